@@ -1,0 +1,21 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
+import { REGISTRY_MIGRATIONS } from './migrations/units.migration';
+import type { RegistryConfig } from './registry.config';
+import { UnitEntity } from './unit/unit.entity';
+import { UnitsModule } from './unit/units.module';
+
+export const REGISTRY_SERVICE = 'registry';
+
+@Module({})
+export class RegistryAppModule {
+  static register(config: RegistryConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
+    return {
+      module: RegistryAppModule,
+      imports: [
+        ServiceModule.forRoot({ service: REGISTRY_SERVICE, config, entities: [UnitEntity], migrations: REGISTRY_MIGRATIONS, ...overrides }),
+        UnitsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,20 @@
+import { hasAnyRole, isUnrestricted, scopeCovers, type Caller, type Role } from '@gridline/auth';
+import type { UnitEntity } from './unit.entity';
+import { notAllowed, unitOutOfScope } from './unit.errors';
+
+/** Roles that may draw the map: create and change units beneath their own. */
+const MAP_EDITORS: readonly Role[] = ['admin', 'street_admin', 'community_admin'];
+
+/** Refuses a caller who may not edit the map beneath `under` (a unit's path, or null for a new street). */
+export function assertMayEditMap(caller: Caller, under: { code: string; path: string[] } | null): void {
+  if (!hasAnyRole(caller, MAP_EDITORS)) throw notAllowed('change the grid map');
+  if (under === null) {
+    if (!isUnrestricted(caller)) throw notAllowed('create a street');
+    return;
+  }
+  if (!scopeCovers(caller, under.path)) throw unitOutOfScope(under.code);
+}
+
+export function assertMayRead(caller: Caller, unit: UnitEntity): void {
+  if (!scopeCovers(caller, unit.path)) throw unitOutOfScope(unit.code);
+}

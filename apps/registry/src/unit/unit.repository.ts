@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { isUnrestricted, type Caller } from '@gridline/auth';
+import type { Page } from '@gridline/platform';
+import type { ListUnitsQuery } from '@gridline/contracts-registry';
+import { UnitEntity } from './unit.entity';
+
+/** All reads and writes of units. */
+@Injectable()
+export class UnitRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  findByCode(code: string): Promise<UnitEntity | null> {
+    return this.em.findOne(UnitEntity, { code });
+  }
+
+  findChildren(code: string): Promise<UnitEntity[]> {
+    return this.em.find(UnitEntity, { parentCode: code }, { orderBy: { code: 'asc' } });
+  }
+
+  /** Units the caller may see that match the query, one page. */
+  async list(caller: Caller, query: ListUnitsQuery): Promise<Page<UnitEntity>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const where: FilterQuery<UnitEntity>[] = [];
+    if (!isUnrestricted(caller)) where.push({ path: { $overlap: caller.units } });
+    if (query.parent) where.push({ parentCode: query.parent });
+    if (query.level) where.push({ level: query.level });
+    if (query.q) {
+      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push({ $or: [{ name: { $ilike: like } }, { code: { $like: like } }] });
+    }
+    const [items, total] = await this.em.findAndCount(UnitEntity, where.length ? { $and: where } : {}, {
+      orderBy: { code: 'asc' },
+      limit: pageSize,
+      offset: (page - 1) * pageSize,
+    });
+    return { items, page, pageSize, total };
+  }
+
+  /** Active grids whose bounding box contains the point (the exact test is the caller's). */
+  findGridCandidatesAt(lng: number, lat: number): Promise<UnitEntity[]> {
+    return this.em.find(
+      UnitEntity,
+      {
+        level: { $in: ['grid', 'exclusive_grid'] },
+        active: true,
+        minLng: { $lte: lng },
+        maxLng: { $gte: lng },
+        minLat: { $lte: lat },
+        maxLat: { $gte: lat },
+      },
+      // An exclusive grid drawn inside an ordinary one wins: it is the more specific owner.
+      { orderBy: { level: 'desc', code: 'asc' } },
+    );
+  }
+
+  findByCodes(codes: string[]): Promise<UnitEntity[]> {
+    return this.em.find(UnitEntity, { code: { $in: codes } });
+  }
+
+  /** Runs the work in one transaction; what it persists (the unit, its outbox events) commits together. */
+  transactional<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.em.transactional(work);
+  }
+}

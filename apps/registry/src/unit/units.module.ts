@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { UnitRepository } from './unit.repository';
+import { UnitsBusController } from './units.bus-controller';
+import { CreateUnitUseCase } from './use-cases/create-unit/create-unit.use-case';
+import { GetUnitUseCase } from './use-cases/get-unit/get-unit.use-case';
+import { ListUnitsUseCase } from './use-cases/list-units/list-units.use-case';
+import { LocatePointUseCase } from './use-cases/locate-point/locate-point.use-case';
+import { UpdateUnitUseCase } from './use-cases/update-unit/update-unit.use-case';
+
+@Module({
+  controllers: [UnitsBusController],
+  providers: [UnitRepository, CreateUnitUseCase, UpdateUnitUseCase, GetUnitUseCase, ListUnitsUseCase, LocatePointUseCase],
+})
+export class UnitsModule {}

@@ -1,0 +1,9 @@
+import type { Caller } from '@gridline/auth';
+
+export class LocatePointQuery {
+  constructor(
+    readonly caller: Caller,
+    readonly lat: number,
+    readonly lng: number,
+  ) {}
+}

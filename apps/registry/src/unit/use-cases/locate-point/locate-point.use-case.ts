@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
+import { AppError } from '@gridline/platform';
+import { RegistryErrorCode, type LocateResult } from '@gridline/contracts-registry';
+import type { UnitEntity } from '../../unit.entity';
+import { assertMayRead } from '../../unit-permissions';
+import { UnitRepository } from '../../unit.repository';
+import type { LocatePointQuery } from './locate-point.query';
+
+/** The grid that contains a point, with its community and street. */
+@Injectable()
+export class LocatePointUseCase {
+  constructor(private readonly units: UnitRepository) {}
+
+  async execute({ caller, lat, lng }: LocatePointQuery): Promise<LocateResult> {
+    const candidates = await this.units.findGridCandidatesAt(lng, lat);
+    const grid = candidates.find((unit) => unit.boundary && booleanPointInPolygon([lng, lat], unit.boundary));
+    if (!grid) {
+      throw new AppError(RegistryErrorCode.NoGridAtPoint, 'not_found', `No grid contains the point (${lat}, ${lng})`, { lat, lng });
+    }
+    assertMayRead(caller, grid);
+    const ancestors = new Map((await this.units.findByCodes(grid.path.slice(0, -1))).map((u) => [u.code, u]));
+    const byLevel = (level: UnitEntity['level']) => grid.path.map((code) => ancestors.get(code)).find((u) => u?.level === level) ?? null;
+    const street = byLevel('street');
+    const community = byLevel('community');
+    if (!street) throw new Error(`grid ${grid.code} has no street in its path`);
+    return {
+      grid: { code: grid.code, name: grid.name, level: grid.level, kind: grid.kind },
+      community: community ? { code: community.code, name: community.name, level: community.level } : null,
+      street: { code: street.code, name: street.name, level: street.level },
+    };
+  }
+}

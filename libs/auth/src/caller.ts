@@ -1,0 +1,74 @@
+/** Roles carried in tokens (see DOMAIN.md). */
+export const ROLES = [
+  'admin',
+  'street_admin',
+  'community_admin',
+  'grid_instructor',
+  'grid_staff',
+  'grid_partner',
+  'hotline_operator',
+  'department',
+  'party_secretary',
+  'analyst',
+  'building_chief',
+  'property_staff',
+  'community_police',
+  'social_worker',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Who is asking, and where: the roles apply to `units` and everything beneath them.
+ * The gateway builds it from the token and passes it with every request over the bus,
+ * so that services enforce scope themselves.
+ */
+export interface Caller {
+  sub: string;
+  name?: string;
+  roles: Role[];
+  units: string[];
+}
+
+/** A caller whose scope is the whole platform. */
+export function isUnrestricted(caller: Caller): boolean {
+  return caller.roles.includes('admin');
+}
+
+export function hasAnyRole(caller: Caller, roles: readonly Role[]): boolean {
+  return caller.roles.some((r) => roles.includes(r));
+}
+
+/**
+ * Whether the caller's scope covers a unit, given the unit's path (its ancestors' codes and its own,
+ * from the top down).
+ */
+export function scopeCovers(caller: Caller, unitPath: readonly string[]): boolean {
+  return isUnrestricted(caller) || unitPath.some((code) => caller.units.includes(code));
+}
+
+/** The internal caller used by platform jobs (seed, migrations) that act for the system itself. */
+export const SYSTEM_CALLER: Caller = { sub: 'system', name: 'system', roles: ['admin'], units: [] };
+
+export const CALLER_HEADER = 'gridline-caller';
+
+export function encodeCaller(caller: Caller): string {
+  return JSON.stringify({ sub: caller.sub, roles: caller.roles, units: caller.units });
+}
+
+/** Parses a caller passed over the bus; returns undefined when it is missing or malformed. */
+export function decodeCaller(raw: string | undefined): Caller | undefined {
+  if (!raw) return undefined;
+  try {
+    const v = JSON.parse(raw) as Partial<Caller>;
+    if (typeof v.sub !== 'string' || !Array.isArray(v.roles) || !Array.isArray(v.units)) return undefined;
+    if (!v.roles.every(isRole) || !v.units.every((u) => typeof u === 'string')) return undefined;
+    return { sub: v.sub, roles: v.roles, units: v.units };
+  } catch {
+    return undefined;
+  }
+}

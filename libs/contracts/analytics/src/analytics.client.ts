@@ -1,0 +1,13 @@
+import { Injectable } from '@nestjs/common';
+import { BusClient } from '@gridline/messaging';
+import type { Caller } from '@gridline/auth';
+import { ANALYTICS_REQUESTS, type OverviewView } from './overview';
+
+@Injectable()
+export class AnalyticsClient {
+  constructor(private readonly bus: BusClient) {}
+
+  overview(caller: Caller): Promise<OverviewView> {
+    return this.bus.request(ANALYTICS_REQUESTS.overview, {}, { caller });
+  }
+}

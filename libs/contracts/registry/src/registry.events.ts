@@ -1,0 +1,33 @@
+import { defineEvent } from '@gridline/messaging';
+import type { ExclusiveGridKind, UnitLevel } from './unit.types';
+
+/** A unit as events carry it: no boundary (large, and available from the registry). */
+export interface UnitSnapshot {
+  code: string;
+  name: string;
+  level: UnitLevel;
+  kind: ExclusiveGridKind | null;
+  parentCode: string | null;
+  /** Codes from the street down to this unit. */
+  path: string[];
+  active: boolean;
+  hasBoundary: boolean;
+}
+
+/** `events.registry.unit.created` */
+export interface UnitCreatedEvent {
+  unit: UnitSnapshot;
+}
+
+/** `events.registry.unit.updated` */
+export interface UnitUpdatedEvent {
+  unit: UnitSnapshot;
+  /** Names of the fields that changed. */
+  changed: string[];
+}
+
+/** Every event the registry publishes; the map binds each subject to its payload. */
+export const REGISTRY_EVENTS = {
+  unitCreated: defineEvent<UnitCreatedEvent>('registry', 'unit', 'created'),
+  unitUpdated: defineEvent<UnitUpdatedEvent>('registry', 'unit', 'updated'),
+} as const;

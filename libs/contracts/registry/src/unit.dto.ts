@@ -1,0 +1,141 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { MAX_PAGE_SIZE } from '@gridline/platform';
+import { IsUnitBoundary } from './boundary.validator';
+import { EXCLUSIVE_GRID_KINDS, UNIT_LEVELS, type ExclusiveGridKind, type UnitBoundary, type UnitLevel } from './unit.types';
+
+const CODE = /^\d{9}(\d{3}){0,2}$/;
+const CODE_MESSAGE = 'must be a CJ/T 349 style code: 9 digits for a street, 12 for a community, 15 for a grid';
+
+/** Body of POST /api/v1/units and of `registry.unit.create`. */
+export class CreateUnitRequest {
+  @ApiProperty({ example: '370502003008', description: 'Unique code, CJ/T 349 style; a child code starts with its parent code' })
+  @Matches(CODE, { message: `code ${CODE_MESSAGE}` })
+  code!: string;
+
+  @ApiProperty({ example: '胜利社区' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiProperty({ enum: UNIT_LEVELS })
+  @IsIn(UNIT_LEVELS as unknown as string[])
+  level!: UnitLevel;
+
+  @ApiPropertyOptional({ example: '370502003', description: 'Required except for a street' })
+  @IsOptional()
+  @Matches(CODE, { message: `parentCode ${CODE_MESSAGE}` })
+  parentCode?: string;
+
+  @ApiPropertyOptional({ enum: EXCLUSIVE_GRID_KINDS, description: 'Required for an exclusive grid, not allowed otherwise' })
+  @IsOptional()
+  @IsIn(EXCLUSIVE_GRID_KINDS as unknown as string[])
+  kind?: ExclusiveGridKind;
+
+  @ApiPropertyOptional({ description: 'GeoJSON Polygon or MultiPolygon; required for grids and exclusive grids' })
+  @IsOptional()
+  @IsObject()
+  @IsUnitBoundary()
+  boundary?: UnitBoundary;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+/** Body of PATCH /api/v1/units/:code: what may change (code, level and parent are fixed). */
+export class UpdateUnitBody {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: EXCLUSIVE_GRID_KINDS })
+  @IsOptional()
+  @IsIn(EXCLUSIVE_GRID_KINDS as unknown as string[])
+  kind?: ExclusiveGridKind;
+
+  @ApiPropertyOptional({ description: 'GeoJSON Polygon or MultiPolygon' })
+  @IsOptional()
+  @IsObject()
+  @IsUnitBoundary()
+  boundary?: UnitBoundary;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+/** `registry.unit.update`. */
+export class UpdateUnitRequest {
+  @Matches(CODE, { message: `code ${CODE_MESSAGE}` })
+  code!: string;
+
+  @ValidateNested()
+  @Type(() => UpdateUnitBody)
+  changes!: UpdateUnitBody;
+}
+
+/** `registry.unit.get` and `registry.unit.children`. */
+export class UnitCodeRequest {
+  @IsString()
+  @IsNotEmpty()
+  code!: string;
+}
+
+/** Query of GET /api/v1/units and of `registry.unit.list`. */
+export class ListUnitsQuery {
+  @ApiPropertyOptional({ description: 'Only the children of this unit' })
+  @IsOptional()
+  @IsString()
+  parent?: string;
+
+  @ApiPropertyOptional({ enum: UNIT_LEVELS })
+  @IsOptional()
+  @IsIn(UNIT_LEVELS as unknown as string[])
+  level?: UnitLevel;
+
+  @ApiPropertyOptional({ description: 'Matches name or code (case-insensitive, partial)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+}
+
+/** Query of GET /api/v1/locate and of `registry.unit.locate`. */
+export class LocateQuery {
+  @ApiProperty({ example: 37.4612, description: 'Latitude, WGS 84' })
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
+  lat!: number;
+
+  @ApiProperty({ example: 118.5081, description: 'Longitude, WGS 84' })
+  @Type(() => Number)
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
+  lng!: number;
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, JSONCodec, headers as natsHeaders, type NatsError } from 'nats';
+import { AppError, CommonErrorCode, MetricsRegistry, RequestContext, isErrorEnvelope } from '@gridline/platform';
+import { CALLER_HEADER, encodeCaller, type Caller } from '@gridline/auth';
+import type { RequestDefinition } from '../events/definitions';
+import { withPrefix } from '../events/subjects';
+import { NatsConnection } from '../nats/nats-connection';
+import { CORRELATION_HEADER } from './headers';
+
+export interface BusClientSettings {
+  prefix: string;
+  /** Default time to wait for a reply. */
+  timeoutMs: number;
+}
+
+export const BUS_CLIENT_SETTINGS = Symbol('BUS_CLIENT_SETTINGS');
+
+const codec = JSONCodec<unknown>();
+
+interface ReplyPacket {
+  err?: unknown;
+  response?: unknown;
+}
+
+/**
+ * Sends commands and queries over NATS request-reply, in the wire format of Nest's NATS transport.
+ * Every call has a timeout; the caller's scope and the correlation id travel as headers; a service's
+ * error envelope comes back as the same AppError.
+ */
+@Injectable()
+export class BusClient {
+  constructor(
+    private readonly nats: NatsConnection,
+    private readonly settings: BusClientSettings,
+    private readonly metrics: MetricsRegistry,
+  ) {}
+
+  async request<TReq, TRes>(
+    definition: RequestDefinition<TReq, TRes>,
+    data: TReq,
+    options: { caller?: Caller; timeoutMs?: number } = {},
+  ): Promise<TRes> {
+    const h = natsHeaders();
+    h.set(CORRELATION_HEADER, RequestContext.correlationId() ?? RequestContext.newCorrelationId());
+    if (options.caller) h.set(CALLER_HEADER, encodeCaller(options.caller));
+    const packet = { pattern: definition.pattern, data, id: randomUUID() };
+    const timer = this.metrics.busRequestSeconds.startTimer({ pattern: definition.pattern });
+    try {
+      const msg = await this.nats.nc.request(withPrefix(this.settings.prefix, definition.pattern), codec.encode(packet), {
+        timeout: options.timeoutMs ?? this.settings.timeoutMs,
+        headers: h,
+      });
+      const reply = codec.decode(msg.data) as ReplyPacket;
+      if (reply.err !== undefined && reply.err !== null) throw this.replyError(definition, reply.err);
+      this.metrics.busRequests.inc({ pattern: definition.pattern, outcome: 'ok' });
+      return reply.response as TRes;
+    } catch (error) {
+      const mapped = error instanceof AppError ? error : this.transportError(definition, error);
+      this.metrics.busRequests.inc({ pattern: definition.pattern, outcome: mapped.code });
+      throw mapped;
+    } finally {
+      timer();
+    }
+  }
+
+  private replyError(definition: RequestDefinition<unknown, unknown>, err: unknown): AppError {
+    if (isErrorEnvelope(err)) return AppError.fromEnvelope(err);
+    if (typeof err === 'string' && err.includes('no matching message handler')) {
+      return unavailable(definition.service, `The ${definition.service} service does not handle ${definition.pattern}`);
+    }
+    return new AppError(CommonErrorCode.Internal, 'internal', `The ${definition.service} service failed`);
+  }
+
+  private transportError(definition: RequestDefinition<unknown, unknown>, error: unknown): AppError {
+    const code = (error as NatsError).code;
+    if (code === ErrorCode.NoResponders) {
+      return unavailable(definition.service, `The ${definition.service} service is not available`);
+    }
+    if (code === ErrorCode.Timeout) {
+      return new AppError(CommonErrorCode.ServiceTimeout, 'timeout', `The ${definition.service} service did not answer in time`, {
+        service: definition.service,
+      });
+    }
+    if (code === ErrorCode.ConnectionClosed || code === ErrorCode.Disconnect || code === ErrorCode.ConnectionRefused) {
+      return unavailable(definition.service, 'The message bus is not reachable');
+    }
+    throw error;
+  }
+}
+
+function unavailable(service: string, message: string): AppError {
+  return new AppError(CommonErrorCode.ServiceUnavailable, 'unavailable', message, { service });
+}

@@ -1,0 +1,36 @@
+import { DiscardPolicy, RetentionPolicy, StorageType, nanos, type JetStreamManager } from 'nats';
+import { streamName, streamSubjects } from './subjects';
+
+/**
+ * Creates the stream of a service's events if it does not exist yet. Publishers and subscribers
+ * both call it, so start-up order does not matter.
+ */
+export async function ensureStream(jsm: JetStreamManager, prefix: string, service: string): Promise<string> {
+  const name = streamName(prefix, service);
+  try {
+    await jsm.streams.info(name);
+  } catch (error) {
+    if (!isNotFound(error)) throw error;
+    try {
+      await jsm.streams.add({
+        name,
+        subjects: streamSubjects(prefix, service),
+        storage: StorageType.File,
+        retention: RetentionPolicy.Limits,
+        discard: DiscardPolicy.Old,
+        max_age: nanos(30 * 24 * 3600 * 1000),
+        duplicate_window: nanos(2 * 60 * 1000),
+        num_replicas: 1,
+      });
+    } catch (addError) {
+      // Another replica may have created it between our look and our add.
+      if (!String((addError as Error).message).includes('already in use')) throw addError;
+    }
+  }
+  return name;
+}
+
+export function isNotFound(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; api_error?: { err_code?: number } };
+  return e?.code === '404' || /not found/i.test(e?.message ?? '');
+}

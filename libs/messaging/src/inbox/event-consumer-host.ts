@@ -1,0 +1,198 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
+import { MetricsRegistry, RequestContext } from '@gridline/platform';
+import { parseCloudEvent, type CloudEvent } from '../events/cloud-event';
+import { ensureStream, isNotFound } from '../events/streams';
+import { withPrefix } from '../events/subjects';
+import { NatsConnection } from '../nats/nats-connection';
+import { EventSubscription, type EventHandlerBinding, type EventSubscriber } from './event-subscriber';
+
+export interface ConsumerSettings {
+  service: string;
+  prefix: string;
+  /** Deliveries of one message before it is parked in the dead-letter table. */
+  maxDeliveries: number;
+  /** First retry delay; doubles with each delivery. */
+  retryDelayMs: number;
+  autoStart: boolean;
+}
+
+export const CONSUMER_SETTINGS = Symbol('CONSUMER_SETTINGS');
+
+/**
+ * Runs the service's durable pull consumers. Each event's effect and its inbox row commit in one
+ * transaction, and the message is acknowledged only after that commit.
+ */
+@Injectable()
+export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(EventConsumerHost.name);
+  private running = false;
+  private readonly runners: Promise<void>[] = [];
+  private readonly open = new Set<ConsumerMessages>();
+
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly nats: NatsConnection,
+    @Inject(CONSUMER_SETTINGS) private readonly settings: ConsumerSettings,
+    private readonly discovery: DiscoveryService,
+    private readonly metrics: MetricsRegistry,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.settings.autoStart) await this.start();
+  }
+
+  /** Creates the consumers (if needed) and starts pulling. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    for (const subscriber of this.subscribers()) {
+      const stream = await ensureStream(this.nats.manager, this.settings.prefix, subscriber.source);
+      const durable = this.durableName(subscriber);
+      await this.ensureConsumer(stream, durable, withPrefix(this.settings.prefix, `events.${subscriber.source}.${subscriber.filter}`));
+      this.runners.push(this.run(subscriber, stream, durable));
+    }
+  }
+
+  private subscribers(): EventSubscriber[] {
+    return this.discovery
+      .getProviders({ metadataKey: EventSubscription.KEY })
+      .map((wrapper) => wrapper.instance as EventSubscriber)
+      .filter((instance) => !!instance);
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    for (const messages of this.open) messages.stop();
+    await Promise.all(this.runners);
+    this.runners.length = 0;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.stop();
+  }
+
+  durableName(subscriber: EventSubscriber): string {
+    return `${this.settings.service}-${subscriber.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+  }
+
+  private async ensureConsumer(stream: string, durable: string, filter: string): Promise<void> {
+    try {
+      await this.nats.manager.consumers.info(stream, durable);
+    } catch (error) {
+      if (!isNotFound(error)) throw error;
+      await this.nats.manager.consumers.add(stream, {
+        durable_name: durable,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        filter_subject: filter,
+        ack_wait: nanos(30_000),
+        // A backstop only: the host parks a message in the dead-letter table well before this.
+        max_deliver: this.settings.maxDeliveries * 2,
+        max_ack_pending: 1000,
+      });
+    }
+  }
+
+  private async run(subscriber: EventSubscriber, stream: string, durable: string): Promise<void> {
+    const bindings = new Map<string, EventHandlerBinding<unknown>>(
+      subscriber.handlers().map((b) => [b.definition.type, b as unknown as EventHandlerBinding<unknown>]),
+    );
+    while (this.running) {
+      let messages: ConsumerMessages | undefined;
+      try {
+        const consumer = await this.nats.js.consumers.get(stream, durable);
+        messages = await consumer.consume({ max_messages: 64 });
+        this.open.add(messages);
+        for await (const msg of messages) {
+          await this.handle(durable, bindings, msg);
+          if (!this.running) break;
+        }
+      } catch (error) {
+        if (this.running) {
+          this.logger.warn({ msg: 'consumer interrupted; restarting', consumer: durable, err: error });
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      } finally {
+        if (messages) {
+          messages.stop();
+          this.open.delete(messages);
+        }
+      }
+    }
+  }
+
+  private async handle(consumer: string, bindings: Map<string, EventHandlerBinding<unknown>>, msg: JsMsg): Promise<void> {
+    const deliveries = msg.info.redeliveryCount;
+    let event: CloudEvent;
+    try {
+      event = parseCloudEvent(msg.data);
+    } catch (error) {
+      await this.park(consumer, msg, undefined, `not a CloudEvent: ${(error as Error).message}`);
+      return;
+    }
+    const binding = bindings.get(event.type);
+    if (!binding) {
+      msg.ack(); // an event this subscriber does not need
+      return;
+    }
+    try {
+      const applied = await RequestContext.run({ correlationId: event.correlationid, causationId: event.id }, () =>
+        this.apply(consumer, binding, event),
+      );
+      msg.ack();
+      this.metrics.eventsConsumed.inc({ consumer, outcome: applied ? 'applied' : 'duplicate' });
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      if (deliveries >= this.settings.maxDeliveries) {
+        await this.park(consumer, msg, event, reason);
+      } else {
+        this.logger.warn({ msg: 'event handler failed; will retry', consumer, eventId: event.id, deliveries, reason });
+        this.metrics.eventsConsumed.inc({ consumer, outcome: 'retried' });
+        msg.nak(this.settings.retryDelayMs * 2 ** (deliveries - 1));
+      }
+    }
+  }
+
+  /** Applies the event once: returns false when the inbox shows it was applied already. */
+  private async apply(consumer: string, binding: EventHandlerBinding<unknown>, event: CloudEvent): Promise<boolean> {
+    const em = this.orm.em.fork() as EntityManager;
+    const schema = this.orm.config.get('schema');
+    return em.transactional(async (tx) => {
+      const inserted: unknown[] = await tx.execute(
+        `insert into "${schema}"."inbox" (consumer, event_id, event_type) values (?, ?, ?) on conflict do nothing returning event_id`,
+        [consumer, event.id, event.type],
+      );
+      if (inserted.length === 0) return false;
+      await binding.handle(event, tx);
+      return true;
+    });
+  }
+
+  /** Parks a message in the dead-letter table, then terminates it so that the stream goes on. */
+  private async park(consumer: string, msg: JsMsg, event: CloudEvent | undefined, error: string): Promise<void> {
+    const schema = this.orm.config.get('schema');
+    const raw = Buffer.from(msg.data);
+    const text = raw.toString('utf8');
+    const body = Buffer.from(text, 'utf8').equals(raw) ? text : `base64:${raw.toString('base64')}`;
+    try {
+      await this.orm.em
+        .fork()
+        .getConnection()
+        .execute(
+          `insert into "${schema}"."dead_letter" (consumer, subject, stream_sequence, event_id, event_type, body, error, deliveries) values (?, ?, ?, ?, ?, ?, ?, ?)`,
+          [consumer, msg.subject, String(msg.seq), event?.id ?? null, event?.type ?? null, body, error.slice(0, 2000), msg.info.redeliveryCount],
+        );
+    } catch (dbError) {
+      this.logger.warn({ msg: 'could not park a message; will retry', consumer, err: dbError });
+      msg.nak(this.settings.retryDelayMs);
+      return;
+    }
+    msg.term();
+    this.metrics.eventsConsumed.inc({ consumer, outcome: 'dead_lettered' });
+    this.logger.error({ msg: 'message parked in the dead-letter table', consumer, subject: msg.subject, seq: msg.seq, eventId: event?.id, error });
+  }
+}

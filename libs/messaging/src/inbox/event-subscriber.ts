@@ -1,0 +1,34 @@
+import { DiscoveryService } from '@nestjs/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CloudEvent } from '../events/cloud-event';
+import type { EventDefinition } from '../events/definitions';
+
+/** Applies one kind of event inside the consumer's transaction (the same one that records it in the inbox). */
+export interface EventHandlerBinding<TData = unknown> {
+  readonly definition: EventDefinition<TData>;
+  handle(event: CloudEvent<TData>, em: EntityManager): Promise<void>;
+}
+
+export function on<TData>(
+  definition: EventDefinition<TData>,
+  handle: (event: CloudEvent<TData>, em: EntityManager) => Promise<void>,
+): EventHandlerBinding<TData> {
+  return { definition, handle };
+}
+
+/**
+ * A durable subscription of this service to another service's events. JetStream 2.9 takes one
+ * filter subject per consumer, so a subscriber names one, e.g. `unit.>` for `events.registry.unit.>`.
+ */
+export interface EventSubscriber {
+  /** Unique within the subscribing service; part of the durable consumer's name. */
+  readonly name: string;
+  /** The service whose events it reads. */
+  readonly source: string;
+  /** The filter below `events.<source>.`. */
+  readonly filter: string;
+  handlers(): EventHandlerBinding<never>[];
+}
+
+/** Marks a provider as an event subscriber; the consumer host finds every one in the application. */
+export const EventSubscription = DiscoveryService.createDecorator<void>();

@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/core';
+import { RequestContext } from '@gridline/platform';
+import { buildCloudEvent, type CloudEvent } from '../events/cloud-event';
+import type { EventDefinition } from '../events/definitions';
+import { OutboxMessage } from './outbox-message.entity';
+
+/**
+ * Records domain events in the outbox of the unit of work that changes the state, so that both
+ * commit together (or neither does). The relay publishes them afterwards.
+ */
+@Injectable()
+export class EventPublisher {
+  record<TData>(em: EntityManager, definition: EventDefinition<TData>, aggregateId: string, data: TData): CloudEvent<TData> {
+    const ctx = RequestContext.current();
+    const event = buildCloudEvent(definition, aggregateId, data, {
+      correlationId: ctx?.correlationId ?? RequestContext.newCorrelationId(),
+      ...(ctx?.causationId ? { causationId: ctx.causationId } : {}),
+    });
+    em.persist(
+      em.create(OutboxMessage, {
+        eventId: event.id,
+        subject: definition.subject,
+        type: definition.type,
+        aggregateKey: `${definition.aggregate}:${aggregateId}`,
+        payload: event as CloudEvent,
+      }),
+    );
+    return event;
+  }
+}

@@ -1,0 +1,52 @@
+import { SchemaMigration } from '@gridline/persistence';
+
+/** The outbox, inbox and dead-letter tables every service keeps in its own schema. */
+export class MessagingTablesMigration extends SchemaMigration {
+  static readonly migrationName = '20261127000000_messaging_tables';
+
+  up(): void {
+    this.addSql(`create table ${this.t('outbox')} (
+      id bigserial primary key,
+      event_id uuid not null unique,
+      subject text not null,
+      type text not null,
+      aggregate_key text not null,
+      payload jsonb not null,
+      created_at timestamptz not null default now(),
+      published_at timestamptz null,
+      attempts int not null default 0,
+      next_attempt_at timestamptz not null default now(),
+      last_error text null
+    )`);
+    this.addSql(`create index outbox_pending_idx on ${this.t('outbox')} (next_attempt_at, id) where published_at is null`);
+    this.addSql(`create index outbox_aggregate_pending_idx on ${this.t('outbox')} (aggregate_key, id) where published_at is null`);
+    this.addSql(`create index outbox_published_idx on ${this.t('outbox')} (published_at) where published_at is not null`);
+    this.addSql(`create table ${this.t('inbox')} (
+      consumer text not null,
+      event_id text not null,
+      event_type text not null,
+      processed_at timestamptz not null default now(),
+      primary key (consumer, event_id)
+    )`);
+    this.addSql(`create table ${this.t('dead_letter')} (
+      id bigserial primary key,
+      consumer text not null,
+      subject text not null,
+      stream_sequence bigint not null,
+      event_id text null,
+      event_type text null,
+      body text not null,
+      error text not null,
+      deliveries int not null,
+      failed_at timestamptz not null default now()
+    )`);
+  }
+
+  override down(): void {
+    this.addSql(`drop table if exists ${this.t('dead_letter')}`);
+    this.addSql(`drop table if exists ${this.t('inbox')}`);
+    this.addSql(`drop table if exists ${this.t('outbox')}`);
+  }
+}
+
+export const MESSAGING_MIGRATIONS = [{ name: MessagingTablesMigration.migrationName, class: MessagingTablesMigration }];

@@ -1,0 +1,94 @@
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { MikroORM } from '@mikro-orm/core';
+import { MikroOrmModule } from '@mikro-orm/nestjs';
+import { HealthModule, MetricsModule, MetricsRegistry, type ServiceConfig } from '@gridline/platform';
+import { DatabaseReadinessCheck, createOrmOptions, type OrmSettings } from '@gridline/persistence';
+import { BusClient } from '../bus/bus-client';
+import { BusContextInterceptor } from '../bus/bus-context.interceptor';
+import { NatsConnection, NatsReadinessCheck } from '../nats/nats-connection';
+import { EventPublisher } from '../outbox/event-publisher';
+import { OutboxMessage } from '../outbox/outbox-message.entity';
+import { OutboxRelay } from '../outbox/outbox-relay';
+import { CONSUMER_SETTINGS, EventConsumerHost } from '../inbox/event-consumer-host';
+import { InboxRecord } from '../inbox/inbox-record.entity';
+import { DeadLetter } from '../inbox/dead-letter.entity';
+import { MESSAGING_MIGRATIONS } from './messaging-tables.migration';
+
+export interface ServiceModuleOptions {
+  /** The service's name: its schema, stream, queue group and subject root. */
+  service: string;
+  config: ServiceConfig;
+  entities: Function[];
+  /** The service's own migrations, after the messaging tables. */
+  migrations: OrmSettings['migrations'];
+  /** Whether the relay and consumers start with the app (tests may start them by hand). */
+  startWorkers?: boolean;
+  /** Consumer retry policy (tests shorten it). */
+  consumer?: { maxDeliveries?: number; retryDelayMs?: number };
+}
+
+/**
+ * Everything a Gridline service stands on, wired the same way for each: config, metrics, health,
+ * its own schema through MikroORM, the NATS connection, the bus client, the outbox and the inbox.
+ */
+@Module({})
+export class ServiceModule {
+  static forRoot(options: ServiceModuleOptions): DynamicModule {
+    const { config, service } = options;
+    const startWorkers = options.startWorkers ?? true;
+    const schema = config.DB_SCHEMA ?? service.replace(/-/g, '_');
+    return {
+      module: ServiceModule,
+      global: true,
+      imports: [
+        DiscoveryModule,
+        MetricsModule.forService(service),
+        MikroOrmModule.forRoot(
+          createOrmOptions({
+            clientUrl: config.DATABASE_URL,
+            schema,
+            poolSize: config.DB_POOL_SIZE,
+            entities: [OutboxMessage, InboxRecord, DeadLetter, ...options.entities],
+            migrations: [...MESSAGING_MIGRATIONS, ...options.migrations],
+          }),
+        ),
+        HealthModule.forChecks([DatabaseReadinessCheck, NatsReadinessCheck as Type<NatsReadinessCheck>]),
+      ],
+      providers: [
+        { provide: NatsConnection, useFactory: () => new NatsConnection({ servers: config.NATS_URL.split(','), name: service }) },
+        {
+          provide: BusClient,
+          useFactory: (nats: NatsConnection, metrics: MetricsRegistry) =>
+            new BusClient(nats, { prefix: config.NATS_PREFIX, timeoutMs: config.REQUEST_TIMEOUT_MS }, metrics),
+          inject: [NatsConnection, MetricsRegistry],
+        },
+        EventPublisher,
+        {
+          provide: OutboxRelay,
+          useFactory: (orm: MikroORM, nats: NatsConnection, metrics: MetricsRegistry) =>
+            new OutboxRelay(
+              orm,
+              nats,
+              { service, prefix: config.NATS_PREFIX, pollMs: config.OUTBOX_POLL_MS, batchSize: 100, publishTimeoutMs: 5000, retentionHours: 72, autoStart: startWorkers },
+              metrics,
+            ),
+          inject: [MikroORM, NatsConnection, MetricsRegistry],
+        },
+        {
+          provide: CONSUMER_SETTINGS,
+          useValue: {
+            service,
+            prefix: config.NATS_PREFIX,
+            maxDeliveries: options.consumer?.maxDeliveries ?? 5,
+            retryDelayMs: options.consumer?.retryDelayMs ?? 1000,
+            autoStart: startWorkers,
+          },
+        },
+        EventConsumerHost,
+        BusContextInterceptor,
+      ],
+      exports: [NatsConnection, BusClient, EventPublisher, OutboxRelay, EventConsumerHost, BusContextInterceptor],
+    };
+  }
+}

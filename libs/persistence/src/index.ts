@@ -1,0 +1,4 @@
+export * from './orm-options';
+export * from './schema-migration';
+export * from './migrate';
+export * from './database-readiness.check';

@@ -1,0 +1,63 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'boolean' ? value : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
+
+/**
+ * Variables every service reads. Each app's config class extends this one with its own.
+ */
+export class ServiceConfig {
+  /** PostgreSQL connection URL; the service keeps its tables in its own schema there. */
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/gridline';
+
+  /** The PostgreSQL schema this service owns (defaults to the service name). */
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'must be a lower-case SQL identifier' })
+  DB_SCHEMA?: string;
+
+  /** Connections in the service's pool. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DB_POOL_SIZE: number = 10;
+
+  /** NATS server(s), comma-separated. */
+  @Matches(/^(nats|tls|ws|wss):\/\/[^,]+(,(nats|tls|ws|wss):\/\/[^,]+)*$/, { message: 'must be nats:// URL(s), comma-separated' })
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  /** Prefix of every subject and stream name; lets several platforms (or test runs) share one NATS. */
+  @IsOptional()
+  @Matches(/^[a-z0-9_-]*$/, { message: 'must be lower-case letters, digits, - or _' })
+  NATS_PREFIX: string = '';
+
+  /** Port of the service's small HTTP listener (health and metrics). */
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HTTP_PORT: number = 0;
+
+  @IsString()
+  HTTP_HOST: string = '127.0.0.1';
+
+  /** Run pending migrations on start (switch off when migrations run as a separate job). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  RUN_MIGRATIONS: boolean = true;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  /** Time a request over the bus may take before the caller gives up, in milliseconds. */
+  @IsInt()
+  @Min(100)
+  @Max(120000)
+  REQUEST_TIMEOUT_MS: number = 5000;
+
+  /** How often the outbox relay looks for events to publish when it was not woken, in milliseconds. */
+  @IsInt()
+  @Min(10)
+  @Max(60000)
+  OUTBOX_POLL_MS: number = 250;
+}

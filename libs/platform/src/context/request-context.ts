@@ -1,0 +1,26 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+
+/** What travels with one unit of work: an HTTP request, a bus message or an event. */
+export interface RequestContextStore {
+  correlationId: string;
+  /** The id of the message or event that caused this work, when there is one. */
+  causationId?: string;
+}
+
+const storage = new AsyncLocalStorage<RequestContextStore>();
+
+export const RequestContext = {
+  run<T>(store: RequestContextStore, fn: () => T): T {
+    return storage.run(store, fn);
+  },
+  current(): RequestContextStore | undefined {
+    return storage.getStore();
+  },
+  correlationId(): string | undefined {
+    return storage.getStore()?.correlationId;
+  },
+  newCorrelationId(): string {
+    return randomUUID();
+  },
+};

@@ -1,0 +1,86 @@
+/**
+ * How an error should be understood at any edge (bus, HTTP). Each edge maps a kind to its own
+ * representation in one exhaustive switch; the domain never knows about HTTP.
+ */
+export type ErrorKind =
+  | 'validation'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rule_violation'
+  | 'unavailable'
+  | 'timeout'
+  | 'internal';
+
+/** A field at fault in a request, with the reasons. */
+export interface FieldError {
+  field: string;
+  reasons: string[];
+}
+
+/** The envelope in which an error crosses the bus. */
+export interface ErrorEnvelope {
+  code: string;
+  kind: ErrorKind;
+  message: string;
+  details?: Record<string, unknown>;
+}
+
+/** A domain or platform error with a stable code. Services throw these; edges map them. */
+export class AppError extends Error {
+  constructor(
+    readonly code: string,
+    readonly kind: ErrorKind,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+
+  static validation(fields: FieldError[], message = 'The request is not valid'): AppError {
+    return new AppError(CommonErrorCode.ValidationFailed, 'validation', message, { fields });
+  }
+
+  static fromEnvelope(envelope: ErrorEnvelope): AppError {
+    return new AppError(envelope.code, envelope.kind, envelope.message, envelope.details);
+  }
+
+  toEnvelope(): ErrorEnvelope {
+    return { code: this.code, kind: this.kind, message: this.message, ...(this.details ? { details: this.details } : {}) };
+  }
+}
+
+/** Codes shared by every service; each service adds its own in its contracts library. */
+export const CommonErrorCode = {
+  ValidationFailed: 'VALIDATION_FAILED',
+  Unauthenticated: 'UNAUTHENTICATED',
+  Forbidden: 'FORBIDDEN',
+  NotFound: 'NOT_FOUND',
+  ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  ServiceTimeout: 'SERVICE_TIMEOUT',
+  Internal: 'INTERNAL_ERROR',
+} as const;
+
+const KINDS: readonly ErrorKind[] = [
+  'validation',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rule_violation',
+  'unavailable',
+  'timeout',
+  'internal',
+];
+
+export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.code === 'string' && typeof v.message === 'string' && KINDS.includes(v.kind as ErrorKind);
+}
+
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled case: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,5 @@
+export * from './test-env';
+export * from './eventually';
+export * from './test-service';
+export * from './tokens';
+export * from './unit-factory';
