@@ -29,6 +29,7 @@ export function createOrmOptions(settings: OrmSettings): Options {
       transactional: true,
       allOrNothing: true,
       snapshot: false,
+      silent: true,
     },
     pool: { min: 0, max: settings.poolSize ?? 10 },
     forceUtcTimezone: true,

@@ -27,7 +27,9 @@ export interface EventSubscriber {
   readonly source: string;
   /** The filter below `events.<source>.`. */
   readonly filter: string;
-  handlers(): EventHandlerBinding<never>[];
+  // any: each binding has its own payload type, checked where `on()` pairs it with its definition.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  handlers(): EventHandlerBinding<any>[];
 }
 
 /** Marks a provider as an event subscriber; the consumer host finds every one in the application. */

@@ -1,0 +1,17 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import { BusCaller } from '@gridline/messaging';
+import type { Caller } from '@gridline/auth';
+import { ANALYTICS_REQUESTS } from '@gridline/contracts-analytics';
+import { GetOverviewQuery } from './use-cases/get-overview/get-overview.query';
+import { GetOverviewUseCase } from './use-cases/get-overview/get-overview.use-case';
+
+@Controller()
+export class OverviewBusController {
+  constructor(private readonly getOverview: GetOverviewUseCase) {}
+
+  @MessagePattern(ANALYTICS_REQUESTS.overview.pattern)
+  overview(@BusCaller() caller: Caller) {
+    return this.getOverview.execute(new GetOverviewQuery(caller));
+  }
+}

@@ -1,0 +1,18 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
+import type { PartyBuildingConfig } from './party-building.config';
+import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
+
+export const PARTY_BUILDING_SERVICE = 'party-building';
+
+/** The party-building service: boots, migrates its schema (the messaging tables so far) and reports healthy. */
+@Module({})
+export class PartyBuildingAppModule {
+  static register(config: PartyBuildingConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
+    return {
+      module: PartyBuildingAppModule,
+      imports: [ServiceModule.forRoot({ service: PARTY_BUILDING_SERVICE, config, entities: [], migrations: [], ...overrides })],
+      controllers: [ServiceInfoBusController],
+    };
+  }
+}
