@@ -1,2 +1,3 @@
 export * from './caller';
 export * from './jwt';
+export * from './http-auth';

@@ -6,6 +6,7 @@ export * from './nats/nats-connection';
 export * from './bus/headers';
 export * from './bus/bus-server';
 export * from './bus/bus-client';
+export * from './bus/bus.module';
 export * from './bus/bus-caller.decorator';
 export * from './bus/bus-context.interceptor';
 export * from './bus/bus-exception.filter';

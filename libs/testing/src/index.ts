@@ -3,3 +3,4 @@ export * from './eventually';
 export * from './test-service';
 export * from './tokens';
 export * from './unit-factory';
+export * from './nats-server';

@@ -1,10 +1,10 @@
-import { Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
 import { MikroOrmModule } from '@mikro-orm/nestjs';
 import { HealthModule, MetricsModule, MetricsRegistry, type ServiceConfig } from '@gridline/platform';
 import { DatabaseReadinessCheck, createOrmOptions, type OrmSettings } from '@gridline/persistence';
-import { BusClient } from '../bus/bus-client';
+import { BusModule } from '../bus/bus.module';
 import { BusContextInterceptor } from '../bus/bus-context.interceptor';
 import { NatsConnection, NatsReadinessCheck } from '../nats/nats-connection';
 import { EventPublisher } from '../outbox/event-publisher';
@@ -26,6 +26,8 @@ export interface ServiceModuleOptions {
   startWorkers?: boolean;
   /** Consumer retry policy (tests shorten it). */
   consumer?: { maxDeliveries?: number; retryDelayMs?: number };
+  /** Outbox relay tuning (tests shorten it). */
+  relay?: { publishTimeoutMs?: number; batchSize?: number };
 }
 
 /**
@@ -44,6 +46,7 @@ export class ServiceModule {
       imports: [
         DiscoveryModule,
         MetricsModule.forService(service),
+        BusModule.forRoot(service, config),
         MikroOrmModule.forRoot(
           createOrmOptions({
             clientUrl: config.DATABASE_URL,
@@ -53,16 +56,9 @@ export class ServiceModule {
             migrations: [...MESSAGING_MIGRATIONS, ...options.migrations],
           }),
         ),
-        HealthModule.forChecks([DatabaseReadinessCheck, NatsReadinessCheck as Type<NatsReadinessCheck>]),
+        HealthModule.forChecks([DatabaseReadinessCheck, NatsReadinessCheck]),
       ],
       providers: [
-        { provide: NatsConnection, useFactory: () => new NatsConnection({ servers: config.NATS_URL.split(','), name: service }) },
-        {
-          provide: BusClient,
-          useFactory: (nats: NatsConnection, metrics: MetricsRegistry) =>
-            new BusClient(nats, { prefix: config.NATS_PREFIX, timeoutMs: config.REQUEST_TIMEOUT_MS }, metrics),
-          inject: [NatsConnection, MetricsRegistry],
-        },
         EventPublisher,
         {
           provide: OutboxRelay,
@@ -70,7 +66,7 @@ export class ServiceModule {
             new OutboxRelay(
               orm,
               nats,
-              { service, prefix: config.NATS_PREFIX, pollMs: config.OUTBOX_POLL_MS, batchSize: 100, publishTimeoutMs: 5000, retentionHours: 72, autoStart: startWorkers },
+              { service, prefix: config.NATS_PREFIX, pollMs: config.OUTBOX_POLL_MS, batchSize: options.relay?.batchSize ?? 100, publishTimeoutMs: options.relay?.publishTimeoutMs ?? 5000, retentionHours: 72, autoStart: startWorkers },
               metrics,
             ),
           inject: [MikroORM, NatsConnection, MetricsRegistry],
@@ -88,7 +84,7 @@ export class ServiceModule {
         EventConsumerHost,
         BusContextInterceptor,
       ],
-      exports: [NatsConnection, BusClient, EventPublisher, OutboxRelay, EventConsumerHost, BusContextInterceptor],
+      exports: [EventPublisher, OutboxRelay, EventConsumerHost, BusContextInterceptor],
     };
   }
 }

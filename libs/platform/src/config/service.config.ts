@@ -4,25 +4,8 @@ import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'boolean' ? value : ['1', 'true', 'yes', 'on'].includes(String(value).toLowerCase());
 
-/**
- * Variables every service reads. Each app's config class extends this one with its own.
- */
-export class ServiceConfig {
-  /** PostgreSQL connection URL; the service keeps its tables in its own schema there. */
-  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
-  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/gridline';
-
-  /** The PostgreSQL schema this service owns (defaults to the service name). */
-  @IsOptional()
-  @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'must be a lower-case SQL identifier' })
-  DB_SCHEMA?: string;
-
-  /** Connections in the service's pool. */
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  DB_POOL_SIZE: number = 10;
-
+/** Variables every Gridline process reads (the gateway and the services). */
+export class ProcessConfig {
   /** NATS server(s), comma-separated. */
   @Matches(/^(nats|tls|ws|wss):\/\/[^,]+(,(nats|tls|ws|wss):\/\/[^,]+)*$/, { message: 'must be nats:// URL(s), comma-separated' })
   NATS_URL: string = 'nats://127.0.0.1:4222';
@@ -41,11 +24,6 @@ export class ServiceConfig {
   @IsString()
   HTTP_HOST: string = '127.0.0.1';
 
-  /** Run pending migrations on start (switch off when migrations run as a separate job). */
-  @Transform(toBoolean)
-  @IsBoolean()
-  RUN_MIGRATIONS: boolean = true;
-
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
@@ -54,6 +32,31 @@ export class ServiceConfig {
   @Min(100)
   @Max(120000)
   REQUEST_TIMEOUT_MS: number = 5000;
+}
+
+/**
+ * Variables every service reads. Each app's config class extends this one with its own.
+ */
+export class ServiceConfig extends ProcessConfig {
+  /** PostgreSQL connection URL; the service keeps its tables in its own schema there. */
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'must be a postgres:// URL' })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/gridline';
+
+  /** The PostgreSQL schema this service owns (defaults to the service name). */
+  @IsOptional()
+  @Matches(/^[a-z_][a-z0-9_]*$/, { message: 'must be a lower-case SQL identifier' })
+  DB_SCHEMA?: string;
+
+  /** Connections in the service's pool. */
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DB_POOL_SIZE: number = 10;
+
+  /** Run pending migrations on start (switch off when migrations run as a separate job). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  RUN_MIGRATIONS: boolean = true;
 
   /** How often the outbox relay looks for events to publish when it was not woken, in milliseconds. */
   @IsInt()

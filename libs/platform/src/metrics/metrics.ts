@@ -1,4 +1,5 @@
 import { Controller, Get, Header, Injectable, Module, type DynamicModule } from '@nestjs/common';
+import { Public } from '../http/public.decorator';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** The process's Prometheus registry, with default metrics labelled by service. */
@@ -41,6 +42,8 @@ export class MetricsRegistry {
   }
 }
 
+/** Public: scraped by Prometheus inside the cluster; it holds no personal data. */
+@Public()
 @Controller('metrics')
 export class MetricsController {
   constructor(private readonly metrics: MetricsRegistry) {}

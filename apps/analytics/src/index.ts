@@ -1,0 +1,3 @@
+/** The analytics app's module and config, for whole-platform tests and tools (never for other services). */
+export * from './analytics-app.module';
+export * from './analytics.config';

@@ -1,0 +1,20 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentCaller, type Caller } from '@gridline/auth';
+import { AnalyticsClient } from '@gridline/contracts-analytics';
+import { API_PREFIX } from '../http/api';
+import { ApiProblems } from '../http/api-problems.decorator';
+
+@ApiTags('analytics')
+@ApiBearerAuth()
+@ApiProblems()
+@Controller(`${API_PREFIX}/analytics`)
+export class AnalyticsController {
+  constructor(private readonly analytics: AnalyticsClient) {}
+
+  @Get('overview')
+  @ApiOperation({ summary: 'Streets, communities, grids and exclusive grids in your scope' })
+  overview(@CurrentCaller() caller: Caller) {
+    return this.analytics.overview(caller);
+  }
+}

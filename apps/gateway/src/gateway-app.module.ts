@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuthGuard, JwtVerifier } from '@gridline/auth';
+import { HealthModule, MetricsModule } from '@gridline/platform';
+import { BusModule, NatsReadinessCheck } from '@gridline/messaging';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { AnalyticsClient } from '@gridline/contracts-analytics';
+import { AnalyticsController } from './analytics/analytics.controller';
+import type { GatewayConfig } from './gateway.config';
+import { RequestContextInterceptor } from './http/request-context.interceptor';
+import { UnitsController } from './units/units.controller';
+
+export const GATEWAY = 'gateway';
+
+@Module({})
+export class GatewayAppModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: GatewayAppModule,
+      imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck])],
+      controllers: [UnitsController, AnalyticsController],
+      providers: [
+        {
+          provide: JwtVerifier,
+          useFactory: () =>
+            new JwtVerifier({ issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, secret: config.JWT_SECRET, jwksUrl: config.JWKS_URL }),
+        },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+        RegistryClient,
+        AnalyticsClient,
+      ],
+    };
+  }
+}

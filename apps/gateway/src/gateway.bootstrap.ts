@@ -1,0 +1,84 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import { NestPinoLogger, createLogger, type AppLogger } from '@gridline/platform';
+import { createValidationPipe } from '@gridline/messaging';
+import { GATEWAY, GatewayAppModule } from './gateway-app.module';
+import type { GatewayConfig } from './gateway.config';
+import { CORRELATION_HEADER } from './http/api';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+
+export interface GatewayApp {
+  app: NestFastifyApplication;
+  /** Every route Fastify registered (method and URL), for the route audit. */
+  routes: { method: string; url: string }[];
+  document: OpenAPIObject;
+}
+
+const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+/** Builds the gateway: Fastify, correlation ids, validation, problem+json errors, auth, OpenAPI at /docs. */
+export async function createGatewayApp(config: GatewayConfig, logger: AppLogger = createLogger(GATEWAY, config.LOG_LEVEL)): Promise<GatewayApp> {
+  const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: true });
+  const routes: GatewayApp['routes'] = [];
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    // A client's id is kept when it looks like one; otherwise the gateway starts a new chain.
+    const given = request.headers[CORRELATION_HEADER];
+    const correlationId = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
+    (request as unknown as { correlationId: string }).correlationId = correlationId;
+    void reply.header(CORRELATION_HEADER, correlationId);
+    done();
+  });
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const correlationId = (request as unknown as { correlationId: string }).correlationId;
+    logger.info({ correlationId, method: request.method, route: request.routeOptions?.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    done();
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(GatewayAppModule.register(config), adapter, {
+    logger: new NestPinoLogger(logger),
+    abortOnError: false,
+  });
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Gridline API')
+      .setDescription('Grid-based grassroots governance: the grid map, registers, cases, hotline appeals, party building and analytics. Errors are RFC 9457 problem details.')
+      .setVersion('1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ProblemDetails: PROBLEM_SCHEMA } };
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
+  await app.init();
+  return { app, routes, document };
+}
+
+const PROBLEM_SCHEMA = {
+  type: 'object',
+  required: ['type', 'title', 'status', 'detail', 'code'],
+  properties: {
+    type: { type: 'string', format: 'uri' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    instance: { type: 'string' },
+    code: { type: 'string', description: 'Stable error code, e.g. VALIDATION_FAILED, UNIT_CODE_TAKEN' },
+    correlationId: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: { type: 'object', properties: { field: { type: 'string' }, reasons: { type: 'array', items: { type: 'string' } } } },
+    },
+    errorId: { type: 'string' },
+    service: { type: 'string' },
+  },
+};

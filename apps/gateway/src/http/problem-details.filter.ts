@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, CommonErrorCode, assertNever, type ErrorKind, type FieldError } from '@gridline/platform';
+
+/** RFC 9457 problem details, with Gridline's stable `code`. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: string;
+  correlationId?: string;
+  /** For validation problems: each field at fault with its reasons. */
+  errors?: FieldError[];
+  /** For unexpected errors: quote it to the operators; the detail is in their log. */
+  errorId?: string;
+  /** For 503/504: the service that did not answer. */
+  service?: string;
+}
+
+export function statusOf(kind: ErrorKind): number {
+  switch (kind) {
+    case 'validation':
+      return HttpStatus.BAD_REQUEST;
+    case 'unauthenticated':
+      return HttpStatus.UNAUTHORIZED;
+    case 'forbidden':
+      return HttpStatus.FORBIDDEN;
+    case 'not_found':
+      return HttpStatus.NOT_FOUND;
+    case 'conflict':
+      return HttpStatus.CONFLICT;
+    case 'rule_violation':
+      return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'unavailable':
+      return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'timeout':
+      return HttpStatus.GATEWAY_TIMEOUT;
+    case 'internal':
+      return HttpStatus.INTERNAL_SERVER_ERROR;
+    default:
+      return assertNever(kind);
+  }
+}
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** Every error leaves the gateway as application/problem+json; nothing internal leaks. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Gateway');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest & { correlationId?: string }>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = this.toProblem(exception, request.url);
+    problem.correlationId = request.correlationId;
+    if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer');
+    void reply.status(problem.status).header('Content-Type', 'application/problem+json; charset=utf-8').send(problem);
+  }
+
+  private toProblem(exception: unknown, instance: string): ProblemDetails {
+    if (exception instanceof AppError) {
+      const status = statusOf(exception.kind);
+      if (status === 500) return this.unexpected(exception, instance, exception.details?.errorId as string | undefined);
+      const fields = exception.details?.fields as FieldError[] | undefined;
+      const service = exception.details?.service as string | undefined;
+      return {
+        ...base(status, exception.code, instance, exception.message),
+        ...(fields ? { errors: fields } : {}),
+        ...(service && status >= 500 ? { service } : {}),
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      if (status >= 500) return this.unexpected(exception, instance);
+      return base(status, httpCode(status), instance, exception.message);
+    }
+    // Fastify's own errors (bad JSON, wrong content type, body too large) carry a 4xx statusCode.
+    const statusCode = (exception as { statusCode?: number }).statusCode;
+    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+      return base(statusCode, httpCode(statusCode), instance, (exception as Error).message);
+    }
+    return this.unexpected(exception, instance);
+  }
+
+  private unexpected(exception: unknown, instance: string, knownId?: string): ProblemDetails {
+    const errorId = knownId ?? randomUUID();
+    this.logger.error({ msg: 'unexpected error', errorId, err: exception });
+    return { ...base(500, CommonErrorCode.Internal, instance, `An unexpected error occurred (error id ${errorId})`), errorId };
+  }
+}
+
+function base(status: number, code: string, instance: string, detail: string): ProblemDetails {
+  return {
+    type: `https://gridline.dev/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    instance,
+    code,
+  };
+}
+
+function httpCode(status: number): string {
+  switch (status) {
+    case 400:
+      return CommonErrorCode.ValidationFailed;
+    case 401:
+      return CommonErrorCode.Unauthenticated;
+    case 403:
+      return CommonErrorCode.Forbidden;
+    case 404:
+      return CommonErrorCode.NotFound;
+    default:
+      return `HTTP_${status}`;
+  }
+}

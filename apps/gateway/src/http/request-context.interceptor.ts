@@ -1,0 +1,13 @@
+import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Observable } from 'rxjs';
+import { RequestContext } from '@gridline/platform';
+
+/** Runs each HTTP request in its correlation context, so that bus requests and logs carry the id. */
+@Injectable()
+export class RequestContextInterceptor implements NestInterceptor {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = context.switchToHttp().getRequest<{ correlationId?: string }>();
+    const correlationId = request.correlationId ?? RequestContext.newCorrelationId();
+    return new Observable((subscriber) => RequestContext.run({ correlationId }, () => next.handle().subscribe(subscriber)));
+  }
+}

@@ -1,0 +1,3 @@
+/** The gateway's factory and config, for whole-platform tests and tools. */
+export * from './gateway.bootstrap';
+export * from './gateway.config';

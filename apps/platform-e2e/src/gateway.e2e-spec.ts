@@ -1,0 +1,201 @@
+import { connect, type NatsConnection } from 'nats';
+import { loadConfig } from '@gridline/platform';
+import {
+  createTestDatabase,
+  removeStreams,
+  startTestService,
+  testConfig,
+  testPrefix,
+  testToken,
+  unitFactory,
+  TEST_SERVERS,
+  type TestDatabase,
+} from '@gridline/testing';
+import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
+import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
+
+const STREET = '370502003';
+const COMMUNITY = '370502003001';
+const GRID = '370502003001001';
+const OTHER_GRID = '370502003001002';
+
+function gatewayConfig(prefix: string, extra: Record<string, string> = {}): GatewayConfig {
+  return loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: prefix, LOG_LEVEL: 'warn', ...extra });
+}
+
+describe('gateway', () => {
+  let db: TestDatabase;
+  let prefix: string;
+  let registry: Awaited<ReturnType<typeof startTestService>>;
+  let gateway: GatewayApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    prefix = testPrefix();
+    const config = testConfig(RegistryConfig, { databaseUrl: db.url, prefix });
+    registry = await startTestService('registry', config, RegistryAppModule.register(config));
+    gateway = await createGatewayApp(gatewayConfig(prefix));
+    admin = await testToken({ roles: ['admin'] });
+    for (const unit of [
+      unitFactory().street(STREET).build(),
+      unitFactory().community(COMMUNITY).build(),
+      unitFactory().grid(GRID).at(118.5, 37.4).build(),
+      unitFactory().grid(OTHER_GRID).at(118.51, 37.4).build(),
+    ]) {
+      const res = await gateway.app.inject({ method: 'POST', url: '/api/v1/units', headers: { authorization: `Bearer ${admin}` }, payload: unit });
+      expect(res.statusCode).toBe(201);
+    }
+  });
+
+  afterAll(async () => {
+    await gateway?.app.close();
+    await registry?.close();
+    await removeStreams(prefix);
+    await db?.drop();
+  });
+
+  const get = (url: string, token?: string) =>
+    gateway.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
+
+  describe('authentication', () => {
+    const PUBLIC = ['/health/live', '/health/ready', '/metrics', '/docs', '/docs-json', '/docs-yaml'];
+
+    it('guards every route but health, metrics and docs', async () => {
+      const guarded = gateway.routes.filter((r) => !PUBLIC.some((p) => r.url === p || r.url.startsWith('/docs')));
+      expect(guarded.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /api/v1/units', 'GET /api/v1/analytics/overview']));
+      for (const route of guarded) {
+        const res = await gateway.app.inject({ method: route.method as 'GET', url: route.url.replace(':code', STREET) });
+        expect({ route: `${route.method} ${route.url}`, status: res.statusCode }).toEqual({ route: `${route.method} ${route.url}`, status: 401 });
+        expect(res.headers['content-type']).toContain('application/problem+json');
+      }
+    });
+
+    it('serves health and the OpenAPI document without a token', async () => {
+      expect((await get('/health/live')).statusCode).toBe(200);
+      const docs = await get('/docs-json');
+      expect(docs.statusCode).toBe(200);
+      expect(Object.keys(docs.json().paths)).toEqual(expect.arrayContaining(['/api/v1/units', '/api/v1/units/{code}', '/api/v1/locate']));
+    });
+
+    it('refuses a token with a bad signature, the wrong audience or past its expiry', async () => {
+      const forged = `${admin.slice(0, -4)}AAAA`;
+      const expired = await testToken({ roles: ['admin'], expiresIn: '-1m' });
+      for (const token of [forged, expired, 'not-a-jwt']) {
+        const res = await get('/api/v1/units', token);
+        expect(res.statusCode).toBe(401);
+        expect(res.json()).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+        expect(res.headers['www-authenticate']).toBe('Bearer');
+      }
+    });
+  });
+
+  describe('POST /api/v1/units', () => {
+    it('answers 400 problem+json listing each field at fault, and stores nothing', async () => {
+      const res = await gateway.app.inject({
+        method: 'POST',
+        url: '/api/v1/units',
+        headers: { authorization: `Bearer ${admin}` },
+        payload: { code: '12x', level: 'town', colour: 'red' },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      const problem = res.json();
+      expect(problem).toMatchObject({ status: 400, code: 'VALIDATION_FAILED', title: 'Bad Request' });
+      expect(problem.errors.map((e: { field: string }) => e.field).sort()).toEqual(['code', 'colour', 'level', 'name']);
+      expect((await get('/api/v1/units?q=12x', admin)).json().total).toBe(0);
+    });
+
+    it('answers 409 for a code that exists', async () => {
+      const res = await gateway.app.inject({ method: 'POST', url: '/api/v1/units', headers: { authorization: `Bearer ${admin}` }, payload: unitFactory().street(STREET).build() });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'UNIT_CODE_TAKEN' });
+    });
+
+    it('answers 403 to a role that may not draw the map', async () => {
+      const staff = await testToken({ roles: ['grid_staff'], units: [GRID] });
+      const res = await gateway.app.inject({ method: 'POST', url: '/api/v1/units', headers: { authorization: `Bearer ${staff}` }, payload: unitFactory().grid('370502003001009').at(1, 1).build() });
+      expect(res.statusCode).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'FORBIDDEN' });
+    });
+  });
+
+  describe('scope', () => {
+    it('shows a grid staff member only their grid', async () => {
+      const staff = await testToken({ roles: ['grid_staff'], units: [GRID] });
+      const list = await get('/api/v1/units', staff);
+      expect(list.statusCode).toBe(200);
+      expect(list.json().items.map((u: { code: string }) => u.code)).toEqual([GRID]);
+      expect((await get(`/api/v1/units/${OTHER_GRID}`, staff)).statusCode).toBe(403);
+      expect((await get(`/api/v1/units/${GRID}`, staff)).statusCode).toBe(200);
+    });
+
+    it('shows a community admin the community and everything beneath it', async () => {
+      const communityAdmin = await testToken({ roles: ['community_admin'], units: [COMMUNITY] });
+      const children = await get(`/api/v1/units/${COMMUNITY}/children`, communityAdmin);
+      expect(children.json().map((u: { code: string }) => u.code)).toEqual([GRID, OTHER_GRID]);
+      expect((await get(`/api/v1/units/${STREET}`, communityAdmin)).statusCode).toBe(403);
+    });
+  });
+
+  describe('GET /api/v1/locate', () => {
+    it('finds the grid with its community and street', async () => {
+      const res = await get('/api/v1/locate?lat=37.405&lng=118.515', admin);
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toMatchObject({ grid: { code: OTHER_GRID }, community: { code: COMMUNITY }, street: { code: STREET } });
+    });
+
+    it('answers 404 problem+json where no grid is', async () => {
+      const res = await get('/api/v1/locate?lat=1&lng=1', admin);
+      expect(res.statusCode).toBe(404);
+      expect(res.json()).toMatchObject({ code: 'NO_GRID_AT_POINT' });
+    });
+
+    it('answers 400 for a latitude out of range', async () => {
+      const res = await get('/api/v1/locate?lat=91&lng=1', admin);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toEqual([expect.objectContaining({ field: 'lat' })]);
+    });
+  });
+
+  it('keeps a correlation id given by the client and answers with it', async () => {
+    const res = await gateway.app.inject({ method: 'GET', url: '/api/v1/units/000000000', headers: { authorization: `Bearer ${admin}`, 'x-correlation-id': 'abc-123' } });
+    expect(res.headers['x-correlation-id']).toBe('abc-123');
+    expect(res.json()).toMatchObject({ status: 404, correlationId: 'abc-123' });
+  });
+});
+
+describe('gateway when a service is missing or slow', () => {
+  let prefix: string;
+  let gateway: GatewayApp;
+  let nc: NatsConnection;
+  let token: string;
+
+  beforeAll(async () => {
+    prefix = testPrefix();
+    gateway = await createGatewayApp(gatewayConfig(prefix, { REQUEST_TIMEOUT_MS: '300' }));
+    nc = await connect({ servers: TEST_SERVERS.natsUrl });
+    // A registry that takes requests and never answers.
+    nc.subscribe(`${prefix}.registry.unit.get`, { callback: () => undefined });
+    await nc.flush();
+    token = await testToken({ roles: ['admin'] });
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await gateway?.app.close();
+  });
+
+  it('answers 503 naming the service when none is listening', async () => {
+    const res = await gateway.app.inject({ method: 'GET', url: '/api/v1/analytics/overview', headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ status: 503, code: 'SERVICE_UNAVAILABLE', service: 'analytics' });
+    expect(res.json().detail).toContain('analytics');
+  });
+
+  it('answers 504 when the service does not answer in time', async () => {
+    const res = await gateway.app.inject({ method: 'GET', url: '/api/v1/units/370502003', headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode).toBe(504);
+    expect(res.json()).toMatchObject({ status: 504, code: 'SERVICE_TIMEOUT', service: 'registry' });
+  });
+});

@@ -1,0 +1,280 @@
+import { Injectable, Module, type DynamicModule } from '@nestjs/common';
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { connect, headers as natsHeaders, type NatsConnection as RawNats } from 'nats';
+import { SchemaMigration } from '@gridline/persistence';
+import { ServiceConfig } from '@gridline/platform';
+import {
+  PrivateNatsServer,
+  createTestDatabase,
+  eventually,
+  removeStreams,
+  startTestService,
+  testConfig,
+  testPrefix,
+  TEST_SERVERS,
+  type TestDatabase,
+} from '@gridline/testing';
+import { buildCloudEvent } from './events/cloud-event';
+import { defineEvent } from './events/definitions';
+import { streamName, withPrefix } from './events/subjects';
+import { EventConsumerHost } from './inbox/event-consumer-host';
+import { EventSubscription, on, type EventSubscriber } from './inbox/event-subscriber';
+import { EventPublisher } from './outbox/event-publisher';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { ServiceModule } from './service/service.module';
+
+/** A probe service: it records `thing.happened` events and applies them to an `effect` table. */
+const THING_HAPPENED = defineEvent<{ note: string; seq?: number; fail?: boolean }>('probe', 'thing', 'happened');
+
+class ProbeMigration extends SchemaMigration {
+  up(): void {
+    this.addSql(`create table ${this.t('effect')} (id serial primary key, event_id text not null, note text not null)`);
+  }
+}
+
+@Injectable()
+@EventSubscription()
+class ProbeSubscriber implements EventSubscriber {
+  readonly name = 'effects';
+  readonly source = 'probe';
+  readonly filter = 'thing.>';
+  handlers() {
+    return [
+      on(THING_HAPPENED, async (event, em) => {
+        if (event.data.fail) throw new Error('the handler refuses this event');
+        await em.execute(`insert into "${em.config.get('schema')}"."effect" (event_id, note) values (?, ?)`, [event.id, event.data.note]);
+      }),
+    ];
+  }
+}
+
+@Module({})
+class ProbeModule {
+  static register(config: ServiceConfig, startWorkers: boolean): DynamicModule {
+    return {
+      module: ProbeModule,
+      imports: [
+        ServiceModule.forRoot({
+          service: 'probe',
+          config,
+          entities: [],
+          migrations: [{ name: 'probe_effect', class: ProbeMigration }],
+          startWorkers,
+          consumer: { maxDeliveries: 3, retryDelayMs: 50 },
+          relay: { publishTimeoutMs: 1000 },
+        }),
+      ],
+      providers: [ProbeSubscriber],
+    };
+  }
+}
+
+type Probe = Awaited<ReturnType<typeof startTestService>>;
+
+async function startProbe(db: TestDatabase, prefix: string, natsUrl = TEST_SERVERS.natsUrl, startWorkers = true): Promise<Probe> {
+  const config = testConfig(ServiceConfig, { databaseUrl: db.url, prefix, NATS_URL: natsUrl, DB_SCHEMA: 'probe' });
+  return startTestService('probe', config, ProbeModule.register(config, startWorkers));
+}
+
+/** Records events the way a use case does: in the transaction of the state change. */
+async function record(probe: Probe, notes: { note: string; aggregate?: string; seq?: number; fail?: boolean }[]): Promise<void> {
+  const em = probe.app.get(MikroORM).em.fork() as EntityManager;
+  const publisher = probe.app.get(EventPublisher);
+  await em.transactional(async (tx) => {
+    for (const n of notes) publisher.record(tx, THING_HAPPENED, n.aggregate ?? n.note, { note: n.note, seq: n.seq, fail: n.fail });
+  });
+}
+
+async function query<T>(probe: Probe, sql: string, params: unknown[] = []): Promise<T[]> {
+  return probe.app.get(MikroORM).em.fork().getConnection().execute(sql, params);
+}
+
+describe('transactional outbox', () => {
+  let db: TestDatabase;
+  let prefix: string;
+  let probe: Probe;
+  let nc: RawNats;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    prefix = testPrefix();
+    probe = await startProbe(db, prefix, TEST_SERVERS.natsUrl, false);
+    nc = await connect({ servers: TEST_SERVERS.natsUrl });
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await probe?.close();
+    await removeStreams(prefix);
+    await db?.drop();
+  });
+
+  const streamCount = async () => {
+    const jsm = await nc.jetstreamManager();
+    return (await jsm.streams.info(streamName(prefix, 'probe'))).state.messages;
+  };
+
+  it('publishes nothing from a transaction that rolls back', async () => {
+    const em = probe.app.get(MikroORM).em.fork() as EntityManager;
+    const publisher = probe.app.get(EventPublisher);
+    await expect(
+      em.transactional(async (tx) => {
+        publisher.record(tx, THING_HAPPENED, 'rolled-back', { note: 'rolled-back' });
+        await tx.flush();
+        throw new Error('the state change fails');
+      }),
+    ).rejects.toThrow('the state change fails');
+    const relay = probe.app.get(OutboxRelay);
+    relay.start();
+    await relay.stop();
+    expect(await query(probe, 'select * from probe.outbox')).toEqual([]);
+    await relay.publishBatch();
+    expect(await streamCount()).toBe(0);
+  });
+
+  it('lets two relays share the work without publishing a row twice, each aggregate in order', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) => ({ note: `n${i}`, aggregate: `a${i % 10}`, seq: Math.floor(i / 10) }));
+    for (let i = 0; i < rows.length; i += 20) await record(probe, rows.slice(i, i + 20));
+    const second = await startProbe(db, prefix, TEST_SERVERS.natsUrl, false);
+    try {
+      const relays = [probe.app.get(OutboxRelay), second.app.get(OutboxRelay)];
+      const published = [0, 0];
+      await Promise.all(
+        relays.map(async (relay, i) => {
+          for (;;) {
+            const n = await relay.publishBatch();
+            published[i] += n;
+            if (n === 0) {
+              const [{ pending }] = await query<{ pending: string }>(probe, 'select count(*) as pending from probe.outbox where published_at is null');
+              if (Number(pending) === 0) return;
+            }
+          }
+        }),
+      );
+      expect(published[0] + published[1]).toBe(200);
+      expect(published[0]).toBeGreaterThan(0);
+      expect(published[1]).toBeGreaterThan(0);
+    } finally {
+      await second.close();
+    }
+    expect(await streamCount()).toBe(200);
+    // Per aggregate, the stream holds the events in the order they were recorded.
+    const jsm = await nc.jetstreamManager();
+    const seen = new Map<string, number[]>();
+    for (let seq = 1; seq <= 200; seq++) {
+      const event = (await jsm.streams.getMessage(streamName(prefix, 'probe'), { seq })).json<{ subject: string; data: { seq: number } }>();
+      seen.set(event.subject, [...(seen.get(event.subject) ?? []), event.data.seq]);
+    }
+    for (const order of seen.values()) expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+});
+
+describe('outbox and inbox through a NATS outage', () => {
+  let db: TestDatabase;
+  let prefix: string;
+  let nats: PrivateNatsServer;
+  let probe: Probe;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    prefix = testPrefix();
+    nats = await PrivateNatsServer.start();
+    probe = await startProbe(db, prefix, nats.url);
+  });
+
+  afterAll(async () => {
+    await probe?.close();
+    await nats?.dispose();
+    await db?.drop();
+  });
+
+  it('commits writes while NATS is down and delivers every event exactly once when it is back', async () => {
+    await record(probe, [{ note: 'before-1' }, { note: 'before-2' }]);
+    await eventually(async () => expect(await query(probe, 'select note from probe.effect')).toHaveLength(2));
+
+    await nats.halt();
+    await record(probe, [{ note: 'during-1' }, { note: 'during-2' }, { note: 'during-3' }]);
+    await eventually(async () => {
+      const pending = await query<{ attempts: number }>(probe, 'select attempts from probe.outbox where published_at is null');
+      expect(pending).toHaveLength(3);
+      expect(pending.every((p) => p.attempts > 0)).toBe(true);
+    });
+
+    await nats.resume();
+    await eventually(
+      async () => {
+        const effects = await query<{ note: string }>(probe, 'select note from probe.effect order by note');
+        expect(effects.map((e) => e.note)).toEqual(['before-1', 'before-2', 'during-1', 'during-2', 'during-3']);
+      },
+      { timeoutMs: 30_000 },
+    );
+    const nc = await connect({ servers: nats.url });
+    try {
+      const info = await (await nc.jetstreamManager()).streams.info(streamName(prefix, 'probe'));
+      expect(info.state.messages).toBe(5);
+    } finally {
+      await nc.close();
+    }
+  });
+});
+
+describe('idempotent consumers', () => {
+  let db: TestDatabase;
+  let prefix: string;
+  let probe: Probe;
+  let nc: RawNats;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    prefix = testPrefix();
+    probe = await startProbe(db, prefix);
+    nc = await connect({ servers: TEST_SERVERS.natsUrl });
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await probe?.close();
+    await removeStreams(prefix);
+    await db?.drop();
+  });
+
+  const publishRaw = async (body: string | Uint8Array, msgID: string) => {
+    const h = natsHeaders();
+    await nc.jetstream().publish(withPrefix(prefix, THING_HAPPENED.subject), typeof body === 'string' ? Buffer.from(body) : body, { msgID, headers: h });
+  };
+
+  it('applies an event delivered twice only once', async () => {
+    const event = buildCloudEvent(THING_HAPPENED, 'dup', { note: 'dup' }, { correlationId: 'c-dup' });
+    // Two copies under different message ids, so that JetStream's own de-duplication does not hide the second.
+    await publishRaw(JSON.stringify(event), 'dup-1');
+    await publishRaw(JSON.stringify(event), 'dup-2');
+    const marker = buildCloudEvent(THING_HAPPENED, 'after-dup', { note: 'after-dup' }, { correlationId: 'c' });
+    await publishRaw(JSON.stringify(marker), marker.id);
+    await eventually(async () => expect(await query(probe, `select 1 from probe.effect where note = 'after-dup'`)).toHaveLength(1));
+    expect(await query(probe, `select 1 from probe.effect where note = 'dup'`)).toHaveLength(1);
+    expect(await query(probe, `select 1 from probe.inbox where event_id = ?`, [event.id])).toHaveLength(1);
+  });
+
+  it('parks a poison message and a handler that keeps failing in the dead-letter table, and goes on', async () => {
+    await publishRaw('this is not json', 'poison-1');
+    const failing = buildCloudEvent(THING_HAPPENED, 'bad', { note: 'bad', fail: true }, { correlationId: 'c-bad' });
+    await publishRaw(JSON.stringify(failing), failing.id);
+    const good = buildCloudEvent(THING_HAPPENED, 'good', { note: 'good' }, { correlationId: 'c-good' });
+    await publishRaw(JSON.stringify(good), good.id);
+
+    await eventually(async () => expect(await query(probe, `select 1 from probe.effect where note = 'good'`)).toHaveLength(1));
+    await eventually(async () => {
+      const parked = await query<{ event_id: string | null; error: string; deliveries: number; body: string }>(
+        probe,
+        'select event_id, error, deliveries, body from probe.dead_letter order by id',
+      );
+      expect(parked).toEqual([
+        expect.objectContaining({ event_id: null, body: 'this is not json', error: expect.stringContaining('not a CloudEvent') }),
+        expect.objectContaining({ event_id: failing.id, error: 'the handler refuses this event', deliveries: 3 }),
+      ]);
+    });
+    expect(await query(probe, `select 1 from probe.effect where note = 'bad'`)).toHaveLength(0);
+    expect(probe.app.get(EventConsumerHost)).toBeDefined();
+  });
+});
