@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { pgTextArray } from '@gridline/persistence';
 import { EventSubscription, on, type EventSubscriber } from '@gridline/messaging';
 import { REGISTRY_EVENTS, type UnitSnapshot } from '@gridline/contracts-registry';
 import { UnitProjection } from './unit-projection.entity';
@@ -22,10 +23,10 @@ export class UnitProjectionSubscriber implements EventSubscriber {
   private async upsert(em: EntityManager, unit: UnitSnapshot, at: Date): Promise<void> {
     // Only a newer snapshot replaces an older one, should events of a unit ever arrive out of order.
     await em.execute(
-      `insert into "${em.config.get('schema')}"."unit_projection" (code, level, path, active, updated_at) values (?, ?, ?, ?, ?)
+      `insert into "${em.config.get('schema')}"."unit_projection" (code, level, path, active, updated_at) values (?, ?, ?::text[], ?, ?)
        on conflict (code) do update set level = excluded.level, path = excluded.path, active = excluded.active, updated_at = excluded.updated_at
        where unit_projection.updated_at <= excluded.updated_at`,
-      [unit.code, unit.level, unit.path, unit.active, at],
+      [unit.code, unit.level, pgTextArray(unit.path), unit.active, at],
     );
   }
 }

@@ -1,0 +1,83 @@
+import { AnalyticsAppModule, AnalyticsConfig } from '@gridline/app-analytics';
+import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
+import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
+import { loadConfig } from '@gridline/platform';
+import {
+  createTestDatabase,
+  eventually,
+  removeStreams,
+  startTestService,
+  testConfig,
+  testPrefix,
+  testToken,
+  unitFactory,
+  TEST_SERVERS,
+  type TestDatabase,
+} from '@gridline/testing';
+
+const STREET = '370502003';
+const COMMUNITY = '370502003001';
+
+describe('the grid map from the gateway to the analytics overview', () => {
+  let db: TestDatabase;
+  let prefix: string;
+  let services: Awaited<ReturnType<typeof startTestService>>[] = [];
+  let gateway: GatewayApp;
+  let admin: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    prefix = testPrefix();
+    const registryConfig = testConfig(RegistryConfig, { databaseUrl: db.url, prefix });
+    const analyticsConfig = testConfig(AnalyticsConfig, { databaseUrl: db.url, prefix });
+    services = [
+      await startTestService('registry', registryConfig, RegistryAppModule.register(registryConfig)),
+      await startTestService('analytics', analyticsConfig, AnalyticsAppModule.register(analyticsConfig)),
+    ];
+    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: prefix, LOG_LEVEL: 'warn' }));
+    admin = await testToken({ roles: ['admin'] });
+  });
+
+  afterAll(async () => {
+    await gateway?.app.close();
+    for (const service of services) await service.close();
+    await removeStreams(prefix);
+    await db?.drop();
+  });
+
+  const overview = async (token: string) => {
+    const res = await gateway.app.inject({ method: 'GET', url: '/api/v1/analytics/overview', headers: { authorization: `Bearer ${token}` } });
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+  const create = async (body: object) => {
+    const res = await gateway.app.inject({ method: 'POST', url: '/api/v1/units', headers: { authorization: `Bearer ${admin}` }, payload: body });
+    expect(res.statusCode).toBe(201);
+  };
+
+  it('counts each unit created through the gateway, in the caller scope', async () => {
+    expect(await overview(admin)).toEqual({ streets: 0, communities: 0, grids: 0, exclusiveGrids: 0 });
+
+    await create(unitFactory().street(STREET).build());
+    await create(unitFactory().community(COMMUNITY).build());
+    await create(unitFactory().community('370502003002').build());
+    await create(unitFactory().grid(`${COMMUNITY}001`).at(118.5, 37.4).build());
+    await create(unitFactory().grid(`${COMMUNITY}002`).at(118.51, 37.4).build());
+    await create(unitFactory().exclusiveGrid(`${STREET}900001`, 'commercial').under(STREET).at(118.52, 37.4).build());
+
+    await eventually(async () => expect(await overview(admin)).toEqual({ streets: 1, communities: 2, grids: 2, exclusiveGrids: 1 }), { timeoutMs: 5000 });
+    const communityAdmin = await testToken({ roles: ['community_admin'], units: [COMMUNITY] });
+    expect(await overview(communityAdmin)).toEqual({ streets: 0, communities: 1, grids: 2, exclusiveGrids: 0 });
+  });
+
+  it('follows a unit being deactivated', async () => {
+    const res = await gateway.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/units/${COMMUNITY}002`,
+      headers: { authorization: `Bearer ${admin}` },
+      payload: { active: false },
+    });
+    expect(res.statusCode).toBe(200);
+    await eventually(async () => expect((await overview(admin)).grids).toBe(1));
+  });
+});
