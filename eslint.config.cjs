@@ -1,0 +1,106 @@
+// ESLint 9 flat config. Only TypeScript is linted: the few .js/.cjs files are tool and Jest/ESLint config glue.
+// typescript-eslint's plain `recommended` preset on purpose: the type-checked presets build a full program per
+// run and are too slow for two cores. The point of this file is `@nx/enforce-module-boundaries` (STYLE.md, 2):
+// a service reaches another service only through that service's contracts library.
+const tseslint = require('typescript-eslint');
+const nx = require('@nx/eslint-plugin');
+const { createProjectGraphAsync } = require('nx/src/devkit-exports');
+
+const SERVICES = ['gateway', 'registry', 'incidents', 'hotline', 'party-building', 'analytics'];
+
+/**
+ * `forTests`: test files (and only test files) of any project may also use the `type:testing` library
+ * (@gridline/testing: test servers, factories, `eventually`). It is never compiled into a service.
+ */
+function depConstraints(forTests) {
+  const testing = forTests ? ['type:testing'] : [];
+  return [
+    // Scope: own scope, shared code, and other services only through their contracts library.
+    ...SERVICES.map((service) => ({
+      sourceTag: `scope:${service}`,
+      onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared', 'type:contracts'],
+    })),
+    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', 'type:contracts'] },
+    { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
+    // Type: layering.
+    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util', 'type:data-access', 'type:contracts', ...testing] },
+    { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
+    // Contracts use @gridline/messaging (defineEvent, BusClient), @gridline/platform and @gridline/auth.
+    {
+      sourceTag: 'type:contracts',
+      onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', ...testing],
+    },
+    { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:util', 'type:data-access', ...testing] },
+    { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...testing] },
+    {
+      sourceTag: 'type:testing',
+      onlyDependOnLibsWithTags: ['type:util', 'type:data-access', 'type:contracts', 'type:testing'],
+    },
+  ];
+}
+
+// Relative or absolute imports that cross a project boundary are reported by the rule itself
+// (`noRelativeOrAbsoluteImportsAcrossLibraries`), as are imports of apps; nothing to configure for that.
+function boundaries({ forTests = false, allow = [] } = {}) {
+  return [
+    'error',
+    {
+      enforceBuildableLibDependency: false,
+      allow,
+      // @gridline/testing builds on the shared libraries, and their own specs use it back (messaging's
+      // outbox/inbox int-spec). Those cycles exist only between test code; production code cannot import
+      // the testing library (see depConstraints), so a cycle through it is never a runtime cycle.
+      ignoredCircularDependencies: [['testing', '*']],
+      depConstraints: depConstraints(forTests),
+    },
+  ];
+}
+
+const config = [
+  {
+    ignores: ['**/node_modules/**', 'dist/**', 'tmp/**', 'coverage/**', '.nx/**', '**/*.js', '**/*.cjs', '**/*.mjs'],
+  },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { '@nx': nx },
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(),
+      // Unused parameters are part of Nest/interface signatures; mark them with a leading underscore.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      // Nest modules are empty classes carrying a decorator.
+      '@typescript-eslint/no-extraneous-class': 'off',
+      // MikroORM entity lists and Nest's `Type`-like signatures use `Function`.
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries({ forTests: true }),
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // Whole-platform tests boot the apps in process through their `@gridline/app-<name>` aliases. The rule reports
+    // every import of an app ("Imports of apps are forbidden"), so exactly those aliases are let through here;
+    // all other imports (libraries, relative paths into other projects) are still checked.
+    files: ['apps/platform-e2e/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries({ forTests: true, allow: [`^@gridline/app-(${SERVICES.join('|')})$`] }),
+    },
+  },
+];
+
+// The boundary rule reads Nx's *cached* project graph (.nx/workspace-data) and, when there is none (fresh clone,
+// CI), skips itself with only a warning; a stale cache means stale tags. Inside an Nx task (`nx run x:lint`) the
+// graph was just computed; for plain `eslint .` / `npm run lint` / editors compute it first.
+async function ensureProjectGraph() {
+  if (process.env.NX_TASK_TARGET_PROJECT) return;
+  await createProjectGraphAsync({ exitOnError: false });
+}
+
+module.exports = ensureProjectGraph().then(() => config);
