@@ -10,12 +10,15 @@ import { UnitProjectionSubscriber } from './projection/unit-projection.subscribe
 
 export const ANALYTICS_SERVICE = 'analytics';
 
+/** What the analytics service keeps in its schema (also used by `npm run migrate`). */
+export const ANALYTICS_PERSISTENCE = { service: ANALYTICS_SERVICE, entities: [UnitProjection], migrations: ANALYTICS_MIGRATIONS };
+
 @Module({})
 export class AnalyticsAppModule {
   static register(config: AnalyticsConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
     return {
       module: AnalyticsAppModule,
-      imports: [ServiceModule.forRoot({ service: ANALYTICS_SERVICE, config, entities: [UnitProjection], migrations: ANALYTICS_MIGRATIONS, ...overrides })],
+      imports: [ServiceModule.forRoot({ ...ANALYTICS_PERSISTENCE, config, ...overrides })],
       controllers: [OverviewBusController],
       providers: [UnitProjectionSubscriber, OverviewRepository, GetOverviewUseCase],
     };

@@ -5,13 +5,16 @@ import { ServiceInfoBusController } from './service-info/service-info.bus-contro
 
 export const INCIDENTS_SERVICE = 'incidents';
 
+/** What the incidents service keeps in its schema (also used by `npm run migrate`). */
+export const INCIDENTS_PERSISTENCE = { service: INCIDENTS_SERVICE, entities: [], migrations: [] };
+
 /** The incidents service: boots, migrates its schema (the messaging tables so far) and reports healthy. */
 @Module({})
 export class IncidentsAppModule {
   static register(config: IncidentsConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
     return {
       module: IncidentsAppModule,
-      imports: [ServiceModule.forRoot({ service: INCIDENTS_SERVICE, config, entities: [], migrations: [], ...overrides })],
+      imports: [ServiceModule.forRoot({ ...INCIDENTS_PERSISTENCE, config, ...overrides })],
       controllers: [ServiceInfoBusController],
     };
   }

@@ -7,13 +7,16 @@ import { UnitsModule } from './unit/units.module';
 
 export const REGISTRY_SERVICE = 'registry';
 
+/** What the registry service keeps in its schema (also used by `npm run migrate`). */
+export const REGISTRY_PERSISTENCE = { service: REGISTRY_SERVICE, entities: [UnitEntity], migrations: REGISTRY_MIGRATIONS };
+
 @Module({})
 export class RegistryAppModule {
   static register(config: RegistryConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
     return {
       module: RegistryAppModule,
       imports: [
-        ServiceModule.forRoot({ service: REGISTRY_SERVICE, config, entities: [UnitEntity], migrations: REGISTRY_MIGRATIONS, ...overrides }),
+        ServiceModule.forRoot({ ...REGISTRY_PERSISTENCE, config, ...overrides }),
         UnitsModule,
       ],
     };

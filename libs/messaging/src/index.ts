@@ -7,6 +7,7 @@ export * from './bus/headers';
 export * from './bus/bus-server';
 export * from './bus/bus-client';
 export * from './bus/bus.module';
+export * from './bus/standalone-bus';
 export * from './bus/bus-caller.decorator';
 export * from './bus/bus-context.interceptor';
 export * from './bus/bus-exception.filter';

@@ -3,7 +3,6 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgTextArray } from '@gridline/persistence';
 import { EventSubscription, on, type EventSubscriber } from '@gridline/messaging';
 import { REGISTRY_EVENTS, type UnitSnapshot } from '@gridline/contracts-registry';
-import { UnitProjection } from './unit-projection.entity';
 
 /** Keeps the unit projection current from `events.registry.unit.>`. */
 @Injectable()

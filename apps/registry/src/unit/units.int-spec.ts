@@ -1,4 +1,3 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { connect, type NatsConnection as RawNats } from 'nats';
 import { AppError } from '@gridline/platform';
 import { BusClient, NatsConnection, streamName } from '@gridline/messaging';

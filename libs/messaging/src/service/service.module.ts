@@ -30,6 +30,18 @@ export interface ServiceModuleOptions {
   relay?: { publishTimeoutMs?: number; batchSize?: number };
 }
 
+/** The ORM settings of a service: its schema, the messaging tables and its own entities and migrations. */
+export function serviceOrmOptions(options: Pick<ServiceModuleOptions, 'service' | 'config' | 'entities' | 'migrations'>) {
+  const { config, service } = options;
+  return createOrmOptions({
+    clientUrl: config.DATABASE_URL,
+    schema: config.DB_SCHEMA ?? service.replace(/-/g, '_'),
+    poolSize: config.DB_POOL_SIZE,
+    entities: [OutboxMessage, InboxRecord, DeadLetter, ...options.entities],
+    migrations: [...MESSAGING_MIGRATIONS, ...options.migrations],
+  });
+}
+
 /**
  * Everything a Gridline service stands on, wired the same way for each: config, metrics, health,
  * its own schema through MikroORM, the NATS connection, the bus client, the outbox and the inbox.
@@ -39,7 +51,6 @@ export class ServiceModule {
   static forRoot(options: ServiceModuleOptions): DynamicModule {
     const { config, service } = options;
     const startWorkers = options.startWorkers ?? true;
-    const schema = config.DB_SCHEMA ?? service.replace(/-/g, '_');
     return {
       module: ServiceModule,
       global: true,
@@ -47,15 +58,7 @@ export class ServiceModule {
         DiscoveryModule,
         MetricsModule.forService(service),
         BusModule.forRoot(service, config),
-        MikroOrmModule.forRoot(
-          createOrmOptions({
-            clientUrl: config.DATABASE_URL,
-            schema,
-            poolSize: config.DB_POOL_SIZE,
-            entities: [OutboxMessage, InboxRecord, DeadLetter, ...options.entities],
-            migrations: [...MESSAGING_MIGRATIONS, ...options.migrations],
-          }),
-        ),
+        MikroOrmModule.forRoot(serviceOrmOptions(options)),
         HealthModule.forChecks([DatabaseReadinessCheck, NatsReadinessCheck]),
       ],
       providers: [
