@@ -1,0 +1,61 @@
+import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
+import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
+import { PartyBuildingAppModule, PartyBuildingConfig } from '@gridline/app-party-building';
+import { BusClient } from '@gridline/messaging';
+import { INCIDENTS_REQUESTS } from '@gridline/contracts-incidents';
+import { HOTLINE_REQUESTS } from '@gridline/contracts-hotline';
+import { PARTY_BUILDING_REQUESTS } from '@gridline/contracts-party-building';
+import { Client } from 'pg';
+import { createTestDatabase, removeStreams, startTestService, testConfig, testPrefix, type TestDatabase } from '@gridline/testing';
+
+describe('incidents, hotline and party-building services', () => {
+  let db: TestDatabase;
+  let prefix: string;
+  const running: Awaited<ReturnType<typeof startTestService>>[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    prefix = testPrefix();
+    const incidents = testConfig(IncidentsConfig, { databaseUrl: db.url, prefix });
+    const hotline = testConfig(HotlineConfig, { databaseUrl: db.url, prefix });
+    const party = testConfig(PartyBuildingConfig, { databaseUrl: db.url, prefix });
+    running.push(await startTestService('incidents', incidents, IncidentsAppModule.register(incidents)));
+    running.push(await startTestService('hotline', hotline, HotlineAppModule.register(hotline)));
+    running.push(await startTestService('party-building', party, PartyBuildingAppModule.register(party)));
+  });
+
+  afterAll(async () => {
+    for (const service of running) await service.close();
+    await removeStreams(prefix);
+    await db?.drop();
+  });
+
+  it('boots each, migrated into its own schema, and reports ready', async () => {
+    for (const service of running) {
+      const res = await fetch(`${service.url}/health/ready`);
+      expect(res.status).toBe(200);
+      expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
+    }
+    const client = new Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`select table_schema from information_schema.tables where table_name = 'outbox' order by 1`);
+      expect(rows.map((r) => r.table_schema)).toEqual(['hotline', 'incidents', 'party_building']);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('answers on the bus in its queue group', async () => {
+    const bus = running[0].app.get(BusClient);
+    await expect(bus.request(INCIDENTS_REQUESTS.info, {})).resolves.toMatchObject({ service: 'incidents' });
+    await expect(bus.request(HOTLINE_REQUESTS.info, {})).resolves.toMatchObject({ service: 'hotline' });
+    await expect(bus.request(PARTY_BUILDING_REQUESTS.info, {})).resolves.toMatchObject({ service: 'party-building' });
+  });
+
+  it('exposes Prometheus metrics', async () => {
+    const text = await (await fetch(`${running[0].url}/metrics`)).text();
+    expect(text).toContain('process_cpu_user_seconds_total{service="incidents"}');
+    expect(text).toContain('gridline_bus_requests_total');
+  });
+});

@@ -1,0 +1,80 @@
+import type { EventPublisher } from '@gridline/messaging';
+import { AppError } from '@gridline/platform';
+import type { Caller } from '@gridline/auth';
+import { REGISTRY_EVENTS, type CreateUnitRequest } from '@gridline/contracts-registry';
+import { UnitEntity } from '../../unit.entity';
+import type { UnitRepository } from '../../unit.repository';
+import { CreateUnitCommand } from './create-unit.command';
+import { CreateUnitUseCase } from './create-unit.use-case';
+
+const ADMIN: Caller = { sub: 'a', roles: ['admin'], units: [] };
+const square = { type: 'Polygon' as const, coordinates: [[[118.5, 37.4], [118.51, 37.4], [118.51, 37.41], [118.5, 37.41], [118.5, 37.4]] as [number, number][]] };
+
+function unit(code: string, level: UnitEntity['level'], path: string[]): UnitEntity {
+  return Object.assign(new UnitEntity(), { code, name: code, level, path });
+}
+
+/** A repository holding a street and a community, and a publisher that remembers what it recorded. */
+function setup(existing: UnitEntity[] = [unit('370502003', 'street', ['370502003']), unit('370502003001', 'community', ['370502003', '370502003001'])]) {
+  const em = { create: (_: unknown, data: Partial<UnitEntity>) => Object.assign(new UnitEntity(), data), persist: jest.fn(), flush: jest.fn() };
+  const units = {
+    findByCode: jest.fn(async (code: string) => existing.find((u) => u.code === code) ?? null),
+    transactional: jest.fn(async (work: (e: typeof em) => Promise<unknown>) => work(em)),
+  };
+  const events = { record: jest.fn() };
+  const useCase = new CreateUnitUseCase(units as unknown as UnitRepository, events as unknown as EventPublisher);
+  return { useCase, units, events, em };
+}
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  const error = await promise.catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return (error as AppError).code;
+}
+
+describe(CreateUnitUseCase.name, () => {
+  const grid: CreateUnitRequest = { code: '370502003001001', name: '一网格', level: 'grid', parentCode: '370502003001', boundary: square };
+
+  it('stores a grid beneath its community and records unit.created in the same transaction', async () => {
+    const { useCase, events, em } = setup();
+    const view = await useCase.execute(new CreateUnitCommand(ADMIN, grid));
+    expect(view).toMatchObject({ code: grid.code, path: ['370502003', '370502003001', grid.code], boundary: square });
+    expect(em.persist).toHaveBeenCalledTimes(1);
+    expect(events.record).toHaveBeenCalledWith(em, REGISTRY_EVENTS.unitCreated, grid.code, {
+      unit: expect.objectContaining({ code: grid.code, level: 'grid', hasBoundary: true }),
+    });
+    expect(em.flush).toHaveBeenCalled();
+  });
+
+  it('refuses a grid whose parent is a street', async () => {
+    const { useCase, units } = setup();
+    expect(await codeOf(useCase.execute(new CreateUnitCommand(ADMIN, { ...grid, code: '370502003001009', parentCode: '370502003' })))).toBe('UNIT_PARENT_INVALID');
+    expect(units.transactional).not.toHaveBeenCalled();
+  });
+
+  it('refuses a code of the wrong length for its level', async () => {
+    const { useCase } = setup();
+    expect(await codeOf(useCase.execute(new CreateUnitCommand(ADMIN, { ...grid, code: '370502003001' })))).toBe('UNIT_CODE_INVALID');
+  });
+
+  it('refuses a street with a parent and a street created by anyone but an admin', async () => {
+    const { useCase } = setup([]);
+    const street: CreateUnitRequest = { code: '370502004', name: '新街道', level: 'street' };
+    expect(await codeOf(useCase.execute(new CreateUnitCommand(ADMIN, { ...street, parentCode: '370502003' })))).toBe('UNIT_PARENT_INVALID');
+    expect(await codeOf(useCase.execute(new CreateUnitCommand({ sub: 's', roles: ['street_admin'], units: ['370502003'] }, street)))).toBe('FORBIDDEN');
+  });
+
+  it('refuses a community admin outside their community, and grid staff anywhere', async () => {
+    const { useCase } = setup();
+    const otherAdmin: Caller = { sub: 'c', roles: ['community_admin'], units: ['370502003002'] };
+    expect(await codeOf(useCase.execute(new CreateUnitCommand(otherAdmin, grid)))).toBe('UNIT_OUT_OF_SCOPE');
+    const staff: Caller = { sub: 'g', roles: ['grid_staff'], units: ['370502003001'] };
+    expect(await codeOf(useCase.execute(new CreateUnitCommand(staff, grid)))).toBe('FORBIDDEN');
+  });
+
+  it('refuses a code that exists, before opening a transaction', async () => {
+    const { useCase, units } = setup();
+    expect(await codeOf(useCase.execute(new CreateUnitCommand(ADMIN, { code: '370502003001', name: 'x', level: 'community', parentCode: '370502003' })))).toBe('UNIT_CODE_TAKEN');
+    expect(units.transactional).not.toHaveBeenCalled();
+  });
+});
