@@ -1,16 +1,6 @@
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig } from '@gridline/platform';
-import {
-  createTestDatabase,
-  removeStreams,
-  startTestService,
-  testConfig,
-  testPrefix,
-  testToken,
-  unitFactory,
-  TEST_SERVERS,
-  type TestDatabase,
-} from '@gridline/testing';
+import { TestPlatform, testPrefix, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
 
@@ -24,18 +14,14 @@ function gatewayConfig(prefix: string, extra: Record<string, string> = {}): Gate
 }
 
 describe('gateway', () => {
-  let db: TestDatabase;
-  let prefix: string;
-  let registry: Awaited<ReturnType<typeof startTestService>>;
+  let platform: TestPlatform;
   let gateway: GatewayApp;
   let admin: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    prefix = testPrefix();
-    const config = testConfig(RegistryConfig, { databaseUrl: db.url, prefix });
-    registry = await startTestService('registry', config, RegistryAppModule.register(config));
-    gateway = await createGatewayApp(gatewayConfig(prefix));
+    platform = await TestPlatform.create();
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    gateway = await createGatewayApp(gatewayConfig(platform.prefix));
     admin = await testToken({ roles: ['admin'] });
     for (const unit of [
       unitFactory().street(STREET).build(),
@@ -50,9 +36,7 @@ describe('gateway', () => {
 
   afterAll(async () => {
     await gateway?.app.close();
-    await registry?.close();
-    await removeStreams(prefix);
-    await db?.drop();
+    await platform?.close();
   });
 
   const get = (url: string, token?: string) =>

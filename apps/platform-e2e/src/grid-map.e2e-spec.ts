@@ -2,47 +2,27 @@ import { AnalyticsAppModule, AnalyticsConfig } from '@gridline/app-analytics';
 import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { loadConfig } from '@gridline/platform';
-import {
-  createTestDatabase,
-  eventually,
-  removeStreams,
-  startTestService,
-  testConfig,
-  testPrefix,
-  testToken,
-  unitFactory,
-  TEST_SERVERS,
-  type TestDatabase,
-} from '@gridline/testing';
+import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
 
 describe('the grid map from the gateway to the analytics overview', () => {
-  let db: TestDatabase;
-  let prefix: string;
-  let services: Awaited<ReturnType<typeof startTestService>>[] = [];
+  let platform: TestPlatform;
   let gateway: GatewayApp;
   let admin: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    prefix = testPrefix();
-    const registryConfig = testConfig(RegistryConfig, { databaseUrl: db.url, prefix });
-    const analyticsConfig = testConfig(AnalyticsConfig, { databaseUrl: db.url, prefix });
-    services = [
-      await startTestService('registry', registryConfig, RegistryAppModule.register(registryConfig)),
-      await startTestService('analytics', analyticsConfig, AnalyticsAppModule.register(analyticsConfig)),
-    ];
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: prefix, LOG_LEVEL: 'warn' }));
+    platform = await TestPlatform.create();
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config));
+    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
     admin = await testToken({ roles: ['admin'] });
   });
 
   afterAll(async () => {
     await gateway?.app.close();
-    for (const service of services) await service.close();
-    await removeStreams(prefix);
-    await db?.drop();
+    await platform?.close();
   });
 
   const overview = async (token: string) => {

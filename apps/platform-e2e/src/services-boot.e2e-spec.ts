@@ -6,28 +6,22 @@ import { INCIDENTS_REQUESTS } from '@gridline/contracts-incidents';
 import { HOTLINE_REQUESTS } from '@gridline/contracts-hotline';
 import { PARTY_BUILDING_REQUESTS } from '@gridline/contracts-party-building';
 import { Client } from 'pg';
-import { createTestDatabase, removeStreams, startTestService, testConfig, testPrefix, type TestDatabase } from '@gridline/testing';
+import { TestPlatform } from '@gridline/testing';
 
 describe('incidents, hotline and party-building services', () => {
-  let db: TestDatabase;
-  let prefix: string;
-  const running: Awaited<ReturnType<typeof startTestService>>[] = [];
+  let platform: TestPlatform;
+  let running: TestPlatform['services'];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    prefix = testPrefix();
-    const incidents = testConfig(IncidentsConfig, { databaseUrl: db.url, prefix });
-    const hotline = testConfig(HotlineConfig, { databaseUrl: db.url, prefix });
-    const party = testConfig(PartyBuildingConfig, { databaseUrl: db.url, prefix });
-    running.push(await startTestService('incidents', incidents, IncidentsAppModule.register(incidents)));
-    running.push(await startTestService('hotline', hotline, HotlineAppModule.register(hotline)));
-    running.push(await startTestService('party-building', party, PartyBuildingAppModule.register(party)));
+    platform = await TestPlatform.create();
+    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
+    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
+    await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config));
+    running = platform.services;
   });
 
   afterAll(async () => {
-    for (const service of running) await service.close();
-    await removeStreams(prefix);
-    await db?.drop();
+    await platform?.close();
   });
 
   it('boots each, migrated into its own schema, and reports ready', async () => {
@@ -36,7 +30,7 @@ describe('incidents, hotline and party-building services', () => {
       expect(res.status).toBe(200);
       expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
     }
-    const client = new Client({ connectionString: db.url });
+    const client = new Client({ connectionString: platform.db.url });
     await client.connect();
     try {
       const { rows } = await client.query(`select table_schema from information_schema.tables where table_name = 'outbox' order by 1`);

@@ -4,17 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { connect, headers as natsHeaders, type NatsConnection as RawNats } from 'nats';
 import { SchemaMigration } from '@gridline/persistence';
 import { ServiceConfig } from '@gridline/platform';
-import {
-  PrivateNatsServer,
-  createTestDatabase,
-  eventually,
-  removeStreams,
-  startTestService,
-  testConfig,
-  testPrefix,
-  TEST_SERVERS,
-  type TestDatabase,
-} from '@gridline/testing';
+import { PrivateNatsServer, TestPlatform, eventually, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
 import { buildCloudEvent } from './events/cloud-event';
 import { defineEvent } from './events/definitions';
 import { streamName, withPrefix } from './events/subjects';
@@ -70,11 +60,10 @@ class ProbeModule {
   }
 }
 
-type Probe = Awaited<ReturnType<typeof startTestService>>;
+type Probe = RunningTestService;
 
-async function startProbe(db: TestDatabase, prefix: string, natsUrl = TEST_SERVERS.natsUrl, startWorkers = true): Promise<Probe> {
-  const config = testConfig(ServiceConfig, { databaseUrl: db.url, prefix, NATS_URL: natsUrl, DB_SCHEMA: 'probe' });
-  return startTestService('probe', config, ProbeModule.register(config, startWorkers));
+function startProbe(platform: TestPlatform, natsUrl = TEST_SERVERS.natsUrl, startWorkers = true): Promise<Probe> {
+  return platform.start('probe', ServiceConfig, (config) => ProbeModule.register(config, startWorkers), { NATS_URL: natsUrl, DB_SCHEMA: 'probe' });
 }
 
 /** Records events the way a use case does: in the transaction of the state change. */
@@ -91,23 +80,21 @@ async function query<T>(probe: Probe, sql: string, params: unknown[] = []): Prom
 }
 
 describe('transactional outbox', () => {
-  let db: TestDatabase;
+  let platform: TestPlatform;
   let prefix: string;
   let probe: Probe;
   let nc: RawNats;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    prefix = testPrefix();
-    probe = await startProbe(db, prefix, TEST_SERVERS.natsUrl, false);
+    platform = await TestPlatform.create();
+    prefix = platform.prefix;
+    probe = await startProbe(platform, TEST_SERVERS.natsUrl, false);
     nc = await connect({ servers: TEST_SERVERS.natsUrl });
   });
 
   afterAll(async () => {
     await nc?.close();
-    await probe?.close();
-    await removeStreams(prefix);
-    await db?.drop();
+    await platform?.close();
   });
 
   const streamCount = async () => {
@@ -136,8 +123,8 @@ describe('transactional outbox', () => {
   it('lets two relays share the work without publishing a row twice, each aggregate in order', async () => {
     const rows = Array.from({ length: 200 }, (_, i) => ({ note: `n${i}`, aggregate: `a${i % 10}`, seq: Math.floor(i / 10) }));
     for (let i = 0; i < rows.length; i += 20) await record(probe, rows.slice(i, i + 20));
-    const second = await startProbe(db, prefix, TEST_SERVERS.natsUrl, false);
-    try {
+    const second = await startProbe(platform, TEST_SERVERS.natsUrl, false);
+    {
       const relays = [probe.app.get(OutboxRelay), second.app.get(OutboxRelay)];
       const published = [0, 0];
       await Promise.all(
@@ -155,8 +142,6 @@ describe('transactional outbox', () => {
       expect(published[0] + published[1]).toBe(200);
       expect(published[0]).toBeGreaterThan(0);
       expect(published[1]).toBeGreaterThan(0);
-    } finally {
-      await second.close();
     }
     expect(await streamCount()).toBe(200);
     // Per aggregate, the stream holds the events in the order they were recorded.
@@ -171,22 +156,22 @@ describe('transactional outbox', () => {
 });
 
 describe('outbox and inbox through a NATS outage', () => {
-  let db: TestDatabase;
+  let platform: TestPlatform;
   let prefix: string;
   let nats: PrivateNatsServer;
   let probe: Probe;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    prefix = testPrefix();
+    platform = await TestPlatform.create();
+    prefix = platform.prefix;
     nats = await PrivateNatsServer.start();
-    probe = await startProbe(db, prefix, nats.url);
+    probe = await startProbe(platform, nats.url);
   });
 
   afterAll(async () => {
-    await probe?.close();
+    for (const service of platform.services.splice(0)) await service.close();
     await nats?.dispose();
-    await db?.drop();
+    await platform?.close();
   });
 
   it('commits writes while NATS is down and delivers every event exactly once when it is back', async () => {
@@ -220,23 +205,21 @@ describe('outbox and inbox through a NATS outage', () => {
 });
 
 describe('idempotent consumers', () => {
-  let db: TestDatabase;
+  let platform: TestPlatform;
   let prefix: string;
   let probe: Probe;
   let nc: RawNats;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    prefix = testPrefix();
-    probe = await startProbe(db, prefix);
+    platform = await TestPlatform.create();
+    prefix = platform.prefix;
+    probe = await startProbe(platform);
     nc = await connect({ servers: TEST_SERVERS.natsUrl });
   });
 
   afterAll(async () => {
     await nc?.close();
-    await probe?.close();
-    await removeStreams(prefix);
-    await db?.drop();
+    await platform?.close();
   });
 
   const publishRaw = async (body: string | Uint8Array, msgID: string) => {

@@ -4,3 +4,4 @@ export * from './test-service';
 export * from './tokens';
 export * from './unit-factory';
 export * from './nats-server';
+export * from './test-platform';

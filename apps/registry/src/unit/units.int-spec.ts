@@ -3,17 +3,7 @@ import { AppError } from '@gridline/platform';
 import { BusClient, NatsConnection, streamName } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { RegistryClient, type UnitView } from '@gridline/contracts-registry';
-import {
-  createTestDatabase,
-  eventually,
-  removeStreams,
-  startTestService,
-  testConfig,
-  testPrefix,
-  unitFactory,
-  TEST_SERVERS,
-  type TestDatabase,
-} from '@gridline/testing';
+import { TestPlatform, eventually, unitFactory, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
 import { RegistryAppModule } from '../registry-app.module';
 import { RegistryConfig } from '../registry.config';
 
@@ -22,26 +12,23 @@ const STREET = '370502003';
 const COMMUNITY = '370502003001';
 
 describe('registry units over the bus', () => {
-  let db: TestDatabase;
+  let platform: TestPlatform;
   let prefix: string;
-  let service: Awaited<ReturnType<typeof startTestService>>;
+  let service: RunningTestService;
   let registry: RegistryClient;
   let nc: RawNats;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    prefix = testPrefix();
-    const config = testConfig(RegistryConfig, { databaseUrl: db.url, prefix });
-    service = await startTestService('registry', config, RegistryAppModule.register(config));
+    platform = await TestPlatform.create();
+    prefix = platform.prefix;
+    service = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
     registry = new RegistryClient(service.app.get(BusClient));
     nc = await connect({ servers: TEST_SERVERS.natsUrl });
   });
 
   afterAll(async () => {
     await nc?.close();
-    await service?.close();
-    await removeStreams(prefix);
-    await db?.drop();
+    await platform?.close();
   });
 
   async function expectError(promise: Promise<unknown>, code: string, field?: string): Promise<AppError> {
