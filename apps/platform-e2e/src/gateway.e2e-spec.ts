@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig } from '@gridline/platform';
 import { TestPlatform, testPrefix, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
@@ -60,6 +62,11 @@ describe('gateway', () => {
       const docs = await get('/docs-json');
       expect(docs.statusCode).toBe(200);
       expect(Object.keys(docs.json().paths)).toEqual(expect.arrayContaining(['/api/v1/units', '/api/v1/units/{code}', '/api/v1/locate']));
+    });
+
+    it('serves the OpenAPI document committed in docs/openapi.json (run `npm run openapi` after changing a route)', async () => {
+      const committed = JSON.parse(readFileSync(join(__dirname, '../../../docs/openapi.json'), 'utf8'));
+      expect((await get('/docs-json')).json()).toEqual(committed);
     });
 
     it('refuses a token with a bad signature, the wrong audience or past its expiry', async () => {
