@@ -2,6 +2,8 @@ import { AnalyticsAppModule, AnalyticsConfig } from '@gridline/app-analytics';
 import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { loadConfig } from '@gridline/platform';
+import { connect } from 'nats';
+import { streamName } from '@gridline/messaging';
 import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
 
 const STREET = '370502003';
@@ -48,6 +50,27 @@ describe('the grid map from the gateway to the analytics overview', () => {
     await eventually(async () => expect(await overview(admin)).toEqual({ streets: 1, communities: 2, grids: 2, exclusiveGrids: 1 }), { timeoutMs: 5000 });
     const communityAdmin = await testToken({ roles: ['community_admin'], units: [COMMUNITY] });
     expect(await overview(communityAdmin)).toEqual({ streets: 0, communities: 1, grids: 2, exclusiveGrids: 0 });
+  });
+
+  it('carries the correlation id of the request into the event', async () => {
+    const res = await gateway.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: { authorization: `Bearer ${admin}`, 'x-correlation-id': 'e2e-correlation-1' },
+      payload: unitFactory().community('370502003003').build(),
+    });
+    expect(res.statusCode).toBe(201);
+    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
+    try {
+      const jsm = await nc.jetstreamManager();
+      const stream = streamName(platform.prefix, 'registry');
+      await eventually(async () => {
+        const event = (await jsm.streams.getMessage(stream, { last_by_subj: `${platform.prefix}.events.registry.unit.created` })).json<{ subject: string; correlationid: string }>();
+        expect(event).toMatchObject({ subject: '370502003003', correlationid: 'e2e-correlation-1' });
+      });
+    } finally {
+      await nc.close();
+    }
   });
 
   it('follows a unit being deactivated', async () => {
