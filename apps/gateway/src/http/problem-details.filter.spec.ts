@@ -1,4 +1,4 @@
-import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Logger, NotFoundException } from '@nestjs/common';
 import { AppError, type ErrorKind } from '@gridline/platform';
 import { ProblemDetailsFilter, statusOf, type ProblemDetails } from './problem-details.filter';
 
@@ -24,6 +24,10 @@ function capture(exception: unknown): { status: number; headers: Record<string, 
 }
 
 describe(ProblemDetailsFilter.name, () => {
+  // The filter logs unexpected errors; keep the test output for failures.
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(new Logger()));
+
   it.each<[ErrorKind, number]>([
     ['validation', 400],
     ['unauthenticated', 401],
