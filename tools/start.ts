@@ -151,7 +151,7 @@ async function main(): Promise<void> {
     const { bus, close } = await connectStandaloneBus('seed', { NATS_URL, NATS_PREFIX, REQUEST_TIMEOUT_MS: 10_000 });
     try {
       const { created, existing } = await seedDemo(bus);
-      say(`  ✓ demo street (东城街道): ${created} units created, ${existing} already there`);
+      say(`  ✓ demo street (东城街道): ${created} records created, ${existing} already there`);
     } finally {
       await close();
     }

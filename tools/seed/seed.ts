@@ -7,24 +7,32 @@ import { SYSTEM_CALLER } from '@gridline/auth';
 import { connectStandaloneBus, type BusClient } from '@gridline/messaging';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
 import { demoStreetUnits } from './demo-street';
+import { DEMO_DEPARTMENTS, demoCategories } from './demo-responsibility';
 
 export interface SeedResult {
   created: number;
   existing: number;
 }
 
-export async function seedDemo(bus: BusClient): Promise<SeedResult> {
-  const registry = new RegistryClient(bus);
-  const result: SeedResult = { created: 0, existing: 0 };
-  for (const unit of demoStreetUnits()) {
+/** Creates each item unless it exists (the command's own "code taken" answer tells). */
+async function createAll<T>(items: T[], create: (item: T) => Promise<unknown>, takenCode: string, result: SeedResult): Promise<void> {
+  for (const item of items) {
     try {
-      await registry.createUnit(SYSTEM_CALLER, unit);
+      await create(item);
       result.created += 1;
     } catch (error) {
-      if (error instanceof AppError && error.code === RegistryErrorCode.UnitCodeTaken) result.existing += 1;
+      if (error instanceof AppError && error.code === takenCode) result.existing += 1;
       else throw error;
     }
   }
+}
+
+export async function seedDemo(bus: BusClient): Promise<SeedResult> {
+  const registry = new RegistryClient(bus);
+  const result: SeedResult = { created: 0, existing: 0 };
+  await createAll(demoStreetUnits(), (u) => registry.createUnit(SYSTEM_CALLER, u), RegistryErrorCode.UnitCodeTaken, result);
+  await createAll(DEMO_DEPARTMENTS, (d) => registry.createDepartment(SYSTEM_CALLER, d), RegistryErrorCode.DepartmentCodeTaken, result);
+  await createAll(demoCategories(), (c) => registry.createCategory(SYSTEM_CALLER, c), RegistryErrorCode.CategoryCodeTaken, result);
   return result;
 }
 
@@ -34,7 +42,7 @@ if (require.main === module) {
     const { bus, close } = await connectStandaloneBus('seed', config);
     try {
       const { created, existing } = await seedDemo(bus);
-      process.stdout.write(`Demo street: ${created} units created, ${existing} already there.\n`);
+      process.stdout.write(`Demo street: ${created} records created, ${existing} already there.\n`);
     } catch (error) {
       process.stderr.write(`Seed failed: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;

@@ -8,6 +8,7 @@ import { AnalyticsClient } from '@gridline/contracts-analytics';
 import { AnalyticsController } from './analytics/analytics.controller';
 import type { GatewayConfig } from './gateway.config';
 import { RequestContextInterceptor } from './http/request-context.interceptor';
+import { ResponsibilityController } from './responsibility/responsibility.controller';
 import { UnitsController } from './units/units.controller';
 
 export const GATEWAY = 'gateway';
@@ -18,7 +19,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck])],
-      controllers: [UnitsController, AnalyticsController],
+      controllers: [UnitsController, ResponsibilityController, AnalyticsController],
       providers: [
         {
           provide: JwtVerifier,

@@ -1,3 +1,4 @@
 export * from './caller';
 export * from './jwt';
 export * from './http-auth';
+export * from './require-role';

@@ -31,4 +31,3 @@ export class UnitsMigration extends SchemaMigration {
   }
 }
 
-export const REGISTRY_MIGRATIONS = [{ name: UnitsMigration.migrationName, class: UnitsMigration }];

@@ -1,4 +1,4 @@
-import { hasAnyRole, isUnrestricted, scopeCovers, type Caller, type Role } from '@gridline/auth';
+import { isUnrestricted, requireRole, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import type { UnitEntity } from './unit.entity';
 import { notAllowed, unitOutOfScope } from './unit.errors';
 
@@ -7,7 +7,7 @@ const MAP_EDITORS: readonly Role[] = ['admin', 'street_admin', 'community_admin'
 
 /** Refuses a caller who may not edit the map beneath `under` (a unit's path, or null for a new street). */
 export function assertMayEditMap(caller: Caller, under: { code: string; path: string[] } | null): void {
-  if (!hasAnyRole(caller, MAP_EDITORS)) throw notAllowed('change the grid map');
+  requireRole(caller, MAP_EDITORS, 'change the grid map');
   if (under === null) {
     if (!isUnrestricted(caller)) throw notAllowed('create a street');
     return;

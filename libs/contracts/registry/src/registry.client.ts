@@ -5,6 +5,14 @@ import type { Page } from '@gridline/platform';
 import { REGISTRY_REQUESTS } from './registry.requests';
 import type { CreateUnitRequest, ListUnitsQuery, LocateQuery, UpdateUnitBody } from './unit.dto';
 import type { LocateResult, UnitView } from './unit.types';
+import type {
+  CreateCategoryRequest,
+  CreateDepartmentRequest,
+  SetCalendarYearBody,
+  UpdateCategoryBody,
+  UpdateDepartmentBody,
+} from './responsibility/responsibility.dto';
+import type { CalendarYearView, CategoryTreeView, CategoryView, DepartmentView } from './responsibility/responsibility.types';
 
 /** The registry's commands and queries, typed, for any other service or the gateway. */
 @Injectable()
@@ -33,5 +41,41 @@ export class RegistryClient {
 
   locate(caller: Caller, query: LocateQuery): Promise<LocateResult> {
     return this.bus.request(REGISTRY_REQUESTS.locate, query, { caller });
+  }
+
+  createDepartment(caller: Caller, request: CreateDepartmentRequest): Promise<DepartmentView> {
+    return this.bus.request(REGISTRY_REQUESTS.createDepartment, request, { caller });
+  }
+
+  updateDepartment(caller: Caller, code: string, changes: UpdateDepartmentBody): Promise<DepartmentView> {
+    return this.bus.request(REGISTRY_REQUESTS.updateDepartment, { code, changes }, { caller });
+  }
+
+  listDepartments(caller: Caller): Promise<DepartmentView[]> {
+    return this.bus.request(REGISTRY_REQUESTS.listDepartments, {}, { caller });
+  }
+
+  createCategory(caller: Caller, request: CreateCategoryRequest): Promise<CategoryView> {
+    return this.bus.request(REGISTRY_REQUESTS.createCategory, request, { caller });
+  }
+
+  updateCategory(caller: Caller, code: string, changes: UpdateCategoryBody): Promise<CategoryView> {
+    return this.bus.request(REGISTRY_REQUESTS.updateCategory, { code, changes }, { caller });
+  }
+
+  getCategory(caller: Caller, code: string): Promise<CategoryTreeView> {
+    return this.bus.request(REGISTRY_REQUESTS.getCategory, { code }, { caller });
+  }
+
+  listCategories(caller: Caller): Promise<CategoryTreeView[]> {
+    return this.bus.request(REGISTRY_REQUESTS.listCategories, {}, { caller });
+  }
+
+  getCalendar(caller: Caller, year: number): Promise<CalendarYearView> {
+    return this.bus.request(REGISTRY_REQUESTS.getCalendar, { year }, { caller });
+  }
+
+  setCalendar(caller: Caller, year: number, body: SetCalendarYearBody): Promise<CalendarYearView> {
+    return this.bus.request(REGISTRY_REQUESTS.setCalendar, { year, ...body }, { caller });
   }
 }

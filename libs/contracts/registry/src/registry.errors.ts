@@ -10,6 +10,12 @@ export const RegistryErrorCode = {
   KindInvalid: 'UNIT_KIND_INVALID',
   OutOfScope: 'UNIT_OUT_OF_SCOPE',
   NoGridAtPoint: 'NO_GRID_AT_POINT',
+  DepartmentNotFound: 'DEPARTMENT_NOT_FOUND',
+  DepartmentCodeTaken: 'DEPARTMENT_CODE_TAKEN',
+  CategoryNotFound: 'CATEGORY_NOT_FOUND',
+  CategoryCodeTaken: 'CATEGORY_CODE_TAKEN',
+  CategoryInvalid: 'CATEGORY_INVALID',
+  CalendarInvalid: 'CALENDAR_INVALID',
 } as const;
 
 export type RegistryErrorCode = (typeof RegistryErrorCode)[keyof typeof RegistryErrorCode];

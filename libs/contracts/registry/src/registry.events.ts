@@ -1,5 +1,6 @@
 import { defineEvent } from '@gridline/messaging';
 import type { ExclusiveGridKind, UnitLevel } from './unit.types';
+import type { CalendarChangedEvent, CategoryChangedEvent, DepartmentChangedEvent } from './responsibility/responsibility.events';
 
 /** A unit as events carry it: no boundary (large, and available from the registry). */
 export interface UnitSnapshot {
@@ -30,4 +31,7 @@ export interface UnitUpdatedEvent {
 export const REGISTRY_EVENTS = {
   unitCreated: defineEvent<UnitCreatedEvent>('registry', 'unit', 'created'),
   unitUpdated: defineEvent<UnitUpdatedEvent>('registry', 'unit', 'updated'),
+  departmentChanged: defineEvent<DepartmentChangedEvent>('registry', 'department', 'changed'),
+  categoryChanged: defineEvent<CategoryChangedEvent>('registry', 'category', 'changed'),
+  calendarChanged: defineEvent<CalendarChangedEvent>('registry', 'calendar', 'changed'),
 } as const;

@@ -2,6 +2,16 @@ import { defineRequest } from '@gridline/messaging';
 import type { Page } from '@gridline/platform';
 import type { CreateUnitRequest, ListUnitsQuery, LocateQuery, UnitCodeRequest, UpdateUnitRequest } from './unit.dto';
 import type { LocateResult, UnitView } from './unit.types';
+import type {
+  CalendarYearRequest,
+  CategoryCodeRequest,
+  CreateCategoryRequest,
+  CreateDepartmentRequest,
+  SetCalendarYearRequest,
+  UpdateCategoryRequest,
+  UpdateDepartmentRequest,
+} from './responsibility/responsibility.dto';
+import type { CalendarYearView, CategoryTreeView, CategoryView, DepartmentView } from './responsibility/responsibility.types';
 
 /** Every command and query the registry answers over the bus. */
 export const REGISTRY_REQUESTS = {
@@ -11,4 +21,13 @@ export const REGISTRY_REQUESTS = {
   listUnits: defineRequest<ListUnitsQuery, Page<UnitView>>('registry', 'registry.unit.list'),
   listChildren: defineRequest<UnitCodeRequest, UnitView[]>('registry', 'registry.unit.children'),
   locate: defineRequest<LocateQuery, LocateResult>('registry', 'registry.unit.locate'),
+  createDepartment: defineRequest<CreateDepartmentRequest, DepartmentView>('registry', 'registry.department.create'),
+  updateDepartment: defineRequest<UpdateDepartmentRequest, DepartmentView>('registry', 'registry.department.update'),
+  listDepartments: defineRequest<Record<string, never>, DepartmentView[]>('registry', 'registry.department.list'),
+  createCategory: defineRequest<CreateCategoryRequest, CategoryView>('registry', 'registry.category.create'),
+  updateCategory: defineRequest<UpdateCategoryRequest, CategoryView>('registry', 'registry.category.update'),
+  getCategory: defineRequest<CategoryCodeRequest, CategoryTreeView>('registry', 'registry.category.get'),
+  listCategories: defineRequest<Record<string, never>, CategoryTreeView[]>('registry', 'registry.category.list'),
+  getCalendar: defineRequest<CalendarYearRequest, CalendarYearView>('registry', 'registry.calendar.get'),
+  setCalendar: defineRequest<SetCalendarYearRequest, CalendarYearView>('registry', 'registry.calendar.set'),
 } as const;

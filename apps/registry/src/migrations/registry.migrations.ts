@@ -1,0 +1,5 @@
+import { ResponsibilityMigration } from './responsibility.migration';
+import { UnitsMigration } from './units.migration';
+
+/** The registry's migrations in the order they apply; names never change once released. */
+export const REGISTRY_MIGRATIONS = [UnitsMigration, ResponsibilityMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -1,0 +1,33 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { CategoryOwnerDto, TimeLimitDto } from '@gridline/contracts-registry';
+import type { CategoryEntity } from './category.entity';
+import { DepartmentEntity } from './department.entity';
+import { categoryInvalid } from './responsibility.errors';
+
+/** Applies an owner to a category: exactly one of a level or an existing, active department. */
+export async function applyOwner(em: EntityManager, category: CategoryEntity, owner: CategoryOwnerDto): Promise<void> {
+  if ((owner.level ? 1 : 0) + (owner.departmentCode ? 1 : 0) !== 1) {
+    throw categoryInvalid('owner', 'must name exactly one of level or departmentCode');
+  }
+  if (owner.departmentCode) {
+    const department = await em.findOne(DepartmentEntity, { code: owner.departmentCode });
+    if (!department || !department.active) throw categoryInvalid('owner.departmentCode', `${owner.departmentCode} is not an active department`);
+  }
+  category.ownerLevel = owner.level ?? null;
+  category.ownerDepartmentCode = owner.departmentCode ?? null;
+}
+
+/** A minor category must be complete: an owner and both limits; the handle limit no shorter than the accept limit when comparable. */
+export function assertComplete(category: CategoryEntity): void {
+  if (!category.parentCode) return;
+  if (!category.ownerLevel && !category.ownerDepartmentCode) throw categoryInvalid('owner', 'is required for a minor category');
+  if (!category.acceptLimit) throw categoryInvalid('acceptLimit', 'is required for a minor category');
+  if (!category.handleLimit) throw categoryInvalid('handleLimit', 'is required for a minor category');
+  if (category.acceptLimit.unit === category.handleLimit.unit && category.handleLimit.amount < category.acceptLimit.amount) {
+    throw categoryInvalid('handleLimit', 'must not be shorter than acceptLimit');
+  }
+}
+
+export function limitOf(limit: TimeLimitDto): { amount: number; unit: TimeLimitDto['unit'] } {
+  return { amount: limit.amount, unit: limit.unit };
+}

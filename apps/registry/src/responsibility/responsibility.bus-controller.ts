@@ -1,0 +1,83 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { BusCaller } from '@gridline/messaging';
+import type { Caller } from '@gridline/auth';
+import {
+  CalendarYearRequest,
+  CategoryCodeRequest,
+  CreateCategoryRequest,
+  CreateDepartmentRequest,
+  REGISTRY_REQUESTS,
+  SetCalendarYearRequest,
+  UpdateCategoryRequest,
+  UpdateDepartmentRequest,
+} from '@gridline/contracts-registry';
+import { CreateCategoryCommand } from './use-cases/create-category/create-category.command';
+import { CreateCategoryUseCase } from './use-cases/create-category/create-category.use-case';
+import { CreateDepartmentCommand } from './use-cases/create-department/create-department.command';
+import { CreateDepartmentUseCase } from './use-cases/create-department/create-department.use-case';
+import { ReadResponsibilityListUseCase } from './use-cases/read-responsibility-list/read-responsibility-list.use-case';
+import { SetCalendarYearCommand } from './use-cases/set-calendar-year/set-calendar-year.command';
+import { SetCalendarYearUseCase } from './use-cases/set-calendar-year/set-calendar-year.use-case';
+import { UpdateCategoryCommand } from './use-cases/update-category/update-category.command';
+import { UpdateCategoryUseCase } from './use-cases/update-category/update-category.use-case';
+import { UpdateDepartmentCommand } from './use-cases/update-department/update-department.command';
+import { UpdateDepartmentUseCase } from './use-cases/update-department/update-department.use-case';
+
+/** The responsibility list on the bus. Reads need only a caller; changes need the list keepers' roles. */
+@Controller()
+export class ResponsibilityBusController {
+  constructor(
+    private readonly createDepartmentUseCase: CreateDepartmentUseCase,
+    private readonly updateDepartmentUseCase: UpdateDepartmentUseCase,
+    private readonly createCategoryUseCase: CreateCategoryUseCase,
+    private readonly updateCategoryUseCase: UpdateCategoryUseCase,
+    private readonly setCalendarUseCase: SetCalendarYearUseCase,
+    private readonly read: ReadResponsibilityListUseCase,
+  ) {}
+
+  @MessagePattern(REGISTRY_REQUESTS.createDepartment.pattern)
+  createDepartment(@Payload() request: CreateDepartmentRequest, @BusCaller() caller: Caller) {
+    return this.createDepartmentUseCase.execute(new CreateDepartmentCommand(caller, request));
+  }
+
+  @MessagePattern(REGISTRY_REQUESTS.updateDepartment.pattern)
+  updateDepartment(@Payload() request: UpdateDepartmentRequest, @BusCaller() caller: Caller) {
+    return this.updateDepartmentUseCase.execute(new UpdateDepartmentCommand(caller, request.code, request.changes));
+  }
+
+  @MessagePattern(REGISTRY_REQUESTS.listDepartments.pattern)
+  departments(@BusCaller() _caller: Caller) {
+    return this.read.departments();
+  }
+
+  @MessagePattern(REGISTRY_REQUESTS.createCategory.pattern)
+  createCategory(@Payload() request: CreateCategoryRequest, @BusCaller() caller: Caller) {
+    return this.createCategoryUseCase.execute(new CreateCategoryCommand(caller, request));
+  }
+
+  @MessagePattern(REGISTRY_REQUESTS.updateCategory.pattern)
+  updateCategory(@Payload() request: UpdateCategoryRequest, @BusCaller() caller: Caller) {
+    return this.updateCategoryUseCase.execute(new UpdateCategoryCommand(caller, request.code, request.changes));
+  }
+
+  @MessagePattern(REGISTRY_REQUESTS.getCategory.pattern)
+  category(@Payload() request: CategoryCodeRequest, @BusCaller() _caller: Caller) {
+    return this.read.category(request.code);
+  }
+
+  @MessagePattern(REGISTRY_REQUESTS.listCategories.pattern)
+  categories(@BusCaller() _caller: Caller) {
+    return this.read.categoryTree();
+  }
+
+  @MessagePattern(REGISTRY_REQUESTS.getCalendar.pattern)
+  calendar(@Payload() request: CalendarYearRequest, @BusCaller() _caller: Caller) {
+    return this.read.calendar(request.year);
+  }
+
+  @MessagePattern(REGISTRY_REQUESTS.setCalendar.pattern)
+  setCalendar(@Payload() request: SetCalendarYearRequest, @BusCaller() caller: Caller) {
+    return this.setCalendarUseCase.execute(new SetCalendarYearCommand(caller, request.year, request.holidays, request.workdays));
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { CalendarDayEntity } from './calendar-day.entity';
+import { CategoryEntity } from './category.entity';
+import { DepartmentEntity } from './department.entity';
+
+/** Reads and writes of the responsibility list: departments, categories and the working-day calendar. */
+@Injectable()
+export class ResponsibilityRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  findDepartment(code: string): Promise<DepartmentEntity | null> {
+    return this.em.findOne(DepartmentEntity, { code });
+  }
+
+  listDepartments(): Promise<DepartmentEntity[]> {
+    return this.em.find(DepartmentEntity, {}, { orderBy: { code: 'asc' } });
+  }
+
+  findCategory(code: string): Promise<CategoryEntity | null> {
+    return this.em.findOne(CategoryEntity, { code });
+  }
+
+  listCategories(): Promise<CategoryEntity[]> {
+    return this.em.find(CategoryEntity, {}, { orderBy: { code: 'asc' } });
+  }
+
+  childrenOf(code: string): Promise<CategoryEntity[]> {
+    return this.em.find(CategoryEntity, { parentCode: code }, { orderBy: { code: 'asc' } });
+  }
+
+  /** The configured days of a year, in date order. */
+  calendarDays(year: number): Promise<CalendarDayEntity[]> {
+    return this.em.find(CalendarDayEntity, { day: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } }, { orderBy: { day: 'asc' } });
+  }
+
+  transactional<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.em.transactional(work);
+  }
+}

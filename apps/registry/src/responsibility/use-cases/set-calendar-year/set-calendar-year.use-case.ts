@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { AppError } from '@gridline/platform';
+import { EventPublisher } from '@gridline/messaging';
+import { REGISTRY_EVENTS, RegistryErrorCode, type CalendarYearView } from '@gridline/contracts-registry';
+import { CalendarDayEntity } from '../../calendar-day.entity';
+import { assertMayKeepList } from '../../responsibility-permissions';
+import { ResponsibilityRepository } from '../../responsibility.repository';
+import type { SetCalendarYearCommand } from './set-calendar-year.command';
+
+function calendarInvalid(field: string, reason: string): AppError {
+  return new AppError(RegistryErrorCode.CalendarInvalid, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
+}
+
+/** Replaces a year's holidays and make-up working days; deadlines everywhere follow by the event. */
+@Injectable()
+export class SetCalendarYearUseCase {
+  constructor(
+    private readonly list: ResponsibilityRepository,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute({ caller, year, holidays, workdays }: SetCalendarYearCommand): Promise<CalendarYearView> {
+    assertMayKeepList(caller);
+    const check = (field: 'holidays' | 'workdays', days: string[]) => {
+      for (const day of days) {
+        const date = new Date(`${day}T00:00:00Z`);
+        if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day) throw calendarInvalid(field, `${day} is not a calendar date`);
+        if (date.getUTCFullYear() !== year) throw calendarInvalid(field, `${day} is not in ${year}`);
+        const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
+        if (field === 'workdays' && !weekend) throw calendarInvalid(field, `${day} is a weekday: a make-up working day is a Saturday or Sunday`);
+      }
+      if (new Set(days).size !== days.length) throw calendarInvalid(field, 'lists a day twice');
+    };
+    check('holidays', holidays);
+    check('workdays', workdays);
+    const both = holidays.find((d) => workdays.includes(d));
+    if (both) throw calendarInvalid('workdays', `${both} is also a holiday`);
+
+    const calendar: CalendarYearView = { year, holidays: [...holidays].sort(), workdays: [...workdays].sort() };
+    return this.list.transactional(async (em) => {
+      await em.nativeDelete(CalendarDayEntity, { day: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } });
+      for (const day of calendar.holidays) em.persist(em.create(CalendarDayEntity, { day, kind: 'holiday' }));
+      for (const day of calendar.workdays) em.persist(em.create(CalendarDayEntity, { day, kind: 'workday' }));
+      this.events.record(em, REGISTRY_EVENTS.calendarChanged, String(year), { calendar });
+      await em.flush();
+      return calendar;
+    });
+  }
+}

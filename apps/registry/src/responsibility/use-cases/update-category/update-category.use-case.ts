@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@gridline/messaging';
+import { REGISTRY_EVENTS, type CategoryView } from '@gridline/contracts-registry';
+import { CategoryEntity } from '../../category.entity';
+import { applyOwner, assertComplete, limitOf } from '../../category-rules';
+import { categoryNotFound } from '../../responsibility.errors';
+import { toCategoryView } from '../../responsibility.mapper';
+import { assertMayKeepList } from '../../responsibility-permissions';
+import { ResponsibilityRepository } from '../../responsibility.repository';
+import type { UpdateCategoryCommand } from './update-category.command';
+
+/** Changes a category's name, owner, limits, urgency or active flag; other services follow by the event. */
+@Injectable()
+export class UpdateCategoryUseCase {
+  constructor(
+    private readonly list: ResponsibilityRepository,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute({ caller, code, changes }: UpdateCategoryCommand): Promise<CategoryView> {
+    assertMayKeepList(caller);
+    return this.list.transactional(async (em) => {
+      const category = await em.findOne(CategoryEntity, { code });
+      if (!category) throw categoryNotFound(code);
+      const before = JSON.stringify(toCategoryView(category));
+      if (changes.name !== undefined) category.name = changes.name.trim();
+      if (changes.owner !== undefined) await applyOwner(em, category, changes.owner);
+      if (changes.acceptLimit !== undefined) category.acceptLimit = limitOf(changes.acceptLimit);
+      if (changes.handleLimit !== undefined) category.handleLimit = limitOf(changes.handleLimit);
+      if (changes.urgency !== undefined) category.urgency = changes.urgency;
+      if (changes.active !== undefined) category.active = changes.active;
+      assertComplete(category);
+      if (JSON.stringify(toCategoryView(category)) !== before) {
+        category.updatedAt = new Date();
+        this.events.record(em, REGISTRY_EVENTS.categoryChanged, code, { category: toCategoryView(category) });
+        await em.flush();
+      }
+      return toCategoryView(category);
+    });
+  }
+}

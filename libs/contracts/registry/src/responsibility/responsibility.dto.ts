@@ -1,0 +1,218 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { OWNER_LEVELS, TIME_LIMIT_UNITS, URGENCY_LEVELS, type OwnerLevel, type TimeLimitUnit, type UrgencyLevel } from './responsibility.types';
+
+const DEPARTMENT_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
+const CATEGORY_CODE = /^[A-Z][A-Z0-9]{1,15}(\.[A-Z][A-Z0-9_]{1,31})?$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class TimeLimitDto {
+  @ApiProperty({ example: 2, minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  amount!: number;
+
+  @ApiProperty({ enum: TIME_LIMIT_UNITS })
+  @IsIn(TIME_LIMIT_UNITS as unknown as string[])
+  unit!: TimeLimitUnit;
+}
+
+export class CategoryOwnerDto {
+  @ApiPropertyOptional({ enum: OWNER_LEVELS, description: 'The level that owns it (exclusive with departmentCode)' })
+  @IsOptional()
+  @IsIn(OWNER_LEVELS as unknown as string[])
+  level?: OwnerLevel;
+
+  @ApiPropertyOptional({ example: 'URBAN_MGMT', description: 'The department that owns it (exclusive with level)' })
+  @IsOptional()
+  @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a department code (A-Z, 0-9, _)' })
+  departmentCode?: string;
+}
+
+/** Body of POST /api/v1/departments and `registry.department.create`. */
+export class CreateDepartmentRequest {
+  @ApiProperty({ example: 'URBAN_MGMT' })
+  @Matches(DEPARTMENT_CODE, { message: 'code must be 2–32 characters A-Z, 0-9 or _, starting with a letter' })
+  code!: string;
+
+  @ApiProperty({ example: '综合执法办公室' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiPropertyOptional({ example: '0546-8321234', description: "The department's duty line or office (not a person's mobile)" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  contact?: string;
+}
+
+export class UpdateDepartmentBody {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  contact?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateDepartmentRequest {
+  @Matches(DEPARTMENT_CODE, { message: 'code must be a department code' })
+  code!: string;
+
+  @ValidateNested()
+  @Type(() => UpdateDepartmentBody)
+  changes!: UpdateDepartmentBody;
+}
+
+/** Body of POST /api/v1/categories and `registry.category.create`. */
+export class CreateCategoryRequest {
+  @ApiProperty({ example: 'ENV.GARBAGE', description: 'MAJOR or MAJOR.MINOR, upper case' })
+  @Matches(CATEGORY_CODE, { message: 'code must be MAJOR or MAJOR.MINOR in upper case (e.g. ENV, ENV.GARBAGE)' })
+  code!: string;
+
+  @ApiProperty({ example: '垃圾堆放' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'ENV', description: 'The major category; required for a minor one' })
+  @IsOptional()
+  @Matches(CATEGORY_CODE, { message: 'parentCode must be a category code' })
+  parentCode?: string;
+
+  @ApiPropertyOptional({ type: CategoryOwnerDto, description: 'Required for a minor category' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CategoryOwnerDto)
+  owner?: CategoryOwnerDto;
+
+  @ApiPropertyOptional({ type: TimeLimitDto, description: 'Time to accept (立案); required for a minor category' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TimeLimitDto)
+  acceptLimit?: TimeLimitDto;
+
+  @ApiPropertyOptional({ type: TimeLimitDto, description: 'Time to handle; required for a minor category' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TimeLimitDto)
+  handleLimit?: TimeLimitDto;
+
+  @ApiPropertyOptional({ enum: URGENCY_LEVELS, default: 'normal' })
+  @IsOptional()
+  @IsIn(URGENCY_LEVELS as unknown as string[])
+  urgency?: UrgencyLevel;
+}
+
+export class UpdateCategoryBody {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ type: CategoryOwnerDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CategoryOwnerDto)
+  owner?: CategoryOwnerDto;
+
+  @ApiPropertyOptional({ type: TimeLimitDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TimeLimitDto)
+  acceptLimit?: TimeLimitDto;
+
+  @ApiPropertyOptional({ type: TimeLimitDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => TimeLimitDto)
+  handleLimit?: TimeLimitDto;
+
+  @ApiPropertyOptional({ enum: URGENCY_LEVELS })
+  @IsOptional()
+  @IsIn(URGENCY_LEVELS as unknown as string[])
+  urgency?: UrgencyLevel;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  active?: boolean;
+}
+
+export class UpdateCategoryRequest {
+  @Matches(CATEGORY_CODE, { message: 'code must be a category code' })
+  code!: string;
+
+  @ValidateNested()
+  @Type(() => UpdateCategoryBody)
+  changes!: UpdateCategoryBody;
+}
+
+export class CategoryCodeRequest {
+  @Matches(CATEGORY_CODE, { message: 'code must be a category code (e.g. ENV or ENV.GARBAGE)' })
+  code!: string;
+}
+
+export class CalendarYearRequest {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}
+
+/** Body of PUT /api/v1/calendar/:year. */
+export class SetCalendarYearBody {
+  @ApiProperty({ example: ['2026-10-01', '2026-10-02'], description: 'Statutory holidays (off)' })
+  @IsArray()
+  @ArrayMaxSize(366)
+  @Matches(DATE, { each: true, message: 'each holiday must be a date YYYY-MM-DD' })
+  holidays!: string[];
+
+  @ApiProperty({ example: ['2026-09-27'], description: 'Make-up working days (调休: a weekend day that is worked)' })
+  @IsArray()
+  @ArrayMaxSize(366)
+  @Matches(DATE, { each: true, message: 'each workday must be a date YYYY-MM-DD' })
+  workdays!: string[];
+}
+
+export class SetCalendarYearRequest extends SetCalendarYearBody {
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year!: number;
+}

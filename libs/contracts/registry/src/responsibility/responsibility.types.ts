@@ -1,0 +1,52 @@
+/** Where a matter lands when no department owns it. */
+export const OWNER_LEVELS = ['grid', 'community', 'street'] as const;
+export type OwnerLevel = (typeof OWNER_LEVELS)[number];
+
+export const TIME_LIMIT_UNITS = ['working_hours', 'working_days', 'natural_hours', 'natural_days'] as const;
+export type TimeLimitUnit = (typeof TIME_LIMIT_UNITS)[number];
+
+export const URGENCY_LEVELS = ['normal', 'urgent', 'critical'] as const;
+export type UrgencyLevel = (typeof URGENCY_LEVELS)[number];
+
+/** A time limit: e.g. 2 working days, 24 natural hours. */
+export interface TimeLimit {
+  amount: number;
+  unit: TimeLimitUnit;
+}
+
+/** Who owns a category of matter: a level of the grid map, or a department (exactly one). */
+export type CategoryOwner = { level: OwnerLevel; departmentCode: null } | { level: null; departmentCode: string };
+
+export interface DepartmentView {
+  code: string;
+  name: string;
+  contact: string | null;
+  active: boolean;
+  updatedAt: string;
+}
+
+/** A matter category of the responsibility list (责任清单): a major category or a minor one beneath it. */
+export interface CategoryView {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  kind: 'major' | 'minor';
+  owner: CategoryOwner | null;
+  acceptLimit: TimeLimit | null;
+  handleLimit: TimeLimit | null;
+  urgency: UrgencyLevel;
+  active: boolean;
+  updatedAt: string;
+}
+
+/** A major category with its minor ones, as GET /api/v1/categories answers. */
+export interface CategoryTreeView extends CategoryView {
+  children: CategoryView[];
+}
+
+/** The working-day calendar of one year: holidays off, make-up working days (调休) on, weekends off otherwise. */
+export interface CalendarYearView {
+  year: number;
+  holidays: string[];
+  workdays: string[];
+}
