@@ -8,3 +8,5 @@ export * from './metrics/metrics';
 export * from './health/health.module';
 export * from './http/public.decorator';
 export * from './paging/page';
+export * from './calendar/working-calendar';
+export * from './calendar/statutory-holidays';
