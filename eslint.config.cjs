@@ -22,6 +22,7 @@ function depConstraints(forTests) {
     })),
     { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', 'type:contracts'] },
     { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
+    { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
     // Type: layering.
     { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util', 'type:data-access', 'type:contracts', ...testing] },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
@@ -90,7 +91,14 @@ const config = [
     // all other imports (libraries, relative paths into other projects) are still checked.
     files: ['apps/platform-e2e/**/*.ts'],
     rules: {
-      '@nx/enforce-module-boundaries': boundaries({ forTests: true, allow: [`^@gridline/app-(${SERVICES.join('|')})$`] }),
+      '@nx/enforce-module-boundaries': boundaries({ forTests: true, allow: [`^@gridline/app-(${SERVICES.join('|')})$`, '^@gridline/tools-seed$'] }),
+    },
+  },
+  {
+    // Operational tools (start, seed, migrate, openapi) wire the apps together, like the whole-platform tests.
+    files: ['tools/**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries({ allow: [`^@gridline/app-(${SERVICES.join('|')})$`] }),
     },
   },
 ];

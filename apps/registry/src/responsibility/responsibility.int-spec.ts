@@ -1,0 +1,113 @@
+import { connect, type NatsConnection as RawNats } from 'nats';
+import { AppError } from '@gridline/platform';
+import { BusClient, streamName } from '@gridline/messaging';
+import type { Caller } from '@gridline/auth';
+import { RegistryClient, type CreateCategoryRequest } from '@gridline/contracts-registry';
+import { TestPlatform, eventually, TEST_SERVERS } from '@gridline/testing';
+import { RegistryAppModule } from '../registry-app.module';
+import { RegistryConfig } from '../registry.config';
+
+const ADMIN: Caller = { sub: 'admin', roles: ['admin'], units: [] };
+const STAFF: Caller = { sub: 'staff', roles: ['grid_staff'], units: ['370502003001001'] };
+
+const garbage: CreateCategoryRequest = {
+  code: 'ENV.GARBAGE',
+  name: '垃圾堆放',
+  parentCode: 'ENV',
+  owner: { level: 'grid' },
+  acceptLimit: { amount: 2, unit: 'working_hours' },
+  handleLimit: { amount: 1, unit: 'working_days' },
+};
+
+async function failure(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe('responsibility list over the bus', () => {
+  let platform: TestPlatform;
+  let registry: RegistryClient;
+  let nc: RawNats;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.create();
+    const service = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    registry = new RegistryClient(service.app.get(BusClient));
+    nc = await connect({ servers: TEST_SERVERS.natsUrl });
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await platform?.close();
+  });
+
+  it('keeps departments, refusing a duplicate code and callers who do not keep the list', async () => {
+    const department = await registry.createDepartment(ADMIN, { code: 'URBAN_MGMT', name: '城市管理办公室', contact: '0546-8320103' });
+    expect(department).toMatchObject({ code: 'URBAN_MGMT', active: true });
+    expect((await failure(registry.createDepartment(ADMIN, { code: 'URBAN_MGMT', name: 'x' }))).code).toBe('DEPARTMENT_CODE_TAKEN');
+    expect((await failure(registry.createDepartment(STAFF, { code: 'OTHER', name: 'x' }))).code).toBe('FORBIDDEN');
+    const updated = await registry.updateDepartment({ sub: 's', roles: ['street_admin'], units: [] }, 'URBAN_MGMT', { contact: '0546-1' });
+    expect(updated.contact).toBe('0546-1');
+    expect(await registry.listDepartments(STAFF)).toEqual([expect.objectContaining({ code: 'URBAN_MGMT' })]);
+  });
+
+  it('builds the category tree: majors, then minors with owner and limits', async () => {
+    await registry.createCategory(ADMIN, { code: 'ENV', name: '环境卫生' });
+    await registry.createCategory(ADMIN, garbage);
+    await registry.createCategory(ADMIN, { ...garbage, code: 'ENV.SEWAGE', name: '污水外溢', owner: { departmentCode: 'URBAN_MGMT' }, urgency: 'urgent' });
+    const tree = await registry.listCategories(STAFF);
+    expect(tree).toHaveLength(1);
+    expect(tree[0]).toMatchObject({ code: 'ENV', kind: 'major', owner: null });
+    expect(tree[0].children.map((c) => c.code)).toEqual(['ENV.GARBAGE', 'ENV.SEWAGE']);
+    expect(tree[0].children[1]).toMatchObject({ owner: { level: null, departmentCode: 'URBAN_MGMT' }, urgency: 'urgent', kind: 'minor' });
+    expect((await registry.getCategory(STAFF, 'ENV')).children).toHaveLength(2);
+  });
+
+  it.each<[string, Partial<CreateCategoryRequest>, string]>([
+    ['a minor category without a parent', { code: 'ENV.NOISE', parentCode: undefined }, 'parentCode'],
+    ['a minor code outside its parent', { code: 'SAFETY.NOISE' }, 'code'],
+    ['an owner naming both a level and a department', { code: 'ENV.NOISE', owner: { level: 'grid', departmentCode: 'URBAN_MGMT' } }, 'owner'],
+    ['an unknown department', { code: 'ENV.NOISE', owner: { departmentCode: 'NOBODY' } }, 'owner.departmentCode'],
+    ['a minor category without limits', { code: 'ENV.NOISE', acceptLimit: undefined }, 'acceptLimit'],
+    ['a handle limit shorter than the accept limit', { code: 'ENV.NOISE', acceptLimit: { amount: 3, unit: 'working_days' }, handleLimit: { amount: 1, unit: 'working_days' } }, 'handleLimit'],
+  ])('refuses %s, naming the field', async (_, change, field) => {
+    const error = await failure(registry.createCategory(ADMIN, { ...garbage, ...change } as CreateCategoryRequest));
+    expect(error.kind).toBe('validation');
+    expect(error.details?.fields).toEqual([expect.objectContaining({ field })]);
+    expect(await registry.getCategory(ADMIN, 'ENV').then((c) => c.children.map((x) => x.code))).not.toContain('ENV.NOISE');
+  });
+
+  it('announces every change of a category with the whole category', async () => {
+    await registry.updateCategory(ADMIN, 'ENV.GARBAGE', { handleLimit: { amount: 2, unit: 'working_days' } });
+    const jsm = await nc.jetstreamManager();
+    await eventually(async () => {
+      const msg = await jsm.streams.getMessage(streamName(platform.prefix, 'registry'), { last_by_subj: `${platform.prefix}.events.registry.category.changed` });
+      expect(msg.json()).toMatchObject({
+        type: 'gridline.registry.category.changed.v1',
+        subject: 'ENV.GARBAGE',
+        data: { category: { code: 'ENV.GARBAGE', handleLimit: { amount: 2, unit: 'working_days' }, owner: { level: 'grid' } } },
+      });
+    });
+  });
+
+  it('keeps the working-day calendar of a year', async () => {
+    const calendar = await registry.setCalendar(ADMIN, 2025, { holidays: ['2025-10-08', '2025-10-01'], workdays: ['2025-09-28'] });
+    expect(calendar).toEqual({ year: 2025, holidays: ['2025-10-01', '2025-10-08'], workdays: ['2025-09-28'] });
+    expect(await registry.getCalendar(STAFF, 2025)).toEqual(calendar);
+    expect(await registry.getCalendar(STAFF, 2024)).toEqual({ year: 2024, holidays: [], workdays: [] });
+  });
+
+  it.each([
+    ['a weekday as a make-up working day', { holidays: [], workdays: ['2025-09-29'] }, 'workdays'],
+    ['a date outside the year', { holidays: ['2024-10-01'], workdays: [] }, 'holidays'],
+    ['an impossible date', { holidays: ['2025-02-30'], workdays: [] }, 'holidays'],
+  ])('refuses %s and keeps the year as it was', async (_, body, field) => {
+    const error = await failure(registry.setCalendar(ADMIN, 2025, body));
+    expect(error.details?.fields).toEqual([expect.objectContaining({ field })]);
+    expect((await registry.getCalendar(ADMIN, 2025)).holidays).toEqual(['2025-10-01', '2025-10-08']);
+  });
+});
