@@ -2,7 +2,7 @@
  * Loads the demo street through the registry's own commands (never raw SQL). Running it again
  * changes nothing: units that exist are left as they are.
  */
-import { AppError, loadConfig, ProcessConfig } from '@gridline/platform';
+import { AppError, BUILT_IN_STATUTORY_YEARS, ProcessConfig, loadConfig, statutoryArrangement } from '@gridline/platform';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { connectStandaloneBus, type BusClient } from '@gridline/messaging';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
@@ -33,6 +33,16 @@ export async function seedDemo(bus: BusClient): Promise<SeedResult> {
   await createAll(demoStreetUnits(), (u) => registry.createUnit(SYSTEM_CALLER, u), RegistryErrorCode.UnitCodeTaken, result);
   await createAll(DEMO_DEPARTMENTS, (d) => registry.createDepartment(SYSTEM_CALLER, d), RegistryErrorCode.DepartmentCodeTaken, result);
   await createAll(demoCategories(), (c) => registry.createCategory(SYSTEM_CALLER, c), RegistryErrorCode.CategoryCodeTaken, result);
+  for (const year of BUILT_IN_STATUTORY_YEARS) {
+    const { holidays, workdays } = statutoryArrangement([year]);
+    const current = await registry.getCalendar(SYSTEM_CALLER, year);
+    if (current.holidays.length > 0 || current.workdays.length > 0) {
+      result.existing += 1; // a year already configured is the street's own: leave it
+    } else {
+      await registry.setCalendar(SYSTEM_CALLER, year, { holidays, workdays });
+      result.created += 1;
+    }
+  }
   return result;
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
 import {
@@ -6,6 +6,7 @@ import {
   CategoryCodeRequest,
   CreateCategoryRequest,
   CreateDepartmentRequest,
+  DeadlineQuery,
   RegistryClient,
   SetCalendarYearBody,
   UpdateCategoryBody,
@@ -70,6 +71,12 @@ export class ResponsibilityController {
   @ApiOperation({ summary: "Change a category's name, owner, limits, urgency or active flag" })
   updateCategory(@CurrentCaller() caller: Caller, @Param() { code }: CategoryCodeRequest, @Body() body: UpdateCategoryBody) {
     return this.registry.updateCategory(caller, code, body);
+  }
+
+  @Get('calendar/deadline')
+  @ApiOperation({ summary: 'The deadline of a time limit started at a moment, on the working-day calendar' })
+  deadline(@CurrentCaller() caller: Caller, @Query() query: DeadlineQuery) {
+    return this.registry.deadline(caller, query);
   }
 
   @Get('calendar/:year')

@@ -7,11 +7,13 @@ import {
   CategoryCodeRequest,
   CreateCategoryRequest,
   CreateDepartmentRequest,
+  DeadlineQuery,
   REGISTRY_REQUESTS,
   SetCalendarYearRequest,
   UpdateCategoryRequest,
   UpdateDepartmentRequest,
 } from '@gridline/contracts-registry';
+import { ComputeDeadlineUseCase } from './use-cases/compute-deadline/compute-deadline.use-case';
 import { CreateCategoryCommand } from './use-cases/create-category/create-category.command';
 import { CreateCategoryUseCase } from './use-cases/create-category/create-category.use-case';
 import { CreateDepartmentCommand } from './use-cases/create-department/create-department.command';
@@ -34,6 +36,7 @@ export class ResponsibilityBusController {
     private readonly updateCategoryUseCase: UpdateCategoryUseCase,
     private readonly setCalendarUseCase: SetCalendarYearUseCase,
     private readonly read: ReadResponsibilityListUseCase,
+    private readonly computeDeadline: ComputeDeadlineUseCase,
   ) {}
 
   @MessagePattern(REGISTRY_REQUESTS.createDepartment.pattern)
@@ -74,6 +77,11 @@ export class ResponsibilityBusController {
   @MessagePattern(REGISTRY_REQUESTS.getCalendar.pattern)
   calendar(@Payload() request: CalendarYearRequest, @BusCaller() _caller: Caller) {
     return this.read.calendar(request.year);
+  }
+
+  @MessagePattern(REGISTRY_REQUESTS.deadline.pattern)
+  deadline(@Payload() request: DeadlineQuery, @BusCaller() _caller: Caller) {
+    return this.computeDeadline.execute(request);
   }
 
   @MessagePattern(REGISTRY_REQUESTS.setCalendar.pattern)

@@ -101,6 +101,14 @@ describe('responsibility list over the bus', () => {
     expect(await registry.getCalendar(STAFF, 2024)).toEqual({ year: 2024, holidays: [], workdays: [] });
   });
 
+  it('computes deadlines on the calendar: a make-up Sunday counts, a holiday does not', async () => {
+    const friday = '2025-09-26T16:00:00+08:00';
+    expect((await registry.deadline(STAFF, { from: friday, amount: 1, unit: 'working_days' })).deadline).toBe('2025-09-28T09:30:00.000Z');
+    expect((await registry.deadline(STAFF, { from: '2025-09-26T17:00:00+08:00', amount: 1, unit: 'working_hours' })).deadline).toBe('2025-09-28T01:00:00.000Z');
+    expect((await registry.deadline(STAFF, { from: '2025-09-30T10:00:00+08:00', amount: 1, unit: 'working_days' })).deadline).toBe('2025-10-02T09:30:00.000Z');
+    expect((await registry.deadline(STAFF, { from: friday, amount: 24, unit: 'natural_hours' })).deadline).toBe('2025-09-27T08:00:00.000Z');
+  });
+
   it.each([
     ['a weekday as a make-up working day', { holidays: [], workdays: ['2025-09-29'] }, 'workdays'],
     ['a date outside the year', { holidays: ['2024-10-01'], workdays: [] }, 'holidays'],

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ResponsibilityBusController } from './responsibility.bus-controller';
 import { ResponsibilityRepository } from './responsibility.repository';
+import { ComputeDeadlineUseCase } from './use-cases/compute-deadline/compute-deadline.use-case';
 import { CreateCategoryUseCase } from './use-cases/create-category/create-category.use-case';
 import { CreateDepartmentUseCase } from './use-cases/create-department/create-department.use-case';
 import { ReadResponsibilityListUseCase } from './use-cases/read-responsibility-list/read-responsibility-list.use-case';
@@ -18,6 +19,7 @@ import { UpdateDepartmentUseCase } from './use-cases/update-department/update-de
     UpdateCategoryUseCase,
     SetCalendarYearUseCase,
     ReadResponsibilityListUseCase,
+    ComputeDeadlineUseCase,
   ],
 })
 export class ResponsibilityModule {}

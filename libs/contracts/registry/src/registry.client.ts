@@ -8,11 +8,12 @@ import type { LocateResult, UnitView } from './unit.types';
 import type {
   CreateCategoryRequest,
   CreateDepartmentRequest,
+  DeadlineQuery,
   SetCalendarYearBody,
   UpdateCategoryBody,
   UpdateDepartmentBody,
 } from './responsibility/responsibility.dto';
-import type { CalendarYearView, CategoryTreeView, CategoryView, DepartmentView } from './responsibility/responsibility.types';
+import type { CalendarYearView, CategoryTreeView, CategoryView, DeadlineView, DepartmentView } from './responsibility/responsibility.types';
 
 /** The registry's commands and queries, typed, for any other service or the gateway. */
 @Injectable()
@@ -77,5 +78,9 @@ export class RegistryClient {
 
   setCalendar(caller: Caller, year: number, body: SetCalendarYearBody): Promise<CalendarYearView> {
     return this.bus.request(REGISTRY_REQUESTS.setCalendar, { year, ...body }, { caller });
+  }
+
+  deadline(caller: Caller, query: DeadlineQuery): Promise<DeadlineView> {
+    return this.bus.request(REGISTRY_REQUESTS.deadline, query, { caller });
   }
 }

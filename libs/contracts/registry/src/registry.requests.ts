@@ -7,11 +7,12 @@ import type {
   CategoryCodeRequest,
   CreateCategoryRequest,
   CreateDepartmentRequest,
+  DeadlineQuery,
   SetCalendarYearRequest,
   UpdateCategoryRequest,
   UpdateDepartmentRequest,
 } from './responsibility/responsibility.dto';
-import type { CalendarYearView, CategoryTreeView, CategoryView, DepartmentView } from './responsibility/responsibility.types';
+import type { CalendarYearView, CategoryTreeView, CategoryView, DeadlineView, DepartmentView } from './responsibility/responsibility.types';
 
 /** Every command and query the registry answers over the bus. */
 export const REGISTRY_REQUESTS = {
@@ -30,4 +31,5 @@ export const REGISTRY_REQUESTS = {
   listCategories: defineRequest<Record<string, never>, CategoryTreeView[]>('registry', 'registry.category.list'),
   getCalendar: defineRequest<CalendarYearRequest, CalendarYearView>('registry', 'registry.calendar.get'),
   setCalendar: defineRequest<SetCalendarYearRequest, CalendarYearView>('registry', 'registry.calendar.set'),
+  deadline: defineRequest<DeadlineQuery, DeadlineView>('registry', 'registry.calendar.deadline'),
 } as const;

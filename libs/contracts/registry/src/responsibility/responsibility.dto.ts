@@ -216,3 +216,21 @@ export class SetCalendarYearRequest extends SetCalendarYearBody {
   @Max(2100)
   year!: number;
 }
+
+/** Query of GET /api/v1/calendar/deadline and `registry.calendar.deadline`. */
+export class DeadlineQuery {
+  @ApiProperty({ example: '2026-09-30T10:00:00+08:00', description: 'When the clock starts (ISO 8601)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'from must be an ISO 8601 date-time with a time zone' })
+  from!: string;
+
+  @ApiProperty({ example: 2, minimum: 1 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  amount!: number;
+
+  @ApiProperty({ enum: TIME_LIMIT_UNITS })
+  @IsIn(TIME_LIMIT_UNITS as unknown as string[])
+  unit!: TimeLimitUnit;
+}

@@ -50,3 +50,10 @@ export interface CalendarYearView {
   holidays: string[];
   workdays: string[];
 }
+
+/** A deadline computed on the working-day calendar. */
+export interface DeadlineView {
+  from: string;
+  limit: TimeLimit;
+  deadline: string;
+}

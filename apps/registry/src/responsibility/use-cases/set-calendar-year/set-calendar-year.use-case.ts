@@ -38,6 +38,10 @@ export class SetCalendarYearUseCase {
 
     const calendar: CalendarYearView = { year, holidays: [...holidays].sort(), workdays: [...workdays].sort() };
     return this.list.transactional(async (em) => {
+      const current = await em.find(CalendarDayEntity, { day: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } }, { orderBy: { day: 'asc' } });
+      const iso = (d: string | Date) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10));
+      const same = (kind: 'holiday' | 'workday', days: string[]) => JSON.stringify(current.filter((c) => c.kind === kind).map((c) => iso(c.day))) === JSON.stringify(days);
+      if (same('holiday', calendar.holidays) && same('workday', calendar.workdays)) return calendar; // nothing changes, nothing to announce
       await em.nativeDelete(CalendarDayEntity, { day: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } });
       for (const day of calendar.holidays) em.persist(em.create(CalendarDayEntity, { day, kind: 'holiday' }));
       for (const day of calendar.workdays) em.persist(em.create(CalendarDayEntity, { day, kind: 'workday' }));
