@@ -1,7 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
+import { ConfigError } from '@gridline/platform';
+import { DEV_PERSONAL_DATA, PersonalDataCipher, parsePersonalDataKeys } from '@gridline/persistence';
 import { REGISTRY_MIGRATIONS } from './migrations/registry.migrations';
 import type { RegistryConfig } from './registry.config';
+import { PersonalDataService } from './personal-data/personal-data.service';
 import { UnitEntity } from './unit/unit.entity';
 import { UnitsModule } from './unit/units.module';
 import { CalendarDayEntity } from './responsibility/calendar-day.entity';
@@ -14,11 +17,22 @@ export const REGISTRY_SERVICE = 'registry';
 /** What the registry service keeps in its schema (also used by `npm run migrate`). */
 export const REGISTRY_PERSISTENCE = { service: REGISTRY_SERVICE, entities: [UnitEntity, DepartmentEntity, CategoryEntity, CalendarDayEntity], migrations: REGISTRY_MIGRATIONS };
 
+/** The cipher of personal data, from the configured keys; production refuses the development keys. */
+function personalDataCipher(config: RegistryConfig): PersonalDataCipher {
+  if (config.NODE_ENV === 'production' && config.PERSONAL_DATA_KEYS === DEV_PERSONAL_DATA.keys) {
+    throw new ConfigError(['PERSONAL_DATA_KEYS: the development keys must not be used in production']);
+  }
+  return new PersonalDataCipher(parsePersonalDataKeys(config.PERSONAL_DATA_KEYS, config.PERSONAL_DATA_ACTIVE_KEY, config.PERSONAL_DATA_INDEX_KEY));
+}
+
 @Module({})
 export class RegistryAppModule {
   static register(config: RegistryConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
     return {
       module: RegistryAppModule,
+      providers: [{ provide: PersonalDataCipher, useFactory: () => personalDataCipher(config) }, PersonalDataService],
+      exports: [PersonalDataService],
+      global: true,
       imports: [
         ServiceModule.forRoot({ ...REGISTRY_PERSISTENCE, config, ...overrides }),
         UnitsModule,

@@ -1,5 +1,6 @@
+import { RegistersMigration } from './registers.migration';
 import { ResponsibilityMigration } from './responsibility.migration';
 import { UnitsMigration } from './units.migration';
 
 /** The registry's migrations in the order they apply; names never change once released. */
-export const REGISTRY_MIGRATIONS = [UnitsMigration, ResponsibilityMigration].map((m) => ({ name: m.migrationName, class: m }));
+export const REGISTRY_MIGRATIONS = [UnitsMigration, ResponsibilityMigration, RegistersMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -11,3 +11,6 @@ export * from './responsibility/responsibility.events';
 export * from './identifiers/resident-id';
 export * from './identifiers/mobile';
 export * from './identifiers/uscc';
+export * from './people/people.types';
+export * from './people/people.dto';
+export * from './people/people.events';

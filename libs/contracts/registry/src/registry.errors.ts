@@ -16,6 +16,17 @@ export const RegistryErrorCode = {
   CategoryCodeTaken: 'CATEGORY_CODE_TAKEN',
   CategoryInvalid: 'CATEGORY_INVALID',
   CalendarInvalid: 'CALENDAR_INVALID',
+  PersonNotFound: 'PERSON_NOT_FOUND',
+  AssignmentNotFound: 'ASSIGNMENT_NOT_FOUND',
+  AssignmentInvalid: 'ASSIGNMENT_INVALID',
+  BuildingNotFound: 'BUILDING_NOT_FOUND',
+  HouseholdNotFound: 'HOUSEHOLD_NOT_FOUND',
+  ResidentNotFound: 'RESIDENT_NOT_FOUND',
+  ResidentDuplicate: 'RESIDENT_DUPLICATE',
+  BusinessNotFound: 'BUSINESS_NOT_FOUND',
+  BusinessDuplicate: 'BUSINESS_DUPLICATE',
+  RegisterInvalid: 'REGISTER_INVALID',
+  ImportNotFound: 'IMPORT_NOT_FOUND',
 } as const;
 
 export type RegistryErrorCode = (typeof RegistryErrorCode)[keyof typeof RegistryErrorCode];

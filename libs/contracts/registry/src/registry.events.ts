@@ -1,5 +1,6 @@
 import { defineEvent } from '@gridline/messaging';
 import type { ExclusiveGridKind, UnitLevel } from './unit.types';
+import type { AssignmentCreatedEvent, AssignmentEndedEvent } from './people/people.events';
 import type { CalendarChangedEvent, CategoryChangedEvent, DepartmentChangedEvent } from './responsibility/responsibility.events';
 
 /** A unit as events carry it: no boundary (large, and available from the registry). */
@@ -34,4 +35,6 @@ export const REGISTRY_EVENTS = {
   departmentChanged: defineEvent<DepartmentChangedEvent>('registry', 'department', 'changed'),
   categoryChanged: defineEvent<CategoryChangedEvent>('registry', 'category', 'changed'),
   calendarChanged: defineEvent<CalendarChangedEvent>('registry', 'calendar', 'changed'),
+  assignmentCreated: defineEvent<AssignmentCreatedEvent>('registry', 'assignment', 'created'),
+  assignmentEnded: defineEvent<AssignmentEndedEvent>('registry', 'assignment', 'ended'),
 } as const;

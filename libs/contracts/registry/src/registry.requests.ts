@@ -2,6 +2,8 @@ import { defineRequest } from '@gridline/messaging';
 import type { Page } from '@gridline/platform';
 import type { CreateUnitRequest, ListUnitsQuery, LocateQuery, UnitCodeRequest, UpdateUnitRequest } from './unit.dto';
 import type { LocateResult, UnitView } from './unit.types';
+import type { AssignPersonRequest, CoverageRequest, CreatePersonRequest, EndAssignmentRequest, PersonIdRequest, UnitPeopleRequest } from './people/people.dto';
+import type { AssignmentView, CoverageView, PersonView } from './people/people.types';
 import type {
   CalendarYearRequest,
   CategoryCodeRequest,
@@ -32,4 +34,10 @@ export const REGISTRY_REQUESTS = {
   getCalendar: defineRequest<CalendarYearRequest, CalendarYearView>('registry', 'registry.calendar.get'),
   setCalendar: defineRequest<SetCalendarYearRequest, CalendarYearView>('registry', 'registry.calendar.set'),
   deadline: defineRequest<DeadlineQuery, DeadlineView>('registry', 'registry.calendar.deadline'),
+  createPerson: defineRequest<CreatePersonRequest, PersonView>('registry', 'registry.person.create'),
+  getPerson: defineRequest<PersonIdRequest, PersonView & { assignments: AssignmentView[] }>('registry', 'registry.person.get'),
+  assignPerson: defineRequest<AssignPersonRequest, AssignmentView>('registry', 'registry.assignment.create'),
+  endAssignment: defineRequest<EndAssignmentRequest, AssignmentView>('registry', 'registry.assignment.end'),
+  unitPeople: defineRequest<UnitPeopleRequest, AssignmentView[]>('registry', 'registry.unit.people'),
+  coverage: defineRequest<CoverageRequest, CoverageView>('registry', 'registry.coverage.get'),
 } as const;

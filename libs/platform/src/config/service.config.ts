@@ -9,6 +9,10 @@ const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) 
 
 /** Variables every Gridline process reads (the gateway and the services). */
 export class ProcessConfig {
+  /** `production` refuses the development defaults of secrets and keys. */
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: string = 'development';
+
   /** NATS server(s), comma-separated. */
   @Matches(/^(nats|tls|ws|wss):\/\/[^,]+(,(nats|tls|ws|wss):\/\/[^,]+)*$/, { message: 'must be nats:// URL(s), comma-separated' })
   NATS_URL: string = 'nats://127.0.0.1:4222';

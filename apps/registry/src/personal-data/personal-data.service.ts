@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { PersonalDataCipher, maskIdNumber, maskName, maskPhone } from '@gridline/persistence';
+import { normalizeMobile, normalizeResidentId } from '@gridline/contracts-registry';
+
+/** A protected value as stored: the ciphertext token and the keyed hash for exact-match search. */
+export interface Protected {
+  enc: string;
+  index: string;
+}
+
+/**
+ * The one place the registry turns ID and phone numbers into what it stores, and back. Values are
+ * normalised first, so that equal numbers always hash the same (a duplicate ID number is caught by the
+ * unique index); clear values leave only through reveal(), which callers audit.
+ */
+@Injectable()
+export class PersonalDataService {
+  constructor(private readonly cipher: PersonalDataCipher) {}
+
+  protectIdNumber(value: string): Protected {
+    const clear = normalizeResidentId(value);
+    return { enc: this.cipher.encrypt(clear), index: this.indexIdNumber(clear) };
+  }
+
+  protectPhone(value: string): Protected {
+    const clear = normalizeMobile(value);
+    return { enc: this.cipher.encrypt(clear), index: this.indexPhone(clear) };
+  }
+
+  indexIdNumber(value: string): string {
+    return this.cipher.blindIndex('id', normalizeResidentId(value));
+  }
+
+  indexPhone(value: string): string {
+    return this.cipher.blindIndex('phone', normalizeMobile(value));
+  }
+
+  reveal(enc: string): string {
+    return this.cipher.decrypt(enc);
+  }
+
+  maskedIdNumber(enc: string): string {
+    return maskIdNumber(this.cipher.decrypt(enc));
+  }
+
+  maskedPhone(enc: string | null): string | null {
+    return enc === null ? null : maskPhone(this.cipher.decrypt(enc));
+  }
+
+  maskName(name: string): string {
+    return maskName(name);
+  }
+
+  /** A stored value encrypted under an older key, re-encrypted under the active one (for key rotation). */
+  rotate(enc: string): string | null {
+    return this.cipher.needsRotation(enc) ? this.cipher.rotate(enc) : null;
+  }
+}

@@ -1,0 +1,96 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsMainlandMobile, normalizeMobile } from '../identifiers/mobile';
+import { GRID_ROLES, type GridRole } from './people.types';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
+const normalizePhone = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeMobile(value) : value);
+
+/** Body of POST /api/v1/people and `registry.person.create`. */
+export class CreatePersonRequest {
+  @ApiProperty({ example: '王晓梅' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name!: string;
+
+  @ApiPropertyOptional({ example: '13805461234', description: 'Mainland mobile; stored encrypted, answered masked' })
+  @IsOptional()
+  @Transform(normalizePhone)
+  @IsMainlandMobile()
+  phone?: string;
+}
+
+/** Body of POST /api/v1/units/:code/assignments. */
+export class AssignPersonBody {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  personId!: string;
+
+  @ApiProperty({ enum: GRID_ROLES })
+  @IsIn(GRID_ROLES as unknown as string[])
+  role!: GridRole;
+
+  @ApiPropertyOptional({ example: '2026-01-01', description: 'Defaults to today (China time)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'startsOn must be a date YYYY-MM-DD' })
+  startsOn?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-31' })
+  @IsOptional()
+  @Matches(DATE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  endsOn?: string;
+}
+
+/** `registry.assignment.create`. */
+export class AssignPersonRequest extends AssignPersonBody {
+  @Matches(UNIT_CODE, { message: 'unitCode must be a unit code' })
+  unitCode!: string;
+}
+
+/** Body of POST /api/v1/assignments/:id/end. */
+export class EndAssignmentBody {
+  @ApiPropertyOptional({ example: '2026-06-30', description: 'Defaults to today (China time)' })
+  @IsOptional()
+  @Matches(DATE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  endsOn?: string;
+}
+
+/** `registry.assignment.end`. */
+export class EndAssignmentRequest extends EndAssignmentBody {
+  @IsUUID()
+  assignmentId!: string;
+}
+
+/** Query of GET /api/v1/units/:code/people. */
+export class UnitPeopleQuery {
+  @ApiPropertyOptional({ enum: GRID_ROLES })
+  @IsOptional()
+  @IsIn(GRID_ROLES as unknown as string[])
+  role?: GridRole;
+
+  @ApiPropertyOptional({ description: 'Include assignments that ended or have not started', default: false })
+  @IsOptional()
+  @Transform(({ obj, key }) => obj[key] === true || obj[key] === 'true')
+  @IsBoolean()
+  includeInactive?: boolean;
+}
+
+/** `registry.unit.people`. */
+export class UnitPeopleRequest extends UnitPeopleQuery {
+  @Matches(UNIT_CODE, { message: 'code must be a unit code' })
+  code!: string;
+}
+
+/** `registry.coverage.get` and GET /api/v1/units/:code/coverage. */
+export class CoverageRequest {
+  @Matches(UNIT_CODE, { message: 'code must be a unit code' })
+  code!: string;
+}
+
+export class PersonIdRequest {
+  @IsUUID()
+  id!: string;
+}
