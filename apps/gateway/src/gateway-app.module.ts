@@ -3,11 +3,12 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard, JwtVerifier } from '@gridline/auth';
 import { HealthModule, MetricsModule } from '@gridline/platform';
 import { BusModule, NatsReadinessCheck } from '@gridline/messaging';
-import { RegistryClient } from '@gridline/contracts-registry';
+import { RegistryClient, RegistryPeopleClient } from '@gridline/contracts-registry';
 import { AnalyticsClient } from '@gridline/contracts-analytics';
 import { AnalyticsController } from './analytics/analytics.controller';
 import type { GatewayConfig } from './gateway.config';
 import { RequestContextInterceptor } from './http/request-context.interceptor';
+import { PeopleController } from './people/people.controller';
 import { ResponsibilityController } from './responsibility/responsibility.controller';
 import { UnitsController } from './units/units.controller';
 
@@ -19,7 +20,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck])],
-      controllers: [UnitsController, ResponsibilityController, AnalyticsController],
+      controllers: [UnitsController, ResponsibilityController, AnalyticsController, PeopleController],
       providers: [
         {
           provide: JwtVerifier,
@@ -29,6 +30,7 @@ export class GatewayAppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         RegistryClient,
+        RegistryPeopleClient,
         AnalyticsClient,
       ],
     };

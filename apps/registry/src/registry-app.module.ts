@@ -11,11 +11,14 @@ import { CalendarDayEntity } from './responsibility/calendar-day.entity';
 import { CategoryEntity } from './responsibility/category.entity';
 import { DepartmentEntity } from './responsibility/department.entity';
 import { ResponsibilityModule } from './responsibility/responsibility.module';
+import { AssignmentEntity } from './people/assignment.entity';
+import { PersonEntity } from './people/person.entity';
+import { PeopleModule } from './people/people.module';
 
 export const REGISTRY_SERVICE = 'registry';
 
 /** What the registry service keeps in its schema (also used by `npm run migrate`). */
-export const REGISTRY_PERSISTENCE = { service: REGISTRY_SERVICE, entities: [UnitEntity, DepartmentEntity, CategoryEntity, CalendarDayEntity], migrations: REGISTRY_MIGRATIONS };
+export const REGISTRY_PERSISTENCE = { service: REGISTRY_SERVICE, entities: [UnitEntity, DepartmentEntity, CategoryEntity, CalendarDayEntity, PersonEntity, AssignmentEntity], migrations: REGISTRY_MIGRATIONS };
 
 /** The cipher of personal data, from the configured keys; production refuses the development keys. */
 function personalDataCipher(config: RegistryConfig): PersonalDataCipher {
@@ -37,6 +40,7 @@ export class RegistryAppModule {
         ServiceModule.forRoot({ ...REGISTRY_PERSISTENCE, config, ...overrides }),
         UnitsModule,
         ResponsibilityModule,
+        PeopleModule,
       ],
     };
   }

@@ -14,3 +14,4 @@ export * from './identifiers/uscc';
 export * from './people/people.types';
 export * from './people/people.dto';
 export * from './people/people.events';
+export * from './people/people.client';

@@ -27,6 +27,7 @@ export const RegistryErrorCode = {
   BusinessDuplicate: 'BUSINESS_DUPLICATE',
   RegisterInvalid: 'REGISTER_INVALID',
   ImportNotFound: 'IMPORT_NOT_FOUND',
+  AssignmentConflict: 'ASSIGNMENT_CONFLICT',
 } as const;
 
 export type RegistryErrorCode = (typeof RegistryErrorCode)[keyof typeof RegistryErrorCode];

@@ -1,0 +1,51 @@
+import { UNIT_LEVELS, type GridRole, type UnitLevel } from '@gridline/contracts-registry';
+
+const GRIDS: readonly UnitLevel[] = ['grid', 'exclusive_grid'];
+const GRIDS_AND_COMMUNITY: readonly UnitLevel[] = ['grid', 'exclusive_grid', 'community'];
+
+/**
+ * On which levels of the map each role may be held. Grid staff, partners, building chiefs and property
+ * staff work in one grid; an instructor (a street cadre) may guide a grid, a community or the whole street;
+ * two-committee members, social workers, in-service party members and community police belong to a
+ * community and may be attached to it as a whole or to single grids.
+ */
+export const ROLE_LEVELS: Record<GridRole, readonly UnitLevel[]> = {
+  grid_staff: GRIDS,
+  grid_partner: GRIDS,
+  building_chief: GRIDS,
+  property_staff: GRIDS,
+  grid_instructor: UNIT_LEVELS,
+  two_committee_member: GRIDS_AND_COMMUNITY,
+  social_worker: GRIDS_AND_COMMUNITY,
+  in_service_party_member: GRIDS_AND_COMMUNITY,
+  community_police: GRIDS_AND_COMMUNITY,
+};
+
+const HOUR_MS = 3_600_000;
+
+/** Today's date in China (UTC+8 all year, no DST since 1991), whatever the server's zone: YYYY-MM-DD. */
+export function chinaToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + 8 * HOUR_MS).toISOString().slice(0, 10);
+}
+
+/** Whether a YYYY-MM-DD string names a real day (the DTOs check only the shape: 2026-02-30 passes them). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+export interface Period {
+  startsOn: string;
+  endsOn: string | null;
+}
+
+/** Active on a day: the day lies within [startsOn, endsOn], both inclusive; no end means open-ended. */
+export function isActiveOn(period: Period, day: string): boolean {
+  return period.startsOn <= day && (period.endsOn === null || period.endsOn >= day);
+}
+
+/** Two inclusive periods share at least one day. ISO dates compare correctly as strings. */
+export function periodsOverlap(a: Period, b: Period): boolean {
+  return (b.endsOn === null || a.startsOn <= b.endsOn) && (a.endsOn === null || b.startsOn <= a.endsOn);
+}

@@ -1,0 +1,31 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { GridRole } from '@gridline/contracts-registry';
+
+/** A person's role on a unit for a period of China calendar dates, both ends inclusive; no end = open. */
+@Entity({ tableName: 'assignment' })
+export class AssignmentEntity {
+  [OptionalProps]?: 'id' | 'endsOn' | 'createdAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'uuid' })
+  personId!: string;
+
+  @Property({ type: 'text' })
+  unitCode!: string;
+
+  @Property({ type: 'text' })
+  role!: GridRole;
+
+  /** YYYY-MM-DD (the driver keeps dates as strings). */
+  @Property({ type: 'date' })
+  startsOn!: string;
+
+  @Property({ type: 'date', nullable: true })
+  endsOn: string | null = null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { GridRole } from '@gridline/contracts-registry';
+import { UnitEntity } from '../unit/unit.entity';
+import { AssignmentEntity } from './assignment.entity';
+import { PersonEntity } from './person.entity';
+
+/** All reads and writes of people and their assignments (and the unit look-ups they need). */
+@Injectable()
+export class PeopleRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  findPerson(id: string): Promise<PersonEntity | null> {
+    return this.em.findOne(PersonEntity, { id });
+  }
+
+  async findPersons(ids: readonly string[]): Promise<PersonEntity[]> {
+    return ids.length === 0 ? [] : this.em.find(PersonEntity, { id: { $in: [...new Set(ids)] } });
+  }
+
+  findAssignment(id: string): Promise<AssignmentEntity | null> {
+    return this.em.findOne(AssignmentEntity, { id });
+  }
+
+  assignmentsOfPerson(personId: string): Promise<AssignmentEntity[]> {
+    return this.em.find(AssignmentEntity, { personId }, { orderBy: { startsOn: 'asc', unitCode: 'asc' } });
+  }
+
+  /** Assignments on exactly this unit, of one role if given; only those active on `activeOn` if given. */
+  assignmentsOnUnit(unitCode: string, filter: { role?: GridRole; activeOn?: string }): Promise<AssignmentEntity[]> {
+    const where: FilterQuery<AssignmentEntity>[] = [{ unitCode }];
+    if (filter.role) where.push({ role: filter.role });
+    if (filter.activeOn) where.push(activeOn(filter.activeOn));
+    return this.em.find(AssignmentEntity, { $and: where }, { orderBy: { startsOn: 'asc' } });
+  }
+
+  /** Assignments on any of the units that are active on the day. */
+  async activeAssignmentsOn(unitCodes: readonly string[], day: string): Promise<AssignmentEntity[]> {
+    if (unitCodes.length === 0) return [];
+    return this.em.find(AssignmentEntity, { $and: [{ unitCode: { $in: [...unitCodes] } }, activeOn(day)] });
+  }
+
+  findUnit(code: string): Promise<UnitEntity | null> {
+    return this.em.findOne(UnitEntity, { code });
+  }
+
+  async findUnits(codes: readonly string[]): Promise<UnitEntity[]> {
+    return codes.length === 0 ? [] : this.em.find(UnitEntity, { code: { $in: [...new Set(codes)] } });
+  }
+
+  /** Active grids and exclusive grids whose path contains the unit: the unit itself if it is one, and those beneath it. */
+  activeGridsAtOrBeneath(code: string): Promise<UnitEntity[]> {
+    return this.em.find(
+      UnitEntity,
+      { path: { $contains: [code] }, level: { $in: ['grid', 'exclusive_grid'] }, active: true },
+      { orderBy: { code: 'asc' } },
+    );
+  }
+
+  /** The person's row locked until the transaction ends: assignments of one person are decided one at a time. */
+  lockPerson(em: EntityManager, id: string): Promise<PersonEntity | null> {
+    return em.findOne(PersonEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
+  lockAssignment(em: EntityManager, id: string): Promise<AssignmentEntity | null> {
+    return em.findOne(AssignmentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
+  /** An assignment of the same person, role and unit whose period shares a day with the given one. */
+  findOverlapping(
+    em: EntityManager,
+    candidate: { personId: string; unitCode: string; role: GridRole; startsOn: string; endsOn: string | null },
+  ): Promise<AssignmentEntity | null> {
+    const where: FilterQuery<AssignmentEntity>[] = [
+      { personId: candidate.personId, unitCode: candidate.unitCode, role: candidate.role },
+      { $or: [{ endsOn: null }, { endsOn: { $gte: candidate.startsOn } }] },
+    ];
+    if (candidate.endsOn !== null) where.push({ startsOn: { $lte: candidate.endsOn } });
+    return em.findOne(AssignmentEntity, { $and: where }, { orderBy: { startsOn: 'asc' } });
+  }
+
+  /** Runs the work in one transaction; what it persists (the rows, their outbox events) commits together. */
+  transactional<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    return this.em.transactional(work);
+  }
+}
+
+function activeOn(day: string): FilterQuery<AssignmentEntity> {
+  return { startsOn: { $lte: day }, $or: [{ endsOn: null }, { endsOn: { $gte: day } }] };
+}

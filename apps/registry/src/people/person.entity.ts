@@ -1,0 +1,28 @@
+import { randomUUID } from 'node:crypto';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+
+/** A person who works in the grids (grid staff, an instructor, one of the "seven into the grid"). */
+@Entity({ tableName: 'person' })
+export class PersonEntity {
+  [OptionalProps]?: 'id' | 'phoneEnc' | 'phoneIndex' | 'createdAt' | 'updatedAt';
+
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  /** The mobile number encrypted (PersonalDataService.protectPhone); never the clear number. */
+  @Property({ type: 'text', nullable: true })
+  phoneEnc: string | null = null;
+
+  /** Keyed hash of the normalised number, for exact-match search. */
+  @Property({ type: 'text', nullable: true })
+  phoneIndex: string | null = null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz', onUpdate: () => new Date() })
+  updatedAt: Date = new Date();
+}

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@gridline/messaging';
+import { REGISTRY_EVENTS, type AssignmentView } from '@gridline/contracts-registry';
+import { PersonalDataService } from '../../../personal-data/personal-data.service';
+import { unitNotFound } from '../../../unit/unit.errors';
+import { AssignmentEntity } from '../../assignment.entity';
+import { ROLE_LEVELS, chinaToday, isCalendarDate } from '../../assignment-rules';
+import { assignmentConflict, assignmentInvalid, personNotFound } from '../../people.errors';
+import { toAssignmentSnapshot, toAssignmentView } from '../../people.mapper';
+import { assertMayAssignOn } from '../../people-permissions';
+import { PeopleRepository } from '../../people.repository';
+import type { AssignPersonCommand } from './assign-person.command';
+
+/** Gives a person a role on an active unit for a period, and announces it. */
+@Injectable()
+export class AssignPersonUseCase {
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly personalData: PersonalDataService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute({ caller, unitCode, assignment: input }: AssignPersonCommand): Promise<AssignmentView> {
+    const unit = await this.people.findUnit(unitCode);
+    if (!unit) throw unitNotFound(unitCode);
+    assertMayAssignOn(caller, unit);
+    if (!unit.active) throw assignmentInvalid('unitCode', `${unitCode} is not active`);
+    const levels = ROLE_LEVELS[input.role];
+    if (!levels.includes(unit.level)) {
+      throw assignmentInvalid('role', `${input.role} cannot be held on a ${unit.level}; it belongs on: ${levels.join(', ')}`);
+    }
+    const today = chinaToday();
+    const startsOn = input.startsOn ?? today;
+    const endsOn = input.endsOn ?? null;
+    if (!isCalendarDate(startsOn)) throw assignmentInvalid('startsOn', `${startsOn} is not a calendar date`);
+    if (endsOn !== null && !isCalendarDate(endsOn)) throw assignmentInvalid('endsOn', `${endsOn} is not a calendar date`);
+    if (endsOn !== null && endsOn < startsOn) throw assignmentInvalid('endsOn', `must not be before startsOn ${startsOn}`);
+
+    return this.people.transactional(async (em) => {
+      // Locking the person serialises their assignments, so that two overlapping ones cannot both pass the check.
+      const person = await this.people.lockPerson(em, input.personId);
+      if (!person) throw personNotFound(input.personId);
+      const candidate = { personId: person.id, unitCode, role: input.role, startsOn, endsOn };
+      const clash = await this.people.findOverlapping(em, candidate);
+      if (clash) {
+        throw assignmentConflict(
+          'overlaps',
+          `Person ${person.id} already holds ${input.role} on ${unitCode} from ${clash.startsOn}${clash.endsOn ? ` to ${clash.endsOn}` : ''}`,
+          { assignmentId: clash.id, startsOn: clash.startsOn, endsOn: clash.endsOn },
+        );
+      }
+      const assignment = em.create(AssignmentEntity, candidate);
+      em.persist(assignment);
+      this.events.record(em, REGISTRY_EVENTS.assignmentCreated, assignment.id, { assignment: toAssignmentSnapshot(assignment) });
+      await em.flush();
+      return toAssignmentView(assignment, person, today, (enc) => this.personalData.maskedPhone(enc));
+    });
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { EventPublisher } from '@gridline/messaging';
+import { REGISTRY_EVENTS, type AssignmentView } from '@gridline/contracts-registry';
+import { PersonalDataService } from '../../../personal-data/personal-data.service';
+import { unitNotFound } from '../../../unit/unit.errors';
+import { chinaToday, isCalendarDate } from '../../assignment-rules';
+import { assignmentConflict, assignmentInvalid, assignmentNotFound, personNotFound } from '../../people.errors';
+import { toAssignmentSnapshot, toAssignmentView } from '../../people.mapper';
+import { assertMayAssignOn } from '../../people-permissions';
+import { PeopleRepository } from '../../people.repository';
+import type { EndAssignmentCommand } from './end-assignment.command';
+
+/**
+ * Ends an assignment: its last day becomes `endsOn` (today by default; it stays active through that day).
+ * An assignment whose last day has already come is ended: ending it again is a conflict. A planned end
+ * may be brought forward, never pushed back.
+ */
+@Injectable()
+export class EndAssignmentUseCase {
+  constructor(
+    private readonly people: PeopleRepository,
+    private readonly personalData: PersonalDataService,
+    private readonly events: EventPublisher,
+  ) {}
+
+  async execute({ caller, assignmentId, endsOn: requested }: EndAssignmentCommand): Promise<AssignmentView> {
+    const found = await this.people.findAssignment(assignmentId);
+    if (!found) throw assignmentNotFound(assignmentId);
+    const unit = await this.people.findUnit(found.unitCode);
+    if (!unit) throw unitNotFound(found.unitCode);
+    assertMayAssignOn(caller, unit);
+    const person = await this.people.findPerson(found.personId);
+    if (!person) throw personNotFound(found.personId);
+    if (requested !== undefined && !isCalendarDate(requested)) throw assignmentInvalid('endsOn', `${requested} is not a calendar date`);
+
+    const today = chinaToday();
+    return this.people.transactional(async (em) => {
+      const assignment = await this.people.lockAssignment(em, assignmentId);
+      if (!assignment) throw assignmentNotFound(assignmentId);
+      if (assignment.endsOn !== null && assignment.endsOn <= today) {
+        throw assignmentConflict('already_ended', `Assignment ${assignmentId} already ended on ${assignment.endsOn}`, { assignmentId, endsOn: assignment.endsOn });
+      }
+      const endsOn = requested ?? today;
+      if (endsOn < assignment.startsOn) throw assignmentInvalid('endsOn', `must not be before startsOn ${assignment.startsOn}`);
+      if (assignment.endsOn !== null && endsOn >= assignment.endsOn) {
+        throw assignmentInvalid('endsOn', `must be before the planned end ${assignment.endsOn}`);
+      }
+      assignment.endsOn = endsOn;
+      this.events.record(em, REGISTRY_EVENTS.assignmentEnded, assignment.id, { assignment: toAssignmentSnapshot(assignment) });
+      await em.flush();
+      return toAssignmentView(assignment, person, today, (enc) => this.personalData.maskedPhone(enc));
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { BusClient } from '@gridline/messaging';
+import type { Caller } from '@gridline/auth';
+import { REGISTRY_REQUESTS } from '../registry.requests';
+import type { AssignPersonBody, CreatePersonRequest, EndAssignmentBody, UnitPeopleQuery } from './people.dto';
+import type { AssignmentView, CoverageView, PersonView } from './people.types';
+
+/** The registry's people, assignments and coverage report, typed, for any other service or the gateway. */
+@Injectable()
+export class RegistryPeopleClient {
+  constructor(private readonly bus: BusClient) {}
+
+  createPerson(caller: Caller, request: CreatePersonRequest): Promise<PersonView> {
+    return this.bus.request(REGISTRY_REQUESTS.createPerson, request, { caller });
+  }
+
+  getPerson(caller: Caller, id: string): Promise<PersonView & { assignments: AssignmentView[] }> {
+    return this.bus.request(REGISTRY_REQUESTS.getPerson, { id }, { caller });
+  }
+
+  assignPerson(caller: Caller, unitCode: string, body: AssignPersonBody): Promise<AssignmentView> {
+    return this.bus.request(REGISTRY_REQUESTS.assignPerson, { ...body, unitCode }, { caller });
+  }
+
+  endAssignment(caller: Caller, assignmentId: string, body: EndAssignmentBody = {}): Promise<AssignmentView> {
+    return this.bus.request(REGISTRY_REQUESTS.endAssignment, { ...body, assignmentId }, { caller });
+  }
+
+  unitPeople(caller: Caller, code: string, query: UnitPeopleQuery = {}): Promise<AssignmentView[]> {
+    return this.bus.request(REGISTRY_REQUESTS.unitPeople, { ...query, code }, { caller });
+  }
+
+  coverage(caller: Caller, code: string): Promise<CoverageView> {
+    return this.bus.request(REGISTRY_REQUESTS.coverage, { code }, { caller });
+  }
+}
