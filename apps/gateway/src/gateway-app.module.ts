@@ -3,7 +3,10 @@ import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthGuard, JwtVerifier } from '@gridline/auth';
 import { HealthModule, MetricsModule } from '@gridline/platform';
 import { BusModule, NatsReadinessCheck } from '@gridline/messaging';
-import { RegistryClient, RegistryPeopleClient } from '@gridline/contracts-registry';
+import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
+import { CsvImporter } from './registers/csv-importer';
+import { ImportsController } from './registers/imports.controller';
+import { RegistersController } from './registers/registers.controller';
 import { AnalyticsClient } from '@gridline/contracts-analytics';
 import { AnalyticsController } from './analytics/analytics.controller';
 import type { GatewayConfig } from './gateway.config';
@@ -20,7 +23,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck])],
-      controllers: [UnitsController, ResponsibilityController, AnalyticsController, PeopleController],
+      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController],
       providers: [
         {
           provide: JwtVerifier,
@@ -30,6 +33,8 @@ export class GatewayAppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         RegistryClient,
+        RegistryRegistersClient,
+        CsvImporter,
         RegistryPeopleClient,
         AnalyticsClient,
       ],

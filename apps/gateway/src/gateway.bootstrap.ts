@@ -26,6 +26,8 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
   });
+  // CSV uploads stay a stream: the importer reads them batch by batch, so memory stays flat.
+  fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
   fastify.addHook('onRequest', (request, reply, done) => {
     // A client's id is kept when it looks like one; otherwise the gateway starts a new chain.
     const given = request.headers[CORRELATION_HEADER];

@@ -7,6 +7,8 @@ import type { RegistryConfig } from './registry.config';
 import { PersonalDataService } from './personal-data/personal-data.service';
 import { UnitEntity } from './unit/unit.entity';
 import { UnitsModule } from './unit/units.module';
+import { REGISTER_ENTITIES } from './registers/register.entities';
+import { RegistersModule } from './registers/registers.module';
 import { CalendarDayEntity } from './responsibility/calendar-day.entity';
 import { CategoryEntity } from './responsibility/category.entity';
 import { DepartmentEntity } from './responsibility/department.entity';
@@ -18,7 +20,7 @@ import { PeopleModule } from './people/people.module';
 export const REGISTRY_SERVICE = 'registry';
 
 /** What the registry service keeps in its schema (also used by `npm run migrate`). */
-export const REGISTRY_PERSISTENCE = { service: REGISTRY_SERVICE, entities: [UnitEntity, DepartmentEntity, CategoryEntity, CalendarDayEntity, PersonEntity, AssignmentEntity], migrations: REGISTRY_MIGRATIONS };
+export const REGISTRY_PERSISTENCE = { service: REGISTRY_SERVICE, entities: [UnitEntity, DepartmentEntity, CategoryEntity, CalendarDayEntity, PersonEntity, AssignmentEntity, ...REGISTER_ENTITIES], migrations: REGISTRY_MIGRATIONS };
 
 /** The cipher of personal data, from the configured keys; production refuses the development keys. */
 function personalDataCipher(config: RegistryConfig): PersonalDataCipher {
@@ -40,6 +42,7 @@ export class RegistryAppModule {
         ServiceModule.forRoot({ ...REGISTRY_PERSISTENCE, config, ...overrides }),
         UnitsModule,
         ResponsibilityModule,
+        RegistersModule,
         PeopleModule,
       ],
     };

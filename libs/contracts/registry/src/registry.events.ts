@@ -1,5 +1,6 @@
 import { defineEvent } from '@gridline/messaging';
 import type { ExclusiveGridKind, UnitLevel } from './unit.types';
+import type { ImportCompletedEvent, QualityUpdatedEvent } from './registers/registers.events';
 import type { AssignmentCreatedEvent, AssignmentEndedEvent } from './people/people.events';
 import type { CalendarChangedEvent, CategoryChangedEvent, DepartmentChangedEvent } from './responsibility/responsibility.events';
 
@@ -37,4 +38,6 @@ export const REGISTRY_EVENTS = {
   calendarChanged: defineEvent<CalendarChangedEvent>('registry', 'calendar', 'changed'),
   assignmentCreated: defineEvent<AssignmentCreatedEvent>('registry', 'assignment', 'created'),
   assignmentEnded: defineEvent<AssignmentEndedEvent>('registry', 'assignment', 'ended'),
+  qualityUpdated: defineEvent<QualityUpdatedEvent>('registry', 'quality', 'updated'),
+  importCompleted: defineEvent<ImportCompletedEvent>('registry', 'import', 'completed'),
 } as const;

@@ -2,6 +2,36 @@ import { defineRequest } from '@gridline/messaging';
 import type { Page } from '@gridline/platform';
 import type { CreateUnitRequest, ListUnitsQuery, LocateQuery, UnitCodeRequest, UpdateUnitRequest } from './unit.dto';
 import type { LocateResult, UnitView } from './unit.types';
+import type {
+  AuditQuery,
+  CreateBuildingRequest,
+  CreateBusinessRequest,
+  CreateHouseholdRequest,
+  CreateResidentRequest,
+  ImportBatchRequest,
+  ImportJobRequest,
+  RecordIdRequest,
+  RegisterListQuery,
+  ResidentSearchQuery,
+  RevealResidentRequest,
+  StartImportRequest,
+  UnitQualityRequest,
+  UpdateBuildingRequest,
+  UpdateBusinessRequest,
+  UpdateHouseholdRequest,
+  UpdateResidentRequest,
+} from './registers/registers.dto';
+import type {
+  AuditEntryView,
+  BuildingView,
+  BusinessView,
+  HouseholdView,
+  ImportBatchResult,
+  ImportReport,
+  QualityView,
+  ResidentView,
+  RevealedResidentView,
+} from './registers/registers.types';
 import type { AssignPersonRequest, CoverageRequest, CreatePersonRequest, EndAssignmentRequest, PersonIdRequest, UnitPeopleRequest } from './people/people.dto';
 import type { AssignmentView, CoverageView, PersonView } from './people/people.types';
 import type {
@@ -40,4 +70,27 @@ export const REGISTRY_REQUESTS = {
   endAssignment: defineRequest<EndAssignmentRequest, AssignmentView>('registry', 'registry.assignment.end'),
   unitPeople: defineRequest<UnitPeopleRequest, AssignmentView[]>('registry', 'registry.unit.people'),
   coverage: defineRequest<CoverageRequest, CoverageView>('registry', 'registry.coverage.get'),
+  createBuilding: defineRequest<CreateBuildingRequest, BuildingView>('registry', 'registry.building.create'),
+  updateBuilding: defineRequest<UpdateBuildingRequest, BuildingView>('registry', 'registry.building.update'),
+  getBuilding: defineRequest<RecordIdRequest, BuildingView>('registry', 'registry.building.get'),
+  listBuildings: defineRequest<RegisterListQuery, Page<BuildingView>>('registry', 'registry.building.list'),
+  createHousehold: defineRequest<CreateHouseholdRequest, HouseholdView>('registry', 'registry.household.create'),
+  updateHousehold: defineRequest<UpdateHouseholdRequest, HouseholdView>('registry', 'registry.household.update'),
+  getHousehold: defineRequest<RecordIdRequest, HouseholdView & { members: ResidentView[] }>('registry', 'registry.household.get'),
+  listHouseholds: defineRequest<RegisterListQuery, Page<HouseholdView>>('registry', 'registry.household.list'),
+  createResident: defineRequest<CreateResidentRequest, ResidentView>('registry', 'registry.resident.create'),
+  updateResident: defineRequest<UpdateResidentRequest, ResidentView>('registry', 'registry.resident.update'),
+  getResident: defineRequest<RecordIdRequest, ResidentView>('registry', 'registry.resident.get'),
+  searchResidents: defineRequest<ResidentSearchQuery, Page<ResidentView>>('registry', 'registry.resident.search'),
+  revealResident: defineRequest<RevealResidentRequest, RevealedResidentView>('registry', 'registry.resident.reveal'),
+  createBusiness: defineRequest<CreateBusinessRequest, BusinessView>('registry', 'registry.business.create'),
+  updateBusiness: defineRequest<UpdateBusinessRequest, BusinessView>('registry', 'registry.business.update'),
+  getBusiness: defineRequest<RecordIdRequest, BusinessView>('registry', 'registry.business.get'),
+  listBusinesses: defineRequest<RegisterListQuery, Page<BusinessView>>('registry', 'registry.business.list'),
+  listAudit: defineRequest<AuditQuery, Page<AuditEntryView>>('registry', 'registry.audit.list'),
+  unitQuality: defineRequest<UnitQualityRequest, QualityView>('registry', 'registry.unit.quality'),
+  startImport: defineRequest<StartImportRequest, ImportReport>('registry', 'registry.import.start'),
+  importBatch: defineRequest<ImportBatchRequest, ImportBatchResult>('registry', 'registry.import.batch'),
+  finishImport: defineRequest<ImportJobRequest, ImportReport>('registry', 'registry.import.finish'),
+  getImport: defineRequest<ImportJobRequest, ImportReport>('registry', 'registry.import.get'),
 } as const;

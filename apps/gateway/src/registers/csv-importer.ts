@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { parse } from 'csv-parse';
+import type { Readable } from 'node:stream';
+import type { Caller } from '@gridline/auth';
+import { AppError, CommonErrorCode } from '@gridline/platform';
+import { RegistryRegistersClient, headerProblem, type ImportKind, type ImportRejection, type ImportReport } from '@gridline/contracts-registry';
+
+/** Rows per bus request: large enough to amortise the hop, small enough for one NATS message. */
+export const IMPORT_BATCH_ROWS = 500;
+
+function fileProblem(reason: string, jobId?: string): AppError {
+  return new AppError(CommonErrorCode.ValidationFailed, 'validation', `The file cannot be imported: ${reason}`, {
+    fields: [{ field: 'file', reasons: [reason] }],
+    ...(jobId ? { jobId } : {}),
+  });
+}
+
+/**
+ * Streams a CSV upload into the registry in batches: memory stays flat whatever the file's size, and
+ * each batch waits for the previous one (back-pressure on the upload).
+ */
+@Injectable()
+export class CsvImporter {
+  constructor(private readonly registers: RegistryRegistersClient) {}
+
+  async import(caller: Caller, kind: ImportKind, body: Readable, importId?: string): Promise<ImportReport> {
+    let header: string[] | undefined;
+    const parser = body.pipe(
+      parse({
+        bom: true,
+        skip_empty_lines: true,
+        trim: true,
+        columns: (names: string[]) => {
+          header = names.map((n) => n.trim().toLowerCase());
+          const problem = headerProblem(kind, header);
+          if (problem) throw fileProblem(problem);
+          return header;
+        },
+      }),
+    );
+    let jobId: string | undefined;
+    let batch: Record<string, string>[] = [];
+    let firstRow = 2;
+    const rejections: ImportRejection[] = [];
+    const send = async () => {
+      if (batch.length === 0) return;
+      const rows = batch;
+      batch = [];
+      const result = await this.registers.importBatch(caller, jobId!, firstRow, rows);
+      rejections.push(...result.rejections);
+      firstRow += rows.length;
+    };
+    try {
+      for await (const record of parser as AsyncIterable<Record<string, string>>) {
+        if (!jobId) jobId = (await this.registers.startImport(caller, kind, importId)).id;
+        batch.push(record);
+        if (batch.length >= IMPORT_BATCH_ROWS) await send();
+      }
+      if (!header) throw fileProblem('it is empty: a header row is required');
+      if (!jobId) jobId = (await this.registers.startImport(caller, kind, importId)).id;
+      await send();
+    } catch (error) {
+      if (jobId) await this.registers.finishImport(caller, jobId).catch(() => undefined);
+      if (error instanceof AppError) throw error;
+      // csv-parse reports the line of a malformed file; its message never contains the row's values.
+      const line = (error as { lines?: number }).lines;
+      throw fileProblem(`${line ? `line ${line}: ` : ''}${(error as Error).message.replace(/:.*$/s, '')}`, jobId);
+    }
+    return this.registers.finishImport(caller, jobId);
+  }
+}

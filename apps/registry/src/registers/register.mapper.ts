@@ -1,0 +1,40 @@
+import type { BuildingView, BusinessView, HouseholdView, ResidentView } from '@gridline/contracts-registry';
+import type { PersonalDataService } from '../personal-data/personal-data.service';
+import type { BuildingEntity, BusinessEntity, HouseholdEntity, ResidentEntity } from './register.entities';
+
+export function toBuildingView(b: BuildingEntity): BuildingView {
+  return { id: b.id, gridCode: b.gridCode, address: b.address, name: b.name, floors: b.floors, unitCount: b.unitCount, updatedAt: b.updatedAt.toISOString() };
+}
+
+export function toHouseholdView(h: HouseholdEntity): HouseholdView {
+  return { id: h.id, gridCode: h.gridCode, buildingId: h.buildingId, address: h.address, room: h.room, headResidentId: h.headResidentId, updatedAt: h.updatedAt.toISOString() };
+}
+
+/** A resident with ID and phone numbers masked (and the name too when `maskNames`). */
+export function toResidentView(r: ResidentEntity, personalData: PersonalDataService, maskNames = false): ResidentView {
+  return {
+    id: r.id,
+    gridCode: r.gridCode,
+    householdId: r.householdId,
+    name: maskNames ? personalData.maskName(r.name) : r.name,
+    idNumber: personalData.maskedIdNumber(r.idNumberEnc),
+    sex: r.sex,
+    birthDate: typeof r.birthDate === 'string' ? r.birthDate : new Date(r.birthDate).toISOString().slice(0, 10),
+    phone: personalData.maskedPhone(r.phoneEnc),
+    tags: r.tags,
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  };
+}
+
+export function toBusinessView(b: BusinessEntity, personalData: PersonalDataService): BusinessView {
+  return {
+    id: b.id,
+    gridCode: b.gridCode,
+    name: b.name,
+    creditCode: b.creditCode,
+    contactName: b.contactName,
+    contactPhone: personalData.maskedPhone(b.contactPhoneEnc),
+    updatedAt: b.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { GridResolver } from './grid-resolver';
+import { QualityService } from './quality.service';
+import { RegisterRepository } from './register.repository';
+import { RegistersBusController } from './registers.bus-controller';
+import { CreateBuildingUseCase } from './use-cases/create-building/create-building.use-case';
+import { CreateBusinessUseCase } from './use-cases/create-business/create-business.use-case';
+import { CreateHouseholdUseCase } from './use-cases/create-household/create-household.use-case';
+import { ImportRegistersUseCase } from './use-cases/import-registers/import-registers.use-case';
+import { GetQualityUseCase } from './use-cases/get-quality/get-quality.use-case';
+import { ListAuditUseCase } from './use-cases/list-audit/list-audit.use-case';
+import { ReadRegistersUseCase } from './use-cases/read-registers/read-registers.use-case';
+import { ReadResidentsUseCase } from './use-cases/read-residents/read-residents.use-case';
+import { RegisterResidentUseCase } from './use-cases/register-resident/register-resident.use-case';
+import { RevealResidentUseCase } from './use-cases/reveal-resident/reveal-resident.use-case';
+import { UpdateBuildingUseCase } from './use-cases/update-building/update-building.use-case';
+import { UpdateBusinessUseCase } from './use-cases/update-business/update-business.use-case';
+import { UpdateHouseholdUseCase } from './use-cases/update-household/update-household.use-case';
+import { UpdateResidentUseCase } from './use-cases/update-resident/update-resident.use-case';
+
+@Module({
+  controllers: [RegistersBusController],
+  providers: [
+    RegisterRepository,
+    GridResolver,
+    QualityService,
+    CreateBuildingUseCase,
+    UpdateBuildingUseCase,
+    CreateHouseholdUseCase,
+    UpdateHouseholdUseCase,
+    RegisterResidentUseCase,
+    UpdateResidentUseCase,
+    ReadResidentsUseCase,
+    RevealResidentUseCase,
+    CreateBusinessUseCase,
+    UpdateBusinessUseCase,
+    ReadRegistersUseCase,
+    ListAuditUseCase,
+    GetQualityUseCase,
+    ImportRegistersUseCase,
+  ],
+  exports: [RegisterRepository, GridResolver, QualityService],
+})
+export class RegistersModule {}

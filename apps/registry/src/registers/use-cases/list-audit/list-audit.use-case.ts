@@ -1,0 +1,31 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole, type Caller } from '@gridline/auth';
+import type { Page } from '@gridline/platform';
+import type { AuditEntryView, AuditQuery } from '@gridline/contracts-registry';
+import { RegisterRepository } from '../../register.repository';
+
+/** The audit log of unmasked reads, newest first, for administrators. */
+@Injectable()
+export class ListAuditUseCase {
+  constructor(private readonly registers: RegisterRepository) {}
+
+  async execute(caller: Caller, query: AuditQuery): Promise<Page<AuditEntryView>> {
+    requireRole(caller, ['admin'], 'read the audit log');
+    const page = await this.registers.audit(query);
+    return {
+      ...page,
+      items: page.items.map((a) => ({
+        id: String(a.id),
+        at: a.at.toISOString(),
+        actor: a.actor,
+        actorRoles: a.actorRoles,
+        action: a.action,
+        subjectType: a.subjectType,
+        subjectId: a.subjectId,
+        fields: a.fields,
+        reason: a.reason,
+        correlationId: a.correlationId,
+      })),
+    };
+  }
+}

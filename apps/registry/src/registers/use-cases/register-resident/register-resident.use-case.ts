@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { AppError } from '@gridline/platform';
+import { RegistryErrorCode, parseResidentId, type ResidentView } from '@gridline/contracts-registry';
+import { PersonalDataService } from '../../../personal-data/personal-data.service';
+import { GridResolver } from '../../grid-resolver';
+import { registerInvalid } from '../../register.errors';
+import { HouseholdEntity, ResidentEntity } from '../../register.entities';
+import { toResidentView } from '../../register.mapper';
+import { assertMayWriteIn } from '../../register-permissions';
+import { RegisterRepository } from '../../register.repository';
+import { QualityService } from '../../quality.service';
+import type { RegisterResidentCommand } from './register-resident.command';
+
+export function residentDuplicate(existingId: string): AppError {
+  return new AppError(RegistryErrorCode.ResidentDuplicate, 'conflict', 'A resident with this ID number is already registered', { residentId: existingId });
+}
+
+/** Registers a resident in a household or directly in a grid; sex and birth date come from the ID number. */
+@Injectable()
+export class RegisterResidentUseCase {
+  constructor(
+    private readonly registers: RegisterRepository,
+    private readonly grids: GridResolver,
+    private readonly personalData: PersonalDataService,
+    private readonly quality: QualityService,
+  ) {}
+
+  async execute({ caller, resident: input }: RegisterResidentCommand): Promise<ResidentView> {
+    let gridCode: string;
+    let path: string[];
+    if (input.householdId) {
+      const household = await this.registers.findOne(HouseholdEntity, input.householdId);
+      if (!household) throw registerInvalid('householdId', 'is not a household in your scope');
+      if (input.gridCode && input.gridCode !== household.gridCode) throw registerInvalid('gridCode', "differs from the household's grid");
+      ({ gridCode, path } = household);
+    } else if (input.gridCode) {
+      ({ code: gridCode, path } = await this.grids.resolve(input.gridCode));
+    } else {
+      throw registerInvalid('gridCode', 'or householdId is required');
+    }
+    assertMayWriteIn(caller, { code: gridCode, path });
+
+    const { birthDate, sex } = parseResidentId(input.idNumber);
+    const id = this.personalData.protectIdNumber(input.idNumber);
+    const existing = await this.registers.findResidentByIdIndex(id.index);
+    if (existing) throw residentDuplicate(existing.id);
+    const phone = input.phone ? this.personalData.protectPhone(input.phone) : null;
+
+    try {
+      return await this.registers.transactional(async (em) => {
+        const resident = em.create(ResidentEntity, {
+          id: randomUUID(),
+          gridCode,
+          path,
+          householdId: input.householdId ?? null,
+          name: input.name,
+          idNumberEnc: id.enc,
+          idNumberIndex: id.index,
+          sex,
+          birthDate,
+          phoneEnc: phone?.enc ?? null,
+          phoneIndex: phone?.index ?? null,
+          tags: input.tags ?? [],
+        });
+        em.persist(resident);
+        await em.flush();
+        await this.quality.announce(em, [gridCode]);
+        await em.flush();
+        return toResidentView(resident, this.personalData);
+      });
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        const winner = await this.registers.findResidentByIdIndex(id.index);
+        if (winner) throw residentDuplicate(winner.id);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole } from '@gridline/auth';
+import { RequestContext } from '@gridline/platform';
+import type { RevealedResidentView } from '@gridline/contracts-registry';
+import { PersonalDataService } from '../../../personal-data/personal-data.service';
+import { recordNotFound } from '../../register.errors';
+import { AuditLogEntity, ResidentEntity } from '../../register.entities';
+import { REVEALERS, assertMayRead } from '../../register-permissions';
+import { RegisterRepository } from '../../register.repository';
+import type { RevealResidentCommand } from './reveal-resident.command';
+
+/**
+ * Shows a resident's ID or phone number in clear to a role allowed to see it, inside its scope. The
+ * audit record (who, what, when, why) commits before anything is shown: no record, no reveal.
+ */
+@Injectable()
+export class RevealResidentUseCase {
+  constructor(
+    private readonly registers: RegisterRepository,
+    private readonly personalData: PersonalDataService,
+  ) {}
+
+  async execute({ caller, id, fields, reason }: RevealResidentCommand): Promise<RevealedResidentView> {
+    requireRole(caller, REVEALERS, 'see ID or phone numbers in clear');
+    const resident = await this.registers.findOne(ResidentEntity, id);
+    if (!resident) throw recordNotFound('resident', id);
+    assertMayRead(caller, resident, 'resident');
+    await this.registers.transactional(async (em) => {
+      em.persist(
+        em.create(AuditLogEntity, {
+          actor: caller.sub,
+          actorRoles: caller.roles,
+          action: 'reveal',
+          subjectType: 'resident',
+          subjectId: resident.id,
+          fields,
+          reason,
+          correlationId: RequestContext.correlationId() ?? null,
+        }),
+      );
+      await em.flush();
+    });
+    return {
+      id: resident.id,
+      name: resident.name,
+      ...(fields.includes('idNumber') ? { idNumber: this.personalData.reveal(resident.idNumberEnc) } : {}),
+      ...(fields.includes('phone') ? { phone: resident.phoneEnc ? this.personalData.reveal(resident.phoneEnc) : null } : {}),
+    };
+  }
+}

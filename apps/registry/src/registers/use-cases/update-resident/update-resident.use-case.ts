@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { ResidentView } from '@gridline/contracts-registry';
+import { PersonalDataService } from '../../../personal-data/personal-data.service';
+import { recordNotFound, registerInvalid } from '../../register.errors';
+import { HouseholdEntity, ResidentEntity } from '../../register.entities';
+import { toResidentView } from '../../register.mapper';
+import { assertMayRead, assertMayWrite } from '../../register-permissions';
+import { RegisterRepository } from '../../register.repository';
+import { QualityService } from '../../quality.service';
+import type { UpdateResidentCommand } from './update-resident.command';
+
+/** Changes a resident's name, phone, tags or household (moving with the household's grid). The ID number is fixed. */
+@Injectable()
+export class UpdateResidentUseCase {
+  constructor(
+    private readonly registers: RegisterRepository,
+    private readonly personalData: PersonalDataService,
+    private readonly quality: QualityService,
+  ) {}
+
+  async execute({ caller, id, changes }: UpdateResidentCommand): Promise<ResidentView> {
+    return this.registers.transactional(async (em) => {
+      const resident = await em.findOne(ResidentEntity, { id });
+      if (!resident) throw recordNotFound('resident', id);
+      assertMayWrite(caller, resident, 'resident');
+      const grids = new Set([resident.gridCode]);
+      let changed = false;
+      if (changes.name !== undefined && changes.name !== resident.name) {
+        resident.name = changes.name;
+        changed = true;
+      }
+      if (changes.phone !== undefined) {
+        const index = changes.phone === null ? null : this.personalData.indexPhone(changes.phone);
+        if (index !== resident.phoneIndex) {
+          const phone = changes.phone === null ? null : this.personalData.protectPhone(changes.phone);
+          resident.phoneEnc = phone?.enc ?? null;
+          resident.phoneIndex = phone?.index ?? null;
+          changed = true;
+        }
+      }
+      if (changes.tags !== undefined && [...changes.tags].sort().join() !== [...resident.tags].sort().join()) {
+        resident.tags = changes.tags;
+        changed = true;
+      }
+      if (changes.householdId !== undefined && changes.householdId !== resident.householdId) {
+        const household = await em.findOne(HouseholdEntity, { id: changes.householdId });
+        if (!household) throw registerInvalid('householdId', 'is not a household in your scope');
+        assertMayRead(caller, household, 'household');
+        resident.householdId = household.id;
+        resident.gridCode = household.gridCode;
+        resident.path = household.path;
+        grids.add(household.gridCode);
+        changed = true;
+      }
+      if (changed) {
+        resident.updatedAt = new Date();
+        await em.flush();
+        await this.quality.announce(em, grids);
+        await em.flush();
+      }
+      return toResidentView(resident, this.personalData);
+    });
+  }
+}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { BusClient } from '@gridline/messaging';
+import type { Caller } from '@gridline/auth';
+import type { Page } from '@gridline/platform';
+import { REGISTRY_REQUESTS } from '../registry.requests';
+import type {
+  AuditQuery,
+  CreateBuildingRequest,
+  CreateBusinessRequest,
+  CreateHouseholdRequest,
+  CreateResidentRequest,
+  RegisterListQuery,
+  ResidentSearchQuery,
+  RevealQuery,
+  UpdateBuildingBody,
+  UpdateBusinessBody,
+  UpdateHouseholdBody,
+  UpdateResidentBody,
+} from './registers.dto';
+import type {
+  AuditEntryView,
+  BuildingView,
+  BusinessView,
+  HouseholdView,
+  ImportBatchResult,
+  ImportKind,
+  ImportReport,
+  QualityView,
+  ResidentView,
+  RevealedResidentView,
+} from './registers.types';
+
+/** The registry's basic-information registers, typed. */
+@Injectable()
+export class RegistryRegistersClient {
+  constructor(private readonly bus: BusClient) {}
+
+  createBuilding(caller: Caller, request: CreateBuildingRequest): Promise<BuildingView> {
+    return this.bus.request(REGISTRY_REQUESTS.createBuilding, request, { caller });
+  }
+  updateBuilding(caller: Caller, id: string, changes: UpdateBuildingBody): Promise<BuildingView> {
+    return this.bus.request(REGISTRY_REQUESTS.updateBuilding, { id, ...changes }, { caller });
+  }
+  getBuilding(caller: Caller, id: string): Promise<BuildingView> {
+    return this.bus.request(REGISTRY_REQUESTS.getBuilding, { id }, { caller });
+  }
+  listBuildings(caller: Caller, query: RegisterListQuery): Promise<Page<BuildingView>> {
+    return this.bus.request(REGISTRY_REQUESTS.listBuildings, query, { caller });
+  }
+
+  createHousehold(caller: Caller, request: CreateHouseholdRequest): Promise<HouseholdView> {
+    return this.bus.request(REGISTRY_REQUESTS.createHousehold, request, { caller });
+  }
+  updateHousehold(caller: Caller, id: string, changes: UpdateHouseholdBody): Promise<HouseholdView> {
+    return this.bus.request(REGISTRY_REQUESTS.updateHousehold, { id, ...changes }, { caller });
+  }
+  getHousehold(caller: Caller, id: string): Promise<HouseholdView & { members: ResidentView[] }> {
+    return this.bus.request(REGISTRY_REQUESTS.getHousehold, { id }, { caller });
+  }
+  listHouseholds(caller: Caller, query: RegisterListQuery): Promise<Page<HouseholdView>> {
+    return this.bus.request(REGISTRY_REQUESTS.listHouseholds, query, { caller });
+  }
+
+  createResident(caller: Caller, request: CreateResidentRequest): Promise<ResidentView> {
+    return this.bus.request(REGISTRY_REQUESTS.createResident, request, { caller });
+  }
+  updateResident(caller: Caller, id: string, changes: UpdateResidentBody): Promise<ResidentView> {
+    return this.bus.request(REGISTRY_REQUESTS.updateResident, { id, changes }, { caller });
+  }
+  getResident(caller: Caller, id: string): Promise<ResidentView> {
+    return this.bus.request(REGISTRY_REQUESTS.getResident, { id }, { caller });
+  }
+  searchResidents(caller: Caller, query: ResidentSearchQuery): Promise<Page<ResidentView>> {
+    return this.bus.request(REGISTRY_REQUESTS.searchResidents, query, { caller });
+  }
+  revealResident(caller: Caller, id: string, query: RevealQuery): Promise<RevealedResidentView> {
+    return this.bus.request(REGISTRY_REQUESTS.revealResident, { id, ...query }, { caller });
+  }
+
+  createBusiness(caller: Caller, request: CreateBusinessRequest): Promise<BusinessView> {
+    return this.bus.request(REGISTRY_REQUESTS.createBusiness, request, { caller });
+  }
+  updateBusiness(caller: Caller, id: string, changes: UpdateBusinessBody): Promise<BusinessView> {
+    return this.bus.request(REGISTRY_REQUESTS.updateBusiness, { id, ...changes }, { caller });
+  }
+  getBusiness(caller: Caller, id: string): Promise<BusinessView> {
+    return this.bus.request(REGISTRY_REQUESTS.getBusiness, { id }, { caller });
+  }
+  listBusinesses(caller: Caller, query: RegisterListQuery): Promise<Page<BusinessView>> {
+    return this.bus.request(REGISTRY_REQUESTS.listBusinesses, query, { caller });
+  }
+
+  listAudit(caller: Caller, query: AuditQuery): Promise<Page<AuditEntryView>> {
+    return this.bus.request(REGISTRY_REQUESTS.listAudit, query, { caller });
+  }
+  unitQuality(caller: Caller, code: string): Promise<QualityView> {
+    return this.bus.request(REGISTRY_REQUESTS.unitQuality, { code }, { caller });
+  }
+
+  startImport(caller: Caller, kind: ImportKind, jobId?: string): Promise<ImportReport> {
+    return this.bus.request(REGISTRY_REQUESTS.startImport, { kind, ...(jobId ? { jobId } : {}) }, { caller });
+  }
+  importBatch(caller: Caller, jobId: string, firstRow: number, rows: Record<string, string>[]): Promise<ImportBatchResult> {
+    return this.bus.request(REGISTRY_REQUESTS.importBatch, { jobId, firstRow, rows }, { caller, timeoutMs: 60_000 });
+  }
+  finishImport(caller: Caller, jobId: string): Promise<ImportReport> {
+    return this.bus.request(REGISTRY_REQUESTS.finishImport, { jobId }, { caller });
+  }
+  getImport(caller: Caller, jobId: string): Promise<ImportReport> {
+    return this.bus.request(REGISTRY_REQUESTS.getImport, { jobId }, { caller });
+  }
+}

@@ -1,0 +1,430 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { MAX_PAGE_SIZE } from '@gridline/platform';
+import { IsMainlandMobile, normalizeMobile } from '../identifiers/mobile';
+import { IsResidentIdNumber, normalizeResidentId } from '../identifiers/resident-id';
+import { IsUnifiedSocialCreditCode, normalizeUscc } from '../identifiers/uscc';
+import { IMPORT_KINDS, RESIDENT_TAGS, type ImportKind, type ResidentTag } from './registers.types';
+
+const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
+const GRID_CODE = /^\d{15}$/;
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const phone = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeMobile(value) : value);
+
+/** Paging and scope narrowing shared by the register lists. */
+export class RegisterListQuery {
+  @ApiPropertyOptional({ description: 'Only records at or beneath this unit (within your scope)' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: 'unit must be a unit code' })
+  unit?: string;
+
+  @ApiPropertyOptional({ description: 'Text search (address or name, partial)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+}
+
+export class CreateBuildingRequest {
+  @ApiProperty({ example: '370502003001001', description: 'The grid (or exclusive grid) the building stands in' })
+  @Matches(GRID_CODE, { message: 'gridCode must be the 15-digit code of a grid' })
+  gridCode!: string;
+
+  @ApiProperty({ example: '东城街道文汇小区3号楼' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  address!: string;
+
+  @ApiPropertyOptional({ example: '文汇小区3号楼' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 6, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  floors?: number;
+
+  @ApiPropertyOptional({ example: 3, minimum: 1, maximum: 100, description: 'Entrances (单元)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  unitCount?: number;
+}
+
+export class UpdateBuildingBody {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  name?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 200 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  floors?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  unitCount?: number;
+}
+
+export class CreateHouseholdRequest {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The building; its grid and address are taken from it' })
+  @IsOptional()
+  @IsUUID()
+  buildingId?: string;
+
+  @ApiPropertyOptional({ example: '370502003001001', description: 'Required without buildingId' })
+  @IsOptional()
+  @Matches(GRID_CODE, { message: 'gridCode must be the 15-digit code of a grid' })
+  gridCode?: string;
+
+  @ApiPropertyOptional({ example: '东城街道文汇小区3号楼', description: 'Required without buildingId' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  address?: string;
+
+  @ApiPropertyOptional({ example: '2-301' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(50)
+  room?: string;
+}
+
+export class UpdateHouseholdBody {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The head of household: a resident of this household' })
+  @IsOptional()
+  @IsUUID()
+  headResidentId?: string;
+}
+
+export class CreateResidentRequest {
+  @ApiPropertyOptional({ format: 'uuid', description: 'The household; the grid is taken from it' })
+  @IsOptional()
+  @IsUUID()
+  householdId?: string;
+
+  @ApiPropertyOptional({ example: '370502003001001', description: 'Required without householdId' })
+  @IsOptional()
+  @Matches(GRID_CODE, { message: 'gridCode must be the 15-digit code of a grid' })
+  gridCode?: string;
+
+  @ApiProperty({ example: '张三' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name!: string;
+
+  @ApiProperty({ example: '11010519491231002X', description: 'GB 11643 resident ID number; sex and birth date are derived from it' })
+  @Transform(({ value }) => (typeof value === 'string' ? normalizeResidentId(value) : value))
+  @IsResidentIdNumber()
+  idNumber!: string;
+
+  @ApiPropertyOptional({ example: '13805461234' })
+  @IsOptional()
+  @Transform(phone)
+  @IsMainlandMobile()
+  phone?: string;
+
+  @ApiPropertyOptional({ enum: RESIDENT_TAGS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @ArrayMaxSize(RESIDENT_TAGS.length)
+  @IsIn(RESIDENT_TAGS as unknown as string[], { each: true })
+  tags?: ResidentTag[];
+}
+
+export class UpdateResidentBody {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name?: string;
+
+  @ApiPropertyOptional({ nullable: true, description: 'A mainland mobile, or null to remove it' })
+  @IsOptional()
+  @Transform(phone)
+  @IsMainlandMobile()
+  phone?: string;
+
+  @ApiPropertyOptional({ enum: RESIDENT_TAGS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(RESIDENT_TAGS as unknown as string[], { each: true })
+  tags?: ResidentTag[];
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  householdId?: string;
+}
+
+export class ResidentSearchQuery extends RegisterListQuery {
+  @ApiPropertyOptional({ description: 'Exact resident ID number (searched through its keyed hash)' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? normalizeResidentId(value) : value))
+  @IsResidentIdNumber()
+  idNumber?: string;
+
+  @ApiPropertyOptional({ description: 'Exact mobile number (searched through its keyed hash)' })
+  @IsOptional()
+  @Transform(phone)
+  @IsMainlandMobile()
+  phone?: string;
+
+  @ApiPropertyOptional({ enum: RESIDENT_TAGS })
+  @IsOptional()
+  @IsIn(RESIDENT_TAGS as unknown as string[])
+  tag?: ResidentTag;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  householdId?: string;
+}
+
+export const REVEALABLE_FIELDS = ['idNumber', 'phone'] as const;
+
+/** Query of GET /api/v1/residents/:id/reveal: what to show in clear, and why (kept in the audit log). */
+export class RevealQuery {
+  @ApiProperty({ example: 'idNumber,phone', description: 'Comma-separated: idNumber, phone' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((v: string) => v.trim()) : value))
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(REVEALABLE_FIELDS as unknown as string[], { each: true, message: 'fields must be idNumber and/or phone' })
+  fields!: ('idNumber' | 'phone')[];
+
+  @ApiProperty({ example: '核实低保申请', description: 'Why the clear value is needed (4–200 characters)' })
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(4)
+  @MaxLength(200)
+  reason!: string;
+}
+
+export class CreateBusinessRequest {
+  @ApiProperty({ example: '370502003002903', description: 'The exclusive grid (or grid) the business is in' })
+  @Matches(GRID_CODE, { message: 'gridCode must be the 15-digit code of a grid' })
+  gridCode!: string;
+
+  @ApiProperty({ example: '东营市淮河路便利店有限公司' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ example: '91370502MA3C12345X', description: 'Unified social credit code (GB 32100)' })
+  @Transform(({ value }) => (typeof value === 'string' ? normalizeUscc(value) : value))
+  @IsUnifiedSocialCreditCode()
+  creditCode!: string;
+
+  @ApiPropertyOptional({ example: '李经理' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(50)
+  contactName?: string;
+
+  @ApiPropertyOptional({ example: '13905469876' })
+  @IsOptional()
+  @Transform(phone)
+  @IsMainlandMobile()
+  contactPhone?: string;
+}
+
+export class UpdateBusinessBody {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(50)
+  contactName?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(phone)
+  @IsMainlandMobile()
+  contactPhone?: string;
+}
+
+export class AuditQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  subjectId?: string;
+
+  @ApiPropertyOptional({ description: 'The actor (token subject)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  actor?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PAGE_SIZE)
+  pageSize?: number;
+}
+
+/** Bus-side wrappers: an id with a body. */
+export class RecordIdRequest {
+  @IsUUID()
+  id!: string;
+}
+
+export class UpdateBuildingRequest extends UpdateBuildingBody {
+  @IsUUID()
+  id!: string;
+}
+
+export class UpdateHouseholdRequest extends UpdateHouseholdBody {
+  @IsUUID()
+  id!: string;
+}
+
+export class UpdateResidentRequest {
+  @IsUUID()
+  id!: string;
+
+  @ValidateNested()
+  @Type(() => UpdateResidentBody)
+  changes!: UpdateResidentBody;
+}
+
+export class UpdateBusinessRequest extends UpdateBusinessBody {
+  @IsUUID()
+  id!: string;
+}
+
+export class RevealResidentRequest extends RevealQuery {
+  @IsUUID()
+  id!: string;
+}
+
+export class UnitQualityRequest {
+  @Matches(UNIT_CODE, { message: 'code must be a unit code' })
+  code!: string;
+}
+
+/** `registry.import.start`. */
+export class StartImportRequest {
+  @IsIn(IMPORT_KINDS as unknown as string[])
+  kind!: ImportKind;
+
+  /** A client-chosen id, so that the client can follow progress while it is still uploading. */
+  @IsOptional()
+  @IsUUID()
+  jobId?: string;
+}
+
+/** Path and query of POST /api/v1/imports/:kind. */
+export class ImportKindParam {
+  @ApiProperty({ enum: IMPORT_KINDS })
+  @IsIn(IMPORT_KINDS as unknown as string[], { message: `kind must be one of ${IMPORT_KINDS.join(', ')}` })
+  kind!: ImportKind;
+}
+
+export class ImportQuery {
+  @ApiPropertyOptional({ format: 'uuid', description: 'Your own id for this import: poll GET /api/v1/imports/{id} with it while uploading' })
+  @IsOptional()
+  @IsUUID()
+  importId?: string;
+}
+
+export class ImportIdParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+}
+
+/** `registry.import.batch`: rows of a CSV file as header → value, numbered from `firstRow`. */
+export class ImportBatchRequest {
+  @IsUUID()
+  jobId!: string;
+
+  @IsInt()
+  @Min(2)
+  firstRow!: number;
+
+  @IsArray()
+  @ArrayMaxSize(2000)
+  @IsObject({ each: true })
+  rows!: Record<string, string>[];
+}
+
+export class ImportJobRequest {
+  @IsUUID()
+  jobId!: string;
+}
