@@ -1,7 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
 import type { AnalyticsConfig } from './analytics.config';
-import { ANALYTICS_MIGRATIONS } from './migrations/unit-projection.migration';
+import { ANALYTICS_MIGRATIONS } from './migrations/analytics.migrations';
+import { QualityProjectionSubscriber } from './projection/quality-projection.subscriber';
+import { GetCollectionQualityUseCase } from './overview/use-cases/get-collection-quality/get-collection-quality.use-case';
 import { OverviewBusController } from './overview/overview.bus-controller';
 import { OverviewRepository } from './overview/overview.repository';
 import { GetOverviewUseCase } from './overview/use-cases/get-overview/get-overview.use-case';
@@ -20,7 +22,7 @@ export class AnalyticsAppModule {
       module: AnalyticsAppModule,
       imports: [ServiceModule.forRoot({ ...ANALYTICS_PERSISTENCE, config, ...overrides })],
       controllers: [OverviewBusController],
-      providers: [UnitProjectionSubscriber, OverviewRepository, GetOverviewUseCase],
+      providers: [UnitProjectionSubscriber, QualityProjectionSubscriber, OverviewRepository, GetOverviewUseCase, GetCollectionQualityUseCase],
     };
   }
 }

@@ -4,6 +4,7 @@ import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { loadConfig } from '@gridline/platform';
 import { connect } from 'nats';
 import { streamName } from '@gridline/messaging';
+import { residentIdCheckCharacter } from '@gridline/contracts-registry';
 import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
 
 const STREET = '370502003';
@@ -71,6 +72,24 @@ describe('the grid map from the gateway to the analytics overview', () => {
     } finally {
       await nc.close();
     }
+  });
+
+  it('receives the collection quality of each grid whose registers change', async () => {
+    const first17 = '37050219600101123';
+    const res = await gateway.app.inject({
+      method: 'POST',
+      url: '/api/v1/residents',
+      headers: { authorization: `Bearer ${admin}` },
+      payload: { gridCode: `${COMMUNITY}001`, name: '王五', idNumber: first17 + residentIdCheckCharacter(first17) },
+    });
+    expect(res.statusCode).toBe(201);
+    await eventually(async () => {
+      const collection = await gateway.app.inject({ method: 'GET', url: '/api/v1/analytics/collection', headers: { authorization: `Bearer ${admin}` } });
+      expect(collection.json()).toMatchObject({ grids: 1, residents: 1, weakestGrids: [{ gridCode: `${COMMUNITY}001`, residents: 1, completeness: 0 }] });
+    });
+    const outsider = await testToken({ roles: ['analyst'], units: ['370502003002'] });
+    const hidden = await gateway.app.inject({ method: 'GET', url: '/api/v1/analytics/collection', headers: { authorization: `Bearer ${outsider}` } });
+    expect(hidden.json()).toMatchObject({ grids: 0, residents: 0 });
   });
 
   it('follows a unit being deactivated', async () => {

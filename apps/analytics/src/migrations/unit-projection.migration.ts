@@ -19,4 +19,3 @@ export class UnitProjectionMigration extends SchemaMigration {
   }
 }
 
-export const ANALYTICS_MIGRATIONS = [{ name: UnitProjectionMigration.migrationName, class: UnitProjectionMigration }];

@@ -17,4 +17,10 @@ export class AnalyticsController {
   overview(@CurrentCaller() caller: Caller) {
     return this.analytics.overview(caller);
   }
+
+  @Get('collection')
+  @ApiOperation({ summary: 'Basic-information collection quality over the grids in your scope, weakest first' })
+  collection(@CurrentCaller() caller: Caller) {
+    return this.analytics.collectionQuality(caller);
+  }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BusClient } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { ANALYTICS_REQUESTS, type OverviewView } from './overview';
+import { ANALYTICS_REQUESTS, type CollectionQualityView, type OverviewView } from './overview';
 
 @Injectable()
 export class AnalyticsClient {
@@ -9,5 +9,9 @@ export class AnalyticsClient {
 
   overview(caller: Caller): Promise<OverviewView> {
     return this.bus.request(ANALYTICS_REQUESTS.overview, {}, { caller });
+  }
+
+  collectionQuality(caller: Caller): Promise<CollectionQualityView> {
+    return this.bus.request(ANALYTICS_REQUESTS.collectionQuality, {}, { caller });
   }
 }

@@ -8,9 +8,24 @@ export interface OverviewView {
   exclusiveGrids: number;
 }
 
+/** Basic-information collection quality over the grids in the caller's scope (GET /api/v1/analytics/collection). */
+export interface CollectionQualityView {
+  /** Grids that reported figures. */
+  grids: number;
+  buildings: number;
+  households: number;
+  residents: number;
+  /** Mean completeness (0–1) over those grids. */
+  averageCompleteness: number;
+  /** The grids of lowest completeness first (at most 10). */
+  weakestGrids: { gridCode: string; completeness: number; residents: number }[];
+  lastUpdatedAt: string | null;
+}
+
 /** Every query analytics answers over the bus. */
 export const ANALYTICS_REQUESTS = {
   overview: defineRequest<Record<string, never>, OverviewView>('analytics', 'analytics.overview.get'),
+  collectionQuality: defineRequest<Record<string, never>, CollectionQualityView>('analytics', 'analytics.collection.get'),
 } as const;
 
 /** Analytics publishes no events yet. */

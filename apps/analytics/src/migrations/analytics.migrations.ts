@@ -1,0 +1,5 @@
+import { GridQualityMigration } from './grid-quality.migration';
+import { UnitProjectionMigration } from './unit-projection.migration';
+
+/** Analytics' migrations in the order they apply; names never change once released. */
+export const ANALYTICS_MIGRATIONS = [UnitProjectionMigration, GridQualityMigration].map((m) => ({ name: m.migrationName, class: m }));
