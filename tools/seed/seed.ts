@@ -5,7 +5,8 @@
 import { AppError, BUILT_IN_STATUTORY_YEARS, ProcessConfig, loadConfig, statutoryArrangement } from '@gridline/platform';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { connectStandaloneBus, type BusClient } from '@gridline/messaging';
-import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
+import { RegistryClient, RegistryErrorCode, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
+import { demoBuildingRows, demoResidentRows, demoStaff } from './demo-registers';
 import { demoStreetUnits } from './demo-street';
 import { DEMO_DEPARTMENTS, demoCategories } from './demo-responsibility';
 
@@ -43,7 +44,49 @@ export async function seedDemo(bus: BusClient): Promise<SeedResult> {
       result.created += 1;
     }
   }
+  await seedPeople(bus, result);
+  await seedRegisters(bus, result);
   return result;
+}
+
+/** A grid staff member (and, in 文汇社区, the other roles) where the unit has nobody in that role yet. */
+async function seedPeople(bus: BusClient, result: SeedResult): Promise<void> {
+  const people = new RegistryPeopleClient(bus);
+  for (const member of demoStaff(demoGridCodes())) {
+    const present = await people.unitPeople(SYSTEM_CALLER, member.unitCode, { role: member.role });
+    if (present.length > 0) {
+      result.existing += 1;
+      continue;
+    }
+    const person = await people.createPerson(SYSTEM_CALLER, { name: member.name, phone: member.phone });
+    await people.assignPerson(SYSTEM_CALLER, member.unitCode, { personId: person.id, role: member.role, startsOn: '2026-01-01' });
+    result.created += 1;
+  }
+}
+
+/** Buildings, households and residents through the registry's own import, which is idempotent. */
+async function seedRegisters(bus: BusClient, result: SeedResult): Promise<void> {
+  const registers = new RegistryRegistersClient(bus);
+  const grids = demoGridCodes();
+  for (const [kind, rows] of [
+    ['buildings', demoBuildingRows(grids)],
+    ['residents', demoResidentRows(grids)],
+  ] as const) {
+    const job = await registers.startImport(SYSTEM_CALLER, kind);
+    for (let i = 0; i < rows.length; i += 500) {
+      const batch = await registers.importBatch(SYSTEM_CALLER, job.id, 2 + i, rows.slice(i, i + 500));
+      if (batch.rejections.length > 0) throw new Error(`demo ${kind} rejected: ${JSON.stringify(batch.rejections.slice(0, 3))}`);
+    }
+    const report = await registers.finishImport(SYSTEM_CALLER, job.id);
+    result.created += report.created + report.updated;
+    result.existing += report.unchanged;
+  }
+}
+
+function demoGridCodes(): string[] {
+  return demoStreetUnits()
+    .filter((u) => u.level === 'grid' || u.level === 'exclusive_grid')
+    .map((u) => u.code);
 }
 
 if (require.main === module) {

@@ -1,7 +1,7 @@
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { BusClient } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient } from '@gridline/contracts-registry';
+import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
 import { TestPlatform } from '@gridline/testing';
 import { seedDemo } from '@gridline/tools-seed';
 
@@ -36,6 +36,14 @@ describe('the demo seed', () => {
     expect(tree.map((c) => c.code)).toEqual(expect.arrayContaining(['SAFETY', 'ENV', 'FACILITY', 'DISPUTE', 'SOCIAL', 'MARKET', 'EPIDEMIC']));
     expect(tree.flatMap((c) => c.children).length).toBeGreaterThanOrEqual(30);
     expect((await registry.listDepartments(SYSTEM_CALLER)).length).toBeGreaterThanOrEqual(5);
+
+    const registers = new RegistryRegistersClient(bus);
+    expect((await registers.searchResidents(SYSTEM_CALLER, { pageSize: 1 })).total).toBeGreaterThanOrEqual(200);
+    expect((await registers.listBuildings(SYSTEM_CALLER, { pageSize: 1 })).total).toBeGreaterThanOrEqual(80);
+    expect((await registers.listHouseholds(SYSTEM_CALLER, { pageSize: 1 })).total).toBeGreaterThanOrEqual(200);
+    const coverage = await new RegistryPeopleClient(bus).coverage(SYSTEM_CALLER, '370502003');
+    expect(coverage.gridsWithoutStaff).toEqual([]);
+    expect(coverage.gridsMissingRoles.map((g) => g.gridCode).filter((c) => c.startsWith('370502003001'))).toEqual([]);
   });
 
   it('tiles the street: every grid centre locates to its own grid, and no two grids overlap there', async () => {
