@@ -10,3 +10,4 @@ export * from './http/public.decorator';
 export * from './paging/page';
 export * from './calendar/working-calendar';
 export * from './calendar/statutory-holidays';
+export * from './paging/page-query';

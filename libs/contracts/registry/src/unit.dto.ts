@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { MAX_PAGE_SIZE } from '@gridline/platform';
+import { IsBoolean, IsIn, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { PageQuery } from '@gridline/platform';
 import { IsUnitBoundary } from './boundary.validator';
 import { EXCLUSIVE_GRID_KINDS, UNIT_LEVELS, type ExclusiveGridKind, type UnitBoundary, type UnitLevel } from './unit.types';
 
@@ -90,7 +90,7 @@ export class UnitCodeRequest {
 }
 
 /** Query of GET /api/v1/units and of `registry.unit.list`. */
-export class ListUnitsQuery {
+export class ListUnitsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only the children of this unit' })
   @IsOptional()
   @IsString()
@@ -106,21 +106,6 @@ export class ListUnitsQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
 }
 
 /** Query of GET /api/v1/locate and of `registry.unit.locate`. */

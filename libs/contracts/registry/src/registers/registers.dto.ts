@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { MAX_PAGE_SIZE } from '@gridline/platform';
+import { PageQuery } from '@gridline/platform';
 import { IsMainlandMobile, normalizeMobile } from '../identifiers/mobile';
 import { IsResidentIdNumber, normalizeResidentId } from '../identifiers/resident-id';
 import { IsUnifiedSocialCreditCode, normalizeUscc } from '../identifiers/uscc';
@@ -30,7 +30,7 @@ const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? 
 const phone = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeMobile(value) : value);
 
 /** Paging and scope narrowing shared by the register lists. */
-export class RegisterListQuery {
+export class RegisterListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only records at or beneath this unit (within your scope)' })
   @IsOptional()
   @Matches(UNIT_CODE, { message: 'unit must be a unit code' })
@@ -41,21 +41,6 @@ export class RegisterListQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
 }
 
 export class CreateBuildingRequest {
@@ -310,7 +295,7 @@ export class UpdateBusinessBody {
   contactPhone?: string;
 }
 
-export class AuditQuery {
+export class AuditQuery extends PageQuery {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -321,21 +306,6 @@ export class AuditQuery {
   @IsString()
   @MaxLength(100)
   actor?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PAGE_SIZE)
-  pageSize?: number;
 }
 
 /** Bus-side wrappers: an id with a body. */
