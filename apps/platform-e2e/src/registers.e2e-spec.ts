@@ -64,7 +64,7 @@ describe('registers through the gateway', () => {
     await platform?.close();
   });
 
-  const call = (method: 'GET' | 'POST' | 'PATCH', url: string, token: string, payload?: unknown, headers: Record<string, string> = {}) =>
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, token: string, payload?: unknown, headers: Record<string, string> = {}) =>
     gateway.app.inject({ method, url, headers: { authorization: `Bearer ${token}`, ...headers }, ...(payload !== undefined ? { payload: payload as string } : {}) });
 
   let zhangId: string;
@@ -216,6 +216,21 @@ describe('registers through the gateway', () => {
       const community = (await call('GET', `/api/v1/units/${COMMUNITY}/quality`, admin)).json();
       expect(community).toMatchObject({ grids: 3, residents: 7 });
       expect((await call('GET', `/api/v1/units/${COMMUNITY}/quality`, staff)).statusCode).toBe(403);
+    });
+  });
+
+  describe('removal', () => {
+    it('removes a resident, then the emptied household and building, refusing while they are in use', async () => {
+      const building = (await call('POST', '/api/v1/buildings', staff, { gridCode: GRID, address: '拆迁楼' })).json();
+      const household = (await call('POST', '/api/v1/households', staff, { buildingId: building.id, room: '1' })).json();
+      const resident = (await call('POST', '/api/v1/residents', staff, { householdId: household.id, name: '赵六', idNumber: idNumber('19550505', '321') })).json();
+      expect((await call('DELETE', `/api/v1/buildings/${building.id}`, staff)).statusCode).toBe(409);
+      expect((await call('DELETE', `/api/v1/households/${household.id}`, staff)).statusCode).toBe(409);
+      expect((await call('DELETE', `/api/v1/residents/${resident.id}`, otherStaff)).statusCode).toBe(404);
+      expect((await call('DELETE', `/api/v1/residents/${resident.id}`, staff)).statusCode).toBe(204);
+      expect((await call('GET', `/api/v1/residents/${resident.id}`, staff)).statusCode).toBe(404);
+      expect((await call('DELETE', `/api/v1/households/${household.id}`, staff)).statusCode).toBe(204);
+      expect((await call('DELETE', `/api/v1/buildings/${building.id}`, staff)).statusCode).toBe(204);
     });
   });
 

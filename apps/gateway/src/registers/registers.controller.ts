@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
 import {
@@ -40,6 +40,14 @@ export class RegistersController {
     return this.registers.listBuildings(caller, query);
   }
 
+  @Delete('buildings/:id')
+  @HttpCode(204)
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Remove a building' })
+  async deleteBuilding(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam): Promise<void> {
+    await this.registers.deleteRecord(caller, 'building', id);
+  }
+
   @Get('buildings/:id')
   building(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam) {
     return this.registers.getBuilding(caller, id);
@@ -62,6 +70,14 @@ export class RegistersController {
   @ApiOperation({ summary: 'Households in your scope (q: address)' })
   households(@CurrentCaller() caller: Caller, @Query() query: RegisterListQuery) {
     return this.registers.listHouseholds(caller, query);
+  }
+
+  @Delete('households/:id')
+  @HttpCode(204)
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Remove a household' })
+  async deleteHousehold(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam): Promise<void> {
+    await this.registers.deleteRecord(caller, 'household', id);
   }
 
   @Get('households/:id')
@@ -88,6 +104,14 @@ export class RegistersController {
   @ApiOperation({ summary: 'Residents in your scope: q (name), exact idNumber or phone, tag, householdId' })
   residents(@CurrentCaller() caller: Caller, @Query() query: ResidentSearchQuery) {
     return this.registers.searchResidents(caller, query);
+  }
+
+  @Delete('residents/:id')
+  @HttpCode(204)
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Remove a resident' })
+  async deleteResident(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam): Promise<void> {
+    await this.registers.deleteRecord(caller, 'resident', id);
   }
 
   @Get('residents/:id')
@@ -120,6 +144,14 @@ export class RegistersController {
   @ApiOperation({ summary: 'Shops and enterprises in your scope (q: name)' })
   businesses(@CurrentCaller() caller: Caller, @Query() query: RegisterListQuery) {
     return this.registers.listBusinesses(caller, query);
+  }
+
+  @Delete('businesses/:id')
+  @HttpCode(204)
+  @Roles(...WRITERS)
+  @ApiOperation({ summary: 'Remove a business' })
+  async deleteBusiness(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam): Promise<void> {
+    await this.registers.deleteRecord(caller, 'business', id);
   }
 
   @Get('businesses/:id')

@@ -8,6 +8,7 @@ import {
   CreateBusinessRequest,
   CreateHouseholdRequest,
   CreateResidentRequest,
+  DeleteRecordRequest,
   ImportBatchRequest,
   ImportJobRequest,
   REGISTRY_REQUESTS,
@@ -26,6 +27,7 @@ import { CreateBuildingUseCase } from './use-cases/create-building/create-buildi
 import { CreateBusinessUseCase } from './use-cases/create-business/create-business.use-case';
 import { CreateHouseholdUseCase } from './use-cases/create-household/create-household.use-case';
 import { ImportRegistersUseCase } from './use-cases/import-registers/import-registers.use-case';
+import { DeleteRecordUseCase } from './use-cases/delete-record/delete-record.use-case';
 import { GetQualityUseCase } from './use-cases/get-quality/get-quality.use-case';
 import { ListAuditUseCase } from './use-cases/list-audit/list-audit.use-case';
 import { ReadRegistersUseCase } from './use-cases/read-registers/read-registers.use-case';
@@ -58,6 +60,7 @@ export class RegistersBusController {
     private readonly listAuditUseCase: ListAuditUseCase,
     private readonly getQuality: GetQualityUseCase,
     private readonly imports: ImportRegistersUseCase,
+    private readonly deleteRecord: DeleteRecordUseCase,
   ) {}
 
   @MessagePattern(REGISTRY_REQUESTS.createBuilding.pattern)
@@ -143,6 +146,11 @@ export class RegistersBusController {
   @MessagePattern(REGISTRY_REQUESTS.listBusinesses.pattern)
   businesses(@Payload() query: RegisterListQuery, @BusCaller() caller: Caller) {
     return this.read.businesses(caller, query);
+  }
+
+  @MessagePattern(REGISTRY_REQUESTS.deleteRecord.pattern)
+  delete(@Payload() { kind, id }: DeleteRecordRequest, @BusCaller() caller: Caller) {
+    return this.deleteRecord.execute(caller, kind, id);
   }
 
   @MessagePattern(REGISTRY_REQUESTS.listAudit.pattern)

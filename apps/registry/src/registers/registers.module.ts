@@ -7,6 +7,7 @@ import { CreateBuildingUseCase } from './use-cases/create-building/create-buildi
 import { CreateBusinessUseCase } from './use-cases/create-business/create-business.use-case';
 import { CreateHouseholdUseCase } from './use-cases/create-household/create-household.use-case';
 import { ImportRegistersUseCase } from './use-cases/import-registers/import-registers.use-case';
+import { DeleteRecordUseCase } from './use-cases/delete-record/delete-record.use-case';
 import { GetQualityUseCase } from './use-cases/get-quality/get-quality.use-case';
 import { ListAuditUseCase } from './use-cases/list-audit/list-audit.use-case';
 import { ReadRegistersUseCase } from './use-cases/read-registers/read-registers.use-case';
@@ -38,6 +39,7 @@ import { UpdateResidentUseCase } from './use-cases/update-resident/update-reside
     ListAuditUseCase,
     GetQualityUseCase,
     ImportRegistersUseCase,
+    DeleteRecordUseCase,
   ],
   exports: [RegisterRepository, GridResolver, QualityService],
 })

@@ -9,6 +9,7 @@ import type {
   CreateBusinessRequest,
   CreateHouseholdRequest,
   CreateResidentRequest,
+  RegisterKind,
   RegisterListQuery,
   ResidentSearchQuery,
   RevealQuery,
@@ -88,6 +89,10 @@ export class RegistryRegistersClient {
   }
   listBusinesses(caller: Caller, query: RegisterListQuery): Promise<Page<BusinessView>> {
     return this.bus.request(REGISTRY_REQUESTS.listBusinesses, query, { caller });
+  }
+
+  deleteRecord(caller: Caller, kind: RegisterKind, id: string): Promise<{ deleted: true }> {
+    return this.bus.request(REGISTRY_REQUESTS.deleteRecord, { kind, id }, { caller });
   }
 
   listAudit(caller: Caller, query: AuditQuery): Promise<Page<AuditEntryView>> {

@@ -398,3 +398,15 @@ export class ImportJobRequest {
   @IsUUID()
   jobId!: string;
 }
+
+export const REGISTER_KINDS = ['building', 'household', 'resident', 'business'] as const;
+export type RegisterKind = (typeof REGISTER_KINDS)[number];
+
+/** `registry.record.delete`: removes a building, household, resident or business. */
+export class DeleteRecordRequest {
+  @IsIn(REGISTER_KINDS as unknown as string[])
+  kind!: RegisterKind;
+
+  @IsUUID()
+  id!: string;
+}
