@@ -1,4 +1,5 @@
-import { Injectable, Module, type DynamicModule } from '@nestjs/common';
+import { Controller, Injectable, Module, type DynamicModule } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { connect, headers as natsHeaders, type NatsConnection as RawNats } from 'nats';
@@ -6,7 +7,9 @@ import { SchemaMigration } from '@gridline/persistence';
 import { ServiceConfig } from '@gridline/platform';
 import { PrivateNatsServer, TestPlatform, eventually, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
 import { buildCloudEvent } from './events/cloud-event';
-import { defineEvent } from './events/definitions';
+import { defineEvent, defineRequest } from './events/definitions';
+import { connectStandaloneBus } from './bus/standalone-bus';
+import { AppError } from '@gridline/platform';
 import { streamName, withPrefix } from './events/subjects';
 import { EventConsumerHost } from './inbox/event-consumer-host';
 import { EventSubscription, on, type EventSubscriber } from './inbox/event-subscriber';
@@ -39,6 +42,18 @@ class ProbeSubscriber implements EventSubscriber {
   }
 }
 
+const SLOW = defineRequest<{ ms: number }, { slept: number }>('probe', 'probe.work.slow');
+
+/** A handler that takes its time, to see shutdown finish work in flight. */
+@Controller()
+class ProbeBusController {
+  @MessagePattern(SLOW.pattern)
+  async slow(@Payload() { ms }: { ms: number }) {
+    await new Promise((r) => setTimeout(r, ms));
+    return { slept: ms };
+  }
+}
+
 @Module({})
 class ProbeModule {
   static register(config: ServiceConfig, startWorkers: boolean): DynamicModule {
@@ -56,6 +71,7 @@ class ProbeModule {
         }),
       ],
       providers: [ProbeSubscriber],
+      controllers: [ProbeBusController],
     };
   }
 }
@@ -259,5 +275,35 @@ describe('idempotent consumers', () => {
     });
     expect(await query(probe, `select 1 from probe.effect where note = 'bad'`)).toHaveLength(0);
     expect(probe.app.get(EventConsumerHost)).toBeDefined();
+  });
+});
+
+describe('graceful shutdown', () => {
+  let platform: TestPlatform;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.create();
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  it('finishes a request in flight, then takes no more work', async () => {
+    const probe = await startProbe(platform, TEST_SERVERS.natsUrl, false);
+    platform.services.splice(platform.services.indexOf(probe), 1);
+    const { bus, close } = await connectStandaloneBus('shutdown-test', { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, REQUEST_TIMEOUT_MS: 5000 });
+    try {
+      const inFlight = bus.request(SLOW, { ms: 400 });
+      await new Promise((r) => setTimeout(r, 100));
+      const closing = probe.close();
+      await expect(inFlight).resolves.toEqual({ slept: 400 });
+      await closing;
+      const after = await bus.request(SLOW, { ms: 1 }).catch((e: unknown) => e);
+      expect(after).toBeInstanceOf(AppError);
+      expect((after as AppError).code).toBe('SERVICE_UNAVAILABLE');
+    } finally {
+      await close();
+    }
   });
 });
