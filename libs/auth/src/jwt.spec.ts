@@ -46,3 +46,40 @@ describe(JwtVerifier.name, () => {
     expect(await reasonOf(noExp)).toContain('exp');
   });
 });
+
+describe(`${JwtVerifier.name} with a JWKS URL`, () => {
+  let server: import('node:http').Server;
+  let url: string;
+  let privateKey: CryptoKey;
+
+  beforeAll(async () => {
+    const { createServer } = await import('node:http');
+    const { exportJWK, generateKeyPair } = await import('jose');
+    const pair = await generateKeyPair('RS256');
+    privateKey = pair.privateKey as CryptoKey;
+    const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    server = createServer((_, res) => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address() as import('node:net').AddressInfo;
+    url = `http://127.0.0.1:${address.port}/.well-known/jwks.json`;
+  });
+
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const rs256 = (claims: Record<string, unknown>) =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('u9').setIssuer(DEV_JWT.issuer).setAudience(DEV_JWT.audience).setExpirationTime('5m').sign(privateKey);
+
+  it('accepts an RS256 token signed by a key of the JWKS', async () => {
+    const verifier = new JwtVerifier({ issuer: DEV_JWT.issuer, audience: DEV_JWT.audience, jwksUrl: url });
+    await expect(verifier.verify(await rs256({ roles: ['analyst'], units: ['370502003'] }))).resolves.toEqual({ sub: 'u9', roles: ['analyst'], units: ['370502003'] });
+  });
+
+  it('refuses an HS256 token when RS256 keys are configured', async () => {
+    const verifier = new JwtVerifier({ issuer: DEV_JWT.issuer, audience: DEV_JWT.audience, jwksUrl: url });
+    const hs = await signDevToken({ sub: 'u', roles: ['admin'], units: [] }, DEV_JWT);
+    await expect(verifier.verify(hs)).rejects.toMatchObject({ kind: 'unauthenticated' });
+  });
+});
