@@ -50,13 +50,13 @@ describe(JwtVerifier.name, () => {
 describe(`${JwtVerifier.name} with a JWKS URL`, () => {
   let server: import('node:http').Server;
   let url: string;
-  let privateKey: CryptoKey;
+  let privateKey: import('jose').KeyLike;
 
   beforeAll(async () => {
     const { createServer } = await import('node:http');
     const { exportJWK, generateKeyPair } = await import('jose');
     const pair = await generateKeyPair('RS256');
-    privateKey = pair.privateKey as CryptoKey;
+    privateKey = pair.privateKey;
     const jwk = { ...(await exportJWK(pair.publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
     server = createServer((_, res) => {
       res.setHeader('content-type', 'application/json');
