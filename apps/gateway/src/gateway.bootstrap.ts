@@ -2,7 +2,8 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { NestPinoLogger, createLogger, type AppLogger } from '@gridline/platform';
+import { ConfigError, NestPinoLogger, createLogger, type AppLogger } from '@gridline/platform';
+import { DEV_JWT } from '@gridline/auth';
 import { createValidationPipe } from '@gridline/messaging';
 import { GATEWAY, GatewayAppModule } from './gateway-app.module';
 import type { GatewayConfig } from './gateway.config';
@@ -20,6 +21,9 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** Builds the gateway: Fastify, correlation ids, validation, problem+json errors, auth, OpenAPI at /docs. */
 export async function createGatewayApp(config: GatewayConfig, logger: AppLogger = createLogger(GATEWAY, config.LOG_LEVEL)): Promise<GatewayApp> {
+  if (config.NODE_ENV === 'production' && !config.JWKS_URL && config.JWT_SECRET === DEV_JWT.secret) {
+    throw new ConfigError(['JWT_SECRET: the development secret must not be used in production (set JWT_SECRET or JWKS_URL)']);
+  }
   const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: true });
   const routes: GatewayApp['routes'] = [];
   const fastify = adapter.getInstance();

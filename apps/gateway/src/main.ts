@@ -14,7 +14,13 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const { app } = await createGatewayApp(config);
+  const { app } = await createGatewayApp(config).catch((error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`gateway: ${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  });
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
   process.stdout.write(`${JSON.stringify({ level: 'info', service: 'gateway', url: await app.getUrl(), msg: 'gateway ready' })}\n`);
 }

@@ -190,3 +190,10 @@ describe('gateway when a service is missing or slow', () => {
     expect(res.json()).toMatchObject({ status: 504, code: 'SERVICE_TIMEOUT', service: 'registry' });
   });
 });
+
+describe('gateway configuration', () => {
+  it('refuses the development JWT secret in production', async () => {
+    const config = loadConfig(GatewayConfig, { NODE_ENV: 'production', NATS_URL: TEST_SERVERS.natsUrl });
+    await expect(createGatewayApp(config)).rejects.toThrow('JWT_SECRET: the development secret must not be used in production');
+  });
+});
