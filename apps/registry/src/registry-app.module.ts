@@ -33,9 +33,11 @@ function personalDataCipher(config: RegistryConfig): PersonalDataCipher {
 @Module({})
 export class RegistryAppModule {
   static register(config: RegistryConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
+    // Built before anything connects, so that bad keys stop the service at once with the variable named.
+    const cipher = personalDataCipher(config);
     return {
       module: RegistryAppModule,
-      providers: [{ provide: PersonalDataCipher, useFactory: () => personalDataCipher(config) }, PersonalDataService],
+      providers: [{ provide: PersonalDataCipher, useValue: cipher }, PersonalDataService],
       exports: [PersonalDataService],
       global: true,
       imports: [

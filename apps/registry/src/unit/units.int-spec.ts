@@ -150,3 +150,16 @@ describe('registry units over the bus', () => {
     expect(service.app.get(NatsConnection).isConnected()).toBe(true);
   });
 });
+
+describe('registry configuration', () => {
+  it('refuses the development personal-data keys in production', async () => {
+    const platform = await TestPlatform.create();
+    try {
+      await expect(platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config), { NODE_ENV: 'production' })).rejects.toThrow(
+        'PERSONAL_DATA_KEYS: the development keys must not be used in production',
+      );
+    } finally {
+      await platform.close();
+    }
+  });
+});
