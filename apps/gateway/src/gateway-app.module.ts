@@ -8,6 +8,8 @@ import { CsvImporter } from './registers/csv-importer';
 import { ImportsController } from './registers/imports.controller';
 import { RegistersController } from './registers/registers.controller';
 import { AnalyticsClient } from '@gridline/contracts-analytics';
+import { IncidentsClient } from '@gridline/contracts-incidents';
+import { IncidentsController } from './incidents/incidents.controller';
 import { AnalyticsController } from './analytics/analytics.controller';
 import type { GatewayConfig } from './gateway.config';
 import { RequestContextInterceptor } from './http/request-context.interceptor';
@@ -23,7 +25,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck])],
-      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController],
+      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController, IncidentsController],
       providers: [
         {
           provide: JwtVerifier,
@@ -37,6 +39,7 @@ export class GatewayAppModule {
         CsvImporter,
         RegistryPeopleClient,
         AnalyticsClient,
+        IncidentsClient,
       ],
     };
   }

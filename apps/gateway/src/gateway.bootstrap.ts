@@ -86,5 +86,6 @@ const PROBLEM_SCHEMA = {
     },
     errorId: { type: 'string' },
     service: { type: 'string' },
+    details: { type: 'object', description: 'What the service said beside the message: ids, states, allowed actions' },
   },
 };

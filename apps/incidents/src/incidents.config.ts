@@ -1,4 +1,31 @@
+import { IsInt, IsNumber, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@gridline/platform';
 
-/** The incidents service's configuration: the variables every service reads (ServiceConfig). */
-export class IncidentsConfig extends ServiceConfig {}
+/** The incidents service's configuration (with the variables every service reads, see ServiceConfig). */
+export class IncidentsConfig extends ServiceConfig {
+  /** A late step gets a red card at this multiple of its time limit (1.5 = half the limit again). */
+  @IsNumber()
+  @Min(1.01)
+  @Max(10)
+  INCIDENT_RED_CARD_RATIO: number = 1.5;
+
+  /** Open cases of the same category within this distance are shown as possible duplicates on report. */
+  @IsInt()
+  @Min(0)
+  @Max(100000)
+  INCIDENT_DUPLICATE_RADIUS_M: number = 200;
+
+  /** … and reported within this many days. */
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  INCIDENT_DUPLICATE_DAYS: number = 7;
+
+  /** How often the supervision scheduler looks for cases to mark, in milliseconds. */
+  @IsInt()
+  @Min(50)
+  @Max(600000)
+  SUPERVISION_POLL_MS: number = 5000;
+}
+
+export const INCIDENTS_CONFIG = Symbol('INCIDENTS_CONFIG');

@@ -18,6 +18,8 @@ export interface ProblemDetails {
   errorId?: string;
   /** For 503/504: the service that did not answer. */
   service?: string;
+  /** What the service said beside the message (ids, states, allowed actions; never personal data). */
+  details?: Record<string, unknown>;
 }
 
 export function statusOf(kind: ErrorKind): number {
@@ -79,12 +81,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof AppError) {
       const status = statusOf(exception.kind);
       if (status === 500) return this.unexpected(exception, instance, exception.details?.errorId as string | undefined);
-      const fields = exception.details?.fields as FieldError[] | undefined;
-      const service = exception.details?.service as string | undefined;
+      const { fields, service, ...rest } = (exception.details ?? {}) as { fields?: FieldError[]; service?: string } & Record<string, unknown>;
       return {
         ...base(status, exception.code, instance, exception.message),
         ...(fields ? { errors: fields } : {}),
         ...(service && status >= 500 ? { service } : {}),
+        ...(Object.keys(rest).length > 0 ? { details: rest } : {}),
       };
     }
     if (exception instanceof HttpException) {

@@ -1,15 +1,5 @@
-import { defineRequest } from '@gridline/messaging';
-
-/** Health of the incidents service over the bus (its domain arrives in a later issue). */
-export interface ServiceInfo {
-  service: string;
-  version: string;
-}
-
-/** Every command and query the incidents service answers over the bus. */
-export const INCIDENTS_REQUESTS = {
-  info: defineRequest<Record<string, never>, ServiceInfo>('incidents', 'incidents.service.info'),
-} as const;
-
-/** The incidents service publishes no events yet. */
-export const INCIDENTS_EVENTS = {} as const;
+export * from './incident/incident.types';
+export * from './incident/incident.dto';
+export * from './incident/incident.events';
+export * from './incidents.contract';
+export * from './incidents.client';

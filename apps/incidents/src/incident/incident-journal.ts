@@ -1,0 +1,75 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { EventPublisher } from '@gridline/messaging';
+import { INCIDENTS_EVENTS, type IncidentStatus, type IncidentStep } from '@gridline/contracts-incidents';
+import { INCIDENTS_CONFIG, IncidentsConfig } from '../incidents.config';
+import { ReferenceRepository } from '../reference/reference.repository';
+import { IncidentEntity, TimelineEntity } from './incident.entity';
+import { toEventData } from './incident.mapper';
+import { clockFor, dueAfter, limitOfStep } from './step-clock';
+
+const STEP_OF: Partial<Record<IncidentStatus, IncidentStep>> = {
+  reported: 'accept',
+  accepted: 'dispatch',
+  dispatched: 'sign',
+  in_progress: 'handle',
+  handled: 'verify',
+};
+
+/**
+ * Everything that accompanies a change of a case, in the transaction of the change: the step clock of the new
+ * state, the timeline entry, and the event.
+ */
+@Injectable()
+export class IncidentJournal {
+  constructor(
+    private readonly events: EventPublisher,
+    private readonly reference: ReferenceRepository,
+    @Inject(INCIDENTS_CONFIG) private readonly config: IncidentsConfig,
+  ) {}
+
+  /** Starts the clock of the step the case's status calls for (none for final states); supervision starts over. */
+  async startStep(incident: IncidentEntity, now: Date, from: Date = now): Promise<void> {
+    const step = STEP_OF[incident.status] ?? null;
+    incident.step = step;
+    incident.supervisionCard = 'none';
+    incident.supervisorUnitCode = null;
+    incident.supervisedSince = null;
+    if (!step) {
+      incident.stepStartedAt = incident.warnAt = incident.dueAt = incident.redAt = incident.nextCheckAt = null;
+      return;
+    }
+    const category = await this.reference.category(incident.categoryCode);
+    const limit = limitOfStep(step, { accept: category?.acceptLimit ?? null, handle: category?.handleLimit ?? null });
+    const due = dueAfter(await this.reference.calendar(), from, limit, incident.urgency);
+    this.setClock(incident, from, due);
+  }
+
+  /** Moves the due time of the current step (an approved extension). */
+  setClock(incident: IncidentEntity, start: Date, due: Date): void {
+    const clock = clockFor(start, due, this.config.INCIDENT_RED_CARD_RATIO);
+    Object.assign(incident, clock);
+    incident.nextCheckAt = clock.warnAt;
+  }
+
+  /** A timeline entry, and the event when the change is one subscribers follow. */
+  record(
+    em: EntityManager,
+    incident: IncidentEntity,
+    entry: { action: string; actor: string; from: IncidentStatus | null; comment?: string | null; details?: Record<string, unknown> },
+    event?: keyof typeof INCIDENTS_EVENTS,
+  ): void {
+    em.persist(
+      em.create(TimelineEntity, {
+        incidentId: incident.id,
+        action: entry.action,
+        actor: entry.actor,
+        fromStatus: entry.from,
+        toStatus: incident.status,
+        comment: entry.comment ?? null,
+        details: entry.details ?? {},
+      }),
+    );
+    if (event) this.events.record(em, INCIDENTS_EVENTS[event], incident.id, toEventData(incident, entry.actor, entry.comment ?? null));
+  }
+}

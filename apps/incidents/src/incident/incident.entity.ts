@@ -1,0 +1,150 @@
+import { ArrayType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type {
+  IncidentAttachment,
+  IncidentOwner,
+  IncidentSource,
+  IncidentStatus,
+  IncidentStep,
+  IncidentSupervision,
+  IncidentUrgency,
+} from '@gridline/contracts-incidents';
+
+/** A grid case. Its step clock (warn/due/red) drives supervision; `version` guards concurrent actions. */
+@Entity({ tableName: 'incident' })
+export class IncidentEntity {
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'reworkCount' | 'supervisionCard' | 'attachments';
+
+  @PrimaryKey({ type: 'uuid' })
+  id!: string;
+
+  @Property({ type: 'text' })
+  status!: IncidentStatus;
+
+  @Property({ type: 'text' })
+  categoryCode!: string;
+
+  @Property({ type: 'text' })
+  title!: string;
+
+  @Property({ type: 'text' })
+  description!: string;
+
+  @Property({ type: 'double', nullable: true })
+  lat: number | null = null;
+
+  @Property({ type: 'double', nullable: true })
+  lng: number | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  address: string | null = null;
+
+  @Property({ type: 'text' })
+  gridCode!: string;
+
+  @Property({ type: ArrayType })
+  path!: string[];
+
+  @Property({ type: 'text' })
+  urgency!: IncidentUrgency;
+
+  @Property({ type: 'text' })
+  source!: IncidentSource;
+
+  @Property({ type: 'text' })
+  reporter!: string;
+
+  @Property({ type: 'jsonb' })
+  attachments: IncidentAttachment[] = [];
+
+  @Property({ type: 'text', nullable: true })
+  appealRef: string | null = null;
+
+  @Property({ type: 'jsonb', nullable: true })
+  owner: IncidentOwner | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  step: IncidentStep | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  stepStartedAt: Date | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  warnAt: Date | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  dueAt: Date | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  redAt: Date | null = null;
+
+  /** When the scheduler should look at this case next (null: nothing to watch). */
+  @Property({ type: 'timestamptz', nullable: true })
+  nextCheckAt: Date | null = null;
+
+  @Property({ type: 'text' })
+  supervisionCard: IncidentSupervision['card'] = 'none';
+
+  @Property({ type: 'text', nullable: true })
+  supervisorUnitCode: string | null = null;
+
+  @Property({ type: 'timestamptz', nullable: true })
+  supervisedSince: Date | null = null;
+
+  @Property({ type: 'int' })
+  reworkCount = 0;
+
+  @Property({ type: 'jsonb', nullable: true })
+  extension: { requestedUntil: string; reason: string; requestedBy: string } | null = null;
+
+  @Property({ type: 'jsonb', nullable: true })
+  handling: { result: string; attachments: IncidentAttachment[]; by: string; at: string } | null = null;
+
+  @Property({ type: 'int', nullable: true })
+  rating: number | null = null;
+
+  @Property({ type: 'uuid', nullable: true })
+  mergedInto: string | null = null;
+
+  @Property({ type: 'timestamptz' })
+  createdAt: Date = new Date();
+
+  @Property({ type: 'timestamptz' })
+  updatedAt: Date = new Date();
+
+  @Property({ type: 'int', version: true })
+  version!: number;
+}
+
+@Entity({ tableName: 'incident_timeline' })
+export class TimelineEntity {
+  [OptionalProps]?: 'id' | 'at' | 'details' | 'comment' | 'fromStatus';
+
+  @PrimaryKey({ type: 'bigint', autoincrement: true })
+  id!: string;
+
+  @Property({ type: 'uuid' })
+  incidentId!: string;
+
+  @Property({ type: 'timestamptz' })
+  at: Date = new Date();
+
+  @Property({ type: 'text' })
+  action!: string;
+
+  @Property({ type: 'text' })
+  actor!: string;
+
+  @Property({ type: 'text', nullable: true })
+  fromStatus: IncidentStatus | null = null;
+
+  @Property({ type: 'text' })
+  toStatus!: IncidentStatus;
+
+  @Property({ type: 'text', nullable: true })
+  comment: string | null = null;
+
+  @Property({ type: 'jsonb' })
+  details: Record<string, unknown> = {};
+}
+
+export const INCIDENT_ENTITIES = [IncidentEntity, TimelineEntity];

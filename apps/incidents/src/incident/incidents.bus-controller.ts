@@ -1,0 +1,50 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { BusCaller } from '@gridline/messaging';
+import type { Caller } from '@gridline/auth';
+import { INCIDENTS_REQUESTS, IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, ListIncidentsQuery, ReportIncidentCommandRequest } from '@gridline/contracts-incidents';
+import { ActOnIncidentCommand } from './use-cases/act-on-incident/act-on-incident.command';
+import { ActOnIncidentUseCase } from './use-cases/act-on-incident/act-on-incident.use-case';
+import { ReadIncidentsUseCase } from './use-cases/read-incidents/read-incidents.use-case';
+import { ReportIncidentCommand } from './use-cases/report-incident/report-incident.command';
+import { ReportIncidentUseCase } from './use-cases/report-incident/report-incident.use-case';
+
+/** The case process on the bus. */
+@Controller()
+export class IncidentsBusController {
+  constructor(
+    private readonly reportIncident: ReportIncidentUseCase,
+    private readonly actOnIncident: ActOnIncidentUseCase,
+    private readonly read: ReadIncidentsUseCase,
+  ) {}
+
+  @MessagePattern(INCIDENTS_REQUESTS.report.pattern)
+  report(@Payload() request: ReportIncidentCommandRequest, @BusCaller() caller: Caller) {
+    return this.reportIncident.execute(new ReportIncidentCommand(caller, request.incident, request.idempotencyKey));
+  }
+
+  @MessagePattern(INCIDENTS_REQUESTS.act.pattern)
+  act(@Payload() { id, action, ...body }: IncidentActionRequest, @BusCaller() caller: Caller) {
+    return this.actOnIncident.execute(new ActOnIncidentCommand(caller, id, action, body));
+  }
+
+  @MessagePattern(INCIDENTS_REQUESTS.get.pattern)
+  get(@Payload() { id }: IncidentIdRequest, @BusCaller() caller: Caller) {
+    return this.read.get(caller, id);
+  }
+
+  @MessagePattern(INCIDENTS_REQUESTS.timeline.pattern)
+  timeline(@Payload() { id }: IncidentIdRequest, @BusCaller() caller: Caller) {
+    return this.read.timeline(caller, id);
+  }
+
+  @MessagePattern(INCIDENTS_REQUESTS.list.pattern)
+  list(@Payload() query: ListIncidentsQuery, @BusCaller() caller: Caller) {
+    return this.read.list(caller, query);
+  }
+
+  @MessagePattern(INCIDENTS_REQUESTS.counts.pattern)
+  counts(@Payload() { unit }: IncidentCountsQuery, @BusCaller() caller: Caller) {
+    return this.read.counts(caller, unit);
+  }
+}

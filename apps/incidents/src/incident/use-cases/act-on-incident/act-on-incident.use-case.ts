@@ -1,0 +1,183 @@
+import { Injectable } from '@nestjs/common';
+import { OptimisticLockError } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError, CommonErrorCode } from '@gridline/platform';
+import type { Caller } from '@gridline/auth';
+import type { IncidentActionBody, IncidentOwner, IncidentStatus, IncidentView, INCIDENTS_EVENTS } from '@gridline/contracts-incidents';
+import { ReferenceRepository } from '../../../reference/reference.repository';
+import { IncidentJournal } from '../../incident-journal';
+import { IncidentEntity } from '../../incident.entity';
+import { incidentInvalid, incidentNotFound, notAllowedInState, staleVersion } from '../../incident.errors';
+import { toIncidentView } from '../../incident.mapper';
+import { PROCESS, allowedActions, mayView } from '../../incident-process';
+import { IncidentRepository } from '../../incident.repository';
+import type { ActOnIncidentCommand } from './act-on-incident.command';
+
+type EventName = keyof typeof INCIDENTS_EVENTS;
+
+function need<T>(value: T | undefined, field: string, reason: string): T {
+  if (value === undefined || value === null || value === '') throw incidentInvalid(field, reason);
+  return value;
+}
+
+/**
+ * Takes one step of the case process: checks the state and the actor, applies the step, restarts the clock of
+ * the next step, and records the timeline entry and the event — all in one transaction, guarded by the case's
+ * version so that two concurrent actions cannot both succeed.
+ */
+@Injectable()
+export class ActOnIncidentUseCase {
+  constructor(
+    private readonly incidents: IncidentRepository,
+    private readonly reference: ReferenceRepository,
+    private readonly journal: IncidentJournal,
+  ) {}
+
+  async execute({ caller, id, action, body }: ActOnIncidentCommand): Promise<IncidentView> {
+    try {
+      return await this.incidents.transactional(async (em) => {
+        const incident = await em.findOne(IncidentEntity, { id });
+        if (!incident || !mayView(caller, incident)) throw incidentNotFound(id);
+        if (body.version !== undefined && body.version !== incident.version) throw staleVersion(id, incident.version);
+        const rule = PROCESS[action];
+        const now = new Date();
+        if (!rule.from.includes(incident.status) || !(rule.when?.(incident, now) ?? true)) {
+          throw notAllowedInState(action, incident.status, allowedActions(caller, incident, now));
+        }
+        if (!rule.who(caller, incident)) {
+          throw new AppError(CommonErrorCode.Forbidden, 'forbidden', `Your roles or scope do not allow "${action}" on this case`, { allowedActions: allowedActions(caller, incident, now) });
+        }
+        const from = incident.status;
+        const events = await this.apply(em, caller, incident, action, body, now);
+        incident.updatedAt = now;
+        const comment = body.comment ?? body.reason ?? body.result ?? null;
+        const details = detailsOf(action, body);
+        events.forEach((event, i) => this.journal.record(em, incident, { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : incident.status, comment, details }, event));
+        if (events.length === 0) this.journal.record(em, incident, { action, actor: caller.sub, from, comment, details });
+        await em.flush();
+        return toIncidentView(incident, caller);
+      });
+    } catch (error) {
+      if (error instanceof OptimisticLockError) throw staleVersion(id, -1);
+      throw error;
+    }
+  }
+
+  /** Applies the action; returns the events it raises, in order. */
+  private async apply(em: EntityManager, caller: Caller, incident: IncidentEntity, action: ActOnIncidentCommand['action'], body: IncidentActionBody, now: Date): Promise<EventName[]> {
+    const moveTo = async (status: IncidentStatus) => {
+      incident.status = status;
+      await this.journal.startStep(incident, now);
+    };
+    switch (action) {
+      case 'accept':
+        await moveTo('accepted');
+        return ['accepted'];
+      case 'reject':
+        need(body.reason, 'reason', 'is required to reject a case');
+        await moveTo('rejected');
+        return ['rejected'];
+      case 'dispatch':
+        incident.owner = await this.ownerFor(incident, body);
+        incident.extension = null;
+        await moveTo('dispatched');
+        return ['dispatched'];
+      case 'sign':
+        incident.status = 'in_progress';
+        // The handling clock runs from dispatch: signing late does not buy time.
+        await this.journal.startStep(incident, now, this.dispatchTime(incident, now));
+        return ['signed'];
+      case 'return':
+        need(body.reason, 'reason', 'is required to return a case');
+        incident.owner = null;
+        incident.extension = null;
+        await moveTo('accepted');
+        return ['returned'];
+      case 'handle':
+        incident.handling = { result: need(body.result, 'result', 'is required to report the handling'), attachments: body.attachments ?? [], by: caller.sub, at: now.toISOString() };
+        await moveTo('handled');
+        return ['handled'];
+      case 'verify':
+        if (need(body.passed, 'passed', 'must say whether the handling passed verification on site')) {
+          await moveTo('closed');
+          return ['verified', 'closed'];
+        }
+        incident.reworkCount += 1;
+        await moveTo('in_progress');
+        return ['reworked'];
+      case 'evaluate':
+        incident.rating = need(body.rating, 'rating', 'is required (1 to 5)');
+        await moveTo('evaluated');
+        return ['evaluated'];
+      case 'request_extension': {
+        need(body.reason, 'reason', 'is required to ask for an extension');
+        const until = new Date(need(body.until, 'until', 'is required: the new due time asked for'));
+        if (!incident.dueAt || until <= incident.dueAt) throw incidentInvalid('until', 'must be later than the current due time');
+        incident.extension = { requestedUntil: until.toISOString(), reason: body.reason!, requestedBy: caller.sub };
+        return [];
+      }
+      case 'decide_extension': {
+        const approve = need(body.approve, 'approve', 'must say whether the extension is approved');
+        const requested = incident.extension!;
+        incident.extension = null;
+        if (!approve) return [];
+        this.journal.setClock(incident, incident.stepStartedAt ?? now, new Date(requested.requestedUntil));
+        incident.supervisionCard = 'none';
+        incident.supervisorUnitCode = null;
+        incident.supervisedSince = null;
+        return ['extended'];
+      }
+      case 'cancel':
+        need(body.reason, 'reason', 'is required to cancel a case');
+        await moveTo('cancelled');
+        return ['cancelled'];
+      case 'merge': {
+        const intoId = need(body.intoId, 'intoId', 'is required: the case this one duplicates');
+        const into = await em.findOne(IncidentEntity, { id: intoId });
+        if (!into || into.id === incident.id || !mayView(caller, into)) throw incidentInvalid('intoId', 'is not another case in your scope');
+        if (['rejected', 'cancelled', 'merged'].includes(into.status)) throw incidentInvalid('intoId', `is ${into.status}`);
+        incident.mergedInto = into.id;
+        await moveTo('merged');
+        return ['merged'];
+      }
+    }
+  }
+
+  private dispatchTime(incident: IncidentEntity, now: Date): Date {
+    return incident.stepStartedAt && incident.step === 'sign' ? incident.stepStartedAt : now;
+  }
+
+  /** The owner: named in the request (a department, or the grid, its community or street), else the category's. */
+  private async ownerFor(incident: IncidentEntity, body: IncidentActionBody): Promise<IncidentOwner> {
+    if (body.ownerDepartmentCode && body.ownerUnitCode) throw incidentInvalid('ownerUnitCode', 'cannot be given with ownerDepartmentCode');
+    if (body.ownerDepartmentCode) return { kind: 'department', departmentCode: body.ownerDepartmentCode };
+    if (body.ownerUnitCode) {
+      if (!incident.path.includes(body.ownerUnitCode)) throw incidentInvalid('ownerUnitCode', "must be the case's grid, its community or its street");
+      return this.unitOwner(body.ownerUnitCode);
+    }
+    const category = await this.reference.category(incident.categoryCode);
+    const owner = category?.owner;
+    if (!owner) throw incidentInvalid('ownerDepartmentCode', 'or ownerUnitCode is required: the category names no owner');
+    if (owner.departmentCode) return { kind: 'department', departmentCode: owner.departmentCode };
+    const street = incident.path[0];
+    const community = incident.path.length >= 3 ? incident.path[1] : street;
+    const code = owner.level === 'grid' ? incident.gridCode : owner.level === 'community' ? community : street;
+    return this.unitOwner(code);
+  }
+
+  private async unitOwner(code: string): Promise<IncidentOwner> {
+    const unit = await this.reference.unit(code);
+    const level = unit?.level === 'exclusive_grid' ? 'grid' : unit?.level;
+    if (level !== 'grid' && level !== 'community' && level !== 'street') throw incidentInvalid('ownerUnitCode', `${code} is not a known unit`);
+    return { kind: 'unit', unitCode: code, level };
+  }
+}
+
+function detailsOf(action: string, body: IncidentActionBody): Record<string, unknown> {
+  const details: Record<string, unknown> = {};
+  for (const key of ['ownerDepartmentCode', 'ownerUnitCode', 'passed', 'rating', 'until', 'approve', 'intoId'] as const) {
+    if (body[key] !== undefined) details[key] = body[key];
+  }
+  if (action === 'handle' && body.attachments) details.attachments = body.attachments.length;
+  return details;
+}

@@ -1,0 +1,153 @@
+import { Injectable } from '@nestjs/common';
+import { isUnrestricted, type Caller } from '@gridline/auth';
+import { pgTextArray } from '@gridline/persistence';
+import type { IncidentCounts, IncidentPage, IncidentView, ListIncidentsQuery, TimelineEntry } from '@gridline/contracts-incidents';
+import { IncidentEntity } from '../../incident.entity';
+import { incidentInvalid, incidentNotFound } from '../../incident.errors';
+import { toIncidentView } from '../../incident.mapper';
+import { mayView } from '../../incident-process';
+import { IncidentRepository } from '../../incident.repository';
+
+interface Cursor {
+  k: string | null;
+  id: string;
+}
+
+const SORTS = {
+  newest: { column: 'created_at', dir: 'desc' },
+  oldest: { column: 'created_at', dir: 'asc' },
+  due: { column: 'due_at', dir: 'asc' },
+} as const;
+
+/** Cases as the caller may see them: one case with its next actions, its timeline, filtered lists, counts. */
+@Injectable()
+export class ReadIncidentsUseCase {
+  constructor(private readonly incidents: IncidentRepository) {}
+
+  async get(caller: Caller, id: string): Promise<IncidentView> {
+    const incident = await this.incidents.findById(id);
+    if (!incident || !mayView(caller, incident)) throw incidentNotFound(id);
+    return toIncidentView(incident, caller);
+  }
+
+  async timeline(caller: Caller, id: string): Promise<TimelineEntry[]> {
+    await this.get(caller, id);
+    return (await this.incidents.timeline(id)).map((t) => ({
+      at: t.at.toISOString(),
+      action: t.action,
+      actor: t.actor,
+      fromStatus: t.fromStatus,
+      toStatus: t.toStatus,
+      comment: t.comment,
+      details: t.details,
+    }));
+  }
+
+  async list(caller: Caller, query: ListIncidentsQuery): Promise<IncidentPage> {
+    const { where, params } = this.filters(caller, query);
+    const sort = SORTS[query.sort ?? 'newest'];
+    const limit = query.limit ?? 50;
+    if (query.cursor) {
+      const cursor = decodeCursor(query.cursor);
+      const op = sort.dir === 'desc' ? '<' : '>';
+      if (sort.column === 'due_at') {
+        // Cases without a due time come last; within equal keys the id decides.
+        where.push(cursor.k === null ? `(due_at is null and id > ?)` : `((due_at, id) > (?::timestamptz, ?::uuid) or due_at is null)`);
+        params.push(...(cursor.k === null ? [cursor.id] : [cursor.k, cursor.id]));
+      } else {
+        where.push(`(${sort.column}, id) ${op} (?::timestamptz, ?::uuid)`);
+        params.push(cursor.k, cursor.id);
+      }
+    }
+    const em = this.incidents.em;
+    const schema = em.config.get('schema');
+    const rows: Record<string, unknown>[] = await em.execute(
+      `select * from "${schema}"."incident" where ${where.join(' and ') || 'true'}
+        order by ${sort.column} ${sort.dir}${sort.column === 'due_at' ? ' nulls last' : ''}, id ${sort.dir === 'desc' ? 'desc' : 'asc'} limit ?`,
+      [...params, limit + 1],
+    );
+    const page = rows.slice(0, limit).map((row) => em.map(IncidentEntity, row));
+    const last = page[page.length - 1];
+    const lastKey = last ? (sort.column === 'due_at' ? last.dueAt : last.createdAt) : null;
+    return {
+      items: page.map((i) => toIncidentView(i, caller)),
+      nextCursor: rows.length > limit && last ? encodeCursor({ k: lastKey ? lastKey.toISOString() : null, id: last.id }) : null,
+    };
+  }
+
+  async counts(caller: Caller, unit?: string): Promise<IncidentCounts> {
+    const { where, params } = this.filters(caller, { unit });
+    const schema = this.incidents.em.config.get('schema');
+    const rows: { status: string; n: string; overdue: string; supervised: string }[] = await this.incidents.em.execute(
+      `select status, count(*) as n, count(*) filter (where due_at < now()) as overdue, count(*) filter (where supervision_card <> 'none') as supervised
+         from "${schema}"."incident" where ${where.join(' and ') || 'true'} group by status`,
+      params,
+    );
+    return {
+      byStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
+      overdue: rows.reduce((n, r) => n + Number(r.overdue), 0),
+      supervised: rows.reduce((n, r) => n + Number(r.supervised), 0),
+    };
+  }
+
+  /** The scope (units, or the departments a department user answers for) and the query's filters, as SQL. */
+  private filters(caller: Caller, query: ListIncidentsQuery): { where: string[]; params: unknown[] } {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (!isUnrestricted(caller)) {
+      const departments = caller.roles.includes('department') ? caller.units : [];
+      where.push(`(path && ?::text[] or owner->>'departmentCode' = any(?::text[]) or reporter = ?)`);
+      params.push(pgTextArray(caller.units), pgTextArray(departments), caller.sub);
+    }
+    if (query.unit) {
+      where.push(`path @> ?::text[]`);
+      params.push(pgTextArray([query.unit]));
+    }
+    if (query.status) {
+      where.push('status = ?');
+      params.push(query.status);
+    }
+    if (query.category) {
+      where.push(query.category.includes('.') ? 'category_code = ?' : `category_code like ?`);
+      params.push(query.category.includes('.') ? query.category : `${query.category}.%`);
+    }
+    if (query.urgency) {
+      where.push('urgency = ?');
+      params.push(query.urgency);
+    }
+    if (query.source) {
+      where.push('source = ?');
+      params.push(query.source);
+    }
+    if (query.overdue) where.push('step is not null and due_at < now()');
+    if (query.supervised) where.push(`supervision_card <> 'none'`);
+    if (query.from) {
+      where.push('created_at >= ?');
+      params.push(new Date(query.from));
+    }
+    if (query.to) {
+      where.push('created_at < ?');
+      params.push(new Date(query.to));
+    }
+    if (query.q) {
+      // strpos is a plain substring test: it works for Chinese text, where word-based search does not.
+      where.push(`(strpos(title, ?) > 0 or strpos(description, ?) > 0 or strpos(coalesce(address, ''), ?) > 0)`);
+      params.push(query.q, query.q, query.q);
+    }
+    return { where, params };
+  }
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(raw: string): Cursor {
+  try {
+    const cursor = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
+    if (typeof cursor.id !== 'string' || !/^[0-9a-f-]{36}$/.test(cursor.id) || (cursor.k !== null && typeof cursor.k !== 'string')) throw new Error('shape');
+    return cursor;
+  } catch {
+    throw incidentInvalid('cursor', 'is not a cursor this list gave out');
+  }
+}

@@ -1,0 +1,129 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { SYSTEM_CALLER, requireRole, scopeCovers, type Role } from '@gridline/auth';
+import { AppError } from '@gridline/platform';
+import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
+import { IncidentErrorCode, type ReportIncidentRequest, type ReportResult } from '@gridline/contracts-incidents';
+import { INCIDENTS_CONFIG, IncidentsConfig } from '../../../incidents.config';
+import { ReferenceRepository } from '../../../reference/reference.repository';
+import { IncidentJournal } from '../../incident-journal';
+import { IncidentEntity } from '../../incident.entity';
+import { incidentInvalid } from '../../incident.errors';
+import { toIncidentView } from '../../incident.mapper';
+import { IncidentRepository } from '../../incident.repository';
+import type { ReportIncidentCommand } from './report-incident.command';
+
+/** Everyone who works in the grids may report; callers who only read figures may not. */
+const REPORTERS: readonly Role[] = [
+  'admin', 'street_admin', 'community_admin', 'grid_instructor', 'grid_staff', 'grid_partner', 'hotline_operator', 'department',
+  'party_secretary', 'building_chief', 'property_staff', 'community_police', 'social_worker',
+];
+
+/** Reports a case: category and grid checked, the accept clock started, possible duplicates shown. */
+@Injectable()
+export class ReportIncidentUseCase {
+  constructor(
+    private readonly incidents: IncidentRepository,
+    private readonly reference: ReferenceRepository,
+    private readonly registry: RegistryClient,
+    private readonly journal: IncidentJournal,
+    @Inject(INCIDENTS_CONFIG) private readonly config: IncidentsConfig,
+  ) {}
+
+  async execute({ caller, incident: input, idempotencyKey }: ReportIncidentCommand): Promise<ReportResult> {
+    requireRole(caller, REPORTERS, 'report cases');
+    const category = await this.reference.category(input.categoryCode);
+    if (!category || !category.parentCode || !category.active) {
+      throw incidentInvalid('categoryCode', `${input.categoryCode} is not an active minor category of the responsibility list`);
+    }
+    const grid = await this.resolveGrid(input);
+    if (!scopeCovers(caller, grid.path)) {
+      throw new AppError(IncidentErrorCode.OutOfScope, 'forbidden', `Grid ${grid.code} is outside your scope`, { gridCode: grid.code });
+    }
+
+    const hash = createHash('sha256').update(canonicalJson(input)).digest('hex');
+    const id = randomUUID();
+    const createdId = await this.incidents.transactional(async (em) => {
+      if (idempotencyKey) {
+        const schema = em.config.get('schema');
+        const claimed: unknown[] = await em.execute(
+          `insert into "${schema}"."idempotency_key" (actor, key, request_hash, incident_id) values (?, ?, ?, ?) on conflict do nothing returning incident_id`,
+          [caller.sub, idempotencyKey, hash, id],
+        );
+        if (claimed.length === 0) {
+          const [earlier]: { request_hash: string; incident_id: string }[] = await em.execute(
+            `select request_hash, incident_id from "${schema}"."idempotency_key" where actor = ? and key = ?`,
+            [caller.sub, idempotencyKey],
+          );
+          if (earlier.request_hash !== hash) {
+            throw new AppError(IncidentErrorCode.IdempotencyMismatch, 'rule_violation', 'This Idempotency-Key was used for a different report', { idempotencyKey });
+          }
+          return earlier.incident_id;
+        }
+      }
+      const now = new Date();
+      const incident = em.create(IncidentEntity, {
+        id,
+        status: 'reported',
+        categoryCode: category.code,
+        title: input.title,
+        description: input.description,
+        lat: input.location?.lat ?? null,
+        lng: input.location?.lng ?? null,
+        address: input.location?.address ?? null,
+        gridCode: grid.code,
+        path: grid.path,
+        urgency: input.urgency ?? 'normal',
+        source: input.source,
+        reporter: caller.sub,
+        attachments: input.attachments ?? [],
+        appealRef: input.appealRef ?? null,
+      });
+      await this.journal.startStep(incident, now);
+      em.persist(incident);
+      this.journal.record(em, incident, { action: 'report', actor: caller.sub, from: null }, 'reported');
+      await em.flush();
+      return id;
+    });
+
+    const incident = (await this.incidents.findById(createdId))!;
+    return { incident: toIncidentView(incident, caller), possibleDuplicates: await this.duplicatesOf(incident) };
+  }
+
+  private async resolveGrid(input: ReportIncidentRequest): Promise<{ code: string; path: string[] }> {
+    let code = input.gridCode;
+    if (!code) {
+      if (!input.location) throw incidentInvalid('location', 'or gridCode is required');
+      try {
+        code = (await this.registry.locate(SYSTEM_CALLER, { lat: input.location.lat, lng: input.location.lng })).grid.code;
+      } catch (error) {
+        if (error instanceof AppError && error.code === RegistryErrorCode.NoGridAtPoint) throw incidentInvalid('location', 'is in no grid of the map');
+        throw error;
+      }
+    }
+    const unit = await this.reference.unit(code);
+    if (!unit || (unit.level !== 'grid' && unit.level !== 'exclusive_grid') || !unit.active) {
+      throw incidentInvalid('gridCode', `${code} is not an active grid`);
+    }
+    return { code: unit.code, path: unit.path };
+  }
+
+  private async duplicatesOf(incident: IncidentEntity): Promise<ReportResult['possibleDuplicates']> {
+    if (incident.lat === null || incident.lng === null || this.config.INCIDENT_DUPLICATE_RADIUS_M === 0) return [];
+    const since = new Date(Date.now() - this.config.INCIDENT_DUPLICATE_DAYS * 86_400_000);
+    const rows = await this.incidents.nearby(incident.categoryCode, incident.lat, incident.lng, this.config.INCIDENT_DUPLICATE_RADIUS_M, since, incident.id);
+    return rows
+      .filter((r) => Number(r.distance) <= this.config.INCIDENT_DUPLICATE_RADIUS_M)
+      .map((r) => ({ id: r.id, title: r.title, status: r.status as ReportResult['possibleDuplicates'][number]['status'], distanceMeters: Math.round(Number(r.distance)), createdAt: new Date(r.created_at).toISOString() }));
+  }
+}
+
+/** JSON with object keys sorted, so that the same report hashes the same whatever its key order. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

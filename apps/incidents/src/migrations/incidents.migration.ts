@@ -1,0 +1,88 @@
+import { SchemaMigration } from '@gridline/persistence';
+
+export class IncidentsMigration extends SchemaMigration {
+  static readonly migrationName = '20261127001000_incidents';
+
+  up(): void {
+    // Local copies of the registry's reference data, kept from its events.
+    this.addSql(`create table ${this.t('unit_copy')} (
+      code text primary key, level text not null, parent_code text null, path text[] not null, active boolean not null, updated_at timestamptz not null
+    )`);
+    this.addSql(`create table ${this.t('category_copy')} (
+      code text primary key, parent_code text null, name text not null, owner jsonb null, accept_limit jsonb null, handle_limit jsonb null,
+      urgency text not null, active boolean not null, updated_at timestamptz not null
+    )`);
+    this.addSql(`create table ${this.t('calendar_copy')} (year int primary key, holidays text[] not null, workdays text[] not null)`);
+
+    this.addSql(`create table ${this.t('incident')} (
+      id uuid primary key,
+      status text not null,
+      category_code text not null,
+      title text not null,
+      description text not null,
+      lat double precision null,
+      lng double precision null,
+      address text null,
+      grid_code text not null,
+      path text[] not null,
+      urgency text not null,
+      source text not null,
+      reporter text not null,
+      attachments jsonb not null default '[]',
+      appeal_ref text null,
+      owner jsonb null,
+      step text null,
+      step_started_at timestamptz null,
+      warn_at timestamptz null,
+      due_at timestamptz null,
+      red_at timestamptz null,
+      next_check_at timestamptz null,
+      supervision_card text not null default 'none',
+      supervisor_unit_code text null,
+      supervised_since timestamptz null,
+      rework_count int not null default 0,
+      extension jsonb null,
+      handling jsonb null,
+      rating int null,
+      merged_into uuid null,
+      created_at timestamptz not null default now(),
+      updated_at timestamptz not null default now(),
+      version int not null default 1
+    )`);
+    this.addSql(`create index incident_path_idx on ${this.t('incident')} using gin (path)`);
+    this.addSql(`create index incident_created_idx on ${this.t('incident')} (created_at desc, id desc)`);
+    this.addSql(`create index incident_status_idx on ${this.t('incident')} (status, created_at desc)`);
+    this.addSql(`create index incident_due_idx on ${this.t('incident')} (due_at) where step is not null`);
+    this.addSql(`create index incident_check_idx on ${this.t('incident')} (next_check_at) where next_check_at is not null`);
+    this.addSql(`create index incident_category_idx on ${this.t('incident')} (category_code, created_at desc)`);
+    this.addSql(`create index incident_appeal_idx on ${this.t('incident')} (appeal_ref) where appeal_ref is not null`);
+
+    this.addSql(`create table ${this.t('incident_timeline')} (
+      id bigserial primary key,
+      incident_id uuid not null,
+      at timestamptz not null default now(),
+      action text not null,
+      actor text not null,
+      from_status text null,
+      to_status text not null,
+      comment text null,
+      details jsonb not null default '{}'
+    )`);
+    this.addSql(`create index incident_timeline_idx on ${this.t('incident_timeline')} (incident_id, id)`);
+
+    this.addSql(`create table ${this.t('idempotency_key')} (
+      actor text not null,
+      key text not null,
+      request_hash text not null,
+      incident_id uuid not null,
+      created_at timestamptz not null default now(),
+      primary key (actor, key)
+    )`);
+  }
+
+  override down(): void {
+    for (const t of ['idempotency_key', 'incident_timeline', 'incident', 'calendar_copy', 'category_copy', 'unit_copy']) this.addSql(`drop table if exists ${this.t(t)}`);
+  }
+}
+
+export const INCIDENTS_MIGRATIONS = [IncidentsMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { WorkingCalendar } from '@gridline/platform';
+import { pgTextArray } from '@gridline/persistence';
+import type { CalendarYearView, CategoryView, UnitSnapshot } from '@gridline/contracts-registry';
+import { CalendarCopy, CategoryCopy, UnitCopy } from './reference.entities';
+
+/** Incidents' local copy of the registry's reference data: written from events, read on every case. */
+@Injectable()
+export class ReferenceRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  private schema(em: EntityManager): string {
+    return `"${em.config.get('schema')}"`;
+  }
+
+  async saveUnit(em: EntityManager, unit: UnitSnapshot, at: Date): Promise<void> {
+    await em.execute(
+      `insert into ${this.schema(em)}.unit_copy (code, level, parent_code, path, active, updated_at) values (?, ?, ?, ?::text[], ?, ?)
+       on conflict (code) do update set level = excluded.level, parent_code = excluded.parent_code, path = excluded.path, active = excluded.active, updated_at = excluded.updated_at
+       where unit_copy.updated_at <= excluded.updated_at`,
+      [unit.code, unit.level, unit.parentCode, pgTextArray(unit.path), unit.active, at],
+    );
+  }
+
+  async saveCategory(em: EntityManager, c: CategoryView): Promise<void> {
+    await em.execute(
+      `insert into ${this.schema(em)}.category_copy (code, parent_code, name, owner, accept_limit, handle_limit, urgency, active, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (code) do update set parent_code = excluded.parent_code, name = excluded.name, owner = excluded.owner, accept_limit = excluded.accept_limit,
+         handle_limit = excluded.handle_limit, urgency = excluded.urgency, active = excluded.active, updated_at = excluded.updated_at
+       where category_copy.updated_at <= excluded.updated_at`,
+      [c.code, c.parentCode, c.name, JSON.stringify(c.owner), JSON.stringify(c.acceptLimit), JSON.stringify(c.handleLimit), c.urgency, c.active, new Date(c.updatedAt)],
+    );
+  }
+
+  async saveCalendar(em: EntityManager, c: CalendarYearView): Promise<void> {
+    await em.execute(
+      `insert into ${this.schema(em)}.calendar_copy (year, holidays, workdays) values (?, ?::text[], ?::text[])
+       on conflict (year) do update set holidays = excluded.holidays, workdays = excluded.workdays`,
+      [c.year, pgTextArray(c.holidays), pgTextArray(c.workdays)],
+    );
+  }
+
+  unit(code: string): Promise<UnitCopy | null> {
+    return this.em.findOne(UnitCopy, { code });
+  }
+
+  category(code: string): Promise<CategoryCopy | null> {
+    return this.em.findOne(CategoryCopy, { code });
+  }
+
+  async counts(): Promise<{ units: number; categories: number; calendars: number }> {
+    const fork = this.em.fork();
+    return { units: await fork.count(UnitCopy, {}), categories: await fork.count(CategoryCopy, {}), calendars: await fork.count(CalendarCopy, {}) };
+  }
+
+  /** The working calendar of the configured years (weekends only for years without data). */
+  async calendar(): Promise<WorkingCalendar> {
+    const years = await this.em.find(CalendarCopy, {});
+    return new WorkingCalendar({ holidays: years.flatMap((y) => y.holidays), workdays: years.flatMap((y) => y.workdays) });
+  }
+}

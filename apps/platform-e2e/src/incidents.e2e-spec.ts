@@ -1,0 +1,182 @@
+import { connect } from 'nats';
+import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
+import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
+import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
+import { loadConfig } from '@gridline/platform';
+import { BusClient, streamName } from '@gridline/messaging';
+import { SYSTEM_CALLER } from '@gridline/auth';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+
+const STREET = '370502003';
+const COMMUNITY = '370502003001';
+const GRID = '370502003001001';
+const OTHER_COMMUNITY = '370502003002';
+const OTHER_GRID = '370502003002001';
+const IN_GRID = { lat: 37.405, lng: 118.505, address: '文汇小区东门' };
+
+describe('the case process through the gateway', () => {
+  let platform: TestPlatform;
+  let gateway: GatewayApp;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    platform = await TestPlatform.create();
+    const registryService = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
+    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
+    const registry = new RegistryClient(registryService.app.get(BusClient));
+    for (const unit of [
+      unitFactory().street(STREET).build(),
+      unitFactory().community(COMMUNITY).build(),
+      unitFactory().grid(GRID).at(118.5, 37.4).build(),
+      unitFactory().community(OTHER_COMMUNITY).build(),
+      unitFactory().grid(OTHER_GRID).at(118.6, 37.4).build(),
+    ]) {
+      await registry.createUnit(SYSTEM_CALLER, unit);
+    }
+    await registry.createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits });
+    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
+    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
+    tokens.otherCommunity = await testToken({ sub: 'community-2', roles: ['community_admin'], units: [OTHER_COMMUNITY] });
+    tokens.street = await testToken({ sub: 'street-1', roles: ['street_admin'], units: [STREET] });
+    tokens.department = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
+    tokens.analyst = await testToken({ sub: 'analyst-1', roles: ['analyst'], units: [STREET] });
+    // Incidents keeps its own copy of the map and the categories: wait until it has them.
+    await eventually(async () => expect((await report('staff', garbage('probe'))).statusCode).toBe(201), { timeoutMs: 15_000 });
+  });
+
+  afterAll(async () => {
+    await gateway?.app.close();
+    await platform?.close();
+  });
+
+  function garbage(title: string, extra: Record<string, unknown> = {}) {
+    return { categoryCode: 'ENV.GARBAGE', title, description: `${title}：东门外绿化带旁堆放建筑垃圾`, location: IN_GRID, source: 'patrol', ...extra };
+  }
+  const report = (who: string, body: object, key?: string) =>
+    gateway.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: { authorization: `Bearer ${tokens[who]}`, ...(key ? { 'idempotency-key': key } : {}) }, payload: body });
+  const act = (who: string, id: string, action: string, body: object = {}) =>
+    gateway.app.inject({ method: 'POST', url: `/api/v1/incidents/${id}/actions/${action}`, headers: { authorization: `Bearer ${tokens[who]}` }, payload: body });
+  const get = (who: string, url: string) => gateway.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[who]}` } });
+
+  it('takes a case from report to evaluation, by the roles that own each step, with its whole timeline', async () => {
+    const reported = await report('staff', garbage('小区东门垃圾堆放'), 'report-key-0001');
+    expect(reported.statusCode).toBe(201);
+    const { incident } = reported.json();
+    expect(incident).toMatchObject({ status: 'reported', gridCode: GRID, step: 'accept', reporter: 'staff-1', allowedActions: [] });
+    expect(new Date(incident.dueAt).getTime()).toBeGreaterThan(Date.now());
+    const id = incident.id;
+
+    expect((await get('community', `/api/v1/incidents/${id}`)).json().allowedActions).toEqual(['accept', 'reject', 'cancel', 'merge']);
+    expect((await act('community', id, 'accept')).json()).toMatchObject({ status: 'accepted', step: 'dispatch' });
+    const dispatched = (await act('community', id, 'dispatch')).json();
+    expect(dispatched).toMatchObject({ status: 'dispatched', owner: { kind: 'unit', unitCode: GRID, level: 'grid' }, step: 'sign' });
+    expect((await act('staff', id, 'sign')).json()).toMatchObject({ status: 'in_progress', step: 'handle' });
+    expect((await act('staff', id, 'handle', { result: '已清运' })).json()).toMatchObject({ status: 'handled', step: 'verify' });
+    const reworked = (await act('staff', id, 'verify', { passed: false, comment: '仍有残留' })).json();
+    expect(reworked).toMatchObject({ status: 'in_progress', reworkCount: 1 });
+    await act('staff', id, 'handle', { result: '已全部清运' });
+    expect((await act('community', id, 'verify', { passed: true })).json()).toMatchObject({ status: 'closed', step: null, dueAt: null });
+    expect((await act('staff', id, 'evaluate', { rating: 5, comment: '处理及时' })).json()).toMatchObject({ status: 'evaluated', rating: 5, allowedActions: [] });
+
+    const timeline = (await get('street', `/api/v1/incidents/${id}/timeline`)).json();
+    expect(timeline.map((t: { action: string }) => t.action)).toEqual(['report', 'accept', 'dispatch', 'sign', 'handle', 'verify', 'handle', 'verify', 'closed', 'evaluate']);
+    expect(timeline[5]).toMatchObject({ actor: 'staff-1', fromStatus: 'handled', toStatus: 'in_progress', comment: '仍有残留' });
+
+    // One event per transition, on the incidents stream.
+    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
+    try {
+      const jsm = await nc.jetstreamManager();
+      const stream = streamName(platform.prefix, 'incidents');
+      await eventually(async () => {
+        const types: string[] = [];
+        const { messages } = (await jsm.streams.info(stream)).state;
+        for (let seq = 1; seq <= messages; seq++) {
+          const event = (await jsm.streams.getMessage(stream, { seq })).json<{ type: string; subject: string }>();
+          if (event.subject === id) types.push(event.type.split('.')[3]);
+        }
+        expect(types).toEqual(['reported', 'accepted', 'dispatched', 'signed', 'handled', 'reworked', 'handled', 'verified', 'closed', 'evaluated']);
+      });
+    } finally {
+      await nc.close();
+    }
+  });
+
+  it('creates one case for a retried report and refuses the same key with another body (422)', async () => {
+    const first = (await report('staff', garbage('重复提交'), 'report-key-0002')).json();
+    const again = await report('staff', garbage('重复提交'), 'report-key-0002');
+    expect(again.statusCode).toBe(201);
+    expect(again.json().incident.id).toBe(first.incident.id);
+    const other = await report('staff', garbage('另一件事'), 'report-key-0002');
+    expect(other.statusCode).toBe(422);
+    expect(other.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    expect(first.possibleDuplicates.length).toBeGreaterThan(0);
+  });
+
+  it('refuses what the state or the actor does not allow: 409 with the allowed actions, 403, 400 naming the field', async () => {
+    const { incident } = (await report('staff', garbage('规则检查'))).json();
+    expect((await act('staff', incident.id, 'accept')).statusCode).toBe(403);
+    expect((await act('otherCommunity', incident.id, 'accept')).statusCode).toBe(404);
+    const early = await act('community', incident.id, 'handle', { result: '已处理' });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ code: 'INCIDENT_ACTION_NOT_ALLOWED', details: { status: 'reported', allowedActions: ['accept', 'reject', 'cancel', 'merge'] } });
+    const reject = await act('community', incident.id, 'reject');
+    expect(reject.statusCode).toBe(400);
+    expect(reject.json().errors).toEqual([expect.objectContaining({ field: 'reason' })]);
+    expect((await act('community', incident.id, 'accept', { version: incident.version + 5 })).json()).toMatchObject({ code: 'INCIDENT_CHANGED' });
+    const bad = await report('staff', { ...garbage('坏分类'), categoryCode: 'ENV' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('categoryCode');
+    expect((await report('analyst', garbage('只读用户'))).statusCode).toBe(403);
+    const nowhere = await report('staff', garbage('无网格', { location: { lat: 10, lng: 10, address: '海上' } }));
+    expect(nowhere.json().errors).toEqual([expect.objectContaining({ field: 'location' })]);
+  });
+
+  it('lets only one of two concurrent actions on a case succeed', async () => {
+    const { incident } = (await report('staff', garbage('并发'))).json();
+    const results = await Promise.all([act('community', incident.id, 'accept'), act('street', incident.id, 'accept')]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const timeline = (await get('street', `/api/v1/incidents/${incident.id}/timeline`)).json();
+    expect(timeline.filter((t: { action: string }) => t.action === 'accept')).toHaveLength(1);
+  });
+
+  it('dispatches to the owning department, which follows and returns it', async () => {
+    const { incident } = (await report('staff', { ...garbage('污水外溢'), categoryCode: 'ENV.SEWAGE' })).json();
+    await act('community', incident.id, 'accept');
+    expect((await act('community', incident.id, 'dispatch')).json().owner).toEqual({ kind: 'department', departmentCode: 'URBAN_MGMT' });
+    const list = (await get('department', '/api/v1/incidents?status=dispatched')).json();
+    expect(list.items.map((i: { id: string }) => i.id)).toEqual([incident.id]);
+    expect((await get('department', `/api/v1/incidents/${incident.id}`)).json().allowedActions).toEqual(['sign', 'return', 'request_extension']);
+    const returned = (await act('department', incident.id, 'return', { reason: '不属于本部门职责' })).json();
+    expect(returned).toMatchObject({ status: 'accepted', owner: null });
+  });
+
+  it('moves the due time by an approved extension, asked before the deadline and decided a level up', async () => {
+    const { incident } = (await report('staff', garbage('延期'))).json();
+    await act('community', incident.id, 'accept');
+    await act('community', incident.id, 'dispatch');
+    const signed = (await act('staff', incident.id, 'sign')).json();
+    const until = new Date(new Date(signed.dueAt).getTime() + 3 * 86_400_000).toISOString();
+    expect((await act('staff', incident.id, 'request_extension', { until, reason: '需协调施工单位' })).json().extension).toMatchObject({ requestedBy: 'staff-1' });
+    expect((await act('staff', incident.id, 'decide_extension', { approve: true })).statusCode).toBe(403);
+    const decided = (await act('community', incident.id, 'decide_extension', { approve: true })).json();
+    expect(decided).toMatchObject({ extension: null, dueAt: until });
+  });
+
+  it('lists by scope, filters, Chinese substring and cursor pages, and counts by status', async () => {
+    const all = (await get('street', '/api/v1/incidents?limit=3')).json();
+    expect(all.items).toHaveLength(3);
+    const next = (await get('street', `/api/v1/incidents?limit=3&cursor=${all.nextCursor}`)).json();
+    expect(next.items.map((i: { id: string }) => i.id)).not.toContain(all.items[0].id);
+    expect((await get('street', `/api/v1/incidents?q=${encodeURIComponent('污水')}`)).json().items).toHaveLength(1);
+    expect((await get('otherCommunity', '/api/v1/incidents')).json().items).toHaveLength(0);
+    expect((await get('street', '/api/v1/incidents?cursor=nonsense')).statusCode).toBe(400);
+    const counts = (await get('street', '/api/v1/incidents/counts')).json();
+    expect(counts.byStatus).toMatchObject({ evaluated: 1 });
+  });
+});

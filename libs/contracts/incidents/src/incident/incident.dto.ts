@@ -1,0 +1,310 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { INCIDENT_ACTIONS, INCIDENT_SOURCES, INCIDENT_STATUSES, INCIDENT_URGENCIES, type IncidentAction, type IncidentSource, type IncidentStatus, type IncidentUrgency } from './incident.types';
+
+const CATEGORY_CODE = /^[A-Z][A-Z0-9]{1,15}\.[A-Z][A-Z0-9_]{1,31}$/;
+const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class IncidentLocationDto {
+  @ApiProperty({ example: 37.4612 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
+  lat!: number;
+
+  @ApiProperty({ example: 118.5081 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
+  lng!: number;
+
+  @ApiProperty({ example: '淮河路与府前街路口东北角' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  address!: string;
+}
+
+export class IncidentAttachmentDto {
+  @ApiProperty({ example: 'https://objects.example.gov.cn/gridline/2026/11/27/abc.jpg' })
+  @Matches(/^https:\/\/\S+$/, { message: 'url must be an https URL' })
+  @MaxLength(500)
+  url!: string;
+
+  @ApiProperty({ example: 'image/jpeg' })
+  @Matches(/^(image|video|audio|application)\/[\w.+-]+$/, { message: 'mediaType must be a media type such as image/jpeg' })
+  mediaType!: string;
+
+  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
+  @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lower-case hex characters' })
+  sha256!: string;
+}
+
+/** Body of POST /api/v1/incidents. */
+export class ReportIncidentRequest {
+  @ApiProperty({ example: 'ENV.GARBAGE', description: 'A minor category of the responsibility list' })
+  @Matches(CATEGORY_CODE, { message: 'categoryCode must be a minor category code such as ENV.GARBAGE' })
+  categoryCode!: string;
+
+  @ApiProperty({ example: '小区东门垃圾堆放' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  title!: string;
+
+  @ApiProperty({ example: '东门外绿化带旁堆放建筑垃圾约两方，已影响通行。' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  description!: string;
+
+  @ApiPropertyOptional({ type: IncidentLocationDto, description: 'Required unless gridCode is given; the grid is resolved from it' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => IncidentLocationDto)
+  location?: IncidentLocationDto;
+
+  @ApiPropertyOptional({ example: '370502003001001' })
+  @IsOptional()
+  @Matches(/^\d{15}$/, { message: 'gridCode must be the 15-digit code of a grid' })
+  gridCode?: string;
+
+  @ApiPropertyOptional({ enum: INCIDENT_URGENCIES, default: 'normal' })
+  @IsOptional()
+  @IsIn(INCIDENT_URGENCIES as unknown as string[])
+  urgency?: IncidentUrgency;
+
+  @ApiProperty({ enum: INCIDENT_SOURCES })
+  @IsIn(INCIDENT_SOURCES as unknown as string[])
+  source!: IncidentSource;
+
+  @ApiPropertyOptional({ type: [IncidentAttachmentDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => IncidentAttachmentDto)
+  attachments?: IncidentAttachmentDto[];
+
+  @ApiPropertyOptional({ example: '12345-20261127-000123', description: 'The hotline appeal this case comes from' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  appealRef?: string;
+}
+
+/** `incidents.incident.report`: the report, and the client's idempotency key when it sent one. */
+export class ReportIncidentCommandRequest {
+  @ValidateNested()
+  @Type(() => ReportIncidentRequest)
+  incident!: ReportIncidentRequest;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(8)
+  @MaxLength(128)
+  idempotencyKey?: string;
+}
+
+/**
+ * Body of POST /api/v1/incidents/:id/actions/:action. Which fields an action needs: reject, return, cancel,
+ * request_extension — `reason`; dispatch — optionally `ownerDepartmentCode` or `ownerUnitCode` (else the
+ * category's owner); handle — `result`; verify — `passed`; evaluate — `rating`; request_extension — `until`;
+ * decide_extension — `approve`; merge — `intoId`.
+ */
+export class IncidentActionBody {
+  @ApiPropertyOptional({ description: 'The version you saw; a case changed since answers 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ example: 'URBAN_MGMT' })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'ownerDepartmentCode must be a department code' })
+  ownerDepartmentCode?: string;
+
+  @ApiPropertyOptional({ example: '370502003001' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: 'ownerUnitCode must be a unit code' })
+  ownerUnitCode?: string;
+
+  @ApiPropertyOptional({ description: 'Handling result' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  result?: string;
+
+  @ApiPropertyOptional({ type: [IncidentAttachmentDto], description: 'After-photos of the handling' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => IncidentAttachmentDto)
+  attachments?: IncidentAttachmentDto[];
+
+  @ApiPropertyOptional({ description: 'Verification on site: passed closes the case, failed sends it back (rework)' })
+  @IsOptional()
+  @IsBoolean()
+  passed?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  rating?: number;
+
+  @ApiPropertyOptional({ description: 'New due time asked for by an extension (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date-time' })
+  until?: string;
+
+  @ApiPropertyOptional({ description: 'Decision on a pending extension' })
+  @IsOptional()
+  @IsBoolean()
+  approve?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The case this one duplicates' })
+  @IsOptional()
+  @IsUUID()
+  intoId?: string;
+}
+
+/** `incidents.incident.act`. */
+export class IncidentActionRequest extends IncidentActionBody {
+  @IsUUID()
+  id!: string;
+
+  @IsIn(INCIDENT_ACTIONS as unknown as string[])
+  action!: IncidentAction;
+}
+
+export class IncidentIdRequest {
+  @IsUUID()
+  id!: string;
+}
+
+/** Query of GET /api/v1/incidents. */
+export class ListIncidentsQuery {
+  @ApiPropertyOptional({ description: 'Only cases at or beneath this unit (within your scope)' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: 'unit must be a unit code' })
+  unit?: string;
+
+  @ApiPropertyOptional({ enum: INCIDENT_STATUSES })
+  @IsOptional()
+  @IsIn(INCIDENT_STATUSES as unknown as string[])
+  status?: IncidentStatus;
+
+  @ApiPropertyOptional({ example: 'ENV.GARBAGE', description: 'A category, or a major category (ENV) for all beneath it' })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9]{1,15}(\.[A-Z][A-Z0-9_]{1,31})?$/, { message: 'category must be a category code' })
+  category?: string;
+
+  @ApiPropertyOptional({ enum: INCIDENT_URGENCIES })
+  @IsOptional()
+  @IsIn(INCIDENT_URGENCIES as unknown as string[])
+  urgency?: IncidentUrgency;
+
+  @ApiPropertyOptional({ enum: INCIDENT_SOURCES })
+  @IsOptional()
+  @IsIn(INCIDENT_SOURCES as unknown as string[])
+  source?: IncidentSource;
+
+  @ApiPropertyOptional({ description: 'Only cases whose current step is past due' })
+  @IsOptional()
+  @Transform(({ obj, key }) => obj[key] === true || obj[key] === 'true')
+  @IsBoolean()
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only cases under supervision (a warning, yellow or red card)' })
+  @IsOptional()
+  @Transform(({ obj, key }) => obj[key] === true || obj[key] === 'true')
+  @IsBoolean()
+  supervised?: boolean;
+
+  @ApiPropertyOptional({ description: 'Reported at or after (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Reported before (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
+  to?: string;
+
+  @ApiPropertyOptional({ description: 'Substring of the title, description or address (works for Chinese text)' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ enum: ['newest', 'oldest', 'due'], default: 'newest' })
+  @IsOptional()
+  @IsIn(['newest', 'oldest', 'due'])
+  sort?: 'newest' | 'oldest' | 'due';
+
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+}
+
+export class IncidentCountsQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: 'unit must be a unit code' })
+  unit?: string;
+}

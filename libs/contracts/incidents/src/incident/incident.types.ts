@@ -1,0 +1,125 @@
+/** The states of a case (DOMAIN.md "Grid incidents"). */
+export const INCIDENT_STATUSES = [
+  'reported',
+  'accepted',
+  'rejected',
+  'dispatched',
+  'in_progress',
+  'handled',
+  'closed',
+  'evaluated',
+  'cancelled',
+  'merged',
+] as const;
+export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
+
+/** States from which nothing more happens (but evaluation, for closed). */
+export const FINAL_STATUSES: readonly IncidentStatus[] = ['rejected', 'evaluated', 'cancelled', 'merged'];
+
+export const INCIDENT_URGENCIES = ['normal', 'urgent', 'emergency'] as const;
+export type IncidentUrgency = (typeof INCIDENT_URGENCIES)[number];
+
+export const INCIDENT_SOURCES = ['patrol', 'visit', 'hotline', 'resident', 'department', 'other'] as const;
+export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
+
+/** What can be done to a case; which of them a caller may do now is in `allowedActions`. */
+export const INCIDENT_ACTIONS = [
+  'accept',
+  'reject',
+  'dispatch',
+  'sign',
+  'return',
+  'handle',
+  'verify',
+  'evaluate',
+  'request_extension',
+  'decide_extension',
+  'cancel',
+  'merge',
+] as const;
+export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
+
+/** The step a case's clock is running for, and its due time. */
+export const INCIDENT_STEPS = ['accept', 'dispatch', 'sign', 'handle', 'verify'] as const;
+export type IncidentStep = (typeof INCIDENT_STEPS)[number];
+
+/** Who owns a dispatched case: a department, or a unit of the grid map (the grid itself, its community or street). */
+export type IncidentOwner = { kind: 'department'; departmentCode: string } | { kind: 'unit'; unitCode: string; level: 'grid' | 'community' | 'street' };
+
+/** Supervision (督办): how late the current step is, and who supervises it now. */
+export interface IncidentSupervision {
+  card: 'none' | 'warning' | 'yellow' | 'red';
+  /** The unit that supervises: one level above the owner, higher with each escalation. */
+  supervisorUnitCode: string | null;
+  since: string | null;
+}
+
+export interface IncidentAttachment {
+  url: string;
+  mediaType: string;
+  sha256: string;
+}
+
+export interface IncidentLocation {
+  lat: number;
+  lng: number;
+  address: string;
+}
+
+export interface IncidentView {
+  id: string;
+  status: IncidentStatus;
+  categoryCode: string;
+  title: string;
+  description: string;
+  location: IncidentLocation | null;
+  gridCode: string;
+  urgency: IncidentUrgency;
+  source: IncidentSource;
+  reporter: string;
+  attachments: IncidentAttachment[];
+  appealRef: string | null;
+  owner: IncidentOwner | null;
+  step: IncidentStep | null;
+  /** When the current step is due. */
+  dueAt: string | null;
+  supervision: IncidentSupervision;
+  reworkCount: number;
+  extension: { requestedUntil: string; reason: string; requestedBy: string } | null;
+  rating: number | null;
+  mergedInto: string | null;
+  createdAt: string;
+  updatedAt: string;
+  /** Optimistic lock: send it back with an action to be sure nobody acted in between. */
+  version: number;
+  /** What the caller may do now. */
+  allowedActions: IncidentAction[];
+}
+
+export interface TimelineEntry {
+  at: string;
+  action: string;
+  actor: string;
+  fromStatus: IncidentStatus | null;
+  toStatus: IncidentStatus;
+  comment: string | null;
+  details: Record<string, unknown>;
+}
+
+/** The answer to a report: the case, and open cases nearby of the same category that may be the same matter. */
+export interface ReportResult {
+  incident: IncidentView;
+  possibleDuplicates: { id: string; title: string; status: IncidentStatus; distanceMeters: number; createdAt: string }[];
+}
+
+export interface IncidentCounts {
+  byStatus: Partial<Record<IncidentStatus, number>>;
+  overdue: number;
+  supervised: number;
+}
+
+/** A page of a cursor-paginated list. */
+export interface IncidentPage {
+  items: IncidentView[];
+  nextCursor: string | null;
+}

@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { BusClient } from '@gridline/messaging';
+import type { Caller } from '@gridline/auth';
+import { INCIDENTS_REQUESTS } from './incidents.contract';
+import type { IncidentActionBody, IncidentCountsQuery, ListIncidentsQuery, ReportIncidentRequest } from './incident/incident.dto';
+import type { IncidentAction, IncidentCounts, IncidentPage, IncidentView, ReportResult, TimelineEntry } from './incident/incident.types';
+
+/** The incidents service's commands and queries, typed. */
+@Injectable()
+export class IncidentsClient {
+  constructor(private readonly bus: BusClient) {}
+
+  report(caller: Caller, incident: ReportIncidentRequest, idempotencyKey?: string): Promise<ReportResult> {
+    return this.bus.request(INCIDENTS_REQUESTS.report, { incident, ...(idempotencyKey ? { idempotencyKey } : {}) }, { caller });
+  }
+
+  act(caller: Caller, id: string, action: IncidentAction, body: IncidentActionBody = {}): Promise<IncidentView> {
+    return this.bus.request(INCIDENTS_REQUESTS.act, { ...body, id, action }, { caller });
+  }
+
+  get(caller: Caller, id: string): Promise<IncidentView> {
+    return this.bus.request(INCIDENTS_REQUESTS.get, { id }, { caller });
+  }
+
+  timeline(caller: Caller, id: string): Promise<TimelineEntry[]> {
+    return this.bus.request(INCIDENTS_REQUESTS.timeline, { id }, { caller });
+  }
+
+  list(caller: Caller, query: ListIncidentsQuery): Promise<IncidentPage> {
+    return this.bus.request(INCIDENTS_REQUESTS.list, query, { caller });
+  }
+
+  counts(caller: Caller, query: IncidentCountsQuery): Promise<IncidentCounts> {
+    return this.bus.request(INCIDENTS_REQUESTS.counts, query, { caller });
+  }
+}
