@@ -7,6 +7,8 @@ import { SYSTEM_CALLER } from '@gridline/auth';
 import { connectStandaloneBus, type BusClient } from '@gridline/messaging';
 import { RegistryClient, RegistryErrorCode, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
 import { demoBuildingRows, demoResidentRows, demoStaff } from './demo-registers';
+import { demoActionBody, demoCases } from './demo-incidents';
+import { IncidentErrorCode, IncidentsClient } from '@gridline/contracts-incidents';
 import { demoStreetUnits } from './demo-street';
 import { DEMO_DEPARTMENTS, demoCategories } from './demo-responsibility';
 
@@ -46,7 +48,48 @@ export async function seedDemo(bus: BusClient): Promise<SeedResult> {
   }
   await seedPeople(bus, result);
   await seedRegisters(bus, result);
+  await seedIncidents(bus, result);
   return result;
+}
+
+/**
+ * Cases through the incidents service's own commands. Reports carry idempotency keys, and an action is taken only
+ * when the case still allows it, so a second run changes nothing. Incidents learns the categories from the
+ * registry's events: the first report waits for that.
+ */
+async function seedIncidents(bus: BusClient, result: SeedResult): Promise<void> {
+  const incidents = new IncidentsClient(bus);
+  const grids = demoStreetUnits()
+    .filter((u) => (u.level === 'grid' || u.level === 'exclusive_grid') && u.boundary?.type === 'Polygon')
+    .map((u) => {
+      const ring = (u.boundary as { coordinates: [number, number][][] }).coordinates[0];
+      const lng = (Math.min(...ring.map((p) => p[0])) + Math.max(...ring.map((p) => p[0]))) / 2;
+      const lat = (Math.min(...ring.map((p) => p[1])) + Math.max(...ring.map((p) => p[1]))) / 2;
+      return { code: u.code, lat, lng };
+    });
+  for (const demo of demoCases(grids)) {
+    const { incident, replayed } = await retryWhileLearning(() => incidents.report(SYSTEM_CALLER, demo.report, demo.key));
+    if (replayed) result.existing += 1;
+    else result.created += 1;
+    let current = incident;
+    for (const action of demo.actions) {
+      if (current.allowedActions.includes(action)) current = await incidents.act(SYSTEM_CALLER, current.id, action, demoActionBody(action));
+    }
+  }
+}
+
+/** Retries while incidents has not yet received the registry's categories or units (at most 30 s). */
+async function retryWhileLearning<T>(work: () => Promise<T>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      const learning = error instanceof AppError && error.code === IncidentErrorCode.Invalid;
+      if (!learning || Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
 }
 
 /** A grid staff member (and, in 文汇社区, the other roles) where the unit has nobody in that role yet. */

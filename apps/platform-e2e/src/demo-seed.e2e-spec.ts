@@ -1,4 +1,6 @@
+import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
+import { IncidentsClient } from '@gridline/contracts-incidents';
 import { BusClient } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
@@ -12,6 +14,7 @@ describe('the demo seed', () => {
   beforeAll(async () => {
     platform = await TestPlatform.create();
     const registry = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
     bus = registry.app.get(BusClient);
   });
 
@@ -44,6 +47,11 @@ describe('the demo seed', () => {
     const coverage = await new RegistryPeopleClient(bus).coverage(SYSTEM_CALLER, '370502003');
     expect(coverage.gridsWithoutStaff).toEqual([]);
     expect(coverage.gridsMissingRoles.map((g) => g.gridCode).filter((c) => c.startsWith('370502003001'))).toEqual([]);
+
+    const counts = await new IncidentsClient(bus).counts(SYSTEM_CALLER, {});
+    const total = Object.values(counts.byStatus).reduce((n, c) => n + (c ?? 0), 0);
+    expect(total).toBeGreaterThanOrEqual(200);
+    expect(Object.keys(counts.byStatus).sort()).toEqual(['accepted', 'dispatched', 'evaluated', 'closed', 'handled', 'in_progress', 'rejected', 'reported'].sort());
   });
 
   it('tiles the street: every grid centre locates to its own grid, and no two grids overlap there', async () => {

@@ -111,7 +111,8 @@ describe('the case process through the gateway', () => {
     const first = (await report('staff', garbage('重复提交'), 'report-key-0002')).json();
     const again = await report('staff', garbage('重复提交'), 'report-key-0002');
     expect(again.statusCode).toBe(201);
-    expect(again.json().incident.id).toBe(first.incident.id);
+    expect(again.json()).toMatchObject({ replayed: true, incident: { id: first.incident.id } });
+    expect(first.replayed).toBe(false);
     const other = await report('staff', garbage('另一件事'), 'report-key-0002');
     expect(other.statusCode).toBe(422);
     expect(other.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });

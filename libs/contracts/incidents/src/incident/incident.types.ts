@@ -109,6 +109,8 @@ export interface TimelineEntry {
 /** The answer to a report: the case, and open cases nearby of the same category that may be the same matter. */
 export interface ReportResult {
   incident: IncidentView;
+  /** True when the Idempotency-Key matched an earlier report: this is that case, nothing new was created. */
+  replayed: boolean;
   possibleDuplicates: { id: string; title: string; status: IncidentStatus; distanceMeters: number; createdAt: string }[];
 }
 

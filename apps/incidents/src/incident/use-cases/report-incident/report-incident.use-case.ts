@@ -87,7 +87,7 @@ export class ReportIncidentUseCase {
     });
 
     const incident = (await this.incidents.findById(createdId))!;
-    return { incident: toIncidentView(incident, caller), possibleDuplicates: await this.duplicatesOf(incident) };
+    return { incident: toIncidentView(incident, caller), replayed: createdId !== id, possibleDuplicates: await this.duplicatesOf(incident) };
   }
 
   private async resolveGrid(input: ReportIncidentRequest): Promise<{ code: string; path: string[] }> {
