@@ -8,6 +8,7 @@ import { IncidentRepository } from './incident/incident.repository';
 import { IncidentsBusController } from './incident/incidents.bus-controller';
 import { ActOnIncidentUseCase } from './incident/use-cases/act-on-incident/act-on-incident.use-case';
 import { ReadIncidentsUseCase } from './incident/use-cases/read-incidents/read-incidents.use-case';
+import { OpenCaseFromAppealUseCase } from './incident/use-cases/open-case-from-appeal/open-case-from-appeal.use-case';
 import { ReportIncidentUseCase } from './incident/use-cases/report-incident/report-incident.use-case';
 import { INCIDENTS_MIGRATIONS } from './migrations/incidents.migration';
 import { CalendarCopy, CategoryCopy, UnitCopy } from './reference/reference.entities';
@@ -42,6 +43,7 @@ export class IncidentsAppModule {
         IncidentRepository,
         IncidentJournal,
         ReportIncidentUseCase,
+        OpenCaseFromAppealUseCase,
         ActOnIncidentUseCase,
         ReadIncidentsUseCase,
       ],

@@ -1,12 +1,12 @@
 import { connect } from 'nats';
 import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
+import { IncidentsAppModule, IncidentsConfig, OpenCaseFromAppealUseCase } from '@gridline/app-incidents';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { loadConfig } from '@gridline/platform';
 import { BusClient, streamName } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -18,12 +18,13 @@ const IN_GRID = { lat: 37.405, lng: 118.505, address: '文汇小区东门' };
 describe('the case process through the gateway', () => {
   let platform: TestPlatform;
   let gateway: GatewayApp;
+  let incidentsService: RunningTestService;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
     const registryService = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
+    incidentsService = await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
     gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
     const registry = new RegistryClient(registryService.app.get(BusClient));
     for (const unit of [
@@ -167,6 +168,15 @@ describe('the case process through the gateway', () => {
     expect((await act('staff', incident.id, 'decide_extension', { approve: true })).statusCode).toBe(403);
     const decided = (await act('community', incident.id, 'decide_extension', { approve: true })).json();
     expect(decided).toMatchObject({ extension: null, dueAt: until });
+  });
+
+  it('opens one grid case for a hotline appeal handed down, however often it arrives', async () => {
+    const openCase = incidentsService.app.get(OpenCaseFromAppealUseCase);
+    const appeal = { appealId: '12345-20261127-000777', categoryCode: 'ENV.GARBAGE', title: '市民来电：垃圾堆放', description: '12345转办', gridCode: GRID, urgency: 'urgent' as const };
+    const first = await openCase.execute(appeal);
+    const again = await openCase.execute(appeal);
+    expect(again).toMatchObject({ replayed: true, incident: { id: first.incident.id, appealRef: appeal.appealId, source: 'hotline' } });
+    expect(first.incident).toMatchObject({ status: 'reported', urgency: 'urgent', source: 'hotline' });
   });
 
   it('lists by scope, filters, Chinese substring and cursor pages, and counts by status', async () => {

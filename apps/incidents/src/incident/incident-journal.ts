@@ -1,12 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { EventPublisher } from '@gridline/messaging';
-import { INCIDENTS_EVENTS, type IncidentStatus, type IncidentStep } from '@gridline/contracts-incidents';
+import { EventPublisher, type EventDefinition } from '@gridline/messaging';
+import { INCIDENTS_EVENTS, type IncidentEventData, type IncidentStatus, type IncidentStep } from '@gridline/contracts-incidents';
 import { INCIDENTS_CONFIG, IncidentsConfig } from '../incidents.config';
 import { ReferenceRepository } from '../reference/reference.repository';
 import { IncidentEntity, TimelineEntity } from './incident.entity';
 import { toEventData } from './incident.mapper';
 import { clockFor, dueAfter, limitOfStep } from './step-clock';
+
+type Events = typeof INCIDENTS_EVENTS;
+
+/** The events of the case process (those that carry a case), as opposed to other events of the service. */
+export type IncidentEventName = { [K in keyof Events]: Events[K] extends EventDefinition<IncidentEventData> ? K : never }[keyof Events];
 
 const STEP_OF: Partial<Record<IncidentStatus, IncidentStep>> = {
   reported: 'accept',
@@ -57,7 +62,7 @@ export class IncidentJournal {
     em: EntityManager,
     incident: IncidentEntity,
     entry: { action: string; actor: string; from: IncidentStatus | null; comment?: string | null; details?: Record<string, unknown> },
-    event?: keyof typeof INCIDENTS_EVENTS,
+    event?: IncidentEventName,
   ): void {
     em.persist(
       em.create(TimelineEntity, {
@@ -70,6 +75,6 @@ export class IncidentJournal {
         details: entry.details ?? {},
       }),
     );
-    if (event) this.events.record(em, INCIDENTS_EVENTS[event], incident.id, toEventData(incident, entry.actor, entry.comment ?? null));
+    if (event) this.events.record(em, INCIDENTS_EVENTS[event] as EventDefinition<IncidentEventData>, incident.id, toEventData(incident, entry.actor, entry.comment ?? null));
   }
 }

@@ -3,9 +3,9 @@ import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, CommonErrorCode } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
-import type { IncidentActionBody, IncidentOwner, IncidentStatus, IncidentView, INCIDENTS_EVENTS } from '@gridline/contracts-incidents';
+import type { IncidentActionBody, IncidentOwner, IncidentStatus, IncidentView } from '@gridline/contracts-incidents';
 import { ReferenceRepository } from '../../../reference/reference.repository';
-import { IncidentJournal } from '../../incident-journal';
+import { IncidentJournal, type IncidentEventName } from '../../incident-journal';
 import { IncidentEntity } from '../../incident.entity';
 import { incidentInvalid, incidentNotFound, notAllowedInState, staleVersion } from '../../incident.errors';
 import { toIncidentView } from '../../incident.mapper';
@@ -13,7 +13,7 @@ import { PROCESS, allowedActions, mayView } from '../../incident-process';
 import { IncidentRepository } from '../../incident.repository';
 import type { ActOnIncidentCommand } from './act-on-incident.command';
 
-type EventName = keyof typeof INCIDENTS_EVENTS;
+type EventName = IncidentEventName;
 
 function need<T>(value: T | undefined, field: string, reason: string): T {
   if (value === undefined || value === null || value === '') throw incidentInvalid(field, reason);
