@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
-import { ConfigError } from '@gridline/platform';
-import { DEV_PERSONAL_DATA, PersonalDataCipher, parsePersonalDataKeys } from '@gridline/persistence';
+import { PersonalDataCipher, personalDataCipherFrom } from '@gridline/persistence';
 import { REGISTRY_MIGRATIONS } from './migrations/registry.migrations';
 import type { RegistryConfig } from './registry.config';
 import { PersonalDataService } from './personal-data/personal-data.service';
@@ -22,19 +21,11 @@ export const REGISTRY_SERVICE = 'registry';
 /** What the registry service keeps in its schema (also used by `npm run migrate`). */
 export const REGISTRY_PERSISTENCE = { service: REGISTRY_SERVICE, entities: [UnitEntity, DepartmentEntity, CategoryEntity, CalendarDayEntity, PersonEntity, AssignmentEntity, ...REGISTER_ENTITIES], migrations: REGISTRY_MIGRATIONS };
 
-/** The cipher of personal data, from the configured keys; production refuses the development keys. */
-function personalDataCipher(config: RegistryConfig): PersonalDataCipher {
-  if (config.NODE_ENV === 'production' && config.PERSONAL_DATA_KEYS === DEV_PERSONAL_DATA.keys) {
-    throw new ConfigError(['PERSONAL_DATA_KEYS: the development keys must not be used in production']);
-  }
-  return new PersonalDataCipher(parsePersonalDataKeys(config.PERSONAL_DATA_KEYS, config.PERSONAL_DATA_ACTIVE_KEY, config.PERSONAL_DATA_INDEX_KEY));
-}
-
 @Module({})
 export class RegistryAppModule {
   static register(config: RegistryConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
     // Built before anything connects, so that bad keys stop the service at once with the variable named.
-    const cipher = personalDataCipher(config);
+    const cipher = personalDataCipherFrom(config);
     return {
       module: RegistryAppModule,
       providers: [{ provide: PersonalDataCipher, useValue: cipher }, PersonalDataService],

@@ -6,3 +6,4 @@ export * from './pg-array';
 export * from './personal-data/personal-data-cipher';
 export * from './personal-data/personal-data.config';
 export * from './personal-data/masking';
+export * from './personal-data/personal-data-service.config';
