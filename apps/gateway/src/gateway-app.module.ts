@@ -8,8 +8,11 @@ import { CsvImporter } from './registers/csv-importer';
 import { ImportsController } from './registers/imports.controller';
 import { RegistersController } from './registers/registers.controller';
 import { AnalyticsClient } from '@gridline/contracts-analytics';
-import { IncidentsClient } from '@gridline/contracts-incidents';
+import { DisputesClient, IncidentsClient, JointDiscussionClient, VisitsClient } from '@gridline/contracts-incidents';
 import { IncidentsController } from './incidents/incidents.controller';
+import { DisputesController } from './incidents/disputes.controller';
+import { JointDiscussionController } from './incidents/joint-discussion.controller';
+import { VisitsController } from './incidents/visits.controller';
 import { AnalyticsController } from './analytics/analytics.controller';
 import type { GatewayConfig } from './gateway.config';
 import { RequestContextInterceptor } from './http/request-context.interceptor';
@@ -25,7 +28,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck])],
-      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController, IncidentsController],
+      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController, IncidentsController, DisputesController, VisitsController, JointDiscussionController],
       providers: [
         {
           provide: JwtVerifier,
@@ -40,6 +43,9 @@ export class GatewayAppModule {
         RegistryPeopleClient,
         AnalyticsClient,
         IncidentsClient,
+        DisputesClient,
+        VisitsClient,
+        JointDiscussionClient,
       ],
     };
   }

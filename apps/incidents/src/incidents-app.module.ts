@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
-import { RegistryClient } from '@gridline/contracts-registry';
+import { RegistryClient, RegistryRegistersClient } from '@gridline/contracts-registry';
 import { INCIDENTS_CONFIG, type IncidentsConfig } from './incidents.config';
 import { IncidentJournal } from './incident/incident-journal';
 import { INCIDENT_ENTITIES } from './incident/incident.entity';
@@ -15,13 +15,30 @@ import { CalendarCopy, CategoryCopy, UnitCopy } from './reference/reference.enti
 import { ReferenceRepository } from './reference/reference.repository';
 import { CalendarCopySubscriber, CategoryCopySubscriber, UnitCopySubscriber } from './reference/reference.subscribers';
 import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
+import { DISPUTE_ENTITIES } from './disputes/dispute.entities';
+import { DisputeRepository } from './disputes/dispute.repository';
+import { DisputesBusController } from './disputes/disputes.bus-controller';
+import { AddDisputePartyUseCase } from './disputes/use-cases/add-dispute-party/add-dispute-party.use-case';
+import { AddMediationSessionUseCase } from './disputes/use-cases/add-mediation-session/add-mediation-session.use-case';
+import { ReadDisputeUseCase } from './disputes/use-cases/read-dispute/read-dispute.use-case';
+import { SetDisputeAgreementUseCase } from './disputes/use-cases/set-dispute-agreement/set-dispute-agreement.use-case';
+import { JointDiscussionEntity } from './joint-discussion/joint-discussion.entity';
+import { JointDiscussionBusController } from './joint-discussion/joint-discussion.bus-controller';
+import { LiftToJointDiscussionUseCase } from './joint-discussion/use-cases/lift-to-joint-discussion/lift-to-joint-discussion.use-case';
+import { ReadJointDiscussionsUseCase } from './joint-discussion/use-cases/read-joint-discussions/read-joint-discussions.use-case';
+import { VisitEntity } from './visits/visit.entity';
+import { VisitRepository } from './visits/visit.repository';
+import { VisitsBusController } from './visits/visits.bus-controller';
+import { ListVisitsUseCase } from './visits/use-cases/list-visits/list-visits.use-case';
+import { LogVisitUseCase } from './visits/use-cases/log-visit/log-visit.use-case';
+import { OpenVisitIncidentUseCase } from './visits/use-cases/open-visit-incident/open-visit-incident.use-case';
 
 export const INCIDENTS_SERVICE = 'incidents';
 
 /** What the incidents service keeps in its schema (also used by `npm run migrate`). */
 export const INCIDENTS_PERSISTENCE = {
   service: INCIDENTS_SERVICE,
-  entities: [...INCIDENT_ENTITIES, UnitCopy, CategoryCopy, CalendarCopy],
+  entities: [...INCIDENT_ENTITIES, UnitCopy, CategoryCopy, CalendarCopy, ...DISPUTE_ENTITIES, VisitEntity, JointDiscussionEntity],
   migrations: INCIDENTS_MIGRATIONS,
 };
 
@@ -32,10 +49,11 @@ export class IncidentsAppModule {
     return {
       module: IncidentsAppModule,
       imports: [ServiceModule.forRoot({ ...INCIDENTS_PERSISTENCE, config, ...overrides })],
-      controllers: [ServiceInfoBusController, IncidentsBusController],
+      controllers: [ServiceInfoBusController, IncidentsBusController, DisputesBusController, VisitsBusController, JointDiscussionBusController],
       providers: [
         { provide: INCIDENTS_CONFIG, useValue: config },
         RegistryClient,
+        RegistryRegistersClient,
         ReferenceRepository,
         UnitCopySubscriber,
         CategoryCopySubscriber,
@@ -46,6 +64,17 @@ export class IncidentsAppModule {
         OpenCaseFromAppealUseCase,
         ActOnIncidentUseCase,
         ReadIncidentsUseCase,
+        DisputeRepository,
+        ReadDisputeUseCase,
+        AddDisputePartyUseCase,
+        AddMediationSessionUseCase,
+        SetDisputeAgreementUseCase,
+        VisitRepository,
+        LogVisitUseCase,
+        ListVisitsUseCase,
+        OpenVisitIncidentUseCase,
+        LiftToJointDiscussionUseCase,
+        ReadJointDiscussionsUseCase,
       ],
     };
   }

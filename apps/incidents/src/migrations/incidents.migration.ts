@@ -1,4 +1,5 @@
 import { SchemaMigration } from '@gridline/persistence';
+import { DisputesVisitsMigration } from './20261128000100_disputes_visits.migration';
 
 export class IncidentsMigration extends SchemaMigration {
   static readonly migrationName = '20261127001000_incidents';
@@ -85,4 +86,4 @@ export class IncidentsMigration extends SchemaMigration {
   }
 }
 
-export const INCIDENTS_MIGRATIONS = [IncidentsMigration].map((m) => ({ name: m.migrationName, class: m }));
+export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration].map((m) => ({ name: m.migrationName, class: m }));

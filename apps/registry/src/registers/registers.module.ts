@@ -18,6 +18,7 @@ import { UpdateBuildingUseCase } from './use-cases/update-building/update-buildi
 import { UpdateBusinessUseCase } from './use-cases/update-business/update-business.use-case';
 import { UpdateHouseholdUseCase } from './use-cases/update-household/update-household.use-case';
 import { UpdateResidentUseCase } from './use-cases/update-resident/update-resident.use-case';
+import { HouseholdVisitsSubscriber } from './visits/household-visits.subscriber';
 
 @Module({
   controllers: [RegistersBusController],
@@ -40,6 +41,7 @@ import { UpdateResidentUseCase } from './use-cases/update-resident/update-reside
     GetQualityUseCase,
     ImportRegistersUseCase,
     DeleteRecordUseCase,
+    HouseholdVisitsSubscriber,
   ],
   exports: [RegisterRepository, GridResolver, QualityService],
 })

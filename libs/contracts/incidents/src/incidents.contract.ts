@@ -2,6 +2,14 @@ import { defineEvent, defineRequest } from '@gridline/messaging';
 import type { IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, ListIncidentsQuery, ReportIncidentCommandRequest } from './incident/incident.dto';
 import type { IncidentEventData } from './incident/incident.events';
 import type { IncidentCounts, IncidentPage, IncidentView, ReportResult, TimelineEntry } from './incident/incident.types';
+import type { AddDisputePartyRequest, AddMediationSessionRequest, SetDisputeAgreementRequest } from './disputes/dispute.dto';
+import type { DisputeView } from './disputes/dispute.types';
+import type { ListVisitsQuery, LogVisitRequest, OpenVisitIncidentRequest } from './visits/visit.dto';
+import type { VisitLoggedEventData } from './visits/visit.events';
+import type { VisitView } from './visits/visit.types';
+import type { LiftToJointDiscussionRequest } from './joint-discussion/joint-discussion.dto';
+import type { JointDiscussionView } from './joint-discussion/joint-discussion.types';
+import type { Page } from '@gridline/platform';
 
 /** Health of the incidents service over the bus. */
 export interface ServiceInfo {
@@ -18,6 +26,15 @@ export const INCIDENTS_REQUESTS = {
   timeline: defineRequest<IncidentIdRequest, TimelineEntry[]>('incidents', 'incidents.incident.timeline'),
   list: defineRequest<ListIncidentsQuery, IncidentPage>('incidents', 'incidents.incident.list'),
   counts: defineRequest<IncidentCountsQuery, IncidentCounts>('incidents', 'incidents.incident.counts'),
+  getDispute: defineRequest<IncidentIdRequest, DisputeView>('incidents', 'incidents.dispute.get'),
+  addDisputeParty: defineRequest<AddDisputePartyRequest, DisputeView>('incidents', 'incidents.dispute.add_party'),
+  addMediationSession: defineRequest<AddMediationSessionRequest, DisputeView>('incidents', 'incidents.dispute.add_session'),
+  setDisputeAgreement: defineRequest<SetDisputeAgreementRequest, DisputeView>('incidents', 'incidents.dispute.set_agreement'),
+  logVisit: defineRequest<LogVisitRequest, VisitView>('incidents', 'incidents.visit.log'),
+  listVisits: defineRequest<ListVisitsQuery, Page<VisitView>>('incidents', 'incidents.visit.list'),
+  openVisitIncident: defineRequest<OpenVisitIncidentRequest, ReportResult>('incidents', 'incidents.visit.open_incident'),
+  liftToJointDiscussion: defineRequest<LiftToJointDiscussionRequest, JointDiscussionView>('incidents', 'incidents.joint_discussion.record'),
+  jointDiscussions: defineRequest<IncidentIdRequest, JointDiscussionView[]>('incidents', 'incidents.joint_discussion.list'),
 } as const;
 
 const incidentEvent = (event: string) => defineEvent<IncidentEventData>('incidents', 'incident', event);
@@ -41,6 +58,8 @@ export const INCIDENTS_EVENTS = {
   overdue: incidentEvent('overdue'),
   supervised: incidentEvent('supervised'),
   escalated: incidentEvent('escalated'),
+  /** A household was visited (ids, grid and day only): the registry counts visited households per grid. */
+  visitLogged: defineEvent<VisitLoggedEventData>('incidents', 'visit', 'logged'),
 } as const;
 
 /** Error codes of the incidents service. */

@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import type { JointDiscussionView } from '@gridline/contracts-incidents';
+import { IncidentJournal } from '../../../incident/incident-journal';
+import { IncidentEntity } from '../../../incident/incident.entity';
+import { incidentInvalid, incidentNotFound } from '../../../incident/incident.errors';
+import { mayView } from '../../../incident/incident-process';
+import { IncidentRepository } from '../../../incident/incident.repository';
+import { ReferenceRepository } from '../../../reference/reference.repository';
+import { assertNotInFuture } from '../../../visits/china-day';
+import { DISCUSSABLE_STATUSES, mayLift, ownersOf } from '../../joint-discussion-rules';
+import { JointDiscussionEntity } from '../../joint-discussion.entity';
+import { notDiscussable, notLifter } from '../../joint-discussion.errors';
+import { toJointDiscussionView } from '../../joint-discussion.mapper';
+import type { LiftToJointDiscussionCommand } from './lift-to-joint-discussion.command';
+
+/**
+ * Records a "3+N" joint discussion of a hard case — participants, day, decision, owners — with the case, and
+ * notes it on the case's timeline. The case's state does not change: the grid centre dispatches to the owners
+ * decided through the usual dispatch action.
+ */
+@Injectable()
+export class LiftToJointDiscussionUseCase {
+  constructor(
+    private readonly incidents: IncidentRepository,
+    private readonly reference: ReferenceRepository,
+    private readonly journal: IncidentJournal,
+  ) {}
+
+  execute({ caller, incidentId, discussion: input }: LiftToJointDiscussionCommand): Promise<JointDiscussionView> {
+    return this.incidents.transactional(async (em) => {
+      // Share-locked: the case's state cannot change before the discussion commits.
+      const incident = await em.findOne(IncidentEntity, { id: incidentId }, { lockMode: LockMode.PESSIMISTIC_READ });
+      if (!incident || !mayView(caller, incident)) throw incidentNotFound(incidentId);
+      if (!DISCUSSABLE_STATUSES.includes(incident.status)) throw notDiscussable(incident.status, DISCUSSABLE_STATUSES);
+      if (!mayLift(caller, incident)) throw notLifter();
+      assertNotInFuture('date', input.date);
+      const owners = ownersOf(input.owners);
+      for (const [i, owner] of owners.entries()) {
+        if ('unitCode' in owner && !(await this.reference.unit(owner.unitCode))) throw incidentInvalid(`owners[${i}]`, `${owner.unitCode} is not a known unit`);
+      }
+
+      const entity = em.create(JointDiscussionEntity, {
+        id: randomUUID(),
+        incidentId,
+        participants: [...new Set(input.participants)],
+        date: input.date,
+        decision: input.decision,
+        owners,
+        liftedBy: caller.sub,
+      });
+      em.persist(entity);
+      this.journal.record(em, incident, {
+        action: 'joint_discussion',
+        actor: caller.sub,
+        from: incident.status,
+        comment: input.decision,
+        details: { discussionId: entity.id, date: entity.date, participants: entity.participants, owners },
+      });
+      await em.flush();
+      return toJointDiscussionView(entity);
+    });
+  }
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { requireRole, scopeCovers } from '@gridline/auth';
+import type { ReportIncidentRequest, ReportResult } from '@gridline/contracts-incidents';
+import { IncidentJournal } from '../../../incident/incident-journal';
+import { IncidentEntity } from '../../../incident/incident.entity';
+import { ReportIncidentCommand } from '../../../incident/use-cases/report-incident/report-incident.command';
+import { ReportIncidentUseCase } from '../../../incident/use-cases/report-incident/report-incident.use-case';
+import { visitCaseAlreadyOpened, visitNotFound } from '../../visit.errors';
+import { VisitRepository } from '../../visit.repository';
+import { VISIT_WRITERS, visitCaseKey } from '../../visit-rules';
+import type { OpenVisitIncidentCommand } from './open-visit-incident.command';
+
+/**
+ * Opens a case from a visit: a report whose source is "visit", in the visit's grid unless the body names a
+ * grid or a location. The visit keeps the case's id and the case's timeline names the visit. The report
+ * is idempotent per visit (and caller), so a retry answers the same case.
+ */
+@Injectable()
+export class OpenVisitIncidentUseCase {
+  constructor(
+    private readonly visits: VisitRepository,
+    private readonly reportIncident: ReportIncidentUseCase,
+    private readonly journal: IncidentJournal,
+  ) {}
+
+  async execute({ caller, visitId, incident: body }: OpenVisitIncidentCommand): Promise<ReportResult> {
+    requireRole(caller, VISIT_WRITERS, 'open cases from visits');
+    const visit = await this.visits.findById(visitId);
+    if (!visit || !scopeCovers(caller, visit.path)) throw visitNotFound(visitId);
+    if (visit.incidentId) throw visitCaseAlreadyOpened(visit.id, visit.incidentId);
+
+    const report: ReportIncidentRequest = { ...body, source: 'visit', gridCode: body.gridCode ?? (body.location ? undefined : visit.gridCode) };
+    const result = await this.reportIncident.execute(new ReportIncidentCommand(caller, report, visitCaseKey(visit.id)));
+
+    await this.visits.transactional(async (em) => {
+      if (!(await this.visits.linkCase(em, visit.id, result.incident.id))) return;
+      const incident = await em.findOneOrFail(IncidentEntity, { id: result.incident.id });
+      this.journal.record(em, incident, { action: 'opened_from_visit', actor: caller.sub, from: incident.status, details: { visitId: visit.id, visitDate: visit.date } });
+      await em.flush();
+    });
+    return result;
+  }
+}

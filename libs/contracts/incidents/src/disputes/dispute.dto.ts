@@ -1,0 +1,78 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsCalendarDay } from '../calendar-date';
+import { DISPUTE_PARTY_ROLES, type DisputePartyRole } from './dispute.types';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Body of POST /api/v1/incidents/:id/dispute/parties. */
+export class AddDisputePartyBody {
+  @ApiProperty({ example: '张某', description: 'Personal data: shown on the case only, never in events or logs' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  name!: string;
+
+  @ApiProperty({ enum: DISPUTE_PARTY_ROLES })
+  @IsIn(DISPUTE_PARTY_ROLES as unknown as string[])
+  role!: DisputePartyRole;
+}
+
+/** `incidents.dispute.add_party`. */
+export class AddDisputePartyRequest extends AddDisputePartyBody {
+  @IsUUID()
+  id!: string;
+}
+
+/** Body of POST /api/v1/incidents/:id/dispute/sessions. */
+export class AddMediationSessionBody {
+  @ApiProperty({ example: '2026-11-20', description: 'The day of the session (not in the future)' })
+  @IsCalendarDay()
+  date!: string;
+
+  @ApiProperty({ example: '社区人民调解委员会 王调解员' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  mediator!: string;
+
+  @ApiProperty({ example: '双方同意由楼上住户修复漏水管道，费用各半。' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  outcome!: string;
+}
+
+/** `incidents.dispute.add_session`. */
+export class AddMediationSessionRequest extends AddMediationSessionBody {
+  @IsUUID()
+  id!: string;
+}
+
+/** Body of PUT /api/v1/incidents/:id/dispute/agreement: replaces the agreement. */
+export class SetDisputeAgreementBody {
+  @ApiProperty({ example: '一、楼上住户于十日内修复管道；二、维修费用双方各承担一半。' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(8000)
+  text!: string;
+
+  @ApiProperty({ example: '2026-11-25', description: 'The day the agreement was reached (not in the future)' })
+  @IsCalendarDay()
+  date!: string;
+
+  @ApiProperty({ description: 'Whether the dispute is resolved' })
+  @IsBoolean()
+  resolved!: boolean;
+}
+
+/** `incidents.dispute.set_agreement`. */
+export class SetDisputeAgreementRequest extends SetDisputeAgreementBody {
+  @IsUUID()
+  id!: string;
+}

@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { IsCalendarDay } from '../calendar-date';
+
+const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
+const DEPARTMENT_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
+const UNIT_OR_DEPARTMENT = /^(\d{9}(\d{3}){0,2}|[A-Z][A-Z0-9_]{1,31})$/;
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** One owner of the decision: give exactly one of departmentCode and unitCode. */
+export class JointDiscussionOwnerDto {
+  @ApiPropertyOptional({ example: 'URBAN_MGMT' })
+  @IsOptional()
+  @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a department code' })
+  departmentCode?: string;
+
+  @ApiPropertyOptional({ example: '370502003001' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: 'unitCode must be a unit code' })
+  unitCode?: string;
+}
+
+/** Body of POST /api/v1/incidents/:id/joint-discussion. */
+export class LiftToJointDiscussionBody {
+  @ApiProperty({ type: [String], example: ['370502003', '370502003001', 'URBAN_MGMT', 'MARKET_SUPERVISION'], description: 'Unit codes or department codes' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @Matches(UNIT_OR_DEPARTMENT, { each: true, message: 'each participant must be a unit code or a department code' })
+  participants!: string[];
+
+  @ApiProperty({ example: '2026-11-26', description: 'The day of the meeting (not in the future)' })
+  @IsCalendarDay()
+  date!: string;
+
+  @ApiProperty({ example: '由城市管理办公室牵头，社区配合，十日内拆除违建。' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(8000)
+  decision!: string;
+
+  @ApiProperty({ type: [JointDiscussionOwnerDto], description: 'The owners assigned, the lead first' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => JointDiscussionOwnerDto)
+  owners!: JointDiscussionOwnerDto[];
+}
+
+/** `incidents.joint_discussion.record`. */
+export class LiftToJointDiscussionRequest extends LiftToJointDiscussionBody {
+  @IsUUID()
+  id!: string;
+}

@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { PageQuery } from '@gridline/platform';
+import { IsCalendarDay } from '../calendar-date';
+import { ReportIncidentRequest } from '../incident/incident.dto';
+
+const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const trimmedEach = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+
+/** Body of POST /api/v1/visits and `incidents.visit.log`. */
+export class LogVisitRequest {
+  @ApiProperty({ format: 'uuid', description: "The registry's household" })
+  @IsUUID('all', { message: 'householdId must be a UUID' })
+  householdId!: string;
+
+  @ApiProperty({ example: '370502003001001', description: "The household's grid" })
+  @Matches(/^\d{15}$/, { message: 'gridCode must be the 15-digit code of a grid' })
+  gridCode!: string;
+
+  @ApiProperty({ example: '2026-11-26', description: 'The day of the visit (not in the future)' })
+  @IsCalendarDay()
+  date!: string;
+
+  @ApiPropertyOptional({ example: '老人独居，身体尚可，提醒冬季用火安全。', default: '' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(4000)
+  notes?: string;
+
+  @ApiPropertyOptional({ type: [String], example: ['elderly_alone', 'safety_reminder'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @Transform(trimmedEach)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(32, { each: true })
+  tags?: string[];
+}
+
+/** Query of GET /api/v1/visits. */
+export class ListVisitsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'Only visits in grids at or beneath this unit (within your scope)' })
+  @IsOptional()
+  @Matches(UNIT_CODE, { message: 'unit must be a unit code' })
+  unit?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'householdId must be a UUID' })
+  householdId?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'Visits on or after this day' })
+  @IsOptional()
+  @IsCalendarDay()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'Visits on or before this day' })
+  @IsOptional()
+  @IsCalendarDay()
+  to?: string;
+}
+
+/** Body of POST /api/v1/visits/:id/incident: a case report whose source is the visit (and, by default, its grid). */
+export class OpenVisitIncidentBody extends OmitType(ReportIncidentRequest, ['source'] as const) {}
+
+/** `incidents.visit.open_incident`. */
+export class OpenVisitIncidentRequest {
+  @IsUUID()
+  id!: string;
+
+  @ValidateNested()
+  @Type(() => OpenVisitIncidentBody)
+  incident!: OpenVisitIncidentBody;
+}

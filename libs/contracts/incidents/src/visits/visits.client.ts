@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { BusClient } from '@gridline/messaging';
+import type { Caller } from '@gridline/auth';
+import type { Page } from '@gridline/platform';
+import { INCIDENTS_REQUESTS } from '../incidents.contract';
+import type { ReportResult } from '../incident/incident.types';
+import type { ListVisitsQuery, LogVisitRequest, OpenVisitIncidentBody } from './visit.dto';
+import type { VisitView } from './visit.types';
+
+/** Household visits, typed. */
+@Injectable()
+export class VisitsClient {
+  constructor(private readonly bus: BusClient) {}
+
+  log(caller: Caller, visit: LogVisitRequest): Promise<VisitView> {
+    return this.bus.request(INCIDENTS_REQUESTS.logVisit, visit, { caller });
+  }
+
+  list(caller: Caller, query: ListVisitsQuery): Promise<Page<VisitView>> {
+    return this.bus.request(INCIDENTS_REQUESTS.listVisits, query, { caller });
+  }
+
+  openIncident(caller: Caller, id: string, incident: OpenVisitIncidentBody): Promise<ReportResult> {
+    return this.bus.request(INCIDENTS_REQUESTS.openVisitIncident, { id, incident }, { caller });
+  }
+}
