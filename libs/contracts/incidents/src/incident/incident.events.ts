@@ -19,6 +19,8 @@ export interface IncidentEventData {
   supervision: IncidentSupervision;
   reworkCount: number;
   appealRef: string | null;
+  /** The handling result reported by the owner (for `handled`, `verified`, `closed`): what the hotline answers with. */
+  result: string | null;
   actor: string;
   at: string;
   comment: string | null;

@@ -114,7 +114,7 @@ export interface QualityView {
   residents: number;
   /** Share (0–1) of required fields filled: building floors and unit counts, household heads, resident phones. */
   completeness: number;
-  /** Share (0–1) of households visited in the last 90 days (visits arrive with the visits feature; 0 until then). */
+  /** Share (0–1) of households visited in the last 90 days (visits logged in the incidents service). */
   visitedShare: number;
   lastUpdatedAt: string | null;
 }
