@@ -15,6 +15,7 @@ import { CalendarCopy, CategoryCopy, UnitCopy } from './reference/reference.enti
 import { ReferenceRepository } from './reference/reference.repository';
 import { CalendarCopySubscriber, CategoryCopySubscriber, UnitCopySubscriber } from './reference/reference.subscribers';
 import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
+import { SUPERVISION_SETTINGS, SupervisionScheduler, type SupervisionSettings } from './supervision/supervision.scheduler';
 import { DISPUTE_ENTITIES } from './disputes/dispute.entities';
 import { DisputeRepository } from './disputes/dispute.repository';
 import { DisputesBusController } from './disputes/disputes.bus-controller';
@@ -46,6 +47,12 @@ export const INCIDENTS_PERSISTENCE = {
 @Module({})
 export class IncidentsAppModule {
   static register(config: IncidentsConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
+    // The scheduler is a worker like the relay and the consumers: it starts with them (tests tick by hand).
+    const supervision: SupervisionSettings = {
+      pollMs: config.SUPERVISION_POLL_MS,
+      batchSize: config.SUPERVISION_BATCH_SIZE,
+      autoStart: (overrides.startWorkers ?? true) && config.SUPERVISION_ENABLED,
+    };
     return {
       module: IncidentsAppModule,
       imports: [ServiceModule.forRoot({ ...INCIDENTS_PERSISTENCE, config, ...overrides })],
@@ -75,6 +82,8 @@ export class IncidentsAppModule {
         OpenVisitIncidentUseCase,
         LiftToJointDiscussionUseCase,
         ReadJointDiscussionsUseCase,
+        { provide: SUPERVISION_SETTINGS, useValue: supervision },
+        SupervisionScheduler,
       ],
     };
   }

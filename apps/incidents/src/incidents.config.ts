@@ -1,5 +1,13 @@
-import { IsInt, IsNumber, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, IsNumber, Max, Min } from 'class-validator';
 import { ServiceConfig } from '@gridline/platform';
+
+// Reads the raw text: implicit conversion would already have turned 'false' into true.
+const toBoolean = ({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) => {
+  const raw = obj[key];
+  if (raw === undefined) return value;
+  return typeof raw === 'boolean' ? raw : ['1', 'true', 'yes', 'on'].includes(String(raw).toLowerCase());
+};
 
 /** The incidents service's configuration (with the variables every service reads, see ServiceConfig). */
 export class IncidentsConfig extends ServiceConfig {
@@ -26,6 +34,17 @@ export class IncidentsConfig extends ServiceConfig {
   @Min(50)
   @Max(600000)
   SUPERVISION_POLL_MS: number = 5000;
+
+  /** How many due cases one supervision pass claims (a full batch makes the scheduler go on at once). */
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  SUPERVISION_BATCH_SIZE: number = 100;
+
+  /** Switches the supervision scheduler off in this process (e.g. a replica that only answers requests). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  SUPERVISION_ENABLED: boolean = true;
 }
 
 export const INCIDENTS_CONFIG = Symbol('INCIDENTS_CONFIG');

@@ -1,0 +1,160 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { RequestContext } from '@gridline/platform';
+import { IncidentJournal } from '../incident/incident-journal';
+import { IncidentEntity } from '../incident/incident.entity';
+import { decideSupervision, type SupervisionMark } from './supervision-decision';
+
+export interface SupervisionSettings {
+  /** How often to look for cases when the last pass found less than a batch, in milliseconds. */
+  pollMs: number;
+  /** How many cases one pass claims. */
+  batchSize: number;
+  /** Whether the scheduler starts with the application (tests tick by hand). */
+  autoStart: boolean;
+}
+
+export const SUPERVISION_SETTINGS = Symbol('SUPERVISION_SETTINGS');
+
+const COMMENT: Record<SupervisionMark['card'], string> = {
+  warning: 'Warning: 70 % of the time limit has passed',
+  yellow: 'Yellow card: the time limit has passed',
+  red: 'Red card: seriously overdue',
+};
+
+/**
+ * Marks late cases (督办): warning at 70 % of a step's limit, yellow card when overdue, red card when seriously
+ * overdue, each raising supervision one level up the grid and an event. Every replica runs one: a pass claims due
+ * cases with FOR UPDATE SKIP LOCKED and updates them in the same transaction, so no case is marked by two
+ * replicas, and the card on the row means no threshold is marked twice.
+ */
+@Injectable()
+export class SupervisionScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(SupervisionScheduler.name);
+  private running = false;
+  private loop?: Promise<void>;
+  private wake?: () => void;
+
+  constructor(
+    private readonly em: EntityManager,
+    private readonly journal: IncidentJournal,
+    @Inject(SUPERVISION_SETTINGS) private readonly settings: SupervisionSettings,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.settings.autoStart) this.start();
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Looks for due cases now instead of at the next poll. */
+  poke(): void {
+    this.wake?.();
+  }
+
+  /** Stops the loop once the pass in flight has committed. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.stop();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let claimed = 0;
+      try {
+        claimed = await this.tick();
+      } catch (error) {
+        this.logger.warn({ msg: 'supervision pass failed; will retry', err: error });
+      }
+      // A full batch means more may be due: go on at once.
+      if (claimed < this.settings.batchSize && this.running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.settings.pollMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = undefined;
+      }
+    }
+  }
+
+  /** One pass: claims up to a batch of cases whose next check is due, marks them, commits. Returns how many it claimed. */
+  async tick(): Promise<number> {
+    // Its own fork: a scheduler has no request context, and must not grow the global identity map.
+    const em = this.em.fork();
+    const marked: { incidentId: string; card: string; supervisorUnitCode: string | null; correlationId: string }[] = [];
+    const claimed = await em.transactional(async (tx) => {
+      const now = new Date();
+      // SKIP LOCKED: two replicas must never claim the same case; a case a user is changing right now waits for the next pass.
+      const cases = await tx.find(
+        IncidentEntity,
+        { nextCheckAt: { $lte: now }, step: { $ne: null } },
+        { orderBy: { nextCheckAt: 'asc' }, limit: this.settings.batchSize, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
+      );
+      for (const incident of cases) {
+        const correlationId = RequestContext.newCorrelationId();
+        for (const mark of this.supervise(tx, incident, now, correlationId)) {
+          marked.push({ incidentId: incident.id, card: mark.card, supervisorUnitCode: mark.supervisorUnitCode, correlationId });
+        }
+      }
+      return cases.length;
+    });
+    // Logged after the commit: a rolled-back pass marked nothing.
+    for (const m of marked) this.logger.log({ msg: 'incident supervision raised', ...m });
+    return claimed;
+  }
+
+  /** Applies the decision to one claimed case: each threshold crossed gets its card, timeline entry and event. */
+  private supervise(em: EntityManager, incident: IncidentEntity, now: Date, correlationId: string): SupervisionMark[] {
+    const decision = decideSupervision(
+      {
+        card: incident.supervisionCard,
+        path: incident.path,
+        warnAt: incident.warnAt,
+        dueAt: incident.dueAt,
+        redAt: incident.redAt,
+        supervisorUnitCode: incident.supervisorUnitCode,
+        supervisedSince: incident.supervisedSince,
+        nextCheckAt: incident.nextCheckAt,
+      },
+      now,
+    );
+    if (decision.marks.length === 0 && decision.nextCheckAt?.getTime() === incident.nextCheckAt?.getTime()) return [];
+    RequestContext.run({ correlationId }, () => {
+      for (const mark of decision.marks) {
+        incident.supervisionCard = mark.card;
+        incident.supervisorUnitCode = mark.supervisorUnitCode;
+        incident.supervisedSince = decision.supervisedSince;
+        // The event carries the case as of this mark, so a late pass still tells subscribers each card in turn.
+        this.journal.record(
+          em,
+          incident,
+          {
+            action: mark.event,
+            actor: 'scheduler',
+            from: incident.status,
+            comment: mark.supervisorUnitCode ? `${COMMENT[mark.card]}; supervised by ${mark.supervisorUnitCode}` : COMMENT[mark.card],
+            details: { card: mark.card, step: incident.step, supervisorUnitCode: mark.supervisorUnitCode, threshold: mark.threshold.toISOString(), dueAt: incident.dueAt?.toISOString() ?? null },
+          },
+          mark.event,
+        );
+      }
+    });
+    incident.nextCheckAt = decision.nextCheckAt;
+    incident.updatedAt = now;
+    // The flush bumps the version: a user action that read the case before this pass gets a 409 instead of overwriting it.
+    return decision.marks;
+  }
+}
