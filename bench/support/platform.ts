@@ -1,0 +1,152 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from 'nats';
+import { Client } from 'pg';
+import { DEV_JWT } from '@gridline/auth';
+import type { Cleanup } from './cleanup';
+import { freePort, spawnApp, stopApp, waitUntilReady, type AppProcess } from './processes';
+
+/**
+ * The registry and the gateway spawned from dist/ on a fresh database `gl_bench_<random>` and NATS prefix
+ * `bench<random>`, with every teardown step (apps, streams, database, logs) registered on the Cleanup first,
+ * so that a failure half-way still removes what was made.
+ */
+export interface Platform {
+  database: string;
+  databaseUrl: string;
+  prefix: string;
+  logDir: string;
+  registry: AppProcess;
+  gateway: AppProcess;
+  machine: MachineInfo;
+  /** Whether the apps' logs survive the cleanup (default true: set false once the run has passed). */
+  keepLogs(keep: boolean): void;
+}
+
+export interface PlatformOptions {
+  /** Repository root, where the apps are started from. */
+  root: string;
+  adminDatabaseUrl: string;
+  natsUrl: string;
+  logLevel: string;
+}
+
+export interface MachineInfo {
+  node: string;
+  cpus: string;
+  postgres: string;
+  nats: string;
+}
+
+export function log(message: string): void {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+/** A positive number from the environment, or the fallback when unset. */
+export function positiveNumberEnv(name: string, fallback: number, what = 'number'): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive ${what}, not "${raw}"`);
+  return value;
+}
+
+/** First column of the first row of one statement on the admin database ('' when there is no row). */
+export async function adminQuery(adminDatabaseUrl: string, sql: string): Promise<string> {
+  const client = new Client({ connectionString: adminDatabaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<Record<string, unknown>>(sql);
+    return rows.length > 0 ? String(Object.values(rows[0])[0]) : '';
+  } finally {
+    await client.end();
+  }
+}
+
+/** Deletes the JetStream streams of a run: their names start with the upper-cased prefix and `_`. */
+export async function removeStreams(natsUrl: string, prefix: string): Promise<void> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    const jsm = await nc.jetstreamManager();
+    const wanted = `${prefix.toUpperCase()}_`;
+    const names: string[] = [];
+    for await (const stream of jsm.streams.list()) {
+      if (stream.config.name.startsWith(wanted)) names.push(stream.config.name);
+    }
+    for (const name of names) await jsm.streams.delete(name);
+    log(`removed NATS streams: ${names.join(', ') || '(none)'}`);
+  } finally {
+    await nc.close();
+  }
+}
+
+export async function natsVersion(natsUrl: string): Promise<string> {
+  const nc = await connect({ servers: natsUrl });
+  try {
+    return nc.info?.version ?? 'unknown';
+  } finally {
+    await nc.close();
+  }
+}
+
+export async function machineInfo(adminDatabaseUrl: string, natsUrl: string): Promise<MachineInfo> {
+  return {
+    node: process.version,
+    cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown'}`,
+    postgres: await adminQuery(adminDatabaseUrl, 'show server_version'),
+    nats: await natsVersion(natsUrl),
+  };
+}
+
+export async function startPlatform(cleanup: Cleanup, options: PlatformOptions): Promise<Platform> {
+  const { root, adminDatabaseUrl, natsUrl, logLevel } = options;
+  const suffix = randomBytes(4).toString('hex');
+  const database = `gl_bench_${suffix}`;
+  const prefix = `bench${suffix}`;
+  const databaseUrl = Object.assign(new URL(adminDatabaseUrl), { pathname: `/${database}` }).toString();
+  const logDir = mkdtempSync(join(tmpdir(), 'gl-bench-'));
+  let keepLogs = true;
+  cleanup.add('logs', async () => {
+    if (keepLogs) log(`app logs kept in ${logDir}`);
+    else rmSync(logDir, { recursive: true, force: true });
+  });
+
+  const machine = await machineInfo(adminDatabaseUrl, natsUrl);
+  log(`node ${machine.node}, ${machine.cpus}, PostgreSQL ${machine.postgres}, NATS ${machine.nats}; load average ${loadavg()[0].toFixed(2)}`);
+
+  await adminQuery(adminDatabaseUrl, `create database "${database}"`);
+  cleanup.add('database', async () => {
+    await adminQuery(adminDatabaseUrl, `drop database if exists "${database}" with (force)`);
+    log(`dropped database ${database}`);
+  });
+  cleanup.add('streams', () => removeStreams(natsUrl, prefix));
+  log(`database ${database}, NATS prefix ${prefix}, app logs in ${logDir}`);
+
+  const common = { NATS_URL: natsUrl, NATS_PREFIX: prefix, LOG_LEVEL: logLevel };
+  const apps: AppProcess[] = [];
+  // The gateway first: a request it is still serving can then finish against a registry that still answers.
+  cleanup.add('apps', async () => {
+    for (const app of [...apps].reverse()) await stopApp(app);
+  });
+  const registry = spawnApp(root, 'registry', await freePort(), { ...common, DATABASE_URL: databaseUrl }, logDir);
+  apps.push(registry);
+  const gateway = spawnApp(root, 'gateway', await freePort(), { ...common, JWT_SECRET: DEV_JWT.secret }, logDir);
+  apps.push(gateway);
+  await Promise.all([waitUntilReady(registry), waitUntilReady(gateway)]);
+  log(`registry ready at ${registry.url} (pid ${registry.child.pid}), gateway at ${gateway.url} (pid ${gateway.child.pid})`);
+
+  return {
+    database,
+    databaseUrl,
+    prefix,
+    logDir,
+    registry,
+    gateway,
+    machine,
+    keepLogs: (keep) => {
+      keepLogs = keep;
+    },
+  };
+}
