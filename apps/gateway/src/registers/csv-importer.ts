@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { parse } from 'csv-parse';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import type { Caller } from '@gridline/auth';
 import { AppError, CommonErrorCode } from '@gridline/platform';
 import { RegistryRegistersClient, headerProblem, type ImportKind, type ImportRejection, type ImportReport } from '@gridline/contracts-registry';
@@ -25,19 +25,19 @@ export class CsvImporter {
 
   async import(caller: Caller, kind: ImportKind, body: Readable, importId?: string): Promise<ImportReport> {
     let header: string[] | undefined;
-    const parser = body.pipe(
-      parse({
-        bom: true,
-        skip_empty_lines: true,
-        trim: true,
-        columns: (names: string[]) => {
-          header = names.map((n) => n.trim().toLowerCase());
-          const problem = headerProblem(kind, header);
-          if (problem) throw fileProblem(problem);
-          return header;
-        },
-      }),
-    );
+    const parser = parse({
+      bom: true,
+      skip_empty_lines: true,
+      trim: true,
+      columns: (names: string[]) => {
+        header = names.map((n) => n.trim().toLowerCase());
+        const problem = headerProblem(kind, header);
+        if (problem) throw fileProblem(problem);
+        return header;
+      },
+    });
+    // pipeline, not pipe: a dropped upload destroys the parser, which ends the loop below with the error.
+    pipeline(body, parser, () => undefined);
     let jobId: string | undefined;
     let batch: Record<string, string>[] = [];
     let firstRow = 2;
