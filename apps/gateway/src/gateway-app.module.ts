@@ -9,6 +9,8 @@ import { ImportsController } from './registers/imports.controller';
 import { RegistersController } from './registers/registers.controller';
 import { AnalyticsClient } from '@gridline/contracts-analytics';
 import { DisputesClient, IncidentsClient, JointDiscussionClient, VisitsClient } from '@gridline/contracts-incidents';
+import { HotlineClient } from '@gridline/contracts-hotline';
+import { HotlineController } from './hotline/hotline.controller';
 import { IncidentsController } from './incidents/incidents.controller';
 import { DisputesController } from './incidents/disputes.controller';
 import { JointDiscussionController } from './incidents/joint-discussion.controller';
@@ -28,7 +30,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck])],
-      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController, IncidentsController, DisputesController, VisitsController, JointDiscussionController],
+      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController],
       providers: [
         {
           provide: JwtVerifier,
@@ -43,6 +45,7 @@ export class GatewayAppModule {
         RegistryPeopleClient,
         AnalyticsClient,
         IncidentsClient,
+        HotlineClient,
         DisputesClient,
         VisitsClient,
         JointDiscussionClient,

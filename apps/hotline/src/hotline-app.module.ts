@@ -1,21 +1,43 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
-import type { HotlineConfig } from './hotline.config';
+import { PersonalDataCipher, personalDataCipherFrom } from '@gridline/persistence';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { AppealJournal } from './appeal/appeal-journal';
+import { AppealEntity, AppealTimelineEntity } from './appeal/appeal.entity';
+import { HotlineBusController } from './appeal/hotline.bus-controller';
+import { ActOnAppealUseCase } from './appeal/use-cases/act-on-appeal/act-on-appeal.use-case';
+import { IntakeAppealUseCase } from './appeal/use-cases/intake-appeal/intake-appeal.use-case';
+import { ReadAppealsUseCase } from './appeal/use-cases/read-appeals/read-appeals.use-case';
+import { HOTLINE_CONFIG, type HotlineConfig } from './hotline.config';
+import { IncidentLinkageSubscriber } from './linkage/incident-linkage.subscriber';
+import { HOTLINE_MIGRATIONS } from './migrations/hotline.migration';
 import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
 
 export const HOTLINE_SERVICE = 'hotline';
 
 /** What the hotline service keeps in its schema (also used by `npm run migrate`). */
-export const HOTLINE_PERSISTENCE = { service: HOTLINE_SERVICE, entities: [], migrations: [] };
+export const HOTLINE_PERSISTENCE = { service: HOTLINE_SERVICE, entities: [AppealEntity, AppealTimelineEntity], migrations: HOTLINE_MIGRATIONS };
 
-/** The hotline service: boots, migrates its schema (the messaging tables so far) and reports healthy. */
+/** The hotline service: 12345 appeals from intake to callback, linked to the grid, judged by the three rates. */
 @Module({})
 export class HotlineAppModule {
   static register(config: HotlineConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
+    // Built before anything connects, so that bad keys stop the service at once with the variable named.
+    const cipher = personalDataCipherFrom(config);
     return {
       module: HotlineAppModule,
       imports: [ServiceModule.forRoot({ ...HOTLINE_PERSISTENCE, config, ...overrides })],
-      controllers: [ServiceInfoBusController],
+      controllers: [ServiceInfoBusController, HotlineBusController],
+      providers: [
+        { provide: HOTLINE_CONFIG, useValue: config },
+        { provide: PersonalDataCipher, useValue: cipher },
+        RegistryClient,
+        AppealJournal,
+        IntakeAppealUseCase,
+        ActOnAppealUseCase,
+        ReadAppealsUseCase,
+        IncidentLinkageSubscriber,
+      ],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
 import { RegistryClient, RegistryRegistersClient } from '@gridline/contracts-registry';
 import { INCIDENTS_CONFIG, type IncidentsConfig } from './incidents.config';
+import { AppealHandoffSubscriber } from './incident/appeal-handoff.subscriber';
 import { IncidentJournal } from './incident/incident-journal';
 import { INCIDENT_ENTITIES } from './incident/incident.entity';
 import { IncidentRepository } from './incident/incident.repository';
@@ -69,6 +70,7 @@ export class IncidentsAppModule {
         IncidentJournal,
         ReportIncidentUseCase,
         OpenCaseFromAppealUseCase,
+        AppealHandoffSubscriber,
         ActOnIncidentUseCase,
         ReadIncidentsUseCase,
         DisputeRepository,

@@ -1,0 +1,66 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsUUID } from 'class-validator';
+import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
+import { APPEAL_ACTIONS, AppealActionBody, FiguresQuery, HotlineClient, IntakeAppealRequest, ListAppealsQuery, type AppealAction } from '@gridline/contracts-hotline';
+import { API_PREFIX } from '../http/api';
+import { ApiProblems } from '../http/api-problems.decorator';
+
+class AppealIdParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+}
+
+class AppealActionParam extends AppealIdParam {
+  @ApiProperty({ enum: APPEAL_ACTIONS })
+  @IsIn(APPEAL_ACTIONS as unknown as string[], { message: `action must be one of ${APPEAL_ACTIONS.join(', ')}` })
+  action!: AppealAction;
+}
+
+@ApiTags('hotline')
+@ApiBearerAuth()
+@ApiProblems()
+@Controller(`${API_PREFIX}/appeals`)
+export class HotlineController {
+  constructor(private readonly hotline: HotlineClient) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('hotline_operator', 'street_admin', 'admin')
+  @ApiOperation({ summary: "Take an appeal (the caller's name and phone are stored encrypted and answered masked)" })
+  intake(@CurrentCaller() caller: Caller, @Body() body: IntakeAppealRequest) {
+    return this.hotline.intake(caller, body);
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Appeals in your scope or led by you, newest first' })
+  list(@CurrentCaller() caller: Caller, @Query() query: ListAppealsQuery) {
+    return this.hotline.list(caller, query);
+  }
+
+  @Get('figures')
+  @Roles('admin', 'street_admin', 'hotline_operator', 'analyst')
+  @ApiOperation({ summary: 'The three rates (response, resolution, satisfaction) and the unit figures per lead owner over a period' })
+  figures(@CurrentCaller() caller: Caller, @Query() query: FiguresQuery) {
+    return this.hotline.figures(caller, query);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One appeal, with the actions you may take next and the grid case it became' })
+  get(@CurrentCaller() caller: Caller, @Param() { id }: AppealIdParam) {
+    return this.hotline.get(caller, id);
+  }
+
+  @Get(':id/timeline')
+  timeline(@CurrentCaller() caller: Caller, @Param() { id }: AppealIdParam) {
+    return this.hotline.timeline(caller, id);
+  }
+
+  @Post(':id/actions/:action')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'A step: answer_directly, dispatch, sign, return, request_extension, decide_extension, answer, callback, merge, flag' })
+  act(@CurrentCaller() caller: Caller, @Param() { id, action }: AppealActionParam, @Body() body: AppealActionBody) {
+    return this.hotline.act(caller, id, action, body);
+  }
+}

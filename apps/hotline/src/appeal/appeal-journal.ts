@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { EventPublisher } from '@gridline/messaging';
+import { HOTLINE_EVENTS, type AppealStatus } from '@gridline/contracts-hotline';
+import { AppealTimelineEntity, type AppealEntity } from './appeal.entity';
+import { toAppealEventData } from './appeal.mapper';
+
+/** The timeline entry and the event of a change to an appeal, in the transaction of the change. */
+@Injectable()
+export class AppealJournal {
+  constructor(private readonly events: EventPublisher) {}
+
+  record(em: EntityManager, appeal: AppealEntity, entry: { action: string; actor: string; from: AppealStatus | null; comment?: string | null }, event?: keyof typeof HOTLINE_EVENTS): void {
+    em.persist(em.create(AppealTimelineEntity, { appealId: appeal.id, action: entry.action, actor: entry.actor, fromStatus: entry.from, toStatus: appeal.status, comment: entry.comment ?? null }));
+    if (event) this.events.record(em, HOTLINE_EVENTS[event], appeal.id, toAppealEventData(appeal, entry.actor));
+  }
+}

@@ -1,0 +1,55 @@
+import { hasAnyRole, scopeCovers, type Caller, type Role } from '@gridline/auth';
+import type { AppealAction, AppealOwner, AppealStatus } from '@gridline/contracts-hotline';
+import type { AppealEntity } from './appeal.entity';
+
+const OPERATORS: readonly Role[] = ['hotline_operator', 'street_admin'];
+const isAdmin = (caller: Caller) => caller.roles.includes('admin');
+
+/** The hotline itself: operators and the street centre, within the appeal's street. */
+export function operates(caller: Caller, appeal: AppealEntity): boolean {
+  return isAdmin(caller) || (hasAnyRole(caller, OPERATORS) && scopeCovers(caller, appeal.path));
+}
+
+function ownedBy(caller: Caller, owner: AppealOwner | null, appeal: AppealEntity): boolean {
+  if (!owner) return false;
+  if (owner.kind === 'department') return caller.roles.includes('department') && caller.units.includes(owner.departmentCode);
+  const ownerPath = appeal.path.includes(owner.unitCode) ? appeal.path.slice(0, appeal.path.indexOf(owner.unitCode) + 1) : [owner.unitCode];
+  const roles: Role[] = owner.level === 'grid' ? ['grid_staff', 'community_admin', 'street_admin'] : owner.level === 'community' ? ['community_admin', 'street_admin'] : ['street_admin'];
+  return hasAnyRole(caller, roles) && scopeCovers(caller, ownerPath);
+}
+
+/** The lead owner's handlers (a grid's appeal is handled through its grid case, but may be answered here too). */
+export function leads(caller: Caller, appeal: AppealEntity): boolean {
+  return isAdmin(caller) || ownedBy(caller, appeal.lead, appeal);
+}
+
+export function mayView(caller: Caller, appeal: AppealEntity): boolean {
+  return operates(caller, appeal) || leads(caller, appeal) || appeal.coOwners.some((o) => ownedBy(caller, o, appeal)) || scopeCovers(caller, appeal.path);
+}
+
+interface Rule {
+  from: readonly AppealStatus[];
+  who: (caller: Caller, appeal: AppealEntity) => boolean;
+  when?: (appeal: AppealEntity, now: Date) => boolean;
+}
+
+/** The appeal process as data. */
+export const APPEAL_PROCESS: Record<AppealAction, Rule> = {
+  answer_directly: { from: ['received'], who: operates, when: (a) => a.type === 'consultation' },
+  dispatch: { from: ['received'], who: operates },
+  sign: { from: ['dispatched'], who: leads },
+  return: { from: ['dispatched', 'signed'], who: leads },
+  request_extension: { from: ['dispatched', 'signed'], who: leads, when: (a, now) => a.extension === null && !!a.answerDueAt && now < a.answerDueAt },
+  decide_extension: { from: ['dispatched', 'signed'], who: operates, when: (a) => a.extension !== null },
+  answer: { from: ['signed'], who: leads },
+  callback: { from: ['answered'], who: operates },
+  merge: { from: ['received'], who: operates },
+  flag: { from: ['received', 'dispatched', 'signed', 'answered'], who: operates, when: (a) => !a.flagged && !a.anonymous },
+};
+
+export function allowedAppealActions(caller: Caller, appeal: AppealEntity, now = new Date()): AppealAction[] {
+  return (Object.keys(APPEAL_PROCESS) as AppealAction[]).filter((action) => {
+    const rule = APPEAL_PROCESS[action];
+    return rule.from.includes(appeal.status) && (rule.when?.(appeal, now) ?? true) && rule.who(caller, appeal);
+  });
+}

@@ -1,0 +1,64 @@
+import { ArrayType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { AppealChannel, AppealOwner, AppealStatus, AppealType, AppealUrgency, Resolution, Satisfaction } from '@gridline/contracts-hotline';
+
+/** A citizen's appeal to 12345. The caller's name and phone exist here only encrypted (and the phone's keyed hash). */
+@Entity({ tableName: 'appeal' })
+export class AppealEntity {
+  [OptionalProps]?: 'updatedAt' | 'version' | 'receivedAt' | 'reopenCount' | 'returnCount' | 'extensionCount' | 'coOwners' | 'anonymous' | 'flagged';
+
+  @PrimaryKey({ type: 'uuid' }) id!: string;
+  @Property({ type: 'text' }) status!: AppealStatus;
+  @Property({ type: 'text' }) channel!: AppealChannel;
+  @Property({ type: 'text' }) type!: AppealType;
+  @Property({ type: 'text', nullable: true }) callerNameEnc: string | null = null;
+  @Property({ type: 'text', nullable: true }) callerPhoneEnc: string | null = null;
+  @Property({ type: 'text', nullable: true }) callerPhoneIndex: string | null = null;
+  @Property({ type: 'boolean' }) anonymous = false;
+  @Property({ type: 'boolean' }) flagged = false;
+  @Property({ type: 'text' }) content!: string;
+  @Property({ type: 'text', nullable: true }) categoryCode: string | null = null;
+  @Property({ type: 'double', nullable: true }) lat: number | null = null;
+  @Property({ type: 'double', nullable: true }) lng: number | null = null;
+  @Property({ type: 'text', nullable: true }) address: string | null = null;
+  @Property({ type: 'text', nullable: true }) gridCode: string | null = null;
+  /** The grid's path when located, else the street of the operator: scope. */
+  @Property({ type: ArrayType }) path!: string[];
+  @Property({ type: 'text' }) urgency!: AppealUrgency;
+  @Property({ type: 'text' }) operator!: string;
+  @Property({ type: 'jsonb', nullable: true }) lead: AppealOwner | null = null;
+  /** The lead owner's department or unit code, for the unit figures. */
+  @Property({ type: 'text', nullable: true }) leadKey: string | null = null;
+  @Property({ type: 'jsonb' }) coOwners: AppealOwner[] = [];
+  @Property({ type: 'uuid', nullable: true }) incidentId: string | null = null;
+  @Property({ type: 'text', nullable: true }) incidentStatus: string | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) dispatchDueAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) dispatchedAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) signDueAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) signedAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) answerDueAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) answeredAt: Date | null = null;
+  @Property({ type: 'jsonb', nullable: true }) reply: { resolution: Resolution; text: string } | null = null;
+  @Property({ type: 'text', nullable: true }) satisfaction: Satisfaction | null = null;
+  @Property({ type: 'jsonb', nullable: true }) extension: { until: string; reason: string; by: string } | null = null;
+  @Property({ type: 'int' }) reopenCount = 0;
+  @Property({ type: 'int' }) returnCount = 0;
+  @Property({ type: 'int' }) extensionCount = 0;
+  @Property({ type: 'uuid', nullable: true }) mergedInto: string | null = null;
+  @Property({ type: 'timestamptz' }) receivedAt: Date = new Date();
+  @Property({ type: 'timestamptz' }) updatedAt: Date = new Date();
+  @Property({ type: 'int', version: true }) version!: number;
+}
+
+@Entity({ tableName: 'appeal_timeline' })
+export class AppealTimelineEntity {
+  [OptionalProps]?: 'id' | 'at' | 'comment' | 'fromStatus';
+
+  @PrimaryKey({ type: 'bigint', autoincrement: true }) id!: string;
+  @Property({ type: 'uuid' }) appealId!: string;
+  @Property({ type: 'timestamptz' }) at: Date = new Date();
+  @Property({ type: 'text' }) action!: string;
+  @Property({ type: 'text' }) actor!: string;
+  @Property({ type: 'text', nullable: true }) fromStatus: AppealStatus | null = null;
+  @Property({ type: 'text' }) toStatus!: AppealStatus;
+  @Property({ type: 'text', nullable: true }) comment: string | null = null;
+}

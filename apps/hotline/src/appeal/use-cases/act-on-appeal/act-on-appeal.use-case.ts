@@ -1,0 +1,191 @@
+import { Injectable } from '@nestjs/common';
+import { OptimisticLockError } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { SYSTEM_CALLER, type Caller } from '@gridline/auth';
+import { AppError, CommonErrorCode } from '@gridline/platform';
+import { PersonalDataCipher } from '@gridline/persistence';
+import { Inject } from '@nestjs/common';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { AppealErrorCode, type AppealAction, type AppealActionBody, type AppealOwner, type AppealView, type HOTLINE_EVENTS } from '@gridline/contracts-hotline';
+import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
+import { AppealJournal } from '../../appeal-journal';
+import { AppealEntity } from '../../appeal.entity';
+import { toAppealView } from '../../appeal.mapper';
+import { APPEAL_PROCESS, allowedAppealActions, mayView } from '../../appeal-process';
+
+type EventName = keyof typeof HOTLINE_EVENTS;
+
+function invalid(field: string, reason: string): AppError {
+  return new AppError(AppealErrorCode.Invalid, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
+}
+
+function need<T>(value: T | undefined | null, field: string, reason: string): T {
+  if (value === undefined || value === null || value === '') throw invalid(field, reason);
+  return value;
+}
+
+/** One step of an appeal's process, checked against its state and the actor, recorded with its event. */
+@Injectable()
+export class ActOnAppealUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly cipher: PersonalDataCipher,
+    private readonly registry: RegistryClient,
+    private readonly journal: AppealJournal,
+    @Inject(HOTLINE_CONFIG) private readonly config: HotlineConfig,
+  ) {}
+
+  async execute(caller: Caller, id: string, action: AppealAction, body: AppealActionBody): Promise<AppealView> {
+    try {
+      return await this.em.transactional(async (em) => {
+        const appeal = await em.findOne(AppealEntity, { id });
+        if (!appeal || !mayView(caller, appeal)) throw new AppError(AppealErrorCode.NotFound, 'not_found', `Appeal ${id} does not exist in your scope`, { id });
+        if (body.version !== undefined && body.version !== appeal.version) {
+          throw new AppError(AppealErrorCode.StaleVersion, 'conflict', `Appeal ${id} changed meanwhile: reload it and try again`, { id, version: appeal.version });
+        }
+        const rule = APPEAL_PROCESS[action];
+        const now = new Date();
+        if (!rule.from.includes(appeal.status) || !(rule.when?.(appeal, now) ?? true)) {
+          throw new AppError(AppealErrorCode.NotAllowedInState, 'conflict', `An appeal that is ${appeal.status} cannot be given "${action}" now`, {
+            status: appeal.status,
+            allowedActions: allowedAppealActions(caller, appeal, now),
+          });
+        }
+        if (!rule.who(caller, appeal)) {
+          throw new AppError(CommonErrorCode.Forbidden, 'forbidden', `Your roles or scope do not allow "${action}" on this appeal`, { allowedActions: allowedAppealActions(caller, appeal, now) });
+        }
+        const from = appeal.status;
+        const events = await this.apply(em, caller, appeal, action, body, now);
+        appeal.updatedAt = now;
+        const comment = body.comment ?? body.reason ?? body.text ?? null;
+        events.forEach((event, i) => this.journal.record(em, appeal, { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : appeal.status, comment }, event));
+        if (events.length === 0) this.journal.record(em, appeal, { action, actor: caller.sub, from, comment });
+        await em.flush();
+        return toAppealView(appeal, caller, this.cipher);
+      });
+    } catch (error) {
+      if (error instanceof OptimisticLockError) throw new AppError(AppealErrorCode.StaleVersion, 'conflict', `Appeal ${id} changed meanwhile: reload it and try again`, { id });
+      throw error;
+    }
+  }
+
+  private async apply(em: EntityManager, caller: Caller, appeal: AppealEntity, action: AppealAction, body: AppealActionBody, now: Date): Promise<EventName[]> {
+    switch (action) {
+      case 'answer_directly':
+        appeal.reply = { resolution: 'resolved', text: need(body.text, 'text', 'is required: the answer to the consultation') };
+        appeal.answeredAt = now;
+        appeal.status = 'closed';
+        return ['answered', 'closed'];
+      case 'dispatch':
+        return this.dispatch(appeal, body, now);
+      case 'sign':
+        appeal.status = 'signed';
+        appeal.signedAt = now;
+        return ['signed'];
+      case 'return':
+        need(body.reason, 'reason', 'is required to return an appeal');
+        appeal.status = 'received';
+        appeal.returnCount += 1;
+        appeal.lead = null;
+        appeal.leadKey = null;
+        appeal.coOwners = [];
+        appeal.extension = null;
+        return ['returned'];
+      case 'request_extension': {
+        need(body.reason, 'reason', 'is required to ask for an extension');
+        const until = new Date(need(body.until, 'until', 'is required: the new answer deadline asked for'));
+        if (!appeal.answerDueAt || until <= appeal.answerDueAt) throw invalid('until', 'must be later than the current answer deadline');
+        appeal.extension = { until: until.toISOString(), reason: body.reason!, by: caller.sub };
+        return [];
+      }
+      case 'decide_extension': {
+        const approve = need(body.approve, 'approve', 'must say whether the extension is approved');
+        const until = appeal.extension!.until;
+        appeal.extension = null;
+        if (!approve) return [];
+        appeal.answerDueAt = new Date(until);
+        appeal.extensionCount += 1;
+        return ['extended'];
+      }
+      case 'answer':
+        appeal.reply = { resolution: need(body.resolution, 'resolution', 'is required: resolved, partly_resolved or not_resolved'), text: need(body.text, 'text', 'is required: the reply to the caller') };
+        appeal.answeredAt = now;
+        appeal.status = 'answered';
+        return ['answered'];
+      case 'callback': {
+        appeal.satisfaction = need(body.satisfaction, 'satisfaction', 'is required: satisfied, basically_satisfied, dissatisfied or not_reached');
+        if (appeal.satisfaction === 'dissatisfied' && appeal.reopenCount === 0) {
+          // Re-handling (重办): once, by the same owner, against a new answer deadline.
+          appeal.reopenCount += 1;
+          appeal.status = appeal.lead?.kind === 'unit' && appeal.lead.level === 'grid' ? 'dispatched' : 'signed';
+          appeal.answerDueAt = await this.answerDue(appeal, now);
+          appeal.reply = null;
+          appeal.answeredAt = null;
+          return ['callback', 'reopened'];
+        }
+        appeal.status = 'closed';
+        return ['callback', 'closed'];
+      }
+      case 'merge': {
+        const into = await em.findOne(AppealEntity, { id: need(body.intoId, 'intoId', 'is required: the appeal this one repeats') });
+        if (!into || into.id === appeal.id || into.status === 'merged') throw invalid('intoId', 'is not another open appeal');
+        appeal.mergedInto = into.id;
+        appeal.status = 'merged';
+        return ['merged'];
+      }
+      case 'flag':
+        need(body.reason, 'reason', 'is required to flag a caller');
+        // Flagged callers are still recorded and still answered: the flag only informs the operators.
+        appeal.flagged = true;
+        if (appeal.callerPhoneIndex) {
+          await em.nativeUpdate(AppealEntity, { callerPhoneIndex: appeal.callerPhoneIndex, id: { $ne: appeal.id } }, { flagged: true });
+        }
+        return [];
+    }
+  }
+
+  /** The lead (and co-owners): given, or from the category's owner and the located grid; no owner → the street (兜底). */
+  private async dispatch(appeal: AppealEntity, body: AppealActionBody, now: Date): Promise<EventName[]> {
+    const lead = body.lead ? await this.owner(appeal, body.lead, 'lead') : await this.ownerFromCategory(appeal);
+    const coOwners = [];
+    for (const [i, o] of (body.coOwners ?? []).entries()) coOwners.push(await this.owner(appeal, o, `coOwners[${i}]`));
+    if (lead.kind === 'unit' && lead.level === 'grid' && !appeal.categoryCode) {
+      throw invalid('lead', 'cannot be a grid for an appeal without a category: the grid case needs one');
+    }
+    appeal.lead = lead;
+    appeal.leadKey = lead.kind === 'department' ? lead.departmentCode : lead.unitCode;
+    appeal.coOwners = coOwners;
+    appeal.status = 'dispatched';
+    appeal.dispatchedAt = now;
+    appeal.signDueAt = new Date((await this.registry.deadline(SYSTEM_CALLER, { from: now.toISOString(), amount: this.config.HOTLINE_SIGN_WORKING_HOURS, unit: 'working_hours' })).deadline);
+    appeal.answerDueAt = await this.answerDue(appeal, now);
+    return ['dispatched'];
+  }
+
+  private async answerDue(appeal: AppealEntity, from: Date): Promise<Date> {
+    const days = appeal.type === 'consultation' ? this.config.HOTLINE_ANSWER_DAYS_CONSULTATION : this.config.HOTLINE_ANSWER_DAYS_OTHER;
+    return new Date((await this.registry.deadline(SYSTEM_CALLER, { from: from.toISOString(), amount: days, unit: 'working_days' })).deadline);
+  }
+
+  private async owner(appeal: AppealEntity, given: { departmentCode?: string; unitCode?: string }, field: string): Promise<AppealOwner> {
+    if ((given.departmentCode ? 1 : 0) + (given.unitCode ? 1 : 0) !== 1) throw invalid(field, 'must name exactly one of departmentCode or unitCode');
+    if (given.departmentCode) return { kind: 'department', departmentCode: given.departmentCode };
+    const unit = await this.registry.getUnit(SYSTEM_CALLER, given.unitCode!).catch(() => null);
+    if (!unit) throw invalid(`${field}.unitCode`, `${given.unitCode} is not a unit of the map`);
+    return { kind: 'unit', unitCode: unit.code, level: unit.level === 'exclusive_grid' ? 'grid' : unit.level };
+  }
+
+  private async ownerFromCategory(appeal: AppealEntity): Promise<AppealOwner> {
+    const street = appeal.path[0];
+    const fallback: AppealOwner = { kind: 'unit', unitCode: street, level: 'street' };
+    if (!appeal.categoryCode) return fallback;
+    const category = await this.registry.getCategory(SYSTEM_CALLER, appeal.categoryCode).catch(() => null);
+    const owner = category?.owner;
+    if (!owner) return fallback;
+    if (owner.departmentCode) return { kind: 'department', departmentCode: owner.departmentCode };
+    if (!appeal.gridCode) return fallback; // a level owner needs the place: without it, the street takes it
+    if (owner.level === 'grid') return { kind: 'unit', unitCode: appeal.gridCode, level: 'grid' };
+    if (owner.level === 'community' && appeal.path.length >= 3) return { kind: 'unit', unitCode: appeal.path[1], level: 'community' };
+    return fallback;
+  }
+}

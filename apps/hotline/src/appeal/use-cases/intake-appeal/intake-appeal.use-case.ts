@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { SYSTEM_CALLER, requireRole, type Caller } from '@gridline/auth';
+import { AppError } from '@gridline/platform';
+import { PersonalDataCipher } from '@gridline/persistence';
+import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
+import { AppealErrorCode, type IntakeAppealRequest, type IntakeResult } from '@gridline/contracts-hotline';
+import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
+import { AppealJournal } from '../../appeal-journal';
+import { AppealEntity } from '../../appeal.entity';
+import { toAppealView } from '../../appeal.mapper';
+
+const HOUR = 3_600_000;
+
+/**
+ * Takes an appeal: the caller's name and phone encrypted (the phone's keyed hash kept to find repeats), the place
+ * located in a grid when it can be, the dispatch clock started, and earlier appeals of the same caller or place
+ * shown to the operator.
+ */
+@Injectable()
+export class IntakeAppealUseCase {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly cipher: PersonalDataCipher,
+    private readonly registry: RegistryClient,
+    private readonly journal: AppealJournal,
+    @Inject(HOTLINE_CONFIG) private readonly config: HotlineConfig,
+  ) {}
+
+  async execute(caller: Caller, input: IntakeAppealRequest): Promise<IntakeResult> {
+    requireRole(caller, ['hotline_operator', 'street_admin', 'admin'], 'take appeals');
+    const anonymous = input.caller?.anonymous ?? false;
+    if (anonymous && (input.caller?.name || input.caller?.phone)) {
+      throw new AppError(AppealErrorCode.Invalid, 'validation', 'caller.anonymous excludes a name or phone', { fields: [{ field: 'caller.anonymous', reasons: ['excludes a name or phone'] }] });
+    }
+    let gridCode: string | null = null;
+    let path = caller.units.slice(0, 1);
+    const { lat, lng } = input.location ?? {};
+    if (lat !== undefined && lng !== undefined) {
+      try {
+        const located = await this.registry.locate(SYSTEM_CALLER, { lat, lng });
+        gridCode = located.grid.code;
+        path = [located.street.code, ...(located.community ? [located.community.code] : []), located.grid.code].filter((c, i, all) => all.indexOf(c) === i);
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === RegistryErrorCode.NoGridAtPoint)) throw error;
+      }
+    }
+    const phoneIndex = input.caller?.phone ? this.cipher.blindIndex('phone', input.caller.phone) : null;
+    const urgency = input.urgency ?? 'general';
+    const hours = { emergency: this.config.HOTLINE_DISPATCH_HOURS_EMERGENCY, utilities: this.config.HOTLINE_DISPATCH_HOURS_UTILITIES, general: this.config.HOTLINE_DISPATCH_HOURS_GENERAL }[urgency];
+    const appeal = await this.em.transactional(async (em) => {
+      const now = new Date();
+      const flagged = phoneIndex ? (await em.count(AppealEntity, { callerPhoneIndex: phoneIndex, flagged: true })) > 0 : false;
+      const entity = em.create(AppealEntity, {
+        id: randomUUID(),
+        status: 'received',
+        channel: input.channel,
+        type: input.type,
+        callerNameEnc: input.caller?.name ? this.cipher.encrypt(input.caller.name) : null,
+        callerPhoneEnc: input.caller?.phone ? this.cipher.encrypt(input.caller.phone) : null,
+        callerPhoneIndex: phoneIndex,
+        anonymous,
+        flagged,
+        content: input.content,
+        categoryCode: input.categoryCode ?? null,
+        lat: lat ?? null,
+        lng: lng ?? null,
+        address: input.location?.address ?? null,
+        gridCode,
+        path,
+        urgency,
+        operator: caller.sub,
+        dispatchDueAt: new Date(now.getTime() + hours * HOUR),
+        receivedAt: now,
+      });
+      em.persist(entity);
+      this.journal.record(em, entity, { action: 'intake', actor: caller.sub, from: null }, 'received');
+      await em.flush();
+      return entity;
+    });
+    return { appeal: toAppealView(appeal, caller, this.cipher), related: await this.related(appeal) };
+  }
+
+  /** Earlier open or recent appeals of the same caller and category, or the same category and grid. */
+  private async related(appeal: AppealEntity): Promise<IntakeResult['related']> {
+    if (!appeal.categoryCode) return [];
+    const since = new Date(Date.now() - this.config.HOTLINE_REPEAT_DAYS * 86_400_000);
+    const sameCaller = appeal.callerPhoneIndex
+      ? await this.em.find(AppealEntity, { callerPhoneIndex: appeal.callerPhoneIndex, categoryCode: appeal.categoryCode, receivedAt: { $gte: since }, id: { $ne: appeal.id } }, { limit: 10, orderBy: { receivedAt: 'desc' } })
+      : [];
+    const samePlace = appeal.gridCode
+      ? await this.em.find(AppealEntity, { gridCode: appeal.gridCode, categoryCode: appeal.categoryCode, status: { $nin: ['closed', 'merged'] }, id: { $nin: [appeal.id, ...sameCaller.map((a) => a.id)] } }, { limit: 10, orderBy: { receivedAt: 'desc' } })
+      : [];
+    return [
+      ...sameCaller.map((a) => ({ id: a.id, reason: 'same_caller' as const, status: a.status, receivedAt: a.receivedAt.toISOString() })),
+      ...samePlace.map((a) => ({ id: a.id, reason: 'same_place' as const, status: a.status, receivedAt: a.receivedAt.toISOString() })),
+    ];
+  }
+}

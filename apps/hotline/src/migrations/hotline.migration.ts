@@ -1,0 +1,71 @@
+import { SchemaMigration } from '@gridline/persistence';
+
+export class HotlineMigration extends SchemaMigration {
+  static readonly migrationName = '20261127002000_appeals';
+
+  up(): void {
+    this.addSql(`create table ${this.t('appeal')} (
+      id uuid primary key,
+      status text not null,
+      channel text not null,
+      type text not null,
+      caller_name_enc text null,
+      caller_phone_enc text null,
+      caller_phone_index text null,
+      anonymous boolean not null default false,
+      flagged boolean not null default false,
+      content text not null,
+      category_code text null,
+      lat double precision null,
+      lng double precision null,
+      address text null,
+      grid_code text null,
+      path text[] not null,
+      urgency text not null,
+      operator text not null,
+      lead jsonb null,
+      lead_key text null,
+      co_owners jsonb not null default '[]',
+      incident_id uuid null,
+      incident_status text null,
+      dispatch_due_at timestamptz null,
+      dispatched_at timestamptz null,
+      sign_due_at timestamptz null,
+      signed_at timestamptz null,
+      answer_due_at timestamptz null,
+      answered_at timestamptz null,
+      reply jsonb null,
+      satisfaction text null,
+      extension jsonb null,
+      reopen_count int not null default 0,
+      return_count int not null default 0,
+      extension_count int not null default 0,
+      merged_into uuid null,
+      received_at timestamptz not null default now(),
+      updated_at timestamptz not null default now(),
+      version int not null default 1
+    )`);
+    this.addSql(`create index appeal_received_idx on ${this.t('appeal')} (received_at desc)`);
+    this.addSql(`create index appeal_lead_idx on ${this.t('appeal')} (lead_key, received_at)`);
+    this.addSql(`create index appeal_caller_idx on ${this.t('appeal')} (caller_phone_index, category_code, received_at)`);
+    this.addSql(`create index appeal_path_idx on ${this.t('appeal')} using gin (path)`);
+    this.addSql(`create table ${this.t('appeal_timeline')} (
+      id bigserial primary key,
+      appeal_id uuid not null,
+      at timestamptz not null default now(),
+      action text not null,
+      actor text not null,
+      from_status text null,
+      to_status text not null,
+      comment text null
+    )`);
+    this.addSql(`create index appeal_timeline_idx on ${this.t('appeal_timeline')} (appeal_id, id)`);
+  }
+
+  override down(): void {
+    this.addSql(`drop table if exists ${this.t('appeal_timeline')}`);
+    this.addSql(`drop table if exists ${this.t('appeal')}`);
+  }
+}
+
+export const HOTLINE_MIGRATIONS = [HotlineMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -1,0 +1,152 @@
+import { connect } from 'nats';
+import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
+import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
+import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
+import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
+import { createLogger, loadConfig } from '@gridline/platform';
+import { BusClient, streamName } from '@gridline/messaging';
+import { SYSTEM_CALLER } from '@gridline/auth';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { LogCapture, TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+
+const STREET = '370502003';
+const COMMUNITY = '370502003001';
+const GRID = '370502003001001';
+const CALLER = { name: '王秀英', phone: '13805469999' };
+
+describe('hotline appeals through the gateway, linked to the grid', () => {
+  let platform: TestPlatform;
+  let gateway: GatewayApp;
+  const gatewayLogs = new LogCapture();
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    platform = await TestPlatform.create();
+    const registryService = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
+    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config), { LOG_LEVEL: 'info' });
+    gateway = await createGatewayApp(
+      loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'info' }),
+      createLogger('gateway', 'info', gatewayLogs),
+    );
+    const registry = new RegistryClient(registryService.app.get(BusClient));
+    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
+      await registry.createUnit(SYSTEM_CALLER, unit);
+    }
+    await registry.createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits });
+    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
+    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
+    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
+    tokens.department = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
+    tokens.analyst = await testToken({ sub: 'analyst-1', roles: ['analyst'], units: [STREET] });
+  });
+
+  afterAll(async () => {
+    await gateway?.app.close();
+    await platform?.close();
+  });
+
+  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  const appealAct = (who: string, id: string, action: string, body: object = {}) => call(who, 'POST', `/api/v1/appeals/${id}/actions/${action}`, body);
+  const caseAct = (who: string, id: string, action: string, body: object = {}) => call(who, 'POST', `/api/v1/incidents/${id}/actions/${action}`, body);
+  const intake = (body: object) => call('operator', 'POST', '/api/v1/appeals', body);
+
+  it('takes an appeal down to the grid, follows the grid case, and answers the caller with its result', async () => {
+    const taken = await intake({ channel: 'phone', type: 'complaint', caller: CALLER, content: '小区门口垃圾堆放多日', categoryCode: 'ENV.GARBAGE', location: { lat: 37.405, lng: 118.505, address: '文汇小区东门' } });
+    expect(taken.statusCode).toBe(201);
+    const appeal = taken.json().appeal;
+    expect(appeal).toMatchObject({ status: 'received', gridCode: GRID, caller: { name: '王**', phone: '138****9999' } });
+    expect(taken.body).not.toContain(CALLER.phone);
+
+    const dispatched = (await appealAct('operator', appeal.id, 'dispatch')).json();
+    expect(dispatched).toMatchObject({ status: 'dispatched', lead: { kind: 'unit', unitCode: GRID, level: 'grid' } });
+    expect(new Date(dispatched.answerDueAt).getTime()).toBeGreaterThan(Date.now());
+
+    // The grid case opens from the appeal's event.
+    const incidentId = await eventually(async () => {
+      const view = (await call('operator', 'GET', `/api/v1/appeals/${appeal.id}`)).json();
+      expect(view.incidentId).toEqual(expect.any(String));
+      return view.incidentId as string;
+    });
+    const gridCase = (await call('community', 'GET', `/api/v1/incidents/${incidentId}`)).json();
+    expect(gridCase).toMatchObject({ source: 'hotline', appealRef: appeal.id, gridCode: GRID, categoryCode: 'ENV.GARBAGE' });
+
+    await caseAct('community', incidentId, 'accept');
+    await caseAct('community', incidentId, 'dispatch');
+    await caseAct('staff', incidentId, 'sign');
+    await eventually(async () => expect((await call('operator', 'GET', `/api/v1/appeals/${appeal.id}`)).json().status).toBe('signed'));
+    await caseAct('staff', incidentId, 'handle', { result: '已组织清运，门口恢复整洁' });
+    await caseAct('community', incidentId, 'verify', { passed: true });
+    await eventually(async () =>
+      expect((await call('operator', 'GET', `/api/v1/appeals/${appeal.id}`)).json()).toMatchObject({ status: 'answered', reply: { resolution: 'resolved', text: '已组织清运，门口恢复整洁' } }),
+    );
+
+    const closed = (await appealAct('operator', appeal.id, 'callback', { satisfaction: 'satisfied' })).json();
+    expect(closed).toMatchObject({ status: 'closed', satisfaction: 'satisfied' });
+    const timeline = (await call('operator', 'GET', `/api/v1/appeals/${appeal.id}/timeline`)).json();
+    expect(timeline.map((t: { action: string }) => t.action)).toEqual(['intake', 'dispatch', 'sign', 'answer', 'callback', 'closed']);
+  });
+
+  it('lets a department answer, reopens once on a dissatisfied callback, and closes the second time', async () => {
+    const { appeal } = (await intake({ channel: 'app', type: 'report', caller: { phone: '15953460000' }, content: '路口污水外溢', categoryCode: 'ENV.SEWAGE', location: { lat: 37.406, lng: 118.506 } })).json();
+    expect((await appealAct('operator', appeal.id, 'dispatch')).json().lead).toEqual({ kind: 'department', departmentCode: 'URBAN_MGMT' });
+    expect((await appealAct('department', appeal.id, 'sign')).json().status).toBe('signed');
+    await appealAct('department', appeal.id, 'answer', { resolution: 'partly_resolved', text: '已疏通，待雨后复查' });
+    const reopened = (await appealAct('operator', appeal.id, 'callback', { satisfaction: 'dissatisfied' })).json();
+    expect(reopened).toMatchObject({ status: 'signed', reopenCount: 1, reply: null });
+    await appealAct('department', appeal.id, 'answer', { resolution: 'resolved', text: '管道已更换' });
+    expect((await appealAct('operator', appeal.id, 'callback', { satisfaction: 'dissatisfied' })).json()).toMatchObject({ status: 'closed', reopenCount: 1 });
+  });
+
+  it('answers a consultation directly, refuses steps out of order, and hides appeals from others', async () => {
+    const { appeal } = (await intake({ channel: 'web', type: 'consultation', caller: { anonymous: true }, content: '社区医保报销在哪里办理？' })).json();
+    expect((await appealAct('operator', appeal.id, 'callback', { satisfaction: 'satisfied' })).json()).toMatchObject({ code: 'APPEAL_ACTION_NOT_ALLOWED', details: { status: 'received' } });
+    expect((await appealAct('operator', appeal.id, 'answer_directly', { text: '请到社区服务中心一楼医保窗口办理' })).json()).toMatchObject({ status: 'closed', reply: { resolution: 'resolved' } });
+    expect((await call('department', 'GET', `/api/v1/appeals/${appeal.id}`)).statusCode).toBe(404);
+    expect((await call('staff', 'POST', '/api/v1/appeals', { channel: 'phone', type: 'help', content: 'x' })).statusCode).toBe(403);
+    const bad = await intake({ channel: 'fax', type: 'help', content: '', caller: { phone: '123' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['caller.phone', 'channel', 'content']);
+  });
+
+  it('shows repeats of the same caller and merges them into one handling', async () => {
+    const first = (await intake({ channel: 'phone', type: 'complaint', caller: CALLER, content: '垃圾又堆起来了', categoryCode: 'ENV.GARBAGE' })).json();
+    expect(first.related.map((r: { reason: string }) => r.reason)).toContain('same_caller');
+    const second = (await intake({ channel: 'phone', type: 'complaint', caller: CALLER, content: '还是垃圾的事', categoryCode: 'ENV.GARBAGE' })).json();
+    const merged = (await appealAct('operator', second.appeal.id, 'merge', { intoId: first.appeal.id })).json();
+    expect(merged).toMatchObject({ status: 'merged', mergedInto: first.appeal.id });
+  });
+
+  it('computes the three rates per lead owner', async () => {
+    const figures = (await call('analyst', 'GET', `/api/v1/appeals/figures?from=2020-01-01&to=2100-01-01`)).json();
+    expect(figures).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ owner: GRID, appeals: 1, responseRate: 1, resolutionRate: 1, satisfactionRate: 1 }),
+        expect.objectContaining({ owner: 'URBAN_MGMT', appeals: 1, resolutionRate: 1, satisfactionRate: 0, reopenRate: 1 }),
+      ]),
+    );
+  });
+
+  it('never puts the caller’s name or phone in events or logs', async () => {
+    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
+    const events: string[] = [];
+    try {
+      const jsm = await nc.jetstreamManager();
+      for (const service of ['hotline', 'incidents']) {
+        const stream = streamName(platform.prefix, service);
+        const { messages } = (await jsm.streams.info(stream)).state;
+        for (let seq = 1; seq <= messages; seq++) events.push(new TextDecoder().decode((await jsm.streams.getMessage(stream, { seq })).data));
+      }
+    } finally {
+      await nc.close();
+    }
+    expect(events.length).toBeGreaterThan(10);
+    const haystack = [...events, gatewayLogs.text(), ...platform.services.map((s) => s.logs.text())].join('\n');
+    for (const secret of [CALLER.phone, CALLER.name, '15953460000']) expect(haystack).not.toContain(secret);
+  });
+});

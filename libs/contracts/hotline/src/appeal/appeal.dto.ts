@@ -1,0 +1,274 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  APPEAL_ACTIONS,
+  APPEAL_CHANNELS,
+  APPEAL_STATUSES,
+  APPEAL_TYPES,
+  APPEAL_URGENCIES,
+  RESOLUTIONS,
+  SATISFACTIONS,
+  type AppealAction,
+  type AppealChannel,
+  type AppealStatus,
+  type AppealType,
+  type AppealUrgency,
+  type Resolution,
+  type Satisfaction,
+} from './appeal.types';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const mobile = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/[\s-]/g, '').replace(/^(\+?86|0086)(?=1\d{10}$)/, '') : value);
+
+export class AppealCallerDto {
+  @ApiPropertyOptional({ example: '王女士' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(50)
+  name?: string;
+
+  @ApiPropertyOptional({ example: '13805461234', description: 'Stored encrypted, answered masked' })
+  @IsOptional()
+  @Transform(mobile)
+  @Matches(/^(1[3-9]\d{9}|0\d{2,3}\d{7,8})$/, { message: 'phone must be a mainland mobile or a landline with its area code' })
+  phone?: string;
+
+  @ApiPropertyOptional({ default: false })
+  @IsOptional()
+  @IsBoolean()
+  anonymous?: boolean;
+}
+
+export class AppealLocationDto {
+  @ApiPropertyOptional({ example: 37.4612 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-90)
+  @Max(90)
+  lat?: number;
+
+  @ApiPropertyOptional({ example: 118.5081 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(-180)
+  @Max(180)
+  lng?: number;
+
+  @ApiPropertyOptional({ example: '东城街道淮河路88号' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(200)
+  address?: string;
+}
+
+/** Body of POST /api/v1/appeals. */
+export class IntakeAppealRequest {
+  @ApiProperty({ enum: APPEAL_CHANNELS })
+  @IsIn(APPEAL_CHANNELS as unknown as string[])
+  channel!: AppealChannel;
+
+  @ApiProperty({ enum: APPEAL_TYPES })
+  @IsIn(APPEAL_TYPES as unknown as string[])
+  type!: AppealType;
+
+  @ApiPropertyOptional({ type: AppealCallerDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppealCallerDto)
+  caller?: AppealCallerDto;
+
+  @ApiProperty({ example: '小区门口垃圾堆放多日无人清理' })
+  @Transform(trimmed)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  content!: string;
+
+  @ApiPropertyOptional({ example: 'ENV.GARBAGE', description: 'A minor category of the responsibility list (required to dispatch)' })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9]{1,15}\.[A-Z][A-Z0-9_]{1,31}$/, { message: 'categoryCode must be a minor category code such as ENV.GARBAGE' })
+  categoryCode?: string;
+
+  @ApiPropertyOptional({ type: AppealLocationDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppealLocationDto)
+  location?: AppealLocationDto;
+
+  @ApiPropertyOptional({ enum: APPEAL_URGENCIES, default: 'general' })
+  @IsOptional()
+  @IsIn(APPEAL_URGENCIES as unknown as string[])
+  urgency?: AppealUrgency;
+}
+
+export class AppealOwnerDto {
+  @ApiPropertyOptional({ example: 'URBAN_MGMT' })
+  @IsOptional()
+  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'departmentCode must be a department code' })
+  departmentCode?: string;
+
+  @ApiPropertyOptional({ example: '370502003001001' })
+  @IsOptional()
+  @Matches(/^\d{9}(\d{3}){0,2}$/, { message: 'unitCode must be a unit code' })
+  unitCode?: string;
+}
+
+/**
+ * Body of POST /api/v1/appeals/:id/actions/:action. answer_directly — `text` (consultations); dispatch — optionally
+ * `lead` and `coOwners` (else from the category and the location; no owner → the street); return, request_extension
+ * — `reason` (+ `until`); decide_extension — `approve`; answer — `resolution`, `text`; callback — `satisfaction`;
+ * merge — `intoId`; flag — `reason` (malicious repeated calls; the appeal is still recorded).
+ */
+export class AppealActionBody {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MaxLength(2000)
+  comment?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(2000)
+  reason?: string;
+
+  @ApiPropertyOptional({ type: AppealOwnerDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppealOwnerDto)
+  lead?: AppealOwnerDto;
+
+  @ApiPropertyOptional({ type: [AppealOwnerDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => AppealOwnerDto)
+  coOwners?: AppealOwnerDto[];
+
+  @ApiPropertyOptional({ enum: RESOLUTIONS })
+  @IsOptional()
+  @IsIn(RESOLUTIONS as unknown as string[])
+  resolution?: Resolution;
+
+  @ApiPropertyOptional({ description: 'The reply to the caller' })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsString()
+  @MinLength(2)
+  @MaxLength(4000)
+  text?: string;
+
+  @ApiPropertyOptional({ enum: SATISFACTIONS })
+  @IsOptional()
+  @IsIn(SATISFACTIONS as unknown as string[])
+  satisfaction?: Satisfaction;
+
+  @ApiPropertyOptional({ description: 'New answer deadline asked for (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date-time' })
+  until?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  approve?: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  intoId?: string;
+}
+
+export class AppealActionRequest extends AppealActionBody {
+  @IsUUID()
+  id!: string;
+
+  @IsIn(APPEAL_ACTIONS as unknown as string[])
+  action!: AppealAction;
+}
+
+export class AppealIdRequest {
+  @IsUUID()
+  id!: string;
+}
+
+/** Query of GET /api/v1/appeals. */
+export class ListAppealsQuery {
+  @ApiPropertyOptional({ enum: APPEAL_STATUSES })
+  @IsOptional()
+  @IsIn(APPEAL_STATUSES as unknown as string[])
+  status?: AppealStatus;
+
+  @ApiPropertyOptional({ description: 'Only appeals led by this department or unit' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
+  owner?: string;
+
+  @ApiPropertyOptional({ description: 'Received at or after (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
+  from?: string;
+
+  @ApiPropertyOptional({ description: 'Received before (ISO 8601)' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
+  to?: string;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+}
+
+/** Query of GET /api/v1/appeals/figures. */
+export class FiguresQuery {
+  @ApiProperty({ example: '2026-09-01', description: 'Period start (received at or after)' })
+  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-01', description: 'Period end (received before)' })
+  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
+  to!: string;
+}

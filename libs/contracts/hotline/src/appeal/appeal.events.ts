@@ -1,0 +1,23 @@
+import type { AppealChannel, AppealOwner, AppealStatus, AppealType, AppealUrgency, Resolution, Satisfaction } from './appeal.types';
+
+/** What every appeal event carries — never the caller's name or phone. */
+export interface AppealEventData {
+  appealId: string;
+  status: AppealStatus;
+  channel: AppealChannel;
+  type: AppealType;
+  categoryCode: string | null;
+  gridCode: string | null;
+  urgency: AppealUrgency;
+  lead: AppealOwner | null;
+  coOwners: AppealOwner[];
+  /** For a grid owner: what the grid case needs (summary without personal data, location). */
+  summary: string;
+  location: { lat: number | null; lng: number | null; address: string | null } | null;
+  answerDueAt: string | null;
+  resolution: Resolution | null;
+  satisfaction: Satisfaction | null;
+  reopenCount: number;
+  actor: string;
+  at: string;
+}

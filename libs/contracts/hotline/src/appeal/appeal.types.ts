@@ -1,0 +1,90 @@
+export const APPEAL_CHANNELS = ['phone', 'web', 'app', 'wechat', 'open311', 'other'] as const;
+export type AppealChannel = (typeof APPEAL_CHANNELS)[number];
+
+export const APPEAL_TYPES = ['complaint', 'help', 'consultation', 'report', 'suggestion', 'praise'] as const;
+export type AppealType = (typeof APPEAL_TYPES)[number];
+
+export const APPEAL_URGENCIES = ['general', 'utilities', 'emergency'] as const;
+export type AppealUrgency = (typeof APPEAL_URGENCIES)[number];
+
+/** The states of an appeal, from intake to callback. */
+export const APPEAL_STATUSES = ['received', 'dispatched', 'signed', 'answered', 'closed', 'merged'] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+export const APPEAL_ACTIONS = ['answer_directly', 'dispatch', 'sign', 'return', 'request_extension', 'decide_extension', 'answer', 'callback', 'merge', 'flag'] as const;
+export type AppealAction = (typeof APPEAL_ACTIONS)[number];
+
+export const RESOLUTIONS = ['resolved', 'partly_resolved', 'not_resolved'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+export const SATISFACTIONS = ['satisfied', 'basically_satisfied', 'dissatisfied', 'not_reached'] as const;
+export type Satisfaction = (typeof SATISFACTIONS)[number];
+
+/** Who answers an appeal: a department, or a unit of the grid map (a grid's appeal becomes a grid case there). */
+export type AppealOwner = { kind: 'department'; departmentCode: string } | { kind: 'unit'; unitCode: string; level: 'grid' | 'community' | 'street' };
+
+/** An appeal as the hotline answers it; the caller's name and phone are masked. */
+export interface AppealView {
+  id: string;
+  status: AppealStatus;
+  channel: AppealChannel;
+  type: AppealType;
+  caller: { name: string | null; phone: string | null; anonymous: boolean; flagged: boolean };
+  content: string;
+  categoryCode: string | null;
+  location: { lat: number | null; lng: number | null; address: string | null } | null;
+  gridCode: string | null;
+  urgency: AppealUrgency;
+  operator: string;
+  lead: AppealOwner | null;
+  coOwners: AppealOwner[];
+  /** The grid case opened for it, when it was handed down to a grid. */
+  incidentId: string | null;
+  incidentStatus: string | null;
+  dispatchDueAt: string | null;
+  signDueAt: string | null;
+  answerDueAt: string | null;
+  signedAt: string | null;
+  answeredAt: string | null;
+  reply: { resolution: Resolution; text: string } | null;
+  satisfaction: Satisfaction | null;
+  reopenCount: number;
+  returnCount: number;
+  extensionCount: number;
+  mergedInto: string | null;
+  receivedAt: string;
+  updatedAt: string;
+  version: number;
+  allowedActions: AppealAction[];
+}
+
+export interface AppealTimelineEntry {
+  at: string;
+  action: string;
+  actor: string;
+  fromStatus: AppealStatus | null;
+  toStatus: AppealStatus;
+  comment: string | null;
+}
+
+/** The three rates and the unit figures of one owner over a period. */
+export interface OwnerFigures {
+  owner: string;
+  appeals: number;
+  /** Signed for in time / dispatched. */
+  responseRate: number | null;
+  /** Resolved / answered. */
+  resolutionRate: number | null;
+  /** (Satisfied + basically satisfied) / rated (not reached excluded). */
+  satisfactionRate: number | null;
+  onTimeRate: number | null;
+  returnRate: number | null;
+  reopenRate: number | null;
+  extensionRate: number | null;
+}
+
+export interface IntakeResult {
+  appeal: AppealView;
+  /** Earlier appeals of the same caller and category, or the same category and place, for the operator to merge. */
+  related: { id: string; reason: 'same_caller' | 'same_place'; status: AppealStatus; receivedAt: string }[];
+}

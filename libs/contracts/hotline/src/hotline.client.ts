@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { BusClient } from '@gridline/messaging';
+import type { Caller } from '@gridline/auth';
+import { HOTLINE_REQUESTS } from './hotline.contract';
+import type { AppealActionBody, FiguresQuery, IntakeAppealRequest, ListAppealsQuery } from './appeal/appeal.dto';
+import type { AppealAction, AppealTimelineEntry, AppealView, IntakeResult, OwnerFigures } from './appeal/appeal.types';
+
+/** The hotline's commands and queries, typed. */
+@Injectable()
+export class HotlineClient {
+  constructor(private readonly bus: BusClient) {}
+
+  intake(caller: Caller, appeal: IntakeAppealRequest): Promise<IntakeResult> {
+    return this.bus.request(HOTLINE_REQUESTS.intake, appeal, { caller });
+  }
+
+  act(caller: Caller, id: string, action: AppealAction, body: AppealActionBody = {}): Promise<AppealView> {
+    return this.bus.request(HOTLINE_REQUESTS.act, { ...body, id, action }, { caller });
+  }
+
+  get(caller: Caller, id: string): Promise<AppealView> {
+    return this.bus.request(HOTLINE_REQUESTS.get, { id }, { caller });
+  }
+
+  timeline(caller: Caller, id: string): Promise<AppealTimelineEntry[]> {
+    return this.bus.request(HOTLINE_REQUESTS.timeline, { id }, { caller });
+  }
+
+  list(caller: Caller, query: ListAppealsQuery): Promise<{ items: AppealView[]; total: number }> {
+    return this.bus.request(HOTLINE_REQUESTS.list, query, { caller });
+  }
+
+  figures(caller: Caller, query: FiguresQuery): Promise<OwnerFigures[]> {
+    return this.bus.request(HOTLINE_REQUESTS.figures, query, { caller });
+  }
+}
