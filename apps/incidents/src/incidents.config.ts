@@ -1,13 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsInt, IsNumber, Max, Min } from 'class-validator';
-import { ServiceConfig } from '@gridline/platform';
-
-// Reads the raw text: implicit conversion would already have turned 'false' into true.
-const toBoolean = ({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) => {
-  const raw = obj[key];
-  if (raw === undefined) return value;
-  return typeof raw === 'boolean' ? raw : ['1', 'true', 'yes', 'on'].includes(String(raw).toLowerCase());
-};
+import { ServiceConfig, envBoolean } from '@gridline/platform';
 
 /** The incidents service's configuration (with the variables every service reads, see ServiceConfig). */
 export class IncidentsConfig extends ServiceConfig {
@@ -42,7 +35,7 @@ export class IncidentsConfig extends ServiceConfig {
   SUPERVISION_BATCH_SIZE: number = 100;
 
   /** Switches the supervision scheduler off in this process (e.g. a replica that only answers requests). */
-  @Transform(toBoolean)
+  @Transform(envBoolean)
   @IsBoolean()
   SUPERVISION_ENABLED: boolean = true;
 }

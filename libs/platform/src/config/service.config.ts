@@ -1,9 +1,13 @@
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
-// Reads the raw text: implicit conversion would already have turned 'false' into true.
-const toBoolean = ({ obj, key }: { obj: Record<string, unknown>; key: string }) => {
+/**
+ * `@Transform(envBoolean)` for a boolean variable: reads the raw text (implicit conversion would already have turned
+ * 'false' into true); 1/true/yes/on are true; an unset variable keeps the class default.
+ */
+export const envBoolean = ({ obj, key, value }: { obj: Record<string, unknown>; key: string; value: unknown }) => {
   const raw = obj[key];
+  if (raw === undefined) return value;
   return typeof raw === 'boolean' ? raw : ['1', 'true', 'yes', 'on'].includes(String(raw).toLowerCase());
 };
 
@@ -61,7 +65,7 @@ export class ServiceConfig extends ProcessConfig {
   DB_POOL_SIZE: number = 10;
 
   /** Run pending migrations on start (switch off when migrations run as a separate job). */
-  @Transform(toBoolean)
+  @Transform(envBoolean)
   @IsBoolean()
   RUN_MIGRATIONS: boolean = true;
 

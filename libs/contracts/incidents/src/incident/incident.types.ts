@@ -49,7 +49,7 @@ export type IncidentOwner = { kind: 'department'; departmentCode: string } | { k
 /** Supervision (督办): how late the current step is, and who supervises it now. */
 export interface IncidentSupervision {
   card: 'none' | 'warning' | 'yellow' | 'red';
-  /** The unit that supervises: one level above the owner, higher with each escalation. */
+  /** The unit that supervises: the level above the case's grid (its community), then the street, with each card. */
   supervisorUnitCode: string | null;
   since: string | null;
 }
