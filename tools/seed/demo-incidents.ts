@@ -1,6 +1,6 @@
 /**
- * Demo cases: five in every grid of the demo street, spread over the states of the process. Some are emergencies
- * with short limits, so that they turn overdue (and supervised) within a quarter of an hour of seeding.
+ * Demo cases: five in every grid of the demo street, spread over the states of the process, found over the last nine
+ * days — so that many are overdue and supervised, as on a real street.
  */
 import type { IncidentAction, ReportIncidentRequest } from '@gridline/contracts-incidents';
 
@@ -50,6 +50,8 @@ export function demoCases(grids: { code: string; lat: number; lng: number }[]): 
           gridCode: grid.code,
           urgency: categoryCode === 'FACILITY.MANHOLE' ? 'emergency' : n % 7 === 0 ? 'urgent' : 'normal',
           source: (['patrol', 'visit', 'resident', 'patrol', 'department'] as const)[k],
+          // Found up to nine days ago: the cases still waiting for a step are overdue, and come under supervision.
+          reportedAt: new Date(Date.now() - (n % 10) * 86_400_000).toISOString(),
         },
         actions: PLANS[n % PLANS.length],
       });

@@ -135,6 +135,10 @@ describe('the case process through the gateway', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('categoryCode');
     expect((await report('analyst', garbage('只读用户'))).statusCode).toBe(403);
+    const backdated = await report('staff', garbage('补录', { reportedAt: new Date(Date.now() - 86_400_000).toISOString() }));
+    expect(backdated.json().errors).toEqual([expect.objectContaining({ field: 'reportedAt' })]);
+    const recorded = (await report('community', garbage('补录', { reportedAt: new Date(Date.now() - 3 * 86_400_000).toISOString() }))).json();
+    expect(new Date(recorded.incident.dueAt).getTime()).toBeLessThan(Date.now());
     const nowhere = await report('staff', garbage('无网格', { location: { lat: 10, lng: 10, address: '海上' } }));
     expect(nowhere.json().errors).toEqual([expect.objectContaining({ field: 'location' })]);
   });

@@ -109,6 +109,14 @@ export class ReportIncidentRequest {
   @Type(() => IncidentAttachmentDto)
   attachments?: IncidentAttachmentDto[];
 
+  @ApiPropertyOptional({
+    example: '2026-11-26T09:30:00+08:00',
+    description: 'When the matter was found, for a case recorded later (the grid centre only; at most 30 days back): its clock starts then',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'reportedAt must be an ISO 8601 date-time' })
+  reportedAt?: string;
+
   @ApiPropertyOptional({ example: '12345-20261127-000123', description: 'The hotline appeal this case comes from' })
   @IsOptional()
   @IsString()

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { SYSTEM_CALLER, requireRole, scopeCovers, type Role } from '@gridline/auth';
+import { SYSTEM_CALLER, requireRole, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
 import { IncidentErrorCode, type ReportIncidentRequest, type ReportResult } from '@gridline/contracts-incidents';
@@ -36,6 +36,7 @@ export class ReportIncidentUseCase {
     if (!category || !category.parentCode || !category.active) {
       throw incidentInvalid('categoryCode', `${input.categoryCode} is not an active minor category of the responsibility list`);
     }
+    const reportedAt = this.reportedAt(caller, input.reportedAt);
     const grid = await this.resolveGrid(input);
     if (!scopeCovers(caller, grid.path)) {
       throw new AppError(IncidentErrorCode.OutOfScope, 'forbidden', `Grid ${grid.code} is outside your scope`, { gridCode: grid.code });
@@ -61,7 +62,7 @@ export class ReportIncidentUseCase {
           return earlier.incident_id;
         }
       }
-      const now = new Date();
+      const now = reportedAt;
       const incident = em.create(IncidentEntity, {
         id,
         status: 'reported',
@@ -78,6 +79,7 @@ export class ReportIncidentUseCase {
         reporter: caller.sub,
         attachments: input.attachments ?? [],
         appealRef: input.appealRef ?? null,
+        createdAt: now,
       });
       await this.journal.startStep(incident, now);
       em.persist(incident);
@@ -88,6 +90,18 @@ export class ReportIncidentUseCase {
 
     const incident = (await this.incidents.findById(createdId))!;
     return { incident: toIncidentView(incident, caller), replayed: createdId !== id, possibleDuplicates: await this.duplicatesOf(incident) };
+  }
+
+  /** A case recorded later starts its clock when it was found: only the grid centre may say so, 30 days back at most. */
+  private reportedAt(caller: Caller, given?: string): Date {
+    if (!given) return new Date();
+    const at = new Date(given);
+    if (!caller.roles.some((r) => r === 'admin' || r === 'street_admin' || r === 'community_admin')) {
+      throw incidentInvalid('reportedAt', 'may be given by the grid centre only');
+    }
+    if (at.getTime() > Date.now() + 60_000) throw incidentInvalid('reportedAt', 'is in the future');
+    if (at.getTime() < Date.now() - 30 * 86_400_000) throw incidentInvalid('reportedAt', 'is more than 30 days back');
+    return at;
   }
 
   private async resolveGrid(input: ReportIncidentRequest): Promise<{ code: string; path: string[] }> {
