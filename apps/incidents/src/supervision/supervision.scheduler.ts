@@ -1,19 +1,14 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { RequestContext } from '@gridline/platform';
+import { PollingWorker, type PollingWorkerSettings } from '@gridline/messaging';
 import { IncidentJournal } from '../incident/incident-journal';
 import { IncidentEntity } from '../incident/incident.entity';
 import { decideSupervision, type SupervisionMark } from './supervision-decision';
 
-export interface SupervisionSettings {
-  /** How often to look for cases when the last pass found less than a batch, in milliseconds. */
-  pollMs: number;
-  /** How many cases one pass claims. */
-  batchSize: number;
-  /** Whether the scheduler starts with the application (tests tick by hand). */
-  autoStart: boolean;
-}
+/** How often it looks for cases, how many a pass claims, and whether it starts with the application. */
+export type SupervisionSettings = PollingWorkerSettings;
 
 export const SUPERVISION_SETTINGS = Symbol('SUPERVISION_SETTINGS');
 
@@ -30,64 +25,15 @@ const COMMENT: Record<SupervisionMark['card'], string> = {
  * replicas, and the card on the row means no threshold is marked twice.
  */
 @Injectable()
-export class SupervisionScheduler implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(SupervisionScheduler.name);
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+export class SupervisionScheduler extends PollingWorker {
+  protected readonly logger = new Logger(SupervisionScheduler.name);
 
   constructor(
     private readonly em: EntityManager,
     private readonly journal: IncidentJournal,
     @Inject(SUPERVISION_SETTINGS) private readonly settings: SupervisionSettings,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.settings.autoStart) this.start();
-  }
-
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  /** Looks for due cases now instead of at the next poll. */
-  poke(): void {
-    this.wake?.();
-  }
-
-  /** Stops the loop once the pass in flight has committed. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.stop();
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let claimed = 0;
-      try {
-        claimed = await this.tick();
-      } catch (error) {
-        this.logger.warn({ msg: 'supervision pass failed; will retry', err: error });
-      }
-      // A full batch means more may be due: go on at once.
-      if (claimed < this.settings.batchSize && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.settings.pollMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
-      }
-    }
+  ) {
+    super(settings);
   }
 
   /** One pass: claims up to a batch of cases whose next check is due, marks them, commits. Returns how many it claimed. */

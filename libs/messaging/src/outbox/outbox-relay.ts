@@ -1,22 +1,19 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { MetricsRegistry } from '@gridline/platform';
 import { ensureStream } from '../events/streams';
 import { withPrefix } from '../events/subjects';
 import { NatsConnection } from '../nats/nats-connection';
+import { PollingWorker, type PollingWorkerSettings } from '../workers/polling-worker';
 
-export interface OutboxRelaySettings {
+export interface OutboxRelaySettings extends PollingWorkerSettings {
   /** The publishing service: its stream captures `events.<service>.>`. */
   service: string;
   prefix: string;
-  pollMs: number;
-  batchSize: number;
   publishTimeoutMs: number;
   /** Published rows are kept this long so that they can be republished after a JetStream loss. */
   retentionHours: number;
-  /** Whether the relay starts with the application (tests start relays by hand). */
-  autoStart: boolean;
 }
 
 export const OUTBOX_RELAY_SETTINGS = Symbol('OUTBOX_RELAY_SETTINGS');
@@ -37,11 +34,8 @@ interface ClaimedRow {
  * Nats-Msg-Id, so JetStream drops the copy if the first attempt was in fact stored.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger(OutboxRelay.name);
-  private running = false;
-  private loop?: Promise<void>;
-  private wake?: () => void;
+export class OutboxRelay extends PollingWorker {
+  protected readonly logger = new Logger(OutboxRelay.name);
   private lastCleanup = 0;
   private streamReady = false;
 
@@ -50,57 +44,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     private readonly nats: NatsConnection,
     private readonly settings: OutboxRelaySettings,
     private readonly metrics: MetricsRegistry,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    if (this.settings.autoStart) this.start();
+  ) {
+    super(settings);
   }
 
-  start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
-  }
-
-  /** Looks for pending rows now instead of at the next poll. */
-  poke(): void {
-    this.wake?.();
-  }
-
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    await this.stop();
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let published = 0;
-      try {
-        if (!this.streamReady) {
-          await ensureStream(this.nats.manager, this.settings.prefix, this.settings.service);
-          this.streamReady = true;
-        }
-        published = await this.publishBatch();
-        await this.cleanup();
-      } catch (error) {
-        this.logger.warn({ msg: 'outbox relay pass failed; will retry', err: error });
-      }
-      if (published < this.settings.batchSize && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.settings.pollMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = undefined;
-      }
+  /** One pass: makes sure the stream exists, publishes a batch, and now and then forgets old published rows. */
+  async tick(): Promise<number> {
+    if (!this.streamReady) {
+      await ensureStream(this.nats.manager, this.settings.prefix, this.settings.service);
+      this.streamReady = true;
     }
+    const published = await this.publishBatch();
+    await this.cleanup();
+    return published;
   }
 
   /** One pass: claims up to a batch of rows, publishes them and records the outcome. Returns how many went out. */
