@@ -11,3 +11,4 @@ export * from './paging/page';
 export * from './calendar/working-calendar';
 export * from './calendar/statutory-holidays';
 export * from './paging/page-query';
+export * from './validation/trim';

@@ -1,15 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { Trim } from '@gridline/platform';
 import { IsCalendarDay } from '../calendar-date';
 import { DISPUTE_PARTY_ROLES, type DisputePartyRole } from './dispute.types';
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** Body of POST /api/v1/incidents/:id/dispute/parties. */
 export class AddDisputePartyBody {
   @ApiProperty({ example: '张某', description: 'Personal data: shown on the case only, never in events or logs' })
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
@@ -33,14 +32,14 @@ export class AddMediationSessionBody {
   date!: string;
 
   @ApiProperty({ example: '社区人民调解委员会 王调解员' })
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   mediator!: string;
 
   @ApiProperty({ example: '双方同意由楼上住户修复漏水管道，费用各半。' })
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(4000)
@@ -56,7 +55,7 @@ export class AddMediationSessionRequest extends AddMediationSessionBody {
 /** Body of PUT /api/v1/incidents/:id/dispute/agreement: replaces the agreement. */
 export class SetDisputeAgreementBody {
   @ApiProperty({ example: '一、楼上住户于十日内修复管道；二、维修费用双方各承担一半。' })
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(8000)

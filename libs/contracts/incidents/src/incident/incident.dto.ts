@@ -19,11 +19,11 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { Trim } from '@gridline/platform';
 import { INCIDENT_ACTIONS, INCIDENT_SOURCES, INCIDENT_STATUSES, INCIDENT_URGENCIES, type IncidentAction, type IncidentSource, type IncidentStatus, type IncidentUrgency } from './incident.types';
 
 const CATEGORY_CODE = /^[A-Z][A-Z0-9]{1,15}\.[A-Z][A-Z0-9_]{1,31}$/;
 const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class IncidentLocationDto {
   @ApiProperty({ example: 37.4612 })
@@ -39,7 +39,7 @@ export class IncidentLocationDto {
   lng!: number;
 
   @ApiProperty({ example: '淮河路与府前街路口东北角' })
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -68,14 +68,14 @@ export class ReportIncidentRequest {
   categoryCode!: string;
 
   @ApiProperty({ example: '小区东门垃圾堆放' })
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
   title!: string;
 
   @ApiProperty({ example: '东门外绿化带旁堆放建筑垃圾约两方，已影响通行。' })
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(4000)
@@ -152,14 +152,14 @@ export class IncidentActionBody {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MaxLength(2000)
   comment?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(2000)
@@ -177,7 +177,7 @@ export class IncidentActionBody {
 
   @ApiPropertyOptional({ description: 'Handling result' })
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(2000)
@@ -284,7 +284,7 @@ export class ListIncidentsQuery {
 
   @ApiPropertyOptional({ description: 'Substring of the title, description or address (works for Chinese text)' })
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(100)

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { Trim } from '@gridline/platform';
 import { IsCalendarDay } from '../calendar-date';
 
 const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
 const DEPARTMENT_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
 const UNIT_OR_DEPARTMENT = /^(\d{9}(\d{3}){0,2}|[A-Z][A-Z0-9_]{1,31})$/;
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** One owner of the decision: give exactly one of departmentCode and unitCode. */
 export class JointDiscussionOwnerDto {
@@ -35,7 +35,7 @@ export class LiftToJointDiscussionBody {
   date!: string;
 
   @ApiProperty({ example: '由城市管理办公室牵头，社区配合，十日内拆除违建。' })
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(8000)

@@ -1,13 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
-import { PageQuery } from '@gridline/platform';
+import { PageQuery, Trim } from '@gridline/platform';
 import { IsCalendarDay } from '../calendar-date';
 import { ReportIncidentRequest } from '../incident/incident.dto';
 
 const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimmedEach = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
 
 /** Body of POST /api/v1/visits and `incidents.visit.log`. */
 export class LogVisitRequest {
@@ -25,7 +23,7 @@ export class LogVisitRequest {
 
   @ApiPropertyOptional({ example: '老人独居，身体尚可，提醒冬季用火安全。', default: '' })
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MaxLength(4000)
   notes?: string;
@@ -34,7 +32,7 @@ export class LogVisitRequest {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(20)
-  @Transform(trimmedEach)
+  @Trim()
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
   @MaxLength(32, { each: true })

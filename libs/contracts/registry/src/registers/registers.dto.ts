@@ -18,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { PageQuery } from '@gridline/platform';
+import { PageQuery, Trim } from '@gridline/platform';
 import { IsMainlandMobile, normalizeMobile } from '../identifiers/mobile';
 import { IsResidentIdNumber, normalizeResidentId } from '../identifiers/resident-id';
 import { IsUnifiedSocialCreditCode, normalizeUscc } from '../identifiers/uscc';
@@ -26,7 +26,6 @@ import { IMPORT_KINDS, RESIDENT_TAGS, type ImportKind, type ResidentTag } from '
 
 const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
 const GRID_CODE = /^\d{15}$/;
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const phone = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeMobile(value) : value);
 
 /** Paging and scope narrowing shared by the register lists. */
@@ -49,7 +48,7 @@ export class CreateBuildingRequest {
   gridCode!: string;
 
   @ApiProperty({ example: '东城街道文汇小区3号楼' })
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -111,7 +110,7 @@ export class CreateHouseholdRequest {
 
   @ApiPropertyOptional({ example: '东城街道文汇小区3号楼', description: 'Required without buildingId' })
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -119,7 +118,7 @@ export class CreateHouseholdRequest {
 
   @ApiPropertyOptional({ example: '2-301' })
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MaxLength(50)
   room?: string;
@@ -144,7 +143,7 @@ export class CreateResidentRequest {
   gridCode?: string;
 
   @ApiProperty({ example: '张三' })
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
@@ -173,7 +172,7 @@ export class CreateResidentRequest {
 export class UpdateResidentBody {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(50)
@@ -234,7 +233,7 @@ export class RevealQuery {
   fields!: ('idNumber' | 'phone')[];
 
   @ApiProperty({ example: '核实低保申请', description: 'Why the clear value is needed (4–200 characters)' })
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MinLength(4)
   @MaxLength(200)
@@ -247,7 +246,7 @@ export class CreateBusinessRequest {
   gridCode!: string;
 
   @ApiProperty({ example: '东营市淮河路便利店有限公司' })
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -260,7 +259,7 @@ export class CreateBusinessRequest {
 
   @ApiPropertyOptional({ example: '李经理' })
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MaxLength(50)
   contactName?: string;
@@ -275,7 +274,7 @@ export class CreateBusinessRequest {
 export class UpdateBusinessBody {
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
@@ -283,7 +282,7 @@ export class UpdateBusinessBody {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MaxLength(50)
   contactName?: string;
