@@ -12,11 +12,20 @@ import { HOTLINE_CONFIG, type HotlineConfig } from './hotline.config';
 import { IncidentLinkageSubscriber } from './linkage/incident-linkage.subscriber';
 import { HOTLINE_MIGRATIONS } from './migrations/hotline.migration';
 import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
+import { Open311KeyEntity } from './api-keys/open311-key.entity';
+import { Open311KeyRepository } from './api-keys/open311-key.repository';
+import { Open311KeysBusController } from './api-keys/open311-keys.bus-controller';
+import { IssueOpen311KeyUseCase } from './api-keys/use-cases/issue-open311-key/issue-open311-key.use-case';
+import { VerifyOpen311KeyUseCase } from './api-keys/use-cases/verify-open311-key/verify-open311-key.use-case';
+import { Open311MediaEntity } from './open311/open311-media.entity';
+import { Open311BusController } from './open311/open311.bus-controller';
+import { ListPublicAppealsUseCase } from './open311/use-cases/list-public-appeals/list-public-appeals.use-case';
+import { RecordOpen311MediaUseCase } from './open311/use-cases/record-open311-media/record-open311-media.use-case';
 
 export const HOTLINE_SERVICE = 'hotline';
 
 /** What the hotline service keeps in its schema (also used by `npm run migrate`). */
-export const HOTLINE_PERSISTENCE = { service: HOTLINE_SERVICE, entities: [AppealEntity, AppealTimelineEntity], migrations: HOTLINE_MIGRATIONS };
+export const HOTLINE_PERSISTENCE = { service: HOTLINE_SERVICE, entities: [AppealEntity, AppealTimelineEntity, Open311KeyEntity, Open311MediaEntity], migrations: HOTLINE_MIGRATIONS };
 
 /** The hotline service: 12345 appeals from intake to callback, linked to the grid, judged by the three rates. */
 @Module({})
@@ -27,7 +36,7 @@ export class HotlineAppModule {
     return {
       module: HotlineAppModule,
       imports: [ServiceModule.forRoot({ ...HOTLINE_PERSISTENCE, config, ...overrides })],
-      controllers: [ServiceInfoBusController, HotlineBusController],
+      controllers: [ServiceInfoBusController, HotlineBusController, Open311KeysBusController, Open311BusController],
       providers: [
         { provide: HOTLINE_CONFIG, useValue: config },
         { provide: PersonalDataCipher, useValue: cipher },
@@ -37,6 +46,11 @@ export class HotlineAppModule {
         ActOnAppealUseCase,
         ReadAppealsUseCase,
         IncidentLinkageSubscriber,
+        Open311KeyRepository,
+        IssueOpen311KeyUseCase,
+        VerifyOpen311KeyUseCase,
+        ListPublicAppealsUseCase,
+        RecordOpen311MediaUseCase,
       ],
     };
   }

@@ -47,8 +47,9 @@ describe('gateway', () => {
   describe('authentication', () => {
     const PUBLIC = ['/health/live', '/health/ready', '/metrics', '/docs', '/docs-json', '/docs-yaml'];
 
-    it('guards every route but health, metrics and docs', async () => {
-      const guarded = gateway.routes.filter((r) => !PUBLIC.some((p) => r.url === p || r.url.startsWith('/docs')));
+    it('guards every route but health, metrics, docs and Open311 (which has its own api_key)', async () => {
+      const guarded = gateway.routes.filter((r) => !PUBLIC.some((p) => r.url === p || r.url.startsWith('/docs')) && !r.url.startsWith('/open311/v2/'));
+      expect(guarded.map((r) => `${r.method} ${r.url}`)).toContain('POST /api/v1/open311/keys');
       expect(guarded.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /api/v1/units', 'GET /api/v1/analytics/overview']));
       for (const route of guarded) {
         const res = await gateway.app.inject({ method: route.method as 'GET', url: route.url.replace(':code', STREET) });
@@ -57,8 +58,15 @@ describe('gateway', () => {
       }
     });
 
-    it('serves health and the OpenAPI document without a token', async () => {
+    it('serves health, the OpenAPI document and Open311 without a token', async () => {
       expect((await get('/health/live')).statusCode).toBe(200);
+      const open311 = gateway.routes.filter((r) => r.url.startsWith('/open311/v2/')).map((r) => `${r.method} ${r.url}`);
+      expect(open311).toEqual(expect.arrayContaining(['GET /open311/v2/discovery.:format', 'GET /open311/v2/services.:format', 'POST /open311/v2/requests.:format']));
+      expect((await get('/open311/v2/discovery.json')).statusCode).toBe(200);
+      // Without a key, POST requests is refused in Open311's own format, never with the bearer-token challenge.
+      const post = await gateway.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: 'service_code=X', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      expect(post.statusCode).toBe(403);
+      expect(post.headers['www-authenticate']).toBeUndefined();
       const docs = await get('/docs-json');
       expect(docs.statusCode).toBe(200);
       expect(Object.keys(docs.json().paths)).toEqual(expect.arrayContaining(['/api/v1/units', '/api/v1/units/{code}', '/api/v1/locate']));

@@ -68,4 +68,28 @@ export class HotlineMigration extends SchemaMigration {
   }
 }
 
-export const HOTLINE_MIGRATIONS = [HotlineMigration].map((m) => ({ name: m.migrationName, class: m }));
+/** Open311: client applications' API keys (SHA-256 hashes only) and the media URLs clients send with requests. */
+export class HotlineOpen311Migration extends SchemaMigration {
+  static readonly migrationName = '20261127004000_open311';
+
+  up(): void {
+    this.addSql(`create table ${this.t('open311_key')} (
+      application text primary key,
+      key_hash text not null unique,
+      issued_by text not null,
+      issued_at timestamptz not null default now()
+    )`);
+    this.addSql(`create table ${this.t('open311_media')} (
+      appeal_id uuid primary key,
+      media_url text not null,
+      recorded_at timestamptz not null default now()
+    )`);
+  }
+
+  override down(): void {
+    this.addSql(`drop table if exists ${this.t('open311_media')}`);
+    this.addSql(`drop table if exists ${this.t('open311_key')}`);
+  }
+}
+
+export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration].map((m) => ({ name: m.migrationName, class: m }));

@@ -2,6 +2,8 @@ import { defineEvent, defineRequest } from '@gridline/messaging';
 import type { AppealActionRequest, AppealIdRequest, FiguresQuery, IntakeAppealRequest, ListAppealsQuery } from './appeal/appeal.dto';
 import type { AppealEventData } from './appeal/appeal.events';
 import type { AppealTimelineEntry, AppealView, IntakeResult, OwnerFigures } from './appeal/appeal.types';
+import type { IssueOpen311KeyRequest, PublicAppealsQuery, RecordOpen311MediaRequest, VerifyOpen311KeyRequest } from './open311/open311.dto';
+import type { Open311Application, Open311KeyIssued, PublicAppealView } from './open311/open311.types';
 
 /** Health of the hotline service over the bus. */
 export interface ServiceInfo {
@@ -18,6 +20,10 @@ export const HOTLINE_REQUESTS = {
   timeline: defineRequest<AppealIdRequest, AppealTimelineEntry[]>('hotline', 'hotline.appeal.timeline'),
   list: defineRequest<ListAppealsQuery, { items: AppealView[]; total: number }>('hotline', 'hotline.appeal.list'),
   figures: defineRequest<FiguresQuery, OwnerFigures[]>('hotline', 'hotline.figures.get'),
+  issueOpen311Key: defineRequest<IssueOpen311KeyRequest, Open311KeyIssued>('hotline', 'hotline.open311.key.issue'),
+  verifyOpen311Key: defineRequest<VerifyOpen311KeyRequest, Open311Application>('hotline', 'hotline.open311.key.verify'),
+  publicAppeals: defineRequest<PublicAppealsQuery, PublicAppealView[]>('hotline', 'hotline.open311.appeal.list'),
+  recordOpen311Media: defineRequest<RecordOpen311MediaRequest, RecordOpen311MediaRequest>('hotline', 'hotline.open311.media.record'),
 } as const;
 
 const appealEvent = (event: string) => defineEvent<AppealEventData>('hotline', 'appeal', event);

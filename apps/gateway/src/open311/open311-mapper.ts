@@ -1,0 +1,72 @@
+import { assertNever } from '@gridline/platform';
+import type { CategoryView } from '@gridline/contracts-registry';
+import type { AppealStatus, PublicAppealView } from '@gridline/contracts-hotline';
+import type { Open311Service, Open311ServiceRequest, Open311Status } from './open311.types';
+import { toW3cDateTime } from './w3c-datetime';
+
+/** Closed once the appeal is done: closed after the callback, or merged into another that answers for it. */
+export function open311Status(status: AppealStatus): Open311Status {
+  return status === 'closed' || status === 'merged' ? 'closed' : 'open';
+}
+
+/** The appeal states an Open311 status stands for. */
+export function appealStatusesOf(status: Open311Status): AppealStatus[] {
+  return status === 'closed' ? ['closed', 'merged'] : ['received', 'dispatched', 'signed', 'answered'];
+}
+
+/** Where the appeal stands, for the citizen. */
+export function serviceNoticeOf(status: AppealStatus): string {
+  switch (status) {
+    case 'received':
+      return '12345热线已受理，待派单';
+    case 'dispatched':
+      return '已派至承办单位，待签收';
+    case 'signed':
+      return '承办单位已签收，正在办理';
+    case 'answered':
+      return '承办单位已答复，待回访';
+    case 'closed':
+      return '已办结';
+    case 'merged':
+      return '已与同类诉求合并办理';
+    default:
+      return assertNever(status);
+  }
+}
+
+/** A minor category of the responsibility list as an Open311 service, grouped under its major category. */
+export function toOpen311Service(minor: CategoryView, major: CategoryView): Open311Service {
+  return {
+    service_code: minor.code,
+    service_name: minor.name,
+    description: `${major.name} — ${minor.name}`,
+    metadata: false,
+    type: 'realtime',
+    keywords: [minor.name, major.name].join(', '),
+    group: major.name,
+  };
+}
+
+/** An appeal as an Open311 service request: never the caller's name, phone or e-mail (the view has none). */
+export function toOpen311Request(appeal: PublicAppealView, serviceName: string | null): Open311ServiceRequest {
+  const lead = appeal.lead;
+  return {
+    service_request_id: appeal.id,
+    status: open311Status(appeal.status),
+    status_notes: appeal.replyText ?? (appeal.mergedInto ? `已并入诉求 ${appeal.mergedInto} 一并办理` : null),
+    service_name: serviceName,
+    service_code: appeal.categoryCode,
+    description: appeal.content,
+    agency_responsible: lead ? (lead.kind === 'department' ? lead.departmentCode : lead.unitCode) : null,
+    service_notice: serviceNoticeOf(appeal.status),
+    requested_datetime: toW3cDateTime(appeal.receivedAt),
+    updated_datetime: toW3cDateTime(appeal.updatedAt),
+    expected_datetime: toW3cDateTime(appeal.answerDueAt),
+    address: appeal.location?.address ?? null,
+    address_id: null,
+    zipcode: null,
+    lat: appeal.location?.lat ?? null,
+    long: appeal.location?.lng ?? null,
+    media_url: appeal.mediaUrl,
+  };
+}

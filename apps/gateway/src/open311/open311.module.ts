@@ -1,0 +1,32 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { HotlineClient, HotlineOpen311Client } from '@gridline/contracts-hotline';
+import type { GatewayConfig } from '../gateway.config';
+import { Open311CatalogueReader } from './open311-catalogue';
+import { Open311KeysController } from './open311-keys.controller';
+import { Open311Controller } from './open311.controller';
+import { OPEN311_SETTINGS, open311SettingsFrom } from './open311.settings';
+import { ReadServiceRequestsUseCase } from './use-cases/read-service-requests/read-service-requests.use-case';
+import { ReadServicesUseCase } from './use-cases/read-services/read-services.use-case';
+import { SubmitServiceRequestUseCase } from './use-cases/submit-service-request/submit-service-request.use-case';
+
+/** Open311 GeoReport v2 under /open311/v2, and the admin route that issues client applications their API keys. */
+@Module({})
+export class Open311Module {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: Open311Module,
+      controllers: [Open311Controller, Open311KeysController],
+      providers: [
+        { provide: OPEN311_SETTINGS, useValue: open311SettingsFrom(config) },
+        RegistryClient,
+        HotlineClient,
+        HotlineOpen311Client,
+        Open311CatalogueReader,
+        ReadServicesUseCase,
+        ReadServiceRequestsUseCase,
+        SubmitServiceRequestUseCase,
+      ],
+    };
+  }
+}

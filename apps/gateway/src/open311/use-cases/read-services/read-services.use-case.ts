@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Open311CatalogueReader } from '../../open311-catalogue';
+import { Open311Error } from '../../open311-error';
+import { checkJurisdiction, type Open311Params } from '../../open311-params';
+import type { Open311Discovery, Open311Service, Open311ServiceDefinition } from '../../open311.types';
+import { OPEN311_SETTINGS, type Open311Settings } from '../../open311.settings';
+import { toW3cDateTime } from '../../w3c-datetime';
+
+export const GEOREPORT_V2 = 'http://wiki.open311.org/GeoReport_v2';
+
+/** Discovery, the service list and service definitions: what a client reads before it posts. */
+@Injectable()
+export class ReadServicesUseCase {
+  constructor(
+    private readonly catalogue: Open311CatalogueReader,
+    @Inject(OPEN311_SETTINGS) private readonly settings: Open311Settings,
+  ) {}
+
+  /** `endpointUrl`: this endpoint as the client reached it (behind a proxy, as the proxy says). */
+  async discovery(endpointUrl: string): Promise<Open311Discovery> {
+    const changeset = toW3cDateTime((await this.catalogue.read()).changedAt) as string;
+    return {
+      changeset,
+      contact: 'Citizens: call 12345. Developers: ask the platform administrators of this Gridline installation.',
+      key_service: 'API keys are issued per client application by the platform administrators (POST /api/v1/open311/keys, admin role).',
+      endpoints: [{ specification: GEOREPORT_V2, url: endpointUrl, changeset, type: this.settings.endpointType, formats: ['text/xml', 'application/json'] }],
+    };
+  }
+
+  async services(params: Open311Params): Promise<Open311Service[]> {
+    checkJurisdiction(this.settings, params);
+    return (await this.catalogue.read()).services;
+  }
+
+  async definition(serviceCode: string, params: Open311Params): Promise<Open311ServiceDefinition> {
+    checkJurisdiction(this.settings, params);
+    const service = (await this.catalogue.read()).services.find((s) => s.service_code === serviceCode);
+    if (!service) throw Open311Error.notFound(`service_code ${serviceCode} was not found`);
+    return { service_code: service.service_code, attributes: [] };
+  }
+}

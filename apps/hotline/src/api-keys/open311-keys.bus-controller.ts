@@ -1,0 +1,26 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { BusCaller } from '@gridline/messaging';
+import type { Caller } from '@gridline/auth';
+import { HOTLINE_REQUESTS, IssueOpen311KeyRequest, VerifyOpen311KeyRequest } from '@gridline/contracts-hotline';
+import { IssueOpen311KeyUseCase } from './use-cases/issue-open311-key/issue-open311-key.use-case';
+import { VerifyOpen311KeyUseCase } from './use-cases/verify-open311-key/verify-open311-key.use-case';
+
+/** Open311 client applications' API keys on the bus. */
+@Controller()
+export class Open311KeysBusController {
+  constructor(
+    private readonly issueKey: IssueOpen311KeyUseCase,
+    private readonly verifyKey: VerifyOpen311KeyUseCase,
+  ) {}
+
+  @MessagePattern(HOTLINE_REQUESTS.issueOpen311Key.pattern)
+  issue(@Payload() request: IssueOpen311KeyRequest, @BusCaller() caller: Caller) {
+    return this.issueKey.execute(caller, request);
+  }
+
+  @MessagePattern(HOTLINE_REQUESTS.verifyOpen311Key.pattern)
+  verify(@Payload() { apiKey }: VerifyOpen311KeyRequest, @BusCaller() caller: Caller) {
+    return this.verifyKey.execute(caller, apiKey);
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { isUnrestricted, requireRole, type Caller } from '@gridline/auth';
+import type { PublicAppealView, PublicAppealsQuery } from '@gridline/contracts-hotline';
+import { AppealEntity } from '../../../appeal/appeal.entity';
+import { Open311MediaEntity } from '../../open311-media.entity';
+import { toPublicAppealView } from '../../public-appeal.mapper';
+
+const MAX = 1000;
+
+/**
+ * Appeals for Open311's GET requests: in the caller's scope, with a category (an Open311 service request always has
+ * a service), through the channels asked for; by ids, which override the other filters, or by categories, states and
+ * reception period; newest first.
+ */
+@Injectable()
+export class ListPublicAppealsUseCase {
+  constructor(private readonly em: EntityManager) {}
+
+  async execute(caller: Caller, query: PublicAppealsQuery): Promise<PublicAppealView[]> {
+    requireRole(caller, ['hotline_operator', 'street_admin', 'admin'], 'read appeals for Open311');
+    const where: FilterQuery<AppealEntity>[] = [{ categoryCode: { $ne: null } }];
+    if (!isUnrestricted(caller)) where.push({ $or: [{ path: { $overlap: caller.units } }, { leadKey: { $in: caller.units } }] });
+    if (query.channels) where.push({ channel: { $in: query.channels } });
+    if (query.ids) {
+      where.push({ id: { $in: query.ids } });
+    } else {
+      if (query.categoryCodes) where.push({ categoryCode: { $in: query.categoryCodes } });
+      if (query.statuses) where.push({ status: { $in: query.statuses } });
+      if (query.from) where.push({ receivedAt: { $gte: new Date(query.from) } });
+      if (query.to) where.push({ receivedAt: { $lte: new Date(query.to) } });
+    }
+    const appeals = await this.em.find(AppealEntity, { $and: where }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: Math.min(query.limit ?? MAX, MAX) });
+    if (appeals.length === 0) return [];
+    const media = await this.em.find(Open311MediaEntity, { appealId: { $in: appeals.map((a) => a.id) } });
+    const mediaOf = new Map(media.map((m) => [m.appealId, m.mediaUrl]));
+    return appeals.map((a) => toPublicAppealView(a, mediaOf.get(a.id) ?? null));
+  }
+}

@@ -1,0 +1,397 @@
+import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
+import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
+import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
+import { createLogger, loadConfig } from '@gridline/platform';
+import { BusClient } from '@gridline/messaging';
+import { SYSTEM_CALLER } from '@gridline/auth';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { LogCapture, TestPlatform, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+
+/*
+ * An Open311 GeoReport v2 client written from the specification (wiki.open311.org/GeoReport_v2) alone: it knows
+ * the endpoint's base URL, form-encodes what it posts, reads JSON or XML, and expects errors as
+ * <errors><error><code/><description/></error></errors> or [{code, description}].
+ */
+
+const STREET = '370502003';
+const COMMUNITY = '370502003001';
+const GRID = '370502003001001';
+const JURISDICTION = 'dongying.gov.cn';
+const BASE = '/open311/v2';
+const CITIZEN = { first_name: '秀英', last_name: '王', phone: '13805467777', email: 'wang.xiuying@example.cn' };
+const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
+
+/** A tiny XML reader: elements, text and the five entities — all GeoReport v2 answers use. */
+interface XmlElement {
+  name: string;
+  text: string;
+  children: XmlElement[];
+}
+
+function parseXml(document: string): XmlElement {
+  expect(document.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+  const body = document.replace(/^<\?xml[^>]*\?>\s*/, '');
+  const root: XmlElement = { name: '#document', text: '', children: [] };
+  const stack = [root];
+  const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  for (const [, close, name, selfClosing, text] of body.matchAll(/<(\/?)([A-Za-z_][\w.-]*)\s*(\/?)>|([^<]+)/g)) {
+    const top = stack[stack.length - 1];
+    if (text !== undefined) top.text += decode(text);
+    else if (close) expect(stack.pop()?.name).toBe(name);
+    else {
+      const element: XmlElement = { name, text: '', children: [] };
+      top.children.push(element);
+      if (!selfClosing) stack.push(element);
+    }
+  }
+  expect(stack).toHaveLength(1);
+  expect(root.children).toHaveLength(1);
+  return root.children[0];
+}
+
+const child = (e: XmlElement, name: string) => e.children.find((c) => c.name === name);
+const text = (e: XmlElement, name: string) => child(e, name)?.text;
+/** An element of flat fields as a record (empty elements as ''). */
+const record = (e: XmlElement) => Object.fromEntries(e.children.map((c) => [c.name, c.text]));
+
+describe('Open311 GeoReport v2 on the gateway', () => {
+  let platform: TestPlatform;
+  let gateway: GatewayApp;
+  const gatewayLogs = new LogCapture();
+  let admin: string;
+  let operator: string;
+  let department: string;
+  let apiKey: string;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.create();
+    const registryService = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config), { LOG_LEVEL: 'info' });
+    gateway = await createGatewayApp(
+      loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'info', OPEN311_STREET_CODE: STREET, OPEN311_JURISDICTION_ID: JURISDICTION }),
+      createLogger('gateway', 'info', gatewayLogs),
+    );
+    const registry = new RegistryClient(registryService.app.get(BusClient));
+    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
+      await registry.createUnit(SYSTEM_CALLER, unit);
+    }
+    await registry.createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
+    const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits });
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.RETIRED', name: '已停用事项', parentCode: 'ENV', owner: { level: 'street' }, ...limits });
+    await registry.updateCategory(SYSTEM_CALLER, 'ENV.RETIRED', { active: false });
+    admin = await testToken({ sub: 'admin-1', roles: ['admin'] });
+    operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
+    department = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
+  });
+
+  afterAll(async () => {
+    await gateway?.app.close();
+    await platform?.close();
+  });
+
+  const get = (path: string) => gateway.app.inject({ method: 'GET', url: `${BASE}/${path}` });
+  const post = (path: string, form: Record<string, string>) =>
+    gateway.app.inject({
+      method: 'POST',
+      url: `${BASE}/${path}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+      payload: new URLSearchParams(form).toString(),
+    });
+  const api = (token: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+
+  /** Checks the specification's error format in both formats, and answers the descriptions. */
+  function expectError(res: Awaited<ReturnType<typeof get>>, status: number, format: 'json' | 'xml'): string[] {
+    expect(res.statusCode).toBe(status);
+    if (format === 'json') {
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      const errors = res.json() as { code: number; description: string }[];
+      expect(errors.length).toBeGreaterThan(0);
+      for (const e of errors) expect(e).toEqual({ code: expect.any(Number), description: expect.any(String) });
+      expect(errors[0].code).toBe(status);
+      return errors.map((e) => e.description);
+    }
+    expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');
+    const root = parseXml(res.body);
+    expect(root.name).toBe('errors');
+    expect(root.children.length).toBeGreaterThan(0);
+    for (const e of root.children) expect({ name: e.name, fields: e.children.map((c) => c.name) }).toEqual({ name: 'error', fields: ['code', 'description'] });
+    expect(text(root.children[0], 'code')).toBe(String(status));
+    return root.children.map((e) => text(e, 'description') ?? '');
+  }
+
+  describe('POST /api/v1/open311/keys', () => {
+    it('issues a client application its api_key to admins only', async () => {
+      expect((await gateway.app.inject({ method: 'POST', url: '/api/v1/open311/keys', payload: { application: 'dongying-app' } })).statusCode).toBe(401);
+      expect((await api(operator, 'POST', '/api/v1/open311/keys', { application: 'dongying-app' })).statusCode).toBe(403);
+      const bad = await api(admin, 'POST', '/api/v1/open311/keys', { application: 'no spaces please' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['application']);
+
+      const first = await api(admin, 'POST', '/api/v1/open311/keys', { application: 'dongying-app' });
+      expect(first.statusCode).toBe(201);
+      expect(first.json()).toMatchObject({ application: 'dongying-app', apiKey: expect.stringMatching(/^o311_[A-Za-z0-9_-]{43}$/), replaced: false });
+      // Issuing again replaces the key: the first one stops working.
+      const second = (await api(admin, 'POST', '/api/v1/open311/keys', { application: 'dongying-app' })).json();
+      expect(second).toMatchObject({ application: 'dongying-app', replaced: true });
+      apiKey = second.apiKey;
+      const withOld = await post('requests.json', { api_key: first.json().apiKey, service_code: 'ENV.GARBAGE', address_string: '文汇小区' });
+      expect(expectError(withOld, 403, 'json')[0]).toContain('Invalid api_key');
+    });
+  });
+
+  describe('discovery', () => {
+    it('names the GeoReport v2 endpoint, its formats and how to get a key, in JSON and XML', async () => {
+      const json = await get('discovery.json');
+      expect(json.statusCode).toBe(200);
+      expect(json.headers['content-type']).toBe('application/json; charset=utf-8');
+      const discovery = json.json();
+      expect(discovery).toEqual({
+        changeset: expect.stringMatching(W3C),
+        contact: expect.any(String),
+        key_service: expect.any(String),
+        endpoints: [
+          {
+            specification: 'http://wiki.open311.org/GeoReport_v2',
+            url: expect.stringMatching(/^http:\/\/[^/]+\/open311\/v2$/),
+            changeset: discovery.changeset,
+            type: 'test',
+            formats: ['text/xml', 'application/json'],
+          },
+        ],
+      });
+
+      const xml = await get('discovery.xml');
+      expect(xml.headers['content-type']).toBe('text/xml; charset=utf-8');
+      const root = parseXml(xml.body);
+      expect(root.name).toBe('discovery');
+      expect(text(root, 'changeset')).toBe(discovery.changeset);
+      const endpoint = child(child(root, 'endpoints')!, 'endpoint')!;
+      expect(text(endpoint, 'specification')).toBe('http://wiki.open311.org/GeoReport_v2');
+      expect(child(endpoint, 'formats')!.children.map((f) => [f.name, f.text])).toEqual([
+        ['format', 'text/xml'],
+        ['format', 'application/json'],
+      ]);
+    });
+  });
+
+  describe('GET services', () => {
+    it('lists the active minor categories as realtime services grouped by their major category', async () => {
+      const res = await get('services.json');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(res.json()).toEqual([
+        { service_code: 'ENV.GARBAGE', service_name: '垃圾堆放', description: expect.stringContaining('垃圾堆放'), metadata: false, type: 'realtime', keywords: expect.stringContaining('垃圾堆放'), group: '环境卫生' },
+        { service_code: 'ENV.SEWAGE', service_name: '污水外溢', description: expect.stringContaining('污水外溢'), metadata: false, type: 'realtime', keywords: expect.stringContaining('污水外溢'), group: '环境卫生' },
+      ]);
+    });
+
+    it('answers the same list in XML', async () => {
+      const res = await get('services.xml');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('text/xml; charset=utf-8');
+      const root = parseXml(res.body);
+      expect(root.name).toBe('services');
+      expect(root.children.map((s) => s.name)).toEqual(['service', 'service']);
+      expect(root.children.map(record)).toEqual((await get('services.json')).json().map((s: Record<string, unknown>) => Object.fromEntries(Object.entries(s).map(([k, v]) => [k, String(v)]))));
+    });
+
+    it('serves one jurisdiction: the configured jurisdiction_id or none, another is not found', async () => {
+      expect((await get(`services.json?jurisdiction_id=${JURISDICTION}`)).statusCode).toBe(200);
+      expect((await get('services.json?jurisdiction_id=')).statusCode).toBe(200);
+      expect(expectError(await get('services.xml?jurisdiction_id=sfgov.org'), 404, 'xml')[0]).toContain('jurisdiction_id');
+    });
+
+    it('defines a service with an empty attribute list, and answers 404 for unknown, major or retired codes', async () => {
+      expect((await get('services/ENV.GARBAGE.json')).json()).toEqual({ service_code: 'ENV.GARBAGE', attributes: [] });
+      const xml = parseXml((await get('services/ENV.GARBAGE.xml')).body);
+      expect(xml.name).toBe('service_definition');
+      expect(text(xml, 'service_code')).toBe('ENV.GARBAGE');
+      expect(child(xml, 'attributes')?.children).toEqual([]);
+      for (const code of ['ENV.NOPE', 'ENV', 'ENV.RETIRED']) {
+        expect(expectError(await get(`services/${code}.json`), 404, 'json')[0]).toContain(code);
+        expectError(await get(`services/${code}.xml`), 404, 'xml');
+      }
+      expect((await get('services.html')).statusCode).toBe(404);
+    });
+  });
+
+  describe('POST requests', () => {
+    it('refuses a missing or invalid api_key with 403, in the format asked for', async () => {
+      expect(expectError(await post('requests.json', { service_code: 'ENV.GARBAGE', address_string: '文汇小区' }), 403, 'json')[0]).toContain('api_key');
+      expect(expectError(await post('requests.xml', { api_key: 'o311_not-a-key', service_code: 'ENV.GARBAGE', lat: '37.405', long: '118.505' }), 403, 'xml')[0]).toBe(
+        "Invalid api_key received -- can't proceed with create_request",
+      );
+    });
+
+    it('answers 400 for a missing service_code or location, or a bad field, and 404 for an unknown service', async () => {
+      const missing = expectError(await post('requests.json', { api_key: apiKey, description: '没有地点' }), 400, 'json');
+      expect(missing.join('\n')).toMatch(/service_code/);
+      expect(missing.join('\n')).toMatch(/lat and long, or address_string/);
+      expect(expectError(await post('requests.xml', { api_key: apiKey, service_code: 'ENV.GARBAGE', lat: '37.405' }), 400, 'xml').join('\n')).toContain('lat and long must be sent together');
+      expect(expectError(await post('requests.json', { api_key: apiKey, service_code: 'ENV.GARBAGE', lat: '97', long: '118.5' }), 400, 'json').join('\n')).toContain('lat must be a latitude');
+      expect(expectError(await post('requests.json', { api_key: apiKey, service_code: 'ENV.GARBAGE', address_id: '545483' }), 400, 'json').join('\n')).toContain('address_id');
+      expect(expectError(await post('requests.json', { api_key: apiKey, service_code: 'ENV.GARBAGE', address_string: '文汇小区', phone: '123' }), 400, 'json').join('\n')).toMatch(/^phone: /m);
+      expect(expectError(await post('requests.json', { api_key: apiKey, service_code: 'ENV.NOPE', address_string: '文汇小区' }), 404, 'json')[0]).toContain('ENV.NOPE');
+    });
+  });
+
+  describe('requests', () => {
+    const ids: Record<string, string> = {};
+
+    beforeAll(async () => {
+      const garbage = await post('requests.json', {
+        api_key: apiKey,
+        jurisdiction_id: JURISDICTION,
+        service_code: 'ENV.GARBAGE',
+        lat: '37.405',
+        long: '118.505',
+        address_string: '文汇小区东门',
+        description: '小区门口垃圾堆放多日 <无人清理> & 有异味',
+        media_url: 'https://example.org/photos/garbage.jpg',
+        account_id: 'acct-42',
+        device_id: 'device-7',
+        'attribute[WHATEVER]': 'ignored',
+        ...CITIZEN,
+      });
+      expect(garbage.statusCode).toBe(200);
+      expect(garbage.headers['content-type']).toBe('application/json; charset=utf-8');
+      const [created] = garbage.json();
+      expect(created).toEqual({ service_request_id: expect.any(String), service_notice: expect.stringContaining('12345'), account_id: 'acct-42' });
+      ids.garbage = created.service_request_id;
+
+      const sewage = await post('requests.xml', { api_key: apiKey, service_code: 'ENV.SEWAGE', address_string: '淮河路与西四路路口', description: '路口污水外溢', phone: CITIZEN.phone });
+      expect(sewage.statusCode).toBe(200);
+      expect(sewage.headers['content-type']).toBe('text/xml; charset=utf-8');
+      const root = parseXml(sewage.body);
+      expect(root.name).toBe('service_requests');
+      const request = child(root, 'request')!;
+      expect(request.children.map((c) => c.name)).toEqual(['service_request_id', 'service_notice', 'account_id']);
+      expect(text(request, 'account_id')).toBe('');
+      ids.sewage = text(request, 'service_request_id')!;
+
+      // An appeal taken by phone in the same street is not published through Open311.
+      const byPhone = await api(operator, 'POST', '/api/v1/appeals', { channel: 'phone', type: 'complaint', caller: { phone: '13905460000' }, content: '邻居噪音扰民', categoryCode: 'ENV.GARBAGE', location: { lat: 37.405, lng: 118.505 } });
+      expect(byPhone.statusCode).toBe(201);
+      ids.byPhone = byPhone.json().appeal.id;
+    });
+
+    it('enters the same process as any other appeal, taken by the client application', async () => {
+      const appeal = (await api(operator, 'GET', `/api/v1/appeals/${ids.garbage}`)).json();
+      expect(appeal).toMatchObject({
+        channel: 'open311',
+        type: 'report',
+        status: 'received',
+        operator: 'open311:dongying-app',
+        categoryCode: 'ENV.GARBAGE',
+        gridCode: GRID,
+        caller: { name: '王**', phone: '138****7777', anonymous: false },
+        location: { lat: 37.405, lng: 118.505, address: '文汇小区东门' },
+      });
+    });
+
+    it('answers a request by id in JSON and XML, with W3C dates in China time', async () => {
+      const res = await get(`requests/${ids.garbage}.json`);
+      expect(res.statusCode).toBe(200);
+      const [request] = res.json();
+      expect(request).toEqual({
+        service_request_id: ids.garbage,
+        status: 'open',
+        status_notes: null,
+        service_name: '垃圾堆放',
+        service_code: 'ENV.GARBAGE',
+        description: '小区门口垃圾堆放多日 <无人清理> & 有异味',
+        agency_responsible: null,
+        service_notice: expect.any(String),
+        requested_datetime: expect.stringMatching(W3C),
+        updated_datetime: expect.stringMatching(W3C),
+        expected_datetime: null,
+        address: '文汇小区东门',
+        address_id: null,
+        zipcode: null,
+        lat: 37.405,
+        long: 118.505,
+        media_url: 'https://example.org/photos/garbage.jpg',
+      });
+      expect(Math.abs(Date.parse(request.requested_datetime) - Date.now())).toBeLessThan(60_000);
+
+      const xml = await get(`requests/${ids.garbage}.xml`);
+      expect(xml.headers['content-type']).toBe('text/xml; charset=utf-8');
+      expect(xml.body).toContain('&lt;无人清理&gt; &amp; 有异味');
+      const root = parseXml(xml.body);
+      expect(root.name).toBe('service_requests');
+      expect(root.children.map((c) => c.name)).toEqual(['request']);
+      expect(record(root.children[0])).toEqual(Object.fromEntries(Object.entries(request).map(([k, v]) => [k, v === null ? '' : String(v)])));
+    });
+
+    it('answers 404 for an unknown request, a malformed id and a token, and never shows an appeal taken by phone', async () => {
+      expect(expectError(await get('requests/00000000-0000-4000-8000-000000000000.json'), 404, 'json')[0]).toContain('00000000-0000-4000-8000-000000000000');
+      expectError(await get('requests/12345.xml'), 404, 'xml');
+      expectError(await get(`requests/${ids.byPhone}.json`), 404, 'json');
+      expectError(await get('tokens/12345.xml'), 404, 'xml');
+    });
+
+    it('follows the appeal through dispatch, the answer and the callback: open with notes and deadline, then closed', async () => {
+      expect((await api(operator, 'POST', `/api/v1/appeals/${ids.sewage}/actions/dispatch`)).json()).toMatchObject({ status: 'dispatched', lead: { departmentCode: 'URBAN_MGMT' } });
+      expect((await api(department, 'POST', `/api/v1/appeals/${ids.sewage}/actions/sign`)).statusCode).toBe(200);
+      await api(department, 'POST', `/api/v1/appeals/${ids.sewage}/actions/answer`, { resolution: 'resolved', text: '已疏通管道，路面已清理' });
+      const answered = (await get(`requests/${ids.sewage}.json`)).json()[0];
+      expect(answered).toMatchObject({ status: 'open', status_notes: '已疏通管道，路面已清理', agency_responsible: 'URBAN_MGMT', expected_datetime: expect.stringMatching(W3C), media_url: null, lat: null, long: null });
+      expect(Date.parse(answered.expected_datetime)).toBeGreaterThan(Date.now());
+
+      expect((await api(operator, 'POST', `/api/v1/appeals/${ids.sewage}/actions/callback`, { satisfaction: 'satisfied' })).json().status).toBe('closed');
+      const closed = parseXml((await get(`requests/${ids.sewage}.xml`)).body).children[0];
+      expect(record(closed)).toMatchObject({ status: 'closed', status_notes: '已疏通管道，路面已清理', agency_responsible: 'URBAN_MGMT' });
+    });
+
+    it('filters by service_request_id, service_code, status and dates, in JSON and XML', async () => {
+      const idsOf = async (query: string) => ((await get(`requests.json${query}`)).json() as { service_request_id: string }[]).map((r) => r.service_request_id);
+      const xmlIdsOf = async (query: string) => parseXml((await get(`requests.xml${query}`)).body).children.map((r) => text(r, 'service_request_id'));
+
+      // Newest first; the last 90 days by default; appeals taken by phone are not published.
+      expect(await idsOf('')).toEqual([ids.sewage, ids.garbage]);
+      expect(await xmlIdsOf('')).toEqual([ids.sewage, ids.garbage]);
+      expect(await idsOf('?service_code=ENV.GARBAGE')).toEqual([ids.garbage]);
+      expect(await idsOf('?service_code=ENV.GARBAGE,ENV.SEWAGE')).toEqual([ids.sewage, ids.garbage]);
+      expect(await idsOf('?status=closed')).toEqual([ids.sewage]);
+      expect(await xmlIdsOf('?status=open')).toEqual([ids.garbage]);
+      expect(await idsOf('?status=open,closed')).toEqual([ids.sewage, ids.garbage]);
+      // service_request_id overrides the other filters; ids that name nothing here are left out.
+      expect(await idsOf(`?service_request_id=${ids.garbage},${ids.byPhone},nonsense&status=closed`)).toEqual([ids.garbage]);
+
+      const day = 86_400_000;
+      const w3c = (ms: number) => `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+      const since = encodeURIComponent(w3c(Date.now() - day));
+      expect(await idsOf(`?start_date=${since}&end_date=${encodeURIComponent(w3c(Date.now() + day))}`)).toEqual([ids.sewage, ids.garbage]);
+      expect(await idsOf(`?start_date=${encodeURIComponent(w3c(Date.now() + day))}`)).toEqual([]);
+      expect(await idsOf(`?end_date=${encodeURIComponent(new Date(Date.now() - day).toISOString())}`)).toEqual([]);
+      // An unencoded '+' arrives as a space; it is read as the offset it was meant to be.
+      expect(await idsOf(`?start_date=${w3c(Date.now() - day)}`)).toEqual([ids.sewage, ids.garbage]);
+    });
+
+    it('answers 400 for a bad status, a date without its zone, or a span over 90 days', async () => {
+      expect(expectError(await get('requests.json?status=pending'), 400, 'json')[0]).toContain('status');
+      expect(expectError(await get('requests.xml?start_date=2026-11-01T10:00:00'), 400, 'xml')[0]).toContain('start_date');
+      expect(expectError(await get('requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z'), 400, 'json')[0]).toContain('90 days');
+      expect(expectError(await get('requests.json?start_date=2026-06-01T00:00:00Z&end_date=2026-01-01T00:00:00Z'), 400, 'json')[0]).toContain('after');
+    });
+
+    it('never shows the caller’s name, phone or e-mail', async () => {
+      const answers = await Promise.all(
+        ['requests.json', 'requests.xml', `requests/${ids.garbage}.json`, `requests/${ids.garbage}.xml`, `requests/${ids.sewage}.xml`, `requests.json?service_request_id=${ids.garbage},${ids.sewage}`].map(get),
+      );
+      const haystack = answers.map((a) => a.body).join('\n');
+      expect(haystack).toContain(ids.garbage);
+      for (const secret of [CITIZEN.phone, CITIZEN.email, '王秀英', '王**', '138****7777', 'acct-42', 'device-7', 'dongying-app', '13905460000', '邻居噪音']) {
+        expect(haystack).not.toContain(secret);
+      }
+      for (const secret of [CITIZEN.phone, '王秀英', CITIZEN.email, apiKey]) {
+        expect(gatewayLogs.text()).not.toContain(secret);
+        for (const service of platform.services) expect(service.logs.text()).not.toContain(secret);
+      }
+    });
+  });
+});
