@@ -11,6 +11,7 @@ import { demoActionBody, demoCases } from './demo-incidents';
 import { IncidentErrorCode, IncidentsClient, type IncidentAction, type IncidentView } from '@gridline/contracts-incidents';
 import { demoStreetUnits } from './demo-street';
 import { DEMO_DEPARTMENTS, demoCategories } from './demo-responsibility';
+import { seedDemoAppeals } from './demo-appeals';
 
 export interface SeedResult {
   created: number;
@@ -49,6 +50,9 @@ export async function seedDemo(bus: BusClient): Promise<SeedResult> {
   await seedPeople(bus, result);
   await seedRegisters(bus, result);
   await seedIncidents(bus, result);
+  const appeals = await seedDemoAppeals(bus);
+  result.created += appeals.created;
+  result.existing += appeals.existing;
   return result;
 }
 

@@ -12,6 +12,8 @@ import { HOTLINE_CONFIG, type HotlineConfig } from './hotline.config';
 import { IncidentLinkageSubscriber } from './linkage/incident-linkage.subscriber';
 import { HOTLINE_MIGRATIONS } from './migrations/hotline.migration';
 import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
+import { FIGURES_SETTINGS, OwnerFiguresPublisher, type FiguresSettings } from './figures/owner-figures.publisher';
+import { APPEAL_SUPERVISION_SETTINGS, AppealSupervisionScheduler, type AppealSupervisionSettings } from './supervision/appeal-supervision.scheduler';
 import { Open311KeyEntity } from './api-keys/open311-key.entity';
 import { Open311KeyRepository } from './api-keys/open311-key.repository';
 import { Open311KeysBusController } from './api-keys/open311-keys.bus-controller';
@@ -33,6 +35,21 @@ export class HotlineAppModule {
   static register(config: HotlineConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
     // Built before anything connects, so that bad keys stop the service at once with the variable named.
     const cipher = personalDataCipherFrom(config);
+    // The scheduler and the figures publisher are workers like the relay and the consumers: they start with them (tests tick by hand).
+    const autoStart = (overrides.startWorkers ?? true) && config.SUPERVISION_ENABLED;
+    const supervision: AppealSupervisionSettings = {
+      pollMs: config.SUPERVISION_POLL_MS,
+      batchSize: config.SUPERVISION_BATCH_SIZE,
+      reminderShare: config.HOTLINE_REMINDER_PERCENT / 100,
+      autoStart,
+    };
+    const figures: FiguresSettings = {
+      pollMs: 60_000,
+      batchSize: 100,
+      intervalMs: config.HOTLINE_FIGURES_INTERVAL_MINUTES * 60_000,
+      days: config.HOTLINE_FIGURES_DAYS,
+      autoStart,
+    };
     return {
       module: HotlineAppModule,
       imports: [ServiceModule.forRoot({ ...HOTLINE_PERSISTENCE, config, ...overrides })],
@@ -46,6 +63,10 @@ export class HotlineAppModule {
         ActOnAppealUseCase,
         ReadAppealsUseCase,
         IncidentLinkageSubscriber,
+        { provide: FIGURES_SETTINGS, useValue: figures },
+        OwnerFiguresPublisher,
+        { provide: APPEAL_SUPERVISION_SETTINGS, useValue: supervision },
+        AppealSupervisionScheduler,
         Open311KeyRepository,
         IssueOpen311KeyUseCase,
         VerifyOpen311KeyUseCase,

@@ -1,4 +1,6 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsInt, Max, Min } from 'class-validator';
+import { envBoolean } from '@gridline/platform';
 import { PersonalDataServiceConfig } from '@gridline/persistence';
 
 /** The hotline's configuration: personal-data keys (callers' names and phones), the service variables, and limits. */
@@ -17,6 +19,24 @@ export class HotlineConfig extends PersonalDataServiceConfig {
 
   /** Appeals of the same caller and category within this many days are shown as repeats. */
   @IsInt() @Min(0) @Max(365) HOTLINE_REPEAT_DAYS: number = 30;
+
+  /** The reminder before the answer deadline, at this share (in percent) of the time from dispatch to the deadline. */
+  @IsInt() @Min(1) @Max(99) HOTLINE_REMINDER_PERCENT: number = 80;
+
+  /** How often the supervision scheduler looks for appeals to remind of or mark overdue, in milliseconds. */
+  @IsInt() @Min(50) @Max(600000) SUPERVISION_POLL_MS: number = 5000;
+
+  /** How many appeals one supervision pass claims (a full batch makes the scheduler go on at once). */
+  @IsInt() @Min(1) @Max(10000) SUPERVISION_BATCH_SIZE: number = 100;
+
+  /** Switches the supervision scheduler (and the figures it publishes) off in this process. */
+  @Transform(envBoolean) @IsBoolean() SUPERVISION_ENABLED: boolean = true;
+
+  /** An owner's figures are published at most this often (minutes), when its appeals changed, and at least daily. */
+  @IsInt() @Min(1) @Max(1440) HOTLINE_FIGURES_INTERVAL_MINUTES: number = 60;
+
+  /** The period the published figures cover: the last this many days, by reception. */
+  @IsInt() @Min(1) @Max(365) HOTLINE_FIGURES_DAYS: number = 30;
 }
 
 export const HOTLINE_CONFIG = Symbol('HOTLINE_CONFIG');

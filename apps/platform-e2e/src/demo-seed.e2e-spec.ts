@@ -1,5 +1,7 @@
+import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
 import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
+import { HotlineClient, type OwnerFigures } from '@gridline/contracts-hotline';
 import { IncidentsClient } from '@gridline/contracts-incidents';
 import { BusClient } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
@@ -15,6 +17,7 @@ describe('the demo seed', () => {
     platform = await TestPlatform.create();
     const registry = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
     await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
+    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
     bus = registry.app.get(BusClient);
   });
 
@@ -22,6 +25,7 @@ describe('the demo seed', () => {
     await platform?.close();
   });
 
+  // The whole demo, twice: the 300 appeals alone take about half a minute on two cores.
   it('loads the demo street and its responsibility list through the commands, and changes nothing the second time', async () => {
     const first = await seedDemo(bus);
     expect(first.existing).toBe(0);
@@ -52,6 +56,30 @@ describe('the demo seed', () => {
     const total = Object.values(counts.byStatus).reduce((n, c) => n + (c ?? 0), 0);
     expect(total).toBeGreaterThanOrEqual(200);
     expect(Object.keys(counts.byStatus).sort()).toEqual(['accepted', 'dispatched', 'evaluated', 'closed', 'handled', 'in_progress', 'rejected', 'reported'].sort());
+  }, 240_000);
+
+  it('takes a few hundred appeals over the last 90 days, handled so that the three rates differ between owners', async () => {
+    const hotline = new HotlineClient(bus);
+    const { total, items } = await hotline.list(SYSTEM_CALLER, { limit: 200 });
+    expect(total).toBeGreaterThanOrEqual(250);
+    const received = items.map((a) => new Date(a.receivedAt).getTime());
+    expect(Math.min(...received)).toBeLessThan(Date.now() - 30 * 86_400_000); // the list is newest first: 200 reach back a month
+    expect(new Set(items.map((a) => a.status))).toEqual(new Set(['received', 'dispatched', 'signed', 'answered', 'closed']));
+    expect(items.some((a) => a.lead?.kind === 'unit' && a.lead.level === 'grid')).toBe(true);
+    expect(items.some((a) => a.lead?.kind === 'department')).toBe(true);
+
+    const figuresOf = async (days: number) =>
+      (await hotline.figures(SYSTEM_CALLER, { from: new Date(Date.now() - days * 86_400_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() })).filter((f) => f.appeals >= 5);
+    const spread = (figures: OwnerFigures[], rate: 'responseRate' | 'resolutionRate' | 'satisfactionRate') => {
+      const rates = figures.map((f) => f[rate]).filter((r): r is number => r !== null);
+      return Math.max(...rates) - Math.min(...rates);
+    };
+    const quarter = await figuresOf(91);
+    expect(quarter.length).toBeGreaterThanOrEqual(8);
+    expect(spread(quarter, 'resolutionRate')).toBeGreaterThanOrEqual(0.2);
+    expect(spread(quarter, 'satisfactionRate')).toBeGreaterThanOrEqual(0.2);
+    // Late signers leave the last weeks' appeals unsigned.
+    expect(spread(await figuresOf(30), 'responseRate')).toBeGreaterThanOrEqual(0.2);
   });
 
   it('tiles the street: every grid centre locates to its own grid, and no two grids overlap there', async () => {

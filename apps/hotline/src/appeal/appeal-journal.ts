@@ -5,12 +5,15 @@ import { HOTLINE_EVENTS, type AppealStatus } from '@gridline/contracts-hotline';
 import { AppealTimelineEntity, type AppealEntity } from './appeal.entity';
 import { toAppealEventData } from './appeal.mapper';
 
+/** The events of an appeal's own steps (the supervision's and the figures' carry other payloads). */
+export type AppealStepEventName = Exclude<keyof typeof HOTLINE_EVENTS, 'reminded' | 'overdue' | 'figuresUpdated'>;
+
 /** The timeline entry and the event of a change to an appeal, in the transaction of the change. */
 @Injectable()
 export class AppealJournal {
   constructor(private readonly events: EventPublisher) {}
 
-  record(em: EntityManager, appeal: AppealEntity, entry: { action: string; actor: string; from: AppealStatus | null; comment?: string | null }, event?: keyof typeof HOTLINE_EVENTS): void {
+  record(em: EntityManager, appeal: AppealEntity, entry: { action: string; actor: string; from: AppealStatus | null; comment?: string | null }, event?: AppealStepEventName): void {
     em.persist(em.create(AppealTimelineEntity, { appealId: appeal.id, action: entry.action, actor: entry.actor, fromStatus: entry.from, toStatus: appeal.status, comment: entry.comment ?? null }));
     if (event) this.events.record(em, HOTLINE_EVENTS[event], appeal.id, toAppealEventData(appeal, entry.actor));
   }

@@ -44,6 +44,13 @@ export class AppealEntity {
   @Property({ type: 'int' }) returnCount = 0;
   @Property({ type: 'int' }) extensionCount = 0;
   @Property({ type: 'uuid', nullable: true }) mergedInto: string | null = null;
+  /** Supervision (the scheduler's own): when to look next, the version it looked at, the deadlines it marked. */
+  @Property({ type: 'timestamptz', nullable: true }) nextCheckAt: Date | null = null;
+  @Property({ type: 'int', nullable: true }) checkedVersion: number | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) remindedFor: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) dispatchOverdueFor: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) signOverdueFor: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) answerOverdueFor: Date | null = null;
   @Property({ type: 'timestamptz' }) receivedAt: Date = new Date();
   @Property({ type: 'timestamptz' }) updatedAt: Date = new Date();
   @Property({ type: 'int', version: true }) version!: number;

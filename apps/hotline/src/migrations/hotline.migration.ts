@@ -92,4 +92,41 @@ export class HotlineOpen311Migration extends SchemaMigration {
   }
 }
 
-export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration].map((m) => ({ name: m.migrationName, class: m }));
+/**
+ * The supervision's bookkeeping on each appeal (the deadlines it reminded of or marked overdue, when to look next,
+ * the version it looked at) and the figures' publication per owner.
+ */
+export class HotlineSupervisionMigration extends SchemaMigration {
+  static readonly migrationName = '20261128001000_appeal_supervision';
+
+  up(): void {
+    this.addSql(`alter table ${this.t('appeal')}
+      add column next_check_at timestamptz null,
+      add column checked_version int null,
+      add column reminded_for timestamptz null,
+      add column dispatch_overdue_for timestamptz null,
+      add column sign_overdue_for timestamptz null,
+      add column answer_overdue_for timestamptz null`);
+    // Only open appeals are watched: the claim reads this small index, not the closed history.
+    this.addSql(`create index appeal_supervision_idx on ${this.t('appeal')} (next_check_at) where status in ('received', 'dispatched', 'signed')`);
+    // The figures publisher: owners with recent changes, and whether an owner changed since its last publication.
+    this.addSql(`create index appeal_updated_idx on ${this.t('appeal')} (updated_at)`);
+    this.addSql(`create index appeal_lead_updated_idx on ${this.t('appeal')} (lead_key, updated_at)`);
+    this.addSql(`create table ${this.t('figures_publication')} (
+      owner text primary key,
+      published_at timestamptz null
+    )`);
+    this.addSql(`insert into ${this.t('figures_publication')} (owner) select distinct lead_key from ${this.t('appeal')} where lead_key is not null`);
+  }
+
+  override down(): void {
+    this.addSql(`drop table if exists ${this.t('figures_publication')}`);
+    this.addSql(`drop index if exists "${this.schema}"."appeal_lead_updated_idx"`);
+    this.addSql(`drop index if exists "${this.schema}"."appeal_updated_idx"`);
+    this.addSql(`drop index if exists "${this.schema}"."appeal_supervision_idx"`);
+    this.addSql(`alter table ${this.t('appeal')} drop column next_check_at, drop column checked_version, drop column reminded_for,
+      drop column dispatch_overdue_for, drop column sign_overdue_for, drop column answer_overdue_for`);
+  }
+}
+
+export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration].map((m) => ({ name: m.migrationName, class: m }));

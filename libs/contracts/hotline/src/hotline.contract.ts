@@ -5,6 +5,31 @@ import type { AppealTimelineEntry, AppealView, IntakeResult, OwnerFigures } from
 import type { IssueOpen311KeyRequest, PublicAppealsQuery, RecordOpen311MediaRequest, VerifyOpen311KeyRequest } from './open311/open311.dto';
 import type { Open311Application, Open311KeyIssued, PublicAppealView } from './open311/open311.types';
 
+/** The deadlines the supervision watches: dispatch (while received), signing-for (while dispatched), the answer. */
+export const APPEAL_DEADLINES = ['dispatch', 'sign', 'answer'] as const;
+export type AppealDeadline = (typeof APPEAL_DEADLINES)[number];
+
+/**
+ * What `reminded` and `overdue` carry: the appeal as every appeal event does (no caller name or phone), and the
+ * deadline concerned — always `answer` for a reminder.
+ */
+export interface AppealSupervisionEventData extends AppealEventData {
+  deadline: AppealDeadline;
+  /** The deadline reminded of or missed. */
+  dueAt: string;
+}
+
+/** The figures of one lead owner over the last days, published for analytics (at most once an hour per owner). */
+export interface HotlineFiguresUpdatedEventData {
+  /** The lead owner: a department code or a unit code. */
+  owner: string;
+  /** The period, by reception: from (inclusive) to (exclusive). */
+  from: string;
+  to: string;
+  figures: OwnerFigures;
+  at: string;
+}
+
 /** Health of the hotline service over the bus. */
 export interface ServiceInfo {
   service: string;
@@ -40,6 +65,12 @@ export const HOTLINE_EVENTS = {
   callback: appealEvent('callback'),
   reopened: appealEvent('reopened'),
   closed: appealEvent('closed'),
+  /** 80 % of the time from dispatch to the answer deadline has passed (once per deadline). */
+  reminded: defineEvent<AppealSupervisionEventData>('hotline', 'appeal', 'reminded'),
+  /** A deadline passed with its step not done (once per deadline). */
+  overdue: defineEvent<AppealSupervisionEventData>('hotline', 'appeal', 'overdue'),
+  /** An owner's figures over the last days. */
+  figuresUpdated: defineEvent<HotlineFiguresUpdatedEventData>('hotline', 'figures', 'updated'),
 } as const;
 
 export const AppealErrorCode = {

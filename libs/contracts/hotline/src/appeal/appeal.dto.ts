@@ -120,6 +120,14 @@ export class IntakeAppealRequest {
   @IsOptional()
   @IsIn(APPEAL_URGENCIES as unknown as string[])
   urgency?: AppealUrgency;
+
+  @ApiPropertyOptional({
+    example: '2026-11-26T09:30:00+08:00',
+    description: 'When the call was taken, for an appeal recorded later (hotline operators only; not in the future, at most 90 days back): the dispatch limit counts from it',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'receivedAt must be an ISO 8601 date-time' })
+  receivedAt?: string;
 }
 
 export class AppealOwnerDto {

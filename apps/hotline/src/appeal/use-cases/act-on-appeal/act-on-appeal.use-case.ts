@@ -6,14 +6,14 @@ import { AppError, CommonErrorCode } from '@gridline/platform';
 import { PersonalDataCipher } from '@gridline/persistence';
 import { Inject } from '@nestjs/common';
 import { RegistryClient } from '@gridline/contracts-registry';
-import { AppealErrorCode, type AppealAction, type AppealActionBody, type AppealOwner, type AppealView, type HOTLINE_EVENTS } from '@gridline/contracts-hotline';
+import { AppealErrorCode, type AppealAction, type AppealActionBody, type AppealOwner, type AppealView } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
-import { AppealJournal } from '../../appeal-journal';
+import { AppealJournal, type AppealStepEventName } from '../../appeal-journal';
 import { AppealEntity } from '../../appeal.entity';
 import { toAppealView } from '../../appeal.mapper';
 import { APPEAL_PROCESS, allowedAppealActions, mayView } from '../../appeal-process';
 
-type EventName = keyof typeof HOTLINE_EVENTS;
+type EventName = AppealStepEventName;
 
 function invalid(field: string, reason: string): AppError {
   return new AppError(AppealErrorCode.Invalid, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });

@@ -12,6 +12,9 @@ import { AppealEntity } from '../../appeal.entity';
 import { toAppealView } from '../../appeal.mapper';
 
 const HOUR = 3_600_000;
+/** How far back a call taken earlier may be recorded, and how far ahead a clock may run (skew). */
+const BACKDATE_DAYS = 90;
+const CLOCK_SKEW_MS = 60_000;
 
 /**
  * Takes an appeal: the caller's name and phone encrypted (the phone's keyed hash kept to find repeats), the place
@@ -34,6 +37,7 @@ export class IntakeAppealUseCase {
     if (anonymous && (input.caller?.name || input.caller?.phone)) {
       throw new AppError(AppealErrorCode.Invalid, 'validation', 'caller.anonymous excludes a name or phone', { fields: [{ field: 'caller.anonymous', reasons: ['excludes a name or phone'] }] });
     }
+    const receivedAt = this.receivedAt(caller, input.receivedAt);
     let gridCode: string | null = null;
     let path = caller.units.slice(0, 1);
     const { lat, lng } = input.location ?? {};
@@ -50,7 +54,7 @@ export class IntakeAppealUseCase {
     const urgency = input.urgency ?? 'general';
     const hours = { emergency: this.config.HOTLINE_DISPATCH_HOURS_EMERGENCY, utilities: this.config.HOTLINE_DISPATCH_HOURS_UTILITIES, general: this.config.HOTLINE_DISPATCH_HOURS_GENERAL }[urgency];
     const appeal = await this.em.transactional(async (em) => {
-      const now = new Date();
+      const takenAt = receivedAt ?? new Date();
       const flagged = phoneIndex ? (await em.count(AppealEntity, { callerPhoneIndex: phoneIndex, flagged: true })) > 0 : false;
       const entity = em.create(AppealEntity, {
         id: randomUUID(),
@@ -71,15 +75,30 @@ export class IntakeAppealUseCase {
         path,
         urgency,
         operator: caller.sub,
-        dispatchDueAt: new Date(now.getTime() + hours * HOUR),
-        receivedAt: now,
+        dispatchDueAt: new Date(takenAt.getTime() + hours * HOUR),
+        receivedAt: takenAt,
       });
       em.persist(entity);
-      this.journal.record(em, entity, { action: 'intake', actor: caller.sub, from: null }, 'received');
+      const comment = receivedAt ? `Call taken at ${receivedAt.toISOString()}, recorded later` : null;
+      this.journal.record(em, entity, { action: 'intake', actor: caller.sub, from: null, comment }, 'received');
       await em.flush();
       return entity;
     });
     return { appeal: toAppealView(appeal, caller, this.cipher), related: await this.related(appeal) };
+  }
+
+  /**
+   * A call taken earlier and recorded now (e.g. after an outage of the system): only the hotline's own operators
+   * may say so, not in the future and at most 90 days back. Its dispatch limit counts from then.
+   */
+  private receivedAt(caller: Caller, given: string | undefined): Date | null {
+    if (given === undefined) return null;
+    requireRole(caller, ['hotline_operator', 'admin'], 'record a call taken earlier (receivedAt)');
+    const at = new Date(given);
+    const now = Date.now();
+    const reasons = at.getTime() > now + CLOCK_SKEW_MS ? ['must not be in the future'] : at.getTime() < now - BACKDATE_DAYS * 86_400_000 ? [`must be at most ${BACKDATE_DAYS} days back`] : [];
+    if (reasons.length > 0) throw new AppError(AppealErrorCode.Invalid, 'validation', `receivedAt ${reasons[0]}`, { fields: [{ field: 'receivedAt', reasons }] });
+    return at;
   }
 
   /** Earlier open or recent appeals of the same caller and category, or the same category and grid. */
