@@ -9,6 +9,10 @@ import { OverviewRepository } from './overview/overview.repository';
 import { GetOverviewUseCase } from './overview/use-cases/get-overview/get-overview.use-case';
 import { UnitProjection } from './projection/unit-projection.entity';
 import { UnitProjectionSubscriber } from './projection/unit-projection.subscriber';
+import { HotlineFiguresProjectionSubscriber } from './projection/hotline-figures-projection.subscriber';
+import { HotlineFiguresBusController } from './hotline/hotline-figures.bus-controller';
+import { HotlineFiguresRepository } from './hotline/hotline-figures.repository';
+import { GetHotlineFiguresUseCase } from './hotline/use-cases/get-hotline-figures/get-hotline-figures.use-case';
 
 export const ANALYTICS_SERVICE = 'analytics';
 
@@ -21,8 +25,17 @@ export class AnalyticsAppModule {
     return {
       module: AnalyticsAppModule,
       imports: [ServiceModule.forRoot({ ...ANALYTICS_PERSISTENCE, config, ...overrides })],
-      controllers: [OverviewBusController],
-      providers: [UnitProjectionSubscriber, QualityProjectionSubscriber, OverviewRepository, GetOverviewUseCase, GetCollectionQualityUseCase],
+      controllers: [OverviewBusController, HotlineFiguresBusController],
+      providers: [
+        UnitProjectionSubscriber,
+        QualityProjectionSubscriber,
+        HotlineFiguresProjectionSubscriber,
+        OverviewRepository,
+        GetOverviewUseCase,
+        GetCollectionQualityUseCase,
+        HotlineFiguresRepository,
+        GetHotlineFiguresUseCase,
+      ],
     };
   }
 }

@@ -44,9 +44,9 @@ export class HotlineAppModule {
       autoStart,
     };
     const figures: FiguresSettings = {
-      pollMs: 60_000,
+      pollMs: config.HOTLINE_FIGURES_POLL_MS,
       batchSize: 100,
-      intervalMs: config.HOTLINE_FIGURES_INTERVAL_MINUTES * 60_000,
+      intervalMs: config.HOTLINE_FIGURES_INTERVAL_SECONDS * 1000,
       days: config.HOTLINE_FIGURES_DAYS,
       autoStart,
     };

@@ -32,8 +32,11 @@ export class HotlineConfig extends PersonalDataServiceConfig {
   /** Switches the supervision scheduler (and the figures it publishes) off in this process. */
   @Transform(envBoolean) @IsBoolean() SUPERVISION_ENABLED: boolean = true;
 
-  /** An owner's figures are published at most this often (minutes), when its appeals changed, and at least daily. */
-  @IsInt() @Min(1) @Max(1440) HOTLINE_FIGURES_INTERVAL_MINUTES: number = 60;
+  /** An owner's figures go out at most this often, in seconds (an hour), when its appeals changed; at least daily. */
+  @IsInt() @Min(1) @Max(86400) HOTLINE_FIGURES_INTERVAL_SECONDS: number = 3600;
+
+  /** How often the figures publisher looks for owners due, in milliseconds. */
+  @IsInt() @Min(50) @Max(3600000) HOTLINE_FIGURES_POLL_MS: number = 60000;
 
   /** The period the published figures cover: the last this many days, by reception. */
   @IsInt() @Min(1) @Max(365) HOTLINE_FIGURES_DAYS: number = 30;

@@ -23,4 +23,10 @@ export class AnalyticsController {
   collection(@CurrentCaller() caller: Caller) {
     return this.analytics.collectionQuality(caller);
   }
+
+  @Get('hotline')
+  @ApiOperation({ summary: "The hotline's three rates and unit figures per lead owner over the last 30 days, as last published" })
+  hotline(@CurrentCaller() caller: Caller) {
+    return this.analytics.hotlineFigures(caller);
+  }
 }

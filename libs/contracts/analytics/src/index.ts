@@ -1,2 +1,3 @@
 export * from './overview';
+export * from './hotline-figures';
 export * from './analytics.client';

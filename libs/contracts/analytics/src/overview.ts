@@ -1,4 +1,5 @@
 import { defineRequest } from '@gridline/messaging';
+import type { HotlineFiguresView } from './hotline-figures';
 
 /** Counts of units in the caller's scope (GET /api/v1/analytics/overview). */
 export interface OverviewView {
@@ -26,6 +27,7 @@ export interface CollectionQualityView {
 export const ANALYTICS_REQUESTS = {
   overview: defineRequest<Record<string, never>, OverviewView>('analytics', 'analytics.overview.get'),
   collectionQuality: defineRequest<Record<string, never>, CollectionQualityView>('analytics', 'analytics.collection.get'),
+  hotlineFigures: defineRequest<Record<string, never>, HotlineFiguresView>('analytics', 'analytics.hotline.get'),
 } as const;
 
 /** Analytics publishes no events yet. */
