@@ -1,4 +1,5 @@
 import { connect } from 'nats';
+import { Client } from 'pg';
 import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
 import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
 import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
@@ -19,6 +20,7 @@ describe('hotline appeals through the gateway, linked to the grid', () => {
   let gateway: GatewayApp;
   const gatewayLogs = new LogCapture();
   const tokens: Record<string, string> = {};
+  let linked: { appealId: string; incidentId: string };
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
@@ -90,6 +92,42 @@ describe('hotline appeals through the gateway, linked to the grid', () => {
     expect(closed).toMatchObject({ status: 'closed', satisfaction: 'satisfied' });
     const timeline = (await call('operator', 'GET', `/api/v1/appeals/${appeal.id}/timeline`)).json();
     expect(timeline.map((t: { action: string }) => t.action)).toEqual(['intake', 'dispatch', 'sign', 'answer', 'callback', 'closed']);
+    linked = { appealId: appeal.id, incidentId };
+  });
+
+  it('opens one grid case and answers once when the linkage events arrive again', async () => {
+    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
+    const db = new Client({ connectionString: platform.db.url });
+    await db.connect();
+    try {
+      const jsm = await nc.jetstreamManager();
+      const js = nc.jetstream();
+      // Redeliver the appeal's dispatch and the case's closure, as JetStream would after a lost ack.
+      const resend = async (service: string, subject: string, aggregate: string) => {
+        const stream = streamName(platform.prefix, service);
+        const msg = await jsm.streams.getMessage(stream, { last_by_subj: `${platform.prefix}.${subject}` });
+        expect(msg.json<{ subject: string }>().subject).toBe(aggregate);
+        const ack = await js.publish(msg.subject, msg.data, { msgID: `redelivered-${aggregate}-${subject}` });
+        return { stream, seq: ack.seq };
+      };
+      const sent = [
+        { ...(await resend('hotline', 'events.hotline.appeal.dispatched', linked.appealId)), durable: 'incidents-appeal-handoff' },
+        { ...(await resend('incidents', 'events.incidents.incident.closed', linked.incidentId)), durable: 'hotline-incident-linkage' },
+      ];
+      await eventually(async () => {
+        for (const s of sent) {
+          const consumer = await jsm.consumers.info(s.stream, s.durable);
+          expect(consumer.ack_floor.stream_seq).toBeGreaterThanOrEqual(s.seq);
+        }
+      });
+      const cases = await db.query('select count(*)::int as n from incidents.incident where appeal_ref = $1', [linked.appealId]);
+      expect(cases.rows[0].n).toBe(1);
+      const answers = await db.query(`select count(*)::int as n from hotline.appeal_timeline where appeal_id = $1 and action = 'answer'`, [linked.appealId]);
+      expect(answers.rows[0].n).toBe(1);
+    } finally {
+      await db.end();
+      await nc.close();
+    }
   });
 
   it('lets a department answer, reopens once on a dissatisfied callback, and closes the second time', async () => {
