@@ -13,6 +13,9 @@ export class HotlineConfig extends PersonalDataServiceConfig {
   /** Signing-for limit after dispatch, in working hours. */
   @IsInt() @Min(1) @Max(80) HOTLINE_SIGN_WORKING_HOURS: number = 2;
 
+  /** The owner's first contact with the caller, after dispatch, in working hours. */
+  @IsInt() @Min(1) @Max(80) HOTLINE_CONTACT_WORKING_HOURS: number = 4;
+
   /** Answer deadlines in working days: consultations and the other types. */
   @IsInt() @Min(1) @Max(60) HOTLINE_ANSWER_DAYS_CONSULTATION: number = 3;
   @IsInt() @Min(1) @Max(60) HOTLINE_ANSWER_DAYS_OTHER: number = 13;

@@ -134,6 +134,10 @@ describe('hotline appeals through the gateway, linked to the grid', () => {
     const { appeal } = (await intake({ channel: 'app', type: 'report', caller: { phone: '15953460000' }, content: '路口污水外溢', categoryCode: 'ENV.SEWAGE', location: { lat: 37.406, lng: 118.506 } })).json();
     expect((await appealAct('operator', appeal.id, 'dispatch')).json().lead).toEqual({ kind: 'department', departmentCode: 'URBAN_MGMT' });
     expect((await appealAct('department', appeal.id, 'sign')).json().status).toBe('signed');
+    const contacted = (await appealAct('department', appeal.id, 'contact', { comment: '已电话联系来电人，约定明早到场' })).json();
+    expect(contacted.contactedAt).toEqual(expect.any(String));
+    expect(new Date(contacted.contactDueAt).getTime()).toBeGreaterThan(new Date(contacted.receivedAt).getTime());
+    expect(contacted.allowedActions).not.toContain('contact');
     await appealAct('department', appeal.id, 'answer', { resolution: 'partly_resolved', text: '已疏通，待雨后复查' });
     const reopened = (await appealAct('operator', appeal.id, 'callback', { satisfaction: 'dissatisfied' })).json();
     expect(reopened).toMatchObject({ status: 'signed', reopenCount: 1, reply: null });

@@ -38,7 +38,9 @@ export const APPEAL_PROCESS: Record<AppealAction, Rule> = {
   answer_directly: { from: ['received'], who: operates, when: (a) => a.type === 'consultation' },
   dispatch: { from: ['received'], who: operates },
   sign: { from: ['dispatched'], who: leads },
-  return: { from: ['dispatched', 'signed'], who: leads },
+  contact: { from: ['dispatched', 'signed'], who: leads, when: (a) => a.contactedAt === null },
+  // 退单 within the signing limit: an owner who kept it longer has taken it on.
+  return: { from: ['dispatched', 'signed'], who: leads, when: (a, now) => !a.signDueAt || now <= a.signDueAt },
   request_extension: { from: ['dispatched', 'signed'], who: leads, when: (a, now) => a.extension === null && !!a.answerDueAt && now < a.answerDueAt },
   decide_extension: { from: ['dispatched', 'signed'], who: operates, when: (a) => a.extension !== null },
   answer: { from: ['signed'], who: leads },

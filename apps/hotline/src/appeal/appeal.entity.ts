@@ -35,6 +35,8 @@ export class AppealEntity {
   @Property({ type: 'timestamptz', nullable: true }) dispatchedAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) signDueAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) signedAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) contactDueAt: Date | null = null;
+  @Property({ type: 'timestamptz', nullable: true }) contactedAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) answerDueAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) answeredAt: Date | null = null;
   @Property({ type: 'jsonb', nullable: true }) reply: { resolution: Resolution; text: string } | null = null;

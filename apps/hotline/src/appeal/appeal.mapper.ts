@@ -28,6 +28,8 @@ export function toAppealView(a: AppealEntity, caller: Caller, cipher: PersonalDa
     incidentStatus: a.incidentStatus,
     dispatchDueAt: a.dispatchDueAt?.toISOString() ?? null,
     signDueAt: a.signDueAt?.toISOString() ?? null,
+    contactDueAt: a.contactDueAt?.toISOString() ?? null,
+    contactedAt: a.contactedAt?.toISOString() ?? null,
     answerDueAt: a.answerDueAt?.toISOString() ?? null,
     signedAt: a.signedAt?.toISOString() ?? null,
     answeredAt: a.answeredAt?.toISOString() ?? null,

@@ -129,4 +129,17 @@ export class HotlineSupervisionMigration extends SchemaMigration {
   }
 }
 
-export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration].map((m) => ({ name: m.migrationName, class: m }));
+/** The owner's first contact with the caller. */
+export class HotlineContactMigration extends SchemaMigration {
+  static readonly migrationName = '20261128002000_appeal_contact';
+
+  up(): void {
+    this.addSql(`alter table ${this.t('appeal')} add column contact_due_at timestamptz null, add column contacted_at timestamptz null`);
+  }
+
+  override down(): void {
+    this.addSql(`alter table ${this.t('appeal')} drop column contact_due_at, drop column contacted_at`);
+  }
+}
+
+export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -11,7 +11,7 @@ export type AppealUrgency = (typeof APPEAL_URGENCIES)[number];
 export const APPEAL_STATUSES = ['received', 'dispatched', 'signed', 'answered', 'closed', 'merged'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 
-export const APPEAL_ACTIONS = ['answer_directly', 'dispatch', 'sign', 'return', 'request_extension', 'decide_extension', 'answer', 'callback', 'merge', 'flag'] as const;
+export const APPEAL_ACTIONS = ['answer_directly', 'dispatch', 'sign', 'contact', 'return', 'request_extension', 'decide_extension', 'answer', 'callback', 'merge', 'flag'] as const;
 export type AppealAction = (typeof APPEAL_ACTIONS)[number];
 
 export const RESOLUTIONS = ['resolved', 'partly_resolved', 'not_resolved'] as const;
@@ -43,6 +43,9 @@ export interface AppealView {
   incidentStatus: string | null;
   dispatchDueAt: string | null;
   signDueAt: string | null;
+  /** The owner's first contact with the caller: due, and done. */
+  contactDueAt: string | null;
+  contactedAt: string | null;
   answerDueAt: string | null;
   signedAt: string | null;
   answeredAt: string | null;

@@ -82,6 +82,10 @@ export class ActOnAppealUseCase {
         appeal.status = 'signed';
         appeal.signedAt = now;
         return ['signed'];
+      case 'contact':
+        // The first call back to the caller; what was said goes in the comment (no event: it changes no state).
+        appeal.contactedAt = now;
+        return [];
       case 'return':
         need(body.reason, 'reason', 'is required to return an appeal');
         appeal.status = 'received';
@@ -158,6 +162,8 @@ export class ActOnAppealUseCase {
     appeal.status = 'dispatched';
     appeal.dispatchedAt = now;
     appeal.signDueAt = new Date((await this.registry.deadline(SYSTEM_CALLER, { from: now.toISOString(), amount: this.config.HOTLINE_SIGN_WORKING_HOURS, unit: 'working_hours' })).deadline);
+    appeal.contactDueAt = new Date((await this.registry.deadline(SYSTEM_CALLER, { from: now.toISOString(), amount: this.config.HOTLINE_CONTACT_WORKING_HOURS, unit: 'working_hours' })).deadline);
+    appeal.contactedAt = null;
     appeal.answerDueAt = await this.answerDue(appeal, now);
     return ['dispatched'];
   }
