@@ -19,6 +19,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { Trim } from '@gridline/platform';
 import {
   APPEAL_ACTIONS,
   APPEAL_CHANNELS,
@@ -36,13 +37,12 @@ import {
   type Satisfaction,
 } from './appeal.types';
 
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const mobile = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/[\s-]/g, '').replace(/^(\+?86|0086)(?=1\d{10}$)/, '') : value);
 
 export class AppealCallerDto {
   @ApiPropertyOptional({ example: '王女士' })
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MaxLength(50)
   name?: string;
@@ -76,7 +76,7 @@ export class AppealLocationDto {
 
   @ApiPropertyOptional({ example: '东城街道淮河路88号' })
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MaxLength(200)
   address?: string;
@@ -99,7 +99,7 @@ export class IntakeAppealRequest {
   caller?: AppealCallerDto;
 
   @ApiProperty({ example: '小区门口垃圾堆放多日无人清理' })
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(4000)
@@ -157,14 +157,14 @@ export class AppealActionBody {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MaxLength(2000)
   comment?: string;
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(2000)
@@ -191,7 +191,7 @@ export class AppealActionBody {
 
   @ApiPropertyOptional({ description: 'The reply to the caller' })
   @IsOptional()
-  @Transform(trimmed)
+  @Trim()
   @IsString()
   @MinLength(2)
   @MaxLength(4000)
