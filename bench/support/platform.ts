@@ -20,6 +20,8 @@ export interface Platform {
   logDir: string;
   registry: AppProcess;
   gateway: AppProcess;
+  /** The other services asked for in `PlatformOptions.services`, by name. */
+  services: Record<string, AppProcess>;
   machine: MachineInfo;
   /** Whether the apps' logs survive the cleanup (default true: set false once the run has passed). */
   keepLogs(keep: boolean): void;
@@ -31,6 +33,13 @@ export interface PlatformOptions {
   adminDatabaseUrl: string;
   natsUrl: string;
   logLevel: string;
+  /**
+   * Services to start besides the registry (e.g. `incidents`, `hotline`), each from dist/apps/<name>/ on the
+   * run's database, after the registry and before the gateway. Default: none.
+   */
+  services?: string[];
+  /** Extra environment of a service, by name (e.g. `{ incidents: { SUPERVISION_ENABLED: 'true' } }`). */
+  serviceEnv?: Record<string, Record<string, string>>;
 }
 
 export interface MachineInfo {
@@ -101,7 +110,7 @@ export async function machineInfo(adminDatabaseUrl: string, natsUrl: string): Pr
 }
 
 export async function startPlatform(cleanup: Cleanup, options: PlatformOptions): Promise<Platform> {
-  const { root, adminDatabaseUrl, natsUrl, logLevel } = options;
+  const { root, adminDatabaseUrl, natsUrl, logLevel, services: serviceNames = [], serviceEnv = {} } = options;
   const suffix = randomBytes(4).toString('hex');
   const database = `gl_bench_${suffix}`;
   const prefix = `bench${suffix}`;
@@ -126,16 +135,23 @@ export async function startPlatform(cleanup: Cleanup, options: PlatformOptions):
 
   const common = { NATS_URL: natsUrl, NATS_PREFIX: prefix, LOG_LEVEL: logLevel };
   const apps: AppProcess[] = [];
-  // The gateway first: a request it is still serving can then finish against a registry that still answers.
+  // The gateway first: a request it is still serving can then finish against services that still answer.
   cleanup.add('apps', async () => {
     for (const app of [...apps].reverse()) await stopApp(app);
   });
-  const registry = spawnApp(root, 'registry', await freePort(), { ...common, DATABASE_URL: databaseUrl }, logDir);
+  const registry = spawnApp(root, 'registry', await freePort(), { ...common, DATABASE_URL: databaseUrl, ...serviceEnv.registry }, logDir);
   apps.push(registry);
+  const services: Record<string, AppProcess> = {};
+  for (const name of serviceNames) {
+    services[name] = spawnApp(root, name, await freePort(), { ...common, DATABASE_URL: databaseUrl, ...serviceEnv[name] }, logDir);
+    apps.push(services[name]);
+  }
   const gateway = spawnApp(root, 'gateway', await freePort(), { ...common, JWT_SECRET: DEV_JWT.secret }, logDir);
   apps.push(gateway);
-  await Promise.all([waitUntilReady(registry), waitUntilReady(gateway)]);
-  log(`registry ready at ${registry.url} (pid ${registry.child.pid}), gateway at ${gateway.url} (pid ${gateway.child.pid})`);
+  await Promise.all(apps.map((app) => waitUntilReady(app)));
+  log(
+    `ready: ${apps.map((app) => `${app.name} at ${app.url} (pid ${app.child.pid})`).join(', ')}`,
+  );
 
   return {
     database,
@@ -144,6 +160,7 @@ export async function startPlatform(cleanup: Cleanup, options: PlatformOptions):
     logDir,
     registry,
     gateway,
+    services,
     machine,
     keepLogs: (keep) => {
       keepLogs = keep;
