@@ -129,15 +129,18 @@ export class HotlineSupervisionMigration extends SchemaMigration {
   }
 }
 
-/** The owner's first contact with the caller. */
+/** The owner's first contact with the caller, and the index of intake's same-place look-up. */
 export class HotlineContactMigration extends SchemaMigration {
   static readonly migrationName = '20261128002000_appeal_contact';
 
   up(): void {
     this.addSql(`alter table ${this.t('appeal')} add column contact_due_at timestamptz null, add column contacted_at timestamptz null`);
+    // Intake looks for open appeals of the same category in the same grid (docs/BENCHMARKS.md, "Hotline").
+    this.addSql(`create index appeal_place_idx on ${this.t('appeal')} (grid_code, category_code, received_at desc)`);
   }
 
   override down(): void {
+    this.addSql(`drop index if exists "${this.schema}"."appeal_place_idx"`);
     this.addSql(`alter table ${this.t('appeal')} drop column contact_due_at, drop column contacted_at`);
   }
 }

@@ -86,4 +86,23 @@ export class IncidentsMigration extends SchemaMigration {
   }
 }
 
-export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration].map((m) => ({ name: m.migrationName, class: m }));
+/** Indexes that keep case lists fast over a million cases (see docs/BENCHMARKS.md, "Incidents"). */
+export class IncidentSearchMigration extends SchemaMigration {
+  static readonly migrationName = '20261128003000_incident_search';
+
+  up(): void {
+    // Trigrams make the substring search (which must work for Chinese text) use an index.
+    this.addSql('create extension if not exists pg_trgm');
+    this.addSql(`create index incident_search_trgm_idx on ${this.t('incident')}
+      using gin ((title || ' ' || description || ' ' || coalesce(address, '')) gin_trgm_ops)`);
+    this.addSql(`alter index "${this.schema}"."incident_search_trgm_idx" alter column 1 set statistics 1000`);
+    this.addSql(`create index incident_reporter_idx on ${this.t('incident')} (reporter)`);
+  }
+
+  override down(): void {
+    this.addSql(`drop index if exists "${this.schema}"."incident_search_trgm_idx"`);
+    this.addSql(`drop index if exists "${this.schema}"."incident_reporter_idx"`);
+  }
+}
+
+export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration].map((m) => ({ name: m.migrationName, class: m }));
