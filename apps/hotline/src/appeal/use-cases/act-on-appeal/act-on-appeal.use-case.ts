@@ -5,7 +5,7 @@ import { SYSTEM_CALLER, type Caller } from '@gridline/auth';
 import { AppError, CommonErrorCode } from '@gridline/platform';
 import { PersonalDataCipher } from '@gridline/persistence';
 import { Inject } from '@nestjs/common';
-import { RegistryClient } from '@gridline/contracts-registry';
+import { RegistryClient, type TimeLimit } from '@gridline/contracts-registry';
 import { AppealErrorCode, type AppealAction, type AppealActionBody, type AppealOwner, type AppealView } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { AppealJournal, type AppealStepEventName } from '../../appeal-journal';
@@ -168,9 +168,22 @@ export class ActOnAppealUseCase {
     return ['dispatched'];
   }
 
+  /**
+   * The answer deadline: a consultation's from the configuration; any other appeal's from its category's handle
+   * limit on the responsibility list (configured per category), else from the configuration by type.
+   */
   private async answerDue(appeal: AppealEntity, from: Date): Promise<Date> {
-    const days = appeal.type === 'consultation' ? this.config.HOTLINE_ANSWER_DAYS_CONSULTATION : this.config.HOTLINE_ANSWER_DAYS_OTHER;
-    return new Date((await this.registry.deadline(SYSTEM_CALLER, { from: from.toISOString(), amount: days, unit: 'working_days' })).deadline);
+    let limit: TimeLimit = { amount: this.config.HOTLINE_ANSWER_DAYS_OTHER, unit: 'working_days' };
+    if (appeal.type === 'consultation') {
+      limit = { amount: this.config.HOTLINE_ANSWER_DAYS_CONSULTATION, unit: 'working_days' };
+    } else if (appeal.categoryCode) {
+      // The registry unreachable or the category gone: the configured limit by type still holds.
+      const category = await Promise.resolve()
+        .then(() => this.registry.getCategory(SYSTEM_CALLER, appeal.categoryCode!))
+        .catch(() => null);
+      if (category?.handleLimit) limit = category.handleLimit;
+    }
+    return new Date((await this.registry.deadline(SYSTEM_CALLER, { from: from.toISOString(), amount: limit.amount, unit: limit.unit })).deadline);
   }
 
   private async owner(appeal: AppealEntity, given: { departmentCode?: string; unitCode?: string }, field: string): Promise<AppealOwner> {
