@@ -103,22 +103,8 @@ interface Cursor {
  * first page before the runs.
  */
 function listSql(caller: Caller, query: Record<string, string>, cursor?: Cursor): Sql {
-  const where: string[] = [];
-  const values: unknown[] = [];
-  const p = (value: unknown) => {
-    values.push(value);
-    return `$${values.length}`;
-  };
-  if (!caller.roles.includes('admin')) {
-    const departments = caller.roles.includes('department') ? caller.units : [];
-    where.push(`(path && ${p(caller.units)}::text[] or owner->>'departmentCode' = any(${p(departments)}::text[]) or reporter = ${p(caller.sub)})`);
-  }
-  if (query.status) where.push(`status = ${p(query.status)}`);
-  if (query.category) where.push(`category_code = ${p(query.category)}`);
-  if (query.overdue === 'true') where.push('step is not null and due_at < now()');
-  if (query.q) where.push(`(strpos(title, ${p(query.q)}) > 0 or strpos(description, ${p(query.q)}) > 0 or strpos(coalesce(address, ''), ${p(query.q)}) > 0)`);
-  if (cursor) where.push(`(created_at, id) < (${p(cursor.k)}::timestamptz, ${p(cursor.id)}::uuid)`);
-  return { text: `select * from "${SCHEMA}"."incident" where ${where.join(' and ') || 'true'} order by created_at desc, id desc limit ${p(51)}`, values };
+  // The service now runs what was first measured here as the proposal (see docs/BENCHMARKS.md, "Applied").
+  return proposedListSql(caller, query, cursor);
 }
 
 /** The text searched by the proposed trigram index (one expression, so that one index serves the three columns). */
@@ -127,11 +113,11 @@ const SEARCH_TEXT = `(title || ' ' || description || ' ' || coalesce(address, ''
 /** What the proposals need on the table (see PROPOSED_QUERY_CHANGES), in order; ANALYZE follows. */
 const PROPOSED_INDEXES = [
   'create extension if not exists pg_trgm',
-  `create index incident_search_trgm_idx on "${SCHEMA}"."incident" using gin (${SEARCH_TEXT} gin_trgm_ops)`,
+  `create index if not exists incident_search_trgm_idx on "${SCHEMA}"."incident" using gin (${SEARCH_TEXT} gin_trgm_ops)`,
   // A finer histogram of the searched text: with the default 100 entries, one sampled case that happens to hold
   // the term makes PostgreSQL expect 1% of the table to match and walk the newest cases instead of the index.
   `alter index "${SCHEMA}".incident_search_trgm_idx alter column 1 set statistics 1000`,
-  `create index incident_reporter_idx on "${SCHEMA}"."incident" (reporter)`,
+  `create index if not exists incident_reporter_idx on "${SCHEMA}"."incident" (reporter)`,
 ];
 
 /**
