@@ -28,7 +28,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
 import { DEV_JWT, signDevToken } from '@gridline/auth';
 import type { ImportReport, UnitBoundary } from '@gridline/contracts-registry';
-import { Cleanup } from './support/cleanup';
+import type { Cleanup } from './support/cleanup';
+import { runBench } from './support/run-bench';
 import { cpuPerRequest, sampleCpu } from './support/cpu';
 import { mib, resetPeak, sampleMemory } from './support/memory';
 import { log, positiveNumberEnv, startPlatform, type Platform } from './support/platform';
@@ -323,24 +324,4 @@ async function main(cleanup: Cleanup, interrupted: AbortSignal): Promise<number>
   return problems.length > 0 ? 1 : 0;
 }
 
-const cleanup = new Cleanup();
-const interruption = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`);
-    interruption.abort(new Error(`interrupted by ${signal}`));
-    void cleanup.run().finally(() => process.exit(130));
-  });
-}
-main(cleanup, interruption.signal)
-  .catch((error: unknown) => {
-    // An interruption cuts the upload in flight; its "socket hang up" is no news.
-    if (interruption.signal.aborted) log(`stopped: ${String(interruption.signal.reason)}`);
-    else log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanup.run();
-    // Open handles (an aborted upload, pg sockets) must not keep a finished bench alive.
-    process.exit(code);
-  });
+runBench(main);

@@ -33,7 +33,8 @@ import type { AddressInfo } from 'node:net';
 import Fastify from 'fastify';
 import { Client, Pool } from 'pg';
 import { DEV_JWT, signDevToken, type Caller } from '@gridline/auth';
-import { Cleanup } from './support/cleanup';
+import type { Cleanup } from './support/cleanup';
+import { runBench } from './support/run-bench';
 import { CATEGORIES, ESTATES, GRIDS, GRID_SIZE_DEGREES, ROADS, STREET, createGridMap, pointIn, type BenchGrid } from './support/grid-map';
 import { loadIncidentCases, type LoadSummary } from './support/incident-cases';
 import { CONNECTIONS, type LoadSpec } from './support/load';
@@ -558,23 +559,4 @@ async function main(cleanup: Cleanup, interrupted: AbortSignal): Promise<number>
   return problems.length > 0 ? 1 : 0;
 }
 
-const cleanup = new Cleanup();
-const interruption = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`);
-    interruption.abort(new Error(`interrupted by ${signal}`));
-    void cleanup.run().finally(() => process.exit(130));
-  });
-}
-main(cleanup, interruption.signal)
-  .catch((error: unknown) => {
-    if (interruption.signal.aborted) log(`stopped: ${String(interruption.signal.reason)}`);
-    else log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanup.run();
-    // Open handles (autocannon's timers, pg sockets) must not keep a finished bench alive.
-    process.exit(code);
-  });
+runBench(main);
