@@ -15,10 +15,10 @@ describe('the demo seed', () => {
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    const registry = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
     await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
     await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
-    bus = registry.app.get(BusClient);
+    bus = await platform.bus('seed');
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-
 import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { loadConfig } from '@gridline/platform';
-import { BusClient, streamName } from '@gridline/messaging';
+import { streamName } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient, RegistryRegistersClient } from '@gridline/contracts-registry';
 import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
@@ -31,10 +31,10 @@ describe('disputes, household visits and 3+N joint discussions through the gatew
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    const registryService = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
     await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
     gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
-    const bus = registryService.app.get(BusClient);
+    const bus = await platform.bus('seed');
     const registry = new RegistryClient(bus);
     for (const unit of [
       unitFactory().street(STREET).build(),

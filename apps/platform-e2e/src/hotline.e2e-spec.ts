@@ -5,7 +5,7 @@ import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
 import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { createLogger, loadConfig } from '@gridline/platform';
-import { BusClient, streamName } from '@gridline/messaging';
+import { streamName } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { LogCapture, TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
@@ -24,14 +24,14 @@ describe('hotline appeals through the gateway, linked to the grid', () => {
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    const registryService = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
     await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
     await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config), { LOG_LEVEL: 'info' });
     gateway = await createGatewayApp(
       loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'info' }),
       createLogger('gateway', 'info', gatewayLogs),
     );
-    const registry = new RegistryClient(registryService.app.get(BusClient));
+    const registry = new RegistryClient(await platform.bus('seed'));
     for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
       await registry.createUnit(SYSTEM_CALLER, unit);
     }

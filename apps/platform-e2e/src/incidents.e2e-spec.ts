@@ -3,7 +3,7 @@ import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-
 import { IncidentsAppModule, IncidentsConfig, OpenCaseFromAppealUseCase } from '@gridline/app-incidents';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { loadConfig } from '@gridline/platform';
-import { BusClient, streamName } from '@gridline/messaging';
+import { streamName } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
@@ -23,10 +23,10 @@ describe('the case process through the gateway', () => {
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    const registryService = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
     incidentsService = await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
     gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
-    const registry = new RegistryClient(registryService.app.get(BusClient));
+    const registry = new RegistryClient(await platform.bus('seed'));
     for (const unit of [
       unitFactory().street(STREET).build(),
       unitFactory().community(COMMUNITY).build(),

@@ -2,7 +2,6 @@ import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-
 import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { createLogger, loadConfig } from '@gridline/platform';
-import { BusClient } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { LogCapture, TestPlatform, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
@@ -65,13 +64,13 @@ describe('Open311 GeoReport v2 on the gateway', () => {
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    const registryService = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
     await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config), { LOG_LEVEL: 'info' });
     gateway = await createGatewayApp(
       loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'info', OPEN311_STREET_CODE: STREET, OPEN311_JURISDICTION_ID: JURISDICTION }),
       createLogger('gateway', 'info', gatewayLogs),
     );
-    const registry = new RegistryClient(registryService.app.get(BusClient));
+    const registry = new RegistryClient(await platform.bus('seed'));
     for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
       await registry.createUnit(SYSTEM_CALLER, unit);
     }

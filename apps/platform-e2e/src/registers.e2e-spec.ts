@@ -4,7 +4,7 @@ import { connect } from 'nats';
 import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { createLogger, loadConfig } from '@gridline/platform';
-import { BusClient, streamName } from '@gridline/messaging';
+import { streamName } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient, residentIdCheckCharacter, usccCheckCharacter } from '@gridline/contracts-registry';
 import { LogCapture, TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
@@ -43,7 +43,7 @@ describe('registers through the gateway', () => {
       loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'info' }),
       createLogger('gateway', 'info', gatewayLogs),
     );
-    const units = new RegistryClient(registry.app.get(BusClient));
+    const units = new RegistryClient(await platform.bus('seed'));
     for (const unit of [
       unitFactory().street(STREET).build(),
       unitFactory().community(COMMUNITY).build(),

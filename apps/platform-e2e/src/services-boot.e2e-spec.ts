@@ -1,7 +1,6 @@
 import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
 import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
 import { PartyBuildingAppModule, PartyBuildingConfig } from '@gridline/app-party-building';
-import { BusClient } from '@gridline/messaging';
 import { INCIDENTS_REQUESTS } from '@gridline/contracts-incidents';
 import { HOTLINE_REQUESTS } from '@gridline/contracts-hotline';
 import { PARTY_BUILDING_REQUESTS } from '@gridline/contracts-party-building';
@@ -41,7 +40,7 @@ describe('incidents, hotline and party-building services', () => {
   });
 
   it('answers on the bus in its queue group', async () => {
-    const bus = running[0].app.get(BusClient);
+    const bus = await platform.bus();
     await expect(bus.request(INCIDENTS_REQUESTS.info, {})).resolves.toMatchObject({ service: 'incidents' });
     await expect(bus.request(HOTLINE_REQUESTS.info, {})).resolves.toMatchObject({ service: 'hotline' });
     await expect(bus.request(PARTY_BUILDING_REQUESTS.info, {})).resolves.toMatchObject({ service: 'party-building' });

@@ -1,4 +1,4 @@
-import { decodeCaller, encodeCaller, scopeCovers, type Caller } from './caller';
+import { scopeCovers } from './caller';
 
 describe('scopeCovers', () => {
   const path = ['370502003', '370502003001', '370502003001001'];
@@ -16,18 +16,4 @@ describe('scopeCovers', () => {
     expect(scopeCovers({ sub: 'a', roles: ['admin'], units: [] }, path)).toBe(true);
     expect(scopeCovers({ sub: 'x', roles: ['analyst'], units: [] }, path)).toBe(false);
   });
-});
-
-describe('decodeCaller', () => {
-  it('reads back what encodeCaller wrote', () => {
-    const caller: Caller = { sub: 'u1', roles: ['grid_staff', 'building_chief'], units: ['370502003001001'] };
-    expect(decodeCaller(encodeCaller(caller))).toEqual(caller);
-  });
-
-  it.each([undefined, '', 'not json', '{"sub":1,"roles":[],"units":[]}', '{"sub":"u","roles":["king"],"units":[]}', '{"sub":"u","roles":[],"units":[7]}'])(
-    'refuses %p',
-    (raw) => {
-      expect(decodeCaller(raw)).toBeUndefined();
-    },
-  );
 });

@@ -51,24 +51,11 @@ export function scopeCovers(caller: Caller, unitPath: readonly string[]): boolea
   return isUnrestricted(caller) || unitPath.some((code) => caller.units.includes(code));
 }
 
-/** The internal caller used by platform jobs (seed, migrations) that act for the system itself. */
+/**
+ * "This process, acting for itself" (a scheduler, a consumer, the seed). Over the bus it is signed as the process's own
+ * identity `svc:<process>` (see caller-assertion.ts); no bearer token can claim it.
+ */
 export const SYSTEM_CALLER: Caller = { sub: 'system', name: 'system', roles: ['admin'], units: [] };
 
+/** The bus header carrying the signed caller assertion. */
 export const CALLER_HEADER = 'gridline-caller';
-
-export function encodeCaller(caller: Caller): string {
-  return JSON.stringify({ sub: caller.sub, roles: caller.roles, units: caller.units });
-}
-
-/** Parses a caller passed over the bus; returns undefined when it is missing or malformed. */
-export function decodeCaller(raw: string | undefined): Caller | undefined {
-  if (!raw) return undefined;
-  try {
-    const v = JSON.parse(raw) as Partial<Caller>;
-    if (typeof v.sub !== 'string' || !Array.isArray(v.roles) || !Array.isArray(v.units)) return undefined;
-    if (!v.roles.every(isRole) || !v.units.every((u) => typeof u === 'string')) return undefined;
-    return { sub: v.sub, roles: v.roles, units: v.units };
-  } catch {
-    return undefined;
-  }
-}

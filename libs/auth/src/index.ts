@@ -2,3 +2,4 @@ export * from './caller';
 export * from './jwt';
 export * from './http-auth';
 export * from './require-role';
+export * from './caller-assertion';

@@ -1,6 +1,7 @@
 import { SignJWT, createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { AppError, CommonErrorCode } from '@gridline/platform';
 import { isRole, type Caller, type Role } from './caller';
+import { isReservedSubject } from './caller-assertion';
 
 export interface JwtSettings {
   issuer: string;
@@ -69,6 +70,9 @@ export function callerFromClaims(payload: JWTPayload): Caller {
   }
   if (!Array.isArray(units) || !units.every((u) => typeof u === 'string')) {
     throw new AppError(CommonErrorCode.Unauthenticated, 'unauthenticated', 'The token is not valid: claim "units" must be a list of unit codes');
+  }
+  if (isReservedSubject(payload.sub as string)) {
+    throw new AppError(CommonErrorCode.Unauthenticated, 'unauthenticated', 'The token is not valid: its subject is reserved for the platform itself');
   }
   const name = typeof payload['name'] === 'string' ? (payload['name'] as string) : undefined;
   return { sub: payload.sub as string, ...(name ? { name } : {}), roles: roles as Role[], units: units as string[] };

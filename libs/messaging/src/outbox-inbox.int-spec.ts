@@ -292,7 +292,7 @@ describe('graceful shutdown', () => {
   it('finishes a request in flight, then takes no more work', async () => {
     const probe = await startProbe(platform, TEST_SERVERS.natsUrl, false);
     platform.services.splice(platform.services.indexOf(probe), 1);
-    const { bus, close } = await connectStandaloneBus('shutdown-test', { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, REQUEST_TIMEOUT_MS: 5000 });
+    const { bus, close } = await connectStandaloneBus('seed', { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, REQUEST_TIMEOUT_MS: 5000 });
     try {
       const inFlight = bus.request(SLOW, { ms: 400 });
       await new Promise((r) => setTimeout(r, 100));

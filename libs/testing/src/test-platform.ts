@@ -1,6 +1,7 @@
 import type { DynamicModule } from '@nestjs/common';
 import type { ServiceConfig } from '@gridline/platform';
-import { createTestDatabase, removeStreams, testPrefix, type TestDatabase } from './test-env';
+import { connectStandaloneBus, type BusClient } from '@gridline/messaging';
+import { TEST_SERVERS, createTestDatabase, removeStreams, testPrefix, type TestDatabase } from './test-env';
 import { startTestService, testConfig } from './test-service';
 
 export type RunningTestService = Awaited<ReturnType<typeof startTestService>>;
@@ -11,6 +12,7 @@ export type RunningTestService = Awaited<ReturnType<typeof startTestService>>;
  */
 export class TestPlatform {
   readonly services: RunningTestService[] = [];
+  private readonly buses: { close(): Promise<void> }[] = [];
 
   private constructor(
     readonly db: TestDatabase,
@@ -38,7 +40,19 @@ export class TestPlatform {
     return running;
   }
 
+  /**
+   * A bus client on this platform's prefix that signs callers as the gateway does (with the development gateway key):
+   * what a test uses to send requests as a user. The services' own clients sign only for themselves. `as: 'seed'`
+   * signs as the seed does (SYSTEM_CALLER is then the seed's own identity).
+   */
+  async bus(as: 'gateway' | 'seed' = 'gateway'): Promise<BusClient> {
+    const { bus, close } = await connectStandaloneBus(as, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: this.prefix, REQUEST_TIMEOUT_MS: 10_000 });
+    this.buses.push({ close });
+    return bus;
+  }
+
   async close(): Promise<void> {
+    for (const bus of this.buses.splice(0)) await bus.close();
     for (const service of this.services.splice(0).reverse()) await service.close();
     await removeStreams(this.prefix);
     await this.db.drop();

@@ -1,6 +1,5 @@
 import { Client } from 'pg';
 import type { DynamicModule } from '@nestjs/common';
-import { BusClient } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { HotlineClient, type HotlineFiguresUpdatedEventData } from '@gridline/contracts-hotline';
 import { RegistryClient } from '@gridline/contracts-registry';
@@ -38,7 +37,7 @@ describe(OwnerFiguresPublisher.name, () => {
     const start = () => platform.start('hotline', HotlineConfig, (config) => withRegistryDouble(HotlineAppModule.register(config, { startWorkers: false })));
     const replicas = [await start(), await start()];
     publishers = replicas.map((r) => r.app.get(OwnerFiguresPublisher));
-    hotline = new HotlineClient(replicas[0].app.get(BusClient));
+    hotline = new HotlineClient(await platform.bus());
     db = new Client({ connectionString: platform.db.url });
     await db.connect();
 

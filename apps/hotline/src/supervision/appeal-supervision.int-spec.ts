@@ -1,6 +1,5 @@
 import { Client } from 'pg';
 import type { DynamicModule } from '@nestjs/common';
-import { BusClient } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { HotlineClient, type AppealSupervisionEventData } from '@gridline/contracts-hotline';
 import { RegistryClient } from '@gridline/contracts-registry';
@@ -53,7 +52,7 @@ describe(AppealSupervisionScheduler.name, () => {
       });
     replicas = [await start(), await start()];
     schedulers = replicas.map((r) => r.app.get(AppealSupervisionScheduler));
-    hotline = new HotlineClient(replicas[0].app.get(BusClient));
+    hotline = new HotlineClient(await platform.bus());
     db = new Client({ connectionString: platform.db.url });
     await db.connect();
   });

@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { BusClient } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { IncidentsClient, type IncidentSupervision } from '@gridline/contracts-incidents';
 import { TestPlatform, eventually, type RunningTestService } from '@gridline/testing';
@@ -38,7 +37,7 @@ describe(SupervisionScheduler.name, () => {
       });
     replicas = [await start(), await start()];
     schedulers = replicas.map((r) => r.app.get(SupervisionScheduler));
-    incidents = new IncidentsClient(replicas[0].app.get(BusClient));
+    incidents = new IncidentsClient(await platform.bus());
     db = new Client({ connectionString: platform.db.url });
     await db.connect();
     // The reference data incidents keeps from the registry's events, written straight into its copy.

@@ -1,10 +1,10 @@
 import { connect, type NatsConnection as RawNats } from 'nats';
 import { Client } from 'pg';
 import { AppError } from '@gridline/platform';
-import { BusClient, streamName } from '@gridline/messaging';
+import { streamName } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { RegistryClient, RegistryPeopleClient, GRID_ROLES, SEVEN_INTO_GRID_ROLES, type AssignmentView, type GridRole } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, unitFactory, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
+import { TestPlatform, eventually, unitFactory, TEST_SERVERS } from '@gridline/testing';
 import { RegistryAppModule } from '../registry-app.module';
 import { RegistryConfig } from '../registry.config';
 import { chinaToday } from './assignment-rules';
@@ -46,7 +46,6 @@ async function failure(promise: Promise<unknown>, code: string, field?: string):
 
 describe('people attached to grids, over the bus', () => {
   let platform: TestPlatform;
-  let service: RunningTestService;
   let registry: RegistryClient;
   let people: RegistryPeopleClient;
   let nc: RawNats;
@@ -69,8 +68,8 @@ describe('people attached to grids, over the bus', () => {
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    service = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    const bus = service.app.get(BusClient);
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    const bus = await platform.bus();
     registry = new RegistryClient(bus);
     people = new RegistryPeopleClient(bus);
     nc = await connect({ servers: TEST_SERVERS.natsUrl });
@@ -245,7 +244,7 @@ describe('people attached to grids, over the bus', () => {
     });
 
     it('validates the payload again at the service, naming the fields', async () => {
-      const bus = service.app.get(BusClient);
+      const bus = await platform.bus();
       const error = await failure(
         bus.request({ service: 'registry', pattern: 'registry.assignment.create' }, { unitCode: G1, personId: 'nope', role: 'mayor', extra: 1 } as never, { caller: ADMIN }),
         'VALIDATION_FAILED',

@@ -1,6 +1,6 @@
 import { connect, type NatsConnection as RawNats } from 'nats';
 import { AppError } from '@gridline/platform';
-import { BusClient, streamName } from '@gridline/messaging';
+import { streamName } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { RegistryClient, type CreateCategoryRequest } from '@gridline/contracts-registry';
 import { TestPlatform, eventually, TEST_SERVERS } from '@gridline/testing';
@@ -35,8 +35,8 @@ describe('responsibility list over the bus', () => {
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    const service = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    registry = new RegistryClient(service.app.get(BusClient));
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    registry = new RegistryClient(await platform.bus());
     nc = await connect({ servers: TEST_SERVERS.natsUrl });
   });
 

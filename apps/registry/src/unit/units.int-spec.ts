@@ -1,6 +1,6 @@
 import { connect, type NatsConnection as RawNats } from 'nats';
 import { AppError } from '@gridline/platform';
-import { BusClient, NatsConnection, streamName } from '@gridline/messaging';
+import { NatsConnection, streamName } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { RegistryClient, type UnitView } from '@gridline/contracts-registry';
 import { TestPlatform, eventually, unitFactory, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
@@ -22,7 +22,7 @@ describe('registry units over the bus', () => {
     platform = await TestPlatform.create();
     prefix = platform.prefix;
     service = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    registry = new RegistryClient(service.app.get(BusClient));
+    registry = new RegistryClient(await platform.bus());
     nc = await connect({ servers: TEST_SERVERS.natsUrl });
   });
 
@@ -134,7 +134,7 @@ describe('registry units over the bus', () => {
   });
 
   it('validates the payload again at the service, naming the fields', async () => {
-    const bus = service.app.get(BusClient);
+    const bus = await platform.bus();
     const error = await expectError(
       bus.request({ service: 'registry', pattern: 'registry.unit.create' }, { code: 'abc', name: '', level: 'town', extra: 1 } as never, { caller: ADMIN }),
       'VALIDATION_FAILED',

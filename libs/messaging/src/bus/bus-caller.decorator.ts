@@ -1,12 +1,18 @@
 import { createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
 import { AppError, CommonErrorCode } from '@gridline/platform';
-import { CALLER_HEADER, decodeCaller, type Caller } from '@gridline/auth';
+import type { Caller } from '@gridline/auth';
 
-/** The caller of a bus request, from its header; a request without one is refused. */
+/** Verified callers by message: BusContextInterceptor puts them here before any handler runs. */
+const verifiedCallers = new WeakMap<object, Caller>();
+
+export function setVerifiedCaller(context: NatsContext, caller: Caller): void {
+  verifiedCallers.set(context, caller);
+}
+
+/** The caller of a bus request, as its signed assertion said (verified before the handler runs). */
 export const BusCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
-  const nats = context.switchToRpc().getContext<NatsContext>();
-  const caller = decodeCaller(nats.getHeaders?.()?.get(CALLER_HEADER));
-  if (!caller) throw new AppError(CommonErrorCode.Unauthenticated, 'unauthenticated', 'The request carries no valid caller');
+  const caller = verifiedCallers.get(context.switchToRpc().getContext<NatsContext>());
+  if (!caller) throw new AppError(CommonErrorCode.Unauthenticated, 'unauthenticated', 'The request carries no verified caller');
   return caller;
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, JSONCodec, headers as natsHeaders, type NatsError } from 'nats';
 import { AppError, CommonErrorCode, MetricsRegistry, RequestContext, isErrorEnvelope } from '@gridline/platform';
-import { CALLER_HEADER, encodeCaller, type Caller } from '@gridline/auth';
+import { CALLER_HEADER, SYSTEM_CALLER, type Caller, type CallerSigner } from '@gridline/auth';
 import type { RequestDefinition } from '../events/definitions';
 import { withPrefix } from '../events/subjects';
 import { NatsConnection } from '../nats/nats-connection';
@@ -25,8 +25,9 @@ interface ReplyPacket {
 
 /**
  * Sends commands and queries over NATS request-reply, in the wire format of Nest's NATS transport.
- * Every call has a timeout; the caller's scope and the correlation id travel as headers; a service's
- * error envelope comes back as the same AppError.
+ * Every call has a timeout; the caller travels as an assertion this process signs for the service addressed (the
+ * process itself when no caller, or SYSTEM_CALLER, is given), the correlation id as a header; a service's error
+ * envelope comes back as the same AppError.
  */
 @Injectable()
 export class BusClient {
@@ -34,6 +35,7 @@ export class BusClient {
     private readonly nats: NatsConnection,
     private readonly settings: BusClientSettings,
     private readonly metrics: MetricsRegistry,
+    private readonly signer: CallerSigner,
   ) {}
 
   async request<TReq, TRes>(
@@ -41,14 +43,16 @@ export class BusClient {
     data: TReq,
     options: { caller?: Caller; timeoutMs?: number } = {},
   ): Promise<TRes> {
+    const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
+    const packet = { pattern: definition.pattern, data, id: randomUUID() };
     const h = natsHeaders();
     h.set(CORRELATION_HEADER, RequestContext.correlationId() ?? RequestContext.newCorrelationId());
-    if (options.caller) h.set(CALLER_HEADER, encodeCaller(options.caller));
-    const packet = { pattern: definition.pattern, data, id: randomUUID() };
+    const caller = options.caller === SYSTEM_CALLER ? undefined : options.caller;
+    h.set(CALLER_HEADER, await this.signer.sign(caller, { audience: definition.service, pattern: definition.pattern, requestId: packet.id, ttlSeconds: timeoutMs / 1000 + 5 }));
     const timer = this.metrics.busRequestSeconds.startTimer({ pattern: definition.pattern });
     try {
       const msg = await this.nats.nc.request(withPrefix(this.settings.prefix, definition.pattern), codec.encode(packet), {
-        timeout: options.timeoutMs ?? this.settings.timeoutMs,
+        timeout: timeoutMs,
         headers: h,
       });
       const reply = codec.decode(msg.data) as ReplyPacket;

@@ -1,26 +1,43 @@
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { NatsContext } from '@nestjs/microservices';
+import { PATTERN_METADATA } from '@nestjs/microservices/constants';
 import { MikroORM, RequestContext as OrmContext } from '@mikro-orm/core';
-import { Observable } from 'rxjs';
+import { Observable, from, switchMap } from 'rxjs';
 import { RequestContext } from '@gridline/platform';
+import { CALLER_HEADER, CallerVerifier } from '@gridline/auth';
+import { setVerifiedCaller } from './bus-caller.decorator';
 import { CORRELATION_HEADER } from './headers';
 
 /**
- * Runs each bus message in its own correlation context and its own MikroORM identity map
- * (message handlers get no request context of their own).
+ * Before any handler runs: verifies the request's signed caller (refused UNAUTHENTICATED, and nothing happens, when it
+ * is missing, expired, tampered, for another service or request, or signed by a key this service does not trust).
+ * Then runs the message in its own correlation context and its own MikroORM identity map (message handlers get no
+ * request context of their own).
  */
 @Injectable()
 export class BusContextInterceptor implements NestInterceptor {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly verifier: CallerVerifier,
+  ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const nats = context.switchToRpc().getContext<NatsContext>();
-    const correlationId = nats.getHeaders?.()?.get(CORRELATION_HEADER) || RequestContext.newCorrelationId();
-    return new Observable((subscriber) =>
-      RequestContext.run({ correlationId }, () =>
-        OrmContext.create(this.orm.em, () => {
-          next.handle().subscribe(subscriber);
-        }),
+    const headers = nats.getHeaders?.();
+    const correlationId = headers?.get(CORRELATION_HEADER) || RequestContext.newCorrelationId();
+    const patterns = (Reflect.getMetadata(PATTERN_METADATA, context.getHandler()) as unknown[] | undefined) ?? [];
+    const pattern = typeof patterns[0] === 'string' ? patterns[0] : '';
+    return from(this.verifier.verify(headers?.get(CALLER_HEADER) || undefined, pattern)).pipe(
+      switchMap(
+        (caller) =>
+          new Observable((subscriber) => {
+            setVerifiedCaller(nats, caller);
+            RequestContext.run({ correlationId }, () =>
+              OrmContext.create(this.orm.em, () => {
+                next.handle().subscribe(subscriber);
+              }),
+            );
+          }),
       ),
     );
   }

@@ -4,6 +4,8 @@ import { withPrefix } from '../events/subjects';
 
 export interface BusServerSettings {
   servers: string[];
+  user?: string;
+  pass?: string;
   /** Subject prefix (empty in production; unique per test run). */
   prefix: string;
   /** Queue group: replicas of one service share the requests instead of each answering. */
@@ -21,6 +23,8 @@ export class BusServer extends ServerNats {
   constructor(settings: BusServerSettings) {
     super({
       servers: settings.servers,
+      user: settings.user,
+      pass: settings.pass,
       queue: settings.queue,
       name: `${settings.name}-bus`,
       maxReconnectAttempts: -1,

@@ -6,6 +6,18 @@ export interface NatsSettings {
   servers: string[];
   /** Connection name, shown by the server (e.g. `registry`). */
   name: string;
+  /** This process's NATS user and password, when the server requires them. */
+  user?: string;
+  pass?: string;
+}
+
+/** The NATS settings of a process from its configuration, one way for the bus client, the server and tools. */
+export function natsSettings(name: string, config: { NATS_URL: string; NATS_USER?: string; NATS_PASSWORD?: string }): NatsSettings {
+  return {
+    servers: config.NATS_URL.split(','),
+    name,
+    ...(config.NATS_USER ? { user: config.NATS_USER, pass: config.NATS_PASSWORD ?? '' } : {}),
+  };
 }
 
 export const NATS_SETTINGS = Symbol('NATS_SETTINGS');
@@ -28,6 +40,8 @@ export class NatsConnection implements OnModuleInit, OnApplicationShutdown {
     this.connection = await connect({
       servers: this.settings.servers,
       name: this.settings.name,
+      user: this.settings.user,
+      pass: this.settings.pass,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       waitOnFirstConnect: true,

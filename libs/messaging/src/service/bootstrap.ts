@@ -7,6 +7,7 @@ import type { MikroORM as PgMikroORM } from '@mikro-orm/postgresql';
 import { ConfigError, NestPinoLogger, createLogger, type AppLogger, type ServiceConfig } from '@gridline/platform';
 import { migrateSchema } from '@gridline/persistence';
 import { BusServer } from '../bus/bus-server';
+import { natsSettings } from '../nats/nats-connection';
 import { BusContextInterceptor } from '../bus/bus-context.interceptor';
 import { BusExceptionFilter } from '../bus/bus-exception.filter';
 import { createValidationPipe } from '../bus/validation';
@@ -36,7 +37,7 @@ export async function startService(service: string, config: ServiceConfig, modul
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   const microservice = app.connectMicroservice<MicroserviceOptions>({
     strategy: new BusServer({
-      servers: config.NATS_URL.split(','),
+      ...natsSettings(service, config),
       prefix: config.NATS_PREFIX,
       queue: service,
       name: service,

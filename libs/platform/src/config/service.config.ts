@@ -21,6 +21,32 @@ export class ProcessConfig {
   @Matches(/^(nats|tls|ws|wss):\/\/[^,]+(,(nats|tls|ws|wss):\/\/[^,]+)*$/, { message: 'must be nats:// URL(s), comma-separated' })
   NATS_URL: string = 'nats://127.0.0.1:4222';
 
+  /** NATS user of this process (per-service users and permissions: deploy/nats/). Unset: no authentication. */
+  @IsOptional()
+  @IsString()
+  NATS_USER?: string;
+
+  @IsOptional()
+  @IsString()
+  NATS_PASSWORD?: string;
+
+  /**
+   * This process's Ed25519 private JWK (JSON, with a `kid`) that signs the callers it sends over the bus. Unset: a
+   * development key derived from the process name (refused in production). `npm run caller-keys -- <process>`.
+   */
+  @IsOptional()
+  @IsString()
+  CALLER_SIGNING_KEY?: string;
+
+  /**
+   * The public keys (a JWKS in JSON; each key with `kid` and `iss`, the process it belongs to) whose signed callers
+   * this process accepts: the gateway's for users, and the processes that may call it for themselves. Unset: the
+   * development keys (refused in production).
+   */
+  @IsOptional()
+  @IsString()
+  CALLER_TRUSTED_KEYS?: string;
+
   /** Prefix of every subject and stream name; lets several platforms (or test runs) share one NATS. */
   @IsOptional()
   @Matches(/^[a-z0-9_-]*$/, { message: 'must be lower-case letters, digits, - or _' })

@@ -1,4 +1,3 @@
-import { BusClient } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { HotlineClient, type IntakeAppealRequest } from '@gridline/contracts-hotline';
 import { TestPlatform } from '@gridline/testing';
@@ -18,8 +17,8 @@ describe(IntakeAppealUseCase.name, () => {
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    const service = await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config, { startWorkers: false }));
-    hotline = new HotlineClient(service.app.get(BusClient));
+    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config, { startWorkers: false }));
+    hotline = new HotlineClient(await platform.bus());
   });
 
   afterAll(async () => {

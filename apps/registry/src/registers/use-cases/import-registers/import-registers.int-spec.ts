@@ -1,8 +1,7 @@
 import { Client } from 'pg';
-import { BusClient } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { RegistryClient, RegistryRegistersClient, residentIdCheckCharacter, type ImportKind } from '@gridline/contracts-registry';
-import { TestPlatform, unitFactory, type RunningTestService } from '@gridline/testing';
+import { TestPlatform, unitFactory } from '@gridline/testing';
 import { RegistryAppModule } from '../../../registry-app.module';
 import { RegistryConfig } from '../../../registry.config';
 
@@ -33,7 +32,6 @@ function resident(sequence: number, overrides: Partial<Row> = {}): Row {
  */
 describe('register import batches', () => {
   let platform: TestPlatform;
-  let service: RunningTestService;
   let registers: RegistryRegistersClient;
   let db: Client;
 
@@ -50,8 +48,8 @@ describe('register import batches', () => {
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    service = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    const bus = service.app.get(BusClient);
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    const bus = await platform.bus();
     registers = new RegistryRegistersClient(bus);
     const units = new RegistryClient(bus);
     for (const unit of [

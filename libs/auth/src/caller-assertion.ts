@@ -1,0 +1,255 @@
+import { createHash, createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
+import { SignJWT, exportJWK, importJWK, jwtVerify, type JWK } from 'jose';
+import { AppError, CommonErrorCode, ConfigError } from '@gridline/platform';
+import { isRole, type Caller, type Role } from './caller';
+
+/**
+ * The caller of a bus request travels as a short-lived assertion signed by the process that sends it: an EdDSA
+ * (Ed25519) JWT whose subject, roles, units and name are the caller's, whose audience is the service addressed and
+ * whose `pat` claim is the request pattern. A service acts only for an assertion it verifies with a key it trusts;
+ * the bus itself is not a trust boundary. See docs/security.md.
+ */
+export const CALLER_ASSERTION_ALG = 'EdDSA';
+
+/** The longest an assertion lives; the sender asks for less (the time a request may take, plus clock skew). */
+export const CALLER_ASSERTION_MAX_TTL_S = 60;
+
+/** Clock skew tolerated between the sender and the service, in seconds. */
+const CLOCK_TOLERANCE_S = 5;
+
+/** Subjects no token may carry: the platform's own actors. */
+const RESERVED_SUBJECT = /^(system$|svc:|open311(:|$))/;
+
+/** Whether a subject names one of the platform's own actors, which no bearer token may claim. */
+export function isReservedSubject(sub: string): boolean {
+  return RESERVED_SUBJECT.test(sub);
+}
+
+/** The identity of a platform process acting for itself (a scheduler, a consumer, the seed): `svc:<process>`. */
+export function internalCaller(issuer: string): Caller {
+  return { sub: `svc:${issuer}`, name: issuer, roles: ['admin'], units: [] };
+}
+
+/** Whether the caller is one of the platform's own processes acting for itself. */
+export function isInternalCaller(caller: Caller): boolean {
+  return caller.sub.startsWith('svc:');
+}
+
+/** A key a service accepts assertions from, and the process (issuer) it belongs to. */
+export interface TrustedCallerKey {
+  kid: string;
+  issuer: string;
+  key: KeyObject;
+}
+
+export interface CallerSigningKey {
+  kid: string;
+  key: KeyObject;
+}
+
+/** Signs the callers a process sends over the bus. */
+export class CallerSigner {
+  constructor(
+    readonly issuer: string,
+    private readonly signing: CallerSigningKey,
+  ) {}
+
+  /** `caller` undefined: the process acts for itself, as `svc:<issuer>`. */
+  sign(caller: Caller | undefined, target: { audience: string; pattern: string; requestId: string; ttlSeconds?: number }): Promise<string> {
+    const who = caller ?? internalCaller(this.issuer);
+    const ttl = Math.min(Math.max(1, Math.ceil(target.ttlSeconds ?? CALLER_ASSERTION_MAX_TTL_S)), CALLER_ASSERTION_MAX_TTL_S);
+    return new SignJWT({ roles: who.roles, units: who.units, ...(who.name ? { name: who.name } : {}), pat: target.pattern })
+      .setProtectedHeader({ alg: CALLER_ASSERTION_ALG, kid: this.signing.kid, typ: 'gridline-caller+jwt' })
+      .setIssuer(this.issuer)
+      .setSubject(who.sub)
+      .setAudience(target.audience)
+      .setJti(target.requestId)
+      .setIssuedAt()
+      .setExpirationTime(`${ttl}s`)
+      .sign(this.signing.key);
+  }
+}
+
+/**
+ * Verifies assertions for one service: signature by a trusted key, audience = the service, pattern = the request's,
+ * not expired, not replayed (within this process), and a subject the issuer may assert (see mayAssert).
+ */
+export class CallerVerifier {
+  private readonly keys = new Map<string, TrustedCallerKey>();
+  private readonly seen = new Map<string, number>();
+
+  constructor(
+    readonly audience: string,
+    trusted: readonly TrustedCallerKey[],
+    private readonly userIssuer = 'gateway',
+  ) {
+    for (const key of trusted) this.keys.set(key.kid, key);
+  }
+
+  async verify(assertion: string | undefined, pattern: string): Promise<Caller> {
+    if (!assertion) throw unauthenticated('The request carries no signed caller');
+    let payload: Record<string, unknown>;
+    let issuer: string;
+    try {
+      const verified = await jwtVerify(
+        assertion,
+        (header) => {
+          const trusted = header.kid ? this.keys.get(header.kid) : undefined;
+          if (!trusted) throw new Error('unknown key');
+          return trusted.key;
+        },
+        { algorithms: [CALLER_ASSERTION_ALG], audience: this.audience, requiredClaims: ['exp', 'iat', 'sub', 'jti', 'iss'], clockTolerance: CLOCK_TOLERANCE_S, maxTokenAge: CALLER_ASSERTION_MAX_TTL_S + CLOCK_TOLERANCE_S },
+      );
+      const kid = verified.protectedHeader.kid as string;
+      issuer = this.keys.get(kid)!.issuer;
+      if (verified.payload.iss !== issuer) throw new Error('issuer does not own the key');
+      payload = verified.payload as Record<string, unknown>;
+    } catch {
+      throw unauthenticated('The signed caller is not valid');
+    }
+    const exp = payload['exp'] as number;
+    if (exp - (payload['iat'] as number) > CALLER_ASSERTION_MAX_TTL_S) throw unauthenticated('The signed caller lives too long');
+    if (payload['pat'] !== pattern) throw unauthenticated('The signed caller is for another request');
+    const caller = callerOf(payload);
+    if (!this.mayAssert(issuer, caller.sub)) throw unauthenticated('The signed caller names a subject its issuer may not assert');
+    this.refuseReplay(`${issuer}/${payload['jti'] as string}`, exp);
+    return caller;
+  }
+
+  /**
+   * Every process may act for itself (`svc:<issuer>`); the gateway also for the callers it authenticated — users
+   * (tokens never carry a reserved subject) and Open311 applications (`open311:<application>`, by api key) — but never
+   * as another process.
+   */
+  private mayAssert(issuer: string, sub: string): boolean {
+    if (sub === internalCaller(issuer).sub) return true;
+    return issuer === this.userIssuer && sub !== 'system' && !sub.startsWith('svc:');
+  }
+
+  private refuseReplay(id: string, exp: number): void {
+    const now = Date.now() / 1000;
+    if (this.seen.has(id)) throw unauthenticated('The signed caller was already used');
+    this.seen.set(id, exp + CLOCK_TOLERANCE_S);
+    // Map keeps insertion order, and entries expire in about that order: drop the stale head.
+    for (const [key, until] of this.seen) {
+      if (until >= now) break;
+      this.seen.delete(key);
+    }
+  }
+}
+
+function callerOf(payload: Record<string, unknown>): Caller {
+  const roles = payload['roles'];
+  const units = payload['units'];
+  const name = payload['name'];
+  if (!Array.isArray(roles) || !roles.every(isRole) || !Array.isArray(units) || !units.every((u) => typeof u === 'string')) {
+    throw unauthenticated('The signed caller is not valid');
+  }
+  return { sub: payload['sub'] as string, ...(typeof name === 'string' ? { name } : {}), roles: roles as Role[], units: units as string[] };
+}
+
+function unauthenticated(message: string): AppError {
+  return new AppError(CommonErrorCode.Unauthenticated, 'unauthenticated', message);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Keys: from configuration in production, derived development keys otherwise.
+
+/** The processes whose development keys every process trusts when no keys are configured. */
+export const DEV_CALLER_ISSUERS = ['gateway', 'seed', 'registry', 'incidents', 'hotline', 'analytics', 'party-building'] as const;
+
+const PKCS8_ED25519_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+
+/** The development key of a process: derived from its name, so known to anyone — refused in production. */
+export function devCallerKey(issuer: string): CallerSigningKey {
+  const seed = createHash('sha256').update(`gridline-dev-caller-key/${issuer}`).digest();
+  return { kid: `dev-${issuer}`, key: createPrivateKey({ key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8' }) };
+}
+
+export interface CallerKeySettings {
+  NODE_ENV: string;
+  /** This process's private key: an Ed25519 private JWK (JSON) with a `kid`. */
+  CALLER_SIGNING_KEY?: string;
+  /** The keys this process accepts callers from: a JWKS (JSON) whose keys carry `kid` and `iss` (the process). */
+  CALLER_TRUSTED_KEYS?: string;
+}
+
+export interface CallerKeys {
+  signer: CallerSigner;
+  trusted: TrustedCallerKey[];
+}
+
+/**
+ * The signing key and trusted keys of a process, from its configuration. Without configuration the development keys
+ * are used; in production both variables are required and development keys are refused (ConfigError).
+ */
+export function loadCallerKeys(issuer: string, settings: CallerKeySettings): CallerKeys {
+  const problems: string[] = [];
+  const production = settings.NODE_ENV === 'production';
+  let signing: CallerSigningKey | undefined;
+  let trusted: TrustedCallerKey[] | undefined;
+  if (settings.CALLER_SIGNING_KEY) {
+    try {
+      signing = parseSigningKey(settings.CALLER_SIGNING_KEY);
+      if (production && signing.kid.startsWith('dev-')) problems.push('CALLER_SIGNING_KEY: a development key must not be used in production');
+    } catch (error) {
+      problems.push(`CALLER_SIGNING_KEY: ${(error as Error).message}`);
+    }
+  } else if (production) {
+    problems.push('CALLER_SIGNING_KEY: required in production (an Ed25519 private JWK; `npm run caller-keys` makes one)');
+  }
+  if (settings.CALLER_TRUSTED_KEYS) {
+    try {
+      trusted = parseTrustedKeys(settings.CALLER_TRUSTED_KEYS);
+      if (production && trusted.some((k) => k.kid.startsWith('dev-'))) problems.push('CALLER_TRUSTED_KEYS: development keys must not be trusted in production');
+    } catch (error) {
+      problems.push(`CALLER_TRUSTED_KEYS: ${(error as Error).message}`);
+    }
+  } else if (production) {
+    problems.push('CALLER_TRUSTED_KEYS: required in production (the public JWKS of the gateway and of the processes this one accepts)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  signing ??= devCallerKey(issuer);
+  trusted ??= DEV_CALLER_ISSUERS.map((name) => {
+    const dev = devCallerKey(name);
+    return { kid: dev.kid, issuer: name, key: createPublicKey(dev.key) };
+  });
+  return { signer: new CallerSigner(issuer, signing), trusted };
+}
+
+function parseSigningKey(json: string): CallerSigningKey {
+  const jwk = parseJson(json) as JWK;
+  if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.d !== 'string') throw new Error('must be an Ed25519 private JWK (kty OKP, crv Ed25519, d)');
+  if (typeof jwk.kid !== 'string' || jwk.kid === '') throw new Error('the JWK needs a kid');
+  return { kid: jwk.kid, key: createPrivateKey({ key: jwk as import('node:crypto').JsonWebKey, format: 'jwk' }) };
+}
+
+function parseTrustedKeys(json: string): TrustedCallerKey[] {
+  const jwks = parseJson(json) as { keys?: unknown };
+  if (!Array.isArray(jwks.keys) || jwks.keys.length === 0) throw new Error('must be a JWKS: {"keys":[…]}');
+  return jwks.keys.map((raw, i) => {
+    const jwk = raw as JWK & { iss?: unknown };
+    if (jwk.kty !== 'OKP' || jwk.crv !== 'Ed25519' || typeof jwk.x !== 'string') throw new Error(`keys[${i}] must be an Ed25519 public JWK`);
+    if (typeof jwk.kid !== 'string' || jwk.kid === '' || typeof jwk.iss !== 'string' || jwk.iss === '') throw new Error(`keys[${i}] needs a kid and an iss (the process it belongs to)`);
+    const { d: _private, ...publicPart } = jwk;
+    return { kid: jwk.kid, issuer: jwk.iss, key: createPublicKey({ key: publicPart as import('node:crypto').JsonWebKey, format: 'jwk' }) };
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error('is not valid JSON');
+  }
+}
+
+/** A new key pair for a process: the private JWK for its CALLER_SIGNING_KEY, the public one for others' CALLER_TRUSTED_KEYS. */
+export async function generateCallerKeyPair(issuer: string, kid: string): Promise<{ privateJwk: JWK; publicJwk: JWK & { iss: string } }> {
+  const { generateKeyPairSync } = await import('node:crypto');
+  const pair = generateKeyPairSync('ed25519');
+  const privateJwk = { ...(await exportJWK(pair.privateKey)), kid, alg: CALLER_ASSERTION_ALG };
+  const publicJwk = { ...(await exportJWK(pair.publicKey)), kid, alg: CALLER_ASSERTION_ALG, use: 'sig', iss: issuer };
+  await importJWK(publicJwk, CALLER_ASSERTION_ALG); // proves the pair is usable
+  return { privateJwk, publicJwk };
+}
