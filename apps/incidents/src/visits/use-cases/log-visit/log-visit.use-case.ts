@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { requireRole, scopeCovers } from '@gridline/auth';
-import { AppError, CommonErrorCode } from '@gridline/platform';
+import { SYSTEM_CALLER, requireRole, scopeCovers } from '@gridline/auth';
+import { AppError } from '@gridline/platform';
 import { EventPublisher } from '@gridline/messaging';
 import { RegistryRegistersClient } from '@gridline/contracts-registry';
 import { INCIDENTS_EVENTS, IncidentErrorCode, type VisitView } from '@gridline/contracts-incidents';
@@ -57,18 +57,24 @@ export class LogVisitUseCase {
     });
   }
 
-  /** The household must be one of the registry's, in the caller's scope (asked as the caller) and in that grid. */
+  /**
+   * The household must be one of the registry's, in the caller's scope and in that grid. The registry is asked by this
+   * service for itself (it acts for no user it did not authenticate); the scope is checked here, on the reference copy
+   * of the map, and a household outside the scope answers as an unknown one.
+   */
   private async assertHouseholdOfGrid(caller: LogVisitCommand['caller'], householdId: string, gridCode: string): Promise<void> {
+    const notInScope = () => incidentInvalid('householdId', "is not a household of the registry's in your scope");
     let householdGrid: string;
     try {
       // The answer carries the members; only the grid is kept.
-      householdGrid = (await this.registers.getHousehold(caller, householdId)).gridCode;
+      householdGrid = (await this.registers.getHousehold(SYSTEM_CALLER, householdId)).gridCode;
     } catch (error) {
-      if (error instanceof AppError && (error.kind === 'not_found' || error.code === CommonErrorCode.Forbidden)) {
-        throw incidentInvalid('householdId', "is not a household of the registry's in your scope");
-      }
+      if (error instanceof AppError && error.kind === 'not_found') throw notInScope();
       throw error;
     }
-    if (householdGrid !== gridCode) throw incidentInvalid('gridCode', `is not the grid of household ${householdId}`);
+    if (householdGrid === gridCode) return;
+    const unit = await this.reference.unit(householdGrid);
+    if (!unit || !scopeCovers(caller, unit.path)) throw notInScope();
+    throw incidentInvalid('gridCode', `is not the grid of household ${householdId}`);
   }
 }
