@@ -11,8 +11,11 @@ export function setVerifiedCaller(context: NatsContext, caller: Caller): void {
 }
 
 /** The caller of a bus request, as its signed assertion said (verified before the handler runs). */
-export const BusCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => {
+export function busCallerOf(context: ExecutionContext): Caller {
   const caller = verifiedCallers.get(context.switchToRpc().getContext<NatsContext>());
   if (!caller) throw new AppError(CommonErrorCode.Unauthenticated, 'unauthenticated', 'The request carries no verified caller');
   return caller;
-});
+}
+
+/** The caller of a bus request, as a handler parameter (see `busCallerOf`). */
+export const BusCaller = createParamDecorator((_: unknown, context: ExecutionContext): Caller => busCallerOf(context));

@@ -6,7 +6,7 @@ import { CALLER_HEADER, SYSTEM_CALLER, type Caller, type CallerSigner } from '@g
 import type { RequestDefinition } from '../events/definitions';
 import { withPrefix } from '../events/subjects';
 import { NatsConnection } from '../nats/nats-connection';
-import { CORRELATION_HEADER } from './headers';
+import { CORRELATION_HEADER, IDEMPOTENCY_KEY_HEADER } from './headers';
 
 export interface BusClientSettings {
   prefix: string;
@@ -41,7 +41,7 @@ export class BusClient {
   async request<TReq, TRes>(
     definition: RequestDefinition<TReq, TRes>,
     data: TReq,
-    options: { caller?: Caller; timeoutMs?: number } = {},
+    options: { caller?: Caller; timeoutMs?: number; idempotencyKey?: string } = {},
   ): Promise<TRes> {
     const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
     const packet = { pattern: definition.pattern, data, id: randomUUID() };
@@ -49,6 +49,8 @@ export class BusClient {
     h.set(CORRELATION_HEADER, RequestContext.correlationId() ?? RequestContext.newCorrelationId());
     const caller = options.caller === SYSTEM_CALLER ? undefined : options.caller;
     h.set(CALLER_HEADER, await this.signer.sign(caller, { audience: definition.service, pattern: definition.pattern, requestId: packet.id, ttlSeconds: timeoutMs / 1000 + 5 }));
+    const idempotencyKey = options.idempotencyKey ?? RequestContext.current()?.idempotencyKey;
+    if (idempotencyKey) h.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
     const timer = this.metrics.busRequestSeconds.startTimer({ pattern: definition.pattern });
     try {
       const msg = await this.nats.nc.request(withPrefix(this.settings.prefix, definition.pattern), codec.encode(packet), {

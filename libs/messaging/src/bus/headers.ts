@@ -1,1 +1,3 @@
 export const CORRELATION_HEADER = 'gridline-correlation-id';
+/** The client's Idempotency-Key of a create, passed on by the gateway (see `@Idempotent()`). */
+export const IDEMPOTENCY_KEY_HEADER = 'gridline-idempotency-key';

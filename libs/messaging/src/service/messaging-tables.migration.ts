@@ -49,4 +49,30 @@ export class MessagingTablesMigration extends SchemaMigration {
   }
 }
 
-export const MESSAGING_MIGRATIONS = [{ name: MessagingTablesMigration.migrationName, class: MessagingTablesMigration }];
+/**
+ * The Idempotency-Keys of creates (see `IdempotencyStore`): per caller and key hash, the request's fingerprint and
+ * the first answer, sealed; forgotten at `expires_at`.
+ */
+export class IdempotentRequestsMigration extends SchemaMigration {
+  static readonly migrationName = '20261201000000_idempotent_requests';
+
+  up(): void {
+    this.addSql(`create table ${this.t('idempotent_request')} (
+      actor text not null,
+      key_hash text not null,
+      operation text not null,
+      request_hash text not null,
+      answer text null,
+      created_at timestamptz not null default now(),
+      expires_at timestamptz not null,
+      primary key (actor, key_hash)
+    )`);
+    this.addSql(`create index idempotent_request_expires_idx on ${this.t('idempotent_request')} (expires_at)`);
+  }
+
+  override down(): void {
+    this.addSql(`drop table if exists ${this.t('idempotent_request')}`);
+  }
+}
+
+export const MESSAGING_MIGRATIONS = [MessagingTablesMigration, IdempotentRequestsMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -13,6 +13,9 @@ import { OutboxRelay } from '../outbox/outbox-relay';
 import { CONSUMER_SETTINGS, EventConsumerHost } from '../inbox/event-consumer-host';
 import { InboxRecord } from '../inbox/inbox-record.entity';
 import { DeadLetter } from '../inbox/dead-letter.entity';
+import { IDEMPOTENCY_SETTINGS, IdempotencyStore } from '../idempotency/idempotency-store';
+import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
+import { IdempotencyJanitor } from '../idempotency/idempotency-janitor';
 import { MESSAGING_MIGRATIONS } from './messaging-tables.migration';
 
 export interface ServiceModuleOptions {
@@ -44,7 +47,8 @@ export function serviceOrmOptions(options: Pick<ServiceModuleOptions, 'service' 
 
 /**
  * Everything a Gridline service stands on, wired the same way for each: config, metrics, health,
- * its own schema through MikroORM, the NATS connection, the bus client, the outbox and the inbox.
+ * its own schema through MikroORM, the NATS connection, the bus client, the outbox, the inbox and the
+ * Idempotency-Keys of creates.
  */
 @Module({})
 export class ServiceModule {
@@ -86,8 +90,17 @@ export class ServiceModule {
         },
         EventConsumerHost,
         BusContextInterceptor,
+        { provide: IDEMPOTENCY_SETTINGS, useValue: { ttlHours: config.IDEMPOTENCY_KEY_TTL_HOURS } },
+        IdempotencyStore,
+        IdempotencyInterceptor,
+        {
+          // Expired keys are also taken over on claim; this only keeps the table small. Once a minute, 500 a pass.
+          provide: IdempotencyJanitor,
+          useFactory: (store: IdempotencyStore) => new IdempotencyJanitor(store, { pollMs: 60_000, batchSize: 500, autoStart: startWorkers }),
+          inject: [IdempotencyStore],
+        },
       ],
-      exports: [EventPublisher, OutboxRelay, EventConsumerHost, BusContextInterceptor],
+      exports: [EventPublisher, OutboxRelay, EventConsumerHost, BusContextInterceptor, IdempotencyStore, IdempotencyInterceptor, IdempotencyJanitor],
     };
   }
 }

@@ -100,4 +100,10 @@ export class ServiceConfig extends ProcessConfig {
   @Min(10)
   @Max(60000)
   OUTBOX_POLL_MS: number = 250;
+
+  /** How long a create's Idempotency-Key is remembered (a retry within it gets the first answer), in hours. */
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  IDEMPOTENCY_KEY_TTL_HOURS: number = 24;
 }

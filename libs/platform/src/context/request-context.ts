@@ -6,6 +6,11 @@ export interface RequestContextStore {
   correlationId: string;
   /** The id of the message or event that caused this work, when there is one. */
   causationId?: string;
+  /**
+   * The client's Idempotency-Key of a create (gateway only): the bus client passes it on with the request,
+   * and the service's `@Idempotent()` handler answers a retry with the first answer.
+   */
+  idempotencyKey?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextStore>();

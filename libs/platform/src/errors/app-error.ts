@@ -61,6 +61,8 @@ export const CommonErrorCode = {
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   ServiceTimeout: 'SERVICE_TIMEOUT',
   Internal: 'INTERNAL_ERROR',
+  /** The Idempotency-Key was used before by the same caller for a different request. */
+  IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
 } as const;
 
 const KINDS: readonly ErrorKind[] = [
