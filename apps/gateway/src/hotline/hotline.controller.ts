@@ -5,6 +5,7 @@ import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
 import { APPEAL_ACTIONS, AppealActionBody, FiguresQuery, HotlineClient, IntakeAppealRequest, ListAppealsQuery, type AppealAction } from '@gridline/contracts-hotline';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { IdempotentCreate } from '../http/idempotent-create.decorator';
 
 class AppealIdParam {
   @ApiProperty({ format: 'uuid' })
@@ -26,6 +27,7 @@ export class HotlineController {
   constructor(private readonly hotline: HotlineClient) {}
 
   @Post()
+  @IdempotentCreate()
   @HttpCode(201)
   @Roles('hotline_operator', 'street_admin', 'admin')
   @ApiOperation({ summary: "Take an appeal (the caller's name and phone are stored encrypted and answered masked)" })

@@ -4,6 +4,7 @@ import { CurrentCaller, type Caller } from '@gridline/auth';
 import { AddDisputePartyBody, AddMediationSessionBody, DisputesClient, SetDisputeAgreementBody } from '@gridline/contracts-incidents';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { UuidParam } from '../people/uuid.param';
 
 /** Dispute mediation (矛盾纠纷) on cases of a DISPUTE category: parties, sessions, agreement. */
@@ -21,6 +22,7 @@ export class DisputesController {
   }
 
   @Post('parties')
+  @IdempotentCreate()
   @HttpCode(201)
   @ApiOperation({ summary: "Add a party to a dispute (the case's owner or grid centre, while the case is dispatched, in progress or handled)" })
   addParty(@CurrentCaller() caller: Caller, @Param() { id }: UuidParam, @Body() body: AddDisputePartyBody) {
@@ -28,6 +30,7 @@ export class DisputesController {
   }
 
   @Post('sessions')
+  @IdempotentCreate()
   @HttpCode(201)
   @ApiOperation({ summary: 'Record a mediation session of a dispute: day, mediator, outcome' })
   addSession(@CurrentCaller() caller: Caller, @Param() { id }: UuidParam, @Body() body: AddMediationSessionBody) {

@@ -1,8 +1,7 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
 import { CurrentCaller, type Caller } from '@gridline/auth';
-import { AppError } from '@gridline/platform';
 import {
   INCIDENT_ACTIONS,
   IncidentActionBody,
@@ -14,6 +13,7 @@ import {
 } from '@gridline/contracts-incidents';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { IdempotentCreate } from '../http/idempotent-create.decorator';
 
 class IncidentIdParam {
   @ApiProperty({ format: 'uuid' })
@@ -27,8 +27,6 @@ class IncidentActionParam extends IncidentIdParam {
   action!: IncidentAction;
 }
 
-const IDEMPOTENCY_KEY = /^[\x21-\x7e]{8,128}$/;
-
 @ApiTags('incidents')
 @ApiBearerAuth()
 @ApiProblems()
@@ -37,14 +35,11 @@ export class IncidentsController {
   constructor(private readonly incidents: IncidentsClient) {}
 
   @Post()
+  @IdempotentCreate()
   @HttpCode(201)
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried report with the same key creates one case; the same key with another body is 422' })
   @ApiOperation({ summary: 'Report a case; answers it with possible duplicates nearby' })
-  report(@CurrentCaller() caller: Caller, @Body() body: ReportIncidentRequest, @Headers('idempotency-key') key?: string) {
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-      throw AppError.validation([{ field: 'Idempotency-Key', reasons: ['must be 8 to 128 visible ASCII characters'] }]);
-    }
-    return this.incidents.report(caller, body, key);
+  report(@CurrentCaller() caller: Caller, @Body() body: ReportIncidentRequest) {
+    return this.incidents.report(caller, body);
   }
 
   @Get()

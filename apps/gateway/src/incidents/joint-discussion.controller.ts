@@ -4,6 +4,7 @@ import { CurrentCaller, type Caller } from '@gridline/auth';
 import { JointDiscussionClient, LiftToJointDiscussionBody } from '@gridline/contracts-incidents';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { UuidParam } from '../people/uuid.param';
 
 /** "3+N" joint discussions (3+N 分析研判) of hard cases. */
@@ -15,6 +16,7 @@ export class JointDiscussionController {
   constructor(private readonly discussions: JointDiscussionClient) {}
 
   @Post()
+  @IdempotentCreate()
   @HttpCode(201)
   @ApiOperation({ summary: "Lift a case to a joint discussion: participants, day, decision, owners (the street's grid centre)" })
   lift(@CurrentCaller() caller: Caller, @Param() { id }: UuidParam, @Body() body: LiftToJointDiscussionBody) {

@@ -4,6 +4,7 @@ import { CurrentCaller, type Caller } from '@gridline/auth';
 import { ListVisitsQuery, LogVisitRequest, OpenVisitIncidentBody, VisitsClient } from '@gridline/contracts-incidents';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { UuidParam } from '../people/uuid.param';
 
 /** Household visits (走访) by grid staff. */
@@ -15,6 +16,7 @@ export class VisitsController {
   constructor(private readonly visits: VisitsClient) {}
 
   @Post()
+  @IdempotentCreate()
   @HttpCode(201)
   @ApiOperation({ summary: "Log a visit to a registry household in a grid of your scope (grid staff and partners, grid centres)" })
   log(@CurrentCaller() caller: Caller, @Body() body: LogVisitRequest) {
@@ -28,6 +30,7 @@ export class VisitsController {
   }
 
   @Post(':id/incident')
+  @IdempotentCreate()
   @HttpCode(201)
   @ApiOperation({ summary: "Open a case from a visit: a report whose source is the visit, in the visit's grid unless a grid or location is given" })
   openIncident(@CurrentCaller() caller: Caller, @Param() { id }: UuidParam, @Body() body: OpenVisitIncidentBody) {

@@ -4,6 +4,7 @@ import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
 import { HotlineOpen311Client, IssueOpen311KeyRequest } from '@gridline/contracts-hotline';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { IdempotentCreate } from '../http/idempotent-create.decorator';
 
 @ApiTags('open311')
 @ApiBearerAuth()
@@ -13,6 +14,7 @@ export class Open311KeysController {
   constructor(private readonly open311: HotlineOpen311Client) {}
 
   @Post()
+  @IdempotentCreate()
   @HttpCode(201)
   @Roles('admin')
   @ApiOperation({ summary: 'Issue a client application its Open311 api_key (shown once, stored hashed); issuing again replaces the old key' })

@@ -4,6 +4,7 @@ import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
 import { AssignPersonBody, CreatePersonRequest, EndAssignmentBody, RegistryPeopleClient, UnitPeopleQuery } from '@gridline/contracts-registry';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { UnitCodeParam } from '../units/unit-code.param';
 import { UuidParam } from './uuid.param';
 
@@ -17,6 +18,7 @@ export class PeopleController {
   constructor(private readonly people: RegistryPeopleClient) {}
 
   @Post('people')
+  @IdempotentCreate()
   @HttpCode(201)
   @Roles(...PEOPLE_KEEPERS)
   @ApiOperation({ summary: 'Add a person who works in the grids; the phone is stored encrypted and answered masked' })
@@ -31,6 +33,7 @@ export class PeopleController {
   }
 
   @Post('units/:code/assignments')
+  @IdempotentCreate()
   @HttpCode(201)
   @Roles(...PEOPLE_KEEPERS)
   @ApiOperation({ summary: 'Give a person a role on an active unit for a period (dates inclusive, China time)' })

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse';
 import { pipeline, type Readable } from 'node:stream';
 import type { Caller } from '@gridline/auth';
@@ -17,7 +18,8 @@ function fileProblem(reason: string, jobId?: string): AppError {
 
 /**
  * Streams a CSV upload into the registry in batches: memory stays flat whatever the file's size, and
- * each batch waits for the previous one (back-pressure on the upload).
+ * each batch waits for the previous one (back-pressure on the upload). The Idempotency-Key of the upload
+ * goes with the start: a retry of the same file gets the first import's report and imports nothing.
  */
 @Injectable()
 export class CsvImporter {
@@ -50,17 +52,29 @@ export class CsvImporter {
       rejections.push(...result.rejections);
       firstRow += rows.length;
     };
+    // The job starts once the first batch is read, with a fingerprint of the header and that batch: a start retried
+    // with its Idempotency-Key answers the earlier import (whose rows are then not sent again), another file is 422.
+    let replayed = false;
+    const start = async () => {
+      const fingerprint = createHash('sha256').update(JSON.stringify([header, batch])).digest('hex');
+      const started = await this.registers.startImport(caller, kind, importId, fingerprint);
+      replayed = started.replayed === true;
+      return started.id;
+    };
     try {
       for await (const record of parser as AsyncIterable<Record<string, string>>) {
-        if (!jobId) jobId = (await this.registers.startImport(caller, kind, importId)).id;
         batch.push(record);
-        if (batch.length >= IMPORT_BATCH_ROWS) await send();
+        if (batch.length < IMPORT_BATCH_ROWS) continue;
+        if (!jobId) jobId = await start();
+        if (replayed) break;
+        await send();
       }
       if (!header) throw fileProblem('it is empty: a header row is required');
-      if (!jobId) jobId = (await this.registers.startImport(caller, kind, importId)).id;
+      if (!jobId) jobId = await start();
+      if (replayed) return { ...(await this.registers.getImport(caller, jobId)), replayed: true };
       await send();
     } catch (error) {
-      if (jobId) await this.registers.finishImport(caller, jobId).catch(() => undefined);
+      if (jobId && !replayed) await this.registers.finishImport(caller, jobId).catch(() => undefined);
       if (error instanceof AppError) throw error;
       // csv-parse reports the line of a malformed file; its message never contains the row's values.
       const line = (error as { lines?: number }).lines;

@@ -7,6 +7,7 @@ import { AppError, CommonErrorCode } from '@gridline/platform';
 import { IMPORT_COLUMNS, ImportIdParam, ImportKindParam, ImportQuery, RegistryRegistersClient } from '@gridline/contracts-registry';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { CsvImporter } from './csv-importer';
 
 @ApiTags('registers')
@@ -20,6 +21,7 @@ export class ImportsController {
   ) {}
 
   @Post(':kind')
+  @IdempotentCreate()
   @HttpCode(200)
   @Roles('admin', 'street_admin', 'community_admin', 'grid_staff')
   @ApiConsumes('text/csv')

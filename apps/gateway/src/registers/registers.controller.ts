@@ -18,6 +18,7 @@ import {
 } from '@gridline/contracts-registry';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { UnitCodeParam } from '../units/unit-code.param';
 import { RecordIdParam } from './record-id.param';
 
@@ -54,6 +55,7 @@ export class RegistersController {
   }
 
   @Post('buildings')
+  @IdempotentCreate()
   @HttpCode(201)
   @Roles(...WRITERS)
   createBuilding(@CurrentCaller() caller: Caller, @Body() body: CreateBuildingRequest) {
@@ -87,6 +89,7 @@ export class RegistersController {
   }
 
   @Post('households')
+  @IdempotentCreate()
   @HttpCode(201)
   @Roles(...WRITERS)
   createHousehold(@CurrentCaller() caller: Caller, @Body() body: CreateHouseholdRequest) {
@@ -127,6 +130,7 @@ export class RegistersController {
   }
 
   @Post('residents')
+  @IdempotentCreate()
   @HttpCode(201)
   @Roles(...WRITERS)
   @ApiOperation({ summary: 'Register a resident (a duplicate ID number answers 409 with the existing residentId)' })
@@ -160,6 +164,7 @@ export class RegistersController {
   }
 
   @Post('businesses')
+  @IdempotentCreate()
   @HttpCode(201)
   @Roles(...WRITERS)
   createBusiness(@CurrentCaller() caller: Caller, @Body() body: CreateBusinessRequest) {

@@ -14,6 +14,7 @@ import {
 } from '@gridline/contracts-registry';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { DepartmentCodeParam } from './department-code.param';
 
 const LIST_KEEPERS = ['admin', 'street_admin'] as const;
@@ -32,6 +33,7 @@ export class ResponsibilityController {
   }
 
   @Post('departments')
+  @IdempotentCreate()
   @HttpCode(201)
   @Roles(...LIST_KEEPERS)
   @ApiOperation({ summary: 'Add a department' })
@@ -59,6 +61,7 @@ export class ResponsibilityController {
   }
 
   @Post('categories')
+  @IdempotentCreate()
   @HttpCode(201)
   @Roles(...LIST_KEEPERS)
   @ApiOperation({ summary: 'Add a major category, or a minor one with owner and time limits' })

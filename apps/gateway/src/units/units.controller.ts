@@ -4,6 +4,7 @@ import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
 import { CreateUnitRequest, ListUnitsQuery, LocateQuery, RegistryClient, UpdateUnitBody } from '@gridline/contracts-registry';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { UnitCodeParam } from './unit-code.param';
 
 const MAP_EDITORS = ['admin', 'street_admin', 'community_admin'] as const;
@@ -34,6 +35,7 @@ export class UnitsController {
   }
 
   @Post('units')
+  @IdempotentCreate()
   @HttpCode(201)
   @Roles(...MAP_EDITORS)
   @ApiOperation({ summary: 'Add a street, community, grid or exclusive grid to the map' })

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BusCaller } from '@gridline/messaging';
+import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { HOTLINE_REQUESTS, IssueOpen311KeyRequest, VerifyOpen311KeyRequest } from '@gridline/contracts-hotline';
 import { IssueOpen311KeyUseCase } from './use-cases/issue-open311-key/issue-open311-key.use-case';
@@ -15,6 +15,7 @@ export class Open311KeysBusController {
   ) {}
 
   @MessagePattern(HOTLINE_REQUESTS.issueOpen311Key.pattern)
+  @Idempotent()
   issue(@Payload() request: IssueOpen311KeyRequest, @BusCaller() caller: Caller) {
     return this.issueKey.execute(caller, request);
   }

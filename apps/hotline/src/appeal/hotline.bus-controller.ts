@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BusCaller } from '@gridline/messaging';
+import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { AppealActionRequest, AppealIdRequest, FiguresQuery, HOTLINE_REQUESTS, IntakeAppealRequest, ListAppealsQuery } from '@gridline/contracts-hotline';
 import { ActOnAppealUseCase } from './use-cases/act-on-appeal/act-on-appeal.use-case';
@@ -17,6 +17,7 @@ export class HotlineBusController {
   ) {}
 
   @MessagePattern(HOTLINE_REQUESTS.intake.pattern)
+  @Idempotent()
   intake(@Payload() request: IntakeAppealRequest, @BusCaller() caller: Caller) {
     return this.intakeAppeal.execute(caller, request);
   }

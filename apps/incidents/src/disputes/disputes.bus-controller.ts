@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BusCaller } from '@gridline/messaging';
+import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { AddDisputePartyRequest, AddMediationSessionRequest, INCIDENTS_REQUESTS, IncidentIdRequest, SetDisputeAgreementRequest } from '@gridline/contracts-incidents';
 import { AddDisputePartyCommand } from './use-cases/add-dispute-party/add-dispute-party.command';
@@ -27,11 +27,13 @@ export class DisputesBusController {
   }
 
   @MessagePattern(INCIDENTS_REQUESTS.addDisputeParty.pattern)
+  @Idempotent()
   party(@Payload() { id, ...party }: AddDisputePartyRequest, @BusCaller() caller: Caller) {
     return this.addParty.execute(new AddDisputePartyCommand(caller, id, party));
   }
 
   @MessagePattern(INCIDENTS_REQUESTS.addMediationSession.pattern)
+  @Idempotent()
   session(@Payload() { id, ...session }: AddMediationSessionRequest, @BusCaller() caller: Caller) {
     return this.addSession.execute(new AddMediationSessionCommand(caller, id, session));
   }

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BusCaller } from '@gridline/messaging';
+import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { INCIDENTS_REQUESTS, IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, ListIncidentsQuery, ReportIncidentCommandRequest } from '@gridline/contracts-incidents';
+import { INCIDENTS_REQUESTS, IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, ListIncidentsQuery, ReportIncidentCommandRequest, type ReportResult } from '@gridline/contracts-incidents';
 import { ActOnIncidentCommand } from './use-cases/act-on-incident/act-on-incident.command';
 import { ActOnIncidentUseCase } from './use-cases/act-on-incident/act-on-incident.use-case';
 import { ReadIncidentsUseCase } from './use-cases/read-incidents/read-incidents.use-case';
@@ -19,6 +19,7 @@ export class IncidentsBusController {
   ) {}
 
   @MessagePattern(INCIDENTS_REQUESTS.report.pattern)
+  @Idempotent({ replay: (result: ReportResult) => ({ ...result, replayed: true }) })
   report(@Payload() request: ReportIncidentCommandRequest, @BusCaller() caller: Caller) {
     return this.reportIncident.execute(new ReportIncidentCommand(caller, request.incident, request.idempotencyKey));
   }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BusCaller } from '@gridline/messaging';
+import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { INCIDENTS_REQUESTS, IncidentIdRequest, LiftToJointDiscussionRequest } from '@gridline/contracts-incidents';
 import { LiftToJointDiscussionCommand } from './use-cases/lift-to-joint-discussion/lift-to-joint-discussion.command';
@@ -16,6 +16,7 @@ export class JointDiscussionBusController {
   ) {}
 
   @MessagePattern(INCIDENTS_REQUESTS.liftToJointDiscussion.pattern)
+  @Idempotent()
   record(@Payload() { id, ...discussion }: LiftToJointDiscussionRequest, @BusCaller() caller: Caller) {
     return this.lift.execute(new LiftToJointDiscussionCommand(caller, id, discussion));
   }

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BusCaller } from '@gridline/messaging';
+import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { INCIDENTS_REQUESTS, ListVisitsQuery, LogVisitRequest, OpenVisitIncidentRequest } from '@gridline/contracts-incidents';
+import { INCIDENTS_REQUESTS, ListVisitsQuery, LogVisitRequest, OpenVisitIncidentRequest, type ReportResult } from '@gridline/contracts-incidents';
 import { ListVisitsUseCase } from './use-cases/list-visits/list-visits.use-case';
 import { LogVisitCommand } from './use-cases/log-visit/log-visit.command';
 import { LogVisitUseCase } from './use-cases/log-visit/log-visit.use-case';
@@ -19,6 +19,7 @@ export class VisitsBusController {
   ) {}
 
   @MessagePattern(INCIDENTS_REQUESTS.logVisit.pattern)
+  @Idempotent()
   log(@Payload() visit: LogVisitRequest, @BusCaller() caller: Caller) {
     return this.logVisit.execute(new LogVisitCommand(caller, visit));
   }
@@ -29,6 +30,7 @@ export class VisitsBusController {
   }
 
   @MessagePattern(INCIDENTS_REQUESTS.openVisitIncident.pattern)
+  @Idempotent({ replay: (result: ReportResult) => ({ ...result, replayed: true }) })
   open(@Payload() { id, incident }: OpenVisitIncidentRequest, @BusCaller() caller: Caller) {
     return this.openIncident.execute(new OpenVisitIncidentCommand(caller, id, incident));
   }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BusCaller } from '@gridline/messaging';
+import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import {
   AssignPersonRequest,
@@ -37,6 +37,7 @@ export class PeopleBusController {
   ) {}
 
   @MessagePattern(REGISTRY_REQUESTS.createPerson.pattern)
+  @Idempotent()
   create(@Payload() request: CreatePersonRequest, @BusCaller() caller: Caller) {
     return this.createPerson.execute(new CreatePersonCommand(caller, request));
   }
@@ -47,6 +48,7 @@ export class PeopleBusController {
   }
 
   @MessagePattern(REGISTRY_REQUESTS.assignPerson.pattern)
+  @Idempotent()
   assign(@Payload() request: AssignPersonRequest, @BusCaller() caller: Caller) {
     const { unitCode, ...assignment } = request;
     return this.assignPerson.execute(new AssignPersonCommand(caller, unitCode, assignment));

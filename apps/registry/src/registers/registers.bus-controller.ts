@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BusCaller } from '@gridline/messaging';
+import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import {
   AuditQuery,
@@ -22,6 +22,7 @@ import {
   UpdateBusinessRequest,
   UpdateHouseholdRequest,
   UpdateResidentRequest,
+  type ImportReport,
 } from '@gridline/contracts-registry';
 import { CreateBuildingUseCase } from './use-cases/create-building/create-building.use-case';
 import { CreateBusinessUseCase } from './use-cases/create-business/create-business.use-case';
@@ -64,6 +65,7 @@ export class RegistersBusController {
   ) {}
 
   @MessagePattern(REGISTRY_REQUESTS.createBuilding.pattern)
+  @Idempotent()
   createBuilding(@Payload() request: CreateBuildingRequest, @BusCaller() caller: Caller) {
     return this.createBuildingUseCase.execute(caller, request);
   }
@@ -84,6 +86,7 @@ export class RegistersBusController {
   }
 
   @MessagePattern(REGISTRY_REQUESTS.createHousehold.pattern)
+  @Idempotent()
   createHousehold(@Payload() request: CreateHouseholdRequest, @BusCaller() caller: Caller) {
     return this.createHouseholdUseCase.execute(caller, request);
   }
@@ -104,6 +107,7 @@ export class RegistersBusController {
   }
 
   @MessagePattern(REGISTRY_REQUESTS.createResident.pattern)
+  @Idempotent()
   createResident(@Payload() request: CreateResidentRequest, @BusCaller() caller: Caller) {
     return this.registerResidentUseCase.execute(new RegisterResidentCommand(caller, request));
   }
@@ -129,6 +133,7 @@ export class RegistersBusController {
   }
 
   @MessagePattern(REGISTRY_REQUESTS.createBusiness.pattern)
+  @Idempotent()
   createBusiness(@Payload() request: CreateBusinessRequest, @BusCaller() caller: Caller) {
     return this.createBusinessUseCase.execute(caller, request);
   }
@@ -159,6 +164,7 @@ export class RegistersBusController {
   }
 
   @MessagePattern(REGISTRY_REQUESTS.startImport.pattern)
+  @Idempotent({ replay: (report: ImportReport) => ({ ...report, replayed: true }) })
   startImport(@Payload() { kind, jobId }: StartImportRequest, @BusCaller() caller: Caller) {
     return this.imports.start(caller, kind, jobId);
   }

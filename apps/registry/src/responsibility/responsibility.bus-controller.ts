@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BusCaller } from '@gridline/messaging';
+import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import {
   CalendarYearRequest,
@@ -40,6 +40,7 @@ export class ResponsibilityBusController {
   ) {}
 
   @MessagePattern(REGISTRY_REQUESTS.createDepartment.pattern)
+  @Idempotent()
   createDepartment(@Payload() request: CreateDepartmentRequest, @BusCaller() caller: Caller) {
     return this.createDepartmentUseCase.execute(new CreateDepartmentCommand(caller, request));
   }
@@ -55,6 +56,7 @@ export class ResponsibilityBusController {
   }
 
   @MessagePattern(REGISTRY_REQUESTS.createCategory.pattern)
+  @Idempotent()
   createCategory(@Payload() request: CreateCategoryRequest, @BusCaller() caller: Caller) {
     return this.createCategoryUseCase.execute(new CreateCategoryCommand(caller, request));
   }

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BusCaller } from '@gridline/messaging';
+import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import {
   CreateUnitRequest,
@@ -33,6 +33,7 @@ export class UnitsBusController {
   ) {}
 
   @MessagePattern(REGISTRY_REQUESTS.createUnit.pattern)
+  @Idempotent()
   create(@Payload() request: CreateUnitRequest, @BusCaller() caller: Caller) {
     return this.createUnit.execute(new CreateUnitCommand(caller, request));
   }

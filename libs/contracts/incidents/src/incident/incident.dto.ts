@@ -124,7 +124,10 @@ export class ReportIncidentRequest {
   appealRef?: string;
 }
 
-/** `incidents.incident.report`: the report, and the client's idempotency key when it sent one. */
+/**
+ * `incidents.incident.report`: the report, and a permanent key naming where the case comes from when there is one
+ * (the seed's cases, an appeal, a visit). A client's retry key travels as the Idempotency-Key bus header instead.
+ */
 export class ReportIncidentCommandRequest {
   @ValidateNested()
   @Type(() => ReportIncidentRequest)

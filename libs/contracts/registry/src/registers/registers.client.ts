@@ -102,8 +102,8 @@ export class RegistryRegistersClient {
     return this.bus.request(REGISTRY_REQUESTS.unitQuality, { code }, { caller });
   }
 
-  startImport(caller: Caller, kind: ImportKind, jobId?: string): Promise<ImportReport> {
-    return this.bus.request(REGISTRY_REQUESTS.startImport, { kind, ...(jobId ? { jobId } : {}) }, { caller });
+  startImport(caller: Caller, kind: ImportKind, jobId?: string, fileFingerprint?: string): Promise<ImportReport> {
+    return this.bus.request(REGISTRY_REQUESTS.startImport, { kind, ...(jobId ? { jobId } : {}), ...(fileFingerprint ? { fileFingerprint } : {}) }, { caller });
   }
   importBatch(caller: Caller, jobId: string, firstRow: number, rows: Record<string, string>[]): Promise<ImportBatchResult> {
     return this.bus.request(REGISTRY_REQUESTS.importBatch, { jobId, firstRow, rows }, { caller, timeoutMs: 60_000 });

@@ -356,6 +356,14 @@ export class StartImportRequest {
   @IsOptional()
   @IsUUID()
   jobId?: string;
+
+  /**
+   * SHA-256 (hex) of the file's header and first batch, sent by the gateway: it is not stored, it makes a start
+   * retried with the same Idempotency-Key but another file a different request (422 IDEMPOTENCY_KEY_REUSED).
+   */
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/, { message: 'fileFingerprint must be a SHA-256 in hex' })
+  fileFingerprint?: string;
 }
 
 /** Path and query of POST /api/v1/imports/:kind. */

@@ -95,6 +95,8 @@ export interface ImportReport {
   rejections: ImportRejection[];
   startedAt: string;
   finishedAt: string | null;
+  /** Set on an import retried with its Idempotency-Key: this is the earlier import's report, nothing was imported now. */
+  replayed?: true;
 }
 
 /** What one batch of an import did. */
