@@ -1,5 +1,5 @@
 import { Injectable, UseInterceptors, applyDecorators, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { ApiHeader } from '@nestjs/swagger';
 import { Observable } from 'rxjs';
 import { RequestContext } from '@gridline/platform';
 import { IDEMPOTENCY_KEY_HTTP_HEADER, IDEMPOTENCY_KEY_PATTERN, assertIdempotencyKey } from '@gridline/messaging';
@@ -21,9 +21,10 @@ export class IdempotencyKeyInterceptor implements NestInterceptor {
   }
 }
 
-const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } };
-
-/** A create route: takes an optional Idempotency-Key (documented in the OpenAPI document) and makes retries safe. */
+/**
+ * A create route: takes an optional Idempotency-Key (documented in the OpenAPI document) and makes retries safe.
+ * The 422 is told in the header's description: a method-level response would hide the route's default 201.
+ */
 export function IdempotentCreate(): MethodDecorator {
   return applyDecorators(
     ApiHeader({
@@ -33,9 +34,8 @@ export function IdempotentCreate(): MethodDecorator {
       description:
         'A key of your own (a UUID) for this create. A retry with the same key and body (e.g. after a 504) creates nothing and ' +
         'answers the first answer again; the same key with another body is 422 IDEMPOTENCY_KEY_REUSED. Keys are yours alone ' +
-        'and are remembered for 24 hours (IDEMPOTENCY_KEY_TTL_HOURS).',
+        'and are remembered for 24 hours by default (the services\' IDEMPOTENCY_KEY_TTL_HOURS).',
     }),
-    ApiResponse({ status: 422, description: 'IDEMPOTENCY_KEY_REUSED: this Idempotency-Key was used for a different request', content: problem }),
     UseInterceptors(IdempotencyKeyInterceptor),
   );
 }
