@@ -103,7 +103,7 @@ describe('@Idempotent() bus handlers', () => {
   beforeAll(async () => {
     platform = await TestPlatform.create();
     probe = await platform.start('probe', ServiceConfig, (config) => ThingModule.register(config), { DB_SCHEMA: 'probe' });
-    bus = probe.app.get(BusClient);
+    bus = await platform.bus();
   });
 
   afterAll(async () => {
