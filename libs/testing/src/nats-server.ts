@@ -17,11 +17,11 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForNats(url: string, timeoutMs = 10_000): Promise<void> {
+async function waitForNats(url: string, probe: { user: string; pass: string } | undefined, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      const nc = await connect({ servers: url, timeout: 500 });
+      const nc = await connect({ servers: url, timeout: 500, ...probe });
       await nc.close();
       return;
     } catch (error) {
@@ -29,6 +29,13 @@ async function waitForNats(url: string, timeoutMs = 10_000): Promise<void> {
       await new Promise((r) => setTimeout(r, 100));
     }
   }
+}
+
+export interface PrivateNatsOptions {
+  config?: string;
+  env?: Record<string, string>;
+  /** Credentials to check the server is up with, when its configuration requires them. */
+  probe?: { user: string; pass: string };
 }
 
 /**
@@ -42,12 +49,14 @@ export class PrivateNatsServer {
   private constructor(
     private readonly binary: string,
     readonly port: number,
+    private readonly options: PrivateNatsOptions,
   ) {}
 
-  static async start(): Promise<PrivateNatsServer> {
+  /** `config`: a server configuration file (users, permissions) to run with; `env`: its environment variables. */
+  static async start(options: PrivateNatsOptions = {}): Promise<PrivateNatsServer> {
     const binary = CANDIDATES.find((c): c is string => !!c && existsSync(c));
     if (!binary) throw new Error('nats-server binary not found: install the nats-server package or set NATS_SERVER_BIN');
-    const server = new PrivateNatsServer(binary, await freePort());
+    const server = new PrivateNatsServer(binary, await freePort(), options);
     await server.resume();
     return server;
   }
@@ -58,8 +67,12 @@ export class PrivateNatsServer {
 
   /** Starts (again) on the same port with the same store. */
   async resume(): Promise<void> {
-    this.process = spawn(this.binary, ['-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], { stdio: 'ignore' });
-    await waitForNats(this.url);
+    const config = this.options.config ? ['-c', this.options.config] : [];
+    this.process = spawn(this.binary, [...config, '-a', '127.0.0.1', '-p', String(this.port), '-js', '-sd', this.storeDir], {
+      stdio: 'ignore',
+      env: { ...process.env, ...this.options.env },
+    });
+    await waitForNats(this.url, this.options.probe);
   }
 
   /** Stops the server, as an outage would. */

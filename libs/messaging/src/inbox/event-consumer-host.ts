@@ -6,7 +6,7 @@ import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } fr
 import { MetricsRegistry, RequestContext } from '@gridline/platform';
 import { parseCloudEvent, type CloudEvent } from '../events/cloud-event';
 import { ensureStream, isNotFound } from '../events/streams';
-import { withPrefix } from '../events/subjects';
+import { streamName, withPrefix } from '../events/subjects';
 import { NatsConnection } from '../nats/nats-connection';
 import { EventSubscription, type EventHandlerBinding, type EventSubscriber } from './event-subscriber';
 
@@ -50,11 +50,24 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     if (this.running) return;
     this.running = true;
     for (const subscriber of this.subscribers()) {
-      const stream = await ensureStream(this.nats.manager, this.settings.prefix, subscriber.source);
       const durable = this.durableName(subscriber);
-      await this.ensureConsumer(stream, durable, withPrefix(this.settings.prefix, `events.${subscriber.source}.${subscriber.filter}`));
-      this.runners.push(this.run(subscriber, stream, durable));
+      const stream = streamName(this.settings.prefix, subscriber.source);
+      // Usually ready at once; when the source's stream is missing and this service may not create it (per-service
+      // NATS permissions let only the owner do so), the runner waits for the owner instead of failing the boot.
+      const ready = await this.prepare(subscriber, durable).then(
+        () => true,
+        (error: unknown) => {
+          this.logger.warn({ msg: 'consumer not ready yet; retrying in the background', consumer: durable, err: error });
+          return false;
+        },
+      );
+      this.runners.push(this.run(subscriber, stream, durable, ready));
     }
+  }
+
+  private async prepare(subscriber: EventSubscriber, durable: string): Promise<void> {
+    const stream = await ensureStream(this.nats.manager, this.settings.prefix, subscriber.source);
+    await this.ensureConsumer(stream, durable, withPrefix(this.settings.prefix, `events.${subscriber.source}.${subscriber.filter}`));
   }
 
   private subscribers(): EventSubscriber[] {
@@ -97,13 +110,17 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
-  private async run(subscriber: EventSubscriber, stream: string, durable: string): Promise<void> {
+  private async run(subscriber: EventSubscriber, stream: string, durable: string, ready: boolean): Promise<void> {
     const bindings = new Map<string, EventHandlerBinding<unknown>>(
       subscriber.handlers().map((b) => [b.definition.type, b as unknown as EventHandlerBinding<unknown>]),
     );
     while (this.running) {
       let messages: ConsumerMessages | undefined;
       try {
+        if (!ready) {
+          await this.prepare(subscriber, durable);
+          ready = true;
+        }
         const consumer = await this.nats.js.consumers.get(stream, durable);
         messages = await consumer.consume({ max_messages: 64 });
         this.open.add(messages);

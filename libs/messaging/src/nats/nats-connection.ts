@@ -9,6 +9,9 @@ export interface NatsSettings {
   /** This process's NATS user and password, when the server requires them. */
   user?: string;
   pass?: string;
+  /** Where replies to this process's requests arrive: `_INBOX_<user>` when it has a NATS user, so that its
+   * permissions can let it read its own replies and nobody else's. */
+  inboxPrefix?: string;
 }
 
 /** The NATS settings of a process from its configuration, one way for the bus client, the server and tools. */
@@ -16,7 +19,7 @@ export function natsSettings(name: string, config: { NATS_URL: string; NATS_USER
   return {
     servers: config.NATS_URL.split(','),
     name,
-    ...(config.NATS_USER ? { user: config.NATS_USER, pass: config.NATS_PASSWORD ?? '' } : {}),
+    ...(config.NATS_USER ? { user: config.NATS_USER, pass: config.NATS_PASSWORD ?? '', inboxPrefix: `_INBOX_${config.NATS_USER}` } : {}),
   };
 }
 
@@ -42,6 +45,7 @@ export class NatsConnection implements OnModuleInit, OnApplicationShutdown {
       name: this.settings.name,
       user: this.settings.user,
       pass: this.settings.pass,
+      inboxPrefix: this.settings.inboxPrefix,
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       waitOnFirstConnect: true,
