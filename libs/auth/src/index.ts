@@ -3,3 +3,4 @@ export * from './jwt';
 export * from './http-auth';
 export * from './require-role';
 export * from './caller-assertion';
+export * from './register-access';

@@ -2,13 +2,16 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/comm
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
+import { CurrentCaller, Roles, registerRolesAny, requireRegisterAccess, type Caller } from '@gridline/auth';
 import { AppError, CommonErrorCode } from '@gridline/platform';
-import { IMPORT_COLUMNS, ImportIdParam, ImportKindParam, ImportQuery, RegistryRegistersClient } from '@gridline/contracts-registry';
+import { IMPORT_COLUMNS, IMPORT_REGISTER, ImportIdParam, ImportKindParam, ImportQuery, RegistryRegistersClient } from '@gridline/contracts-registry';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { CsvImporter } from './csv-importer';
+
+/** Whoever may import at least one kind reaches the route; the kind itself is checked before the body is read. */
+const IMPORTERS = registerRolesAny(Object.values(IMPORT_REGISTER), 'import');
 
 @ApiTags('registers')
 @ApiBearerAuth()
@@ -23,7 +26,7 @@ export class ImportsController {
   @Post(':kind')
   @IdempotentCreate()
   @HttpCode(200)
-  @Roles('admin', 'street_admin', 'community_admin', 'grid_staff')
+  @Roles(...IMPORTERS)
   @ApiConsumes('text/csv')
   @ApiBody({
     description: `UTF-8 CSV with a header row. Columns — ${Object.entries(IMPORT_COLUMNS)
@@ -33,6 +36,7 @@ export class ImportsController {
   })
   @ApiOperation({ summary: 'Import buildings, households or residents from CSV; answers the per-row report' })
   import(@CurrentCaller() caller: Caller, @Param() { kind }: ImportKindParam, @Query() { importId }: ImportQuery, @Req() request: FastifyRequest) {
+    requireRegisterAccess(caller, IMPORT_REGISTER[kind], 'import');
     if (!(request.body instanceof Readable)) {
       throw new AppError(CommonErrorCode.ValidationFailed, 'validation', 'Send the file as the request body with Content-Type: text/csv', {
         fields: [{ field: 'body', reasons: ['must be text/csv'] }],
@@ -42,6 +46,7 @@ export class ImportsController {
   }
 
   @Get(':id')
+  @Roles(...IMPORTERS)
   @ApiOperation({ summary: 'Progress and report of an import' })
   progress(@CurrentCaller() caller: Caller, @Param() { id }: ImportIdParam) {
     return this.registers.getImport(caller, id);

@@ -1,6 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
+import { CurrentCaller, Roles, registerRoles, type Caller } from '@gridline/auth';
 import {
   AuditQuery,
   CreateBuildingRequest,
@@ -22,11 +22,10 @@ import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { UnitCodeParam } from '../units/unit-code.param';
 import { RecordIdParam } from './record-id.param';
 
-const WRITERS = ['admin', 'street_admin', 'community_admin', 'grid_staff'] as const;
-
 /**
- * The basic-information registers. Lists are cut to the caller's scope by the registry; ID and phone
- * numbers are masked in every answer except the audited reveal.
+ * The basic-information registers. Who may use each route is the access table of @gridline/auth
+ * (REGISTER_ACCESS, docs/access.md), which the registry applies again; lists are cut to the caller's scope
+ * by the registry; ID and phone numbers are masked in every answer except the audited reveal.
  */
 @ApiTags('registers')
 @ApiBearerAuth()
@@ -36,6 +35,7 @@ export class RegistersController {
   constructor(private readonly registers: RegistryRegistersClient) {}
 
   @Get('buildings')
+  @Roles(...registerRoles('building', 'read'))
   @ApiOperation({ summary: 'Buildings in your scope (q: address)' })
   buildings(@CurrentCaller() caller: Caller, @Query() query: RegisterListQuery) {
     return this.registers.listBuildings(caller, query);
@@ -43,13 +43,14 @@ export class RegistersController {
 
   @Delete('buildings/:id')
   @HttpCode(204)
-  @Roles(...WRITERS)
+  @Roles(...registerRoles('building', 'write'))
   @ApiOperation({ summary: 'Remove a building' })
   async deleteBuilding(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam): Promise<void> {
     await this.registers.deleteRecord(caller, 'building', id);
   }
 
   @Get('buildings/:id')
+  @Roles(...registerRoles('building', 'read'))
   building(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam) {
     return this.registers.getBuilding(caller, id);
   }
@@ -57,18 +58,19 @@ export class RegistersController {
   @Post('buildings')
   @IdempotentCreate()
   @HttpCode(201)
-  @Roles(...WRITERS)
+  @Roles(...registerRoles('building', 'write'))
   createBuilding(@CurrentCaller() caller: Caller, @Body() body: CreateBuildingRequest) {
     return this.registers.createBuilding(caller, body);
   }
 
   @Patch('buildings/:id')
-  @Roles(...WRITERS)
+  @Roles(...registerRoles('building', 'write'))
   updateBuilding(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam, @Body() body: UpdateBuildingBody) {
     return this.registers.updateBuilding(caller, id, body);
   }
 
   @Get('households')
+  @Roles(...registerRoles('household', 'read'))
   @ApiOperation({ summary: 'Households in your scope (q: address)' })
   households(@CurrentCaller() caller: Caller, @Query() query: RegisterListQuery) {
     return this.registers.listHouseholds(caller, query);
@@ -76,14 +78,15 @@ export class RegistersController {
 
   @Delete('households/:id')
   @HttpCode(204)
-  @Roles(...WRITERS)
+  @Roles(...registerRoles('household', 'write'))
   @ApiOperation({ summary: 'Remove a household' })
   async deleteHousehold(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam): Promise<void> {
     await this.registers.deleteRecord(caller, 'household', id);
   }
 
   @Get('households/:id')
-  @ApiOperation({ summary: 'A household with its members (masked)' })
+  @Roles(...registerRoles('household', 'read'))
+  @ApiOperation({ summary: 'A household, with its members (masked) for the roles that may read residents' })
   household(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam) {
     return this.registers.getHousehold(caller, id);
   }
@@ -91,19 +94,20 @@ export class RegistersController {
   @Post('households')
   @IdempotentCreate()
   @HttpCode(201)
-  @Roles(...WRITERS)
+  @Roles(...registerRoles('household', 'write'))
   createHousehold(@CurrentCaller() caller: Caller, @Body() body: CreateHouseholdRequest) {
     return this.registers.createHousehold(caller, body);
   }
 
   @Patch('households/:id')
-  @Roles(...WRITERS)
+  @Roles(...registerRoles('household', 'write'))
   @ApiOperation({ summary: 'Name the head of a household' })
   updateHousehold(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam, @Body() body: UpdateHouseholdBody) {
     return this.registers.updateHousehold(caller, id, body);
   }
 
   @Get('residents')
+  @Roles(...registerRoles('resident', 'read'))
   @ApiOperation({ summary: 'Residents in your scope: q (name), exact idNumber or phone, tag, householdId' })
   residents(@CurrentCaller() caller: Caller, @Query() query: ResidentSearchQuery) {
     return this.registers.searchResidents(caller, query);
@@ -111,19 +115,20 @@ export class RegistersController {
 
   @Delete('residents/:id')
   @HttpCode(204)
-  @Roles(...WRITERS)
+  @Roles(...registerRoles('resident', 'write'))
   @ApiOperation({ summary: 'Remove a resident' })
   async deleteResident(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam): Promise<void> {
     await this.registers.deleteRecord(caller, 'resident', id);
   }
 
   @Get('residents/:id')
+  @Roles(...registerRoles('resident', 'read'))
   resident(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam) {
     return this.registers.getResident(caller, id);
   }
 
   @Get('residents/:id/reveal')
-  @Roles('admin', 'street_admin', 'community_admin', 'grid_staff', 'community_police')
+  @Roles(...registerRoles('resident', 'reveal'))
   @ApiOperation({ summary: 'The clear ID and/or phone number, with a reason; written to the audit log' })
   reveal(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam, @Query() query: RevealQuery) {
     return this.registers.revealResident(caller, id, query);
@@ -132,19 +137,20 @@ export class RegistersController {
   @Post('residents')
   @IdempotentCreate()
   @HttpCode(201)
-  @Roles(...WRITERS)
-  @ApiOperation({ summary: 'Register a resident (a duplicate ID number answers 409 with the existing residentId)' })
+  @Roles(...registerRoles('resident', 'write'))
+  @ApiOperation({ summary: 'Register a resident (a duplicate ID number answers 409, naming the existing residentId only when it is in your scope)' })
   createResident(@CurrentCaller() caller: Caller, @Body() body: CreateResidentRequest) {
     return this.registers.createResident(caller, body);
   }
 
   @Patch('residents/:id')
-  @Roles(...WRITERS)
+  @Roles(...registerRoles('resident', 'write'))
   updateResident(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam, @Body() body: UpdateResidentBody) {
     return this.registers.updateResident(caller, id, body);
   }
 
   @Get('businesses')
+  @Roles(...registerRoles('business', 'read'))
   @ApiOperation({ summary: 'Shops and enterprises in your scope (q: name)' })
   businesses(@CurrentCaller() caller: Caller, @Query() query: RegisterListQuery) {
     return this.registers.listBusinesses(caller, query);
@@ -152,13 +158,14 @@ export class RegistersController {
 
   @Delete('businesses/:id')
   @HttpCode(204)
-  @Roles(...WRITERS)
+  @Roles(...registerRoles('business', 'write'))
   @ApiOperation({ summary: 'Remove a business' })
   async deleteBusiness(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam): Promise<void> {
     await this.registers.deleteRecord(caller, 'business', id);
   }
 
   @Get('businesses/:id')
+  @Roles(...registerRoles('business', 'read'))
   business(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam) {
     return this.registers.getBusiness(caller, id);
   }
@@ -166,19 +173,19 @@ export class RegistersController {
   @Post('businesses')
   @IdempotentCreate()
   @HttpCode(201)
-  @Roles(...WRITERS)
+  @Roles(...registerRoles('business', 'write'))
   createBusiness(@CurrentCaller() caller: Caller, @Body() body: CreateBusinessRequest) {
     return this.registers.createBusiness(caller, body);
   }
 
   @Patch('businesses/:id')
-  @Roles(...WRITERS)
+  @Roles(...registerRoles('business', 'write'))
   updateBusiness(@CurrentCaller() caller: Caller, @Param() { id }: RecordIdParam, @Body() body: UpdateBusinessBody) {
     return this.registers.updateBusiness(caller, id, body);
   }
 
   @Get('audit')
-  @Roles('admin')
+  @Roles(...registerRoles('resident', 'audit'))
   @ApiOperation({ summary: 'Unmasked reads of personal data: who, what, when, why (admins)' })
   audit(@CurrentCaller() caller: Caller, @Query() query: AuditQuery) {
     return this.registers.listAudit(caller, query);

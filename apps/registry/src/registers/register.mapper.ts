@@ -10,16 +10,19 @@ export function toHouseholdView(h: HouseholdEntity): HouseholdView {
   return { id: h.id, gridCode: h.gridCode, buildingId: h.buildingId, address: h.address, room: h.room, headResidentId: h.headResidentId, updatedAt: h.updatedAt.toISOString() };
 }
 
-/** A resident with ID and phone numbers masked (and the name too when `maskNames`). */
-export function toResidentView(r: ResidentEntity, personalData: PersonalDataService, maskNames = false): ResidentView {
+/**
+ * A resident with ID and phone numbers masked. The mask hides the birth date inside the ID number
+ * (characters 7–14), so the view carries the birth year only: with the full date, the mask would be undone.
+ */
+export function toResidentView(r: ResidentEntity, personalData: PersonalDataService): ResidentView {
   return {
     id: r.id,
     gridCode: r.gridCode,
     householdId: r.householdId,
-    name: maskNames ? personalData.maskName(r.name) : r.name,
+    name: r.name,
     idNumber: personalData.maskedIdNumber(r.idNumberEnc),
     sex: r.sex,
-    birthDate: typeof r.birthDate === 'string' ? r.birthDate : new Date(r.birthDate).toISOString().slice(0, 10),
+    birthYear: birthYear(r.birthDate),
     phone: personalData.maskedPhone(r.phoneEnc),
     tags: r.tags,
     createdAt: r.createdAt.toISOString(),
@@ -37,4 +40,9 @@ export function toBusinessView(b: BusinessEntity, personalData: PersonalDataServ
     contactPhone: personalData.maskedPhone(b.contactPhoneEnc),
     updatedAt: b.updatedAt.toISOString(),
   };
+}
+
+/** The year of a `date` column (MikroORM gives a string, a driver may give a Date at UTC midnight). */
+function birthYear(birthDate: string | Date): number {
+  return typeof birthDate === 'string' ? Number(birthDate.slice(0, 4)) : birthDate.getUTCFullYear();
 }

@@ -55,7 +55,8 @@ export class RegistryRegistersClient {
   updateHousehold(caller: Caller, id: string, changes: UpdateHouseholdBody): Promise<HouseholdView> {
     return this.bus.request(REGISTRY_REQUESTS.updateHousehold, { id, ...changes }, { caller });
   }
-  getHousehold(caller: Caller, id: string): Promise<HouseholdView & { members: ResidentView[] }> {
+  /** With its members for callers who may read residents, without them for the others. */
+  getHousehold(caller: Caller, id: string): Promise<HouseholdView & { members?: ResidentView[] }> {
     return this.bus.request(REGISTRY_REQUESTS.getHousehold, { id }, { caller });
   }
   listHouseholds(caller: Caller, query: RegisterListQuery): Promise<Page<HouseholdView>> {

@@ -18,6 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { REGISTER_KINDS, type RegisterKind } from '@gridline/auth';
 import { PageQuery, Trim } from '@gridline/platform';
 import { IsMainlandMobile, normalizeMobile } from '../identifiers/mobile';
 import { IsResidentIdNumber, normalizeResidentId } from '../identifiers/resident-id';
@@ -406,8 +407,8 @@ export class ImportJobRequest {
   jobId!: string;
 }
 
-export const REGISTER_KINDS = ['building', 'household', 'resident', 'business'] as const;
-export type RegisterKind = (typeof REGISTER_KINDS)[number];
+// The kinds are defined beside the access table in @gridline/auth (who may do what with each).
+export { REGISTER_KINDS, type RegisterKind };
 
 /** `registry.record.delete`: removes a building, household, resident or business. */
 export class DeleteRecordRequest {

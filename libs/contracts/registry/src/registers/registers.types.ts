@@ -1,3 +1,5 @@
+import type { RegisterKind } from '@gridline/auth';
+
 /** Tags of residents that the grid follows with care. */
 export const RESIDENT_TAGS = ['elderly_alone', 'disabled', 'low_income', 'key_care', 'veteran', 'left_behind_child', 'pregnant'] as const;
 export type ResidentTag = (typeof RESIDENT_TAGS)[number];
@@ -23,8 +25,9 @@ export interface HouseholdView {
 }
 
 /**
- * A resident. `idNumber` and `phone` are masked (`370502********1234`, `138****5678`); `name` is masked
- * (`张*`) for callers who only read figures. Clear values come only through the audited reveal.
+ * A resident. `idNumber` and `phone` are masked (`370502********1234`, `138****5678`); the birth date, which
+ * the masked characters of the ID number are, appears only as its year. Clear values come only through the
+ * audited reveal.
  */
 export interface ResidentView {
   id: string;
@@ -33,7 +36,7 @@ export interface ResidentView {
   name: string;
   idNumber: string;
   sex: 'male' | 'female';
-  birthDate: string;
+  birthYear: number;
   phone: string | null;
   tags: ResidentTag[];
   createdAt: string;
@@ -75,6 +78,9 @@ export interface AuditEntryView {
 
 export const IMPORT_KINDS = ['buildings', 'households', 'residents'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** The register each import kind fills: its row of the access table (REGISTER_ACCESS in @gridline/auth) applies. */
+export const IMPORT_REGISTER: Readonly<Record<ImportKind, RegisterKind>> = { buildings: 'building', households: 'household', residents: 'resident' };
 
 /** A row the import refused: its number in the file (the header is row 1), the field and the reason. */
 export interface ImportRejection {

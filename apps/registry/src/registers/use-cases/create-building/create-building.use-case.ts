@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@gridline/auth';
+import { requireRegisterAccess, type Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { RegistryErrorCode, type BuildingView, type CreateBuildingRequest } from '@gridline/contracts-registry';
 import { GridResolver } from '../../grid-resolver';
@@ -20,8 +20,9 @@ export class CreateBuildingUseCase {
   ) {}
 
   async execute(caller: Caller, input: CreateBuildingRequest): Promise<BuildingView> {
+    requireRegisterAccess(caller, 'building', 'write');
     const grid = await this.grids.resolve(input.gridCode);
-    assertMayWriteIn(caller, grid);
+    assertMayWriteIn(caller, 'building', grid);
     return this.registers.transactional(async (em) => {
       const existing = await em.findOne(BuildingEntity, { gridCode: grid.code, address: input.address });
       if (existing) {

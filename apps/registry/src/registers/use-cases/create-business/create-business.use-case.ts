@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@gridline/auth';
-import { AppError } from '@gridline/platform';
-import { RegistryErrorCode, type BusinessView, type CreateBusinessRequest } from '@gridline/contracts-registry';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { requireRegisterAccess, type Caller } from '@gridline/auth';
+import type { BusinessView, CreateBusinessRequest } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { GridResolver } from '../../grid-resolver';
 import { BusinessEntity } from '../../register.entities';
 import { toBusinessView } from '../../register.mapper';
-import { assertMayWriteIn } from '../../register-permissions';
+import { assertMayWriteIn, inScope } from '../../register-permissions';
+import { duplicateRecord } from '../../register.errors';
 import { RegisterRepository } from '../../register.repository';
 
 /** Registers a shop or enterprise of a grid (typically an exclusive grid); one record per credit code. */
@@ -20,27 +21,35 @@ export class CreateBusinessUseCase {
   ) {}
 
   async execute(caller: Caller, input: CreateBusinessRequest): Promise<BusinessView> {
+    requireRegisterAccess(caller, 'business', 'write');
     const grid = await this.grids.resolve(input.gridCode);
-    assertMayWriteIn(caller, grid);
+    assertMayWriteIn(caller, 'business', grid);
     const existing = await this.registers.findBusinessByCreditCode(input.creditCode);
-    if (existing) {
-      throw new AppError(RegistryErrorCode.BusinessDuplicate, 'conflict', 'A business with this credit code is already registered', { businessId: existing.id });
-    }
+    if (existing) throw duplicateRecord('business', existing, inScope(caller, existing));
     const phone = input.contactPhone ? this.personalData.protectPhone(input.contactPhone) : null;
-    return this.registers.transactional(async (em) => {
-      const business = em.create(BusinessEntity, {
-        id: randomUUID(),
-        gridCode: grid.code,
-        path: grid.path,
-        name: input.name,
-        creditCode: input.creditCode,
-        contactName: input.contactName ?? null,
-        contactPhoneEnc: phone?.enc ?? null,
-        contactPhoneIndex: phone?.index ?? null,
+    try {
+      return await this.registers.transactional(async (em) => {
+        const business = em.create(BusinessEntity, {
+          id: randomUUID(),
+          gridCode: grid.code,
+          path: grid.path,
+          name: input.name,
+          creditCode: input.creditCode,
+          contactName: input.contactName ?? null,
+          contactPhoneEnc: phone?.enc ?? null,
+          contactPhoneIndex: phone?.index ?? null,
+        });
+        em.persist(business);
+        await em.flush();
+        return toBusinessView(business, this.personalData);
       });
-      em.persist(business);
-      await em.flush();
-      return toBusinessView(business, this.personalData);
-    });
+    } catch (error) {
+      // Registered meanwhile by another request: the same 409 as when it existed before.
+      if (error instanceof UniqueConstraintViolationException) {
+        const winner = await this.registers.findBusinessByCreditCode(input.creditCode);
+        if (winner) throw duplicateRecord('business', winner, inScope(caller, winner));
+      }
+      throw error;
+    }
   }
 }

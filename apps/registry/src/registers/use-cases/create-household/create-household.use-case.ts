@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@gridline/auth';
+import { requireRegisterAccess, type Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { RegistryErrorCode, type CreateHouseholdRequest, type HouseholdView } from '@gridline/contracts-registry';
 import { GridResolver } from '../../grid-resolver';
 import { registerInvalid } from '../../register.errors';
 import { BuildingEntity, HouseholdEntity } from '../../register.entities';
 import { toHouseholdView } from '../../register.mapper';
-import { assertMayWriteIn } from '../../register-permissions';
+import { assertMayWriteIn, inScope } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
 import { QualityService } from '../../quality.service';
 
@@ -24,9 +24,11 @@ export class CreateHouseholdUseCase {
     let grid: { code: string; path: string[] };
     let address: string;
     let buildingId: string | null = null;
+    requireRegisterAccess(caller, 'household', 'write');
     if (input.buildingId) {
       const building = await this.registers.findOne(BuildingEntity, input.buildingId);
-      if (!building) throw registerInvalid('buildingId', 'is not a building in your scope');
+      // A building outside the caller's scope is answered as one that does not exist: naming its grid would tell.
+      if (!building || !inScope(caller, building)) throw registerInvalid('buildingId', 'is not a building in your scope');
       grid = { code: building.gridCode, path: building.path };
       address = building.address;
       buildingId = building.id;
@@ -36,7 +38,7 @@ export class CreateHouseholdUseCase {
       grid = await this.grids.resolve(input.gridCode);
       address = input.address;
     }
-    assertMayWriteIn(caller, grid);
+    assertMayWriteIn(caller, 'household', grid);
     const room = input.room ?? '';
     return this.registers.transactional(async (em) => {
       const existing = await em.findOne(HouseholdEntity, { gridCode: grid.code, address, room });

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { RegistryErrorCode, type RegisterKind } from '@gridline/contracts-registry';
-import { recordNotFound } from '../../register.errors';
 import { BuildingEntity, BusinessEntity, HouseholdEntity, ResidentEntity } from '../../register.entities';
 import { assertMayWrite } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
@@ -25,8 +24,7 @@ export class DeleteRecordUseCase {
   async execute(caller: Caller, kind: RegisterKind, id: string): Promise<{ deleted: true }> {
     return this.registers.transactional(async (em) => {
       const record = await em.findOne(ENTITIES[kind] as typeof BuildingEntity, { id });
-      if (!record) throw recordNotFound(kind, id);
-      assertMayWrite(caller, record, kind);
+      assertMayWrite(caller, kind, id, record);
       if (kind === 'building' && (await em.count(HouseholdEntity, { buildingId: id })) > 0) throw stillUsed(kind, 'households');
       if (kind === 'household' && (await em.count(ResidentEntity, { householdId: id })) > 0) throw stillUsed(kind, 'members');
       if (kind === 'resident') await em.nativeUpdate(HouseholdEntity, { headResidentId: id }, { headResidentId: null });

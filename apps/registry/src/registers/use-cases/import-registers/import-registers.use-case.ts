@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { requireRole, scopeCovers, type Caller } from '@gridline/auth';
+import { requireRegisterAccess, type Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { EventPublisher } from '@gridline/messaging';
 import { pgTextArray } from '@gridline/persistence';
 import {
+  IMPORT_REGISTER,
   REGISTRY_EVENTS,
   RegistryErrorCode,
   parseResidentId,
@@ -17,11 +18,14 @@ import {
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { GridResolver, type ResolvedGrid } from '../../grid-resolver';
 import { ImportJobEntity } from '../../register.entities';
-import { REGISTER_WRITERS } from '../../register-permissions';
+import { inScope } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
 import { QualityService } from '../../quality.service';
 import { columnArrays, pgArray } from './import-sql';
 import { parseBuildingRow, parseHouseholdRow, parseResidentRow, type BuildingRow, type HouseholdRow, type ResidentRow } from './import-rows';
+
+/** The reason for a row matching a record the caller may not see: it names neither the record nor its grid. */
+export const OUTSIDE_SCOPE = 'a record with this ID number exists outside your scope';
 
 /** Rejections kept in the report; beyond this only the count grows. */
 const MAX_KEPT_REJECTIONS = 10_000;
@@ -52,7 +56,7 @@ export class ImportRegistersUseCase {
   ) {}
 
   async start(caller: Caller, kind: ImportKind, jobId: string = randomUUID()): Promise<ImportReport> {
-    requireRole(caller, REGISTER_WRITERS, 'import registers');
+    requireRegisterAccess(caller, IMPORT_REGISTER[kind], 'import');
     return this.registers.transactional(async (em) => {
       if (await em.findOne(ImportJobEntity, { id: jobId })) {
         throw new AppError(RegistryErrorCode.RegisterInvalid, 'conflict', `Import ${jobId} exists already: choose a new id`, { jobId });
@@ -131,13 +135,13 @@ export class ImportRegistersUseCase {
     for (const row of valid) {
       const grid = grids.get(row.gridCode);
       if (!grid) rejections.push({ row: row.row, field: 'grid_code', reason: 'is not an active grid of the map' });
-      else if (!scopeCovers(caller, grid.path)) rejections.push({ row: row.row, field: 'grid_code', reason: 'is outside your scope' });
+      else if (!inScope(caller, grid)) rejections.push({ row: row.row, field: 'grid_code', reason: 'is outside your scope' });
       else placed.push({ row, grid });
     }
     let outcomes: RowOutcome[];
     if (kind === 'buildings') outcomes = await this.importBuildings(em, placed as { row: BuildingRow; grid: ResolvedGrid }[]);
     else if (kind === 'households') outcomes = await this.importHouseholds(em, placed as { row: HouseholdRow; grid: ResolvedGrid }[]);
-    else outcomes = await this.importResidents(em, placed as { row: ResidentRow; grid: ResolvedGrid }[], rejections);
+    else outcomes = await this.importResidents(em, caller, placed as { row: ResidentRow; grid: ResolvedGrid }[], rejections);
     rejections.sort((a, b) => a.row - b.row);
     // Only the grids whose registers changed get a new quality figure: a batch that changed nothing (a
     // re-import) announces nothing, and skips a count over each of its grids.
@@ -224,8 +228,17 @@ export class ImportRegistersUseCase {
    * Residents of a batch in a fixed number of statements whatever its size: one look-up of the ID numbers'
    * keyed hashes, one find-or-create of the households, one insert of the new residents and one update of
    * the changed ones. ID and phone numbers are encrypted only for the rows that are written.
+   *
+   * A row whose ID number is a resident's outside the caller's scope is rejected before anything is
+   * written (not even its household): an import must not take over, move or overwrite a record the caller
+   * may not see, and the reason says no more than that such a record exists.
    */
-  private async importResidents(em: EntityManager, rows: { row: ResidentRow; grid: ResolvedGrid }[], rejections: ImportRejection[]): Promise<RowOutcome[]> {
+  private async importResidents(
+    em: EntityManager,
+    caller: Caller,
+    rows: { row: ResidentRow; grid: ResolvedGrid }[],
+    rejections: ImportRejection[],
+  ): Promise<RowOutcome[]> {
     const s = `"${em.config.get('schema')}"`;
     const seen = new Map<string, number>();
     const prepared = [];
@@ -240,19 +253,34 @@ export class ImportRegistersUseCase {
       prepared.push({ row, grid, idIndex, phoneIndex: row.phone ? this.personalData.indexPhone(row.phone) : null });
     }
     if (prepared.length === 0) return [];
-    const existing: { id: string; id_number_index: string; name: string; phone_index: string | null; tags: string[]; household_id: string | null; grid_code: string }[] =
-      await em.execute(`select id, id_number_index, name, phone_index, tags, household_id, grid_code from ${s}.resident where id_number_index = any(?::text[])`, [
-        pgArray(prepared.map((p) => p.idIndex)),
-      ]);
+    const existing: {
+      id: string;
+      id_number_index: string;
+      name: string;
+      phone_index: string | null;
+      tags: string[];
+      household_id: string | null;
+      grid_code: string;
+      path: string[];
+    }[] = await em.execute(`select id, id_number_index, name, phone_index, tags, household_id, grid_code, path from ${s}.resident where id_number_index = any(?::text[])`, [
+      pgArray(prepared.map((p) => p.idIndex)),
+    ]);
     const byIndex = new Map(existing.map((e) => [e.id_number_index, e]));
+    const allowed = prepared.filter((p) => {
+      const current = byIndex.get(p.idIndex);
+      if (!current || inScope(caller, current)) return true;
+      rejections.push({ row: p.row.row, field: 'id_number', reason: OUTSIDE_SCOPE });
+      return false;
+    });
+    if (allowed.length === 0) return [];
     const households = await this.households(
       em,
-      prepared.filter((p) => p.row.building).map((p) => ({ grid: p.grid, address: p.row.building, room: p.row.room })),
+      allowed.filter((p) => p.row.building).map((p) => ({ grid: p.grid, address: p.row.building, room: p.row.room })),
     );
     const outcomes: RowOutcome[] = [];
     const inserts: (string | null)[][] = [];
     const updates: (string | null)[][] = [];
-    for (const p of prepared) {
+    for (const p of allowed) {
       const householdId = p.row.building ? households.get(householdKey(p.grid.code, p.row.building, p.row.room))!.id : null;
       const current = byIndex.get(p.idIndex);
       const tags = [...p.row.tags].sort();

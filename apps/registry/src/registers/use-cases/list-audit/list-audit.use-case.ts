@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole, type Caller } from '@gridline/auth';
+import { requireRegisterAccess, type Caller } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
 import type { AuditEntryView, AuditQuery } from '@gridline/contracts-registry';
 import { RegisterRepository } from '../../register.repository';
@@ -10,7 +10,7 @@ export class ListAuditUseCase {
   constructor(private readonly registers: RegisterRepository) {}
 
   async execute(caller: Caller, query: AuditQuery): Promise<Page<AuditEntryView>> {
-    requireRole(caller, ['admin'], 'read the audit log');
+    requireRegisterAccess(caller, 'resident', 'audit');
     const page = await this.registers.audit(query);
     return {
       ...page,

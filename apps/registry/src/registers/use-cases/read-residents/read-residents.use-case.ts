@@ -4,10 +4,9 @@ import type { Caller } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
 import type { ResidentSearchQuery, ResidentView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
-import { recordNotFound } from '../../register.errors';
 import { ResidentEntity } from '../../register.entities';
 import { toResidentView } from '../../register.mapper';
-import { assertMayRead, namesMasked } from '../../register-permissions';
+import { assertMayList, assertMayRead } from '../../register-permissions';
 import { RegisterRepository, likePattern } from '../../register.repository';
 
 /** Residents as the caller may see them: in scope, masked; searchable by name, exact ID number or phone, tag. */
@@ -20,12 +19,12 @@ export class ReadResidentsUseCase {
 
   async get(caller: Caller, id: string): Promise<ResidentView> {
     const resident = await this.registers.findOne(ResidentEntity, id);
-    if (!resident) throw recordNotFound('resident', id);
-    assertMayRead(caller, resident, 'resident');
-    return toResidentView(resident, this.personalData, namesMasked(caller));
+    assertMayRead(caller, 'resident', id, resident);
+    return toResidentView(resident, this.personalData);
   }
 
   async search(caller: Caller, query: ResidentSearchQuery): Promise<Page<ResidentView>> {
+    assertMayList(caller, 'resident');
     const filters: FilterQuery<ResidentEntity>[] = [];
     // Exact matches go through the keyed hashes: the database never sees the number itself.
     if (query.idNumber) filters.push({ idNumberIndex: this.personalData.indexIdNumber(query.idNumber) });
@@ -34,7 +33,6 @@ export class ReadResidentsUseCase {
     if (query.tag) filters.push({ tags: { $contains: [query.tag] } });
     if (query.householdId) filters.push({ householdId: query.householdId });
     const page = await this.registers.page(ResidentEntity, caller, query, filters);
-    const mask = namesMasked(caller);
-    return { ...page, items: page.items.map((r) => toResidentView(r, this.personalData, mask)) };
+    return { ...page, items: page.items.map((r) => toResidentView(r, this.personalData)) };
   }
 }

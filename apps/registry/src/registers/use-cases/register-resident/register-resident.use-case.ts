@@ -1,21 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { AppError } from '@gridline/platform';
-import { RegistryErrorCode, parseResidentId, type ResidentView } from '@gridline/contracts-registry';
+import { requireRegisterAccess } from '@gridline/auth';
+import { parseResidentId, type ResidentView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { GridResolver } from '../../grid-resolver';
-import { registerInvalid } from '../../register.errors';
+import { duplicateRecord, registerInvalid } from '../../register.errors';
 import { HouseholdEntity, ResidentEntity } from '../../register.entities';
 import { toResidentView } from '../../register.mapper';
-import { assertMayWriteIn } from '../../register-permissions';
+import { assertMayWriteIn, inScope } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
 import { QualityService } from '../../quality.service';
 import type { RegisterResidentCommand } from './register-resident.command';
-
-export function residentDuplicate(existingId: string): AppError {
-  return new AppError(RegistryErrorCode.ResidentDuplicate, 'conflict', 'A resident with this ID number is already registered', { residentId: existingId });
-}
 
 /** Registers a resident in a household or directly in a grid; sex and birth date come from the ID number. */
 @Injectable()
@@ -30,9 +26,11 @@ export class RegisterResidentUseCase {
   async execute({ caller, resident: input }: RegisterResidentCommand): Promise<ResidentView> {
     let gridCode: string;
     let path: string[];
+    requireRegisterAccess(caller, 'resident', 'write');
     if (input.householdId) {
       const household = await this.registers.findOne(HouseholdEntity, input.householdId);
-      if (!household) throw registerInvalid('householdId', 'is not a household in your scope');
+      // A household outside the caller's scope is answered as one that does not exist: naming its grid would tell.
+      if (!household || !inScope(caller, household)) throw registerInvalid('householdId', 'is not a household in your scope');
       if (input.gridCode && input.gridCode !== household.gridCode) throw registerInvalid('gridCode', "differs from the household's grid");
       ({ gridCode, path } = household);
     } else if (input.gridCode) {
@@ -40,12 +38,12 @@ export class RegisterResidentUseCase {
     } else {
       throw registerInvalid('gridCode', 'or householdId is required');
     }
-    assertMayWriteIn(caller, { code: gridCode, path });
+    assertMayWriteIn(caller, 'resident', { code: gridCode, path });
 
     const { birthDate, sex } = parseResidentId(input.idNumber);
     const id = this.personalData.protectIdNumber(input.idNumber);
     const existing = await this.registers.findResidentByIdIndex(id.index);
-    if (existing) throw residentDuplicate(existing.id);
+    if (existing) throw duplicateRecord('resident', existing, inScope(caller, existing));
     const phone = input.phone ? this.personalData.protectPhone(input.phone) : null;
 
     try {
@@ -73,7 +71,7 @@ export class RegisterResidentUseCase {
     } catch (error) {
       if (error instanceof UniqueConstraintViolationException) {
         const winner = await this.registers.findResidentByIdIndex(id.index);
-        if (winner) throw residentDuplicate(winner.id);
+        if (winner) throw duplicateRecord('resident', winner, inScope(caller, winner));
       }
       throw error;
     }

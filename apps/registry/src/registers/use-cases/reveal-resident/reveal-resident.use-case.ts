@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole } from '@gridline/auth';
+import { requireRegisterAccess } from '@gridline/auth';
 import { RequestContext } from '@gridline/platform';
 import type { RevealedResidentView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
-import { recordNotFound } from '../../register.errors';
 import { AuditLogEntity, ResidentEntity } from '../../register.entities';
-import { REVEALERS, assertMayRead } from '../../register-permissions';
+import { assertMayRead } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
 import type { RevealResidentCommand } from './reveal-resident.command';
 
@@ -21,10 +20,9 @@ export class RevealResidentUseCase {
   ) {}
 
   async execute({ caller, id, fields, reason }: RevealResidentCommand): Promise<RevealedResidentView> {
-    requireRole(caller, REVEALERS, 'see ID or phone numbers in clear');
+    requireRegisterAccess(caller, 'resident', 'reveal');
     const resident = await this.registers.findOne(ResidentEntity, id);
-    if (!resident) throw recordNotFound('resident', id);
-    assertMayRead(caller, resident, 'resident');
+    assertMayRead(caller, 'resident', id, resident);
     await this.registers.transactional(async (em) => {
       em.persist(
         em.create(AuditLogEntity, {

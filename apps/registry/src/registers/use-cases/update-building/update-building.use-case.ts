@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@gridline/auth';
 import type { BuildingView, UpdateBuildingBody } from '@gridline/contracts-registry';
-import { recordNotFound } from '../../register.errors';
 import { BuildingEntity } from '../../register.entities';
 import { toBuildingView } from '../../register.mapper';
 import { assertMayWrite } from '../../register-permissions';
@@ -18,8 +17,7 @@ export class UpdateBuildingUseCase {
   async execute(caller: Caller, id: string, changes: UpdateBuildingBody): Promise<BuildingView> {
     return this.registers.transactional(async (em) => {
       const building = await em.findOne(BuildingEntity, { id });
-      if (!building) throw recordNotFound('building', id);
-      assertMayWrite(caller, building, 'building');
+      assertMayWrite(caller, 'building', id, building);
       const before = JSON.stringify(toBuildingView(building));
       if (changes.name !== undefined) building.name = changes.name || null;
       if (changes.floors !== undefined) building.floors = changes.floors;

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@gridline/auth';
 import type { BusinessView, UpdateBusinessBody } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
-import { recordNotFound } from '../../register.errors';
 import { BusinessEntity } from '../../register.entities';
 import { toBusinessView } from '../../register.mapper';
 import { assertMayWrite } from '../../register-permissions';
@@ -18,8 +17,7 @@ export class UpdateBusinessUseCase {
   async execute(caller: Caller, id: string, changes: UpdateBusinessBody): Promise<BusinessView> {
     return this.registers.transactional(async (em) => {
       const business = await em.findOne(BusinessEntity, { id });
-      if (!business) throw recordNotFound('business', id);
-      assertMayWrite(caller, business, 'business');
+      assertMayWrite(caller, 'business', id, business);
       if (changes.name !== undefined) business.name = changes.name;
       if (changes.contactName !== undefined) business.contactName = changes.contactName || null;
       if (changes.contactPhone !== undefined) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@gridline/auth';
 import type { HouseholdView, UpdateHouseholdBody } from '@gridline/contracts-registry';
-import { recordNotFound, registerInvalid } from '../../register.errors';
+import { registerInvalid } from '../../register.errors';
 import { HouseholdEntity, ResidentEntity } from '../../register.entities';
 import { toHouseholdView } from '../../register.mapper';
 import { assertMayWrite } from '../../register-permissions';
@@ -19,8 +19,7 @@ export class UpdateHouseholdUseCase {
   async execute(caller: Caller, id: string, changes: UpdateHouseholdBody): Promise<HouseholdView> {
     return this.registers.transactional(async (em) => {
       const household = await em.findOne(HouseholdEntity, { id });
-      if (!household) throw recordNotFound('household', id);
-      assertMayWrite(caller, household, 'household');
+      assertMayWrite(caller, 'household', id, household);
       if (changes.headResidentId !== undefined && changes.headResidentId !== household.headResidentId) {
         const head = await em.findOne(ResidentEntity, { id: changes.headResidentId });
         if (!head || head.householdId !== household.id) throw registerInvalid('headResidentId', 'must be a member of this household');

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { ResidentView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
-import { recordNotFound, registerInvalid } from '../../register.errors';
+import { registerInvalid } from '../../register.errors';
 import { HouseholdEntity, ResidentEntity } from '../../register.entities';
 import { toResidentView } from '../../register.mapper';
-import { assertMayRead, assertMayWrite } from '../../register-permissions';
+import { assertMayWrite, inScope } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
 import { QualityService } from '../../quality.service';
 import type { UpdateResidentCommand } from './update-resident.command';
@@ -21,8 +21,7 @@ export class UpdateResidentUseCase {
   async execute({ caller, id, changes }: UpdateResidentCommand): Promise<ResidentView> {
     return this.registers.transactional(async (em) => {
       const resident = await em.findOne(ResidentEntity, { id });
-      if (!resident) throw recordNotFound('resident', id);
-      assertMayWrite(caller, resident, 'resident');
+      assertMayWrite(caller, 'resident', id, resident);
       const grids = new Set([resident.gridCode]);
       let changed = false;
       if (changes.name !== undefined && changes.name !== resident.name) {
@@ -44,8 +43,7 @@ export class UpdateResidentUseCase {
       }
       if (changes.householdId !== undefined && changes.householdId !== resident.householdId) {
         const household = await em.findOne(HouseholdEntity, { id: changes.householdId });
-        if (!household) throw registerInvalid('householdId', 'is not a household in your scope');
-        assertMayRead(caller, household, 'household');
+        if (!household || !inScope(caller, household)) throw registerInvalid('householdId', 'is not a household in your scope');
         resident.householdId = household.id;
         resident.gridCode = household.gridCode;
         resident.path = household.path;
