@@ -81,7 +81,7 @@ describe('registers through the gateway', () => {
       expect((await call('GET', '/api/v1/residents', admin)).json().total).toBe(0);
     });
 
-    it('registers a resident in a household, answering masked numbers and the sex and birth date from the ID', async () => {
+    it('registers a resident in a household, answering masked numbers and the sex and birth year from the ID', async () => {
       const building = await call('POST', '/api/v1/buildings', staff, { gridCode: GRID, address: '文汇小区3号楼', floors: 6, unitCount: 2 });
       expect(building.statusCode).toBe(201);
       const household = await call('POST', '/api/v1/households', staff, { buildingId: building.json().id, room: '2-301' });
@@ -96,18 +96,28 @@ describe('registers through the gateway', () => {
         idNumber: `370502********${ZHANG.id.slice(-4)}`,
         phone: '138****1234',
         sex: 'male',
-        birthDate: '1945-03-02',
+        birthYear: 1945,
         tags: ['elderly_alone'],
       });
       expect(res.body).not.toContain(ZHANG.id);
       expect(res.body).not.toContain(ZHANG.phone);
+      // The masked characters of the ID number are the birth date: it must not come beside them.
+      expect(res.json()).not.toHaveProperty('birthDate');
+      expect(res.body).not.toContain('1945-03-02');
     });
 
     it('answers 409 with the existing record for a second resident with the same ID number', async () => {
       const res = await call('POST', '/api/v1/residents', staff, { gridCode: GRID, name: '张三丰', idNumber: ZHANG.id.toLowerCase() });
       expect(res.statusCode).toBe(409);
-      expect(res.json()).toMatchObject({ code: 'RESIDENT_DUPLICATE' });
+      expect(res.json()).toMatchObject({ code: 'RESIDENT_DUPLICATE', details: { residentId: zhangId } });
       expect(res.json().detail).not.toContain(ZHANG.id);
+    });
+
+    it('answers 409 without naming the record when the existing resident is outside the caller scope', async () => {
+      const res = await call('POST', '/api/v1/residents', otherStaff, { gridCode: OTHER_GRID, name: '张三丰', idNumber: ZHANG.id });
+      expect(res.statusCode).toBe(409);
+      expect(res.json()).toMatchObject({ code: 'RESIDENT_DUPLICATE', details: { outsideYourScope: true } });
+      for (const secret of [zhangId, GRID, '张三', ZHANG.id]) expect(res.body).not.toContain(secret);
     });
 
     it('finds residents by name, exact ID number and exact phone, within scope only', async () => {
@@ -122,9 +132,10 @@ describe('registers through the gateway', () => {
       expect((await call('GET', `/api/v1/residents/${zhangId}`, otherStaff)).statusCode).toBe(404);
     });
 
-    it('masks names for a caller who only reads figures', async () => {
-      const res = await call('GET', `/api/v1/residents/${zhangId}`, analyst);
-      expect(res.json().name).toBe('张*');
+    it('keeps the registers from a caller who only reads figures', async () => {
+      expect((await call('GET', `/api/v1/residents/${zhangId}`, analyst)).statusCode).toBe(403);
+      expect((await call('GET', '/api/v1/residents', analyst)).statusCode).toBe(403);
+      expect((await call('GET', `/api/v1/units/${GRID}/quality`, analyst)).statusCode).toBe(200);
     });
 
     it('reveals clear numbers to an allowed role with a reason, and audits it', async () => {
