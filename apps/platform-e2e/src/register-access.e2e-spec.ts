@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { createLogger, loadConfig } from '@gridline/platform';
-import { BusClient } from '@gridline/messaging';
 import { ROLES, SYSTEM_CALLER, hasAnyRole, registerRoles, registerRolesAny, type Caller, type Role } from '@gridline/auth';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { LogCapture, TestPlatform, TEST_SERVERS, testToken, unitFactory } from '@gridline/testing';
@@ -60,12 +59,12 @@ describe('register access: every role × every register route through the gatewa
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    const registry = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
     gateway = await createGatewayApp(
       loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }),
       createLogger('gateway', 'warn', new LogCapture()),
     );
-    const units = new RegistryClient(registry.app.get(BusClient));
+    const units = new RegistryClient(await platform.bus('seed'));
     for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
       await units.createUnit(SYSTEM_CALLER, unit);
     }
