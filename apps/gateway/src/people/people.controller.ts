@@ -27,7 +27,7 @@ export class PeopleController {
   }
 
   @Get('people/:id')
-  @ApiOperation({ summary: 'A person with their assignments within your scope (403 when none of their units is in your scope)' })
+  @ApiOperation({ summary: 'A person with their assignments within your scope (404, as for an unknown person, when none of their units is in your scope)' })
   get(@CurrentCaller() caller: Caller, @Param() { id }: UuidParam) {
     return this.people.getPerson(caller, id);
   }
@@ -36,7 +36,7 @@ export class PeopleController {
   @IdempotentCreate()
   @HttpCode(201)
   @Roles(...PEOPLE_KEEPERS)
-  @ApiOperation({ summary: 'Give a person a role on an active unit for a period (dates inclusive, China time)' })
+  @ApiOperation({ summary: 'Give a person a role on an active unit for a period (dates inclusive, China time); a person you may not see answers 404 unless they work nowhere yet' })
   assign(@CurrentCaller() caller: Caller, @Param() { code }: UnitCodeParam, @Body() body: AssignPersonBody) {
     return this.people.assignPerson(caller, code, body);
   }

@@ -1,6 +1,6 @@
 import { isUnrestricted, requireRole, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import { unitOutOfScope } from '../unit/unit.errors';
-import { personOutOfScope } from './people.errors';
+import { personNotFound } from './people.errors';
 
 /** The grid centres keep the people of their units, like they keep the map. */
 const PEOPLE_KEEPERS: readonly Role[] = ['admin', 'street_admin', 'community_admin'];
@@ -18,9 +18,22 @@ export function assertMayAssignOn(caller: Caller, unit: { code: string; path: st
 /**
  * A person is visible to an admin, or to a caller whose scope covers the unit of at least one of the
  * person's assignments, past, current or planned. A person with no assignment is visible to admins only:
- * they belong to no unit yet (whoever created them has the answer of the creation).
+ * they belong to no unit yet (whoever created them has the answer of the creation). A person the caller may
+ * not see is answered like one that does not exist (404), so that the answer tells nothing about them.
  */
 export function assertMaySeePerson(caller: Caller, personId: string, unitPaths: readonly string[][]): void {
   if (isUnrestricted(caller)) return;
-  if (!unitPaths.some((path) => scopeCovers(caller, path))) throw personOutOfScope(personId);
+  if (!unitPaths.some((path) => scopeCovers(caller, path))) throw personNotFound(personId);
+}
+
+/**
+ * Who may give a person a role (besides the unit's own rule, `assertMayAssignOn`): a caller who may see the
+ * person, or — for a person with no assignment at all, past, current or planned, who belongs to no unit yet —
+ * any people keeper, so that a community centre can place the person it has just created. A person who works
+ * elsewhere only is answered like an unknown person (404, no name): the answer of an assignment carries the
+ * person's name and masked phone, which the caller may see only once the person works in their scope.
+ */
+export function assertMayAssignPerson(caller: Caller, personId: string, unitPaths: readonly string[][]): void {
+  if (unitPaths.length === 0) return;
+  assertMaySeePerson(caller, personId, unitPaths);
 }

@@ -1,4 +1,4 @@
-import { AppError, CommonErrorCode } from '@gridline/platform';
+import { AppError } from '@gridline/platform';
 import { RegistryErrorCode } from '@gridline/contracts-registry';
 
 /** A rule on one field of an assignment broken: 400 naming the field. */
@@ -17,8 +17,4 @@ export function personNotFound(id: string): AppError {
 
 export function assignmentNotFound(id: string): AppError {
   return new AppError(RegistryErrorCode.AssignmentNotFound, 'not_found', `Assignment ${id} does not exist`, { id });
-}
-
-export function personOutOfScope(id: string): AppError {
-  return new AppError(CommonErrorCode.Forbidden, 'forbidden', `Person ${id} holds no role within your scope`, { id });
 }

@@ -243,6 +243,33 @@ describe('people attached to grids, over the bus', () => {
       expect(assignment.unitCode).toBe(G3);
     });
 
+    it('answers a person who works only outside the caller\'s scope like an unknown person: 404, no name, nothing assigned', async () => {
+      const zhao = await newPerson('赵静', '13700004444');
+      await assign(G3, zhao, 'grid_partner');
+      const formerly = await newPerson('钱进', '13700005555');
+      await assign(G3, formerly, 'grid_partner', { startsOn: '2024-01-01', endsOn: '2024-12-31' });
+      for (const personId of [zhao, formerly]) {
+        const error = await failure(people.assignPerson(C1_ADMIN, G1, { personId, role: 'grid_partner' }), 'PERSON_NOT_FOUND');
+        expect(error.kind).toBe('not_found');
+        expect(error.details).toEqual({ id: personId });
+        expect(error.message).toBe(`Person ${personId} does not exist`);
+      }
+      expect(JSON.stringify(responses)).not.toContain('13700004444');
+      expect((await people.getPerson(ADMIN, zhao)).assignments.map((a) => a.unitCode)).toEqual([G3]);
+      expect((await people.getPerson(ADMIN, formerly)).assignments.map((a) => a.unitCode)).toEqual([G3]);
+      // Who may see the person may give them a role in their own scope.
+      expect(seen(await people.assignPerson(STREET_ADMIN, G1, { personId: zhao, role: 'grid_partner' }))).toMatchObject({ personName: '赵静', unitCode: G1 });
+      expect(seen(await people.assignPerson(C2_ADMIN, G3, { personId: formerly, role: 'grid_partner' }))).toMatchObject({ personName: '钱进', unitCode: G3 });
+    });
+
+    it('lets a community centre place the person it has just created, who works nowhere yet', async () => {
+      const created = seen(await people.createPerson(C1_ADMIN, { name: '李新', phone: '13700006666' }));
+      await failure(people.getPerson(C1_ADMIN, created.id), 'PERSON_NOT_FOUND');
+      const assignment = seen(await people.assignPerson(C1_ADMIN, G1, { personId: created.id, role: 'grid_partner' }));
+      expect(assignment).toMatchObject({ personId: created.id, personName: '李新', personPhone: '137****6666', unitCode: G1 });
+      expect((seen(await people.getPerson(C1_ADMIN, created.id))).assignments.map((a) => a.unitCode)).toEqual([G1]);
+    });
+
     it('validates the payload again at the service, naming the fields', async () => {
       const bus = await platform.bus();
       const error = await failure(
@@ -377,15 +404,18 @@ describe('people attached to grids, over the bus', () => {
       expect((seen(await people.getPerson(STREET_ADMIN, sun))).assignments).toHaveLength(2);
     });
 
-    it('refuses a caller whose scope covers none of the person\'s units (403)', async () => {
-      const error = await failure(people.getPerson(G2_STAFF, sun), 'FORBIDDEN');
-      expect(error.kind).toBe('forbidden');
+    it('answers a caller whose scope covers none of the person\'s units like an unknown person (404, no name)', async () => {
+      const error = await failure(people.getPerson(G2_STAFF, sun), 'PERSON_NOT_FOUND');
+      const unknown = await failure(people.getPerson(G2_STAFF, '00000000-0000-4000-8000-000000000000'), 'PERSON_NOT_FOUND');
+      expect(error.kind).toBe(unknown.kind);
+      expect(error.message.replace(sun, 'ID')).toBe(unknown.message.replace('00000000-0000-4000-8000-000000000000', 'ID'));
+      expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain('孙立');
     });
 
     it('shows a person with no assignment to admins only', async () => {
       expect((seen(await people.getPerson(ADMIN, loner))).assignments).toEqual([]);
-      await failure(people.getPerson(STREET_ADMIN, loner), 'FORBIDDEN');
-      await failure(people.getPerson(C1_ADMIN, loner), 'FORBIDDEN');
+      await failure(people.getPerson(STREET_ADMIN, loner), 'PERSON_NOT_FOUND');
+      await failure(people.getPerson(C1_ADMIN, loner), 'PERSON_NOT_FOUND');
     });
   });
 

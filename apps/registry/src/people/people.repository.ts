@@ -23,8 +23,17 @@ export class PeopleRepository {
     return this.em.findOne(AssignmentEntity, { id });
   }
 
-  assignmentsOfPerson(personId: string): Promise<AssignmentEntity[]> {
-    return this.em.find(AssignmentEntity, { personId }, { orderBy: { startsOn: 'asc', unitCode: 'asc' } });
+  /** Every assignment of the person, past, current and planned (in the given transaction, when one is given). */
+  assignmentsOfPerson(personId: string, em: EntityManager = this.em): Promise<AssignmentEntity[]> {
+    return em.find(AssignmentEntity, { personId }, { orderBy: { startsOn: 'asc', unitCode: 'asc' } });
+  }
+
+  /** The paths of the units of the person's assignments (a unit gone from the map counts as its code alone). */
+  async unitPathsOfPerson(personId: string, em: EntityManager = this.em): Promise<string[][]> {
+    const assignments = await this.assignmentsOfPerson(personId, em);
+    const codes = [...new Set(assignments.map((a) => a.unitCode))];
+    const paths = new Map((codes.length === 0 ? [] : await em.find(UnitEntity, { code: { $in: codes } })).map((u) => [u.code, u.path]));
+    return codes.map((code) => paths.get(code) ?? [code]);
   }
 
   /** Assignments on exactly this unit, of one role if given; only those active on `activeOn` if given. */

@@ -34,6 +34,9 @@ function setup(existing: AssignmentEntity[] = []) {
   const people = {
     findUnit: jest.fn(async (code: string) => units.find((u) => u.code === code) ?? null),
     lockPerson: jest.fn(async (_: unknown, id: string) => (id === PERSON_ID ? person : null)),
+    unitPathsOfPerson: jest.fn(async (id: string) =>
+      [...new Set(existing.filter((a) => a.personId === id).map((a) => a.unitCode))].map((code) => units.find((u) => u.code === code)?.path ?? [code]),
+    ),
     findOverlapping: jest.fn(async (_: unknown, c: AssignmentEntity) =>
       existing.find((a) => a.personId === c.personId && a.unitCode === c.unitCode && a.role === c.role && periodsOverlap(a, c)) ?? null,
     ),
@@ -125,5 +128,22 @@ describe(AssignPersonUseCase.name, () => {
     const { useCase } = setup();
     const error = await failure(useCase.execute(new AssignPersonCommand(ADMIN, GRID, { ...body, personId: '00000000-0000-4000-8000-000000000000' })));
     expect(error.code).toBe('PERSON_NOT_FOUND');
+  });
+
+  it('lets a community centre place a person who works nowhere yet', async () => {
+    const { useCase, events } = setup();
+    const community: Caller = { sub: 'c', roles: ['community_admin'], units: [COMMUNITY] };
+    await expect(useCase.execute(new AssignPersonCommand(community, GRID, body))).resolves.toMatchObject({ personId: PERSON_ID, personName: '王晓梅' });
+    expect(events.record).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers a person who works only outside the caller\'s scope like an unknown one: 404, no name, nothing recorded', async () => {
+    const elsewhere = Object.assign(new AssignmentEntity(), { personId: PERSON_ID, unitCode: '370502003009001', role: 'grid_staff', startsOn: '2025-01-01', endsOn: null });
+    const { useCase, events } = setup([elsewhere]);
+    const community: Caller = { sub: 'c', roles: ['community_admin'], units: [COMMUNITY] };
+    const error = await failure(useCase.execute(new AssignPersonCommand(community, GRID, body)));
+    expect([error.code, error.kind]).toEqual(['PERSON_NOT_FOUND', 'not_found']);
+    expect(JSON.stringify({ message: error.message, details: error.details })).not.toContain('王晓梅');
+    expect(events.record).not.toHaveBeenCalled();
   });
 });

@@ -7,7 +7,7 @@ import { AssignmentEntity } from '../../assignment.entity';
 import { ROLE_LEVELS, chinaToday, isCalendarDate } from '../../assignment-rules';
 import { assignmentConflict, assignmentInvalid, personNotFound } from '../../people.errors';
 import { toAssignmentSnapshot, toAssignmentView } from '../../people.mapper';
-import { assertMayAssignOn } from '../../people-permissions';
+import { assertMayAssignOn, assertMayAssignPerson } from '../../people-permissions';
 import { PeopleRepository } from '../../people.repository';
 import type { AssignPersonCommand } from './assign-person.command';
 
@@ -40,6 +40,7 @@ export class AssignPersonUseCase {
       // Locking the person serialises their assignments, so that two overlapping ones cannot both pass the check.
       const person = await this.people.lockPerson(em, input.personId);
       if (!person) throw personNotFound(input.personId);
+      assertMayAssignPerson(caller, person.id, await this.people.unitPathsOfPerson(person.id, em));
       const candidate = { personId: person.id, unitCode, role: input.role, startsOn, endsOn };
       const clash = await this.people.findOverlapping(em, candidate);
       if (clash) {
