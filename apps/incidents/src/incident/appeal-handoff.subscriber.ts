@@ -27,13 +27,17 @@ export class AppealHandoffSubscriber implements EventSubscriber {
     const appeal = event.data;
     if (appeal.lead?.kind !== 'unit' || appeal.lead.level !== 'grid' || !appeal.categoryCode) return;
     const location = appeal.location?.lat != null && appeal.location.lng != null ? { lat: appeal.location.lat, lng: appeal.location.lng, address: appeal.location.address ?? '' } : undefined;
+    // A case's location must lie in its grid: when the hotline chose another grid than the one the caller's place
+    // lies in, the case keeps the address in its description, not the point.
+    const inLeadGrid = appeal.gridCode === appeal.lead.unitCode;
+    const address = appeal.location?.address;
     await this.openCase.execute({
       appealId: appeal.appealId,
       categoryCode: appeal.categoryCode,
       title: `12345：${appeal.summary.slice(0, 60)}`,
-      description: appeal.summary,
+      description: !inLeadGrid && address ? `${appeal.summary}（地点：${address}）` : appeal.summary,
       gridCode: appeal.lead.unitCode,
-      ...(location && location.address ? { location } : {}),
+      ...(location && location.address && inLeadGrid ? { location } : {}),
       urgency: URGENCY[appeal.urgency],
     });
   }

@@ -81,7 +81,7 @@ export class ReportIncidentRequest {
   @MaxLength(4000)
   description!: string;
 
-  @ApiPropertyOptional({ type: IncidentLocationDto, description: 'Required unless gridCode is given; the grid is resolved from it' })
+  @ApiPropertyOptional({ type: IncidentLocationDto, description: 'Required unless gridCode is given; the grid is resolved from it. Given with gridCode, it must lie inside that grid (400 naming location otherwise)' })
   @IsOptional()
   @ValidateNested()
   @Type(() => IncidentLocationDto)

@@ -111,6 +111,7 @@ export interface ReportResult {
   incident: IncidentView;
   /** True when the Idempotency-Key matched an earlier report: this is that case, nothing new was created. */
   replayed: boolean;
+  /** Open cases of the same category nearby, among the cases the caller may see. */
   possibleDuplicates: { id: string; title: string; status: IncidentStatus; distanceMeters: number; createdAt: string }[];
 }
 

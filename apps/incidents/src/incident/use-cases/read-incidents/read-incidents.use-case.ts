@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { isUnrestricted, type Caller } from '@gridline/auth';
+import type { Caller } from '@gridline/auth';
 import { pgTextArray } from '@gridline/persistence';
 import type { IncidentCounts, IncidentPage, IncidentView, ListIncidentsQuery, TimelineEntry } from '@gridline/contracts-incidents';
 import { IncidentEntity } from '../../incident.entity';
 import { incidentInvalid, incidentNotFound } from '../../incident.errors';
 import { toIncidentView } from '../../incident.mapper';
 import { mayView } from '../../incident-process';
-import { IncidentRepository } from '../../incident.repository';
+import { IncidentRepository, incidentScopeSql } from '../../incident.repository';
 
 interface Cursor {
   k: string | null;
@@ -94,15 +94,10 @@ export class ReadIncidentsUseCase {
   private filters(caller: Caller, query: ListIncidentsQuery): { where: string[]; params: unknown[] } {
     const where: string[] = [];
     const params: unknown[] = [];
-    if (!isUnrestricted(caller)) {
-      // The department branch only for department users: an always-false OR would keep the planner off the indexes.
-      if (caller.roles.includes('department')) {
-        where.push(`(path && ?::text[] or owner->>'departmentCode' = any(?::text[]) or reporter = ?)`);
-        params.push(pgTextArray(caller.units), pgTextArray(caller.units), caller.sub);
-      } else {
-        where.push(`(path && ?::text[] or reporter = ?)`);
-        params.push(pgTextArray(caller.units), caller.sub);
-      }
+    const scope = incidentScopeSql(caller);
+    if (scope) {
+      where.push(scope.sql);
+      params.push(...scope.params);
     }
     if (query.unit) {
       where.push(`path @> ?::text[]`);

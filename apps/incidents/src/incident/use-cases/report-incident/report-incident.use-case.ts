@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { SYSTEM_CALLER, requireRole, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
@@ -89,7 +90,7 @@ export class ReportIncidentUseCase {
     });
 
     const incident = (await this.incidents.findById(createdId))!;
-    return { incident: toIncidentView(incident, caller), replayed: createdId !== id, possibleDuplicates: await this.duplicatesOf(incident) };
+    return { incident: toIncidentView(incident, caller), replayed: createdId !== id, possibleDuplicates: await this.duplicatesOf(caller, incident) };
   }
 
   /** A case recorded later starts its clock when it was found: only the grid centre may say so, 30 days back at most. */
@@ -119,13 +120,27 @@ export class ReportIncidentUseCase {
     if (!unit || (unit.level !== 'grid' && unit.level !== 'exclusive_grid') || !unit.active) {
       throw incidentInvalid('gridCode', `${code} is not an active grid`);
     }
+    if (input.gridCode && input.location) await this.assertLocationInGrid(unit.code, input.location);
     return { code: unit.code, path: unit.path };
   }
 
-  private async duplicatesOf(incident: IncidentEntity): Promise<ReportResult['possibleDuplicates']> {
+  /**
+   * A location given with a grid must lie in that grid (its boundary included), so that a case cannot be put on
+   * one grid's list while it happened on another's. The boundary is the registry's (incidents keeps no shapes);
+   * an exclusive grid overlapping an ordinary one makes the point valid for both.
+   */
+  private async assertLocationInGrid(gridCode: string, location: { lat: number; lng: number }): Promise<void> {
+    const { boundary } = await this.registry.getUnit(SYSTEM_CALLER, gridCode);
+    if (boundary && !booleanPointInPolygon([location.lng, location.lat], boundary)) {
+      throw incidentInvalid('location', `is not inside grid ${gridCode}`);
+    }
+  }
+
+  /** Open cases of the same category nearby, among those the caller may see (see `mayView`). */
+  private async duplicatesOf(caller: Caller, incident: IncidentEntity): Promise<ReportResult['possibleDuplicates']> {
     if (incident.lat === null || incident.lng === null || this.config.INCIDENT_DUPLICATE_RADIUS_M === 0) return [];
     const since = new Date(Date.now() - this.config.INCIDENT_DUPLICATE_DAYS * 86_400_000);
-    const rows = await this.incidents.nearby(incident.categoryCode, incident.lat, incident.lng, this.config.INCIDENT_DUPLICATE_RADIUS_M, since, incident.id);
+    const rows = await this.incidents.nearby(caller, incident.categoryCode, incident.lat, incident.lng, this.config.INCIDENT_DUPLICATE_RADIUS_M, since, incident.id);
     return rows
       .filter((r) => Number(r.distance) <= this.config.INCIDENT_DUPLICATE_RADIUS_M)
       .map((r) => ({ id: r.id, title: r.title, status: r.status as ReportResult['possibleDuplicates'][number]['status'], distanceMeters: Math.round(Number(r.distance)), createdAt: new Date(r.created_at).toISOString() }));

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
+import { scopeCovers } from '@gridline/auth';
 import type { JointDiscussionView } from '@gridline/contracts-incidents';
 import { IncidentJournal } from '../../../incident/incident-journal';
 import { IncidentEntity } from '../../../incident/incident.entity';
@@ -38,7 +39,10 @@ export class LiftToJointDiscussionUseCase {
       assertNotInFuture('date', input.date);
       const owners = ownersOf(input.owners);
       for (const [i, owner] of owners.entries()) {
-        if ('unitCode' in owner && !(await this.reference.unit(owner.unitCode))) throw incidentInvalid(`owners[${i}]`, `${owner.unitCode} is not a known unit`);
+        if (!('unitCode' in owner)) continue;
+        // A unit outside the caller's scope is answered like an unknown one: the answer does not tell which exist.
+        const unit = await this.reference.unit(owner.unitCode);
+        if (!unit || !scopeCovers(caller, unit.path)) throw incidentInvalid(`owners[${i}]`, `${owner.unitCode} is not a known unit in your scope`);
       }
 
       const entity = em.create(JointDiscussionEntity, {
