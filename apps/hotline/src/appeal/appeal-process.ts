@@ -1,4 +1,4 @@
-import { hasAnyRole, scopeCovers, type Caller, type Role } from '@gridline/auth';
+import { hasAnyRole, isUnrestricted, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import type { AppealAction, AppealOwner, AppealStatus } from '@gridline/contracts-hotline';
 import type { AppealEntity } from './appeal.entity';
 
@@ -25,6 +25,15 @@ export function leads(caller: Caller, appeal: AppealEntity): boolean {
 
 export function mayView(caller: Caller, appeal: AppealEntity): boolean {
   return operates(caller, appeal) || leads(caller, appeal) || appeal.coOwners.some((o) => ownedBy(caller, o, appeal)) || scopeCovers(caller, appeal.path);
+}
+
+/**
+ * The appeals whose place lies in the caller's scope, as a query filter (the `scopeCovers` part of `mayView`):
+ * what the hotline's own callers — operators, the street centre — may see of other appeals, e.g. a caller's
+ * repeats at intake or the appeals a flag marks.
+ */
+export function appealsInScope(caller: Caller): { path?: { $overlap: string[] } } {
+  return isUnrestricted(caller) ? {} : { path: { $overlap: caller.units } };
 }
 
 interface Rule {

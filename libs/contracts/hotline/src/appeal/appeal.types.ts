@@ -59,6 +59,11 @@ export interface AppealView {
   updatedAt: string;
   version: number;
   allowedActions: AppealAction[];
+  /**
+   * Only in the answer of `flag`: how many appeals the flag marked — this one and the same phone's other appeals
+   * within your scope that were not flagged yet. Appeals outside your scope are left as they are.
+   */
+  flaggedAppeals?: number;
 }
 
 export interface AppealTimelineEntry {
@@ -89,5 +94,6 @@ export interface OwnerFigures {
 export interface IntakeResult {
   appeal: AppealView;
   /** Earlier appeals of the same caller and category, or the same category and place, for the operator to merge. */
+  /** Earlier appeals of the same caller or place, among those you may see. */
   related: { id: string; reason: 'same_caller' | 'same_place'; status: AppealStatus; receivedAt: string }[];
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { SYSTEM_CALLER, type Caller } from '@gridline/auth';
+import { SYSTEM_CALLER, scopeCovers, type Caller } from '@gridline/auth';
 import { AppError, CommonErrorCode } from '@gridline/platform';
 import { PersonalDataCipher } from '@gridline/persistence';
 import { Inject } from '@nestjs/common';
@@ -11,12 +11,22 @@ import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { AppealJournal, type AppealStepEventName } from '../../appeal-journal';
 import { AppealEntity } from '../../appeal.entity';
 import { toAppealView } from '../../appeal.mapper';
-import { APPEAL_PROCESS, allowedAppealActions, mayView } from '../../appeal-process';
+import { APPEAL_PROCESS, allowedAppealActions, appealsInScope, mayView } from '../../appeal-process';
 
 type EventName = AppealStepEventName;
 
 function invalid(field: string, reason: string): AppError {
   return new AppError(AppealErrorCode.Invalid, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
+}
+
+/** 404 for an appeal that does not exist or that the caller may not see: the two are answered alike. */
+function appealNotFound(id: string): AppError {
+  return new AppError(AppealErrorCode.NotFound, 'not_found', `Appeal ${id} does not exist in your scope`, { id });
+}
+
+/** What a step reports besides the appeal: the flag says how many appeals it marked. */
+interface StepOutcome {
+  flaggedAppeals?: number;
 }
 
 function need<T>(value: T | undefined | null, field: string, reason: string): T {
@@ -39,7 +49,7 @@ export class ActOnAppealUseCase {
     try {
       return await this.em.transactional(async (em) => {
         const appeal = await em.findOne(AppealEntity, { id });
-        if (!appeal || !mayView(caller, appeal)) throw new AppError(AppealErrorCode.NotFound, 'not_found', `Appeal ${id} does not exist in your scope`, { id });
+        if (!appeal || !mayView(caller, appeal)) throw appealNotFound(id);
         if (body.version !== undefined && body.version !== appeal.version) {
           throw new AppError(AppealErrorCode.StaleVersion, 'conflict', `Appeal ${id} changed meanwhile: reload it and try again`, { id, version: appeal.version });
         }
@@ -55,13 +65,14 @@ export class ActOnAppealUseCase {
           throw new AppError(CommonErrorCode.Forbidden, 'forbidden', `Your roles or scope do not allow "${action}" on this appeal`, { allowedActions: allowedAppealActions(caller, appeal, now) });
         }
         const from = appeal.status;
-        const events = await this.apply(em, caller, appeal, action, body, now);
+        const outcome: StepOutcome = {};
+        const events = await this.apply(em, caller, appeal, action, body, now, outcome);
         appeal.updatedAt = now;
         const comment = body.comment ?? body.reason ?? body.text ?? null;
         events.forEach((event, i) => this.journal.record(em, appeal, { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : appeal.status, comment }, event));
         if (events.length === 0) this.journal.record(em, appeal, { action, actor: caller.sub, from, comment });
         await em.flush();
-        return toAppealView(appeal, caller, this.cipher);
+        return { ...toAppealView(appeal, caller, this.cipher), ...outcome };
       });
     } catch (error) {
       if (error instanceof OptimisticLockError) throw new AppError(AppealErrorCode.StaleVersion, 'conflict', `Appeal ${id} changed meanwhile: reload it and try again`, { id });
@@ -69,7 +80,7 @@ export class ActOnAppealUseCase {
     }
   }
 
-  private async apply(em: EntityManager, caller: Caller, appeal: AppealEntity, action: AppealAction, body: AppealActionBody, now: Date): Promise<EventName[]> {
+  private async apply(em: EntityManager, caller: Caller, appeal: AppealEntity, action: AppealAction, body: AppealActionBody, now: Date, outcome: StepOutcome): Promise<EventName[]> {
     switch (action) {
       case 'answer_directly':
         appeal.reply = { resolution: 'resolved', text: need(body.text, 'text', 'is required: the answer to the consultation') };
@@ -77,7 +88,7 @@ export class ActOnAppealUseCase {
         appeal.status = 'closed';
         return ['answered', 'closed'];
       case 'dispatch':
-        return this.dispatch(appeal, body, now);
+        return this.dispatch(caller, appeal, body, now);
       case 'sign':
         appeal.status = 'signed';
         appeal.signedAt = now;
@@ -131,28 +142,39 @@ export class ActOnAppealUseCase {
         return ['callback', 'closed'];
       }
       case 'merge': {
-        const into = await em.findOne(AppealEntity, { id: need(body.intoId, 'intoId', 'is required: the appeal this one repeats') });
-        if (!into || into.id === appeal.id || into.status === 'merged') throw invalid('intoId', 'is not another open appeal');
+        const intoId = need(body.intoId, 'intoId', 'is required: the appeal this one repeats');
+        const into = await em.findOne(AppealEntity, { id: intoId });
+        // A target the caller may not see is answered exactly like one that does not exist.
+        if (!into || !mayView(caller, into)) throw appealNotFound(intoId);
+        if (into.id === appeal.id || into.status === 'merged') throw invalid('intoId', 'is not another open appeal');
         appeal.mergedInto = into.id;
         appeal.status = 'merged';
         return ['merged'];
       }
-      case 'flag':
+      case 'flag': {
         need(body.reason, 'reason', 'is required to flag a caller');
-        // Flagged callers are still recorded and still answered: the flag only informs the operators.
+        // Flagged callers are still recorded and still answered: the flag only informs the operators — those of the
+        // caller's scope. Appeals of the same phone elsewhere on the platform are not the caller's to mark.
         appeal.flagged = true;
+        let others = 0;
         if (appeal.callerPhoneIndex) {
-          await em.nativeUpdate(AppealEntity, { callerPhoneIndex: appeal.callerPhoneIndex, id: { $ne: appeal.id } }, { flagged: true });
+          others = await em.nativeUpdate(
+            AppealEntity,
+            { callerPhoneIndex: appeal.callerPhoneIndex, id: { $ne: appeal.id }, flagged: false, ...appealsInScope(caller) },
+            { flagged: true },
+          );
         }
+        outcome.flaggedAppeals = 1 + others;
         return [];
+      }
     }
   }
 
   /** The lead (and co-owners): given, or from the category's owner and the located grid; no owner → the street (兜底). */
-  private async dispatch(appeal: AppealEntity, body: AppealActionBody, now: Date): Promise<EventName[]> {
-    const lead = body.lead ? await this.owner(appeal, body.lead, 'lead') : await this.ownerFromCategory(appeal);
+  private async dispatch(caller: Caller, appeal: AppealEntity, body: AppealActionBody, now: Date): Promise<EventName[]> {
+    const lead = body.lead ? await this.owner(caller, body.lead, 'lead') : await this.ownerFromCategory(appeal);
     const coOwners = [];
-    for (const [i, o] of (body.coOwners ?? []).entries()) coOwners.push(await this.owner(appeal, o, `coOwners[${i}]`));
+    for (const [i, o] of (body.coOwners ?? []).entries()) coOwners.push(await this.owner(caller, o, `coOwners[${i}]`));
     if (lead.kind === 'unit' && lead.level === 'grid' && !appeal.categoryCode) {
       throw invalid('lead', 'cannot be a grid for an appeal without a category: the grid case needs one');
     }
@@ -186,11 +208,12 @@ export class ActOnAppealUseCase {
     return new Date((await this.registry.deadline(SYSTEM_CALLER, { from: from.toISOString(), amount: limit.amount, unit: limit.unit })).deadline);
   }
 
-  private async owner(appeal: AppealEntity, given: { departmentCode?: string; unitCode?: string }, field: string): Promise<AppealOwner> {
+  private async owner(caller: Caller, given: { departmentCode?: string; unitCode?: string }, field: string): Promise<AppealOwner> {
     if ((given.departmentCode ? 1 : 0) + (given.unitCode ? 1 : 0) !== 1) throw invalid(field, 'must name exactly one of departmentCode or unitCode');
     if (given.departmentCode) return { kind: 'department', departmentCode: given.departmentCode };
     const unit = await this.registry.getUnit(SYSTEM_CALLER, given.unitCode!).catch(() => null);
-    if (!unit) throw invalid(`${field}.unitCode`, `${given.unitCode} is not a unit of the map`);
+    // A unit outside the caller's scope is answered like an unknown one: the hotline dispatches within its own area.
+    if (!unit || !scopeCovers(caller, unit.path)) throw invalid(`${field}.unitCode`, `${given.unitCode} is not a unit of the map in your scope`);
     return { kind: 'unit', unitCode: unit.code, level: unit.level === 'exclusive_grid' ? 'grid' : unit.level };
   }
 

@@ -10,6 +10,7 @@ import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { AppealJournal } from '../../appeal-journal';
 import { AppealEntity } from '../../appeal.entity';
 import { toAppealView } from '../../appeal.mapper';
+import { appealsInScope } from '../../appeal-process';
 
 const HOUR = 3_600_000;
 /** How far back a call taken earlier may be recorded, and how far ahead a clock may run (skew). */
@@ -55,7 +56,8 @@ export class IntakeAppealUseCase {
     const hours = { emergency: this.config.HOTLINE_DISPATCH_HOURS_EMERGENCY, utilities: this.config.HOTLINE_DISPATCH_HOURS_UTILITIES, general: this.config.HOTLINE_DISPATCH_HOURS_GENERAL }[urgency];
     const appeal = await this.em.transactional(async (em) => {
       const takenAt = receivedAt ?? new Date();
-      const flagged = phoneIndex ? (await em.count(AppealEntity, { callerPhoneIndex: phoneIndex, flagged: true })) > 0 : false;
+      // A flag informs the operators of its scope: the new appeal inherits only flags the taking caller may see.
+      const flagged = phoneIndex ? (await em.count(AppealEntity, { callerPhoneIndex: phoneIndex, flagged: true, ...appealsInScope(caller) })) > 0 : false;
       const entity = em.create(AppealEntity, {
         id: randomUUID(),
         status: 'received',
@@ -84,7 +86,7 @@ export class IntakeAppealUseCase {
       await em.flush();
       return entity;
     });
-    return { appeal: toAppealView(appeal, caller, this.cipher), related: await this.related(appeal) };
+    return { appeal: toAppealView(appeal, caller, this.cipher), related: await this.related(caller, appeal) };
   }
 
   /**
@@ -101,15 +103,19 @@ export class IntakeAppealUseCase {
     return at;
   }
 
-  /** Earlier open or recent appeals of the same caller and category, or the same category and grid. */
-  private async related(appeal: AppealEntity): Promise<IntakeResult['related']> {
+  /**
+   * Earlier open or recent appeals of the same caller and category, or the same category and grid — among the
+   * appeals the taking caller may see: the answer names no appeal of another area.
+   */
+  private async related(caller: Caller, appeal: AppealEntity): Promise<IntakeResult['related']> {
     if (!appeal.categoryCode) return [];
     const since = new Date(Date.now() - this.config.HOTLINE_REPEAT_DAYS * 86_400_000);
+    const scope = appealsInScope(caller);
     const sameCaller = appeal.callerPhoneIndex
-      ? await this.em.find(AppealEntity, { callerPhoneIndex: appeal.callerPhoneIndex, categoryCode: appeal.categoryCode, receivedAt: { $gte: since }, id: { $ne: appeal.id } }, { limit: 10, orderBy: { receivedAt: 'desc' } })
+      ? await this.em.find(AppealEntity, { callerPhoneIndex: appeal.callerPhoneIndex, categoryCode: appeal.categoryCode, receivedAt: { $gte: since }, id: { $ne: appeal.id }, ...scope }, { limit: 10, orderBy: { receivedAt: 'desc' } })
       : [];
     const samePlace = appeal.gridCode
-      ? await this.em.find(AppealEntity, { gridCode: appeal.gridCode, categoryCode: appeal.categoryCode, status: { $nin: ['closed', 'merged'] }, id: { $nin: [appeal.id, ...sameCaller.map((a) => a.id)] } }, { limit: 10, orderBy: { receivedAt: 'desc' } })
+      ? await this.em.find(AppealEntity, { gridCode: appeal.gridCode, categoryCode: appeal.categoryCode, status: { $nin: ['closed', 'merged'] }, id: { $nin: [appeal.id, ...sameCaller.map((a) => a.id)] }, ...scope }, { limit: 10, orderBy: { receivedAt: 'desc' } })
       : [];
     return [
       ...sameCaller.map((a) => ({ id: a.id, reason: 'same_caller' as const, status: a.status, receivedAt: a.receivedAt.toISOString() })),
