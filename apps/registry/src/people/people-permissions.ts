@@ -1,12 +1,24 @@
 import { isUnrestricted, requireRole, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import { unitOutOfScope } from '../unit/unit.errors';
-import { personNotFound } from './people.errors';
+import { assignmentNotFound, personNotFound } from './people.errors';
 
 /** The grid centres keep the people of their units, like they keep the map. */
 const PEOPLE_KEEPERS: readonly Role[] = ['admin', 'street_admin', 'community_admin'];
 
 export function assertMayAddPeople(caller: Caller): void {
   requireRole(caller, PEOPLE_KEEPERS, 'add people');
+}
+
+export function assertKeepsPeople(caller: Caller, action: string): void {
+  requireRole(caller, PEOPLE_KEEPERS, action);
+}
+
+/**
+ * Refuses to end an assignment on a unit outside the caller's scope exactly as if it did not exist (404): the
+ * answer must not tell which unit an assignment id belongs to. Check the role first (`assertKeepsPeople`).
+ */
+export function assertMayEndAssignmentOn(caller: Caller, assignmentId: string, unit: { path: string[] }): void {
+  if (!scopeCovers(caller, unit.path)) throw assignmentNotFound(assignmentId);
 }
 
 /** Refuses a caller who may not assign people on a unit, or end their assignments there. */

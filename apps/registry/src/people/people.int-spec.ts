@@ -323,11 +323,15 @@ describe('people attached to grids, over the bus', () => {
       expect(ended.endsOn).toBe('2098-12-31');
     });
 
-    it('lets only map editors within scope end assignments; 404 for an unknown one', async () => {
+    it('lets only map editors within scope end assignments; one outside the scope answers 404 like an unknown one', async () => {
       const assignment = await assign(G1, li, 'property_staff');
-      await failure(people.endAssignment(C2_ADMIN, assignment.id), 'UNIT_OUT_OF_SCOPE');
+      const outside = await failure(people.endAssignment(C2_ADMIN, assignment.id), 'ASSIGNMENT_NOT_FOUND');
+      expect(outside.details).toEqual({ id: assignment.id });
+      expect(outside.message).not.toContain(G1);
       await failure(people.endAssignment(G1_STAFF, assignment.id), 'FORBIDDEN');
+      await failure(people.endAssignment(G1_STAFF, '00000000-0000-4000-8000-000000000000'), 'FORBIDDEN');
       await failure(people.endAssignment(ADMIN, '00000000-0000-4000-8000-000000000000'), 'ASSIGNMENT_NOT_FOUND');
+      expect((await people.getPerson(ADMIN, li)).assignments.find((a) => a.id === assignment.id)).toMatchObject({ endsOn: null });
     });
   });
 

@@ -6,7 +6,7 @@ import { unitNotFound } from '../../../unit/unit.errors';
 import { chinaToday, isCalendarDate } from '../../assignment-rules';
 import { assignmentConflict, assignmentInvalid, assignmentNotFound, personNotFound } from '../../people.errors';
 import { toAssignmentSnapshot, toAssignmentView } from '../../people.mapper';
-import { assertMayAssignOn } from '../../people-permissions';
+import { assertKeepsPeople, assertMayEndAssignmentOn } from '../../people-permissions';
 import { PeopleRepository } from '../../people.repository';
 import type { EndAssignmentCommand } from './end-assignment.command';
 
@@ -24,11 +24,13 @@ export class EndAssignmentUseCase {
   ) {}
 
   async execute({ caller, assignmentId, endsOn: requested }: EndAssignmentCommand): Promise<AssignmentView> {
+    // The role before the look-up: a caller who may not end assignments learns nothing of which ids exist.
+    assertKeepsPeople(caller, 'end assignments');
     const found = await this.people.findAssignment(assignmentId);
     if (!found) throw assignmentNotFound(assignmentId);
     const unit = await this.people.findUnit(found.unitCode);
     if (!unit) throw unitNotFound(found.unitCode);
-    assertMayAssignOn(caller, unit);
+    assertMayEndAssignmentOn(caller, assignmentId, unit);
     const person = await this.people.findPerson(found.personId);
     if (!person) throw personNotFound(found.personId);
     if (requested !== undefined && !isCalendarDate(requested)) throw assignmentInvalid('endsOn', `${requested} is not a calendar date`);
