@@ -5,7 +5,7 @@ import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { loadConfig } from '@gridline/platform';
 import { BusClient } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient, RegistryPeopleClient } from '@gridline/contracts-registry';
+import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
 import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
 
 // Two streets. In the first, community C1 with the adjacent grids G1 | G2 (their shared edge at lng 118.51) and
@@ -31,6 +31,7 @@ describe('scope on every path that names another object, through the gateway', (
   let platform: TestPlatform;
   let gateway: GatewayApp;
   let people: RegistryPeopleClient;
+  let householdInG1: string;
   const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -58,7 +59,9 @@ describe('scope on every path that names another object, through the gateway', (
     await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
     const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
     await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
+    householdInG1 = (await new RegistryRegistersClient(bus).createHousehold(SYSTEM_CALLER, { gridCode: G1, address: '文汇小区5号楼', room: '2-301' })).id;
     tokens.staff1 = await testToken({ sub: 'staff-g1', roles: ['grid_staff'], units: [G1] });
+    tokens.bothGrids = await testToken({ sub: 'staff-g1-g2', roles: ['grid_staff'], units: [G1, G2] });
     tokens.staff2 = await testToken({ sub: 'staff-g2', roles: ['grid_staff'], units: [G2] });
     tokens.community1 = await testToken({ sub: 'community-c1', roles: ['community_admin'], units: [C1] });
     tokens.street = await testToken({ sub: 'street-1', roles: ['street_admin'], units: [STREET] });
@@ -112,6 +115,32 @@ describe('scope on every path that names another object, through the gateway', (
       expect((await report('community1', garbage('按位置定网格', { location: EDGE_OF_G2 }))).json().incident.gridCode).toBe(G2);
       const list = (await call('community1', 'GET', `/api/v1/incidents?q=${encodeURIComponent('错位上报')}`)).json();
       expect(list.items).toEqual([]);
+    });
+  });
+
+  describe('POST /api/v1/visits/:id/incident', () => {
+    const fromVisit = (title: string, extra: Record<string, unknown> = {}) => {
+      const { source: _source, ...body } = garbage(title, extra);
+      return body;
+    };
+
+    it('names the case a visit already opened only to a caller who may see it', async () => {
+      const visit = (await call('bothGrids', 'POST', '/api/v1/visits', { householdId: householdInG1, gridCode: G1, date: new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10) })).json();
+      // Seen on the visit in G1, but the matter lies across the road, in G2.
+      const opened = await call('bothGrids', 'POST', `/api/v1/visits/${visit.id}/incident`, fromVisit('走访发现对面垃圾', { location: EDGE_OF_G2 }));
+      expect(opened.statusCode).toBe(201);
+      const caseId = opened.json().incident.id;
+      expect(opened.json().incident.gridCode).toBe(G2);
+
+      const hidden = await call('staff1', 'POST', `/api/v1/visits/${visit.id}/incident`, fromVisit('再次上报'));
+      expect(hidden.statusCode).toBe(409);
+      expect(hidden.json()).toMatchObject({ code: 'VISIT_CASE_ALREADY_OPENED', details: { id: visit.id, incidentId: null } });
+      expect(hidden.body).not.toContain(caseId);
+      expect((await call('staff1', 'GET', `/api/v1/incidents/${caseId}`)).statusCode).toBe(404);
+
+      const named = await call('bothGrids', 'POST', `/api/v1/visits/${visit.id}/incident`, fromVisit('再次上报'));
+      expect(named.statusCode).toBe(409);
+      expect(named.json().details).toEqual({ id: visit.id, incidentId: caseId });
     });
   });
 

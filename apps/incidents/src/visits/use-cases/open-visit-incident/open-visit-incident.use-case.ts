@@ -3,6 +3,8 @@ import { requireRole, scopeCovers } from '@gridline/auth';
 import type { ReportIncidentRequest, ReportResult } from '@gridline/contracts-incidents';
 import { IncidentJournal } from '../../../incident/incident-journal';
 import { IncidentEntity } from '../../../incident/incident.entity';
+import { mayView } from '../../../incident/incident-process';
+import { IncidentRepository } from '../../../incident/incident.repository';
 import { ReportIncidentCommand } from '../../../incident/use-cases/report-incident/report-incident.command';
 import { ReportIncidentUseCase } from '../../../incident/use-cases/report-incident/report-incident.use-case';
 import { visitCaseAlreadyOpened, visitNotFound } from '../../visit.errors';
@@ -19,6 +21,7 @@ import type { OpenVisitIncidentCommand } from './open-visit-incident.command';
 export class OpenVisitIncidentUseCase {
   constructor(
     private readonly visits: VisitRepository,
+    private readonly incidents: IncidentRepository,
     private readonly reportIncident: ReportIncidentUseCase,
     private readonly journal: IncidentJournal,
   ) {}
@@ -27,7 +30,11 @@ export class OpenVisitIncidentUseCase {
     requireRole(caller, VISIT_WRITERS, 'open cases from visits');
     const visit = await this.visits.findById(visitId);
     if (!visit || !scopeCovers(caller, visit.path)) throw visitNotFound(visitId);
-    if (visit.incidentId) throw visitCaseAlreadyOpened(visit.id, visit.incidentId);
+    if (visit.incidentId) {
+      // The case may lie in another grid than the visit (opened at a location elsewhere): name it only if visible.
+      const opened = await this.incidents.findById(visit.incidentId);
+      throw visitCaseAlreadyOpened(visit.id, opened && mayView(caller, opened) ? opened.id : null);
+    }
 
     const report: ReportIncidentRequest = { ...body, source: 'visit', gridCode: body.gridCode ?? (body.location ? undefined : visit.gridCode) };
     const result = await this.reportIncident.execute(new ReportIncidentCommand(caller, report, visitCaseKey(visit.id)));
