@@ -3,7 +3,6 @@ import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
 import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { loadConfig } from '@gridline/platform';
-import { BusClient } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
 import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
@@ -36,11 +35,11 @@ describe('scope on every path that names another object, through the gateway', (
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    const registryService = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
     await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
     await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
     gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
-    const bus = registryService.app.get(BusClient);
+    const bus = await platform.bus('seed');
     const registry = new RegistryClient(bus);
     people = new RegistryPeopleClient(bus);
     for (const unit of [
