@@ -1,6 +1,7 @@
 export * from './unit.types';
 export * from './unit.dto';
 export * from './boundary.validator';
+export * from './boundary.rules';
 export * from './registry.events';
 export * from './registry.requests';
 export * from './registry.errors';
