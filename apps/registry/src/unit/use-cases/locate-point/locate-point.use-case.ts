@@ -13,7 +13,8 @@ export class LocatePointUseCase {
   constructor(private readonly units: UnitRepository) {}
 
   async execute({ caller, lat, lng }: LocatePointQuery): Promise<LocateResult> {
-    const candidates = await this.units.findGridCandidatesAt(lng, lat);
+    // An exclusive grid drawn over ordinary ones wins: it is the more specific owner (the map rules let it overlap them).
+    const candidates = (await this.units.findGridCandidatesAt(lng, lat)).sort((a, b) => Number(b.level === 'exclusive_grid') - Number(a.level === 'exclusive_grid'));
     const grid = candidates.find((unit) => unit.boundary && booleanPointInPolygon([lng, lat], unit.boundary));
     if (!grid) {
       throw new AppError(RegistryErrorCode.NoGridAtPoint, 'not_found', `No grid contains the point (${lat}, ${lng})`, { lat, lng });
