@@ -50,13 +50,52 @@ export class UnitRepository {
         minLat: { $lte: lat },
         maxLat: { $gte: lat },
       },
-      // An exclusive grid drawn inside an ordinary one wins: it is the more specific owner.
-      { orderBy: { level: 'desc', code: 'asc' } },
+      { orderBy: { code: 'asc' } },
     );
   }
 
   findByCodes(codes: string[]): Promise<UnitEntity[]> {
     return this.em.find(UnitEntity, { code: { $in: codes } });
+  }
+
+  /**
+   * Takes the map lock until the transaction ends: the boundary rules read the neighbours of a unit, so two edits of
+   * the map's geometry must not check at the same time (each would miss the other). Edits of the map are rare.
+   */
+  async lockMap(em: EntityManager): Promise<void> {
+    await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`gridline-map:${em.config.get('schema') ?? 'public'}`]);
+  }
+
+  /** A unit as committed now (not as this request's identity map remembers it). */
+  findCurrent(em: EntityManager, code: string): Promise<UnitEntity | null> {
+    return em.findOne(UnitEntity, { code }, { disableIdentityMap: true });
+  }
+
+  /** The children of a unit that have a boundary. */
+  findChildrenWithBoundary(em: EntityManager, code: string): Promise<UnitEntity[]> {
+    return em.find(UnitEntity, { parentCode: code, minLng: { $ne: null } }, { orderBy: { code: 'asc' }, disableIdentityMap: true });
+  }
+
+  /**
+   * Active units of the unit's level whose bounding box meets its own: under the same street (any street, for a
+   * street). The exact overlap is the caller's to measure.
+   */
+  findNeighbourCandidates(em: EntityManager, unit: UnitEntity): Promise<UnitEntity[]> {
+    if (unit.minLng === null || unit.maxLng === null || unit.minLat === null || unit.maxLat === null) return Promise.resolve([]);
+    return em.find(
+      UnitEntity,
+      {
+        code: { $ne: unit.code },
+        level: unit.level,
+        active: true,
+        ...(unit.level === 'street' ? {} : { path: { $overlap: [unit.path[0]] } }),
+        minLng: { $lte: unit.maxLng },
+        maxLng: { $gte: unit.minLng },
+        minLat: { $lte: unit.maxLat },
+        maxLat: { $gte: unit.minLat },
+      },
+      { orderBy: { code: 'asc' }, disableIdentityMap: true },
+    );
   }
 
   /** Runs the work in one transaction; what it persists (the unit, its outbox events) commits together. */

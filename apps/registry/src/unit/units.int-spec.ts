@@ -1,9 +1,10 @@
 import { connect, type NatsConnection as RawNats } from 'nats';
+import { Client } from 'pg';
 import { AppError } from '@gridline/platform';
 import { NatsConnection, streamName } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { RegistryClient, type UnitView } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, unitFactory, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
+import { RegistryClient, type Position, type UnitBoundary, type UnitView } from '@gridline/contracts-registry';
+import { TestPlatform, eventually, square, unitFactory, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
 import { RegistryAppModule } from '../registry-app.module';
 import { RegistryConfig } from '../registry.config';
 
@@ -141,6 +142,127 @@ describe('registry units over the bus', () => {
     );
     const fields = (error.details?.fields as { field: string }[]).map((f) => f.field).sort();
     expect(fields).toEqual(['code', 'extra', 'level', 'name']);
+  });
+
+  describe('the geometry of the map', () => {
+    // A second street with boundaries: communities A and B side by side, C without a boundary of its own.
+    const S2 = '370502004';
+    const [A, B, C] = ['370502004001', '370502004002', '370502004003'];
+    const [A1, A2, B1] = [`${A}001`, `${A}002`, `${B}001`];
+    const A_ADMIN: Caller = { sub: 'a-admin', roles: ['community_admin'], units: [A] };
+    const C_ADMIN: Caller = { sub: 'c-admin', roles: ['community_admin'], units: [C] };
+    let db: Client;
+
+    function rect(lng: number, lat: number, width: number, height: number): UnitBoundary {
+      const ring: Position[] = [
+        [lng, lat],
+        [lng + width, lat],
+        [lng + width, lat + height],
+        [lng, lat + height],
+        [lng, lat],
+      ];
+      return { type: 'Polygon', coordinates: [ring] };
+    }
+
+    beforeAll(async () => {
+      db = new Client({ connectionString: platform.db.url });
+      await db.connect();
+      for (const unit of [
+        { ...unitFactory().street(S2, '西城街道').build(), boundary: square(118.6, 37.5, 0.04) },
+        { ...unitFactory().community(A, 'A社区').build(), boundary: rect(118.6, 37.5, 0.02, 0.04) },
+        { ...unitFactory().community(B, 'B社区').build(), boundary: rect(118.62, 37.5, 0.02, 0.04) },
+        unitFactory().community(C, 'C社区').build(),
+        unitFactory().grid(A1).at(118.6, 37.5).build(),
+        unitFactory().grid(A2).at(118.61, 37.5).build(),
+        // Across the communities' shared edge: neighbours may share edges, not area.
+        unitFactory().grid(B1).at(118.62, 37.5).build(),
+      ]) {
+        await registry.createUnit(ADMIN, unit);
+      }
+    });
+
+    afterAll(async () => {
+      await db?.end();
+    });
+
+    it('refuses polygons that cross themselves or carry a third coordinate, naming the field', async () => {
+      const bowTie = { type: 'Polygon' as const, coordinates: [[[118.6, 37.53], [118.61, 37.54], [118.61, 37.53], [118.6, 37.54], [118.6, 37.53]] as Position[]] };
+      const crossing = await expectError(registry.createUnit(ADMIN, { ...unitFactory().grid(`${A}009`).build(), boundary: bowTie }), 'VALIDATION_FAILED', 'boundary');
+      expect(crossing.details?.fields).toEqual([{ field: 'boundary', reasons: [expect.stringContaining('must not cross or touch itself')] }]);
+      const withAltitude = { type: 'Polygon', coordinates: [square(118.6, 37.53).coordinates[0].map(([lng, lat]) => [lng, lat, 5])] } as unknown as UnitBoundary;
+      const threeD = await expectError(registry.createUnit(ADMIN, { ...unitFactory().grid(`${A}009`).build(), boundary: withAltitude }), 'VALIDATION_FAILED', 'boundary');
+      expect(JSON.stringify(threeD.details)).toContain('2-D, no altitude');
+      await expectError(registry.getUnit(ADMIN, `${A}009`), 'UNIT_NOT_FOUND');
+    });
+
+    it('refuses a grid drawn outside its community, or larger than a grid may be', async () => {
+      // Community A's admin draws over community B's grid: the part outside A decides it.
+      const error = await expectError(registry.createUnit(A_ADMIN, unitFactory().grid(`${A}009`).at(118.615, 37.5).build()), 'VALIDATION_FAILED', 'boundary');
+      expect(error.details?.fields).toEqual([{ field: 'boundary', reasons: [expect.stringMatching(new RegExp(`^must lie inside the boundary of its parent ${A}: \\d+ m² lie outside it`))] }]);
+      const huge = await expectError(registry.createUnit(ADMIN, { ...unitFactory().grid(`${C}009`).build(), boundary: square(118.6, 37.5, 0.04) }), 'VALIDATION_FAILED', 'boundary');
+      expect(JSON.stringify(huge.details)).toContain('allowed for a grid');
+    });
+
+    it('refuses a grid over another grid with 409, naming the other only within the caller scope', async () => {
+      const seen = await expectError(registry.createUnit(A_ADMIN, unitFactory().grid(`${A}009`).at(118.605, 37.5).build()), 'UNIT_BOUNDARY_OVERLAP', 'boundary');
+      expect(seen.kind).toBe('conflict');
+      expect(seen.details?.overlaps).toEqual([A1, A2]);
+      // C has no boundary of its own, so its grids may lie anywhere in the street, but never over B's.
+      const hidden = await expectError(registry.createUnit(C_ADMIN, unitFactory().grid(`${C}001`).at(118.625, 37.5).build()), 'UNIT_BOUNDARY_OVERLAP', 'boundary');
+      expect(hidden.message).toContain('a grid outside your scope');
+      expect(JSON.stringify(hidden)).not.toContain(B1);
+      expect(hidden.details?.overlaps).toEqual([]);
+      // Nothing was stored, and the area still resolves to B.
+      expect((await registry.locate(ADMIN, { lat: 37.505, lng: 118.628 })).community?.code).toBe(B);
+      await registry.createUnit(C_ADMIN, unitFactory().grid(`${C}001`).at(118.6, 37.53).build());
+    });
+
+    it('lets an exclusive grid lie over ordinary grids, but not over another exclusive grid', async () => {
+      await registry.createUnit(ADMIN, unitFactory().exclusiveGrid(`${A}901`, 'school').at(118.605, 37.5, 0.005).build());
+      expect((await registry.locate(ADMIN, { lat: 37.5025, lng: 118.6075 })).grid.code).toBe(`${A}901`);
+      await expectError(registry.createUnit(ADMIN, unitFactory().exclusiveGrid(`${A}902`, 'commercial').at(118.607, 37.502, 0.005).build()), 'UNIT_BOUNDARY_OVERLAP', 'boundary');
+    });
+
+    it('refuses communities of one street that overlap, and a community outside its street', async () => {
+      const error = await expectError(registry.createUnit(ADMIN, { ...unitFactory().community('370502004004').build(), boundary: rect(118.61, 37.5, 0.02, 0.02) }), 'UNIT_BOUNDARY_OVERLAP', 'boundary');
+      expect(error.details?.overlaps).toEqual([A, B]);
+      await expectError(registry.createUnit(ADMIN, { ...unitFactory().community('370502004004').build(), boundary: rect(118.63, 37.5, 0.02, 0.02) }), 'VALIDATION_FAILED', 'boundary');
+    });
+
+    it('checks a redrawn boundary against the parent, the children and the neighbours', async () => {
+      await expectError(registry.updateUnit(A_ADMIN, A2, { boundary: square(118.615, 37.5) }), 'VALIDATION_FAILED', 'boundary');
+      await expectError(registry.updateUnit(ADMIN, A2, { boundary: square(118.605, 37.5) }), 'UNIT_BOUNDARY_OVERLAP', 'boundary');
+      const shrunk = await expectError(registry.updateUnit(ADMIN, A, { boundary: rect(118.6, 37.5, 0.015, 0.04) }), 'VALIDATION_FAILED', 'boundary');
+      expect(JSON.stringify(shrunk.details)).toContain(`of ${A2} would lie outside it`);
+      const moved = await registry.updateUnit(A_ADMIN, A2, { boundary: square(118.61, 37.51) });
+      expect(moved.boundary).toEqual(square(118.61, 37.51));
+    });
+
+    it('lets a retired grid be redrawn over an active one, and refuses to reactivate it there', async () => {
+      await registry.updateUnit(ADMIN, A1, { active: false });
+      await registry.createUnit(A_ADMIN, unitFactory().grid(`${A}003`).at(118.6, 37.5).build());
+      const error = await expectError(registry.updateUnit(A_ADMIN, A1, { active: true }), 'UNIT_BOUNDARY_OVERLAP', 'boundary');
+      expect(error.details?.overlaps).toEqual([`${A}003`]);
+      expect((await registry.getUnit(ADMIN, A1)).active).toBe(false);
+    });
+
+    it('answers two concurrent edits of one unit with one success and one 409 UNIT_CHANGED', async () => {
+      // Hold the row so that both edits read the same version before either writes.
+      await db.query('begin');
+      await db.query(`select 1 from registry.unit where code = $1 for update`, [B1]);
+      const edits = Promise.allSettled([registry.updateUnit(ADMIN, B1, { name: '甲网格' }), registry.updateUnit(ADMIN, B1, { name: '乙网格' })]);
+      await eventually(async () => {
+        const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+        expect(rows[0].n).toBe(2);
+      });
+      await db.query('rollback');
+      const results = await edits;
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const [rejected] = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+      expect(rejected.reason).toBeInstanceOf(AppError);
+      expect(rejected.reason).toMatchObject({ code: 'UNIT_CHANGED', kind: 'conflict', details: { code: B1 } });
+      expect(['甲网格', '乙网格']).toContain((await registry.getUnit(ADMIN, B1)).name);
+    });
   });
 
   it('reports ready with its database and NATS', async () => {

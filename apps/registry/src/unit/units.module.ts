@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { UnitRepository } from './unit.repository';
+import { UnitBoundaryRules } from './unit-boundary.rules';
 import { UnitsBusController } from './units.bus-controller';
 import { CreateUnitUseCase } from './use-cases/create-unit/create-unit.use-case';
 import { GetUnitUseCase } from './use-cases/get-unit/get-unit.use-case';
@@ -9,6 +10,6 @@ import { UpdateUnitUseCase } from './use-cases/update-unit/update-unit.use-case'
 
 @Module({
   controllers: [UnitsBusController],
-  providers: [UnitRepository, CreateUnitUseCase, UpdateUnitUseCase, GetUnitUseCase, ListUnitsUseCase, LocatePointUseCase],
+  providers: [UnitRepository, UnitBoundaryRules, CreateUnitUseCase, UpdateUnitUseCase, GetUnitUseCase, ListUnitsUseCase, LocatePointUseCase],
 })
 export class UnitsModule {}

@@ -7,6 +7,10 @@ export const RegistryErrorCode = {
   CodeInvalid: 'UNIT_CODE_INVALID',
   BoundaryInvalid: 'UNIT_BOUNDARY_INVALID',
   BoundaryRequired: 'UNIT_BOUNDARY_REQUIRED',
+  /** The boundary overlaps another unit of its level (409). */
+  BoundaryOverlap: 'UNIT_BOUNDARY_OVERLAP',
+  /** The unit changed between reading and writing it (a concurrent edit, 409): reload and retry. */
+  UnitChanged: 'UNIT_CHANGED',
   KindInvalid: 'UNIT_KIND_INVALID',
   OutOfScope: 'UNIT_OUT_OF_SCOPE',
   NoGridAtPoint: 'NO_GRID_AT_POINT',

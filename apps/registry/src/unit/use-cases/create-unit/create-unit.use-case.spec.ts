@@ -4,6 +4,7 @@ import type { Caller } from '@gridline/auth';
 import { REGISTRY_EVENTS, type CreateUnitRequest } from '@gridline/contracts-registry';
 import { UnitEntity } from '../../unit.entity';
 import type { UnitRepository } from '../../unit.repository';
+import type { UnitBoundaryRules } from '../../unit-boundary.rules';
 import { CreateUnitCommand } from './create-unit.command';
 import { CreateUnitUseCase } from './create-unit.use-case';
 
@@ -22,8 +23,9 @@ function setup(existing: UnitEntity[] = [unit('370502003', 'street', ['370502003
     transactional: jest.fn(async (work: (e: typeof em) => Promise<unknown>) => work(em)),
   };
   const events = { record: jest.fn() };
-  const useCase = new CreateUnitUseCase(units as unknown as UnitRepository, events as unknown as EventPublisher);
-  return { useCase, units, events, em };
+  const boundaries = { assertFits: jest.fn(async () => undefined) };
+  const useCase = new CreateUnitUseCase(units as unknown as UnitRepository, boundaries as unknown as UnitBoundaryRules, events as unknown as EventPublisher);
+  return { useCase, units, events, em, boundaries };
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -36,14 +38,23 @@ describe(CreateUnitUseCase.name, () => {
   const grid: CreateUnitRequest = { code: '370502003001001', name: '一网格', level: 'grid', parentCode: '370502003001', boundary: square };
 
   it('stores a grid beneath its community and records unit.created in the same transaction', async () => {
-    const { useCase, events, em } = setup();
+    const { useCase, events, em, boundaries } = setup();
     const view = await useCase.execute(new CreateUnitCommand(ADMIN, grid));
+    expect(boundaries.assertFits).toHaveBeenCalledWith(em, ADMIN, expect.objectContaining({ code: grid.code, boundary: square, minLng: 118.5, maxLat: 37.41 }), { boundary: true, activated: true });
     expect(view).toMatchObject({ code: grid.code, path: ['370502003', '370502003001', grid.code], boundary: square });
     expect(em.persist).toHaveBeenCalledTimes(1);
     expect(events.record).toHaveBeenCalledWith(em, REGISTRY_EVENTS.unitCreated, grid.code, {
       unit: expect.objectContaining({ code: grid.code, level: 'grid', hasBoundary: true }),
     });
     expect(em.flush).toHaveBeenCalled();
+  });
+
+  it('refuses a boundary larger than its level allows, naming the field', async () => {
+    const { useCase, units } = setup();
+    const huge = { type: 'Polygon' as const, coordinates: [[[118.4, 37.4], [118.5, 37.4], [118.5, 37.5], [118.4, 37.5], [118.4, 37.4]] as [number, number][]] };
+    const error = (await useCase.execute(new CreateUnitCommand(ADMIN, { ...grid, boundary: huge })).catch((e: unknown) => e)) as AppError;
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', kind: 'validation', details: { fields: [{ field: 'boundary', reasons: [expect.stringMatching(/more than the 10 km² allowed for a grid$/)] }] } });
+    expect(units.transactional).not.toHaveBeenCalled();
   });
 
   it('refuses a grid whose parent is a street', async () => {

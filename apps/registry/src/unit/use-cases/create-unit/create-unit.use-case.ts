@@ -11,17 +11,19 @@ import {
   type UnitView,
 } from '@gridline/contracts-registry';
 import { UnitEntity } from '../../unit.entity';
-import { unitFieldError } from '../../unit.errors';
+import { boundaryRefused, unitFieldError } from '../../unit.errors';
+import { UnitBoundaryRules } from '../../unit-boundary.rules';
 import { setBoundary, toUnitSnapshot, toUnitView } from '../../unit.mapper';
 import { assertMayEditMap } from '../../unit-permissions';
 import { UnitRepository } from '../../unit.repository';
 import type { CreateUnitCommand } from './create-unit.command';
 
-/** Adds a unit to the grid map, checking the map's rules, and announces it. */
+/** Adds a unit to the grid map, checking the map's rules (codes, parents, boundaries), and announces it. */
 @Injectable()
 export class CreateUnitUseCase {
   constructor(
     private readonly units: UnitRepository,
+    private readonly boundaries: UnitBoundaryRules,
     private readonly events: EventPublisher,
   ) {}
 
@@ -37,8 +39,8 @@ export class CreateUnitUseCase {
       throw unitFieldError(RegistryErrorCode.KindInvalid, 'kind', 'is only for exclusive grids');
     }
     if (input.boundary !== undefined) {
-      const problem = boundaryProblem(input.boundary);
-      if (problem) throw unitFieldError(RegistryErrorCode.BoundaryInvalid, 'boundary', problem);
+      const problem = boundaryProblem(input.boundary, input.level);
+      if (problem) throw boundaryRefused(problem);
     } else if (input.level === 'grid' || input.level === 'exclusive_grid') {
       throw unitFieldError(RegistryErrorCode.BoundaryRequired, 'boundary', `is required for a ${input.level}`);
     }
@@ -80,6 +82,7 @@ export class CreateUnitUseCase {
           active: input.active ?? true,
         });
         setBoundary(unit, input.boundary ?? null);
+        await this.boundaries.assertFits(em, caller, unit, { boundary: true, activated: true });
         em.persist(unit);
         this.events.record(em, REGISTRY_EVENTS.unitCreated, unit.code, { unit: toUnitSnapshot(unit) });
         await em.flush();

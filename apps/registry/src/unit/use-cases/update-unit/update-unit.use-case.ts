@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { OptimisticLockError } from '@mikro-orm/core';
 import { EventPublisher } from '@gridline/messaging';
 import { REGISTRY_EVENTS, RegistryErrorCode, boundaryProblem, type UnitView } from '@gridline/contracts-registry';
 import { UnitEntity } from '../../unit.entity';
-import { unitFieldError, unitNotFound } from '../../unit.errors';
+import { boundaryRefused, unitChanged, unitFieldError, unitNotFound } from '../../unit.errors';
+import { UnitBoundaryRules } from '../../unit-boundary.rules';
 import { setBoundary, toUnitSnapshot, toUnitView } from '../../unit.mapper';
 import { assertMayEditMap } from '../../unit-permissions';
 import { UnitRepository } from '../../unit.repository';
@@ -13,40 +15,48 @@ import type { UpdateUnitCommand } from './update-unit.command';
 export class UpdateUnitUseCase {
   constructor(
     private readonly units: UnitRepository,
+    private readonly boundaries: UnitBoundaryRules,
     private readonly events: EventPublisher,
   ) {}
 
   async execute({ caller, code, changes }: UpdateUnitCommand): Promise<UnitView> {
-    return this.units.transactional(async (em) => {
-      const unit = await em.findOne(UnitEntity, { code });
-      if (!unit) throw unitNotFound(code);
-      assertMayEditMap(caller, unit);
+    try {
+      return await this.units.transactional(async (em) => {
+        const unit = await em.findOne(UnitEntity, { code });
+        if (!unit) throw unitNotFound(code);
+        assertMayEditMap(caller, unit);
 
-      const changed: string[] = [];
-      if (changes.name !== undefined && changes.name.trim() !== unit.name) {
-        unit.name = changes.name.trim();
-        changed.push('name');
-      }
-      if (changes.kind !== undefined && changes.kind !== unit.kind) {
-        if (unit.level !== 'exclusive_grid') throw unitFieldError(RegistryErrorCode.KindInvalid, 'kind', 'is only for exclusive grids');
-        unit.kind = changes.kind;
-        changed.push('kind');
-      }
-      if (changes.boundary !== undefined && JSON.stringify(changes.boundary) !== JSON.stringify(unit.boundary)) {
-        const problem = boundaryProblem(changes.boundary);
-        if (problem) throw unitFieldError(RegistryErrorCode.BoundaryInvalid, 'boundary', problem);
-        setBoundary(unit, changes.boundary);
-        changed.push('boundary');
-      }
-      if (changes.active !== undefined && changes.active !== unit.active) {
-        unit.active = changes.active;
-        changed.push('active');
-      }
-      if (changed.length > 0) {
-        this.events.record(em, REGISTRY_EVENTS.unitUpdated, unit.code, { unit: toUnitSnapshot(unit), changed });
-        await em.flush();
-      }
-      return toUnitView(unit);
-    });
+        const changed: string[] = [];
+        if (changes.name !== undefined && changes.name.trim() !== unit.name) {
+          unit.name = changes.name.trim();
+          changed.push('name');
+        }
+        if (changes.kind !== undefined && changes.kind !== unit.kind) {
+          if (unit.level !== 'exclusive_grid') throw unitFieldError(RegistryErrorCode.KindInvalid, 'kind', 'is only for exclusive grids');
+          unit.kind = changes.kind;
+          changed.push('kind');
+        }
+        if (changes.boundary !== undefined && JSON.stringify(changes.boundary) !== JSON.stringify(unit.boundary)) {
+          const problem = boundaryProblem(changes.boundary, unit.level);
+          if (problem) throw boundaryRefused(problem);
+          setBoundary(unit, changes.boundary);
+          changed.push('boundary');
+        }
+        if (changes.active !== undefined && changes.active !== unit.active) {
+          unit.active = changes.active;
+          changed.push('active');
+        }
+        await this.boundaries.assertFits(em, caller, unit, { boundary: changed.includes('boundary'), activated: changed.includes('active') && unit.active });
+        if (changed.length > 0) {
+          this.events.record(em, REGISTRY_EVENTS.unitUpdated, unit.code, { unit: toUnitSnapshot(unit), changed });
+          await em.flush();
+        }
+        return toUnitView(unit);
+      });
+    } catch (error) {
+      // The version column guards the row: another edit committed between our read and our write.
+      if (error instanceof OptimisticLockError) throw unitChanged(code);
+      throw error;
+    }
   }
 }
