@@ -13,6 +13,9 @@ import { demoStreetUnits } from './demo-street';
 import { DEMO_DEPARTMENTS, demoCategories } from './demo-responsibility';
 import { seedDemoAppeals } from './demo-appeals';
 
+/** The demo map, for tests that check it against the map's rules. */
+export { DEMO_STREET_CODE, demoStreetUnits } from './demo-street';
+
 export interface SeedResult {
   created: number;
   existing: number;
