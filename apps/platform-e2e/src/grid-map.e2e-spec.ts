@@ -3,6 +3,7 @@ import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { loadConfig } from '@gridline/platform';
 import { connect } from 'nats';
+import { Client } from 'pg';
 import { streamName } from '@gridline/messaging';
 import { residentIdCheckCharacter } from '@gridline/contracts-registry';
 import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
@@ -90,6 +91,53 @@ describe('the grid map from the gateway to the analytics overview', () => {
     const outsider = await testToken({ roles: ['analyst'], units: ['370502003002'] });
     const hidden = await gateway.app.inject({ method: 'GET', url: '/api/v1/analytics/collection', headers: { authorization: `Bearer ${outsider}` } });
     expect(hidden.json()).toMatchObject({ grids: 0, residents: 0 });
+  });
+
+  describe('the map rules at the gateway', () => {
+    const post = (token: string, payload: object) => gateway.app.inject({ method: 'POST', url: '/api/v1/units', headers: { authorization: `Bearer ${token}` }, payload });
+    const patch = (token: string, code: string, payload: object) => gateway.app.inject({ method: 'PATCH', url: `/api/v1/units/${code}`, headers: { authorization: `Bearer ${token}` }, payload });
+
+    it('answers a self-crossing boundary with 400 VALIDATION_FAILED on boundary', async () => {
+      const bowTie = { type: 'Polygon', coordinates: [[[118.5, 37.45], [118.51, 37.46], [118.51, 37.45], [118.5, 37.46], [118.5, 37.45]]] };
+      const res = await post(admin, { ...unitFactory().grid('370502003002001').build(), boundary: bowTie });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'boundary', reasons: [expect.stringContaining('must not cross or touch itself')] }] });
+    });
+
+    it("answers a grid over another community's grids with 409, naming them only to whoever may see them", async () => {
+      const intruder = unitFactory().grid('370502003002001').at(118.505, 37.4).build();
+      const otherAdmin = await testToken({ roles: ['community_admin'], units: ['370502003002'] });
+      const hidden = await post(otherAdmin, intruder);
+      expect(hidden.statusCode).toBe(409);
+      expect(hidden.headers['content-type']).toContain('application/problem+json');
+      expect(hidden.json()).toMatchObject({ code: 'UNIT_BOUNDARY_OVERLAP', errors: [{ field: 'boundary' }], details: { overlaps: [] } });
+      expect(hidden.body).not.toContain(COMMUNITY);
+      const seen = await post(admin, intruder);
+      expect(seen.json()).toMatchObject({ status: 409, code: 'UNIT_BOUNDARY_OVERLAP', details: { overlaps: [`${COMMUNITY}001`, `${COMMUNITY}002`] } });
+      const located = await gateway.app.inject({ method: 'GET', url: '/api/v1/locate?lat=37.405&lng=118.507', headers: { authorization: `Bearer ${admin}` } });
+      expect(located.json().community.code).toBe(COMMUNITY);
+    });
+
+    it('answers concurrent PATCHes of one unit with 200 and 409 UNIT_CHANGED, never 5xx', async () => {
+      const db = new Client({ connectionString: platform.db.url });
+      await db.connect();
+      try {
+        // Hold the row so that both requests read the same version before either writes.
+        await db.query('begin');
+        await db.query('select 1 from registry.unit where code = $1 for update', [`${COMMUNITY}001`]);
+        const both = Promise.all([patch(admin, `${COMMUNITY}001`, { name: '一网格' }), patch(admin, `${COMMUNITY}001`, { name: '壹网格' })]);
+        await eventually(async () => {
+          const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+          expect(rows[0].n).toBe(2);
+        });
+        await db.query('rollback');
+        const results = await both;
+        expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+        expect(results.find((r) => r.statusCode === 409)?.json()).toMatchObject({ code: 'UNIT_CHANGED', details: { code: `${COMMUNITY}001` } });
+      } finally {
+        await db.end();
+      }
+    });
   });
 
   it('follows a unit being deactivated', async () => {
