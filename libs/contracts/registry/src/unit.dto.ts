@@ -5,6 +5,9 @@ import { PageQuery } from '@gridline/platform';
 import { IsUnitBoundary } from './boundary.validator';
 import { EXCLUSIVE_GRID_KINDS, UNIT_LEVELS, type ExclusiveGridKind, type UnitBoundary, type UnitLevel } from './unit.types';
 
+const BOUNDARY_RULES =
+  "2-D [longitude, latitude] positions, closed rings that neither cross nor touch, at most 2,000 positions, within the area limit of the level; inside the parent's boundary and not over an active unit of the same level under the street (10 m² tolerance; exclusive grids may lie over grids)";
+
 const CODE = /^\d{9}(\d{3}){0,2}$/;
 const CODE_MESSAGE = 'must be a CJ/T 349 style code: 9 digits for a street, 12 for a community, 15 for a grid';
 
@@ -34,7 +37,7 @@ export class CreateUnitRequest {
   @IsIn(EXCLUSIVE_GRID_KINDS as unknown as string[])
   kind?: ExclusiveGridKind;
 
-  @ApiPropertyOptional({ description: 'GeoJSON Polygon or MultiPolygon; required for grids and exclusive grids' })
+  @ApiPropertyOptional({ description: `GeoJSON Polygon or MultiPolygon, required for grids and exclusive grids: ${BOUNDARY_RULES}` })
   @IsOptional()
   @IsObject()
   @IsUnitBoundary()
@@ -60,7 +63,7 @@ export class UpdateUnitBody {
   @IsIn(EXCLUSIVE_GRID_KINDS as unknown as string[])
   kind?: ExclusiveGridKind;
 
-  @ApiPropertyOptional({ description: 'GeoJSON Polygon or MultiPolygon' })
+  @ApiPropertyOptional({ description: `GeoJSON Polygon or MultiPolygon: ${BOUNDARY_RULES}` })
   @IsOptional()
   @IsObject()
   @IsUnitBoundary()
