@@ -35,34 +35,34 @@ function shapeProblem(value: unknown): string | null {
   if (typeof value !== 'object' || value === null) return 'must be a GeoJSON Polygon or MultiPolygon object';
   const geometry = value as { type?: unknown; coordinates?: unknown };
   let polygons: Position[][][];
+  const count = { positions: 0 };
   if (geometry.type === 'Polygon') {
-    const problem = polygonProblem(geometry.coordinates, 'coordinates');
+    const problem = polygonProblem(geometry.coordinates, 'coordinates', count);
     if (problem) return problem;
     polygons = [geometry.coordinates as Position[][]];
   } else if (geometry.type === 'MultiPolygon') {
     if (!Array.isArray(geometry.coordinates) || geometry.coordinates.length === 0) return 'coordinates must be a non-empty list of polygons';
     if (geometry.coordinates.length > BOUNDARY_LIMITS.maxPolygons) return `coordinates must hold at most ${BOUNDARY_LIMITS.maxPolygons} polygons`;
     for (const [i, polygon] of geometry.coordinates.entries()) {
-      const problem = polygonProblem(polygon, `coordinates[${i}]`);
+      const problem = polygonProblem(polygon, `coordinates[${i}]`, count);
       if (problem) return problem;
     }
     polygons = geometry.coordinates as Position[][][];
   } else {
     return 'type must be "Polygon" or "MultiPolygon"';
   }
-  const positions = polygons.reduce((n, rings) => n + rings.reduce((m, ring) => m + ring.length, 0), 0);
-  if (positions > BOUNDARY_LIMITS.maxPositions) return `must have at most ${BOUNDARY_LIMITS.maxPositions} positions in all (it has ${positions})`;
   return topologyProblem(value as UnitBoundary, polygons);
 }
 
-function polygonProblem(rings: unknown, at: string): string | null {
+function polygonProblem(rings: unknown, at: string, count: { positions: number }): string | null {
   if (!Array.isArray(rings) || rings.length === 0) return `${at} must be a non-empty list of linear rings`;
   for (const [r, ring] of rings.entries()) {
     if (!Array.isArray(ring) || ring.length < 4) return `${at}[${r}] must be a linear ring of at least 4 positions`;
-    // Bounded before the loop below walks it (the total is checked once all rings are known to be lists).
-    if (ring.length > BOUNDARY_LIMITS.maxPositions) return `must have at most ${BOUNDARY_LIMITS.maxPositions} positions in all (${at}[${r}] has ${ring.length})`;
+    // Counted before the loop below walks the ring, so that no request makes it walk more than the limit.
+    count.positions += ring.length;
+    if (count.positions > BOUNDARY_LIMITS.maxPositions) return `must have at most ${BOUNDARY_LIMITS.maxPositions} positions in all rings together`;
     for (const [p, position] of ring.entries()) {
-      if (!Array.isArray(position) || !position.every((n) => typeof n === 'number' && Number.isFinite(n))) {
+      if (!Array.isArray(position) || position.length < 2 || !position.slice(0, 2).every((n) => typeof n === 'number' && Number.isFinite(n))) {
         return `${at}[${r}][${p}] must be a [longitude, latitude] position`;
       }
       if (position.length !== 2) return `${at}[${r}][${p}] must be a [longitude, latitude] position: 2-D, no altitude`;
