@@ -1,6 +1,6 @@
 import { SignJWT } from 'jose';
 import { AppError } from '@gridline/platform';
-import { DEV_JWT, JwtVerifier, signDevToken } from './jwt';
+import { DEV_JWT, JwtVerifier, parseDurationSeconds, signDevToken } from './jwt';
 
 describe(JwtVerifier.name, () => {
   const verifier = new JwtVerifier({ ...DEV_JWT });
@@ -44,6 +44,49 @@ describe(JwtVerifier.name, () => {
     expect(await reasonOf(unknownRole)).toContain('roles');
     const noExp = await new SignJWT({ roles: ['admin'], units: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer(DEV_JWT.issuer).setAudience(DEV_JWT.audience).sign(key);
     expect(await reasonOf(noExp)).toContain('exp');
+  });
+});
+
+describe(`${JwtVerifier.name} token lifetime`, () => {
+  const key = new TextEncoder().encode(DEV_JWT.secret);
+  const now = () => Math.floor(Date.now() / 1000);
+  const sign = (times: { iat?: number; exp?: number }) => {
+    const jwt = new SignJWT({ roles: ['admin'], units: [] }).setProtectedHeader({ alg: 'HS256' }).setSubject('u').setIssuer(DEV_JWT.issuer).setAudience(DEV_JWT.audience);
+    if (times.iat !== undefined) jwt.setIssuedAt(times.iat);
+    if (times.exp !== undefined) jwt.setExpirationTime(times.exp);
+    return jwt.sign(key);
+  };
+  const reasonWith = async (verifier: JwtVerifier, token: string) => {
+    const error = await verifier.verify(token).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'unauthenticated', code: 'UNAUTHENTICATED' });
+    return (error as AppError).message;
+  };
+
+  it('accepts the development tokens, which live exactly the default maximum of 12 h', async () => {
+    await expect(new JwtVerifier({ ...DEV_JWT }).verify(await signDevToken({ sub: 'u', roles: ['admin'], units: [] }, DEV_JWT))).resolves.toMatchObject({ sub: 'u' });
+  });
+
+  it('refuses a token that lives longer than the maximum, with or without iat', async () => {
+    const verifier = new JwtVerifier({ ...DEV_JWT, maxLifetimeSeconds: 3600 });
+    expect(await reasonWith(verifier, await sign({ iat: now(), exp: now() + 3601 }))).toContain('lives longer');
+    expect(await reasonWith(verifier, await sign({ exp: now() + 7200 }))).toContain('lives longer');
+    // Issued long ago, still valid for a short while: its whole lifetime counts, not what is left of it.
+    expect(await reasonWith(verifier, await sign({ iat: now() - 86400, exp: now() + 60 }))).toContain('lives longer');
+    await expect(verifier.verify(await sign({ iat: now(), exp: now() + 3600 }))).resolves.toMatchObject({ sub: 'u' });
+    const defaults = new JwtVerifier({ ...DEV_JWT });
+    expect(await reasonWith(defaults, await signDevToken({ sub: 'u', roles: ['admin'], units: [], expiresIn: '13h' }, DEV_JWT))).toContain('lives longer');
+  });
+
+  it('refuses a token issued in the future beyond the clock tolerance', async () => {
+    const verifier = new JwtVerifier({ ...DEV_JWT, clockToleranceSeconds: 30 });
+    expect(await reasonWith(verifier, await sign({ iat: now() + 600, exp: now() + 1200 }))).toContain('iat');
+    await expect(verifier.verify(await sign({ iat: now() + 10, exp: now() + 600 }))).resolves.toMatchObject({ sub: 'u' });
+  });
+
+  it('reads durations in seconds, minutes, hours and days', () => {
+    expect([parseDurationSeconds('90'), parseDurationSeconds('90s'), parseDurationSeconds('15m'), parseDurationSeconds('12h'), parseDurationSeconds('1d')]).toEqual([90, 90, 900, 43200, 86400]);
+    expect(parseDurationSeconds('12 hours')).toBeUndefined();
+    expect(parseDurationSeconds('-1h')).toBeUndefined();
   });
 });
 

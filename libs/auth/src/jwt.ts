@@ -10,14 +10,33 @@ export interface JwtSettings {
   secret?: string;
   /** RS256 keys from this JWKS URL, when set. */
   jwksUrl?: string;
+  /** Longest lifetime a token may have (`exp` − `iat`, or `exp` − now without `iat`), in seconds. Default 12 h. */
+  maxLifetimeSeconds?: number;
+  /** Clock skew allowed for an `iat` ahead of our clock, in seconds (an expired token gets none). Default 60. */
+  clockToleranceSeconds?: number;
+}
+
+/** The default longest token lifetime: the development tokens' own (`signDevToken`). */
+export const DEFAULT_JWT_MAX_LIFETIME = '12h';
+const DEFAULT_CLOCK_TOLERANCE_SECONDS = 60;
+
+/** Seconds in a duration written `90`, `90s`, `15m`, `12h` or `1d`; undefined when it is none of these. */
+export function parseDurationSeconds(text: string): number | undefined {
+  const match = /^(\d{1,9})\s*(s|m|h|d)?$/.exec(text.trim());
+  if (!match) return undefined;
+  return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
 }
 
 /** Verifies bearer tokens and turns their claims into a Caller. */
 export class JwtVerifier {
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  private readonly maxLifetime: number;
+  private readonly tolerance: number;
 
   constructor(private readonly settings: JwtSettings) {
+    this.maxLifetime = settings.maxLifetimeSeconds ?? parseDurationSeconds(DEFAULT_JWT_MAX_LIFETIME)!;
+    this.tolerance = settings.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
     if (settings.jwksUrl) {
       this.key = createRemoteJWKSet(new URL(settings.jwksUrl));
       this.algorithms = ['RS256'];
@@ -40,11 +59,32 @@ export class JwtVerifier {
     } catch (error) {
       throw new AppError(CommonErrorCode.Unauthenticated, 'unauthenticated', `The token is not valid: ${reason(error)}`);
     }
+    this.checkLifetime(payload);
     return callerFromClaims(payload);
   }
 
+  /**
+   * A stolen token is only as dangerous as it is long-lived: refuse tokens that live longer than allowed, and
+   * tokens "issued" in the future (which would stretch that lifetime past the check).
+   */
+  private checkLifetime(payload: JWTPayload): void {
+    const now = Math.floor(Date.now() / 1000);
+    const refuse = (why: string): never => {
+      throw new AppError(CommonErrorCode.Unauthenticated, 'unauthenticated', `The token is not valid: ${why}`);
+    };
+    if (typeof payload.exp !== 'number') refuse('claim "exp" is required');
+    if (payload.iat !== undefined && payload.iat > now + this.tolerance) refuse('claim "iat" is in the future');
+    const lifetime = payload.exp! - (payload.iat ?? now);
+    if (lifetime > this.maxLifetime) refuse(`it lives longer than the allowed ${this.maxLifetime} s (claim "exp")`);
+  }
+
   private options() {
-    return { issuer: this.settings.issuer, audience: this.settings.audience, algorithms: this.algorithms, requiredClaims: ['exp', 'sub'] };
+    return {
+      issuer: this.settings.issuer,
+      audience: this.settings.audience,
+      algorithms: this.algorithms,
+      requiredClaims: ['exp', 'sub'],
+    };
   }
 }
 
@@ -83,7 +123,7 @@ export interface DevTokenInput {
   name?: string;
   roles: Role[];
   units: string[];
-  /** Lifetime, e.g. '12h' (default). */
+  /** Lifetime, e.g. '12h' (default, the verifier's default maximum). */
   expiresIn?: string;
 }
 
