@@ -21,10 +21,22 @@ export class PersonalDataServiceConfig extends ServiceConfig {
   PERSONAL_DATA_INDEX_KEY: string = DEV_PERSONAL_DATA.indexKey;
 }
 
-/** The cipher of a service's personal data; production refuses the development keys. Throws ConfigError. */
+/**
+ * The cipher of a service's personal data. Production refuses the development keys — the cipher keys and the blind
+ * index (HMAC) key alike, and a development key listed among real ones: with the published index key anyone can
+ * recompute the keyed hash of every ID number and phone, and so find them in a copy of the database. Throws ConfigError.
+ */
 export function personalDataCipherFrom(config: PersonalDataServiceConfig): PersonalDataCipher {
-  if (config.NODE_ENV === 'production' && config.PERSONAL_DATA_KEYS === DEV_PERSONAL_DATA.keys) {
-    throw new ConfigError(['PERSONAL_DATA_KEYS: the development keys must not be used in production']);
+  const options = parsePersonalDataKeys(config.PERSONAL_DATA_KEYS, config.PERSONAL_DATA_ACTIVE_KEY, config.PERSONAL_DATA_INDEX_KEY);
+  if (config.NODE_ENV === 'production') {
+    const dev = parsePersonalDataKeys(DEV_PERSONAL_DATA.keys, DEV_PERSONAL_DATA.activeKey, DEV_PERSONAL_DATA.indexKey);
+    const devKeys = [...dev.keys.values()];
+    const problems: string[] = [];
+    if ([...options.keys.values()].some((key) => devKeys.some((devKey) => devKey.equals(key)))) {
+      problems.push('PERSONAL_DATA_KEYS: the development keys must not be used in production');
+    }
+    if (options.indexKey.equals(dev.indexKey)) problems.push('PERSONAL_DATA_INDEX_KEY: the development index key must not be used in production');
+    if (problems.length > 0) throw new ConfigError(problems);
   }
-  return new PersonalDataCipher(parsePersonalDataKeys(config.PERSONAL_DATA_KEYS, config.PERSONAL_DATA_ACTIVE_KEY, config.PERSONAL_DATA_INDEX_KEY));
+  return new PersonalDataCipher(options);
 }
