@@ -279,6 +279,20 @@ describe('registers through the gateway', () => {
       // Any 18-character ID number or mainland mobile, not only the ones this test used.
       expect(haystack.match(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g) ?? []).toEqual([]);
       expect(haystack.match(/(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g) ?? []).toEqual([]);
+      // The services' logs hold no resident's name or birth date, and no ciphertext or blind index either.
+      const db = new Client({ connectionString: platform.db.url });
+      await db.connect();
+      const stored = await db
+        .query<{ value: string }>(
+          `select unnest(array[name, to_char(birth_date, 'YYYY-MM-DD'), id_number_enc, id_number_index, phone_enc, phone_index]) as value from registry.resident
+           union all select unnest(array[contact_name, contact_phone_enc, contact_phone_index]) from registry.business`,
+        )
+        .finally(() => db.end());
+      const values = stored.rows.map((r) => r.value).filter((v): v is string => typeof v === 'string' && v.length > 0);
+      expect(values.length).toBeGreaterThan(10);
+      const logs = [registry.logs.text(), gatewayLogs.text()].join('\n');
+      for (const value of values) expect(logs).not.toContain(value);
+      expect(logs).not.toMatch(/v1\.[A-Za-z0-9_-]+\.[A-Za-z0-9+/=_-]+\.[A-Za-z0-9+/=_-]+\./);
     });
   });
 });

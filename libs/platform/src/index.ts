@@ -4,6 +4,7 @@ export * from './context/request-context';
 export * from './config/load-config';
 export * from './config/service.config';
 export * from './logging/logger';
+export * from './logging/log-errors';
 export * from './metrics/metrics';
 export * from './health/health.module';
 export * from './http/public.decorator';

@@ -3,7 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
-import { MetricsRegistry, RequestContext } from '@gridline/platform';
+import { MetricsRegistry, RequestContext, describeError } from '@gridline/platform';
 import { parseCloudEvent, type CloudEvent } from '../events/cloud-event';
 import { ensureStream, isNotFound } from '../events/streams';
 import { streamName, withPrefix } from '../events/subjects';
@@ -163,7 +163,8 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
       msg.ack();
       this.metrics.eventsConsumed.inc({ consumer, outcome: applied ? 'applied' : 'duplicate' });
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
+      // Logged and kept in the dead-letter table: without the values of a statement that failed.
+      const reason = describeError(error);
       if (deliveries >= this.settings.maxDeliveries) {
         await this.park(consumer, msg, event, reason);
       } else {

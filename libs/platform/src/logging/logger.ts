@@ -1,10 +1,27 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
 import { RequestContext } from '../context/request-context';
+import { scrubSqlText, serializeError } from './log-errors';
 
-/** Keys whose values are personal data or secrets: never written to a log, at any depth we log. */
-const SENSITIVE_KEYS = ['idNumber', 'phone', 'mobile', 'callerName', 'callerPhone', 'password', 'token', 'authorization'];
-const REDACT_PATHS = SENSITIVE_KEYS.flatMap((k) => [k, `*.${k}`, `*.*.${k}`, `headers.${k}`, `req.headers.${k}`]);
+/**
+ * Keys whose values are personal data or secrets: never written to a log, at any depth we log (three levels below
+ * the line). Both spellings — the API's camelCase and the database's snake_case (rows, query results).
+ */
+export const SENSITIVE_LOG_KEYS = [
+  // ID numbers, phones and their ciphertexts and blind indexes (keyed hashes)
+  ...['idNumber', 'idNumberEnc', 'idNumberIndex', 'id_number', 'id_number_enc', 'id_number_index'],
+  ...['phone', 'phoneEnc', 'phoneIndex', 'phone_enc', 'phone_index', 'mobile', 'personPhone', 'contactPhone', 'contactPhoneEnc', 'contactPhoneIndex'],
+  ...['callerPhone', 'callerPhoneEnc', 'callerPhoneIndex', 'caller_phone', 'caller_phone_enc', 'caller_phone_index', 'email'],
+  // names of residents, callers and contacts, birth dates, addresses and free text
+  ...['name', 'callerName', 'caller_name', 'personName', 'contactName', 'contact_name', 'first_name', 'last_name', 'firstName', 'lastName'],
+  ...['birthDate', 'birth_date', 'address', 'address_string', 'addressString', 'content', 'description', 'replyText'],
+  // query values, which hold any of the above
+  ...['params', 'parameters', 'bindings'],
+  // secrets
+  ...['password', 'secret', 'token', 'accessToken', 'authorization', 'cookie', 'apiKey', 'api_key', 'x-api-key', 'x-gridline-caller', 'gridline-caller'],
+];
+const path = (prefix: string, key: string) => (/^[A-Za-z_$][\w$]*$/.test(key) ? `${prefix}${prefix ? '.' : ''}${key}` : `${prefix}["${key}"]`);
+const REDACT_PATHS = [...new Set(SENSITIVE_LOG_KEYS.flatMap((k) => ['', '*', '*.*', '*.*.*', 'headers', 'req.headers'].map((prefix) => path(prefix, k))))];
 
 export type AppLogger = Logger;
 
@@ -16,6 +33,8 @@ export function createLogger(service: string, level = 'info', destination?: pino
       base: { service },
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      // Errors without the values of a failed query (see log-errors.ts); `reason` is an error's message.
+      serializers: { err: serializeError, error: serializeError, reason: serializeError },
       formatters: { level: (label) => ({ level: label }) },
       mixin() {
         const ctx = RequestContext.current();
@@ -53,12 +72,13 @@ export class NestPinoLogger implements LoggerService {
     // Nest passes the context (class name) last; an error's stack may come before it.
     const context = typeof rest[rest.length - 1] === 'string' ? (rest[rest.length - 1] as string) : undefined;
     if (message instanceof Error) {
-      this.logger[level]({ context, err: message }, message.message);
+      this.logger[level]({ context, err: message }, scrubSqlText(message.message));
     } else if (typeof message === 'object' && message !== null) {
       this.logger[level]({ context, ...(message as object) });
     } else {
-      const stack = rest.length > 1 && typeof rest[0] === 'string' ? rest[0] : undefined;
-      this.logger[level]({ context, ...(stack ? { stack } : {}) }, String(message));
+      // Nest's own handlers pass an error's message and stack as text: they may hold a failed statement.
+      const stack = rest.length > 1 && typeof rest[0] === 'string' ? scrubSqlText(rest[0]) : undefined;
+      this.logger[level]({ context, ...(stack ? { stack } : {}) }, scrubSqlText(String(message)));
     }
   }
 }
