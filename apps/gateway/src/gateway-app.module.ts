@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { AuthGuard, JwtVerifier } from '@gridline/auth';
+import { AuthGuard, JwtVerifier, parseDurationSeconds } from '@gridline/auth';
 import { HealthModule, MetricsModule } from '@gridline/platform';
 import { BusModule, NatsReadinessCheck } from '@gridline/messaging';
 import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
@@ -36,7 +36,13 @@ export class GatewayAppModule {
         {
           provide: JwtVerifier,
           useFactory: () =>
-            new JwtVerifier({ issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE, secret: config.JWT_SECRET, jwksUrl: config.JWKS_URL }),
+            new JwtVerifier({
+              issuer: config.JWT_ISSUER,
+              audience: config.JWT_AUDIENCE,
+              secret: config.JWT_SECRET,
+              jwksUrl: config.JWKS_URL,
+              maxLifetimeSeconds: parseDurationSeconds(config.JWT_MAX_LIFETIME),
+            }),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },

@@ -9,6 +9,7 @@ import { GATEWAY, GatewayAppModule } from './gateway-app.module';
 import type { GatewayConfig } from './gateway.config';
 import { CORRELATION_HEADER } from './http/api';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { applyHardening, trustProxyFrom } from './http/hardening';
 
 export interface GatewayApp {
   app: NestFastifyApplication;
@@ -24,7 +25,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
   if (config.NODE_ENV === 'production' && !config.JWKS_URL && config.JWT_SECRET === DEV_JWT.secret) {
     throw new ConfigError(['JWT_SECRET: the development secret must not be used in production (set JWT_SECRET or JWKS_URL)']);
   }
-  const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: true });
+  const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: trustProxyFrom(config.TRUST_PROXY) });
   const routes: GatewayApp['routes'] = [];
   const fastify = adapter.getInstance();
   fastify.addHook('onRoute', (route) => {
@@ -50,6 +51,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
     logger: new NestPinoLogger(logger),
     abortOnError: false,
   });
+  await applyHardening(app, config);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);

@@ -1,6 +1,12 @@
-import { IsOptional, IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { ProcessConfig } from '@gridline/platform';
-import { DEV_JWT } from '@gridline/auth';
+import { DEFAULT_JWT_MAX_LIFETIME, DEV_JWT } from '@gridline/auth';
+
+/** `<max>/<window>` (e.g. `20/5m`: 20 per 5 minutes; window in s, m, h or d), or `off`. */
+const RATE_LIMIT = /^(off|\d{1,7}\/\d{1,6}[smhd])$/;
+const RATE_LIMIT_MESSAGE = 'must read <max>/<window> (e.g. 20/5m; window in s, m, h or d) or off';
+/** An IP address or CIDR range (IPv4 or IPv6), or one of proxy-addr's names. */
+const TRUSTED_PROXY = '(loopback|linklocal|uniquelocal|[0-9.]{7,15}(/\\d{1,2})?|[0-9A-Fa-f:.]{2,45}(/\\d{1,3})?)';
 
 /** The gateway's configuration (with NATS, HTTP and logging from ProcessConfig). */
 export class GatewayConfig extends ProcessConfig {
@@ -21,6 +27,62 @@ export class GatewayConfig extends ProcessConfig {
   @IsOptional()
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'JWKS_URL must be an http(s) URL' })
   JWKS_URL?: string;
+
+  /**
+   * The longest lifetime a bearer token may have (`exp` − `iat`), e.g. `12h`, `30m`: a token without `exp`, one that
+   * lives longer, or one issued in the future (beyond 60 s of clock skew) is refused with 401.
+   */
+  @Matches(/^\d{1,9}\s*[smhd]?$/, { message: 'JWT_MAX_LIFETIME must be a duration such as 12h, 30m or 3600s' })
+  JWT_MAX_LIFETIME: string = DEFAULT_JWT_MAX_LIFETIME;
+
+  /**
+   * The proxies whose `X-Forwarded-For`/`-Host`/`-Proto` are believed: comma-separated IPs or CIDR ranges (or
+   * `loopback`, `linklocal`, `uniquelocal`). Default none: the peer's own address and the Host header count.
+   */
+  @IsOptional()
+  @Matches(new RegExp(`^${TRUSTED_PROXY}(\\s*,\\s*${TRUSTED_PROXY})*$`), { message: 'TRUST_PROXY must be IP addresses or CIDR ranges, comma-separated' })
+  TRUST_PROXY?: string;
+
+  /**
+   * When set, `/metrics` and the API docs (`/docs`, `/docs-json`, `/docs-yaml`) are served only on this port (with
+   * `/health/*`), and answer 404 on HTTP_PORT. Bind it where only the cluster reaches (INTERNAL_HTTP_HOST).
+   */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  INTERNAL_HTTP_PORT?: number;
+
+  @IsString()
+  INTERNAL_HTTP_HOST: string = '127.0.0.1';
+
+  /** Failed authentications (401) allowed per client IP in a window; beyond it every /api/v1 request gets 429. */
+  @Matches(RATE_LIMIT, { message: `AUTH_FAILURE_RATE_LIMIT ${RATE_LIMIT_MESSAGE}` })
+  AUTH_FAILURE_RATE_LIMIT: string = '20/5m';
+
+  /** Open311 `POST requests` allowed per api_key (per IP without one) in a window. */
+  @Matches(RATE_LIMIT, { message: `OPEN311_POST_RATE_LIMIT ${RATE_LIMIT_MESSAGE}` })
+  OPEN311_POST_RATE_LIMIT: string = '30/1m';
+
+  /** Reveals of clear personal data (routes ending in /reveal) allowed per caller (token `sub`) in a window. */
+  @Matches(RATE_LIMIT, { message: `REVEAL_RATE_LIMIT ${RATE_LIMIT_MESSAGE}` })
+  REVEAL_RATE_LIMIT: string = '30/10m';
+
+  /** CSV imports: the largest upload, in bytes (default 50 MiB); a larger one is refused with 413. */
+  @IsInt()
+  @Min(1024)
+  IMPORT_MAX_BYTES: number = 50 * 1024 * 1024;
+
+  /** CSV imports: the most data rows in one file (default 200 000); more are refused with 413. */
+  @IsInt()
+  @Min(1)
+  IMPORT_MAX_ROWS: number = 200_000;
+
+  /** CSV imports: the longest record (one row), in characters (default 8 KiB); a longer one refuses the file with 400. */
+  @IsInt()
+  @Min(256)
+  @Max(16 * 1024 * 1024)
+  IMPORT_MAX_RECORD_SIZE: number = 8 * 1024;
 
   /**
    * Open311: the street(s) whose appeals the GeoReport v2 API takes and shows (comma-separated 9-digit codes; the

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigError, loadConfig } from '@gridline/platform';
 import { createGatewayApp } from './gateway.bootstrap';
+import { startInternalListener } from './http/hardening';
 import { GatewayConfig } from './gateway.config';
 
 async function main(): Promise<void> {
@@ -22,7 +23,11 @@ async function main(): Promise<void> {
     throw error;
   });
   await app.listen(config.HTTP_PORT, config.HTTP_HOST);
-  process.stdout.write(`${JSON.stringify({ level: 'info', service: 'gateway', url: await app.getUrl(), msg: 'gateway ready' })}\n`);
+  // /metrics and /docs on their own port when INTERNAL_HTTP_PORT is set.
+  const internal = await startInternalListener(app, config);
+  const address = internal?.address();
+  const internalUrl = address && typeof address === 'object' ? `http://${config.INTERNAL_HTTP_HOST}:${address.port}` : undefined;
+  process.stdout.write(`${JSON.stringify({ level: 'info', service: 'gateway', url: await app.getUrl(), ...(internalUrl ? { internalUrl } : {}), msg: 'gateway ready' })}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -36,6 +36,10 @@ export function statusOf(kind: ErrorKind): number {
       return HttpStatus.CONFLICT;
     case 'rule_violation':
       return HttpStatus.UNPROCESSABLE_ENTITY;
+    case 'too_large':
+      return HttpStatus.PAYLOAD_TOO_LARGE;
+    case 'rate_limited':
+      return HttpStatus.TOO_MANY_REQUESTS;
     case 'unavailable':
       return HttpStatus.SERVICE_UNAVAILABLE;
     case 'timeout':
@@ -57,6 +61,7 @@ const TITLES: Record<number, string> = {
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
   504: 'Gateway Timeout',
@@ -130,6 +135,8 @@ function httpCode(status: number): string {
       return CommonErrorCode.Forbidden;
     case 404:
       return CommonErrorCode.NotFound;
+    case 413:
+      return CommonErrorCode.PayloadTooLarge;
     default:
       return `HTTP_${status}`;
   }

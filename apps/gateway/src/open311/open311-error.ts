@@ -6,11 +6,11 @@ export type Open311ErrorItem = {
 
 /**
  * An error answered in the specification's format. Its HTTP status is 404 for what does not exist, 403 for a
- * missing or wrong api_key, and 400 for anything else that stops the request.
+ * missing or wrong api_key, 429 for a client over its rate limit, and 400 for anything else that stops the request.
  */
 export class Open311Error extends Error {
   constructor(
-    readonly status: 400 | 403 | 404,
+    readonly status: 400 | 403 | 404 | 429,
     readonly errors: Open311ErrorItem[],
   ) {
     super(errors.map((e) => e.description).join('; '));

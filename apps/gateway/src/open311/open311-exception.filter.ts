@@ -55,6 +55,10 @@ export class Open311ExceptionFilter implements ExceptionFilter {
       case 'conflict':
       case 'rule_violation':
         return Open311Error.badRequest(error.message);
+      case 'too_large':
+        return new Open311Error(400, [{ code: 413, description: error.message }]);
+      case 'rate_limited':
+        return new Open311Error(429, [{ code: 429, description: error.message }]);
       // The specification answers 400 for "any failure during processing, eg CRM is down"; the body's code says which.
       case 'unavailable':
         return new Open311Error(400, [{ code: 503, description: 'The 12345 hotline is not available at the moment; try again later' }]);

@@ -9,6 +9,8 @@ export type ErrorKind =
   | 'not_found'
   | 'conflict'
   | 'rule_violation'
+  | 'too_large'
+  | 'rate_limited'
   | 'unavailable'
   | 'timeout'
   | 'internal';
@@ -63,6 +65,10 @@ export const CommonErrorCode = {
   Internal: 'INTERNAL_ERROR',
   /** The Idempotency-Key was used before by the same caller for a different request. */
   IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
+  /** An upload beyond a configured size or row limit (`too_large`). */
+  PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** Too many requests of a kind in a window (`rate_limited`); `details.retryAfterSeconds` says when to retry. */
+  RateLimited: 'RATE_LIMITED',
 } as const;
 
 const KINDS: readonly ErrorKind[] = [
@@ -72,6 +78,8 @@ const KINDS: readonly ErrorKind[] = [
   'not_found',
   'conflict',
   'rule_violation',
+  'too_large',
+  'rate_limited',
   'unavailable',
   'timeout',
   'internal',
