@@ -4,7 +4,7 @@ import { AuthGuard, JwtVerifier, parseDurationSeconds } from '@gridline/auth';
 import { HealthModule, MetricsModule } from '@gridline/platform';
 import { BusModule, NatsReadinessCheck } from '@gridline/messaging';
 import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
-import { CsvImporter } from './registers/csv-importer';
+import { CsvImporter, IMPORT_LIMITS, type ImportLimits } from './registers/csv-importer';
 import { ImportsController } from './registers/imports.controller';
 import { RegistersController } from './registers/registers.controller';
 import { AnalyticsClient } from '@gridline/contracts-analytics';
@@ -49,6 +49,10 @@ export class GatewayAppModule {
         RegistryClient,
         RegistryRegistersClient,
         CsvImporter,
+        {
+          provide: IMPORT_LIMITS,
+          useValue: { maxBytes: config.IMPORT_MAX_BYTES, maxRows: config.IMPORT_MAX_ROWS, maxRecordSize: config.IMPORT_MAX_RECORD_SIZE } satisfies ImportLimits,
+        },
         RegistryPeopleClient,
         AnalyticsClient,
         IncidentsClient,

@@ -4,7 +4,11 @@ import type { AddressInfo } from 'node:net';
 import { SignJWT } from 'jose';
 import { DEV_JWT } from '@gridline/auth';
 import { ConfigError, loadConfig } from '@gridline/platform';
-import { TestPlatform, testToken, TEST_SERVERS } from '@gridline/testing';
+import { Readable } from 'node:stream';
+import { BusClient } from '@gridline/messaging';
+import { SYSTEM_CALLER } from '@gridline/auth';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { TestPlatform, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { GatewayConfig, createGatewayApp, startInternalListener, trustProxyFrom, type GatewayApp } from '@gridline/app-gateway';
 
@@ -12,6 +16,8 @@ import { GatewayConfig, createGatewayApp, startInternalListener, trustProxyFrom,
  * What the gateway does to every request and answer, whatever the route: rate limits, security headers, no caching
  * of personal data, internal-only routes, trusted proxies and token lifetimes.
  */
+const GRID = '370502003001001';
+
 describe('gateway hardening', () => {
   let platform: TestPlatform;
   const gateways: GatewayApp[] = [];
@@ -30,7 +36,11 @@ describe('gateway hardening', () => {
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    const registry = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    const units = new RegistryClient(registry.app.get(BusClient));
+    for (const unit of [unitFactory().street('370502003').build(), unitFactory().community('370502003001').build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
+      await units.createUnit(SYSTEM_CALLER, unit);
+    }
     admin = await testToken({ sub: 'admin-1', roles: ['admin'] });
   });
 
@@ -203,6 +213,67 @@ describe('gateway hardening', () => {
       expect(await units(await token(now() + 3600, now() + 7200))).toBe(401);
       const longer = await gateway({ JWT_MAX_LIFETIME: '24h' });
       expect((await longer.app.inject({ method: 'GET', url: '/api/v1/units', headers: bearer(await token(now(), now() + 13 * 3600)) })).statusCode).toBe(200);
+    });
+  });
+
+  describe('POST /api/v1/imports/:kind limits', () => {
+    let url: string;
+    const limits = { IMPORT_MAX_BYTES: '4096', IMPORT_MAX_ROWS: '5', IMPORT_MAX_RECORD_SIZE: '256' };
+    const csv = (rows: number, from = 1) => `grid_code,address\n${Array.from({ length: rows }, (_, i) => `${GRID},文汇小区${from + i}号楼\n`).join('')}`;
+    const upload = (body: string | Readable, importId: string) =>
+      fetch(`${url}/api/v1/imports/buildings?importId=${importId}`, {
+        method: 'POST',
+        headers: { ...bearer(admin), 'content-type': 'text/csv' },
+        body: typeof body === 'string' ? body : (Readable.toWeb(body) as ReadableStream),
+        ...(typeof body === 'string' ? {} : { duplex: 'half' }),
+      } as RequestInit);
+    const progress = (id: string) => fetch(`${url}/api/v1/imports/${id}`, { headers: bearer(admin) });
+
+    beforeAll(async () => {
+      const { app } = await gateway(limits);
+      await app.listen(0, '127.0.0.1');
+      url = await app.getUrl();
+    });
+
+    it('imports a file within the limits', async () => {
+      const res = await upload(csv(5), randomUUID());
+      expect(res.status).toBe(200);
+      expect(await res.json()).toMatchObject({ rowsTotal: 5, rejected: 0 });
+    });
+
+    it('refuses a declared length over IMPORT_MAX_BYTES with 413 before reading anything', async () => {
+      const importId = randomUUID();
+      const res = await upload(`grid_code,address\n${GRID},${'楼'.repeat(1500)}\n`, importId);
+      expect(res.status).toBe(413);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(await res.json()).toMatchObject({ status: 413, code: 'PAYLOAD_TOO_LARGE', details: { maxBytes: 4096 } });
+      expect((await progress(importId)).status).toBe(404);
+    });
+
+    it('stops a streamed upload once it grows past IMPORT_MAX_BYTES, with 413', async () => {
+      const importId = randomUUID();
+      const chunks = ['grid_code,address\n', ...Array.from({ length: 40 }, (_, i) => `${GRID},${'文汇'.repeat(20)}${i}\n`)];
+      const res = await upload(Readable.from(chunks), importId);
+      expect(res.status).toBe(413);
+      expect(await res.json()).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { maxBytes: 4096 } });
+    });
+
+    it('stops at IMPORT_MAX_ROWS with 413, naming the import of the rows before', async () => {
+      const importId = randomUUID();
+      const res = await upload(csv(8, 100), importId);
+      expect(res.status).toBe(413);
+      const problem = (await res.json()) as { detail: string };
+      expect(problem).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', details: { maxRows: 5, jobId: importId } });
+      expect(problem.detail).toContain('more than 5 rows');
+      expect(await (await progress(importId)).json()).toMatchObject({ status: 'completed', rowsTotal: 5 });
+    });
+
+    it('refuses a record longer than IMPORT_MAX_RECORD_SIZE with 400 naming its line', async () => {
+      const res = await upload(`grid_code,address\n${GRID},${'x'.repeat(300)}\n`, randomUUID());
+      expect(res.status).toBe(400);
+      const problem = (await res.json()) as { errors: { reasons: string[] }[] };
+      expect(problem).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'file', reasons: [expect.stringContaining('longer than 256 characters')] }] });
+      expect(problem.errors[0].reasons[0]).toMatch(/^line \d+/);
     });
   });
 });

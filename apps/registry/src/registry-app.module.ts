@@ -8,6 +8,7 @@ import { UnitEntity } from './unit/unit.entity';
 import { UnitsModule } from './unit/units.module';
 import { REGISTER_ENTITIES } from './registers/register.entities';
 import { RegistersModule } from './registers/registers.module';
+import { IMPORT_REPORT_SETTINGS, type ImportReportSettings } from './registers/use-cases/import-registers/import-registers.use-case';
 import { CalendarDayEntity } from './responsibility/calendar-day.entity';
 import { CategoryEntity } from './responsibility/category.entity';
 import { DepartmentEntity } from './responsibility/department.entity';
@@ -28,8 +29,12 @@ export class RegistryAppModule {
     const cipher = personalDataCipherFrom(config);
     return {
       module: RegistryAppModule,
-      providers: [{ provide: PersonalDataCipher, useValue: cipher }, PersonalDataService],
-      exports: [PersonalDataService],
+      providers: [
+        { provide: PersonalDataCipher, useValue: cipher },
+        PersonalDataService,
+        { provide: IMPORT_REPORT_SETTINGS, useValue: { maxRejections: config.IMPORT_REPORT_MAX_REJECTIONS } satisfies ImportReportSettings },
+      ],
+      exports: [PersonalDataService, IMPORT_REPORT_SETTINGS],
       global: true,
       imports: [
         ServiceModule.forRoot({ ...REGISTRY_PERSISTENCE, config, ...overrides }),

@@ -11,6 +11,7 @@ export function ApiProblems(): ClassDecorator & MethodDecorator {
     ApiResponse({ status: 403, description: 'Outside your roles or scope', content: problem }),
     ApiResponse({ status: 404, description: 'Not found', content: problem }),
     ApiResponse({ status: 409, description: 'Conflicts with existing data', content: problem }),
+    ApiResponse({ status: 429, description: 'RATE_LIMITED: too many failed authentications from your address (or reveals by you); retry after `Retry-After` seconds', content: problem }),
     ApiResponse({ status: 503, description: 'The service behind the route is not available (`service` names it)', content: problem }),
     ApiResponse({ status: 504, description: 'The service behind the route did not answer in time', content: problem }),
   );

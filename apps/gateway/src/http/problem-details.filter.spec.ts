@@ -35,6 +35,8 @@ describe(ProblemDetailsFilter.name, () => {
     ['not_found', 404],
     ['conflict', 409],
     ['rule_violation', 422],
+    ['too_large', 413],
+    ['rate_limited', 429],
     ['unavailable', 503],
     ['timeout', 504],
     ['internal', 500],

@@ -1,19 +1,50 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse';
-import { pipeline, type Readable } from 'node:stream';
+import { Transform, finished, type Readable } from 'node:stream';
 import type { Caller } from '@gridline/auth';
 import { AppError, CommonErrorCode } from '@gridline/platform';
-import { RegistryRegistersClient, headerProblem, type ImportKind, type ImportRejection, type ImportReport } from '@gridline/contracts-registry';
+import { RegistryRegistersClient, headerProblem, type ImportKind, type ImportReport } from '@gridline/contracts-registry';
 
 /** Rows per bus request: large enough to amortise the hop, small enough for one NATS message. */
 export const IMPORT_BATCH_ROWS = 500;
+
+/** The limits of one upload (IMPORT_MAX_BYTES, IMPORT_MAX_ROWS, IMPORT_MAX_RECORD_SIZE). */
+export const IMPORT_LIMITS = Symbol('IMPORT_LIMITS');
+export interface ImportLimits {
+  maxBytes: number;
+  maxRows: number;
+  maxRecordSize: number;
+}
 
 function fileProblem(reason: string, jobId?: string): AppError {
   return new AppError(CommonErrorCode.ValidationFailed, 'validation', `The file cannot be imported: ${reason}`, {
     fields: [{ field: 'file', reasons: [reason] }],
     ...(jobId ? { jobId } : {}),
   });
+}
+
+function tooLarge(reason: string, limit: Record<string, number>, jobId?: string): AppError {
+  const stored = jobId ? ` The rows before it were imported (import ${jobId}): split the file and import each part (rows already imported stay unchanged).` : '';
+  return new AppError(CommonErrorCode.PayloadTooLarge, 'too_large', `The file cannot be imported: ${reason}.${stored}`, { ...limit, ...(jobId ? { jobId } : {}) });
+}
+
+/** Counts an upload's bytes as they pass, and stops it once there are more than allowed. */
+class ByteLimit extends Transform {
+  private seen = 0;
+  exceeded = false;
+  constructor(private readonly max: number) {
+    super();
+  }
+  override _transform(chunk: Buffer, _encoding: string, done: (error?: Error | null, data?: Buffer) => void): void {
+    this.seen += chunk.length;
+    if (this.seen > this.max) {
+      this.exceeded = true;
+      done(new Error('upload over the size limit'));
+    } else {
+      done(null, chunk);
+    }
+  }
 }
 
 /**
@@ -23,14 +54,29 @@ function fileProblem(reason: string, jobId?: string): AppError {
  */
 @Injectable()
 export class CsvImporter {
-  constructor(private readonly registers: RegistryRegistersClient) {}
+  constructor(
+    private readonly registers: RegistryRegistersClient,
+    @Inject(IMPORT_LIMITS) private readonly limits: ImportLimits,
+  ) {}
 
-  async import(caller: Caller, kind: ImportKind, body: Readable, importId?: string): Promise<ImportReport> {
+  /**
+   * Imports an upload within the limits: a declared length over IMPORT_MAX_BYTES is refused before anything is read
+   * (413); a stream that grows past it, or past IMPORT_MAX_ROWS data rows, stops there (413, naming the import of the
+   * rows before); a record longer than IMPORT_MAX_RECORD_SIZE refuses the file at its line (400).
+   */
+  async import(caller: Caller, kind: ImportKind, body: Readable, importId?: string, declaredBytes?: number): Promise<ImportReport> {
+    const { maxBytes, maxRows, maxRecordSize } = this.limits;
+    if (declaredBytes !== undefined && declaredBytes > maxBytes) {
+      body.resume(); // drain, so that the connection can carry the answer
+      throw tooLarge(`it is larger than ${maxBytes} bytes`, { maxBytes });
+    }
     let header: string[] | undefined;
+    const bytes = new ByteLimit(maxBytes);
     const parser = parse({
       bom: true,
       skip_empty_lines: true,
       trim: true,
+      max_record_size: maxRecordSize,
       columns: (names: string[]) => {
         header = names.map((n) => n.trim().toLowerCase());
         const problem = headerProblem(kind, header);
@@ -38,19 +84,27 @@ export class CsvImporter {
         return header;
       },
     });
-    // pipeline, not pipe: a dropped upload destroys the parser, which ends the loop below with the error.
-    pipeline(body, parser, () => undefined);
+    // A dropped upload (closed before its end) or the size limit destroys the parser, which ends the loop below with
+    // the error. The upload itself is never destroyed (that would close the connection before the answer): on a
+    // refusal the rest of it is drained.
+    body.pipe(bytes).pipe(parser);
+    finished(body, (error) => error && parser.destroy(error));
+    bytes.once('error', (error) => parser.destroy(error));
+    const drain = () => {
+      body.unpipe(bytes);
+      body.resume();
+    };
     let jobId: string | undefined;
     let batch: Record<string, string>[] = [];
     let firstRow = 2;
-    const rejections: ImportRejection[] = [];
+    let rows = 0;
+    // The registry keeps the report (the first rejected rows and the counts): the gateway holds one batch at a time.
     const send = async () => {
       if (batch.length === 0) return;
-      const rows = batch;
+      const sent = batch;
       batch = [];
-      const result = await this.registers.importBatch(caller, jobId!, firstRow, rows);
-      rejections.push(...result.rejections);
-      firstRow += rows.length;
+      await this.registers.importBatch(caller, jobId!, firstRow, sent);
+      firstRow += sent.length;
     };
     // The job starts once the first batch is read, with a fingerprint of the header and that batch: a start retried
     // with its Idempotency-Key answers the earlier import (whose rows are then not sent again), another file is 422.
@@ -63,6 +117,11 @@ export class CsvImporter {
     };
     try {
       for await (const record of parser as AsyncIterable<Record<string, string>>) {
+        if (++rows > maxRows) {
+          if (!jobId) jobId = await start();
+          if (!replayed) await send();
+          throw tooLarge(`it has more than ${maxRows} rows`, { maxRows }, jobId);
+        }
         batch.push(record);
         if (batch.length < IMPORT_BATCH_ROWS) continue;
         if (!jobId) jobId = await start();
@@ -71,13 +130,21 @@ export class CsvImporter {
       }
       if (!header) throw fileProblem('it is empty: a header row is required');
       if (!jobId) jobId = await start();
-      if (replayed) return { ...(await this.registers.getImport(caller, jobId)), replayed: true };
+      if (replayed) {
+        drain();
+        return { ...(await this.registers.getImport(caller, jobId)), replayed: true };
+      }
       await send();
     } catch (error) {
+      drain();
       if (jobId && !replayed) await this.registers.finishImport(caller, jobId).catch(() => undefined);
       if (error instanceof AppError) throw error;
-      // csv-parse reports the line of a malformed file; its message never contains the row's values.
+      if (bytes.exceeded) throw tooLarge(`it is larger than ${maxBytes} bytes`, { maxBytes }, jobId);
       const line = (error as { lines?: number }).lines;
+      if ((error as { code?: string }).code === 'CSV_MAX_RECORD_SIZE') {
+        throw fileProblem(`line ${line}: a record is longer than ${maxRecordSize} characters`, jobId);
+      }
+      // csv-parse reports the line of a malformed file; its message never contains the row's values.
       throw fileProblem(`${line ? `line ${line}: ` : ''}${(error as Error).message.replace(/:.*$/s, '')}`, jobId);
     }
     return this.registers.finishImport(caller, jobId);

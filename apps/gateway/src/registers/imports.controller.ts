@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { CurrentCaller, Roles, registerRolesAny, requireRegisterAccess, type Caller } from '@gridline/auth';
@@ -28,13 +28,21 @@ export class ImportsController {
   @HttpCode(200)
   @Roles(...IMPORTERS)
   @ApiConsumes('text/csv')
+  @ApiResponse({
+    status: 413,
+    description: 'PAYLOAD_TOO_LARGE: over IMPORT_MAX_BYTES or IMPORT_MAX_ROWS (`details` names the limit, and `jobId` when rows before it were imported)',
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+  })
   @ApiBody({
     description: `UTF-8 CSV with a header row. Columns — ${Object.entries(IMPORT_COLUMNS)
       .map(([kind, c]) => `${kind}: ${[...c.required].join(', ')} (required), ${[...c.optional].join(', ')}`)
       .join('; ')}. Resident tags are separated by |.`,
     schema: { type: 'string' },
   })
-  @ApiOperation({ summary: 'Import buildings, households or residents from CSV; answers the per-row report' })
+  @ApiOperation({
+    summary: 'Import buildings, households or residents from CSV; answers the per-row report',
+    description: 'Limits (gateway config): IMPORT_MAX_BYTES and IMPORT_MAX_ROWS (413 PAYLOAD_TOO_LARGE), IMPORT_MAX_RECORD_SIZE per row (400). The report lists the first IMPORT_REPORT_MAX_REJECTIONS rejected rows (registry config) and counts them all.',
+  })
   import(@CurrentCaller() caller: Caller, @Param() { kind }: ImportKindParam, @Query() { importId }: ImportQuery, @Req() request: FastifyRequest) {
     requireRegisterAccess(caller, IMPORT_REGISTER[kind], 'import');
     if (!(request.body instanceof Readable)) {
@@ -42,7 +50,9 @@ export class ImportsController {
         fields: [{ field: 'body', reasons: ['must be text/csv'] }],
       });
     }
-    return this.importer.import(caller, kind, request.body, importId);
+    const length = request.headers['content-length'];
+    const declaredBytes = typeof length === 'string' && /^\d+$/.test(length) ? Number(length) : undefined;
+    return this.importer.import(caller, kind, request.body, importId, declaredBytes);
   }
 
   @Get(':id')

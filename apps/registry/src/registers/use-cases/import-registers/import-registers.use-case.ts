@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { requireRegisterAccess, type Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
@@ -27,8 +27,11 @@ import { parseBuildingRow, parseHouseholdRow, parseResidentRow, type BuildingRow
 /** The reason for a row matching a record the caller may not see: it names neither the record nor its grid. */
 export const OUTSIDE_SCOPE = 'a record with this ID number exists outside your scope';
 
-/** Rejections kept in the report; beyond this only the count grows. */
-const MAX_KEPT_REJECTIONS = 10_000;
+/** How many rejected rows a report lists (IMPORT_REPORT_MAX_REJECTIONS); beyond them only the count grows. */
+export const IMPORT_REPORT_SETTINGS = Symbol('IMPORT_REPORT_SETTINGS');
+export interface ImportReportSettings {
+  maxRejections: number;
+}
 
 type Outcome = 'created' | 'updated' | 'unchanged';
 
@@ -53,6 +56,7 @@ export class ImportRegistersUseCase {
     private readonly personalData: PersonalDataService,
     private readonly quality: QualityService,
     private readonly events: EventPublisher,
+    @Inject(IMPORT_REPORT_SETTINGS) private readonly report: ImportReportSettings,
   ) {}
 
   async start(caller: Caller, kind: ImportKind, jobId: string = randomUUID()): Promise<ImportReport> {
@@ -79,7 +83,7 @@ export class ImportRegistersUseCase {
       const outcome = await this.apply(em, caller, job.kind, firstRow, rows);
       const counts = { created: 0, updated: 0, unchanged: 0 };
       for (const o of outcome.outcomes) counts[o.outcome] += 1;
-      const kept = outcome.rejections.slice(0, Math.max(0, MAX_KEPT_REJECTIONS - job.rejections.length));
+      const kept = outcome.rejections.slice(0, Math.max(0, this.report.maxRejections - job.rejections.length));
       await em.execute(
         `update "${em.config.get('schema')}"."import_job" set rows_total = rows_total + ?, created_count = created_count + ?, updated_count = updated_count + ?,
            unchanged_count = unchanged_count + ?, rejected_count = rejected_count + ?, rejections = rejections || ?::jsonb where id = ?`,
