@@ -51,7 +51,8 @@ describe('the logger', () => {
     createLogger('test', 'info', out).info({
       resident: { name: '王秀英', idNumber: '370502195309170281', birthDate: '1953-09-17', id_number_index: 'f00dfeed', phone_enc: 'v1.dev1.x.y.z' },
       appeal: { caller: { name: '李四', phone: '13905462718' }, address: '东城街道淮河路12号', content: '我叫李四' },
-      req: { headers: { authorization: 'Bearer abc.def.ghi', 'x-api-key': 'k-123456' } },
+      req: { headers: { Authorization: 'Bearer abc.def.ghi', 'x-api-key': 'k-123456' } },
+      rows: [{ id: 1, id_number_enc: 'v1.dev1.r.s.t' }],
       apiKey: 'k-654321',
       params: ['王秀英'],
     });
@@ -59,6 +60,7 @@ describe('the logger', () => {
       expect(out.text()).not.toContain(secret);
     }
     expect(out.text()).toContain('[redacted]');
+    expect(out.lines[0]).toMatchObject({ rows: [{ id: 1, id_number_enc: '[redacted]' }], resident: { name: '[redacted]' } });
   });
 });
 
