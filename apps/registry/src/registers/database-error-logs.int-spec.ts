@@ -1,5 +1,4 @@
 import { Client } from 'pg';
-import { BusClient } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { RegistryClient, RegistryRegistersClient, residentIdCheckCharacter } from '@gridline/contracts-registry';
@@ -37,7 +36,7 @@ describe('database errors in the registry log', () => {
   beforeAll(async () => {
     platform = await TestPlatform.create();
     service = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config), { LOG_LEVEL: 'info' });
-    const bus = service.app.get(BusClient);
+    const bus = await platform.bus();
     registers = new RegistryRegistersClient(bus);
     personalData = service.app.get(PersonalDataService);
     const units = new RegistryClient(bus);

@@ -1,4 +1,3 @@
-import { BusClient } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { RegistryClient, RegistryRegistersClient } from '@gridline/contracts-registry';
 import { TestPlatform, unitFactory } from '@gridline/testing';
@@ -14,8 +13,8 @@ describe('the import report', () => {
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    const service = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config), { IMPORT_REPORT_MAX_REJECTIONS: '3' });
-    const bus = service.app.get(BusClient);
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config), { IMPORT_REPORT_MAX_REJECTIONS: '3' });
+    const bus = await platform.bus();
     registers = new RegistryRegistersClient(bus);
     const units = new RegistryClient(bus);
     for (const unit of [unitFactory().street('370502003').build(), unitFactory().community('370502003001').build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
