@@ -28,6 +28,7 @@ export class ImportsController {
   @HttpCode(200)
   @Roles(...IMPORTERS)
   @ApiConsumes('text/csv')
+  @ApiResponse({ status: 200, description: 'The import report: counts, and the first rejected rows with row, field and reason' })
   @ApiResponse({
     status: 413,
     description: 'PAYLOAD_TOO_LARGE: over IMPORT_MAX_BYTES or IMPORT_MAX_ROWS (`details` names the limit, and `jobId` when rows before it were imported)',
