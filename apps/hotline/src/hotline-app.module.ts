@@ -11,6 +11,10 @@ import { ReadAppealsUseCase } from './appeal/use-cases/read-appeals/read-appeals
 import { HOTLINE_CONFIG, type HotlineConfig } from './hotline.config';
 import { IncidentLinkageSubscriber } from './linkage/incident-linkage.subscriber';
 import { HOTLINE_MIGRATIONS } from './migrations/hotline.migration';
+import { CallerAuditEntity } from './appeal/caller-audit.entity';
+import { CallerAuditRepository } from './appeal/caller-audit.repository';
+import { ListCallerAuditUseCase } from './appeal/use-cases/list-caller-audit/list-caller-audit.use-case';
+import { RevealAppealCallerUseCase } from './appeal/use-cases/reveal-appeal-caller/reveal-appeal-caller.use-case';
 import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
 import { FIGURES_SETTINGS, OwnerFiguresPublisher, type FiguresSettings } from './figures/owner-figures.publisher';
 import { APPEAL_SUPERVISION_SETTINGS, AppealSupervisionScheduler, type AppealSupervisionSettings } from './supervision/appeal-supervision.scheduler';
@@ -27,7 +31,7 @@ import { RecordOpen311MediaUseCase } from './open311/use-cases/record-open311-me
 export const HOTLINE_SERVICE = 'hotline';
 
 /** What the hotline service keeps in its schema (also used by `npm run migrate`). */
-export const HOTLINE_PERSISTENCE = { service: HOTLINE_SERVICE, entities: [AppealEntity, AppealTimelineEntity, Open311KeyEntity, Open311MediaEntity], migrations: HOTLINE_MIGRATIONS };
+export const HOTLINE_PERSISTENCE = { service: HOTLINE_SERVICE, entities: [AppealEntity, AppealTimelineEntity, CallerAuditEntity, Open311KeyEntity, Open311MediaEntity], migrations: HOTLINE_MIGRATIONS };
 
 /** The hotline service: 12345 appeals from intake to callback, linked to the grid, judged by the three rates. */
 @Module({})
@@ -62,6 +66,9 @@ export class HotlineAppModule {
         IntakeAppealUseCase,
         ActOnAppealUseCase,
         ReadAppealsUseCase,
+        CallerAuditRepository,
+        RevealAppealCallerUseCase,
+        ListCallerAuditUseCase,
         IncidentLinkageSubscriber,
         { provide: FIGURES_SETTINGS, useValue: figures },
         OwnerFiguresPublisher,

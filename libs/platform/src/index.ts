@@ -13,3 +13,4 @@ export * from './calendar/working-calendar';
 export * from './calendar/statutory-holidays';
 export * from './paging/page-query';
 export * from './validation/trim';
+export * from './validation/comma-separated';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
 import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
-import { APPEAL_ACTIONS, AppealActionBody, FiguresQuery, HotlineClient, IntakeAppealRequest, ListAppealsQuery, type AppealAction } from '@gridline/contracts-hotline';
+import { APPEAL_ACTIONS, AppealActionBody, CallerAuditQuery, FiguresQuery, HotlineClient, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery, type AppealAction } from '@gridline/contracts-hotline';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
@@ -48,10 +48,27 @@ export class HotlineController {
     return this.hotline.figures(caller, query);
   }
 
+  @Get('audit')
+  @Roles('admin')
+  @ApiOperation({ summary: "The audit log of appeals' callers shown in clear, newest first" })
+  audit(@CurrentCaller() caller: Caller, @Query() query: CallerAuditQuery) {
+    return this.hotline.callerAudit(caller, query);
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'One appeal, with the actions you may take next and the grid case it became' })
   get(@CurrentCaller() caller: Caller, @Param() { id }: AppealIdParam) {
     return this.hotline.get(caller, id);
+  }
+
+  @Get(':id/reveal')
+  @Roles('admin', 'hotline_operator', 'street_admin', 'community_admin', 'grid_staff', 'department')
+  @ApiOperation({
+    summary: "The caller's name and/or phone in clear, for the callback or the first contact, with a reason; written to the audit log",
+    description: "For the hotline (operators, the street centre) and the appeal's lead owner. Rate-limited per caller like every reveal.",
+  })
+  reveal(@CurrentCaller() caller: Caller, @Param() { id }: AppealIdParam, @Query() query: RevealCallerQuery) {
+    return this.hotline.revealCaller(caller, id, query);
   }
 
   @Get(':id/timeline')

@@ -3,6 +3,9 @@ import type { AppealAction, AppealOwner, AppealStatus } from '@gridline/contract
 import type { AppealEntity } from './appeal.entity';
 
 const OPERATORS: readonly Role[] = ['hotline_operator', 'street_admin'];
+
+/** Who may ask to see an appeal's caller in clear: the hotline, and the lead owners' handlers (for the first contact). */
+export const CALLER_REVEALERS: readonly Role[] = ['admin', 'hotline_operator', 'street_admin', 'community_admin', 'grid_staff', 'department'];
 const isAdmin = (caller: Caller) => caller.roles.includes('admin');
 
 /** The hotline itself: operators and the street centre, within the appeal's street. */

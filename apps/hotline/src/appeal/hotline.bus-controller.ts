@@ -2,10 +2,13 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { AppealActionRequest, AppealIdRequest, FiguresQuery, HOTLINE_REQUESTS, IntakeAppealRequest, ListAppealsQuery } from '@gridline/contracts-hotline';
+import { AppealActionRequest, AppealIdRequest, CallerAuditQuery, FiguresQuery, HOTLINE_REQUESTS, IntakeAppealRequest, ListAppealsQuery, RevealCallerRequest } from '@gridline/contracts-hotline';
 import { ActOnAppealUseCase } from './use-cases/act-on-appeal/act-on-appeal.use-case';
 import { IntakeAppealUseCase } from './use-cases/intake-appeal/intake-appeal.use-case';
+import { ListCallerAuditUseCase } from './use-cases/list-caller-audit/list-caller-audit.use-case';
 import { ReadAppealsUseCase } from './use-cases/read-appeals/read-appeals.use-case';
+import { RevealAppealCallerCommand } from './use-cases/reveal-appeal-caller/reveal-appeal-caller.command';
+import { RevealAppealCallerUseCase } from './use-cases/reveal-appeal-caller/reveal-appeal-caller.use-case';
 
 /** The hotline's appeals on the bus. */
 @Controller()
@@ -14,7 +17,19 @@ export class HotlineBusController {
     private readonly intakeAppeal: IntakeAppealUseCase,
     private readonly actOnAppeal: ActOnAppealUseCase,
     private readonly read: ReadAppealsUseCase,
+    private readonly revealCaller: RevealAppealCallerUseCase,
+    private readonly callerAudit: ListCallerAuditUseCase,
   ) {}
+
+  @MessagePattern(HOTLINE_REQUESTS.revealCaller.pattern)
+  reveal(@Payload() { id, fields, reason }: RevealCallerRequest, @BusCaller() caller: Caller) {
+    return this.revealCaller.execute(new RevealAppealCallerCommand(caller, id, fields, reason));
+  }
+
+  @MessagePattern(HOTLINE_REQUESTS.callerAudit.pattern)
+  audit(@Payload() query: CallerAuditQuery, @BusCaller() caller: Caller) {
+    return this.callerAudit.execute(caller, query);
+  }
 
   @MessagePattern(HOTLINE_REQUESTS.intake.pattern)
   @Idempotent()

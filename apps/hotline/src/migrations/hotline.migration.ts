@@ -145,4 +145,28 @@ export class HotlineContactMigration extends SchemaMigration {
   }
 }
 
-export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration].map((m) => ({ name: m.migrationName, class: m }));
+export class HotlineCallerAuditMigration extends SchemaMigration {
+  static readonly migrationName = '20261201003000_caller_audit';
+
+  up(): void {
+    // Who saw which appeal's caller in clear, when and why: written before anything is shown.
+    this.addSql(`create table ${this.t('caller_audit')} (
+      id bigserial primary key,
+      at timestamptz not null default now(),
+      actor text not null,
+      actor_roles text[] not null,
+      appeal_id uuid not null,
+      fields text[] not null,
+      reason text not null,
+      correlation_id text null
+    )`);
+    this.addSql(`create index caller_audit_appeal_idx on ${this.t('caller_audit')} (appeal_id, at desc)`);
+    this.addSql(`create index caller_audit_actor_idx on ${this.t('caller_audit')} (actor, at desc)`);
+  }
+
+  override down(): void {
+    this.addSql(`drop table if exists ${this.t('caller_audit')}`);
+  }
+}
+
+export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -2,8 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { BusClient } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { HOTLINE_REQUESTS } from './hotline.contract';
-import type { AppealActionBody, FiguresQuery, IntakeAppealRequest, ListAppealsQuery } from './appeal/appeal.dto';
-import type { AppealAction, AppealTimelineEntry, AppealView, IntakeResult, OwnerFigures } from './appeal/appeal.types';
+import type { Page } from '@gridline/platform';
+import type { AppealActionBody, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery } from './appeal/appeal.dto';
+import type { AppealAction, AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
 
 /** The hotline's commands and queries, typed. */
 @Injectable()
@@ -32,5 +33,14 @@ export class HotlineClient {
 
   figures(caller: Caller, query: FiguresQuery): Promise<OwnerFigures[]> {
     return this.bus.request(HOTLINE_REQUESTS.figures, query, { caller });
+  }
+
+  /** The caller's name and/or phone in clear, with a reason: audited before it is shown. */
+  revealCaller(caller: Caller, id: string, query: RevealCallerQuery): Promise<RevealedCallerView> {
+    return this.bus.request(HOTLINE_REQUESTS.revealCaller, { ...query, id }, { caller });
+  }
+
+  callerAudit(caller: Caller, query: CallerAuditQuery): Promise<Page<CallerAuditEntryView>> {
+    return this.bus.request(HOTLINE_REQUESTS.callerAudit, query, { caller });
   }
 }

@@ -1,7 +1,8 @@
 import { defineEvent, defineRequest } from '@gridline/messaging';
-import type { AppealActionRequest, AppealIdRequest, FiguresQuery, IntakeAppealRequest, ListAppealsQuery } from './appeal/appeal.dto';
+import type { AppealActionRequest, AppealIdRequest, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerRequest } from './appeal/appeal.dto';
 import type { AppealEventData } from './appeal/appeal.events';
-import type { AppealTimelineEntry, AppealView, IntakeResult, OwnerFigures } from './appeal/appeal.types';
+import type { AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
+import type { Page } from '@gridline/platform';
 import type { IssueOpen311KeyRequest, PublicAppealsQuery, RecordOpen311MediaRequest, VerifyOpen311KeyRequest } from './open311/open311.dto';
 import type { Open311Application, Open311KeyIssued, PublicAppealView } from './open311/open311.types';
 
@@ -45,6 +46,8 @@ export const HOTLINE_REQUESTS = {
   timeline: defineRequest<AppealIdRequest, AppealTimelineEntry[]>('hotline', 'hotline.appeal.timeline'),
   list: defineRequest<ListAppealsQuery, { items: AppealView[]; total: number }>('hotline', 'hotline.appeal.list'),
   figures: defineRequest<FiguresQuery, OwnerFigures[]>('hotline', 'hotline.figures.get'),
+  revealCaller: defineRequest<RevealCallerRequest, RevealedCallerView>('hotline', 'hotline.appeal.caller.reveal'),
+  callerAudit: defineRequest<CallerAuditQuery, Page<CallerAuditEntryView>>('hotline', 'hotline.appeal.caller.audit'),
   issueOpen311Key: defineRequest<IssueOpen311KeyRequest, Open311KeyIssued>('hotline', 'hotline.open311.key.issue'),
   verifyOpen311Key: defineRequest<VerifyOpen311KeyRequest, Open311Application>('hotline', 'hotline.open311.key.verify'),
   publicAppeals: defineRequest<PublicAppealsQuery, PublicAppealView[]>('hotline', 'hotline.open311.appeal.list'),

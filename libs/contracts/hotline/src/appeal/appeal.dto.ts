@@ -2,11 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
+  IsISO8601,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -19,7 +21,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '@gridline/platform';
+import { CommaSeparated, PageQuery, Trim } from '@gridline/platform';
 import {
   APPEAL_ACTIONS,
   APPEAL_CHANNELS,
@@ -279,4 +281,44 @@ export class FiguresQuery {
   @ApiProperty({ example: '2026-12-01', description: 'Period end (received before)' })
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
   to!: string;
+}
+
+export const REVEALABLE_CALLER_FIELDS = ['name', 'phone'] as const;
+export type RevealableCallerField = (typeof REVEALABLE_CALLER_FIELDS)[number];
+
+/** Query of GET /api/v1/appeals/:id/caller: what of the caller to show in clear, and why (kept in the audit log). */
+export class RevealCallerQuery {
+  @ApiProperty({ example: 'phone', description: 'Comma-separated: name, phone' })
+  @CommaSeparated()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayUnique()
+  @IsIn(REVEALABLE_CALLER_FIELDS as unknown as string[], { each: true, message: 'fields must be name and/or phone' })
+  fields!: RevealableCallerField[];
+
+  @ApiProperty({ example: '回访核实办理结果', description: 'Why the clear value is needed (4–200 characters)' })
+  @Trim()
+  @IsString()
+  @MinLength(4)
+  @MaxLength(200)
+  reason!: string;
+}
+
+export class RevealCallerRequest extends RevealCallerQuery {
+  @IsUUID()
+  id!: string;
+}
+
+/** Query of GET /api/v1/appeals/audit: the audited reveals of callers, newest first. */
+export class CallerAuditQuery extends PageQuery {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID()
+  appealId?: string;
+
+  @ApiPropertyOptional({ description: 'The actor (token subject)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  actor?: string;
 }

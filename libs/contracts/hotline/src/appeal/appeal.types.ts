@@ -97,3 +97,22 @@ export interface IntakeResult {
   /** Earlier appeals of the same caller or place, among those you may see. */
   related: { id: string; reason: 'same_caller' | 'same_place'; status: AppealStatus; receivedAt: string }[];
 }
+
+/** An appeal's caller in clear, for the callback: only the fields asked for, each audited. Null for an anonymous caller. */
+export interface RevealedCallerView {
+  id: string;
+  name?: string | null;
+  phone?: string | null;
+}
+
+/** One audited reveal of an appeal's caller. */
+export interface CallerAuditEntryView {
+  id: string;
+  at: string;
+  actor: string;
+  actorRoles: string[];
+  appealId: string;
+  fields: string[];
+  reason: string;
+  correlationId: string | null;
+}

@@ -19,7 +19,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { REGISTER_KINDS, type RegisterKind } from '@gridline/auth';
-import { PageQuery, Trim } from '@gridline/platform';
+import { CommaSeparated, PageQuery, Trim } from '@gridline/platform';
 import { IsMainlandMobile, normalizeMobile } from '../identifiers/mobile';
 import { IsResidentIdNumber, normalizeResidentId } from '../identifiers/resident-id';
 import { IsUnifiedSocialCreditCode, normalizeUscc } from '../identifiers/uscc';
@@ -227,7 +227,7 @@ export const REVEALABLE_FIELDS = ['idNumber', 'phone'] as const;
 /** Query of GET /api/v1/residents/:id/reveal: what to show in clear, and why (kept in the audit log). */
 export class RevealQuery {
   @ApiProperty({ example: 'idNumber,phone', description: 'Comma-separated: idNumber, phone' })
-  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').map((v: string) => v.trim()) : value))
+  @CommaSeparated()
   @IsArray()
   @ArrayUnique()
   @IsIn(REVEALABLE_FIELDS as unknown as string[], { each: true, message: 'fields must be idNumber and/or phone' })

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { AppealEntity } from './appeal.entity';
+import { CallerAuditEntity } from './caller-audit.entity';
+
+/** The appeals a reveal reads and the audit rows it writes. */
+@Injectable()
+export class CallerAuditRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  findAppeal(id: string): Promise<AppealEntity | null> {
+    return this.em.findOne(AppealEntity, { id });
+  }
+
+  /** Commits the audit row on its own: the clear value is shown only once it is stored. */
+  async record(entry: Pick<CallerAuditEntity, 'actor' | 'actorRoles' | 'appealId' | 'fields' | 'reason' | 'correlationId'>): Promise<void> {
+    await this.em.transactional(async (em) => {
+      em.persist(em.create(CallerAuditEntity, entry));
+      await em.flush();
+    });
+  }
+
+  page(where: FilterQuery<CallerAuditEntity>, page: number, pageSize: number): Promise<[CallerAuditEntity[], number]> {
+    return this.em.findAndCount(CallerAuditEntity, where, { orderBy: { at: 'desc', id: 'desc' }, limit: pageSize, offset: (page - 1) * pageSize });
+  }
+}

@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { requireRole, type Caller } from '@gridline/auth';
+import type { Page } from '@gridline/platform';
+import type { CallerAuditEntryView, CallerAuditQuery } from '@gridline/contracts-hotline';
+import type { CallerAuditEntity } from '../../caller-audit.entity';
+import { CallerAuditRepository } from '../../caller-audit.repository';
+
+/** The audit log of callers shown in clear, for admins. */
+@Injectable()
+export class ListCallerAuditUseCase {
+  constructor(private readonly audit: CallerAuditRepository) {}
+
+  async execute(caller: Caller, query: CallerAuditQuery): Promise<Page<CallerAuditEntryView>> {
+    requireRole(caller, ['admin'], 'read the audit log of revealed callers');
+    const where: FilterQuery<CallerAuditEntity> = {
+      ...(query.appealId ? { appealId: query.appealId } : {}),
+      ...(query.actor ? { actor: query.actor } : {}),
+    };
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const [rows, total] = await this.audit.page(where, page, pageSize);
+    return {
+      items: rows.map((r) => ({ id: String(r.id), at: r.at.toISOString(), actor: r.actor, actorRoles: r.actorRoles, appealId: r.appealId, fields: r.fields, reason: r.reason, correlationId: r.correlationId })),
+      page,
+      pageSize,
+      total,
+    };
+  }
+}
