@@ -18,7 +18,10 @@ import { OutboxRelay } from './outbox/outbox-relay';
 import { ServiceModule } from './service/service.module';
 
 /** A probe service: it records `thing.happened` events and applies them to an `effect` table. */
-const THING_HAPPENED = defineEvent<{ note: string; seq?: number; fail?: boolean }>('probe', 'thing', 'happened');
+const THING_HAPPENED = defineEvent<{ note: string; seq?: number; fail?: boolean; refuse?: boolean }>('probe', 'thing', 'happened');
+/** Handled with a `failed` hook: a refused one is recorded as an effect of its own. */
+const THING_NOTED = defineEvent<{ note: string; refuse?: boolean; fail?: boolean }>('probe', 'thing', 'noted');
+const refused = () => new AppError('PROBE_REFUSED', 'rule_violation', 'the probe refuses this note');
 
 class ProbeMigration extends SchemaMigration {
   up(): void {
@@ -33,11 +36,24 @@ class ProbeSubscriber implements EventSubscriber {
   readonly source = 'probe';
   readonly filter = 'thing.>';
   handlers() {
+    const effect = (em: EntityManager, eventId: string, note: string) => em.execute(`insert into "${em.config.get('schema')}"."effect" (event_id, note) values (?, ?)`, [eventId, note]);
     return [
       on(THING_HAPPENED, async (event, em) => {
         if (event.data.fail) throw new Error('the handler refuses this event');
-        await em.execute(`insert into "${em.config.get('schema')}"."effect" (event_id, note) values (?, ?)`, [event.id, event.data.note]);
+        if (event.data.refuse) throw refused();
+        await effect(em, event.id, event.data.note);
       }),
+      on(
+        THING_NOTED,
+        async (event, em) => {
+          // An effect written before the refusal must roll back with it.
+          await effect(em, event.id, `partial:${event.data.note}`);
+          if (event.data.refuse) throw refused();
+          if (event.data.fail) throw new Error('the store is away');
+          await effect(em, event.id, event.data.note);
+        },
+        { failed: async (event, error, em) => void (await effect(em, event.id, `failed:${event.data.note}:${error.message}`)) },
+      ),
     ];
   }
 }
@@ -275,6 +291,24 @@ describe('idempotent consumers', () => {
     });
     expect(await query(probe, `select 1 from probe.effect where note = 'bad'`)).toHaveLength(0);
     expect(probe.app.get(EventConsumerHost)).toBeDefined();
+  });
+
+  it('never retries a business error: parks it at once without a failure hook, records it once with one', async () => {
+    const parkedAtOnce = buildCloudEvent(THING_HAPPENED, 'refused', { note: 'refused', refuse: true }, { correlationId: 'c-refused' });
+    const recorded = buildCloudEvent(THING_NOTED, 'refused-noted', { note: 'refused-noted', refuse: true }, { correlationId: 'c-noted' });
+    const transient = buildCloudEvent(THING_NOTED, 'flaky-noted', { note: 'flaky-noted', fail: true }, { correlationId: 'c-flaky' });
+    for (const event of [parkedAtOnce, recorded, transient]) await publishRaw(JSON.stringify(event), event.id);
+    await publishRaw(JSON.stringify(recorded), `${recorded.id}-again`); // redelivered: no second record
+
+    await eventually(async () => {
+      const effects = await query<{ note: string }>(probe, `select note from probe.effect where note like 'failed:%' order by note`);
+      expect(effects.map((e) => e.note)).toEqual(['failed:flaky-noted:the store is away', 'failed:refused-noted:the probe refuses this note']);
+      expect(await query(probe, `select deliveries from probe.dead_letter where event_id = ?`, [parkedAtOnce.id])).toEqual([{ deliveries: 1 }]);
+    });
+    // The business error was recorded on its first delivery, the transient one after its retries; neither is parked.
+    expect(await query(probe, `select 1 from probe.dead_letter where event_id in (?, ?)`, [recorded.id, transient.id])).toHaveLength(0);
+    expect(await query(probe, `select 1 from probe.effect where note like 'partial:%'`)).toHaveLength(0);
+    expect(await query(probe, `select 1 from probe.inbox where event_id in (?, ?)`, [recorded.id, transient.id])).toHaveLength(2);
   });
 });
 

@@ -3,7 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
-import { MetricsRegistry, RequestContext, describeError } from '@gridline/platform';
+import { AppError, MetricsRegistry, RequestContext, describeError, isPermanentError } from '@gridline/platform';
 import { parseCloudEvent, type CloudEvent } from '../events/cloud-event';
 import { ensureStream, isNotFound } from '../events/streams';
 import { streamName, withPrefix } from '../events/subjects';
@@ -165,7 +165,16 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     } catch (error) {
       // Logged and kept in the dead-letter table: without the values of a statement that failed.
       const reason = describeError(error);
-      if (deliveries >= this.settings.maxDeliveries) {
+      // A business error (a refused command) fails the same way on every delivery: it is never retried.
+      const permanent = isPermanentError(error);
+      if (permanent || deliveries >= this.settings.maxDeliveries) {
+        // The hook sees a domain error as it is, anything else only by its scrubbed description.
+        if (binding.failed && (await this.recordFailure(consumer, binding, event, error instanceof AppError ? error : new Error(reason)))) {
+          msg.ack();
+          this.metrics.eventsConsumed.inc({ consumer, outcome: 'failed' });
+          this.logger.warn({ msg: 'event handler failed; failure recorded', consumer, eventId: event.id, deliveries, permanent, reason });
+          return;
+        }
         await this.park(consumer, msg, event, reason);
       } else {
         this.logger.warn({ msg: 'event handler failed; will retry', consumer, eventId: event.id, deliveries, reason });
@@ -188,6 +197,30 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
       await binding.handle(event, tx);
       return true;
     });
+  }
+
+  /**
+   * Records the handler's failure through its `failed` hook with the inbox row, in one transaction: the event is
+   * then consumed (a redelivery finds the inbox row). Returns false when that could not be written (retried later).
+   */
+  private async recordFailure(consumer: string, binding: EventHandlerBinding<unknown>, event: CloudEvent, error: Error): Promise<boolean> {
+    try {
+      await RequestContext.run({ correlationId: event.correlationid, causationId: event.id }, async () => {
+        const em = this.orm.em.fork() as EntityManager;
+        const schema = this.orm.config.get('schema');
+        await em.transactional(async (tx) => {
+          const inserted: unknown[] = await tx.execute(
+            `insert into "${schema}"."inbox" (consumer, event_id, event_type) values (?, ?, ?) on conflict do nothing returning event_id`,
+            [consumer, event.id, event.type],
+          );
+          if (inserted.length > 0) await binding.failed!(event, error, tx);
+        });
+      });
+      return true;
+    } catch (hookError) {
+      this.logger.warn({ msg: 'could not record a failure; parking the message', consumer, eventId: event.id, err: hookError });
+      return false;
+    }
   }
 
   /** Parks a message in the dead-letter table, then terminates it so that the stream goes on. */

@@ -7,13 +7,24 @@ import type { EventDefinition } from '../events/definitions';
 export interface EventHandlerBinding<TData = unknown> {
   readonly definition: EventDefinition<TData>;
   handle(event: CloudEvent<TData>, em: EntityManager): Promise<void>;
+  /**
+   * Records a handler's final failure where an operator sees it (a business error at once, a transient one once its
+   * retries are spent), in a transaction of its own with the inbox row; the event then counts as consumed. Without
+   * it, such an event is parked in the dead-letter table.
+   */
+  failed?(event: CloudEvent<TData>, error: Error, em: EntityManager): Promise<void>;
+}
+
+export interface EventHandlerOptions<TData> {
+  failed?: (event: CloudEvent<TData>, error: Error, em: EntityManager) => Promise<void>;
 }
 
 export function on<TData>(
   definition: EventDefinition<TData>,
   handle: (event: CloudEvent<TData>, em: EntityManager) => Promise<void>,
+  options: EventHandlerOptions<TData> = {},
 ): EventHandlerBinding<TData> {
-  return { definition, handle };
+  return { definition, handle, ...(options.failed ? { failed: options.failed } : {}) };
 }
 
 /**

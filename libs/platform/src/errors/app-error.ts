@@ -85,6 +85,17 @@ const KINDS: readonly ErrorKind[] = [
   'internal',
 ];
 
+/**
+ * The kinds of a refused command: the same request fails the same way again, so a consumer records it and goes on
+ * instead of retrying. Unavailable, timeout, internal and anything that is not an `AppError` (a lost connection, an
+ * optimistic-lock clash) are transient.
+ */
+const PERMANENT_KINDS: readonly ErrorKind[] = ['validation', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'rule_violation'];
+
+export function isPermanentError(error: unknown): error is AppError {
+  return error instanceof AppError && PERMANENT_KINDS.includes(error.kind);
+}
+
 export function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
