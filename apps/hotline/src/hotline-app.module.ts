@@ -9,7 +9,7 @@ import { ActOnAppealUseCase } from './appeal/use-cases/act-on-appeal/act-on-appe
 import { IntakeAppealUseCase } from './appeal/use-cases/intake-appeal/intake-appeal.use-case';
 import { ReadAppealsUseCase } from './appeal/use-cases/read-appeals/read-appeals.use-case';
 import { HOTLINE_CONFIG, type HotlineConfig } from './hotline.config';
-import { IncidentLinkageSubscriber } from './linkage/incident-linkage.subscriber';
+import { HandoffFailureSubscriber, IncidentLinkageSubscriber } from './linkage/incident-linkage.subscriber';
 import { HOTLINE_MIGRATIONS } from './migrations/hotline.migration';
 import { CallerAuditEntity } from './appeal/caller-audit.entity';
 import { CallerAuditRepository } from './appeal/caller-audit.repository';
@@ -70,6 +70,7 @@ export class HotlineAppModule {
         RevealAppealCallerUseCase,
         ListCallerAuditUseCase,
         IncidentLinkageSubscriber,
+        HandoffFailureSubscriber,
         { provide: FIGURES_SETTINGS, useValue: figures },
         OwnerFiguresPublisher,
         { provide: APPEAL_SUPERVISION_SETTINGS, useValue: supervision },

@@ -1,6 +1,8 @@
 import { connect } from 'nats';
+import { MikroORM } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { IncidentsAppModule, IncidentsConfig, OpenCaseFromAppealUseCase } from '@gridline/app-incidents';
+import { IncidentsAppModule, IncidentsConfig, OpenCaseFromAppealUseCase, type AppealHandedDown } from '@gridline/app-incidents';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { loadConfig } from '@gridline/platform';
 import { streamName } from '@gridline/messaging';
@@ -176,11 +178,17 @@ describe('the case process through the gateway', () => {
 
   it('opens one grid case for a hotline appeal handed down, however often it arrives', async () => {
     const openCase = incidentsService.app.get(OpenCaseFromAppealUseCase);
-    const appeal = { appealId: '12345-20261127-000777', categoryCode: 'ENV.GARBAGE', title: '市民来电：垃圾堆放', description: '12345转办', gridCode: GRID, urgency: 'urgent' as const };
-    const first = await openCase.execute(appeal);
-    const again = await openCase.execute(appeal);
+    // As the consumer runs it: in a transaction of its own (with its inbox row).
+    const inTransaction = (a: AppealHandedDown) => (incidentsService.app.get(MikroORM).em.fork() as EntityManager).transactional((tx) => openCase.execute(tx, a));
+    const appeal = { appealId: '12345-20261127-000777', handoff: 1, categoryCode: 'ENV.GARBAGE', title: '市民来电：垃圾堆放', description: '12345转办', gridCode: GRID, urgency: 'urgent' as const };
+    const first = await inTransaction(appeal);
+    const again = await inTransaction(appeal);
     expect(again).toMatchObject({ replayed: true, incident: { id: first.incident.id, appealRef: appeal.appealId, source: 'hotline' } });
     expect(first.incident).toMatchObject({ status: 'reported', urgency: 'urgent', source: 'hotline' });
+    // The appeal's next hand-off (re-dispatched, re-handled) is another case.
+    const second = await inTransaction({ ...appeal, handoff: 2 });
+    expect(second).toMatchObject({ replayed: false, incident: { appealRef: appeal.appealId } });
+    expect(second.incident.id).not.toBe(first.incident.id);
   });
 
   it('lists by scope, filters, Chinese substring and cursor pages, and counts by status', async () => {

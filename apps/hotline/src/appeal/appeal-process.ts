@@ -21,7 +21,20 @@ function ownedBy(caller: Caller, owner: AppealOwner | null, appeal: AppealEntity
   return hasAnyRole(caller, roles) && scopeCovers(caller, ownerPath);
 }
 
-/** The lead owner's handlers (a grid's appeal is handled through its grid case, but may be answered here too). */
+/**
+ * A grid's appeal is handled through its grid case: the case's signing signs the appeal for, its closure after
+ * verification answers it, its rejection or cancellation returns it to the hotline. On the appeal itself these steps
+ * are refused (409 `APPEAL_HANDLED_THROUGH_CASE`), so that the appeal and its case never tell two stories.
+ */
+export function handledThroughCase(appeal: AppealEntity): boolean {
+  return appeal.lead?.kind === 'unit' && appeal.lead.level === 'grid';
+}
+
+/** The steps a grid's appeal takes through its case. */
+export const CASE_STEPS: readonly AppealAction[] = ['sign', 'return', 'answer'];
+const notThroughCase = (a: AppealEntity) => !handledThroughCase(a);
+
+/** The lead owner's handlers (a grid's appeal is signed for, returned and answered through its grid case). */
 export function leads(caller: Caller, appeal: AppealEntity): boolean {
   return isAdmin(caller) || ownedBy(caller, appeal.lead, appeal);
 }
@@ -49,13 +62,13 @@ interface Rule {
 export const APPEAL_PROCESS: Record<AppealAction, Rule> = {
   answer_directly: { from: ['received'], who: operates, when: (a) => a.type === 'consultation' },
   dispatch: { from: ['received'], who: operates },
-  sign: { from: ['dispatched'], who: leads },
+  sign: { from: ['dispatched'], who: leads, when: notThroughCase },
   contact: { from: ['dispatched', 'signed'], who: leads, when: (a) => a.contactedAt === null },
   // 退单 within the signing limit: an owner who kept it longer has taken it on.
-  return: { from: ['dispatched', 'signed'], who: leads, when: (a, now) => !a.signDueAt || now <= a.signDueAt },
+  return: { from: ['dispatched', 'signed'], who: leads, when: (a, now) => notThroughCase(a) && (!a.signDueAt || now <= a.signDueAt) },
   request_extension: { from: ['dispatched', 'signed'], who: leads, when: (a, now) => a.extension === null && !!a.answerDueAt && now < a.answerDueAt },
   decide_extension: { from: ['dispatched', 'signed'], who: operates, when: (a) => a.extension !== null },
-  answer: { from: ['signed'], who: leads },
+  answer: { from: ['signed'], who: leads, when: notThroughCase },
   callback: { from: ['answered'], who: operates },
   merge: { from: ['received'], who: operates },
   flag: { from: ['received', 'dispatched', 'signed', 'answered'], who: operates, when: (a) => !a.flagged && !a.anonymous },

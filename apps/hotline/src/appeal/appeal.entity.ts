@@ -1,10 +1,10 @@
 import { ArrayType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { AppealChannel, AppealOwner, AppealStatus, AppealType, AppealUrgency, Resolution, Satisfaction } from '@gridline/contracts-hotline';
+import type { AppealHandoffFailure, AppealChannel, AppealOwner, AppealStatus, AppealType, AppealUrgency, Resolution, Satisfaction } from '@gridline/contracts-hotline';
 
 /** A citizen's appeal to 12345. The caller's name and phone exist here only encrypted (and the phone's keyed hash). */
 @Entity({ tableName: 'appeal' })
 export class AppealEntity {
-  [OptionalProps]?: 'updatedAt' | 'version' | 'receivedAt' | 'reopenCount' | 'returnCount' | 'extensionCount' | 'coOwners' | 'anonymous' | 'flagged';
+  [OptionalProps]?: 'updatedAt' | 'version' | 'receivedAt' | 'reopenCount' | 'returnCount' | 'extensionCount' | 'coOwners' | 'anonymous' | 'flagged' | 'handoffCount';
 
   @PrimaryKey({ type: 'uuid' }) id!: string;
   @Property({ type: 'text' }) status!: AppealStatus;
@@ -31,6 +31,9 @@ export class AppealEntity {
   @Property({ type: 'jsonb' }) coOwners: AppealOwner[] = [];
   @Property({ type: 'uuid', nullable: true }) incidentId: string | null = null;
   @Property({ type: 'text', nullable: true }) incidentStatus: string | null = null;
+  /** Grid hand-offs so far; the current one's number (0: never handed down to a grid). */
+  @Property({ type: 'int' }) handoffCount = 0;
+  @Property({ type: 'jsonb', nullable: true }) handoffFailure: AppealHandoffFailure | null = null;
   @Property({ type: 'timestamptz', nullable: true }) dispatchDueAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) dispatchedAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) signDueAt: Date | null = null;

@@ -26,6 +26,8 @@ export function toAppealView(a: AppealEntity, caller: Caller, cipher: PersonalDa
     coOwners: a.coOwners,
     incidentId: a.incidentId,
     incidentStatus: a.incidentStatus,
+    handoff: a.handoffCount || null,
+    handoffFailure: a.handoffFailure,
     dispatchDueAt: a.dispatchDueAt?.toISOString() ?? null,
     signDueAt: a.signDueAt?.toISOString() ?? null,
     contactDueAt: a.contactDueAt?.toISOString() ?? null,
@@ -64,6 +66,7 @@ export function toAppealEventData(a: AppealEntity, actor: string): AppealEventDa
     resolution: a.reply?.resolution ?? null,
     satisfaction: a.satisfaction,
     reopenCount: a.reopenCount,
+    handoff: a.handoffCount || null,
     actor,
     at: new Date().toISOString(),
   };

@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventSubscription, on, type EventSubscriber } from '@gridline/messaging';
-import { INCIDENTS_EVENTS, type IncidentEventData } from '@gridline/contracts-incidents';
+import { INCIDENTS_EVENTS, type AppealHandoffFailedEventData, type IncidentEventData } from '@gridline/contracts-incidents';
 import type { CloudEvent } from '@gridline/messaging';
 import { AppealJournal } from '../appeal/appeal-journal';
 import { AppealEntity } from '../appeal/appeal.entity';
 
 /**
- * The grid linkage, back from the grid: the case opened for an appeal moves the appeal — signed when the grid signs
- * for it, answered with the handling result when the case is closed after verification. Redelivered events change
- * nothing twice (the inbox, and the state checks below).
+ * The grid linkage, back from the grid: the case opened for an appeal's current hand-off moves the appeal — signed
+ * when the grid signs for it, answered with the handling result when the case is closed after verification,
+ * returned to the hotline when the case is rejected, cancelled or merged into another. Events of an earlier
+ * hand-off's case (a case rejected before a re-dispatch, the closed case before a re-handling) change nothing.
+ * Redelivered events change nothing twice (the inbox, and the state checks below).
  */
 @Injectable()
 @EventSubscription()
@@ -24,41 +26,86 @@ export class IncidentLinkageSubscriber implements EventSubscriber {
     const follow = (event: CloudEvent<IncidentEventData>, em: EntityManager) => this.follow(event, em);
     return [
       on(INCIDENTS_EVENTS.reported, follow),
+      on(INCIDENTS_EVENTS.accepted, follow),
+      on(INCIDENTS_EVENTS.dispatched, follow),
       on(INCIDENTS_EVENTS.signed, follow),
       on(INCIDENTS_EVENTS.returned, follow),
+      on(INCIDENTS_EVENTS.handled, follow),
+      on(INCIDENTS_EVENTS.reworked, follow),
       on(INCIDENTS_EVENTS.closed, follow),
       on(INCIDENTS_EVENTS.rejected, follow),
       on(INCIDENTS_EVENTS.cancelled, follow),
+      on(INCIDENTS_EVENTS.merged, follow),
     ];
   }
 
   private async follow(event: CloudEvent<IncidentEventData>, em: EntityManager): Promise<void> {
     const data = event.data;
-    if (!data.appealRef) return;
+    if (!data.appealRef || data.source !== 'hotline') return;
     const appeal = await em.findOne(AppealEntity, { id: data.appealRef });
-    if (!appeal) return;
+    if (!appeal || !isCurrentCase(appeal, data)) return;
     appeal.incidentId = data.incidentId;
     appeal.incidentStatus = data.status;
     appeal.updatedAt = new Date();
     const from = appeal.status;
     const actor = `incident:${data.incidentId}`;
+    const live = appeal.status === 'dispatched' || appeal.status === 'signed';
     if (event.type === INCIDENTS_EVENTS.signed.type && appeal.status === 'dispatched') {
       appeal.status = 'signed';
       appeal.signedAt = new Date(data.at);
       this.journal.record(em, appeal, { action: 'sign', actor, from }, 'signed');
-    } else if (event.type === INCIDENTS_EVENTS.closed.type && (appeal.status === 'signed' || appeal.status === 'dispatched')) {
+    } else if (event.type === INCIDENTS_EVENTS.closed.type && live) {
       appeal.status = 'answered';
       appeal.answeredAt = new Date(data.at);
       appeal.reply = { resolution: 'resolved', text: data.result ?? '网格已处置并经现场核查' };
       this.journal.record(em, appeal, { action: 'answer', actor, from, comment: appeal.reply.text }, 'answered');
-    } else if ((event.type === INCIDENTS_EVENTS.rejected.type || event.type === INCIDENTS_EVENTS.cancelled.type) && (appeal.status === 'dispatched' || appeal.status === 'signed')) {
-      // The grid will not handle it: back to the hotline for another owner.
+    } else if ([INCIDENTS_EVENTS.rejected.type, INCIDENTS_EVENTS.cancelled.type, INCIDENTS_EVENTS.merged.type].includes(event.type) && live) {
+      // The grid will not handle it: back to the hotline for another owner (or, merged, to be merged likewise).
       appeal.status = 'received';
       appeal.returnCount += 1;
       appeal.lead = null;
       appeal.leadKey = null;
       this.journal.record(em, appeal, { action: 'return', actor, from, comment: data.comment }, 'returned');
     }
+    await em.flush();
+  }
+}
+
+/**
+ * Whether the event is about the case of the appeal's current hand-off. A case from before hand-offs were numbered
+ * counts only while the appeal is on its first hand-off and not linked to another case.
+ */
+function isCurrentCase(appeal: AppealEntity, data: IncidentEventData): boolean {
+  const handoff = data.appealHandoff ?? null;
+  if (handoff !== null) return handoff === appeal.handoffCount;
+  return appeal.handoffCount <= 1 && (appeal.incidentId === null || appeal.incidentId === data.incidentId);
+}
+
+/** The other half of the linkage's failures: a hand-off incidents refused shows on the appeal, which goes back to its operators. */
+@Injectable()
+@EventSubscription()
+export class HandoffFailureSubscriber implements EventSubscriber {
+  readonly name = 'handoff-failure';
+  readonly source = 'incidents';
+  readonly filter = 'handoff.>';
+
+  constructor(private readonly journal: AppealJournal) {}
+
+  handlers() {
+    return [on(INCIDENTS_EVENTS.handoffFailed, (event, em) => this.failed(event.data, em))];
+  }
+
+  private async failed(data: AppealHandoffFailedEventData, em: EntityManager): Promise<void> {
+    const appeal = await em.findOne(AppealEntity, { id: data.appealId });
+    // Only the current hand-off, still waiting for its case.
+    if (!appeal || (data.handoff ?? 1) !== appeal.handoffCount || appeal.incidentId !== null || appeal.status !== 'dispatched') return;
+    const from = appeal.status;
+    appeal.handoffFailure = { handoff: appeal.handoffCount, code: data.code, reason: data.reason, at: data.at };
+    appeal.status = 'received';
+    appeal.lead = null;
+    appeal.leadKey = null;
+    appeal.updatedAt = new Date();
+    this.journal.record(em, appeal, { action: 'handoff_failed', actor: `grid:${data.gridCode}`, from, comment: `hand-off failed: ${data.reason}` }, 'handoffFailed');
     await em.flush();
   }
 }

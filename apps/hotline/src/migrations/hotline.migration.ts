@@ -169,4 +169,19 @@ export class HotlineCallerAuditMigration extends SchemaMigration {
   }
 }
 
-export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration].map((m) => ({ name: m.migrationName, class: m }));
+/** Grid hand-offs: each dispatch to a grid and each re-handling starts one, keyed in incidents by its number. */
+export class HotlineHandoffMigration extends SchemaMigration {
+  static readonly migrationName = '20261201004000_appeal_handoff';
+
+  up(): void {
+    this.addSql(`alter table ${this.t('appeal')} add column handoff_count int not null default 0, add column handoff_failure jsonb null`);
+    // Appeals already handed down (before hand-offs were numbered) are on their first.
+    this.addSql(`update ${this.t('appeal')} set handoff_count = 1 where incident_id is not null or (lead->>'level' = 'grid' and status in ('dispatched', 'signed'))`);
+  }
+
+  override down(): void {
+    this.addSql(`alter table ${this.t('appeal')} drop column handoff_count, drop column handoff_failure`);
+  }
+}
+
+export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration, HotlineHandoffMigration].map((m) => ({ name: m.migrationName, class: m }));

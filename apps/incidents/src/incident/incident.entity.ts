@@ -59,6 +59,10 @@ export class IncidentEntity {
   @Property({ type: 'text', nullable: true })
   appealRef: string | null = null;
 
+  /** For a case opened from a hotline appeal: the appeal's hand-off it answers. */
+  @Property({ type: 'int', nullable: true })
+  appealHandoff: number | null = null;
+
   @Property({ type: 'jsonb', nullable: true })
   owner: IncidentOwner | null = null;
 

@@ -48,6 +48,7 @@ export function toEventData(i: IncidentEntity, actor: string, comment: string | 
     supervision: { card: i.supervisionCard, supervisorUnitCode: i.supervisorUnitCode, since: i.supervisedSince?.toISOString() ?? null },
     reworkCount: i.reworkCount,
     appealRef: i.appealRef,
+    appealHandoff: i.appealHandoff,
     result: i.handling?.result ?? null,
     actor,
     at: new Date().toISOString(),

@@ -105,4 +105,19 @@ export class IncidentSearchMigration extends SchemaMigration {
   }
 }
 
-export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration].map((m) => ({ name: m.migrationName, class: m }));
+/** The hotline hand-off a case answers: a re-dispatched or re-handled appeal opens a new case, keyed by it. */
+export class IncidentAppealHandoffMigration extends SchemaMigration {
+  static readonly migrationName = '20261201001000_incident_appeal_handoff';
+
+  up(): void {
+    this.addSql(`alter table ${this.t('incident')} add column appeal_handoff int null`);
+    this.addSql(`create index incident_appeal_ref_idx on ${this.t('incident')} (appeal_ref) where appeal_ref is not null`);
+  }
+
+  override down(): void {
+    this.addSql(`drop index if exists "${this.schema}"."incident_appeal_ref_idx"`);
+    this.addSql(`alter table ${this.t('incident')} drop column appeal_handoff`);
+  }
+}
+
+export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration].map((m) => ({ name: m.migrationName, class: m }));

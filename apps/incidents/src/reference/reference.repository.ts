@@ -41,12 +41,12 @@ export class ReferenceRepository {
     );
   }
 
-  unit(code: string): Promise<UnitCopy | null> {
-    return this.em.findOne(UnitCopy, { code });
+  unit(code: string, em: EntityManager = this.em): Promise<UnitCopy | null> {
+    return em.findOne(UnitCopy, { code });
   }
 
-  category(code: string): Promise<CategoryCopy | null> {
-    return this.em.findOne(CategoryCopy, { code });
+  category(code: string, em: EntityManager = this.em): Promise<CategoryCopy | null> {
+    return em.findOne(CategoryCopy, { code });
   }
 
   async counts(): Promise<{ units: number; categories: number; calendars: number }> {

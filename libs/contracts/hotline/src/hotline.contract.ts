@@ -68,6 +68,8 @@ export const HOTLINE_EVENTS = {
   callback: appealEvent('callback'),
   reopened: appealEvent('reopened'),
   closed: appealEvent('closed'),
+  /** The grid refused the appeal's hand-off (no case opened): back to the hotline, the reason on the appeal. */
+  handoffFailed: appealEvent('handoff_failed'),
   /** 80 % of the time from dispatch to the answer deadline has passed (once per deadline). */
   reminded: defineEvent<AppealSupervisionEventData>('hotline', 'appeal', 'reminded'),
   /** A deadline passed with its step not done (once per deadline). */
@@ -81,4 +83,6 @@ export const AppealErrorCode = {
   NotAllowedInState: 'APPEAL_ACTION_NOT_ALLOWED',
   StaleVersion: 'APPEAL_CHANGED',
   Invalid: 'APPEAL_INVALID',
+  /** A grid's appeal is signed for, returned and answered through its grid case, not on the appeal. */
+  HandledThroughCase: 'APPEAL_HANDLED_THROUGH_CASE',
 } as const;

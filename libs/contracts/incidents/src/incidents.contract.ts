@@ -1,6 +1,6 @@
 import { defineEvent, defineRequest } from '@gridline/messaging';
 import type { IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, ListIncidentsQuery, ReportIncidentCommandRequest } from './incident/incident.dto';
-import type { IncidentEventData } from './incident/incident.events';
+import type { AppealHandoffFailedEventData, IncidentEventData } from './incident/incident.events';
 import type { IncidentCounts, IncidentPage, IncidentView, ReportResult, TimelineEntry } from './incident/incident.types';
 import type { AddDisputePartyRequest, AddMediationSessionRequest, SetDisputeAgreementRequest } from './disputes/dispute.dto';
 import type { DisputeView } from './disputes/dispute.types';
@@ -60,6 +60,8 @@ export const INCIDENTS_EVENTS = {
   escalated: incidentEvent('escalated'),
   /** A household was visited (ids, grid and day only): the registry counts visited households per grid. */
   visitLogged: defineEvent<VisitLoggedEventData>('incidents', 'visit', 'logged'),
+  /** An appeal's hand-off to a grid was refused: no case opened (subject: the appeal id). */
+  handoffFailed: defineEvent<AppealHandoffFailedEventData>('incidents', 'handoff', 'failed'),
 } as const;
 
 /** Error codes of the incidents service. */

@@ -18,6 +18,12 @@ export interface AppealEventData {
   resolution: Resolution | null;
   satisfaction: Satisfaction | null;
   reopenCount: number;
+  /**
+   * The grid hand-off this event belongs to (1, 2, …): raised by each dispatch to a grid and each re-handling of a
+   * grid's appeal. The grid case is keyed by it, and results of an earlier hand-off are ignored. Null when the
+   * appeal was never handed down to a grid.
+   */
+  handoff: number | null;
   actor: string;
   at: string;
 }

@@ -23,6 +23,14 @@ export type Satisfaction = (typeof SATISFACTIONS)[number];
 /** Who answers an appeal: a department, or a unit of the grid map (a grid's appeal becomes a grid case there). */
 export type AppealOwner = { kind: 'department'; departmentCode: string } | { kind: 'unit'; unitCode: string; level: 'grid' | 'community' | 'street' };
 
+/** A grid hand-off the grid's service refused: the appeal went back to the hotline to be dispatched again. */
+export interface AppealHandoffFailure {
+  handoff: number;
+  code: string;
+  reason: string;
+  at: string;
+}
+
 /** An appeal as the hotline answers it; the caller's name and phone are masked. */
 export interface AppealView {
   id: string;
@@ -38,9 +46,13 @@ export interface AppealView {
   operator: string;
   lead: AppealOwner | null;
   coOwners: AppealOwner[];
-  /** The grid case opened for it, when it was handed down to a grid. */
+  /** The grid case opened for it, when it was handed down to a grid (the case of the current hand-off only). */
   incidentId: string | null;
   incidentStatus: string | null;
+  /** The current grid hand-off's number (each dispatch to a grid and each re-handling starts one), null if none. */
+  handoff: number | null;
+  /** Why the last grid hand-off failed ("hand-off failed: reason"), until the appeal is dispatched again. */
+  handoffFailure: AppealHandoffFailure | null;
   dispatchDueAt: string | null;
   signDueAt: string | null;
   /** The owner's first contact with the caller: due, and done. */

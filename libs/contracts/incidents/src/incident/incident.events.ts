@@ -19,9 +19,24 @@ export interface IncidentEventData {
   supervision: IncidentSupervision;
   reworkCount: number;
   appealRef: string | null;
+  /** For a case opened from an appeal: the appeal's hand-off it answers (the hotline ignores earlier ones). */
+  appealHandoff: number | null;
   /** The handling result reported by the owner (for `handled`, `verified`, `closed`): what the hotline answers with. */
   result: string | null;
   actor: string;
   at: string;
   comment: string | null;
+}
+
+/**
+ * A hotline appeal's hand-off to a grid that incidents could not take (a category or grid no longer active, …):
+ * no case was opened. The hotline shows "hand-off failed: reason" on the appeal and gives it back to its operators.
+ */
+export interface AppealHandoffFailedEventData {
+  appealId: string;
+  handoff: number | null;
+  gridCode: string;
+  code: string;
+  reason: string;
+  at: string;
 }

@@ -11,7 +11,7 @@ import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { AppealJournal, type AppealStepEventName } from '../../appeal-journal';
 import { AppealEntity } from '../../appeal.entity';
 import { toAppealView } from '../../appeal.mapper';
-import { APPEAL_PROCESS, allowedAppealActions, appealsInScope, mayView } from '../../appeal-process';
+import { APPEAL_PROCESS, CASE_STEPS, allowedAppealActions, appealsInScope, handledThroughCase, mayView } from '../../appeal-process';
 
 type EventName = AppealStepEventName;
 
@@ -22,6 +22,18 @@ function invalid(field: string, reason: string): AppError {
 /** 404 for an appeal that does not exist or that the caller may not see: the two are answered alike. */
 function appealNotFound(id: string): AppError {
   return new AppError(AppealErrorCode.NotFound, 'not_found', `Appeal ${id} does not exist in your scope`, { id });
+}
+
+/** 409 for a step a grid's appeal takes on its grid case, naming the case (or saying it is still being opened). */
+function handledOnCase(appeal: AppealEntity, action: AppealAction): AppError {
+  const where = appeal.incidentId ? `its grid case ${appeal.incidentId}` : 'its grid case (being opened)';
+  const how = action === 'sign' ? 'sign for the case' : action === 'answer' ? 'handle the case; its closure after verification answers the appeal' : 'the grid centre rejects or cancels the case';
+  return new AppError(AppealErrorCode.HandledThroughCase, 'conflict', `Appeal ${appeal.id} is led by grid ${appeal.leadKey} and handled through ${where}: ${how}`, {
+    action,
+    incidentId: appeal.incidentId,
+    incidentStatus: appeal.incidentStatus,
+    handoff: appeal.handoffCount || null,
+  });
 }
 
 /** What a step reports besides the appeal: the flag says how many appeals it marked. */
@@ -55,6 +67,8 @@ export class ActOnAppealUseCase {
         }
         const rule = APPEAL_PROCESS[action];
         const now = new Date();
+        // Only the appeal's own handlers hear about its case: they may see it (it lies in their grid).
+        if (CASE_STEPS.includes(action) && handledThroughCase(appeal) && rule.from.includes(appeal.status) && rule.who(caller, appeal)) throw handledOnCase(appeal, action);
         if (!rule.from.includes(appeal.status) || !(rule.when?.(appeal, now) ?? true)) {
           throw new AppError(AppealErrorCode.NotAllowedInState, 'conflict', `An appeal that is ${appeal.status} cannot be given "${action}" now`, {
             status: appeal.status,
@@ -132,7 +146,9 @@ export class ActOnAppealUseCase {
         if (appeal.satisfaction === 'dissatisfied' && appeal.reopenCount === 0) {
           // Re-handling (重办): once, by the same owner, against a new answer deadline.
           appeal.reopenCount += 1;
-          appeal.status = appeal.lead?.kind === 'unit' && appeal.lead.level === 'grid' ? 'dispatched' : 'signed';
+          appeal.status = handledThroughCase(appeal) ? 'dispatched' : 'signed';
+          // A grid's appeal is re-handled by a new grid case (the closed one stays closed): a new hand-off.
+          if (handledThroughCase(appeal)) this.startHandoff(appeal);
           appeal.answerDueAt = await this.answerDue(appeal, now);
           appeal.reply = null;
           appeal.answeredAt = null;
@@ -180,6 +196,11 @@ export class ActOnAppealUseCase {
     }
     appeal.lead = lead;
     appeal.leadKey = lead.kind === 'department' ? lead.departmentCode : lead.unitCode;
+    // A dispatch never points to an earlier case (rejected, cancelled, closed): to a grid, it starts a new hand-off.
+    appeal.incidentId = null;
+    appeal.incidentStatus = null;
+    appeal.handoffFailure = null;
+    if (handledThroughCase(appeal)) this.startHandoff(appeal);
     appeal.coOwners = coOwners;
     appeal.status = 'dispatched';
     appeal.dispatchedAt = now;
@@ -188,6 +209,14 @@ export class ActOnAppealUseCase {
     appeal.contactedAt = null;
     appeal.answerDueAt = await this.answerDue(appeal, now);
     return ['dispatched'];
+  }
+
+  /** A new hand-off to the lead grid: a new grid case, keyed in incidents by its number; earlier cases' results are ignored. */
+  private startHandoff(appeal: AppealEntity): void {
+    appeal.handoffCount += 1;
+    appeal.incidentId = null;
+    appeal.incidentStatus = null;
+    appeal.handoffFailure = null;
   }
 
   /**

@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { MikroORM, RequestContext as OrmContext } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '@gridline/auth';
-import type { IncidentLocation, IncidentUrgency, ReportResult } from '@gridline/contracts-incidents';
+import { AppError, CommonErrorCode } from '@gridline/platform';
+import { INCIDENTS_EVENTS, type IncidentLocation, type IncidentUrgency, type ReportResult } from '@gridline/contracts-incidents';
+import { EventPublisher } from '@gridline/messaging';
+import { ReferenceRepository } from '../../../reference/reference.repository';
 import { ReportIncidentCommand } from '../report-incident/report-incident.command';
 import { ReportIncidentUseCase } from '../report-incident/report-incident.use-case';
 
@@ -10,29 +13,37 @@ export const HOTLINE_ACTOR: Caller = { sub: 'hotline', name: '12345 hotline', ro
 
 export interface AppealHandedDown {
   appealId: string;
+  /** The appeal's hand-off (null: an event from before hand-offs were numbered). */
+  handoff: number | null;
   categoryCode: string;
   title: string;
   description: string;
   location?: IncidentLocation;
-  gridCode?: string;
+  gridCode: string;
   urgency: IncidentUrgency;
 }
 
+/** The case's own key: one case per hand-off of an appeal, so that a re-dispatch or a re-handling opens a new one. */
+export const handoffKey = (appealId: string, handoff: number | null) => (handoff === null ? `appeal:${appealId}` : `appeal:${appealId}:${handoff}`);
+
 /**
- * Opens the grid case of a hotline appeal handed down to a grid. Keyed by the appeal, so that a redelivered
- * event (or a retried request) opens one case, never two; the case carries the appeal's reference, and its
- * events (closed, with the result) let the hotline answer the caller.
+ * Opens the grid case of a hotline appeal handed down to a grid, in the event consumer's transaction (with its inbox
+ * row). Keyed by the appeal's hand-off, so that a redelivered event opens one case, never two; the case carries the
+ * appeal's reference and hand-off, and its events (signed, closed with the result, rejected) move the appeal.
  */
 @Injectable()
 export class OpenCaseFromAppealUseCase {
   constructor(
     private readonly report: ReportIncidentUseCase,
-    private readonly orm: MikroORM,
+    private readonly reference: ReferenceRepository,
+    private readonly events: EventPublisher,
   ) {}
 
-  /** Runs in an identity map of its own: it is called from event consumers, outside any request. */
-  execute(appeal: AppealHandedDown): Promise<ReportResult> {
-    return OrmContext.create(this.orm.em, () => this.report.execute(
+  async execute(em: EntityManager, appeal: AppealHandedDown): Promise<ReportResult> {
+    // The hotline checked both with the registry: missing here, the registry's copy events are still on their way.
+    if (!(await this.reference.category(appeal.categoryCode, em))) throw notCopiedYet(`category ${appeal.categoryCode}`);
+    if (!(await this.reference.unit(appeal.gridCode, em))) throw notCopiedYet(`grid ${appeal.gridCode}`);
+    return this.report.execute(
       new ReportIncidentCommand(
         HOTLINE_ACTOR,
         {
@@ -40,13 +51,32 @@ export class OpenCaseFromAppealUseCase {
           title: appeal.title,
           description: appeal.description,
           ...(appeal.location ? { location: appeal.location } : {}),
-          ...(appeal.gridCode ? { gridCode: appeal.gridCode } : {}),
+          gridCode: appeal.gridCode,
           urgency: appeal.urgency,
           source: 'hotline',
           appealRef: appeal.appealId,
         },
-        `appeal:${appeal.appealId}`,
+        handoffKey(appeal.appealId, appeal.handoff),
+        appeal.handoff ?? undefined,
       ),
-    ));
+      em,
+    );
   }
+
+  /** A refused hand-off, in the consumer's transaction: the hotline shows it on the appeal and gives it back. */
+  recordFailure(em: EntityManager, appeal: Pick<AppealHandedDown, 'appealId' | 'handoff' | 'gridCode'>, error: Error): void {
+    const code = error instanceof AppError ? error.code : CommonErrorCode.Internal;
+    this.events.record(em, INCIDENTS_EVENTS.handoffFailed, appeal.appealId, {
+      appealId: appeal.appealId,
+      handoff: appeal.handoff,
+      gridCode: appeal.gridCode,
+      code,
+      reason: error.message.slice(0, 500),
+      at: new Date().toISOString(),
+    });
+  }
+}
+
+function notCopiedYet(what: string): AppError {
+  return new AppError(CommonErrorCode.ServiceUnavailable, 'unavailable', `The ${what} has not reached incidents yet`);
 }

@@ -7,5 +7,7 @@ export class ReportIncidentCommand {
     readonly incident: ReportIncidentRequest,
     /** The client's Idempotency-Key: a retried report creates one case, not two. */
     readonly idempotencyKey?: string,
+    /** For a case opened from a hotline appeal: the appeal's hand-off it answers (not a field clients may set). */
+    readonly appealHandoff?: number,
   ) {}
 }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { SYSTEM_CALLER, requireRole, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
@@ -31,7 +32,11 @@ export class ReportIncidentUseCase {
     @Inject(INCIDENTS_CONFIG) private readonly config: IncidentsConfig,
   ) {}
 
-  async execute({ caller, incident: input, idempotencyKey }: ReportIncidentCommand): Promise<ReportResult> {
+  /**
+   * `within`: a transaction to report in (an event consumer's, with its inbox row); the report's writes are a
+   * savepoint in it, and everything is read through it. Without it, the report is a transaction of its own.
+   */
+  async execute({ caller, incident: input, idempotencyKey, appealHandoff }: ReportIncidentCommand, within?: EntityManager): Promise<ReportResult> {
     requireRole(caller, REPORTERS, 'report cases');
     const category = await this.reference.category(input.categoryCode);
     if (!category || !category.parentCode || !category.active) {
@@ -45,7 +50,7 @@ export class ReportIncidentUseCase {
 
     const hash = createHash('sha256').update(canonicalJson(input)).digest('hex');
     const id = randomUUID();
-    const createdId = await this.incidents.transactional(async (em) => {
+    const createdId = await (within ?? this.incidents.em).transactional(async (em) => {
       if (idempotencyKey) {
         const schema = em.config.get('schema');
         const claimed: unknown[] = await em.execute(
@@ -80,6 +85,7 @@ export class ReportIncidentUseCase {
         reporter: caller.sub,
         attachments: input.attachments ?? [],
         appealRef: input.appealRef ?? null,
+        appealHandoff: appealHandoff ?? null,
         createdAt: now,
       });
       await this.journal.startStep(incident, now);
@@ -89,7 +95,7 @@ export class ReportIncidentUseCase {
       return id;
     });
 
-    const incident = (await this.incidents.findById(createdId))!;
+    const incident = (await (within ?? this.incidents.em).findOne(IncidentEntity, { id: createdId }))!;
     return { incident: toIncidentView(incident, caller), replayed: createdId !== id, possibleDuplicates: await this.duplicatesOf(caller, incident) };
   }
 
