@@ -7,12 +7,19 @@
  * (`receivedAt`), dispatch with an explicit lead, sign, return, extension, answer and callback. The commands take no
  * time of their own: the later steps happen at seeding, only the reception is spread over the 90 days.
  *
+ * An appeal led by a grid is handled through its grid case, as the hotline requires: the seed waits for the case of
+ * each hand-off to open and takes the grid's steps there (accept, dispatch and sign for signing; handle and verify for
+ * the answer; rejection for a return), and the hotline follows the case's events. A dissatisfied callback re-handles
+ * the appeal with a new case. So no case is left open behind an answered appeal.
+ *
  * Idempotent: each appeal ends its content with a marker (`〔演示 0042〕`); the appeals the hotline already lists with a
- * marker are not taken again, and a step is taken only while the appeal still allows it.
+ * marker are not taken again, and a step is taken only while the appeal still allows it (a return only once per
+ * planned return).
  */
 import { AppError } from '@gridline/platform';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import type { BusClient } from '@gridline/messaging';
+import { IncidentsClient, type IncidentAction, type IncidentActionBody, type IncidentView } from '@gridline/contracts-incidents';
 import {
   AppealErrorCode,
   HotlineClient,
@@ -278,8 +285,55 @@ async function seededAppeals(hotline: HotlineClient): Promise<Map<string, Appeal
   }
 }
 
+const isGridLed = (appeal: AppealView) => appeal.lead?.kind === 'unit' && appeal.lead.level === 'grid';
+const LIVE_CASE = ['reported', 'accepted', 'dispatched', 'in_progress', 'handled'];
+
+/** Reads the appeal until it satisfies `done` (the grid case's events reach the hotline asynchronously). */
+async function until(hotline: HotlineClient, id: string, done: (a: AppealView) => boolean, what: string): Promise<AppealView> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const appeal = await hotline.get(SYSTEM_CALLER, id);
+    if (done(appeal)) return appeal;
+    if (appeal.handoffFailure) throw new Error(`demo appeal ${id}: hand-off failed: ${appeal.handoffFailure.reason}`);
+    if (Date.now() > deadline) throw new Error(`demo appeal ${id}: still waiting for ${what} (status ${appeal.status}, case ${appeal.incidentStatus})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The grid steps of a case, each only where the case allows it. */
+async function caseSteps(incidents: IncidentsClient, id: string, steps: [IncidentAction, IncidentActionBody][]): Promise<IncidentView> {
+  let view = await incidents.get(SYSTEM_CALLER, id);
+  for (const [action, body] of steps) if (view.allowedActions.includes(action)) view = await incidents.act(SYSTEM_CALLER, id, action, body);
+  return view;
+}
+
+/** A grid's appeal: the step is taken on the case of its current hand-off, and the appeal follows the case's events. */
+async function gridStep(hotline: HotlineClient, incidents: IncidentsClient, appeal: AppealView, { action, body }: DemoAppealStep, returnsPlanned: number): Promise<AppealView | null> {
+  if (action !== 'sign' && action !== 'answer' && action !== 'return') return null;
+  const open = appeal.status === 'dispatched' || appeal.status === 'signed';
+  if (!open || (action === 'sign' && appeal.status !== 'dispatched') || (action === 'answer' && appeal.status !== 'signed') || (action === 'return' && appeal.returnCount >= returnsPlanned)) return appeal;
+  const withCase = await until(hotline, appeal.id, (a) => a.incidentId !== null, 'its grid case');
+  const incidentId = withCase.incidentId!;
+  if (action === 'return') {
+    await caseSteps(incidents, incidentId, [['reject', { reason: body.reason ?? '不属于本网格职责，退回12345' }]]);
+    return until(hotline, appeal.id, (a) => a.status === 'received', 'its return');
+  }
+  if (action === 'sign') {
+    await caseSteps(incidents, incidentId, [['accept', {}], ['dispatch', {}], ['sign', {}]]);
+    return until(hotline, appeal.id, (a) => a.status === 'signed', 'its signing');
+  }
+  await caseSteps(incidents, incidentId, [['handle', { result: body.text ?? REPLIES.resolved }], ['verify', { passed: true }]]);
+  return until(hotline, appeal.id, (a) => a.status === 'answered', 'its answer');
+}
+
 /** Takes a step if the appeal still allows it; a change in between (the grid case's events) is read again and retried. */
-async function step(hotline: HotlineClient, appeal: AppealView, { action, body, extendDays }: DemoAppealStep): Promise<AppealView> {
+async function step(hotline: HotlineClient, incidents: IncidentsClient, appeal: AppealView, demoStep: DemoAppealStep, returnsPlanned: number): Promise<AppealView> {
+  const { action, body, extendDays } = demoStep;
+  if (isGridLed(appeal)) {
+    const taken = await gridStep(hotline, incidents, appeal, demoStep, returnsPlanned);
+    if (taken) return taken;
+  }
+  if (action === 'return' && appeal.returnCount >= returnsPlanned) return appeal;
   for (let attempt = 0; ; attempt++) {
     if (!appeal.allowedActions.includes(action)) return appeal;
     const until = extendDays && appeal.answerDueAt ? { until: new Date(new Date(appeal.answerDueAt).getTime() + extendDays * DAY).toISOString() } : {};
@@ -292,10 +346,23 @@ async function step(hotline: HotlineClient, appeal: AppealView, { action, body, 
   }
 }
 
+/**
+ * Demo streets seeded before grid appeals went through their cases hold answered grid appeals whose case was never
+ * touched: those cases are cancelled, saying why, so that nothing stays open (and overdue) behind a finished appeal.
+ */
+async function cancelOrphanCases(incidents: IncidentsClient, appeals: Iterable<AppealView>): Promise<void> {
+  for (const appeal of appeals) {
+    if (!isGridLed(appeal) || !appeal.incidentId || !['answered', 'closed'].includes(appeal.status) || !LIVE_CASE.includes(appeal.incidentStatus ?? '')) continue;
+    await caseSteps(incidents, appeal.incidentId, [['cancel', { reason: '诉求已由12345办结，工单同步关闭' }]]);
+  }
+}
+
 /** Takes the demo appeals the hotline does not hold yet and brings each as far as its plan goes, a few at a time. */
 export async function seedDemoAppeals(bus: BusClient, concurrency = 6): Promise<{ created: number; existing: number }> {
   const hotline = new HotlineClient(bus);
+  const incidents = new IncidentsClient(bus);
   const seeded = await seededAppeals(hotline);
+  await cancelOrphanCases(incidents, seeded.values());
   const result = { created: 0, existing: 0 };
   const queue = demoAppeals();
   const worker = async () => {
@@ -306,7 +373,12 @@ export async function seedDemoAppeals(bus: BusClient, concurrency = 6): Promise<
         appeal = (await hotline.intake(SYSTEM_CALLER, demo.intake)).appeal;
         result.created += 1;
       }
-      for (const s of demo.steps) appeal = await step(hotline, appeal, s);
+      const returnsPlanned = demo.steps.filter((s) => s.action === 'return').length;
+      let returnsSoFar = 0;
+      for (const s of demo.steps) {
+        if (s.action === 'return') returnsSoFar += 1;
+        appeal = await step(hotline, incidents, appeal, s, s.action === 'return' ? returnsSoFar : returnsPlanned);
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));

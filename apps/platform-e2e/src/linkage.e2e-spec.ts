@@ -1,0 +1,236 @@
+import { connect } from 'nats';
+import { Client } from 'pg';
+import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
+import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
+import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
+import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
+import { createLogger, loadConfig } from '@gridline/platform';
+import { streamName } from '@gridline/messaging';
+import { SYSTEM_CALLER } from '@gridline/auth';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { LogCapture, TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+
+const STREET = '370502003';
+const COMMUNITY = '370502003001';
+const GRID_A = '370502003001001';
+const GRID_B = '370502003001002';
+
+/**
+ * One appeal, one live hand-off: every path an appeal takes to and from the grid — re-dispatched after a rejected
+ * or cancelled case, re-handled after a dissatisfied callback, answered by grid staff, refused by incidents —
+ * walked through the gateway with the token of the role that takes each step.
+ */
+describe('the hotline ⇄ grid linkage on every path', () => {
+  let platform: TestPlatform;
+  let gateway: GatewayApp;
+  let db: Client;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    platform = await TestPlatform.create();
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
+    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
+    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix }), createLogger('gateway', 'warn', new LogCapture()));
+    const registry = new RegistryClient(await platform.bus('seed'));
+    for (const unit of [
+      unitFactory().street(STREET).build(),
+      unitFactory().community(COMMUNITY).build(),
+      unitFactory().grid(GRID_A).at(118.5, 37.4).build(),
+      unitFactory().grid(GRID_B).at(118.52, 37.4).build(),
+    ]) {
+      await registry.createUnit(SYSTEM_CALLER, unit);
+    }
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GREEN', name: '绿化损毁', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
+    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
+    tokens.staffA = await testToken({ sub: 'staff-a', roles: ['grid_staff'], units: [GRID_A] });
+    tokens.staffB = await testToken({ sub: 'staff-b', roles: ['grid_staff'], units: [GRID_B] });
+    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
+    db = new Client({ connectionString: platform.db.url });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await gateway?.app.close();
+    await platform?.close();
+  });
+
+  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}`, ...(method === 'POST' && url.endsWith('/appeals') ? { 'idempotency-key': `link-${Math.random().toString(36).slice(2)}` } : {}) }, ...(payload ? { payload } : {}) });
+  const appealAct = (who: string, id: string, action: string, body: object = {}) => call(who, 'POST', `/api/v1/appeals/${id}/actions/${action}`, body);
+  const caseAct = async (who: string, id: string, action: string, body: object = {}) => {
+    const res = await call(who, 'POST', `/api/v1/incidents/${id}/actions/${action}`, body);
+    expect({ action, status: res.statusCode }).toEqual({ action, status: 200 });
+    return res.json();
+  };
+  const appealOf = async (id: string) => (await call('operator', 'GET', `/api/v1/appeals/${id}`)).json();
+  /** Waits for the appeal's case of a hand-off to open, and returns it (read by the grid centre). */
+  const caseOf = async (appealId: string, handoff: number) => {
+    const incidentId = await eventually(async () => {
+      const view = await appealOf(appealId);
+      expect(view).toMatchObject({ status: 'dispatched', handoff, incidentId: expect.any(String) });
+      return view.incidentId as string;
+    });
+    return (await call('community', 'GET', `/api/v1/incidents/${incidentId}`)).json();
+  };
+  /** The grid's handling of a case, from acceptance to verification on site. */
+  const handle = async (incidentId: string, staff: string, result: string) => {
+    await caseAct('community', incidentId, 'accept');
+    await caseAct('community', incidentId, 'dispatch');
+    await caseAct(staff, incidentId, 'sign');
+    await caseAct(staff, incidentId, 'handle', { result });
+    await caseAct('community', incidentId, 'verify', { passed: true });
+  };
+  const casesOf = async (appealId: string) =>
+    (await db.query<{ id: string; status: string; grid_code: string; appeal_handoff: number }>('select id, status, grid_code, appeal_handoff from incidents.incident where appeal_ref = $1 order by appeal_handoff', [appealId])).rows;
+  const intake = async (content: string, categoryCode = 'ENV.GARBAGE') => {
+    const res = await call('operator', 'POST', '/api/v1/appeals', { channel: 'phone', type: 'complaint', caller: { phone: '13805461111' }, content, categoryCode, location: { lat: 37.405, lng: 118.505, address: '文汇小区东门' } });
+    expect(res.statusCode).toBe(201);
+    return res.json().appeal as { id: string };
+  };
+
+  let walked: { appealId: string; closedCaseId: string; reopenedCaseId: string };
+
+  it('re-dispatches after a rejected case to another grid, after a cancelled one to the same grid, and re-handles a dissatisfied caller with a new case', async () => {
+    const appeal = await intake('小区门口垃圾堆放多日');
+    expect((await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_A } })).json()).toMatchObject({ status: 'dispatched', handoff: 1, incidentId: null });
+    const first = await caseOf(appeal.id, 1);
+    expect(first).toMatchObject({ status: 'reported', gridCode: GRID_A, appealRef: appeal.id, allowedActions: expect.arrayContaining(['accept', 'reject']) });
+
+    // The community rejects the case: the appeal goes back to the hotline, which sends it to the neighbouring grid.
+    await caseAct('community', first.id, 'reject', { reason: '不在本网格范围' });
+    await eventually(async () => expect(await appealOf(appeal.id)).toMatchObject({ status: 'received', incidentStatus: 'rejected', lead: null }));
+    expect((await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_B } })).json()).toMatchObject({ status: 'dispatched', handoff: 2, incidentId: null, incidentStatus: null });
+    const second = await caseOf(appeal.id, 2);
+    expect(second).toMatchObject({ status: 'reported', gridCode: GRID_B });
+    expect(second.id).not.toBe(first.id);
+
+    // Cancelled by the grid centre (the grid's 退单), re-dispatched to the same grid: a new case again, not the cancelled one.
+    await caseAct('community', second.id, 'cancel', { reason: '退回12345重新派单' });
+    await eventually(async () => expect(await appealOf(appeal.id)).toMatchObject({ status: 'received', incidentStatus: 'cancelled' }));
+    await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_B } });
+    const third = await caseOf(appeal.id, 3);
+    expect(third).toMatchObject({ status: 'reported', gridCode: GRID_B });
+    expect([first.id, second.id]).not.toContain(third.id);
+
+    await handle(third.id, 'staffB', '已组织清运');
+    await eventually(async () => expect(await appealOf(appeal.id)).toMatchObject({ status: 'answered', incidentId: third.id, incidentStatus: 'closed', reply: { text: '已组织清运' } }));
+
+    // A dissatisfied caller: re-handled (重办) by a new case of the same grid; the closed one stays closed.
+    const reopened = (await appealAct('operator', appeal.id, 'callback', { satisfaction: 'dissatisfied' })).json();
+    expect(reopened).toMatchObject({ status: 'dispatched', reopenCount: 1, handoff: 4, incidentId: null });
+    const fourth = await caseOf(appeal.id, 4);
+    expect(fourth).toMatchObject({ status: 'reported', gridCode: GRID_B, title: expect.stringContaining('重办') });
+    expect(fourth.id).not.toBe(third.id);
+
+    expect(await casesOf(appeal.id)).toEqual([
+      { id: first.id, status: 'rejected', grid_code: GRID_A, appeal_handoff: 1 },
+      { id: second.id, status: 'cancelled', grid_code: GRID_B, appeal_handoff: 2 },
+      { id: third.id, status: 'closed', grid_code: GRID_B, appeal_handoff: 3 },
+      { id: fourth.id, status: 'reported', grid_code: GRID_B, appeal_handoff: 4 },
+    ]);
+    walked = { appealId: appeal.id, closedCaseId: third.id, reopenedCaseId: fourth.id };
+  });
+
+  it('refuses grid staff a direct answer of a grid’s appeal, naming its case, and answers it from the case', async () => {
+    const { appealId, reopenedCaseId } = walked;
+    const view = (await call('staffB', 'GET', `/api/v1/appeals/${appealId}`)).json();
+    expect(view.allowedActions).not.toEqual(expect.arrayContaining(['sign']));
+    const signed = await appealAct('staffB', appealId, 'sign');
+    expect(signed.statusCode).toBe(409);
+    expect(signed.json()).toMatchObject({ code: 'APPEAL_HANDLED_THROUGH_CASE', details: { incidentId: reopenedCaseId, incidentStatus: 'reported' } });
+    expect((await appealAct('staffB', appealId, 'return', { reason: '不属于本网格' })).json()).toMatchObject({ code: 'APPEAL_HANDLED_THROUGH_CASE', details: { incidentId: reopenedCaseId } });
+
+    await caseAct('community', reopenedCaseId, 'accept');
+    await caseAct('community', reopenedCaseId, 'dispatch');
+    await caseAct('staffB', reopenedCaseId, 'sign');
+    await eventually(async () => expect(await appealOf(appealId)).toMatchObject({ status: 'signed', incidentStatus: 'in_progress' }));
+    const answered = await appealAct('staffB', appealId, 'answer', { resolution: 'resolved', text: '已经处理好了' });
+    expect(answered.statusCode).toBe(409);
+    expect(answered.json()).toMatchObject({ code: 'APPEAL_HANDLED_THROUGH_CASE', detail: expect.stringContaining(reopenedCaseId) });
+    // Nothing changed on the appeal, and the case is still the grid's to finish.
+    expect(await appealOf(appealId)).toMatchObject({ status: 'signed', reply: null });
+    await caseAct('staffB', reopenedCaseId, 'handle', { result: '垃圾清运并加装监控' });
+    await caseAct('community', reopenedCaseId, 'verify', { passed: true });
+    await eventually(async () => expect(await appealOf(appealId)).toMatchObject({ status: 'answered', incidentStatus: 'closed', reply: { text: '垃圾清运并加装监控' } }));
+    expect((await appealAct('operator', appealId, 'callback', { satisfaction: 'satisfied' })).json()).toMatchObject({ status: 'closed' });
+  });
+
+  it('has one effect for redelivered events, and ignores the results of an earlier hand-off', async () => {
+    const appeal = await intake('绿地被毁种菜', 'ENV.GREEN');
+    await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_A } });
+    const first = await caseOf(appeal.id, 1);
+    await handle(first.id, 'staffA', '已恢复绿地');
+    await eventually(async () => expect((await appealOf(appeal.id)).status).toBe('answered'));
+    await appealAct('operator', appeal.id, 'callback', { satisfaction: 'dissatisfied' });
+    const second = await caseOf(appeal.id, 2);
+
+    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
+    try {
+      const jsm = await nc.jetstreamManager();
+      const js = nc.jetstream();
+      // Again, as JetStream would redeliver them: the re-handling's hand-off, and the first case's closure.
+      const resend = async (service: string, subject: string, aggregate: string, durable: string) => {
+        const stream = streamName(platform.prefix, service);
+        const msg = await jsm.streams.getMessage(stream, { last_by_subj: `${platform.prefix}.${subject}` });
+        expect(msg.json<{ subject: string }>().subject).toBe(aggregate);
+        const ack = await js.publish(msg.subject, msg.data, { msgID: `again-${aggregate}-${subject}` });
+        return { stream, seq: ack.seq, durable };
+      };
+      const sent = [
+        await resend('hotline', 'events.hotline.appeal.reopened', appeal.id, 'incidents-appeal-handoff'),
+        await resend('incidents', 'events.incidents.incident.closed', first.id, 'hotline-incident-linkage'),
+      ];
+      await eventually(async () => {
+        for (const s of sent) expect((await jsm.consumers.info(s.stream, s.durable)).ack_floor.stream_seq).toBeGreaterThanOrEqual(s.seq);
+      });
+    } finally {
+      await nc.close();
+    }
+    // One case per hand-off; the appeal still waits for the second case, unanswered by the first one's closure.
+    expect((await casesOf(appeal.id)).map((c) => [c.appeal_handoff, c.status])).toEqual([[1, 'closed'], [2, 'reported']]);
+    expect(await appealOf(appeal.id)).toMatchObject({ status: 'dispatched', incidentId: second.id, incidentStatus: 'reported', reply: null });
+    const answers = await db.query(`select count(*)::int as n from hotline.appeal_timeline where appeal_id = $1 and action = 'answer'`, [appeal.id]);
+    expect(answers.rows[0].n).toBe(1);
+  });
+
+  it('shows a hand-off the grid refused on the appeal, gives it back to the operators, and parks nothing', async () => {
+    const appeal = await intake('行道树被砍伐', 'ENV.GREEN');
+    // The category is retired after intake: incidents refuses to open a case of it (a business error, not retried).
+    await new RegistryClient(await platform.bus('seed')).updateCategory(SYSTEM_CALLER, 'ENV.GREEN', { active: false });
+    await eventually(async () => expect((await db.query(`select active from incidents.category_copy where code = 'ENV.GREEN'`)).rows).toEqual([{ active: false }]));
+    expect((await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_A } })).json()).toMatchObject({ status: 'dispatched', handoff: 1 });
+
+    const failed = await eventually(async () => {
+      const view = await appealOf(appeal.id);
+      expect(view).toMatchObject({ status: 'received', lead: null, incidentId: null, handoffFailure: { handoff: 1, code: 'INCIDENT_INVALID', reason: expect.stringContaining('ENV.GREEN') } });
+      return view;
+    });
+    expect(failed.allowedActions).toContain('dispatch');
+    const timeline = (await call('operator', 'GET', `/api/v1/appeals/${appeal.id}/timeline`)).json();
+    expect(timeline.at(-1)).toMatchObject({ action: 'handoff_failed', fromStatus: 'dispatched', toStatus: 'received', comment: expect.stringMatching(/^hand-off failed: .*ENV\.GREEN/) });
+    expect((await db.query('select count(*)::int as n from incidents.dead_letter')).rows[0].n).toBe(0);
+    expect(await casesOf(appeal.id)).toEqual([]);
+    // The events say so: incidents' refusal, and the appeal's return to the hotline.
+    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
+    try {
+      const jsm = await nc.jetstreamManager();
+      const refusal = await jsm.streams.getMessage(streamName(platform.prefix, 'incidents'), { last_by_subj: `${platform.prefix}.events.incidents.handoff.failed` });
+      expect(refusal.json()).toMatchObject({ type: 'gridline.incidents.handoff.failed.v1', subject: appeal.id, data: { appealId: appeal.id, handoff: 1, gridCode: GRID_A, code: 'INCIDENT_INVALID' } });
+      const back = await jsm.streams.getMessage(streamName(platform.prefix, 'hotline'), { last_by_subj: `${platform.prefix}.events.hotline.appeal.handoff_failed` });
+      expect(back.json()).toMatchObject({ subject: appeal.id, data: { status: 'received', handoff: 1 } });
+    } finally {
+      await nc.close();
+    }
+
+    // Dispatched again once the category is back: the next hand-off opens its case, and the failure is cleared.
+    await new RegistryClient(await platform.bus('seed')).updateCategory(SYSTEM_CALLER, 'ENV.GREEN', { active: true });
+    await eventually(async () => expect((await db.query(`select active from incidents.category_copy where code = 'ENV.GREEN'`)).rows).toEqual([{ active: true }]));
+    expect((await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_A } })).json()).toMatchObject({ handoff: 2, handoffFailure: null });
+    expect(await caseOf(appeal.id, 2)).toMatchObject({ status: 'reported', gridCode: GRID_A });
+  });
+});
