@@ -6,7 +6,8 @@ import { IncidentsClient } from '@gridline/contracts-incidents';
 import { BusClient } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
-import { TestPlatform } from '@gridline/testing';
+import { Client } from 'pg';
+import { TestPlatform, eventually } from '@gridline/testing';
 import { seedDemo } from '@gridline/tools-seed';
 
 describe('the demo seed', () => {
@@ -80,6 +81,31 @@ describe('the demo seed', () => {
     expect(spread(quarter, 'satisfactionRate')).toBeGreaterThanOrEqual(0.2);
     // Late signers leave the last weeks' appeals unsigned.
     expect(spread(await figuresOf(30), 'responseRate')).toBeGreaterThanOrEqual(0.2);
+  });
+
+  it('leaves no orphan case: no open case behind a finished appeal, no waiting grid appeal without a live case', async () => {
+    const db = new Client({ connectionString: platform.db.url });
+    await db.connect();
+    try {
+      await eventually(async () => {
+        const orphans = await db.query(
+          `select a.id, a.status, i.status as case_status from hotline.appeal a join incidents.incident i on i.appeal_ref = a.id::text
+            where a.status in ('answered', 'closed') and i.status in ('reported', 'accepted', 'dispatched', 'in_progress', 'handled')`,
+        );
+        expect(orphans.rows).toEqual([]);
+        const stale = await db.query(
+          `select a.id, a.status, i.status as case_status from hotline.appeal a left join incidents.incident i on i.id = a.incident_id
+            where a.lead->>'level' = 'grid' and a.status in ('dispatched', 'signed')
+              and (i.id is null or i.status not in ('reported', 'accepted', 'dispatched', 'in_progress', 'handled'))`,
+        );
+        expect(stale.rows).toEqual([]);
+      });
+      // The grid appeals went the whole way through their cases.
+      const answered = await db.query(`select count(*)::int as n from hotline.appeal where lead->>'level' = 'grid' and status = 'closed'`);
+      expect(answered.rows[0].n).toBeGreaterThanOrEqual(20);
+    } finally {
+      await db.end();
+    }
   });
 
   it('tiles the street: every grid centre locates to its own grid, and no two grids overlap there', async () => {
