@@ -97,7 +97,7 @@ with r as materialized (
 )
 insert into ${t} (id, status, category_code, title, description, lat, lng, address, grid_code, path, urgency, source, reporter,
                   attachments, appeal_ref, owner, step, step_started_at, warn_at, due_at, red_at, next_check_at,
-                  supervision_card, supervisor_unit_code, supervised_since, rework_count, handling, rating, created_at, updated_at, version)
+                  supervision_card, supervisor_unit_code, supervised_since, rework_count, handling, rating, created_at, updated_at, version, work_order)
 select gen_random_uuid(),
        status,
        ($5::text[])[k + 1],
@@ -134,7 +134,9 @@ select gen_random_uuid(),
        case when status = 'evaluated' then 3 + floor(r_misc * 3)::int end,
        created_at,
        changed_at,
-       ($15::jsonb ->> status)::int
+       ($15::jsonb ->> status)::int,
+       -- Unique like the service's numbers; seven digits, since a bench day may hold more than 999 999 cases.
+       'GX-' || to_char(created_at, 'YYYYMMDD') || '-' || lpad(i::text, 7, '0')
   from e`;
 }
 

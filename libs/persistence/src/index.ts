@@ -7,3 +7,5 @@ export * from './personal-data/personal-data-cipher';
 export * from './personal-data/personal-data.config';
 export * from './personal-data/masking';
 export * from './personal-data/personal-data-service.config';
+export * from './work-order/work-order-number';
+export * from './like-pattern';

@@ -14,3 +14,5 @@ export * from './calendar/statutory-holidays';
 export * from './paging/page-query';
 export * from './validation/trim';
 export * from './validation/comma-separated';
+export * from './calendar/china-time';
+export * from './validation/query-boolean';

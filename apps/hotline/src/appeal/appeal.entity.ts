@@ -7,6 +7,8 @@ export class AppealEntity {
   [OptionalProps]?: 'updatedAt' | 'version' | 'receivedAt' | 'reopenCount' | 'returnCount' | 'extensionCount' | 'coOwners' | 'anonymous' | 'flagged' | 'handoffCount';
 
   @PrimaryKey({ type: 'uuid' }) id!: string;
+  /** The readable work-order number (12345-YYYYMMDD-NNNNNN), unique per China day of reception. */
+  @Property({ type: 'text' }) workOrder!: string;
   @Property({ type: 'text' }) status!: AppealStatus;
   @Property({ type: 'text' }) channel!: AppealChannel;
   @Property({ type: 'text' }) type!: AppealType;

@@ -7,6 +7,7 @@ import { allowedAppealActions } from './appeal-process';
 export function toAppealView(a: AppealEntity, caller: Caller, cipher: PersonalDataCipher): AppealView {
   return {
     id: a.id,
+    workOrder: a.workOrder,
     status: a.status,
     channel: a.channel,
     type: a.type,

@@ -1,4 +1,4 @@
-import { SchemaMigration } from '@gridline/persistence';
+import { SchemaMigration, workOrderMigrationSql } from '@gridline/persistence';
 
 export class HotlineMigration extends SchemaMigration {
   static readonly migrationName = '20261127002000_appeals';
@@ -184,4 +184,21 @@ export class HotlineHandoffMigration extends SchemaMigration {
   }
 }
 
-export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration, HotlineHandoffMigration].map((m) => ({ name: m.migrationName, class: m }));
+/** Readable work-order numbers (12345-YYYYMMDD-NNNNNN), unique per China day; existing appeals numbered in reception order. */
+export class HotlineWorkOrderMigration extends SchemaMigration {
+  static readonly migrationName = '20261201004000_appeal_work_order';
+
+  up(): void {
+    for (const sql of workOrderMigrationSql({ schema: this.schema, table: 'appeal', createdAt: 'received_at', prefix: '12345' })) this.addSql(sql);
+    // Search by the caller's phone goes through its blind index.
+    this.addSql(`create index appeal_phone_idx on ${this.t('appeal')} (caller_phone_index) where caller_phone_index is not null`);
+  }
+
+  override down(): void {
+    this.addSql(`drop index if exists "${this.schema}"."appeal_phone_idx"`);
+    this.addSql(`alter table ${this.t('appeal')} drop column work_order`);
+    this.addSql(`drop table if exists ${this.t('work_order_counter')}`);
+  }
+}
+
+export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration, HotlineHandoffMigration, HotlineWorkOrderMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -112,6 +112,10 @@ export class IncidentEntity {
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
 
+  /** The readable work-order number (GX-YYYYMMDD-NNNNNN), unique per China day of the report. */
+  @Property({ type: 'text' })
+  workOrder!: string;
+
   @Property({ type: 'timestamptz' })
   updatedAt: Date = new Date();
 

@@ -6,6 +6,7 @@ import { allowedActions } from './incident-process';
 export function toIncidentView(i: IncidentEntity, caller: Caller): IncidentView {
   return {
     id: i.id,
+    workOrder: i.workOrder,
     status: i.status,
     categoryCode: i.categoryCode,
     title: i.title,

@@ -1,4 +1,4 @@
-import { SchemaMigration } from '@gridline/persistence';
+import { SchemaMigration, workOrderMigrationSql } from '@gridline/persistence';
 import { DisputesVisitsMigration } from './20261128000100_disputes_visits.migration';
 
 export class IncidentsMigration extends SchemaMigration {
@@ -120,4 +120,18 @@ export class IncidentAppealHandoffMigration extends SchemaMigration {
   }
 }
 
-export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration].map((m) => ({ name: m.migrationName, class: m }));
+/** Readable work-order numbers (GX-YYYYMMDD-NNNNNN), unique per China day; existing cases numbered in report order. */
+export class IncidentWorkOrderMigration extends SchemaMigration {
+  static readonly migrationName = '20261201004000_incident_work_order';
+
+  up(): void {
+    for (const sql of workOrderMigrationSql({ schema: this.schema, table: 'incident', createdAt: 'created_at', prefix: 'GX' })) this.addSql(sql);
+  }
+
+  override down(): void {
+    this.addSql(`alter table ${this.t('incident')} drop column work_order`);
+    this.addSql(`drop table if exists ${this.t('work_order_counter')}`);
+  }
+}
+
+export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration, IncidentWorkOrderMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -21,7 +21,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { CommaSeparated, PageQuery, Trim } from '@gridline/platform';
+import { CommaSeparated, PageQuery, QueryBoolean, Trim } from '@gridline/platform';
 import {
   APPEAL_ACTIONS,
   APPEAL_CHANNELS,
@@ -239,6 +239,26 @@ export class ListAppealsQuery {
   @IsOptional()
   @IsIn(APPEAL_STATUSES as unknown as string[])
   status?: AppealStatus;
+
+  @ApiPropertyOptional({ description: 'A work-order number (12345-YYYYMMDD-NNNNNN, exact), or a substring of the content or address' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  q?: string;
+
+  @ApiPropertyOptional({ example: '13805461234', description: "The caller's phone (matched through its keyed hash, never stored or logged in clear)" })
+  @IsOptional()
+  @Transform(mobile)
+  @Matches(/^(1[3-9]\d{9}|0\d{2,3}\d{7,8})$/, { message: 'phone must be a mainland mobile or a landline with its area code' })
+  phone?: string;
+
+  @ApiPropertyOptional({ description: 'Only appeals with a step past its deadline (dispatch, signing for, answer), not closed' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'Only appeals led by this department or unit' })
   @IsOptional()

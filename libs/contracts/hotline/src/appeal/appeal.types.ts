@@ -34,6 +34,8 @@ export interface AppealHandoffFailure {
 /** An appeal as the hotline answers it; the caller's name and phone are masked. */
 export interface AppealView {
   id: string;
+  /** The readable work-order number, 12345-YYYYMMDD-NNNNNN (unique per China day); `q` finds an appeal by it. */
+  workOrder: string;
   status: AppealStatus;
   channel: AppealChannel;
   type: AppealType;

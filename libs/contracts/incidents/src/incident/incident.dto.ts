@@ -285,7 +285,7 @@ export class ListIncidentsQuery {
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
   to?: string;
 
-  @ApiPropertyOptional({ description: 'Substring of the title, description or address (works for Chinese text)' })
+  @ApiPropertyOptional({ description: 'Substring of the title, description or address (works for Chinese text), or a work-order number (GX-YYYYMMDD-NNNNNN, exact)' })
   @IsOptional()
   @Trim()
   @IsString()

@@ -68,6 +68,8 @@ export interface IncidentLocation {
 
 export interface IncidentView {
   id: string;
+  /** The readable work-order number, GX-YYYYMMDD-NNNNNN (unique per China day); `q` finds a case by it. */
+  workOrder: string;
   status: IncidentStatus;
   categoryCode: string;
   title: string;

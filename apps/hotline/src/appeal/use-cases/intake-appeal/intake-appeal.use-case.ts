@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { SYSTEM_CALLER, requireRole, type Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
-import { PersonalDataCipher } from '@gridline/persistence';
+import { PersonalDataCipher, nextWorkOrderNumber } from '@gridline/persistence';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
 import { AppealErrorCode, type IntakeAppealRequest, type IntakeResult } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
@@ -60,6 +60,7 @@ export class IntakeAppealUseCase {
       const flagged = phoneIndex ? (await em.count(AppealEntity, { callerPhoneIndex: phoneIndex, flagged: true, ...appealsInScope(caller) })) > 0 : false;
       const entity = em.create(AppealEntity, {
         id: randomUUID(),
+        workOrder: await nextWorkOrderNumber(em, '12345', takenAt),
         status: 'received',
         channel: input.channel,
         type: input.type,

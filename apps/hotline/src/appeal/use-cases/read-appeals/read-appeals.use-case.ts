@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { isUnrestricted, requireRole, type Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
-import { PersonalDataCipher } from '@gridline/persistence';
+import { PersonalDataCipher, WORK_ORDER_NUMBER, containsPattern } from '@gridline/persistence';
 import { AppealErrorCode, type AppealTimelineEntry, type AppealView, type FiguresQuery, type ListAppealsQuery, type OwnerFigures } from '@gridline/contracts-hotline';
 import { AppealEntity, AppealTimelineEntity } from '../../appeal.entity';
 import { toAppealView } from '../../appeal.mapper';
@@ -32,6 +32,20 @@ export class ReadAppealsUseCase {
       where.push({ $or: [{ path: { $overlap: caller.units } }, { leadKey: { $in: caller.units } }] });
     }
     if (query.status) where.push({ status: query.status });
+    if (query.q && WORK_ORDER_NUMBER.test(query.q)) where.push({ workOrder: query.q });
+    else if (query.q) where.push({ $or: [{ content: { $like: containsPattern(query.q) } }, { address: { $like: containsPattern(query.q) } }] });
+    if (query.phone) where.push({ callerPhoneIndex: this.cipher.blindIndex('phone', query.phone) });
+    if (query.overdue) {
+      const now = new Date();
+      where.push({ status: { $nin: ['closed', 'merged'] } });
+      where.push({
+        $or: [
+          { dispatchedAt: null, dispatchDueAt: { $lt: now } },
+          { dispatchedAt: { $ne: null }, signedAt: null, signDueAt: { $lt: now } },
+          { answeredAt: null, answerDueAt: { $lt: now } },
+        ],
+      });
+    }
     if (query.owner) where.push({ leadKey: query.owner });
     if (query.from) where.push({ receivedAt: { $gte: new Date(query.from) } });
     if (query.to) where.push({ receivedAt: { $lt: new Date(query.to) } });

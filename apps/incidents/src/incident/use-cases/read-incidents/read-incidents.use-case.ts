@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@gridline/auth';
-import { pgTextArray } from '@gridline/persistence';
+import { WORK_ORDER_NUMBER, containsPattern, pgTextArray } from '@gridline/persistence';
 import type { IncidentCounts, IncidentPage, IncidentView, ListIncidentsQuery, TimelineEntry } from '@gridline/contracts-incidents';
 import { IncidentEntity } from '../../incident.entity';
 import { incidentInvalid, incidentNotFound } from '../../incident.errors';
@@ -130,11 +130,15 @@ export class ReadIncidentsUseCase {
       where.push('created_at < ?');
       params.push(new Date(query.to));
     }
-    if (query.q) {
+    if (query.q && WORK_ORDER_NUMBER.test(query.q)) {
+      // A work-order number is looked up exactly (unique index), not as a substring.
+      where.push(`work_order = ?`);
+      params.push(query.q);
+    } else if (query.q) {
       // A substring test, which works for Chinese text where word-based search does not, on the expression of the
       // trigram index (incident_search_trgm_idx).
       where.push(`(title || ' ' || description || ' ' || coalesce(address, '')) like ?`);
-      params.push(`%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(containsPattern(query.q));
     }
     return { where, params };
   }

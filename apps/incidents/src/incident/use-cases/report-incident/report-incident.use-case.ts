@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { SYSTEM_CALLER, requireRole, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
+import { nextWorkOrderNumber } from '@gridline/persistence';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
 import { IncidentErrorCode, type ReportIncidentRequest, type ReportResult } from '@gridline/contracts-incidents';
 import { INCIDENTS_CONFIG, IncidentsConfig } from '../../../incidents.config';
@@ -87,6 +88,7 @@ export class ReportIncidentUseCase {
         appealRef: input.appealRef ?? null,
         appealHandoff: appealHandoff ?? null,
         createdAt: now,
+        workOrder: await nextWorkOrderNumber(em, 'GX', now),
       });
       await this.journal.startStep(incident, now);
       em.persist(incident);

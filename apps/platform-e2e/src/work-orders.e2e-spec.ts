@@ -1,0 +1,98 @@
+import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
+import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
+import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
+import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
+import { SYSTEM_CALLER } from '@gridline/auth';
+import { chinaDay, loadConfig } from '@gridline/platform';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+
+const STREET = '370502003';
+const COMMUNITY = '370502003001';
+const GRID = '370502003001001';
+const PHONE = '13805467777';
+
+/** Readable work-order numbers on appeals and cases, unique per day, and the appeal search a 12345 desk needs. */
+describe('work-order numbers and appeal search', () => {
+  let platform: TestPlatform;
+  let gateway: GatewayApp;
+  const tokens: Record<string, string> = {};
+  const today = chinaDay().replace(/-/g, '');
+
+  beforeAll(async () => {
+    platform = await TestPlatform.create();
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
+    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
+    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
+    const registry = new RegistryClient(await platform.bus('seed'));
+    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
+      await registry.createUnit(SYSTEM_CALLER, unit);
+    }
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
+    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
+    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
+  });
+
+  afterAll(async () => {
+    await gateway?.app.close();
+    await platform?.close();
+  });
+
+  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  const intake = async (body: object) => {
+    const res = await call('operator', 'POST', '/api/v1/appeals', { channel: 'phone', type: 'complaint', categoryCode: 'ENV.GARBAGE', ...body });
+    expect(res.statusCode).toBe(201);
+    return res.json().appeal as { id: string; workOrder: string };
+  };
+  const search = async (query: string) => {
+    const res = await call('operator', 'GET', `/api/v1/appeals?${query}`);
+    expect(res.statusCode).toBe(200);
+    return (res.json().items as { id: string }[]).map((a) => a.id);
+  };
+
+  it('numbers appeals 12345-<day>-<sequence>, one after the other, and finds one by its number', async () => {
+    const first = await intake({ caller: { phone: PHONE }, content: '东门垃圾桶满溢三天无人清运', location: { lat: 37.405, lng: 118.505, address: '文汇小区东门' } });
+    const second = await intake({ caller: { anonymous: true }, content: '楼道堆放杂物' });
+    expect(first.workOrder).toMatch(new RegExp(`^12345-${today}-\\d{6}$`));
+    expect(Number(second.workOrder.slice(-6))).toBe(Number(first.workOrder.slice(-6)) + 1);
+    expect(await search(`q=${first.workOrder}`)).toEqual([first.id]);
+    expect((await call('operator', 'GET', `/api/v1/appeals/${first.id}`)).json().workOrder).toBe(first.workOrder);
+  });
+
+  it("searches by the caller's phone through its keyed hash, by text, and by overdue", async () => {
+    const mine = await intake({ caller: { phone: PHONE }, content: '垃圾清运车噪音扰民' });
+    const byPhone = await search(`phone=${PHONE}`);
+    expect(byPhone).toContain(mine.id);
+    expect(byPhone).toHaveLength(2);
+    expect(await search(`q=${encodeURIComponent('噪音扰民')}`)).toEqual([mine.id]);
+    expect(await search(`q=${encodeURIComponent('100%')}`)).toEqual([]);
+    // A call taken two days ago and never dispatched is past its dispatch limit.
+    const late = await intake({ caller: { anonymous: true }, content: '路灯不亮', receivedAt: new Date(Date.now() - 2 * 86_400_000).toISOString() });
+    expect(await search('overdue=true')).toEqual([late.id]);
+  });
+
+  it('refuses a malformed phone or overdue, naming the field', async () => {
+    for (const [query, field] of [['phone=12345', 'phone'], ['overdue=maybe', 'overdue']]) {
+      const res = await call('operator', 'GET', `/api/v1/appeals?${query}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+  });
+
+  it('numbers grid cases GX-<day>-<sequence> and finds one by its number', async () => {
+    const report = { categoryCode: 'ENV.GARBAGE', title: '垃圾堆放', description: '西门外堆放建筑垃圾', gridCode: GRID, source: 'patrol' };
+    let workOrder = '';
+    await eventually(async () => {
+      const res = await call('staff', 'POST', '/api/v1/incidents', report);
+      expect(res.statusCode).toBe(201);
+      workOrder = res.json().incident.workOrder;
+    });
+    expect(workOrder).toMatch(new RegExp(`^GX-${today}-\\d{6}$`));
+    const listed = (await call('staff', 'GET', `/api/v1/incidents?q=${workOrder}`)).json().items as { workOrder: string }[];
+    expect(listed.map((i) => i.workOrder)).toEqual([workOrder]);
+  });
+});
