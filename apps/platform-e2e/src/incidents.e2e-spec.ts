@@ -189,6 +189,17 @@ describe('the case process through the gateway', () => {
     const second = await inTransaction({ ...appeal, handoff: 2 });
     expect(second).toMatchObject({ replayed: false, incident: { appealRef: appeal.appealId } });
     expect(second.incident.id).not.toBe(first.incident.id);
+    // The case is an effect of the consumer's transaction: rolled back with it (no inbox row), it leaves nothing.
+    const rolledBack = { ...appeal, appealId: '12345-20261127-000778' };
+    await expect(
+      (incidentsService.app.get(MikroORM).em.fork() as EntityManager).transactional(async (tx) => {
+        await openCase.execute(tx, rolledBack);
+        throw new Error('the inbox row could not be written');
+      }),
+    ).rejects.toThrow('the inbox row could not be written');
+    expect((await get('street', `/api/v1/incidents?q=${encodeURIComponent('垃圾堆放')}&limit=50`)).json().items.filter((i: { appealRef: string }) => i.appealRef === rolledBack.appealId)).toEqual([]);
+    // …and the hand-off, delivered again, opens its case then.
+    expect((await inTransaction(rolledBack)).replayed).toBe(false);
   });
 
   it('lists by scope, filters, Chinese substring and cursor pages, and counts by status', async () => {
