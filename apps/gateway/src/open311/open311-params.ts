@@ -5,6 +5,35 @@ import type { Open311Settings } from './open311.settings';
 export type Open311Params = Record<string, string | string[] | undefined>;
 
 /**
+ * The parameters of a POST: those of the query string and those of the body, the body's winning a name both give.
+ * The specification's own machine-readable description declares every POST parameter (api_key too) as a query
+ * parameter, and clients follow it. A body that is not a set of fields (a JSON array, a string) is refused.
+ */
+export function postParams(query: unknown, body: unknown): Open311Params {
+  const fromBody = body === undefined || body === null || body === '' ? {} : body;
+  if (typeof fromBody !== 'object' || Array.isArray(fromBody)) {
+    throw Open311Error.badRequest('The request must be form-encoded (application/x-www-form-urlencoded or multipart/form-data)');
+  }
+  const fromQuery = typeof query === 'object' && query !== null ? query : {};
+  return { ...(fromQuery as Open311Params), ...(fromBody as Open311Params) };
+}
+
+/** The first of a parameter given more than once (media_url: one photo per request is what GET answers). */
+export function first(params: Open311Params, name: string): string | undefined {
+  const value = params[name];
+  const text = (Array.isArray(value) ? value.find((v) => v.trim() !== '') : value)?.trim();
+  return text ? text : undefined;
+}
+
+/** A whole number parameter within bounds (page, page_size), or the default when absent. */
+export function wholeNumber(params: Open311Params, name: string, min: number, max: number, fallback: number): number {
+  const text = single(params, name);
+  if (text === undefined) return fallback;
+  if (!/^\d{1,9}$/.test(text) || Number(text) < min || Number(text) > max) throw Open311Error.badRequest(`${name} must be a whole number from ${min} to ${max}`);
+  return Number(text);
+}
+
+/**
  * One parameter's value. The specification's "optional" means that an empty value is the same as none; a parameter
  * given twice is refused rather than guessed at.
  */

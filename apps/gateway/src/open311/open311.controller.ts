@@ -5,7 +5,7 @@ import { Public } from '@gridline/platform';
 import { Open311Error } from './open311-error';
 import { Open311ExceptionFilter } from './open311-exception.filter';
 import { OPEN311_CONTENT_TYPES, isOpen311Format, renderOpen311, type Open311Format } from './open311-format';
-import type { Open311Params } from './open311-params';
+import { postParams, type Open311Params } from './open311-params';
 import { Open311ServiceRequestForm } from './open311-service-request.form';
 import type { XmlValue } from './open311-xml';
 import { ReadServiceRequestsUseCase } from './use-cases/read-service-requests/read-service-requests.use-case';
@@ -43,9 +43,8 @@ export class Open311Controller {
   @ApiOperation({ summary: 'Open311 service discovery: the GeoReport v2 endpoint, its formats and how to get an API key' })
   @format
   @produces
-  async discovery(@Param('format') ext: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    const endpoint = `${request.protocol}://${request.host}/${OPEN311_PREFIX}`;
-    return send(reply, formatOf(ext), 'discovery', await this.services.discovery(endpoint));
+  discovery(@Param('format') ext: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return sendDiscovery(this.services, ext, request, reply);
   }
 
   @Get('services.:format')
@@ -76,9 +75,9 @@ export class Open311Controller {
   @ApiBody({ type: Open311ServiceRequestForm })
   @format
   @produces
-  async create(@Param('format') ext: string, @Body() form: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
+  async create(@Param('format') ext: string, @Query() query: unknown, @Body() form: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
     const f = formatOf(ext);
-    return send(reply, f, 'service_requests', await this.submit.execute(form ?? {}));
+    return send(reply, f, 'service_requests', await this.submit.execute(postParams(query, form)));
   }
 
   @Get('requests.:format')
@@ -90,6 +89,8 @@ export class Open311Controller {
   @ApiQuery({ name: 'status', required: false, description: 'open, closed (comma-delimited)' })
   @ApiQuery({ name: 'start_date', required: false, description: 'W3C date-time with time zone' })
   @ApiQuery({ name: 'end_date', required: false, description: 'W3C date-time with time zone; at most 90 days after start_date' })
+  @ApiQuery({ name: 'page', required: false, description: 'From 1 (default 1)' })
+  @ApiQuery({ name: 'page_size', required: false, description: 'Requests per page, 1 to 1000 (default 1000)' })
   @produces
   async requestList(@Param('format') ext: string, @Query() query: Open311Params, @Res({ passthrough: true }) reply: FastifyReply) {
     const f = formatOf(ext);
@@ -116,6 +117,30 @@ export class Open311Controller {
     formatOf(ext);
     throw Open311Error.notFound(`token ${token} was not found: every service here is realtime and answers a service_request_id at once`);
   }
+}
+
+/** Discovery where most city deployments publish it: `/open311/discovery.{json,xml}`, beside the endpoint. */
+@ApiTags('open311')
+@errors
+@Public()
+@UseFilters(Open311ExceptionFilter)
+@Controller('open311')
+export class Open311DiscoveryController {
+  constructor(private readonly services: ReadServicesUseCase) {}
+
+  @Get('discovery.:format')
+  @ApiOperation({ summary: 'Open311 service discovery, at the address most deployments publish it (the same as /open311/v2/discovery)' })
+  @format
+  @produces
+  discovery(@Param('format') ext: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return sendDiscovery(this.services, ext, request, reply);
+  }
+}
+
+async function sendDiscovery(services: ReadServicesUseCase, ext: string, request: FastifyRequest, reply: FastifyReply): Promise<string> {
+  const f = formatOf(ext);
+  const endpoint = `${request.protocol}://${request.host}/${OPEN311_PREFIX}`;
+  return send(reply, f, 'discovery', await services.discovery(endpoint));
 }
 
 /** `.json` or `.xml`; any other extension names no resource. */

@@ -62,6 +62,13 @@ export class PublicAppealsQuery {
   @Min(1)
   @Max(1000)
   limit?: number;
+
+  /** Skip this many (paging: `page`/`page_size` of GET requests). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  offset?: number;
 }
 
 /** `hotline.open311.media.record`: the media URL an Open311 client sent with the request it submitted. */

@@ -3,7 +3,7 @@ import { HotlineOpen311Client, type AppealStatus, type PublicAppealsQuery } from
 import { Open311CatalogueReader } from '../../open311-catalogue';
 import { Open311Error } from '../../open311-error';
 import { appealStatusesOf, toOpen311Request } from '../../open311-mapper';
-import { checkJurisdiction, commaList, single, type Open311Params } from '../../open311-params';
+import { checkJurisdiction, commaList, single, wholeNumber, type Open311Params } from '../../open311-params';
 import type { Open311ServiceRequest, Open311Status } from '../../open311.types';
 import { OPEN311_SETTINGS, open311Caller, type Open311Settings } from '../../open311.settings';
 import { parseW3cDateTime } from '../../w3c-datetime';
@@ -12,6 +12,8 @@ const DAY = 86_400_000;
 /** The specification's default and largest window, and its "first 1000 requests". */
 const MAX_SPAN_DAYS = 90;
 const MAX_REQUESTS = 1000;
+/** 90 days of a street's requests fit well within this many pages of one. */
+const MAX_PAGE = 100_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** GET requests and GET request: appeals of the served street(s) as Open311 service requests. */
@@ -26,7 +28,7 @@ export class ReadServiceRequestsUseCase {
   /**
    * service_request_id (comma-delimited) overrides every other filter; otherwise service_code and status (both
    * comma-delimited), start_date and end_date (at most 90 days apart; the last 90 days by default). Newest first, at
-   * most 1000.
+   * most 1000 a page: `page` (from 1) and `page_size` (1 to 1000) page through more.
    */
   async list(params: Open311Params): Promise<Open311ServiceRequest[]> {
     checkJurisdiction(this.settings, params);
@@ -37,7 +39,10 @@ export class ReadServiceRequestsUseCase {
       const known = [...new Set(ids.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))];
       return known.length ? this.fetch({ ids: known }) : [];
     }
-    return this.fetch({ ...this.filters(params), limit: MAX_REQUESTS });
+    const filters = this.filters(params);
+    const pageSize = wholeNumber(params, 'page_size', 1, MAX_REQUESTS, MAX_REQUESTS);
+    const page = wholeNumber(params, 'page', 1, MAX_PAGE, 1);
+    return this.fetch({ ...filters, limit: pageSize, ...(page > 1 ? { offset: (page - 1) * pageSize } : {}) });
   }
 
   async one(id: string, params: Open311Params): Promise<Open311ServiceRequest[]> {

@@ -1,7 +1,9 @@
 import { AppError } from '@gridline/platform';
 import type { HotlineClient, HotlineOpen311Client, IntakeAppealRequest } from '@gridline/contracts-hotline';
 import type { Open311CatalogueReader } from '../../open311-catalogue';
+import type { Open311JurisdictionChecker } from '../../open311-jurisdiction';
 import { Open311Error } from '../../open311-error';
+import { postParams } from '../../open311-params';
 import type { Open311Settings } from '../../open311.settings';
 import { SubmitServiceRequestUseCase } from './submit-service-request.use-case';
 
@@ -22,7 +24,14 @@ function setup() {
   const catalogue = {
     read: jest.fn(async () => ({ services: [{ service_code: 'ENV.GARBAGE', service_name: '垃圾堆放' }], names: new Map(), changedAt: new Date() })),
   };
-  const useCase = new SubmitServiceRequestUseCase(hotline as unknown as HotlineClient, open311 as unknown as HotlineOpen311Client, catalogue as unknown as Open311CatalogueReader, settings);
+  const jurisdiction = { assertWithin: jest.fn(async () => undefined) };
+  const useCase = new SubmitServiceRequestUseCase(
+    hotline as unknown as HotlineClient,
+    open311 as unknown as HotlineOpen311Client,
+    catalogue as unknown as Open311CatalogueReader,
+    jurisdiction as unknown as Open311JurisdictionChecker,
+    settings,
+  );
   return { useCase, hotline, open311 };
 }
 
@@ -93,8 +102,30 @@ describe(SubmitServiceRequestUseCase.name, () => {
     expect(open311.recordMedia).toHaveBeenCalledWith(expect.objectContaining({ sub: 'open311:dongying-app' }), { appealId: APPEAL_ID, mediaUrl: 'https://example.org/1.jpg' });
   });
 
-  it('refuses a body that is not a form', async () => {
-    const { useCase } = setup();
-    expect((await failure(useCase.execute('api_key=x'))).status).toBe(400);
+  it('keeps the first media_url of several', async () => {
+    const { useCase, open311 } = setup();
+    await useCase.execute({ ...form, media_url: ['https://example.org/1.jpg', 'https://example.org/2.jpg'] });
+    expect(open311.recordMedia).toHaveBeenCalledWith(expect.anything(), { appealId: APPEAL_ID, mediaUrl: 'https://example.org/1.jpg' });
+  });
+});
+
+describe(postParams.name, () => {
+  it('takes the query string and the body together, the body winning a name both give', () => {
+    expect(postParams({ api_key: 'from-query', service_code: 'ENV.GARBAGE' }, { api_key: 'from-body', lat: '37.4' })).toEqual({ api_key: 'from-body', service_code: 'ENV.GARBAGE', lat: '37.4' });
+    expect(postParams({ api_key: 'k' }, undefined)).toEqual({ api_key: 'k' });
+  });
+
+  it('refuses a body that is not a form', () => {
+    for (const body of ['api_key=x', ['a']]) {
+      const error = (() => {
+        try {
+          postParams({}, body);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(Open311Error);
+      expect((error as Open311Error).status).toBe(400);
+    }
   });
 });

@@ -5,7 +5,8 @@ import { AppError, toFieldErrors, type FieldError } from '@gridline/platform';
 import { HotlineClient, HotlineOpen311Client, type IntakeAppealRequest } from '@gridline/contracts-hotline';
 import { Open311CatalogueReader } from '../../open311-catalogue';
 import { Open311Error } from '../../open311-error';
-import { checkJurisdiction, single, type Open311Params } from '../../open311-params';
+import { Open311JurisdictionChecker } from '../../open311-jurisdiction';
+import { checkJurisdiction, first, single, type Open311Params } from '../../open311-params';
 import { OPEN311_FORM_FIELDS, Open311ServiceRequestForm } from '../../open311-service-request.form';
 import type { Open311CreatedRequest } from '../../open311.types';
 import { OPEN311_SETTINGS, open311Caller, type Open311Settings } from '../../open311.settings';
@@ -37,17 +38,12 @@ export class SubmitServiceRequestUseCase {
     private readonly hotline: HotlineClient,
     private readonly open311: HotlineOpen311Client,
     private readonly catalogue: Open311CatalogueReader,
+    private readonly jurisdiction: Open311JurisdictionChecker,
     @Inject(OPEN311_SETTINGS) private readonly settings: Open311Settings,
   ) {}
 
-  async execute(params: unknown): Promise<Open311CreatedRequest[]> {
-    if (typeof params !== 'object' || params === null || Array.isArray(params)) {
-      throw Open311Error.badRequest('The request must be form-encoded (Content-Type: application/x-www-form-urlencoded)');
-    }
-    return this.submit(params as Open311Params);
-  }
-
-  private async submit(params: Open311Params): Promise<Open311CreatedRequest[]> {
+  /** `params`: the query string's and the body's parameters together (`postParams`). */
+  async execute(params: Open311Params): Promise<Open311CreatedRequest[]> {
     const apiKey = single(params, 'api_key');
     if (!apiKey) throw Open311Error.forbidden("api_key is missing -- can't proceed with create_request");
     const { application } = await this.open311.verifyKey(open311Caller(this.settings), apiKey).catch((error: unknown) => {
@@ -59,6 +55,7 @@ export class SubmitServiceRequestUseCase {
     const form = this.validForm(params);
     const service = (await this.catalogue.read()).services.find((s) => s.service_code === form.service_code);
     if (!service) throw Open311Error.notFound(`service_code ${form.service_code} was not found`);
+    if (form.lat !== undefined) await this.jurisdiction.assertWithin(Number(form.lat), Number(form.long));
 
     const caller = open311Caller(this.settings, application);
     const name = fullName(form.first_name, form.last_name);
@@ -91,7 +88,8 @@ export class SubmitServiceRequestUseCase {
   private validForm(params: Open311Params): Open311ServiceRequestForm {
     const plain: Record<string, string> = {};
     for (const field of OPEN311_FORM_FIELDS) {
-      const value = single(params, field);
+      // Clients that upload several photos repeat media_url; GET answers one, so the first is kept.
+      const value = field === 'media_url' ? first(params, field) : single(params, field);
       if (value !== undefined) plain[field] = value;
     }
     const form = plainToInstance(Open311ServiceRequestForm, plain);

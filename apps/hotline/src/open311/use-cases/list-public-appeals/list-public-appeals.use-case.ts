@@ -30,7 +30,7 @@ export class ListPublicAppealsUseCase {
       if (query.from) where.push({ receivedAt: { $gte: new Date(query.from) } });
       if (query.to) where.push({ receivedAt: { $lte: new Date(query.to) } });
     }
-    const appeals = await this.em.find(AppealEntity, { $and: where }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: Math.min(query.limit ?? MAX, MAX) });
+    const appeals = await this.em.find(AppealEntity, { $and: where }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: Math.min(query.limit ?? MAX, MAX), ...(query.offset ? { offset: query.offset } : {}) });
     if (appeals.length === 0) return [];
     const media = await this.em.find(Open311MediaEntity, { appealId: { $in: appeals.map((a) => a.id) } });
     const mediaOf = new Map(media.map((m) => [m.appealId, m.mediaUrl]));
