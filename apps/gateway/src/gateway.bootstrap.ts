@@ -8,6 +8,7 @@ import { createValidationPipe } from '@gridline/messaging';
 import { GATEWAY, GatewayAppModule } from './gateway-app.module';
 import type { GatewayConfig } from './gateway.config';
 import { CORRELATION_HEADER } from './http/api';
+import { formDataBoundary, parseFormData } from './http/form-data';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { applyHardening, trustProxyFrom } from './http/hardening';
 
@@ -33,6 +34,18 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
   });
   // CSV uploads stay a stream: the importer reads them batch by batch, so memory stays flat.
   fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
+  // Open311 clients that send photos post multipart/form-data: its text fields, as a form; files are not kept.
+  // Only there: the JSON API's DTOs take JSON, and a form would reach them as strings.
+  fastify.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body, done) => {
+    if (!request.url.startsWith('/open311/')) {
+      return done(Object.assign(new Error(`Unsupported Media Type: multipart/form-data; this route takes application/json`), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
+    }
+    try {
+      done(null, parseFormData(body as Buffer, formDataBoundary(request.headers['content-type'])).fields);
+    } catch (error) {
+      done(error as Error);
+    }
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     // A client's id is kept when it looks like one; otherwise the gateway starts a new chain.
     const given = request.headers[CORRELATION_HEADER];

@@ -71,7 +71,7 @@ describe('Open311 GeoReport v2 on the gateway', () => {
       createLogger('gateway', 'info', gatewayLogs),
     );
     const registry = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
+    for (const unit of [unitFactory().street(STREET).at(118.45, 37.35, 0.2).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
       await registry.createUnit(SYSTEM_CALLER, unit);
     }
     await registry.createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
@@ -358,6 +358,10 @@ describe('Open311 GeoReport v2 on the gateway', () => {
       expect(await idsOf('?status=closed')).toEqual([ids.sewage]);
       expect(await xmlIdsOf('?status=open')).toEqual([ids.garbage]);
       expect(await idsOf('?status=open,closed')).toEqual([ids.sewage, ids.garbage]);
+      // page and page_size page through them, newest first.
+      expect(await idsOf('?page_size=1')).toEqual([ids.sewage]);
+      expect(await xmlIdsOf('?page=2&page_size=1')).toEqual([ids.garbage]);
+      expect(await idsOf('?page=3&page_size=1')).toEqual([]);
       // service_request_id overrides the other filters; ids that name nothing here are left out.
       expect(await idsOf(`?service_request_id=${ids.garbage},${ids.byPhone},nonsense&status=closed`)).toEqual([ids.garbage]);
 
@@ -376,6 +380,8 @@ describe('Open311 GeoReport v2 on the gateway', () => {
       expect(expectError(await get('requests.xml?start_date=2026-11-01T10:00:00'), 400, 'xml')[0]).toContain('start_date');
       expect(expectError(await get('requests.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z'), 400, 'json')[0]).toContain('90 days');
       expect(expectError(await get('requests.json?start_date=2026-06-01T00:00:00Z&end_date=2026-01-01T00:00:00Z'), 400, 'json')[0]).toContain('after');
+      expect(expectError(await get('requests.json?page_size=0'), 400, 'json')[0]).toContain('page_size');
+      expect(expectError(await get('requests.xml?page=first'), 400, 'xml')[0]).toContain('page');
     });
 
     it('never shows the caller’s name, phone or e-mail', async () => {
@@ -391,6 +397,95 @@ describe('Open311 GeoReport v2 on the gateway', () => {
         expect(gatewayLogs.text()).not.toContain(secret);
         for (const service of platform.services) expect(service.logs.text()).not.toContain(secret);
       }
+    });
+  });
+  describe('as real clients post', () => {
+    const postWith = (path: string, headers: Record<string, string>, payload: string | Buffer) => gateway.app.inject({ method: 'POST', url: `${BASE}/${path}`, headers, payload });
+    const created = (res: Awaited<ReturnType<typeof get>>): string => {
+      expect({ status: res.statusCode, body: res.body }).toEqual({ status: 200, body: expect.any(String) });
+      const [answer] = res.json();
+      expect(answer.service_request_id).toEqual(expect.any(String));
+      return answer.service_request_id;
+    };
+    const mediaOf = async (id: string) => (await get(`requests/${id}.json`)).json()[0].media_url;
+
+    it('honours parameters given in the query string, api_key among them, the body winning a name both give', async () => {
+      const query = new URLSearchParams({ api_key: apiKey, service_code: 'ENV.GARBAGE', address_string: '文汇小区北门' }).toString();
+      const bare = await gateway.app.inject({ method: 'POST', url: `${BASE}/requests.json?${query}` });
+      const id = created(bare);
+      expect((await get(`requests/${id}.json`)).json()[0]).toMatchObject({ service_code: 'ENV.GARBAGE', address: '文汇小区北门' });
+
+      const badInQuery = new URLSearchParams({ api_key: 'o311_not-a-key', service_code: 'ENV.NOPE' }).toString();
+      created(await post(`requests.json?${badInQuery}`, { api_key: apiKey, service_code: 'ENV.GARBAGE', address_string: '文汇小区' }));
+      const goodInQuery = new URLSearchParams({ api_key: apiKey }).toString();
+      expect(expectError(await post(`requests.xml?${goodInQuery}`, { api_key: 'o311_not-a-key', service_code: 'ENV.GARBAGE', address_string: '文汇小区' }), 403, 'xml')[0]).toContain('Invalid api_key');
+    });
+
+    it('accepts multipart/form-data, ignoring the files in it (media_url is the way to a photo)', async () => {
+      const boundary = '----o311client4f9a';
+      const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+      const payload = Buffer.concat([
+        Buffer.from(part('api_key', apiKey) + part('service_code', 'ENV.GARBAGE') + part('lat', '37.405') + part('long', '118.505') + part('description', '多部分表单上报') + part('media_url', 'https://example.org/photos/m1.jpg')),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="media"; filename="photo.jpg"\r\nContent-Type: image/jpeg\r\n\r\n`),
+        Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const id = created(await postWith('requests.json', { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload));
+      expect((await get(`requests/${id}.json`)).json()[0]).toMatchObject({ description: '多部分表单上报', lat: 37.405, long: 118.505, media_url: 'https://example.org/photos/m1.jpg' });
+
+      const broken = await postWith('requests.xml', { 'content-type': `multipart/form-data; boundary=${boundary}` }, `--${boundary}\r\nContent-Disposition: form-data; name="api_key"\r\n\r\n${apiKey}`);
+      expect(expectError(broken, 400, 'xml')[0]).toContain('boundary');
+      // The JSON API takes no forms.
+      const api = await gateway.app.inject({ method: 'POST', url: '/api/v1/appeals', headers: { authorization: `Bearer ${operator}`, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+      expect(api.statusCode).toBe(415);
+      expect(api.headers['content-type']).toContain('application/problem+json');
+    });
+
+    it('keeps the first media_url when a client sends several', async () => {
+      const form = new URLSearchParams({ api_key: apiKey, service_code: 'ENV.GARBAGE', address_string: '文汇小区' });
+      form.append('media_url', 'https://example.org/photos/first.jpg');
+      form.append('media_url', 'https://example.org/photos/second.jpg');
+      const id = created(await postWith('requests.json', { 'content-type': 'application/x-www-form-urlencoded' }, form.toString()));
+      expect(await mediaOf(id)).toBe('https://example.org/photos/first.jpg');
+    });
+
+    it('refuses a location outside the served street with a 400 in Open311 format, and takes one in the street outside any grid', async () => {
+      const beijing = { api_key: apiKey, service_code: 'ENV.GARBAGE', lat: '39.9042', long: '116.4074' };
+      expect(expectError(await post('requests.json', beijing), 400, 'json')[0]).toContain('outside this jurisdiction');
+      expect(expectError(await post('requests.xml', beijing), 400, 'xml')[0]).toContain('outside this jurisdiction');
+      const inStreet = created(await post('requests.json', { api_key: apiKey, service_code: 'ENV.GARBAGE', lat: '37.5', long: '118.6' }));
+      expect((await api(operator, 'GET', `/api/v1/appeals/${inStreet}`)).json()).toMatchObject({ gridCode: null, location: { lat: 37.5, lng: 118.6 } });
+    });
+  });
+
+  describe('errors under /open311/v2/', () => {
+    /** The specification's 400 carrying the HTTP status it stands for as the error's code, in Open311's format. */
+    function expectFault(res: Awaited<ReturnType<typeof get>>, code: number, format: 'json' | 'xml'): void {
+      expect(res.statusCode).toBe(400);
+      expect(res.headers['content-type']).toBe(format === 'json' ? 'application/json; charset=utf-8' : 'text/xml; charset=utf-8');
+      const codes = format === 'json' ? (res.json() as { code: number }[]).map((e) => e.code) : parseXml(res.body).children.map((e) => Number(text(e, 'code')));
+      expect(codes).toEqual([code]);
+    }
+
+    it('answers unknown routes, unsupported bodies and bodies too large in Open311 format, never problem+json', async () => {
+      expectError(await get('nothing-here.json'), 404, 'json');
+      expectError(await get('requests/a/b/c.xml'), 404, 'xml');
+      expectError(await gateway.app.inject({ method: 'DELETE', url: `${BASE}/requests.json` }), 404, 'json');
+      expectFault(await gateway.app.inject({ method: 'POST', url: `${BASE}/requests.json`, headers: { 'content-type': 'application/octet-stream' }, payload: Buffer.from('x') }), 415, 'json');
+      const huge = `api_key=${apiKey}&description=${'x'.repeat(3 * 1024 * 1024)}`;
+      expectFault(await gateway.app.inject({ method: 'POST', url: `${BASE}/requests.xml`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: huge }), 413, 'xml');
+    });
+  });
+
+  describe('GET /open311/discovery', () => {
+    it('answers discovery where most city deployments publish it, in JSON and XML', async () => {
+      const json = await gateway.app.inject({ method: 'GET', url: '/open311/discovery.json' });
+      expect(json.statusCode).toBe(200);
+      expect(json.json()).toEqual((await get('discovery.json')).json());
+      const xml = await gateway.app.inject({ method: 'GET', url: '/open311/discovery.xml' });
+      expect(xml.headers['content-type']).toBe('text/xml; charset=utf-8');
+      expect(text(child(child(parseXml(xml.body), 'endpoints')!, 'endpoint')!, 'url')).toMatch(/\/open311\/v2$/);
+      expectError(await gateway.app.inject({ method: 'GET', url: '/open311/discovery.html' }), 404, 'xml');
     });
   });
 });

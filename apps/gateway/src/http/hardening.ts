@@ -10,6 +10,7 @@ import { JwtVerifier } from '@gridline/auth';
 import { AppError, CommonErrorCode, ConfigError } from '@gridline/platform';
 import type { GatewayConfig } from '../gateway.config';
 import { Open311ExceptionFilter } from '../open311/open311-exception.filter';
+import { sentApiKey } from '../open311/open311-params';
 import { ProblemDetailsFilter } from './problem-details.filter';
 
 /**
@@ -145,7 +146,7 @@ function limitFailedAuthentication(fastify: FastifyInstance, setting: RateLimitS
   });
   fastify.addHook('onResponse', async (request, reply) => {
     const sentToken = request.headers.authorization !== undefined;
-    const sentKey = typeof (request.body as { api_key?: unknown } | undefined)?.api_key === 'string';
+    const sentKey = sentApiKey(request.query, request.body) !== undefined;
     const failed =
       (reply.statusCode === 401 && sentToken && API.test(request.url)) || (reply.statusCode === 403 && sentKey && request.method === 'POST' && OPEN311.test(request.url));
     if (failed) await failures(request);
@@ -158,9 +159,9 @@ function limitOpen311Posts(fastify: FastifyInstance, setting: RateLimitSetting):
     max: setting.max,
     timeWindow: setting.windowMs,
     keyGenerator: (request) => {
-      const key = (request.body as { api_key?: unknown } | undefined)?.api_key;
+      const key = sentApiKey(request.query, request.body);
       // The key's hash, not the key: the limiter's memory holds no credentials.
-      return typeof key === 'string' && key !== '' ? `open311-key:${createHash('sha256').update(key).digest('hex')}` : `open311-ip:${request.ip}`;
+      return key !== undefined ? `open311-key:${createHash('sha256').update(key).digest('hex')}` : `open311-ip:${request.ip}`;
     },
   });
   fastify.addHook('preHandler', async (request, reply) => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, CommonErrorCode, assertNever, type ErrorKind, type FieldError } from '@gridline/platform';
+import { Open311ExceptionFilter, isOpen311Url } from '../open311/open311-exception.filter';
 
 /** RFC 9457 problem details, with Gridline's stable `code`. */
 export interface ProblemDetails {
@@ -71,11 +72,14 @@ const TITLES: Record<number, string> = {
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Gateway');
+  private readonly open311 = new Open311ExceptionFilter();
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest & { correlationId?: string }>();
     const reply = http.getResponse<FastifyReply>();
+    // What fails under /open311/v2/ before its controller (an unknown resource, a body Fastify refused) is Open311's.
+    if (isOpen311Url(request.url)) return this.open311.catch(exception, host);
     const problem = this.toProblem(exception, request.url);
     problem.correlationId = request.correlationId;
     if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer');

@@ -5,6 +5,12 @@ import { AppError, assertNever, type ErrorKind, type FieldError } from '@gridlin
 import { Open311Error, type Open311ErrorItem } from './open311-error';
 import { OPEN311_CONTENT_TYPES, formatOfUrl, renderOpen311 } from './open311-format';
 
+export const OPEN311_PATH = '/open311/v2/';
+
+export function isOpen311Url(url: string): boolean {
+  return url.startsWith(OPEN311_PATH);
+}
+
 /**
  * Every error of the Open311 routes in the specification's format (`<errors><error>` or `[{code, description}]`),
  * in the format the URL asked for, instead of the API's problem+json.

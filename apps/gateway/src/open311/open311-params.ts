@@ -18,6 +18,15 @@ export function postParams(query: unknown, body: unknown): Open311Params {
   return { ...(fromQuery as Open311Params), ...(fromBody as Open311Params) };
 }
 
+/** The api_key a POST sent, as `postParams` reads it (the body's, else the query string's), for the rate limits. */
+export function sentApiKey(query: unknown, body: unknown): string | undefined {
+  for (const source of [body, query]) {
+    const key = typeof source === 'object' && source !== null ? (source as { api_key?: unknown }).api_key : undefined;
+    if (typeof key === 'string' && key !== '') return key;
+  }
+  return undefined;
+}
+
 /** The first of a parameter given more than once (media_url: one photo per request is what GET answers). */
 export function first(params: Open311Params, name: string): string | undefined {
   const value = params[name];
