@@ -488,4 +488,62 @@ describe('Open311 GeoReport v2 on the gateway', () => {
       expectError(await gateway.app.inject({ method: 'GET', url: '/open311/discovery.html' }), 404, 'xml');
     });
   });
+  describe('service attributes', () => {
+    beforeAll(async () => {
+      const registry = new RegistryClient(await platform.bus('seed'));
+      await registry.updateCategory(SYSTEM_CALLER, 'ENV.SEWAGE', {
+        details: [
+          { code: 'FLOOR', description: '外溢处的楼层', datatype: 'number', required: true },
+          { code: 'SMELL', description: '气味', datatype: 'singlevaluelist', required: false, values: [{ key: 'none', name: '无' }, { key: 'strong', name: '刺鼻' }] },
+        ],
+      });
+    });
+
+    it('marks a service with attributes metadata=true and defines them, in JSON and XML', async () => {
+      const services = (await get('services.json')).json() as { service_code: string; metadata: boolean }[];
+      expect(services.map((s) => [s.service_code, s.metadata])).toEqual([
+        ['ENV.GARBAGE', false],
+        ['ENV.SEWAGE', true],
+      ]);
+      expect((await get('services/ENV.SEWAGE.json')).json()).toEqual({
+        service_code: 'ENV.SEWAGE',
+        attributes: [
+          { variable: true, code: 'FLOOR', datatype: 'number', required: true, datatype_description: expect.any(String), order: 1, description: '外溢处的楼层' },
+          {
+            variable: true,
+            code: 'SMELL',
+            datatype: 'singlevaluelist',
+            required: false,
+            datatype_description: expect.any(String),
+            order: 2,
+            description: '气味',
+            values: [
+              { key: 'none', name: '无' },
+              { key: 'strong', name: '刺鼻' },
+            ],
+          },
+        ],
+      });
+      const xml = parseXml((await get('services/ENV.SEWAGE.xml')).body);
+      const [floor, smell] = child(xml, 'attributes')!.children;
+      expect(record(floor)).toMatchObject({ variable: 'true', code: 'FLOOR', datatype: 'number', required: 'true', order: '1' });
+      expect(child(smell, 'values')!.children.map((v) => [v.name, text(v, 'key'), text(v, 'name')])).toEqual([
+        ['value', 'none', '无'],
+        ['value', 'strong', '刺鼻'],
+      ]);
+    });
+
+    it('refuses a request missing a required attribute or with a wrong one (400), and keeps the answers with the appeal', async () => {
+      const base = { api_key: apiKey, service_code: 'ENV.SEWAGE', address_string: '淮河路', description: '污水外溢' };
+      expect(expectError(await post('requests.json', base), 400, 'json')).toEqual([expect.stringMatching(/^attribute\[FLOOR\]: .*required/)]);
+      expect(expectError(await post('requests.xml', { ...base, 'attribute[FLOOR]': 'ground', 'attribute[SMELL]': 'sweet' }), 400, 'xml')).toEqual([
+        'attribute[FLOOR]: must be a number',
+        expect.stringMatching(/^attribute\[SMELL\]: must be one of none, strong/),
+      ]);
+      const ok = await post('requests.json', { ...base, 'attribute[FLOOR]': '1', 'attribute[SMELL]': 'strong' });
+      expect(ok.statusCode).toBe(200);
+      const id = ok.json()[0].service_request_id;
+      expect((await api(operator, 'GET', `/api/v1/appeals/${id}`)).json().content).toBe('污水外溢\n【外溢处的楼层】1\n【气味】刺鼻');
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { RegistryClient, type CategoryView } from '@gridline/contracts-registry';
+import { RegistryClient, type CategoryDetail, type CategoryView } from '@gridline/contracts-registry';
 import { toOpen311Service } from './open311-mapper';
 import type { Open311Service } from './open311.types';
 import { OPEN311_SETTINGS, open311Caller, type Open311Settings } from './open311.settings';
@@ -13,6 +13,8 @@ export interface Open311Catalogue {
   services: Open311Service[];
   /** Every minor category's name, active or not (old requests keep theirs). */
   names: Map<string, string>;
+  /** Each service's details (its attributes), by service code. */
+  details: Map<string, CategoryDetail[]>;
   /** When the list last changed. */
   changedAt: Date;
 }
@@ -28,6 +30,7 @@ export class Open311CatalogueReader {
     const tree = await this.registry.listCategories(open311Caller(this.settings));
     const services: Open311Service[] = [];
     const names = new Map<string, string>();
+    const details = new Map<string, CategoryDetail[]>();
     let changedAt = 0;
     const seen = (c: CategoryView) => {
       changedAt = Math.max(changedAt, Date.parse(c.updatedAt) || 0);
@@ -37,10 +40,13 @@ export class Open311CatalogueReader {
       for (const minor of major.children) {
         seen(minor);
         names.set(minor.code, minor.name);
-        if (major.active && minor.active) services.push(toOpen311Service(minor, major));
+        if (major.active && minor.active) {
+          services.push(toOpen311Service(minor, major));
+          details.set(minor.code, minor.details ?? []);
+        }
       }
     }
     services.sort((a, b) => a.service_code.localeCompare(b.service_code));
-    return { services, names, changedAt: changedAt > 0 ? new Date(changedAt) : STARTED_AT };
+    return { services, names, details, changedAt: changedAt > 0 ? new Date(changedAt) : STARTED_AT };
   }
 }

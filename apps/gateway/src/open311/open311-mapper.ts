@@ -1,7 +1,7 @@
 import { assertNever } from '@gridline/platform';
-import type { CategoryView } from '@gridline/contracts-registry';
+import type { CategoryDetail, CategoryDetailType, CategoryView } from '@gridline/contracts-registry';
 import type { AppealStatus, PublicAppealView } from '@gridline/contracts-hotline';
-import type { Open311Service, Open311ServiceRequest, Open311Status } from './open311.types';
+import type { Open311Attribute, Open311Service, Open311ServiceRequest, Open311Status } from './open311.types';
 import { toW3cDateTime } from './w3c-datetime';
 
 /** Closed once the appeal is done: closed after the callback, or merged into another that answers for it. */
@@ -40,7 +40,8 @@ export function toOpen311Service(minor: CategoryView, major: CategoryView): Open
     service_code: minor.code,
     service_name: minor.name,
     description: `${major.name} — ${minor.name}`,
-    metadata: false,
+    // A service with details to give has a definition worth reading first.
+    metadata: (minor.details ?? []).length > 0,
     type: 'realtime',
     keywords: [minor.name, major.name].join(', '),
     group: major.name,
@@ -68,5 +69,29 @@ export function toOpen311Request(appeal: PublicAppealView, serviceName: string |
     lat: appeal.location?.lat ?? null,
     long: appeal.location?.lng ?? null,
     media_url: appeal.mediaUrl,
+  };
+}
+
+const DATATYPE_DESCRIPTIONS: Record<CategoryDetailType, string> = {
+  string: 'Up to 200 characters',
+  number: 'A number, e.g. 3 or 2.5',
+  datetime: 'A W3C date-time with its time zone, e.g. 2026-11-27T10:15:00+08:00',
+  text: 'Up to 2000 characters',
+  singlevaluelist: 'One key of values',
+  multivaluelist: 'Keys of values: repeat attribute[code][] for each',
+};
+
+/** A category's detail as a service attribute of GET Service Definition; `values` only for the value lists. */
+export function toOpen311Attribute(detail: CategoryDetail, index: number): Open311Attribute {
+  const list = detail.datatype === 'singlevaluelist' || detail.datatype === 'multivaluelist';
+  return {
+    variable: true,
+    code: detail.code,
+    datatype: detail.datatype,
+    required: detail.required,
+    datatype_description: DATATYPE_DESCRIPTIONS[detail.datatype],
+    order: index + 1,
+    description: detail.description,
+    ...(list ? { values: detail.values.map((v) => ({ key: v.key, name: v.name })) } : {}),
   };
 }

@@ -10,10 +10,22 @@ export type Open311Service = {
   group: string;
 };
 
+/** A service attribute as GeoReport v2 defines it: what a request of the service says besides place and text. */
+export type Open311Attribute = {
+  variable: boolean;
+  code: string;
+  datatype: 'string' | 'number' | 'datetime' | 'text' | 'singlevaluelist' | 'multivaluelist';
+  required: boolean;
+  datatype_description: string;
+  order: number;
+  description: string;
+  values?: { key: string; name: string }[];
+};
+
 export type Open311ServiceDefinition = {
   service_code: string;
-  /** No category asks for more than the request itself: the specification allows an empty list. */
-  attributes: never[];
+  /** The category's details; empty for one that asks for no more than the request itself. */
+  attributes: Open311Attribute[];
 };
 
 export type Open311Discovery = {

@@ -1,7 +1,8 @@
+import { CategoryDetailsMigration } from './category-details.migration';
 import { HouseholdVisitsMigration } from './household-visits.migration';
 import { RegistersMigration } from './registers.migration';
 import { ResponsibilityMigration } from './responsibility.migration';
 import { UnitsMigration } from './units.migration';
 
 /** The registry's migrations in the order they apply; names never change once released. */
-export const REGISTRY_MIGRATIONS = [UnitsMigration, ResponsibilityMigration, RegistersMigration, HouseholdVisitsMigration].map((m) => ({ name: m.migrationName, class: m }));
+export const REGISTRY_MIGRATIONS = [UnitsMigration, ResponsibilityMigration, RegistersMigration, HouseholdVisitsMigration, CategoryDetailsMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { CategoryOwnerDto, TimeLimitDto } from '@gridline/contracts-registry';
+import type { CategoryDetail, CategoryDetailDto, CategoryOwnerDto, TimeLimitDto } from '@gridline/contracts-registry';
 import type { CategoryEntity } from './category.entity';
 import { DepartmentEntity } from './department.entity';
 import { categoryInvalid } from './responsibility.errors';
@@ -30,4 +30,23 @@ export function assertComplete(category: CategoryEntity): void {
 
 export function limitOf(limit: TimeLimitDto): { amount: number; unit: TimeLimitDto['unit'] } {
   return { amount: limit.amount, unit: limit.unit };
+}
+
+/**
+ * A category's details as kept: codes unique, a value list with its (unique) choices and any other type without any,
+ * and only on a minor category (what a report is filed under).
+ */
+export function detailsOf(category: CategoryEntity, details: CategoryDetailDto[]): CategoryDetail[] {
+  if (details.length && !category.parentCode) throw categoryInvalid('details', 'only a minor category takes details');
+  const codes = new Set<string>();
+  return details.map((d, i) => {
+    if (codes.has(d.code)) throw categoryInvalid(`details[${i}].code`, `${d.code} is given twice`);
+    codes.add(d.code);
+    const list = d.datatype === 'singlevaluelist' || d.datatype === 'multivaluelist';
+    const values = d.values ?? [];
+    if (list && values.length === 0) throw categoryInvalid(`details[${i}].values`, `is required for a ${d.datatype}`);
+    if (!list && values.length) throw categoryInvalid(`details[${i}].values`, `is only for a value list, not a ${d.datatype}`);
+    if (new Set(values.map((v) => v.key)).size !== values.length) throw categoryInvalid(`details[${i}].values`, 'must not repeat a key');
+    return { code: d.code, description: d.description.trim(), datatype: d.datatype, required: d.required, values: values.map((v) => ({ key: v.key, name: v.name.trim() })) };
+  });
 }

@@ -1,10 +1,10 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { OwnerLevel, TimeLimit, UrgencyLevel } from '@gridline/contracts-registry';
+import type { CategoryDetail, OwnerLevel, TimeLimit, UrgencyLevel } from '@gridline/contracts-registry';
 
 /** A category of matter on the responsibility list, with its owner and time limits. */
 @Entity({ tableName: 'category' })
 export class CategoryEntity {
-  [OptionalProps]?: 'active' | 'createdAt' | 'updatedAt' | 'urgency' | 'ownerLevel' | 'ownerDepartmentCode' | 'acceptLimit' | 'handleLimit' | 'parentCode';
+  [OptionalProps]?: 'active' | 'createdAt' | 'updatedAt' | 'urgency' | 'ownerLevel' | 'ownerDepartmentCode' | 'acceptLimit' | 'handleLimit' | 'parentCode' | 'details';
 
   @PrimaryKey({ type: 'text' })
   code!: string;
@@ -29,6 +29,9 @@ export class CategoryEntity {
 
   @Property({ type: 'text' })
   urgency: UrgencyLevel = 'normal';
+
+  @Property({ type: 'jsonb' })
+  details: CategoryDetail[] = [];
 
   @Property({ type: 'boolean' })
   active = true;

@@ -81,6 +81,24 @@ describe('responsibility list over the bus', () => {
     expect(await registry.getCategory(ADMIN, 'ENV').then((c) => c.children.map((x) => x.code))).not.toContain('ENV.NOISE');
   });
 
+  it('keeps the details a report of a minor category carries, refusing a value list without values or a repeated code', async () => {
+    const floor = { code: 'FLOOR', description: '漏水的楼层', datatype: 'number' as const, required: true };
+    const kind = { code: 'KIND', description: '管道类别', datatype: 'singlevaluelist' as const, required: false, values: [{ key: 'water', name: '自来水' }] };
+    const updated = await registry.updateCategory(ADMIN, 'ENV.SEWAGE', { details: [floor, kind] });
+    expect(updated.details).toEqual([{ ...floor, values: [] }, kind]);
+    expect((await registry.getCategory(STAFF, 'ENV')).children.find((c) => c.code === 'ENV.SEWAGE')?.details).toEqual(updated.details);
+    for (const [details, field] of [
+      [[{ ...kind, values: [] }], 'details[0].values'],
+      [[floor, floor], 'details[1].code'],
+      [[{ ...floor, values: [{ key: 'a', name: 'A' }] }], 'details[0].values'],
+    ] as const) {
+      const error = await failure(registry.updateCategory(ADMIN, 'ENV.SEWAGE', { details: details as never }));
+      expect(error.details?.fields).toEqual([expect.objectContaining({ field })]);
+    }
+    expect((await failure(registry.updateCategory(ADMIN, 'ENV', { details: [floor] }))).details?.fields).toEqual([expect.objectContaining({ field: 'details' })]);
+    await registry.updateCategory(ADMIN, 'ENV.SEWAGE', { details: [] });
+  });
+
   it('announces every change of a category with the whole category', async () => {
     await registry.updateCategory(ADMIN, 'ENV.GARBAGE', { handleLimit: { amount: 2, unit: 'working_days' } });
     const jsm = await nc.jetstreamManager();

@@ -22,6 +22,7 @@ export function toCategoryView(c: CategoryEntity): CategoryView {
     acceptLimit: c.acceptLimit,
     handleLimit: c.handleLimit,
     urgency: c.urgency,
+    details: c.details,
     active: c.active,
     updatedAt: c.updatedAt.toISOString(),
   };

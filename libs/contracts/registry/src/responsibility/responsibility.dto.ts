@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { OWNER_LEVELS, TIME_LIMIT_UNITS, URGENCY_LEVELS, type OwnerLevel, type TimeLimitUnit, type UrgencyLevel } from './responsibility.types';
+import { CATEGORY_DETAIL_TYPES, OWNER_LEVELS, TIME_LIMIT_UNITS, URGENCY_LEVELS, type CategoryDetailType, type OwnerLevel, type TimeLimitUnit, type UrgencyLevel } from './responsibility.types';
 
 const DEPARTMENT_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
 const CATEGORY_CODE = /^[A-Z][A-Z0-9]{1,15}(\.[A-Z][A-Z0-9_]{1,31})?$/;
@@ -93,6 +93,50 @@ export class UpdateDepartmentRequest {
   changes!: UpdateDepartmentBody;
 }
 
+export class CategoryDetailValueDto {
+  @ApiProperty({ example: 'dog' })
+  @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'key must be 1–32 letters, digits, dashes or underscores' })
+  key!: string;
+
+  @ApiProperty({ example: '犬只' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  name!: string;
+}
+
+/** A detail a report of the category carries (an Open311 service attribute). */
+export class CategoryDetailDto {
+  @ApiProperty({ example: 'FLOOR', description: 'Letters, digits and underscores, starting with a letter (up to 32)' })
+  @Matches(/^[A-Za-z][A-Za-z0-9_]{0,31}$/, { message: 'code must be a letter then up to 31 letters, digits or underscores' })
+  code!: string;
+
+  @ApiProperty({ example: '漏水的楼层' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  description!: string;
+
+  @ApiProperty({ enum: CATEGORY_DETAIL_TYPES })
+  @IsIn(CATEGORY_DETAIL_TYPES as unknown as string[])
+  datatype!: CategoryDetailType;
+
+  @ApiProperty()
+  @IsBoolean()
+  required!: boolean;
+
+  @ApiPropertyOptional({ type: [CategoryDetailValueDto], description: 'The choices; required for singlevaluelist and multivaluelist, none otherwise' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => CategoryDetailValueDto)
+  values?: CategoryDetailValueDto[];
+}
+
+const detailsProperty = () =>
+  ApiPropertyOptional({ type: [CategoryDetailDto], description: 'What a report of this (minor) category must or may say besides place and text: Open311 service attributes (at most 20)' });
+
 /** Body of POST /api/v1/categories and `registry.category.create`. */
 export class CreateCategoryRequest {
   @ApiProperty({ example: 'ENV.GARBAGE', description: 'MAJOR or MAJOR.MINOR, upper case' })
@@ -132,6 +176,14 @@ export class CreateCategoryRequest {
   @IsOptional()
   @IsIn(URGENCY_LEVELS as unknown as string[])
   urgency?: UrgencyLevel;
+
+  @detailsProperty()
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CategoryDetailDto)
+  details?: CategoryDetailDto[];
 }
 
 export class UpdateCategoryBody {
@@ -164,6 +216,14 @@ export class UpdateCategoryBody {
   @IsOptional()
   @IsIn(URGENCY_LEVELS as unknown as string[])
   urgency?: UrgencyLevel;
+
+  @detailsProperty()
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ValidateNested({ each: true })
+  @Type(() => CategoryDetailDto)
+  details?: CategoryDetailDto[];
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -26,6 +26,23 @@ export interface DepartmentView {
 }
 
 /** A matter category of the responsibility list (责任清单): a major category or a minor one beneath it. */
+/** How a category's detail is answered: Open311's attribute datatypes. */
+export const CATEGORY_DETAIL_TYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
+export type CategoryDetailType = (typeof CATEGORY_DETAIL_TYPES)[number];
+
+/**
+ * A detail a report of the category carries besides its place and text (the floor of a leaking pipe, the kind of
+ * animal): shown to Open311 clients as a service attribute, and asked for on intake when `required`.
+ */
+export interface CategoryDetail {
+  code: string;
+  description: string;
+  datatype: CategoryDetailType;
+  required: boolean;
+  /** The choices of a single or multiple value list. */
+  values: { key: string; name: string }[];
+}
+
 export interface CategoryView {
   code: string;
   name: string;
@@ -35,6 +52,8 @@ export interface CategoryView {
   acceptLimit: TimeLimit | null;
   handleLimit: TimeLimit | null;
   urgency: UrgencyLevel;
+  /** What a report of the category must or may say besides its place and text (a minor category's). */
+  details: CategoryDetail[];
   active: boolean;
   updatedAt: string;
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Open311CatalogueReader } from '../../open311-catalogue';
 import { Open311Error } from '../../open311-error';
+import { toOpen311Attribute } from '../../open311-mapper';
 import { checkJurisdiction, type Open311Params } from '../../open311-params';
 import type { Open311Discovery, Open311Service, Open311ServiceDefinition } from '../../open311.types';
 import { OPEN311_SETTINGS, type Open311Settings } from '../../open311.settings';
@@ -34,8 +35,9 @@ export class ReadServicesUseCase {
 
   async definition(serviceCode: string, params: Open311Params): Promise<Open311ServiceDefinition> {
     checkJurisdiction(this.settings, params);
-    const service = (await this.catalogue.read()).services.find((s) => s.service_code === serviceCode);
+    const catalogue = await this.catalogue.read();
+    const service = catalogue.services.find((s) => s.service_code === serviceCode);
     if (!service) throw Open311Error.notFound(`service_code ${serviceCode} was not found`);
-    return { service_code: service.service_code, attributes: [] };
+    return { service_code: service.service_code, attributes: (catalogue.details.get(service.service_code) ?? []).map(toOpen311Attribute) };
   }
 }

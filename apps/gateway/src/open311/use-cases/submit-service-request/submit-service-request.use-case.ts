@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppError, toFieldErrors, type FieldError } from '@gridline/platform';
 import { HotlineClient, HotlineOpen311Client, type IntakeAppealRequest } from '@gridline/contracts-hotline';
+import { readAttributes, withAttributes } from '../../open311-attributes';
 import { Open311CatalogueReader } from '../../open311-catalogue';
 import { Open311Error } from '../../open311-error';
 import { Open311JurisdictionChecker } from '../../open311-jurisdiction';
@@ -53,8 +54,11 @@ export class SubmitServiceRequestUseCase {
 
     checkJurisdiction(this.settings, params);
     const form = this.validForm(params);
-    const service = (await this.catalogue.read()).services.find((s) => s.service_code === form.service_code);
+    const catalogue = await this.catalogue.read();
+    const service = catalogue.services.find((s) => s.service_code === form.service_code);
     if (!service) throw Open311Error.notFound(`service_code ${form.service_code} was not found`);
+    const { answered, faults } = readAttributes(params, catalogue.details?.get(service.service_code) ?? []);
+    if (faults.length) throw Open311Error.badRequest(...faults);
     if (form.lat !== undefined) await this.jurisdiction.assertWithin(Number(form.lat), Number(form.long));
 
     const caller = open311Caller(this.settings, application);
@@ -63,7 +67,7 @@ export class SubmitServiceRequestUseCase {
       channel: 'open311',
       type: 'report',
       caller: name || form.phone ? { ...(name ? { name } : {}), ...(form.phone ? { phone: form.phone } : {}) } : { anonymous: true },
-      content: form.description || service.service_name,
+      content: withAttributes(form.description || service.service_name, answered),
       categoryCode: service.service_code,
       ...(form.lat !== undefined || form.address_string
         ? { location: { ...(form.lat !== undefined ? { lat: Number(form.lat), lng: Number(form.long) } : {}), ...(form.address_string ? { address: form.address_string } : {}) } }

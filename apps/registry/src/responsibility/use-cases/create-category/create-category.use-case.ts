@@ -3,7 +3,7 @@ import { AppError } from '@gridline/platform';
 import { EventPublisher } from '@gridline/messaging';
 import { REGISTRY_EVENTS, RegistryErrorCode, type CategoryView } from '@gridline/contracts-registry';
 import { CategoryEntity } from '../../category.entity';
-import { applyOwner, assertComplete, limitOf } from '../../category-rules';
+import { applyOwner, assertComplete, detailsOf, limitOf } from '../../category-rules';
 import { categoryInvalid } from '../../responsibility.errors';
 import { toCategoryView } from '../../responsibility.mapper';
 import { assertMayKeepList } from '../../responsibility-permissions';
@@ -41,6 +41,7 @@ export class CreateCategoryUseCase {
         urgency: input.urgency ?? 'normal',
       });
       if (input.owner) await applyOwner(em, category, input.owner);
+      if (input.details) category.details = detailsOf(category, input.details);
       assertComplete(category);
       em.persist(category);
       const view = toCategoryView(category);

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventPublisher } from '@gridline/messaging';
 import { REGISTRY_EVENTS, type CategoryView } from '@gridline/contracts-registry';
 import { CategoryEntity } from '../../category.entity';
-import { applyOwner, assertComplete, limitOf } from '../../category-rules';
+import { applyOwner, assertComplete, detailsOf, limitOf } from '../../category-rules';
 import { categoryNotFound } from '../../responsibility.errors';
 import { toCategoryView } from '../../responsibility.mapper';
 import { assertMayKeepList } from '../../responsibility-permissions';
@@ -29,6 +29,7 @@ export class UpdateCategoryUseCase {
       if (changes.handleLimit !== undefined) category.handleLimit = limitOf(changes.handleLimit);
       if (changes.urgency !== undefined) category.urgency = changes.urgency;
       if (changes.active !== undefined) category.active = changes.active;
+      if (changes.details !== undefined) category.details = detailsOf(category, changes.details);
       assertComplete(category);
       if (JSON.stringify(toCategoryView(category)) !== before) {
         category.updatedAt = new Date();
