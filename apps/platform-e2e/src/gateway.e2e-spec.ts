@@ -48,7 +48,8 @@ describe('gateway', () => {
     const PUBLIC = ['/health/live', '/health/ready', '/metrics', '/docs', '/docs-json', '/docs-yaml'];
 
     it('guards every route but health, metrics, docs and Open311 (which has its own api_key)', async () => {
-      const guarded = gateway.routes.filter((r) => !PUBLIC.some((p) => r.url === p || r.url.startsWith('/docs')) && !r.url.startsWith('/open311/v2/'));
+      // Open311: its resources under /open311/v2/, and the discovery document also at /open311/discovery.
+      const guarded = gateway.routes.filter((r) => !PUBLIC.some((p) => r.url === p || r.url.startsWith('/docs')) && !r.url.startsWith('/open311/v2/') && r.url !== '/open311/discovery.:format');
       expect(guarded.map((r) => `${r.method} ${r.url}`)).toContain('POST /api/v1/open311/keys');
       expect(guarded.map((r) => `${r.method} ${r.url}`)).toEqual(expect.arrayContaining(['POST /api/v1/units', 'GET /api/v1/analytics/overview']));
       for (const route of guarded) {
