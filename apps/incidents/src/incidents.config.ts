@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsNumber, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
 import { ServiceConfig, envBoolean } from '@gridline/platform';
 
 /** The incidents service's configuration (with the variables every service reads, see ServiceConfig). */
@@ -21,6 +21,14 @@ export class IncidentsConfig extends ServiceConfig {
   @Min(0)
   @Max(365)
   INCIDENT_DUPLICATE_DAYS: number = 7;
+
+  /**
+   * Separation of duties is on for every street (whoever handled a case neither verifies nor evaluates it) except the
+   * streets listed here (comma-separated 9-digit codes). Each case keeps the rule in force when it was reported.
+   */
+  @IsOptional()
+  @Matches(/^\d{9}(,\d{9})*$/, { message: 'SEPARATION_OF_DUTIES_OFF_STREETS must be 9-digit street codes, comma-separated' })
+  SEPARATION_OF_DUTIES_OFF_STREETS?: string;
 
   /** How often the supervision scheduler looks for cases to mark, in milliseconds. */
   @IsInt()

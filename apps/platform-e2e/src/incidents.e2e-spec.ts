@@ -81,15 +81,19 @@ describe('the case process through the gateway', () => {
     expect(dispatched).toMatchObject({ status: 'dispatched', owner: { kind: 'unit', unitCode: GRID, level: 'grid' }, step: 'sign' });
     expect((await act('staff', id, 'sign')).json()).toMatchObject({ status: 'in_progress', step: 'handle' });
     expect((await act('staff', id, 'handle', { result: '已清运' })).json()).toMatchObject({ status: 'handled', step: 'verify' });
-    const reworked = (await act('staff', id, 'verify', { passed: false, comment: '仍有残留' })).json();
+    // Separation of duties: whoever handled the case does not verify it, nor evaluate it as its reporter.
+    expect((await get('staff', `/api/v1/incidents/${id}`)).json().allowedActions).toEqual([]);
+    expect((await act('staff', id, 'verify', { passed: true })).statusCode).toBe(403);
+    const reworked = (await act('community', id, 'verify', { passed: false, comment: '仍有残留' })).json();
     expect(reworked).toMatchObject({ status: 'in_progress', reworkCount: 1 });
     await act('staff', id, 'handle', { result: '已全部清运' });
     expect((await act('community', id, 'verify', { passed: true })).json()).toMatchObject({ status: 'closed', step: null, dueAt: null });
-    expect((await act('staff', id, 'evaluate', { rating: 5, comment: '处理及时' })).json()).toMatchObject({ status: 'evaluated', rating: 5, allowedActions: [] });
+    expect((await act('staff', id, 'evaluate', { rating: 5, comment: '处理及时' })).statusCode).toBe(403);
+    expect((await act('street', id, 'evaluate', { rating: 5, comment: '处理及时' })).json()).toMatchObject({ status: 'evaluated', rating: 5, allowedActions: [] });
 
     const timeline = (await get('street', `/api/v1/incidents/${id}/timeline`)).json();
     expect(timeline.map((t: { action: string }) => t.action)).toEqual(['report', 'accept', 'dispatch', 'sign', 'handle', 'verify', 'handle', 'verify', 'closed', 'evaluate']);
-    expect(timeline[5]).toMatchObject({ actor: 'staff-1', fromStatus: 'handled', toStatus: 'in_progress', comment: '仍有残留' });
+    expect(timeline[5]).toMatchObject({ actor: 'community-1', fromStatus: 'handled', toStatus: 'in_progress', comment: '仍有残留' });
 
     // One event per transition, on the incidents stream.
     const nc = await connect({ servers: TEST_SERVERS.natsUrl });

@@ -65,3 +65,27 @@ describe('the case process', () => {
     expect(allowedActions({ sub: 'reporter-1', roles: ['grid_partner'], units: [] }, incident('closed'))).toEqual(['evaluate']);
   });
 });
+
+describe('separation of duties', () => {
+  const handledBy = (sub: string, over: Partial<IncidentEntity> = {}) => ({ handling: { result: '已清理', attachments: [], by: sub, at: new Date().toISOString() }, ...over });
+  const colleague: Caller = { sub: 's2', roles: ['grid_staff'], units: [PATH[2]] };
+
+  it('refuses the verification to whoever handled the case, and gives it to a colleague or the community', () => {
+    expect(allowedActions(staff, incident('handled', handledBy('s')))).toEqual([]);
+    expect(allowedActions(colleague, incident('handled', handledBy('s')))).toEqual(['verify']);
+    expect(allowedActions(community, incident('handled', handledBy('s')))).toContain('verify');
+    expect(allowedActions({ ...admin, sub: 's' }, incident('handled', handledBy('s')))).not.toContain('verify');
+  });
+
+  it('refuses the evaluation to a reporter who handled the case themselves; the supervising centre still evaluates', () => {
+    const selfHandled = incident('closed', handledBy('reporter-1'));
+    expect(allowedActions({ sub: 'reporter-1', roles: ['grid_staff'], units: [PATH[2]] }, selfHandled)).toEqual([]);
+    expect(allowedActions({ sub: 'reporter-1', roles: ['grid_staff'], units: [PATH[2]] }, incident('closed', handledBy('s')))).toEqual(['evaluate']);
+    expect(allowedActions(community, selfHandled)).toEqual(['evaluate']);
+  });
+
+  it("lets the handler verify where the case's street opted out, and binds no platform process", () => {
+    expect(allowedActions(staff, incident('handled', handledBy('s', { separationOfDuties: false })))).toEqual(['verify']);
+    expect(allowedActions({ sub: 'svc:seed', roles: ['admin'], units: [] }, incident('handled', handledBy('svc:seed')))).toContain('verify');
+  });
+});

@@ -1,4 +1,4 @@
-import { hasAnyRole, scopeCovers, type Caller, type Role } from '@gridline/auth';
+import { hasAnyRole, isInternalCaller, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import type { IncidentAction, IncidentStatus } from '@gridline/contracts-incidents';
 import type { IncidentEntity } from './incident.entity';
 
@@ -32,8 +32,17 @@ export function owns(caller: Caller, incident: IncidentEntity): boolean {
   return hasAnyRole(caller, roles) && scopeCovers(caller, ownerPath);
 }
 
-/** On-site verification: the grid's staff or the community. */
+/**
+ * Separation of duties (on unless the case's street opted out): the person who handled the case neither verifies nor
+ * evaluates it. The platform's own processes (the demo seed) are not people and are not bound by it.
+ */
+function handledIt(caller: Caller, incident: IncidentEntity): boolean {
+  return incident.separationOfDuties && !isInternalCaller(caller) && incident.handling?.by === caller.sub;
+}
+
+/** On-site verification: the grid's staff or the community — not whoever handled the case. */
 function verifies(caller: Caller, incident: IncidentEntity): boolean {
+  if (handledIt(caller, incident)) return false;
   return isAdmin(caller) || (hasAnyRole(caller, ['grid_staff', 'community_admin', 'street_admin']) && scopeCovers(caller, incident.path));
 }
 
@@ -48,7 +57,9 @@ function decidesExtension(caller: Caller, incident: IncidentEntity): boolean {
   return caller.roles.includes('street_admin') && scopeCovers(caller, street);
 }
 
+/** The reporter or the supervising grid centre — not whoever handled the case. */
 function evaluates(caller: Caller, incident: IncidentEntity): boolean {
+  if (handledIt(caller, incident)) return false;
   return caller.sub === incident.reporter || manages(caller, incident);
 }
 

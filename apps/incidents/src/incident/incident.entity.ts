@@ -12,7 +12,7 @@ import type {
 /** A grid case. Its step clock (warn/due/red) drives supervision; `version` guards concurrent actions. */
 @Entity({ tableName: 'incident' })
 export class IncidentEntity {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'reworkCount' | 'supervisionCard' | 'attachments';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'reworkCount' | 'supervisionCard' | 'attachments' | 'separationOfDuties';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -111,6 +111,10 @@ export class IncidentEntity {
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();
+
+  /** Whoever handled the case may neither verify nor evaluate it (the rule of its street when it was reported). */
+  @Property({ type: 'boolean' })
+  separationOfDuties: boolean = true;
 
   /** The readable work-order number (GX-YYYYMMDD-NNNNNN), unique per China day of the report. */
   @Property({ type: 'text' })

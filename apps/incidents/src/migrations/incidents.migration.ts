@@ -134,4 +134,17 @@ export class IncidentWorkOrderMigration extends SchemaMigration {
   }
 }
 
-export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration, IncidentWorkOrderMigration].map((m) => ({ name: m.migrationName, class: m }));
+/** Separation of duties, kept per case as it was in force when the case was reported (on unless its street opts out). */
+export class IncidentSeparationMigration extends SchemaMigration {
+  static readonly migrationName = '20261201005000_incident_separation_of_duties';
+
+  up(): void {
+    this.addSql(`alter table ${this.t('incident')} add column separation_of_duties boolean not null default true`);
+  }
+
+  override down(): void {
+    this.addSql(`alter table ${this.t('incident')} drop column separation_of_duties`);
+  }
+}
+
+export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration, IncidentWorkOrderMigration, IncidentSeparationMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -89,6 +89,7 @@ export class ReportIncidentUseCase {
         appealHandoff: appealHandoff ?? null,
         createdAt: now,
         workOrder: await nextWorkOrderNumber(em, 'GX', now),
+        separationOfDuties: !(this.config.SEPARATION_OF_DUTIES_OFF_STREETS ?? '').split(',').includes(grid.path[0]),
       });
       await this.journal.startStep(incident, now);
       em.persist(incident);
