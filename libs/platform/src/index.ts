@@ -11,6 +11,8 @@ export * from './http/public.decorator';
 export * from './paging/page';
 export * from './calendar/working-calendar';
 export * from './calendar/statutory-holidays';
+export * from './calendar/provisional-holidays';
+export * from './calendar/calendar-years';
 export * from './paging/page-query';
 export * from './validation/trim';
 export * from './validation/comma-separated';

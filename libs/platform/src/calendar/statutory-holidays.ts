@@ -1,7 +1,11 @@
 import { ConfigError } from '../config/load-config';
+import { provisionalHolidays } from './provisional-holidays';
 
-/** Where a year's statutory arrangement came from. */
-export type StatutorySource = 'chinese-days' | 'built-in';
+/**
+ * Where a year's statutory arrangement came from: the published notice (through `chinese-days` or the built-in
+ * table), or, asked for with `{ provisional: true }`, the holidays the law fixes (`provisionalHolidays`).
+ */
+export type StatutorySource = 'chinese-days' | 'built-in' | 'provisional';
 
 /** China's statutory holidays and make-up working days (调休) for some years, as 'YYYY-MM-DD' in CST. */
 export interface StatutoryArrangement {
@@ -91,22 +95,25 @@ function fromBuiltIn(year: number): YearData | undefined {
 /**
  * The statutory holidays and make-up working days of `years`, for a `WorkingCalendar`. Each year is taken from
  * the `chinese-days` package's data when it is installed and has the year (it is updated as the State Council
- * publishes each year), else from a built-in table (2025, 2026). A year neither has throws a ConfigError naming
- * it: a year without data would silently count its holidays as working days.
+ * publishes each year), else from a built-in table (2025, 2026), else — only with `{ provisional: true }` — from
+ * the holidays the law fixes, without make-up days (`provisionalHolidays`). A year none has throws a ConfigError
+ * naming it: a year without data would silently count its holidays as working days.
  */
-export function statutoryArrangement(years: readonly number[]): StatutoryArrangement {
+export function statutoryArrangement(years: readonly number[], options: { provisional?: boolean } = {}): StatutoryArrangement {
   const arrangement: StatutoryArrangement = { holidays: [], workdays: [], sources: {} };
   const unknown: number[] = [];
   for (const year of [...new Set(years)].sort((a, b) => a - b)) {
     const fromLib = fromChineseDays(year);
-    const data = fromLib ?? fromBuiltIn(year);
+    const published = fromLib ?? fromBuiltIn(year);
+    const provisional = !published && options.provisional ? provisionalHolidays(year) : undefined;
+    const data = published ?? (provisional && { holidays: provisional.map((h) => h.day), workdays: [] });
     if (!data) {
       unknown.push(year);
       continue;
     }
     arrangement.holidays.push(...data.holidays);
     arrangement.workdays.push(...data.workdays);
-    arrangement.sources[year] = fromLib ? 'chinese-days' : 'built-in';
+    arrangement.sources[year] = fromLib ? 'chinese-days' : published ? 'built-in' : 'provisional';
   }
   if (unknown.length > 0) {
     const lib = chineseDaysInstalled() ? 'the installed chinese-days has none' : 'chinese-days is not installed';
