@@ -18,6 +18,8 @@ const registryDouble: Pick<RegistryClient, 'deadline'> = {
     from,
     limit: { amount, unit },
     deadline: new Date(new Date(from).getTime() + amount * (unit.endsWith('hours') ? 3_600_000 : 86_400_000)).toISOString(),
+    provisional: false,
+    provisionalYears: [],
   }),
 };
 const withRegistryDouble = (module: DynamicModule): DynamicModule => ({

@@ -115,8 +115,35 @@ describe('responsibility list over the bus', () => {
   it('keeps the working-day calendar of a year', async () => {
     const calendar = await registry.setCalendar(ADMIN, 2025, { holidays: ['2025-10-08', '2025-10-01'], workdays: ['2025-09-28'] });
     expect(calendar).toEqual({ year: 2025, holidays: ['2025-10-01', '2025-10-08'], workdays: ['2025-09-28'] });
-    expect(await registry.getCalendar(STAFF, 2025)).toEqual(calendar);
-    expect(await registry.getCalendar(STAFF, 2024)).toEqual({ year: 2024, holidays: [], workdays: [] });
+    expect(await registry.getCalendar(STAFF, 2025)).toEqual({ ...calendar, provisional: false });
+    // Before the 2024 rules: no provisional holidays are computed, and the year says it is not loaded.
+    expect(await registry.getCalendar(STAFF, 2024)).toEqual({ year: 2024, holidays: [], workdays: [], provisional: true });
+  });
+
+  it('answers a year whose notice is not loaded with the statutory holidays the law fixes, marked provisional', async () => {
+    const year = await registry.getCalendar(STAFF, 2027);
+    expect(year.provisional).toBe(true);
+    expect(year.workdays).toEqual([]);
+    expect(year.holidays).toEqual(expect.arrayContaining(['2027-01-01', '2027-02-05', '2027-02-06', '2027-02-08', '2027-04-05', '2027-10-03']));
+    expect(year.holidays).toHaveLength(19);
+  });
+
+  it('puts one working day after 31 December 2026 after the provisional New Year holiday, until the 2027 notice is loaded', async () => {
+    const lastDay = { from: '2026-12-31T10:00:00+08:00', amount: 1, unit: 'working_days' } as const;
+    await registry.setCalendar(ADMIN, 2026, { holidays: ['2026-01-01', '2026-10-01'], workdays: [] });
+    expect(await registry.deadline(STAFF, lastDay)).toEqual({
+      from: '2026-12-31T02:00:00.000Z',
+      limit: { amount: 1, unit: 'working_days' },
+      deadline: '2027-01-04T09:30:00.000Z', // Monday: Friday 1 January 2027 is New Year's Day
+      provisional: true,
+      provisionalYears: [2027],
+    });
+    // A limit that stays in a loaded year is not provisional.
+    expect(await registry.deadline(STAFF, { ...lastDay, from: '2026-12-29T10:00:00+08:00' })).toMatchObject({ provisional: false, provisionalYears: [] });
+    // The notice (invented here: New Year's Day and Saturday 2 January worked) replaces the provisional year.
+    await registry.setCalendar(ADMIN, 2027, { holidays: ['2027-01-01'], workdays: ['2027-01-02'] });
+    expect(await registry.deadline(STAFF, lastDay)).toMatchObject({ deadline: '2027-01-02T09:30:00.000Z', provisional: false, provisionalYears: [] });
+    expect((await registry.getCalendar(STAFF, 2027)).provisional).toBe(false);
   });
 
   it('computes deadlines on the calendar: a make-up Sunday counts, a holiday does not', async () => {

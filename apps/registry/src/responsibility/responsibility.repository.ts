@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { resolveCalendarYear, type CalendarYearDays, type ResolvedCalendarYear } from '@gridline/platform';
 import { CalendarDayEntity } from './calendar-day.entity';
 import { CategoryEntity } from './category.entity';
 import { DepartmentEntity } from './department.entity';
@@ -32,6 +33,26 @@ export class ResponsibilityRepository {
   /** The configured days of a year, in date order. */
   calendarDays(year: number): Promise<CalendarDayEntity[]> {
     return this.em.find(CalendarDayEntity, { day: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } }, { orderBy: { day: 'asc' } });
+  }
+
+  /**
+   * The loaded days of a year, or undefined when none is loaded. A year with no configured day has no notice
+   * loaded: every State Council notice has holidays.
+   */
+  async loadedCalendarYear(year: number): Promise<CalendarYearDays | undefined> {
+    const days = await this.calendarDays(year);
+    if (days.length === 0) return undefined;
+    const iso = (d: string | Date) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10));
+    return {
+      year,
+      holidays: days.filter((d) => d.kind === 'holiday').map((d) => iso(d.day)),
+      workdays: days.filter((d) => d.kind === 'workday').map((d) => iso(d.day)),
+    };
+  }
+
+  /** The year as loaded, else provisional (`resolveCalendarYear`). */
+  async calendarYearInForce(year: number): Promise<ResolvedCalendarYear> {
+    return resolveCalendarYear(year, await this.loadedCalendarYear(year));
   }
 
   transactional<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {

@@ -13,7 +13,7 @@ import type {
   UpdateCategoryBody,
   UpdateDepartmentBody,
 } from './responsibility/responsibility.dto';
-import type { CalendarYearView, CategoryTreeView, CategoryView, DeadlineView, DepartmentView } from './responsibility/responsibility.types';
+import type { CalendarYearInForceView, CalendarYearView, CategoryTreeView, CategoryView, DeadlineView, DepartmentView } from './responsibility/responsibility.types';
 
 /** The registry's commands and queries, typed, for any other service or the gateway. */
 @Injectable()
@@ -72,7 +72,7 @@ export class RegistryClient {
     return this.bus.request(REGISTRY_REQUESTS.listCategories, {}, { caller });
   }
 
-  getCalendar(caller: Caller, year: number): Promise<CalendarYearView> {
+  getCalendar(caller: Caller, year: number): Promise<CalendarYearInForceView> {
     return this.bus.request(REGISTRY_REQUESTS.getCalendar, { year }, { caller });
   }
 

@@ -45,7 +45,7 @@ import type {
   UpdateCategoryRequest,
   UpdateDepartmentRequest,
 } from './responsibility/responsibility.dto';
-import type { CalendarYearView, CategoryTreeView, CategoryView, DeadlineView, DepartmentView } from './responsibility/responsibility.types';
+import type { CalendarYearInForceView, CalendarYearView, CategoryTreeView, CategoryView, DeadlineView, DepartmentView } from './responsibility/responsibility.types';
 
 /** Every command and query the registry answers over the bus. */
 export const REGISTRY_REQUESTS = {
@@ -62,7 +62,7 @@ export const REGISTRY_REQUESTS = {
   updateCategory: defineRequest<UpdateCategoryRequest, CategoryView>('registry', 'registry.category.update'),
   getCategory: defineRequest<CategoryCodeRequest, CategoryTreeView>('registry', 'registry.category.get'),
   listCategories: defineRequest<Record<string, never>, CategoryTreeView[]>('registry', 'registry.category.list'),
-  getCalendar: defineRequest<CalendarYearRequest, CalendarYearView>('registry', 'registry.calendar.get'),
+  getCalendar: defineRequest<CalendarYearRequest, CalendarYearInForceView>('registry', 'registry.calendar.get'),
   setCalendar: defineRequest<SetCalendarYearRequest, CalendarYearView>('registry', 'registry.calendar.set'),
   deadline: defineRequest<DeadlineQuery, DeadlineView>('registry', 'registry.calendar.deadline'),
   createPerson: defineRequest<CreatePersonRequest, PersonView>('registry', 'registry.person.create'),

@@ -70,9 +70,23 @@ export interface CalendarYearView {
   workdays: string[];
 }
 
+/**
+ * A year of the calendar as it is in force (GET /api/v1/calendar/:year). `provisional`: the State Council's notice
+ * for the year is not loaded, so the holidays are only those the law fixes (New Year's Day, the Spring Festival,
+ * Qingming, Labour Day, Dragon Boat, Mid-Autumn, National Day, a weekend holiday made up on the next working day)
+ * and there are no make-up working days; loading the notice (PUT) replaces the year.
+ */
+export interface CalendarYearInForceView extends CalendarYearView {
+  provisional: boolean;
+}
+
 /** A deadline computed on the working-day calendar. */
 export interface DeadlineView {
   from: string;
   limit: TimeLimit;
   deadline: string;
+  /** Whether a year the limit runs through is only provisional: the deadline may move when its notice is loaded. */
+  provisional: boolean;
+  /** The provisional years from the start to the deadline (empty when none). */
+  provisionalYears: number[];
 }

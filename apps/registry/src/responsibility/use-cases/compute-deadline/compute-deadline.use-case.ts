@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WorkingCalendar } from '@gridline/platform';
+import { WorkingCalendar, cstYear, type ResolvedCalendarYear } from '@gridline/platform';
 import type { DeadlineQuery, DeadlineView, TimeLimit } from '@gridline/contracts-registry';
 import { ResponsibilityRepository } from '../../responsibility.repository';
 
@@ -13,30 +13,41 @@ export class ComputeDeadlineUseCase {
   async execute(query: DeadlineQuery): Promise<DeadlineView> {
     const from = new Date(query.from);
     const limit: TimeLimit = { amount: query.amount, unit: query.unit };
-    return { from: from.toISOString(), limit, deadline: (await this.deadline(from, limit)).toISOString() };
+    const { deadline, years } = await this.compute(from, limit);
+    // Only the years the clock runs through matter: a natural limit does not use the calendar at all.
+    const provisionalYears = years.filter((y) => y.provisional && y.year >= cstYear(from) && y.year <= cstYear(deadline)).map((y) => y.year);
+    return { from: from.toISOString(), limit, deadline: deadline.toISOString(), provisional: provisionalYears.length > 0, provisionalYears };
   }
 
   async deadline(from: Date, limit: TimeLimit): Promise<Date> {
+    return (await this.compute(from, limit)).deadline;
+  }
+
+  private async compute(from: Date, limit: TimeLimit): Promise<{ deadline: Date; years: ResolvedCalendarYear[] }> {
     switch (limit.unit) {
       case 'natural_hours':
-        return new Date(from.getTime() + limit.amount * HOUR);
+        return { deadline: new Date(from.getTime() + limit.amount * HOUR), years: [] };
       case 'natural_days':
-        return new Date(from.getTime() + limit.amount * 24 * HOUR);
-      case 'working_hours':
-        return (await this.calendarFrom(from)).addWorkingHours(from, limit.amount);
-      case 'working_days':
-        return (await this.calendarFrom(from)).addWorkingDays(from, limit.amount);
+        return { deadline: new Date(from.getTime() + limit.amount * 24 * HOUR), years: [] };
+      case 'working_hours': {
+        const { calendar, years } = await this.calendarFrom(from);
+        return { deadline: calendar.addWorkingHours(from, limit.amount), years };
+      }
+      case 'working_days': {
+        const { calendar, years } = await this.calendarFrom(from);
+        return { deadline: calendar.addWorkingDays(from, limit.amount), years };
+      }
     }
   }
 
-  /** The configured holidays and make-up days of the start's year and the next (a limit may cross New Year). */
-  private async calendarFrom(from: Date): Promise<WorkingCalendar> {
-    const year = new Date(from.getTime() + 8 * HOUR).getUTCFullYear();
-    const days = [...(await this.list.calendarDays(year)), ...(await this.list.calendarDays(year + 1))];
-    const iso = (d: string | Date) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10));
-    return new WorkingCalendar({
-      holidays: days.filter((d) => d.kind === 'holiday').map((d) => iso(d.day)),
-      workdays: days.filter((d) => d.kind === 'workday').map((d) => iso(d.day)),
-    });
+  /**
+   * The calendar in force for the start's year and the next (a limit may cross New Year): each as loaded, or
+   * provisional while its notice is not loaded.
+   */
+  private async calendarFrom(from: Date): Promise<{ calendar: WorkingCalendar; years: ResolvedCalendarYear[] }> {
+    const year = cstYear(from);
+    const years = [await this.list.calendarYearInForce(year), await this.list.calendarYearInForce(year + 1)];
+    const calendar = new WorkingCalendar({ holidays: years.flatMap((y) => y.holidays), workdays: years.flatMap((y) => y.workdays) });
+    return { calendar, years };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CalendarYearView, CategoryTreeView, DepartmentView } from '@gridline/contracts-registry';
+import type { CalendarYearInForceView, CategoryTreeView, DepartmentView } from '@gridline/contracts-registry';
 import { categoryNotFound } from '../../responsibility.errors';
 import { toCategoryView, toDepartmentView } from '../../responsibility.mapper';
 import { ResponsibilityRepository } from '../../responsibility.repository';
@@ -24,13 +24,9 @@ export class ReadResponsibilityListUseCase {
     return { ...toCategoryView(category), children: (await this.list.childrenOf(code)).map(toCategoryView) };
   }
 
-  async calendar(year: number): Promise<CalendarYearView> {
-    const days = await this.list.calendarDays(year);
-    const iso = (d: string | Date) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10));
-    return {
-      year,
-      holidays: days.filter((d) => d.kind === 'holiday').map((d) => iso(d.day)),
-      workdays: days.filter((d) => d.kind === 'workday').map((d) => iso(d.day)),
-    };
+  /** The year as loaded, or provisional (the holidays the law fixes) while its notice is not loaded. */
+  async calendar(year: number): Promise<CalendarYearInForceView> {
+    const { holidays, workdays, provisional } = await this.list.calendarYearInForce(year);
+    return { year, holidays: [...holidays], workdays: [...workdays], provisional };
   }
 }
