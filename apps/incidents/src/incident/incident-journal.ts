@@ -6,7 +6,7 @@ import { INCIDENTS_CONFIG, IncidentsConfig } from '../incidents.config';
 import { ReferenceRepository } from '../reference/reference.repository';
 import { IncidentEntity, TimelineEntity } from './incident.entity';
 import { toEventData } from './incident.mapper';
-import { clockFor, dueAfter, limitOfStep } from './step-clock';
+import { clockFor, dueAfter, limitOfStep, type StepClock } from './step-clock';
 
 type Events = typeof INCIDENTS_EVENTS;
 
@@ -46,13 +46,16 @@ export class IncidentJournal {
     }
     const category = await this.reference.category(incident.categoryCode);
     const limit = limitOfStep(step, { accept: category?.acceptLimit ?? null, handle: category?.handleLimit ?? null });
-    const due = dueAfter(await this.reference.calendar(), from, limit, incident.urgency);
-    this.setClock(incident, from, due);
+    const calendar = await this.reference.calendar(now);
+    this.applyClock(incident, clockFor(calendar, from, dueAfter(calendar, from, limit, incident.urgency), this.config.INCIDENT_RED_CARD_RATIO));
   }
 
-  /** Moves the due time of the current step (an approved extension). */
-  setClock(incident: IncidentEntity, start: Date, due: Date): void {
-    const clock = clockFor(start, due, this.config.INCIDENT_RED_CARD_RATIO);
+  /** Moves the due time of the current step (an approved extension); warning and red card follow in working time. */
+  async setClock(incident: IncidentEntity, start: Date, due: Date, now: Date = new Date()): Promise<void> {
+    this.applyClock(incident, clockFor(await this.reference.calendar(now), start, due, this.config.INCIDENT_RED_CARD_RATIO));
+  }
+
+  private applyClock(incident: IncidentEntity, clock: StepClock): void {
     Object.assign(incident, clock);
     incident.nextCheckAt = clock.warnAt;
   }

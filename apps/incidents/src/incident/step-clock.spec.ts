@@ -32,10 +32,31 @@ describe(dueAfter.name, () => {
 });
 
 describe(clockFor.name, () => {
-  it('warns at 70 % of the time and gives a red card at the configured ratio', () => {
-    const clock = clockFor(at('2025-09-22T00:00:00Z'), at('2025-09-22T10:00:00Z'), 1.5);
-    expect(clock.warnAt.toISOString()).toBe('2025-09-22T07:00:00.000Z');
-    expect(clock.redAt.toISOString()).toBe('2025-09-22T15:00:00.000Z');
+  it('warns at 70 % of the working time and gives a red card at the configured ratio of it', () => {
+    // Monday 08:00–18:00 CST holds 7.5 working hours: 70 % (5.25 h) is 15:15; 150 % (11.25 h) is Tuesday 13:45.
+    const clock = clockFor(calendar, at('2025-09-22T00:00:00Z'), at('2025-09-22T10:00:00Z'), 1.5);
+    expect(clock.warnAt.toISOString()).toBe('2025-09-22T07:15:00.000Z');
+    expect(clock.redAt.toISOString()).toBe('2025-09-23T05:45:00.000Z');
+  });
+
+  it('never warns at night or at the weekend: Friday 16:00 to Monday 17:30 warns Monday 14:48', () => {
+    // 9 working hours (1.5 on Friday, 7.5 on Monday); in plain time 70 % would be Sunday 19:27.
+    const clock = clockFor(calendar, at('2025-09-19T16:00:00+08:00'), at('2025-09-22T17:30:00+08:00'), 1.5);
+    expect(clock.warnAt.toISOString()).toBe('2025-09-22T06:48:00.000Z');
+    expect(clock.dueAt.toISOString()).toBe('2025-09-22T09:30:00.000Z');
+    expect(clock.redAt.toISOString()).toBe('2025-09-23T06:30:00.000Z');
+  });
+
+  it('skips a holiday: the National Day week holds no warning', () => {
+    // Tuesday 30 Sep 10:00 + 2 working days → Friday 10 Oct 17:30: 6 + 7.5 + 7.5 = 21 h; 70 % = 14.7 h → Fri 10 Oct 09:42.
+    const clock = clockFor(calendar, at('2025-09-30T10:00:00+08:00'), at('2025-10-10T17:30:00+08:00'), 1.5);
+    expect(clock.warnAt.toISOString()).toBe('2025-10-10T01:42:00.000Z');
+  });
+
+  it('measures a step without working time (a natural-hours limit overnight) in plain time', () => {
+    const clock = clockFor(calendar, at('2025-09-22T22:00:00+08:00'), at('2025-09-23T02:00:00+08:00'), 1.5);
+    expect(clock.warnAt.toISOString()).toBe('2025-09-22T16:48:00.000Z');
+    expect(clock.redAt.toISOString()).toBe('2025-09-22T20:00:00.000Z');
   });
 });
 

@@ -47,12 +47,28 @@ export interface StepClock {
   redAt: Date;
 }
 
-/** Warning at 70 % of the time, overdue at 100 %, red card at `redRatio` (e.g. 1.5). */
-export function clockFor(start: Date, due: Date, redRatio: number): StepClock {
+/** The share of a step's time at which the warning card is given. */
+export const WARNING_SHARE = 0.7;
+
+/**
+ * Warning at 70 % of the time, overdue at 100 %, red card at `redRatio` (e.g. 1.5) — shares of the working time
+ * from the start to the due time, on the calendar, like the deadlines: a warning never falls at night or on a
+ * holiday. A step whose time holds no working time (a natural-hours limit overnight) is measured in plain time.
+ */
+export function clockFor(calendar: WorkingCalendar, start: Date, due: Date, redRatio: number): StepClock {
+  const working = calendar.workingHoursBetween(start, due);
+  if (working > 0) {
+    return {
+      stepStartedAt: start,
+      warnAt: calendar.addWorkingHours(start, working * WARNING_SHARE),
+      dueAt: due,
+      redAt: calendar.addWorkingHours(start, working * redRatio),
+    };
+  }
   const span = Math.max(due.getTime() - start.getTime(), 60_000);
   return {
     stepStartedAt: start,
-    warnAt: new Date(start.getTime() + span * 0.7),
+    warnAt: new Date(start.getTime() + span * WARNING_SHARE),
     dueAt: due,
     redAt: new Date(start.getTime() + span * redRatio),
   };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { WorkingCalendar } from '@gridline/platform';
+import { calendarInForce, cstYear, type WorkingCalendar } from '@gridline/platform';
 import { pgTextArray } from '@gridline/persistence';
 import type { CalendarYearView, CategoryView, UnitSnapshot } from '@gridline/contracts-registry';
 import { CalendarCopy, CategoryCopy, UnitCopy } from './reference.entities';
@@ -54,9 +54,13 @@ export class ReferenceRepository {
     return { units: await fork.count(UnitCopy, {}), categories: await fork.count(CategoryCopy, {}), calendars: await fork.count(CalendarCopy, {}) };
   }
 
-  /** The working calendar of the configured years (weekends only for years without data). */
-  async calendar(): Promise<WorkingCalendar> {
+  /**
+   * The working calendar: the years the registry announced as loaded, and last, this and next year (China time)
+   * provisional — the statutory holidays the law fixes — while their notice is not loaded.
+   */
+  async calendar(now: Date = new Date()): Promise<WorkingCalendar> {
     const years = await this.em.find(CalendarCopy, {});
-    return new WorkingCalendar({ holidays: years.flatMap((y) => y.holidays), workdays: years.flatMap((y) => y.workdays) });
+    const year = cstYear(now);
+    return calendarInForce([year - 1, year, year + 1], years).calendar;
   }
 }

@@ -121,7 +121,7 @@ export class ActOnIncidentUseCase {
         const requested = incident.extension!;
         incident.extension = null;
         if (!approve) return [];
-        this.journal.setClock(incident, incident.stepStartedAt ?? now, new Date(requested.requestedUntil));
+        await this.journal.setClock(incident, incident.stepStartedAt ?? now, new Date(requested.requestedUntil), now);
         incident.supervisionCard = 'none';
         incident.supervisorUnitCode = null;
         incident.supervisedSince = null;
