@@ -17,6 +17,7 @@ import { ListCallerAuditUseCase } from './appeal/use-cases/list-caller-audit/lis
 import { RevealAppealCallerUseCase } from './appeal/use-cases/reveal-appeal-caller/reveal-appeal-caller.use-case';
 import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
 import { FIGURES_SETTINGS, OwnerFiguresPublisher, type FiguresSettings } from './figures/owner-figures.publisher';
+import { SupervisionCalendar } from './supervision/supervision-calendar';
 import { APPEAL_SUPERVISION_SETTINGS, AppealSupervisionScheduler, type AppealSupervisionSettings } from './supervision/appeal-supervision.scheduler';
 import { Open311KeyEntity } from './api-keys/open311-key.entity';
 import { Open311KeyRepository } from './api-keys/open311-key.repository';
@@ -75,6 +76,7 @@ export class HotlineAppModule {
         OwnerFiguresPublisher,
         { provide: APPEAL_SUPERVISION_SETTINGS, useValue: supervision },
         AppealSupervisionScheduler,
+        SupervisionCalendar,
         Open311KeyRepository,
         IssueOpen311KeyUseCase,
         VerifyOpen311KeyUseCase,

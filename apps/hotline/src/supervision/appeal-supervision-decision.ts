@@ -1,4 +1,5 @@
 import type { AppealDeadline, AppealStatus } from '@gridline/contracts-hotline';
+import type { WorkingClock } from './supervision-calendar';
 
 /** What the scheduler knows of an appeal when it looks at it. */
 export interface SupervisedAppeal {
@@ -42,11 +43,21 @@ export function markedField(mark: Pick<AppealSupervisionMark, 'kind' | 'deadline
 const same = (a: Date | null, b: Date) => a !== null && a.getTime() === b.getTime();
 
 /**
- * The thresholds that apply to an appeal in its state: the dispatch deadline while it was never dispatched, the
- * signing-for deadline while dispatched, the reminder (at `reminderShare` of the time from dispatch to the answer
- * deadline) and the answer deadline while dispatched or signed.
+ * The reminder: `share` of the working time from the dispatch to the answer deadline, on the calendar, like the
+ * deadlines themselves — never at night or on a holiday. Without working time in between, a share of plain time.
  */
-function watches(a: SupervisedAppeal, reminderShare: number): AppealSupervisionMark[] {
+export function reminderAt(calendar: WorkingClock, dispatchedAt: Date, answerDueAt: Date, share: number): Date {
+  const working = calendar.workingHoursBetween(dispatchedAt, answerDueAt);
+  if (working > 0) return calendar.addWorkingHours(dispatchedAt, working * share);
+  return new Date(dispatchedAt.getTime() + Math.round((answerDueAt.getTime() - dispatchedAt.getTime()) * share));
+}
+
+/**
+ * The thresholds that apply to an appeal in its state: the dispatch deadline while it was never dispatched, the
+ * signing-for deadline while dispatched, the reminder (at `reminderShare` of the working time from dispatch to the
+ * answer deadline) and the answer deadline while dispatched or signed.
+ */
+function watches(a: SupervisedAppeal, reminderShare: number, calendar: WorkingClock): AppealSupervisionMark[] {
   const list: AppealSupervisionMark[] = [];
   if (a.status === 'received' && a.dispatchedAt === null && a.dispatchDueAt) {
     list.push({ kind: 'overdue', deadline: 'dispatch', dueAt: a.dispatchDueAt, threshold: a.dispatchDueAt });
@@ -56,8 +67,7 @@ function watches(a: SupervisedAppeal, reminderShare: number): AppealSupervisionM
   }
   if ((a.status === 'dispatched' || a.status === 'signed') && a.answerDueAt) {
     if (a.dispatchedAt && a.dispatchedAt < a.answerDueAt) {
-      const span = a.answerDueAt.getTime() - a.dispatchedAt.getTime();
-      const remindAt = new Date(a.dispatchedAt.getTime() + Math.round(span * reminderShare));
+      const remindAt = reminderAt(calendar, a.dispatchedAt, a.answerDueAt, reminderShare);
       list.push({ kind: 'reminded', deadline: 'answer', dueAt: a.answerDueAt, threshold: remindAt });
     }
     list.push({ kind: 'overdue', deadline: 'answer', dueAt: a.answerDueAt, threshold: a.answerDueAt });
@@ -70,8 +80,8 @@ function watches(a: SupervisedAppeal, reminderShare: number): AppealSupervisionM
  * result. Each mark is made once per deadline (the appeal records the deadline it was made for); a reminder is
  * only sent while its deadline is still ahead — a pass that finds the deadline passed marks it overdue instead.
  */
-export function decideAppealSupervision(a: SupervisedAppeal, now: Date, reminderShare: number): AppealSupervisionDecision {
-  const open = watches(a, reminderShare).filter((w) => !same(a[markedField(w)], w.dueAt));
+export function decideAppealSupervision(a: SupervisedAppeal, now: Date, reminderShare: number, calendar: WorkingClock): AppealSupervisionDecision {
+  const open = watches(a, reminderShare, calendar).filter((w) => !same(a[markedField(w)], w.dueAt));
   const marks = open.filter((w) => w.threshold <= now && (w.kind === 'overdue' || now < w.dueAt)).sort((x, y) => x.threshold.getTime() - y.threshold.getTime());
   const ahead = open.filter((w) => w.threshold > now).map((w) => w.threshold.getTime());
   return { marks, nextCheckAt: ahead.length > 0 ? new Date(Math.min(...ahead)) : null };

@@ -7,6 +7,7 @@ import { TestPlatform, eventually, type RunningTestService } from '@gridline/tes
 import { HotlineAppModule } from '../hotline-app.module';
 import { HotlineConfig } from '../hotline.config';
 import { AppealSupervisionScheduler } from './appeal-supervision.scheduler';
+import { SupervisionCalendar } from './supervision-calendar';
 
 const STREET = '370502003';
 const OPERATOR: Caller = { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] };
@@ -32,9 +33,20 @@ const registryDouble: Pick<RegistryClient, 'deadline'> = {
     provisionalYears: [],
   }),
 };
+/** The same for the supervision's calendar: the reminders' shares of working time are plain time here (see the decision's spec). */
+const plainTime: Pick<SupervisionCalendar, 'calendar'> = {
+  calendar: async () => ({
+    addWorkingHours: (from, hours) => new Date(from.getTime() + hours * 3_600_000),
+    workingHoursBetween: (from, to) => (to.getTime() - from.getTime()) / 3_600_000,
+  }),
+};
 const withRegistryDouble = (module: DynamicModule): DynamicModule => ({
   ...module,
-  providers: [...(module.providers ?? []).filter((p) => p !== RegistryClient), { provide: RegistryClient, useValue: registryDouble }],
+  providers: [
+    ...(module.providers ?? []).filter((p) => p !== RegistryClient && p !== SupervisionCalendar),
+    { provide: RegistryClient, useValue: registryDouble },
+    { provide: SupervisionCalendar, useValue: plainTime },
+  ],
 });
 
 describe(AppealSupervisionScheduler.name, () => {
@@ -117,7 +129,7 @@ describe(AppealSupervisionScheduler.name, () => {
 
   const nextCheckAt = async (id: string): Promise<Date | null> => (await db.query('select next_check_at from hotline.appeal where id = $1', [id])).rows[0].next_check_at;
 
-  it('reminds once at 80 % of the time to the answer deadline, then marks the deadline missed once', async () => {
+  it('reminds once at 80 % of the working time to the answer deadline, then marks the deadline missed once', async () => {
     const id = await signed('路灯不亮已经一周');
     await drain(schedulers[0]);
     expect(await schedulerEntries(id)).toEqual([]);
@@ -144,7 +156,7 @@ describe(AppealSupervisionScheduler.name, () => {
       ['reminded', 'signed', 'signed'],
       ['overdue', 'signed', 'signed'],
     ]);
-    expect(entries[0].comment).toMatch(/^Reminder: 80 % of the time to the answer deadline/);
+    expect(entries[0].comment).toMatch(/^Reminder: 80 % of the working time to the answer deadline/);
     expect(entries[1].comment).toMatch(/^Overdue: not answered by /);
     const sent = await events(id);
     expect(sent.map((e) => [e.kind, e.data.deadline, e.data.actor, e.data.status])).toEqual([

@@ -7,10 +7,11 @@ import { AppealJournal } from '../appeal/appeal-journal';
 import { AppealEntity } from '../appeal/appeal.entity';
 import { toAppealEventData } from '../appeal/appeal.mapper';
 import { decideAppealSupervision, markedField, type AppealSupervisionMark, type MarkedField } from './appeal-supervision-decision';
+import { SupervisionCalendar, type WorkingClock } from './supervision-calendar';
 
 /** How often it looks for appeals, how many a pass claims, whether it starts with the application, and the reminder's share. */
 export interface AppealSupervisionSettings extends PollingWorkerSettings {
-  /** The reminder's share of the time from dispatch to the answer deadline (0.8). */
+  /** The reminder's share of the working time from dispatch to the answer deadline (0.8). */
   reminderShare: number;
 }
 
@@ -20,7 +21,7 @@ const OPEN = `('received', 'dispatched', 'signed')`;
 
 function commentOf(mark: AppealSupervisionMark, share: number): string {
   const due = mark.dueAt.toISOString();
-  if (mark.kind === 'reminded') return `Reminder: ${Math.round(share * 100)} % of the time to the answer deadline (${due}) has passed`;
+  if (mark.kind === 'reminded') return `Reminder: ${Math.round(share * 100)} % of the working time to the answer deadline (${due}) has passed`;
   return { dispatch: `Overdue: not dispatched by ${due}`, sign: `Overdue: not signed for by ${due}`, answer: `Overdue: not answered by ${due}` }[mark.deadline];
 }
 
@@ -43,6 +44,7 @@ export class AppealSupervisionScheduler extends PollingWorker {
     private readonly em: EntityManager,
     private readonly journal: AppealJournal,
     private readonly events: EventPublisher,
+    private readonly calendars: SupervisionCalendar,
     @Inject(APPEAL_SUPERVISION_SETTINGS) private readonly settings: AppealSupervisionSettings,
   ) {
     super(settings);
@@ -52,6 +54,8 @@ export class AppealSupervisionScheduler extends PollingWorker {
   async tick(): Promise<number> {
     // Its own fork: a scheduler has no request context, and must not grow the global identity map.
     const em = this.em.fork();
+    // Read before the transaction: the registry's answer must not hold the claimed rows' locks.
+    const calendar = await this.calendars.calendar();
     const marked: { appealId: string; kind: string; deadline: string; correlationId: string }[] = [];
     const claimed = await em.transactional(async (tx) => {
       const now = new Date();
@@ -68,7 +72,7 @@ export class AppealSupervisionScheduler extends PollingWorker {
       const appeals = await tx.find(AppealEntity, { id: { $in: rows.map((r) => r.id) } });
       for (const appeal of appeals) {
         const correlationId = RequestContext.newCorrelationId();
-        for (const mark of await this.supervise(tx, appeal, now, correlationId)) {
+        for (const mark of await this.supervise(tx, appeal, now, calendar, correlationId)) {
           marked.push({ appealId: appeal.id, kind: mark.kind, deadline: mark.deadline, correlationId });
         }
       }
@@ -81,9 +85,9 @@ export class AppealSupervisionScheduler extends PollingWorker {
   }
 
   /** Applies the decision to one claimed appeal: each mark gets its timeline entry and event; the bookkeeping is written. */
-  private async supervise(em: EntityManager, appeal: AppealEntity, now: Date, correlationId: string): Promise<AppealSupervisionMark[]> {
+  private async supervise(em: EntityManager, appeal: AppealEntity, now: Date, calendar: WorkingClock, correlationId: string): Promise<AppealSupervisionMark[]> {
     const share = this.settings.reminderShare;
-    const { marks, nextCheckAt } = decideAppealSupervision(appeal, now, share);
+    const { marks, nextCheckAt } = decideAppealSupervision(appeal, now, share, calendar);
     const bookkeeping: Partial<Record<MarkedField, Date>> = {};
     RequestContext.run({ correlationId }, () => {
       for (const mark of marks) {
