@@ -13,6 +13,7 @@ export * from './calendar/working-calendar';
 export * from './calendar/statutory-holidays';
 export * from './calendar/provisional-holidays';
 export * from './calendar/calendar-years';
+export * from './calendar/period-bounds';
 export * from './paging/page-query';
 export * from './validation/trim';
 export * from './validation/comma-separated';

@@ -42,8 +42,11 @@ export class HotlineController {
   }
 
   @Get('figures')
-  @Roles('admin', 'street_admin', 'hotline_operator', 'analyst')
-  @ApiOperation({ summary: 'The three rates (response, resolution, satisfaction) and the unit figures per lead owner over a period' })
+  @Roles('admin', 'street_admin', 'community_admin', 'hotline_operator', 'analyst')
+  @ApiOperation({
+    summary: 'The three rates (response, resolution, satisfaction) and the unit figures per lead owner over a period',
+    description: 'Over the appeals in your scope: a community admin sees those of their own community. A date-only `to` includes that day (China time).',
+  })
   figures(@CurrentCaller() caller: Caller, @Query() query: FiguresQuery) {
     return this.hotline.figures(caller, query);
   }

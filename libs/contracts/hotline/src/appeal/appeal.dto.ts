@@ -266,12 +266,12 @@ export class ListAppealsQuery {
   @MaxLength(32)
   owner?: string;
 
-  @ApiPropertyOptional({ description: 'Received at or after (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'Received at or after (ISO 8601; a date alone is the start of that day, China time)' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Received before (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'Received before this date-time, or on or before this date (a date alone includes that day, China time)' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
   to?: string;
@@ -294,11 +294,11 @@ export class ListAppealsQuery {
 
 /** Query of GET /api/v1/appeals/figures. */
 export class FiguresQuery {
-  @ApiProperty({ example: '2026-09-01', description: 'Period start (received at or after)' })
+  @ApiProperty({ example: '2026-09-01', description: 'Period start: received at or after (a date alone is the start of that day, China time)' })
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
   from!: string;
 
-  @ApiProperty({ example: '2026-12-01', description: 'Period end (received before)' })
+  @ApiProperty({ example: '2026-12-01', description: 'Period end: received before this date-time, or on or before this date (a date alone includes that day, China time)' })
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
   to!: string;
 }

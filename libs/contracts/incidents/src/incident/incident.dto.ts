@@ -275,12 +275,12 @@ export class ListIncidentsQuery {
   @IsBoolean()
   supervised?: boolean;
 
-  @ApiPropertyOptional({ description: 'Reported at or after (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'Reported at or after (ISO 8601; a date alone is the start of that day, China time)' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
   from?: string;
 
-  @ApiPropertyOptional({ description: 'Reported before (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'Reported before this date-time, or on or before this date (a date alone includes that day, China time)' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
   to?: string;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
 import { isUnrestricted, requireRole, type Caller } from '@gridline/auth';
-import { AppError } from '@gridline/platform';
+import { AppError, periodEnd, periodStart } from '@gridline/platform';
 import { PersonalDataCipher, WORK_ORDER_NUMBER, containsPattern } from '@gridline/persistence';
 import { AppealErrorCode, type AppealTimelineEntry, type AppealView, type FiguresQuery, type ListAppealsQuery, type OwnerFigures } from '@gridline/contracts-hotline';
 import { AppealEntity, AppealTimelineEntity } from '../../appeal.entity';
@@ -47,8 +47,8 @@ export class ReadAppealsUseCase {
       });
     }
     if (query.owner) where.push({ leadKey: query.owner });
-    if (query.from) where.push({ receivedAt: { $gte: new Date(query.from) } });
-    if (query.to) where.push({ receivedAt: { $lt: new Date(query.to) } });
+    if (query.from) where.push({ receivedAt: { $gte: periodStart(query.from) } });
+    if (query.to) where.push({ receivedAt: { $lt: periodEnd(query.to) } });
     const [items, total] = await this.em.findAndCount(AppealEntity, where.length ? { $and: where } : {}, {
       orderBy: { receivedAt: 'desc', id: 'desc' },
       limit: query.limit ?? 50,
@@ -63,7 +63,7 @@ export class ReadAppealsUseCase {
    * on-time, return, re-handling and extension rates.
    */
   async figures(caller: Caller, query: FiguresQuery): Promise<OwnerFigures[]> {
-    requireRole(caller, ['admin', 'street_admin', 'hotline_operator', 'analyst'], 'read the hotline figures');
+    requireRole(caller, ['admin', 'street_admin', 'community_admin', 'hotline_operator', 'analyst'], 'read the hotline figures');
     const schema = this.em.config.get('schema');
     const scope = isUnrestricted(caller) ? '' : `and path && ?::text[]`;
     const rows: Record<string, string>[] = await this.em.execute(
@@ -81,7 +81,7 @@ export class ReadAppealsUseCase {
          from "${schema}"."appeal"
         where lead_key is not null and received_at >= ? and received_at < ? ${scope}
         group by lead_key order by lead_key`,
-      [new Date(query.from), new Date(query.to), ...(scope ? [`{${caller.units.map((u) => `"${u}"`).join(',')}}`] : [])],
+      [periodStart(query.from), periodEnd(query.to), ...(scope ? [`{${caller.units.map((u) => `"${u}"`).join(',')}}`] : [])],
     );
     const rate = (n: string, d: string) => (Number(d) === 0 ? null : Math.round((Number(n) / Number(d)) * 1000) / 1000);
     return rows.map((r) => ({

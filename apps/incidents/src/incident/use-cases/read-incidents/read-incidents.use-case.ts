@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@gridline/auth';
 import { WORK_ORDER_NUMBER, containsPattern, pgTextArray } from '@gridline/persistence';
 import type { IncidentCounts, IncidentPage, IncidentView, ListIncidentsQuery, TimelineEntry } from '@gridline/contracts-incidents';
+import { periodEnd, periodStart } from '@gridline/platform';
 import { IncidentEntity } from '../../incident.entity';
 import { incidentInvalid, incidentNotFound } from '../../incident.errors';
 import { toIncidentView } from '../../incident.mapper';
@@ -124,11 +125,11 @@ export class ReadIncidentsUseCase {
     if (query.supervised) where.push(`supervision_card <> 'none'`);
     if (query.from) {
       where.push('created_at >= ?');
-      params.push(new Date(query.from));
+      params.push(periodStart(query.from));
     }
     if (query.to) {
       where.push('created_at < ?');
-      params.push(new Date(query.to));
+      params.push(periodEnd(query.to));
     }
     if (query.q && WORK_ORDER_NUMBER.test(query.q)) {
       // A work-order number is looked up exactly (unique index), not as a substring.
