@@ -40,6 +40,8 @@ export async function seedDemo(bus: BusClient): Promise<SeedResult> {
   await createAll(demoStreetUnits(), (u) => registry.createUnit(SYSTEM_CALLER, u), RegistryErrorCode.UnitCodeTaken, result);
   await createAll(DEMO_DEPARTMENTS, (d) => registry.createDepartment(SYSTEM_CALLER, d), RegistryErrorCode.DepartmentCodeTaken, result);
   await createAll(demoCategories(), (c) => registry.createCategory(SYSTEM_CALLER, c), RegistryErrorCode.CategoryCodeTaken, result);
+  // Only published notices are loaded: a later year (2027 here) stays provisional — the registry answers the
+  // holidays the law fixes, marked `provisional` — until its notice is put with PUT /api/v1/calendar/:year.
   for (const year of BUILT_IN_STATUTORY_YEARS) {
     const { holidays, workdays } = statutoryArrangement([year]);
     const current = await registry.getCalendar(SYSTEM_CALLER, year);

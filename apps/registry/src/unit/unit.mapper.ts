@@ -1,4 +1,4 @@
-import type { UnitSnapshot, UnitView } from '@gridline/contracts-registry';
+import { standardCodeOf, type UnitSnapshot, type UnitView } from '@gridline/contracts-registry';
 import type { UnitBoundary } from '@gridline/contracts-registry';
 import type { UnitEntity } from './unit.entity';
 
@@ -10,6 +10,7 @@ export function toUnitView(unit: UnitEntity): UnitView {
     kind: unit.kind,
     parentCode: unit.parentCode,
     path: unit.path,
+    standardCode: standardCodeOf(unit.code, unit.level),
     boundary: unit.boundary,
     active: unit.active,
     createdAt: unit.createdAt.toISOString(),

@@ -44,10 +44,12 @@ describe('registry units over the bus', () => {
   }
 
   it('creates a street, a community and a grid with their paths', async () => {
-    await registry.createUnit(ADMIN, unitFactory().street(STREET, '东城街道').build());
-    await registry.createUnit(ADMIN, unitFactory().community(COMMUNITY, '胜利社区').build());
+    const street = await registry.createUnit(ADMIN, unitFactory().street(STREET, '东城街道').build());
+    const community = await registry.createUnit(ADMIN, unitFactory().community(COMMUNITY, '胜利社区').build());
     const grid = await registry.createUnit(ADMIN, unitFactory().grid(`${COMMUNITY}001`).at(118.5, 37.4).build());
     expect(grid).toMatchObject({ code: `${COMMUNITY}001`, level: 'grid', parentCode: COMMUNITY, path: [STREET, COMMUNITY, `${COMMUNITY}001`], active: true });
+    // The 12-digit statistical division codes (township, village level); a grid has none.
+    expect([street.standardCode, community.standardCode, grid.standardCode]).toEqual([`${STREET}000`, COMMUNITY, null]);
   });
 
   it('publishes unit.created events through the outbox as CloudEvents', async () => {

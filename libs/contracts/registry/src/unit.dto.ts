@@ -9,11 +9,11 @@ const BOUNDARY_RULES =
   "2-D [longitude, latitude] positions, closed rings that neither cross nor touch, at most 2,000 positions, within the area limit of the level; inside the parent's boundary and not over an active unit of the same level under the street (10 m² tolerance; exclusive grids may lie over grids)";
 
 const CODE = /^\d{9}(\d{3}){0,2}$/;
-const CODE_MESSAGE = 'must be a CJ/T 349 style code: 9 digits for a street, 12 for a community, 15 for a grid';
+const CODE_MESSAGE = 'must be 9 digits for a street (GB/T 2260 county + GB/T 10114 street), 12 for a community, 15 for a grid';
 
 /** Body of POST /api/v1/units and of `registry.unit.create`. */
 export class CreateUnitRequest {
-  @ApiProperty({ example: '370502003008', description: 'Unique code, CJ/T 349 style; a child code starts with its parent code' })
+  @ApiProperty({ example: '370502003008', description: 'Unique code: GB/T 2260 county (6) + GB/T 10114 street (3) for a street, + community (3), + grid sequence (3); a child code starts with its parent code' })
   @Matches(CODE, { message: `code ${CODE_MESSAGE}` })
   code!: string;
 
