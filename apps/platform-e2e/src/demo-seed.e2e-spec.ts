@@ -44,6 +44,9 @@ describe('the demo seed', () => {
     expect(tree.map((c) => c.code)).toEqual(expect.arrayContaining(['SAFETY', 'ENV', 'FACILITY', 'DISPUTE', 'SOCIAL', 'MARKET', 'EPIDEMIC']));
     expect(tree.flatMap((c) => c.children).length).toBeGreaterThanOrEqual(30);
     expect((await registry.listDepartments(SYSTEM_CALLER)).length).toBeGreaterThanOrEqual(5);
+    // The published years are loaded; 2027 is provisional until its notice is.
+    expect(await registry.getCalendar(SYSTEM_CALLER, 2026)).toMatchObject({ provisional: false });
+    expect(await registry.getCalendar(SYSTEM_CALLER, 2027)).toMatchObject({ provisional: true, holidays: expect.arrayContaining(['2027-01-01', '2027-02-06']) });
 
     const registers = new RegistryRegistersClient(bus);
     expect((await registers.searchResidents(SYSTEM_CALLER, { pageSize: 1 })).total).toBeGreaterThanOrEqual(200);
