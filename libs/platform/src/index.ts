@@ -19,3 +19,7 @@ export * from './validation/trim';
 export * from './validation/comma-separated';
 export * from './calendar/china-time';
 export * from './validation/query-boolean';
+export * from './paging/cursor';
+export * from './validation/dates';
+export * from './validation/safe-input';
+export * from './validation/null-fields';

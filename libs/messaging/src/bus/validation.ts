@@ -1,16 +1,49 @@
-import { ValidationPipe } from '@nestjs/common';
-import { AppError, toFieldErrors } from '@gridline/platform';
+import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
+import { AppError, nullFieldProblems, toFieldErrors, unsafeInputProblems } from '@gridline/platform';
+
+export interface GridlineValidationOptions {
+  /**
+   * Refuse null in fields the API does not document as nullable (400 naming the field), instead of letting
+   * `@IsOptional()` pass it on. On at the HTTP edge; the bus takes what its internal callers send.
+   */
+  refuseNull?: boolean;
+}
 
 /**
- * The one validation pipe: whitelist, reject unknown fields, transform. Used at the gateway and
- * again where a service receives a message, with the same DTO classes.
+ * The one validation pipe: whitelist, reject unknown fields, transform. Used at the gateway and again where a
+ * service receives a message, with the same DTO classes. Before any DTO is looked at, every body, query and
+ * parameter is checked for what no handler can take — NUL characters, lone surrogates, nesting deeper than
+ * MAX_INPUT_DEPTH — so that also primitive parameters and unvalidated fields are covered.
  */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    exceptionFactory: (errors) => AppError.validation(toFieldErrors(errors)),
-  });
+export class GridlineValidationPipe extends ValidationPipe {
+  private readonly refuseNull: boolean;
+
+  constructor(options: GridlineValidationOptions = {}) {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      exceptionFactory: (errors) => AppError.validation(toFieldErrors(errors)),
+    });
+    this.refuseNull = options.refuseNull ?? false;
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Custom parameters (the caller, the raw request) are the platform's own, not input.
+    if (metadata.type !== 'custom') {
+      const unsafe = unsafeInputProblems(value, metadata.data ?? '');
+      if (unsafe.length > 0) throw AppError.validation(unsafe);
+    }
+    const result: unknown = await super.transform(value, metadata);
+    if (this.refuseNull && metadata.type !== 'custom') {
+      const nulls = nullFieldProblems(result, metadata.data ?? '');
+      if (nulls.length > 0) throw AppError.validation(nulls);
+    }
+    return result;
+  }
+}
+
+export function createValidationPipe(options: GridlineValidationOptions = {}): GridlineValidationPipe {
+  return new GridlineValidationPipe(options);
 }
