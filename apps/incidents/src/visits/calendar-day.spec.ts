@@ -1,6 +1,7 @@
 import { validate } from 'class-validator';
 import { plainToInstance } from 'class-transformer';
-import { LogVisitRequest, isCalendarDay } from '@gridline/contracts-incidents';
+import { LogVisitRequest } from '@gridline/contracts-incidents';
+import { isCalendarDate as isCalendarDay } from '@gridline/platform';
 
 describe(isCalendarDay.name, () => {
   it('accepts real days written YYYY-MM-DD', () => {
@@ -17,6 +18,6 @@ describe(isCalendarDay.name, () => {
   it('names the field when a visit gives no real day', async () => {
     const visit = plainToInstance(LogVisitRequest, { householdId: '00000000-0000-4000-8000-000000000001', gridCode: '370502003001001', date: '2026-02-30' });
     const errors = await validate(visit);
-    expect(errors.map((e) => [e.property, e.constraints])).toEqual([['date', { isCalendarDay: 'date must be a date YYYY-MM-DD' }]]);
+    expect(errors.map((e) => [e.property, e.constraints])).toEqual([['date', { isCalendarDate: 'date must be a date YYYY-MM-DD' }]]);
   });
 });

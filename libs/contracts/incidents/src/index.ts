@@ -3,7 +3,6 @@ export * from './incident/incident.dto';
 export * from './incident/incident.events';
 export * from './incidents.contract';
 export * from './incidents.client';
-export * from './calendar-date';
 export * from './disputes/dispute.types';
 export * from './disputes/dispute.dto';
 export * from './disputes/disputes.client';

@@ -1,3 +1,4 @@
+import { IsDateTime } from '@gridline/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -128,7 +129,7 @@ export class IntakeAppealRequest {
     description: 'When the call was taken, for an appeal recorded later (hotline operators only; not in the future, at most 90 days back): the dispatch limit counts from it',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'receivedAt must be an ISO 8601 date-time' })
+  @IsDateTime()
   receivedAt?: string;
 }
 
@@ -206,7 +207,7 @@ export class AppealActionBody {
 
   @ApiPropertyOptional({ description: 'New answer deadline asked for (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date-time' })
+  @IsDateTime()
   until?: string;
 
   @ApiPropertyOptional()
@@ -268,12 +269,12 @@ export class ListAppealsQuery {
 
   @ApiPropertyOptional({ description: 'Received at or after (ISO 8601; a date alone is the start of that day, China time)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
+  @IsDateTime({ allowDate: true })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Received before this date-time, or on or before this date (a date alone includes that day, China time)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
+  @IsDateTime({ allowDate: true })
   to?: string;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
@@ -295,11 +296,11 @@ export class ListAppealsQuery {
 /** Query of GET /api/v1/appeals/figures. */
 export class FiguresQuery {
   @ApiProperty({ example: '2026-09-01', description: 'Period start: received at or after (a date alone is the start of that day, China time)' })
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
+  @IsDateTime({ allowDate: true })
   from!: string;
 
   @ApiProperty({ example: '2026-12-01', description: 'Period end: received before this date-time, or on or before this date (a date alone includes that day, China time)' })
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
+  @IsDateTime({ allowDate: true })
   to!: string;
 }
 

@@ -1,5 +1,6 @@
+import { IsDateTime } from '@gridline/platform';
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Trim } from '@gridline/platform';
 import { APPEAL_CHANNELS, APPEAL_STATUSES, type AppealChannel, type AppealStatus } from '../appeal/appeal.types';
 
@@ -49,12 +50,12 @@ export class PublicAppealsQuery {
 
   /** Received at or after. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime({ allowDate: true })
   from?: string;
 
   /** Received at or before. */
   @IsOptional()
-  @IsISO8601({ strict: true })
+  @IsDateTime({ allowDate: true })
   to?: string;
 
   @IsOptional()

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Trim } from '@gridline/platform';
-import { IsCalendarDay } from '../calendar-date';
+import { IsCalendarDate } from '@gridline/platform';
 import { DISPUTE_PARTY_ROLES, type DisputePartyRole } from './dispute.types';
 
 
@@ -28,7 +28,7 @@ export class AddDisputePartyRequest extends AddDisputePartyBody {
 /** Body of POST /api/v1/incidents/:id/dispute/sessions. */
 export class AddMediationSessionBody {
   @ApiProperty({ example: '2026-11-20', description: 'The day of the session (not in the future)' })
-  @IsCalendarDay()
+  @IsCalendarDate()
   date!: string;
 
   @ApiProperty({ example: '社区人民调解委员会 王调解员' })
@@ -62,7 +62,7 @@ export class SetDisputeAgreementBody {
   text!: string;
 
   @ApiProperty({ example: '2026-11-25', description: 'The day the agreement was reached (not in the future)' })
-  @IsCalendarDay()
+  @IsCalendarDate()
   date!: string;
 
   @ApiProperty({ description: 'Whether the dispute is resolved' })

@@ -1,3 +1,4 @@
+import { IsDateTime } from '@gridline/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -6,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsNumber,
   IsOptional,
@@ -114,7 +114,7 @@ export class ReportIncidentRequest {
     description: 'When the matter was found, for a case recorded later (the grid centre only; at most 30 days back): its clock starts then',
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'reportedAt must be an ISO 8601 date-time' })
+  @IsDateTime()
   reportedAt?: string;
 
   @ApiPropertyOptional({ example: '12345-20261127-000123', description: 'The hotline appeal this case comes from' })
@@ -208,7 +208,7 @@ export class IncidentActionBody {
 
   @ApiPropertyOptional({ description: 'New due time asked for by an extension (ISO 8601)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'until must be an ISO 8601 date-time' })
+  @IsDateTime()
   until?: string;
 
   @ApiPropertyOptional({ description: 'Decision on a pending extension' })
@@ -277,12 +277,12 @@ export class ListIncidentsQuery {
 
   @ApiPropertyOptional({ description: 'Reported at or after (ISO 8601; a date alone is the start of that day, China time)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'from must be an ISO 8601 date or date-time' })
+  @IsDateTime({ allowDate: true })
   from?: string;
 
   @ApiPropertyOptional({ description: 'Reported before this date-time, or on or before this date (a date alone includes that day, China time)' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
+  @IsDateTime({ allowDate: true })
   to?: string;
 
   @ApiPropertyOptional({ description: 'Substring of the title, description or address (works for Chinese text), or a work-order number (GX-YYYYMMDD-NNNNNN, exact)' })

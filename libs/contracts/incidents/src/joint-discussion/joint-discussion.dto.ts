@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { Trim } from '@gridline/platform';
-import { IsCalendarDay } from '../calendar-date';
+import { IsCalendarDate } from '@gridline/platform';
 
 const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
 const DEPARTMENT_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
@@ -31,7 +31,7 @@ export class LiftToJointDiscussionBody {
   participants!: string[];
 
   @ApiProperty({ example: '2026-11-26', description: 'The day of the meeting (not in the future)' })
-  @IsCalendarDay()
+  @IsCalendarDate()
   date!: string;
 
   @ApiProperty({ example: '由城市管理办公室牵头，社区配合，十日内拆除违建。' })

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { PageQuery, Trim } from '@gridline/platform';
-import { IsCalendarDay } from '../calendar-date';
+import { IsCalendarDate } from '@gridline/platform';
 import { ReportIncidentRequest } from '../incident/incident.dto';
 
 const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
@@ -18,7 +18,7 @@ export class LogVisitRequest {
   gridCode!: string;
 
   @ApiProperty({ example: '2026-11-26', description: 'The day of the visit (not in the future)' })
-  @IsCalendarDay()
+  @IsCalendarDate()
   date!: string;
 
   @ApiPropertyOptional({ example: '老人独居，身体尚可，提醒冬季用火安全。', default: '' })
@@ -53,12 +53,12 @@ export class ListVisitsQuery extends PageQuery {
 
   @ApiPropertyOptional({ example: '2026-11-01', description: 'Visits on or after this day' })
   @IsOptional()
-  @IsCalendarDay()
+  @IsCalendarDate()
   from?: string;
 
   @ApiPropertyOptional({ example: '2026-11-30', description: 'Visits on or before this day' })
   @IsOptional()
-  @IsCalendarDay()
+  @IsCalendarDate()
   to?: string;
 }
 

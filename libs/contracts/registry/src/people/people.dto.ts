@@ -1,10 +1,10 @@
+import { IsCalendarDate } from '@gridline/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsMainlandMobile, normalizeMobile } from '../identifiers/mobile';
 import { GRID_ROLES, type GridRole } from './people.types';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
 const normalizePhone = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeMobile(value) : value);
 
@@ -35,12 +35,12 @@ export class AssignPersonBody {
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Defaults to today (China time)' })
   @IsOptional()
-  @Matches(DATE, { message: 'startsOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   startsOn?: string;
 
   @ApiPropertyOptional({ example: '2026-12-31' })
   @IsOptional()
-  @Matches(DATE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   endsOn?: string;
 }
 
@@ -54,7 +54,7 @@ export class AssignPersonRequest extends AssignPersonBody {
 export class EndAssignmentBody {
   @ApiPropertyOptional({ example: '2026-06-30', description: 'Defaults to today (China time)' })
   @IsOptional()
-  @Matches(DATE, { message: 'endsOn must be a date YYYY-MM-DD' })
+  @IsCalendarDate()
   endsOn?: string;
 }
 

@@ -1,3 +1,4 @@
+import { IsCalendarDate, IsDateTime } from '@gridline/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -19,7 +20,6 @@ import { CATEGORY_DETAIL_TYPES, OWNER_LEVELS, TIME_LIMIT_UNITS, URGENCY_LEVELS, 
 
 const DEPARTMENT_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
 const CATEGORY_CODE = /^[A-Z][A-Z0-9]{1,15}(\.[A-Z][A-Z0-9_]{1,31})?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class TimeLimitDto {
   @ApiProperty({ example: 2, minimum: 1 })
@@ -259,13 +259,13 @@ export class SetCalendarYearBody {
   @ApiProperty({ example: ['2026-10-01', '2026-10-02'], description: 'Statutory holidays (off)' })
   @IsArray()
   @ArrayMaxSize(366)
-  @Matches(DATE, { each: true, message: 'each holiday must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ each: true, message: 'each holiday must be a date YYYY-MM-DD' })
   holidays!: string[];
 
   @ApiProperty({ example: ['2026-09-27'], description: 'Make-up working days (调休: a weekend day that is worked)' })
   @IsArray()
   @ArrayMaxSize(366)
-  @Matches(DATE, { each: true, message: 'each workday must be a date YYYY-MM-DD' })
+  @IsCalendarDate({ each: true, message: 'each workday must be a date YYYY-MM-DD' })
   workdays!: string[];
 }
 
@@ -280,7 +280,7 @@ export class SetCalendarYearRequest extends SetCalendarYearBody {
 /** Query of GET /api/v1/calendar/deadline and `registry.calendar.deadline`. */
 export class DeadlineQuery {
   @ApiProperty({ example: '2026-09-30T10:00:00+08:00', description: 'When the clock starts (ISO 8601)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'from must be an ISO 8601 date-time with a time zone' })
+  @IsDateTime({ requireZone: true }, { message: 'from must be an ISO 8601 date-time with a time zone' })
   from!: string;
 
   @ApiProperty({ example: 2, minimum: 1 })
