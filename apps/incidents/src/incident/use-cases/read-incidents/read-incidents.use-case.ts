@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@gridline/auth';
 import { WORK_ORDER_NUMBER, containsPattern, pgTextArray } from '@gridline/persistence';
+import { encodeCursor, parseCursor } from '@gridline/platform';
 import type { IncidentCounts, IncidentPage, IncidentView, ListIncidentsQuery, TimelineEntry } from '@gridline/contracts-incidents';
 import { periodEnd, periodStart } from '@gridline/platform';
 import { IncidentEntity } from '../../incident.entity';
@@ -8,11 +9,6 @@ import { incidentInvalid, incidentNotFound } from '../../incident.errors';
 import { toIncidentView } from '../../incident.mapper';
 import { mayView } from '../../incident-process';
 import { IncidentRepository, incidentScopeSql } from '../../incident.repository';
-
-interface Cursor {
-  k: string | null;
-  id: string;
-}
 
 const SORTS = {
   newest: { column: 'created_at', dir: 'desc' },
@@ -49,7 +45,8 @@ export class ReadIncidentsUseCase {
     const sort = SORTS[query.sort ?? 'newest'];
     const limit = query.limit ?? 50;
     if (query.cursor) {
-      const cursor = decodeCursor(query.cursor);
+      const cursor = parseCursor(query.cursor);
+      if (!cursor) throw incidentInvalid('cursor', 'is not a cursor this list gave out');
       const op = sort.dir === 'desc' ? '<' : '>';
       if (sort.column === 'due_at') {
         // Cases without a due time come last; within equal keys the id decides.
@@ -142,19 +139,5 @@ export class ReadIncidentsUseCase {
       params.push(containsPattern(query.q));
     }
     return { where, params };
-  }
-}
-
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const cursor = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
-    if (typeof cursor.id !== 'string' || !/^[0-9a-f-]{36}$/.test(cursor.id) || (cursor.k !== null && typeof cursor.k !== 'string')) throw new Error('shape');
-    return cursor;
-  } catch {
-    throw incidentInvalid('cursor', 'is not a cursor this list gave out');
   }
 }
