@@ -9,8 +9,9 @@ import { GATEWAY, GatewayAppModule } from './gateway-app.module';
 import type { GatewayConfig } from './gateway.config';
 import { CORRELATION_HEADER } from './http/api';
 import { formDataBoundary, parseFormData } from './http/form-data';
-import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { applyHardening, trustProxyFrom } from './http/hardening';
+import { installInputGuards, inputOptions } from './http/framework-errors';
+import { ProblemDetailsFilter, renderFault } from './http/problem-details.filter';
 
 export interface GatewayApp {
   app: NestFastifyApplication;
@@ -26,7 +27,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
   if (config.NODE_ENV === 'production' && !config.JWKS_URL && config.JWT_SECRET === DEV_JWT.secret) {
     throw new ConfigError(['JWT_SECRET: the development secret must not be used in production (set JWT_SECRET or JWKS_URL)']);
   }
-  const adapter = new FastifyAdapter({ bodyLimit: 2 * 1024 * 1024, trustProxy: trustProxyFrom(config.TRUST_PROXY) });
+  const adapter = new FastifyAdapter({ ...inputOptions(config.HTTP_BODY_LIMIT_BYTES, renderFault), trustProxy: trustProxyFrom(config.TRUST_PROXY) });
   const routes: GatewayApp['routes'] = [];
   const fastify = adapter.getInstance();
   fastify.addHook('onRoute', (route) => {
@@ -54,6 +55,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
     void reply.header(CORRELATION_HEADER, correlationId);
     done();
   });
+  installInputGuards(fastify, renderFault);
   fastify.addHook('onResponse', (request, reply, done) => {
     const correlationId = (request as unknown as { correlationId: string }).correlationId;
     logger.info({ correlationId, method: request.method, route: request.routeOptions?.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
@@ -63,9 +65,11 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
   const app = await NestFactory.create<NestFastifyApplication>(GatewayAppModule.register(config), adapter, {
     logger: new NestPinoLogger(logger),
     abortOnError: false,
+    // The body parsers are the gateway's own (installInputGuards).
+    bodyParser: false,
   });
   await applyHardening(app, config);
-  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalPipes(createValidationPipe({ refuseNull: true }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
 

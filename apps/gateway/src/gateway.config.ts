@@ -103,4 +103,14 @@ export class GatewayConfig extends ProcessConfig {
    */
   @Matches(/^(phone|web|app|wechat|open311|other)(,(phone|web|app|wechat|open311|other))*$/, { message: 'OPEN311_PUBLISHED_CHANNELS must be appeal channels, comma-separated' })
   OPEN311_PUBLISHED_CHANNELS: string = 'open311';
+
+  /**
+   * Largest JSON or form body the gateway takes, in bytes (413 above). A body goes on as one NATS message, whose
+   * payload the server caps (max_payload, 1 MiB by default): keep this 64 KiB under it for the headers and the
+   * envelope. CSV uploads are streams and have their own limit.
+   */
+  @IsInt()
+  @Min(1024)
+  @Max(64 * 1024 * 1024)
+  HTTP_BODY_LIMIT_BYTES: number = 960 * 1024;
 }

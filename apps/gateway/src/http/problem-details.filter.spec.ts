@@ -75,6 +75,6 @@ describe(ProblemDetailsFilter.name, () => {
     expect(capture(new AppError('UNAUTHENTICATED', 'unauthenticated', 'no token')).headers['WWW-Authenticate']).toBe('Bearer');
     expect(capture(new NotFoundException('Cannot GET /nope')).body).toMatchObject({ status: 404, code: 'NOT_FOUND' });
     expect(capture(new BadRequestException('bad')).status).toBe(400);
-    expect(capture(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 })).body).toMatchObject({ status: 415, code: 'HTTP_415' });
+    expect(capture(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415 })).body).toMatchObject({ status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' });
   });
 });

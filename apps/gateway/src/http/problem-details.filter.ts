@@ -3,6 +3,7 @@ import { Catch, HttpException, HttpStatus, Logger, type ArgumentsHost, type Exce
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, CommonErrorCode, assertNever, type ErrorKind, type FieldError } from '@gridline/platform';
 import { Open311ExceptionFilter, isOpen311Url } from '../open311/open311-exception.filter';
+import { frameworkFault, httpCode, type InputFault, type RenderedFault } from './framework-errors';
 
 /** RFC 9457 problem details, with Gridline's stable `code`. */
 export interface ProblemDetails {
@@ -59,7 +60,8 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
-  413: 'Payload Too Large',
+  413: 'Content Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
@@ -83,7 +85,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(exception, request.url);
     problem.correlationId = request.correlationId;
     if (problem.status === 401) void reply.header('WWW-Authenticate', 'Bearer');
-    void reply.status(problem.status).header('Content-Type', 'application/problem+json; charset=utf-8').send(problem);
+    void reply.status(problem.status).header('Content-Type', PROBLEM_CONTENT_TYPE).send(problem);
   }
 
   private toProblem(exception: unknown, instance: string): ProblemDetails {
@@ -104,10 +106,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return base(status, httpCode(status), instance, exception.message);
     }
     // Fastify's own errors (bad JSON, wrong content type, body too large) carry a 4xx statusCode.
-    const statusCode = (exception as { statusCode?: number }).statusCode;
-    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-      return base(statusCode, httpCode(statusCode), instance, (exception as Error).message);
-    }
+    const fault = frameworkFault(exception);
+    if (fault) return problemOf(fault, instance);
     return this.unexpected(exception, instance);
   }
 
@@ -129,19 +129,17 @@ function base(status: number, code: string, instance: string, detail: string): P
   };
 }
 
-function httpCode(status: number): string {
-  switch (status) {
-    case 400:
-      return CommonErrorCode.ValidationFailed;
-    case 401:
-      return CommonErrorCode.Unauthenticated;
-    case 403:
-      return CommonErrorCode.Forbidden;
-    case 404:
-      return CommonErrorCode.NotFound;
-    case 413:
-      return CommonErrorCode.PayloadTooLarge;
-    default:
-      return `HTTP_${status}`;
-  }
+/** The problem+json of a fault found before (or outside) any handler. */
+export function problemOf(fault: InputFault, instance: string): ProblemDetails {
+  return { ...base(fault.status, fault.code, instance, fault.message), ...(fault.fields ? { errors: fault.fields } : {}) };
+}
+
+const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+/** A fault raised before routing, in the envelope of the URL's API: Open311's own under /open311/v2/, else problem+json. */
+export function renderFault(url: string, fault: InputFault, correlationId?: string): RenderedFault {
+  if (isOpen311Url(url)) return Open311ExceptionFilter.renderFault(url, fault);
+  const problem = problemOf(fault, url);
+  if (correlationId) problem.correlationId = correlationId;
+  return { status: fault.status, contentType: PROBLEM_CONTENT_TYPE, body: JSON.stringify(problem) };
 }

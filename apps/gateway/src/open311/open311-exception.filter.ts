@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, assertNever, type ErrorKind, type FieldError } from '@gridline/platform';
 import { Open311Error, type Open311ErrorItem } from './open311-error';
 import { OPEN311_CONTENT_TYPES, formatOfUrl, renderOpen311 } from './open311-format';
+import { frameworkFault, type InputFault, type RenderedFault } from '../http/framework-errors';
 
 export const OPEN311_PATH = '/open311/v2/';
 
@@ -23,9 +24,14 @@ export class Open311ExceptionFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const error = this.toOpen311(exception);
-    const format = formatOfUrl(request.url);
-    void reply.status(error.status).header('Content-Type', OPEN311_CONTENT_TYPES[format]).send(renderOpen311(format, 'errors', error.errors));
+    send(request, reply, this.toOpen311(exception));
+  }
+
+  /** A fault raised before routing (a bad URL, an unsupported body), in the specification's format. */
+  static renderFault(url: string, fault: InputFault): RenderedFault {
+    const error = fromFault(fault);
+    const format = formatOfUrl(url);
+    return { status: error.status, contentType: OPEN311_CONTENT_TYPES[format], body: renderOpen311(format, 'errors', error.errors) };
   }
 
   private toOpen311(exception: unknown): Open311Error {
@@ -38,10 +44,8 @@ export class Open311ExceptionFilter implements ExceptionFilter {
       return this.unexpected(exception);
     }
     // Fastify's own errors (a body that is not form-encoded, too large, a bad content type) carry a 4xx statusCode.
-    const statusCode = (exception as { statusCode?: number }).statusCode;
-    if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
-      return new Open311Error(400, [{ code: statusCode, description: (exception as Error).message }]);
-    }
+    const fault = frameworkFault(exception);
+    if (fault) return fromFault(fault);
     return this.unexpected(exception);
   }
 
@@ -82,4 +86,17 @@ export class Open311ExceptionFilter implements ExceptionFilter {
     this.logger.error({ msg: 'unexpected error', errorId, err: exception });
     return new Open311Error(400, [{ code: 500, description: `An unexpected error occurred (error id ${errorId})` }]);
   }
+}
+
+function send(request: FastifyRequest, reply: FastifyReply, error: Open311Error): void {
+  const format = formatOfUrl(request.url);
+  void reply.status(error.status).header('Content-Type', OPEN311_CONTENT_TYPES[format]).send(renderOpen311(format, 'errors', error.errors));
+}
+
+/** 404 and 403 as they are; any other fault is the specification's 400, its own status kept as the error's code. */
+function fromFault(fault: InputFault): Open311Error {
+  if (fault.status === 404) return Open311Error.notFound(fault.message);
+  if (fault.status === 401 || fault.status === 403) return Open311Error.forbidden(fault.message);
+  if (fault.fields?.length) return new Open311Error(400, fault.fields.map((f) => ({ code: fault.status, description: `${f.field}: ${f.reasons.join('; ')}` })));
+  return new Open311Error(400, [{ code: fault.status, description: fault.message }]);
 }
