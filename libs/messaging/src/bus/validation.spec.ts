@@ -65,6 +65,12 @@ describe('createValidationPipe', () => {
     await expect(pipe.transform({ name: 'n', phone: null }, body)).resolves.toMatchObject({ name: 'n', phone: null });
   });
 
+  it('refuses a body that is not an object; a missing one is checked as the DTO says', async () => {
+    const pipe = createValidationPipe();
+    for (const value of [null, [], 'text', 5]) expect(await fieldsOf(pipe.transform(value, body))).toEqual(['body']);
+    expect(await fieldsOf(pipe.transform(undefined, body))).toEqual(['name']);
+  });
+
   it('on the bus, takes null in optional fields as before', async () => {
     await expect(createValidationPipe().transform({ name: 'n', note: null }, body)).resolves.toMatchObject({ note: null });
   });

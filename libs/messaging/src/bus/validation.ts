@@ -35,6 +35,11 @@ export class GridlineValidationPipe extends ValidationPipe {
       const unsafe = unsafeInputProblems(value, metadata.data ?? '');
       if (unsafe.length > 0) throw AppError.validation(unsafe);
     }
+    // A DTO body must be an object: `null`, a list or a bare value would reach the handler unvalidated. (No body at
+    // all stays allowed: actions without fields are posted empty.)
+    if (metadata.type === 'body' && !metadata.data && isDtoClass(metadata.metatype) && value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw AppError.validation([{ field: 'body', reasons: ['must be a JSON object'] }]);
+    }
     const result: unknown = await super.transform(value, metadata);
     if (this.refuseNull && metadata.type !== 'custom') {
       const nulls = nullFieldProblems(result, metadata.data ?? '');
@@ -46,4 +51,8 @@ export class GridlineValidationPipe extends ValidationPipe {
 
 export function createValidationPipe(options: GridlineValidationOptions = {}): GridlineValidationPipe {
   return new GridlineValidationPipe(options);
+}
+
+function isDtoClass(metatype: ArgumentMetadata['metatype']): boolean {
+  return typeof metatype === 'function' && ![String, Boolean, Number, Array, Object].includes(metatype as never);
 }

@@ -13,6 +13,11 @@ describe(unsafeInputProblems.name, () => {
     expect(unsafeInputProblems('x\u0000', 'id')).toEqual([{ field: 'id', reasons: ['must not contain NUL characters'] }]);
   });
 
+  it('refuses the keys that reach a prototype', () => {
+    const body = JSON.parse('{"constructor":{"x":1},"nested":{"__proto__":{"polluted":true}},"prototype":1}') as unknown;
+    expect(unsafeInputProblems(body).map((p) => p.field).sort()).toEqual(['body', 'body', 'nested']);
+  });
+
   it('refuses nesting deeper than the limit without overflowing the stack', () => {
     let deep: unknown = 'leaf';
     for (let i = 0; i < 100_000; i++) deep = [deep];

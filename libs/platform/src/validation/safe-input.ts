@@ -3,6 +3,10 @@ import type { FieldError } from '../errors/app-error';
 /** How deep a request's JSON may nest (objects and arrays). The deepest DTO (a GeoJSON MultiPolygon in a body) needs 7. */
 export const MAX_INPUT_DEPTH = 32;
 
+// Names that reach an object's prototype when copied (prototype pollution); no DTO has such a field, and
+// class-transformer would set `constructor` on the instance, where the whitelist does not see it.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 // A high surrogate not followed by a low one, or a low one not preceded by a high one: not valid UTF-16.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -23,7 +27,7 @@ function isPlainContainer(value: unknown): value is Record<string, unknown> | un
 
 /**
  * What no handler can take, anywhere in a request's body, query or parameters: NUL characters and lone surrogates
- * in any string or key, and nesting deeper than `maxDepth`. Each problem names its field by its dotted path
+ * in any string or key, the keys `__proto__`, `constructor` and `prototype`, and nesting deeper than `maxDepth`. Each problem names its field by its dotted path
  * (`location.address`, `tags.2`; `root` for the value itself). Walks iteratively, so a hostile depth cannot
  * overflow the stack; streams and class instances are left alone.
  */
@@ -46,7 +50,7 @@ export function unsafeInputProblems(value: unknown, root = '', maxDepth = MAX_IN
     const entries: [string, unknown][] = Array.isArray(item.value) ? item.value.map((v, i) => [String(i), v]) : Object.entries(item.value);
     for (const [key, child] of entries) {
       const path = item.path ? `${item.path}.${key}` : key;
-      const keyProblem = unsafeStringProblem(key);
+      const keyProblem = FORBIDDEN_KEYS.has(key) ? `must not be ${[...FORBIDDEN_KEYS].join(', ')}` : unsafeStringProblem(key);
       if (keyProblem) {
         problems.push({ field: name(item.path), reasons: [`field names ${keyProblem}`] });
         continue;
