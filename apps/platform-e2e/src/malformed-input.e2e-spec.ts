@@ -102,6 +102,17 @@ describe('malformed input through the gateway', () => {
     });
   });
 
+  describe('CSV uploads', () => {
+    it('refuses a file from a row with a NUL character on, naming the row and the job, with the rows before it stored', async () => {
+      const csv = `grid_code,address\n${GRID},A楼\n${GRID},"B\u0000楼"\n${GRID},C楼\n`;
+      const res = await call('POST', '/api/v1/imports/buildings', csv, { 'content-type': 'text/csv' });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ field: 'file', reasons: ['row 3: address must not contain NUL characters'] }], details: { jobId: expect.any(String) } });
+      const job = await call('GET', `/api/v1/imports/${res.json().details.jobId}`);
+      expect(job.json()).toMatchObject({ rowsTotal: 1, created: 1 });
+    });
+  });
+
   describe('dates', () => {
     it.each(['2026-W01-1', '2026-032', '2026-02-30T10:00:00Z', '2026-01-01T25:00:00Z', '0000-01-01T00:00:00Z'])('refuses %s in a date-time field, naming it', async (value) => {
       const before = await incidentCount();

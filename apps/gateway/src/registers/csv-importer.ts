@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse';
 import { Transform, finished, type Readable } from 'node:stream';
 import type { Caller } from '@gridline/auth';
-import { AppError, CommonErrorCode } from '@gridline/platform';
+import { AppError, CommonErrorCode, unsafeStringProblem } from '@gridline/platform';
 import { RegistryRegistersClient, headerProblem, type ImportKind, type ImportReport } from '@gridline/contracts-registry';
 
 /** Rows per bus request: large enough to amortise the hop, small enough for one NATS message. */
@@ -121,6 +121,14 @@ export class CsvImporter {
           if (!jobId) jobId = await start();
           if (!replayed) await send();
           throw tooLarge(`it has more than ${maxRows} rows`, { maxRows }, jobId);
+        }
+        // A cell no database can store (NUL, a lone surrogate) makes the file malformed from that row on, as an
+        // unclosed quote does: the rows before it are stored, the problem names the job.
+        const unsafe = Object.entries(record).map(([field, value]) => ({ field, problem: unsafeStringProblem(value) })).find((c) => c.problem);
+        if (unsafe) {
+          if (!jobId) jobId = await start();
+          if (!replayed) await send();
+          throw fileProblem(`row ${firstRow + batch.length}: ${unsafe.field} ${unsafe.problem}`, jobId);
         }
         batch.push(record);
         if (batch.length < IMPORT_BATCH_ROWS) continue;
