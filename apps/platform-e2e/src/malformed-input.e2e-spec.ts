@@ -5,7 +5,6 @@ import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
 import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { loadConfig } from '@gridline/platform';
-import { BusClient } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
@@ -26,14 +25,14 @@ describe('malformed input through the gateway', () => {
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
-    const registryService = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
     await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
     await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
     gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
     await gateway.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(gateway.app.getHttpServer().address() as AddressInfo).port}`;
     admin = await testToken({ sub: 'admin-1', roles: ['admin'] });
-    const registry = new RegistryClient(registryService.app.get(BusClient));
+    const registry = new RegistryClient(await platform.bus('seed'));
     for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
       await registry.createUnit(SYSTEM_CALLER, unit);
     }

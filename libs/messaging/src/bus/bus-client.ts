@@ -90,7 +90,7 @@ export class BusClient {
     }
     // A payload over the server's max_payload (1 MB by default): the sender's input was too large, nothing was sent.
     if (code === ErrorCode.MaxPayloadExceeded) {
-      return AppError.validation([{ field: 'body', reasons: ['is larger than the message bus carries'] }], 'The request is too large');
+      return new AppError(CommonErrorCode.PayloadTooLarge, 'too_large', 'The request is larger than the message bus carries');
     }
     if (code === ErrorCode.ConnectionClosed || code === ErrorCode.Disconnect || code === ErrorCode.ConnectionRefused) {
       return unavailable(definition.service, 'The message bus is not reachable');
