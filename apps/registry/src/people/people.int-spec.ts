@@ -206,8 +206,9 @@ describe('people attached to grids, over the bus', () => {
 
     it('refuses an end before the start and a date that does not exist, naming the field', async () => {
       await failure(people.assignPerson(ADMIN, G2, { personId: wang, role: 'grid_staff', startsOn: '2025-03-01', endsOn: '2025-02-28' }), 'ASSIGNMENT_INVALID', 'endsOn');
-      await failure(people.assignPerson(ADMIN, G2, { personId: wang, role: 'grid_staff', startsOn: '2025-02-30' }), 'ASSIGNMENT_INVALID', 'startsOn');
-      await failure(people.assignPerson(ADMIN, G2, { personId: wang, role: 'grid_staff', startsOn: '2025-01-01', endsOn: '2025-13-01' }), 'ASSIGNMENT_INVALID', 'endsOn');
+      // A day that does not exist is refused by the contract's IsCalendarDate, before the use case.
+      await failure(people.assignPerson(ADMIN, G2, { personId: wang, role: 'grid_staff', startsOn: '2025-02-30' }), 'VALIDATION_FAILED', 'startsOn');
+      await failure(people.assignPerson(ADMIN, G2, { personId: wang, role: 'grid_staff', startsOn: '2025-01-01', endsOn: '2025-13-01' }), 'VALIDATION_FAILED', 'endsOn');
       await failure(people.assignPerson(ADMIN, G2, { personId: wang, role: 'grid_staff', startsOn: '2025-1-1' }), 'VALIDATION_FAILED', 'startsOn');
     });
 
