@@ -7,7 +7,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsISO8601,
   IsIn,
   IsInt,
   IsNotEmpty,
