@@ -45,7 +45,8 @@ export async function seedDemo(bus: BusClient): Promise<SeedResult> {
   for (const year of BUILT_IN_STATUTORY_YEARS) {
     const { holidays, workdays } = statutoryArrangement([year]);
     const current = await registry.getCalendar(SYSTEM_CALLER, year);
-    if (current.holidays.length > 0 || current.workdays.length > 0) {
+    // A provisional year (no notice loaded) answers holidays too: only a loaded year is the street's own.
+    if (!current.provisional) {
       result.existing += 1; // a year already configured is the street's own: leave it
     } else {
       await registry.setCalendar(SYSTEM_CALLER, year, { holidays, workdays });
