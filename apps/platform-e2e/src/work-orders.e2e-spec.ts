@@ -75,9 +75,15 @@ describe('work-order numbers and appeal search', () => {
     expect(await search('overdue=true')).toEqual([late.id]);
   });
 
-  it('refuses a malformed phone or overdue, naming the field', async () => {
+  it('refuses a malformed phone or boolean filter, naming the field', async () => {
     for (const [query, field] of [['phone=12345', 'phone'], ['overdue=maybe', 'overdue']]) {
       const res = await call('operator', 'GET', `/api/v1/appeals?${query}`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    // Boolean filters take true or false, nothing else (one transform for every list).
+    for (const field of ['overdue', 'supervised']) {
+      const res = await call('staff', 'GET', `/api/v1/incidents?${field}=UQ`);
       expect(res.statusCode).toBe(400);
       expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([field]);
     }
@@ -96,3 +102,4 @@ describe('work-order numbers and appeal search', () => {
     expect(listed.map((i) => i.workOrder)).toEqual([workOrder]);
   });
 });
+

@@ -1,6 +1,5 @@
-import { IsDateTime } from '@gridline/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -19,7 +18,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { Trim } from '@gridline/platform';
+import { IsDateTime, QueryBoolean, Trim } from '@gridline/platform';
 import { INCIDENT_ACTIONS, INCIDENT_SOURCES, INCIDENT_STATUSES, INCIDENT_URGENCIES, type IncidentAction, type IncidentSource, type IncidentStatus, type IncidentUrgency } from './incident.types';
 
 const CATEGORY_CODE = /^[A-Z][A-Z0-9]{1,15}\.[A-Z][A-Z0-9_]{1,31}$/;
@@ -265,13 +264,13 @@ export class ListIncidentsQuery {
 
   @ApiPropertyOptional({ description: 'Only cases whose current step is past due' })
   @IsOptional()
-  @Transform(({ obj, key }) => obj[key] === true || obj[key] === 'true')
+  @QueryBoolean()
   @IsBoolean()
   overdue?: boolean;
 
   @ApiPropertyOptional({ description: 'Only cases under supervision (a warning, yellow or red card)' })
   @IsOptional()
-  @Transform(({ obj, key }) => obj[key] === true || obj[key] === 'true')
+  @QueryBoolean()
   @IsBoolean()
   supervised?: boolean;
 

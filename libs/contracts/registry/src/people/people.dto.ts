@@ -1,4 +1,4 @@
-import { IsCalendarDate } from '@gridline/platform';
+import { IsCalendarDate, QueryBoolean } from '@gridline/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
@@ -73,7 +73,7 @@ export class UnitPeopleQuery {
 
   @ApiPropertyOptional({ description: 'Include assignments that ended or have not started', default: false })
   @IsOptional()
-  @Transform(({ obj, key }) => obj[key] === true || obj[key] === 'true')
+  @QueryBoolean()
   @IsBoolean()
   includeInactive?: boolean;
 }
