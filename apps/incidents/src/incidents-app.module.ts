@@ -12,9 +12,9 @@ import { ReadIncidentsUseCase } from './incident/use-cases/read-incidents/read-i
 import { OpenCaseFromAppealUseCase } from './incident/use-cases/open-case-from-appeal/open-case-from-appeal.use-case';
 import { ReportIncidentUseCase } from './incident/use-cases/report-incident/report-incident.use-case';
 import { INCIDENTS_MIGRATIONS } from './migrations/incidents.migration';
-import { CalendarCopy, CategoryCopy, UnitCopy } from './reference/reference.entities';
+import { CalendarCopy, CategoryCopy, DepartmentCopy, UnitCopy } from './reference/reference.entities';
 import { ReferenceRepository } from './reference/reference.repository';
-import { CalendarCopySubscriber, CategoryCopySubscriber, UnitCopySubscriber } from './reference/reference.subscribers';
+import { CalendarCopySubscriber, CategoryCopySubscriber, DepartmentCopySubscriber, UnitCopySubscriber } from './reference/reference.subscribers';
 import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
 import { SUPERVISION_SETTINGS, SupervisionScheduler, type SupervisionSettings } from './supervision/supervision.scheduler';
 import { DISPUTE_ENTITIES } from './disputes/dispute.entities';
@@ -40,7 +40,7 @@ export const INCIDENTS_SERVICE = 'incidents';
 /** What the incidents service keeps in its schema (also used by `npm run migrate`). */
 export const INCIDENTS_PERSISTENCE = {
   service: INCIDENTS_SERVICE,
-  entities: [...INCIDENT_ENTITIES, UnitCopy, CategoryCopy, CalendarCopy, ...DISPUTE_ENTITIES, VisitEntity, JointDiscussionEntity],
+  entities: [...INCIDENT_ENTITIES, UnitCopy, CategoryCopy, CalendarCopy, DepartmentCopy, ...DISPUTE_ENTITIES, VisitEntity, JointDiscussionEntity],
   migrations: INCIDENTS_MIGRATIONS,
 };
 
@@ -66,6 +66,7 @@ export class IncidentsAppModule {
         UnitCopySubscriber,
         CategoryCopySubscriber,
         CalendarCopySubscriber,
+        DepartmentCopySubscriber,
         IncidentRepository,
         IncidentJournal,
         ReportIncidentUseCase,

@@ -3,6 +3,8 @@ import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-
 import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { loadConfig } from '@gridline/platform';
+import { SYSTEM_CALLER } from '@gridline/auth';
+import { RegistryClient } from '@gridline/contracts-registry';
 import { TestPlatform, eventually, testToken, TEST_SERVERS } from '@gridline/testing';
 
 const STREET = '370502003';
@@ -19,6 +21,8 @@ describe('GET /api/v1/analytics/hotline', () => {
     await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config), { HOTLINE_FIGURES_POLL_MS: '100', HOTLINE_FIGURES_INTERVAL_SECONDS: '1' });
     await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config));
     gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
+    // A dispatch names a department of the responsibility list.
+    await new RegistryClient(await platform.bus('seed')).createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
     tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
     tokens.department = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
     tokens.analyst = await testToken({ sub: 'analyst-1', roles: ['analyst'], units: [STREET] });

@@ -12,8 +12,12 @@ const STREET = '370502003';
 const OPERATOR: Caller = { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] };
 const department = (code: string): Caller => ({ sub: `dept-${code}`, roles: ['department'], units: [code] });
 
-/** The registry's calendar without the registry (an app's tests cannot boot another app): working time as plain time. */
-const registryDouble: Pick<RegistryClient, 'deadline'> = {
+/**
+ * The registry's calendar and departments without the registry (an app's tests cannot boot another app): working
+ * time as plain time.
+ */
+const registryDouble: Pick<RegistryClient, 'deadline' | 'listDepartments'> = {
+  listDepartments: async () => ['URBAN_MGMT', 'ECOLOGY'].map((code) => ({ code, name: code, contact: null, active: true, updatedAt: new Date(0).toISOString() })),
   deadline: async (_caller, { from, amount, unit }) => ({
     from,
     limit: { amount, unit },

@@ -23,8 +23,12 @@ interface Clock {
   answerDue?: number;
 }
 
-/** The registry's calendar without the registry (an app's tests cannot boot another app): working time as plain time. */
-const registryDouble: Pick<RegistryClient, 'deadline'> = {
+/**
+ * The registry's calendar and departments without the registry (an app's tests cannot boot another app): working
+ * time as plain time.
+ */
+const registryDouble: Pick<RegistryClient, 'deadline' | 'listDepartments'> = {
+  listDepartments: async () => ['URBAN_MGMT'].map((code) => ({ code, name: code, contact: null, active: true, updatedAt: new Date(0).toISOString() })),
   deadline: async (_caller, { from, amount, unit }) => ({
     from,
     limit: { amount, unit },

@@ -1,5 +1,6 @@
 import { SchemaMigration, workOrderMigrationSql } from '@gridline/persistence';
 import { DisputesVisitsMigration } from './20261128000100_disputes_visits.migration';
+import { DepartmentCopyMigration } from './20261201006000_department_copy.migration';
 
 export class IncidentsMigration extends SchemaMigration {
   static readonly migrationName = '20261127001000_incidents';
@@ -147,4 +148,4 @@ export class IncidentSeparationMigration extends SchemaMigration {
   }
 }
 
-export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration, IncidentWorkOrderMigration, IncidentSeparationMigration].map((m) => ({ name: m.migrationName, class: m }));
+export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration, IncidentWorkOrderMigration, IncidentSeparationMigration, DepartmentCopyMigration].map((m) => ({ name: m.migrationName, class: m }));

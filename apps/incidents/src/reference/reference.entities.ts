@@ -54,6 +54,22 @@ export class CategoryCopy {
   updatedAt!: Date;
 }
 
+/** The responsibility list's departments, as incidents keeps them (a dispatch names a known, active one). */
+@Entity({ tableName: 'department_copy' })
+export class DepartmentCopy {
+  @PrimaryKey({ type: 'text' })
+  code!: string;
+
+  @Property({ type: 'text' })
+  name!: string;
+
+  @Property({ type: 'boolean' })
+  active!: boolean;
+
+  @Property({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
 /** The working-day calendar, one row a year. */
 @Entity({ tableName: 'calendar_copy' })
 export class CalendarCopy {

@@ -2,13 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { calendarInForce, cstYear, type WorkingCalendar } from '@gridline/platform';
 import { pgTextArray } from '@gridline/persistence';
-import type { CalendarYearView, CategoryView, UnitSnapshot } from '@gridline/contracts-registry';
-import { CalendarCopy, CategoryCopy, UnitCopy } from './reference.entities';
+import { RegistryClient, type CalendarYearView, type CategoryView, type DepartmentView, type UnitSnapshot } from '@gridline/contracts-registry';
+import { SYSTEM_CALLER } from '@gridline/auth';
+import { CalendarCopy, CategoryCopy, DepartmentCopy, UnitCopy } from './reference.entities';
 
 /** Incidents' local copy of the registry's reference data: written from events, read on every case. */
 @Injectable()
 export class ReferenceRepository {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly registry: RegistryClient,
+  ) {}
 
   private schema(em: EntityManager): string {
     return `"${em.config.get('schema')}"`;
@@ -33,6 +37,15 @@ export class ReferenceRepository {
     );
   }
 
+  async saveDepartment(em: EntityManager, d: DepartmentView): Promise<void> {
+    await em.execute(
+      `insert into ${this.schema(em)}.department_copy (code, name, active, updated_at) values (?, ?, ?, ?)
+       on conflict (code) do update set name = excluded.name, active = excluded.active, updated_at = excluded.updated_at
+       where department_copy.updated_at <= excluded.updated_at`,
+      [d.code, d.name, d.active, new Date(d.updatedAt)],
+    );
+  }
+
   async saveCalendar(em: EntityManager, c: CalendarYearView): Promise<void> {
     await em.execute(
       `insert into ${this.schema(em)}.calendar_copy (year, holidays, workdays) values (?, ?::text[], ?::text[])
@@ -47,6 +60,17 @@ export class ReferenceRepository {
 
   category(code: string, em: EntityManager = this.em): Promise<CategoryCopy | null> {
     return em.findOne(CategoryCopy, { code });
+  }
+
+  /**
+   * Whether a department of that code is on the responsibility list and active. The local copy answers first; a
+   * code it lacks is asked of the registry once, since the copy can lag a department created a moment ago.
+   */
+  async isActiveDepartment(code: string): Promise<boolean> {
+    const copy = await this.em.findOne(DepartmentCopy, { code });
+    if (copy) return copy.active;
+    const departments = await this.registry.listDepartments(SYSTEM_CALLER);
+    return departments.some((d) => d.code === code && d.active);
   }
 
   async counts(): Promise<{ units: number; categories: number; calendars: number }> {

@@ -47,3 +47,17 @@ export class CalendarCopySubscriber implements EventSubscriber {
     return [on(REGISTRY_EVENTS.calendarChanged, (event, em) => this.reference.saveCalendar(em, event.data.calendar))];
   }
 }
+
+/** The responsibility list's departments, from `events.registry.department.>`. */
+@Injectable()
+@EventSubscription()
+export class DepartmentCopySubscriber implements EventSubscriber {
+  readonly name = 'department-copy';
+  readonly source = 'registry';
+  readonly filter = 'department.>';
+  constructor(private readonly reference: ReferenceRepository) {}
+
+  handlers() {
+    return [on(REGISTRY_EVENTS.departmentChanged, (event, em) => this.reference.saveDepartment(em, event.data.department))];
+  }
+}

@@ -188,9 +188,10 @@ export class ActOnAppealUseCase {
 
   /** The lead (and co-owners): given, or from the category's owner and the located grid; no owner → the street (兜底). */
   private async dispatch(caller: Caller, appeal: AppealEntity, body: AppealActionBody, now: Date): Promise<EventName[]> {
-    const lead = body.lead ? await this.owner(caller, body.lead, 'lead') : await this.ownerFromCategory(appeal);
+    const departments = this.activeDepartments();
+    const lead = body.lead ? await this.owner(caller, body.lead, 'lead', departments) : await this.ownerFromCategory(appeal);
     const coOwners = [];
-    for (const [i, o] of (body.coOwners ?? []).entries()) coOwners.push(await this.owner(caller, o, `coOwners[${i}]`));
+    for (const [i, o] of (body.coOwners ?? []).entries()) coOwners.push(await this.owner(caller, o, `coOwners[${i}]`, departments));
     if (lead.kind === 'unit' && lead.level === 'grid' && !appeal.categoryCode) {
       throw invalid('lead', 'cannot be a grid for an appeal without a category: the grid case needs one');
     }
@@ -237,9 +238,19 @@ export class ActOnAppealUseCase {
     return new Date((await this.registry.deadline(SYSTEM_CALLER, { from: from.toISOString(), amount: limit.amount, unit: limit.unit })).deadline);
   }
 
-  private async owner(caller: Caller, given: { departmentCode?: string; unitCode?: string }, field: string): Promise<AppealOwner> {
+  /** The codes of the responsibility list's active departments, asked of the registry once per dispatch and only if needed. */
+  private activeDepartments(): () => Promise<Set<string>> {
+    let codes: Promise<Set<string>> | undefined;
+    return () => (codes ??= this.registry.listDepartments(SYSTEM_CALLER).then((all) => new Set(all.filter((d) => d.active).map((d) => d.code))));
+  }
+
+  private async owner(caller: Caller, given: { departmentCode?: string; unitCode?: string }, field: string, departments: () => Promise<Set<string>>): Promise<AppealOwner> {
     if ((given.departmentCode ? 1 : 0) + (given.unitCode ? 1 : 0) !== 1) throw invalid(field, 'must name exactly one of departmentCode or unitCode');
-    if (given.departmentCode) return { kind: 'department', departmentCode: given.departmentCode };
+    if (given.departmentCode) {
+      // An unknown department would leave an appeal that no one can sign for.
+      if (!(await departments()).has(given.departmentCode)) throw invalid(`${field}.departmentCode`, `${given.departmentCode} is not an active department of the responsibility list`);
+      return { kind: 'department', departmentCode: given.departmentCode };
+    }
     const unit = await this.registry.getUnit(SYSTEM_CALLER, given.unitCode!).catch(() => null);
     // A unit outside the caller's scope is answered like an unknown one: the hotline dispatches within its own area.
     if (!unit || !scopeCovers(caller, unit.path)) throw invalid(`${field}.unitCode`, `${given.unitCode} is not a unit of the map in your scope`);

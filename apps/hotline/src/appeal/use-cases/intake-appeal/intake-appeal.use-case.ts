@@ -39,6 +39,7 @@ export class IntakeAppealUseCase {
       throw new AppError(AppealErrorCode.Invalid, 'validation', 'caller.anonymous excludes a name or phone', { fields: [{ field: 'caller.anonymous', reasons: ['excludes a name or phone'] }] });
     }
     const receivedAt = this.receivedAt(caller, input.receivedAt);
+    if (input.categoryCode) await this.checkCategory(input.categoryCode);
     let gridCode: string | null = null;
     let path = caller.units.slice(0, 1);
     const { lat, lng } = input.location ?? {};
@@ -88,6 +89,18 @@ export class IntakeAppealUseCase {
       return entity;
     });
     return { appeal: toAppealView(appeal, caller, this.cipher), related: await this.related(caller, appeal) };
+  }
+
+  /** A category the responsibility list does not hold (or no longer uses) would leave an appeal no owner is found for. */
+  private async checkCategory(code: string): Promise<void> {
+    const category = await this.registry.getCategory(SYSTEM_CALLER, code).catch((error: unknown) => {
+      if (error instanceof AppError && error.code === RegistryErrorCode.CategoryNotFound) return null;
+      throw error;
+    });
+    if (!category || !category.active) {
+      const reason = `${code} is not an active category of the responsibility list`;
+      throw new AppError(AppealErrorCode.Invalid, 'validation', `categoryCode ${reason}`, { fields: [{ field: 'categoryCode', reasons: [reason] }] });
+    }
   }
 
   /**

@@ -150,7 +150,13 @@ export class ActOnIncidentUseCase {
   /** The owner: named in the request (a department, or the grid, its community or street), else the category's. */
   private async ownerFor(incident: IncidentEntity, body: IncidentActionBody): Promise<IncidentOwner> {
     if (body.ownerDepartmentCode && body.ownerUnitCode) throw incidentInvalid('ownerUnitCode', 'cannot be given with ownerDepartmentCode');
-    if (body.ownerDepartmentCode) return { kind: 'department', departmentCode: body.ownerDepartmentCode };
+    if (body.ownerDepartmentCode) {
+      // A department nobody knows would leave a case that no one can sign for.
+      if (!(await this.reference.isActiveDepartment(body.ownerDepartmentCode))) {
+        throw incidentInvalid('ownerDepartmentCode', `${body.ownerDepartmentCode} is not an active department of the responsibility list`);
+      }
+      return { kind: 'department', departmentCode: body.ownerDepartmentCode };
+    }
     if (body.ownerUnitCode) {
       if (!incident.path.includes(body.ownerUnitCode)) throw incidentInvalid('ownerUnitCode', "must be the case's grid, its community or its street");
       return this.unitOwner(body.ownerUnitCode);

@@ -39,7 +39,10 @@ export class LiftToJointDiscussionUseCase {
       assertNotInFuture('date', input.date);
       const owners = ownersOf(input.owners);
       for (const [i, owner] of owners.entries()) {
-        if (!('unitCode' in owner)) continue;
+        if (!('unitCode' in owner)) {
+          if (!(await this.reference.isActiveDepartment(owner.departmentCode))) throw incidentInvalid(`owners[${i}].departmentCode`, `${owner.departmentCode} is not an active department of the responsibility list`);
+          continue;
+        }
         // A unit outside the caller's scope is answered like an unknown one: the answer does not tell which exist.
         const unit = await this.reference.unit(owner.unitCode);
         if (!unit || !scopeCovers(caller, unit.path)) throw incidentInvalid(`owners[${i}]`, `${owner.unitCode} is not a known unit in your scope`);
