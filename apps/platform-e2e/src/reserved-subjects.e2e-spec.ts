@@ -48,7 +48,7 @@ describe('reserved subjects through the gateway', () => {
 
   const list = (token: string) => gateway.app.inject({ method: 'GET', url: '/api/v1/incidents', headers: { authorization: `Bearer ${token}` } });
 
-  it.each(['system', 'svc:seed', 'svc:incidents'])('refuses a token whose subject is %p with 401', async (sub) => {
+  it.each(['system', 'svc:seed', 'svc:incidents', 'public'])('refuses a token whose subject is %p with 401', async (sub) => {
     const res = await list(await testToken({ sub, roles: ['grid_staff'], units: [OTHER_GRID] }));
     expect(res.statusCode).toBe(401);
     expect(res.json().code).toBe('UNAUTHENTICATED');

@@ -16,6 +16,7 @@ import { ResponsibilityModule } from './responsibility/responsibility.module';
 import { AssignmentEntity } from './people/assignment.entity';
 import { PersonEntity } from './people/person.entity';
 import { PeopleModule } from './people/people.module';
+import { PublicGridModule } from './public-grid/public-grid.module';
 
 export const REGISTRY_SERVICE = 'registry';
 
@@ -42,6 +43,7 @@ export class RegistryAppModule {
         ResponsibilityModule,
         RegistersModule,
         PeopleModule,
+        PublicGridModule,
       ],
     };
   }

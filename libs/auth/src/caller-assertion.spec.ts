@@ -113,8 +113,8 @@ describe(CallerVerifier.name, () => {
 });
 
 describe('isReservedSubject', () => {
-  it.each(['system', 'svc:seed', 'svc:', 'open311', 'open311:app'])('reserves %p', (sub) => expect(isReservedSubject(sub)).toBe(true));
-  it.each(['u1', 'systemic', 'demo-admin', 'service-desk'])('leaves %p to users', (sub) => expect(isReservedSubject(sub)).toBe(false));
+  it.each(['system', 'svc:seed', 'svc:', 'open311', 'open311:app', 'public'])('reserves %p', (sub) => expect(isReservedSubject(sub)).toBe(true));
+  it.each(['u1', 'systemic', 'demo-admin', 'service-desk', 'public-works'])('leaves %p to users', (sub) => expect(isReservedSubject(sub)).toBe(false));
 });
 
 describe(loadCallerKeys.name, () => {
@@ -148,7 +148,7 @@ describe(loadCallerKeys.name, () => {
 describe('bearer tokens and the reserved subjects', () => {
   const verifier = new JwtVerifier({ ...DEV_JWT });
 
-  it.each(['system', 'svc:seed', 'svc:hotline', 'open311:fixmystreet'])('refuses a token whose subject is %p', async (sub) => {
+  it.each(['system', 'svc:seed', 'svc:hotline', 'open311:fixmystreet', 'public'])('refuses a token whose subject is %p', async (sub) => {
     const token = await signDevToken({ sub, roles: ['admin'], units: [] }, DEV_JWT);
     await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED', message: expect.stringContaining('reserved') });
   });

@@ -17,8 +17,8 @@ export const CALLER_ASSERTION_MAX_TTL_S = 60;
 /** Clock skew tolerated between the sender and the service, in seconds. */
 const CLOCK_TOLERANCE_S = 5;
 
-/** Subjects no token may carry: the platform's own actors. */
-const RESERVED_SUBJECT = /^(system$|svc:|open311(:|$))/;
+/** Subjects no token may carry: the platform's own actors, and the public (a caller without a token). */
+const RESERVED_SUBJECT = /^(system$|svc:|open311(:|$)|public$)/;
 
 /** Whether a subject names one of the platform's own actors, which no bearer token may claim. */
 export function isReservedSubject(sub: string): boolean {

@@ -57,5 +57,16 @@ export function scopeCovers(caller: Caller, unitPath: readonly string[]): boolea
  */
 export const SYSTEM_CALLER: Caller = { sub: 'system', name: 'system', roles: ['admin'], units: [] };
 
+/**
+ * Someone without a token (a resident finding their grid member): no roles, no scope. Only the gateway signs it, for
+ * its public routes; no bearer token can claim it, and only handlers made for the public accept it.
+ */
+export const PUBLIC_CALLER: Caller = { sub: 'public', name: 'public', roles: [], units: [] };
+
+/** Whether the caller is exactly the public caller: subject `public`, no roles, no scope. */
+export function isPublicCaller(caller: Caller): boolean {
+  return caller.sub === PUBLIC_CALLER.sub && caller.roles.length === 0 && caller.units.length === 0;
+}
+
 /** The bus header carrying the signed caller assertion. */
 export const CALLER_HEADER = 'gridline-caller';

@@ -5,7 +5,7 @@ import type { GridRole } from '@gridline/contracts-registry';
 /** A person's role on a unit for a period of China calendar dates, both ends inclusive; no end = open. */
 @Entity({ tableName: 'assignment' })
 export class AssignmentEntity {
-  [OptionalProps]?: 'id' | 'endsOn' | 'createdAt';
+  [OptionalProps]?: 'id' | 'endsOn' | 'workPhone' | 'createdAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -25,6 +25,10 @@ export class AssignmentEntity {
 
   @Property({ type: 'date', nullable: true })
   endsOn: string | null = null;
+
+  /** The post's work phone, published by the public grid lookup (in clear: it is meant to be public). */
+  @Property({ type: 'text', nullable: true })
+  workPhone: string | null = null;
 
   @Property({ type: 'timestamptz' })
   createdAt: Date = new Date();

@@ -21,6 +21,7 @@ export function toAssignmentView(assignment: AssignmentEntity, person: PersonEnt
     startsOn: assignment.startsOn,
     endsOn: assignment.endsOn,
     active: isActiveOn(assignment, today),
+    workPhone: assignment.workPhone,
   };
 }
 

@@ -11,5 +11,6 @@ import { UpdateUnitUseCase } from './use-cases/update-unit/update-unit.use-case'
 @Module({
   controllers: [UnitsBusController],
   providers: [UnitRepository, UnitBoundaryRules, CreateUnitUseCase, UpdateUnitUseCase, GetUnitUseCase, ListUnitsUseCase, LocatePointUseCase],
+  exports: [UnitRepository, LocatePointUseCase],
 })
 export class UnitsModule {}

@@ -5,6 +5,8 @@ import type { Page } from '@gridline/platform';
 import { REGISTRY_REQUESTS } from './registry.requests';
 import type { CreateUnitRequest, ListUnitsQuery, LocateQuery, UpdateUnitBody } from './unit.dto';
 import type { LocateResult, UnitView } from './unit.types';
+import type { PublicGridQuery } from './public/public-grid.dto';
+import type { PublicGridResult } from './public/public-grid.types';
 import type {
   CreateCategoryRequest,
   CreateDepartmentRequest,
@@ -42,6 +44,11 @@ export class RegistryClient {
 
   locate(caller: Caller, query: LocateQuery): Promise<LocateResult> {
     return this.bus.request(REGISTRY_REQUESTS.locate, query, { caller });
+  }
+
+  /** The public grid lookup; `caller` is PUBLIC_CALLER (the registry answers no one else). */
+  findPublicGrid(caller: Caller, query: PublicGridQuery): Promise<PublicGridResult> {
+    return this.bus.request(REGISTRY_REQUESTS.findPublicGrid, query, { caller });
   }
 
   createDepartment(caller: Caller, request: CreateDepartmentRequest): Promise<DepartmentView> {

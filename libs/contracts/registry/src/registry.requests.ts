@@ -46,6 +46,8 @@ import type {
   UpdateDepartmentRequest,
 } from './responsibility/responsibility.dto';
 import type { CalendarYearInForceView, CalendarYearView, CategoryTreeView, CategoryView, DeadlineView, DepartmentView } from './responsibility/responsibility.types';
+import type { PublicGridQuery } from './public/public-grid.dto';
+import type { PublicGridResult } from './public/public-grid.types';
 
 /** Every command and query the registry answers over the bus. */
 export const REGISTRY_REQUESTS = {
@@ -55,6 +57,8 @@ export const REGISTRY_REQUESTS = {
   listUnits: defineRequest<ListUnitsQuery, Page<UnitView>>('registry', 'registry.unit.list'),
   listChildren: defineRequest<UnitCodeRequest, UnitView[]>('registry', 'registry.unit.children'),
   locate: defineRequest<LocateQuery, LocateResult>('registry', 'registry.unit.locate'),
+  /** The public grid lookup: answers only the public caller (`PUBLIC_CALLER`, signed by the gateway). */
+  findPublicGrid: defineRequest<PublicGridQuery, PublicGridResult>('registry', 'registry.public_grid.find'),
   createDepartment: defineRequest<CreateDepartmentRequest, DepartmentView>('registry', 'registry.department.create'),
   updateDepartment: defineRequest<UpdateDepartmentRequest, DepartmentView>('registry', 'registry.department.update'),
   listDepartments: defineRequest<Record<string, never>, DepartmentView[]>('registry', 'registry.department.list'),

@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsMainlandMobile, normalizeMobile } from '../identifiers/mobile';
+import { IsWorkPhone, normalizeWorkPhone } from '../identifiers/work-phone';
 import { GRID_ROLES, type GridRole } from './people.types';
 
 const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
@@ -42,6 +43,16 @@ export class AssignPersonBody {
   @IsOptional()
   @IsCalendarDate()
   endsOn?: string;
+
+  @ApiPropertyOptional({
+    example: '0546-8221234',
+    description:
+      'The phone of the post, **published**: the public grid lookup (GET /api/v1/public/grid) shows it to anyone, so give a work line or a work mobile, never a personal number. A mainland mobile or a fixed line with its area code (0546-8221234, extension -802 allowed); stored in clear.',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? normalizeWorkPhone(value) : value))
+  @IsWorkPhone()
+  workPhone?: string;
 }
 
 /** `registry.assignment.create`. */

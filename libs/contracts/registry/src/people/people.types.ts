@@ -43,6 +43,8 @@ export interface AssignmentView {
   startsOn: string;
   endsOn: string | null;
   active: boolean;
+  /** The post's published work phone (shown by the public grid lookup), in clear; null when none was given. */
+  workPhone: string | null;
 }
 
 /** Grids of a unit that lack people: no active grid staff, or missing any of the seven roles. */

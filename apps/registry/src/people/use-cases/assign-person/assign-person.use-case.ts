@@ -50,7 +50,7 @@ export class AssignPersonUseCase {
           { assignmentId: clash.id, startsOn: clash.startsOn, endsOn: clash.endsOn },
         );
       }
-      const assignment = em.create(AssignmentEntity, candidate);
+      const assignment = em.create(AssignmentEntity, { ...candidate, workPhone: input.workPhone ?? null });
       em.persist(assignment);
       this.events.record(em, REGISTRY_EVENTS.assignmentCreated, assignment.id, { assignment: toAssignmentSnapshot(assignment) });
       await em.flush();

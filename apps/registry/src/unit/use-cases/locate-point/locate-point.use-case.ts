@@ -13,13 +13,23 @@ export class LocatePointUseCase {
   constructor(private readonly units: UnitRepository) {}
 
   async execute({ caller, lat, lng }: LocatePointQuery): Promise<LocateResult> {
-    // An exclusive grid drawn over ordinary ones wins: it is the more specific owner (the map rules let it overlap them).
-    const candidates = (await this.units.findGridCandidatesAt(lng, lat)).sort((a, b) => Number(b.level === 'exclusive_grid') - Number(a.level === 'exclusive_grid'));
-    const grid = candidates.find((unit) => unit.boundary && booleanPointInPolygon([lng, lat], unit.boundary));
+    const grid = await this.gridAt(lat, lng);
     if (!grid) {
       throw new AppError(RegistryErrorCode.NoGridAtPoint, 'not_found', `No grid contains the point (${lat}, ${lng})`, { lat, lng });
     }
     assertMayRead(caller, grid);
+    return this.describe(grid);
+  }
+
+  /** The active grid whose boundary holds the point, if any; no scope check (the public lookup uses it too). */
+  async gridAt(lat: number, lng: number): Promise<UnitEntity | null> {
+    // An exclusive grid drawn over ordinary ones wins: it is the more specific owner (the map rules let it overlap them).
+    const candidates = (await this.units.findGridCandidatesAt(lng, lat)).sort((a, b) => Number(b.level === 'exclusive_grid') - Number(a.level === 'exclusive_grid'));
+    return candidates.find((unit) => unit.boundary && booleanPointInPolygon([lng, lat], unit.boundary)) ?? null;
+  }
+
+  /** The grid with its community (null for an exclusive grid under a street) and street. */
+  async describe(grid: UnitEntity): Promise<LocateResult> {
     const ancestors = new Map((await this.units.findByCodes(grid.path.slice(0, -1))).map((u) => [u.code, u]));
     const byLevel = (level: UnitEntity['level']) => grid.path.map((code) => ancestors.get(code)).find((u) => u?.level === level) ?? null;
     const street = byLevel('street');
