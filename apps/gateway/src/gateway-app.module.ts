@@ -21,6 +21,7 @@ import { RequestContextInterceptor } from './http/request-context.interceptor';
 import { PeopleController } from './people/people.controller';
 import { ResponsibilityController } from './responsibility/responsibility.controller';
 import { UnitsController } from './units/units.controller';
+import { PublicGridController } from './public/public-grid.controller';
 import { Open311Module } from './open311/open311.module';
 
 export const GATEWAY = 'gateway';
@@ -31,7 +32,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck]), Open311Module.register(config)],
-      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController],
+      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, PublicGridController],
       providers: [
         {
           provide: JwtVerifier,

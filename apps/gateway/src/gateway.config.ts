@@ -64,6 +64,10 @@ export class GatewayConfig extends ProcessConfig {
   @Matches(RATE_LIMIT, { message: `OPEN311_POST_RATE_LIMIT ${RATE_LIMIT_MESSAGE}` })
   OPEN311_POST_RATE_LIMIT: string = '30/1m';
 
+  /** Public grid lookups (GET /api/v1/public/grid, no token) allowed per client IP in a window. */
+  @Matches(RATE_LIMIT, { message: `PUBLIC_LOOKUP_RATE_LIMIT ${RATE_LIMIT_MESSAGE}` })
+  PUBLIC_LOOKUP_RATE_LIMIT: string = '30/1m';
+
   /** Reveals of clear personal data (routes ending in /reveal) allowed per caller (token `sub`) in a window. */
   @Matches(RATE_LIMIT, { message: `REVEAL_RATE_LIMIT ${RATE_LIMIT_MESSAGE}` })
   REVEAL_RATE_LIMIT: string = '30/10m';

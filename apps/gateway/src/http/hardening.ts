@@ -29,6 +29,7 @@ const INTERNAL_REQUEST = Symbol('gridline.internalRequest');
 const API = /^\/api\//;
 const OPEN311 = /^\/open311\//;
 const OPEN311_POST_ROUTE = '/open311/v2/requests.:format';
+const PUBLIC_LOOKUP_ROUTE = '/api/v1/public/grid';
 
 /** A limit as configured: `<max>/<window>` (`20/5m`), or `off`. */
 export interface RateLimitSetting {
@@ -72,6 +73,8 @@ export async function applyHardening(app: NestFastifyApplication, config: Gatewa
   if (authFailures) limitFailedAuthentication(fastify, authFailures);
   const open311 = parseRateLimit(config.OPEN311_POST_RATE_LIMIT);
   if (open311) limitOpen311Posts(fastify, open311);
+  const publicLookups = parseRateLimit(config.PUBLIC_LOOKUP_RATE_LIMIT);
+  if (publicLookups) limitPublicLookups(fastify, publicLookups);
   const reveal = parseRateLimit(config.REVEAL_RATE_LIMIT);
   if (reveal) limitReveals(fastify, reveal, () => app.get(JwtVerifier));
 }
@@ -168,6 +171,16 @@ function limitOpen311Posts(fastify: FastifyInstance, setting: RateLimitSetting):
     if (request.method !== 'POST' || request.routeOptions.url !== OPEN311_POST_ROUTE) return;
     const state = await posts(request);
     if (!state.isAllowed && state.isExceeded) return tooMany(request, reply, state.ttlInSeconds, 'Too many service requests with this api_key');
+  });
+}
+
+/** The public grid lookup, per address: it needs no token, so nothing else stops a script walking the map. */
+function limitPublicLookups(fastify: FastifyInstance, setting: RateLimitSetting): void {
+  const lookups = fastify.createRateLimit({ max: setting.max, timeWindow: setting.windowMs, keyGenerator: (request) => `public-lookup:${request.ip}` });
+  fastify.addHook('preHandler', async (request, reply) => {
+    if (request.routeOptions.url !== PUBLIC_LOOKUP_ROUTE) return;
+    const state = await lookups(request);
+    if (!state.isAllowed && state.isExceeded) return tooMany(request, reply, state.ttlInSeconds, 'Too many public lookups from your address');
   });
 }
 
