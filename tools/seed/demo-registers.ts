@@ -31,10 +31,11 @@ export function demoName(n: number): string {
 }
 
 /** Who staffs each grid: a grid staff member everywhere; the other "seven into the grid" roles in 文汇社区. */
-export function demoStaff(gridCodes: string[]): { name: string; phone: string; unitCode: string; role: GridRole }[] {
-  const staff: { name: string; phone: string; unitCode: string; role: GridRole }[] = [];
+export function demoStaff(gridCodes: string[]): { name: string; phone: string; workPhone?: string; unitCode: string; role: GridRole }[] {
+  const staff: { name: string; phone: string; workPhone?: string; unitCode: string; role: GridRole }[] = [];
   gridCodes.forEach((grid, i) => {
-    staff.push({ name: `${demoName(900 + i)}`, phone: demoPhone(9000 + i), unitCode: grid, role: 'grid_staff' });
+    // Grid staff publish a work line (the public grid lookup shows it); their own mobile stays private.
+    staff.push({ name: `${demoName(900 + i)}`, phone: demoPhone(9000 + i), workPhone: `0546-82${String(i + 1).padStart(5, '0')}`, unitCode: grid, role: 'grid_staff' });
     if (grid.startsWith(`${DEMO_STREET_CODE}001`)) {
       staff.push({ name: demoName(700 + i), phone: demoPhone(7000 + i), unitCode: grid, role: 'building_chief' });
       staff.push({ name: demoName(750 + i), phone: demoPhone(7500 + i), unitCode: grid, role: 'property_staff' });

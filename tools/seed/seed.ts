@@ -134,7 +134,7 @@ async function seedPeople(bus: BusClient, result: SeedResult): Promise<void> {
       continue;
     }
     const person = await people.createPerson(SYSTEM_CALLER, { name: member.name, phone: member.phone });
-    await people.assignPerson(SYSTEM_CALLER, member.unitCode, { personId: person.id, role: member.role, startsOn: '2026-01-01' });
+    await people.assignPerson(SYSTEM_CALLER, member.unitCode, { personId: person.id, role: member.role, startsOn: '2026-01-01', ...(member.workPhone ? { workPhone: member.workPhone } : {}) });
     result.created += 1;
   }
 }

@@ -152,6 +152,7 @@ describe('people attached to grids, over the bus', () => {
         startsOn: today,
         endsOn: null,
         active: true,
+        workPhone: null,
       });
 
       const jsm = await nc.jetstreamManager();
