@@ -107,7 +107,7 @@ export class IntakeAppealRequest {
   @MaxLength(4000)
   content!: string;
 
-  @ApiPropertyOptional({ example: 'ENV.GARBAGE', description: 'A minor category of the responsibility list (required to dispatch)' })
+  @ApiPropertyOptional({ example: 'ENV.GARBAGE', description: 'A minor category of the responsibility list (required to dispatch); an unknown or inactive one is refused with 400 naming categoryCode' })
   @IsOptional()
   @Matches(/^[A-Z][A-Z0-9]{1,15}\.[A-Z][A-Z0-9_]{1,31}$/, { message: 'categoryCode must be a minor category code such as ENV.GARBAGE' })
   categoryCode?: string;
@@ -133,7 +133,7 @@ export class IntakeAppealRequest {
 }
 
 export class AppealOwnerDto {
-  @ApiPropertyOptional({ example: 'URBAN_MGMT' })
+  @ApiPropertyOptional({ example: 'URBAN_MGMT', description: 'An active department of the responsibility list; an unknown or inactive one is refused with 400 naming this field' })
   @IsOptional()
   @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'departmentCode must be a department code' })
   departmentCode?: string;

@@ -167,7 +167,7 @@ export class IncidentActionBody {
   @MaxLength(2000)
   reason?: string;
 
-  @ApiPropertyOptional({ example: 'URBAN_MGMT' })
+  @ApiPropertyOptional({ example: 'URBAN_MGMT', description: 'An active department of the responsibility list; an unknown or inactive one is refused with 400 naming this field' })
   @IsOptional()
   @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'ownerDepartmentCode must be a department code' })
   ownerDepartmentCode?: string;

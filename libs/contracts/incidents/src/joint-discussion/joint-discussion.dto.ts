@@ -10,7 +10,7 @@ const UNIT_OR_DEPARTMENT = /^(\d{9}(\d{3}){0,2}|[A-Z][A-Z0-9_]{1,31})$/;
 
 /** One owner of the decision: give exactly one of departmentCode and unitCode. */
 export class JointDiscussionOwnerDto {
-  @ApiPropertyOptional({ example: 'URBAN_MGMT' })
+  @ApiPropertyOptional({ example: 'URBAN_MGMT', description: 'An active department of the responsibility list; an unknown or inactive one is refused with 400 naming this field' })
   @IsOptional()
   @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a department code' })
   departmentCode?: string;
