@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PUBLIC_CALLER } from '@gridline/auth';
 import { Public } from '@gridline/platform';
 import { PublicGridQuery, RegistryClient } from '@gridline/contracts-registry';
@@ -29,6 +29,7 @@ export class PublicGridController {
       'No grid at the point or no building matching: 404. No token needed; per client address at most PUBLIC_LOOKUP_RATE_LIMIT (default 30 a minute), then 429 with Retry-After.',
     ].join('\n\n'),
   })
+  @ApiOkResponse({ description: '`{ grids: [{ grid, community, street, staff: [{ name, role, workPhone }], matchedAddresses?, partyBranch: null, redStation: null }] }`' })
   find(@Query() query: PublicGridQuery) {
     return this.registry.findPublicGrid(PUBLIC_CALLER, query);
   }
