@@ -45,9 +45,9 @@ describe('gateway', () => {
     gateway.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   describe('authentication', () => {
-    const PUBLIC = ['/health/live', '/health/ready', '/metrics', '/docs', '/docs-json', '/docs-yaml'];
+    const PUBLIC = ['/health/live', '/health/ready', '/metrics', '/docs', '/docs-json', '/docs-yaml', '/api/v1/public/grid'];
 
-    it('guards every route but health, metrics, docs and Open311 (which has its own api_key)', async () => {
+    it('guards every route but health, metrics, docs, the public grid lookup and Open311 (which has its own api_key)', async () => {
       // Open311: its resources under /open311/v2/, and the discovery document also at /open311/discovery.
       const guarded = gateway.routes.filter((r) => !PUBLIC.some((p) => r.url === p || r.url.startsWith('/docs')) && !r.url.startsWith('/open311/v2/') && r.url !== '/open311/discovery.:format');
       expect(guarded.map((r) => `${r.method} ${r.url}`)).toContain('POST /api/v1/open311/keys');
@@ -64,6 +64,10 @@ describe('gateway', () => {
       const open311 = gateway.routes.filter((r) => r.url.startsWith('/open311/v2/')).map((r) => `${r.method} ${r.url}`);
       expect(open311).toEqual(expect.arrayContaining(['GET /open311/v2/discovery.:format', 'GET /open311/v2/services.:format', 'POST /open311/v2/requests.:format']));
       expect((await get('/open311/v2/discovery.json')).statusCode).toBe(200);
+      // The public grid lookup asks for no token: whatever it answers here, it is not the bearer-token challenge.
+      const lookup = await get('/api/v1/public/grid?lat=37.4&lng=118.5');
+      expect(lookup.statusCode).not.toBe(401);
+      expect(lookup.headers['www-authenticate']).toBeUndefined();
       // Without a key, POST requests is refused in Open311's own format, never with the bearer-token challenge.
       const post = await gateway.app.inject({ method: 'POST', url: '/open311/v2/requests.json', payload: 'service_code=X', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
       expect(post.statusCode).toBe(403);
