@@ -164,6 +164,16 @@ describe('hotline appeals through the gateway, linked to the grid', () => {
     expect(merged).toMatchObject({ status: 'merged', mergedInto: first.appeal.id });
   });
 
+  it('refuses to merge into a closed appeal: a repeat of a closed matter is handled anew', async () => {
+    const { appeal: closed } = (await intake({ channel: 'web', type: 'consultation', caller: { anonymous: true }, content: '垃圾分类投放时间是几点？' })).json();
+    expect((await appealAct('operator', closed.id, 'answer_directly', { text: '每天7点至9点、18点至20点' })).json()).toMatchObject({ status: 'closed' });
+    const { appeal: repeat } = (await intake({ channel: 'web', type: 'consultation', caller: { anonymous: true }, content: '再问垃圾分类投放时间' })).json();
+    const refused = await appealAct('operator', repeat.id, 'merge', { intoId: closed.id });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors).toEqual([expect.objectContaining({ field: 'intoId' })]);
+    expect((await call('operator', 'GET', `/api/v1/appeals/${repeat.id}`)).json()).toMatchObject({ status: 'received', mergedInto: null });
+  });
+
   it('computes the three rates per lead owner', async () => {
     const figures = (await call('analyst', 'GET', `/api/v1/appeals/figures?from=2020-01-01&to=2100-01-01`)).json();
     expect(figures).toEqual(

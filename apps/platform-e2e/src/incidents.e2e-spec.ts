@@ -102,12 +102,17 @@ describe('the case process through the gateway', () => {
       const stream = streamName(platform.prefix, 'incidents');
       await eventually(async () => {
         const types: string[] = [];
+        let evaluatedRating: unknown;
         const { messages } = (await jsm.streams.info(stream)).state;
         for (let seq = 1; seq <= messages; seq++) {
-          const event = (await jsm.streams.getMessage(stream, { seq })).json<{ type: string; subject: string }>();
-          if (event.subject === id) types.push(event.type.split('.')[3]);
+          const event = (await jsm.streams.getMessage(stream, { seq })).json<{ type: string; subject: string; data: { rating: number | null } }>();
+          if (event.subject !== id) continue;
+          types.push(event.type.split('.')[3]);
+          if (event.type.split('.')[3] === 'evaluated') evaluatedRating = event.data.rating;
         }
         expect(types).toEqual(['reported', 'accepted', 'dispatched', 'signed', 'handled', 'reworked', 'handled', 'verified', 'closed', 'evaluated']);
+        // The evaluated event carries the rating, so that department systems need not ask.
+        expect(evaluatedRating).toBe(5);
       });
     } finally {
       await nc.close();

@@ -51,6 +51,7 @@ export function toEventData(i: IncidentEntity, actor: string, comment: string | 
     appealRef: i.appealRef,
     appealHandoff: i.appealHandoff,
     result: i.handling?.result ?? null,
+    rating: i.rating,
     actor,
     at: new Date().toISOString(),
     comment,

@@ -23,6 +23,8 @@ export interface IncidentEventData {
   appealHandoff: number | null;
   /** The handling result reported by the owner (for `handled`, `verified`, `closed`): what the hotline answers with. */
   result: string | null;
+  /** The evaluation's rating, 1–5 (from `evaluated` on), so that department systems and analytics need not ask. */
+  rating: number | null;
   actor: string;
   at: string;
   comment: string | null;

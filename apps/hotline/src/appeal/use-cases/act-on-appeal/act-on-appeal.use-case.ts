@@ -162,7 +162,8 @@ export class ActOnAppealUseCase {
         const into = await em.findOne(AppealEntity, { id: intoId });
         // A target the caller may not see is answered exactly like one that does not exist.
         if (!into || !mayView(caller, into)) throw appealNotFound(intoId);
-        if (into.id === appeal.id || into.status === 'merged') throw invalid('intoId', 'is not another open appeal');
+        // A repeat of a closed appeal is a new call about it: refused here, the caller's new appeal is handled anew.
+        if (into.id === appeal.id || into.status === 'merged' || into.status === 'closed') throw invalid('intoId', 'is not another open appeal');
         appeal.mergedInto = into.id;
         appeal.status = 'merged';
         return ['merged'];
