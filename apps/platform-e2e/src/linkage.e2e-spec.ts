@@ -219,10 +219,15 @@ describe('the hotline ⇄ grid linkage on every path', () => {
     const nc = await connect({ servers: TEST_SERVERS.natsUrl });
     try {
       const jsm = await nc.jetstreamManager();
-      const refusal = await jsm.streams.getMessage(streamName(platform.prefix, 'incidents'), { last_by_subj: `${platform.prefix}.events.incidents.handoff.failed` });
-      expect(refusal.json()).toMatchObject({ type: 'gridline.incidents.handoff.failed.v1', subject: appeal.id, data: { appealId: appeal.id, handoff: 1, gridCode: GRID_A, code: 'INCIDENT_INVALID' } });
-      const back = await jsm.streams.getMessage(streamName(platform.prefix, 'hotline'), { last_by_subj: `${platform.prefix}.events.hotline.appeal.handoff_failed` });
-      expect(back.json()).toMatchObject({ subject: appeal.id, data: { status: 'received', handoff: 1 } });
+      // The outbox relays publish after their commits: wait for the events rather than expect them at once.
+      await eventually(async () => {
+        const refusal = await jsm.streams.getMessage(streamName(platform.prefix, 'incidents'), { last_by_subj: `${platform.prefix}.events.incidents.handoff.failed` });
+        expect(refusal.json()).toMatchObject({ type: 'gridline.incidents.handoff.failed.v1', subject: appeal.id, data: { appealId: appeal.id, handoff: 1, gridCode: GRID_A, code: 'INCIDENT_INVALID' } });
+      });
+      await eventually(async () => {
+        const back = await jsm.streams.getMessage(streamName(platform.prefix, 'hotline'), { last_by_subj: `${platform.prefix}.events.hotline.appeal.handoff_failed` });
+        expect(back.json()).toMatchObject({ subject: appeal.id, data: { status: 'received', handoff: 1 } });
+      });
     } finally {
       await nc.close();
     }
