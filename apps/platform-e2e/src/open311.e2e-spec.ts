@@ -160,8 +160,21 @@ describe('Open311 GeoReport v2 on the gateway', () => {
             type: 'test',
             formats: ['text/xml', 'application/json'],
           },
+          {
+            // The public grid lookup ("find the grid member"), beside the report form of a resident's app.
+            specification: 'urn:gridline:public-grid-lookup:v1',
+            url: expect.stringMatching(/^http:\/\/[^/]+\/api\/v1\/public\/grid$/),
+            changeset: discovery.changeset,
+            type: 'test',
+            formats: ['application/json'],
+          },
         ],
       });
+      // It points where the lookup answers, without a token.
+      const lookup = new URL(discovery.endpoints[1].url);
+      const found = await gateway.app.inject({ method: 'GET', url: `${lookup.pathname}?lat=37.405&lng=118.505` });
+      expect(found.statusCode).toBe(200);
+      expect(found.json().grids[0].grid.code).toBe(GRID);
 
       const xml = await get('discovery.xml');
       expect(xml.headers['content-type']).toBe('text/xml; charset=utf-8');
@@ -174,6 +187,10 @@ describe('Open311 GeoReport v2 on the gateway', () => {
         ['format', 'text/xml'],
         ['format', 'application/json'],
       ]);
+      const lookupEndpoint = child(root, 'endpoints')!.children[1];
+      expect([lookupEndpoint.name, text(lookupEndpoint, 'specification'), text(lookupEndpoint, 'url')]).toEqual(['endpoint', 'urn:gridline:public-grid-lookup:v1', discovery.endpoints[1].url]);
+      // Also where most deployments publish it: the same document.
+      expect((await gateway.app.inject({ method: 'GET', url: '/open311/discovery.json' })).json()).toEqual(discovery);
     });
   });
 

@@ -9,10 +9,10 @@ import { postParams, type Open311Params } from './open311-params';
 import { Open311ServiceRequestForm } from './open311-service-request.form';
 import type { XmlValue } from './open311-xml';
 import { ReadServiceRequestsUseCase } from './use-cases/read-service-requests/read-service-requests.use-case';
-import { ReadServicesUseCase } from './use-cases/read-services/read-services.use-case';
+import { OPEN311_PATH, ReadServicesUseCase } from './use-cases/read-services/read-services.use-case';
 import { SubmitServiceRequestUseCase } from './use-cases/submit-service-request/submit-service-request.use-case';
 
-export const OPEN311_PREFIX = 'open311/v2';
+export const OPEN311_PREFIX = OPEN311_PATH;
 
 const format = ApiParam({ name: 'format', enum: ['json', 'xml'] });
 const jurisdiction = ApiQuery({ name: 'jurisdiction_id', required: false, description: 'Optional: this endpoint serves one jurisdiction' });
@@ -40,7 +40,7 @@ export class Open311Controller {
   ) {}
 
   @Get('discovery.:format')
-  @ApiOperation({ summary: 'Open311 service discovery: the GeoReport v2 endpoint, its formats and how to get an API key' })
+  @ApiOperation({ summary: 'Open311 service discovery: the GeoReport v2 endpoint and the public grid lookup, their formats, and how to get an API key' })
   @format
   @produces
   discovery(@Param('format') ext: string, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -139,8 +139,7 @@ export class Open311DiscoveryController {
 
 async function sendDiscovery(services: ReadServicesUseCase, ext: string, request: FastifyRequest, reply: FastifyReply): Promise<string> {
   const f = formatOf(ext);
-  const endpoint = `${request.protocol}://${request.host}/${OPEN311_PREFIX}`;
-  return send(reply, f, 'discovery', await services.discovery(endpoint));
+  return send(reply, f, 'discovery', await services.discovery(`${request.protocol}://${request.host}`));
 }
 
 /** `.json` or `.xml`; any other extension names no resource. */

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { API_PREFIX } from '../../../http/api';
 import { Open311CatalogueReader } from '../../open311-catalogue';
 import { Open311Error } from '../../open311-error';
 import { toOpen311Attribute } from '../../open311-mapper';
@@ -7,7 +8,13 @@ import type { Open311Discovery, Open311Service, Open311ServiceDefinition } from 
 import { OPEN311_SETTINGS, type Open311Settings } from '../../open311.settings';
 import { toW3cDateTime } from '../../w3c-datetime';
 
+/** Where the endpoints are, below the gateway's origin. */
+export const OPEN311_PATH = 'open311/v2';
+export const PUBLIC_GRID_PATH = `${API_PREFIX}/public/grid`;
+
 export const GEOREPORT_V2 = 'http://wiki.open311.org/GeoReport_v2';
+/** Names the public grid lookup's interface in discovery (its OpenAPI description is the gateway's, `GET /api/v1/public/grid`). */
+export const PUBLIC_GRID_LOOKUP_V1 = 'urn:gridline:public-grid-lookup:v1';
 
 /** Discovery, the service list and service definitions: what a client reads before it posts. */
 @Injectable()
@@ -17,14 +24,22 @@ export class ReadServicesUseCase {
     @Inject(OPEN311_SETTINGS) private readonly settings: Open311Settings,
   ) {}
 
-  /** `endpointUrl`: this endpoint as the client reached it (behind a proxy, as the proxy says). */
-  async discovery(endpointUrl: string): Promise<Open311Discovery> {
+  /**
+   * `origin`: this gateway as the client reached it (behind a proxy, as the proxy says). Two endpoints: GeoReport v2,
+   * and the public grid lookup ("something to find, find the grid member": a point or an address → the grid and its
+   * grid staff's work phones), which a resident's app can offer beside the report form.
+   */
+  async discovery(origin: string): Promise<Open311Discovery> {
     const changeset = toW3cDateTime((await this.catalogue.read()).changedAt) as string;
+    const type = this.settings.endpointType;
     return {
       changeset,
       contact: 'Citizens: call 12345. Developers: ask the platform administrators of this Gridline installation.',
       key_service: 'API keys are issued per client application by the platform administrators (POST /api/v1/open311/keys, admin role).',
-      endpoints: [{ specification: GEOREPORT_V2, url: endpointUrl, changeset, type: this.settings.endpointType, formats: ['text/xml', 'application/json'] }],
+      endpoints: [
+        { specification: GEOREPORT_V2, url: `${origin}/${OPEN311_PATH}`, changeset, type, formats: ['text/xml', 'application/json'] },
+        { specification: PUBLIC_GRID_LOOKUP_V1, url: `${origin}/${PUBLIC_GRID_PATH}`, changeset, type, formats: ['application/json'] },
+      ],
     };
   }
 
