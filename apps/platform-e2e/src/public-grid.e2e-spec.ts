@@ -169,4 +169,39 @@ describe('GET /api/v1/public/grid', () => {
       expect(assigned.json()).toMatchObject({ role: 'grid_staff', workPhone: '0546-8221235' });
     });
   });
+
+  describe('PATCH /api/v1/assignments/:id (workPhone)', () => {
+    it('lets the grid centre change the published work phone, which the public lookup shows at once, within its scope only', async () => {
+      const communityAdmin = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
+      const elsewhere = await testToken({ sub: 'community-2', roles: ['community_admin'], units: ['370502003002'] });
+      const gridStaff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [OTHER_GRID] });
+      const staff = (await gateway.app.inject({ method: 'GET', url: `/api/v1/units/${OTHER_GRID}/people?role=grid_staff`, headers: { authorization: `Bearer ${admin}` } })).json();
+      const id = staff[0].id as string;
+      const patch = (token: string, payload: object, target = id) =>
+        gateway.app.inject({ method: 'PATCH', url: `/api/v1/assignments/${target}`, headers: { authorization: `Bearer ${token}` }, payload });
+      const published = async () => (await lookup('lat=37.405&lng=118.525')).json().grids[0].staff;
+
+      // Not a grid centre: 403 before any look-up. Another community's centre: 404, as for an unknown id.
+      expect((await patch(gridStaff, { workPhone: '0546-8229999' })).statusCode).toBe(403);
+      const outside = await patch(elsewhere, { workPhone: '0546-8229999' });
+      expect(outside.statusCode).toBe(404);
+      expect(outside.body).not.toContain(OTHER_GRID);
+      expect((await patch(communityAdmin, { workPhone: '0546-8229999' }, '6f1c2b8e-8a55-4f0e-9a57-0d1d1f7e2a11')).statusCode).toBe(404);
+      // Bad input: 400 naming the field, nothing changed.
+      for (const bad of [{ workPhone: '8221234' }, { workPhone: 12345 }, {}, { workPhone: '0546-8229999', role: 'grid_partner' }]) {
+        const refused = await patch(communityAdmin, bad);
+        expect(refused.statusCode).toBe(400);
+        expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual([Object.keys(bad).includes('role') ? 'role' : 'workPhone']);
+      }
+      expect(await published()).toEqual([{ name: '赵敏', role: 'grid_staff', workPhone: null }]);
+
+      const changed = await patch(communityAdmin, { workPhone: '(0546) 8229999-802' });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.json()).toMatchObject({ id, unitCode: OTHER_GRID, workPhone: '0546-8229999-802', personPhone: '139****9876' });
+      expect(await published()).toEqual([{ name: '赵敏', role: 'grid_staff', workPhone: '0546-8229999-802' }]);
+      // null withdraws it.
+      expect((await patch(communityAdmin, { workPhone: null })).json()).toMatchObject({ workPhone: null });
+      expect(await published()).toEqual([{ name: '赵敏', role: 'grid_staff', workPhone: null }]);
+    });
+  });
 });

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
-import { AssignPersonBody, CreatePersonRequest, EndAssignmentBody, RegistryPeopleClient, UnitPeopleQuery } from '@gridline/contracts-registry';
+import { AssignPersonBody, CreatePersonRequest, EndAssignmentBody, RegistryPeopleClient, UnitPeopleQuery, UpdateAssignmentBody } from '@gridline/contracts-registry';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
@@ -47,6 +47,16 @@ export class PeopleController {
   @ApiOperation({ summary: 'End an assignment: endsOn (default today) becomes its last day; 409 when it has already ended' })
   end(@CurrentCaller() caller: Caller, @Param() { id }: UuidParam, @Body() body: EndAssignmentBody) {
     return this.people.endAssignment(caller, id, body);
+  }
+
+  @Patch('assignments/:id')
+  @Roles(...PEOPLE_KEEPERS)
+  @ApiOperation({
+    summary:
+      "Change an assignment's published work phone (workPhone, or null to withdraw it): the public grid lookup shows the new number at once; 409 when the assignment has ended, 404 outside your scope",
+  })
+  update(@CurrentCaller() caller: Caller, @Param() { id }: UuidParam, @Body() body: UpdateAssignmentBody) {
+    return this.people.updateAssignment(caller, id, body);
   }
 
   @Get('units/:code/people')

@@ -10,6 +10,7 @@ import {
   PersonIdRequest,
   REGISTRY_REQUESTS,
   UnitPeopleRequest,
+  UpdateAssignmentRequest,
 } from '@gridline/contracts-registry';
 import { AssignPersonCommand } from './use-cases/assign-person/assign-person.command';
 import { AssignPersonUseCase } from './use-cases/assign-person/assign-person.use-case';
@@ -17,6 +18,8 @@ import { CreatePersonCommand } from './use-cases/create-person/create-person.com
 import { CreatePersonUseCase } from './use-cases/create-person/create-person.use-case';
 import { EndAssignmentCommand } from './use-cases/end-assignment/end-assignment.command';
 import { EndAssignmentUseCase } from './use-cases/end-assignment/end-assignment.use-case';
+import { UpdateAssignmentCommand } from './use-cases/update-assignment/update-assignment.command';
+import { UpdateAssignmentUseCase } from './use-cases/update-assignment/update-assignment.use-case';
 import { GetPersonQuery } from './use-cases/get-person/get-person.query';
 import { GetPersonUseCase } from './use-cases/get-person/get-person.use-case';
 import { ListUnitPeopleQuery } from './use-cases/list-unit-people/list-unit-people.query';
@@ -32,6 +35,7 @@ export class PeopleBusController {
     private readonly getPerson: GetPersonUseCase,
     private readonly assignPerson: AssignPersonUseCase,
     private readonly endAssignment: EndAssignmentUseCase,
+    private readonly updateAssignment: UpdateAssignmentUseCase,
     private readonly listUnitPeople: ListUnitPeopleUseCase,
     private readonly reportCoverage: ReportCoverageUseCase,
   ) {}
@@ -57,6 +61,12 @@ export class PeopleBusController {
   @MessagePattern(REGISTRY_REQUESTS.endAssignment.pattern)
   end(@Payload() request: EndAssignmentRequest, @BusCaller() caller: Caller) {
     return this.endAssignment.execute(new EndAssignmentCommand(caller, request.assignmentId, request.endsOn));
+  }
+
+  @MessagePattern(REGISTRY_REQUESTS.updateAssignment.pattern)
+  update(@Payload() request: UpdateAssignmentRequest, @BusCaller() caller: Caller) {
+    const { assignmentId, ...changes } = request;
+    return this.updateAssignment.execute(new UpdateAssignmentCommand(caller, assignmentId, changes));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.unitPeople.pattern)

@@ -1,7 +1,7 @@
 import { defineEvent } from '@gridline/messaging';
 import type { ExclusiveGridKind, UnitLevel } from './unit.types';
 import type { ImportCompletedEvent, QualityUpdatedEvent } from './registers/registers.events';
-import type { AssignmentCreatedEvent, AssignmentEndedEvent } from './people/people.events';
+import type { AssignmentCreatedEvent, AssignmentEndedEvent, AssignmentUpdatedEvent } from './people/people.events';
 import type { CalendarChangedEvent, CategoryChangedEvent, DepartmentChangedEvent } from './responsibility/responsibility.events';
 
 /** A unit as events carry it: no boundary (large, and available from the registry). */
@@ -38,6 +38,7 @@ export const REGISTRY_EVENTS = {
   calendarChanged: defineEvent<CalendarChangedEvent>('registry', 'calendar', 'changed'),
   assignmentCreated: defineEvent<AssignmentCreatedEvent>('registry', 'assignment', 'created'),
   assignmentEnded: defineEvent<AssignmentEndedEvent>('registry', 'assignment', 'ended'),
+  assignmentUpdated: defineEvent<AssignmentUpdatedEvent>('registry', 'assignment', 'updated'),
   qualityUpdated: defineEvent<QualityUpdatedEvent>('registry', 'quality', 'updated'),
   importCompleted: defineEvent<ImportCompletedEvent>('registry', 'import', 'completed'),
 } as const;

@@ -33,7 +33,7 @@ import type {
   ResidentView,
   RevealedResidentView,
 } from './registers/registers.types';
-import type { AssignPersonRequest, CoverageRequest, CreatePersonRequest, EndAssignmentRequest, PersonIdRequest, UnitPeopleRequest } from './people/people.dto';
+import type { AssignPersonRequest, CoverageRequest, CreatePersonRequest, EndAssignmentRequest, PersonIdRequest, UnitPeopleRequest, UpdateAssignmentRequest } from './people/people.dto';
 import type { AssignmentView, CoverageView, PersonView } from './people/people.types';
 import type {
   CalendarYearRequest,
@@ -73,6 +73,7 @@ export const REGISTRY_REQUESTS = {
   getPerson: defineRequest<PersonIdRequest, PersonView & { assignments: AssignmentView[] }>('registry', 'registry.person.get'),
   assignPerson: defineRequest<AssignPersonRequest, AssignmentView>('registry', 'registry.assignment.create'),
   endAssignment: defineRequest<EndAssignmentRequest, AssignmentView>('registry', 'registry.assignment.end'),
+  updateAssignment: defineRequest<UpdateAssignmentRequest, AssignmentView>('registry', 'registry.assignment.update'),
   unitPeople: defineRequest<UnitPeopleRequest, AssignmentView[]>('registry', 'registry.unit.people'),
   coverage: defineRequest<CoverageRequest, CoverageView>('registry', 'registry.coverage.get'),
   createBuilding: defineRequest<CreateBuildingRequest, BuildingView>('registry', 'registry.building.create'),

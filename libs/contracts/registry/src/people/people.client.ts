@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BusClient } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { REGISTRY_REQUESTS } from '../registry.requests';
-import type { AssignPersonBody, CreatePersonRequest, EndAssignmentBody, UnitPeopleQuery } from './people.dto';
+import type { AssignPersonBody, CreatePersonRequest, EndAssignmentBody, UnitPeopleQuery, UpdateAssignmentBody } from './people.dto';
 import type { AssignmentView, CoverageView, PersonView } from './people.types';
 
 /** The registry's people, assignments and coverage report, typed, for any other service or the gateway. */
@@ -24,6 +24,10 @@ export class RegistryPeopleClient {
 
   endAssignment(caller: Caller, assignmentId: string, body: EndAssignmentBody = {}): Promise<AssignmentView> {
     return this.bus.request(REGISTRY_REQUESTS.endAssignment, { ...body, assignmentId }, { caller });
+  }
+
+  updateAssignment(caller: Caller, assignmentId: string, body: UpdateAssignmentBody): Promise<AssignmentView> {
+    return this.bus.request(REGISTRY_REQUESTS.updateAssignment, { ...body, assignmentId }, { caller });
   }
 
   unitPeople(caller: Caller, code: string, query: UnitPeopleQuery = {}): Promise<AssignmentView[]> {

@@ -61,6 +61,26 @@ export class AssignPersonRequest extends AssignPersonBody {
   unitCode!: string;
 }
 
+/** Body of PATCH /api/v1/assignments/:id: what a grid centre may change on a running assignment. */
+export class UpdateAssignmentBody {
+  @ApiPropertyOptional({
+    example: '0546-8221235',
+    nullable: true,
+    description:
+      'The new published phone of the post (the public grid lookup shows it at once), or null to withdraw it. Same rules as on creation: a mainland mobile or a fixed line with its area code; a work line, never a personal number.',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? normalizeWorkPhone(value) : value))
+  @IsWorkPhone()
+  workPhone?: string | null;
+}
+
+/** `registry.assignment.update`. */
+export class UpdateAssignmentRequest extends UpdateAssignmentBody {
+  @IsUUID()
+  assignmentId!: string;
+}
+
 /** Body of POST /api/v1/assignments/:id/end. */
 export class EndAssignmentBody {
   @ApiPropertyOptional({ example: '2026-06-30', description: 'Defaults to today (China time)' })

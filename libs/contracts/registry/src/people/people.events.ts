@@ -13,6 +13,12 @@ export interface AssignmentCreatedEvent {
   assignment: AssignmentSnapshot;
 }
 
+/** `events.registry.assignment.updated`: what changed, by name (the published work phone itself is not carried). */
+export interface AssignmentUpdatedEvent {
+  assignment: AssignmentSnapshot;
+  changed: 'workPhone'[];
+}
+
 /** `events.registry.assignment.ended` */
 export interface AssignmentEndedEvent {
   assignment: AssignmentSnapshot;
