@@ -11,6 +11,7 @@ import { ReadAppealsUseCase } from './appeal/use-cases/read-appeals/read-appeals
 import { HOTLINE_CONFIG, type HotlineConfig } from './hotline.config';
 import { HandoffFailureSubscriber, IncidentLinkageSubscriber } from './linkage/incident-linkage.subscriber';
 import { HOTLINE_MIGRATIONS } from './migrations/hotline.migration';
+import { ReferenceNames } from './reference/reference-names';
 import { CallerAuditEntity } from './appeal/caller-audit.entity';
 import { CallerAuditRepository } from './appeal/caller-audit.repository';
 import { ListCallerAuditUseCase } from './appeal/use-cases/list-caller-audit/list-caller-audit.use-case';
@@ -63,6 +64,7 @@ export class HotlineAppModule {
         { provide: HOTLINE_CONFIG, useValue: config },
         { provide: PersonalDataCipher, useValue: cipher },
         RegistryClient,
+        ReferenceNames,
         AppealJournal,
         IntakeAppealUseCase,
         ActOnAppealUseCase,

@@ -72,7 +72,7 @@ describe('GET /api/v1/appeals/:id/reveal', () => {
 
   it('lets the lead department see the caller for its first contact once the appeal is dispatched to it', async () => {
     expect((await reveal('department', 'fields=name,phone&reason=' + encodeURIComponent('首次联系来电人'))).statusCode).toBe(404);
-    expect((await call('operator', 'POST', `/api/v1/appeals/${appealId}/actions/dispatch`, {})).json().lead).toEqual({ kind: 'department', departmentCode: 'URBAN_MGMT' });
+    expect((await call('operator', 'POST', `/api/v1/appeals/${appealId}/actions/dispatch`, {})).json().lead).toMatchObject({ kind: 'department', departmentCode: 'URBAN_MGMT' });
     const res = await reveal('department', 'fields=name,phone&reason=' + encodeURIComponent('首次联系来电人'));
     expect(res.json()).toEqual({ id: appealId, name: CALLER.name, phone: CALLER.phone });
   });

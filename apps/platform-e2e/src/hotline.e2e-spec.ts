@@ -132,7 +132,7 @@ describe('hotline appeals through the gateway, linked to the grid', () => {
 
   it('lets a department answer, reopens once on a dissatisfied callback, and closes the second time', async () => {
     const { appeal } = (await intake({ channel: 'app', type: 'report', caller: { phone: '15953460000' }, content: '路口污水外溢', categoryCode: 'ENV.SEWAGE', location: { lat: 37.406, lng: 118.506 } })).json();
-    expect((await appealAct('operator', appeal.id, 'dispatch')).json().lead).toEqual({ kind: 'department', departmentCode: 'URBAN_MGMT' });
+    expect((await appealAct('operator', appeal.id, 'dispatch')).json().lead).toEqual({ kind: 'department', departmentCode: 'URBAN_MGMT', name: '城市管理办公室' });
     expect((await appealAct('department', appeal.id, 'sign')).json().status).toBe('signed');
     const contacted = (await appealAct('department', appeal.id, 'contact', { comment: '已电话联系来电人，约定明早到场' })).json();
     expect(contacted.contactedAt).toEqual(expect.any(String));

@@ -217,7 +217,7 @@ describe('scope on every path that names another object, through the gateway', (
     it('opens in the lead grid without the point, which lies elsewhere, keeping the address in the description', async () => {
       const { appeal } = (await intake('operator', complaint('网格改派', EDGE_OF_G1, '13905460004'))).json();
       expect(appeal.gridCode).toBe(G1);
-      expect((await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: G2 } })).json().lead).toEqual({ kind: 'unit', unitCode: G2, level: 'grid' });
+      expect((await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: G2 } })).json().lead).toMatchObject({ kind: 'unit', unitCode: G2, level: 'grid' });
       const incidentId = await eventually(async () => {
         const view = (await call('operator', 'GET', `/api/v1/appeals/${appeal.id}`)).json();
         expect(view.incidentId).toEqual(expect.any(String));

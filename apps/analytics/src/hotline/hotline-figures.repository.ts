@@ -24,6 +24,8 @@ export class HotlineFiguresRepository {
     return rows.map((r) => ({
       ...r.figures,
       owner: r.owner,
+      // Figures published before owners were named carry no name.
+      ownerName: r.figures.ownerName ?? null,
       from: new Date(r.period_from).toISOString(),
       to: new Date(r.period_to).toISOString(),
       updatedAt: new Date(r.published_at).toISOString(),

@@ -1,20 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventPublisher } from '@gridline/messaging';
-import { HOTLINE_EVENTS, type AppealStatus } from '@gridline/contracts-hotline';
+import { HOTLINE_EVENTS, type AppealEventData, type AppealStatus, type AppealTimelineDetails } from '@gridline/contracts-hotline';
 import { AppealTimelineEntity, type AppealEntity } from './appeal.entity';
 import { toAppealEventData } from './appeal.mapper';
 
 /** The events of an appeal's own steps (the supervision's and the figures' carry other payloads). */
 export type AppealStepEventName = Exclude<keyof typeof HOTLINE_EVENTS, 'reminded' | 'overdue' | 'figuresUpdated'>;
 
+/** One timeline entry: the step, who, from which state, and what it said and decided. */
+export interface JournalEntry {
+  action: string;
+  actor: string;
+  from: AppealStatus | null;
+  /** The state after it: the appeal's, unless the entry comes before the step that changes it. */
+  to?: AppealStatus;
+  comment?: string | null;
+  details?: AppealTimelineDetails | null;
+}
+
 /** The timeline entry and the event of a change to an appeal, in the transaction of the change. */
 @Injectable()
 export class AppealJournal {
   constructor(private readonly events: EventPublisher) {}
 
-  record(em: EntityManager, appeal: AppealEntity, entry: { action: string; actor: string; from: AppealStatus | null; comment?: string | null }, event?: AppealStepEventName): void {
-    em.persist(em.create(AppealTimelineEntity, { appealId: appeal.id, action: entry.action, actor: entry.actor, fromStatus: entry.from, toStatus: appeal.status, comment: entry.comment ?? null }));
-    if (event) this.events.record(em, HOTLINE_EVENTS[event], appeal.id, toAppealEventData(appeal, entry.actor));
+  record(em: EntityManager, appeal: AppealEntity, entry: JournalEntry, event?: AppealStepEventName, extra?: Pick<AppealEventData, 'categoryChange'>): void {
+    em.persist(
+      em.create(AppealTimelineEntity, { appealId: appeal.id, action: entry.action, actor: entry.actor, fromStatus: entry.from, toStatus: entry.to ?? appeal.status, comment: entry.comment ?? null, details: entry.details ?? null }),
+    );
+    if (event) this.events.record(em, HOTLINE_EVENTS[event], appeal.id, toAppealEventData(appeal, entry.actor, extra));
   }
 }

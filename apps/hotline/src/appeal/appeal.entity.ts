@@ -1,5 +1,5 @@
 import { ArrayType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { AppealHandoffFailure, AppealChannel, AppealOwner, AppealStatus, AppealType, AppealUrgency, Resolution, Satisfaction } from '@gridline/contracts-hotline';
+import type { AppealHandoffFailure, AppealTimelineDetails, AppealChannel, AppealOwner, AppealStatus, AppealType, AppealUrgency, Resolution, Satisfaction } from '@gridline/contracts-hotline';
 
 /** A citizen's appeal to 12345. The caller's name and phone exist here only encrypted (and the phone's keyed hash). */
 @Entity({ tableName: 'appeal' })
@@ -46,7 +46,8 @@ export class AppealEntity {
   @Property({ type: 'timestamptz', nullable: true }) answeredAt: Date | null = null;
   @Property({ type: 'jsonb', nullable: true }) reply: { resolution: Resolution; text: string } | null = null;
   @Property({ type: 'text', nullable: true }) satisfaction: Satisfaction | null = null;
-  @Property({ type: 'jsonb', nullable: true }) extension: { until: string; reason: string; by: string } | null = null;
+  /** The extension the lead owner asked for, until the hotline decides it. */
+  @Property({ type: 'jsonb', nullable: true }) extension: { until: string; reason: string; by: string; at: string } | null = null;
   @Property({ type: 'int' }) reopenCount = 0;
   @Property({ type: 'int' }) returnCount = 0;
   @Property({ type: 'int' }) extensionCount = 0;
@@ -65,7 +66,7 @@ export class AppealEntity {
 
 @Entity({ tableName: 'appeal_timeline' })
 export class AppealTimelineEntity {
-  [OptionalProps]?: 'id' | 'at' | 'comment' | 'fromStatus';
+  [OptionalProps]?: 'id' | 'at' | 'comment' | 'fromStatus' | 'details';
 
   @PrimaryKey({ type: 'bigint', autoincrement: true }) id!: string;
   @Property({ type: 'uuid' }) appealId!: string;
@@ -75,4 +76,6 @@ export class AppealTimelineEntity {
   @Property({ type: 'text', nullable: true }) fromStatus: AppealStatus | null = null;
   @Property({ type: 'text' }) toStatus!: AppealStatus;
   @Property({ type: 'text', nullable: true }) comment: string | null = null;
+  /** What the step decided (an extension's dates, a category's change), where the next person needs it. */
+  @Property({ type: 'jsonb', nullable: true }) details: AppealTimelineDetails | null = null;
 }

@@ -1,10 +1,26 @@
 import type { Caller } from '@gridline/auth';
 import { maskName, maskPhone, type PersonalDataCipher } from '@gridline/persistence';
-import type { AppealEventData, AppealView } from '@gridline/contracts-hotline';
-import type { AppealEntity } from './appeal.entity';
+import type { AppealEventData, AppealOwner, AppealOwnerView, AppealTimelineEntry, AppealView } from '@gridline/contracts-hotline';
+import type { NameBook, NameRequest } from '../reference/reference-names';
+import type { AppealEntity, AppealTimelineEntity } from './appeal.entity';
 import { allowedAppealActions } from './appeal-process';
 
-export function toAppealView(a: AppealEntity, caller: Caller, cipher: PersonalDataCipher): AppealView {
+/** The codes the views of these appeals name: their grids, owners and categories. */
+export function namesOf(appeals: AppealEntity[]): NameRequest {
+  const owners = appeals.flatMap((a) => [...(a.lead ? [a.lead] : []), ...a.coOwners]);
+  return {
+    units: [...appeals.map((a) => a.gridCode), ...owners.map((o) => (o.kind === 'unit' ? o.unitCode : null))],
+    departments: owners.map((o) => (o.kind === 'department' ? o.departmentCode : null)),
+    categories: appeals.map((a) => a.categoryCode),
+  };
+}
+
+function ownerView(owner: AppealOwner, names: NameBook): AppealOwnerView {
+  return { ...owner, name: owner.kind === 'department' ? names.department(owner.departmentCode) : names.unit(owner.unitCode) };
+}
+
+/** An appeal as its readers see it: the caller masked, codes with their names (`namesOf` says which to look up). */
+export function toAppealView(a: AppealEntity, caller: Caller, cipher: PersonalDataCipher, names: NameBook): AppealView {
   return {
     id: a.id,
     workOrder: a.workOrder,
@@ -19,12 +35,14 @@ export function toAppealView(a: AppealEntity, caller: Caller, cipher: PersonalDa
     },
     content: a.content,
     categoryCode: a.categoryCode,
+    categoryName: names.category(a.categoryCode),
     location: a.lat !== null || a.address !== null ? { lat: a.lat, lng: a.lng, address: a.address } : null,
     gridCode: a.gridCode,
+    gridName: names.unit(a.gridCode),
     urgency: a.urgency,
     operator: a.operator,
-    lead: a.lead,
-    coOwners: a.coOwners,
+    lead: a.lead ? ownerView(a.lead, names) : null,
+    coOwners: a.coOwners.map((o) => ownerView(o, names)),
     incidentId: a.incidentId,
     incidentStatus: a.incidentStatus,
     handoff: a.handoffCount || null,
@@ -34,6 +52,7 @@ export function toAppealView(a: AppealEntity, caller: Caller, cipher: PersonalDa
     contactDueAt: a.contactDueAt?.toISOString() ?? null,
     contactedAt: a.contactedAt?.toISOString() ?? null,
     answerDueAt: a.answerDueAt?.toISOString() ?? null,
+    pendingExtension: a.extension ? { requestedUntil: a.extension.until, reason: a.extension.reason, requestedBy: a.extension.by, at: a.extension.at } : null,
     signedAt: a.signedAt?.toISOString() ?? null,
     answeredAt: a.answeredAt?.toISOString() ?? null,
     reply: a.reply,
@@ -49,8 +68,12 @@ export function toAppealView(a: AppealEntity, caller: Caller, cipher: PersonalDa
   };
 }
 
+export function toTimelineEntry(t: AppealTimelineEntity): AppealTimelineEntry {
+  return { at: t.at.toISOString(), action: t.action, actor: t.actor, fromStatus: t.fromStatus, toStatus: t.toStatus, comment: t.comment, details: t.details };
+}
+
 /** The payload of every appeal event: no caller name, no phone. */
-export function toAppealEventData(a: AppealEntity, actor: string): AppealEventData {
+export function toAppealEventData(a: AppealEntity, actor: string, extra: Pick<AppealEventData, 'categoryChange'> = {}): AppealEventData {
   return {
     appealId: a.id,
     status: a.status,
@@ -68,6 +91,7 @@ export function toAppealEventData(a: AppealEntity, actor: string): AppealEventDa
     satisfaction: a.satisfaction,
     reopenCount: a.reopenCount,
     handoff: a.handoffCount || null,
+    ...extra,
     actor,
     at: new Date().toISOString(),
   };

@@ -5,6 +5,7 @@ import { SYSTEM_CALLER } from '@gridline/auth';
 import { EventPublisher, PollingWorker, type PollingWorkerSettings } from '@gridline/messaging';
 import { HOTLINE_EVENTS, type OwnerFigures } from '@gridline/contracts-hotline';
 import { ReadAppealsUseCase } from '../appeal/use-cases/read-appeals/read-appeals.use-case';
+import { ReferenceNames } from '../reference/reference-names';
 
 /** How often it looks (a minute), how many owners a pass publishes, whether it starts with the application, and: */
 export interface FiguresSettings extends PollingWorkerSettings {
@@ -18,8 +19,8 @@ export const FIGURES_SETTINGS = Symbol('FIGURES_SETTINGS');
 
 const DAY = 86_400_000;
 
-function noFigures(owner: string): OwnerFigures {
-  return { owner, appeals: 0, responseRate: null, resolutionRate: null, satisfactionRate: null, onTimeRate: null, returnRate: null, reopenRate: null, extensionRate: null };
+function noFigures(owner: string, ownerName: string | null): OwnerFigures {
+  return { owner, ownerName, appeals: 0, responseRate: null, resolutionRate: null, satisfactionRate: null, onTimeRate: null, returnRate: null, reopenRate: null, extensionRate: null };
 }
 
 /**
@@ -36,6 +37,7 @@ export class OwnerFiguresPublisher extends PollingWorker {
     private readonly em: EntityManager,
     private readonly read: ReadAppealsUseCase,
     private readonly events: EventPublisher,
+    private readonly names: ReferenceNames,
     @Inject(FIGURES_SETTINGS) private readonly settings: FiguresSettings,
   ) {
     super(settings);
@@ -69,8 +71,10 @@ export class OwnerFiguresPublisher extends PollingWorker {
       const to = now.toISOString();
       const all = await OrmContext.create(tx, () => this.read.figures(SYSTEM_CALLER, { from, to }));
       const byOwner = new Map(all.map((f) => [f.owner, f]));
+      const idle = rows.map((r) => r.owner).filter((owner) => !byOwner.has(owner));
+      const names = await this.names.ownerBook(idle);
       for (const { owner } of rows) {
-        this.events.record(tx, HOTLINE_EVENTS.figuresUpdated, owner, { owner, from, to, figures: byOwner.get(owner) ?? noFigures(owner), at: to });
+        this.events.record(tx, HOTLINE_EVENTS.figuresUpdated, owner, { owner, from, to, figures: byOwner.get(owner) ?? noFigures(owner, names.owner(owner)), at: to });
       }
       await tx.execute(`update "${schema}"."figures_publication" set published_at = ? where owner = any(?::text[])`, [now, `{${rows.map((r) => `"${r.owner}"`).join(',')}}`]);
       await tx.flush();

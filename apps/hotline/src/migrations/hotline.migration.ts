@@ -1,4 +1,5 @@
 import { SchemaMigration, workOrderMigrationSql } from '@gridline/persistence';
+import { HotlineTimelineDetailsMigration } from './20261201007000_appeal_timeline_details.migration';
 
 export class HotlineMigration extends SchemaMigration {
   static readonly migrationName = '20261127002000_appeals';
@@ -201,4 +202,4 @@ export class HotlineWorkOrderMigration extends SchemaMigration {
   }
 }
 
-export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration, HotlineHandoffMigration, HotlineWorkOrderMigration].map((m) => ({ name: m.migrationName, class: m }));
+export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration, HotlineHandoffMigration, HotlineWorkOrderMigration, HotlineTimelineDetailsMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -39,6 +39,9 @@ import {
   type Satisfaction,
 } from './appeal.types';
 
+/** A minor category code of the responsibility list, such as ENV.GARBAGE (whether it is an active one is the hotline's check). */
+const IsMinorCategoryCode = () => Matches(/^[A-Z][A-Z0-9]{1,15}\.[A-Z][A-Z0-9_]{1,31}$/, { message: 'categoryCode must be a minor category code such as ENV.GARBAGE' });
+
 const mobile = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/[\s-]/g, '').replace(/^(\+?86|0086)(?=1\d{10}$)/, '') : value);
 
 export class AppealCallerDto {
@@ -109,7 +112,7 @@ export class IntakeAppealRequest {
 
   @ApiPropertyOptional({ example: 'ENV.GARBAGE', description: 'A minor category of the responsibility list (required to dispatch); an unknown or inactive one is refused with 400 naming categoryCode' })
   @IsOptional()
-  @Matches(/^[A-Z][A-Z0-9]{1,15}\.[A-Z][A-Z0-9_]{1,31}$/, { message: 'categoryCode must be a minor category code such as ENV.GARBAGE' })
+  @IsMinorCategoryCode()
   categoryCode?: string;
 
   @ApiPropertyOptional({ type: AppealLocationDto })
@@ -146,7 +149,8 @@ export class AppealOwnerDto {
 
 /**
  * Body of POST /api/v1/appeals/:id/actions/:action. answer_directly — `text` (consultations); dispatch — optionally
- * `lead` and `coOwners` (else from the category and the location; no owner → the street); return, request_extension
+ * `lead` and `coOwners` (else from the category and the location; no owner → the street) and `categoryCode` (the
+ * appeal re-classified; the default owner follows the new category); return, request_extension
  * — `reason` (+ `until`); decide_extension — `approve`; answer — `resolution`, `text`; callback — `satisfaction`;
  * merge — `intoId`; flag — `reason` (malicious repeated calls; the appeal is still recorded).
  */
@@ -177,6 +181,14 @@ export class AppealActionBody {
   @ValidateNested()
   @Type(() => AppealOwnerDto)
   lead?: AppealOwnerDto;
+
+  @ApiPropertyOptional({
+    example: 'ENV.GARBAGE',
+    description: 'dispatch only: re-classify the appeal (an active minor category of the responsibility list, else 400 naming categoryCode); recorded on the timeline, and the default owner follows it',
+  })
+  @IsOptional()
+  @IsMinorCategoryCode()
+  categoryCode?: string;
 
   @ApiPropertyOptional({ type: [AppealOwnerDto] })
   @IsOptional()
@@ -259,6 +271,12 @@ export class ListAppealsQuery {
   @QueryBoolean()
   @IsBoolean()
   overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'true: only appeals with an extension asked for and not yet decided (the deciding operators’ queue); false: only those without' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  pendingExtension?: boolean;
 
   @ApiPropertyOptional({ description: 'Only appeals led by this department or unit' })
   @IsOptional()

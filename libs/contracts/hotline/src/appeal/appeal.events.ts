@@ -24,6 +24,11 @@ export interface AppealEventData {
    * appeal was never handed down to a grid.
    */
   handoff: number | null;
+  /**
+   * Only in `dispatched`, when the dispatch re-classified the appeal: the category before (`categoryCode` is the new
+   * one, which every later event carries).
+   */
+  categoryChange?: { from: string | null; to: string };
   actor: string;
   at: string;
 }

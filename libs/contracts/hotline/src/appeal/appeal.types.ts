@@ -23,6 +23,20 @@ export type Satisfaction = (typeof SATISFACTIONS)[number];
 /** Who answers an appeal: a department, or a unit of the grid map (a grid's appeal becomes a grid case there). */
 export type AppealOwner = { kind: 'department'; departmentCode: string } | { kind: 'unit'; unitCode: string; level: 'grid' | 'community' | 'street' };
 
+/** An owner as a view shows it: its code and its name (null when the registry does not know the code or cannot say). */
+export type AppealOwnerView = AppealOwner & { name: string | null };
+
+/** An extension of the answer deadline the lead owner asked for, waiting for the hotline's decision. */
+export interface AppealPendingExtension {
+  /** The answer deadline asked for. */
+  requestedUntil: string;
+  reason: string;
+  /** Who asked (token subject). */
+  requestedBy: string;
+  /** When it was asked. */
+  at: string;
+}
+
 /** A grid hand-off the grid's service refused: the appeal went back to the hotline to be dispatched again. */
 export interface AppealHandoffFailure {
   handoff: number;
@@ -42,12 +56,17 @@ export interface AppealView {
   caller: { name: string | null; phone: string | null; anonymous: boolean; flagged: boolean };
   content: string;
   categoryCode: string | null;
+  /** The category's name on the responsibility list (null if unknown). */
+  categoryName: string | null;
   location: { lat: number | null; lng: number | null; address: string | null } | null;
   gridCode: string | null;
+  /** The located grid's name (null if unknown). */
+  gridName: string | null;
   urgency: AppealUrgency;
   operator: string;
-  lead: AppealOwner | null;
-  coOwners: AppealOwner[];
+  /** The lead owner with its department's or unit's name. */
+  lead: AppealOwnerView | null;
+  coOwners: AppealOwnerView[];
   /** The grid case opened for it, when it was handed down to a grid (the case of the current hand-off only). */
   incidentId: string | null;
   incidentStatus: string | null;
@@ -61,6 +80,8 @@ export interface AppealView {
   contactDueAt: string | null;
   contactedAt: string | null;
   answerDueAt: string | null;
+  /** The extension the lead owner asked for, until the hotline decides it (the decision is on the timeline). */
+  pendingExtension: AppealPendingExtension | null;
   signedAt: string | null;
   answeredAt: string | null;
   reply: { resolution: Resolution; text: string } | null;
@@ -87,11 +108,23 @@ export interface AppealTimelineEntry {
   fromStatus: AppealStatus | null;
   toStatus: AppealStatus;
   comment: string | null;
+  /**
+   * What the step decided, where it matters to the next person: an extension asked (`requestedUntil`) or decided
+   * (`decision` granted|refused, `requestedUntil`, `answerDueAt` before and after), a category changed at dispatch
+   * (`from`, `to`). Null for the other steps.
+   */
+  details: AppealTimelineDetails | null;
 }
+
+/** The facts a timeline entry records besides its comment: flat values only. */
+export type AppealTimelineDetails = Record<string, string | number | boolean | null>;
 
 /** The three rates and the unit figures of one owner over a period. */
 export interface OwnerFigures {
+  /** The lead owner: a department code or a unit code. */
   owner: string;
+  /** The department's or unit's name (null if unknown). */
+  ownerName: string | null;
   appeals: number;
   /** Signed for in time / dispatched. */
   responseRate: number | null;

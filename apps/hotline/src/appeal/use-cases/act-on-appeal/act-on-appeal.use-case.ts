@@ -6,11 +6,13 @@ import { AppError, CommonErrorCode } from '@gridline/platform';
 import { PersonalDataCipher } from '@gridline/persistence';
 import { Inject } from '@nestjs/common';
 import { RegistryClient, type TimeLimit } from '@gridline/contracts-registry';
-import { AppealErrorCode, type AppealAction, type AppealActionBody, type AppealOwner, type AppealView } from '@gridline/contracts-hotline';
+import { AppealErrorCode, type AppealAction, type AppealActionBody, type AppealEventData, type AppealOwner, type AppealTimelineDetails, type AppealView } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
-import { AppealJournal, type AppealStepEventName } from '../../appeal-journal';
+import { activeCategory } from '../../../reference/active-category';
+import { ReferenceNames } from '../../../reference/reference-names';
+import { AppealJournal, type AppealStepEventName, type JournalEntry } from '../../appeal-journal';
 import { AppealEntity } from '../../appeal.entity';
-import { toAppealView } from '../../appeal.mapper';
+import { namesOf, toAppealView } from '../../appeal.mapper';
 import { APPEAL_PROCESS, CASE_STEPS, allowedAppealActions, appealsInScope, handledThroughCase, mayView } from '../../appeal-process';
 
 type EventName = AppealStepEventName;
@@ -41,6 +43,13 @@ interface StepOutcome {
   flaggedAppeals?: number;
 }
 
+/** What a step records besides its state: entries before its own (a re-classification), its details, its event's extras. */
+interface StepRecord {
+  before: JournalEntry[];
+  details?: AppealTimelineDetails;
+  eventExtra?: Pick<AppealEventData, 'categoryChange'>;
+}
+
 function need<T>(value: T | undefined | null, field: string, reason: string): T {
   if (value === undefined || value === null || value === '') throw invalid(field, reason);
   return value;
@@ -54,10 +63,18 @@ export class ActOnAppealUseCase {
     private readonly cipher: PersonalDataCipher,
     private readonly registry: RegistryClient,
     private readonly journal: AppealJournal,
+    private readonly names: ReferenceNames,
     @Inject(HOTLINE_CONFIG) private readonly config: HotlineConfig,
   ) {}
 
   async execute(caller: Caller, id: string, action: AppealAction, body: AppealActionBody): Promise<AppealView> {
+    // Only a dispatch re-classifies: a category given with another step would otherwise be dropped unsaid.
+    if (body.categoryCode !== undefined && action !== 'dispatch') throw invalid('categoryCode', 'is taken only by dispatch (re-classifying the appeal)');
+    const { appeal, outcome } = await this.step(caller, id, action, body);
+    return { ...toAppealView(appeal, caller, this.cipher, await this.names.book(namesOf([appeal]))), ...outcome };
+  }
+
+  private async step(caller: Caller, id: string, action: AppealAction, body: AppealActionBody): Promise<{ appeal: AppealEntity; outcome: StepOutcome }> {
     try {
       return await this.em.transactional(async (em) => {
         const appeal = await em.findOne(AppealEntity, { id });
@@ -80,13 +97,17 @@ export class ActOnAppealUseCase {
         }
         const from = appeal.status;
         const outcome: StepOutcome = {};
-        const events = await this.apply(em, caller, appeal, action, body, now, outcome);
+        const record: StepRecord = { before: [] };
+        const events = await this.apply(em, caller, appeal, action, body, now, outcome, record);
         appeal.updatedAt = now;
         const comment = body.comment ?? body.reason ?? body.text ?? null;
-        events.forEach((event, i) => this.journal.record(em, appeal, { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : appeal.status, comment }, event));
-        if (events.length === 0) this.journal.record(em, appeal, { action, actor: caller.sub, from, comment });
+        for (const entry of record.before) this.journal.record(em, appeal, entry);
+        events.forEach((event, i) =>
+          this.journal.record(em, appeal, { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : appeal.status, comment, details: i === 0 ? record.details : null }, event, record.eventExtra),
+        );
+        if (events.length === 0) this.journal.record(em, appeal, { action, actor: caller.sub, from, comment, details: record.details });
         await em.flush();
-        return { ...toAppealView(appeal, caller, this.cipher), ...outcome };
+        return { appeal, outcome };
       });
     } catch (error) {
       if (error instanceof OptimisticLockError) throw new AppError(AppealErrorCode.StaleVersion, 'conflict', `Appeal ${id} changed meanwhile: reload it and try again`, { id });
@@ -94,7 +115,7 @@ export class ActOnAppealUseCase {
     }
   }
 
-  private async apply(em: EntityManager, caller: Caller, appeal: AppealEntity, action: AppealAction, body: AppealActionBody, now: Date, outcome: StepOutcome): Promise<EventName[]> {
+  private async apply(em: EntityManager, caller: Caller, appeal: AppealEntity, action: AppealAction, body: AppealActionBody, now: Date, outcome: StepOutcome, record: StepRecord): Promise<EventName[]> {
     switch (action) {
       case 'answer_directly':
         appeal.reply = { resolution: 'resolved', text: need(body.text, 'text', 'is required: the answer to the consultation') };
@@ -102,7 +123,7 @@ export class ActOnAppealUseCase {
         appeal.status = 'closed';
         return ['answered', 'closed'];
       case 'dispatch':
-        return this.dispatch(caller, appeal, body, now);
+        return this.dispatch(caller, appeal, body, now, record);
       case 'sign':
         appeal.status = 'signed';
         appeal.signedAt = now;
@@ -124,17 +145,22 @@ export class ActOnAppealUseCase {
         need(body.reason, 'reason', 'is required to ask for an extension');
         const until = new Date(need(body.until, 'until', 'is required: the new answer deadline asked for'));
         if (!appeal.answerDueAt || until <= appeal.answerDueAt) throw invalid('until', 'must be later than the current answer deadline');
-        appeal.extension = { until: until.toISOString(), reason: body.reason!, by: caller.sub };
+        appeal.extension = { until: until.toISOString(), reason: body.reason!, by: caller.sub, at: now.toISOString() };
+        record.details = { requestedUntil: appeal.extension.until, answerDueAt: appeal.answerDueAt.toISOString() };
         return [];
       }
       case 'decide_extension': {
         const approve = need(body.approve, 'approve', 'must say whether the extension is approved');
-        const until = appeal.extension!.until;
+        const asked = appeal.extension!;
+        const previous = appeal.answerDueAt?.toISOString() ?? null;
         appeal.extension = null;
-        if (!approve) return [];
-        appeal.answerDueAt = new Date(until);
-        appeal.extensionCount += 1;
-        return ['extended'];
+        if (approve) {
+          appeal.answerDueAt = new Date(asked.until);
+          appeal.extensionCount += 1;
+        }
+        // The decision and the due date it leaves, for the owner who asked and for whoever reads the appeal later.
+        record.details = { decision: approve ? 'granted' : 'refused', requestedUntil: asked.until, requestedBy: asked.by, answerDueAt: appeal.answerDueAt?.toISOString() ?? null, previousAnswerDueAt: previous };
+        return approve ? ['extended'] : [];
       }
       case 'answer':
         appeal.reply = { resolution: need(body.resolution, 'resolution', 'is required: resolved, partly_resolved or not_resolved'), text: need(body.text, 'text', 'is required: the reply to the caller') };
@@ -188,7 +214,15 @@ export class ActOnAppealUseCase {
   }
 
   /** The lead (and co-owners): given, or from the category's owner and the located grid; no owner → the street (兜底). */
-  private async dispatch(caller: Caller, appeal: AppealEntity, body: AppealActionBody, now: Date): Promise<EventName[]> {
+  private async dispatch(caller: Caller, appeal: AppealEntity, body: AppealActionBody, now: Date, record: StepRecord): Promise<EventName[]> {
+    // Re-classified first: the default owner and the answer limit follow the new category. Refused before anything changes.
+    if (body.categoryCode !== undefined && body.categoryCode !== appeal.categoryCode) {
+      await activeCategory(this.registry, body.categoryCode);
+      const change = { from: appeal.categoryCode, to: body.categoryCode };
+      record.before.push({ action: 'reclassify', actor: caller.sub, from: appeal.status, to: appeal.status, comment: `Category ${change.from ?? '(none)'} → ${change.to}`, details: change });
+      record.eventExtra = { categoryChange: change };
+      appeal.categoryCode = body.categoryCode;
+    }
     const departments = this.activeDepartments();
     const lead = body.lead ? await this.owner(caller, body.lead, 'lead', departments) : await this.ownerFromCategory(appeal);
     const coOwners = [];

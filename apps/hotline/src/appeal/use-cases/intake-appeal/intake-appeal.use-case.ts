@@ -5,11 +5,13 @@ import { SYSTEM_CALLER, requireRole, type Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { PersonalDataCipher, nextWorkOrderNumber } from '@gridline/persistence';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
+import { activeCategory } from '../../../reference/active-category';
+import { ReferenceNames } from '../../../reference/reference-names';
 import { AppealErrorCode, type IntakeAppealRequest, type IntakeResult } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { AppealJournal } from '../../appeal-journal';
 import { AppealEntity } from '../../appeal.entity';
-import { toAppealView } from '../../appeal.mapper';
+import { namesOf, toAppealView } from '../../appeal.mapper';
 import { appealsInScope } from '../../appeal-process';
 
 const HOUR = 3_600_000;
@@ -29,6 +31,7 @@ export class IntakeAppealUseCase {
     private readonly cipher: PersonalDataCipher,
     private readonly registry: RegistryClient,
     private readonly journal: AppealJournal,
+    private readonly names: ReferenceNames,
     @Inject(HOTLINE_CONFIG) private readonly config: HotlineConfig,
   ) {}
 
@@ -39,7 +42,7 @@ export class IntakeAppealUseCase {
       throw new AppError(AppealErrorCode.Invalid, 'validation', 'caller.anonymous excludes a name or phone', { fields: [{ field: 'caller.anonymous', reasons: ['excludes a name or phone'] }] });
     }
     const receivedAt = this.receivedAt(caller, input.receivedAt);
-    if (input.categoryCode) await this.checkCategory(input.categoryCode);
+    if (input.categoryCode) await activeCategory(this.registry, input.categoryCode);
     let gridCode: string | null = null;
     let path = caller.units.slice(0, 1);
     const { lat, lng } = input.location ?? {};
@@ -88,19 +91,7 @@ export class IntakeAppealUseCase {
       await em.flush();
       return entity;
     });
-    return { appeal: toAppealView(appeal, caller, this.cipher), related: await this.related(caller, appeal) };
-  }
-
-  /** A category the responsibility list does not hold (or no longer uses) would leave an appeal no owner is found for. */
-  private async checkCategory(code: string): Promise<void> {
-    const category = await this.registry.getCategory(SYSTEM_CALLER, code).catch((error: unknown) => {
-      if (error instanceof AppError && error.code === RegistryErrorCode.CategoryNotFound) return null;
-      throw error;
-    });
-    if (!category || !category.active) {
-      const reason = `${code} is not an active category of the responsibility list`;
-      throw new AppError(AppealErrorCode.Invalid, 'validation', `categoryCode ${reason}`, { fields: [{ field: 'categoryCode', reasons: [reason] }] });
-    }
+    return { appeal: toAppealView(appeal, caller, this.cipher, await this.names.book(namesOf([appeal]))), related: await this.related(caller, appeal) };
   }
 
   /**

@@ -4,8 +4,9 @@ import { isUnrestricted, requireRole, type Caller } from '@gridline/auth';
 import { AppError, periodEnd, periodStart } from '@gridline/platform';
 import { PersonalDataCipher, WORK_ORDER_NUMBER, containsPattern } from '@gridline/persistence';
 import { AppealErrorCode, type AppealTimelineEntry, type AppealView, type FiguresQuery, type ListAppealsQuery, type OwnerFigures } from '@gridline/contracts-hotline';
+import { ReferenceNames } from '../../../reference/reference-names';
 import { AppealEntity, AppealTimelineEntity } from '../../appeal.entity';
-import { toAppealView } from '../../appeal.mapper';
+import { namesOf, toAppealView, toTimelineEntry } from '../../appeal.mapper';
 import { mayView } from '../../appeal-process';
 
 /** Appeals as the caller may see them, their timelines, and the three rates per owner. */
@@ -14,16 +15,18 @@ export class ReadAppealsUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly cipher: PersonalDataCipher,
+    private readonly names: ReferenceNames,
   ) {}
 
   async get(caller: Caller, id: string): Promise<AppealView> {
-    return toAppealView(await this.visible(caller, id), caller, this.cipher);
+    const appeal = await this.visible(caller, id);
+    return toAppealView(appeal, caller, this.cipher, await this.names.book(namesOf([appeal])));
   }
 
   async timeline(caller: Caller, id: string): Promise<AppealTimelineEntry[]> {
     await this.visible(caller, id);
     const entries = await this.em.find(AppealTimelineEntity, { appealId: id }, { orderBy: { id: 'asc' } });
-    return entries.map((t) => ({ at: t.at.toISOString(), action: t.action, actor: t.actor, fromStatus: t.fromStatus, toStatus: t.toStatus, comment: t.comment }));
+    return entries.map(toTimelineEntry);
   }
 
   async list(caller: Caller, query: ListAppealsQuery): Promise<{ items: AppealView[]; total: number }> {
@@ -46,6 +49,8 @@ export class ReadAppealsUseCase {
         ],
       });
     }
+    // The deciding operators' queue: an extension asked for and not decided yet (a return or an answer clears it).
+    if (query.pendingExtension !== undefined) where.push({ extension: query.pendingExtension ? { $ne: null } : null });
     if (query.owner) where.push({ leadKey: query.owner });
     if (query.from) where.push({ receivedAt: { $gte: periodStart(query.from) } });
     if (query.to) where.push({ receivedAt: { $lt: periodEnd(query.to) } });
@@ -54,7 +59,8 @@ export class ReadAppealsUseCase {
       limit: query.limit ?? 50,
       offset: query.offset ?? 0,
     });
-    return { items: items.map((a) => toAppealView(a, caller, this.cipher)), total };
+    const names = await this.names.book(namesOf(items));
+    return { items: items.map((a) => toAppealView(a, caller, this.cipher, names)), total };
   }
 
   /**
@@ -84,8 +90,10 @@ export class ReadAppealsUseCase {
       [periodStart(query.from), periodEnd(query.to), ...(scope ? [`{${caller.units.map((u) => `"${u}"`).join(',')}}`] : [])],
     );
     const rate = (n: string, d: string) => (Number(d) === 0 ? null : Math.round((Number(n) / Number(d)) * 1000) / 1000);
+    const names = await this.names.ownerBook(rows.map((r) => r.owner));
     return rows.map((r) => ({
       owner: r.owner,
+      ownerName: names.owner(r.owner),
       appeals: Number(r.appeals),
       responseRate: rate(r.signed_in_time, r.dispatched),
       resolutionRate: rate(r.resolved, r.answered),
