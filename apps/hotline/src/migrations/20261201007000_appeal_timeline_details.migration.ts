@@ -9,8 +9,9 @@ export class HotlineTimelineDetailsMigration extends SchemaMigration {
 
   up(): void {
     this.addSql(`alter table ${this.t('appeal_timeline')} add column details jsonb null`);
-    this.addSql(`update ${this.t('appeal')} a set extension = a.extension || jsonb_build_object('at', coalesce(
-        (select to_jsonb(max(t.at)) from ${this.t('appeal_timeline')} t where t.appeal_id = a.id and t.action = 'request_extension'), to_jsonb(a.updated_at)))
+    this.addSql(`update ${this.t('appeal')} a set extension = a.extension || jsonb_build_object('at', to_char(coalesce(
+        (select max(t.at) from ${this.t('appeal_timeline')} t where t.appeal_id = a.id and t.action = 'request_extension'), a.updated_at) at time zone 'UTC',
+        'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
       where a.extension is not null and a.extension->>'at' is null`);
   }
 
