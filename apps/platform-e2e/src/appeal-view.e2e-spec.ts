@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
 import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
+import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { loadConfig } from '@gridline/platform';
 import { SYSTEM_CALLER } from '@gridline/auth';
@@ -30,6 +31,7 @@ describe('appeal views through the gateway: re-classification, pending extension
   beforeAll(async () => {
     platform = await TestPlatform.create();
     await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
     await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
     gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
     const registry = new RegistryClient(await platform.bus('seed'));
@@ -48,6 +50,7 @@ describe('appeal views through the gateway: re-classification, pending extension
     tokens.otherOperator = await testToken({ sub: 'operator-9', roles: ['hotline_operator'], units: [OTHER_STREET] });
     tokens.department = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
     tokens.analyst = await testToken({ sub: 'analyst-1', roles: ['analyst'], units: [STREET] });
+    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
   });
 
   afterAll(async () => {
@@ -121,6 +124,19 @@ describe('appeal views through the gateway: re-classification, pending extension
         await nc.close();
       }
     });
+  });
+
+  it('re-classified to a grid’s category, goes down to the grid: its case has the new category', async () => {
+    const response = await call('operator', 'POST', '/api/v1/appeals', { channel: 'phone', type: 'complaint', content: '楼下堆满装修垃圾', categoryCode: 'ENV.SEWAGE', location: { lat: 37.405, lng: 118.505 } });
+    const id: string = response.json().appeal.id;
+    const dispatched = (await act('operator', id, 'dispatch', { categoryCode: 'ENV.GARBAGE' })).json();
+    expect(dispatched).toMatchObject({ categoryCode: 'ENV.GARBAGE', categoryName: '垃圾堆放', lead: { kind: 'unit', unitCode: GRID, level: 'grid', name: '文汇社区第1网格' }, handoff: 1 });
+    const incidentId = await eventually(async () => {
+      const appeal = await view('operator', id);
+      expect(appeal.incidentId).toEqual(expect.any(String));
+      return appeal.incidentId as string;
+    });
+    expect((await call('community', 'GET', `/api/v1/incidents/${incidentId}`)).json()).toMatchObject({ appealRef: id, categoryCode: 'ENV.GARBAGE', gridCode: GRID });
   });
 
   describe('an extension asked for by the department and decided by the hotline', () => {
