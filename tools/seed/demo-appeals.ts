@@ -242,7 +242,8 @@ export function demoAppeals(now: Date = new Date()): DemoAppeal[] {
     const dispatch = { action: 'dispatch' as const, body: { lead } };
     if (stage !== 'received') {
       steps.push(dispatch);
-      if (rnd() < profile.returned) steps.push({ action: 'return', body: { reason: '经核实不属于本单位职责范围，请重新派单' } }, dispatch);
+      // A return is reviewed by the dispatcher (approved here); a grid's is its case's rejection and takes effect at once.
+      if (rnd() < profile.returned) steps.push({ action: 'return', body: { reason: '经核实不属于本单位职责范围，请重新派单' } }, { action: 'decide_return', body: { approve: true } }, dispatch);
       const unsigned = age < 30 && rnd() < profile.unsigned;
       if (stage !== 'dispatched' && !unsigned) {
         steps.push({ action: 'sign', body: {} });

@@ -80,8 +80,13 @@ export class HotlineController {
   }
 
   @Post(':id/actions/:action')
+  @IdempotentCreate()
   @HttpCode(200)
-  @ApiOperation({ summary: 'A step: answer_directly, dispatch, sign, return, request_extension, decide_extension, answer, callback, merge, flag' })
+  @ApiOperation({
+    summary: 'A step: answer_directly, dispatch, sign, contact, return, decide_return, raise_objection, decide_objection, request_extension, decide_extension, answer, callback, merge, flag',
+    description:
+      'A return (退单) or an objection (异议) is asked by an owner and takes effect only when the hotline dispatcher decides it (decide_return, decide_objection) — never the person who asked (403 APPEAL_OWN_REQUEST); one waits at a time (409 otherwise). With an Idempotency-Key a retried step answers its first answer.',
+  })
   act(@CurrentCaller() caller: Caller, @Param() { id, action }: AppealActionParam, @Body() body: AppealActionBody) {
     return this.hotline.act(caller, id, action, body);
   }

@@ -1,29 +1,84 @@
 import type { Caller } from '@gridline/auth';
-import type { AppealOwner } from '@gridline/contracts-hotline';
+import { APPEAL_ACTIONS, APPEAL_STATUSES, type AppealAction, type AppealOwner, type AppealReview, type AppealStatus } from '@gridline/contracts-hotline';
 import { AppealEntity } from './appeal.entity';
-import { allowedAppealActions, handledThroughCase, mayView } from './appeal-process';
+import { allowedAppealActions, handledThroughCase, lapsePendingReview, mayView, objectsAs, returnToHotline } from './appeal-process';
 
+const STREET = '370502003';
 const GRID = '370502003001001';
-const PATH = ['370502003', '370502003001', GRID];
+const PATH = [STREET, '370502003001', GRID];
+const HOUR = 3_600_000;
 const staff: Caller = { sub: 'staff', roles: ['grid_staff'], units: [GRID] };
 const department: Caller = { sub: 'dept', roles: ['department'], units: ['URBAN_MGMT'] };
-const operator: Caller = { sub: 'operator', roles: ['hotline_operator'], units: ['370502003'] };
+const otherDepartment: Caller = { sub: 'water', roles: ['department'], units: ['WATER'] };
+const operator: Caller = { sub: 'operator', roles: ['hotline_operator'], units: [STREET] };
 const otherStreetOperator: Caller = { sub: 'operator-2', roles: ['hotline_operator'], units: ['370502004'] };
+const seed: Caller = { sub: 'svc:seed', roles: ['admin'], units: [] };
+const gridLead: AppealOwner = { kind: 'unit', unitCode: GRID, level: 'grid' };
+const departmentLead: AppealOwner = { kind: 'department', departmentCode: 'URBAN_MGMT' };
+const waterCoOwner: AppealOwner = { kind: 'department', departmentCode: 'WATER' };
 
-function appeal(status: AppealEntity['status'], lead: AppealOwner | null): AppealEntity {
-  return Object.assign(new AppealEntity(), { id: 'a', status, type: 'complaint', path: PATH, gridCode: GRID, lead, coOwners: [], extension: null, contactedAt: null, signDueAt: null, answerDueAt: null });
+function appeal(status: AppealStatus, lead: AppealOwner | null = departmentLead, more: Partial<AppealEntity> = {}): AppealEntity {
+  return Object.assign(new AppealEntity(), {
+    id: 'a',
+    status,
+    type: 'complaint',
+    path: PATH,
+    gridCode: GRID,
+    lead,
+    coOwners: [],
+    extension: null,
+    review: null,
+    contactedAt: null,
+    signDueAt: new Date(Date.now() + HOUR),
+    answerDueAt: new Date(Date.now() + 72 * HOUR),
+    ...more,
+  });
 }
 
-describe('the appeal process for a grid’s appeal', () => {
-  const gridLead: AppealOwner = { kind: 'unit', unitCode: GRID, level: 'grid' };
-  const departmentLead: AppealOwner = { kind: 'department', departmentCode: 'URBAN_MGMT' };
+function review(kind: AppealReview['kind'], by: string, more: Partial<AppealReview> = {}): AppealReview {
+  return { kind, status: 'pending', role: 'lead', owner: departmentLead, suggestedOwner: null, reason: '不属于本单位职责', requestedBy: by, requestedAt: new Date().toISOString(), decidedBy: null, decidedAt: null, decisionReason: null, ...more };
+}
 
+/** What each state of a department's appeal offers, to the hotline and to the lead department: every state × action. */
+const OFFERED: Record<AppealStatus, { operator: AppealAction[]; lead: AppealAction[] }> = {
+  received: { operator: ['dispatch', 'merge', 'flag'], lead: [] },
+  dispatched: { operator: ['flag'], lead: ['sign', 'contact', 'return', 'raise_objection', 'request_extension'] },
+  signed: { operator: ['flag'], lead: ['contact', 'return', 'raise_objection', 'request_extension', 'answer'] },
+  answered: { operator: ['callback', 'flag'], lead: [] },
+  closed: { operator: [], lead: [] },
+  merged: { operator: [], lead: [] },
+};
+
+describe('the appeal process, every state × action', () => {
+  it.each(APPEAL_STATUSES.flatMap((status) => APPEAL_ACTIONS.map((action) => [status, action] as const)))('%s × %s: offered to whom the table says', (status, action) => {
+    const a = appeal(status, status === 'received' ? null : departmentLead);
+    expect(allowedAppealActions(operator, a).includes(action)).toBe(OFFERED[status].operator.includes(action));
+    expect(allowedAppealActions(department, a).includes(action)).toBe(OFFERED[status].lead.includes(action));
+    // Someone else's department is offered nothing on it.
+    expect(allowedAppealActions(otherDepartment, a)).toEqual([]);
+  });
+
+  it('offers answer_directly for a received consultation only', () => {
+    expect(allowedAppealActions(operator, appeal('received', null, { type: 'consultation' }))).toContain('answer_directly');
+    expect(allowedAppealActions(operator, appeal('received', null))).not.toContain('answer_directly');
+  });
+});
+
+describe('the appeal process for a grid’s appeal', () => {
   it('is handled through its grid case: sign, return and answer are never offered on the appeal', () => {
     expect(handledThroughCase(appeal('dispatched', gridLead))).toBe(true);
     expect(allowedAppealActions(staff, appeal('dispatched', gridLead))).not.toEqual(expect.arrayContaining(['sign']));
     expect(allowedAppealActions(staff, appeal('dispatched', gridLead))).not.toContain('return');
     expect(allowedAppealActions(staff, appeal('signed', gridLead))).not.toContain('answer');
     expect(allowedAppealActions(staff, appeal('dispatched', gridLead))).toContain('contact');
+  });
+
+  it('leaves a grid’s objection to its case (its rejection), but lets a co-owner object', () => {
+    const a = appeal('dispatched', gridLead, { coOwners: [waterCoOwner] });
+    expect(allowedAppealActions(staff, a)).not.toContain('raise_objection');
+    expect(objectsAs(staff, a)).toBeNull();
+    expect(allowedAppealActions(otherDepartment, a)).toEqual(['raise_objection']);
+    expect(objectsAs(otherDepartment, a)).toEqual({ role: 'co_owner', owner: waterCoOwner, index: 0 });
   });
 
   it('offers a department its own steps on the appeal', () => {
@@ -34,7 +89,6 @@ describe('the appeal process for a grid’s appeal', () => {
 });
 
 describe('the appeal process for an extension', () => {
-  const departmentLead: AppealOwner = { kind: 'department', departmentCode: 'URBAN_MGMT' };
   const due = (a: AppealEntity, answerDueAt: Date) => Object.assign(a, { answerDueAt });
   const pending = (status: AppealEntity['status']) =>
     Object.assign(due(appeal(status, departmentLead), new Date(Date.now() + 86_400_000)), { extension: { until: new Date(Date.now() + 5 * 86_400_000).toISOString(), reason: '需协调', by: 'dept', at: new Date().toISOString() } });
@@ -66,6 +120,63 @@ describe('the appeal process for a dispatch (with or without a new category)', (
   it('is the hotline’s, from received only', () => {
     expect(allowedAppealActions(operator, appeal('received', null))).toContain('dispatch');
     expect(allowedAppealActions(department, appeal('received', null))).not.toContain('dispatch');
-    expect(allowedAppealActions(operator, appeal('dispatched', { kind: 'department', departmentCode: 'URBAN_MGMT' }))).not.toContain('dispatch');
+    expect(allowedAppealActions(operator, appeal('dispatched', departmentLead))).not.toContain('dispatch');
+  });
+});
+
+describe('returns and objections reviewed by the dispatcher', () => {
+  it.each(['dispatched', 'signed'] as const)('a pending return (%s): the dispatcher decides it; the lead waits, still contacts and may ask for time', (status) => {
+    const a = appeal(status, departmentLead, { review: review('return', 'dept') });
+    expect(allowedAppealActions(operator, a)).toEqual(['decide_return', 'flag']);
+    expect(allowedAppealActions(department, a)).toEqual(['contact', 'request_extension']);
+    expect(allowedAppealActions(seed, a)).toContain('decide_return');
+  });
+
+  it('only one at a time: neither a second return nor an objection while one waits', () => {
+    for (const pending of [review('return', 'dept'), review('objection', 'dept')]) {
+      const a = appeal('signed', departmentLead, { review: pending, coOwners: [waterCoOwner] });
+      expect(allowedAppealActions(department, a)).not.toEqual(expect.arrayContaining(['return']));
+      expect(allowedAppealActions(department, a)).not.toContain('raise_objection');
+      expect(allowedAppealActions(otherDepartment, a)).not.toContain('raise_objection');
+    }
+  });
+
+  it('a pending objection is decided with decide_objection, a return with decide_return', () => {
+    expect(allowedAppealActions(operator, appeal('dispatched', departmentLead, { review: review('objection', 'dept') }))).toEqual(['decide_objection', 'flag']);
+    expect(allowedAppealActions(operator, appeal('dispatched', departmentLead, { review: review('return', 'dept', { status: 'refused' }) }))).toEqual(['flag']);
+  });
+
+  it('a co-owner’s pending objection does not hold the lead up', () => {
+    const a = appeal('signed', departmentLead, { coOwners: [waterCoOwner], review: review('objection', 'water', { role: 'co_owner', owner: waterCoOwner }) });
+    expect(allowedAppealActions(department, a)).toEqual(['contact', 'request_extension', 'answer']);
+  });
+
+  it('separation of duties: who asked does not decide — a street admin leading the appeal asks another dispatcher', () => {
+    const streetLead: AppealOwner = { kind: 'unit', unitCode: STREET, level: 'street' };
+    const admin: Caller = { sub: 'street-1', roles: ['street_admin'], units: [STREET] };
+    const colleague: Caller = { sub: 'street-2', roles: ['street_admin'], units: [STREET] };
+    for (const [kind, decision] of [['return', 'decide_return'], ['objection', 'decide_objection']] as const) {
+      const a = appeal('dispatched', streetLead, { review: review(kind, 'street-1', { owner: streetLead }) });
+      expect(allowedAppealActions(admin, a)).not.toContain(decision);
+      expect(allowedAppealActions(colleague, a)).toContain(decision);
+    }
+    const extended = appeal('signed', streetLead, { extension: { until: new Date(Date.now() + 200 * HOUR).toISOString(), reason: '协调', by: 'street-1', at: new Date().toISOString() } });
+    expect(allowedAppealActions(admin, extended)).not.toContain('decide_extension');
+    expect(allowedAppealActions(colleague, extended)).toContain('decide_extension');
+  });
+
+  it('a return is offered only within the signing limit; an objection also after it', () => {
+    const late = appeal('dispatched', departmentLead, { signDueAt: new Date(Date.now() - 1000) });
+    expect(allowedAppealActions(department, late)).not.toContain('return');
+    expect(allowedAppealActions(department, late)).toContain('raise_objection');
+  });
+
+  it('a return that takes effect ends the owners’ hand-off: no owners, no due dates, the review approved stays, counted', () => {
+    const a = appeal('signed', departmentLead, { coOwners: [waterCoOwner], signedAt: new Date(), contactedAt: new Date(), returnCount: 0, review: { ...review('return', 'dept'), status: 'approved' } });
+    returnToHotline(a);
+    expect(a).toMatchObject({ status: 'received', lead: null, leadKey: null, coOwners: [], signDueAt: null, signedAt: null, contactedAt: null, answerDueAt: null, returnCount: 1, review: { status: 'approved' } });
+    const pending = appeal('signed', departmentLead, { review: review('objection', 'water', { role: 'co_owner' }) });
+    lapsePendingReview(pending);
+    expect(pending.review).toMatchObject({ status: 'lapsed' });
   });
 });

@@ -1,5 +1,5 @@
-import { hasAnyRole, isUnrestricted, scopeCovers, type Caller, type Role } from '@gridline/auth';
-import type { AppealAction, AppealOwner, AppealStatus } from '@gridline/contracts-hotline';
+import { hasAnyRole, isInternalCaller, isUnrestricted, scopeCovers, type Caller, type Role } from '@gridline/auth';
+import type { AppealAction, AppealOwner, AppealReviewKind, AppealStatus } from '@gridline/contracts-hotline';
 import type { AppealEntity } from './appeal.entity';
 
 const OPERATORS: readonly Role[] = ['hotline_operator', 'street_admin'];
@@ -39,6 +39,73 @@ export function leads(caller: Caller, appeal: AppealEntity): boolean {
   return isAdmin(caller) || ownedBy(caller, appeal.lead, appeal);
 }
 
+/** The co-owners whose handlers the caller is (their indexes in `coOwners`). */
+export function coOwnedBy(caller: Caller, appeal: AppealEntity): number[] {
+  return appeal.coOwners.flatMap((o, i) => (ownedBy(caller, o, appeal) ? [i] : []));
+}
+
+/**
+ * Who may object to an assignment: the lead owner (a grid's objection is its case's rejection), or a co-owner.
+ * As the lead when the caller leads it, else as the first co-owner it handles.
+ */
+export function objectsAs(caller: Caller, appeal: AppealEntity): { role: 'lead'; owner: AppealOwner } | { role: 'co_owner'; owner: AppealOwner; index: number } | null {
+  if (appeal.lead && leads(caller, appeal) && !handledThroughCase(appeal)) return { role: 'lead', owner: appeal.lead };
+  const [index] = coOwnedBy(caller, appeal);
+  return index === undefined ? null : { role: 'co_owner', owner: appeal.coOwners[index], index };
+}
+
+/** A return or objection waiting for the dispatcher (of the kind, if given). */
+export function pendingReview(appeal: AppealEntity, kind?: AppealReviewKind): boolean {
+  return appeal.review?.status === 'pending' && (kind === undefined || appeal.review.kind === kind);
+}
+
+/** A pending return or objection the appeal's owners can no longer be given: it left them first (through its grid case). */
+export function lapsePendingReview(appeal: AppealEntity): void {
+  if (pendingReview(appeal)) appeal.review = { ...appeal.review!, status: 'lapsed' };
+}
+
+/**
+ * A return takes effect (the dispatcher approved it, or the grid rejected or cancelled its case): back to `received`
+ * without owners for the hotline to dispatch again. The old owners' hand-off ended: their due dates and extension go
+ * with it, and the re-dispatch sets new ones from its own time.
+ */
+export function returnToHotline(appeal: AppealEntity): void {
+  lapsePendingReview(appeal);
+  appeal.status = 'received';
+  appeal.returnCount += 1;
+  appeal.lead = null;
+  appeal.leadKey = null;
+  appeal.coOwners = [];
+  appeal.extension = null;
+  appeal.signDueAt = null;
+  appeal.signedAt = null;
+  appeal.contactDueAt = null;
+  appeal.contactedAt = null;
+  appeal.answerDueAt = null;
+}
+
+/** While the lead's own return or objection waits, the lead neither signs for nor answers the appeal: it waits for the decision. */
+const leadWaits = (a: AppealEntity) => pendingReview(a) && a.review!.role === 'lead';
+
+/**
+ * Separation of duties: the person who asked (a return, an objection, an extension) does not decide it — a street
+ * centre's admin who leads an appeal and dispatches for the hotline asks another dispatcher. The platform's own
+ * processes (the seed) are not a person.
+ */
+export function asked(caller: Caller, requestedBy: string | undefined): boolean {
+  return requestedBy === caller.sub && !isInternalCaller(caller);
+}
+
+/** The decisions whose asker may not take them (separation of duties), with who asked. */
+export const ASKED_BY = {
+  decide_return: (a: AppealEntity) => a.review?.requestedBy,
+  decide_objection: (a: AppealEntity) => a.review?.requestedBy,
+  decide_extension: (a: AppealEntity) => a.extension?.by,
+} satisfies Partial<Record<AppealAction, (a: AppealEntity) => string | undefined>>;
+
+/** The hotline dispatcher, deciding what someone else asked. */
+const decides = (action: keyof typeof ASKED_BY) => (caller: Caller, appeal: AppealEntity) => operates(caller, appeal) && !asked(caller, ASKED_BY[action](appeal));
+
 export function mayView(caller: Caller, appeal: AppealEntity): boolean {
   return operates(caller, appeal) || leads(caller, appeal) || appeal.coOwners.some((o) => ownedBy(caller, o, appeal)) || scopeCovers(caller, appeal.path);
 }
@@ -58,17 +125,23 @@ interface Rule {
   when?: (appeal: AppealEntity, now: Date) => boolean;
 }
 
-/** The appeal process as data. */
+/**
+ * The appeal process as data. A return (退单) and an objection (异议) are one mechanism: the owner asks (`review`
+ * pending), the hotline dispatcher decides — never the one who asked — and only one waits at a time.
+ */
 export const APPEAL_PROCESS: Record<AppealAction, Rule> = {
   answer_directly: { from: ['received'], who: operates, when: (a) => a.type === 'consultation' },
   dispatch: { from: ['received'], who: operates },
-  sign: { from: ['dispatched'], who: leads, when: notThroughCase },
+  sign: { from: ['dispatched'], who: leads, when: (a) => notThroughCase(a) && !leadWaits(a) },
   contact: { from: ['dispatched', 'signed'], who: leads, when: (a) => a.contactedAt === null },
-  // 退单 within the signing limit: an owner who kept it longer has taken it on.
-  return: { from: ['dispatched', 'signed'], who: leads, when: (a, now) => notThroughCase(a) && (!a.signDueAt || now <= a.signDueAt) },
+  // 退单 within the signing limit (an owner who kept it longer has taken it on); it takes effect when the dispatcher approves.
+  return: { from: ['dispatched', 'signed'], who: leads, when: (a, now) => notThroughCase(a) && !pendingReview(a) && (!a.signDueAt || now <= a.signDueAt) },
+  decide_return: { from: ['dispatched', 'signed'], who: decides('decide_return'), when: (a) => pendingReview(a, 'return') },
+  raise_objection: { from: ['dispatched', 'signed'], who: (c, a) => objectsAs(c, a) !== null, when: (a) => !pendingReview(a) },
+  decide_objection: { from: ['dispatched', 'signed'], who: decides('decide_objection'), when: (a) => pendingReview(a, 'objection') },
   request_extension: { from: ['dispatched', 'signed'], who: leads, when: (a, now) => a.extension === null && !!a.answerDueAt && now < a.answerDueAt },
-  decide_extension: { from: ['dispatched', 'signed'], who: operates, when: (a) => a.extension !== null },
-  answer: { from: ['signed'], who: leads, when: notThroughCase },
+  decide_extension: { from: ['dispatched', 'signed'], who: decides('decide_extension'), when: (a) => a.extension !== null },
+  answer: { from: ['signed'], who: leads, when: (a) => notThroughCase(a) && !leadWaits(a) },
   callback: { from: ['answered'], who: operates },
   merge: { from: ['received'], who: operates },
   flag: { from: ['received', 'dispatched', 'signed', 'answered'], who: operates, when: (a) => !a.flagged && !a.anonymous },

@@ -1,5 +1,5 @@
 import { ArrayType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
-import type { AppealHandoffFailure, AppealTimelineDetails, AppealChannel, AppealOwner, AppealStatus, AppealType, AppealUrgency, Resolution, Satisfaction } from '@gridline/contracts-hotline';
+import type { AppealHandoffFailure, AppealTimelineDetails, AppealChannel, AppealOwner, AppealReview, AppealStatus, AppealType, AppealUrgency, Resolution, Satisfaction } from '@gridline/contracts-hotline';
 
 /** A citizen's appeal to 12345. The caller's name and phone exist here only encrypted (and the phone's keyed hash). */
 @Entity({ tableName: 'appeal' })
@@ -36,6 +36,8 @@ export class AppealEntity {
   /** Grid hand-offs so far; the current one's number (0: never handed down to a grid). */
   @Property({ type: 'int' }) handoffCount = 0;
   @Property({ type: 'jsonb', nullable: true }) handoffFailure: AppealHandoffFailure | null = null;
+  /** An owner's return or objection waiting for the dispatcher, or the last one decided. */
+  @Property({ type: 'jsonb', nullable: true }) review: AppealReview | null = null;
   @Property({ type: 'timestamptz', nullable: true }) dispatchDueAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) dispatchedAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) signDueAt: Date | null = null;

@@ -47,6 +47,7 @@ export function toAppealView(a: AppealEntity, caller: Caller, cipher: PersonalDa
     incidentStatus: a.incidentStatus,
     handoff: a.handoffCount || null,
     handoffFailure: a.handoffFailure,
+    review: a.review,
     dispatchDueAt: a.dispatchDueAt?.toISOString() ?? null,
     signDueAt: a.signDueAt?.toISOString() ?? null,
     contactDueAt: a.contactDueAt?.toISOString() ?? null,
@@ -92,6 +93,7 @@ export function toAppealEventData(a: AppealEntity, actor: string, extra: Pick<Ap
     reopenCount: a.reopenCount,
     handoff: a.handoffCount || null,
     ...extra,
+    review: a.review,
     actor,
     at: new Date().toISOString(),
   };

@@ -38,6 +38,7 @@ export class HotlineBusController {
   }
 
   @MessagePattern(HOTLINE_REQUESTS.act.pattern)
+  @Idempotent()
   act(@Payload() { id, action, ...body }: AppealActionRequest, @BusCaller() caller: Caller) {
     return this.actOnAppeal.execute(caller, id, action, body);
   }

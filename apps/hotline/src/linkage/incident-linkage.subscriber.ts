@@ -5,6 +5,7 @@ import { INCIDENTS_EVENTS, type AppealHandoffFailedEventData, type IncidentEvent
 import type { CloudEvent } from '@gridline/messaging';
 import { AppealJournal } from '../appeal/appeal-journal';
 import { AppealEntity } from '../appeal/appeal.entity';
+import { lapsePendingReview, returnToHotline } from '../appeal/appeal-process';
 
 /**
  * The grid linkage, back from the grid: the case opened for an appeal's current hand-off moves the appeal — signed
@@ -55,16 +56,14 @@ export class IncidentLinkageSubscriber implements EventSubscriber {
       appeal.signedAt = new Date(data.at);
       this.journal.record(em, appeal, { action: 'sign', actor, from }, 'signed');
     } else if (event.type === INCIDENTS_EVENTS.closed.type && live) {
+      lapsePendingReview(appeal); // a co-owner's objection the answer overtook
       appeal.status = 'answered';
       appeal.answeredAt = new Date(data.at);
       appeal.reply = { resolution: 'resolved', text: data.result ?? '网格已处置并经现场核查' };
       this.journal.record(em, appeal, { action: 'answer', actor, from, comment: appeal.reply.text }, 'answered');
     } else if ([INCIDENTS_EVENTS.rejected.type, INCIDENTS_EVENTS.cancelled.type, INCIDENTS_EVENTS.merged.type].includes(event.type) && live) {
       // The grid will not handle it: back to the hotline for another owner (or, merged, to be merged likewise).
-      appeal.status = 'received';
-      appeal.returnCount += 1;
-      appeal.lead = null;
-      appeal.leadKey = null;
+      returnToHotline(appeal);
       this.journal.record(em, appeal, { action: 'return', actor, from, comment: data.comment }, 'returned');
     }
     await em.flush();
@@ -101,6 +100,7 @@ export class HandoffFailureSubscriber implements EventSubscriber {
     if (!appeal || (data.handoff ?? 1) !== appeal.handoffCount || appeal.incidentId !== null || appeal.status !== 'dispatched') return;
     const from = appeal.status;
     appeal.handoffFailure = { handoff: appeal.handoffCount, code: data.code, reason: data.reason, at: data.at };
+    lapsePendingReview(appeal);
     appeal.status = 'received';
     appeal.lead = null;
     appeal.leadKey = null;

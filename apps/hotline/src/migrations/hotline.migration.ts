@@ -1,5 +1,6 @@
 import { SchemaMigration, workOrderMigrationSql } from '@gridline/persistence';
 import { HotlineTimelineDetailsMigration } from './20261201007000_appeal_timeline_details.migration';
+import { HotlineReviewMigration } from './20261205001000_appeal_review.migration';
 
 export class HotlineMigration extends SchemaMigration {
   static readonly migrationName = '20261127002000_appeals';
@@ -202,4 +203,4 @@ export class HotlineWorkOrderMigration extends SchemaMigration {
   }
 }
 
-export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration, HotlineHandoffMigration, HotlineWorkOrderMigration, HotlineTimelineDetailsMigration].map((m) => ({ name: m.migrationName, class: m }));
+export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration, HotlineHandoffMigration, HotlineWorkOrderMigration, HotlineTimelineDetailsMigration, HotlineReviewMigration].map((m) => ({ name: m.migrationName, class: m }));

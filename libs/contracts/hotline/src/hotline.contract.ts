@@ -62,7 +62,18 @@ export const HOTLINE_EVENTS = {
   merged: appealEvent('merged'),
   dispatched: appealEvent('dispatched'),
   signed: appealEvent('signed'),
+  /** The lead owner asked to return the appeal (退单), with a reason: the dispatcher reviews it. */
+  returnRequested: appealEvent('return_requested'),
+  /** The dispatcher approved a return (or the grid rejected or cancelled its case): back to `received` for re-dispatch. */
   returned: appealEvent('returned'),
+  /** The dispatcher refused a return, with a reason: the owner keeps the appeal. */
+  returnRefused: appealEvent('return_refused'),
+  /** A lead or co-owner objected to its assignment (异议), optionally suggesting another owner. */
+  objectionRaised: appealEvent('objection_raised'),
+  /** The dispatcher upheld an objection: the assignment went to another owner (a new lead is a re-dispatch). */
+  objectionUpheld: appealEvent('objection_upheld'),
+  /** The dispatcher dismissed an objection, with a reason: the assignment stands. */
+  objectionDismissed: appealEvent('objection_dismissed'),
   extended: appealEvent('extended'),
   answered: appealEvent('answered'),
   callback: appealEvent('callback'),
@@ -85,4 +96,6 @@ export const AppealErrorCode = {
   Invalid: 'APPEAL_INVALID',
   /** A grid's appeal is signed for, returned and answered through its grid case, not on the appeal. */
   HandledThroughCase: 'APPEAL_HANDLED_THROUGH_CASE',
+  /** The owner who raised a return or objection (or asked for an extension) cannot decide it. */
+  OwnDecision: 'APPEAL_OWN_REQUEST',
 } as const;

@@ -150,9 +150,12 @@ export class AppealOwnerDto {
 /**
  * Body of POST /api/v1/appeals/:id/actions/:action. answer_directly — `text` (consultations); dispatch — optionally
  * `lead` and `coOwners` (else from the category and the location; no owner → the street) and `categoryCode` (the
- * appeal re-classified; the default owner follows the new category); return, request_extension
- * — `reason` (+ `until`); decide_extension — `approve`; answer — `resolution`, `text`; callback — `satisfaction`;
- * merge — `intoId`; flag — `reason` (malicious repeated calls; the appeal is still recorded).
+ * appeal re-classified; the default owner follows the new category); return — `reason` (asks the dispatcher; the
+ * appeal goes back only when approved); decide_return — `approve`, `reason` (required to refuse); raise_objection —
+ * `reason`, optionally `owner` (the owner suggested instead); decide_objection — `approve` (uphold), `reason`
+ * (required to dismiss), `owner` (who takes the assignment, default the suggested one); request_extension —
+ * `reason`, `until`; decide_extension — `approve`; answer — `resolution`, `text`; callback — `satisfaction`; merge —
+ * `intoId`; flag — `reason` (malicious repeated calls; the appeal is still recorded).
  */
 export class AppealActionBody {
   @ApiPropertyOptional()
@@ -197,6 +200,15 @@ export class AppealActionBody {
   @ValidateNested({ each: true })
   @Type(() => AppealOwnerDto)
   coOwners?: AppealOwnerDto[];
+
+  @ApiPropertyOptional({
+    type: AppealOwnerDto,
+    description: 'raise_objection: the owner you suggest instead; decide_objection (upheld): who takes the assignment (default: the suggested one). An unknown code is a 400 naming this field',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AppealOwnerDto)
+  owner?: AppealOwnerDto;
 
   @ApiPropertyOptional({ enum: RESOLUTIONS })
   @IsOptional()
@@ -277,6 +289,17 @@ export class ListAppealsQuery {
   @QueryBoolean()
   @IsBoolean()
   pendingExtension?: boolean;
+  @ApiPropertyOptional({ description: "The dispatcher's work queue: only appeals whose owner asked to return them (退单), waiting for a decision" })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  pendingReturn?: boolean;
+
+  @ApiPropertyOptional({ description: 'Only appeals with an objection to an assignment (异议) waiting for a decision' })
+  @IsOptional()
+  @QueryBoolean()
+  @IsBoolean()
+  pendingObjection?: boolean;
 
   @ApiPropertyOptional({ description: 'Only appeals led by this department or unit' })
   @IsOptional()

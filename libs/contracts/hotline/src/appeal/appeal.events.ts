@@ -1,4 +1,4 @@
-import type { AppealChannel, AppealOwner, AppealStatus, AppealType, AppealUrgency, Resolution, Satisfaction } from './appeal.types';
+import type { AppealChannel, AppealOwner, AppealReview, AppealStatus, AppealType, AppealUrgency, Resolution, Satisfaction } from './appeal.types';
 
 /** What every appeal event carries — never the caller's name or phone. */
 export interface AppealEventData {
@@ -29,6 +29,8 @@ export interface AppealEventData {
    * one, which every later event carries).
    */
   categoryChange?: { from: string | null; to: string };
+  /** The owner's return or objection under review, or the last one decided (what the review events are about). */
+  review: AppealReview | null;
   actor: string;
   at: string;
 }

@@ -11,7 +11,22 @@ export type AppealUrgency = (typeof APPEAL_URGENCIES)[number];
 export const APPEAL_STATUSES = ['received', 'dispatched', 'signed', 'answered', 'closed', 'merged'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 
-export const APPEAL_ACTIONS = ['answer_directly', 'dispatch', 'sign', 'contact', 'return', 'request_extension', 'decide_extension', 'answer', 'callback', 'merge', 'flag'] as const;
+export const APPEAL_ACTIONS = [
+  'answer_directly',
+  'dispatch',
+  'sign',
+  'contact',
+  'return',
+  'decide_return',
+  'raise_objection',
+  'decide_objection',
+  'request_extension',
+  'decide_extension',
+  'answer',
+  'callback',
+  'merge',
+  'flag',
+] as const;
 export type AppealAction = (typeof APPEAL_ACTIONS)[number];
 
 export const RESOLUTIONS = ['resolved', 'partly_resolved', 'not_resolved'] as const;
@@ -45,6 +60,32 @@ export interface AppealHandoffFailure {
   at: string;
 }
 
+/** What an owner asks the dispatcher to review: a return (退单) of the appeal, or an objection (异议) to an assignment. */
+export const APPEAL_REVIEW_KINDS = ['return', 'objection'] as const;
+export type AppealReviewKind = (typeof APPEAL_REVIEW_KINDS)[number];
+
+/**
+ * An owner's return or objection and the dispatcher's decision on it — one mechanism for both. `pending` until the
+ * hotline decides; `lapsed` when the appeal left its owners first (answered or returned through its grid case).
+ * The latest one stays on the appeal after its decision, until another is raised.
+ */
+export interface AppealReview {
+  kind: AppealReviewKind;
+  status: 'pending' | 'approved' | 'refused' | 'lapsed';
+  /** The assignment concerned: the lead owner's, or a co-owner's. A return is always the lead's. */
+  role: 'lead' | 'co_owner';
+  owner: AppealOwner;
+  /** An objection's suggestion: who should take the assignment instead. */
+  suggestedOwner: AppealOwner | null;
+  reason: string;
+  requestedBy: string;
+  requestedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+  /** Why it was refused (required), or a note on the approval. */
+  decisionReason: string | null;
+}
+
 /** An appeal as the hotline answers it; the caller's name and phone are masked. */
 export interface AppealView {
   id: string;
@@ -74,6 +115,8 @@ export interface AppealView {
   handoff: number | null;
   /** Why the last grid hand-off failed ("hand-off failed: reason"), until the appeal is dispatched again. */
   handoffFailure: AppealHandoffFailure | null;
+  /** The owner's return or objection waiting for the dispatcher (`status: 'pending'`), or the last one decided. */
+  review: AppealReview | null;
   dispatchDueAt: string | null;
   signDueAt: string | null;
   /** The owner's first contact with the caller: due, and done. */

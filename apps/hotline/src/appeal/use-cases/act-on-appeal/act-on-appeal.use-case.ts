@@ -6,14 +6,14 @@ import { AppError, CommonErrorCode } from '@gridline/platform';
 import { PersonalDataCipher } from '@gridline/persistence';
 import { Inject } from '@nestjs/common';
 import { RegistryClient, type TimeLimit } from '@gridline/contracts-registry';
-import { AppealErrorCode, type AppealAction, type AppealActionBody, type AppealEventData, type AppealOwner, type AppealTimelineDetails, type AppealView } from '@gridline/contracts-hotline';
+import { AppealErrorCode, type AppealAction, type AppealActionBody, type AppealEventData, type AppealOwner, type AppealReview, type AppealTimelineDetails, type AppealView } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { activeCategory } from '../../../reference/active-category';
 import { ReferenceNames } from '../../../reference/reference-names';
 import { AppealJournal, type AppealStepEventName, type JournalEntry } from '../../appeal-journal';
 import { AppealEntity } from '../../appeal.entity';
 import { namesOf, toAppealView } from '../../appeal.mapper';
-import { APPEAL_PROCESS, CASE_STEPS, allowedAppealActions, appealsInScope, handledThroughCase, mayView } from '../../appeal-process';
+import { APPEAL_PROCESS, ASKED_BY, CASE_STEPS, allowedAppealActions, appealsInScope, asked, handledThroughCase, mayView, objectsAs, operates, returnToHotline } from '../../appeal-process';
 
 type EventName = AppealStepEventName;
 
@@ -37,6 +37,10 @@ function handledOnCase(appeal: AppealEntity, action: AppealAction): AppError {
     handoff: appeal.handoffCount || null,
   });
 }
+
+const ownerKey = (o: AppealOwner) => (o.kind === 'department' ? o.departmentCode : o.unitCode);
+const sameOwner = (a: AppealOwner, b: AppealOwner) => a.kind === b.kind && ownerKey(a) === ownerKey(b);
+const ownerCode = (o: AppealOwner) => (o.kind === 'department' ? { departmentCode: o.departmentCode } : { unitCode: o.unitCode });
 
 /** What a step reports besides the appeal: the flag says how many appeals it marked. */
 interface StepOutcome {
@@ -92,6 +96,10 @@ export class ActOnAppealUseCase {
             allowedActions: allowedAppealActions(caller, appeal, now),
           });
         }
+        const askedBy = ASKED_BY[action as keyof typeof ASKED_BY]?.(appeal);
+        if (operates(caller, appeal) && asked(caller, askedBy)) {
+          throw new AppError(AppealErrorCode.OwnDecision, 'forbidden', `You asked for this yourself: another dispatcher decides "${action}" (separation of duties)`, { action, requestedBy: askedBy });
+        }
         if (!rule.who(caller, appeal)) {
           throw new AppError(CommonErrorCode.Forbidden, 'forbidden', `Your roles or scope do not allow "${action}" on this appeal`, { allowedActions: allowedAppealActions(caller, appeal, now) });
         }
@@ -133,14 +141,27 @@ export class ActOnAppealUseCase {
         appeal.contactedAt = now;
         return [];
       case 'return':
-        need(body.reason, 'reason', 'is required to return an appeal');
-        appeal.status = 'received';
-        appeal.returnCount += 1;
-        appeal.lead = null;
-        appeal.leadKey = null;
-        appeal.coOwners = [];
-        appeal.extension = null;
+        // 退单 is asked, not done: the dispatcher reviews it, and the owner stays responsible meanwhile.
+        appeal.review = this.review(caller, 'return', { role: 'lead', owner: appeal.lead! }, need(body.reason, 'reason', 'is required to return an appeal'), null, now);
+        return ['returnRequested'];
+      case 'decide_return': {
+        const approve = this.decide(caller, appeal, body, now, 'refuse a return', record);
+        if (!approve) return ['returnRefused'];
+        returnToHotline(appeal);
         return ['returned'];
+      }
+      case 'raise_objection': {
+        const objected = objectsAs(caller, appeal)!;
+        const reason = need(body.reason, 'reason', 'is required to object to a dispatch');
+        // The suggestion must name a real owner of the appeal's street (an unknown code is a 400 naming the field).
+        const suggested = body.owner ? await this.owner({ ...caller, units: [appeal.path[0]] }, body.owner, 'owner', this.activeDepartments(), "in the appeal's street") : null;
+        if (suggested && sameOwner(suggested, objected.owner)) throw invalid('owner', 'must be another owner than the one objected to');
+        appeal.review = this.review(caller, 'objection', objected, reason, suggested, now);
+        record.details = { role: objected.role, owner: ownerKey(objected.owner), suggestedOwner: suggested ? ownerKey(suggested) : null };
+        return ['objectionRaised'];
+      }
+      case 'decide_objection':
+        return this.decideObjection(caller, appeal, body, now, record);
       case 'request_extension': {
         need(body.reason, 'reason', 'is required to ask for an extension');
         const until = new Date(need(body.until, 'until', 'is required: the new answer deadline asked for'));
@@ -227,8 +248,18 @@ export class ActOnAppealUseCase {
     const lead = body.lead ? await this.owner(caller, body.lead, 'lead', departments) : await this.ownerFromCategory(appeal);
     const coOwners = [];
     for (const [i, o] of (body.coOwners ?? []).entries()) coOwners.push(await this.owner(caller, o, `coOwners[${i}]`, departments));
+    await this.assign(appeal, lead, coOwners, now, 'lead');
+    return ['dispatched'];
+  }
+
+  /**
+   * Gives the appeal its lead (and co-owners) from now: status dispatched, the signing-for, contact and answer
+   * deadlines computed from this moment on the working calendar — a first dispatch, a re-dispatch after a return,
+   * or an upheld objection to the lead alike.
+   */
+  private async assign(appeal: AppealEntity, lead: AppealOwner, coOwners: AppealOwner[], now: Date, field: string): Promise<void> {
     if (lead.kind === 'unit' && lead.level === 'grid' && !appeal.categoryCode) {
-      throw invalid('lead', 'cannot be a grid for an appeal without a category: the grid case needs one');
+      throw invalid(field, 'cannot be a grid for an appeal without a category: the grid case needs one');
     }
     appeal.lead = lead;
     appeal.leadKey = lead.kind === 'department' ? lead.departmentCode : lead.unitCode;
@@ -243,8 +274,50 @@ export class ActOnAppealUseCase {
     appeal.signDueAt = new Date((await this.registry.deadline(SYSTEM_CALLER, { from: now.toISOString(), amount: this.config.HOTLINE_SIGN_WORKING_HOURS, unit: 'working_hours' })).deadline);
     appeal.contactDueAt = new Date((await this.registry.deadline(SYSTEM_CALLER, { from: now.toISOString(), amount: this.config.HOTLINE_CONTACT_WORKING_HOURS, unit: 'working_hours' })).deadline);
     appeal.contactedAt = null;
+    appeal.signedAt = null;
+    appeal.extension = null;
     appeal.answerDueAt = await this.answerDue(appeal, now);
-    return ['dispatched'];
+  }
+
+  /** A new review: the owner's return or objection, pending until the dispatcher decides. */
+  private review(caller: Caller, kind: AppealReview['kind'], of: { role: AppealReview['role']; owner: AppealOwner }, reason: string, suggestedOwner: AppealOwner | null, now: Date): AppealReview {
+    return { kind, status: 'pending', role: of.role, owner: of.owner, suggestedOwner, reason, requestedBy: caller.sub, requestedAt: now.toISOString(), decidedBy: null, decidedAt: null, decisionReason: null };
+  }
+
+  /** The dispatcher's decision on the pending review: `approve`, and a reason to refuse; the timeline says what was asked. */
+  private decide(caller: Caller, appeal: AppealEntity, body: AppealActionBody, now: Date, refusing: string, record: StepRecord): boolean {
+    const approve = need(body.approve, 'approve', 'must say whether it is approved');
+    const decisionReason = approve ? (body.reason ?? null) : need(body.reason, 'reason', `is required to ${refusing}`);
+    const asked = appeal.review!;
+    appeal.review = { ...asked, status: approve ? 'approved' : 'refused', decidedBy: caller.sub, decidedAt: now.toISOString(), decisionReason };
+    record.details = { decision: approve ? 'approved' : 'refused', kind: asked.kind, role: asked.role, owner: ownerKey(asked.owner), requestedBy: asked.requestedBy, requestReason: asked.reason };
+    return approve;
+  }
+
+  /**
+   * An objection upheld moves the assignment: the lead's to the owner given (or suggested) — a re-dispatch with new
+   * due dates —, a co-owner's to the owner given (or suggested), or off the appeal when none is. Dismissed, it stands.
+   */
+  private async decideObjection(caller: Caller, appeal: AppealEntity, body: AppealActionBody, now: Date, record: StepRecord): Promise<EventName[]> {
+    const objection = appeal.review!;
+    if (body.approve !== true) {
+      this.decide(caller, appeal, body, now, 'dismiss an objection', record);
+      return ['objectionDismissed'];
+    }
+    const given = body.owner ?? (objection.suggestedOwner ? ownerCode(objection.suggestedOwner) : null);
+    // The suggestion is checked again, in the dispatcher's scope: a department may have left the list meanwhile.
+    const taker = given ? await this.owner(caller, given, 'owner', this.activeDepartments()) : null;
+    if (taker && sameOwner(taker, objection.owner)) throw invalid('owner', 'must be another owner than the one objected to');
+    if (objection.role === 'lead' && !taker) throw invalid('owner', 'is required to uphold an objection to the lead (none was suggested): the owner who takes the appeal');
+    this.decide(caller, appeal, body, now, 'dismiss an objection', record);
+    record.details = { ...record.details, newOwner: taker ? ownerKey(taker) : null };
+    if (objection.role === 'lead') {
+      await this.assign(appeal, taker!, appeal.coOwners.filter((o) => !sameOwner(o, taker!)), now, 'owner');
+      return ['objectionUpheld', 'dispatched'];
+    }
+    const others = appeal.coOwners.filter((o) => !sameOwner(o, objection.owner));
+    appeal.coOwners = taker && !sameOwner(taker, appeal.lead!) && !others.some((o) => sameOwner(o, taker)) ? [...others, taker] : others;
+    return ['objectionUpheld'];
   }
 
   /** A new hand-off to the lead grid: a new grid case, keyed in incidents by its number; earlier cases' results are ignored. */
@@ -279,7 +352,7 @@ export class ActOnAppealUseCase {
     return () => (codes ??= this.registry.listDepartments(SYSTEM_CALLER).then((all) => new Set(all.filter((d) => d.active).map((d) => d.code))));
   }
 
-  private async owner(caller: Caller, given: { departmentCode?: string; unitCode?: string }, field: string, departments: () => Promise<Set<string>>): Promise<AppealOwner> {
+  private async owner(caller: Caller, given: { departmentCode?: string; unitCode?: string }, field: string, departments: () => Promise<Set<string>>, where = 'in your scope'): Promise<AppealOwner> {
     if ((given.departmentCode ? 1 : 0) + (given.unitCode ? 1 : 0) !== 1) throw invalid(field, 'must name exactly one of departmentCode or unitCode');
     if (given.departmentCode) {
       // An unknown department would leave an appeal that no one can sign for.
@@ -288,7 +361,7 @@ export class ActOnAppealUseCase {
     }
     const unit = await this.registry.getUnit(SYSTEM_CALLER, given.unitCode!).catch(() => null);
     // A unit outside the caller's scope is answered like an unknown one: the hotline dispatches within its own area.
-    if (!unit || !scopeCovers(caller, unit.path)) throw invalid(`${field}.unitCode`, `${given.unitCode} is not a unit of the map in your scope`);
+    if (!unit || !scopeCovers(caller, unit.path)) throw invalid(`${field}.unitCode`, `${given.unitCode} is not a unit of the map ${where}`);
     return { kind: 'unit', unitCode: unit.code, level: unit.level === 'exclusive_grid' ? 'grid' : unit.level };
   }
 

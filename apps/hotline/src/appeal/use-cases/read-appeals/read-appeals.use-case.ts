@@ -51,6 +51,9 @@ export class ReadAppealsUseCase {
     }
     // The deciding operators' queue: an extension asked for and not decided yet (a return or an answer clears it).
     if (query.pendingExtension !== undefined) where.push({ extension: query.pendingExtension ? { $ne: null } : null });
+    // The dispatcher's work queue: returns and objections waiting for a decision.
+    if (query.pendingReturn) where.push({ review: { status: 'pending', kind: 'return' } });
+    if (query.pendingObjection) where.push({ review: { status: 'pending', kind: 'objection' } });
     if (query.owner) where.push({ leadKey: query.owner });
     if (query.from) where.push({ receivedAt: { $gte: periodStart(query.from) } });
     if (query.to) where.push({ receivedAt: { $lt: periodEnd(query.to) } });

@@ -1,0 +1,213 @@
+import { Client } from 'pg';
+import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
+import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
+import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
+import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
+import { createLogger, loadConfig } from '@gridline/platform';
+import { SYSTEM_CALLER } from '@gridline/auth';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { LogCapture, TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+
+const STREET = '370502003';
+const COMMUNITY = '370502003001';
+const GRID = '370502003001001';
+
+/**
+ * A return (退单) is reviewed by the hotline dispatcher before it takes effect, and an objection (异议) to an
+ * assignment is raised and decided — walked through the gateway with each role's token, against two hotline
+ * replicas (the bus's queue group shares the requests between them).
+ */
+describe('returns and objections reviewed by the dispatcher', () => {
+  let platform: TestPlatform;
+  let gateway: GatewayApp;
+  let registry: RegistryClient;
+  let db: Client;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    platform = await TestPlatform.create();
+    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
+    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
+    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
+    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
+    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix }), createLogger('gateway', 'warn', new LogCapture()));
+    registry = new RegistryClient(await platform.bus('seed'));
+    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
+      await registry.createUnit(SYSTEM_CALLER, unit);
+    }
+    for (const [code, name] of [['URBAN_MGMT', '城市管理办公室'], ['WATER', '水务局'], ['PARKS', '园林绿化局']]) await registry.createDepartment(SYSTEM_CALLER, { code, name });
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 3, unit: 'working_days' as const } };
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits });
+    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
+    tokens.operator2 = await testToken({ sub: 'operator-2', roles: ['hotline_operator'], units: [STREET] });
+    tokens.handler = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
+    tokens.water = await testToken({ sub: 'water-1', roles: ['department'], units: ['WATER'] });
+    tokens.parks = await testToken({ sub: 'parks-1', roles: ['department'], units: ['PARKS'] });
+    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
+    tokens.streetAdmin = await testToken({ sub: 'street-1', roles: ['street_admin'], units: [STREET] });
+    db = new Client({ connectionString: platform.db.url });
+    await db.connect();
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await gateway?.app.close();
+    await platform?.close();
+  });
+
+  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object, key?: string) =>
+    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}`, ...(key ? { 'idempotency-key': key } : {}) }, ...(payload ? { payload } : {}) });
+  const act = (who: string, id: string, action: string, body: object = {}, key?: string) => call(who, 'POST', `/api/v1/appeals/${id}/actions/${action}`, body, key);
+  const ok = async (who: string, id: string, action: string, body: object = {}) => {
+    const res = await act(who, id, action, body);
+    expect({ action, status: res.statusCode, body: res.statusCode === 200 ? null : res.json() }).toEqual({ action, status: 200, body: null });
+    return res.json();
+  };
+  const view = async (id: string) => (await call('operator', 'GET', `/api/v1/appeals/${id}`)).json();
+  const timeline = async (id: string) => ((await call('operator', 'GET', `/api/v1/appeals/${id}/timeline`)).json() as { action: string; actor: string; comment: string | null; toStatus: string }[]).map((t) => [t.action, t.actor, t.toStatus, t.comment]);
+  const queue = async (filter: string) => ((await call('operator', 'GET', `/api/v1/appeals?${filter}`)).json().items as { id: string }[]).map((a) => a.id);
+  const intake = async (content: string) => {
+    const res = await call('operator', 'POST', '/api/v1/appeals', { channel: 'phone', type: 'complaint', content, categoryCode: 'ENV.SEWAGE', location: { lat: 37.405, lng: 118.505, address: '文汇小区东门' } });
+    expect(res.statusCode).toBe(201);
+    return res.json().appeal.id as string;
+  };
+  /** The due dates the hotline set at the last dispatch, and the ones the working calendar gives from that moment. */
+  const dueDatesFromDispatch = async (id: string) => {
+    const [row] = (await db.query<{ dispatched_at: Date; sign_due_at: Date; answer_due_at: Date }>('select dispatched_at, sign_due_at, answer_due_at from hotline.appeal where id = $1', [id])).rows;
+    const from = row.dispatched_at.toISOString();
+    const sign = await registry.deadline(SYSTEM_CALLER, { from, amount: 2, unit: 'working_hours' });
+    const answer = await registry.deadline(SYSTEM_CALLER, { from, amount: 3, unit: 'working_days' });
+    return { dispatchedAt: row.dispatched_at, set: [row.sign_due_at.toISOString(), row.answer_due_at.toISOString()], calendar: [new Date(sign.deadline).toISOString(), new Date(answer.deadline).toISOString()] };
+  };
+
+  it('a return waits for the dispatcher: refused, the handler keeps it; approved, it is re-dispatched to a grid whose case opens, with new due dates', async () => {
+    const id = await intake('井盖破损污水外溢');
+    const first = await ok('operator', id, 'dispatch', { lead: { departmentCode: 'URBAN_MGMT' }, coOwners: [{ departmentCode: 'WATER' }] });
+
+    // The reason is required, and nothing is stored without it.
+    const noReason = await act('handler', id, 'return', {});
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json()).toMatchObject({ code: 'APPEAL_INVALID', errors: [{ field: 'reason' }] });
+
+    // Asked, not done: still the department's, the request on the appeal; a retry with the same key (to either
+    // replica, at once) answers the first answer and asks nothing twice.
+    const key = `return-${id}`;
+    const [asked, retried] = await Promise.all([act('handler', id, 'return', { reason: '属于排水管网，不属于本单位' }, key), act('handler', id, 'return', { reason: '属于排水管网，不属于本单位' }, key)]);
+    expect([asked.statusCode, retried.statusCode]).toEqual([200, 200]);
+    expect(retried.json()).toEqual(asked.json());
+    expect(asked.json()).toMatchObject({
+      status: 'dispatched',
+      lead: { kind: 'department', departmentCode: 'URBAN_MGMT' },
+      returnCount: 0,
+      review: { kind: 'return', status: 'pending', role: 'lead', reason: '属于排水管网，不属于本单位', requestedBy: 'dept-1', requestedAt: expect.any(String), decidedBy: null },
+      allowedActions: ['contact', 'request_extension'],
+    });
+    expect((await timeline(id)).filter(([action]) => action === 'return')).toEqual([['return', 'dept-1', 'dispatched', '属于排水管网，不属于本单位']]);
+    // One pending return at a time; the same key with another body is refused as a reuse.
+    expect((await act('handler', id, 'return', { reason: '再次申请退单' })).json()).toMatchObject({ code: 'APPEAL_ACTION_NOT_ALLOWED', details: { allowedActions: ['contact', 'request_extension'] } });
+    expect((await act('handler', id, 'return', { reason: '另一个理由' }, key)).statusCode).toBe(422);
+
+    // The dispatcher's work queue.
+    expect(await queue('pendingReturn=true')).toEqual([id]);
+    expect(await queue('pendingObjection=true')).toEqual([]);
+    expect((await call('operator', 'GET', '/api/v1/appeals?pendingReturn=maybe')).json()).toMatchObject({ errors: [{ field: 'pendingReturn' }] });
+    expect((await view(id)).allowedActions).toEqual(['decide_return', 'flag']);
+
+    // Another owner (the co-owner) cannot decide it; the dispatcher refuses only with a reason.
+    expect((await act('water', id, 'decide_return', { approve: true })).statusCode).toBe(403);
+    expect((await act('operator', id, 'decide_return', { approve: false })).json()).toMatchObject({ errors: [{ field: 'reason' }] });
+    const refused = await ok('operator', id, 'decide_return', { approve: false, reason: '污水外溢属城市管理职责，请按期办理' });
+    expect(refused).toMatchObject({
+      status: 'dispatched',
+      lead: { departmentCode: 'URBAN_MGMT' },
+      signDueAt: first.signDueAt,
+      answerDueAt: first.answerDueAt,
+      review: { kind: 'return', status: 'refused', decidedBy: 'operator-1', decisionReason: '污水外溢属城市管理职责，请按期办理' },
+    });
+    expect((await call('handler', 'GET', `/api/v1/appeals/${id}`)).json().allowedActions).toEqual(['sign', 'contact', 'return', 'raise_objection', 'request_extension']);
+    expect(await queue('pendingReturn=true')).toEqual([]);
+
+    // Asked again, approved: back to the hotline without owners or due dates, the reasons in the timeline.
+    await ok('handler', id, 'return', { reason: '经现场核实为供水管道破裂，请改派水务' });
+    const approved = await ok('operator2', id, 'decide_return', { approve: true });
+    expect(approved).toMatchObject({ status: 'received', lead: null, coOwners: [], signDueAt: null, answerDueAt: null, returnCount: 1, review: { status: 'approved', decidedBy: 'operator-2' } });
+    expect((await timeline(id)).slice(1).map(([action, actor, status, comment]) => [action, actor, status, comment])).toEqual([
+      ['dispatch', 'operator-1', 'dispatched', null],
+      ['return', 'dept-1', 'dispatched', '属于排水管网，不属于本单位'],
+      ['decide_return', 'operator-1', 'dispatched', '污水外溢属城市管理职责，请按期办理'],
+      ['return', 'dept-1', 'dispatched', '经现场核实为供水管道破裂，请改派水务'],
+      ['decide_return', 'operator-2', 'received', null],
+    ]);
+    expect((await call('handler', 'GET', `/api/v1/appeals/${id}`)).statusCode).toBe(404); // the old owner's hand-off ended
+
+    // Re-dispatched to the grid: new due dates from the re-dispatch on the working calendar, and the grid case opens.
+    const again = await ok('operator', id, 'dispatch', { lead: { unitCode: GRID } });
+    expect(again).toMatchObject({ status: 'dispatched', lead: { kind: 'unit', unitCode: GRID, level: 'grid' }, handoff: 1, signDueAt: expect.any(String), answerDueAt: expect.any(String) });
+    const dates = await dueDatesFromDispatch(id);
+    expect(dates.set).toEqual(dates.calendar);
+    expect([again.signDueAt, again.answerDueAt]).toEqual(dates.set);
+    expect(dates.dispatchedAt.getTime()).toBeGreaterThan(new Date(first.updatedAt).getTime());
+    const incidentId = await eventually(async () => {
+      const linked = await view(id);
+      expect(linked).toMatchObject({ status: 'dispatched', incidentId: expect.any(String) });
+      return linked.incidentId as string;
+    });
+    expect((await call('community', 'GET', `/api/v1/incidents/${incidentId}`)).json()).toMatchObject({ appealRef: id, gridCode: GRID, status: 'reported' });
+  });
+
+  it('an objection: raised by a co-owner and upheld, raised by the lead and dismissed, then upheld to the suggested owner with new due dates', async () => {
+    const id = await intake('小区雨水井堵塞');
+    await ok('operator', id, 'dispatch', { lead: { departmentCode: 'URBAN_MGMT' }, coOwners: [{ departmentCode: 'WATER' }] });
+
+    // A suggested owner must be a known one: 400 naming the field, nothing stored.
+    expect((await act('water', id, 'raise_objection', { reason: '不属于水务', owner: { departmentCode: 'NOPE_DEPT' } })).json()).toMatchObject({ code: 'APPEAL_INVALID', errors: [{ field: 'owner.departmentCode' }] });
+    expect((await act('water', id, 'raise_objection', { reason: '不属于水务', owner: { unitCode: '370502009' } })).json()).toMatchObject({ errors: [{ field: 'owner.unitCode' }] });
+    expect((await act('water', id, 'raise_objection', { reason: '不属于水务', owner: { departmentCode: 'WATER' } })).json()).toMatchObject({ errors: [{ field: 'owner' }] });
+    expect((await view(id)).review).toBeNull();
+
+    const raised = await ok('water', id, 'raise_objection', { reason: '雨水井属园林绿化范围', owner: { departmentCode: 'PARKS' } });
+    expect(raised.review).toMatchObject({ kind: 'objection', status: 'pending', role: 'co_owner', owner: { departmentCode: 'WATER' }, suggestedOwner: { departmentCode: 'PARKS' } });
+    expect(await queue('pendingObjection=true')).toEqual([id]);
+    // The lead is not held up by a co-owner's objection; the objector does not decide it.
+    expect((await call('handler', 'GET', `/api/v1/appeals/${id}`)).json().allowedActions).toEqual(['sign', 'contact', 'request_extension']);
+    expect((await act('water', id, 'decide_objection', { approve: true })).statusCode).toBe(403);
+    const upheld = await ok('operator', id, 'decide_objection', { approve: true });
+    expect(upheld).toMatchObject({ lead: { departmentCode: 'URBAN_MGMT' }, coOwners: [{ kind: 'department', departmentCode: 'PARKS' }], review: { status: 'approved' } });
+    expect((await call('water', 'GET', `/api/v1/appeals/${id}`)).statusCode).toBe(404);
+    expect((await call('parks', 'GET', `/api/v1/appeals/${id}`)).statusCode).toBe(200);
+
+    // The lead objects; dismissed (a reason is required), the assignment stands.
+    await ok('handler', id, 'raise_objection', { reason: '应由水务牵头', owner: { departmentCode: 'WATER' } });
+    expect((await act('operator', id, 'decide_objection', { approve: false })).json()).toMatchObject({ errors: [{ field: 'reason' }] });
+    const dismissed = await ok('operator', id, 'decide_objection', { approve: false, reason: '排水设施由城管负责' });
+    expect(dismissed).toMatchObject({ lead: { departmentCode: 'URBAN_MGMT' }, review: { status: 'refused', role: 'lead', decisionReason: '排水设施由城管负责' } });
+
+    // Objected again and upheld to the suggested owner: a re-dispatch, with new due dates from now.
+    await ok('handler', id, 'raise_objection', { reason: '现场核实为供水管线', owner: { departmentCode: 'WATER' } });
+    const moved = await ok('operator', id, 'decide_objection', { approve: true, reason: '改由水务牵头' });
+    expect(moved).toMatchObject({ status: 'dispatched', lead: { kind: 'department', departmentCode: 'WATER' }, coOwners: [{ departmentCode: 'PARKS' }], review: { status: 'approved', decisionReason: '改由水务牵头' } });
+    const dates = await dueDatesFromDispatch(id);
+    expect([moved.signDueAt, moved.answerDueAt]).toEqual(dates.calendar);
+    expect((await timeline(id)).slice(-2).map(([action, , status]) => [action, status])).toEqual([
+      ['decide_objection', 'dispatched'],
+      ['dispatched', 'dispatched'],
+    ]);
+    expect((await call('water', 'GET', `/api/v1/appeals/${id}`)).json().allowedActions).toEqual(expect.arrayContaining(['sign', 'return']));
+    expect((await call('handler', 'GET', `/api/v1/appeals/${id}`)).statusCode).toBe(404);
+  });
+
+  it('separation of duties: a street admin leading the appeal does not decide its own return; two dispatchers deciding at once make one decision', async () => {
+    const id = await intake('街道办公区门前污水');
+    await ok('operator', id, 'dispatch', { lead: { unitCode: STREET } });
+    await ok('streetAdmin', id, 'return', { reason: '应由城管处理' });
+    expect((await act('streetAdmin', id, 'decide_return', { approve: true })).json()).toMatchObject({ status: 403, code: 'APPEAL_OWN_REQUEST' });
+    expect((await view(id)).review).toMatchObject({ status: 'pending' });
+
+    const decisions = await Promise.all([act('operator', id, 'decide_return', { approve: true }), act('operator2', id, 'decide_return', { approve: false, reason: '街道兜底办理' })]);
+    expect(decisions.map((d) => d.statusCode).sort()).toEqual([200, 409]);
+    const decided = await view(id);
+    expect(decided.review.status).toBe(decisions[0].statusCode === 200 ? 'approved' : 'refused');
+    expect((await timeline(id)).filter(([action]) => action === 'decide_return')).toHaveLength(1);
+  });
+});
