@@ -6,7 +6,7 @@ import { AppError, BUILT_IN_STATUTORY_YEARS, ProcessConfig, loadConfig, statutor
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { connectStandaloneBus, type BusClient } from '@gridline/messaging';
 import { RegistryClient, RegistryErrorCode, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
-import { demoBuildingRows, demoResidentRows, demoStaff } from './demo-registers';
+import { demoBuildingRows, demoBusinesses, demoCommercialGrids, demoResidentRows, demoStaff, type DemoCommercialGrid } from './demo-registers';
 import { demoActionBody, demoCases } from './demo-incidents';
 import { IncidentErrorCode, IncidentsClient, type IncidentAction, type IncidentView } from '@gridline/contracts-incidents';
 import { demoStreetUnits } from './demo-street';
@@ -55,6 +55,7 @@ export async function seedDemo(bus: BusClient): Promise<SeedResult> {
   }
   await seedPeople(bus, result);
   await seedRegisters(bus, result);
+  await seedBusinesses(bus, result);
   await seedIncidents(bus, result);
   const appeals = await seedDemoAppeals(bus);
   result.created += appeals.created;
@@ -144,7 +145,7 @@ async function seedRegisters(bus: BusClient, result: SeedResult): Promise<void> 
   const registers = new RegistryRegistersClient(bus);
   const grids = demoGridCodes();
   for (const [kind, rows] of [
-    ['buildings', demoBuildingRows(grids)],
+    ['buildings', demoBuildingRows(grids, demoCommercial())],
     ['residents', demoResidentRows(grids)],
   ] as const) {
     const job = await registers.startImport(SYSTEM_CALLER, kind);
@@ -155,6 +156,29 @@ async function seedRegisters(bus: BusClient, result: SeedResult): Promise<void> 
     const report = await registers.finishImport(SYSTEM_CALLER, job.id);
     result.created += report.created + report.updated;
     result.existing += report.unchanged;
+  }
+}
+
+/** The exclusive grids with businesses: the commercial district and the enterprise park. */
+function demoCommercial(): DemoCommercialGrid[] {
+  const units = demoStreetUnits();
+  const ofKind = (kind: 'commercial' | 'enterprise') => units.find((u) => u.level === 'exclusive_grid' && u.kind === kind)!.code;
+  return demoCommercialGrids(ofKind('commercial'), ofKind('enterprise'));
+}
+
+/**
+ * The shops and companies of the exclusive grids, through the register's own create (one per credit code). When a
+ * grid already holds them all (a second run), one count per grid stands for them: the seed stays cheap.
+ */
+async function seedBusinesses(bus: BusClient, result: SeedResult): Promise<void> {
+  const registers = new RegistryRegistersClient(bus);
+  for (const grid of demoCommercial()) {
+    const businesses = demoBusinesses(demoCommercial()).filter((b) => b.gridCode === grid.gridCode);
+    if ((await registers.listBusinesses(SYSTEM_CALLER, { unit: grid.gridCode, pageSize: 1 })).total >= businesses.length) {
+      result.existing += businesses.length;
+      continue;
+    }
+    await createAll(businesses, (b) => registers.createBusiness(SYSTEM_CALLER, b), RegistryErrorCode.BusinessDuplicate, result);
   }
 }
 

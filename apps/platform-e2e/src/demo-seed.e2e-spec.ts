@@ -120,6 +120,21 @@ describe('the demo seed', () => {
     }
   });
 
+  it('registers the shops of the commercial exclusive grid and the companies of the enterprise park, with their buildings', async () => {
+    const registry = new RegistryClient(bus);
+    const exclusive = (await registry.listUnits(SYSTEM_CALLER, { level: 'exclusive_grid', pageSize: 50 })).items;
+    const registers = new RegistryRegistersClient(bus);
+    const commercial = exclusive.find((g) => g.kind === 'commercial')!;
+    const shops = await registers.listBusinesses(SYSTEM_CALLER, { unit: commercial.code, pageSize: 100 });
+    expect(shops.total).toBeGreaterThanOrEqual(24);
+    expect(new Set(shops.items.map((b) => b.creditCode)).size).toBe(shops.items.length);
+    expect(shops.items.every((b) => b.gridCode === commercial.code && (b.contactPhone === null || b.contactPhone.includes('*')))).toBe(true);
+    const buildings = (await registers.listBuildings(SYSTEM_CALLER, { unit: commercial.code, pageSize: 100 })).items.map((b) => b.address);
+    expect(buildings).toEqual(expect.arrayContaining(['东城街道淮河路66号华联商厦', '东城街道淮河路88号万达广场', '东城街道淮河路102号商业街A座']));
+    const park = exclusive.find((g) => g.kind === 'enterprise')!;
+    expect((await registers.listBusinesses(SYSTEM_CALLER, { unit: park.code, pageSize: 1 })).total).toBeGreaterThanOrEqual(5);
+  });
+
   it('tiles the street: every grid centre locates to its own grid, and no two grids overlap there', async () => {
     const registry = new RegistryClient(bus);
     const grids = [
