@@ -238,4 +238,61 @@ describe('the hotline ⇄ grid linkage on every path', () => {
     expect((await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_A } })).json()).toMatchObject({ handoff: 2, handoffFailure: null });
     expect(await caseOf(appeal.id, 2)).toMatchObject({ status: 'reported', gridCode: GRID_A });
   });
+
+  it("moves the appeal's answer-by date with an extension granted to its case, and answers a partial resolution as partial", async () => {
+    const appeal = await intake('楼道杂物堆积堵塞通道');
+    await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_A } });
+    const kase = await caseOf(appeal.id, 1);
+    await caseAct('community', kase.id, 'accept');
+    await caseAct('community', kase.id, 'dispatch');
+    const signed = await caseAct('staffA', kase.id, 'sign');
+    const before = await eventually(async () => {
+      const view = await appealOf(appeal.id);
+      expect(view).toMatchObject({ status: 'signed', extensionCount: 0 });
+      return view;
+    });
+    // Later than both the case's due time and the appeal's answer-by date.
+    const until = new Date(Math.max(Date.parse(signed.dueAt), Date.parse(before.answerDueAt)) + 5 * 86_400_000).toISOString();
+    await caseAct('staffA', kase.id, 'request_extension', { until, reason: '需协调物业统一清运' });
+    // Asked is not granted: the appeal keeps its date until the community decides.
+    expect((await appealOf(appeal.id)).answerDueAt).toBe(before.answerDueAt);
+    expect(await caseAct('community', kase.id, 'decide_extension', { approve: true })).toMatchObject({ dueAt: until, dueProvisional: false });
+    await eventually(async () => expect(await appealOf(appeal.id)).toMatchObject({ status: 'signed', answerDueAt: until, dueProvisional: false, extensionCount: 1 }));
+    const timeline = (await call('operator', 'GET', `/api/v1/appeals/${appeal.id}/timeline`)).json();
+    expect(timeline.at(-1)).toMatchObject({ action: 'extend', actor: `incident:${kase.id}`, fromStatus: 'signed', toStatus: 'signed' });
+
+    // Handled in part: the caller's answer says so, with the grid's result.
+    await caseAct('staffA', kase.id, 'handle', { result: '已清理一楼杂物，楼上住户拒不配合', resolution: 'partly_resolved' });
+    const refused = await call('staffA', 'POST', `/api/v1/incidents/${kase.id}/actions/handle`, { result: '重复', resolution: 'mostly' });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['resolution']);
+    await caseAct('community', kase.id, 'verify', { passed: true });
+    await eventually(async () =>
+      expect(await appealOf(appeal.id)).toMatchObject({ status: 'answered', incidentStatus: 'closed', reply: { resolution: 'partly_resolved', text: '已清理一楼杂物，楼上住户拒不配合' } }),
+    );
+  });
+
+  it('says when a case’s or an appeal’s due date was counted on a provisional calendar year, and no longer once the notices are loaded', async () => {
+    // No year is loaded here: every working-time due date is counted on the provisional calendar.
+    const provisional = await intake('路灯损坏');
+    expect((await appealAct('operator', provisional.id, 'dispatch', { lead: { unitCode: GRID_A } })).json()).toMatchObject({ status: 'dispatched', dueProvisional: true });
+    const provisionalCase = await caseOf(provisional.id, 1);
+    expect(provisionalCase).toMatchObject({ step: 'accept', dueProvisional: true });
+
+    // The notices of this year and the next are loaded (invented: National Day only); incidents learns them from the events.
+    tokens.street = await testToken({ sub: 'street-1', roles: ['street_admin'], units: [STREET] });
+    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    for (const y of [year, year + 1]) {
+      expect((await gateway.app.inject({ method: 'PUT', url: `/api/v1/calendar/${y}`, headers: { authorization: `Bearer ${tokens.street}` }, payload: { holidays: [`${y}-10-01`], workdays: [] } })).statusCode).toBe(200);
+    }
+    await eventually(async () => expect((await db.query('select count(*)::int as n from incidents.calendar_copy')).rows[0].n).toBe(2));
+
+    const loaded = await intake('井盖缺失');
+    expect((await appealAct('operator', loaded.id, 'dispatch', { lead: { unitCode: GRID_A } })).json()).toMatchObject({ status: 'dispatched', dueProvisional: false });
+    expect(await caseOf(loaded.id, 1)).toMatchObject({ step: 'accept', dueProvisional: false });
+    // A step started now is counted on the loaded calendar: the earlier case's next step is no longer provisional.
+    expect(await caseAct('community', provisionalCase.id, 'accept')).toMatchObject({ step: 'dispatch', dueProvisional: false });
+    // A date counted earlier keeps its mark until it is counted again.
+    expect(await appealOf(provisional.id)).toMatchObject({ dueProvisional: true });
+  });
 });

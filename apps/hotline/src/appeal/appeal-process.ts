@@ -82,6 +82,7 @@ export function returnToHotline(appeal: AppealEntity): void {
   appeal.contactDueAt = null;
   appeal.contactedAt = null;
   appeal.answerDueAt = null;
+  appeal.dueProvisional = false;
 }
 
 /** While the lead's own return or objection waits, the lead neither signs for nor answers the appeal: it waits for the decision. */

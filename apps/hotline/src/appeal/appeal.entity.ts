@@ -4,7 +4,7 @@ import type { AppealHandoffFailure, AppealTimelineDetails, AppealChannel, Appeal
 /** A citizen's appeal to 12345. The caller's name and phone exist here only encrypted (and the phone's keyed hash). */
 @Entity({ tableName: 'appeal' })
 export class AppealEntity {
-  [OptionalProps]?: 'updatedAt' | 'version' | 'receivedAt' | 'reopenCount' | 'returnCount' | 'extensionCount' | 'coOwners' | 'anonymous' | 'flagged' | 'handoffCount';
+  [OptionalProps]?: 'updatedAt' | 'version' | 'receivedAt' | 'reopenCount' | 'returnCount' | 'extensionCount' | 'coOwners' | 'anonymous' | 'flagged' | 'handoffCount' | 'dueProvisional';
 
   @PrimaryKey({ type: 'uuid' }) id!: string;
   /** The readable work-order number (12345-YYYYMMDD-NNNNNN), unique per China day of reception. */
@@ -45,6 +45,8 @@ export class AppealEntity {
   @Property({ type: 'timestamptz', nullable: true }) contactDueAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) contactedAt: Date | null = null;
   @Property({ type: 'timestamptz', nullable: true }) answerDueAt: Date | null = null;
+  /** Whether `answerDueAt` was counted through a provisional calendar year: it may move once the notice is loaded. */
+  @Property({ type: 'boolean' }) dueProvisional = false;
   @Property({ type: 'timestamptz', nullable: true }) answeredAt: Date | null = null;
   @Property({ type: 'jsonb', nullable: true }) reply: { resolution: Resolution; text: string } | null = null;
   @Property({ type: 'text', nullable: true }) satisfaction: Satisfaction | null = null;

@@ -54,6 +54,7 @@ export function toAppealView(a: AppealEntity, caller: Caller, cipher: PersonalDa
     contactedAt: a.contactedAt?.toISOString() ?? null,
     answerDueAt: a.answerDueAt?.toISOString() ?? null,
     pendingExtension: a.extension ? { requestedUntil: a.extension.until, reason: a.extension.reason, requestedBy: a.extension.by, at: a.extension.at } : null,
+    dueProvisional: a.dueProvisional,
     signedAt: a.signedAt?.toISOString() ?? null,
     answeredAt: a.answeredAt?.toISOString() ?? null,
     reply: a.reply,

@@ -9,7 +9,8 @@ import { lapsePendingReview, returnToHotline } from '../appeal/appeal-process';
 
 /**
  * The grid linkage, back from the grid: the case opened for an appeal's current hand-off moves the appeal — signed
- * when the grid signs for it, answered with the handling result when the case is closed after verification,
+ * when the grid signs for it, its answer-by date moved with an extension granted to the case (never earlier),
+ * answered with the handling result and how far it resolved the matter when the case is closed after verification,
  * returned to the hotline when the case is rejected, cancelled or merged into another. Events of an earlier
  * hand-off's case (a case rejected before a re-dispatch, the closed case before a re-handling) change nothing.
  * Redelivered events change nothing twice (the inbox, and the state checks below).
@@ -33,6 +34,7 @@ export class IncidentLinkageSubscriber implements EventSubscriber {
       on(INCIDENTS_EVENTS.returned, follow),
       on(INCIDENTS_EVENTS.handled, follow),
       on(INCIDENTS_EVENTS.reworked, follow),
+      on(INCIDENTS_EVENTS.extended, follow),
       on(INCIDENTS_EVENTS.closed, follow),
       on(INCIDENTS_EVENTS.rejected, follow),
       on(INCIDENTS_EVENTS.cancelled, follow),
@@ -55,11 +57,21 @@ export class IncidentLinkageSubscriber implements EventSubscriber {
       appeal.status = 'signed';
       appeal.signedAt = new Date(data.at);
       this.journal.record(em, appeal, { action: 'sign', actor, from }, 'signed');
+    } else if (event.type === INCIDENTS_EVENTS.extended.type && live) {
+      // The grid was given more time: the caller's answer-by date follows the case's new due time, a date given.
+      const until = data.dueAt ? new Date(data.dueAt) : null;
+      if (until && (!appeal.answerDueAt || until > appeal.answerDueAt)) {
+        appeal.answerDueAt = until;
+        appeal.dueProvisional = false;
+        appeal.extensionCount += 1;
+        this.journal.record(em, appeal, { action: 'extend', actor, from, comment: data.comment }, 'extended');
+      }
     } else if (event.type === INCIDENTS_EVENTS.closed.type && live) {
       lapsePendingReview(appeal); // a co-owner's objection the answer overtook
       appeal.status = 'answered';
       appeal.answeredAt = new Date(data.at);
-      appeal.reply = { resolution: 'resolved', text: data.result ?? '网格已处置并经现场核查' };
+      // Events from before `resolution` was carried: a verified case counts as resolved.
+      appeal.reply = { resolution: data.resolution ?? 'resolved', text: data.result ?? '网格已处置并经现场核查' };
       this.journal.record(em, appeal, { action: 'answer', actor, from, comment: appeal.reply.text }, 'answered');
     } else if ([INCIDENTS_EVENTS.rejected.type, INCIDENTS_EVENTS.cancelled.type, INCIDENTS_EVENTS.merged.type].includes(event.type) && live) {
       // The grid will not handle it: back to the hotline for another owner (or, merged, to be merged likewise).

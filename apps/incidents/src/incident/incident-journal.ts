@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventPublisher, type EventDefinition } from '@gridline/messaging';
+import { provisionalYearsBetween } from '@gridline/platform';
 import { INCIDENTS_EVENTS, type IncidentEventData, type IncidentStatus, type IncidentStep } from '@gridline/contracts-incidents';
 import { INCIDENTS_CONFIG, IncidentsConfig } from '../incidents.config';
 import { ReferenceRepository } from '../reference/reference.repository';
@@ -42,17 +43,25 @@ export class IncidentJournal {
     incident.supervisedSince = null;
     if (!step) {
       incident.stepStartedAt = incident.warnAt = incident.dueAt = incident.redAt = incident.nextCheckAt = null;
+      incident.dueProvisional = false;
       return;
     }
     const category = await this.reference.category(incident.categoryCode);
     const limit = limitOfStep(step, { accept: category?.acceptLimit ?? null, handle: category?.handleLimit ?? null });
-    const calendar = await this.reference.calendar(now);
-    this.applyClock(incident, clockFor(calendar, from, dueAfter(calendar, from, limit, incident.urgency), this.config.INCIDENT_RED_CARD_RATIO));
+    const { calendar, years } = await this.reference.calendarInForce(now);
+    const due = dueAfter(calendar, from, limit, incident.urgency);
+    this.applyClock(incident, clockFor(calendar, from, due, this.config.INCIDENT_RED_CARD_RATIO));
+    // Counted in working time through a year whose notice is not loaded: the grid centre is told the date may move.
+    incident.dueProvisional = limit.unit.startsWith('working_') && provisionalYearsBetween(years, from, due).length > 0;
   }
 
-  /** Moves the due time of the current step (an approved extension); warning and red card follow in working time. */
+  /**
+   * Moves the due time of the current step to a date given (an approved extension); warning and red card follow in
+   * working time. A date given is not counted on the calendar: it is not provisional.
+   */
   async setClock(incident: IncidentEntity, start: Date, due: Date, now: Date = new Date()): Promise<void> {
     this.applyClock(incident, clockFor(await this.reference.calendar(now), start, due, this.config.INCIDENT_RED_CARD_RATIO));
+    incident.dueProvisional = false;
   }
 
   private applyClock(incident: IncidentEntity, clock: StepClock): void {

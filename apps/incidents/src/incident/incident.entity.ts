@@ -1,5 +1,6 @@
 import { ArrayType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import type {
+  HandlingResolution,
   IncidentAttachment,
   IncidentOwner,
   IncidentSource,
@@ -12,7 +13,7 @@ import type {
 /** A grid case. Its step clock (warn/due/red) drives supervision; `version` guards concurrent actions. */
 @Entity({ tableName: 'incident' })
 export class IncidentEntity {
-  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'reworkCount' | 'supervisionCard' | 'attachments' | 'separationOfDuties';
+  [OptionalProps]?: 'createdAt' | 'updatedAt' | 'version' | 'reworkCount' | 'supervisionCard' | 'attachments' | 'separationOfDuties' | 'dueProvisional';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -78,6 +79,10 @@ export class IncidentEntity {
   @Property({ type: 'timestamptz', nullable: true })
   dueAt: Date | null = null;
 
+  /** Whether `dueAt` was counted through a provisional calendar year: it may move once that year's notice is loaded. */
+  @Property({ type: 'boolean' })
+  dueProvisional = false;
+
   @Property({ type: 'timestamptz', nullable: true })
   redAt: Date | null = null;
 
@@ -101,7 +106,8 @@ export class IncidentEntity {
   extension: { requestedUntil: string; reason: string; requestedBy: string } | null = null;
 
   @Property({ type: 'jsonb', nullable: true })
-  handling: { result: string; attachments: IncidentAttachment[]; by: string; at: string } | null = null;
+  /** `resolution` absent on handlings recorded before it was asked: those count as resolved. */
+  handling: { result: string; resolution?: HandlingResolution; attachments: IncidentAttachment[]; by: string; at: string } | null = null;
 
   @Property({ type: 'int', nullable: true })
   rating: number | null = null;

@@ -1,6 +1,7 @@
 import { SchemaMigration, workOrderMigrationSql } from '@gridline/persistence';
 import { DisputesVisitsMigration } from './20261128000100_disputes_visits.migration';
 import { DepartmentCopyMigration } from './20261201006000_department_copy.migration';
+import { DueProvisionalMigration } from './20261202003500_due_provisional.migration';
 
 export class IncidentsMigration extends SchemaMigration {
   static readonly migrationName = '20261127001000_incidents';
@@ -148,4 +149,4 @@ export class IncidentSeparationMigration extends SchemaMigration {
   }
 }
 
-export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration, IncidentWorkOrderMigration, IncidentSeparationMigration, DepartmentCopyMigration].map((m) => ({ name: m.migrationName, class: m }));
+export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration, IncidentWorkOrderMigration, IncidentSeparationMigration, DepartmentCopyMigration, DueProvisionalMigration].map((m) => ({ name: m.migrationName, class: m }));

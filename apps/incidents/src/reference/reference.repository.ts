@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { calendarInForce, cstYear, type WorkingCalendar } from '@gridline/platform';
+import { calendarInForce, cstYear, type ResolvedCalendarYear, type WorkingCalendar } from '@gridline/platform';
 import { pgTextArray } from '@gridline/persistence';
 import { RegistryClient, type CalendarYearView, type CategoryView, type DepartmentView, type UnitSnapshot } from '@gridline/contracts-registry';
 import { SYSTEM_CALLER } from '@gridline/auth';
@@ -83,8 +83,13 @@ export class ReferenceRepository {
    * provisional — the statutory holidays the law fixes — while their notice is not loaded.
    */
   async calendar(now: Date = new Date()): Promise<WorkingCalendar> {
+    return (await this.calendarInForce(now)).calendar;
+  }
+
+  /** The same calendar, with the years it holds and whether each is provisional. */
+  async calendarInForce(now: Date = new Date()): Promise<{ calendar: WorkingCalendar; years: ResolvedCalendarYear[] }> {
     const years = await this.em.find(CalendarCopy, {});
     const year = cstYear(now);
-    return calendarInForce([year - 1, year, year + 1], years).calendar;
+    return calendarInForce([year - 1, year, year + 1], years);
   }
 }

@@ -38,6 +38,14 @@ export function calendarInForce(
   return { calendar, years: resolved };
 }
 
+/**
+ * The provisional years (of `years`) that a span from `from` to `to` runs through, China time: a deadline counted
+ * over them may move when their notice is loaded.
+ */
+export function provisionalYearsBetween(years: readonly ResolvedCalendarYear[], from: Date, to: Date): number[] {
+  return years.filter((y) => y.provisional && y.year >= cstYear(from) && y.year <= cstYear(to)).map((y) => y.year);
+}
+
 /** The CST calendar year of an instant. */
 export function cstYear(at: Date): number {
   return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();

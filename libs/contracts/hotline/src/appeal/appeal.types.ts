@@ -125,6 +125,11 @@ export interface AppealView {
   answerDueAt: string | null;
   /** The extension the lead owner asked for, until the hotline decides it (the decision is on the timeline). */
   pendingExtension: AppealPendingExtension | null;
+  /**
+   * True when `answerDueAt` was counted in working time through a provisional calendar year (its State Council notice
+   * not loaded yet): the date may move once the notice is loaded. A date given by a person (an extension) is not.
+   */
+  dueProvisional: boolean;
   signedAt: string | null;
   answeredAt: string | null;
   reply: { resolution: Resolution; text: string } | null;

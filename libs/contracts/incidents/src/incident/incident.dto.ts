@@ -19,7 +19,18 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsDateTime, QueryBoolean, Trim } from '@gridline/platform';
-import { INCIDENT_ACTIONS, INCIDENT_SOURCES, INCIDENT_STATUSES, INCIDENT_URGENCIES, type IncidentAction, type IncidentSource, type IncidentStatus, type IncidentUrgency } from './incident.types';
+import {
+  HANDLING_RESOLUTIONS,
+  INCIDENT_ACTIONS,
+  INCIDENT_SOURCES,
+  INCIDENT_STATUSES,
+  INCIDENT_URGENCIES,
+  type HandlingResolution,
+  type IncidentAction,
+  type IncidentSource,
+  type IncidentStatus,
+  type IncidentUrgency,
+} from './incident.types';
 
 const CATEGORY_CODE = /^[A-Z][A-Z0-9]{1,15}\.[A-Z][A-Z0-9_]{1,31}$/;
 const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
@@ -142,7 +153,7 @@ export class ReportIncidentCommandRequest {
 /**
  * Body of POST /api/v1/incidents/:id/actions/:action. Which fields an action needs: reject, return, cancel,
  * request_extension — `reason`; dispatch — optionally `ownerDepartmentCode` or `ownerUnitCode` (else the
- * category's owner); handle — `result`; verify — `passed`; evaluate — `rating`; request_extension — `until`;
+ * category's owner); handle — `result` (and `resolution`); verify — `passed`; evaluate — `rating`; request_extension — `until`;
  * decide_extension — `approve`; merge — `intoId`.
  */
 export class IncidentActionBody {
@@ -184,6 +195,14 @@ export class IncidentActionBody {
   @MinLength(2)
   @MaxLength(2000)
   result?: string;
+
+  @ApiPropertyOptional({
+    enum: HANDLING_RESOLUTIONS,
+    description: 'With handle: how far the matter is resolved (default resolved); a case of a hotline appeal answers the caller with it',
+  })
+  @IsOptional()
+  @IsIn(HANDLING_RESOLUTIONS as unknown as string[])
+  resolution?: HandlingResolution;
 
   @ApiPropertyOptional({ type: [IncidentAttachmentDto], description: 'After-photos of the handling' })
   @IsOptional()

@@ -1,4 +1,4 @@
-import type { IncidentOwner, IncidentStatus, IncidentStep, IncidentSupervision, IncidentUrgency } from './incident.types';
+import type { HandlingResolution, IncidentOwner, IncidentStatus, IncidentStep, IncidentSupervision, IncidentUrgency } from './incident.types';
 
 /**
  * What every incident event carries: enough for a subscriber (a department's system, analytics) to follow the
@@ -23,6 +23,8 @@ export interface IncidentEventData {
   appealHandoff: number | null;
   /** The handling result reported by the owner (for `handled`, `verified`, `closed`): what the hotline answers with. */
   result: string | null;
+  /** How far the handling resolved the matter (with `result`): the hotline answers the caller with it. */
+  resolution: HandlingResolution | null;
   /** The evaluation's rating, 1–5 (from `evaluated` on), so that department systems and analytics need not ask. */
   rating: number | null;
   actor: string;

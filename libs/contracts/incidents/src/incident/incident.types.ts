@@ -43,6 +43,13 @@ export type IncidentAction = (typeof INCIDENT_ACTIONS)[number];
 export const INCIDENT_STEPS = ['accept', 'dispatch', 'sign', 'handle', 'verify'] as const;
 export type IncidentStep = (typeof INCIDENT_STEPS)[number];
 
+/**
+ * How far the owner's handling resolved the matter (given with `handle`, `resolved` when not given): a grid's case of
+ * a hotline appeal answers the caller with it (the appeal's reply `resolution`).
+ */
+export const HANDLING_RESOLUTIONS = ['resolved', 'partly_resolved', 'not_resolved'] as const;
+export type HandlingResolution = (typeof HANDLING_RESOLUTIONS)[number];
+
 /** Who owns a dispatched case: a department, or a unit of the grid map (the grid itself, its community or street). */
 export type IncidentOwner = { kind: 'department'; departmentCode: string } | { kind: 'unit'; unitCode: string; level: 'grid' | 'community' | 'street' };
 
@@ -85,6 +92,11 @@ export interface IncidentView {
   step: IncidentStep | null;
   /** When the current step is due. */
   dueAt: string | null;
+  /**
+   * True when `dueAt` was counted in working time through a provisional calendar year (its State Council notice not
+   * loaded yet, `GET /api/v1/calendar/:year` answers `provisional`): the date may move once the notice is loaded.
+   */
+  dueProvisional: boolean;
   supervision: IncidentSupervision;
   reworkCount: number;
   extension: { requestedUntil: string; reason: string; requestedBy: string } | null;

@@ -5,7 +5,7 @@ import { SYSTEM_CALLER, scopeCovers, type Caller } from '@gridline/auth';
 import { AppError, CommonErrorCode } from '@gridline/platform';
 import { PersonalDataCipher } from '@gridline/persistence';
 import { Inject } from '@nestjs/common';
-import { RegistryClient, type TimeLimit } from '@gridline/contracts-registry';
+import { RegistryClient, type DeadlineView, type TimeLimit } from '@gridline/contracts-registry';
 import { AppealErrorCode, type AppealAction, type AppealActionBody, type AppealEventData, type AppealOwner, type AppealReview, type AppealTimelineDetails, type AppealView } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { activeCategory } from '../../../reference/active-category';
@@ -177,6 +177,7 @@ export class ActOnAppealUseCase {
         appeal.extension = null;
         if (approve) {
           appeal.answerDueAt = new Date(asked.until);
+          appeal.dueProvisional = false;
           appeal.extensionCount += 1;
         }
         // The decision and the due date it leaves, for the owner who asked and for whoever reads the appeal later.
@@ -196,7 +197,7 @@ export class ActOnAppealUseCase {
           appeal.status = handledThroughCase(appeal) ? 'dispatched' : 'signed';
           // A grid's appeal is re-handled by a new grid case (the closed one stays closed): a new hand-off.
           if (handledThroughCase(appeal)) this.startHandoff(appeal);
-          appeal.answerDueAt = await this.answerDue(appeal, now);
+          await this.setAnswerDue(appeal, now);
           appeal.reply = null;
           appeal.answeredAt = null;
           return ['callback', 'reopened'];
@@ -276,7 +277,7 @@ export class ActOnAppealUseCase {
     appeal.contactedAt = null;
     appeal.signedAt = null;
     appeal.extension = null;
-    appeal.answerDueAt = await this.answerDue(appeal, now);
+    await this.setAnswerDue(appeal, now);
   }
 
   /** A new review: the owner's return or objection, pending until the dispatcher decides. */
@@ -328,11 +329,18 @@ export class ActOnAppealUseCase {
     appeal.handoffFailure = null;
   }
 
+  /** The answer deadline from `from`, and whether a provisional calendar year counted in it. */
+  private async setAnswerDue(appeal: AppealEntity, from: Date): Promise<void> {
+    const due = await this.answerDue(appeal, from);
+    appeal.answerDueAt = new Date(due.deadline);
+    appeal.dueProvisional = due.provisional;
+  }
+
   /**
    * The answer deadline: a consultation's from the configuration; any other appeal's from its category's handle
    * limit on the responsibility list (configured per category), else from the configuration by type.
    */
-  private async answerDue(appeal: AppealEntity, from: Date): Promise<Date> {
+  private async answerDue(appeal: AppealEntity, from: Date): Promise<DeadlineView> {
     let limit: TimeLimit = { amount: this.config.HOTLINE_ANSWER_DAYS_OTHER, unit: 'working_days' };
     if (appeal.type === 'consultation') {
       limit = { amount: this.config.HOTLINE_ANSWER_DAYS_CONSULTATION, unit: 'working_days' };
@@ -343,7 +351,7 @@ export class ActOnAppealUseCase {
         .catch(() => null);
       if (category?.handleLimit) limit = category.handleLimit;
     }
-    return new Date((await this.registry.deadline(SYSTEM_CALLER, { from: from.toISOString(), amount: limit.amount, unit: limit.unit })).deadline);
+    return this.registry.deadline(SYSTEM_CALLER, { from: from.toISOString(), amount: limit.amount, unit: limit.unit });
   }
 
   /** The codes of the responsibility list's active departments, asked of the registry once per dispatch and only if needed. */

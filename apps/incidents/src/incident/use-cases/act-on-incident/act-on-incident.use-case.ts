@@ -94,7 +94,13 @@ export class ActOnIncidentUseCase {
         await moveTo('accepted');
         return ['returned'];
       case 'handle':
-        incident.handling = { result: need(body.result, 'result', 'is required to report the handling'), attachments: body.attachments ?? [], by: caller.sub, at: now.toISOString() };
+        incident.handling = {
+          result: need(body.result, 'result', 'is required to report the handling'),
+          resolution: body.resolution ?? 'resolved',
+          attachments: body.attachments ?? [],
+          by: caller.sub,
+          at: now.toISOString(),
+        };
         await moveTo('handled');
         return ['handled'];
       case 'verify':
@@ -181,7 +187,7 @@ export class ActOnIncidentUseCase {
 
 function detailsOf(action: string, body: IncidentActionBody): Record<string, unknown> {
   const details: Record<string, unknown> = {};
-  for (const key of ['ownerDepartmentCode', 'ownerUnitCode', 'passed', 'rating', 'until', 'approve', 'intoId'] as const) {
+  for (const key of ['ownerDepartmentCode', 'ownerUnitCode', 'resolution', 'passed', 'rating', 'until', 'approve', 'intoId'] as const) {
     if (body[key] !== undefined) details[key] = body[key];
   }
   if (action === 'handle' && body.attachments) details.attachments = body.attachments.length;

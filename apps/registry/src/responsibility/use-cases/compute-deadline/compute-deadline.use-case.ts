@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { WorkingCalendar, cstYear, type ResolvedCalendarYear } from '@gridline/platform';
+import { WorkingCalendar, cstYear, provisionalYearsBetween, type ResolvedCalendarYear } from '@gridline/platform';
 import type { DeadlineQuery, DeadlineView, TimeLimit } from '@gridline/contracts-registry';
 import { ResponsibilityRepository } from '../../responsibility.repository';
 
@@ -15,7 +15,7 @@ export class ComputeDeadlineUseCase {
     const limit: TimeLimit = { amount: query.amount, unit: query.unit };
     const { deadline, years } = await this.compute(from, limit);
     // Only the years the clock runs through matter: a natural limit does not use the calendar at all.
-    const provisionalYears = years.filter((y) => y.provisional && y.year >= cstYear(from) && y.year <= cstYear(deadline)).map((y) => y.year);
+    const provisionalYears = provisionalYearsBetween(years, from, deadline);
     return { from: from.toISOString(), limit, deadline: deadline.toISOString(), provisional: provisionalYears.length > 0, provisionalYears };
   }
 
