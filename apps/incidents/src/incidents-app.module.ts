@@ -9,6 +9,7 @@ import { IncidentRepository } from './incident/incident.repository';
 import { IncidentsBusController } from './incident/incidents.bus-controller';
 import { ActOnIncidentUseCase } from './incident/use-cases/act-on-incident/act-on-incident.use-case';
 import { ReadIncidentsUseCase } from './incident/use-cases/read-incidents/read-incidents.use-case';
+import { NoteAppealCallbackUseCase } from './incident/use-cases/note-appeal-callback/note-appeal-callback.use-case';
 import { OpenCaseFromAppealUseCase } from './incident/use-cases/open-case-from-appeal/open-case-from-appeal.use-case';
 import { ReportIncidentUseCase } from './incident/use-cases/report-incident/report-incident.use-case';
 import { INCIDENTS_MIGRATIONS } from './migrations/incidents.migration';
@@ -71,6 +72,7 @@ export class IncidentsAppModule {
         IncidentJournal,
         ReportIncidentUseCase,
         OpenCaseFromAppealUseCase,
+        NoteAppealCallbackUseCase,
         AppealHandoffSubscriber,
         ActOnIncidentUseCase,
         ReadIncidentsUseCase,

@@ -49,6 +49,7 @@ describe('the case process through the gateway', () => {
     tokens.street = await testToken({ sub: 'street-1', roles: ['street_admin'], units: [STREET] });
     tokens.department = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
     tokens.analyst = await testToken({ sub: 'analyst-1', roles: ['analyst'], units: [STREET] });
+    tokens.verifier = await testToken({ sub: 'staff-2', roles: ['grid_staff'], units: [GRID] });
     // Incidents keeps its own copy of the map and the categories: wait until it has them.
     await eventually(async () => expect((await report('staff', garbage('probe'))).statusCode).toBe(201), { timeoutMs: 15_000 });
   });
@@ -221,5 +222,95 @@ describe('the case process through the gateway', () => {
     expect((await get('street', '/api/v1/incidents?cursor=nonsense')).statusCode).toBe(400);
     const counts = (await get('street', '/api/v1/incidents/counts')).json();
     expect(counts.byStatus).toMatchObject({ evaluated: 1 });
+  });
+
+  describe('what the next person needs, on the case', () => {
+    const before = { url: 'https://files.example/before.jpg', mediaType: 'image/jpeg', sha256: 'b'.repeat(64) };
+    const after = { url: 'https://files.example/after.jpg', mediaType: 'image/jpeg', sha256: 'a'.repeat(64) };
+    type Entry = { action: string; actor: string; details: Record<string, unknown> };
+    const entry = (timeline: Entry[], action: string, nth = 0) => timeline.filter((t) => t.action === action)[nth];
+
+    /** A grid member reports, the grid centre dispatches to the department, which signs, is granted more time and handles. */
+    async function handledByTheDepartment(title: string) {
+      const { incident } = (await report('staff', { ...garbage(title), categoryCode: 'ENV.SEWAGE', attachments: [before] })).json();
+      const id: string = incident.id;
+      expect((await act('community', id, 'accept')).statusCode).toBe(200);
+      expect((await act('community', id, 'dispatch', { ownerDepartmentCode: 'URBAN_MGMT' })).statusCode).toBe(200);
+      const signed = (await act('department', id, 'sign')).json();
+      expect(signed.status).toBe('in_progress');
+      const until = new Date(new Date(signed.dueAt).getTime() + 2 * 86_400_000).toISOString();
+      expect((await act('department', id, 'request_extension', { until, reason: '需协调施工单位' })).statusCode).toBe(200);
+      // A department's case: the street's grid centre decides its extension.
+      const granted = (await act('street', id, 'decide_extension', { approve: true })).json();
+      expect(granted).toMatchObject({ extension: null, dueAt: until });
+      const handled = (await act('department', id, 'handle', { result: '已疏通管道', attachments: [after] })).json();
+      expect(handled.status).toBe('handled');
+      return { id, dueBefore: signed.dueAt as string, until };
+    }
+
+    it('shows the owner by name, the extension, the result with its attachments, the verification and the rating, in the view and the timeline', async () => {
+      const { id, dueBefore, until } = await handledByTheDepartment('东门管道堵塞');
+      expect((await act('verifier', id, 'verify', { passed: true, comment: '现场已疏通' })).json().status).toBe('closed');
+      expect((await act('staff', id, 'evaluate', { rating: 4 })).json().status).toBe('evaluated');
+
+      const view = (await get('community', `/api/v1/incidents/${id}`)).json();
+      expect(view).toMatchObject({
+        categoryCode: 'ENV.SEWAGE',
+        categoryName: '污水外溢',
+        gridCode: GRID,
+        gridName: `Grid ${GRID}`,
+        community: { code: COMMUNITY, name: `Community ${COMMUNITY}` },
+        owner: { kind: 'department', departmentCode: 'URBAN_MGMT' },
+        ownerName: '城市管理办公室',
+        attachments: [before],
+        handling: { result: '已疏通管道', resolution: 'resolved', attachments: [after], by: 'dept-1', at: expect.any(String) },
+        verification: { passed: true, comment: '现场已疏通', by: 'staff-2', at: expect.any(String) },
+        evaluation: { rating: 4, by: 'staff-1', at: expect.any(String) },
+        rating: 4,
+      });
+      // The list names things too.
+      const listed = (await get('community', `/api/v1/incidents?q=${view.workOrder}`)).json().items;
+      expect(listed).toEqual([expect.objectContaining({ id, categoryName: '污水外溢', gridName: `Grid ${GRID}`, ownerName: '城市管理办公室', handling: view.handling })]);
+
+      const timeline: Entry[] = (await get('community', `/api/v1/incidents/${id}/timeline`)).json();
+      expect(timeline.map((t) => t.action)).toEqual(['report', 'accept', 'dispatch', 'sign', 'request_extension', 'decide_extension', 'handle', 'verify', 'closed', 'evaluate']);
+      expect(entry(timeline, 'dispatch').details).toEqual({ owner: { kind: 'department', code: 'URBAN_MGMT', name: '城市管理办公室' }, why: 'chosen', categoryOwnerLevel: null });
+      expect(entry(timeline, 'request_extension')).toMatchObject({ actor: 'dept-1', details: { requestedUntil: until, reason: '需协调施工单位', dueAt: dueBefore } });
+      expect(entry(timeline, 'decide_extension')).toMatchObject({ actor: 'street-1', details: { approved: true, requestedUntil: until, dueAt: until } });
+      expect(entry(timeline, 'handle').details).toEqual({ result: '已疏通管道', resolution: 'resolved', attachments: [after], attachmentCount: 1 });
+      expect(entry(timeline, 'verify')).toMatchObject({ actor: 'staff-2', details: { passed: true, comment: '现场已疏通' } });
+      expect(entry(timeline, 'evaluate')).toMatchObject({ actor: 'staff-1', details: { rating: 4 } });
+    });
+
+    it('shows a failed verification, then the new handling, and says why a dispatch went to the category’s owner', async () => {
+      const { id } = await handledByTheDepartment('西门管道堵塞');
+      const sentBack = (await act('verifier', id, 'verify', { passed: false, comment: '仍有积水' })).json();
+      expect(sentBack).toMatchObject({ status: 'in_progress', reworkCount: 1, verification: { passed: false, comment: '仍有积水', by: 'staff-2' }, handling: { result: '已疏通管道' } });
+      expect((await get('department', `/api/v1/incidents/${id}`)).json().verification).toMatchObject({ passed: false, comment: '仍有积水' });
+
+      await act('department', id, 'handle', { result: '已更换破损管段', resolution: 'partly_resolved', attachments: [before, after] });
+      const again = (await get('community', `/api/v1/incidents/${id}`)).json();
+      expect(again).toMatchObject({ status: 'handled', handling: { result: '已更换破损管段', resolution: 'partly_resolved', attachments: [before, after] }, verification: { passed: false, comment: '仍有积水' } });
+      // The failed verification is older than the new handling: that handling waits for verification.
+      expect(new Date(again.handling.at).getTime()).toBeGreaterThan(new Date(again.verification.at).getTime());
+
+      const timeline: Entry[] = (await get('community', `/api/v1/incidents/${id}/timeline`)).json();
+      expect(timeline.map((t) => t.action).slice(-3)).toEqual(['handle', 'verify', 'handle']);
+      expect(entry(timeline, 'verify').details).toEqual({ passed: false, comment: '仍有积水' });
+      expect(entry(timeline, 'handle', 1).details).toEqual({ result: '已更换破损管段', resolution: 'partly_resolved', attachments: [before, after], attachmentCount: 2 });
+
+      // A dispatch without an owner named goes to the category's: the timeline says so.
+      const { incident } = (await report('staff', { ...garbage('北门管道堵塞'), categoryCode: 'ENV.SEWAGE' })).json();
+      await act('community', incident.id, 'accept');
+      await act('community', incident.id, 'dispatch');
+      const returned = (await act('department', incident.id, 'return', { reason: '需社区先行处置' })).json();
+      expect(returned.ownerName).toBeNull();
+      await act('community', incident.id, 'dispatch', { ownerUnitCode: GRID });
+      const byDefault: Entry[] = (await get('community', `/api/v1/incidents/${incident.id}/timeline`)).json();
+      expect(entry(byDefault, 'dispatch').details).toEqual({ owner: { kind: 'department', code: 'URBAN_MGMT', name: '城市管理办公室' }, why: 'category_department', categoryOwnerLevel: null });
+      expect(entry(byDefault, 'return').details).toEqual({ reason: '需社区先行处置', owner: { kind: 'department', code: 'URBAN_MGMT', name: '城市管理办公室' } });
+      expect(entry(byDefault, 'dispatch', 1).details).toEqual({ owner: { kind: 'unit', code: GRID, level: 'grid', name: `Grid ${GRID}` }, why: 'chosen', categoryOwnerLevel: null });
+      expect((await get('staff', `/api/v1/incidents/${incident.id}`)).json().ownerName).toBe(`Grid ${GRID}`);
+    });
   });
 });

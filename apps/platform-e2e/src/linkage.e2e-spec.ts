@@ -126,6 +126,12 @@ describe('the hotline ⇄ grid linkage on every path', () => {
     const fourth = await caseOf(appeal.id, 4);
     expect(fourth).toMatchObject({ status: 'reported', gridCode: GRID_B, title: expect.stringContaining('重办') });
     expect(fourth.id).not.toBe(third.id);
+    // The caller's satisfaction shows on both cases' timelines: the closed one that answered, the new one it reopened.
+    const timelineOf = async (id: string) => (await call('community', 'GET', `/api/v1/incidents/${id}/timeline`)).json() as { action: string; actor: string; details: Record<string, unknown> }[];
+    await eventually(async () =>
+      expect((await timelineOf(third.id)).find((t) => t.action === 'appeal_callback')).toMatchObject({ actor: 'hotline', details: { appealRef: appeal.id, handoff: 3, satisfaction: 'dissatisfied' } }),
+    );
+    expect((await timelineOf(fourth.id))[0]).toMatchObject({ action: 'report', details: { appealRef: appeal.id, handoff: 4, reopenCount: 1, satisfaction: 'dissatisfied' } });
 
     expect(await casesOf(appeal.id)).toEqual([
       { id: first.id, status: 'rejected', grid_code: GRID_A, appeal_handoff: 1 },
@@ -158,6 +164,10 @@ describe('the hotline ⇄ grid linkage on every path', () => {
     await caseAct('community', reopenedCaseId, 'verify', { passed: true });
     await eventually(async () => expect(await appealOf(appealId)).toMatchObject({ status: 'answered', incidentStatus: 'closed', reply: { text: '垃圾清运并加装监控' } }));
     expect((await appealAct('operator', appealId, 'callback', { satisfaction: 'satisfied' })).json()).toMatchObject({ status: 'closed' });
+    await eventually(async () => {
+      const timeline = (await call('community', 'GET', `/api/v1/incidents/${reopenedCaseId}/timeline`)).json() as { action: string; details: Record<string, unknown> }[];
+      expect(timeline.filter((t) => t.action === 'appeal_callback').map((t) => t.details.satisfaction)).toEqual(['satisfied']);
+    });
   });
 
   it('has one effect for redelivered events, and ignores the results of an earlier hand-off', async () => {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsUUID } from 'class-validator';
 import { CurrentCaller, type Caller } from '@gridline/auth';
 import {
@@ -14,6 +14,13 @@ import {
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
+
+/** What a case view carries beside its codes and state (IncidentView in @gridline/contracts-incidents). */
+const CASE_VIEW =
+  'A case: its codes with their names (`categoryName`, `gridName`, `community: { code, name }`, `ownerName`; null when the platform does not know the name), ' +
+  'the reporter\'s `attachments`, `handling: { result, resolution, attachments, by, at } | null` (the latest handling, with the handler\'s own attachments), ' +
+  '`verification: { passed, comment, by, at } | null` (the latest on-site verification), `evaluation: { rating, by, at } | null` and `rating`, ' +
+  '`extension` (pending), `supervision`, `allowedActions`. `by` is a user id, never a person\'s name.';
 
 class IncidentIdParam {
   @ApiProperty({ format: 'uuid' })
@@ -44,6 +51,7 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({ summary: 'Cases in your scope, filtered, newest first (cursor pagination)' })
+  @ApiOkResponse({ description: `\`{ items, nextCursor }\`; each item as GET /incidents/{id}. ${CASE_VIEW}` })
   list(@CurrentCaller() caller: Caller, @Query() query: ListIncidentsQuery) {
     return this.incidents.list(caller, query);
   }
@@ -56,12 +64,20 @@ export class IncidentsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One case, with the actions you may take next' })
+  @ApiOkResponse({ description: CASE_VIEW })
   get(@CurrentCaller() caller: Caller, @Param() { id }: IncidentIdParam) {
     return this.incidents.get(caller, id);
   }
 
   @Get(':id/timeline')
-  @ApiOperation({ summary: 'Every step of a case: who, when, from which state to which, comment' })
+  @ApiOperation({ summary: 'Every step of a case: who, when, from which state to which, comment, and what happened' })
+  @ApiOkResponse({
+    description:
+      '`[{ at, action, actor, fromStatus, toStatus, comment, details }]`, oldest first. `details` by action: dispatch `{ owner: { kind, code, level?, name }, why: chosen|category_department|category_level, categoryOwnerLevel }`; ' +
+      'request_extension `{ requestedUntil, reason, dueAt }`; decide_extension `{ approved, requestedUntil, dueAt }` (the new due time when approved); handle `{ result, resolution, attachments, attachmentCount }`; ' +
+      'verify and closed `{ passed, comment }`; evaluate `{ rating }`; return `{ reason, owner }`; reject, cancel `{ reason }`; merge `{ intoId }`; report of a hotline case `{ appealRef, handoff, reopenCount, satisfaction? }`; ' +
+      'appeal_callback `{ appealRef, handoff, satisfaction }`. What an older entry did not keep is null.',
+  })
   timeline(@CurrentCaller() caller: Caller, @Param() { id }: IncidentIdParam) {
     return this.incidents.timeline(caller, id);
   }

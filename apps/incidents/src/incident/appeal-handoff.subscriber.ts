@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventSubscription, on, type EventSubscriber } from '@gridline/messaging';
 import { HOTLINE_EVENTS, type AppealEventData } from '@gridline/contracts-hotline';
 import type { CloudEvent } from '@gridline/messaging';
+import { NoteAppealCallbackUseCase } from './use-cases/note-appeal-callback/note-appeal-callback.use-case';
 import { OpenCaseFromAppealUseCase, type AppealHandedDown } from './use-cases/open-case-from-appeal/open-case-from-appeal.use-case';
 
 const URGENCY = { emergency: 'emergency', utilities: 'urgent', general: 'normal' } as const;
@@ -11,7 +12,8 @@ const URGENCY = { emergency: 'emergency', utilities: 'urgent', general: 'normal'
  * The grid linkage, down to the grid: each hand-off of an appeal to a grid — a dispatch to a grid, or the re-handling
  * of a grid's appeal after a dissatisfied callback — becomes a grid case there, once: the case is keyed by the
  * appeal's hand-off. The case opens in the consumer's transaction. A hand-off incidents refuses (a business error)
- * is not retried: `handoff.failed` says why, and the hotline shows it on the appeal.
+ * is not retried: `handoff.failed` says why, and the hotline shows it on the appeal. The callback's satisfaction is
+ * noted on the timeline of the case that answered the hand-off.
  */
 @Injectable()
 @EventSubscription()
@@ -20,7 +22,10 @@ export class AppealHandoffSubscriber implements EventSubscriber {
   readonly source = 'hotline';
   readonly filter = 'appeal.>';
 
-  constructor(private readonly openCase: OpenCaseFromAppealUseCase) {}
+  constructor(
+    private readonly openCase: OpenCaseFromAppealUseCase,
+    private readonly noteCallback: NoteAppealCallbackUseCase,
+  ) {}
 
   handlers() {
     const handOff = (event: CloudEvent<AppealEventData>, em: EntityManager) => this.handOff(event, em);
@@ -28,7 +33,10 @@ export class AppealHandoffSubscriber implements EventSubscriber {
       const handedDown = toHandedDown(event.data);
       if (handedDown) this.openCase.recordFailure(em, handedDown, error);
     };
-    return [on(HOTLINE_EVENTS.dispatched, handOff, { failed }), on(HOTLINE_EVENTS.reopened, handOff, { failed })];
+    // The callback's satisfaction goes on the timeline of the case that answered the appeal.
+    const calledBack = (event: CloudEvent<AppealEventData>, em: EntityManager) =>
+      this.noteCallback.execute(em, { appealId: event.data.appealId, handoff: event.data.handoff ?? null, satisfaction: event.data.satisfaction });
+    return [on(HOTLINE_EVENTS.dispatched, handOff, { failed }), on(HOTLINE_EVENTS.reopened, handOff, { failed }), on(HOTLINE_EVENTS.callback, calledBack)];
   }
 
   private async handOff(event: CloudEvent<AppealEventData>, em: EntityManager): Promise<void> {
@@ -57,5 +65,7 @@ function toHandedDown(appeal: AppealEventData): AppealHandedDown | null {
     gridCode: appeal.lead.unitCode,
     ...(location && location.address && inLeadGrid ? { location } : {}),
     urgency: URGENCY[appeal.urgency],
+    reopenCount: appeal.reopenCount,
+    satisfaction: appeal.satisfaction,
   };
 }

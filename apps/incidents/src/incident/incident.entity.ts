@@ -2,6 +2,9 @@ import { ArrayType, Entity, OptionalProps, PrimaryKey, Property } from '@mikro-o
 import type {
   HandlingResolution,
   IncidentAttachment,
+  IncidentEvaluation,
+  IncidentHandling,
+  IncidentVerification,
   IncidentOwner,
   IncidentSource,
   IncidentStatus,
@@ -107,7 +110,14 @@ export class IncidentEntity {
 
   @Property({ type: 'jsonb', nullable: true })
   /** `resolution` absent on handlings recorded before it was asked: those count as resolved. */
-  handling: { result: string; resolution?: HandlingResolution; attachments: IncidentAttachment[]; by: string; at: string } | null = null;
+  handling: (Omit<IncidentHandling, 'resolution'> & { resolution?: HandlingResolution }) | null = null;
+
+  /** The latest verification on site. */
+  @Property({ type: 'jsonb', nullable: true })
+  verification: IncidentVerification | null = null;
+
+  @Property({ type: 'jsonb', nullable: true })
+  evaluation: IncidentEvaluation | null = null;
 
   @Property({ type: 'int', nullable: true })
   rating: number | null = null;

@@ -7,6 +7,10 @@ export class UnitCopy {
   @PrimaryKey({ type: 'text' })
   code!: string;
 
+  /** Null for a unit copied before names were kept, until its next event. */
+  @Property({ type: 'text', nullable: true })
+  name!: string | null;
+
   @Property({ type: 'text' })
   level!: UnitLevel;
 

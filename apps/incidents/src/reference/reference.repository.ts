@@ -20,10 +20,10 @@ export class ReferenceRepository {
 
   async saveUnit(em: EntityManager, unit: UnitSnapshot, at: Date): Promise<void> {
     await em.execute(
-      `insert into ${this.schema(em)}.unit_copy (code, level, parent_code, path, active, updated_at) values (?, ?, ?, ?::text[], ?, ?)
-       on conflict (code) do update set level = excluded.level, parent_code = excluded.parent_code, path = excluded.path, active = excluded.active, updated_at = excluded.updated_at
+      `insert into ${this.schema(em)}.unit_copy (code, name, level, parent_code, path, active, updated_at) values (?, ?, ?, ?, ?::text[], ?, ?)
+       on conflict (code) do update set name = excluded.name, level = excluded.level, parent_code = excluded.parent_code, path = excluded.path, active = excluded.active, updated_at = excluded.updated_at
        where unit_copy.updated_at <= excluded.updated_at`,
-      [unit.code, unit.level, unit.parentCode, pgTextArray(unit.path), unit.active, at],
+      [unit.code, unit.name ?? null, unit.level, unit.parentCode, pgTextArray(unit.path), unit.active, at],
     );
   }
 
@@ -73,6 +73,25 @@ export class ReferenceRepository {
     return departments.some((d) => d.code === code && d.active);
   }
 
+  /**
+   * The names of the codes a page of cases or a timeline shows, from the local copies in three queries; a code the
+   * copies do not know (or a unit copied before names were kept) answers null. Plain SQL on `em` (the caller's
+   * transaction when there is one: a second connection while holding one could starve the pool), and nothing
+   * partial in the identity map.
+   */
+  async names(codes: { units?: Iterable<string>; categories?: Iterable<string>; departments?: Iterable<string> }, em: EntityManager = this.em): Promise<NameBook> {
+    const byCode = async (table: string, wanted: Iterable<string> | undefined) => {
+      const list = [...new Set(wanted ?? [])];
+      if (list.length === 0) return new Map<string, string | null>();
+      const rows: { code: string; name: string | null }[] = await em.execute(`select code, name from ${this.schema(em)}.${table} where code = any(?::text[])`, [pgTextArray(list)]);
+      return new Map(rows.map((r) => [r.code, r.name]));
+    };
+    const units = await byCode('unit_copy', codes.units);
+    const categories = await byCode('category_copy', codes.categories);
+    const departments = await byCode('department_copy', codes.departments);
+    return new NameBook(units, categories, departments);
+  }
+
   async counts(): Promise<{ units: number; categories: number; calendars: number }> {
     const fork = this.em.fork();
     return { units: await fork.count(UnitCopy, {}), categories: await fork.count(CategoryCopy, {}), calendars: await fork.count(CalendarCopy, {}) };
@@ -91,5 +110,28 @@ export class ReferenceRepository {
     const years = await this.em.find(CalendarCopy, {});
     const year = cstYear(now);
     return calendarInForce([year - 1, year, year + 1], years);
+  }
+}
+
+/** Names of units, categories and departments, as the local copies hold them (null: unknown). */
+export class NameBook {
+  static readonly EMPTY = new NameBook(new Map(), new Map(), new Map());
+
+  constructor(
+    private readonly units: ReadonlyMap<string, string | null>,
+    private readonly categories: ReadonlyMap<string, string | null>,
+    private readonly departments: ReadonlyMap<string, string | null>,
+  ) {}
+
+  unit(code: string): string | null {
+    return this.units.get(code) ?? null;
+  }
+
+  category(code: string): string | null {
+    return this.categories.get(code) ?? null;
+  }
+
+  department(code: string): string | null {
+    return this.departments.get(code) ?? null;
   }
 }

@@ -73,22 +73,65 @@ export interface IncidentLocation {
   address: string;
 }
 
+/** What the owner reported at `handle`: the result, the handler's own attachments (not the reporter's), who and when. */
+export interface IncidentHandling {
+  result: string;
+  /** How far it resolved the matter (`resolved` for handlings recorded before it was asked). */
+  resolution: HandlingResolution;
+  attachments: IncidentAttachment[];
+  /** The handler's user id (`sub`). */
+  by: string;
+  at: string;
+}
+
+/** The outcome of the latest on-site verification: passed closed the case, failed sent it back to handling. */
+export interface IncidentVerification {
+  passed: boolean;
+  comment: string | null;
+  /** The verifier's user id (`sub`). */
+  by: string;
+  at: string;
+}
+
+/** The evaluation of a closed case. */
+export interface IncidentEvaluation {
+  rating: number;
+  /** The evaluator's user id (`sub`). */
+  by: string;
+  at: string;
+}
+
+/** A code beside its name, from incidents' copy of the registry; `name` is null while the copy does not know it. */
+export interface NamedCode {
+  code: string;
+  name: string | null;
+}
+
 export interface IncidentView {
   id: string;
   /** The readable work-order number, GX-YYYYMMDD-NNNNNN (unique per China day); `q` finds a case by it. */
   workOrder: string;
   status: IncidentStatus;
   categoryCode: string;
+  /** The category's name (null when unknown). */
+  categoryName: string | null;
   title: string;
   description: string;
   location: IncidentLocation | null;
   gridCode: string;
+  /** The grid's name (null when unknown). */
+  gridName: string | null;
+  /** The grid's community (null for an exclusive grid directly under the street). */
+  community: NamedCode | null;
   urgency: IncidentUrgency;
   source: IncidentSource;
   reporter: string;
+  /** The reporter's attachments (what was found); the handler's are in `handling.attachments`. */
   attachments: IncidentAttachment[];
   appealRef: string | null;
   owner: IncidentOwner | null;
+  /** The owner's name: the department's or the unit's (null without an owner, or when unknown). */
+  ownerName: string | null;
   step: IncidentStep | null;
   /** When the current step is due. */
   dueAt: string | null;
@@ -100,6 +143,15 @@ export interface IncidentView {
   supervision: IncidentSupervision;
   reworkCount: number;
   extension: { requestedUntil: string; reason: string; requestedBy: string } | null;
+  /** The latest handling (a rework's new handling replaces it; the timeline keeps each). */
+  handling: IncidentHandling | null;
+  /**
+   * The latest verification. After a failed one the case is handled again: a `handling.at` later than
+   * `verification.at` is the new handling waiting for verification.
+   */
+  verification: IncidentVerification | null;
+  evaluation: IncidentEvaluation | null;
+  /** The evaluation's rating (also in `evaluation`). */
   rating: number | null;
   mergedInto: string | null;
   createdAt: string;
@@ -110,6 +162,22 @@ export interface IncidentView {
   allowedActions: IncidentAction[];
 }
 
+/** The owner a timeline entry names: its kind, code and name (null when unknown). */
+export interface TimelineOwner {
+  kind: IncidentOwner['kind'];
+  code: string;
+  /** For a unit: grid, community or street. */
+  level?: 'grid' | 'community' | 'street';
+  name: string | null;
+}
+
+/**
+ * Why a dispatch went to its owner: `chosen` — named in the dispatch (`ownerDepartmentCode` / `ownerUnitCode`);
+ * `category_department` — the category's owner in the responsibility list is that department;
+ * `category_level` — the category is owned at a level (grid, community, street) and the case's grid path gave the unit.
+ */
+export type DispatchReason = 'chosen' | 'category_department' | 'category_level';
+
 export interface TimelineEntry {
   at: string;
   action: string;
@@ -117,6 +185,19 @@ export interface TimelineEntry {
   fromStatus: IncidentStatus | null;
   toStatus: IncidentStatus;
   comment: string | null;
+  /**
+   * What happened in the step, by action (entries written before these details keep what they had, rendered into
+   * these keys where it can be; a value the entry does not know is null):
+   * - `dispatch`: `owner` ({@link TimelineOwner}), `why` ({@link DispatchReason}), `categoryOwnerLevel` (for `category_level`);
+   * - `request_extension`: `requestedUntil`, `reason`, `dueAt` (the due time it would move);
+   * - `decide_extension`: `approved`, `requestedUntil`, `dueAt` (the new due time when approved, else the unchanged one);
+   * - `handle`: `result`, `resolution`, `attachments` (the handler's, null when not kept), `attachmentCount`;
+   * - `verify` and the `closed` that follows a pass: `passed`, `comment`;
+   * - `evaluate`: `rating`; `return`: `reason`, `owner` (who returned it); `reject`, `cancel`: `reason`; `merge`: `intoId`;
+   * - `report` of a case opened from a hotline appeal: `appealRef`, `handoff`, `reopenCount`, `satisfaction` (the
+   *   caller's rating that reopened the appeal, when known);
+   * - supervision marks, disputes, visits and joint discussions: as they were recorded.
+   */
   details: Record<string, unknown>;
 }
 

@@ -3,17 +3,31 @@ import { OptimisticLockError } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, CommonErrorCode } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
-import type { IncidentActionBody, IncidentOwner, IncidentStatus, IncidentView } from '@gridline/contracts-incidents';
+import type { DispatchReason, IncidentActionBody, IncidentOwner, IncidentStatus, IncidentView } from '@gridline/contracts-incidents';
 import { ReferenceRepository } from '../../../reference/reference.repository';
 import { IncidentJournal, type IncidentEventName } from '../../incident-journal';
 import { IncidentEntity } from '../../incident.entity';
 import { incidentInvalid, incidentNotFound, notAllowedInState, staleVersion } from '../../incident.errors';
-import { toIncidentView } from '../../incident.mapper';
+import { codesOf, toIncidentView } from '../../incident.mapper';
+import { storedOwner } from '../../timeline-details';
 import { PROCESS, allowedActions, mayView } from '../../incident-process';
 import { IncidentRepository } from '../../incident.repository';
 import type { ActOnIncidentCommand } from './act-on-incident.command';
 
 type EventName = IncidentEventName;
+
+/** What an action did: the events it raises, in order, and what its timeline entry says happened. */
+interface Applied {
+  events: EventName[];
+  details?: Record<string, unknown>;
+}
+
+/** An owner, and why the dispatch chose it. */
+interface ChosenOwner {
+  owner: IncidentOwner;
+  why: DispatchReason;
+  categoryOwnerLevel?: 'grid' | 'community' | 'street';
+}
 
 function need<T>(value: T | undefined, field: string, reason: string): T {
   if (value === undefined || value === null || value === '') throw incidentInvalid(field, reason);
@@ -48,14 +62,13 @@ export class ActOnIncidentUseCase {
           throw new AppError(CommonErrorCode.Forbidden, 'forbidden', `Your roles or scope do not allow "${action}" on this case`, { allowedActions: allowedActions(caller, incident, now) });
         }
         const from = incident.status;
-        const events = await this.apply(em, caller, incident, action, body, now);
+        const { events, details = {} } = await this.apply(em, caller, incident, action, body, now);
         incident.updatedAt = now;
         const comment = body.comment ?? body.reason ?? body.result ?? null;
-        const details = detailsOf(action, body);
         events.forEach((event, i) => this.journal.record(em, incident, { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : incident.status, comment, details }, event));
         if (events.length === 0) this.journal.record(em, incident, { action, actor: caller.sub, from, comment, details });
         await em.flush();
-        return toIncidentView(incident, caller);
+        return toIncidentView(incident, caller, await this.reference.names(codesOf([incident]), em));
       });
     } catch (error) {
       if (error instanceof OptimisticLockError) throw staleVersion(id, -1);
@@ -63,8 +76,8 @@ export class ActOnIncidentUseCase {
     }
   }
 
-  /** Applies the action; returns the events it raises, in order. */
-  private async apply(em: EntityManager, caller: Caller, incident: IncidentEntity, action: ActOnIncidentCommand['action'], body: IncidentActionBody, now: Date): Promise<EventName[]> {
+  /** Applies the action; returns the events it raises, in order, and the details of its timeline entry. */
+  private async apply(em: EntityManager, caller: Caller, incident: IncidentEntity, action: ActOnIncidentCommand['action'], body: IncidentActionBody, now: Date): Promise<Applied> {
     const moveTo = async (status: IncidentStatus) => {
       incident.status = status;
       await this.journal.startStep(incident, now);
@@ -72,71 +85,81 @@ export class ActOnIncidentUseCase {
     switch (action) {
       case 'accept':
         await moveTo('accepted');
-        return ['accepted'];
+        return { events: ['accepted'] };
       case 'reject':
         need(body.reason, 'reason', 'is required to reject a case');
         await moveTo('rejected');
-        return ['rejected'];
-      case 'dispatch':
-        incident.owner = await this.ownerFor(incident, body);
+        return { events: ['rejected'], details: { reason: body.reason } };
+      case 'dispatch': {
+        const chosen = await this.ownerFor(incident, body);
+        incident.owner = chosen.owner;
         incident.extension = null;
         await moveTo('dispatched');
-        return ['dispatched'];
+        const { kind, code, level } = storedOwner({ owner: chosen.owner })!;
+        return { events: ['dispatched'], details: { owner: { kind, code, ...(level ? { level } : {}) }, why: chosen.why, ...(chosen.categoryOwnerLevel ? { categoryOwnerLevel: chosen.categoryOwnerLevel } : {}) } };
+      }
       case 'sign':
         incident.status = 'in_progress';
         // The handling clock runs from dispatch: signing late does not buy time.
         await this.journal.startStep(incident, now, this.dispatchTime(incident, now));
-        return ['signed'];
-      case 'return':
+        return { events: ['signed'] };
+      case 'return': {
         need(body.reason, 'reason', 'is required to return a case');
+        const returnedBy = storedOwner({ owner: incident.owner });
         incident.owner = null;
         incident.extension = null;
         await moveTo('accepted');
-        return ['returned'];
-      case 'handle':
-        incident.handling = {
-          result: need(body.result, 'result', 'is required to report the handling'),
-          resolution: body.resolution ?? 'resolved',
-          attachments: body.attachments ?? [],
-          by: caller.sub,
-          at: now.toISOString(),
-        };
+        return { events: ['returned'], details: { reason: body.reason, owner: returnedBy } };
+      }
+      case 'handle': {
+        const attachments = body.attachments ?? [];
+        const resolution = body.resolution ?? 'resolved';
+        incident.handling = { result: need(body.result, 'result', 'is required to report the handling'), resolution, attachments, by: caller.sub, at: now.toISOString() };
         await moveTo('handled');
-        return ['handled'];
-      case 'verify':
-        if (need(body.passed, 'passed', 'must say whether the handling passed verification on site')) {
+        return { events: ['handled'], details: { result: body.result, resolution, attachments } };
+      }
+      case 'verify': {
+        const passed = need(body.passed, 'passed', 'must say whether the handling passed verification on site');
+        incident.verification = { passed, comment: body.comment ?? null, by: caller.sub, at: now.toISOString() };
+        const details = { passed, comment: body.comment ?? null };
+        if (passed) {
           await moveTo('closed');
-          return ['verified', 'closed'];
+          return { events: ['verified', 'closed'], details };
         }
         incident.reworkCount += 1;
         await moveTo('in_progress');
-        return ['reworked'];
-      case 'evaluate':
-        incident.rating = need(body.rating, 'rating', 'is required (1 to 5)');
+        return { events: ['reworked'], details };
+      }
+      case 'evaluate': {
+        const rating = need(body.rating, 'rating', 'is required (1 to 5)');
+        incident.rating = rating;
+        incident.evaluation = { rating, by: caller.sub, at: now.toISOString() };
         await moveTo('evaluated');
-        return ['evaluated'];
+        return { events: ['evaluated'], details: { rating } };
+      }
       case 'request_extension': {
         need(body.reason, 'reason', 'is required to ask for an extension');
         const until = new Date(need(body.until, 'until', 'is required: the new due time asked for'));
         if (!incident.dueAt || until <= incident.dueAt) throw incidentInvalid('until', 'must be later than the current due time');
         incident.extension = { requestedUntil: until.toISOString(), reason: body.reason!, requestedBy: caller.sub };
-        return [];
+        return { events: [], details: { requestedUntil: until.toISOString(), reason: body.reason, dueAt: incident.dueAt.toISOString() } };
       }
       case 'decide_extension': {
         const approve = need(body.approve, 'approve', 'must say whether the extension is approved');
         const requested = incident.extension!;
         incident.extension = null;
-        if (!approve) return [];
+        const decided = (): Record<string, unknown> => ({ approved: approve, requestedUntil: requested.requestedUntil, dueAt: incident.dueAt?.toISOString() ?? null });
+        if (!approve) return { events: [], details: decided() };
         await this.journal.setClock(incident, incident.stepStartedAt ?? now, new Date(requested.requestedUntil), now);
         incident.supervisionCard = 'none';
         incident.supervisorUnitCode = null;
         incident.supervisedSince = null;
-        return ['extended'];
+        return { events: ['extended'], details: decided() };
       }
       case 'cancel':
         need(body.reason, 'reason', 'is required to cancel a case');
         await moveTo('cancelled');
-        return ['cancelled'];
+        return { events: ['cancelled'], details: { reason: body.reason } };
       case 'merge': {
         const intoId = need(body.intoId, 'intoId', 'is required: the case this one duplicates');
         const into = await em.findOne(IncidentEntity, { id: intoId });
@@ -144,7 +167,7 @@ export class ActOnIncidentUseCase {
         if (['rejected', 'cancelled', 'merged'].includes(into.status)) throw incidentInvalid('intoId', `is ${into.status}`);
         incident.mergedInto = into.id;
         await moveTo('merged');
-        return ['merged'];
+        return { events: ['merged'], details: { intoId: into.id } };
       }
     }
   }
@@ -154,27 +177,27 @@ export class ActOnIncidentUseCase {
   }
 
   /** The owner: named in the request (a department, or the grid, its community or street), else the category's. */
-  private async ownerFor(incident: IncidentEntity, body: IncidentActionBody): Promise<IncidentOwner> {
+  private async ownerFor(incident: IncidentEntity, body: IncidentActionBody): Promise<ChosenOwner> {
     if (body.ownerDepartmentCode && body.ownerUnitCode) throw incidentInvalid('ownerUnitCode', 'cannot be given with ownerDepartmentCode');
     if (body.ownerDepartmentCode) {
       // A department nobody knows would leave a case that no one can sign for.
       if (!(await this.reference.isActiveDepartment(body.ownerDepartmentCode))) {
         throw incidentInvalid('ownerDepartmentCode', `${body.ownerDepartmentCode} is not an active department of the responsibility list`);
       }
-      return { kind: 'department', departmentCode: body.ownerDepartmentCode };
+      return { owner: { kind: 'department', departmentCode: body.ownerDepartmentCode }, why: 'chosen' };
     }
     if (body.ownerUnitCode) {
       if (!incident.path.includes(body.ownerUnitCode)) throw incidentInvalid('ownerUnitCode', "must be the case's grid, its community or its street");
-      return this.unitOwner(body.ownerUnitCode);
+      return { owner: await this.unitOwner(body.ownerUnitCode), why: 'chosen' };
     }
     const category = await this.reference.category(incident.categoryCode);
     const owner = category?.owner;
     if (!owner) throw incidentInvalid('ownerDepartmentCode', 'or ownerUnitCode is required: the category names no owner');
-    if (owner.departmentCode) return { kind: 'department', departmentCode: owner.departmentCode };
+    if (owner.departmentCode) return { owner: { kind: 'department', departmentCode: owner.departmentCode }, why: 'category_department' };
     const street = incident.path[0];
     const community = incident.path.length >= 3 ? incident.path[1] : street;
     const code = owner.level === 'grid' ? incident.gridCode : owner.level === 'community' ? community : street;
-    return this.unitOwner(code);
+    return { owner: await this.unitOwner(code), why: 'category_level', categoryOwnerLevel: owner.level ?? undefined };
   }
 
   private async unitOwner(code: string): Promise<IncidentOwner> {
@@ -183,13 +206,4 @@ export class ActOnIncidentUseCase {
     if (level !== 'grid' && level !== 'community' && level !== 'street') throw incidentInvalid('ownerUnitCode', `${code} is not a known unit`);
     return { kind: 'unit', unitCode: code, level };
   }
-}
-
-function detailsOf(action: string, body: IncidentActionBody): Record<string, unknown> {
-  const details: Record<string, unknown> = {};
-  for (const key of ['ownerDepartmentCode', 'ownerUnitCode', 'resolution', 'passed', 'rating', 'until', 'approve', 'intoId'] as const) {
-    if (body[key] !== undefined) details[key] = body[key];
-  }
-  if (action === 'handle' && body.attachments) details.attachments = body.attachments.length;
-  return details;
 }

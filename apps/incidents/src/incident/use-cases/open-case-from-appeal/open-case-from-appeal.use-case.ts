@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '@gridline/auth';
 import { AppError, CommonErrorCode } from '@gridline/platform';
 import { INCIDENTS_EVENTS, type IncidentLocation, type IncidentUrgency, type ReportResult } from '@gridline/contracts-incidents';
+import type { Satisfaction } from '@gridline/contracts-hotline';
 import { EventPublisher } from '@gridline/messaging';
 import { ReferenceRepository } from '../../../reference/reference.repository';
 import { ReportIncidentCommand } from '../report-incident/report-incident.command';
@@ -21,6 +22,10 @@ export interface AppealHandedDown {
   location?: IncidentLocation;
   gridCode: string;
   urgency: IncidentUrgency;
+  /** How often the appeal was reopened before this hand-off (a re-handling: > 0). */
+  reopenCount?: number;
+  /** The caller's satisfaction the appeal carried when handed down: for a re-handling, the callback that reopened it. */
+  satisfaction?: Satisfaction | null;
 }
 
 /** The case's own key: one case per hand-off of an appeal, so that a re-dispatch or a re-handling opens a new one. */
@@ -58,6 +63,13 @@ export class OpenCaseFromAppealUseCase {
         },
         handoffKey(appeal.appealId, appeal.handoff),
         appeal.handoff ?? undefined,
+        // The report's timeline entry says which hand-off it answers and, for a re-handling, the caller's satisfaction.
+        {
+          appealRef: appeal.appealId,
+          handoff: appeal.handoff,
+          ...(appeal.reopenCount !== undefined ? { reopenCount: appeal.reopenCount } : {}),
+          ...(appeal.satisfaction ? { satisfaction: appeal.satisfaction } : {}),
+        },
       ),
       em,
     );

@@ -6,7 +6,9 @@ import type { IncidentCounts, IncidentPage, IncidentView, ListIncidentsQuery, Ti
 import { periodEnd, periodStart } from '@gridline/platform';
 import { IncidentEntity } from '../../incident.entity';
 import { incidentInvalid, incidentNotFound } from '../../incident.errors';
-import { toIncidentView } from '../../incident.mapper';
+import { codesOf, toIncidentView } from '../../incident.mapper';
+import { timelineCodes, toTimelineEntry } from '../../timeline-details';
+import { ReferenceRepository } from '../../../reference/reference.repository';
 import { mayView } from '../../incident-process';
 import { IncidentRepository, incidentScopeSql } from '../../incident.repository';
 
@@ -19,25 +21,28 @@ const SORTS = {
 /** Cases as the caller may see them: one case with its next actions, its timeline, filtered lists, counts. */
 @Injectable()
 export class ReadIncidentsUseCase {
-  constructor(private readonly incidents: IncidentRepository) {}
+  constructor(
+    private readonly incidents: IncidentRepository,
+    private readonly reference: ReferenceRepository,
+  ) {}
 
   async get(caller: Caller, id: string): Promise<IncidentView> {
-    const incident = await this.incidents.findById(id);
-    if (!incident || !mayView(caller, incident)) throw incidentNotFound(id);
-    return toIncidentView(incident, caller);
+    const incident = await this.visible(caller, id);
+    return toIncidentView(incident, caller, await this.reference.names(codesOf([incident])));
   }
 
+  /** Each step, with what happened in it (owners named from the local copies). */
   async timeline(caller: Caller, id: string): Promise<TimelineEntry[]> {
-    await this.get(caller, id);
-    return (await this.incidents.timeline(id)).map((t) => ({
-      at: t.at.toISOString(),
-      action: t.action,
-      actor: t.actor,
-      fromStatus: t.fromStatus,
-      toStatus: t.toStatus,
-      comment: t.comment,
-      details: t.details,
-    }));
+    await this.visible(caller, id);
+    const rows = await this.incidents.timeline(id);
+    const names = await this.reference.names(timelineCodes(rows));
+    return rows.map((row) => toTimelineEntry(row, names));
+  }
+
+  private async visible(caller: Caller, id: string): Promise<IncidentEntity> {
+    const incident = await this.incidents.findById(id);
+    if (!incident || !mayView(caller, incident)) throw incidentNotFound(id);
+    return incident;
   }
 
   async list(caller: Caller, query: ListIncidentsQuery): Promise<IncidentPage> {
@@ -67,8 +72,9 @@ export class ReadIncidentsUseCase {
     const page = rows.slice(0, limit).map((row) => em.map(IncidentEntity, row));
     const last = page[page.length - 1];
     const lastKey = last ? (sort.column === 'due_at' ? last.dueAt : last.createdAt) : null;
+    const names = await this.reference.names(codesOf(page));
     return {
-      items: page.map((i) => toIncidentView(i, caller)),
+      items: page.map((i) => toIncidentView(i, caller, names)),
       nextCursor: rows.length > limit && last ? encodeCursor({ k: lastKey ? lastKey.toISOString() : null, id: last.id }) : null,
     };
   }

@@ -9,5 +9,7 @@ export class ReportIncidentCommand {
     readonly idempotencyKey?: string,
     /** For a case opened from a hotline appeal: the appeal's hand-off it answers (not a field clients may set). */
     readonly appealHandoff?: number,
+    /** What the report's timeline entry notes of the case's origin (a hotline hand-off: appeal, hand-off, satisfaction). */
+    readonly origin?: Record<string, unknown>,
   ) {}
 }

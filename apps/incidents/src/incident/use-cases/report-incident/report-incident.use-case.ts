@@ -12,7 +12,7 @@ import { ReferenceRepository } from '../../../reference/reference.repository';
 import { IncidentJournal } from '../../incident-journal';
 import { IncidentEntity } from '../../incident.entity';
 import { incidentInvalid } from '../../incident.errors';
-import { toIncidentView } from '../../incident.mapper';
+import { codesOf, toIncidentView } from '../../incident.mapper';
 import { IncidentRepository } from '../../incident.repository';
 import type { ReportIncidentCommand } from './report-incident.command';
 
@@ -37,7 +37,7 @@ export class ReportIncidentUseCase {
    * `within`: a transaction to report in (an event consumer's, with its inbox row); the report's writes are a
    * savepoint in it, and everything is read through it. Without it, the report is a transaction of its own.
    */
-  async execute({ caller, incident: input, idempotencyKey, appealHandoff }: ReportIncidentCommand, within?: EntityManager): Promise<ReportResult> {
+  async execute({ caller, incident: input, idempotencyKey, appealHandoff, origin }: ReportIncidentCommand, within?: EntityManager): Promise<ReportResult> {
     requireRole(caller, REPORTERS, 'report cases');
     const category = await this.reference.category(input.categoryCode);
     if (!category || !category.parentCode || !category.active) {
@@ -93,13 +93,13 @@ export class ReportIncidentUseCase {
       });
       await this.journal.startStep(incident, now);
       em.persist(incident);
-      this.journal.record(em, incident, { action: 'report', actor: caller.sub, from: null }, 'reported');
+      this.journal.record(em, incident, { action: 'report', actor: caller.sub, from: null, ...(origin ? { details: origin } : {}) }, 'reported');
       await em.flush();
       return id;
     });
 
     const incident = (await (within ?? this.incidents.em).findOne(IncidentEntity, { id: createdId }))!;
-    return { incident: toIncidentView(incident, caller), replayed: createdId !== id, possibleDuplicates: await this.duplicatesOf(caller, incident) };
+    return { incident: toIncidentView(incident, caller, await this.reference.names(codesOf([incident]), within ?? this.incidents.em)), replayed: createdId !== id, possibleDuplicates: await this.duplicatesOf(caller, incident) };
   }
 
   /** A case recorded later starts its clock when it was found: only the grid centre may say so, 30 days back at most. */
