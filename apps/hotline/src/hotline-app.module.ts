@@ -29,11 +29,14 @@ import { Open311MediaEntity } from './open311/open311-media.entity';
 import { Open311BusController } from './open311/open311.bus-controller';
 import { ListPublicAppealsUseCase } from './open311/use-cases/list-public-appeals/list-public-appeals.use-case';
 import { RecordOpen311MediaUseCase } from './open311/use-cases/record-open311-media/record-open311-media.use-case';
+import { Open311UpdateEntity } from './open311/open311-update.entity';
+import { ListPublicAppealUpdatesUseCase } from './open311/use-cases/list-public-appeal-updates/list-public-appeal-updates.use-case';
+import { RecordOpen311UpdateUseCase } from './open311/use-cases/record-open311-update/record-open311-update.use-case';
 
 export const HOTLINE_SERVICE = 'hotline';
 
 /** What the hotline service keeps in its schema (also used by `npm run migrate`). */
-export const HOTLINE_PERSISTENCE = { service: HOTLINE_SERVICE, entities: [AppealEntity, AppealTimelineEntity, CallerAuditEntity, Open311KeyEntity, Open311MediaEntity], migrations: HOTLINE_MIGRATIONS };
+export const HOTLINE_PERSISTENCE = { service: HOTLINE_SERVICE, entities: [AppealEntity, AppealTimelineEntity, CallerAuditEntity, Open311KeyEntity, Open311MediaEntity, Open311UpdateEntity], migrations: HOTLINE_MIGRATIONS };
 
 /** The hotline service: 12345 appeals from intake to callback, linked to the grid, judged by the three rates. */
 @Module({})
@@ -84,6 +87,8 @@ export class HotlineAppModule {
         VerifyOpen311KeyUseCase,
         ListPublicAppealsUseCase,
         RecordOpen311MediaUseCase,
+        ListPublicAppealUpdatesUseCase,
+        RecordOpen311UpdateUseCase,
       ],
     };
   }

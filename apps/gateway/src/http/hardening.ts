@@ -28,7 +28,8 @@ const INTERNAL_REQUEST = Symbol('gridline.internalRequest');
 
 const API = /^\/api\//;
 const OPEN311 = /^\/open311\//;
-const OPEN311_POST_ROUTE = '/open311/v2/requests.:format';
+/** What Open311 clients post with their api_key: requests and FixMyStreet's updates, counted together per key. */
+const OPEN311_POST_ROUTES: ReadonlySet<string> = new Set(['/open311/v2/requests.:format', '/open311/v2/servicerequestupdates.:format']);
 const PUBLIC_LOOKUP_ROUTE = '/api/v1/public/grid';
 
 /** A limit as configured: `<max>/<window>` (`20/5m`), or `off`. */
@@ -156,7 +157,7 @@ function limitFailedAuthentication(fastify: FastifyInstance, setting: RateLimitS
   });
 }
 
-/** Open311 POST requests per api_key (per address without one): a citizen app cannot flood the 12345 hotline. */
+/** Open311 POSTs (requests, updates) per api_key (per address without one): a citizen app cannot flood the 12345 hotline. */
 function limitOpen311Posts(fastify: FastifyInstance, setting: RateLimitSetting): void {
   const posts = fastify.createRateLimit({
     max: setting.max,
@@ -168,7 +169,7 @@ function limitOpen311Posts(fastify: FastifyInstance, setting: RateLimitSetting):
     },
   });
   fastify.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST' || request.routeOptions.url !== OPEN311_POST_ROUTE) return;
+    if (request.method !== 'POST' || !OPEN311_POST_ROUTES.has(request.routeOptions.url ?? '')) return;
     const state = await posts(request);
     if (!state.isAllowed && state.isExceeded) return tooMany(request, reply, state.ttlInSeconds, 'Too many service requests with this api_key');
   });

@@ -1,7 +1,7 @@
 import { assertNever } from '@gridline/platform';
 import type { CategoryDetail, CategoryDetailType, CategoryView } from '@gridline/contracts-registry';
-import type { AppealStatus, PublicAppealView } from '@gridline/contracts-hotline';
-import type { Open311Attribute, Open311Service, Open311ServiceRequest, Open311Status } from './open311.types';
+import type { AppealStatus, PublicAppealUpdateView, PublicAppealView } from '@gridline/contracts-hotline';
+import type { Open311Attribute, Open311Service, Open311ServiceRequest, Open311ServiceRequestUpdate, Open311Status, Open311UpdateStatus } from './open311.types';
 import { toW3cDateTime } from './w3c-datetime';
 
 /** Closed once the appeal is done: closed after the callback, or merged into another that answers for it. */
@@ -32,6 +32,52 @@ export function serviceNoticeOf(status: AppealStatus): string {
     default:
       return assertNever(status);
   }
+}
+
+/**
+ * An update's status in FixMyStreet's extended set: what the appeal's state means to a citizen's app — dispatched is
+ * action scheduled, signed for is in progress, an answer fixed, in progress or no further action by its resolution.
+ */
+export function open311UpdateStatus(update: Pick<PublicAppealUpdateView, 'status' | 'resolution'>): Open311UpdateStatus {
+  switch (update.status) {
+    case 'received':
+      return 'open';
+    case 'dispatched':
+      return 'action_scheduled';
+    case 'signed':
+      return 'in_progress';
+    case 'answered':
+      return update.resolution === 'resolved' ? 'fixed' : update.resolution === 'not_resolved' ? 'no_further_action' : 'in_progress';
+    case 'closed':
+      return 'closed';
+    case 'merged':
+      return 'duplicate';
+    default:
+      return assertNever(update.status);
+  }
+}
+
+/** What an update says to the public: the citizen's words, the reply, or where the appeal stands — never a note. */
+function updateDescription(update: PublicAppealUpdateView): string {
+  if (update.kind === 'comment') return update.text ?? '';
+  if (update.replyText) return update.replyText;
+  if (update.status === 'merged' && update.mergedInto) return `已并入诉求 ${update.mergedInto} 一并办理`;
+  if (update.action === 'callback' && update.status !== 'closed') return '回访不满意，已重新办理';
+  if (update.status === 'received' && update.action !== 'intake') return '已退回12345热线，待重新派单';
+  return serviceNoticeOf(update.status);
+}
+
+/** A public step of an appeal, or a citizen's comment, as an update of FixMyStreet's servicerequestupdates. */
+export function toOpen311Update(update: PublicAppealUpdateView): Open311ServiceRequestUpdate {
+  return {
+    update_id: update.updateId,
+    service_request_id: update.appealId,
+    status: open311UpdateStatus(update),
+    updated_datetime: toW3cDateTime(update.at)!,
+    description: updateDescription(update),
+    media_url: update.mediaUrl,
+    external_status_code: update.status,
+  };
 }
 
 /** A minor category of the responsibility list as an Open311 service, grouped under its major category. */

@@ -1,3 +1,4 @@
+import type { FieldError } from '@gridline/platform';
 import { Open311Error } from './open311-error';
 import type { Open311Settings } from './open311.settings';
 
@@ -67,4 +68,10 @@ export function checkJurisdiction(settings: Open311Settings, params: Open311Para
   if (given !== undefined && settings.jurisdictionId !== null && given !== settings.jurisdictionId) {
     throw Open311Error.notFound(`jurisdiction_id ${given} was not found; this endpoint serves ${settings.jurisdictionId}`);
   }
+}
+
+/** Field errors (of the form's validation, or the hotline's) as the specification's descriptions, `field: reasons`. */
+export function describeFields(fields: FieldError[] | undefined, rename: Record<string, string> = {}, fallback = 'The request is not valid'): string[] {
+  if (!fields?.length) return fields ? [] : [fallback];
+  return fields.map((f) => `${rename[f.field] ?? f.field}: ${f.reasons.join('; ')}`);
 }

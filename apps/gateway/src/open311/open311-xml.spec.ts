@@ -5,6 +5,9 @@ describe(toXmlDocument.name, () => {
     expect(toXmlDocument('service_requests', [{ service_request_id: 'a1', service_notice: '已受理', account_id: null }])).toBe(
       '<?xml version="1.0" encoding="UTF-8"?>\n<service_requests><request><service_request_id>a1</service_request_id><service_notice>已受理</service_notice><account_id/></request></service_requests>',
     );
+    expect(toXmlDocument('service_request_updates', [{ update_id: '42', media_url: null }])).toBe(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<service_request_updates><request_update><update_id>42</update_id><media_url/></request_update></service_request_updates>',
+    );
     expect(toXmlDocument('service_definition', { service_code: 'ENV.GARBAGE', attributes: [] })).toContain('<attributes></attributes>');
     expect(toXmlDocument('discovery', { endpoints: [{ formats: ['text/xml', 'application/json'] }] })).toContain(
       '<endpoints><endpoint><formats><format>text/xml</format><format>application/json</format></formats></endpoint></endpoints>',

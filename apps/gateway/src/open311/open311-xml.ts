@@ -5,6 +5,7 @@ export type XmlValue = string | number | boolean | null | undefined | XmlValue[]
 const ITEM_ELEMENTS: Record<string, string> = {
   services: 'service',
   service_requests: 'request',
+  service_request_updates: 'request_update',
   errors: 'error',
   endpoints: 'endpoint',
   formats: 'format',

@@ -6,9 +6,13 @@ import { Open311Error } from './open311-error';
 import { Open311ExceptionFilter } from './open311-exception.filter';
 import { OPEN311_CONTENT_TYPES, isOpen311Format, renderOpen311, type Open311Format } from './open311-format';
 import { postParams, type Open311Params } from './open311-params';
+import { Open311ServiceRequestUpdateForm } from './open311-service-request-update.form';
 import { Open311ServiceRequestForm } from './open311-service-request.form';
+import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import type { XmlValue } from './open311-xml';
+import { ReadServiceRequestUpdatesUseCase } from './use-cases/read-service-request-updates/read-service-request-updates.use-case';
 import { ReadServiceRequestsUseCase } from './use-cases/read-service-requests/read-service-requests.use-case';
+import { SubmitServiceRequestUpdateUseCase } from './use-cases/submit-service-request-update/submit-service-request-update.use-case';
 import { OPEN311_PATH, ReadServicesUseCase } from './use-cases/read-services/read-services.use-case';
 import { SubmitServiceRequestUseCase } from './use-cases/submit-service-request/submit-service-request.use-case';
 
@@ -37,6 +41,8 @@ export class Open311Controller {
     private readonly services: ReadServicesUseCase,
     private readonly requests: ReadServiceRequestsUseCase,
     private readonly submit: SubmitServiceRequestUseCase,
+    private readonly updates: ReadServiceRequestUpdatesUseCase,
+    private readonly submitUpdate: SubmitServiceRequestUpdateUseCase,
   ) {}
 
   @Get('discovery.:format')
@@ -106,6 +112,40 @@ export class Open311Controller {
   async request(@Param('service_request_id') id: string, @Param('format') ext: string, @Query() query: Open311Params, @Res({ passthrough: true }) reply: FastifyReply) {
     const f = formatOf(ext);
     return send(reply, f, 'service_requests', await this.requests.one(id, query));
+  }
+
+  @Get('servicerequestupdates.:format')
+  @ApiOperation({
+    summary:
+      "FixMyStreet's GET Service Request Updates: the public steps of requests (status changes, the answer) and citizens' comments recorded between start_date and end_date, oldest first",
+  })
+  @format
+  @jurisdiction
+  @ApiQuery({ name: 'start_date', required: false, description: 'W3C date-time with time zone (default: 90 days before end_date, or before now)' })
+  @ApiQuery({ name: 'end_date', required: false, description: 'W3C date-time with time zone; at most 90 days after start_date' })
+  @ApiQuery({ name: 'page', required: false, description: 'From 1 (default 1)' })
+  @ApiQuery({ name: 'page_size', required: false, description: 'Updates per page, 1 to 1000 (default 1000)' })
+  @ApiQuery({ name: 'api_key', required: false, description: 'Not needed; ignored (FixMyStreet sends one)' })
+  @produces
+  async updateList(@Param('format') ext: string, @Query() query: Open311Params, @Res({ passthrough: true }) reply: FastifyReply) {
+    const f = formatOf(ext);
+    return send(reply, f, 'service_request_updates', await this.updates.list(query));
+  }
+
+  @Post('servicerequestupdates.:format')
+  @HttpCode(200)
+  @IdempotentCreate()
+  @ApiOperation({
+    summary:
+      "FixMyStreet's POST Service Request Update (form-encoded, multipart or query string; api_key required): a citizen's comment, recorded on the appeal's timeline; it never reopens a closed appeal",
+  })
+  @ApiConsumes('application/x-www-form-urlencoded', 'multipart/form-data')
+  @ApiBody({ type: Open311ServiceRequestUpdateForm })
+  @format
+  @produces
+  async createUpdate(@Param('format') ext: string, @Query() query: unknown, @Body() form: unknown, @Res({ passthrough: true }) reply: FastifyReply) {
+    const f = formatOf(ext);
+    return send(reply, f, 'service_request_updates', await this.submitUpdate.execute(postParams(query, form)));
   }
 
   @Get('tokens/:token.:format')

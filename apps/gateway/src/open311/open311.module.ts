@@ -7,7 +7,9 @@ import { Open311JurisdictionChecker } from './open311-jurisdiction';
 import { Open311KeysController } from './open311-keys.controller';
 import { Open311Controller, Open311DiscoveryController } from './open311.controller';
 import { OPEN311_SETTINGS, open311SettingsFrom } from './open311.settings';
+import { ReadServiceRequestUpdatesUseCase } from './use-cases/read-service-request-updates/read-service-request-updates.use-case';
 import { ReadServiceRequestsUseCase } from './use-cases/read-service-requests/read-service-requests.use-case';
+import { SubmitServiceRequestUpdateUseCase } from './use-cases/submit-service-request-update/submit-service-request-update.use-case';
 import { ReadServicesUseCase } from './use-cases/read-services/read-services.use-case';
 import { SubmitServiceRequestUseCase } from './use-cases/submit-service-request/submit-service-request.use-case';
 
@@ -28,6 +30,8 @@ export class Open311Module {
         ReadServicesUseCase,
         ReadServiceRequestsUseCase,
         SubmitServiceRequestUseCase,
+        ReadServiceRequestUpdatesUseCase,
+        SubmitServiceRequestUpdateUseCase,
       ],
     };
   }

@@ -62,3 +62,41 @@ export type Open311CreatedRequest = {
   service_notice: string;
   account_id: string | null;
 };
+
+/**
+ * The statuses of FixMyStreet's Open311 updates extension (lower case in GET servicerequestupdates, upper case in
+ * what its clients POST); `open` and `closed` are GeoReport v2's own.
+ */
+export const OPEN311_UPDATE_STATUSES = [
+  'open',
+  'closed',
+  'fixed',
+  'in_progress',
+  'action_scheduled',
+  'investigating',
+  'duplicate',
+  'not_councils_responsibility',
+  'no_further_action',
+  'internal_referral',
+  'reopen',
+  'for_triage',
+] as const;
+export type Open311UpdateStatus = (typeof OPEN311_UPDATE_STATUSES)[number];
+
+/** One update of FixMyStreet's GET servicerequestupdates (`<service_request_updates><request_update>`). */
+export type Open311ServiceRequestUpdate = {
+  update_id: string;
+  service_request_id: string;
+  status: Open311UpdateStatus;
+  updated_datetime: string;
+  description: string;
+  media_url: string | null;
+  /** The appeal's own state after the update (received, dispatched, signed, answered, closed, merged). */
+  external_status_code: string;
+};
+
+/** What POST servicerequestupdates answers: the update's id, and what became of it. */
+export type Open311CreatedUpdate = {
+  update_id: string;
+  service_notice: string;
+};

@@ -19,14 +19,17 @@ export interface JournalEntry {
   details?: AppealTimelineDetails | null;
 }
 
-/** The timeline entry and the event of a change to an appeal, in the transaction of the change. */
+/**
+ * The timeline entry and the event of a change to an appeal, in the transaction of the change. An answer's entry keeps
+ * the reply as given then (a later re-handling replaces the appeal's), for Open311's public updates.
+ */
 @Injectable()
 export class AppealJournal {
   constructor(private readonly events: EventPublisher) {}
 
   record(em: EntityManager, appeal: AppealEntity, entry: JournalEntry, event?: AppealStepEventName, extra?: Pick<AppealEventData, 'categoryChange'>): void {
     em.persist(
-      em.create(AppealTimelineEntity, { appealId: appeal.id, action: entry.action, actor: entry.actor, fromStatus: entry.from, toStatus: entry.to ?? appeal.status, comment: entry.comment ?? null, details: entry.details ?? null }),
+      em.create(AppealTimelineEntity, { appealId: appeal.id, action: entry.action, actor: entry.actor, fromStatus: entry.from, toStatus: entry.to ?? appeal.status, comment: entry.comment ?? null, details: entry.details ?? null, reply: event === 'answered' && appeal.reply ? { ...appeal.reply } : null }),
     );
     if (event) this.events.record(em, HOTLINE_EVENTS[event], appeal.id, toAppealEventData(appeal, entry.actor, extra));
   }

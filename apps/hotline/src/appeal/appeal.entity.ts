@@ -70,7 +70,7 @@ export class AppealEntity {
 
 @Entity({ tableName: 'appeal_timeline' })
 export class AppealTimelineEntity {
-  [OptionalProps]?: 'id' | 'at' | 'comment' | 'fromStatus' | 'details';
+  [OptionalProps]?: 'id' | 'at' | 'comment' | 'fromStatus' | 'details' | 'reply';
 
   @PrimaryKey({ type: 'bigint', autoincrement: true }) id!: string;
   @Property({ type: 'uuid' }) appealId!: string;
@@ -82,4 +82,6 @@ export class AppealTimelineEntity {
   @Property({ type: 'text', nullable: true }) comment: string | null = null;
   /** What the step decided (an extension's dates, a category's change), where the next person needs it. */
   @Property({ type: 'jsonb', nullable: true }) details: AppealTimelineDetails | null = null;
+  /** The reply to the caller given at this step (answer steps only): public, unlike the comment (Open311 updates). */
+  @Property({ type: 'jsonb', nullable: true }) reply: { resolution: Resolution; text: string } | null = null;
 }

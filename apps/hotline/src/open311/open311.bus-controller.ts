@@ -1,10 +1,12 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { BusCaller } from '@gridline/messaging';
+import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { HOTLINE_REQUESTS, PublicAppealsQuery, RecordOpen311MediaRequest } from '@gridline/contracts-hotline';
+import { HOTLINE_REQUESTS, PublicAppealUpdatesQuery, type Open311UpdateRecorded, PublicAppealsQuery, RecordOpen311MediaRequest, RecordOpen311UpdateRequest } from '@gridline/contracts-hotline';
+import { ListPublicAppealUpdatesUseCase } from './use-cases/list-public-appeal-updates/list-public-appeal-updates.use-case';
 import { ListPublicAppealsUseCase } from './use-cases/list-public-appeals/list-public-appeals.use-case';
 import { RecordOpen311MediaUseCase } from './use-cases/record-open311-media/record-open311-media.use-case';
+import { RecordOpen311UpdateUseCase } from './use-cases/record-open311-update/record-open311-update.use-case';
 
 /** What the gateway's Open311 API reads and adds on the bus. */
 @Controller()
@@ -12,6 +14,8 @@ export class Open311BusController {
   constructor(
     private readonly listPublicAppeals: ListPublicAppealsUseCase,
     private readonly recordOpen311Media: RecordOpen311MediaUseCase,
+    private readonly listPublicAppealUpdates: ListPublicAppealUpdatesUseCase,
+    private readonly recordOpen311Update: RecordOpen311UpdateUseCase,
   ) {}
 
   @MessagePattern(HOTLINE_REQUESTS.publicAppeals.pattern)
@@ -22,5 +26,16 @@ export class Open311BusController {
   @MessagePattern(HOTLINE_REQUESTS.recordOpen311Media.pattern)
   media(@Payload() request: RecordOpen311MediaRequest, @BusCaller() caller: Caller) {
     return this.recordOpen311Media.execute(caller, request);
+  }
+
+  @MessagePattern(HOTLINE_REQUESTS.publicAppealUpdates.pattern)
+  updates(@Payload() query: PublicAppealUpdatesQuery, @BusCaller() caller: Caller) {
+    return this.listPublicAppealUpdates.execute(caller, query);
+  }
+
+  @MessagePattern(HOTLINE_REQUESTS.recordOpen311Update.pattern)
+  @Idempotent({ replay: (answer: Open311UpdateRecorded) => ({ ...answer, replayed: true }) })
+  update(@Payload() request: RecordOpen311UpdateRequest, @BusCaller() caller: Caller) {
+    return this.recordOpen311Update.execute(caller, request);
   }
 }

@@ -3,8 +3,8 @@ import type { AppealActionRequest, AppealIdRequest, CallerAuditQuery, FiguresQue
 import type { AppealEventData } from './appeal/appeal.events';
 import type { AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
 import type { Page } from '@gridline/platform';
-import type { IssueOpen311KeyRequest, PublicAppealsQuery, RecordOpen311MediaRequest, VerifyOpen311KeyRequest } from './open311/open311.dto';
-import type { Open311Application, Open311KeyIssued, PublicAppealView } from './open311/open311.types';
+import type { IssueOpen311KeyRequest, PublicAppealUpdatesQuery, PublicAppealsQuery, RecordOpen311MediaRequest, RecordOpen311UpdateRequest, VerifyOpen311KeyRequest } from './open311/open311.dto';
+import type { Open311Application, Open311KeyIssued, Open311UpdateRecorded, PublicAppealUpdateView, PublicAppealView } from './open311/open311.types';
 
 /** The deadlines the supervision watches: dispatch (while received), signing-for (while dispatched), the answer. */
 export const APPEAL_DEADLINES = ['dispatch', 'sign', 'answer'] as const;
@@ -52,6 +52,8 @@ export const HOTLINE_REQUESTS = {
   verifyOpen311Key: defineRequest<VerifyOpen311KeyRequest, Open311Application>('hotline', 'hotline.open311.key.verify'),
   publicAppeals: defineRequest<PublicAppealsQuery, PublicAppealView[]>('hotline', 'hotline.open311.appeal.list'),
   recordOpen311Media: defineRequest<RecordOpen311MediaRequest, RecordOpen311MediaRequest>('hotline', 'hotline.open311.media.record'),
+  publicAppealUpdates: defineRequest<PublicAppealUpdatesQuery, PublicAppealUpdateView[]>('hotline', 'hotline.open311.update.list'),
+  recordOpen311Update: defineRequest<RecordOpen311UpdateRequest, Open311UpdateRecorded>('hotline', 'hotline.open311.update.record'),
 } as const;
 
 const appealEvent = (event: string) => defineEvent<AppealEventData>('hotline', 'appeal', event);

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { BusClient } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { HOTLINE_REQUESTS } from '../hotline.contract';
-import type { IssueOpen311KeyRequest, PublicAppealsQuery, RecordOpen311MediaRequest } from './open311.dto';
-import type { Open311Application, Open311KeyIssued, PublicAppealView } from './open311.types';
+import type { IssueOpen311KeyRequest, PublicAppealUpdatesQuery, PublicAppealsQuery, RecordOpen311MediaRequest, RecordOpen311UpdateRequest } from './open311.dto';
+import type { Open311Application, Open311KeyIssued, Open311UpdateRecorded, PublicAppealUpdateView, PublicAppealView } from './open311.types';
 
 /** The hotline's side of Open311: client applications' API keys and the public view of appeals, typed. */
 @Injectable()
@@ -21,6 +21,16 @@ export class HotlineOpen311Client {
 
   publicAppeals(caller: Caller, query: PublicAppealsQuery): Promise<PublicAppealView[]> {
     return this.bus.request(HOTLINE_REQUESTS.publicAppeals, query, { caller });
+  }
+
+  /** The public steps of published appeals within a period, oldest first (FixMyStreet's servicerequestupdates). */
+  publicUpdates(caller: Caller, query: PublicAppealUpdatesQuery): Promise<PublicAppealUpdateView[]> {
+    return this.bus.request(HOTLINE_REQUESTS.publicAppealUpdates, query, { caller });
+  }
+
+  /** A citizen's comment on a published appeal, on its timeline; 404 OPEN311_REQUEST_NOT_FOUND for an unknown one. */
+  recordUpdate(caller: Caller, request: RecordOpen311UpdateRequest): Promise<Open311UpdateRecorded> {
+    return this.bus.request(HOTLINE_REQUESTS.recordOpen311Update, request, { caller });
   }
 
   recordMedia(caller: Caller, request: RecordOpen311MediaRequest): Promise<RecordOpen311MediaRequest> {

@@ -81,3 +81,79 @@ export class RecordOpen311MediaRequest {
   @MaxLength(2000)
   mediaUrl!: string;
 }
+
+/**
+ * `hotline.open311.update.list`: the public steps of appeals in the caller's scope that carry a category, through the
+ * channels asked for — status changes (with the reply of an answer) and citizens' comments posted through Open311,
+ * never internal comments — recorded within the period; oldest first.
+ */
+export class PublicAppealUpdatesQuery {
+  @IsOptional()
+  @IsArray()
+  @IsIn(APPEAL_CHANNELS as unknown as string[], { each: true })
+  channels?: AppealChannel[];
+
+  /** Recorded at or after. */
+  @IsDateTime({ requireZone: true })
+  from!: string;
+
+  /** Recorded at or before. */
+  @IsOptional()
+  @IsDateTime({ requireZone: true })
+  to?: string;
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  offset?: number;
+}
+
+/**
+ * `hotline.open311.update.record`: a citizen's comment on a request, posted by the Open311 client application (the
+ * caller `open311:<application>`). It goes on the appeal's timeline and changes nothing else: a closed appeal stays
+ * closed. The commenter's name, e-mail and phone are not part of it (the gateway does not pass them on).
+ */
+export class RecordOpen311UpdateRequest {
+  @IsUUID()
+  appealId!: string;
+
+  /** The client's own id of the update: the same one again (from the same application) is the same update. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  clientUpdateId?: string;
+
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  text!: string;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @MaxLength(2000)
+  mediaUrl?: string;
+
+  /** When the citizen wrote it, as the client says. */
+  @IsDateTime({ requireZone: true })
+  writtenAt!: string;
+
+  /** The status the client gave (its view of the request, e.g. OPEN): kept, never acted upon. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  clientStatus?: string;
+
+  /** The channels whose appeals Open311 publishes: only those may be commented on. */
+  @IsOptional()
+  @IsArray()
+  @IsIn(APPEAL_CHANNELS as unknown as string[], { each: true })
+  channels?: AppealChannel[];
+}

@@ -3,17 +3,12 @@ import { HotlineOpen311Client, type AppealStatus, type PublicAppealsQuery } from
 import { Open311CatalogueReader } from '../../open311-catalogue';
 import { Open311Error } from '../../open311-error';
 import { appealStatusesOf, toOpen311Request } from '../../open311-mapper';
-import { checkJurisdiction, commaList, single, wholeNumber, type Open311Params } from '../../open311-params';
+import { checkJurisdiction, commaList, type Open311Params } from '../../open311-params';
+import { MAX_PAGE_SIZE, readPage, readPeriod } from '../../open311-period';
 import type { Open311ServiceRequest, Open311Status } from '../../open311.types';
 import { OPEN311_SETTINGS, open311Caller, type Open311Settings } from '../../open311.settings';
-import { parseW3cDateTime } from '../../w3c-datetime';
 
-const DAY = 86_400_000;
-/** The specification's default and largest window, and its "first 1000 requests". */
-const MAX_SPAN_DAYS = 90;
-const MAX_REQUESTS = 1000;
-/** 90 days of a street's requests fit well within this many pages of one. */
-const MAX_PAGE = 100_000;
+const MAX_REQUESTS = MAX_PAGE_SIZE;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** GET requests and GET request: appeals of the served street(s) as Open311 service requests. */
@@ -40,9 +35,7 @@ export class ReadServiceRequestsUseCase {
       return known.length ? this.fetch({ ids: known }) : [];
     }
     const filters = this.filters(params);
-    const pageSize = wholeNumber(params, 'page_size', 1, MAX_REQUESTS, MAX_REQUESTS);
-    const page = wholeNumber(params, 'page', 1, MAX_PAGE, 1);
-    return this.fetch({ ...filters, limit: pageSize, ...(page > 1 ? { offset: (page - 1) * pageSize } : {}) });
+    return this.fetch({ ...filters, ...readPage(params) });
   }
 
   async one(id: string, params: Open311Params): Promise<Open311ServiceRequest[]> {
@@ -59,30 +52,16 @@ export class ReadServiceRequestsUseCase {
     const statuses = commaList(params, 'status');
     const badStatus = statuses?.filter((s) => s !== 'open' && s !== 'closed') ?? [];
     if (badStatus.length) errors.push(`status must be open or closed (comma-delimited), not ${badStatus.join(', ')}`);
-    const date = (name: string): Date | undefined => {
-      const text = single(params, name);
-      if (text === undefined) return undefined;
-      const parsed = parseW3cDateTime(text);
-      if (!parsed) errors.push(`${name} must be a W3C date-time with its time zone, e.g. 2026-11-01T00:00:00+08:00`);
-      return parsed ?? undefined;
-    };
-    const start = date('start_date');
-    const end = date('end_date');
-    if (errors.length) throw Open311Error.badRequest(...errors);
-
-    // Without dates, the last 90 days, open-ended so that a request received a moment ago is never missed.
-    const to = end ?? (start ? new Date(start.getTime() + MAX_SPAN_DAYS * DAY) : undefined);
-    const from = start ?? new Date((to?.getTime() ?? Date.now()) - MAX_SPAN_DAYS * DAY);
-    if (to && from > to) throw Open311Error.badRequest('start_date must not be after end_date');
-    if (to && to.getTime() - from.getTime() > MAX_SPAN_DAYS * DAY) throw Open311Error.badRequest(`start_date and end_date may not span more than ${MAX_SPAN_DAYS} days`);
+    const period = readPeriod(params, errors);
+    if (errors.length || !period) throw Open311Error.badRequest(...errors);
 
     const wanted = statuses ? [...new Set(statuses as Open311Status[])] : undefined;
     return {
       ...(serviceCodes ? { categoryCodes: serviceCodes } : {}),
       // Both open and closed is every state: no filter.
       ...(wanted && wanted.length === 1 ? { statuses: wanted.flatMap(appealStatusesOf) as AppealStatus[] } : {}),
-      from: from.toISOString(),
-      ...(to ? { to: to.toISOString() } : {}),
+      from: period.from.toISOString(),
+      ...(period.to ? { to: period.to.toISOString() } : {}),
     };
   }
 

@@ -3,11 +3,12 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppError, toFieldErrors, type FieldError } from '@gridline/platform';
 import { HotlineClient, HotlineOpen311Client, type IntakeAppealRequest } from '@gridline/contracts-hotline';
+import { applicationOf } from '../../open311-api-key';
 import { readAttributes, withAttributes } from '../../open311-attributes';
 import { Open311CatalogueReader } from '../../open311-catalogue';
 import { Open311Error } from '../../open311-error';
 import { Open311JurisdictionChecker } from '../../open311-jurisdiction';
-import { checkJurisdiction, first, single, type Open311Params } from '../../open311-params';
+import { checkJurisdiction, describeFields, first, single, type Open311Params } from '../../open311-params';
 import { OPEN311_FORM_FIELDS, Open311ServiceRequestForm } from '../../open311-service-request.form';
 import type { Open311CreatedRequest } from '../../open311.types';
 import { OPEN311_SETTINGS, open311Caller, type Open311Settings } from '../../open311.settings';
@@ -45,12 +46,7 @@ export class SubmitServiceRequestUseCase {
 
   /** `params`: the query string's and the body's parameters together (`postParams`). */
   async execute(params: Open311Params): Promise<Open311CreatedRequest[]> {
-    const apiKey = single(params, 'api_key');
-    if (!apiKey) throw Open311Error.forbidden("api_key is missing -- can't proceed with create_request");
-    const { application } = await this.open311.verifyKey(open311Caller(this.settings), apiKey).catch((error: unknown) => {
-      if (error instanceof AppError && error.kind === 'forbidden') throw Open311Error.forbidden("Invalid api_key received -- can't proceed with create_request");
-      throw error;
-    });
+    const application = await applicationOf(this.open311, this.settings, params, 'create_request');
 
     checkJurisdiction(this.settings, params);
     const form = this.validForm(params);
@@ -75,7 +71,7 @@ export class SubmitServiceRequestUseCase {
       urgency: 'general',
     };
     const taken = await this.hotline.intake(caller, appeal).catch((error: unknown) => {
-      if (error instanceof AppError && error.kind === 'validation') throw Open311Error.badRequest(...describe(error.details?.fields as FieldError[] | undefined, FORM_FIELD_OF, error.message));
+      if (error instanceof AppError && error.kind === 'validation') throw Open311Error.badRequest(...describeFields(error.details?.fields as FieldError[] | undefined, FORM_FIELD_OF, error.message));
       throw error;
     });
     if (form.media_url) {
@@ -97,7 +93,7 @@ export class SubmitServiceRequestUseCase {
       if (value !== undefined) plain[field] = value;
     }
     const form = plainToInstance(Open311ServiceRequestForm, plain);
-    const errors = describe(toFieldErrors(validateSync(form, { whitelist: true, forbidUnknownValues: false })));
+    const errors = describeFields(toFieldErrors(validateSync(form, { whitelist: true, forbidUnknownValues: false })));
     if (!form.service_code) errors.push('service_code: service_code was not provided');
     const hasLat = form.lat !== undefined;
     const hasLong = form.long !== undefined;
@@ -112,11 +108,6 @@ export class SubmitServiceRequestUseCase {
     if (errors.length) throw Open311Error.badRequest(...errors);
     return form;
   }
-}
-
-function describe(fields: FieldError[] | undefined, rename: Record<string, string> = {}, fallback = 'The request is not valid'): string[] {
-  if (!fields?.length) return fields ? [] : [fallback];
-  return fields.map((f) => `${rename[f.field] ?? f.field}: ${f.reasons.join('; ')}`);
 }
 
 /** 王 + 秀英 → 王秀英 (family name first, no space, for Chinese names); John + Smith → John Smith. */

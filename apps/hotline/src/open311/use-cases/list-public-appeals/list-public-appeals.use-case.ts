@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { isUnrestricted, requireRole, type Caller } from '@gridline/auth';
+import { requireRole, type Caller } from '@gridline/auth';
 import type { PublicAppealView, PublicAppealsQuery } from '@gridline/contracts-hotline';
 import { AppealEntity } from '../../../appeal/appeal.entity';
 import { Open311MediaEntity } from '../../open311-media.entity';
+import { publishedAppeals } from '../../published-appeals';
 import { toPublicAppealView } from '../../public-appeal.mapper';
 
 const MAX = 1000;
@@ -19,9 +20,7 @@ export class ListPublicAppealsUseCase {
 
   async execute(caller: Caller, query: PublicAppealsQuery): Promise<PublicAppealView[]> {
     requireRole(caller, ['hotline_operator', 'street_admin', 'admin'], 'read appeals for Open311');
-    const where: FilterQuery<AppealEntity>[] = [{ categoryCode: { $ne: null } }];
-    if (!isUnrestricted(caller)) where.push({ $or: [{ path: { $overlap: caller.units } }, { leadKey: { $in: caller.units } }] });
-    if (query.channels) where.push({ channel: { $in: query.channels } });
+    const where: FilterQuery<AppealEntity>[] = publishedAppeals(caller, query.channels);
     if (query.ids) {
       where.push({ id: { $in: query.ids } });
     } else {
