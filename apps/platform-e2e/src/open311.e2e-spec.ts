@@ -168,6 +168,14 @@ describe('Open311 GeoReport v2 on the gateway', () => {
             type: 'test',
             formats: ['application/json'],
           },
+          {
+            // FixMyStreet's extensions (servicerequestupdates), at the GeoReport endpoint itself.
+            specification: 'https://github.com/mysociety/fixmystreet/wiki/Open311-FMS---Complete-Spec',
+            url: expect.stringMatching(/^http:\/\/[^/]+\/open311\/v2$/),
+            changeset: discovery.changeset,
+            type: 'test',
+            formats: ['text/xml', 'application/json'],
+          },
         ],
       });
       // It points where the lookup answers, without a token.
@@ -561,6 +569,156 @@ describe('Open311 GeoReport v2 on the gateway', () => {
       expect(ok.statusCode).toBe(200);
       const id = ok.json()[0].service_request_id;
       expect((await api(operator, 'GET', `/api/v1/appeals/${id}`)).json().content).toBe('污水外溢\n【外溢处的楼层】1\n【气味】刺鼻');
+    });
+  });
+
+  describe('servicerequestupdates (FixMyStreet)', () => {
+    /*
+     * As FixMyStreet uses it: it posts a report, polls GET servicerequestupdates with start_date and end_date (api_key
+     * and jurisdiction_id sent along), and posts its users' comments with update_id, status, updated_datetime,
+     * description and the commenter's e-mail and name; it reads <service_request_updates><request_update>.
+     */
+    const w3c = (ms: number) => `${new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
+    const COMMENTER = { email: 'li.lei@example.cn', first_name: '雷', last_name: '李', phone: '13905468888' };
+    const UPDATE_FIELDS = ['update_id', 'service_request_id', 'status', 'updated_datetime', 'description', 'media_url', 'external_status_code'];
+    type Update = { update_id: string; service_request_id: string; status: string; updated_datetime: string; description: string; media_url: string | null; external_status_code: string };
+    let since: string;
+    let id: string;
+    const window = () => `start_date=${encodeURIComponent(since)}&end_date=${encodeURIComponent(w3c(Date.now() + 60_000))}&api_key=${apiKey}&jurisdiction_id=${JURISDICTION}`;
+    const updatesOf = async (query = window()): Promise<Update[]> => {
+      const res = await get(`servicerequestupdates.json?${query}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+      return (res.json() as Update[]).filter((u) => u.service_request_id === id);
+    };
+    const comment = (form: Record<string, string>, headers: Record<string, string> = {}) =>
+      gateway.app.inject({
+        method: 'POST',
+        url: `${BASE}/servicerequestupdates.${form.format ?? 'json'}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8', ...headers },
+        payload: new URLSearchParams({ api_key: apiKey, jurisdiction_id: JURISDICTION, service_request_id: id, status: 'OPEN', updated_datetime: w3c(Date.now()), ...COMMENTER, ...form }).toString(),
+      });
+    const step = (token: string, action: string, body: object = {}) => api(token, 'POST', `/api/v1/appeals/${id}/actions/${action}`, body);
+
+    beforeAll(async () => {
+      // To the millisecond: the steps of the requests posted just before are not in this window.
+      since = new Date().toISOString();
+      const created = await post('requests.json', { api_key: apiKey, service_code: 'ENV.GARBAGE', address_string: '文汇小区西门', description: '西门垃圾桶满溢', ...CITIZEN });
+      expect(created.statusCode).toBe(200);
+      id = created.json()[0].service_request_id;
+      // Through the hotline with the staff's tokens, each step with a note the public must never read.
+      expect((await step(operator, 'dispatch', { lead: { departmentCode: 'URBAN_MGMT' }, comment: '内部：请城管尽快处理' })).json()).toMatchObject({ status: 'dispatched' });
+      expect((await step(department, 'sign', { comment: '内部：已派车' })).statusCode).toBe(200);
+      expect((await step(department, 'contact', { comment: '内部：已电话联系王女士' })).statusCode).toBe(200);
+      expect((await step(department, 'answer', { resolution: 'resolved', text: '垃圾已清运，垃圾桶已更换', comment: '内部：司机张师傅' })).json()).toMatchObject({ status: 'answered' });
+    });
+
+    it('answers the public steps since a time, in order, in JSON and XML — never a note, the caller or who did it', async () => {
+      const updates = await updatesOf();
+      expect(updates.map((u) => [u.status, u.external_status_code, u.description])).toEqual([
+        ['open', 'received', '12345热线已受理，待派单'],
+        ['action_scheduled', 'dispatched', '已派至承办单位，待签收'],
+        ['in_progress', 'signed', '承办单位已签收，正在办理'],
+        ['fixed', 'answered', '垃圾已清运，垃圾桶已更换'],
+      ]);
+      for (const u of updates) expect(u).toEqual({ update_id: expect.stringMatching(/^\d+$/), service_request_id: id, status: expect.any(String), updated_datetime: expect.stringMatching(W3C), description: expect.any(String), media_url: null, external_status_code: expect.any(String) });
+      expect(updates.map((u) => Number(u.update_id))).toEqual([...updates.map((u) => Number(u.update_id))].sort((a, b) => a - b));
+
+      const xml = await get(`servicerequestupdates.xml?${window()}`);
+      expect(xml.headers['content-type']).toBe('text/xml; charset=utf-8');
+      const root = parseXml(xml.body);
+      expect(root.name).toBe('service_request_updates');
+      const mine = root.children.filter((e) => text(e, 'service_request_id') === id);
+      for (const e of mine) expect([e.name, e.children.map((c) => c.name)]).toEqual(['request_update', UPDATE_FIELDS]);
+      expect(mine.map(record)).toEqual(updates.map((u) => ({ ...u, media_url: '' })));
+
+      const haystack = xml.body + JSON.stringify(updates);
+      for (const secret of ['内部', '王秀英', CITIZEN.phone, 'dept-1', 'operator-1', 'dongying-app']) expect(haystack).not.toContain(secret);
+    });
+
+    it('pages through the updates with page and page_size, and answers none outside the window', async () => {
+      const all = await updatesOf();
+      const pages: Update[][] = [];
+      for (let page = 1; page <= 3; page += 1) pages.push(await updatesOf(`${window()}&page_size=2&page=${page}`));
+      expect(pages.map((p) => p.length)).toEqual([2, 2, 0]);
+      expect(pages.flat()).toEqual(all);
+      expect(await updatesOf(`start_date=${encodeURIComponent(w3c(Date.now() + 60_000))}`)).toEqual([]);
+    });
+
+    it('records a citizen’s comment on the appeal’s timeline and answers it in the updates; a retry is the same update', async () => {
+      const first = await comment({ update_id: 'fms-1001', description: '谢谢，已经清理干净了', media_url: 'https://example.org/photos/clean.jpg' });
+      expect(first.statusCode).toBe(200);
+      const [answer] = first.json();
+      expect(answer).toEqual({ update_id: expect.stringMatching(/^\d+$/), service_notice: expect.stringContaining('已记录') });
+
+      // FixMyStreet retrying after a timeout: the same update_id, or the same Idempotency-Key, is the same update.
+      expect((await comment({ update_id: 'fms-1001', description: '谢谢，已经清理干净了', media_url: 'https://example.org/photos/clean.jpg' })).json()).toEqual([answer]);
+      expect(expectError(await comment({ update_id: 'fms-1001', description: '另一条补充' }), 400, 'json')[0]).toContain('update_id fms-1001');
+      const keyed = { 'idempotency-key': 'fms-retry-0001' };
+      const once = (await comment({ description: '西门那边也清理了' }, keyed)).json();
+      expect((await comment({ description: '西门那边也清理了' }, keyed)).json()).toEqual(once);
+
+      const updates = await updatesOf();
+      expect(updates.slice(4).map((u) => [u.update_id, u.status, u.external_status_code, u.description, u.media_url])).toEqual([
+        [answer.update_id, 'fixed', 'answered', '谢谢，已经清理干净了', 'https://example.org/photos/clean.jpg'],
+        [once[0].update_id, 'fixed', 'answered', '西门那边也清理了', null],
+      ]);
+
+      // The staff read it on the appeal's timeline, from the client application; the appeal itself did not move.
+      const timeline = (await api(operator, 'GET', `/api/v1/appeals/${id}/timeline`)).json() as { action: string; actor: string; comment: string; toStatus: string }[];
+      const comments = timeline.filter((e) => e.action === 'citizen_update');
+      expect(comments).toEqual([
+        expect.objectContaining({ actor: 'open311:dongying-app', fromStatus: 'answered', toStatus: 'answered', comment: '谢谢，已经清理干净了\n【照片】https://example.org/photos/clean.jpg' }),
+        expect.objectContaining({ actor: 'open311:dongying-app', comment: '西门那边也清理了' }),
+      ]);
+      expect((await api(operator, 'GET', `/api/v1/appeals/${id}`)).json().status).toBe('answered');
+    });
+
+    it('takes a comment on a closed appeal without reopening it, and says so', async () => {
+      expect((await step(operator, 'callback', { satisfaction: 'satisfied', comment: '内部：回访王女士满意' })).json().status).toBe('closed');
+      const res = await comment({ format: 'xml', update_id: 'fms-1002', status: 'CLOSED', description: '又有人乱扔了' });
+      expect(res.statusCode).toBe(200);
+      const root = parseXml(res.body);
+      expect([root.name, root.children.map((c) => c.name)]).toEqual(['service_request_updates', ['request_update']]);
+      expect(text(root.children[0], 'service_notice')).toContain('不会重新开启');
+      expect((await api(operator, 'GET', `/api/v1/appeals/${id}`)).json()).toMatchObject({ status: 'closed', reopenCount: 0 });
+      expect((await updatesOf()).slice(-2).map((u) => [u.status, u.description])).toEqual([
+        ['closed', '已办结'],
+        ['closed', '又有人乱扔了'],
+      ]);
+    });
+
+    it('answers bad input with Open311 errors: 403 without a key, 400 for a missing or unknown request or field, 404 elsewhere', async () => {
+      expectError(await comment({ api_key: '' }), 403, 'json');
+      expectError(await comment({ api_key: 'o311_not-a-key', format: 'xml' }), 403, 'xml');
+      expect(expectError(await comment({ service_request_id: '', description: '补充' }), 400, 'json')).toEqual(['service_request_id: service_request_id was not provided']);
+      expect(expectError(await comment({ format: 'xml', service_request_id: '00000000-0000-4000-8000-000000000000', description: '补充' }), 400, 'xml')[0]).toMatch(/^service_request_id: .* was not found$/);
+      // A request Open311 does not publish (taken by phone) is unknown here, like one that does not exist.
+      const byPhone = (await api(operator, 'POST', '/api/v1/appeals', { channel: 'phone', type: 'complaint', caller: { phone: '13905460001' }, content: '电话诉求', categoryCode: 'ENV.GARBAGE', location: { lat: 37.405, lng: 118.505 } })).json().appeal.id;
+      expect(expectError(await comment({ service_request_id: byPhone, description: '补充' }), 400, 'json')[0]).toContain('was not found');
+      expect(expectError(await comment({ description: '补充', status: 'SOLVED', updated_datetime: 'yesterday' }), 400, 'json').map((d) => d.split(':')[0])).toEqual(['status', 'updated_datetime']);
+      expect(expectError(await comment({ description: '' }), 400, 'json')).toEqual(['description: description was not provided']);
+      expectError(await comment({ jurisdiction_id: 'elsewhere.gov.cn', description: '补充' }), 404, 'json');
+      expectError(await get('servicerequestupdates.json?jurisdiction_id=elsewhere.gov.cn'), 404, 'json');
+      expect(expectError(await get('servicerequestupdates.xml?start_date=2026-11-01T10:00:00'), 400, 'xml')[0]).toContain('start_date');
+      expect(expectError(await get('servicerequestupdates.json?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z'), 400, 'json')[0]).toContain('90 days');
+      expect(expectError(await get('servicerequestupdates.json?page_size=1001'), 400, 'json')[0]).toContain('page_size');
+      expectError(await gateway.app.inject({ method: 'POST', url: `${BASE}/servicerequestupdates.json`, headers: { 'content-type': 'application/x-www-form-urlencoded', 'idempotency-key': 'x' }, payload: 'a=b' }), 400, 'json');
+      expectError(await get('servicerequestupdates.html'), 404, 'xml');
+      // Nothing of the refused posts reached the timeline.
+      const timeline = (await api(operator, 'GET', `/api/v1/appeals/${id}/timeline`)).json() as { action: string }[];
+      expect(timeline.filter((e) => e.action === 'citizen_update')).toHaveLength(3);
+    });
+
+    it('never keeps, logs or answers the commenter’s e-mail, name or phone', async () => {
+      const answers = await Promise.all([`servicerequestupdates.json?${window()}`, `servicerequestupdates.xml?${window()}`].map(get));
+      const timeline = await api(operator, 'GET', `/api/v1/appeals/${id}/timeline`);
+      const haystack = [...answers, timeline].map((a) => a.body).join('\n');
+      for (const secret of [COMMENTER.email, COMMENTER.phone, '李雷', '雷 李']) {
+        expect(haystack).not.toContain(secret);
+        expect(gatewayLogs.text()).not.toContain(secret);
+        for (const service of platform.services) expect(service.logs.text()).not.toContain(secret);
+      }
     });
   });
 });

@@ -28,8 +28,11 @@ const INTERNAL_REQUEST = Symbol('gridline.internalRequest');
 
 const API = /^\/api\//;
 const OPEN311 = /^\/open311\//;
-/** What Open311 clients post with their api_key: requests and FixMyStreet's updates, counted together per key. */
-const OPEN311_POST_ROUTES: ReadonlySet<string> = new Set(['/open311/v2/requests.:format', '/open311/v2/servicerequestupdates.:format']);
+/** What Open311 clients post with their api_key, each counted on its own per key: requests, and FixMyStreet's updates. */
+const OPEN311_POST_ROUTES: ReadonlyMap<string, { bucket: string; what: string }> = new Map([
+  ['/open311/v2/requests.:format', { bucket: 'requests', what: 'service requests' }],
+  ['/open311/v2/servicerequestupdates.:format', { bucket: 'updates', what: 'service request updates' }],
+]);
 const PUBLIC_LOOKUP_ROUTE = '/api/v1/public/grid';
 
 /** A limit as configured: `<max>/<window>` (`20/5m`), or `off`. */
@@ -157,21 +160,26 @@ function limitFailedAuthentication(fastify: FastifyInstance, setting: RateLimitS
   });
 }
 
-/** Open311 POSTs (requests, updates) per api_key (per address without one): a citizen app cannot flood the 12345 hotline. */
+/**
+ * Open311 POSTs per api_key (per address without one), requests and updates each within the limit: a citizen app
+ * cannot flood the 12345 hotline.
+ */
 function limitOpen311Posts(fastify: FastifyInstance, setting: RateLimitSetting): void {
   const posts = fastify.createRateLimit({
     max: setting.max,
     timeWindow: setting.windowMs,
     keyGenerator: (request) => {
       const key = sentApiKey(request.query, request.body);
+      const bucket = OPEN311_POST_ROUTES.get(request.routeOptions.url ?? '')?.bucket;
       // The key's hash, not the key: the limiter's memory holds no credentials.
-      return key !== undefined ? `open311-key:${createHash('sha256').update(key).digest('hex')}` : `open311-ip:${request.ip}`;
+      return key !== undefined ? `open311-${bucket}-key:${createHash('sha256').update(key).digest('hex')}` : `open311-${bucket}-ip:${request.ip}`;
     },
   });
   fastify.addHook('preHandler', async (request, reply) => {
-    if (request.method !== 'POST' || !OPEN311_POST_ROUTES.has(request.routeOptions.url ?? '')) return;
+    const route = OPEN311_POST_ROUTES.get(request.routeOptions.url ?? '');
+    if (request.method !== 'POST' || !route) return;
     const state = await posts(request);
-    if (!state.isAllowed && state.isExceeded) return tooMany(request, reply, state.ttlInSeconds, 'Too many service requests with this api_key');
+    if (!state.isAllowed && state.isExceeded) return tooMany(request, reply, state.ttlInSeconds, `Too many ${route.what} with this api_key`);
   });
 }
 

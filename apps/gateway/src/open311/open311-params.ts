@@ -35,6 +35,19 @@ export function first(params: Open311Params, name: string): string | undefined {
   return text ? text : undefined;
 }
 
+/**
+ * The fields of a form, each given once (`single`) — but `media_url`, which clients that send several photos repeat:
+ * the first is kept (GET answers one).
+ */
+export function formFields(params: Open311Params, fields: readonly string[]): Record<string, string> {
+  const plain: Record<string, string> = {};
+  for (const field of fields) {
+    const value = field === 'media_url' ? first(params, field) : single(params, field);
+    if (value !== undefined) plain[field] = value;
+  }
+  return plain;
+}
+
 /** A whole number parameter within bounds (page, page_size), or the default when absent. */
 export function wholeNumber(params: Open311Params, name: string, min: number, max: number, fallback: number): number {
   const text = single(params, name);

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { Open311PostForm } from './open311-post.form';
 
 /**
  * The form of FixMyStreet's POST servicerequestupdates (form-encoded, multipart or in the query string), as its clients
@@ -7,19 +8,7 @@ import { IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
  * `public_anonymity_required`, …) are ignored, and errors come out in Open311's format. The commenter's e-mail, name
  * and phone are accepted and not kept.
  */
-export class Open311ServiceRequestUpdateForm {
-  @ApiProperty({ description: 'Issued per client application (POST /api/v1/open311/keys)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  api_key!: string;
-
-  @ApiPropertyOptional({ description: 'Optional: this endpoint serves one jurisdiction' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  jurisdiction_id?: string;
-
+export class Open311ServiceRequestUpdateForm extends Open311PostForm {
   @ApiProperty({ format: 'uuid', description: 'The request commented on, as POST requests answered it' })
   @IsOptional()
   @IsString()
@@ -55,12 +44,6 @@ export class Open311ServiceRequestUpdateForm {
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'media_url must be an http(s) URL' })
   @MaxLength(2000)
   media_url?: string;
-
-  @ApiPropertyOptional({ description: 'Accepted and not kept' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(254)
-  email?: string;
 
   @ApiPropertyOptional({ description: 'Accepted and not kept' })
   @IsOptional()

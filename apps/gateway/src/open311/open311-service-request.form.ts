@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsLatitude, IsLongitude, IsOptional, IsString, IsUrl, MaxLength } from 'class-validator';
+import { Open311PostForm } from './open311-post.form';
 
 /**
  * The form of POST requests (application/x-www-form-urlencoded), field names as the specification spells them.
@@ -7,19 +8,7 @@ import { IsLatitude, IsLongitude, IsOptional, IsString, IsUrl, MaxLength } from 
  * ignored as the specification expects, and errors must come out in its format. api_key and service_code are required,
  * but checked by the route with the specification's own answers (403 and 400), hence optional here.
  */
-export class Open311ServiceRequestForm {
-  @ApiProperty({ description: 'Issued per client application (POST /api/v1/open311/keys)' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  api_key!: string;
-
-  @ApiPropertyOptional({ description: 'Optional: this endpoint serves one jurisdiction' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(100)
-  jurisdiction_id?: string;
-
+export class Open311ServiceRequestForm extends Open311PostForm {
   @ApiProperty({ example: 'ENV.GARBAGE', description: 'From GET services' })
   @IsOptional()
   @IsString()
@@ -47,12 +36,6 @@ export class Open311ServiceRequestForm {
   @IsString()
   @MaxLength(100)
   address_id?: string;
-
-  @ApiPropertyOptional({ description: 'Accepted and not kept' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(254)
-  email?: string;
 
   @ApiPropertyOptional({ description: 'Accepted and not kept' })
   @IsOptional()

@@ -20,11 +20,32 @@ export class VerifyOpen311KeyRequest {
   apiKey!: string;
 }
 
+/** What the Open311 lists share: the channels Open311 publishes, and a page (`page`/`page_size` as limit and offset). */
+export class PublicListQuery {
+  @IsOptional()
+  @IsArray()
+  @IsIn(APPEAL_CHANNELS as unknown as string[], { each: true })
+  channels?: AppealChannel[];
+
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
+
+  /** Skip this many (paging: `page`/`page_size` of GET requests). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  offset?: number;
+}
+
 /**
  * `hotline.open311.appeal.list`: appeals in the caller's scope that carry a category, by ids (which override every
  * other filter) or by categories, reception period, states and channels; newest first.
  */
-export class PublicAppealsQuery {
+export class PublicAppealsQuery extends PublicListQuery {
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(1000)
@@ -43,11 +64,6 @@ export class PublicAppealsQuery {
   @IsIn(APPEAL_STATUSES as unknown as string[], { each: true })
   statuses?: AppealStatus[];
 
-  @IsOptional()
-  @IsArray()
-  @IsIn(APPEAL_CHANNELS as unknown as string[], { each: true })
-  channels?: AppealChannel[];
-
   /** Received at or after. */
   @IsOptional()
   @IsDateTime({ allowDate: true })
@@ -57,19 +73,6 @@ export class PublicAppealsQuery {
   @IsOptional()
   @IsDateTime({ allowDate: true })
   to?: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  /** Skip this many (paging: `page`/`page_size` of GET requests). */
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
-  offset?: number;
 }
 
 /** `hotline.open311.media.record`: the media URL an Open311 client sent with the request it submitted. */
@@ -87,12 +90,7 @@ export class RecordOpen311MediaRequest {
  * channels asked for — status changes (with the reply of an answer) and citizens' comments posted through Open311,
  * never internal comments — recorded within the period; oldest first.
  */
-export class PublicAppealUpdatesQuery {
-  @IsOptional()
-  @IsArray()
-  @IsIn(APPEAL_CHANNELS as unknown as string[], { each: true })
-  channels?: AppealChannel[];
-
+export class PublicAppealUpdatesQuery extends PublicListQuery {
   /** Recorded at or after. */
   @IsDateTime({ requireZone: true })
   from!: string;
@@ -101,18 +99,6 @@ export class PublicAppealUpdatesQuery {
   @IsOptional()
   @IsDateTime({ requireZone: true })
   to?: string;
-
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-
-  @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(100_000_000)
-  offset?: number;
 }
 
 /**

@@ -13,6 +13,8 @@ export const OPEN311_PATH = 'open311/v2';
 export const PUBLIC_GRID_PATH = `${API_PREFIX}/public/grid`;
 
 export const GEOREPORT_V2 = 'http://wiki.open311.org/GeoReport_v2';
+/** mySociety's extensions of GeoReport v2 (servicerequestupdates), which FixMyStreet clients look for. */
+export const FIXMYSTREET_OPEN311 = 'https://github.com/mysociety/fixmystreet/wiki/Open311-FMS---Complete-Spec';
 /** Names the public grid lookup's interface in discovery (its OpenAPI description is the gateway's, `GET /api/v1/public/grid`). */
 export const PUBLIC_GRID_LOOKUP_V1 = 'urn:gridline:public-grid-lookup:v1';
 
@@ -25,9 +27,10 @@ export class ReadServicesUseCase {
   ) {}
 
   /**
-   * `origin`: this gateway as the client reached it (behind a proxy, as the proxy says). Two endpoints: GeoReport v2,
-   * and the public grid lookup ("something to find, find the grid member": a point or an address → the grid and its
-   * grid staff's work phones), which a resident's app can offer beside the report form.
+   * `origin`: this gateway as the client reached it (behind a proxy, as the proxy says). Three endpoints: GeoReport v2,
+   * the public grid lookup ("something to find, find the grid member": a point or an address → the grid and its
+   * grid staff's work phones), which a resident's app can offer beside the report form, and — at the GeoReport
+   * endpoint's own URL — FixMyStreet's extensions (servicerequestupdates).
    */
   async discovery(origin: string): Promise<Open311Discovery> {
     const changeset = toW3cDateTime((await this.catalogue.read()).changedAt) as string;
@@ -39,6 +42,7 @@ export class ReadServicesUseCase {
       endpoints: [
         { specification: GEOREPORT_V2, url: `${origin}/${OPEN311_PATH}`, changeset, type, formats: ['text/xml', 'application/json'] },
         { specification: PUBLIC_GRID_LOOKUP_V1, url: `${origin}/${PUBLIC_GRID_PATH}`, changeset, type, formats: ['application/json'] },
+        { specification: FIXMYSTREET_OPEN311, url: `${origin}/${OPEN311_PATH}`, changeset, type, formats: ['text/xml', 'application/json'] },
       ],
     };
   }

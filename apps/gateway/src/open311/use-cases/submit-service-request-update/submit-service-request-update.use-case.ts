@@ -5,7 +5,7 @@ import { AppError, toFieldErrors, type FieldError } from '@gridline/platform';
 import { HotlineOpen311Client, Open311ErrorCode } from '@gridline/contracts-hotline';
 import { applicationOf } from '../../open311-api-key';
 import { Open311Error } from '../../open311-error';
-import { checkJurisdiction, describeFields, first, single, type Open311Params } from '../../open311-params';
+import { checkJurisdiction, describeFields, formFields, type Open311Params } from '../../open311-params';
 import { OPEN311_UPDATE_FORM_FIELDS, Open311ServiceRequestUpdateForm } from '../../open311-service-request-update.form';
 import { OPEN311_UPDATE_STATUSES, type Open311CreatedUpdate } from '../../open311.types';
 import { OPEN311_SETTINGS, open311Caller, type Open311Settings } from '../../open311.settings';
@@ -69,13 +69,7 @@ export class SubmitServiceRequestUpdateUseCase {
 
   /** Each field as the extension and this endpoint allow it; all the faults at once. */
   private validForm(params: Open311Params, now: Date): { form: Open311ServiceRequestUpdateForm; writtenAt: Date; status: string | undefined } {
-    const plain: Record<string, string> = {};
-    for (const field of OPEN311_UPDATE_FORM_FIELDS) {
-      // Clients that send several photos repeat media_url: the first is kept.
-      const value = field === 'media_url' ? first(params, field) : single(params, field);
-      if (value !== undefined) plain[field] = value;
-    }
-    const form = plainToInstance(Open311ServiceRequestUpdateForm, plain);
+    const form = plainToInstance(Open311ServiceRequestUpdateForm, formFields(params, OPEN311_UPDATE_FORM_FIELDS));
     const errors = describeFields(toFieldErrors(validateSync(form, { whitelist: true, forbidUnknownValues: false })));
     if (!form.service_request_id) errors.push('service_request_id: service_request_id was not provided');
     else if (!UUID.test(form.service_request_id)) errors.push(`service_request_id: ${form.service_request_id} was not found`);

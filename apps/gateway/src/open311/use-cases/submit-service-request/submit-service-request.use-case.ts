@@ -8,7 +8,7 @@ import { readAttributes, withAttributes } from '../../open311-attributes';
 import { Open311CatalogueReader } from '../../open311-catalogue';
 import { Open311Error } from '../../open311-error';
 import { Open311JurisdictionChecker } from '../../open311-jurisdiction';
-import { checkJurisdiction, describeFields, first, single, type Open311Params } from '../../open311-params';
+import { checkJurisdiction, describeFields, formFields, type Open311Params } from '../../open311-params';
 import { OPEN311_FORM_FIELDS, Open311ServiceRequestForm } from '../../open311-service-request.form';
 import type { Open311CreatedRequest } from '../../open311.types';
 import { OPEN311_SETTINGS, open311Caller, type Open311Settings } from '../../open311.settings';
@@ -86,13 +86,7 @@ export class SubmitServiceRequestUseCase {
 
   /** Each field as the specification and this endpoint allow it; all the faults at once. */
   private validForm(params: Open311Params): Open311ServiceRequestForm {
-    const plain: Record<string, string> = {};
-    for (const field of OPEN311_FORM_FIELDS) {
-      // Clients that upload several photos repeat media_url; GET answers one, so the first is kept.
-      const value = field === 'media_url' ? first(params, field) : single(params, field);
-      if (value !== undefined) plain[field] = value;
-    }
-    const form = plainToInstance(Open311ServiceRequestForm, plain);
+    const form = plainToInstance(Open311ServiceRequestForm, formFields(params, OPEN311_FORM_FIELDS));
     const errors = describeFields(toFieldErrors(validateSync(form, { whitelist: true, forbidUnknownValues: false })));
     if (!form.service_code) errors.push('service_code: service_code was not provided');
     const hasLat = form.lat !== undefined;
