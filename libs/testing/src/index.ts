@@ -5,3 +5,4 @@ export * from './tokens';
 export * from './unit-factory';
 export * from './nats-server';
 export * from './test-platform';
+export * from './photo-fixtures';

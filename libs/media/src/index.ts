@@ -1,0 +1,4 @@
+export * from './media-type';
+export * from './strip-metadata';
+export * from './exif-location';
+export * from './media-store';
