@@ -35,13 +35,24 @@ import { VisitsBusController } from './visits/visits.bus-controller';
 import { ListVisitsUseCase } from './visits/use-cases/list-visits/list-visits.use-case';
 import { LogVisitUseCase } from './visits/use-cases/log-visit/log-visit.use-case';
 import { OpenVisitIncidentUseCase } from './visits/use-cases/open-visit-incident/open-visit-incident.use-case';
+import { MEDIA_STORE } from '@gridline/media';
+import { IncidentPhotoEntity } from './photos/photo.entity';
+import { PhotoAttachments } from './photos/photo-attachments';
+import { PhotoRepository } from './photos/photo.repository';
+import { PHOTO_JANITOR_SETTINGS, PhotoUploadJanitor } from './photos/photo-upload.janitor';
+import { PhotosBusController } from './photos/photos.bus-controller';
+import { PgMediaStore } from './photos/pg-media-store';
+import { AddPhotoChunkUseCase } from './photos/use-cases/add-photo-chunk/add-photo-chunk.use-case';
+import { BeginPhotoUploadUseCase } from './photos/use-cases/begin-photo-upload/begin-photo-upload.use-case';
+import { CommitPhotoUseCase } from './photos/use-cases/commit-photo/commit-photo.use-case';
+import { ReadPhotoUseCase } from './photos/use-cases/read-photo/read-photo.use-case';
 
 export const INCIDENTS_SERVICE = 'incidents';
 
 /** What the incidents service keeps in its schema (also used by `npm run migrate`). */
 export const INCIDENTS_PERSISTENCE = {
   service: INCIDENTS_SERVICE,
-  entities: [...INCIDENT_ENTITIES, UnitCopy, CategoryCopy, CalendarCopy, DepartmentCopy, ...DISPUTE_ENTITIES, VisitEntity, JointDiscussionEntity],
+  entities: [...INCIDENT_ENTITIES, UnitCopy, CategoryCopy, CalendarCopy, DepartmentCopy, ...DISPUTE_ENTITIES, VisitEntity, JointDiscussionEntity, IncidentPhotoEntity],
   migrations: INCIDENTS_MIGRATIONS,
 };
 
@@ -58,7 +69,7 @@ export class IncidentsAppModule {
     return {
       module: IncidentsAppModule,
       imports: [ServiceModule.forRoot({ ...INCIDENTS_PERSISTENCE, config, ...overrides })],
-      controllers: [ServiceInfoBusController, IncidentsBusController, DisputesBusController, VisitsBusController, JointDiscussionBusController],
+      controllers: [ServiceInfoBusController, IncidentsBusController, DisputesBusController, VisitsBusController, JointDiscussionBusController, PhotosBusController],
       providers: [
         { provide: INCIDENTS_CONFIG, useValue: config },
         RegistryClient,
@@ -87,6 +98,16 @@ export class IncidentsAppModule {
         OpenVisitIncidentUseCase,
         LiftToJointDiscussionUseCase,
         ReadJointDiscussionsUseCase,
+        // The default MediaStore: bytea in this service's schema; an object store would be provided here instead.
+        { provide: MEDIA_STORE, useClass: PgMediaStore },
+        PhotoRepository,
+        PhotoAttachments,
+        BeginPhotoUploadUseCase,
+        AddPhotoChunkUseCase,
+        CommitPhotoUseCase,
+        ReadPhotoUseCase,
+        { provide: PHOTO_JANITOR_SETTINGS, useValue: { pollMs: 60_000, batchSize: 100, autoStart: overrides.startWorkers ?? true } },
+        PhotoUploadJanitor,
         { provide: SUPERVISION_SETTINGS, useValue: supervision },
         SupervisionScheduler,
       ],

@@ -46,6 +46,12 @@ export class IncidentsConfig extends ServiceConfig {
   @Transform(envBoolean)
   @IsBoolean()
   SUPERVISION_ENABLED: boolean = true;
+
+  /** How long an announced photo upload may take to be committed (minutes); the janitor removes it after. */
+  @IsInt()
+  @Min(1)
+  @Max(24 * 60)
+  PHOTO_UPLOAD_TTL_MINUTES: number = 60;
 }
 
 export const INCIDENTS_CONFIG = Symbol('INCIDENTS_CONFIG');

@@ -1,6 +1,6 @@
-import { AppError } from '@gridline/platform';
+import { AppError, CommonErrorCode } from '@gridline/platform';
 
-/** Limits of a multipart/form-data body's fields; the body's own size is the gateway's body limit. */
+/** Limits of a multipart/form-data body's parts; the body's own size is the route's body limit. */
 export interface FormDataLimits {
   /** Parts (fields and files) in one body. */
   maxParts: number;
@@ -8,14 +8,28 @@ export interface FormDataLimits {
   maxFieldBytes: number;
   /** Bytes of one part's headers. */
   maxHeaderBytes: number;
+  /** Files in one body (413 naming the file's field beyond). */
+  maxFiles: number;
+  /** Bytes of one file (413 naming its field beyond). */
+  maxFileBytes: number;
 }
 
-export const FORM_DATA_LIMITS: FormDataLimits = { maxParts: 100, maxFieldBytes: 16 * 1024, maxHeaderBytes: 1024 };
+/** Open311's forms: a photo a client attaches is read but not kept, within the gateway's body limit. */
+export const FORM_DATA_LIMITS: FormDataLimits = { maxParts: 100, maxFieldBytes: 16 * 1024, maxHeaderBytes: 1024, maxFiles: 100, maxFileBytes: Number.MAX_SAFE_INTEGER };
 
-/** What a multipart/form-data body holds: its text fields (a repeated name as a list) and the names of its files. */
+/** A file part: its field name, the file name and content type the client declared (neither trusted), its bytes. */
+export interface FilePart {
+  name: string;
+  filename: string;
+  /** The part's Content-Type as sent, or null: a claim, not a fact; sniff the bytes. */
+  contentType: string | null;
+  bytes: Buffer;
+}
+
+/** What a multipart/form-data body holds: its text fields (a repeated name as a list) and its files, in order. */
 export interface FormData {
   fields: Record<string, string | string[]>;
-  files: string[];
+  files: FilePart[];
 }
 
 const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{1,70}$/;
@@ -32,15 +46,19 @@ export function formDataBoundary(contentType: string | undefined): string {
   return boundary;
 }
 
+const tooLarge = (field: string, reason: string) =>
+  new AppError(CommonErrorCode.PayloadTooLarge, 'too_large', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
+
 /**
- * A strict multipart/form-data reader (RFC 7578) for forms of text fields: every part needs a
+ * The one strict multipart/form-data reader (RFC 7578) of the gateway: every part needs a
  * `Content-Disposition: form-data; name="…"`, field values are UTF-8, and the body ends with its closing delimiter.
- * Files (parts with a filename) are not read: only their field names are answered, for the caller to ignore or
- * refuse. Anything malformed is a 400 naming the body, not a guess.
+ * Files (parts with a filename) come back with their bytes (a view into the body, not a copy), declared name and
+ * type, within `maxFiles` and `maxFileBytes` (413 naming the file's field). Anything malformed is a 400 naming the
+ * body, not a guess.
  */
 export function parseFormData(body: Buffer, boundary: string, limits: FormDataLimits = FORM_DATA_LIMITS): FormData {
   const fields: Record<string, string | string[]> = Object.create(null) as Record<string, string | string[]>;
-  const files: string[] = [];
+  const files: FilePart[] = [];
   const delimiter = Buffer.from(`--${boundary}`);
   // The first delimiter may follow a preamble, which is ignored; it starts the body or a line.
   let at = body.subarray(0, delimiter.length).equals(delimiter) ? 0 : body.indexOf(Buffer.concat([CRLF, delimiter]));
@@ -55,12 +73,15 @@ export function parseFormData(body: Buffer, boundary: string, limits: FormDataLi
     if (++parts > limits.maxParts) throw invalid(`has more than ${limits.maxParts} parts`);
     const headersEnd = body.indexOf(HEADERS_END, at);
     if (headersEnd < 0 || headersEnd - at > limits.maxHeaderBytes) throw invalid('has a part whose headers do not end (or are too long)');
-    const disposition = partDisposition(body.subarray(at, headersEnd).toString('utf8'));
+    const headers = body.subarray(at, headersEnd).toString('utf8');
+    const disposition = partDisposition(headers);
     const contentStart = headersEnd + HEADERS_END.length;
     const next = body.indexOf(Buffer.concat([CRLF, delimiter]), contentStart);
     if (next < 0) throw invalid('ends before its closing boundary');
     if (disposition.filename !== undefined) {
-      files.push(disposition.name);
+      if (files.length >= limits.maxFiles) throw tooLarge(disposition.name, `holds more than ${limits.maxFiles} file${limits.maxFiles === 1 ? '' : 's'}`);
+      if (next - contentStart > limits.maxFileBytes) throw tooLarge(disposition.name, `has a file larger than ${limits.maxFileBytes} bytes`);
+      files.push({ name: disposition.name, filename: disposition.filename, contentType: partContentType(headers), bytes: body.subarray(contentStart, next) });
     } else {
       if (next - contentStart > limits.maxFieldBytes) throw invalid(`has a field (${disposition.name}) longer than ${limits.maxFieldBytes} bytes`);
       const content = body.subarray(contentStart, next);
@@ -91,4 +112,11 @@ function partDisposition(headers: string): { name: string; filename?: string } {
   if (!name) throw invalid('has a part without a name');
   const filename = parameter('filename');
   return filename === undefined ? { name } : { name, filename };
+}
+
+/** A part's declared Content-Type (RFC 7578 §4.4), or null. */
+function partContentType(headers: string): string | null {
+  const line = headers.split('\r\n').find((h) => /^content-type\s*:/i.test(h));
+  const value = line?.slice(line.indexOf(':') + 1).trim();
+  return value ? value.slice(0, 200) : null;
 }

@@ -2,6 +2,7 @@ import type { Caller } from '@gridline/auth';
 import type { IncidentEventData, IncidentOwner, IncidentView } from '@gridline/contracts-incidents';
 import type { NameBook } from '../reference/reference.repository';
 import type { IncidentEntity } from './incident.entity';
+import { attachmentView } from '../photos/photo-attachments';
 import { allowedActions } from './incident-process';
 
 /** The community of a case's grid: the middle of [street, community, grid]; none for [street, exclusive grid]. */
@@ -47,7 +48,7 @@ export function toIncidentView(i: IncidentEntity, caller: Caller, names: NameBoo
     urgency: i.urgency,
     source: i.source,
     reporter: i.reporter,
-    attachments: i.attachments,
+    attachments: i.attachments.map(attachmentView),
     appealRef: i.appealRef,
     owner: i.owner,
     ownerName: ownerName(i.owner, names),

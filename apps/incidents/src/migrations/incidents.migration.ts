@@ -3,6 +3,7 @@ import { DisputesVisitsMigration } from './20261128000100_disputes_visits.migrat
 import { DepartmentCopyMigration } from './20261201006000_department_copy.migration';
 import { DueProvisionalMigration } from './20261202003500_due_provisional.migration';
 import { CaseOutcomesMigration } from './20261202002000_case_outcomes.migration';
+import { PhotosMigration } from './20261202005000_photos.migration';
 
 export class IncidentsMigration extends SchemaMigration {
   static readonly migrationName = '20261127001000_incidents';
@@ -150,4 +151,4 @@ export class IncidentSeparationMigration extends SchemaMigration {
   }
 }
 
-export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration, IncidentWorkOrderMigration, IncidentSeparationMigration, DepartmentCopyMigration, DueProvisionalMigration, CaseOutcomesMigration].map((m) => ({ name: m.migrationName, class: m }));
+export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration, IncidentWorkOrderMigration, IncidentSeparationMigration, DepartmentCopyMigration, DueProvisionalMigration, CaseOutcomesMigration, PhotosMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -10,6 +10,8 @@ import type { VisitView } from './visits/visit.types';
 import type { LiftToJointDiscussionRequest } from './joint-discussion/joint-discussion.dto';
 import type { JointDiscussionView } from './joint-discussion/joint-discussion.types';
 import type { Page } from '@gridline/platform';
+import type { BeginPhotoUploadRequest, CommitPhotoRequest, IncidentPhotoRequest, PhotoChunkRequest, ReadPhotoChunkRequest } from './photos/photo.dto';
+import type { BeginPhotoUploadResult, PhotoChunk, PhotoChunkAck, PhotoContent, PhotoView } from './photos/photo.types';
 
 /** Health of the incidents service over the bus. */
 export interface ServiceInfo {
@@ -35,6 +37,11 @@ export const INCIDENTS_REQUESTS = {
   openVisitIncident: defineRequest<OpenVisitIncidentRequest, ReportResult>('incidents', 'incidents.visit.open_incident'),
   liftToJointDiscussion: defineRequest<LiftToJointDiscussionRequest, JointDiscussionView>('incidents', 'incidents.joint_discussion.record'),
   jointDiscussions: defineRequest<IncidentIdRequest, JointDiscussionView[]>('incidents', 'incidents.joint_discussion.list'),
+  beginPhotoUpload: defineRequest<BeginPhotoUploadRequest, BeginPhotoUploadResult>('incidents', 'incidents.photo.begin'),
+  photoChunk: defineRequest<PhotoChunkRequest, PhotoChunkAck>('incidents', 'incidents.photo.chunk'),
+  commitPhoto: defineRequest<CommitPhotoRequest, PhotoView>('incidents', 'incidents.photo.commit'),
+  getPhoto: defineRequest<IncidentPhotoRequest, PhotoContent>('incidents', 'incidents.photo.get'),
+  readPhotoChunk: defineRequest<ReadPhotoChunkRequest, PhotoChunk>('incidents', 'incidents.photo.read'),
 } as const;
 
 const incidentEvent = (event: string) => defineEvent<IncidentEventData>('incidents', 'incident', event);
@@ -73,5 +80,11 @@ export const IncidentErrorCode = {
   CategoryUnknown: 'INCIDENT_CATEGORY_UNKNOWN',
   Invalid: 'INCIDENT_INVALID',
   OutOfScope: 'INCIDENT_OUT_OF_SCOPE',
+  /** A photo that does not exist, is not complete, or belongs to a case the caller may not see. */
+  PhotoNotFound: 'PHOTO_NOT_FOUND',
+  /** An upload whose bytes do not match what was announced (count of chunks, size, SHA-256, type). */
+  PhotoIncomplete: 'PHOTO_UPLOAD_INCOMPLETE',
+  /** More photos of a stage than a case keeps. */
+  PhotoLimit: 'PHOTO_LIMIT_REACHED',
 } as const;
 export type IncidentErrorCode = (typeof IncidentErrorCode)[keyof typeof IncidentErrorCode];

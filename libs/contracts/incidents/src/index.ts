@@ -13,3 +13,6 @@ export * from './visits/visits.client';
 export * from './joint-discussion/joint-discussion.types';
 export * from './joint-discussion/joint-discussion.dto';
 export * from './joint-discussion/joint-discussion.client';
+export * from './photos/photo.types';
+export * from './photos/photo.dto';
+export * from './photos/photos.client';

@@ -16,6 +16,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { IsDateTime, QueryBoolean, Trim } from '@gridline/platform';
@@ -56,19 +57,31 @@ export class IncidentLocationDto {
   address!: string;
 }
 
+/**
+ * An attachment: best an uploaded photo by its id (`photoId`, from `POST /api/v1/incidents/:id/photos`), or — the
+ * older form — a file elsewhere by its https `url`, `mediaType` and `sha256` (all three, then).
+ */
 export class IncidentAttachmentDto {
-  @ApiProperty({ example: 'https://objects.example.gov.cn/gridline/2026/11/27/abc.jpg' })
+  @ApiPropertyOptional({ format: 'uuid', description: "A photo uploaded to this case (for handle: an after photo); url, mediaType and sha256 come from it" })
+  @IsOptional()
+  @IsUUID('all', { message: 'photoId must be the id of an uploaded photo' })
+  photoId?: string;
+
+  @ApiPropertyOptional({ example: 'https://objects.example.gov.cn/gridline/2026/11/27/abc.jpg', description: 'Without photoId: the file\'s https URL' })
+  @ValidateIf((a: IncidentAttachmentDto) => a.photoId === undefined)
   @Matches(/^https:\/\/\S+$/, { message: 'url must be an https URL' })
   @MaxLength(500)
-  url!: string;
+  url?: string;
 
-  @ApiProperty({ example: 'image/jpeg' })
+  @ApiPropertyOptional({ example: 'image/jpeg' })
+  @ValidateIf((a: IncidentAttachmentDto) => a.photoId === undefined)
   @Matches(/^(image|video|audio|application)\/[\w.+-]+$/, { message: 'mediaType must be a media type such as image/jpeg' })
-  mediaType!: string;
+  mediaType?: string;
 
-  @ApiProperty({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
+  @ApiPropertyOptional({ example: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855' })
+  @ValidateIf((a: IncidentAttachmentDto) => a.photoId === undefined)
   @Matches(/^[0-9a-f]{64}$/, { message: 'sha256 must be 64 lower-case hex characters' })
-  sha256!: string;
+  sha256?: string;
 }
 
 /** Body of POST /api/v1/incidents. */

@@ -61,10 +61,16 @@ export interface IncidentSupervision {
   since: string | null;
 }
 
+/**
+ * A photo (or file) of a case. An uploaded photo has its `id` and `stage`, and `url` is the gateway's route to its
+ * bytes; an attachment given as a bare https URL (the older form) has `id` and `stage` null.
+ */
 export interface IncidentAttachment {
+  id: string | null;
   url: string;
   mediaType: string;
   sha256: string;
+  stage: 'before' | 'after' | null;
 }
 
 export interface IncidentLocation {

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, CommonErrorCode } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
 import type { DispatchReason, IncidentActionBody, IncidentOwner, IncidentStatus, IncidentView } from '@gridline/contracts-incidents';
+import { PhotoAttachments } from '../../../photos/photo-attachments';
 import { ReferenceRepository } from '../../../reference/reference.repository';
 import { IncidentJournal, type IncidentEventName } from '../../incident-journal';
 import { IncidentEntity } from '../../incident.entity';
@@ -45,6 +46,7 @@ export class ActOnIncidentUseCase {
     private readonly incidents: IncidentRepository,
     private readonly reference: ReferenceRepository,
     private readonly journal: IncidentJournal,
+    private readonly attachments: PhotoAttachments,
   ) {}
 
   async execute({ caller, id, action, body }: ActOnIncidentCommand): Promise<IncidentView> {
@@ -112,7 +114,8 @@ export class ActOnIncidentUseCase {
         return { events: ['returned'], details: { reason: body.reason, owner: returnedBy } };
       }
       case 'handle': {
-        const attachments = body.attachments ?? [];
+        // The handler's after photos, by the ids their upload answered (or bare URLs, the older form).
+        const attachments = await this.attachments.resolve(em, incident, body.attachments, 'after');
         const resolution = body.resolution ?? 'resolved';
         incident.handling = { result: need(body.result, 'result', 'is required to report the handling'), resolution, attachments, by: caller.sub, at: now.toISOString() };
         await moveTo('handled');

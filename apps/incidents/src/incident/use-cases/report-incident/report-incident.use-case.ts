@@ -8,6 +8,7 @@ import { nextWorkOrderNumber } from '@gridline/persistence';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
 import { IncidentErrorCode, type ReportIncidentRequest, type ReportResult } from '@gridline/contracts-incidents';
 import { INCIDENTS_CONFIG, IncidentsConfig } from '../../../incidents.config';
+import { PhotoAttachments } from '../../../photos/photo-attachments';
 import { ReferenceRepository } from '../../../reference/reference.repository';
 import { IncidentJournal } from '../../incident-journal';
 import { IncidentEntity } from '../../incident.entity';
@@ -31,6 +32,7 @@ export class ReportIncidentUseCase {
     private readonly registry: RegistryClient,
     private readonly journal: IncidentJournal,
     @Inject(INCIDENTS_CONFIG) private readonly config: IncidentsConfig,
+    private readonly attachments: PhotoAttachments,
   ) {}
 
   /**
@@ -84,7 +86,7 @@ export class ReportIncidentUseCase {
         urgency: input.urgency ?? 'normal',
         source: input.source,
         reporter: caller.sub,
-        attachments: input.attachments ?? [],
+        attachments: this.attachments.ofReport(input.attachments),
         appealRef: input.appealRef ?? null,
         appealHandoff: appealHandoff ?? null,
         createdAt: now,

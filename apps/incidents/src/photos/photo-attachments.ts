@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { IncidentAttachment, IncidentAttachmentDto, PhotoStage } from '@gridline/contracts-incidents';
+import type { IncidentEntity } from '../incident/incident.entity';
+import { incidentInvalid } from '../incident/incident.errors';
+import { IncidentPhotoEntity } from './photo.entity';
+import { toAttachment } from './photo-rules';
+
+/** An attachment given as a bare https URL (the older form): no id, no stage. */
+const urlAttachment = (a: IncidentAttachmentDto): IncidentAttachment => ({ id: null, url: a.url!, mediaType: a.mediaType!, sha256: a.sha256!, stage: null });
+
+/** An attachment as the view shows it, whether stored before photos had ids or after. */
+export function attachmentView(a: Partial<IncidentAttachment> & Pick<IncidentAttachment, 'url' | 'mediaType' | 'sha256'>): IncidentAttachment {
+  return { id: a.id ?? null, url: a.url, mediaType: a.mediaType, sha256: a.sha256, stage: a.stage ?? null };
+}
+
+/** Turns the attachments of a report or a handling into what the case keeps: photos by id, or bare URLs. */
+@Injectable()
+export class PhotoAttachments {
+  /** A report's attachments: URLs only, since photos are uploaded to a case once it exists. */
+  ofReport(attachments: IncidentAttachmentDto[] | undefined): IncidentAttachment[] {
+    return (attachments ?? []).map((a, i) => {
+      if (a.photoId !== undefined) throw incidentInvalid(`attachments[${i}].photoId`, 'cannot be given on a report: upload before photos to the case once reported (POST /api/v1/incidents/:id/photos)');
+      return urlAttachment(a);
+    });
+  }
+
+  /**
+   * Attachments naming uploaded photos: each must be a stored photo of this case and of the stage (400 naming
+   * `attachments[i].photoId` otherwise, the same for a photo of another case); the URL form is kept as it is.
+   */
+  async resolve(em: EntityManager, incident: IncidentEntity, attachments: IncidentAttachmentDto[] | undefined, stage: PhotoStage): Promise<IncidentAttachment[]> {
+    const given = attachments ?? [];
+    const ids = given.flatMap((a) => (a.photoId !== undefined ? [a.photoId] : []));
+    const photos = ids.length ? await em.find(IncidentPhotoEntity, { id: { $in: ids }, incidentId: incident.id, status: 'stored' }) : [];
+    const byId = new Map(photos.map((photo) => [photo.id, photo]));
+    const seen = new Set<string>();
+    return given.map((a, i) => {
+      if (a.photoId === undefined) return urlAttachment(a);
+      const field = `attachments[${i}].photoId`;
+      if (a.url !== undefined || a.mediaType !== undefined || a.sha256 !== undefined) throw incidentInvalid(field, 'is given with url, mediaType or sha256: give one or the other');
+      const photo = byId.get(a.photoId);
+      if (!photo) throw incidentInvalid(field, 'is not a photo uploaded to this case');
+      if (photo.stage !== stage) throw incidentInvalid(field, `is a ${photo.stage} photo, not an ${stage} photo`);
+      if (seen.has(photo.id)) throw incidentInvalid(field, 'is given twice');
+      seen.add(photo.id);
+      return toAttachment(photo);
+    });
+  }
+}

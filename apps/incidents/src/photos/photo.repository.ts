@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { LockMode } from '@mikro-orm/core';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { IncidentPhotoEntity } from './photo.entity';
+
+/** Photos and the chunks of uploads in flight. Bytes of stored photos are the MediaStore's. */
+@Injectable()
+export class PhotoRepository {
+  constructor(readonly em: EntityManager) {}
+
+  private table(name: string): string {
+    return `"${this.em.config.get('schema')}"."${name}"`;
+  }
+
+  findById(id: string): Promise<IncidentPhotoEntity | null> {
+    return this.em.fork().findOne(IncidentPhotoEntity, { id });
+  }
+
+  /** The photo, row-locked for the transaction (a commit and its retry never both complete it). */
+  lock(em: EntityManager, id: string): Promise<IncidentPhotoEntity | null> {
+    return em.findOne(IncidentPhotoEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
+  }
+
+  /** Photos of a stage a case holds or is receiving (uploads not yet expired). */
+  async countForStage(em: EntityManager, incidentId: string, stage: string, now: Date): Promise<number> {
+    const [row] = await em.execute<{ n: string }[]>(
+      `select count(*) as n from ${this.table('incident_photo')} where incident_id = ? and stage = ? and (status = 'stored' or expires_at > ?)`,
+      [incidentId, stage, now],
+    );
+    return Number(row.n);
+  }
+
+  /** Writes a chunk; a chunk sent again (a retry) replaces the earlier copy. */
+  async putChunk(photoId: string, index: number, data: Buffer): Promise<void> {
+    await this.em.execute(
+      `insert into ${this.table('photo_upload_chunk')} (photo_id, index, data) values (?, ?, ?) on conflict (photo_id, index) do update set data = excluded.data`,
+      [photoId, index, data],
+    );
+  }
+
+  /** The chunks received so far, in order. */
+  chunks(em: EntityManager, photoId: string): Promise<{ index: number; data: Buffer }[]> {
+    return em.execute(`select index, data from ${this.table('photo_upload_chunk')} where photo_id = ? order by index`, [photoId]);
+  }
+
+  deleteChunks(em: EntityManager, photoId: string): Promise<unknown> {
+    return em.execute(`delete from ${this.table('photo_upload_chunk')} where photo_id = ?`, [photoId]);
+  }
+
+  /**
+   * Removes up to `limit` uploads past their time (their chunks go with them) and answers their ids.
+   * SKIP LOCKED: replicas share the work, and an upload being committed right now is left alone.
+   */
+  async deleteExpiredUploads(limit: number, now: Date): Promise<string[]> {
+    const table = this.table('incident_photo');
+    const rows = await this.em.execute<{ id: string }[]>(
+      `delete from ${table} where id in (select id from ${table} where status = 'uploading' and expires_at <= ? order by expires_at limit ? for update skip locked) returning id`,
+      [now, limit],
+    );
+    return rows.map((row) => row.id);
+  }
+}
