@@ -8,7 +8,7 @@ import { CsvImporter, IMPORT_LIMITS, type ImportLimits } from './registers/csv-i
 import { ImportsController } from './registers/imports.controller';
 import { RegistersController } from './registers/registers.controller';
 import { AnalyticsClient } from '@gridline/contracts-analytics';
-import { DisputesClient, IncidentsClient, JointDiscussionClient, VisitsClient } from '@gridline/contracts-incidents';
+import { DisputesClient, IncidentsClient, JointDiscussionClient, PhotosClient, VisitsClient } from '@gridline/contracts-incidents';
 import { HotlineClient } from '@gridline/contracts-hotline';
 import { HotlineController } from './hotline/hotline.controller';
 import { IncidentsController } from './incidents/incidents.controller';
@@ -23,6 +23,9 @@ import { ResponsibilityController } from './responsibility/responsibility.contro
 import { UnitsController } from './units/units.controller';
 import { PublicGridController } from './public/public-grid.controller';
 import { Open311Module } from './open311/open311.module';
+import { PhotosController } from './incidents/photos/photos.controller';
+import { ReadPhotoUseCase } from './incidents/photos/use-cases/read-photo/read-photo.use-case';
+import { UploadPhotosUseCase } from './incidents/photos/use-cases/upload-photos/upload-photos.use-case';
 
 export const GATEWAY = 'gateway';
 
@@ -32,7 +35,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck]), Open311Module.register(config)],
-      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, PublicGridController],
+      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, PublicGridController, PhotosController],
       providers: [
         {
           provide: JwtVerifier,
@@ -61,6 +64,9 @@ export class GatewayAppModule {
         DisputesClient,
         VisitsClient,
         JointDiscussionClient,
+        PhotosClient,
+        UploadPhotosUseCase,
+        ReadPhotoUseCase,
       ],
     };
   }

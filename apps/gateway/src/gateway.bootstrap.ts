@@ -8,7 +8,8 @@ import { createValidationPipe } from '@gridline/messaging';
 import { GATEWAY, GatewayAppModule } from './gateway-app.module';
 import type { GatewayConfig } from './gateway.config';
 import { CORRELATION_HEADER } from './http/api';
-import { formDataBoundary, parseFormData } from './http/form-data';
+import { MultipartForm, formDataBoundary, parseFormData } from './http/form-data';
+import { PHOTO_BODY_LIMIT, PHOTO_FORM_LIMITS } from './incidents/photos/photo-form';
 import { applyHardening, trustProxyFrom } from './http/hardening';
 import { installInputGuards, inputOptions } from './http/framework-errors';
 import { ProblemDetailsFilter, renderFault } from './http/problem-details.filter';
@@ -21,6 +22,8 @@ export interface GatewayApp {
 }
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+/** The photo upload route (its Fastify URL pattern). */
+const PHOTO_ROUTE = /^\/api\/v1\/incidents\/:id\/photos$/;
 
 /** Builds the gateway: Fastify, correlation ids, validation, problem+json errors, auth, OpenAPI at /docs. */
 export async function createGatewayApp(config: GatewayConfig, logger: AppLogger = createLogger(GATEWAY, config.LOG_LEVEL)): Promise<GatewayApp> {
@@ -32,17 +35,24 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
   const fastify = adapter.getInstance();
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
+    // Photo uploads are the one body larger than a bus message: the gateway sends them on in chunks.
+    if (PHOTO_ROUTE.test(route.url) && route.method === 'POST') route.bodyLimit = PHOTO_BODY_LIMIT;
   });
   // CSV uploads stay a stream: the importer reads them batch by batch, so memory stays flat.
   fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
-  // Open311 clients that send photos post multipart/form-data: its text fields, as a form; files are not kept.
-  // Only there: the JSON API's DTOs take JSON, and a form would reach them as strings.
+  // multipart/form-data, read by the gateway's one strict reader: Open311 clients that send photos post it (its text
+  // fields, as a form; files are not kept), and photo uploads take their files from it. Only there: the JSON API's
+  // DTOs take JSON, and a form would reach them as strings.
   fastify.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body, done) => {
-    if (!request.url.startsWith('/open311/')) {
+    const photos = PHOTO_ROUTE.test(request.routeOptions.url ?? '') && request.method === 'POST';
+    if (!request.url.startsWith('/open311/') && !photos) {
       return done(Object.assign(new Error(`Unsupported Media Type: multipart/form-data; this route takes application/json`), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
     }
     try {
-      done(null, parseFormData(body as Buffer, formDataBoundary(request.headers['content-type'])).fields);
+      const boundary = formDataBoundary(request.headers['content-type']);
+      if (!photos) return done(null, parseFormData(body as Buffer, boundary).fields);
+      const form = parseFormData(body as Buffer, boundary, PHOTO_FORM_LIMITS);
+      done(null, new MultipartForm(form.fields, form.files));
     } catch (error) {
       done(error as Error);
     }

@@ -8,6 +8,18 @@ const GPS = { lat: 37.4612, lng: 118.5081 };
 const has = (bytes: Buffer, text: string) => bytes.includes(Buffer.from(text, 'utf8'));
 
 describe(stripMetadata.name, () => {
+  it('leaves a photo without metadata exactly as it was, image data included', () => {
+    for (const [fixture, type] of [[jpegFixture({ size: 5000 }), 'image/jpeg'], [pngFixture({ size: 5000 }), 'image/png'], [webpFixture({ size: 5000 }), 'image/webp']] as const) {
+      expect(stripMetadata(fixture, type).bytes).toEqual(fixture);
+    }
+  });
+
+  it('takes out exactly the metadata: the stripped copy of a phone photo is the same photo without it', () => {
+    expect(stripJpeg(jpegFixture({ gps: GPS, xmp: true })).bytes).toEqual(jpegFixture());
+    expect(stripPng(pngFixture({ gps: GPS, xmp: true })).bytes).toEqual(pngFixture());
+    expect(stripWebp(webpFixture({ gps: GPS, xmp: true })).bytes).toEqual(webpFixture());
+  });
+
   describe('JPEG', () => {
     it('drops EXIF, XMP, IPTC and comments, keeps the image segments, and reads the location first', async () => {
       const original = jpegFixture({ gps: GPS, xmp: true });

@@ -81,7 +81,8 @@ export function stripJpeg(bytes: Buffer): StrippedPhoto {
     at = end;
     if (marker === SOS) {
       scanned = true;
-      at = endOfEntropyData(bytes, at);
+      at = endOfEntropyData(bytes, end);
+      kept.push(bytes.subarray(end, at));
     }
   }
   const orientation = exif ? tiffOrientation(exif) : null;

@@ -32,6 +32,14 @@ export interface FormData {
   files: FilePart[];
 }
 
+/** A form as a route that takes files receives it (the body parser's own class: no JSON body can pass for one). */
+export class MultipartForm implements FormData {
+  constructor(
+    readonly fields: Record<string, string | string[]>,
+    readonly files: FilePart[],
+  ) {}
+}
+
 const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{1,70}$/;
 const CRLF = Buffer.from('\r\n');
 const HEADERS_END = Buffer.from('\r\n\r\n');

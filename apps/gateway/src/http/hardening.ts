@@ -101,10 +101,14 @@ const CONTENT_SECURITY_POLICY = {
   upgradeInsecureRequests: null,
 };
 
-/** Every /api/v1 answer may carry personal data: no browser, proxy or CDN keeps a copy. */
+/**
+ * Every /api/v1 answer may carry personal data: no browser, proxy or CDN keeps a copy. A route may answer a success
+ * `private` instead (a photo: the same bytes for good, kept by the caller's browser only).
+ */
 function noStoreOnTheApi(fastify: FastifyInstance): void {
   fastify.addHook('onSend', async (request, reply, payload) => {
-    if (API.test(request.url)) void reply.header('Cache-Control', 'no-store');
+    const keptPrivate = reply.statusCode < 300 && /^private\b/.test(String(reply.getHeader('cache-control') ?? ''));
+    if (API.test(request.url) && !keptPrivate) void reply.header('Cache-Control', 'no-store');
     return payload;
   });
 }

@@ -40,6 +40,8 @@ export function statusOf(kind: ErrorKind): number {
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'too_large':
       return HttpStatus.PAYLOAD_TOO_LARGE;
+    case 'unsupported_media':
+      return HttpStatus.UNSUPPORTED_MEDIA_TYPE;
     case 'rate_limited':
       return HttpStatus.TOO_MANY_REQUESTS;
     case 'unavailable':

@@ -67,6 +67,8 @@ export class Open311ExceptionFilter implements ExceptionFilter {
         return Open311Error.badRequest(error.message);
       case 'too_large':
         return new Open311Error(400, [{ code: 413, description: error.message }]);
+      case 'unsupported_media':
+        return new Open311Error(400, [{ code: 415, description: error.message }]);
       case 'rate_limited':
         return new Open311Error(429, [{ code: 429, description: error.message }]);
       // The specification answers 400 for "any failure during processing, eg CRM is down"; the body's code says which.

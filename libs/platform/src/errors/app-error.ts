@@ -10,6 +10,7 @@ export type ErrorKind =
   | 'conflict'
   | 'rule_violation'
   | 'too_large'
+  | 'unsupported_media'
   | 'rate_limited'
   | 'unavailable'
   | 'timeout'
@@ -67,6 +68,8 @@ export const CommonErrorCode = {
   IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
   /** An upload beyond a configured size or row limit (`too_large`). */
   PayloadTooLarge: 'PAYLOAD_TOO_LARGE',
+  /** Content of a type the route does not take, judged by its bytes (`unsupported_media`): a text file named .jpg. */
+  UnsupportedMediaType: 'UNSUPPORTED_MEDIA_TYPE',
   /** Too many requests of a kind in a window (`rate_limited`); `details.retryAfterSeconds` says when to retry. */
   RateLimited: 'RATE_LIMITED',
 } as const;
@@ -79,6 +82,7 @@ const KINDS: readonly ErrorKind[] = [
   'conflict',
   'rule_violation',
   'too_large',
+  'unsupported_media',
   'rate_limited',
   'unavailable',
   'timeout',
@@ -90,7 +94,7 @@ const KINDS: readonly ErrorKind[] = [
  * instead of retrying. Unavailable, timeout, internal and anything that is not an `AppError` (a lost connection, an
  * optimistic-lock clash) are transient.
  */
-const PERMANENT_KINDS: readonly ErrorKind[] = ['validation', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'rule_violation'];
+const PERMANENT_KINDS: readonly ErrorKind[] = ['validation', 'unauthenticated', 'forbidden', 'not_found', 'conflict', 'rule_violation', 'unsupported_media'];
 
 export function isPermanentError(error: unknown): error is AppError {
   return error instanceof AppError && PERMANENT_KINDS.includes(error.kind);
