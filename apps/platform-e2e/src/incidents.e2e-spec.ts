@@ -227,6 +227,8 @@ describe('the case process through the gateway', () => {
   describe('what the next person needs, on the case', () => {
     const before = { url: 'https://files.example/before.jpg', mediaType: 'image/jpeg', sha256: 'b'.repeat(64) };
     const after = { url: 'https://files.example/after.jpg', mediaType: 'image/jpeg', sha256: 'a'.repeat(64) };
+    // A bare URL is kept as given, without a photo id or stage.
+    const kept = (attachment: typeof after) => ({ ...attachment, id: null, stage: null });
     type Entry = { action: string; actor: string; details: Record<string, unknown> };
     const entry = (timeline: Entry[], action: string, nth = 0) => timeline.filter((t) => t.action === action)[nth];
 
@@ -277,7 +279,7 @@ describe('the case process through the gateway', () => {
       expect(entry(timeline, 'dispatch').details).toEqual({ owner: { kind: 'department', code: 'URBAN_MGMT', name: '城市管理办公室' }, why: 'chosen', categoryOwnerLevel: null });
       expect(entry(timeline, 'request_extension')).toMatchObject({ actor: 'dept-1', details: { requestedUntil: until, reason: '需协调施工单位', dueAt: dueBefore } });
       expect(entry(timeline, 'decide_extension')).toMatchObject({ actor: 'street-1', details: { approved: true, requestedUntil: until, dueAt: until } });
-      expect(entry(timeline, 'handle').details).toEqual({ result: '已疏通管道', resolution: 'resolved', attachments: [after], attachmentCount: 1 });
+      expect(entry(timeline, 'handle').details).toEqual({ result: '已疏通管道', resolution: 'resolved', attachments: [kept(after)], attachmentCount: 1 });
       expect(entry(timeline, 'verify')).toMatchObject({ actor: 'staff-2', details: { passed: true, comment: '现场已疏通' } });
       expect(entry(timeline, 'evaluate')).toMatchObject({ actor: 'staff-1', details: { rating: 4 } });
     });
@@ -297,7 +299,7 @@ describe('the case process through the gateway', () => {
       const timeline: Entry[] = (await get('community', `/api/v1/incidents/${id}/timeline`)).json();
       expect(timeline.map((t) => t.action).slice(-3)).toEqual(['handle', 'verify', 'handle']);
       expect(entry(timeline, 'verify').details).toEqual({ passed: false, comment: '仍有积水' });
-      expect(entry(timeline, 'handle', 1).details).toEqual({ result: '已更换破损管段', resolution: 'partly_resolved', attachments: [before, after], attachmentCount: 2 });
+      expect(entry(timeline, 'handle', 1).details).toEqual({ result: '已更换破损管段', resolution: 'partly_resolved', attachments: [kept(before), kept(after)], attachmentCount: 2 });
 
       // A dispatch without an owner named goes to the category's: the timeline says so.
       const { incident } = (await report('staff', { ...garbage('北门管道堵塞'), categoryCode: 'ENV.SEWAGE' })).json();

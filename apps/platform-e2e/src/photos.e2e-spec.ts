@@ -192,6 +192,7 @@ describe('photos of cases through the gateway', () => {
       const handled = await call('staff', 'POST', `/api/v1/incidents/${caseId}/actions/handle`, { result: '已清运', attachments: after.map((p) => ({ photoId: p.id })) });
 
       expect(handled.statusCode).toBe(200);
+      expect(handled.json().handling.attachments).toEqual(after.map((p) => ({ id: p.id, url: p.url, mediaType: p.mediaType, sha256: p.sha256, stage: 'after' })));
       const row = await db.query(`select handling from incidents.incident where id = $1`, [caseId]);
       expect(row.rows[0].handling.attachments).toEqual(after.map((p) => ({ id: p.id, url: p.url, mediaType: p.mediaType, sha256: p.sha256, stage: 'after' })));
     });

@@ -58,7 +58,7 @@ export function toIncidentView(i: IncidentEntity, caller: Caller, names: NameBoo
     supervision: { card: i.supervisionCard, supervisorUnitCode: i.supervisorUnitCode, since: i.supervisedSince?.toISOString() ?? null },
     reworkCount: i.reworkCount,
     extension: i.extension,
-    handling: i.handling ? { result: i.handling.result, resolution: i.handling.resolution ?? 'resolved', attachments: i.handling.attachments ?? [], by: i.handling.by, at: i.handling.at } : null,
+    handling: i.handling ? { result: i.handling.result, resolution: i.handling.resolution ?? 'resolved', attachments: (i.handling.attachments ?? []).map(attachmentView), by: i.handling.by, at: i.handling.at } : null,
     verification: i.verification,
     evaluation: i.evaluation,
     rating: i.rating,
