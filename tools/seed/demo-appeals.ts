@@ -9,8 +9,9 @@
  *
  * An appeal led by a grid is handled through its grid case, as the hotline requires: the seed waits for the case of
  * each hand-off to open and takes the grid's steps there (accept, dispatch and sign for signing; handle and verify for
- * the answer; rejection for a return), and the hotline follows the case's events. A dissatisfied callback re-handles
- * the appeal with a new case. So no case is left open behind an answered appeal.
+ * the answer; rejection for a return, which the seed then approves as the dispatcher, as it does a department's), and
+ * the hotline follows the case's events. A dissatisfied callback re-handles the appeal with a new case. So no case is
+ * left open behind an answered appeal.
  *
  * Idempotent: each appeal ends its content with a marker (`〔演示 0042〕`); the appeals the hotline already lists with a
  * marker are not taken again, and a step is taken only while the appeal still allows it (a return only once per
@@ -242,7 +243,7 @@ export function demoAppeals(now: Date = new Date()): DemoAppeal[] {
     const dispatch = { action: 'dispatch' as const, body: { lead } };
     if (stage !== 'received') {
       steps.push(dispatch);
-      // A return is reviewed by the dispatcher (approved here); a grid's is its case's rejection and takes effect at once.
+      // A return is reviewed by the dispatcher (approved here) — a grid's too, asked by its case's rejection.
       if (rnd() < profile.returned) steps.push({ action: 'return', body: { reason: '经核实不属于本单位职责范围，请重新派单' } }, { action: 'decide_return', body: { approve: true } }, dispatch);
       const unsigned = age < 30 && rnd() < profile.unsigned;
       if (stage !== 'dispatched' && !unsigned) {
@@ -316,8 +317,9 @@ async function gridStep(hotline: HotlineClient, incidents: IncidentsClient, appe
   const withCase = await until(hotline, appeal.id, (a) => a.incidentId !== null, 'its grid case');
   const incidentId = withCase.incidentId!;
   if (action === 'return') {
+    // The rejection asks the dispatcher for the return (the next step, `decide_return`, approves it).
     await caseSteps(incidents, incidentId, [['reject', { reason: body.reason ?? '不属于本网格职责，退回12345' }]]);
-    return until(hotline, appeal.id, (a) => a.status === 'received', 'its return');
+    return until(hotline, appeal.id, (a) => a.status === 'received' || (a.review?.kind === 'return' && a.review.status === 'pending'), 'its return to be asked');
   }
   if (action === 'sign') {
     await caseSteps(incidents, incidentId, [['accept', {}], ['dispatch', {}], ['sign', {}]]);

@@ -11,6 +11,7 @@ import { ActOnIncidentUseCase } from './incident/use-cases/act-on-incident/act-o
 import { ReadIncidentsUseCase } from './incident/use-cases/read-incidents/read-incidents.use-case';
 import { NoteAppealCallbackUseCase } from './incident/use-cases/note-appeal-callback/note-appeal-callback.use-case';
 import { OpenCaseFromAppealUseCase } from './incident/use-cases/open-case-from-appeal/open-case-from-appeal.use-case';
+import { WithdrawSupersededCasesUseCase } from './incident/use-cases/withdraw-superseded-cases/withdraw-superseded-cases.use-case';
 import { ReportIncidentUseCase } from './incident/use-cases/report-incident/report-incident.use-case';
 import { INCIDENTS_MIGRATIONS } from './migrations/incidents.migration';
 import { CalendarCopy, CategoryCopy, DepartmentCopy, UnitCopy } from './reference/reference.entities';
@@ -84,6 +85,7 @@ export class IncidentsAppModule {
         ReportIncidentUseCase,
         OpenCaseFromAppealUseCase,
         NoteAppealCallbackUseCase,
+        WithdrawSupersededCasesUseCase,
         AppealHandoffSubscriber,
         ActOnIncidentUseCase,
         ReadIncidentsUseCase,

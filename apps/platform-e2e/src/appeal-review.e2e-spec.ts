@@ -1,9 +1,11 @@
+import { connect } from 'nats';
 import { Client } from 'pg';
 import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
 import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
 import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { createLogger, loadConfig } from '@gridline/platform';
+import { streamName } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { LogCapture, TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
@@ -39,6 +41,7 @@ describe('returns and objections reviewed by the dispatcher', () => {
     await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
     const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 3, unit: 'working_days' as const } };
     await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits });
+    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
     tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
     tokens.operator2 = await testToken({ sub: 'operator-2', roles: ['hotline_operator'], units: [STREET] });
     tokens.handler = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
@@ -46,6 +49,7 @@ describe('returns and objections reviewed by the dispatcher', () => {
     tokens.parks = await testToken({ sub: 'parks-1', roles: ['department'], units: ['PARKS'] });
     tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
     tokens.streetAdmin = await testToken({ sub: 'street-1', roles: ['street_admin'], units: [STREET] });
+    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
     db = new Client({ connectionString: platform.db.url });
     await db.connect();
   });
@@ -67,8 +71,8 @@ describe('returns and objections reviewed by the dispatcher', () => {
   const view = async (id: string) => (await call('operator', 'GET', `/api/v1/appeals/${id}`)).json();
   const timeline = async (id: string) => ((await call('operator', 'GET', `/api/v1/appeals/${id}/timeline`)).json() as { action: string; actor: string; comment: string | null; toStatus: string }[]).map((t) => [t.action, t.actor, t.toStatus, t.comment]);
   const queue = async (filter: string) => ((await call('operator', 'GET', `/api/v1/appeals?${filter}`)).json().items as { id: string }[]).map((a) => a.id);
-  const intake = async (content: string) => {
-    const res = await call('operator', 'POST', '/api/v1/appeals', { channel: 'phone', type: 'complaint', content, categoryCode: 'ENV.SEWAGE', location: { lat: 37.405, lng: 118.505, address: '文汇小区东门' } });
+  const intake = async (content: string, categoryCode = 'ENV.SEWAGE') => {
+    const res = await call('operator', 'POST', '/api/v1/appeals', { channel: 'phone', type: 'complaint', content, categoryCode, location: { lat: 37.405, lng: 118.505, address: '文汇小区东门' } });
     expect(res.statusCode).toBe(201);
     return res.json().appeal.id as string;
   };
@@ -209,5 +213,128 @@ describe('returns and objections reviewed by the dispatcher', () => {
     const decided = await view(id);
     expect(decided.review.status).toBe(decisions[0].statusCode === 200 ? 'approved' : 'refused');
     expect((await timeline(id)).filter(([action]) => action === 'decide_return')).toHaveLength(1);
+  });
+  // ——— A grid's appeal: its return is its case's rejection or cancellation, reviewed by the dispatcher all the same ———
+
+  const caseAct = async (who: string, id: string, action: string, body: object = {}) => {
+    const res = await call(who, 'POST', `/api/v1/incidents/${id}/actions/${action}`, body);
+    expect({ action, status: res.statusCode, body: res.statusCode === 200 ? null : res.json() }).toEqual({ action, status: 200, body: null });
+    return res.json();
+  };
+  /** Waits for the case of the appeal's hand-off to open and be linked; returns it as the grid centre reads it. */
+  const caseOf = async (appealId: string, handoff: number) => {
+    const incidentId = await eventually(async () => {
+      const linked = await view(appealId);
+      expect(linked).toMatchObject({ status: 'dispatched', handoff, incidentId: expect.any(String) });
+      return linked.incidentId as string;
+    });
+    return (await call('community', 'GET', `/api/v1/incidents/${incidentId}`)).json();
+  };
+  const casesOf = async (appealId: string) =>
+    (await db.query<{ id: string; status: string; appeal_handoff: number; step: string | null; due_at: Date | null }>('select id, status, appeal_handoff, step, due_at from incidents.incident where appeal_ref = $1 order by appeal_handoff', [appealId])).rows;
+
+  /**
+   * Waits until the hotline's linkage consumer has taken the last case event of the type (about `incidentId`) — sent
+   * once more first, as JetStream would redeliver it, when `again`.
+   */
+  const afterLinkage = async (type: string, incidentId: string, again = false) => {
+    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
+    try {
+      const jsm = await nc.jetstreamManager();
+      const stream = streamName(platform.prefix, 'incidents');
+      const msg = await eventually(async () => {
+        const last = await jsm.streams.getMessage(stream, { last_by_subj: `${platform.prefix}.events.incidents.incident.${type}` });
+        expect(last.json<{ subject: string }>().subject).toBe(incidentId);
+        return last;
+      });
+      const seq = again ? (await nc.jetstream().publish(msg.subject, msg.data, { msgID: `again-${incidentId}-${type}` })).seq : msg.seq;
+      await eventually(async () => expect((await jsm.consumers.info(stream, 'hotline-incident-linkage')).ack_floor.stream_seq).toBeGreaterThanOrEqual(seq));
+    } finally {
+      await nc.close();
+    }
+  };
+
+  it('a grid’s case rejected: the appeal waits for the dispatcher; refused, a new case opens at the grid with the reason; rejected again and approved, back to the hotline', async () => {
+    const id = await intake('小区门口垃圾堆放多日', 'ENV.GARBAGE');
+    await ok('operator', id, 'dispatch', { lead: { unitCode: GRID } });
+    const first = await caseOf(id, 1);
+
+    // The grid centre rejects the case: a return asked of the dispatcher, not done — the appeal stays the grid's.
+    await caseAct('community', first.id, 'reject', { reason: '该处属小区物业管理范围，非网格职责' });
+    const waiting = await eventually(async () => {
+      const v = await view(id);
+      expect(v).toMatchObject({ status: 'dispatched', lead: { unitCode: GRID }, incidentId: first.id, incidentStatus: 'rejected', review: { status: 'pending' } });
+      return v;
+    });
+    expect(waiting).toMatchObject({
+      returnCount: 0,
+      handoff: 1,
+      signDueAt: expect.any(String),
+      answerDueAt: expect.any(String),
+      review: { kind: 'return', role: 'lead', owner: { unitCode: GRID }, reason: '该处属小区物业管理范围，非网格职责', requestedBy: 'community-1', incidentId: first.id, decidedBy: null },
+      allowedActions: ['decide_return', 'flag'],
+    });
+    expect(await queue('pendingReturn=true')).toEqual([id]);
+    expect((await timeline(id)).filter(([action]) => action === 'return')).toEqual([['return', `incident:${first.id}`, 'dispatched', '该处属小区物业管理范围，非网格职责']]);
+
+    // The rejected event again, as JetStream would redeliver it: still one return, asked once.
+    await afterLinkage('rejected', first.id, true);
+    expect((await view(id)).review).toEqual(waiting.review);
+    expect((await timeline(id)).filter(([action]) => action === 'return')).toHaveLength(1);
+
+    // Refused (a reason is required): the grid keeps the appeal through a new hand-off — a new case that says why.
+    expect((await act('operator', id, 'decide_return', { approve: false })).json()).toMatchObject({ code: 'APPEAL_INVALID', errors: [{ field: 'reason' }] });
+    const refused = await ok('operator', id, 'decide_return', { approve: false, reason: '经核实为公共区域，属网格职责，请按期处置' });
+    expect(refused).toMatchObject({
+      status: 'dispatched',
+      lead: { unitCode: GRID },
+      handoff: 2,
+      incidentId: null,
+      returnCount: 0,
+      review: { kind: 'return', status: 'refused', decidedBy: 'operator-1', decisionReason: '经核实为公共区域，属网格职责，请按期处置', incidentId: first.id },
+    });
+    const dates = await dueDatesFromDispatch(id);
+    expect([refused.signDueAt, refused.answerDueAt]).toEqual(dates.calendar);
+    expect(new Date(refused.signDueAt).getTime()).toBeGreaterThanOrEqual(new Date(waiting.signDueAt).getTime());
+    const second = await caseOf(id, 2);
+    expect(second).toMatchObject({ status: 'reported', gridCode: GRID, appealRef: id, description: expect.stringContaining('经核实为公共区域，属网格职责，请按期处置') });
+    expect(second.id).not.toBe(first.id);
+    expect((await casesOf(id)).map((c) => [c.id, c.status])).toEqual([[first.id, 'rejected'], [second.id, 'reported']]);
+    expect(await view(id)).toMatchObject({ incidentId: second.id, incidentStatus: 'reported' });
+    expect(await queue('pendingReturn=true')).toEqual([]);
+
+    // Cancelled this time, by the street's centre; a street admin who asked does not decide — another dispatcher approves.
+    await caseAct('streetAdmin', second.id, 'cancel', { reason: '确属物业服务范围，退回12345' });
+    await eventually(async () => expect(await view(id)).toMatchObject({ review: { status: 'pending', requestedBy: 'street-1', incidentId: second.id }, incidentStatus: 'cancelled' }));
+    expect((await act('streetAdmin', id, 'decide_return', { approve: true })).json()).toMatchObject({ status: 403, code: 'APPEAL_OWN_REQUEST' });
+    const approved = await ok('operator2', id, 'decide_return', { approve: true });
+    expect(approved).toMatchObject({ status: 'received', lead: null, returnCount: 1, signDueAt: null, answerDueAt: null, review: { status: 'approved', decidedBy: 'operator-2' } });
+    expect((await casesOf(id)).map((c) => c.status)).toEqual(['rejected', 'cancelled']);
+  });
+
+  it('a grid’s objection to the assignment, raised by its grid centre and upheld: re-dispatched to a department, the grid’s case withdrawn', async () => {
+    const id = await intake('商铺门前垃圾堆放', 'ENV.GARBAGE');
+    await ok('operator', id, 'dispatch', { lead: { unitCode: GRID } });
+    const gridCase = await caseOf(id, 1);
+    await caseAct('community', gridCase.id, 'accept');
+    await eventually(async () => expect(await view(id)).toMatchObject({ incidentStatus: 'accepted' }));
+
+    // The grid's staff do not object for it; its centre does, suggesting the owner.
+    expect((await act('staff', id, 'raise_objection', { reason: '不属于网格' })).statusCode).toBe(403);
+    const raised = await ok('community', id, 'raise_objection', { reason: '属市容环卫作业范围，应由城管牵头', owner: { departmentCode: 'URBAN_MGMT' } });
+    expect(raised.review).toMatchObject({ kind: 'objection', status: 'pending', role: 'lead', owner: { unitCode: GRID }, suggestedOwner: { departmentCode: 'URBAN_MGMT' }, requestedBy: 'community-1' });
+    expect(await queue('pendingObjection=true')).toEqual([id]);
+
+    const moved = await ok('operator', id, 'decide_objection', { approve: true, reason: '同意改派城管' });
+    expect(moved).toMatchObject({ status: 'dispatched', lead: { kind: 'department', departmentCode: 'URBAN_MGMT' }, incidentId: null, review: { status: 'approved' } });
+    // The old hand-off's case does not stay live (nor is it carded against the grid): the hotline withdrew it.
+    await eventually(async () => expect(await casesOf(id)).toEqual([{ id: gridCase.id, status: 'cancelled', appeal_handoff: 1, step: null, due_at: null }]));
+    const caseTimeline = (await call('community', 'GET', `/api/v1/incidents/${gridCase.id}/timeline`)).json() as { action: string; actor: string; comment: string }[];
+    expect(caseTimeline.at(-1)).toMatchObject({ action: 'cancel', actor: 'hotline', comment: expect.stringContaining('同意改派城管') });
+    // Its cancellation is not taken for the department's return: the appeal is the department's to sign.
+    await afterLinkage('cancelled', gridCase.id);
+    const handler = (await call('handler', 'GET', `/api/v1/appeals/${id}`)).json();
+    expect(handler).toMatchObject({ status: 'dispatched', incidentId: null, incidentStatus: null, review: { kind: 'objection', status: 'approved' } });
+    expect(handler.allowedActions).toEqual(expect.arrayContaining(['sign', 'return']));
   });
 });

@@ -95,7 +95,7 @@ describe('the demo seed', () => {
     expect(spread(await figuresOf(30), 'responseRate')).toBeGreaterThanOrEqual(0.2);
   });
 
-  it('leaves no orphan case: no open case behind a finished appeal, no waiting grid appeal without a live case', async () => {
+  it('leaves no orphan case: no open case behind a finished appeal or a superseded hand-off, no waiting grid appeal without a live case', async () => {
     const db = new Client({ connectionString: platform.db.url });
     await db.connect();
     try {
@@ -105,12 +105,21 @@ describe('the demo seed', () => {
             where a.status in ('answered', 'closed') and i.status in ('reported', 'accepted', 'dispatched', 'in_progress', 'handled')`,
         );
         expect(orphans.rows).toEqual([]);
+        // A grid's return waiting for the dispatcher (its case rejected or cancelled) is not stale: the dispatcher decides it.
         const stale = await db.query(
           `select a.id, a.status, i.status as case_status from hotline.appeal a left join incidents.incident i on i.id = a.incident_id
             where a.lead->>'level' = 'grid' and a.status in ('dispatched', 'signed')
-              and (i.id is null or i.status not in ('reported', 'accepted', 'dispatched', 'in_progress', 'handled'))`,
+              and (i.id is null or i.status not in ('reported', 'accepted', 'dispatched', 'in_progress', 'handled'))
+              and coalesce(a.review->>'status', '') <> 'pending'`,
         );
         expect(stale.rows).toEqual([]);
+        // No case stays open for a hand-off the appeal has left (re-dispatched, re-handled, led elsewhere now).
+        const superseded = await db.query(
+          `select i.id, i.status, i.appeal_handoff, a.handoff_count from incidents.incident i join hotline.appeal a on a.id::text = i.appeal_ref
+            where i.status in ('reported', 'accepted', 'dispatched', 'in_progress', 'handled')
+              and (a.lead->>'level' is distinct from 'grid' or coalesce(i.appeal_handoff, 1) <> a.handoff_count)`,
+        );
+        expect(superseded.rows).toEqual([]);
       });
       // The grid appeals went the whole way through their cases.
       const answered = await db.query(`select count(*)::int as n from hotline.appeal where lead->>'level' = 'grid' and status = 'closed'`);

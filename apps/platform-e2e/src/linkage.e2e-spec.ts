@@ -17,7 +17,7 @@ const GRID_B = '370502003001002';
 
 /**
  * One appeal, one live hand-off: every path an appeal takes to and from the grid — re-dispatched after a rejected
- * or cancelled case, re-handled after a dissatisfied callback, answered by grid staff, refused by incidents —
+ * or cancelled case (the grid's return, approved by the dispatcher), re-handled after a dissatisfied callback, answered by grid staff, refused by incidents —
  * walked through the gateway with the token of the role that takes each step.
  */
 describe('the hotline ⇄ grid linkage on every path', () => {
@@ -101,9 +101,12 @@ describe('the hotline ⇄ grid linkage on every path', () => {
     const first = await caseOf(appeal.id, 1);
     expect(first).toMatchObject({ status: 'reported', gridCode: GRID_A, appealRef: appeal.id, allowedActions: expect.arrayContaining(['accept', 'reject']) });
 
-    // The community rejects the case: the appeal goes back to the hotline, which sends it to the neighbouring grid.
+    // The community rejects the case: a return the dispatcher approves — the appeal goes back to the hotline, which
+    // sends it to the neighbouring grid.
     await caseAct('community', first.id, 'reject', { reason: '不在本网格范围' });
-    await eventually(async () => expect(await appealOf(appeal.id)).toMatchObject({ status: 'received', incidentStatus: 'rejected', lead: null }));
+    await eventually(async () => expect(await appealOf(appeal.id)).toMatchObject({ status: 'dispatched', incidentStatus: 'rejected', review: { kind: 'return', status: 'pending' } }));
+    await appealAct('operator', appeal.id, 'decide_return', { approve: true });
+    expect(await appealOf(appeal.id)).toMatchObject({ status: 'received', incidentStatus: 'rejected', lead: null });
     expect((await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_B } })).json()).toMatchObject({ status: 'dispatched', handoff: 2, incidentId: null, incidentStatus: null });
     const second = await caseOf(appeal.id, 2);
     expect(second).toMatchObject({ status: 'reported', gridCode: GRID_B });
@@ -111,7 +114,9 @@ describe('the hotline ⇄ grid linkage on every path', () => {
 
     // Cancelled by the grid centre (the grid's 退单), re-dispatched to the same grid: a new case again, not the cancelled one.
     await caseAct('community', second.id, 'cancel', { reason: '退回12345重新派单' });
-    await eventually(async () => expect(await appealOf(appeal.id)).toMatchObject({ status: 'received', incidentStatus: 'cancelled' }));
+    await eventually(async () => expect(await appealOf(appeal.id)).toMatchObject({ incidentStatus: 'cancelled', review: { status: 'pending', incidentId: second.id } }));
+    await appealAct('operator', appeal.id, 'decide_return', { approve: true });
+    expect(await appealOf(appeal.id)).toMatchObject({ status: 'received', incidentStatus: 'cancelled' });
     await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_B } });
     const third = await caseOf(appeal.id, 3);
     expect(third).toMatchObject({ status: 'reported', gridCode: GRID_B });

@@ -8,6 +8,9 @@ import { toAppealEventData } from './appeal.mapper';
 /** The events of an appeal's own steps (the supervision's and the figures' carry other payloads). */
 export type AppealStepEventName = Exclude<keyof typeof HOTLINE_EVENTS, 'reminded' | 'overdue' | 'figuresUpdated'>;
 
+/** What only a `dispatched` event carries: the re-classification, a grid's refused return. */
+export type AppealDispatchExtra = Pick<AppealEventData, 'categoryChange' | 'returnRefusal'>;
+
 /** One timeline entry: the step, who, from which state, and what it said and decided. */
 export interface JournalEntry {
   action: string;
@@ -27,7 +30,7 @@ export interface JournalEntry {
 export class AppealJournal {
   constructor(private readonly events: EventPublisher) {}
 
-  record(em: EntityManager, appeal: AppealEntity, entry: JournalEntry, event?: AppealStepEventName, extra?: Pick<AppealEventData, 'categoryChange'>): void {
+  record(em: EntityManager, appeal: AppealEntity, entry: JournalEntry, event?: AppealStepEventName, extra?: AppealDispatchExtra): void {
     em.persist(
       em.create(AppealTimelineEntity, { appealId: appeal.id, action: entry.action, actor: entry.actor, fromStatus: entry.from, toStatus: entry.to ?? appeal.status, comment: entry.comment ?? null, details: entry.details ?? null, reply: event === 'answered' && appeal.reply ? { ...appeal.reply } : null }),
     );

@@ -13,6 +13,10 @@ const otherDepartment: Caller = { sub: 'water', roles: ['department'], units: ['
 const operator: Caller = { sub: 'operator', roles: ['hotline_operator'], units: [STREET] };
 const otherStreetOperator: Caller = { sub: 'operator-2', roles: ['hotline_operator'], units: ['370502004'] };
 const seed: Caller = { sub: 'svc:seed', roles: ['admin'], units: [] };
+const community: Caller = { sub: 'community-1', roles: ['community_admin'], units: ['370502003001'] };
+const otherCommunity: Caller = { sub: 'community-2', roles: ['community_admin'], units: ['370502003002'] };
+const streetAdmin: Caller = { sub: 'street-1', roles: ['street_admin'], units: [STREET] };
+const otherStreetAdmin: Caller = { sub: 'street-2', roles: ['street_admin'], units: [STREET] };
 const gridLead: AppealOwner = { kind: 'unit', unitCode: GRID, level: 'grid' };
 const departmentLead: AppealOwner = { kind: 'department', departmentCode: 'URBAN_MGMT' };
 const waterCoOwner: AppealOwner = { kind: 'department', departmentCode: 'WATER' };
@@ -73,12 +77,37 @@ describe('the appeal process for a grid’s appeal', () => {
     expect(allowedAppealActions(staff, appeal('dispatched', gridLead))).toContain('contact');
   });
 
-  it('leaves a grid’s objection to its case (its rejection), but lets a co-owner object', () => {
-    const a = appeal('dispatched', gridLead, { coOwners: [waterCoOwner] });
+  it('lets the grid’s centre object to the assignment while its case is open, not its staff; a co-owner objects too', () => {
+    const a = appeal('dispatched', gridLead, { coOwners: [waterCoOwner], incidentId: 'case-1', incidentStatus: 'accepted' });
     expect(allowedAppealActions(staff, a)).not.toContain('raise_objection');
     expect(objectsAs(staff, a)).toBeNull();
+    for (const centre of [community, streetAdmin]) {
+      expect(allowedAppealActions(centre, a)).toContain('raise_objection');
+      expect(objectsAs(centre, a)).toEqual({ role: 'lead', owner: gridLead });
+    }
+    expect(allowedAppealActions(otherCommunity, a)).toEqual([]);
     expect(allowedAppealActions(otherDepartment, a)).toEqual(['raise_objection']);
     expect(objectsAs(otherDepartment, a)).toEqual({ role: 'co_owner', owner: waterCoOwner, index: 0 });
+  });
+
+  it.each([
+    ['being opened', null, null],
+    ['rejected', 'case-1', 'rejected'],
+    ['closed', 'case-1', 'closed'],
+  ])('offers the grid’s centre no objection while its case is %s', (_, incidentId, incidentStatus) => {
+    const a = appeal('dispatched', gridLead, { incidentId, incidentStatus });
+    expect(allowedAppealActions(community, a)).not.toContain('raise_objection');
+    expect(objectsAs(community, a)).toBeNull();
+  });
+
+  it.each(['dispatched', 'signed'] as const)('a grid’s return (its case rejected, %s) waits for the dispatcher — not for the grid centre who rejected it', (status) => {
+    const a = appeal(status, gridLead, { incidentId: 'case-1', incidentStatus: 'rejected', review: review('return', 'street-1', { owner: gridLead, incidentId: 'case-1' }) });
+    expect(allowedAppealActions(operator, a)).toEqual(['decide_return', 'flag']);
+    expect(allowedAppealActions(streetAdmin, a)).not.toContain('decide_return');
+    expect(allowedAppealActions(otherStreetAdmin, a)).toContain('decide_return');
+    expect(allowedAppealActions(community, a)).not.toEqual(expect.arrayContaining(['decide_return', 'raise_objection']));
+    expect(allowedAppealActions(staff, a)).toContain('contact');
+    expect(allowedAppealActions(staff, a)).not.toEqual(expect.arrayContaining(['decide_return']));
   });
 
   it('offers a department its own steps on the appeal', () => {

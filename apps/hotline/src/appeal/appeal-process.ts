@@ -1,8 +1,11 @@
 import { hasAnyRole, isInternalCaller, isUnrestricted, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import type { AppealAction, AppealOwner, AppealReviewKind, AppealStatus } from '@gridline/contracts-hotline';
+import { LIVE_STATUSES, type IncidentStatus } from '@gridline/contracts-incidents';
 import type { AppealEntity } from './appeal.entity';
 
 const OPERATORS: readonly Role[] = ['hotline_operator', 'street_admin'];
+/** A grid's centre: the community's and the street's grid centres (who accept, reject and cancel its cases). */
+const GRID_CENTRES: readonly Role[] = ['community_admin', 'street_admin'];
 
 /** Who may ask to see an appeal's caller in clear: the hotline, and the lead owners' handlers (for the first contact). */
 export const CALLER_REVEALERS: readonly Role[] = ['admin', 'hotline_operator', 'street_admin', 'community_admin', 'grid_staff', 'department'];
@@ -45,13 +48,31 @@ export function coOwnedBy(caller: Caller, appeal: AppealEntity): number[] {
 }
 
 /**
- * Who may object to an assignment: the lead owner (a grid's objection is its case's rejection), or a co-owner.
- * As the lead when the caller leads it, else as the first co-owner it handles.
+ * The lead grid's centre — its community's or the street's grid centre (`community_admin`, `street_admin` in scope)
+ * —, who accepts, rejects and cancels its cases in incidents, and so speaks for the grid about the assignment.
+ */
+function managesLeadGrid(caller: Caller, appeal: AppealEntity): boolean {
+  if (!handledThroughCase(appeal)) return false;
+  const grid = (appeal.lead as { unitCode: string }).unitCode;
+  const gridPath = appeal.path.includes(grid) ? appeal.path.slice(0, appeal.path.indexOf(grid) + 1) : [grid];
+  return isAdmin(caller) || (hasAnyRole(caller, GRID_CENTRES) && scopeCovers(caller, gridPath));
+}
+
+/**
+ * Who may object to an assignment: the lead owner, or a co-owner — as the lead when the caller leads it, else as the
+ * first co-owner it handles. A grid lead objects through its grid centre, while the hand-off's case is open (the
+ * centre sees the case; upheld, the re-dispatch withdraws it).
  */
 export function objectsAs(caller: Caller, appeal: AppealEntity): { role: 'lead'; owner: AppealOwner } | { role: 'co_owner'; owner: AppealOwner; index: number } | null {
   if (appeal.lead && leads(caller, appeal) && !handledThroughCase(appeal)) return { role: 'lead', owner: appeal.lead };
+  if (appeal.lead && managesLeadGrid(caller, appeal) && gridCaseLive(appeal)) return { role: 'lead', owner: appeal.lead };
   const [index] = coOwnedBy(caller, appeal);
   return index === undefined ? null : { role: 'co_owner', owner: appeal.coOwners[index], index };
+}
+
+/** The current hand-off's case is open and still being worked on. */
+export function gridCaseLive(appeal: AppealEntity): boolean {
+  return appeal.incidentId !== null && LIVE_STATUSES.includes(appeal.incidentStatus as IncidentStatus);
 }
 
 /** A return or objection waiting for the dispatcher (of the kind, if given). */
@@ -65,7 +86,8 @@ export function lapsePendingReview(appeal: AppealEntity): void {
 }
 
 /**
- * A return takes effect (the dispatcher approved it, or the grid rejected or cancelled its case): back to `received`
+ * A return takes effect (the dispatcher approved it — an owner's, or a grid's asked by its case's rejection or
+ * cancellation —, or the grid merged its case into another): back to `received`
  * without owners for the hotline to dispatch again. The old owners' hand-off ended: their due dates and extension go
  * with it, and the re-dispatch sets new ones from its own time.
  */

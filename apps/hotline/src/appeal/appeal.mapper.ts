@@ -75,7 +75,7 @@ export function toTimelineEntry(t: AppealTimelineEntity): AppealTimelineEntry {
 }
 
 /** The payload of every appeal event: no caller name, no phone. */
-export function toAppealEventData(a: AppealEntity, actor: string, extra: Pick<AppealEventData, 'categoryChange'> = {}): AppealEventData {
+export function toAppealEventData(a: AppealEntity, actor: string, extra: Pick<AppealEventData, 'categoryChange' | 'returnRefusal'> = {}): AppealEventData {
   return {
     appealId: a.id,
     status: a.status,

@@ -5,13 +5,14 @@ import { INCIDENTS_EVENTS, type AppealHandoffFailedEventData, type IncidentEvent
 import type { CloudEvent } from '@gridline/messaging';
 import { AppealJournal } from '../appeal/appeal-journal';
 import { AppealEntity } from '../appeal/appeal.entity';
-import { lapsePendingReview, returnToHotline } from '../appeal/appeal-process';
+import { handledThroughCase, lapsePendingReview, pendingReview, returnToHotline } from '../appeal/appeal-process';
 
 /**
  * The grid linkage, back from the grid: the case opened for an appeal's current hand-off moves the appeal — signed
  * when the grid signs for it, its answer-by date moved with an extension granted to the case (never earlier),
  * answered with the handling result and how far it resolved the matter when the case is closed after verification,
- * returned to the hotline when the case is rejected, cancelled or merged into another. Events of an earlier
+ * a return asked of the dispatcher when the case is rejected or cancelled, returned to the hotline when it is merged
+ * into another. Events of an earlier
  * hand-off's case (a case rejected before a re-dispatch, the closed case before a re-handling) change nothing.
  * Redelivered events change nothing twice (the inbox, and the state checks below).
  */
@@ -73,20 +74,52 @@ export class IncidentLinkageSubscriber implements EventSubscriber {
       // Events from before `resolution` was carried: a verified case counts as resolved.
       appeal.reply = { resolution: data.resolution ?? 'resolved', text: data.result ?? '网格已处置并经现场核查' };
       this.journal.record(em, appeal, { action: 'answer', actor, from, comment: appeal.reply.text }, 'answered');
-    } else if ([INCIDENTS_EVENTS.rejected.type, INCIDENTS_EVENTS.cancelled.type, INCIDENTS_EVENTS.merged.type].includes(event.type) && live) {
-      // The grid will not handle it: back to the hotline for another owner (or, merged, to be merged likewise).
+    } else if ([INCIDENTS_EVENTS.rejected.type, INCIDENTS_EVENTS.cancelled.type].includes(event.type) && live) {
+      this.requestReturn(em, appeal, event.type === INCIDENTS_EVENTS.rejected.type ? 'rejected' : 'cancelled', data);
+    } else if (event.type === INCIDENTS_EVENTS.merged.type && live) {
+      // Merged into another case: back to the hotline, to be merged likewise.
       returnToHotline(appeal);
       this.journal.record(em, appeal, { action: 'return', actor, from, comment: data.comment }, 'returned');
     }
     await em.flush();
   }
+
+  /**
+   * The grid's 退单 — its case rejected or cancelled by the grid centre — is asked, not done: a pending return on
+   * the appeal, requested by whoever took the step on the case, with its reason, for the dispatcher to decide like
+   * any owner's return (approved: back to `received`; refused: a new hand-off to the grid). Meanwhile the appeal
+   * stays the grid's and its clocks keep running. An objection still waiting is overtaken by it (lapsed).
+   */
+  private requestReturn(em: EntityManager, appeal: AppealEntity, how: 'rejected' | 'cancelled', data: IncidentEventData): void {
+    if (pendingReview(appeal, 'return') && appeal.review!.incidentId === data.incidentId) return; // told again
+    lapsePendingReview(appeal);
+    const reason = data.comment ?? (how === 'rejected' ? '网格驳回工单' : '网格撤销工单');
+    appeal.review = {
+      kind: 'return',
+      status: 'pending',
+      role: 'lead',
+      owner: appeal.lead!,
+      suggestedOwner: null,
+      reason,
+      requestedBy: data.actor,
+      requestedAt: data.at,
+      decidedBy: null,
+      decidedAt: null,
+      decisionReason: null,
+      incidentId: data.incidentId,
+    };
+    const details = { via: `case_${how}`, incidentId: data.incidentId, requestedBy: data.actor };
+    this.journal.record(em, appeal, { action: 'return', actor: `incident:${data.incidentId}`, from: appeal.status, comment: reason, details }, 'returnRequested');
+  }
 }
 
 /**
- * Whether the event is about the case of the appeal's current hand-off. A case from before hand-offs were numbered
- * counts only while the appeal is on its first hand-off and not linked to another case.
+ * Whether the event is about the case of the appeal's current hand-off: only a grid-led appeal has one (after an
+ * objection upheld to a department, the withdrawn case's events change nothing). A case from before hand-offs were
+ * numbered counts only while the appeal is on its first hand-off and not linked to another case.
  */
 function isCurrentCase(appeal: AppealEntity, data: IncidentEventData): boolean {
+  if (!handledThroughCase(appeal)) return false;
   const handoff = data.appealHandoff ?? null;
   if (handoff !== null) return handoff === appeal.handoffCount;
   return appeal.handoffCount <= 1 && (appeal.incidentId === null || appeal.incidentId === data.incidentId);

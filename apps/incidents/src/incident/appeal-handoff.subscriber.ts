@@ -5,6 +5,7 @@ import { HOTLINE_EVENTS, type AppealEventData } from '@gridline/contracts-hotlin
 import type { CloudEvent } from '@gridline/messaging';
 import { NoteAppealCallbackUseCase } from './use-cases/note-appeal-callback/note-appeal-callback.use-case';
 import { OpenCaseFromAppealUseCase, type AppealHandedDown } from './use-cases/open-case-from-appeal/open-case-from-appeal.use-case';
+import { WithdrawSupersededCasesUseCase } from './use-cases/withdraw-superseded-cases/withdraw-superseded-cases.use-case';
 
 const URGENCY = { emergency: 'emergency', utilities: 'urgent', general: 'normal' } as const;
 
@@ -13,7 +14,8 @@ const URGENCY = { emergency: 'emergency', utilities: 'urgent', general: 'normal'
  * of a grid's appeal after a dissatisfied callback — becomes a grid case there, once: the case is keyed by the
  * appeal's hand-off. The case opens in the consumer's transaction. A hand-off incidents refuses (a business error)
  * is not retried: `handoff.failed` says why, and the hotline shows it on the appeal. The callback's satisfaction is
- * noted on the timeline of the case that answered the hand-off.
+ * noted on the timeline of the case that answered the hand-off. A dispatch withdraws a case of an earlier hand-off
+ * that is still open (an objection upheld): one appeal, one live hand-off.
  */
 @Injectable()
 @EventSubscription()
@@ -25,10 +27,15 @@ export class AppealHandoffSubscriber implements EventSubscriber {
   constructor(
     private readonly openCase: OpenCaseFromAppealUseCase,
     private readonly noteCallback: NoteAppealCallbackUseCase,
+    private readonly withdraw: WithdrawSupersededCasesUseCase,
   ) {}
 
   handlers() {
     const handOff = (event: CloudEvent<AppealEventData>, em: EntityManager) => this.handOff(event, em);
+    const dispatched = async (event: CloudEvent<AppealEventData>, em: EntityManager) => {
+      await this.withdrawSuperseded(event.data, em);
+      await this.handOff(event, em);
+    };
     const failed = async (event: CloudEvent<AppealEventData>, error: Error, em: EntityManager) => {
       const handedDown = toHandedDown(event.data);
       if (handedDown) this.openCase.recordFailure(em, handedDown, error);
@@ -36,13 +43,30 @@ export class AppealHandoffSubscriber implements EventSubscriber {
     // The callback's satisfaction goes on the timeline of the case that answered the appeal.
     const calledBack = (event: CloudEvent<AppealEventData>, em: EntityManager) =>
       this.noteCallback.execute(em, { appealId: event.data.appealId, handoff: event.data.handoff ?? null, satisfaction: event.data.satisfaction });
-    return [on(HOTLINE_EVENTS.dispatched, handOff, { failed }), on(HOTLINE_EVENTS.reopened, handOff, { failed }), on(HOTLINE_EVENTS.callback, calledBack)];
+    // A refused hand-off still supersedes the earlier one: its case is withdrawn with the failure recorded.
+    const dispatchFailed = async (event: CloudEvent<AppealEventData>, error: Error, em: EntityManager) => {
+      await this.withdrawSuperseded(event.data, em);
+      await failed(event, error, em);
+    };
+    return [on(HOTLINE_EVENTS.dispatched, dispatched, { failed: dispatchFailed }), on(HOTLINE_EVENTS.reopened, handOff, { failed }), on(HOTLINE_EVENTS.callback, calledBack)];
   }
 
   private async handOff(event: CloudEvent<AppealEventData>, em: EntityManager): Promise<void> {
     const handedDown = toHandedDown(event.data);
     if (handedDown) await this.openCase.execute(em, handedDown);
   }
+
+  /** A dispatch supersedes the appeal's earlier hand-offs: a case of one still open is withdrawn first. */
+  private async withdrawSuperseded(appeal: AppealEventData, em: EntityManager): Promise<void> {
+    const toGrid = appeal.lead?.kind === 'unit' && appeal.lead.level === 'grid';
+    await this.withdraw.execute(em, { appealId: appeal.appealId, handoff: appeal.handoff ?? null, toGrid, reason: withdrawalReason(appeal) });
+  }
+}
+
+/** Why the hotline withdraws an earlier hand-off's case: re-dispatched, after an objection upheld if so. */
+function withdrawalReason(appeal: AppealEventData): string {
+  const objection = appeal.review?.kind === 'objection' && appeal.review.status === 'approved' ? appeal.review : null;
+  return objection ? `12345已改派（异议成立）：${objection.decisionReason ?? objection.reason}` : '12345已改派，本工单撤销';
 }
 
 /** What the grid case needs from the appeal, when the event hands it down to a grid. */
@@ -56,12 +80,14 @@ function toHandedDown(appeal: AppealEventData): AppealHandedDown | null {
   const inLeadGrid = appeal.gridCode === appeal.lead.unitCode;
   const address = appeal.location?.address;
   const again = appeal.reopenCount > 0 && appeal.status === 'dispatched' ? '（重办）' : '';
+  // The grid's return refused by the dispatcher: the new case says why the grid keeps the appeal.
+  const refusal = appeal.returnRefusal ? `\n【退单未获同意】12345派单员：${appeal.returnRefusal.reason}` : '';
   return {
     appealId: appeal.appealId,
     handoff,
     categoryCode: appeal.categoryCode,
     title: `12345${again}：${appeal.summary.slice(0, 60)}`,
-    description: !inLeadGrid && address ? `${appeal.summary}（地点：${address}）` : appeal.summary,
+    description: `${!inLeadGrid && address ? `${appeal.summary}（地点：${address}）` : appeal.summary}${refusal}`,
     gridCode: appeal.lead.unitCode,
     ...(location && location.address && inLeadGrid ? { location } : {}),
     urgency: URGENCY[appeal.urgency],

@@ -29,6 +29,11 @@ export interface AppealEventData {
    * one, which every later event carries).
    */
   categoryChange?: { from: string | null; to: string };
+  /**
+   * Only in the `dispatched` that follows a grid's return refused by the dispatcher (a new hand-off to the same grid):
+   * the dispatcher's reason, for the new case to carry, and the case whose rejection or cancellation asked for it.
+   */
+  returnRefusal?: { reason: string; incidentId: string | null };
   /** The owner's return or objection under review, or the last one decided (what the review events are about). */
   review: AppealReview | null;
   actor: string;

@@ -67,7 +67,8 @@ export type AppealReviewKind = (typeof APPEAL_REVIEW_KINDS)[number];
 /**
  * An owner's return or objection and the dispatcher's decision on it — one mechanism for both. `pending` until the
  * hotline decides; `lapsed` when the appeal left its owners first (answered or returned through its grid case).
- * The latest one stays on the appeal after its decision, until another is raised.
+ * The latest one stays on the appeal after its decision, until another is raised. A grid's return is its case's
+ * rejection or cancellation by the grid centre: `requestedBy` is whoever took that step, `incidentId` the case.
  */
 export interface AppealReview {
   kind: AppealReviewKind;
@@ -84,6 +85,8 @@ export interface AppealReview {
   decidedAt: string | null;
   /** Why it was refused (required), or a note on the approval. */
   decisionReason: string | null;
+  /** Only for a grid's return: the case whose rejection or cancellation asked for it. */
+  incidentId?: string;
 }
 
 /** An appeal as the hotline answers it; the caller's name and phone are masked. */

@@ -16,6 +16,9 @@ export type IncidentStatus = (typeof INCIDENT_STATUSES)[number];
 /** States from which nothing more happens (but evaluation, for closed). */
 export const FINAL_STATUSES: readonly IncidentStatus[] = ['rejected', 'evaluated', 'cancelled', 'merged'];
 
+/** A case still being worked on: reported and not yet rejected, cancelled, merged or closed. */
+export const LIVE_STATUSES: readonly IncidentStatus[] = ['reported', 'accepted', 'dispatched', 'in_progress', 'handled'];
+
 export const INCIDENT_URGENCIES = ['normal', 'urgent', 'emergency'] as const;
 export type IncidentUrgency = (typeof INCIDENT_URGENCIES)[number];
 

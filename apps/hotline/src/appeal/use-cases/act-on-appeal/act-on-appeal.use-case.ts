@@ -6,11 +6,11 @@ import { AppError, CommonErrorCode } from '@gridline/platform';
 import { PersonalDataCipher } from '@gridline/persistence';
 import { Inject } from '@nestjs/common';
 import { RegistryClient, type DeadlineView, type TimeLimit } from '@gridline/contracts-registry';
-import { AppealErrorCode, type AppealAction, type AppealActionBody, type AppealEventData, type AppealOwner, type AppealReview, type AppealTimelineDetails, type AppealView } from '@gridline/contracts-hotline';
+import { AppealErrorCode, type AppealAction, type AppealActionBody, type AppealOwner, type AppealReview, type AppealTimelineDetails, type AppealView } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { activeCategory } from '../../../reference/active-category';
 import { ReferenceNames } from '../../../reference/reference-names';
-import { AppealJournal, type AppealStepEventName, type JournalEntry } from '../../appeal-journal';
+import { AppealJournal, type AppealDispatchExtra, type AppealStepEventName, type JournalEntry } from '../../appeal-journal';
 import { AppealEntity } from '../../appeal.entity';
 import { namesOf, toAppealView } from '../../appeal.mapper';
 import { APPEAL_PROCESS, ASKED_BY, CASE_STEPS, allowedAppealActions, appealsInScope, asked, handledThroughCase, mayView, objectsAs, operates, returnToHotline } from '../../appeal-process';
@@ -51,7 +51,8 @@ interface StepOutcome {
 interface StepRecord {
   before: JournalEntry[];
   details?: AppealTimelineDetails;
-  eventExtra?: Pick<AppealEventData, 'categoryChange'>;
+  /** Carried by the step's `dispatched` event only. */
+  eventExtra?: AppealDispatchExtra;
 }
 
 function need<T>(value: T | undefined | null, field: string, reason: string): T {
@@ -111,7 +112,13 @@ export class ActOnAppealUseCase {
         const comment = body.comment ?? body.reason ?? body.text ?? null;
         for (const entry of record.before) this.journal.record(em, appeal, entry);
         events.forEach((event, i) =>
-          this.journal.record(em, appeal, { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : appeal.status, comment, details: i === 0 ? record.details : null }, event, record.eventExtra),
+          this.journal.record(
+            em,
+            appeal,
+            { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : appeal.status, comment, details: i === 0 ? record.details : null },
+            event,
+            event === 'dispatched' ? record.eventExtra : undefined,
+          ),
         );
         if (events.length === 0) this.journal.record(em, appeal, { action, actor: caller.sub, from, comment, details: record.details });
         await em.flush();
@@ -145,10 +152,19 @@ export class ActOnAppealUseCase {
         appeal.review = this.review(caller, 'return', { role: 'lead', owner: appeal.lead! }, need(body.reason, 'reason', 'is required to return an appeal'), null, now);
         return ['returnRequested'];
       case 'decide_return': {
+        const asked = appeal.review!;
         const approve = this.decide(caller, appeal, body, now, 'refuse a return', record);
-        if (!approve) return ['returnRefused'];
-        returnToHotline(appeal);
-        return ['returned'];
+        if (approve) {
+          returnToHotline(appeal);
+          return ['returned'];
+        }
+        if (!handledThroughCase(appeal)) return ['returnRefused'];
+        // A grid's return was its case's rejection or cancellation: the grid keeps the appeal through a new hand-off
+        // (a new case, with new due dates, carrying the refusal) — never a pointer to the case it closed.
+        await this.assign(appeal, appeal.lead!, appeal.coOwners, now, 'lead');
+        record.eventExtra = { returnRefusal: { reason: appeal.review!.decisionReason!, incidentId: asked.incidentId ?? null } };
+        record.details = { ...record.details, incidentId: asked.incidentId ?? null, handoff: appeal.handoffCount };
+        return ['returnRefused', 'dispatched'];
       }
       case 'raise_objection': {
         const objected = objectsAs(caller, appeal)!;

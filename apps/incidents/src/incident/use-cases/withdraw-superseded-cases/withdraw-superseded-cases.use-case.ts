@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { LIVE_STATUSES } from '@gridline/contracts-incidents';
+import { IncidentJournal } from '../../incident-journal';
+import { IncidentEntity } from '../../incident.entity';
+import { HOTLINE_ACTOR } from '../open-case-from-appeal/open-case-from-appeal.use-case';
+
+/** An appeal's new dispatch, as far as its earlier hand-offs' cases are concerned. */
+export interface AppealRedispatched {
+  appealId: string;
+  /** The appeal's hand-off now (null: never handed down to a grid). */
+  handoff: number | null;
+  /** Whether the new lead is a grid (its hand-off `handoff` has, or will have, its own case). */
+  toGrid: boolean;
+  reason: string;
+}
+
+/**
+ * One appeal, one live hand-off: when the hotline re-dispatches an appeal while a case of an earlier hand-off is still
+ * open (an objection to the grid upheld), that case is withdrawn — cancelled by the hotline, from any open state, so
+ * that it neither stays on the grid's list nor is carded overdue against it. The case's `cancelled` event names its
+ * own hand-off, which the hotline ignores. In the consumer's transaction, with its inbox row.
+ */
+@Injectable()
+export class WithdrawSupersededCasesUseCase {
+  constructor(private readonly journal: IncidentJournal) {}
+
+  async execute(em: EntityManager, redispatched: AppealRedispatched): Promise<number> {
+    const current = redispatched.handoff ?? 0;
+    const open = await em.find(IncidentEntity, { appealRef: redispatched.appealId, status: { $in: [...LIVE_STATUSES] } });
+    // A case from before hand-offs were numbered was the first; a grid's current hand-off keeps its own case.
+    const superseded = open.filter((c) => (redispatched.toGrid ? (c.appealHandoff ?? 1) < current : (c.appealHandoff ?? 1) <= current));
+    const now = new Date();
+    for (const incident of superseded) {
+      const from = incident.status;
+      incident.status = 'cancelled';
+      incident.extension = null;
+      incident.updatedAt = now;
+      await this.journal.startStep(incident, now);
+      this.journal.record(em, incident, { action: 'cancel', actor: HOTLINE_ACTOR.sub, from, comment: redispatched.reason, details: { supersededBy: redispatched.handoff } }, 'cancelled');
+    }
+    if (superseded.length > 0) await em.flush();
+    return superseded.length;
+  }
+}
