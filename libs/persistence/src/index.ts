@@ -9,3 +9,4 @@ export * from './personal-data/masking';
 export * from './personal-data/personal-data-service.config';
 export * from './work-order/work-order-number';
 export * from './like-pattern';
+export * from './transactions/transaction-runner';
