@@ -188,8 +188,8 @@ describe('the case process through the gateway', () => {
 
   it('opens one grid case for a hotline appeal handed down, however often it arrives', async () => {
     const openCase = incidentsService.app.get(OpenCaseFromAppealUseCase);
-    // As the consumer runs it: in a transaction of its own (with its inbox row).
-    const inTransaction = (a: AppealHandedDown) => (incidentsService.app.get(MikroORM).em.fork() as EntityManager).transactional((tx) => openCase.execute(tx, a));
+    // As the consumer runs it: in a transaction of its own (with its inbox row), which the use case joins.
+    const inTransaction = (a: AppealHandedDown) => (incidentsService.app.get(MikroORM).em.fork() as EntityManager).transactional(() => openCase.execute(a));
     const appeal = { appealId: '12345-20261127-000777', handoff: 1, categoryCode: 'ENV.GARBAGE', title: '市民来电：垃圾堆放', description: '12345转办', gridCode: GRID, urgency: 'urgent' as const };
     const first = await inTransaction(appeal);
     const again = await inTransaction(appeal);
@@ -202,8 +202,8 @@ describe('the case process through the gateway', () => {
     // The case is an effect of the consumer's transaction: rolled back with it (no inbox row), it leaves nothing.
     const rolledBack = { ...appeal, appealId: '12345-20261127-000778' };
     await expect(
-      (incidentsService.app.get(MikroORM).em.fork() as EntityManager).transactional(async (tx) => {
-        await openCase.execute(tx, rolledBack);
+      (incidentsService.app.get(MikroORM).em.fork() as EntityManager).transactional(async () => {
+        await openCase.execute(rolledBack);
         throw new Error('the inbox row could not be written');
       }),
     ).rejects.toThrow('the inbox row could not be written');

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventSubscription, on, type EventSubscriber } from '@gridline/messaging';
 import { HOTLINE_EVENTS, type AppealEventData } from '@gridline/contracts-hotline';
 import type { CloudEvent } from '@gridline/messaging';
 import { NoteAppealCallbackUseCase } from './use-cases/note-appeal-callback/note-appeal-callback.use-case';
 import { OpenCaseFromAppealUseCase, type AppealHandedDown } from './use-cases/open-case-from-appeal/open-case-from-appeal.use-case';
+import { RecordHandoffFailureCommand } from './use-cases/record-handoff-failure/record-handoff-failure.command';
+import { RecordHandoffFailureUseCase } from './use-cases/record-handoff-failure/record-handoff-failure.use-case';
 import { WithdrawSupersededCasesUseCase } from './use-cases/withdraw-superseded-cases/withdraw-superseded-cases.use-case';
 
 const URGENCY = { emergency: 'emergency', utilities: 'urgent', general: 'normal' } as const;
@@ -12,7 +13,7 @@ const URGENCY = { emergency: 'emergency', utilities: 'urgent', general: 'normal'
 /**
  * The grid linkage, down to the grid: each hand-off of an appeal to a grid — a dispatch to a grid, or the re-handling
  * of a grid's appeal after a dissatisfied callback — becomes a grid case there, once: the case is keyed by the
- * appeal's hand-off. The case opens in the consumer's transaction. A hand-off incidents refuses (a business error)
+ * appeal's hand-off. The case opens in the consumer's transaction (ambient: the use cases' repositories join it). A hand-off incidents refuses (a business error)
  * is not retried: `handoff.failed` says why, and the hotline shows it on the appeal. The callback's satisfaction is
  * noted on the timeline of the case that answered the hand-off. A dispatch withdraws a case of an earlier hand-off
  * that is still open (an objection upheld): one appeal, one live hand-off.
@@ -28,38 +29,39 @@ export class AppealHandoffSubscriber implements EventSubscriber {
     private readonly openCase: OpenCaseFromAppealUseCase,
     private readonly noteCallback: NoteAppealCallbackUseCase,
     private readonly withdraw: WithdrawSupersededCasesUseCase,
+    private readonly recordFailure: RecordHandoffFailureUseCase,
   ) {}
 
   handlers() {
-    const handOff = (event: CloudEvent<AppealEventData>, em: EntityManager) => this.handOff(event, em);
-    const dispatched = async (event: CloudEvent<AppealEventData>, em: EntityManager) => {
-      await this.withdrawSuperseded(event.data, em);
-      await this.handOff(event, em);
+    const handOff = (event: CloudEvent<AppealEventData>) => this.handOff(event);
+    const dispatched = async (event: CloudEvent<AppealEventData>) => {
+      await this.withdrawSuperseded(event.data);
+      await this.handOff(event);
     };
-    const failed = async (event: CloudEvent<AppealEventData>, error: Error, em: EntityManager) => {
+    const failed = async (event: CloudEvent<AppealEventData>, error: Error) => {
       const handedDown = toHandedDown(event.data);
-      if (handedDown) this.openCase.recordFailure(em, handedDown, error);
+      if (handedDown) this.recordFailure.execute(new RecordHandoffFailureCommand(handedDown, error));
     };
     // The callback's satisfaction goes on the timeline of the case that answered the appeal.
-    const calledBack = (event: CloudEvent<AppealEventData>, em: EntityManager) =>
-      this.noteCallback.execute(em, { appealId: event.data.appealId, handoff: event.data.handoff ?? null, satisfaction: event.data.satisfaction });
+    const calledBack = (event: CloudEvent<AppealEventData>) =>
+      this.noteCallback.execute({ appealId: event.data.appealId, handoff: event.data.handoff ?? null, satisfaction: event.data.satisfaction });
     // A refused hand-off still supersedes the earlier one: its case is withdrawn with the failure recorded.
-    const dispatchFailed = async (event: CloudEvent<AppealEventData>, error: Error, em: EntityManager) => {
-      await this.withdrawSuperseded(event.data, em);
-      await failed(event, error, em);
+    const dispatchFailed = async (event: CloudEvent<AppealEventData>, error: Error) => {
+      await this.withdrawSuperseded(event.data);
+      await failed(event, error);
     };
     return [on(HOTLINE_EVENTS.dispatched, dispatched, { failed: dispatchFailed }), on(HOTLINE_EVENTS.reopened, handOff, { failed }), on(HOTLINE_EVENTS.callback, calledBack)];
   }
 
-  private async handOff(event: CloudEvent<AppealEventData>, em: EntityManager): Promise<void> {
+  private async handOff(event: CloudEvent<AppealEventData>): Promise<void> {
     const handedDown = toHandedDown(event.data);
-    if (handedDown) await this.openCase.execute(em, handedDown);
+    if (handedDown) await this.openCase.execute(handedDown);
   }
 
   /** A dispatch supersedes the appeal's earlier hand-offs: a case of one still open is withdrawn first. */
-  private async withdrawSuperseded(appeal: AppealEventData, em: EntityManager): Promise<void> {
+  private async withdrawSuperseded(appeal: AppealEventData): Promise<void> {
     const toGrid = appeal.lead?.kind === 'unit' && appeal.lead.level === 'grid';
-    await this.withdraw.execute(em, { appealId: appeal.appealId, handoff: appeal.handoff ?? null, toGrid, reason: withdrawalReason(appeal) });
+    await this.withdraw.execute({ appealId: appeal.appealId, handoff: appeal.handoff ?? null, toGrid, reason: withdrawalReason(appeal) });
   }
 }
 

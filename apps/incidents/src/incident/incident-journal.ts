@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { EventPublisher, type EventDefinition } from '@gridline/messaging';
 import { provisionalYearsBetween } from '@gridline/platform';
 import { INCIDENTS_EVENTS, type IncidentEventData, type IncidentStatus, type IncidentStep } from '@gridline/contracts-incidents';
@@ -24,7 +24,8 @@ const STEP_OF: Partial<Record<IncidentStatus, IncidentStep>> = {
 
 /**
  * Everything that accompanies a change of a case, in the transaction of the change: the step clock of the new
- * state, the timeline entry, and the event.
+ * state, the timeline entry, and the event. It writes through the service's EntityManager, which inside a
+ * `TransactionRunner.run` (or a consumer's transaction) is the transaction's.
  */
 @Injectable()
 export class IncidentJournal {
@@ -32,6 +33,7 @@ export class IncidentJournal {
     private readonly events: EventPublisher,
     private readonly reference: ReferenceRepository,
     @Inject(INCIDENTS_CONFIG) private readonly config: IncidentsConfig,
+    private readonly em: EntityManager,
   ) {}
 
   /** Starts the clock of the step the case's status calls for (none for final states); supervision starts over. */
@@ -71,11 +73,11 @@ export class IncidentJournal {
 
   /** A timeline entry, and the event when the change is one subscribers follow. */
   record(
-    em: EntityManager,
     incident: IncidentEntity,
     entry: { action: string; actor: string; from: IncidentStatus | null; comment?: string | null; details?: Record<string, unknown> },
     event?: IncidentEventName,
   ): void {
+    const em = this.em;
     em.persist(
       em.create(TimelineEntity, {
         incidentId: incident.id,

@@ -1,16 +1,119 @@
 import { Injectable } from '@nestjs/common';
+import { LockMode, type RequiredEntityData } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
-import { pgTextArray } from '@gridline/persistence';
+import { nextWorkOrderNumber, pgTextArray } from '@gridline/persistence';
+import { EventPublisher } from '@gridline/messaging';
+import { INCIDENTS_EVENTS, LIVE_STATUSES, type AppealHandoffFailedEventData } from '@gridline/contracts-incidents';
 import { IncidentEntity, TimelineEntity } from './incident.entity';
 
-/** Reads of cases; writes go through a use case's transaction. */
+/** What an earlier claim of an idempotency key holds: the hash of its report and the case it made. */
+export interface EarlierClaim {
+  requestHash: string;
+  incidentId: string;
+}
+
+/** A condition on the incident table as SQL (`?` placeholders), as the lists build it. */
+export interface IncidentSql {
+  where: string[];
+  params: unknown[];
+}
+
+/**
+ * Cases, their timelines and their keys. Uses the service's EntityManager, which inside a `TransactionRunner.run`
+ * is the transaction's: what it persists commits with the rest of the use case's work.
+ */
 @Injectable()
 export class IncidentRepository {
-  constructor(readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: EventPublisher,
+  ) {}
+
+  private get table(): string {
+    return `"${this.em.config.get('schema')}"."incident"`;
+  }
 
   findById(id: string): Promise<IncidentEntity | null> {
     return this.em.findOne(IncidentEntity, { id });
+  }
+
+  /** The case, share-locked for the transaction: its state cannot change before the transaction commits. */
+  findByIdShareLocked(id: string): Promise<IncidentEntity | null> {
+    return this.em.findOne(IncidentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_READ });
+  }
+
+  /** A new case, persisted with the transaction. */
+  create(data: RequiredEntityData<IncidentEntity>): IncidentEntity {
+    const incident = this.em.create(IncidentEntity, data);
+    this.em.persist(incident);
+    return incident;
+  }
+
+  /** Writes the changes of the cases (and entries) of this unit of work now, guarded by each case's version. */
+  async save(): Promise<void> {
+    await this.em.flush();
+  }
+
+  /**
+   * Claims a client's idempotency key for a report about to make case `incidentId`: null when claimed now, else the
+   * earlier claim (the same key from the same actor).
+   */
+  async claimIdempotencyKey(actor: string, key: string, requestHash: string, incidentId: string): Promise<EarlierClaim | null> {
+    const keys = `"${this.em.config.get('schema')}"."idempotency_key"`;
+    const claimed: unknown[] = await this.em.execute(
+      `insert into ${keys} (actor, key, request_hash, incident_id) values (?, ?, ?, ?) on conflict do nothing returning incident_id`,
+      [actor, key, requestHash, incidentId],
+    );
+    if (claimed.length > 0) return null;
+    const [earlier]: { request_hash: string; incident_id: string }[] = await this.em.execute(`select request_hash, incident_id from ${keys} where actor = ? and key = ?`, [actor, key]);
+    return { requestHash: earlier.request_hash, incidentId: earlier.incident_id };
+  }
+
+  /** The next work-order number of the day `at` falls on (taken in the transaction: a rollback gives it back). */
+  nextWorkOrderNumber(at: Date): Promise<string> {
+    return nextWorkOrderNumber(this.em, 'GX', at);
+  }
+
+  /** Records `handoff.failed` in the outbox of the transaction: a hand-off of an appeal incidents refused. */
+  recordHandoffFailed(data: AppealHandoffFailedEventData): void {
+    this.events.record(this.em, INCIDENTS_EVENTS.handoffFailed, data.appealId, data);
+  }
+
+  /** The cases of an appeal still open (any hand-off). */
+  openOfAppeal(appealId: string): Promise<IncidentEntity[]> {
+    return this.em.find(IncidentEntity, { appealRef: appealId, status: { $in: [...LIVE_STATUSES] } });
+  }
+
+  /** The latest closed (or evaluated) case of an appeal: the one that answered it. */
+  latestClosedOfAppeal(appealId: string): Promise<IncidentEntity | null> {
+    return this.em.findOne(IncidentEntity, { appealRef: appealId, status: { $in: ['closed', 'evaluated'] } }, { orderBy: { appealHandoff: 'desc', createdAt: 'desc' } });
+  }
+
+  /**
+   * Up to `limit` cases whose next supervision check is due, oldest first, row-locked for the transaction.
+   * SKIP LOCKED: two replicas must never claim the same case; a case a user is changing right now waits for the next pass.
+   */
+  claimDueForSupervision(now: Date, limit: number): Promise<IncidentEntity[]> {
+    return this.em.find(IncidentEntity, { nextCheckAt: { $lte: now }, step: { $ne: null } }, { orderBy: { nextCheckAt: 'asc' }, limit, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
+  }
+
+  /** One page of the cases matching `filter`, in the order given (`limit` + 1 read: the caller sees whether more follow). */
+  async search(filter: IncidentSql, orderBy: string, limit: number): Promise<IncidentEntity[]> {
+    const rows: Record<string, unknown>[] = await this.em.execute(`select * from ${this.table} where ${filter.where.join(' and ') || 'true'} order by ${orderBy} limit ?`, [
+      ...filter.params,
+      limit,
+    ]);
+    return rows.map((row) => this.em.map(IncidentEntity, row));
+  }
+
+  /** Counts of the cases matching `filter` by status, with how many of each are overdue and supervised. */
+  countByStatus(filter: IncidentSql): Promise<{ status: string; n: string; overdue: string; supervised: string }[]> {
+    return this.em.execute(
+      `select status, count(*) as n, count(*) filter (where due_at < now()) as overdue, count(*) filter (where supervision_card <> 'none') as supervised
+         from ${this.table} where ${filter.where.join(' and ') || 'true'} group by status`,
+      filter.params,
+    );
   }
 
   timeline(id: string): Promise<TimelineEntity[]> {
@@ -37,10 +140,6 @@ export class IncidentRepository {
         order by distance asc limit 10`,
       [lat, lat, lng, categoryCode, since, excludeId, lat - dLat, lat + dLat, lng - dLng, lng + dLng, ...(scope?.params ?? [])],
     );
-  }
-
-  transactional<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.em.transactional(work);
   }
 }
 

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { IncidentAttachment, IncidentAttachmentDto, PhotoStage } from '@gridline/contracts-incidents';
 import type { IncidentEntity } from '../incident/incident.entity';
 import { incidentInvalid } from '../incident/incident.errors';
-import { IncidentPhotoEntity } from './photo.entity';
+import { PhotoRepository } from './photo.repository';
 import { toAttachment } from './photo-rules';
 
 /** An attachment given as a bare https URL (the older form): no id, no stage. */
@@ -17,6 +16,8 @@ export function attachmentView(a: Partial<IncidentAttachment> & Pick<IncidentAtt
 /** Turns the attachments of a report or a handling into what the case keeps: photos by id, or bare URLs. */
 @Injectable()
 export class PhotoAttachments {
+  constructor(private readonly photos: PhotoRepository) {}
+
   /** A report's attachments: URLs only, since photos are uploaded to a case once it exists. */
   ofReport(attachments: IncidentAttachmentDto[] | undefined): IncidentAttachment[] {
     return (attachments ?? []).map((a, i) => {
@@ -29,10 +30,10 @@ export class PhotoAttachments {
    * Attachments naming uploaded photos: each must be a stored photo of this case and of the stage (400 naming
    * `attachments[i].photoId` otherwise, the same for a photo of another case); the URL form is kept as it is.
    */
-  async resolve(em: EntityManager, incident: IncidentEntity, attachments: IncidentAttachmentDto[] | undefined, stage: PhotoStage): Promise<IncidentAttachment[]> {
+  async resolve(incident: IncidentEntity, attachments: IncidentAttachmentDto[] | undefined, stage: PhotoStage): Promise<IncidentAttachment[]> {
     const given = attachments ?? [];
     const ids = given.flatMap((a) => (a.photoId !== undefined ? [a.photoId] : []));
-    const photos = ids.length ? await em.find(IncidentPhotoEntity, { id: { $in: ids }, incidentId: incident.id, status: 'stored' }) : [];
+    const photos = ids.length ? await this.photos.storedOfIncident(incident.id, ids) : [];
     const byId = new Map(photos.map((photo) => [photo.id, photo]));
     const seen = new Set<string>();
     return given.map((a, i) => {

@@ -14,22 +14,22 @@ export class ReferenceRepository {
     private readonly registry: RegistryClient,
   ) {}
 
-  private schema(em: EntityManager): string {
-    return `"${em.config.get('schema')}"`;
+  private schema(): string {
+    return `"${this.em.config.get('schema')}"`;
   }
 
-  async saveUnit(em: EntityManager, unit: UnitSnapshot, at: Date): Promise<void> {
-    await em.execute(
-      `insert into ${this.schema(em)}.unit_copy (code, name, level, parent_code, path, active, updated_at) values (?, ?, ?, ?, ?::text[], ?, ?)
+  async saveUnit(unit: UnitSnapshot, at: Date): Promise<void> {
+    await this.em.execute(
+      `insert into ${this.schema()}.unit_copy (code, name, level, parent_code, path, active, updated_at) values (?, ?, ?, ?, ?::text[], ?, ?)
        on conflict (code) do update set name = excluded.name, level = excluded.level, parent_code = excluded.parent_code, path = excluded.path, active = excluded.active, updated_at = excluded.updated_at
        where unit_copy.updated_at <= excluded.updated_at`,
       [unit.code, unit.name ?? null, unit.level, unit.parentCode, pgTextArray(unit.path), unit.active, at],
     );
   }
 
-  async saveCategory(em: EntityManager, c: CategoryView): Promise<void> {
-    await em.execute(
-      `insert into ${this.schema(em)}.category_copy (code, parent_code, name, owner, accept_limit, handle_limit, urgency, active, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  async saveCategory(c: CategoryView): Promise<void> {
+    await this.em.execute(
+      `insert into ${this.schema()}.category_copy (code, parent_code, name, owner, accept_limit, handle_limit, urgency, active, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
        on conflict (code) do update set parent_code = excluded.parent_code, name = excluded.name, owner = excluded.owner, accept_limit = excluded.accept_limit,
          handle_limit = excluded.handle_limit, urgency = excluded.urgency, active = excluded.active, updated_at = excluded.updated_at
        where category_copy.updated_at <= excluded.updated_at`,
@@ -37,29 +37,29 @@ export class ReferenceRepository {
     );
   }
 
-  async saveDepartment(em: EntityManager, d: DepartmentView): Promise<void> {
-    await em.execute(
-      `insert into ${this.schema(em)}.department_copy (code, name, active, updated_at) values (?, ?, ?, ?)
+  async saveDepartment(d: DepartmentView): Promise<void> {
+    await this.em.execute(
+      `insert into ${this.schema()}.department_copy (code, name, active, updated_at) values (?, ?, ?, ?)
        on conflict (code) do update set name = excluded.name, active = excluded.active, updated_at = excluded.updated_at
        where department_copy.updated_at <= excluded.updated_at`,
       [d.code, d.name, d.active, new Date(d.updatedAt)],
     );
   }
 
-  async saveCalendar(em: EntityManager, c: CalendarYearView): Promise<void> {
-    await em.execute(
-      `insert into ${this.schema(em)}.calendar_copy (year, holidays, workdays) values (?, ?::text[], ?::text[])
+  async saveCalendar(c: CalendarYearView): Promise<void> {
+    await this.em.execute(
+      `insert into ${this.schema()}.calendar_copy (year, holidays, workdays) values (?, ?::text[], ?::text[])
        on conflict (year) do update set holidays = excluded.holidays, workdays = excluded.workdays`,
       [c.year, pgTextArray(c.holidays), pgTextArray(c.workdays)],
     );
   }
 
-  unit(code: string, em: EntityManager = this.em): Promise<UnitCopy | null> {
-    return em.findOne(UnitCopy, { code });
+  unit(code: string): Promise<UnitCopy | null> {
+    return this.em.findOne(UnitCopy, { code });
   }
 
-  category(code: string, em: EntityManager = this.em): Promise<CategoryCopy | null> {
-    return em.findOne(CategoryCopy, { code });
+  category(code: string): Promise<CategoryCopy | null> {
+    return this.em.findOne(CategoryCopy, { code });
   }
 
   /**
@@ -75,15 +75,15 @@ export class ReferenceRepository {
 
   /**
    * The names of the codes a page of cases or a timeline shows, from the local copies in three queries; a code the
-   * copies do not know (or a unit copied before names were kept) answers null. Plain SQL on `em` (the caller's
-   * transaction when there is one: a second connection while holding one could starve the pool), and nothing
-   * partial in the identity map.
+   * copies do not know (or a unit copied before names were kept) answers null. Plain SQL on the service's
+   * EntityManager (the caller's transaction when there is one: a second connection while holding one could starve
+   * the pool), and nothing partial in the identity map.
    */
-  async names(codes: { units?: Iterable<string>; categories?: Iterable<string>; departments?: Iterable<string> }, em: EntityManager = this.em): Promise<NameBook> {
+  async names(codes: { units?: Iterable<string>; categories?: Iterable<string>; departments?: Iterable<string> }): Promise<NameBook> {
     const byCode = async (table: string, wanted: Iterable<string> | undefined) => {
       const list = [...new Set(wanted ?? [])];
       if (list.length === 0) return new Map<string, string | null>();
-      const rows: { code: string; name: string | null }[] = await em.execute(`select code, name from ${this.schema(em)}.${table} where code = any(?::text[])`, [pgTextArray(list)]);
+      const rows: { code: string; name: string | null }[] = await this.em.execute(`select code, name from ${this.schema()}.${table} where code = any(?::text[])`, [pgTextArray(list)]);
       return new Map(rows.map((r) => [r.code, r.name]));
     };
     const units = await byCode('unit_copy', codes.units);

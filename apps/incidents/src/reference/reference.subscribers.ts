@@ -14,8 +14,8 @@ export class UnitCopySubscriber implements EventSubscriber {
 
   handlers() {
     return [
-      on(REGISTRY_EVENTS.unitCreated, (event, em) => this.reference.saveUnit(em, event.data.unit, new Date(event.time))),
-      on(REGISTRY_EVENTS.unitUpdated, (event, em) => this.reference.saveUnit(em, event.data.unit, new Date(event.time))),
+      on(REGISTRY_EVENTS.unitCreated, (event) => this.reference.saveUnit(event.data.unit, new Date(event.time))),
+      on(REGISTRY_EVENTS.unitUpdated, (event) => this.reference.saveUnit(event.data.unit, new Date(event.time))),
     ];
   }
 }
@@ -30,7 +30,7 @@ export class CategoryCopySubscriber implements EventSubscriber {
   constructor(private readonly reference: ReferenceRepository) {}
 
   handlers() {
-    return [on(REGISTRY_EVENTS.categoryChanged, (event, em) => this.reference.saveCategory(em, event.data.category))];
+    return [on(REGISTRY_EVENTS.categoryChanged, (event) => this.reference.saveCategory(event.data.category))];
   }
 }
 
@@ -44,7 +44,7 @@ export class CalendarCopySubscriber implements EventSubscriber {
   constructor(private readonly reference: ReferenceRepository) {}
 
   handlers() {
-    return [on(REGISTRY_EVENTS.calendarChanged, (event, em) => this.reference.saveCalendar(em, event.data.calendar))];
+    return [on(REGISTRY_EVENTS.calendarChanged, (event) => this.reference.saveCalendar(event.data.calendar))];
   }
 }
 
@@ -58,6 +58,6 @@ export class DepartmentCopySubscriber implements EventSubscriber {
   constructor(private readonly reference: ReferenceRepository) {}
 
   handlers() {
-    return [on(REGISTRY_EVENTS.departmentChanged, (event, em) => this.reference.saveDepartment(em, event.data.department))];
+    return [on(REGISTRY_EVENTS.departmentChanged, (event) => this.reference.saveDepartment(event.data.department))];
   }
 }

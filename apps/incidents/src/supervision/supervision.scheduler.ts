@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { LockMode } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { RequestContext } from '@gridline/platform';
+import { TransactionRunner } from '@gridline/persistence';
 import { PollingWorker, type PollingWorkerSettings } from '@gridline/messaging';
 import { IncidentJournal } from '../incident/incident-journal';
-import { IncidentEntity } from '../incident/incident.entity';
+import type { IncidentEntity } from '../incident/incident.entity';
+import { IncidentRepository } from '../incident/incident.repository';
 import { decideSupervision, type SupervisionMark } from './supervision-decision';
 
 /** How often it looks for cases, how many a pass claims, and whether it starts with the application. */
@@ -29,8 +29,9 @@ export class SupervisionScheduler extends PollingWorker {
   protected readonly logger = new Logger(SupervisionScheduler.name);
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly incidents: IncidentRepository,
     private readonly journal: IncidentJournal,
+    private readonly transactions: TransactionRunner,
     @Inject(SUPERVISION_SETTINGS) private readonly settings: SupervisionSettings,
   ) {
     super(settings);
@@ -38,20 +39,15 @@ export class SupervisionScheduler extends PollingWorker {
 
   /** One pass: claims up to a batch of cases whose next check is due, marks them, commits. Returns how many it claimed. */
   async tick(): Promise<number> {
-    // Its own fork: a scheduler has no request context, and must not grow the global identity map.
-    const em = this.em.fork();
+    // A transaction of its own (the scheduler has no request context): its unit of work ends with it, and the
+    // global identity map does not grow.
     const marked: { incidentId: string; card: string; supervisorUnitCode: string | null; correlationId: string }[] = [];
-    const claimed = await em.transactional(async (tx) => {
+    const claimed = await this.transactions.run(async () => {
       const now = new Date();
-      // SKIP LOCKED: two replicas must never claim the same case; a case a user is changing right now waits for the next pass.
-      const cases = await tx.find(
-        IncidentEntity,
-        { nextCheckAt: { $lte: now }, step: { $ne: null } },
-        { orderBy: { nextCheckAt: 'asc' }, limit: this.settings.batchSize, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE },
-      );
+      const cases = await this.incidents.claimDueForSupervision(now, this.settings.batchSize);
       for (const incident of cases) {
         const correlationId = RequestContext.newCorrelationId();
-        for (const mark of this.supervise(tx, incident, now, correlationId)) {
+        for (const mark of this.supervise(incident, now, correlationId)) {
           marked.push({ incidentId: incident.id, card: mark.card, supervisorUnitCode: mark.supervisorUnitCode, correlationId });
         }
       }
@@ -63,7 +59,7 @@ export class SupervisionScheduler extends PollingWorker {
   }
 
   /** Applies the decision to one claimed case: each threshold crossed gets its card, timeline entry and event. */
-  private supervise(em: EntityManager, incident: IncidentEntity, now: Date, correlationId: string): SupervisionMark[] {
+  private supervise(incident: IncidentEntity, now: Date, correlationId: string): SupervisionMark[] {
     const decision = decideSupervision(
       {
         card: incident.supervisionCard,
@@ -85,7 +81,6 @@ export class SupervisionScheduler extends PollingWorker {
         incident.supervisedSince = decision.supervisedSince;
         // The event carries the case as of this mark, so a late pass still tells subscribers each card in turn.
         this.journal.record(
-          em,
           incident,
           {
             action: mark.event,

@@ -1,15 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import type { FilterQuery } from '@mikro-orm/core';
+import type { FilterQuery, RequiredEntityData } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
-import type { ListVisitsQuery } from '@gridline/contracts-incidents';
+import { EventPublisher } from '@gridline/messaging';
+import { INCIDENTS_EVENTS, type ListVisitsQuery } from '@gridline/contracts-incidents';
 import { VisitEntity } from './visit.entity';
+import { toVisitLoggedData } from './visit.mapper';
 
-/** Reads of visits; writes go through a use case's transaction. */
+/** Visits, read and written in the caller's unit of work (a use case's transaction when it runs in one). */
 @Injectable()
 export class VisitRepository {
-  constructor(readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: EventPublisher,
+  ) {}
+
+  /** A new visit with its `visit.logged` event (ids only), both persisted with the transaction. */
+  add(data: RequiredEntityData<VisitEntity>): VisitEntity {
+    const visit = this.em.create(VisitEntity, data);
+    this.em.persist(visit);
+    this.events.record(this.em, INCIDENTS_EVENTS.visitLogged, visit.id, toVisitLoggedData(visit));
+    return visit;
+  }
+
+  /** Writes the changes of this unit of work now. */
+  async save(): Promise<void> {
+    await this.em.flush();
+  }
 
   findById(id: string): Promise<VisitEntity | null> {
     return this.em.findOne(VisitEntity, { id });
@@ -34,12 +52,8 @@ export class VisitRepository {
   }
 
   /** Links the case a visit opened, unless another case was linked meanwhile; whether it did. */
-  async linkCase(em: EntityManager, visitId: string, incidentId: string): Promise<boolean> {
-    const linked = await em.nativeUpdate(VisitEntity, { id: visitId, incidentId: null }, { incidentId });
+  async linkCase(visitId: string, incidentId: string): Promise<boolean> {
+    const linked = await this.em.nativeUpdate(VisitEntity, { id: visitId, incidentId: null }, { incidentId });
     return linked === 1;
-  }
-
-  transactional<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.em.transactional(work);
   }
 }

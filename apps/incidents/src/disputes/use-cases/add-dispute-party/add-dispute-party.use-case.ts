@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@gridline/persistence';
 import type { DisputeView } from '@gridline/contracts-incidents';
 import { IncidentJournal } from '../../../incident/incident-journal';
-import { DisputePartyEntity } from '../../dispute.entities';
 import { DisputeRepository } from '../../dispute.repository';
 import type { AddDisputePartyCommand } from './add-dispute-party.command';
 
@@ -12,16 +12,17 @@ export class AddDisputePartyUseCase {
   constructor(
     private readonly disputes: DisputeRepository,
     private readonly journal: IncidentJournal,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   execute({ caller, incidentId, party }: AddDisputePartyCommand): Promise<DisputeView> {
-    return this.disputes.transactional(async (em) => {
-      const incident = await this.disputes.lockForChange(em, caller, incidentId);
+    return this.transactions.run(async () => {
+      const incident = await this.disputes.lockForChange(caller, incidentId);
       const id = randomUUID();
-      em.persist(em.create(DisputePartyEntity, { id, incidentId, name: party.name, role: party.role, addedBy: caller.sub }));
-      this.journal.record(em, incident, { action: 'dispute_party_added', actor: caller.sub, from: incident.status, details: { partyId: id, role: party.role } });
-      await em.flush();
-      return this.disputes.view(em, incident, caller);
+      this.disputes.addParty({ id, incidentId, name: party.name, role: party.role, addedBy: caller.sub });
+      this.journal.record(incident, { action: 'dispute_party_added', actor: caller.sub, from: incident.status, details: { partyId: id, role: party.role } });
+      await this.disputes.save();
+      return this.disputes.view(incident, caller);
     });
   }
 }

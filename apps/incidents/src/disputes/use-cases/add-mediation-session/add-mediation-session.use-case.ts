@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@gridline/persistence';
 import type { DisputeView } from '@gridline/contracts-incidents';
 import { IncidentJournal } from '../../../incident/incident-journal';
 import { assertNotInFuture } from '../../../visits/china-day';
-import { MediationSessionEntity } from '../../dispute.entities';
 import { DisputeRepository } from '../../dispute.repository';
 import type { AddMediationSessionCommand } from './add-mediation-session.command';
 
@@ -16,17 +16,18 @@ export class AddMediationSessionUseCase {
   constructor(
     private readonly disputes: DisputeRepository,
     private readonly journal: IncidentJournal,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   execute({ caller, incidentId, session }: AddMediationSessionCommand): Promise<DisputeView> {
-    return this.disputes.transactional(async (em) => {
-      const incident = await this.disputes.lockForChange(em, caller, incidentId);
+    return this.transactions.run(async () => {
+      const incident = await this.disputes.lockForChange(caller, incidentId);
       assertNotInFuture('date', session.date);
       const id = randomUUID();
-      em.persist(em.create(MediationSessionEntity, { id, incidentId, date: session.date, mediator: session.mediator, outcome: session.outcome, recordedBy: caller.sub }));
-      this.journal.record(em, incident, { action: 'mediation_session_added', actor: caller.sub, from: incident.status, details: { sessionId: id, date: session.date } });
-      await em.flush();
-      return this.disputes.view(em, incident, caller);
+      this.disputes.addSession({ id, incidentId, date: session.date, mediator: session.mediator, outcome: session.outcome, recordedBy: caller.sub });
+      this.journal.record(incident, { action: 'mediation_session_added', actor: caller.sub, from: incident.status, details: { sessionId: id, date: session.date } });
+      await this.disputes.save();
+      return this.disputes.view(incident, caller);
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/core';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { TransactionRunner } from '@gridline/persistence';
 import { AppError, CommonErrorCode } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
 import type { DispatchReason, IncidentActionBody, IncidentOwner, IncidentStatus, IncidentView } from '@gridline/contracts-incidents';
@@ -47,12 +47,15 @@ export class ActOnIncidentUseCase {
     private readonly reference: ReferenceRepository,
     private readonly journal: IncidentJournal,
     private readonly attachments: PhotoAttachments,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, id, action, body }: ActOnIncidentCommand): Promise<IncidentView> {
+    // A department the local copy lacks is asked of the registry: before the transaction, never inside it.
+    const departmentActive = action === 'dispatch' && body.ownerDepartmentCode ? await this.reference.isActiveDepartment(body.ownerDepartmentCode) : undefined;
     try {
-      return await this.incidents.transactional(async (em) => {
-        const incident = await em.findOne(IncidentEntity, { id });
+      return await this.transactions.run(async () => {
+        const incident = await this.incidents.findById(id);
         if (!incident || !mayView(caller, incident)) throw incidentNotFound(id);
         if (body.version !== undefined && body.version !== incident.version) throw staleVersion(id, incident.version);
         const rule = PROCESS[action];
@@ -64,13 +67,13 @@ export class ActOnIncidentUseCase {
           throw new AppError(CommonErrorCode.Forbidden, 'forbidden', `Your roles or scope do not allow "${action}" on this case`, { allowedActions: allowedActions(caller, incident, now) });
         }
         const from = incident.status;
-        const { events, details = {} } = await this.apply(em, caller, incident, action, body, now);
+        const { events, details = {} } = await this.apply(caller, incident, action, body, now, departmentActive);
         incident.updatedAt = now;
         const comment = body.comment ?? body.reason ?? body.result ?? null;
-        events.forEach((event, i) => this.journal.record(em, incident, { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : incident.status, comment, details }, event));
-        if (events.length === 0) this.journal.record(em, incident, { action, actor: caller.sub, from, comment, details });
-        await em.flush();
-        return toIncidentView(incident, caller, await this.reference.names(codesOf([incident]), em));
+        events.forEach((event, i) => this.journal.record(incident, { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : incident.status, comment, details }, event));
+        if (events.length === 0) this.journal.record(incident, { action, actor: caller.sub, from, comment, details });
+        await this.incidents.save();
+        return toIncidentView(incident, caller, await this.reference.names(codesOf([incident])));
       });
     } catch (error) {
       if (error instanceof OptimisticLockError) throw staleVersion(id, -1);
@@ -79,7 +82,7 @@ export class ActOnIncidentUseCase {
   }
 
   /** Applies the action; returns the events it raises, in order, and the details of its timeline entry. */
-  private async apply(em: EntityManager, caller: Caller, incident: IncidentEntity, action: ActOnIncidentCommand['action'], body: IncidentActionBody, now: Date): Promise<Applied> {
+  private async apply(caller: Caller, incident: IncidentEntity, action: ActOnIncidentCommand['action'], body: IncidentActionBody, now: Date, departmentActive?: boolean): Promise<Applied> {
     const moveTo = async (status: IncidentStatus) => {
       incident.status = status;
       await this.journal.startStep(incident, now);
@@ -93,7 +96,7 @@ export class ActOnIncidentUseCase {
         await moveTo('rejected');
         return { events: ['rejected'], details: { reason: body.reason } };
       case 'dispatch': {
-        const chosen = await this.ownerFor(incident, body);
+        const chosen = await this.ownerFor(incident, body, departmentActive);
         incident.owner = chosen.owner;
         incident.extension = null;
         await moveTo('dispatched');
@@ -115,7 +118,7 @@ export class ActOnIncidentUseCase {
       }
       case 'handle': {
         // The handler's after photos, by the ids their upload answered (or bare URLs, the older form).
-        const attachments = await this.attachments.resolve(em, incident, body.attachments, 'after');
+        const attachments = await this.attachments.resolve(incident, body.attachments, 'after');
         const resolution = body.resolution ?? 'resolved';
         incident.handling = { result: need(body.result, 'result', 'is required to report the handling'), resolution, attachments, by: caller.sub, at: now.toISOString() };
         await moveTo('handled');
@@ -165,7 +168,7 @@ export class ActOnIncidentUseCase {
         return { events: ['cancelled'], details: { reason: body.reason } };
       case 'merge': {
         const intoId = need(body.intoId, 'intoId', 'is required: the case this one duplicates');
-        const into = await em.findOne(IncidentEntity, { id: intoId });
+        const into = await this.incidents.findById(intoId);
         if (!into || into.id === incident.id || !mayView(caller, into)) throw incidentInvalid('intoId', 'is not another case in your scope');
         if (['rejected', 'cancelled', 'merged'].includes(into.status)) throw incidentInvalid('intoId', `is ${into.status}`);
         incident.mergedInto = into.id;
@@ -179,12 +182,15 @@ export class ActOnIncidentUseCase {
     return incident.stepStartedAt && incident.step === 'sign' ? incident.stepStartedAt : now;
   }
 
-  /** The owner: named in the request (a department, or the grid, its community or street), else the category's. */
-  private async ownerFor(incident: IncidentEntity, body: IncidentActionBody): Promise<ChosenOwner> {
+  /**
+   * The owner: named in the request (a department, or the grid, its community or street), else the category's.
+   * `departmentActive`: whether the department named is active, as asked before the transaction.
+   */
+  private async ownerFor(incident: IncidentEntity, body: IncidentActionBody, departmentActive?: boolean): Promise<ChosenOwner> {
     if (body.ownerDepartmentCode && body.ownerUnitCode) throw incidentInvalid('ownerUnitCode', 'cannot be given with ownerDepartmentCode');
     if (body.ownerDepartmentCode) {
       // A department nobody knows would leave a case that no one can sign for.
-      if (!(await this.reference.isActiveDepartment(body.ownerDepartmentCode))) {
+      if (!departmentActive) {
         throw incidentInvalid('ownerDepartmentCode', `${body.ownerDepartmentCode} is not an active department of the responsibility list`);
       }
       return { owner: { kind: 'department', departmentCode: body.ownerDepartmentCode }, why: 'chosen' };

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Satisfaction } from '@gridline/contracts-hotline';
 import { IncidentJournal } from '../../incident-journal';
-import { IncidentEntity } from '../../incident.entity';
+import { IncidentRepository } from '../../incident.repository';
 
 export interface AppealCalledBack {
   appealId: string;
@@ -16,24 +15,23 @@ export interface AppealCalledBack {
  */
 @Injectable()
 export class NoteAppealCallbackUseCase {
-  constructor(private readonly journal: IncidentJournal) {}
+  constructor(
+    private readonly incidents: IncidentRepository,
+    private readonly journal: IncidentJournal,
+  ) {}
 
-  async execute(em: EntityManager, callback: AppealCalledBack): Promise<void> {
+  async execute(callback: AppealCalledBack): Promise<void> {
     if (callback.handoff === null) return;
     // The case that answered: the latest closed one of the appeal (a dissatisfied callback has already started the
     // next hand-off when its event is raised, and that hand-off's case is not closed).
-    const incident = await em.findOne(
-      IncidentEntity,
-      { appealRef: callback.appealId, status: { $in: ['closed', 'evaluated'] } },
-      { orderBy: { appealHandoff: 'desc', createdAt: 'desc' } },
-    );
+    const incident = await this.incidents.latestClosedOfAppeal(callback.appealId);
     if (!incident) return;
-    this.journal.record(em, incident, {
+    this.journal.record(incident, {
       action: 'appeal_callback',
       actor: 'hotline',
       from: incident.status,
       details: { appealRef: callback.appealId, handoff: incident.appealHandoff, satisfaction: callback.satisfaction },
     });
-    await em.flush();
+    await this.incidents.save();
   }
 }

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Caller } from '@gridline/auth';
 import { AppError, CommonErrorCode } from '@gridline/platform';
-import { INCIDENTS_EVENTS, type IncidentLocation, type IncidentUrgency, type ReportResult } from '@gridline/contracts-incidents';
+import type { IncidentLocation, IncidentUrgency, ReportResult } from '@gridline/contracts-incidents';
 import type { Satisfaction } from '@gridline/contracts-hotline';
-import { EventPublisher } from '@gridline/messaging';
 import { ReferenceRepository } from '../../../reference/reference.repository';
 import { ReportIncidentCommand } from '../report-incident/report-incident.command';
 import { ReportIncidentUseCase } from '../report-incident/report-incident.use-case';
@@ -33,7 +31,7 @@ export const handoffKey = (appealId: string, handoff: number | null) => (handoff
 
 /**
  * Opens the grid case of a hotline appeal handed down to a grid, in the event consumer's transaction (with its inbox
- * row). Keyed by the appeal's hand-off, so that a redelivered event opens one case, never two; the case carries the
+ * row: the report's own transaction joins it). Keyed by the appeal's hand-off, so that a redelivered event opens one case, never two; the case carries the
  * appeal's reference and hand-off, and its events (signed, closed with the result, rejected) move the appeal.
  */
 @Injectable()
@@ -41,13 +39,12 @@ export class OpenCaseFromAppealUseCase {
   constructor(
     private readonly report: ReportIncidentUseCase,
     private readonly reference: ReferenceRepository,
-    private readonly events: EventPublisher,
   ) {}
 
-  async execute(em: EntityManager, appeal: AppealHandedDown): Promise<ReportResult> {
+  async execute(appeal: AppealHandedDown): Promise<ReportResult> {
     // The hotline checked both with the registry: missing here, the registry's copy events are still on their way.
-    if (!(await this.reference.category(appeal.categoryCode, em))) throw notCopiedYet(`category ${appeal.categoryCode}`);
-    if (!(await this.reference.unit(appeal.gridCode, em))) throw notCopiedYet(`grid ${appeal.gridCode}`);
+    if (!(await this.reference.category(appeal.categoryCode))) throw notCopiedYet(`category ${appeal.categoryCode}`);
+    if (!(await this.reference.unit(appeal.gridCode))) throw notCopiedYet(`grid ${appeal.gridCode}`);
     return this.report.execute(
       new ReportIncidentCommand(
         HOTLINE_ACTOR,
@@ -71,21 +68,7 @@ export class OpenCaseFromAppealUseCase {
           ...(appeal.satisfaction ? { satisfaction: appeal.satisfaction } : {}),
         },
       ),
-      em,
     );
-  }
-
-  /** A refused hand-off, in the consumer's transaction: the hotline shows it on the appeal and gives it back. */
-  recordFailure(em: EntityManager, appeal: Pick<AppealHandedDown, 'appealId' | 'handoff' | 'gridCode'>, error: Error): void {
-    const code = error instanceof AppError ? error.code : CommonErrorCode.Internal;
-    this.events.record(em, INCIDENTS_EVENTS.handoffFailed, appeal.appealId, {
-      appealId: appeal.appealId,
-      handoff: appeal.handoff,
-      gridCode: appeal.gridCode,
-      code,
-      reason: error.message.slice(0, 500),
-      at: new Date().toISOString(),
-    });
   }
 }
 

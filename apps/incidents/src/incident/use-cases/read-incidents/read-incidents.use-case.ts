@@ -4,7 +4,7 @@ import { WORK_ORDER_NUMBER, containsPattern, pgTextArray } from '@gridline/persi
 import { encodeCursor, parseCursor } from '@gridline/platform';
 import type { IncidentCounts, IncidentPage, IncidentView, ListIncidentsQuery, TimelineEntry } from '@gridline/contracts-incidents';
 import { periodEnd, periodStart } from '@gridline/platform';
-import { IncidentEntity } from '../../incident.entity';
+import type { IncidentEntity } from '../../incident.entity';
 import { incidentInvalid, incidentNotFound } from '../../incident.errors';
 import { codesOf, toIncidentView } from '../../incident.mapper';
 import { timelineCodes, toTimelineEntry } from '../../timeline-details';
@@ -62,14 +62,9 @@ export class ReadIncidentsUseCase {
         params.push(cursor.k, cursor.id);
       }
     }
-    const em = this.incidents.em;
-    const schema = em.config.get('schema');
-    const rows: Record<string, unknown>[] = await em.execute(
-      `select * from "${schema}"."incident" where ${where.join(' and ') || 'true'}
-        order by ${sort.column} ${sort.dir}${sort.column === 'due_at' ? ' nulls last' : ''}, id ${sort.dir === 'desc' ? 'desc' : 'asc'} limit ?`,
-      [...params, limit + 1],
-    );
-    const page = rows.slice(0, limit).map((row) => em.map(IncidentEntity, row));
+    const orderBy = `${sort.column} ${sort.dir}${sort.column === 'due_at' ? ' nulls last' : ''}, id ${sort.dir === 'desc' ? 'desc' : 'asc'}`;
+    const rows = await this.incidents.search({ where, params }, orderBy, limit + 1);
+    const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     const lastKey = last ? (sort.column === 'due_at' ? last.dueAt : last.createdAt) : null;
     const names = await this.reference.names(codesOf(page));
@@ -81,12 +76,7 @@ export class ReadIncidentsUseCase {
 
   async counts(caller: Caller, unit?: string): Promise<IncidentCounts> {
     const { where, params } = this.filters(caller, { unit });
-    const schema = this.incidents.em.config.get('schema');
-    const rows: { status: string; n: string; overdue: string; supervised: string }[] = await this.incidents.em.execute(
-      `select status, count(*) as n, count(*) filter (where due_at < now()) as overdue, count(*) filter (where supervision_card <> 'none') as supervised
-         from "${schema}"."incident" where ${where.join(' and ') || 'true'} group by status`,
-      params,
-    );
+    const rows = await this.incidents.countByStatus({ where, params });
     return {
       byStatus: Object.fromEntries(rows.map((r) => [r.status, Number(r.n)])),
       overdue: rows.reduce((n, r) => n + Number(r.overdue), 0),

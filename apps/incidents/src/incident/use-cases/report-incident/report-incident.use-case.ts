@@ -1,17 +1,16 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { SYSTEM_CALLER, requireRole, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
-import { nextWorkOrderNumber } from '@gridline/persistence';
+import { TransactionRunner } from '@gridline/persistence';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
 import { IncidentErrorCode, type ReportIncidentRequest, type ReportResult } from '@gridline/contracts-incidents';
 import { INCIDENTS_CONFIG, IncidentsConfig } from '../../../incidents.config';
 import { PhotoAttachments } from '../../../photos/photo-attachments';
 import { ReferenceRepository } from '../../../reference/reference.repository';
 import { IncidentJournal } from '../../incident-journal';
-import { IncidentEntity } from '../../incident.entity';
+import type { IncidentEntity } from '../../incident.entity';
 import { incidentInvalid } from '../../incident.errors';
 import { codesOf, toIncidentView } from '../../incident.mapper';
 import { IncidentRepository } from '../../incident.repository';
@@ -33,13 +32,14 @@ export class ReportIncidentUseCase {
     private readonly journal: IncidentJournal,
     @Inject(INCIDENTS_CONFIG) private readonly config: IncidentsConfig,
     private readonly attachments: PhotoAttachments,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   /**
-   * `within`: a transaction to report in (an event consumer's, with its inbox row); the report's writes are a
-   * savepoint in it, and everything is read through it. Without it, the report is a transaction of its own.
+   * The report is a transaction of its own — or, inside one already open (an event consumer's, with its inbox row),
+   * a savepoint in it, everything read through it.
    */
-  async execute({ caller, incident: input, idempotencyKey, appealHandoff, origin }: ReportIncidentCommand, within?: EntityManager): Promise<ReportResult> {
+  async execute({ caller, incident: input, idempotencyKey, appealHandoff, origin }: ReportIncidentCommand): Promise<ReportResult> {
     requireRole(caller, REPORTERS, 'report cases');
     const category = await this.reference.category(input.categoryCode);
     if (!category || !category.parentCode || !category.active) {
@@ -53,26 +53,18 @@ export class ReportIncidentUseCase {
 
     const hash = createHash('sha256').update(canonicalJson(input)).digest('hex');
     const id = randomUUID();
-    const createdId = await (within ?? this.incidents.em).transactional(async (em) => {
+    const createdId = await this.transactions.run(async () => {
       if (idempotencyKey) {
-        const schema = em.config.get('schema');
-        const claimed: unknown[] = await em.execute(
-          `insert into "${schema}"."idempotency_key" (actor, key, request_hash, incident_id) values (?, ?, ?, ?) on conflict do nothing returning incident_id`,
-          [caller.sub, idempotencyKey, hash, id],
-        );
-        if (claimed.length === 0) {
-          const [earlier]: { request_hash: string; incident_id: string }[] = await em.execute(
-            `select request_hash, incident_id from "${schema}"."idempotency_key" where actor = ? and key = ?`,
-            [caller.sub, idempotencyKey],
-          );
-          if (earlier.request_hash !== hash) {
+        const earlier = await this.incidents.claimIdempotencyKey(caller.sub, idempotencyKey, hash, id);
+        if (earlier) {
+          if (earlier.requestHash !== hash) {
             throw new AppError(IncidentErrorCode.IdempotencyMismatch, 'rule_violation', 'This Idempotency-Key was used for a different report', { idempotencyKey });
           }
-          return earlier.incident_id;
+          return earlier.incidentId;
         }
       }
       const now = reportedAt;
-      const incident = em.create(IncidentEntity, {
+      const incident = this.incidents.create({
         id,
         status: 'reported',
         categoryCode: category.code,
@@ -90,18 +82,17 @@ export class ReportIncidentUseCase {
         appealRef: input.appealRef ?? null,
         appealHandoff: appealHandoff ?? null,
         createdAt: now,
-        workOrder: await nextWorkOrderNumber(em, 'GX', now),
+        workOrder: await this.incidents.nextWorkOrderNumber(now),
         separationOfDuties: !(this.config.SEPARATION_OF_DUTIES_OFF_STREETS ?? '').split(',').includes(grid.path[0]),
       });
       await this.journal.startStep(incident, now);
-      em.persist(incident);
-      this.journal.record(em, incident, { action: 'report', actor: caller.sub, from: null, ...(origin ? { details: origin } : {}) }, 'reported');
-      await em.flush();
+      this.journal.record(incident, { action: 'report', actor: caller.sub, from: null, ...(origin ? { details: origin } : {}) }, 'reported');
+      await this.incidents.save();
       return id;
     });
 
-    const incident = (await (within ?? this.incidents.em).findOne(IncidentEntity, { id: createdId }))!;
-    return { incident: toIncidentView(incident, caller, await this.reference.names(codesOf([incident]), within ?? this.incidents.em)), replayed: createdId !== id, possibleDuplicates: await this.duplicatesOf(caller, incident) };
+    const incident = (await this.incidents.findById(createdId))!;
+    return { incident: toIncidentView(incident, caller, await this.reference.names(codesOf([incident]))), replayed: createdId !== id, possibleDuplicates: await this.duplicatesOf(caller, incident) };
   }
 
   /** A case recorded later starts its clock when it was found: only the grid centre may say so, 30 days back at most. */

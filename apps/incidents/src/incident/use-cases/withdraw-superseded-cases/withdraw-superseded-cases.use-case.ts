@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { LIVE_STATUSES } from '@gridline/contracts-incidents';
 import { IncidentJournal } from '../../incident-journal';
-import { IncidentEntity } from '../../incident.entity';
+import { IncidentRepository } from '../../incident.repository';
 import { HOTLINE_ACTOR } from '../open-case-from-appeal/open-case-from-appeal.use-case';
 
 /** An appeal's new dispatch, as far as its earlier hand-offs' cases are concerned. */
@@ -23,11 +21,14 @@ export interface AppealRedispatched {
  */
 @Injectable()
 export class WithdrawSupersededCasesUseCase {
-  constructor(private readonly journal: IncidentJournal) {}
+  constructor(
+    private readonly incidents: IncidentRepository,
+    private readonly journal: IncidentJournal,
+  ) {}
 
-  async execute(em: EntityManager, redispatched: AppealRedispatched): Promise<number> {
+  async execute(redispatched: AppealRedispatched): Promise<number> {
     const current = redispatched.handoff ?? 0;
-    const open = await em.find(IncidentEntity, { appealRef: redispatched.appealId, status: { $in: [...LIVE_STATUSES] } });
+    const open = await this.incidents.openOfAppeal(redispatched.appealId);
     // A case from before hand-offs were numbered was the first; a grid's current hand-off keeps its own case.
     const superseded = open.filter((c) => (redispatched.toGrid ? (c.appealHandoff ?? 1) < current : (c.appealHandoff ?? 1) <= current));
     const now = new Date();
@@ -37,9 +38,9 @@ export class WithdrawSupersededCasesUseCase {
       incident.extension = null;
       incident.updatedAt = now;
       await this.journal.startStep(incident, now);
-      this.journal.record(em, incident, { action: 'cancel', actor: HOTLINE_ACTOR.sub, from, comment: redispatched.reason, details: { supersededBy: redispatched.handoff } }, 'cancelled');
+      this.journal.record(incident, { action: 'cancel', actor: HOTLINE_ACTOR.sub, from, comment: redispatched.reason, details: { supersededBy: redispatched.handoff } }, 'cancelled');
     }
-    if (superseded.length > 0) await em.flush();
+    if (superseded.length > 0) await this.incidents.save();
     return superseded.length;
   }
 }

@@ -1,19 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { LockMode } from '@mikro-orm/core';
 import { scopeCovers } from '@gridline/auth';
+import { TransactionRunner } from '@gridline/persistence';
 import type { JointDiscussionView } from '@gridline/contracts-incidents';
 import { IncidentJournal } from '../../../incident/incident-journal';
-import { IncidentEntity } from '../../../incident/incident.entity';
 import { incidentInvalid, incidentNotFound } from '../../../incident/incident.errors';
 import { mayView } from '../../../incident/incident-process';
 import { IncidentRepository } from '../../../incident/incident.repository';
 import { ReferenceRepository } from '../../../reference/reference.repository';
 import { assertNotInFuture } from '../../../visits/china-day';
 import { DISCUSSABLE_STATUSES, mayLift, ownersOf } from '../../joint-discussion-rules';
-import { JointDiscussionEntity } from '../../joint-discussion.entity';
 import { notDiscussable, notLifter } from '../../joint-discussion.errors';
 import { toJointDiscussionView } from '../../joint-discussion.mapper';
+import { JointDiscussionRepository } from '../../joint-discussion.repository';
 import type { LiftToJointDiscussionCommand } from './lift-to-joint-discussion.command';
 
 /**
@@ -26,13 +25,21 @@ export class LiftToJointDiscussionUseCase {
   constructor(
     private readonly incidents: IncidentRepository,
     private readonly reference: ReferenceRepository,
+    private readonly discussions: JointDiscussionRepository,
     private readonly journal: IncidentJournal,
+    private readonly transactions: TransactionRunner,
   ) {}
 
-  execute({ caller, incidentId, discussion: input }: LiftToJointDiscussionCommand): Promise<JointDiscussionView> {
-    return this.incidents.transactional(async (em) => {
+  async execute({ caller, incidentId, discussion: input }: LiftToJointDiscussionCommand): Promise<JointDiscussionView> {
+    // Departments the local copy lacks are asked of the registry: before the transaction, never inside it (the
+    // owners are checked in the transaction, in their turn).
+    const activeDepartments = new Map<string, boolean>();
+    for (const { departmentCode, unitCode } of input.owners) {
+      if (departmentCode && !unitCode && !activeDepartments.has(departmentCode)) activeDepartments.set(departmentCode, await this.reference.isActiveDepartment(departmentCode));
+    }
+    return this.transactions.run(async () => {
       // Share-locked: the case's state cannot change before the discussion commits.
-      const incident = await em.findOne(IncidentEntity, { id: incidentId }, { lockMode: LockMode.PESSIMISTIC_READ });
+      const incident = await this.incidents.findByIdShareLocked(incidentId);
       if (!incident || !mayView(caller, incident)) throw incidentNotFound(incidentId);
       if (!DISCUSSABLE_STATUSES.includes(incident.status)) throw notDiscussable(incident.status, DISCUSSABLE_STATUSES);
       if (!mayLift(caller, incident)) throw notLifter();
@@ -40,7 +47,7 @@ export class LiftToJointDiscussionUseCase {
       const owners = ownersOf(input.owners);
       for (const [i, owner] of owners.entries()) {
         if (!('unitCode' in owner)) {
-          if (!(await this.reference.isActiveDepartment(owner.departmentCode))) throw incidentInvalid(`owners[${i}].departmentCode`, `${owner.departmentCode} is not an active department of the responsibility list`);
+          if (!activeDepartments.get(owner.departmentCode)) throw incidentInvalid(`owners[${i}].departmentCode`, `${owner.departmentCode} is not an active department of the responsibility list`);
           continue;
         }
         // A unit outside the caller's scope is answered like an unknown one: the answer does not tell which exist.
@@ -48,7 +55,7 @@ export class LiftToJointDiscussionUseCase {
         if (!unit || !scopeCovers(caller, unit.path)) throw incidentInvalid(`owners[${i}]`, `${owner.unitCode} is not a known unit in your scope`);
       }
 
-      const entity = em.create(JointDiscussionEntity, {
+      const entity = this.discussions.add({
         id: randomUUID(),
         incidentId,
         participants: [...new Set(input.participants)],
@@ -57,15 +64,14 @@ export class LiftToJointDiscussionUseCase {
         owners,
         liftedBy: caller.sub,
       });
-      em.persist(entity);
-      this.journal.record(em, incident, {
+      this.journal.record(incident, {
         action: 'joint_discussion',
         actor: caller.sub,
         from: incident.status,
         comment: input.decision,
         details: { discussionId: entity.id, date: entity.date, participants: entity.participants, owners },
       });
-      await em.flush();
+      await this.discussions.save();
       return toJointDiscussionView(entity);
     });
   }

@@ -4,18 +4,21 @@ import type { JointDiscussionView } from '@gridline/contracts-incidents';
 import { incidentNotFound } from '../../../incident/incident.errors';
 import { mayView } from '../../../incident/incident-process';
 import { IncidentRepository } from '../../../incident/incident.repository';
-import { JointDiscussionEntity } from '../../joint-discussion.entity';
 import { toJointDiscussionView } from '../../joint-discussion.mapper';
+import { JointDiscussionRepository } from '../../joint-discussion.repository';
 
 /** The joint discussions a case had, oldest first, for whoever may see the case. */
 @Injectable()
 export class ReadJointDiscussionsUseCase {
-  constructor(private readonly incidents: IncidentRepository) {}
+  constructor(
+    private readonly incidents: IncidentRepository,
+    private readonly discussions: JointDiscussionRepository,
+  ) {}
 
   async execute(caller: Caller, id: string): Promise<JointDiscussionView[]> {
     const incident = await this.incidents.findById(id);
     if (!incident || !mayView(caller, incident)) throw incidentNotFound(id);
-    const discussions = await this.incidents.em.find(JointDiscussionEntity, { incidentId: id }, { orderBy: { createdAt: 'asc', id: 'asc' } });
+    const discussions = await this.discussions.ofIncident(id);
     return discussions.map(toJointDiscussionView);
   }
 }

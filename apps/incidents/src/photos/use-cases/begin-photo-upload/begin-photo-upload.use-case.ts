@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@gridline/platform';
+import { TransactionRunner } from '@gridline/persistence';
 import { IncidentErrorCode, PHOTO_LIMITS, photoChunkCount, type BeginPhotoUploadResult } from '@gridline/contracts-incidents';
 import { INCIDENTS_CONFIG, IncidentsConfig } from '../../../incidents.config';
-import { IncidentEntity } from '../../../incident/incident.entity';
 import { incidentNotFound } from '../../../incident/incident.errors';
 import { mayView } from '../../../incident/incident-process';
 import { IncidentRepository } from '../../../incident/incident.repository';
-import { IncidentPhotoEntity } from '../../photo.entity';
 import { PhotoRepository } from '../../photo.repository';
 import { assertMayAddPhotos } from '../../photo-rules';
 import type { BeginPhotoUploadCommand } from './begin-photo-upload.command';
@@ -23,15 +22,16 @@ export class BeginPhotoUploadUseCase {
     private readonly incidents: IncidentRepository,
     private readonly photos: PhotoRepository,
     @Inject(INCIDENTS_CONFIG) private readonly config: IncidentsConfig,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   execute({ caller, incidentId, stage, photos }: BeginPhotoUploadCommand): Promise<BeginPhotoUploadResult> {
-    return this.incidents.transactional(async (em) => {
-      const incident = await em.findOne(IncidentEntity, { id: incidentId });
+    return this.transactions.run(async () => {
+      const incident = await this.incidents.findById(incidentId);
       if (!incident || !mayView(caller, incident)) throw incidentNotFound(incidentId);
       assertMayAddPhotos(caller, incident, stage);
       const now = new Date();
-      const held = await this.photos.countForStage(em, incident.id, stage, now);
+      const held = await this.photos.countForStage(incident.id, stage, now);
       if (held + photos.length > PHOTO_LIMITS.maxPerCase) {
         throw new AppError(IncidentErrorCode.PhotoLimit, 'rule_violation', `A case keeps at most ${PHOTO_LIMITS.maxPerCase} ${stage} photos (it has ${held})`, {
           fields: [{ field: 'photo', reasons: [`a case keeps at most ${PHOTO_LIMITS.maxPerCase} ${stage} photos`] }],
@@ -39,7 +39,7 @@ export class BeginPhotoUploadUseCase {
       }
       const expiresAt = new Date(now.getTime() + this.config.PHOTO_UPLOAD_TTL_MINUTES * 60_000);
       const uploads = photos.map((photo) => {
-        const entity = em.create(IncidentPhotoEntity, {
+        const entity = this.photos.create({
           id: randomUUID(),
           incidentId: incident.id,
           stage,
@@ -53,10 +53,9 @@ export class BeginPhotoUploadUseCase {
           createdAt: now,
           expiresAt,
         });
-        em.persist(entity);
         return { photoId: entity.id, chunkBytes: PHOTO_LIMITS.chunkBytes, chunks: photoChunkCount(photo.size) };
       });
-      await em.flush();
+      await this.photos.save();
       return { uploads };
     });
   }

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { AppError } from '@gridline/platform';
+import { TransactionRunner } from '@gridline/persistence';
 import { MEDIA_STORE, sniffMediaType, type MediaStore } from '@gridline/media';
 import { IncidentErrorCode, photoChunkCount, type PhotoView } from '@gridline/contracts-incidents';
 import { IncidentJournal } from '../../../incident/incident-journal';
-import { IncidentEntity } from '../../../incident/incident.entity';
 import { incidentNotFound, staleVersion } from '../../../incident/incident.errors';
 import { mayView } from '../../../incident/incident-process';
 import { IncidentRepository } from '../../../incident/incident.repository';
@@ -31,6 +31,7 @@ export class CommitPhotoUseCase {
     private readonly photos: PhotoRepository,
     private readonly journal: IncidentJournal,
     @Inject(MEDIA_STORE) private readonly store: MediaStore,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, photoId }: CommitPhotoCommand): Promise<PhotoView> {
@@ -41,23 +42,23 @@ export class CommitPhotoUseCase {
     const bytes = await this.assemble(photo);
     await this.store.put(photo.id, bytes, photo.mediaType);
     try {
-      return await this.incidents.transactional(async (em) => {
-        const locked = await this.photos.lock(em, photoId);
+      return await this.transactions.run(async () => {
+        const locked = await this.photos.lock(photoId);
         if (!locked) throw photoNotFound(photoId);
         if (locked.status === 'stored') return toPhotoView(locked);
-        const incident = await em.findOne(IncidentEntity, { id: locked.incidentId });
+        const incident = await this.incidents.findById(locked.incidentId);
         if (!incident || !mayView(caller, incident)) throw incidentNotFound(locked.incidentId);
         // The case may have moved on since the upload began.
         assertMayAddPhotos(caller, incident, locked.stage);
         const now = new Date();
         Object.assign(locked, { status: 'stored', storedAt: now, expiresAt: null });
-        await this.photos.deleteChunks(em, locked.id);
+        await this.photos.deleteChunks(locked.id);
         if (locked.stage === 'before') {
           incident.attachments = [...incident.attachments, toAttachment(locked)];
           incident.updatedAt = now;
         }
-        this.journal.record(em, incident, { action: 'photo_added', actor: caller.sub, from: incident.status, details: { photoId: locked.id, stage: locked.stage } });
-        await em.flush();
+        this.journal.record(incident, { action: 'photo_added', actor: caller.sub, from: incident.status, details: { photoId: locked.id, stage: locked.stage } });
+        await this.incidents.save();
         return toPhotoView(locked);
       });
     } catch (error) {
@@ -69,7 +70,7 @@ export class CommitPhotoUseCase {
   }
 
   private async assemble(photo: IncidentPhotoEntity): Promise<Buffer> {
-    const chunks = await this.photos.chunks(this.photos.em, photo.id);
+    const chunks = await this.photos.chunks(photo.id);
     const expected = photoChunkCount(photo.size);
     const have = new Set(chunks.map((chunk) => chunk.index));
     const missing = Array.from({ length: expected }, (_, i) => i).filter((i) => !have.has(i));

@@ -2,14 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { SYSTEM_CALLER, requireRole, scopeCovers } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
-import { EventPublisher } from '@gridline/messaging';
+import { TransactionRunner } from '@gridline/persistence';
 import { RegistryRegistersClient } from '@gridline/contracts-registry';
-import { INCIDENTS_EVENTS, IncidentErrorCode, type VisitView } from '@gridline/contracts-incidents';
+import { IncidentErrorCode, type VisitView } from '@gridline/contracts-incidents';
 import { incidentInvalid } from '../../../incident/incident.errors';
 import { ReferenceRepository } from '../../../reference/reference.repository';
 import { assertNotInFuture } from '../../china-day';
-import { VisitEntity } from '../../visit.entity';
-import { toVisitLoggedData, toVisitView } from '../../visit.mapper';
+import { toVisitView } from '../../visit.mapper';
 import { VisitRepository } from '../../visit.repository';
 import { VISIT_WRITERS } from '../../visit-rules';
 import type { LogVisitCommand } from './log-visit.command';
@@ -24,7 +23,7 @@ export class LogVisitUseCase {
     private readonly visits: VisitRepository,
     private readonly reference: ReferenceRepository,
     private readonly registers: RegistryRegistersClient,
-    private readonly events: EventPublisher,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, visit: input }: LogVisitCommand): Promise<VisitView> {
@@ -39,8 +38,8 @@ export class LogVisitUseCase {
     }
     await this.assertHouseholdOfGrid(caller, input.householdId, grid.code);
 
-    return this.visits.transactional(async (em) => {
-      const visit = em.create(VisitEntity, {
+    return this.transactions.run(async () => {
+      const visit = this.visits.add({
         id: randomUUID(),
         householdId: input.householdId,
         gridCode: grid.code,
@@ -50,9 +49,7 @@ export class LogVisitUseCase {
         tags: [...new Set(input.tags ?? [])],
         visitor: caller.sub,
       });
-      em.persist(visit);
-      this.events.record(em, INCIDENTS_EVENTS.visitLogged, visit.id, toVisitLoggedData(visit));
-      await em.flush();
+      await this.visits.save();
       return toVisitView(visit);
     });
   }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { requireRole, scopeCovers } from '@gridline/auth';
+import { TransactionRunner } from '@gridline/persistence';
 import type { ReportIncidentRequest, ReportResult } from '@gridline/contracts-incidents';
 import { IncidentJournal } from '../../../incident/incident-journal';
-import { IncidentEntity } from '../../../incident/incident.entity';
 import { mayView } from '../../../incident/incident-process';
 import { IncidentRepository } from '../../../incident/incident.repository';
 import { ReportIncidentCommand } from '../../../incident/use-cases/report-incident/report-incident.command';
@@ -24,6 +24,7 @@ export class OpenVisitIncidentUseCase {
     private readonly incidents: IncidentRepository,
     private readonly reportIncident: ReportIncidentUseCase,
     private readonly journal: IncidentJournal,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, visitId, incident: body }: OpenVisitIncidentCommand): Promise<ReportResult> {
@@ -39,11 +40,11 @@ export class OpenVisitIncidentUseCase {
     const report: ReportIncidentRequest = { ...body, source: 'visit', gridCode: body.gridCode ?? (body.location ? undefined : visit.gridCode) };
     const result = await this.reportIncident.execute(new ReportIncidentCommand(caller, report, visitCaseKey(visit.id)));
 
-    await this.visits.transactional(async (em) => {
-      if (!(await this.visits.linkCase(em, visit.id, result.incident.id))) return;
-      const incident = await em.findOneOrFail(IncidentEntity, { id: result.incident.id });
-      this.journal.record(em, incident, { action: 'opened_from_visit', actor: caller.sub, from: incident.status, details: { visitId: visit.id, visitDate: visit.date } });
-      await em.flush();
+    await this.transactions.run(async () => {
+      if (!(await this.visits.linkCase(visit.id, result.incident.id))) return;
+      const incident = (await this.incidents.findById(result.incident.id))!;
+      this.journal.record(incident, { action: 'opened_from_visit', actor: caller.sub, from: incident.status, details: { visitId: visit.id, visitDate: visit.date } });
+      await this.incidents.save();
     });
     return result;
   }

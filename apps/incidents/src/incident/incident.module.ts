@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { PhotoStoreModule } from '../photos/photo-store.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { AppealHandoffSubscriber } from './appeal-handoff.subscriber';
+import { IncidentJournal } from './incident-journal';
+import { IncidentRepository } from './incident.repository';
+import { IncidentsBusController } from './incidents.bus-controller';
+import { ActOnIncidentUseCase } from './use-cases/act-on-incident/act-on-incident.use-case';
+import { NoteAppealCallbackUseCase } from './use-cases/note-appeal-callback/note-appeal-callback.use-case';
+import { OpenCaseFromAppealUseCase } from './use-cases/open-case-from-appeal/open-case-from-appeal.use-case';
+import { ReadIncidentsUseCase } from './use-cases/read-incidents/read-incidents.use-case';
+import { RecordHandoffFailureUseCase } from './use-cases/record-handoff-failure/record-handoff-failure.use-case';
+import { ReportIncidentUseCase } from './use-cases/report-incident/report-incident.use-case';
+import { WithdrawSupersededCasesUseCase } from './use-cases/withdraw-superseded-cases/withdraw-superseded-cases.use-case';
+
+/** The grid case process: report, the steps of a case, its reads, and the hotline's hand-offs. */
+@Module({
+  imports: [ReferenceModule, PhotoStoreModule],
+  controllers: [IncidentsBusController],
+  providers: [
+    IncidentRepository,
+    IncidentJournal,
+    ReportIncidentUseCase,
+    ActOnIncidentUseCase,
+    ReadIncidentsUseCase,
+    OpenCaseFromAppealUseCase,
+    RecordHandoffFailureUseCase,
+    NoteAppealCallbackUseCase,
+    WithdrawSupersededCasesUseCase,
+    AppealHandoffSubscriber,
+  ],
+  exports: [IncidentRepository, IncidentJournal, ReportIncidentUseCase],
+})
+export class IncidentModule {}

@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { IncidentModule } from '../incident/incident.module';
+import { PhotoStoreModule } from './photo-store.module';
+import { PhotoUploadJanitor } from './photo-upload.janitor';
+import { PhotosBusController } from './photos.bus-controller';
+import { AddPhotoChunkUseCase } from './use-cases/add-photo-chunk/add-photo-chunk.use-case';
+import { BeginPhotoUploadUseCase } from './use-cases/begin-photo-upload/begin-photo-upload.use-case';
+import { CommitPhotoUseCase } from './use-cases/commit-photo/commit-photo.use-case';
+import { ReadPhotoUseCase } from './use-cases/read-photo/read-photo.use-case';
+
+/** Photos of cases: uploads in chunks, commits, reads, and the janitor of uploads never committed. */
+@Module({
+  imports: [IncidentModule, PhotoStoreModule],
+  controllers: [PhotosBusController],
+  providers: [BeginPhotoUploadUseCase, AddPhotoChunkUseCase, CommitPhotoUseCase, ReadPhotoUseCase, PhotoUploadJanitor],
+})
+export class PhotosModule {}
