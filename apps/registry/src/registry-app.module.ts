@@ -1,14 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
-import { PersonalDataCipher, personalDataCipherFrom } from '@gridline/persistence';
+import { PersonalDataCipher, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
 import { REGISTRY_MIGRATIONS } from './migrations/registry.migrations';
 import type { RegistryConfig } from './registry.config';
+import { OutboxRepository } from './outbox/outbox.repository';
 import { PersonalDataService } from './personal-data/personal-data.service';
 import { UnitEntity } from './unit/unit.entity';
 import { UnitsModule } from './unit/units.module';
 import { REGISTER_ENTITIES } from './registers/register.entities';
 import { RegistersModule } from './registers/registers.module';
-import { IMPORT_REPORT_SETTINGS, type ImportReportSettings } from './registers/use-cases/import-registers/import-registers.use-case';
+import { IMPORT_REPORT_SETTINGS, type ImportReportSettings } from './registers/imports/import-report.settings';
 import { CalendarDayEntity } from './responsibility/calendar-day.entity';
 import { CategoryEntity } from './responsibility/category.entity';
 import { DepartmentEntity } from './responsibility/department.entity';
@@ -33,9 +34,11 @@ export class RegistryAppModule {
       providers: [
         { provide: PersonalDataCipher, useValue: cipher },
         PersonalDataService,
+        TransactionRunner,
+        OutboxRepository,
         { provide: IMPORT_REPORT_SETTINGS, useValue: { maxRejections: config.IMPORT_REPORT_MAX_REJECTIONS } satisfies ImportReportSettings },
       ],
-      exports: [PersonalDataService, IMPORT_REPORT_SETTINGS],
+      exports: [PersonalDataService, TransactionRunner, OutboxRepository, IMPORT_REPORT_SETTINGS],
       global: true,
       imports: [
         ServiceModule.forRoot({ ...REGISTRY_PERSISTENCE, config, ...overrides }),

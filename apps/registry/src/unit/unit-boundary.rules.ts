@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { scopeCovers, type Caller } from '@gridline/auth';
 import { BOUNDARY_LIMITS, areaOutsideM2, formatArea, overlapAreaM2, type UnitBoundary } from '@gridline/contracts-registry';
 import type { UnitEntity } from './unit.entity';
@@ -24,15 +23,15 @@ export interface MapChange {
 export class UnitBoundaryRules {
   constructor(private readonly units: UnitRepository) {}
 
-  /** Within the transaction that stores the change; takes the map lock first, so call it after reading the unit. */
-  async assertFits(em: EntityManager, caller: Caller, unit: UnitEntity, change: MapChange): Promise<void> {
+  /** Within the transaction that stores the change (a `TransactionRunner.run`); takes the map lock first, so call it after reading the unit. */
+  async assertFits(caller: Caller, unit: UnitEntity, change: MapChange): Promise<void> {
     const boundary = unit.boundary;
     if (!boundary || (!change.boundary && !change.activated)) return;
-    await this.units.lockMap(em);
+    await this.units.lockMap();
     const tolerance = BOUNDARY_LIMITS.toleranceM2;
 
     if (change.boundary && unit.parentCode) {
-      const parent = await this.units.findCurrent(em, unit.parentCode);
+      const parent = await this.units.findCurrent(unit.parentCode);
       if (parent?.boundary) {
         const outside = measure(() => areaOutsideM2(boundary, parent.boundary as UnitBoundary));
         if (outside > tolerance) {
@@ -43,7 +42,7 @@ export class UnitBoundaryRules {
 
     if (change.boundary) {
       // Children lie beneath the unit, so the caller who may redraw it may see them.
-      for (const child of await this.units.findChildrenWithBoundary(em, unit.code)) {
+      for (const child of await this.units.findChildrenWithBoundary(unit.code)) {
         const outside = measure(() => areaOutsideM2(child.boundary as UnitBoundary, boundary));
         if (outside > tolerance) {
           throw boundaryRefused(`must contain the boundaries of its children: ${formatArea(outside)} of ${child.code} would lie outside it (tolerance ${tolerance} m²)`);
@@ -53,7 +52,7 @@ export class UnitBoundaryRules {
 
     if (!unit.active) return;
     const overlaps: { unit: UnitEntity; areaM2: number }[] = [];
-    for (const other of await this.units.findNeighbourCandidates(em, unit)) {
+    for (const other of await this.units.findNeighbourCandidates(unit)) {
       const areaM2 = measure(() => overlapAreaM2(boundary, other.boundary as UnitBoundary));
       if (areaM2 > tolerance) overlaps.push({ unit: other, areaM2 });
     }

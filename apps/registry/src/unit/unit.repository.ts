@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
 import type { ListUnitsQuery } from '@gridline/contracts-registry';
@@ -58,31 +58,45 @@ export class UnitRepository {
     return this.em.find(UnitEntity, { code: { $in: codes } });
   }
 
+  /** A new unit, not yet stored: `add` it once it passed the map's rules. */
+  create(data: RequiredEntityData<UnitEntity>): UnitEntity {
+    return this.em.create(UnitEntity, data);
+  }
+
+  add(unit: UnitEntity): void {
+    this.em.persist(unit);
+  }
+
+  /** Writes the changes of the current unit of work (a `TransactionRunner.run`'s, inside one). */
+  async flush(): Promise<void> {
+    await this.em.flush();
+  }
+
   /**
    * Takes the map lock until the transaction ends: the boundary rules read the neighbours of a unit, so two edits of
    * the map's geometry must not check at the same time (each would miss the other). Edits of the map are rare.
    */
-  async lockMap(em: EntityManager): Promise<void> {
-    await em.execute('select pg_advisory_xact_lock(hashtext(?))', [`gridline-map:${em.config.get('schema') ?? 'public'}`]);
+  async lockMap(): Promise<void> {
+    await this.em.execute('select pg_advisory_xact_lock(hashtext(?))', [`gridline-map:${this.em.config.get('schema') ?? 'public'}`]);
   }
 
   /** A unit as committed now (not as this request's identity map remembers it). */
-  findCurrent(em: EntityManager, code: string): Promise<UnitEntity | null> {
-    return em.findOne(UnitEntity, { code }, { disableIdentityMap: true });
+  findCurrent(code: string): Promise<UnitEntity | null> {
+    return this.em.findOne(UnitEntity, { code }, { disableIdentityMap: true });
   }
 
   /** The children of a unit that have a boundary. */
-  findChildrenWithBoundary(em: EntityManager, code: string): Promise<UnitEntity[]> {
-    return em.find(UnitEntity, { parentCode: code, minLng: { $ne: null } }, { orderBy: { code: 'asc' }, disableIdentityMap: true });
+  findChildrenWithBoundary(code: string): Promise<UnitEntity[]> {
+    return this.em.find(UnitEntity, { parentCode: code, minLng: { $ne: null } }, { orderBy: { code: 'asc' }, disableIdentityMap: true });
   }
 
   /**
    * Active units of the unit's level whose bounding box meets its own: under the same street (any street, for a
    * street). The exact overlap is the caller's to measure.
    */
-  findNeighbourCandidates(em: EntityManager, unit: UnitEntity): Promise<UnitEntity[]> {
+  findNeighbourCandidates(unit: UnitEntity): Promise<UnitEntity[]> {
     if (unit.minLng === null || unit.maxLng === null || unit.minLat === null || unit.maxLat === null) return Promise.resolve([]);
-    return em.find(
+    return this.em.find(
       UnitEntity,
       {
         code: { $ne: unit.code },
@@ -96,10 +110,5 @@ export class UnitRepository {
       },
       { orderBy: { code: 'asc' }, disableIdentityMap: true },
     );
-  }
-
-  /** Runs the work in one transaction; what it persists (the unit, its outbox events) commits together. */
-  transactional<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.em.transactional(work);
   }
 }

@@ -21,17 +21,13 @@ import { ImportJobEntity } from '../../register.entities';
 import { inScope } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
 import { QualityService } from '../../quality.service';
+import { IMPORT_REPORT_SETTINGS, type ImportReportSettings } from '../../imports/import-report.settings';
 import { columnArrays, pgArray } from './import-sql';
 import { parseBuildingRow, parseHouseholdRow, parseResidentRow, type BuildingRow, type HouseholdRow, type ResidentRow } from './import-rows';
 
 /** The reason for a row matching a record the caller may not see: it names neither the record nor its grid. */
 export const OUTSIDE_SCOPE = 'a record with this ID number exists outside your scope';
 
-/** How many rejected rows a report lists (IMPORT_REPORT_MAX_REJECTIONS); beyond them only the count grows. */
-export const IMPORT_REPORT_SETTINGS = Symbol('IMPORT_REPORT_SETTINGS');
-export interface ImportReportSettings {
-  maxRejections: number;
-}
 
 type Outcome = 'created' | 'updated' | 'unchanged';
 

@@ -1,7 +1,8 @@
-import type { EventPublisher } from '@gridline/messaging';
+import type { TransactionRunner } from '@gridline/persistence';
 import { AppError } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
 import { REGISTRY_EVENTS, type CreateUnitRequest } from '@gridline/contracts-registry';
+import type { OutboxRepository } from '../../../outbox/outbox.repository';
 import { UnitEntity } from '../../unit.entity';
 import type { UnitRepository } from '../../unit.repository';
 import type { UnitBoundaryRules } from '../../unit-boundary.rules';
@@ -15,17 +16,19 @@ function unit(code: string, level: UnitEntity['level'], path: string[]): UnitEnt
   return Object.assign(new UnitEntity(), { code, name: code, level, path });
 }
 
-/** A repository holding a street and a community, and a publisher that remembers what it recorded. */
+/** A repository holding a street and a community, and an outbox that remembers what it recorded (inside a transaction only). */
 function setup(existing: UnitEntity[] = [unit('370502003', 'street', ['370502003']), unit('370502003001', 'community', ['370502003', '370502003001'])]) {
-  const em = { create: (_: unknown, data: Partial<UnitEntity>) => Object.assign(new UnitEntity(), data), persist: jest.fn(), flush: jest.fn() };
+  const transactions = { open: false, run: jest.fn(async (work: () => Promise<unknown>) => { transactions.open = true; try { return await work(); } finally { transactions.open = false; } }) };
   const units = {
     findByCode: jest.fn(async (code: string) => existing.find((u) => u.code === code) ?? null),
-    transactional: jest.fn(async (work: (e: typeof em) => Promise<unknown>) => work(em)),
+    create: (data: Partial<UnitEntity>) => Object.assign(new UnitEntity(), data),
+    add: jest.fn(),
+    flush: jest.fn(),
   };
-  const events = { record: jest.fn() };
+  const events = { record: jest.fn((..._: unknown[]) => expect(transactions.open).toBe(true)) };
   const boundaries = { assertFits: jest.fn(async () => undefined) };
-  const useCase = new CreateUnitUseCase(units as unknown as UnitRepository, boundaries as unknown as UnitBoundaryRules, events as unknown as EventPublisher);
-  return { useCase, units, events, em, boundaries };
+  const useCase = new CreateUnitUseCase(units as unknown as UnitRepository, boundaries as unknown as UnitBoundaryRules, events as unknown as OutboxRepository, transactions as unknown as TransactionRunner);
+  return { useCase, units, events, transactions, boundaries };
 }
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -38,29 +41,29 @@ describe(CreateUnitUseCase.name, () => {
   const grid: CreateUnitRequest = { code: '370502003001001', name: '一网格', level: 'grid', parentCode: '370502003001', boundary: square };
 
   it('stores a grid beneath its community and records unit.created in the same transaction', async () => {
-    const { useCase, events, em, boundaries } = setup();
+    const { useCase, events, units, boundaries } = setup();
     const view = await useCase.execute(new CreateUnitCommand(ADMIN, grid));
-    expect(boundaries.assertFits).toHaveBeenCalledWith(em, ADMIN, expect.objectContaining({ code: grid.code, boundary: square, minLng: 118.5, maxLat: 37.41 }), { boundary: true, activated: true });
+    expect(boundaries.assertFits).toHaveBeenCalledWith(ADMIN, expect.objectContaining({ code: grid.code, boundary: square, minLng: 118.5, maxLat: 37.41 }), { boundary: true, activated: true });
     expect(view).toMatchObject({ code: grid.code, path: ['370502003', '370502003001', grid.code], boundary: square });
-    expect(em.persist).toHaveBeenCalledTimes(1);
-    expect(events.record).toHaveBeenCalledWith(em, REGISTRY_EVENTS.unitCreated, grid.code, {
+    expect(units.add).toHaveBeenCalledTimes(1);
+    expect(events.record).toHaveBeenCalledWith(REGISTRY_EVENTS.unitCreated, grid.code, {
       unit: expect.objectContaining({ code: grid.code, level: 'grid', hasBoundary: true }),
     });
-    expect(em.flush).toHaveBeenCalled();
+    expect(units.flush).toHaveBeenCalled();
   });
 
   it('refuses a boundary larger than its level allows, naming the field', async () => {
-    const { useCase, units } = setup();
+    const { useCase, transactions } = setup();
     const huge = { type: 'Polygon' as const, coordinates: [[[118.4, 37.4], [118.5, 37.4], [118.5, 37.5], [118.4, 37.5], [118.4, 37.4]] as [number, number][]] };
     const error = (await useCase.execute(new CreateUnitCommand(ADMIN, { ...grid, boundary: huge })).catch((e: unknown) => e)) as AppError;
     expect(error).toMatchObject({ code: 'VALIDATION_FAILED', kind: 'validation', details: { fields: [{ field: 'boundary', reasons: [expect.stringMatching(/more than the 10 km² allowed for a grid$/)] }] } });
-    expect(units.transactional).not.toHaveBeenCalled();
+    expect(transactions.run).not.toHaveBeenCalled();
   });
 
   it('refuses a grid whose parent is a street', async () => {
-    const { useCase, units } = setup();
+    const { useCase, transactions } = setup();
     expect(await codeOf(useCase.execute(new CreateUnitCommand(ADMIN, { ...grid, code: '370502003001009', parentCode: '370502003' })))).toBe('UNIT_PARENT_INVALID');
-    expect(units.transactional).not.toHaveBeenCalled();
+    expect(transactions.run).not.toHaveBeenCalled();
   });
 
   it('refuses a code of the wrong length for its level', async () => {
@@ -84,8 +87,8 @@ describe(CreateUnitUseCase.name, () => {
   });
 
   it('refuses a code that exists, before opening a transaction', async () => {
-    const { useCase, units } = setup();
+    const { useCase, transactions } = setup();
     expect(await codeOf(useCase.execute(new CreateUnitCommand(ADMIN, { code: '370502003001', name: 'x', level: 'community', parentCode: '370502003' })))).toBe('UNIT_CODE_TAKEN');
-    expect(units.transactional).not.toHaveBeenCalled();
+    expect(transactions.run).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AppError } from '@gridline/platform';
-import { EventPublisher } from '@gridline/messaging';
+import { TransactionRunner } from '@gridline/persistence';
 import {
   ALLOWED_PARENT_LEVELS,
   REGISTRY_EVENTS,
@@ -10,7 +10,7 @@ import {
   boundaryProblem,
   type UnitView,
 } from '@gridline/contracts-registry';
-import { UnitEntity } from '../../unit.entity';
+import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { boundaryRefused, unitFieldError } from '../../unit.errors';
 import { UnitBoundaryRules } from '../../unit-boundary.rules';
 import { setBoundary, toUnitSnapshot, toUnitView } from '../../unit.mapper';
@@ -24,7 +24,8 @@ export class CreateUnitUseCase {
   constructor(
     private readonly units: UnitRepository,
     private readonly boundaries: UnitBoundaryRules,
-    private readonly events: EventPublisher,
+    private readonly outbox: OutboxRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, unit: input }: CreateUnitCommand): Promise<UnitView> {
@@ -71,8 +72,8 @@ export class CreateUnitUseCase {
     if (await this.units.findByCode(input.code)) throw codeTaken(input.code);
 
     try {
-      return await this.units.transactional(async (em) => {
-        const unit = em.create(UnitEntity, {
+      return await this.transactions.run(async () => {
+        const unit = this.units.create({
           code: input.code,
           name: input.name.trim(),
           level: input.level,
@@ -82,10 +83,10 @@ export class CreateUnitUseCase {
           active: input.active ?? true,
         });
         setBoundary(unit, input.boundary ?? null);
-        await this.boundaries.assertFits(em, caller, unit, { boundary: true, activated: true });
-        em.persist(unit);
-        this.events.record(em, REGISTRY_EVENTS.unitCreated, unit.code, { unit: toUnitSnapshot(unit) });
-        await em.flush();
+        await this.boundaries.assertFits(caller, unit, { boundary: true, activated: true });
+        this.units.add(unit);
+        this.outbox.record(REGISTRY_EVENTS.unitCreated, unit.code, { unit: toUnitSnapshot(unit) });
+        await this.units.flush();
         return toUnitView(unit);
       });
     } catch (error) {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/core';
-import { EventPublisher } from '@gridline/messaging';
+import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, RegistryErrorCode, boundaryProblem, type UnitView } from '@gridline/contracts-registry';
-import { UnitEntity } from '../../unit.entity';
+import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { boundaryRefused, unitChanged, unitFieldError, unitNotFound } from '../../unit.errors';
 import { UnitBoundaryRules } from '../../unit-boundary.rules';
 import { setBoundary, toUnitSnapshot, toUnitView } from '../../unit.mapper';
@@ -16,13 +16,14 @@ export class UpdateUnitUseCase {
   constructor(
     private readonly units: UnitRepository,
     private readonly boundaries: UnitBoundaryRules,
-    private readonly events: EventPublisher,
+    private readonly outbox: OutboxRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, code, changes }: UpdateUnitCommand): Promise<UnitView> {
     try {
-      return await this.units.transactional(async (em) => {
-        const unit = await em.findOne(UnitEntity, { code });
+      return await this.transactions.run(async () => {
+        const unit = await this.units.findByCode(code);
         if (!unit) throw unitNotFound(code);
         assertMayEditMap(caller, unit);
 
@@ -46,10 +47,10 @@ export class UpdateUnitUseCase {
           unit.active = changes.active;
           changed.push('active');
         }
-        await this.boundaries.assertFits(em, caller, unit, { boundary: changed.includes('boundary'), activated: changed.includes('active') && unit.active });
+        await this.boundaries.assertFits(caller, unit, { boundary: changed.includes('boundary'), activated: changed.includes('active') && unit.active });
         if (changed.length > 0) {
-          this.events.record(em, REGISTRY_EVENTS.unitUpdated, unit.code, { unit: toUnitSnapshot(unit), changed });
-          await em.flush();
+          this.outbox.record(REGISTRY_EVENTS.unitUpdated, unit.code, { unit: toUnitSnapshot(unit), changed });
+          await this.units.flush();
         }
         return toUnitView(unit);
       });
