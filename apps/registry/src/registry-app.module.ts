@@ -1,9 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
 import { PersonalDataCipher, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
+import { OutboxRepository } from './outbox/outbox.repository';
 import { REGISTRY_MIGRATIONS } from './migrations/registry.migrations';
 import type { RegistryConfig } from './registry.config';
-import { OutboxRepository } from './outbox/outbox.repository';
 import { PersonalDataService } from './personal-data/personal-data.service';
 import { UnitEntity } from './unit/unit.entity';
 import { UnitsModule } from './unit/units.module';

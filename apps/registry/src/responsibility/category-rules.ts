@@ -1,16 +1,15 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
 import type { CategoryDetail, CategoryDetailDto, CategoryOwnerDto, TimeLimitDto } from '@gridline/contracts-registry';
 import type { CategoryEntity } from './category.entity';
-import { DepartmentEntity } from './department.entity';
+import type { ResponsibilityRepository } from './responsibility.repository';
 import { categoryInvalid } from './responsibility.errors';
 
 /** Applies an owner to a category: exactly one of a level or an existing, active department. */
-export async function applyOwner(em: EntityManager, category: CategoryEntity, owner: CategoryOwnerDto): Promise<void> {
+export async function applyOwner(list: ResponsibilityRepository, category: CategoryEntity, owner: CategoryOwnerDto): Promise<void> {
   if ((owner.level ? 1 : 0) + (owner.departmentCode ? 1 : 0) !== 1) {
     throw categoryInvalid('owner', 'must name exactly one of level or departmentCode');
   }
   if (owner.departmentCode) {
-    const department = await em.findOne(DepartmentEntity, { code: owner.departmentCode });
+    const department = await list.findDepartment(owner.departmentCode);
     if (!department || !department.active) throw categoryInvalid('owner.departmentCode', `${owner.departmentCode} is not an active department`);
   }
   category.ownerLevel = owner.level ?? null;

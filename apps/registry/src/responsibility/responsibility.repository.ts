@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { resolveCalendarYear, type CalendarYearDays, type ResolvedCalendarYear } from '@gridline/platform';
 import { CalendarDayEntity } from './calendar-day.entity';
 import { CategoryEntity } from './category.entity';
@@ -55,7 +55,31 @@ export class ResponsibilityRepository {
     return resolveCalendarYear(year, await this.loadedCalendarYear(year));
   }
 
-  transactional<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.em.transactional(work);
+  /** A new department, to be stored by the next flush. */
+  addDepartment(data: RequiredEntityData<DepartmentEntity>): DepartmentEntity {
+    const department = this.em.create(DepartmentEntity, data);
+    this.em.persist(department);
+    return department;
+  }
+
+  /** A new category, not yet stored: `add` it once it is complete. */
+  createCategory(data: RequiredEntityData<CategoryEntity>): CategoryEntity {
+    return this.em.create(CategoryEntity, data);
+  }
+
+  add(category: CategoryEntity): void {
+    this.em.persist(category);
+  }
+
+  /** Replaces the configured days of a year (stored by the next flush, the old ones deleted at once). */
+  async replaceCalendarYear(year: number, holidays: readonly string[], workdays: readonly string[]): Promise<void> {
+    await this.em.nativeDelete(CalendarDayEntity, { day: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } });
+    for (const day of holidays) this.em.persist(this.em.create(CalendarDayEntity, { day, kind: 'holiday' }));
+    for (const day of workdays) this.em.persist(this.em.create(CalendarDayEntity, { day, kind: 'workday' }));
+  }
+
+  /** Writes the changes of the current unit of work (a `TransactionRunner.run`'s, inside one). */
+  async flush(): Promise<void> {
+    await this.em.flush();
   }
 }

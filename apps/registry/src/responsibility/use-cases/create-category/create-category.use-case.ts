@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@gridline/platform';
-import { EventPublisher } from '@gridline/messaging';
+import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, RegistryErrorCode, type CategoryView } from '@gridline/contracts-registry';
-import { CategoryEntity } from '../../category.entity';
+import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { applyOwner, assertComplete, detailsOf, limitOf } from '../../category-rules';
 import { categoryInvalid } from '../../responsibility.errors';
 import { toCategoryView } from '../../responsibility.mapper';
@@ -15,7 +15,8 @@ import type { CreateCategoryCommand } from './create-category.command';
 export class CreateCategoryUseCase {
   constructor(
     private readonly list: ResponsibilityRepository,
-    private readonly events: EventPublisher,
+    private readonly outbox: OutboxRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, category: input }: CreateCategoryCommand): Promise<CategoryView> {
@@ -27,12 +28,12 @@ export class CreateCategoryUseCase {
     if (await this.list.findCategory(input.code)) {
       throw new AppError(RegistryErrorCode.CategoryCodeTaken, 'conflict', `A category with code ${input.code} already exists`, { code: input.code });
     }
-    return this.list.transactional(async (em) => {
+    return this.transactions.run(async () => {
       if (input.parentCode) {
-        const parent = await em.findOne(CategoryEntity, { code: input.parentCode });
+        const parent = await this.list.findCategory(input.parentCode);
         if (!parent || parent.parentCode) throw categoryInvalid('parentCode', `${input.parentCode} is not a major category`);
       }
-      const category = em.create(CategoryEntity, {
+      const category = this.list.createCategory({
         code: input.code,
         name: input.name.trim(),
         parentCode: input.parentCode ?? null,
@@ -40,13 +41,13 @@ export class CreateCategoryUseCase {
         handleLimit: input.handleLimit ? limitOf(input.handleLimit) : null,
         urgency: input.urgency ?? 'normal',
       });
-      if (input.owner) await applyOwner(em, category, input.owner);
+      if (input.owner) await applyOwner(this.list, category, input.owner);
       if (input.details) category.details = detailsOf(category, input.details);
       assertComplete(category);
-      em.persist(category);
+      this.list.add(category);
       const view = toCategoryView(category);
-      this.events.record(em, REGISTRY_EVENTS.categoryChanged, category.code, { category: view });
-      await em.flush();
+      this.outbox.record(REGISTRY_EVENTS.categoryChanged, category.code, { category: view });
+      await this.list.flush();
       return view;
     });
   }

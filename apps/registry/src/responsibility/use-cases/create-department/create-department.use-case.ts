@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@gridline/platform';
-import { EventPublisher } from '@gridline/messaging';
+import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, RegistryErrorCode, type DepartmentView } from '@gridline/contracts-registry';
-import { DepartmentEntity } from '../../department.entity';
+import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { toDepartmentView } from '../../responsibility.mapper';
 import { assertMayKeepList } from '../../responsibility-permissions';
 import { ResponsibilityRepository } from '../../responsibility.repository';
@@ -12,7 +12,8 @@ import type { CreateDepartmentCommand } from './create-department.command';
 export class CreateDepartmentUseCase {
   constructor(
     private readonly list: ResponsibilityRepository,
-    private readonly events: EventPublisher,
+    private readonly outbox: OutboxRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, department }: CreateDepartmentCommand): Promise<DepartmentView> {
@@ -20,12 +21,11 @@ export class CreateDepartmentUseCase {
     if (await this.list.findDepartment(department.code)) {
       throw new AppError(RegistryErrorCode.DepartmentCodeTaken, 'conflict', `A department with code ${department.code} already exists`, { code: department.code });
     }
-    return this.list.transactional(async (em) => {
-      const entity = em.create(DepartmentEntity, { code: department.code, name: department.name.trim(), contact: department.contact?.trim() || null });
-      em.persist(entity);
+    return this.transactions.run(async () => {
+      const entity = this.list.addDepartment({ code: department.code, name: department.name.trim(), contact: department.contact?.trim() || null });
       const view = toDepartmentView(entity);
-      this.events.record(em, REGISTRY_EVENTS.departmentChanged, entity.code, { department: view });
-      await em.flush();
+      this.outbox.record(REGISTRY_EVENTS.departmentChanged, entity.code, { department: view });
+      await this.list.flush();
       return view;
     });
   }

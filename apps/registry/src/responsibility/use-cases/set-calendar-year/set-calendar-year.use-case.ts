@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@gridline/platform';
-import { EventPublisher } from '@gridline/messaging';
+import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, RegistryErrorCode, type CalendarYearView } from '@gridline/contracts-registry';
-import { CalendarDayEntity } from '../../calendar-day.entity';
+import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { assertMayKeepList } from '../../responsibility-permissions';
 import { ResponsibilityRepository } from '../../responsibility.repository';
 import type { SetCalendarYearCommand } from './set-calendar-year.command';
@@ -16,7 +16,8 @@ function calendarInvalid(field: string, reason: string): AppError {
 export class SetCalendarYearUseCase {
   constructor(
     private readonly list: ResponsibilityRepository,
-    private readonly events: EventPublisher,
+    private readonly outbox: OutboxRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, year, holidays, workdays }: SetCalendarYearCommand): Promise<CalendarYearView> {
@@ -37,16 +38,14 @@ export class SetCalendarYearUseCase {
     if (both) throw calendarInvalid('workdays', `${both} is also a holiday`);
 
     const calendar: CalendarYearView = { year, holidays: [...holidays].sort(), workdays: [...workdays].sort() };
-    return this.list.transactional(async (em) => {
-      const current = await em.find(CalendarDayEntity, { day: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } }, { orderBy: { day: 'asc' } });
+    return this.transactions.run(async () => {
+      const current = await this.list.calendarDays(year);
       const iso = (d: string | Date) => (typeof d === 'string' ? d : d.toISOString().slice(0, 10));
       const same = (kind: 'holiday' | 'workday', days: string[]) => JSON.stringify(current.filter((c) => c.kind === kind).map((c) => iso(c.day))) === JSON.stringify(days);
       if (same('holiday', calendar.holidays) && same('workday', calendar.workdays)) return calendar; // nothing changes, nothing to announce
-      await em.nativeDelete(CalendarDayEntity, { day: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } });
-      for (const day of calendar.holidays) em.persist(em.create(CalendarDayEntity, { day, kind: 'holiday' }));
-      for (const day of calendar.workdays) em.persist(em.create(CalendarDayEntity, { day, kind: 'workday' }));
-      this.events.record(em, REGISTRY_EVENTS.calendarChanged, String(year), { calendar });
-      await em.flush();
+      await this.list.replaceCalendarYear(year, calendar.holidays, calendar.workdays);
+      this.outbox.record(REGISTRY_EVENTS.calendarChanged, String(year), { calendar });
+      await this.list.flush();
       return calendar;
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@gridline/messaging';
+import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, type CategoryView } from '@gridline/contracts-registry';
-import { CategoryEntity } from '../../category.entity';
+import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { applyOwner, assertComplete, detailsOf, limitOf } from '../../category-rules';
 import { categoryNotFound } from '../../responsibility.errors';
 import { toCategoryView } from '../../responsibility.mapper';
@@ -14,17 +14,18 @@ import type { UpdateCategoryCommand } from './update-category.command';
 export class UpdateCategoryUseCase {
   constructor(
     private readonly list: ResponsibilityRepository,
-    private readonly events: EventPublisher,
+    private readonly outbox: OutboxRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, code, changes }: UpdateCategoryCommand): Promise<CategoryView> {
     assertMayKeepList(caller);
-    return this.list.transactional(async (em) => {
-      const category = await em.findOne(CategoryEntity, { code });
+    return this.transactions.run(async () => {
+      const category = await this.list.findCategory(code);
       if (!category) throw categoryNotFound(code);
       const before = JSON.stringify(toCategoryView(category));
       if (changes.name !== undefined) category.name = changes.name.trim();
-      if (changes.owner !== undefined) await applyOwner(em, category, changes.owner);
+      if (changes.owner !== undefined) await applyOwner(this.list, category, changes.owner);
       if (changes.acceptLimit !== undefined) category.acceptLimit = limitOf(changes.acceptLimit);
       if (changes.handleLimit !== undefined) category.handleLimit = limitOf(changes.handleLimit);
       if (changes.urgency !== undefined) category.urgency = changes.urgency;
@@ -33,8 +34,8 @@ export class UpdateCategoryUseCase {
       assertComplete(category);
       if (JSON.stringify(toCategoryView(category)) !== before) {
         category.updatedAt = new Date();
-        this.events.record(em, REGISTRY_EVENTS.categoryChanged, code, { category: toCategoryView(category) });
-        await em.flush();
+        this.outbox.record(REGISTRY_EVENTS.categoryChanged, code, { category: toCategoryView(category) });
+        await this.list.flush();
       }
       return toCategoryView(category);
     });

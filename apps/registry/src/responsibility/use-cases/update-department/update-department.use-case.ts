@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@gridline/messaging';
+import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, type DepartmentView } from '@gridline/contracts-registry';
-import { DepartmentEntity } from '../../department.entity';
+import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { departmentNotFound } from '../../responsibility.errors';
 import { toDepartmentView } from '../../responsibility.mapper';
 import { assertMayKeepList } from '../../responsibility-permissions';
@@ -12,13 +12,14 @@ import type { UpdateDepartmentCommand } from './update-department.command';
 export class UpdateDepartmentUseCase {
   constructor(
     private readonly list: ResponsibilityRepository,
-    private readonly events: EventPublisher,
+    private readonly outbox: OutboxRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, code, changes }: UpdateDepartmentCommand): Promise<DepartmentView> {
     assertMayKeepList(caller);
-    return this.list.transactional(async (em) => {
-      const department = await em.findOne(DepartmentEntity, { code });
+    return this.transactions.run(async () => {
+      const department = await this.list.findDepartment(code);
       if (!department) throw departmentNotFound(code);
       const before = JSON.stringify(toDepartmentView(department));
       if (changes.name !== undefined) department.name = changes.name.trim();
@@ -26,8 +27,8 @@ export class UpdateDepartmentUseCase {
       if (changes.active !== undefined) department.active = changes.active;
       if (JSON.stringify(toDepartmentView(department)) !== before) {
         department.updatedAt = new Date();
-        this.events.record(em, REGISTRY_EVENTS.departmentChanged, code, { department: toDepartmentView(department) });
-        await em.flush();
+        this.outbox.record(REGISTRY_EVENTS.departmentChanged, code, { department: toDepartmentView(department) });
+        await this.list.flush();
       }
       return toDepartmentView(department);
     });
