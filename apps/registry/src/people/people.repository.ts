@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode } from '@mikro-orm/core';
-import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
 import type { GridRole } from '@gridline/contracts-registry';
 import { UnitEntity } from '../unit/unit.entity';
 import { AssignmentEntity } from './assignment.entity';
@@ -23,16 +23,16 @@ export class PeopleRepository {
     return this.em.findOne(AssignmentEntity, { id });
   }
 
-  /** Every assignment of the person, past, current and planned (in the given transaction, when one is given). */
-  assignmentsOfPerson(personId: string, em: EntityManager = this.em): Promise<AssignmentEntity[]> {
-    return em.find(AssignmentEntity, { personId }, { orderBy: { startsOn: 'asc', unitCode: 'asc' } });
+  /** Every assignment of the person, past, current and planned. */
+  assignmentsOfPerson(personId: string): Promise<AssignmentEntity[]> {
+    return this.em.find(AssignmentEntity, { personId }, { orderBy: { startsOn: 'asc', unitCode: 'asc' } });
   }
 
   /** The paths of the units of the person's assignments (a unit gone from the map counts as its code alone). */
-  async unitPathsOfPerson(personId: string, em: EntityManager = this.em): Promise<string[][]> {
-    const assignments = await this.assignmentsOfPerson(personId, em);
+  async unitPathsOfPerson(personId: string): Promise<string[][]> {
+    const assignments = await this.assignmentsOfPerson(personId);
     const codes = [...new Set(assignments.map((a) => a.unitCode))];
-    const paths = new Map((codes.length === 0 ? [] : await em.find(UnitEntity, { code: { $in: codes } })).map((u) => [u.code, u.path]));
+    const paths = new Map((codes.length === 0 ? [] : await this.em.find(UnitEntity, { code: { $in: codes } })).map((u) => [u.code, u.path]));
     return codes.map((code) => paths.get(code) ?? [code]);
   }
 
@@ -68,17 +68,16 @@ export class PeopleRepository {
   }
 
   /** The person's row locked until the transaction ends: assignments of one person are decided one at a time. */
-  lockPerson(em: EntityManager, id: string): Promise<PersonEntity | null> {
-    return em.findOne(PersonEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  lockPerson(id: string): Promise<PersonEntity | null> {
+    return this.em.findOne(PersonEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   }
 
-  lockAssignment(em: EntityManager, id: string): Promise<AssignmentEntity | null> {
-    return em.findOne(AssignmentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  lockAssignment(id: string): Promise<AssignmentEntity | null> {
+    return this.em.findOne(AssignmentEntity, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   }
 
   /** An assignment of the same person, role and unit whose period shares a day with the given one. */
   findOverlapping(
-    em: EntityManager,
     candidate: { personId: string; unitCode: string; role: GridRole; startsOn: string; endsOn: string | null },
   ): Promise<AssignmentEntity | null> {
     const where: FilterQuery<AssignmentEntity>[] = [
@@ -86,12 +85,26 @@ export class PeopleRepository {
       { $or: [{ endsOn: null }, { endsOn: { $gte: candidate.startsOn } }] },
     ];
     if (candidate.endsOn !== null) where.push({ startsOn: { $lte: candidate.endsOn } });
-    return em.findOne(AssignmentEntity, { $and: where }, { orderBy: { startsOn: 'asc' } });
+    return this.em.findOne(AssignmentEntity, { $and: where }, { orderBy: { startsOn: 'asc' } });
   }
 
-  /** Runs the work in one transaction; what it persists (the rows, their outbox events) commits together. */
-  transactional<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.em.transactional(work);
+  /** A new person, to be stored by the next flush. */
+  addPerson(data: RequiredEntityData<PersonEntity>): PersonEntity {
+    const person = this.em.create(PersonEntity, data);
+    this.em.persist(person);
+    return person;
+  }
+
+  /** A new assignment, to be stored by the next flush. */
+  addAssignment(data: RequiredEntityData<AssignmentEntity>): AssignmentEntity {
+    const assignment = this.em.create(AssignmentEntity, data);
+    this.em.persist(assignment);
+    return assignment;
+  }
+
+  /** Writes the changes of the current unit of work (a `TransactionRunner.run`'s, inside one). */
+  async flush(): Promise<void> {
+    await this.em.flush();
   }
 }
 

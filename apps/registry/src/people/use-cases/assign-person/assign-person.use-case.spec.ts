@@ -1,7 +1,8 @@
-import type { EventPublisher } from '@gridline/messaging';
+import type { TransactionRunner } from '@gridline/persistence';
 import { AppError } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
 import { REGISTRY_EVENTS, type AssignPersonBody } from '@gridline/contracts-registry';
+import type { OutboxRepository } from '../../../outbox/outbox.repository';
 import type { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { UnitEntity } from '../../../unit/unit.entity';
 import { AssignmentEntity } from '../../assignment.entity';
@@ -30,26 +31,28 @@ function setup(existing: AssignmentEntity[] = []) {
     unit('370502003001002', 'grid', [STREET, COMMUNITY, '370502003001002'], false),
   ];
   const person = Object.assign(new PersonEntity(), { id: PERSON_ID, name: '王晓梅', phoneEnc: 'v1:token' });
-  const em = { create: (_: unknown, data: Partial<AssignmentEntity>) => Object.assign(new AssignmentEntity(), data), persist: jest.fn(), flush: jest.fn() };
+  const transactions = { open: false, run: jest.fn(async (work: () => Promise<unknown>) => { transactions.open = true; try { return await work(); } finally { transactions.open = false; } }) };
   const people = {
     findUnit: jest.fn(async (code: string) => units.find((u) => u.code === code) ?? null),
-    lockPerson: jest.fn(async (_: unknown, id: string) => (id === PERSON_ID ? person : null)),
+    lockPerson: jest.fn(async (id: string) => (id === PERSON_ID ? person : null)),
     unitPathsOfPerson: jest.fn(async (id: string) =>
       [...new Set(existing.filter((a) => a.personId === id).map((a) => a.unitCode))].map((code) => units.find((u) => u.code === code)?.path ?? [code]),
     ),
-    findOverlapping: jest.fn(async (_: unknown, c: AssignmentEntity) =>
+    findOverlapping: jest.fn(async (c: AssignmentEntity) =>
       existing.find((a) => a.personId === c.personId && a.unitCode === c.unitCode && a.role === c.role && periodsOverlap(a, c)) ?? null,
     ),
-    transactional: jest.fn(async (work: (e: typeof em) => Promise<unknown>) => work(em)),
+    addAssignment: jest.fn((data: Partial<AssignmentEntity>) => Object.assign(new AssignmentEntity(), data)),
+    flush: jest.fn(),
   };
   const personalData = { maskedPhone: jest.fn((enc: string | null) => (enc ? '138****1234' : null)) };
-  const events = { record: jest.fn() };
+  const events = { record: jest.fn((..._: unknown[]) => expect(transactions.open).toBe(true)) };
   const useCase = new AssignPersonUseCase(
     people as unknown as PeopleRepository,
     personalData as unknown as PersonalDataService,
-    events as unknown as EventPublisher,
+    events as unknown as OutboxRepository,
+    transactions as unknown as TransactionRunner,
   );
-  return { useCase, people, events, em };
+  return { useCase, people, events, transactions };
 }
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
@@ -71,22 +74,22 @@ describe(AssignPersonUseCase.name, () => {
   afterEach(() => jest.useRealTimers());
 
   it('assigns from today in China and records assignment.created in the same transaction, without the phone', async () => {
-    const { useCase, events, em } = setup();
+    const { useCase, events, people } = setup();
     const view = await useCase.execute(new AssignPersonCommand(ADMIN, GRID, body));
     expect(view).toMatchObject({ personId: PERSON_ID, unitCode: GRID, role: 'grid_staff', startsOn: '2026-04-01', endsOn: null, active: true, personPhone: '138****1234' });
-    expect(em.persist).toHaveBeenCalledTimes(1);
-    expect(events.record).toHaveBeenCalledWith(em, REGISTRY_EVENTS.assignmentCreated, view.id, {
+    expect(people.addAssignment).toHaveBeenCalledTimes(1);
+    expect(events.record).toHaveBeenCalledWith(REGISTRY_EVENTS.assignmentCreated, view.id, {
       assignment: { id: view.id, personId: PERSON_ID, unitCode: GRID, role: 'grid_staff', startsOn: '2026-04-01', endsOn: null },
     });
-    expect(em.flush).toHaveBeenCalled();
+    expect(people.flush).toHaveBeenCalled();
   });
 
   it('refuses an unknown unit with 404 and an inactive one naming unitCode, before opening a transaction', async () => {
-    const { useCase, people } = setup();
+    const { useCase, transactions } = setup();
     expect((await failure(useCase.execute(new AssignPersonCommand(ADMIN, '370502003001009', body)))).code).toBe('UNIT_NOT_FOUND');
     const inactive = await failure(useCase.execute(new AssignPersonCommand(ADMIN, '370502003001002', body)));
     expect([inactive.code, fieldOf(inactive)]).toEqual(['ASSIGNMENT_INVALID', 'unitCode']);
-    expect(people.transactional).not.toHaveBeenCalled();
+    expect(transactions.run).not.toHaveBeenCalled();
   });
 
   it.each([

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@gridline/messaging';
+import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, type AssignmentView } from '@gridline/contracts-registry';
+import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { unitNotFound } from '../../../unit/unit.errors';
-import { AssignmentEntity } from '../../assignment.entity';
 import { ROLE_LEVELS, chinaToday, isCalendarDate } from '../../assignment-rules';
 import { assignmentConflict, assignmentInvalid, personNotFound } from '../../people.errors';
 import { toAssignmentSnapshot, toAssignmentView } from '../../people.mapper';
@@ -17,7 +17,8 @@ export class AssignPersonUseCase {
   constructor(
     private readonly people: PeopleRepository,
     private readonly personalData: PersonalDataService,
-    private readonly events: EventPublisher,
+    private readonly outbox: OutboxRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, unitCode, assignment: input }: AssignPersonCommand): Promise<AssignmentView> {
@@ -36,13 +37,13 @@ export class AssignPersonUseCase {
     if (endsOn !== null && !isCalendarDate(endsOn)) throw assignmentInvalid('endsOn', `${endsOn} is not a calendar date`);
     if (endsOn !== null && endsOn < startsOn) throw assignmentInvalid('endsOn', `must not be before startsOn ${startsOn}`);
 
-    return this.people.transactional(async (em) => {
+    return this.transactions.run(async () => {
       // Locking the person serialises their assignments, so that two overlapping ones cannot both pass the check.
-      const person = await this.people.lockPerson(em, input.personId);
+      const person = await this.people.lockPerson(input.personId);
       if (!person) throw personNotFound(input.personId);
-      assertMayAssignPerson(caller, person.id, await this.people.unitPathsOfPerson(person.id, em));
+      assertMayAssignPerson(caller, person.id, await this.people.unitPathsOfPerson(person.id));
       const candidate = { personId: person.id, unitCode, role: input.role, startsOn, endsOn };
-      const clash = await this.people.findOverlapping(em, candidate);
+      const clash = await this.people.findOverlapping(candidate);
       if (clash) {
         throw assignmentConflict(
           'overlaps',
@@ -50,10 +51,9 @@ export class AssignPersonUseCase {
           { assignmentId: clash.id, startsOn: clash.startsOn, endsOn: clash.endsOn },
         );
       }
-      const assignment = em.create(AssignmentEntity, { ...candidate, workPhone: input.workPhone ?? null });
-      em.persist(assignment);
-      this.events.record(em, REGISTRY_EVENTS.assignmentCreated, assignment.id, { assignment: toAssignmentSnapshot(assignment) });
-      await em.flush();
+      const assignment = this.people.addAssignment({ ...candidate, workPhone: input.workPhone ?? null });
+      this.outbox.record(REGISTRY_EVENTS.assignmentCreated, assignment.id, { assignment: toAssignmentSnapshot(assignment) });
+      await this.people.flush();
       return toAssignmentView(assignment, person, today, (enc) => this.personalData.maskedPhone(enc));
     });
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@gridline/persistence';
 import type { PersonView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
-import { PersonEntity } from '../../person.entity';
 import { toPersonView } from '../../people.mapper';
 import { assertMayAddPeople } from '../../people-permissions';
 import { PeopleRepository } from '../../people.repository';
@@ -13,15 +13,15 @@ export class CreatePersonUseCase {
   constructor(
     private readonly people: PeopleRepository,
     private readonly personalData: PersonalDataService,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, person: input }: CreatePersonCommand): Promise<PersonView> {
     assertMayAddPeople(caller);
     const phone = input.phone ? this.personalData.protectPhone(input.phone) : null;
-    return this.people.transactional(async (em) => {
-      const person = em.create(PersonEntity, { name: input.name.trim(), phoneEnc: phone?.enc ?? null, phoneIndex: phone?.index ?? null });
-      em.persist(person);
-      await em.flush();
+    return this.transactions.run(async () => {
+      const person = this.people.addPerson({ name: input.name.trim(), phoneEnc: phone?.enc ?? null, phoneIndex: phone?.index ?? null });
+      await this.people.flush();
       return toPersonView(person, (enc) => this.personalData.maskedPhone(enc));
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@gridline/messaging';
+import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, type AssignmentView } from '@gridline/contracts-registry';
+import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { unitNotFound } from '../../../unit/unit.errors';
 import { chinaToday, isCalendarDate } from '../../assignment-rules';
@@ -20,7 +21,8 @@ export class EndAssignmentUseCase {
   constructor(
     private readonly people: PeopleRepository,
     private readonly personalData: PersonalDataService,
-    private readonly events: EventPublisher,
+    private readonly outbox: OutboxRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, assignmentId, endsOn: requested }: EndAssignmentCommand): Promise<AssignmentView> {
@@ -36,8 +38,8 @@ export class EndAssignmentUseCase {
     if (requested !== undefined && !isCalendarDate(requested)) throw assignmentInvalid('endsOn', `${requested} is not a calendar date`);
 
     const today = chinaToday();
-    return this.people.transactional(async (em) => {
-      const assignment = await this.people.lockAssignment(em, assignmentId);
+    return this.transactions.run(async () => {
+      const assignment = await this.people.lockAssignment(assignmentId);
       if (!assignment) throw assignmentNotFound(assignmentId);
       if (assignment.endsOn !== null && assignment.endsOn <= today) {
         throw assignmentConflict('already_ended', `Assignment ${assignmentId} already ended on ${assignment.endsOn}`, { assignmentId, endsOn: assignment.endsOn });
@@ -48,8 +50,8 @@ export class EndAssignmentUseCase {
         throw assignmentInvalid('endsOn', `must be before the planned end ${assignment.endsOn}`);
       }
       assignment.endsOn = endsOn;
-      this.events.record(em, REGISTRY_EVENTS.assignmentEnded, assignment.id, { assignment: toAssignmentSnapshot(assignment) });
-      await em.flush();
+      this.outbox.record(REGISTRY_EVENTS.assignmentEnded, assignment.id, { assignment: toAssignmentSnapshot(assignment) });
+      await this.people.flush();
       return toAssignmentView(assignment, person, today, (enc) => this.personalData.maskedPhone(enc));
     });
   }

@@ -1,7 +1,8 @@
-import type { EventPublisher } from '@gridline/messaging';
+import type { TransactionRunner } from '@gridline/persistence';
 import { AppError } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
 import { REGISTRY_EVENTS } from '@gridline/contracts-registry';
+import type { OutboxRepository } from '../../../outbox/outbox.repository';
 import type { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { UnitEntity } from '../../../unit/unit.entity';
 import { AssignmentEntity } from '../../assignment.entity';
@@ -20,18 +21,18 @@ function setup(assignment: Partial<AssignmentEntity> = {}) {
   const row = Object.assign(new AssignmentEntity(), { id: ID, personId: 'p', unitCode: GRID, role: 'grid_staff', startsOn: '2026-01-01', endsOn: null, workPhone: '0546-8221234', ...assignment });
   const grid = Object.assign(new UnitEntity(), { code: GRID, level: 'grid', path: [STREET, COMMUNITY, GRID], active: true });
   const person = Object.assign(new PersonEntity(), { id: 'p', name: '王晓梅', phoneEnc: 'v1:token' });
-  const em = { flush: jest.fn() };
+  const transactions = { open: false, run: jest.fn(async (work: () => Promise<unknown>) => { transactions.open = true; try { return await work(); } finally { transactions.open = false; } }) };
   const people = {
     findAssignment: jest.fn(async (id: string) => (id === ID ? row : null)),
     findUnit: jest.fn(async () => grid),
     findPerson: jest.fn(async () => person),
     lockAssignment: jest.fn(async () => row),
-    transactional: jest.fn(async (work: (e: typeof em) => Promise<unknown>) => work(em)),
+    flush: jest.fn(),
   };
-  const events = { record: jest.fn() };
+  const events = { record: jest.fn((..._: unknown[]) => expect(transactions.open).toBe(true)) };
   const personalData = { maskedPhone: jest.fn(() => '138****1234') };
-  const useCase = new UpdateAssignmentUseCase(people as unknown as PeopleRepository, personalData as unknown as PersonalDataService, events as unknown as EventPublisher);
-  return { useCase, events, em, row };
+  const useCase = new UpdateAssignmentUseCase(people as unknown as PeopleRepository, personalData as unknown as PersonalDataService, events as unknown as OutboxRepository, transactions as unknown as TransactionRunner);
+  return { useCase, events, row };
 }
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
@@ -42,15 +43,15 @@ async function failure(promise: Promise<unknown>): Promise<AppError> {
 
 describe(UpdateAssignmentUseCase.name, () => {
   it('changes the published work phone and records assignment.updated naming the field, without the number', async () => {
-    const { useCase, events, em, row } = setup();
+    const { useCase, events, row } = setup();
     const view = await useCase.execute(new UpdateAssignmentCommand(CENTRE, ID, { workPhone: '0546-8229999' }));
     expect(view).toMatchObject({ id: ID, workPhone: '0546-8229999', personPhone: '138****1234' });
     expect(row.workPhone).toBe('0546-8229999');
-    expect(events.record).toHaveBeenCalledWith(em, REGISTRY_EVENTS.assignmentUpdated, ID, {
+    expect(events.record).toHaveBeenCalledWith(REGISTRY_EVENTS.assignmentUpdated, ID, {
       assignment: { id: ID, personId: 'p', unitCode: GRID, role: 'grid_staff', startsOn: '2026-01-01', endsOn: null },
       changed: ['workPhone'],
     });
-    expect(JSON.stringify(events.record.mock.calls[0][3])).not.toContain('8229999');
+    expect(JSON.stringify(events.record.mock.calls[0][2])).not.toContain('8229999');
   });
 
   it('withdraws it with null, and records nothing when nothing changes', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EventPublisher } from '@gridline/messaging';
+import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, workPhoneProblem, type AssignmentView } from '@gridline/contracts-registry';
+import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { unitNotFound } from '../../../unit/unit.errors';
 import { chinaToday } from '../../assignment-rules';
@@ -20,7 +21,8 @@ export class UpdateAssignmentUseCase {
   constructor(
     private readonly people: PeopleRepository,
     private readonly personalData: PersonalDataService,
-    private readonly events: EventPublisher,
+    private readonly outbox: OutboxRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, assignmentId, changes }: UpdateAssignmentCommand): Promise<AssignmentView> {
@@ -38,8 +40,8 @@ export class UpdateAssignmentUseCase {
     if (!person) throw personNotFound(found.personId);
 
     const today = chinaToday();
-    return this.people.transactional(async (em) => {
-      const assignment = await this.people.lockAssignment(em, assignmentId);
+    return this.transactions.run(async () => {
+      const assignment = await this.people.lockAssignment(assignmentId);
       if (!assignment) throw assignmentNotFound(assignmentId);
       // An ended post publishes nothing any more: its phone is history.
       if (assignment.endsOn !== null && assignment.endsOn < today) {
@@ -48,8 +50,8 @@ export class UpdateAssignmentUseCase {
       const workPhone = changes.workPhone ?? null;
       if (assignment.workPhone !== workPhone) {
         assignment.workPhone = workPhone;
-        this.events.record(em, REGISTRY_EVENTS.assignmentUpdated, assignment.id, { assignment: toAssignmentSnapshot(assignment), changed: ['workPhone'] });
-        await em.flush();
+        this.outbox.record(REGISTRY_EVENTS.assignmentUpdated, assignment.id, { assignment: toAssignmentSnapshot(assignment), changed: ['workPhone'] });
+        await this.people.flush();
       }
       return toAssignmentView(assignment, person, today, (enc) => this.personalData.maskedPhone(enc));
     });
