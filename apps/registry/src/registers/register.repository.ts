@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
-import type { RegisterListQuery } from '@gridline/contracts-registry';
+import type { RegisterKind, RegisterListQuery } from '@gridline/contracts-registry';
 import { AuditLogEntity, BuildingEntity, BusinessEntity, HouseholdEntity, ResidentEntity } from './register.entities';
 
 type Scoped = BuildingEntity | HouseholdEntity | ResidentEntity | BusinessEntity;
 type ScopedClass<T extends Scoped> = new () => T;
+
+const ENTITIES = { building: BuildingEntity, household: HouseholdEntity, resident: ResidentEntity, business: BusinessEntity } as const;
 
 /** Reads and writes of the registers; every list is cut to the caller's scope here. */
 @Injectable()
@@ -15,6 +17,19 @@ export class RegisterRepository {
 
   findOne<T extends Scoped>(cls: ScopedClass<T>, id: string): Promise<T | null> {
     return this.em.findOne(cls, { id } as FilterQuery<T>);
+  }
+
+  /** A record of any kind by its id. */
+  findRecord(kind: RegisterKind, id: string): Promise<Scoped | null> {
+    return this.findOne(ENTITIES[kind] as ScopedClass<Scoped>, id);
+  }
+
+  findBuildingAt(gridCode: string, address: string): Promise<BuildingEntity | null> {
+    return this.em.findOne(BuildingEntity, { gridCode, address });
+  }
+
+  findHouseholdAt(gridCode: string, address: string, room: string): Promise<HouseholdEntity | null> {
+    return this.em.findOne(HouseholdEntity, { gridCode, address, room });
   }
 
   findResidentByIdIndex(index: string): Promise<ResidentEntity | null> {
@@ -61,8 +76,49 @@ export class RegisterRepository {
     return { items, page, pageSize, total };
   }
 
-  transactional<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
-    return this.em.transactional(work);
+  countHouseholdsIn(buildingId: string): Promise<number> {
+    return this.em.count(HouseholdEntity, { buildingId });
+  }
+
+  countMembersOf(householdId: string): Promise<number> {
+    return this.em.count(ResidentEntity, { householdId });
+  }
+
+  addBuilding(data: RequiredEntityData<BuildingEntity>): BuildingEntity {
+    return this.added(this.em.create(BuildingEntity, data));
+  }
+
+  addHousehold(data: RequiredEntityData<HouseholdEntity>): HouseholdEntity {
+    return this.added(this.em.create(HouseholdEntity, data));
+  }
+
+  addResident(data: RequiredEntityData<ResidentEntity>): ResidentEntity {
+    return this.added(this.em.create(ResidentEntity, data));
+  }
+
+  addBusiness(data: RequiredEntityData<BusinessEntity>): BusinessEntity {
+    return this.added(this.em.create(BusinessEntity, data));
+  }
+
+  /** An entry of the audit log, to be stored by the next flush. */
+  addAuditEntry(data: RequiredEntityData<AuditLogEntity>): AuditLogEntity {
+    return this.added(this.em.create(AuditLogEntity, data));
+  }
+
+  /** Deletes a record at once; a resident stops being the head of any household first. */
+  async deleteRecord(kind: RegisterKind, id: string): Promise<void> {
+    if (kind === 'resident') await this.em.nativeUpdate(HouseholdEntity, { headResidentId: id }, { headResidentId: null });
+    await this.em.nativeDelete(ENTITIES[kind] as typeof BuildingEntity, { id });
+  }
+
+  /** Writes the changes of the current unit of work (a `TransactionRunner.run`'s, inside one). */
+  async flush(): Promise<void> {
+    await this.em.flush();
+  }
+
+  private added<T extends object>(entity: T): T {
+    this.em.persist(entity);
+    return entity;
   }
 }
 

@@ -24,12 +24,23 @@ import {
   UpdateResidentRequest,
   type ImportReport,
 } from '@gridline/contracts-registry';
+import { CreateBuildingCommand } from './use-cases/create-building/create-building.command';
 import { CreateBuildingUseCase } from './use-cases/create-building/create-building.use-case';
+import { CreateBusinessCommand } from './use-cases/create-business/create-business.command';
 import { CreateBusinessUseCase } from './use-cases/create-business/create-business.use-case';
+import { CreateHouseholdCommand } from './use-cases/create-household/create-household.command';
 import { CreateHouseholdUseCase } from './use-cases/create-household/create-household.use-case';
-import { ImportRegistersUseCase } from './use-cases/import-registers/import-registers.use-case';
+import { DeleteRecordCommand } from './use-cases/delete-record/delete-record.command';
 import { DeleteRecordUseCase } from './use-cases/delete-record/delete-record.use-case';
+import { FinishImportCommand } from './use-cases/finish-import/finish-import.command';
+import { FinishImportUseCase } from './use-cases/finish-import/finish-import.use-case';
+import { GetImportQuery } from './use-cases/get-import/get-import.query';
+import { GetImportUseCase } from './use-cases/get-import/get-import.use-case';
+import { GetQualityQuery } from './use-cases/get-quality/get-quality.query';
 import { GetQualityUseCase } from './use-cases/get-quality/get-quality.use-case';
+import { ImportBatchCommand } from './use-cases/import-batch/import-batch.command';
+import { ImportBatchUseCase } from './use-cases/import-batch/import-batch.use-case';
+import { ListAuditQuery } from './use-cases/list-audit/list-audit.query';
 import { ListAuditUseCase } from './use-cases/list-audit/list-audit.use-case';
 import { ReadRegistersUseCase } from './use-cases/read-registers/read-registers.use-case';
 import { ReadResidentsUseCase } from './use-cases/read-residents/read-residents.use-case';
@@ -37,8 +48,13 @@ import { RegisterResidentCommand } from './use-cases/register-resident/register-
 import { RegisterResidentUseCase } from './use-cases/register-resident/register-resident.use-case';
 import { RevealResidentCommand } from './use-cases/reveal-resident/reveal-resident.command';
 import { RevealResidentUseCase } from './use-cases/reveal-resident/reveal-resident.use-case';
+import { StartImportCommand } from './use-cases/start-import/start-import.command';
+import { StartImportUseCase } from './use-cases/start-import/start-import.use-case';
+import { UpdateBuildingCommand } from './use-cases/update-building/update-building.command';
 import { UpdateBuildingUseCase } from './use-cases/update-building/update-building.use-case';
+import { UpdateBusinessCommand } from './use-cases/update-business/update-business.command';
 import { UpdateBusinessUseCase } from './use-cases/update-business/update-business.use-case';
+import { UpdateHouseholdCommand } from './use-cases/update-household/update-household.command';
 import { UpdateHouseholdUseCase } from './use-cases/update-household/update-household.use-case';
 import { UpdateResidentCommand } from './use-cases/update-resident/update-resident.command';
 import { UpdateResidentUseCase } from './use-cases/update-resident/update-resident.use-case';
@@ -60,19 +76,22 @@ export class RegistersBusController {
     private readonly read: ReadRegistersUseCase,
     private readonly listAuditUseCase: ListAuditUseCase,
     private readonly getQuality: GetQualityUseCase,
-    private readonly imports: ImportRegistersUseCase,
+    private readonly startImportUseCase: StartImportUseCase,
+    private readonly importBatchUseCase: ImportBatchUseCase,
+    private readonly finishImportUseCase: FinishImportUseCase,
+    private readonly getImportUseCase: GetImportUseCase,
     private readonly deleteRecord: DeleteRecordUseCase,
   ) {}
 
   @MessagePattern(REGISTRY_REQUESTS.createBuilding.pattern)
   @Idempotent()
   createBuilding(@Payload() request: CreateBuildingRequest, @BusCaller() caller: Caller) {
-    return this.createBuildingUseCase.execute(caller, request);
+    return this.createBuildingUseCase.execute(new CreateBuildingCommand(caller, request));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.updateBuilding.pattern)
   updateBuilding(@Payload() { id, ...changes }: UpdateBuildingRequest, @BusCaller() caller: Caller) {
-    return this.updateBuildingUseCase.execute(caller, id, changes);
+    return this.updateBuildingUseCase.execute(new UpdateBuildingCommand(caller, id, changes));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.getBuilding.pattern)
@@ -88,12 +107,12 @@ export class RegistersBusController {
   @MessagePattern(REGISTRY_REQUESTS.createHousehold.pattern)
   @Idempotent()
   createHousehold(@Payload() request: CreateHouseholdRequest, @BusCaller() caller: Caller) {
-    return this.createHouseholdUseCase.execute(caller, request);
+    return this.createHouseholdUseCase.execute(new CreateHouseholdCommand(caller, request));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.updateHousehold.pattern)
   updateHousehold(@Payload() { id, ...changes }: UpdateHouseholdRequest, @BusCaller() caller: Caller) {
-    return this.updateHouseholdUseCase.execute(caller, id, changes);
+    return this.updateHouseholdUseCase.execute(new UpdateHouseholdCommand(caller, id, changes));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.getHousehold.pattern)
@@ -135,12 +154,12 @@ export class RegistersBusController {
   @MessagePattern(REGISTRY_REQUESTS.createBusiness.pattern)
   @Idempotent()
   createBusiness(@Payload() request: CreateBusinessRequest, @BusCaller() caller: Caller) {
-    return this.createBusinessUseCase.execute(caller, request);
+    return this.createBusinessUseCase.execute(new CreateBusinessCommand(caller, request));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.updateBusiness.pattern)
   updateBusiness(@Payload() { id, ...changes }: UpdateBusinessRequest, @BusCaller() caller: Caller) {
-    return this.updateBusinessUseCase.execute(caller, id, changes);
+    return this.updateBusinessUseCase.execute(new UpdateBusinessCommand(caller, id, changes));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.getBusiness.pattern)
@@ -155,37 +174,37 @@ export class RegistersBusController {
 
   @MessagePattern(REGISTRY_REQUESTS.deleteRecord.pattern)
   delete(@Payload() { kind, id }: DeleteRecordRequest, @BusCaller() caller: Caller) {
-    return this.deleteRecord.execute(caller, kind, id);
+    return this.deleteRecord.execute(new DeleteRecordCommand(caller, kind, id));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.listAudit.pattern)
   audit(@Payload() query: AuditQuery, @BusCaller() caller: Caller) {
-    return this.listAuditUseCase.execute(caller, query);
+    return this.listAuditUseCase.execute(new ListAuditQuery(caller, query));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.startImport.pattern)
   @Idempotent({ replay: (report: ImportReport) => ({ ...report, replayed: true }) })
   startImport(@Payload() { kind, jobId }: StartImportRequest, @BusCaller() caller: Caller) {
-    return this.imports.start(caller, kind, jobId);
+    return this.startImportUseCase.execute(new StartImportCommand(caller, kind, jobId));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.importBatch.pattern)
   importBatch(@Payload() { jobId, firstRow, rows }: ImportBatchRequest, @BusCaller() caller: Caller) {
-    return this.imports.batch(caller, jobId, firstRow, rows);
+    return this.importBatchUseCase.execute(new ImportBatchCommand(caller, jobId, firstRow, rows));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.finishImport.pattern)
   finishImport(@Payload() { jobId }: ImportJobRequest, @BusCaller() caller: Caller) {
-    return this.imports.finish(caller, jobId);
+    return this.finishImportUseCase.execute(new FinishImportCommand(caller, jobId));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.getImport.pattern)
   getImport(@Payload() { jobId }: ImportJobRequest, @BusCaller() caller: Caller) {
-    return this.imports.get(caller, jobId);
+    return this.getImportUseCase.execute(new GetImportQuery(caller, jobId));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.unitQuality.pattern)
   quality(@Payload() { code }: UnitQualityRequest, @BusCaller() caller: Caller) {
-    return this.getQuality.execute(caller, code);
+    return this.getQuality.execute(new GetQualityQuery(caller, code));
   }
 }

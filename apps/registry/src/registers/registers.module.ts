@@ -1,19 +1,24 @@
 import { Module } from '@nestjs/common';
 import { GridResolver } from './grid-resolver';
-import { QualityService } from './quality.service';
+import { UnitsModule } from '../unit/units.module';
+import { ImportRepository } from './imports/import.repository';
+import { QualityRepository } from './quality.repository';
 import { RegisterRepository } from './register.repository';
 import { RegistersBusController } from './registers.bus-controller';
 import { CreateBuildingUseCase } from './use-cases/create-building/create-building.use-case';
 import { CreateBusinessUseCase } from './use-cases/create-business/create-business.use-case';
 import { CreateHouseholdUseCase } from './use-cases/create-household/create-household.use-case';
-import { ImportRegistersUseCase } from './use-cases/import-registers/import-registers.use-case';
 import { DeleteRecordUseCase } from './use-cases/delete-record/delete-record.use-case';
+import { FinishImportUseCase } from './use-cases/finish-import/finish-import.use-case';
+import { GetImportUseCase } from './use-cases/get-import/get-import.use-case';
 import { GetQualityUseCase } from './use-cases/get-quality/get-quality.use-case';
+import { ImportBatchUseCase } from './use-cases/import-batch/import-batch.use-case';
 import { ListAuditUseCase } from './use-cases/list-audit/list-audit.use-case';
 import { ReadRegistersUseCase } from './use-cases/read-registers/read-registers.use-case';
 import { ReadResidentsUseCase } from './use-cases/read-residents/read-residents.use-case';
 import { RegisterResidentUseCase } from './use-cases/register-resident/register-resident.use-case';
 import { RevealResidentUseCase } from './use-cases/reveal-resident/reveal-resident.use-case';
+import { StartImportUseCase } from './use-cases/start-import/start-import.use-case';
 import { UpdateBuildingUseCase } from './use-cases/update-building/update-building.use-case';
 import { UpdateBusinessUseCase } from './use-cases/update-business/update-business.use-case';
 import { UpdateHouseholdUseCase } from './use-cases/update-household/update-household.use-case';
@@ -21,11 +26,13 @@ import { UpdateResidentUseCase } from './use-cases/update-resident/update-reside
 import { HouseholdVisitsSubscriber } from './visits/household-visits.subscriber';
 
 @Module({
+  imports: [UnitsModule],
   controllers: [RegistersBusController],
   providers: [
     RegisterRepository,
     GridResolver,
-    QualityService,
+    QualityRepository,
+    ImportRepository,
     CreateBuildingUseCase,
     UpdateBuildingUseCase,
     CreateHouseholdUseCase,
@@ -39,10 +46,13 @@ import { HouseholdVisitsSubscriber } from './visits/household-visits.subscriber'
     ReadRegistersUseCase,
     ListAuditUseCase,
     GetQualityUseCase,
-    ImportRegistersUseCase,
+    StartImportUseCase,
+    ImportBatchUseCase,
+    FinishImportUseCase,
+    GetImportUseCase,
     DeleteRecordUseCase,
     HouseholdVisitsSubscriber,
   ],
-  exports: [RegisterRepository, GridResolver, QualityService],
+  exports: [RegisterRepository, GridResolver, QualityRepository],
 })
 export class RegistersModule {}

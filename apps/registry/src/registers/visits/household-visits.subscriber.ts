@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventSubscription, on, type EventSubscriber } from '@gridline/messaging';
 import { INCIDENTS_EVENTS, type VisitLoggedEventData } from '@gridline/contracts-incidents';
-import { QualityService } from '../quality.service';
+import { QualityRepository } from '../quality.repository';
 
 /**
  * Keeps the day each household was last visited from `events.incidents.visit.>`, and announces the collection
@@ -15,7 +15,7 @@ export class HouseholdVisitsSubscriber implements EventSubscriber {
   readonly source = 'incidents';
   readonly filter = 'visit.>';
 
-  constructor(private readonly quality: QualityService) {}
+  constructor(private readonly quality: QualityRepository) {}
 
   handlers() {
     return [on(INCIDENTS_EVENTS.visitLogged, (event, em) => this.visited(em, event.data))];
@@ -34,6 +34,7 @@ export class HouseholdVisitsSubscriber implements EventSubscriber {
        select h.grid_code from visited join ${s}.household h on h.id = visited.household_id`,
       [visit.date, visit.householdId],
     );
-    if (rows.length > 0) await this.quality.announce(em, [rows[0].grid_code]);
+    // The quality is counted and announced in the consumer's transaction (the repository joins it).
+    if (rows.length > 0) await this.quality.announce([rows[0].grid_code]);
   }
 }

@@ -1,4 +1,4 @@
-import { VISITED_WITHIN_DAYS, visitedSince } from '../quality.service';
+import { VISITED_WITHIN_DAYS, visitedSince } from '../quality.repository';
 
 describe(visitedSince.name, () => {
   it('opens a 90-day window that ends today in China', () => {

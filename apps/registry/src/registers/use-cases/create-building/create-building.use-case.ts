@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { requireRegisterAccess, type Caller } from '@gridline/auth';
+import { requireRegisterAccess } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
-import { RegistryErrorCode, type BuildingView, type CreateBuildingRequest } from '@gridline/contracts-registry';
+import { TransactionRunner } from '@gridline/persistence';
+import { RegistryErrorCode, type BuildingView } from '@gridline/contracts-registry';
 import { GridResolver } from '../../grid-resolver';
-import { BuildingEntity } from '../../register.entities';
 import { toBuildingView } from '../../register.mapper';
 import { assertMayWriteIn } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
-import { QualityService } from '../../quality.service';
+import { QualityRepository } from '../../quality.repository';
+import type { CreateBuildingCommand } from './create-building.command';
 
 /** Registers a building of a grid; one address per grid. */
 @Injectable()
@@ -16,19 +17,20 @@ export class CreateBuildingUseCase {
   constructor(
     private readonly registers: RegisterRepository,
     private readonly grids: GridResolver,
-    private readonly quality: QualityService,
+    private readonly quality: QualityRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute(caller: Caller, input: CreateBuildingRequest): Promise<BuildingView> {
+  async execute({ caller, building: input }: CreateBuildingCommand): Promise<BuildingView> {
     requireRegisterAccess(caller, 'building', 'write');
     const grid = await this.grids.resolve(input.gridCode);
     assertMayWriteIn(caller, 'building', grid);
-    return this.registers.transactional(async (em) => {
-      const existing = await em.findOne(BuildingEntity, { gridCode: grid.code, address: input.address });
+    return this.transactions.run(async () => {
+      const existing = await this.registers.findBuildingAt(grid.code, input.address);
       if (existing) {
         throw new AppError(RegistryErrorCode.RegisterInvalid, 'conflict', 'A building with this address is already registered in the grid', { buildingId: existing.id });
       }
-      const building = em.create(BuildingEntity, {
+      const building = this.registers.addBuilding({
         id: randomUUID(),
         gridCode: grid.code,
         path: grid.path,
@@ -37,10 +39,9 @@ export class CreateBuildingUseCase {
         floors: input.floors ?? null,
         unitCount: input.unitCount ?? null,
       });
-      em.persist(building);
-      await em.flush();
-      await this.quality.announce(em, [grid.code]);
-      await em.flush();
+      await this.registers.flush();
+      await this.quality.announce([grid.code]);
+      await this.registers.flush();
       return toBuildingView(building);
     });
   }

@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { requireRegisterAccess, type Caller } from '@gridline/auth';
-import type { BusinessView, CreateBusinessRequest } from '@gridline/contracts-registry';
+import { requireRegisterAccess } from '@gridline/auth';
+import { TransactionRunner } from '@gridline/persistence';
+import type { BusinessView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { GridResolver } from '../../grid-resolver';
-import { BusinessEntity } from '../../register.entities';
 import { toBusinessView } from '../../register.mapper';
 import { assertMayWriteIn, inScope } from '../../register-permissions';
 import { duplicateRecord } from '../../register.errors';
 import { RegisterRepository } from '../../register.repository';
+import type { CreateBusinessCommand } from './create-business.command';
 
 /** Registers a shop or enterprise of a grid (typically an exclusive grid); one record per credit code. */
 @Injectable()
@@ -18,9 +19,10 @@ export class CreateBusinessUseCase {
     private readonly registers: RegisterRepository,
     private readonly grids: GridResolver,
     private readonly personalData: PersonalDataService,
+    private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute(caller: Caller, input: CreateBusinessRequest): Promise<BusinessView> {
+  async execute({ caller, business: input }: CreateBusinessCommand): Promise<BusinessView> {
     requireRegisterAccess(caller, 'business', 'write');
     const grid = await this.grids.resolve(input.gridCode);
     assertMayWriteIn(caller, 'business', grid);
@@ -28,8 +30,8 @@ export class CreateBusinessUseCase {
     if (existing) throw duplicateRecord('business', existing, inScope(caller, existing));
     const phone = input.contactPhone ? this.personalData.protectPhone(input.contactPhone) : null;
     try {
-      return await this.registers.transactional(async (em) => {
-        const business = em.create(BusinessEntity, {
+      return await this.transactions.run(async () => {
+        const business = this.registers.addBusiness({
           id: randomUUID(),
           gridCode: grid.code,
           path: grid.path,
@@ -39,8 +41,7 @@ export class CreateBusinessUseCase {
           contactPhoneEnc: phone?.enc ?? null,
           contactPhoneIndex: phone?.index ?? null,
         });
-        em.persist(business);
-        await em.flush();
+        await this.registers.flush();
         return toBusinessView(business, this.personalData);
       });
     } catch (error) {

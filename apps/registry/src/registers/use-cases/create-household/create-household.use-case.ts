@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { requireRegisterAccess, type Caller } from '@gridline/auth';
+import { requireRegisterAccess } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
-import { RegistryErrorCode, type CreateHouseholdRequest, type HouseholdView } from '@gridline/contracts-registry';
+import { TransactionRunner } from '@gridline/persistence';
+import { RegistryErrorCode, type HouseholdView } from '@gridline/contracts-registry';
 import { GridResolver } from '../../grid-resolver';
 import { registerInvalid } from '../../register.errors';
-import { BuildingEntity, HouseholdEntity } from '../../register.entities';
+import { BuildingEntity } from '../../register.entities';
 import { toHouseholdView } from '../../register.mapper';
 import { assertMayWriteIn, inScope } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
-import { QualityService } from '../../quality.service';
+import { QualityRepository } from '../../quality.repository';
+import type { CreateHouseholdCommand } from './create-household.command';
 
 /** Registers a household: in a building (taking its grid and address) or at an address of a grid. */
 @Injectable()
@@ -17,10 +19,11 @@ export class CreateHouseholdUseCase {
   constructor(
     private readonly registers: RegisterRepository,
     private readonly grids: GridResolver,
-    private readonly quality: QualityService,
+    private readonly quality: QualityRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute(caller: Caller, input: CreateHouseholdRequest): Promise<HouseholdView> {
+  async execute({ caller, household: input }: CreateHouseholdCommand): Promise<HouseholdView> {
     let grid: { code: string; path: string[] };
     let address: string;
     let buildingId: string | null = null;
@@ -40,16 +43,15 @@ export class CreateHouseholdUseCase {
     }
     assertMayWriteIn(caller, 'household', grid);
     const room = input.room ?? '';
-    return this.registers.transactional(async (em) => {
-      const existing = await em.findOne(HouseholdEntity, { gridCode: grid.code, address, room });
+    return this.transactions.run(async () => {
+      const existing = await this.registers.findHouseholdAt(grid.code, address, room);
       if (existing) {
         throw new AppError(RegistryErrorCode.RegisterInvalid, 'conflict', 'A household at this address and room is already registered', { householdId: existing.id });
       }
-      const household = em.create(HouseholdEntity, { id: randomUUID(), gridCode: grid.code, path: grid.path, buildingId, address, room });
-      em.persist(household);
-      await em.flush();
-      await this.quality.announce(em, [grid.code]);
-      await em.flush();
+      const household = this.registers.addHousehold({ id: randomUUID(), gridCode: grid.code, path: grid.path, buildingId, address, room });
+      await this.registers.flush();
+      await this.quality.announce([grid.code]);
+      await this.registers.flush();
       return toHouseholdView(household);
     });
   }

@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
+import { TransactionRunner } from '@gridline/persistence';
 import { RegistryErrorCode, type RegisterKind } from '@gridline/contracts-registry';
-import { BuildingEntity, BusinessEntity, HouseholdEntity, ResidentEntity } from '../../register.entities';
 import { assertMayWrite } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
-import { QualityService } from '../../quality.service';
-
-const ENTITIES = { building: BuildingEntity, household: HouseholdEntity, resident: ResidentEntity, business: BusinessEntity } as const;
+import { QualityRepository } from '../../quality.repository';
+import type { DeleteRecordCommand } from './delete-record.command';
 
 function stillUsed(kind: RegisterKind, what: string): AppError {
   return new AppError(RegistryErrorCode.RegisterInvalid, 'conflict', `The ${kind} still has ${what}: move or remove them first`);
@@ -18,19 +16,19 @@ function stillUsed(kind: RegisterKind, what: string): AppError {
 export class DeleteRecordUseCase {
   constructor(
     private readonly registers: RegisterRepository,
-    private readonly quality: QualityService,
+    private readonly quality: QualityRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute(caller: Caller, kind: RegisterKind, id: string): Promise<{ deleted: true }> {
-    return this.registers.transactional(async (em) => {
-      const record = await em.findOne(ENTITIES[kind] as typeof BuildingEntity, { id });
+  async execute({ caller, kind, id }: DeleteRecordCommand): Promise<{ deleted: true }> {
+    return this.transactions.run(async () => {
+      const record = await this.registers.findRecord(kind, id);
       assertMayWrite(caller, kind, id, record);
-      if (kind === 'building' && (await em.count(HouseholdEntity, { buildingId: id })) > 0) throw stillUsed(kind, 'households');
-      if (kind === 'household' && (await em.count(ResidentEntity, { householdId: id })) > 0) throw stillUsed(kind, 'members');
-      if (kind === 'resident') await em.nativeUpdate(HouseholdEntity, { headResidentId: id }, { headResidentId: null });
-      await em.nativeDelete(ENTITIES[kind] as typeof BuildingEntity, { id });
-      await this.quality.announce(em, [record.gridCode]);
-      await em.flush();
+      if (kind === 'building' && (await this.registers.countHouseholdsIn(id)) > 0) throw stillUsed(kind, 'households');
+      if (kind === 'household' && (await this.registers.countMembersOf(id)) > 0) throw stillUsed(kind, 'members');
+      await this.registers.deleteRecord(kind, id);
+      await this.quality.announce([record.gridCode]);
+      await this.registers.flush();
       return { deleted: true as const };
     });
   }

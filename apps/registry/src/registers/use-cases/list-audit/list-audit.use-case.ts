@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { requireRegisterAccess, type Caller } from '@gridline/auth';
+import { requireRegisterAccess } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
-import type { AuditEntryView, AuditQuery } from '@gridline/contracts-registry';
+import type { AuditEntryView } from '@gridline/contracts-registry';
 import { RegisterRepository } from '../../register.repository';
+import type { ListAuditQuery } from './list-audit.query';
 
 /** The audit log of unmasked reads, newest first, for administrators. */
 @Injectable()
 export class ListAuditUseCase {
   constructor(private readonly registers: RegisterRepository) {}
 
-  async execute(caller: Caller, query: AuditQuery): Promise<Page<AuditEntryView>> {
+  async execute({ caller, query }: ListAuditQuery): Promise<Page<AuditEntryView>> {
     requireRegisterAccess(caller, 'resident', 'audit');
     const page = await this.registers.audit(query);
     return {

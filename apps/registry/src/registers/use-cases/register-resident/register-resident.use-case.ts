@@ -2,15 +2,16 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { requireRegisterAccess } from '@gridline/auth';
+import { TransactionRunner } from '@gridline/persistence';
 import { parseResidentId, type ResidentView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { GridResolver } from '../../grid-resolver';
 import { duplicateRecord, registerInvalid } from '../../register.errors';
-import { HouseholdEntity, ResidentEntity } from '../../register.entities';
+import { HouseholdEntity } from '../../register.entities';
 import { toResidentView } from '../../register.mapper';
 import { assertMayWriteIn, inScope } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
-import { QualityService } from '../../quality.service';
+import { QualityRepository } from '../../quality.repository';
 import type { RegisterResidentCommand } from './register-resident.command';
 
 /** Registers a resident in a household or directly in a grid; sex and birth date come from the ID number. */
@@ -20,7 +21,8 @@ export class RegisterResidentUseCase {
     private readonly registers: RegisterRepository,
     private readonly grids: GridResolver,
     private readonly personalData: PersonalDataService,
-    private readonly quality: QualityService,
+    private readonly quality: QualityRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, resident: input }: RegisterResidentCommand): Promise<ResidentView> {
@@ -47,8 +49,8 @@ export class RegisterResidentUseCase {
     const phone = input.phone ? this.personalData.protectPhone(input.phone) : null;
 
     try {
-      return await this.registers.transactional(async (em) => {
-        const resident = em.create(ResidentEntity, {
+      return await this.transactions.run(async () => {
+        const resident = this.registers.addResident({
           id: randomUUID(),
           gridCode,
           path,
@@ -62,10 +64,9 @@ export class RegisterResidentUseCase {
           phoneIndex: phone?.index ?? null,
           tags: input.tags ?? [],
         });
-        em.persist(resident);
-        await em.flush();
-        await this.quality.announce(em, [gridCode]);
-        await em.flush();
+        await this.registers.flush();
+        await this.quality.announce([gridCode]);
+        await this.registers.flush();
         return toResidentView(resident, this.personalData);
       });
     } catch (error) {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { requireRegisterAccess } from '@gridline/auth';
 import { RequestContext } from '@gridline/platform';
+import { TransactionRunner } from '@gridline/persistence';
 import type { RevealedResidentView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
-import { AuditLogEntity, ResidentEntity } from '../../register.entities';
+import { ResidentEntity } from '../../register.entities';
 import { assertMayRead } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
 import type { RevealResidentCommand } from './reveal-resident.command';
@@ -17,26 +18,25 @@ export class RevealResidentUseCase {
   constructor(
     private readonly registers: RegisterRepository,
     private readonly personalData: PersonalDataService,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, id, fields, reason }: RevealResidentCommand): Promise<RevealedResidentView> {
     requireRegisterAccess(caller, 'resident', 'reveal');
     const resident = await this.registers.findOne(ResidentEntity, id);
     assertMayRead(caller, 'resident', id, resident);
-    await this.registers.transactional(async (em) => {
-      em.persist(
-        em.create(AuditLogEntity, {
-          actor: caller.sub,
-          actorRoles: caller.roles,
-          action: 'reveal',
-          subjectType: 'resident',
-          subjectId: resident.id,
-          fields,
-          reason,
-          correlationId: RequestContext.correlationId() ?? null,
-        }),
-      );
-      await em.flush();
+    await this.transactions.run(async () => {
+      this.registers.addAuditEntry({
+        actor: caller.sub,
+        actorRoles: caller.roles,
+        action: 'reveal',
+        subjectType: 'resident',
+        subjectId: resident.id,
+        fields,
+        reason,
+        correlationId: RequestContext.correlationId() ?? null,
+      });
+      await this.registers.flush();
     });
     return {
       id: resident.id,

@@ -1,22 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@gridline/auth';
-import type { BuildingView, UpdateBuildingBody } from '@gridline/contracts-registry';
+import { TransactionRunner } from '@gridline/persistence';
+import type { BuildingView } from '@gridline/contracts-registry';
 import { BuildingEntity } from '../../register.entities';
 import { toBuildingView } from '../../register.mapper';
 import { assertMayWrite } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
-import { QualityService } from '../../quality.service';
+import { QualityRepository } from '../../quality.repository';
+import type { UpdateBuildingCommand } from './update-building.command';
 
 @Injectable()
 export class UpdateBuildingUseCase {
   constructor(
     private readonly registers: RegisterRepository,
-    private readonly quality: QualityService,
+    private readonly quality: QualityRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute(caller: Caller, id: string, changes: UpdateBuildingBody): Promise<BuildingView> {
-    return this.registers.transactional(async (em) => {
-      const building = await em.findOne(BuildingEntity, { id });
+  async execute({ caller, id, changes }: UpdateBuildingCommand): Promise<BuildingView> {
+    return this.transactions.run(async () => {
+      const building = await this.registers.findOne(BuildingEntity, id);
       assertMayWrite(caller, 'building', id, building);
       const before = JSON.stringify(toBuildingView(building));
       if (changes.name !== undefined) building.name = changes.name || null;
@@ -24,9 +26,9 @@ export class UpdateBuildingUseCase {
       if (changes.unitCount !== undefined) building.unitCount = changes.unitCount;
       if (JSON.stringify(toBuildingView(building)) !== before) {
         building.updatedAt = new Date();
-        await em.flush();
-        await this.quality.announce(em, [building.gridCode]);
-        await em.flush();
+        await this.registers.flush();
+        await this.quality.announce([building.gridCode]);
+        await this.registers.flush();
       }
       return toBuildingView(building);
     });

@@ -1,22 +1,24 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@gridline/auth';
-import type { BusinessView, UpdateBusinessBody } from '@gridline/contracts-registry';
+import { TransactionRunner } from '@gridline/persistence';
+import type { BusinessView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { BusinessEntity } from '../../register.entities';
 import { toBusinessView } from '../../register.mapper';
 import { assertMayWrite } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
+import type { UpdateBusinessCommand } from './update-business.command';
 
 @Injectable()
 export class UpdateBusinessUseCase {
   constructor(
     private readonly registers: RegisterRepository,
     private readonly personalData: PersonalDataService,
+    private readonly transactions: TransactionRunner,
   ) {}
 
-  async execute(caller: Caller, id: string, changes: UpdateBusinessBody): Promise<BusinessView> {
-    return this.registers.transactional(async (em) => {
-      const business = await em.findOne(BusinessEntity, { id });
+  async execute({ caller, id, changes }: UpdateBusinessCommand): Promise<BusinessView> {
+    return this.transactions.run(async () => {
+      const business = await this.registers.findOne(BusinessEntity, id);
       assertMayWrite(caller, 'business', id, business);
       if (changes.name !== undefined) business.name = changes.name;
       if (changes.contactName !== undefined) business.contactName = changes.contactName || null;
@@ -26,7 +28,7 @@ export class UpdateBusinessUseCase {
         business.contactPhoneIndex = phone?.index ?? null;
       }
       business.updatedAt = new Date();
-      await em.flush();
+      await this.registers.flush();
       return toBusinessView(business, this.personalData);
     });
   }

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@gridline/persistence';
 import type { ResidentView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { registerInvalid } from '../../register.errors';
@@ -6,7 +7,7 @@ import { HouseholdEntity, ResidentEntity } from '../../register.entities';
 import { toResidentView } from '../../register.mapper';
 import { assertMayWrite, inScope } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';
-import { QualityService } from '../../quality.service';
+import { QualityRepository } from '../../quality.repository';
 import type { UpdateResidentCommand } from './update-resident.command';
 
 /** Changes a resident's name, phone, tags or household (moving with the household's grid). The ID number is fixed. */
@@ -15,12 +16,13 @@ export class UpdateResidentUseCase {
   constructor(
     private readonly registers: RegisterRepository,
     private readonly personalData: PersonalDataService,
-    private readonly quality: QualityService,
+    private readonly quality: QualityRepository,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   async execute({ caller, id, changes }: UpdateResidentCommand): Promise<ResidentView> {
-    return this.registers.transactional(async (em) => {
-      const resident = await em.findOne(ResidentEntity, { id });
+    return this.transactions.run(async () => {
+      const resident = await this.registers.findOne(ResidentEntity, id);
       assertMayWrite(caller, 'resident', id, resident);
       const grids = new Set([resident.gridCode]);
       let changed = false;
@@ -42,7 +44,7 @@ export class UpdateResidentUseCase {
         changed = true;
       }
       if (changes.householdId !== undefined && changes.householdId !== resident.householdId) {
-        const household = await em.findOne(HouseholdEntity, { id: changes.householdId });
+        const household = await this.registers.findOne(HouseholdEntity, changes.householdId);
         if (!household || !inScope(caller, household)) throw registerInvalid('householdId', 'is not a household in your scope');
         resident.householdId = household.id;
         resident.gridCode = household.gridCode;
@@ -52,9 +54,9 @@ export class UpdateResidentUseCase {
       }
       if (changed) {
         resident.updatedAt = new Date();
-        await em.flush();
-        await this.quality.announce(em, grids);
-        await em.flush();
+        await this.registers.flush();
+        await this.quality.announce(grids);
+        await this.registers.flush();
       }
       return toResidentView(resident, this.personalData);
     });

@@ -1,8 +1,8 @@
 import type { Caller } from '@gridline/auth';
 import { RegistryClient, RegistryRegistersClient } from '@gridline/contracts-registry';
 import { TestPlatform, unitFactory } from '@gridline/testing';
-import { RegistryAppModule } from '../../../registry-app.module';
-import { RegistryConfig } from '../../../registry.config';
+import { RegistryAppModule } from '../../registry-app.module';
+import { RegistryConfig } from '../../registry.config';
 
 const GRID = '370502003001001';
 const ADMIN: Caller = { sub: 'admin', roles: ['admin'], units: [] };

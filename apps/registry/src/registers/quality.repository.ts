@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { EventPublisher } from '@gridline/messaging';
 import { pgTextArray } from '@gridline/persistence';
 import { REGISTRY_EVENTS, type QualityView } from '@gridline/contracts-registry';
+import { OutboxRepository } from '../outbox/outbox.repository';
 
 interface QualityRow {
   grids: string;
@@ -30,13 +30,16 @@ export function visitedSince(now: Date = new Date(), days = VISITED_WITHIN_DAYS)
  * days (from the incidents service's visit events), last update.
  */
 @Injectable()
-export class QualityService {
-  constructor(private readonly events: EventPublisher) {}
+export class QualityRepository {
+  constructor(
+    private readonly em: EntityManager,
+    private readonly outbox: OutboxRepository,
+  ) {}
 
-  async of(em: EntityManager, unitCode: string): Promise<QualityView> {
-    const s = `"${em.config.get('schema')}"`;
+  async of(unitCode: string): Promise<QualityView> {
+    const s = `"${this.em.config.get('schema')}"`;
     const under = pgTextArray([unitCode]);
-    const [row]: QualityRow[] = await em.execute(
+    const [row]: QualityRow[] = await this.em.execute(
       `select
          (select count(*) from ${s}.unit where path @> ?::text[] and level in ('grid', 'exclusive_grid') and active) as grids,
          b.n as buildings, h.n as households, h.visited as visited, r.n as residents,
@@ -67,10 +70,10 @@ export class QualityService {
     };
   }
 
-  /** Announces the quality of grids whose registers changed, in the transaction of the change. */
-  async announce(em: EntityManager, gridCodes: Iterable<string>): Promise<void> {
+  /** Announces the quality of grids whose registers changed, in the transaction of the change (counted inside it). */
+  async announce(gridCodes: Iterable<string>): Promise<void> {
     for (const code of new Set(gridCodes)) {
-      this.events.record(em, REGISTRY_EVENTS.qualityUpdated, code, { quality: await this.of(em, code) });
+      this.outbox.record(REGISTRY_EVENTS.qualityUpdated, code, { quality: await this.of(code) });
     }
   }
 }

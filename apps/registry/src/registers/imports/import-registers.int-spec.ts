@@ -2,8 +2,8 @@ import { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
 import { RegistryClient, RegistryRegistersClient, residentIdCheckCharacter, type ImportKind } from '@gridline/contracts-registry';
 import { TestPlatform, unitFactory } from '@gridline/testing';
-import { RegistryAppModule } from '../../../registry-app.module';
-import { RegistryConfig } from '../../../registry.config';
+import { RegistryAppModule } from '../../registry-app.module';
+import { RegistryConfig } from '../../registry.config';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';

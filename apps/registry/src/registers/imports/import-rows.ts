@@ -96,3 +96,8 @@ export function parseResidentRow(raw: Record<string, string>, row: number): Pars
   if (room && !building) return reject(row, 'building', 'is required when room is given (the household is building + room)');
   return { ok: { row, gridCode, name, idNumber, phone, tags: [...new Set(tags)] as ResidentTag[], building, room } };
 }
+
+/** Grid, address and room: the natural key of a household. */
+export function householdKey(gridCode: string, address: string, room: string): string {
+  return `${gridCode}\u0000${address}\u0000${room}`;
+}
