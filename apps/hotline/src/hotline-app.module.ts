@@ -12,6 +12,11 @@ import { HOTLINE_CONFIG, type HotlineConfig } from './hotline.config';
 import { HandoffFailureSubscriber, IncidentLinkageSubscriber } from './linkage/incident-linkage.subscriber';
 import { HOTLINE_MIGRATIONS } from './migrations/hotline.migration';
 import { ReferenceNames } from './reference/reference-names';
+import { CalendarYearCopyEntity, RegistryCopyEntity } from './reference/registry-copy.entity';
+import { RegistryCopyRepository } from './reference/registry-copy.repository';
+import { RegistryCopySubscriber } from './reference/registry-copy.subscriber';
+import { REGISTRY_COPY_FILL, RegistryReference, type RegistryCopyFillSettings } from './reference/registry-reference';
+import { WorkingDeadlines } from './reference/working-deadlines';
 import { CallerAuditEntity } from './appeal/caller-audit.entity';
 import { CallerAuditRepository } from './appeal/caller-audit.repository';
 import { ListCallerAuditUseCase } from './appeal/use-cases/list-caller-audit/list-caller-audit.use-case';
@@ -36,7 +41,7 @@ import { RecordOpen311UpdateUseCase } from './open311/use-cases/record-open311-u
 export const HOTLINE_SERVICE = 'hotline';
 
 /** What the hotline service keeps in its schema (also used by `npm run migrate`). */
-export const HOTLINE_PERSISTENCE = { service: HOTLINE_SERVICE, entities: [AppealEntity, AppealTimelineEntity, CallerAuditEntity, Open311KeyEntity, Open311MediaEntity, Open311UpdateEntity], migrations: HOTLINE_MIGRATIONS };
+export const HOTLINE_PERSISTENCE = { service: HOTLINE_SERVICE, entities: [AppealEntity, AppealTimelineEntity, CallerAuditEntity, Open311KeyEntity, Open311MediaEntity, Open311UpdateEntity, RegistryCopyEntity, CalendarYearCopyEntity], migrations: HOTLINE_MIGRATIONS };
 
 /** The hotline service: 12345 appeals from intake to callback, linked to the grid, judged by the three rates. */
 @Module({})
@@ -59,6 +64,7 @@ export class HotlineAppModule {
       days: config.HOTLINE_FIGURES_DAYS,
       autoStart,
     };
+    const copyFill: RegistryCopyFillSettings = { autoStart: overrides.startWorkers ?? true, retryMs: 10_000 };
     return {
       module: HotlineAppModule,
       imports: [ServiceModule.forRoot({ ...HOTLINE_PERSISTENCE, config, ...overrides })],
@@ -67,6 +73,11 @@ export class HotlineAppModule {
         { provide: HOTLINE_CONFIG, useValue: config },
         { provide: PersonalDataCipher, useValue: cipher },
         RegistryClient,
+        RegistryCopyRepository,
+        RegistryCopySubscriber,
+        { provide: REGISTRY_COPY_FILL, useValue: copyFill },
+        RegistryReference,
+        WorkingDeadlines,
         ReferenceNames,
         AppealJournal,
         IntakeAppealUseCase,

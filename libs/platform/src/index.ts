@@ -23,3 +23,4 @@ export * from './paging/cursor';
 export * from './validation/dates';
 export * from './validation/safe-input';
 export * from './validation/null-fields';
+export * from './calendar/limit-deadline';

@@ -3,6 +3,7 @@ import { HotlineTimelineDetailsMigration } from './20261201007000_appeal_timelin
 import { HotlineReviewMigration } from './20261205001000_appeal_review.migration';
 import { HotlineDueProvisionalMigration } from './20261205002000_appeal_due_provisional.migration';
 import { HotlineOpen311UpdatesMigration } from './20261205003000_open311_updates.migration';
+import { HotlineRegistryCopyMigration } from './20261206001000_registry_copy.migration';
 
 export class HotlineMigration extends SchemaMigration {
   static readonly migrationName = '20261127002000_appeals';
@@ -205,4 +206,4 @@ export class HotlineWorkOrderMigration extends SchemaMigration {
   }
 }
 
-export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration, HotlineHandoffMigration, HotlineWorkOrderMigration, HotlineTimelineDetailsMigration, HotlineReviewMigration, HotlineDueProvisionalMigration, HotlineOpen311UpdatesMigration].map((m) => ({ name: m.migrationName, class: m }));
+export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration, HotlineHandoffMigration, HotlineWorkOrderMigration, HotlineTimelineDetailsMigration, HotlineReviewMigration, HotlineDueProvisionalMigration, HotlineOpen311UpdatesMigration, HotlineRegistryCopyMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -1,18 +1,13 @@
-import { SYSTEM_CALLER } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
-import { RegistryClient, RegistryErrorCode, type CategoryTreeView } from '@gridline/contracts-registry';
 import { AppealErrorCode } from '@gridline/contracts-hotline';
+import type { RegistryCopyEntity } from './registry-copy.entity';
 
 /**
- * The category `code` as the responsibility list holds it, asked of the registry at the moment (not from the names
- * cache): a category it does not hold, or no longer uses, would leave an appeal no owner is found for, so it is
- * refused with 400 naming `field`. Any other registry error goes on as it is (503/504: try again).
+ * The category `code` as the hotline's copy of the responsibility list holds it (the command's codes are read into
+ * the copy before the step, `RegistryReference.prefetch`): a category the list does not hold, or no longer uses,
+ * would leave an appeal no owner is found for, so it is refused with 400 naming `field`.
  */
-export async function activeCategory(registry: RegistryClient, code: string, field = 'categoryCode'): Promise<CategoryTreeView> {
-  const category = await registry.getCategory(SYSTEM_CALLER, code).catch((error: unknown) => {
-    if (error instanceof AppError && error.code === RegistryErrorCode.CategoryNotFound) return null;
-    throw error;
-  });
+export function activeCategory(category: RegistryCopyEntity<'category'> | null, code: string, field = 'categoryCode'): RegistryCopyEntity<'category'> {
   if (!category || !category.active) {
     const reason = `${code} is not an active category of the responsibility list`;
     throw new AppError(AppealErrorCode.Invalid, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });

@@ -8,6 +8,7 @@ import { HotlineAppModule } from '../hotline-app.module';
 import { HotlineConfig } from '../hotline.config';
 import { AppealSupervisionScheduler } from './appeal-supervision.scheduler';
 import { SupervisionCalendar } from './supervision-calendar';
+import { WorkingDeadlines } from '../reference/working-deadlines';
 
 const STREET = '370502003';
 const OPERATOR: Caller = { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] };
@@ -27,15 +28,11 @@ interface Clock {
  * The registry's calendar and departments without the registry (an app's tests cannot boot another app): working
  * time as plain time.
  */
-const registryDouble: Pick<RegistryClient, 'deadline' | 'listDepartments'> = {
+const registryDouble: Pick<RegistryClient, 'listDepartments'> = {
   listDepartments: async () => ['URBAN_MGMT'].map((code) => ({ code, name: code, contact: null, active: true, updatedAt: new Date(0).toISOString() })),
-  deadline: async (_caller, { from, amount, unit }) => ({
-    from,
-    limit: { amount, unit },
-    deadline: new Date(new Date(from).getTime() + amount * (unit.endsWith('hours') ? 3_600_000 : 86_400_000)).toISOString(),
-    provisional: false,
-    provisionalYears: [],
-  }),
+};
+const plainDeadlines: Pick<WorkingDeadlines, 'after'> = {
+  after: async (from, { amount, unit }) => ({ deadline: new Date(from.getTime() + amount * (unit.endsWith('hours') ? 3_600_000 : 86_400_000)), provisional: false, provisionalYears: [] }),
 };
 /** The same for the supervision's calendar: the reminders' shares of working time are plain time here (see the decision's spec). */
 const plainTime: Pick<SupervisionCalendar, 'calendar'> = {
@@ -47,8 +44,9 @@ const plainTime: Pick<SupervisionCalendar, 'calendar'> = {
 const withRegistryDouble = (module: DynamicModule): DynamicModule => ({
   ...module,
   providers: [
-    ...(module.providers ?? []).filter((p) => p !== RegistryClient && p !== SupervisionCalendar),
+    ...(module.providers ?? []).filter((p) => p !== RegistryClient && p !== SupervisionCalendar && p !== WorkingDeadlines),
     { provide: RegistryClient, useValue: registryDouble },
+    { provide: WorkingDeadlines, useValue: plainDeadlines },
     { provide: SupervisionCalendar, useValue: plainTime },
   ],
 });

@@ -1,15 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { SYSTEM_CALLER, scopeCovers, type Caller } from '@gridline/auth';
+import { scopeCovers, type Caller } from '@gridline/auth';
 import { AppError, CommonErrorCode } from '@gridline/platform';
 import { PersonalDataCipher } from '@gridline/persistence';
 import { Inject } from '@nestjs/common';
-import { RegistryClient, type DeadlineView, type TimeLimit } from '@gridline/contracts-registry';
+import type { TimeLimit } from '@gridline/contracts-registry';
+import type { LimitDeadline } from '@gridline/platform';
 import { AppealErrorCode, type AppealAction, type AppealActionBody, type AppealOwner, type AppealReview, type AppealTimelineDetails, type AppealView } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { activeCategory } from '../../../reference/active-category';
 import { ReferenceNames } from '../../../reference/reference-names';
+import { RegistryCopyRepository, type RegistryCodes } from '../../../reference/registry-copy.repository';
+import { RegistryReference } from '../../../reference/registry-reference';
+import { WorkingDeadlines } from '../../../reference/working-deadlines';
 import { AppealJournal, type AppealDispatchExtra, type AppealStepEventName, type JournalEntry } from '../../appeal-journal';
 import { AppealEntity } from '../../appeal.entity';
 import { namesOf, toAppealView } from '../../appeal.mapper';
@@ -55,6 +59,12 @@ interface StepRecord {
   eventExtra?: AppealDispatchExtra;
 }
 
+/** The department, unit and category codes a step's body names: read into the copy before the step when it lacks them. */
+function namedCodes(body: AppealActionBody): RegistryCodes {
+  const owners = [body.lead, ...(body.coOwners ?? []), body.owner].filter((o) => !!o);
+  return { category: [body.categoryCode], department: owners.map((o) => o!.departmentCode), unit: owners.map((o) => o!.unitCode) };
+}
+
 function need<T>(value: T | undefined | null, field: string, reason: string): T {
   if (value === undefined || value === null || value === '') throw invalid(field, reason);
   return value;
@@ -66,7 +76,9 @@ export class ActOnAppealUseCase {
   constructor(
     private readonly em: EntityManager,
     private readonly cipher: PersonalDataCipher,
-    private readonly registry: RegistryClient,
+    private readonly copy: RegistryCopyRepository,
+    private readonly reference: RegistryReference,
+    private readonly deadlines: WorkingDeadlines,
     private readonly journal: AppealJournal,
     private readonly names: ReferenceNames,
     @Inject(HOTLINE_CONFIG) private readonly config: HotlineConfig,
@@ -75,6 +87,8 @@ export class ActOnAppealUseCase {
   async execute(caller: Caller, id: string, action: AppealAction, body: AppealActionBody): Promise<AppealView> {
     // Only a dispatch re-classifies: a category given with another step would otherwise be dropped unsaid.
     if (body.categoryCode !== undefined && action !== 'dispatch') throw invalid('categoryCode', 'is taken only by dispatch (re-classifying the appeal)');
+    // The registry is asked, if at all, before the step's transaction: for codes the command names that the copy lacks.
+    if (action === 'dispatch' || action === 'raise_objection' || action === 'decide_objection') await this.reference.prefetch(namedCodes(body));
     const { appeal, outcome } = await this.step(caller, id, action, body);
     return { ...toAppealView(appeal, caller, this.cipher, await this.names.book(namesOf([appeal]))), ...outcome };
   }
@@ -170,7 +184,7 @@ export class ActOnAppealUseCase {
         const objected = objectsAs(caller, appeal)!;
         const reason = need(body.reason, 'reason', 'is required to object to a dispatch');
         // The suggestion must name a real owner of the appeal's street (an unknown code is a 400 naming the field).
-        const suggested = body.owner ? await this.owner({ ...caller, units: [appeal.path[0]] }, body.owner, 'owner', this.activeDepartments(), "in the appeal's street") : null;
+        const suggested = body.owner ? await this.owner({ ...caller, units: [appeal.path[0]] }, body.owner, 'owner', "in the appeal's street") : null;
         if (suggested && sameOwner(suggested, objected.owner)) throw invalid('owner', 'must be another owner than the one objected to');
         appeal.review = this.review(caller, 'objection', objected, reason, suggested, now);
         record.details = { role: objected.role, owner: ownerKey(objected.owner), suggestedOwner: suggested ? ownerKey(suggested) : null };
@@ -255,16 +269,15 @@ export class ActOnAppealUseCase {
   private async dispatch(caller: Caller, appeal: AppealEntity, body: AppealActionBody, now: Date, record: StepRecord): Promise<EventName[]> {
     // Re-classified first: the default owner and the answer limit follow the new category. Refused before anything changes.
     if (body.categoryCode !== undefined && body.categoryCode !== appeal.categoryCode) {
-      await activeCategory(this.registry, body.categoryCode);
+      activeCategory(await this.copy.get('category', body.categoryCode), body.categoryCode);
       const change = { from: appeal.categoryCode, to: body.categoryCode };
       record.before.push({ action: 'reclassify', actor: caller.sub, from: appeal.status, to: appeal.status, comment: `Category ${change.from ?? '(none)'} → ${change.to}`, details: change });
       record.eventExtra = { categoryChange: change };
       appeal.categoryCode = body.categoryCode;
     }
-    const departments = this.activeDepartments();
-    const lead = body.lead ? await this.owner(caller, body.lead, 'lead', departments) : await this.ownerFromCategory(appeal);
+    const lead = body.lead ? await this.owner(caller, body.lead, 'lead') : await this.ownerFromCategory(appeal);
     const coOwners = [];
-    for (const [i, o] of (body.coOwners ?? []).entries()) coOwners.push(await this.owner(caller, o, `coOwners[${i}]`, departments));
+    for (const [i, o] of (body.coOwners ?? []).entries()) coOwners.push(await this.owner(caller, o, `coOwners[${i}]`));
     await this.assign(appeal, lead, coOwners, now, 'lead');
     return ['dispatched'];
   }
@@ -288,8 +301,8 @@ export class ActOnAppealUseCase {
     appeal.coOwners = coOwners;
     appeal.status = 'dispatched';
     appeal.dispatchedAt = now;
-    appeal.signDueAt = new Date((await this.registry.deadline(SYSTEM_CALLER, { from: now.toISOString(), amount: this.config.HOTLINE_SIGN_WORKING_HOURS, unit: 'working_hours' })).deadline);
-    appeal.contactDueAt = new Date((await this.registry.deadline(SYSTEM_CALLER, { from: now.toISOString(), amount: this.config.HOTLINE_CONTACT_WORKING_HOURS, unit: 'working_hours' })).deadline);
+    appeal.signDueAt = (await this.deadlines.after(now, { amount: this.config.HOTLINE_SIGN_WORKING_HOURS, unit: 'working_hours' })).deadline;
+    appeal.contactDueAt = (await this.deadlines.after(now, { amount: this.config.HOTLINE_CONTACT_WORKING_HOURS, unit: 'working_hours' })).deadline;
     appeal.contactedAt = null;
     appeal.signedAt = null;
     appeal.extension = null;
@@ -323,7 +336,7 @@ export class ActOnAppealUseCase {
     }
     const given = body.owner ?? (objection.suggestedOwner ? ownerCode(objection.suggestedOwner) : null);
     // The suggestion is checked again, in the dispatcher's scope: a department may have left the list meanwhile.
-    const taker = given ? await this.owner(caller, given, 'owner', this.activeDepartments()) : null;
+    const taker = given ? await this.owner(caller, given, 'owner') : null;
     if (taker && sameOwner(taker, objection.owner)) throw invalid('owner', 'must be another owner than the one objected to');
     if (objection.role === 'lead' && !taker) throw invalid('owner', 'is required to uphold an objection to the lead (none was suggested): the owner who takes the appeal');
     this.decide(caller, appeal, body, now, 'dismiss an objection', record);
@@ -348,7 +361,7 @@ export class ActOnAppealUseCase {
   /** The answer deadline from `from`, and whether a provisional calendar year counted in it. */
   private async setAnswerDue(appeal: AppealEntity, from: Date): Promise<void> {
     const due = await this.answerDue(appeal, from);
-    appeal.answerDueAt = new Date(due.deadline);
+    appeal.answerDueAt = due.deadline;
     appeal.dueProvisional = due.provisional;
   }
 
@@ -356,45 +369,36 @@ export class ActOnAppealUseCase {
    * The answer deadline: a consultation's from the configuration; any other appeal's from its category's handle
    * limit on the responsibility list (configured per category), else from the configuration by type.
    */
-  private async answerDue(appeal: AppealEntity, from: Date): Promise<DeadlineView> {
+  private async answerDue(appeal: AppealEntity, from: Date): Promise<LimitDeadline> {
     let limit: TimeLimit = { amount: this.config.HOTLINE_ANSWER_DAYS_OTHER, unit: 'working_days' };
     if (appeal.type === 'consultation') {
       limit = { amount: this.config.HOTLINE_ANSWER_DAYS_CONSULTATION, unit: 'working_days' };
     } else if (appeal.categoryCode) {
-      // The registry unreachable or the category gone: the configured limit by type still holds.
-      const category = await Promise.resolve()
-        .then(() => this.registry.getCategory(SYSTEM_CALLER, appeal.categoryCode!))
-        .catch(() => null);
-      if (category?.handleLimit) limit = category.handleLimit;
+      // A category the copy does not hold: the configured limit by type still holds.
+      const category = await this.copy.get('category', appeal.categoryCode);
+      if (category?.facts.handleLimit) limit = category.facts.handleLimit;
     }
-    return this.registry.deadline(SYSTEM_CALLER, { from: from.toISOString(), amount: limit.amount, unit: limit.unit });
+    return this.deadlines.after(from, limit);
   }
 
-  /** The codes of the responsibility list's active departments, asked of the registry once per dispatch and only if needed. */
-  private activeDepartments(): () => Promise<Set<string>> {
-    let codes: Promise<Set<string>> | undefined;
-    return () => (codes ??= this.registry.listDepartments(SYSTEM_CALLER).then((all) => new Set(all.filter((d) => d.active).map((d) => d.code))));
-  }
-
-  private async owner(caller: Caller, given: { departmentCode?: string; unitCode?: string }, field: string, departments: () => Promise<Set<string>>, where = 'in your scope'): Promise<AppealOwner> {
+  private async owner(caller: Caller, given: { departmentCode?: string; unitCode?: string }, field: string, where = 'in your scope'): Promise<AppealOwner> {
     if ((given.departmentCode ? 1 : 0) + (given.unitCode ? 1 : 0) !== 1) throw invalid(field, 'must name exactly one of departmentCode or unitCode');
     if (given.departmentCode) {
       // An unknown department would leave an appeal that no one can sign for.
-      if (!(await departments()).has(given.departmentCode)) throw invalid(`${field}.departmentCode`, `${given.departmentCode} is not an active department of the responsibility list`);
+      if (!(await this.copy.get('department', given.departmentCode))?.active) throw invalid(`${field}.departmentCode`, `${given.departmentCode} is not an active department of the responsibility list`);
       return { kind: 'department', departmentCode: given.departmentCode };
     }
-    const unit = await this.registry.getUnit(SYSTEM_CALLER, given.unitCode!).catch(() => null);
+    const unit = await this.copy.get('unit', given.unitCode!);
     // A unit outside the caller's scope is answered like an unknown one: the hotline dispatches within its own area.
-    if (!unit || !scopeCovers(caller, unit.path)) throw invalid(`${field}.unitCode`, `${given.unitCode} is not a unit of the map ${where}`);
-    return { kind: 'unit', unitCode: unit.code, level: unit.level === 'exclusive_grid' ? 'grid' : unit.level };
+    if (!unit || !scopeCovers(caller, unit.facts.path)) throw invalid(`${field}.unitCode`, `${given.unitCode} is not a unit of the map ${where}`);
+    return { kind: 'unit', unitCode: unit.code, level: unit.facts.level === 'exclusive_grid' ? 'grid' : unit.facts.level };
   }
 
   private async ownerFromCategory(appeal: AppealEntity): Promise<AppealOwner> {
     const street = appeal.path[0];
     const fallback: AppealOwner = { kind: 'unit', unitCode: street, level: 'street' };
     if (!appeal.categoryCode) return fallback;
-    const category = await this.registry.getCategory(SYSTEM_CALLER, appeal.categoryCode).catch(() => null);
-    const owner = category?.owner;
+    const owner = (await this.copy.get('category', appeal.categoryCode))?.facts.owner;
     if (!owner) return fallback;
     if (owner.departmentCode) return { kind: 'department', departmentCode: owner.departmentCode };
     if (!appeal.gridCode) return fallback; // a level owner needs the place: without it, the street takes it

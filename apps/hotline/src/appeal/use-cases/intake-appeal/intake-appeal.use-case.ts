@@ -7,6 +7,8 @@ import { PersonalDataCipher, nextWorkOrderNumber } from '@gridline/persistence';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
 import { activeCategory } from '../../../reference/active-category';
 import { ReferenceNames } from '../../../reference/reference-names';
+import { RegistryCopyRepository } from '../../../reference/registry-copy.repository';
+import { RegistryReference } from '../../../reference/registry-reference';
 import { AppealErrorCode, type IntakeAppealRequest, type IntakeResult } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { AppealJournal } from '../../appeal-journal';
@@ -30,6 +32,8 @@ export class IntakeAppealUseCase {
     private readonly em: EntityManager,
     private readonly cipher: PersonalDataCipher,
     private readonly registry: RegistryClient,
+    private readonly reference: RegistryReference,
+    private readonly copy: RegistryCopyRepository,
     private readonly journal: AppealJournal,
     private readonly names: ReferenceNames,
     @Inject(HOTLINE_CONFIG) private readonly config: HotlineConfig,
@@ -42,7 +46,10 @@ export class IntakeAppealUseCase {
       throw new AppError(AppealErrorCode.Invalid, 'validation', 'caller.anonymous excludes a name or phone', { fields: [{ field: 'caller.anonymous', reasons: ['excludes a name or phone'] }] });
     }
     const receivedAt = this.receivedAt(caller, input.receivedAt);
-    if (input.categoryCode) await activeCategory(this.registry, input.categoryCode);
+    if (input.categoryCode) {
+      await this.reference.prefetch({ category: [input.categoryCode] });
+      activeCategory(await this.copy.get('category', input.categoryCode), input.categoryCode);
+    }
     let gridCode: string | null = null;
     let path = caller.units.slice(0, 1);
     const { lat, lng } = input.location ?? {};
@@ -55,6 +62,8 @@ export class IntakeAppealUseCase {
         if (!(error instanceof AppError && error.code === RegistryErrorCode.NoGridAtPoint)) throw error;
       }
     }
+    // The units of the place, for the owners a dispatch takes from them and for their names: in the copy before the transaction.
+    if (gridCode) await this.reference.prefetch({ unit: path });
     const phoneIndex = input.caller?.phone ? this.cipher.blindIndex('phone', input.caller.phone) : null;
     const urgency = input.urgency ?? 'general';
     const hours = { emergency: this.config.HOTLINE_DISPATCH_HOURS_EMERGENCY, utilities: this.config.HOTLINE_DISPATCH_HOURS_UTILITIES, general: this.config.HOTLINE_DISPATCH_HOURS_GENERAL }[urgency];

@@ -1,0 +1,106 @@
+import type { DynamicModule } from '@nestjs/common';
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { AppError } from '@gridline/platform';
+import type { CloudEvent } from '@gridline/messaging';
+import { RegistryClient, RegistryErrorCode, type CategoryTreeView, type DepartmentView, type UnitView } from '@gridline/contracts-registry';
+import { TestPlatform, type RunningTestService } from '@gridline/testing';
+import { HotlineAppModule } from '../hotline-app.module';
+import { HotlineConfig } from '../hotline.config';
+import { ReferenceNames } from './reference-names';
+import { RegistryCopyRepository } from './registry-copy.repository';
+import { RegistryCopySubscriber } from './registry-copy.subscriber';
+import { RegistryReference } from './registry-reference';
+import { WorkingDeadlines } from './working-deadlines';
+
+const STREET = '370502003';
+const GRID = '370502003001001';
+const T0 = '2026-11-01T00:00:00.000Z';
+const cst = (local: string) => new Date(`${local}:00+08:00`);
+
+const department = (code: string, name: string, updatedAt = T0, active = true): DepartmentView => ({ code, name, contact: null, active, updatedAt });
+const category = (code: string, name: string, extra: Partial<CategoryTreeView> = {}): CategoryTreeView => ({
+  code, name, parentCode: null, kind: 'major', owner: null, acceptLimit: null, handleLimit: null, urgency: 'normal', details: [], active: true, updatedAt: T0, children: [], ...extra,
+});
+const unit = (code: string, name: string, path: string[]): UnitView => ({
+  code, name, level: path.length === 1 ? 'street' : 'grid', kind: null, parentCode: path.at(-2) ?? null, path, standardCode: null, boundary: null, active: true, createdAt: T0, updatedAt: T0,
+});
+
+/** The registry's answers, as the registry would give them (an app's tests cannot boot another app). */
+function registryDouble() {
+  return {
+    listDepartments: jest.fn(async () => [department('URBAN_MGMT', '城市管理办公室')]),
+    listCategories: jest.fn(async () => [category('ENV', '环境卫生', { children: [category('ENV.GARBAGE', '垃圾堆放', { parentCode: 'ENV', kind: 'minor', handleLimit: { amount: 5, unit: 'working_days' } })] })]),
+    listUnits: jest.fn(async (_caller: unknown, { page }: { page?: number }) => ({ items: page === 1 ? [unit(STREET, '文汇街道', [STREET])] : page === 2 ? [unit(GRID, '文汇社区第1网格', [STREET, GRID])] : [], page: page ?? 1, pageSize: 1, total: 2 })),
+    getCalendar: jest.fn(async (_caller: unknown, year: number) => (year === 2026 ? { year, holidays: ['2026-12-31'], workdays: [], provisional: false } : { year, holidays: [], workdays: [], provisional: true })),
+    getCategory: jest.fn(async (_caller: unknown, code: string): Promise<CategoryTreeView> => {
+      if (code === 'NEW.CAT') return category(code, '新设小类');
+      throw new AppError(RegistryErrorCode.CategoryNotFound, 'not_found', `Category ${code} not found`);
+    }),
+    getUnit: jest.fn(async (_caller: unknown, code: string): Promise<UnitView> => {
+      throw new AppError(RegistryErrorCode.UnitNotFound, 'not_found', `Unit ${code} not found`);
+    }),
+  };
+}
+
+describe('the hotline’s copy of the registry', () => {
+  let platform: TestPlatform;
+  let service: RunningTestService;
+  let registry: ReturnType<typeof registryDouble>;
+  let inContext: <T>(work: () => Promise<T>) => Promise<T>;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.create();
+    registry = registryDouble();
+    const withDouble = (module: DynamicModule): DynamicModule => ({
+      ...module,
+      providers: [...(module.providers ?? []).filter((p) => p !== RegistryClient), { provide: RegistryClient, useValue: registry }],
+    });
+    service = await platform.start('hotline', HotlineConfig, (config) => withDouble(HotlineAppModule.register(config, { startWorkers: false })));
+    const orm = service.app.get(MikroORM);
+    inContext = (work) => RequestContext.create(orm.em, work);
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  const names = () => inContext(() => service.app.get(ReferenceNames).book({ units: [STREET, GRID], departments: ['URBAN_MGMT'], categories: ['ENV', 'ENV.GARBAGE', 'NEW.CAT'] }));
+
+  it('fills an empty copy once through the registry’s lists: names, limits and the loaded calendar years', async () => {
+    const reference = service.app.get(RegistryReference);
+    expect(await reference.fillIfEmpty(cst('2026-12-01T10:00'))).toBe(true);
+    expect(registry.listUnits).toHaveBeenCalledTimes(2);
+    expect(registry.getCalendar.mock.calls.map(([, year]) => year)).toEqual([2025, 2026, 2027]);
+    const book = await names();
+    expect([book.unit(STREET), book.unit(GRID), book.department('URBAN_MGMT'), book.category('ENV'), book.category('ENV.GARBAGE')]).toEqual(['文汇街道', '文汇社区第1网格', '城市管理办公室', '环境卫生', '垃圾堆放']);
+    const garbage = await inContext(() => service.app.get(RegistryCopyRepository).get('category', 'ENV.GARBAGE'));
+    expect(garbage).toMatchObject({ active: true, facts: { parentCode: 'ENV', owner: null, handleLimit: { amount: 5, unit: 'working_days' } } });
+    // 31 December 2026 is a holiday as loaded; 2027 stays provisional (1 January is New Year's Day).
+    const due = await inContext(() => service.app.get(WorkingDeadlines).after(cst('2026-12-30T17:00'), { amount: 1, unit: 'working_days' }));
+    expect(due).toEqual({ deadline: cst('2027-01-04T17:30'), provisional: true, provisionalYears: [2027] });
+    expect(await reference.fillIfEmpty()).toBe(false);
+    expect(registry.listDepartments).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks the registry only for the codes a command names that the copy lacks, and keeps what it answers', async () => {
+    const reference = service.app.get(RegistryReference);
+    await inContext(() => reference.prefetch({ category: ['ENV.GARBAGE', 'NEW.CAT', 'NOPE.CAT'], department: ['URBAN_MGMT'], unit: [GRID, '370502003009'] }));
+    expect(registry.getCategory.mock.calls.map(([, code]) => code)).toEqual(['NEW.CAT', 'NOPE.CAT']);
+    expect(registry.listDepartments).toHaveBeenCalledTimes(1);
+    expect(registry.getUnit.mock.calls.map(([, code]) => code)).toEqual(['370502003009']);
+    expect((await names()).category('NEW.CAT')).toBe('新设小类');
+  });
+
+  it('follows the registry’s events, each with its inbox transaction, and never lets an older record overwrite a newer one', async () => {
+    const orm = service.app.get(MikroORM);
+    const handlers = new Map(service.app.get(RegistryCopySubscriber).handlers().map((b) => [b.definition.type, b]));
+    const deliver = (type: string, data: unknown, time: string) =>
+      orm.em.fork().transactional((tx) => handlers.get(type)!.handle({ type, data, time } as CloudEvent, tx));
+    await deliver('gridline.registry.department.changed.v1', { department: department('URBAN_MGMT', '城市管理局', '2026-11-03T00:00:00.000Z') }, T0);
+    await deliver('gridline.registry.department.changed.v1', { department: department('URBAN_MGMT', '城市管理办公室(旧)', '2026-11-02T00:00:00.000Z', false) }, T0);
+    await deliver('gridline.registry.unit.updated.v1', { unit: { ...unit(GRID, '文汇社区一网格', [STREET, GRID]), hasBoundary: true }, changed: ['name'] }, '2026-11-05T00:00:00.000Z');
+    const book = await names();
+    expect([book.department('URBAN_MGMT'), book.unit(GRID)]).toEqual(['城市管理局', '文汇社区一网格']);
+    expect(await inContext(() => service.app.get(RegistryCopyRepository).get('department', 'URBAN_MGMT'))).toMatchObject({ active: true });
+  });
+});

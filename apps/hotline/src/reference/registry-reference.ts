@@ -1,0 +1,104 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { MikroORM, RequestContext } from '@mikro-orm/core';
+import { SYSTEM_CALLER } from '@gridline/auth';
+import { AppError, MAX_PAGE_SIZE, cstYear } from '@gridline/platform';
+import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
+import { RegistryCopyRepository, type RegistryCodes } from './registry-copy.repository';
+
+export const REGISTRY_COPY_FILL = Symbol('REGISTRY_COPY_FILL');
+export interface RegistryCopyFillSettings {
+  /** Fill an empty copy at boot (off in tests that drive the service without a registry). */
+  autoStart: boolean;
+  retryMs: number;
+}
+
+const notFound = (code: string) => (error: unknown) => {
+  if (error instanceof AppError && error.code === code) return null;
+  throw error;
+};
+
+/**
+ * The registry, asked as the service itself (`svc:hotline`) for what its copy lacks — always before a step's
+ * transaction opens, never inside one: a code a command names that the copy does not hold yet (created a moment
+ * ago, its event still on its way) is read and kept; and at boot an empty copy (a service started after the
+ * registry's events) is filled once through the registry's list requests.
+ */
+@Injectable()
+export class RegistryReference implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(RegistryReference.name);
+  private filling: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly copy: RegistryCopyRepository,
+    private readonly registry: RegistryClient,
+    private readonly orm: MikroORM,
+    @Inject(REGISTRY_COPY_FILL) private readonly settings: RegistryCopyFillSettings,
+  ) {}
+
+  /**
+   * Makes the copy hold the codes named, where the registry has them. A category or department the registry cannot
+   * be asked about fails as the registry does (503: try again); a unit it cannot tell about stays unknown.
+   */
+  async prefetch(codes: RegistryCodes): Promise<void> {
+    const held = await this.copy.find(codes);
+    const missing = (kind: keyof RegistryCodes) => [...new Set(codes[kind] ?? [])].filter((c): c is string => !!c && !held.get(kind, c));
+    for (const code of missing('category')) {
+      const category = await this.registry.getCategory(SYSTEM_CALLER, code).catch(notFound(RegistryErrorCode.CategoryNotFound));
+      if (category) await this.copy.saveCategory(category);
+    }
+    if (missing('department').length > 0) {
+      for (const department of await this.registry.listDepartments(SYSTEM_CALLER)) await this.copy.saveDepartment(department);
+    }
+    for (const code of missing('unit')) {
+      const unit = await this.registry.getUnit(SYSTEM_CALLER, code).catch(() => null);
+      if (unit) await this.copy.saveUnit(unit, new Date(unit.updatedAt));
+    }
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.settings.autoStart) this.filling = this.fillUntilDone();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    await this.filling;
+  }
+
+  private async fillUntilDone(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.fillIfEmpty();
+        return;
+      } catch (error) {
+        if (this.stopped) return;
+        this.logger.warn({ msg: 'could not fill the registry copy yet; retrying', error: (error as Error).message });
+        await new Promise((resolve) => setTimeout(resolve, this.settings.retryMs).unref());
+      }
+    }
+  }
+
+  /** Fills the copy through the registry's lists when it holds nothing; answers whether it did. */
+  async fillIfEmpty(now: Date = new Date()): Promise<boolean> {
+    return RequestContext.create(this.orm.em, async () => {
+      if (!(await this.copy.isEmpty())) return false;
+      for (const department of await this.registry.listDepartments(SYSTEM_CALLER)) await this.copy.saveDepartment(department);
+      for (const major of await this.registry.listCategories(SYSTEM_CALLER)) {
+        for (const category of [major, ...major.children]) await this.copy.saveCategory(category);
+      }
+      for (let page = 1, seen = 0; !this.stopped; page++) {
+        const units = await this.registry.listUnits(SYSTEM_CALLER, { page, pageSize: MAX_PAGE_SIZE });
+        for (const unit of units.items) await this.copy.saveUnit(unit, new Date(unit.updatedAt));
+        seen += units.items.length;
+        if (units.items.length === 0 || seen >= units.total) break;
+      }
+      const year = cstYear(now);
+      for (const y of [year - 1, year, year + 1]) {
+        const calendar = await this.registry.getCalendar(SYSTEM_CALLER, y);
+        if (!calendar.provisional) await this.copy.saveCalendarYear(calendar);
+      }
+      this.logger.log({ msg: 'registry copy filled from the registry' });
+      return true;
+    });
+  }
+}

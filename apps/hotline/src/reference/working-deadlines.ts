@@ -1,0 +1,17 @@
+import { Injectable } from '@nestjs/common';
+import { deadlineInForce, type LimitDeadline } from '@gridline/platform';
+import type { TimeLimit } from '@gridline/contracts-registry';
+import { RegistryCopyRepository } from './registry-copy.repository';
+
+/**
+ * Deadlines on the working calendar the hotline keeps (the registry's loaded years, else provisional), counted by
+ * the platform's one deadline rule (`deadlineInForce`), as incidents counts its cases' and the registry its answers.
+ */
+@Injectable()
+export class WorkingDeadlines {
+  constructor(private readonly copy: RegistryCopyRepository) {}
+
+  async after(from: Date, limit: TimeLimit): Promise<LimitDeadline> {
+    return deadlineInForce(await this.copy.calendarInForce(from), from, limit);
+  }
+}
