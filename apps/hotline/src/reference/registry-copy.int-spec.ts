@@ -1,7 +1,8 @@
 import type { DynamicModule } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '@gridline/platform';
-import type { CloudEvent } from '@gridline/messaging';
+import type { CloudEvent, EventHandlerBinding } from '@gridline/messaging';
 import { RegistryClient, RegistryErrorCode, type CategoryTreeView, type DepartmentView, type UnitView } from '@gridline/contracts-registry';
 import { TestPlatform, type RunningTestService } from '@gridline/testing';
 import { HotlineAppModule } from '../hotline-app.module';
@@ -93,9 +94,9 @@ describe('the hotline’s copy of the registry', () => {
 
   it('follows the registry’s events, each with its inbox transaction, and never lets an older record overwrite a newer one', async () => {
     const orm = service.app.get(MikroORM);
-    const handlers = new Map(service.app.get(RegistryCopySubscriber).handlers().map((b) => [b.definition.type, b]));
+    const handlers = new Map<string, EventHandlerBinding<unknown>>(service.app.get(RegistryCopySubscriber).handlers().map((b) => [b.definition.type, b]));
     const deliver = (type: string, data: unknown, time: string) =>
-      orm.em.fork().transactional((tx) => handlers.get(type)!.handle({ type, data, time } as CloudEvent, tx));
+      (orm.em.fork() as EntityManager).transactional((tx) => handlers.get(type)!.handle({ type, data, time } as CloudEvent, tx));
     await deliver('gridline.registry.department.changed.v1', { department: department('URBAN_MGMT', '城市管理局', '2026-11-03T00:00:00.000Z') }, T0);
     await deliver('gridline.registry.department.changed.v1', { department: department('URBAN_MGMT', '城市管理办公室(旧)', '2026-11-02T00:00:00.000Z', false) }, T0);
     await deliver('gridline.registry.unit.updated.v1', { unit: { ...unit(GRID, '文汇社区一网格', [STREET, GRID]), hasBoundary: true }, changed: ['name'] }, '2026-11-05T00:00:00.000Z');
