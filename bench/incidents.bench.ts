@@ -99,7 +99,7 @@ interface Cursor {
 }
 
 /**
- * The SELECT of ReadIncidentsUseCase.list (apps/incidents/src/incident/use-cases/read-incidents) for these
+ * The SELECT of ListIncidentsUseCase (apps/incidents/src/incident/use-cases/list-incidents) for these
  * filters, newest first, 50 a page (+1 to know whether there is a next page). Checked against the gateway's
  * first page before the runs.
  */

@@ -7,6 +7,7 @@ import { AddDisputePartyCommand } from './use-cases/add-dispute-party/add-disput
 import { AddDisputePartyUseCase } from './use-cases/add-dispute-party/add-dispute-party.use-case';
 import { AddMediationSessionCommand } from './use-cases/add-mediation-session/add-mediation-session.command';
 import { AddMediationSessionUseCase } from './use-cases/add-mediation-session/add-mediation-session.use-case';
+import { ReadDisputeCommand } from './use-cases/read-dispute/read-dispute.command';
 import { ReadDisputeUseCase } from './use-cases/read-dispute/read-dispute.use-case';
 import { SetDisputeAgreementCommand } from './use-cases/set-dispute-agreement/set-dispute-agreement.command';
 import { SetDisputeAgreementUseCase } from './use-cases/set-dispute-agreement/set-dispute-agreement.use-case';
@@ -23,7 +24,7 @@ export class DisputesBusController {
 
   @MessagePattern(INCIDENTS_REQUESTS.getDispute.pattern)
   get(@Payload() { id }: IncidentIdRequest, @BusCaller() caller: Caller) {
-    return this.readDispute.execute(caller, id);
+    return this.readDispute.execute(new ReadDisputeCommand(caller, id));
   }
 
   @MessagePattern(INCIDENTS_REQUESTS.addDisputeParty.pattern)

@@ -3,7 +3,8 @@ import { EventSubscription, on, type EventSubscriber } from '@gridline/messaging
 import { HOTLINE_EVENTS, type AppealEventData } from '@gridline/contracts-hotline';
 import type { CloudEvent } from '@gridline/messaging';
 import { NoteAppealCallbackUseCase } from './use-cases/note-appeal-callback/note-appeal-callback.use-case';
-import { OpenCaseFromAppealUseCase, type AppealHandedDown } from './use-cases/open-case-from-appeal/open-case-from-appeal.use-case';
+import type { AppealHandedDown } from './use-cases/open-case-from-appeal/open-case-from-appeal.command';
+import { OpenCaseFromAppealUseCase } from './use-cases/open-case-from-appeal/open-case-from-appeal.use-case';
 import { RecordHandoffFailureCommand } from './use-cases/record-handoff-failure/record-handoff-failure.command';
 import { RecordHandoffFailureUseCase } from './use-cases/record-handoff-failure/record-handoff-failure.use-case';
 import { WithdrawSupersededCasesUseCase } from './use-cases/withdraw-superseded-cases/withdraw-superseded-cases.use-case';

@@ -8,7 +8,10 @@ import { IncidentsBusController } from './incidents.bus-controller';
 import { ActOnIncidentUseCase } from './use-cases/act-on-incident/act-on-incident.use-case';
 import { NoteAppealCallbackUseCase } from './use-cases/note-appeal-callback/note-appeal-callback.use-case';
 import { OpenCaseFromAppealUseCase } from './use-cases/open-case-from-appeal/open-case-from-appeal.use-case';
-import { ReadIncidentsUseCase } from './use-cases/read-incidents/read-incidents.use-case';
+import { CountIncidentsUseCase } from './use-cases/count-incidents/count-incidents.use-case';
+import { GetIncidentUseCase } from './use-cases/get-incident/get-incident.use-case';
+import { GetIncidentTimelineUseCase } from './use-cases/get-incident-timeline/get-incident-timeline.use-case';
+import { ListIncidentsUseCase } from './use-cases/list-incidents/list-incidents.use-case';
 import { RecordHandoffFailureUseCase } from './use-cases/record-handoff-failure/record-handoff-failure.use-case';
 import { ReportIncidentUseCase } from './use-cases/report-incident/report-incident.use-case';
 import { WithdrawSupersededCasesUseCase } from './use-cases/withdraw-superseded-cases/withdraw-superseded-cases.use-case';
@@ -22,7 +25,10 @@ import { WithdrawSupersededCasesUseCase } from './use-cases/withdraw-superseded-
     IncidentJournal,
     ReportIncidentUseCase,
     ActOnIncidentUseCase,
-    ReadIncidentsUseCase,
+    GetIncidentUseCase,
+    GetIncidentTimelineUseCase,
+    ListIncidentsUseCase,
+    CountIncidentsUseCase,
     OpenCaseFromAppealUseCase,
     RecordHandoffFailureUseCase,
     NoteAppealCallbackUseCase,

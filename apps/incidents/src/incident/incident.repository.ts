@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { LockMode, type RequiredEntityData } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
-import { nextWorkOrderNumber, pgTextArray } from '@gridline/persistence';
+import { WORK_ORDER_NUMBER, containsPattern, nextWorkOrderNumber, pgTextArray } from '@gridline/persistence';
+import { periodEnd, periodStart } from '@gridline/platform';
 import { EventPublisher } from '@gridline/messaging';
-import { INCIDENTS_EVENTS, LIVE_STATUSES, type AppealHandoffFailedEventData } from '@gridline/contracts-incidents';
+import { INCIDENTS_EVENTS, LIVE_STATUSES, type AppealHandoffFailedEventData, type ListIncidentsQuery } from '@gridline/contracts-incidents';
 import { IncidentEntity, TimelineEntity } from './incident.entity';
 
 /** What an earlier claim of an idempotency key holds: the hash of its report and the case it made. */
@@ -154,4 +155,57 @@ export function incidentScopeSql(caller: Caller): { sql: string; params: unknown
     return { sql: `(path && ?::text[] or owner->>'departmentCode' = any(?::text[]) or reporter = ?)`, params: [pgTextArray(caller.units), pgTextArray(caller.units), caller.sub] };
   }
   return { sql: `(path && ?::text[] or reporter = ?)`, params: [pgTextArray(caller.units), caller.sub] };
+}
+
+/** The scope (units, or the departments a department user answers for) and the query's filters, as SQL. */
+export function incidentFilters(caller: Caller, query: ListIncidentsQuery): IncidentSql {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const scope = incidentScopeSql(caller);
+  if (scope) {
+    where.push(scope.sql);
+    params.push(...scope.params);
+  }
+  if (query.unit) {
+    where.push(`path @> ?::text[]`);
+    params.push(pgTextArray([query.unit]));
+  }
+  if (query.status) {
+    where.push('status = ?');
+    params.push(query.status);
+  }
+  if (query.category) {
+    where.push(query.category.includes('.') ? 'category_code = ?' : `category_code like ?`);
+    params.push(query.category.includes('.') ? query.category : `${query.category}.%`);
+  }
+  if (query.urgency) {
+    where.push('urgency = ?');
+    params.push(query.urgency);
+  }
+  if (query.source) {
+    where.push('source = ?');
+    params.push(query.source);
+  }
+  // due_at is null once no step runs: the comparison alone says overdue (and keeps the row estimate right).
+  if (query.overdue) where.push('due_at < now()');
+  if (query.supervised) where.push(`supervision_card <> 'none'`);
+  if (query.from) {
+    where.push('created_at >= ?');
+    params.push(periodStart(query.from));
+  }
+  if (query.to) {
+    where.push('created_at < ?');
+    params.push(periodEnd(query.to));
+  }
+  if (query.q && WORK_ORDER_NUMBER.test(query.q)) {
+    // A work-order number is looked up exactly (unique index), not as a substring.
+    where.push(`work_order = ?`);
+    params.push(query.q);
+  } else if (query.q) {
+    // A substring test, which works for Chinese text where word-based search does not, on the expression of the
+    // trigram index (incident_search_trgm_idx).
+    where.push(`(title || ' ' || description || ' ' || coalesce(address, '')) like ?`);
+    params.push(containsPattern(query.q));
+  }
+  return { where, params };
 }

@@ -5,7 +5,14 @@ import type { Caller } from '@gridline/auth';
 import { INCIDENTS_REQUESTS, IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, ListIncidentsQuery, ReportIncidentCommandRequest, type ReportResult } from '@gridline/contracts-incidents';
 import { ActOnIncidentCommand } from './use-cases/act-on-incident/act-on-incident.command';
 import { ActOnIncidentUseCase } from './use-cases/act-on-incident/act-on-incident.use-case';
-import { ReadIncidentsUseCase } from './use-cases/read-incidents/read-incidents.use-case';
+import { CountIncidentsCommand } from './use-cases/count-incidents/count-incidents.command';
+import { CountIncidentsUseCase } from './use-cases/count-incidents/count-incidents.use-case';
+import { GetIncidentCommand } from './use-cases/get-incident/get-incident.command';
+import { GetIncidentUseCase } from './use-cases/get-incident/get-incident.use-case';
+import { GetIncidentTimelineCommand } from './use-cases/get-incident-timeline/get-incident-timeline.command';
+import { GetIncidentTimelineUseCase } from './use-cases/get-incident-timeline/get-incident-timeline.use-case';
+import { ListIncidentsCommand } from './use-cases/list-incidents/list-incidents.command';
+import { ListIncidentsUseCase } from './use-cases/list-incidents/list-incidents.use-case';
 import { ReportIncidentCommand } from './use-cases/report-incident/report-incident.command';
 import { ReportIncidentUseCase } from './use-cases/report-incident/report-incident.use-case';
 
@@ -15,7 +22,10 @@ export class IncidentsBusController {
   constructor(
     private readonly reportIncident: ReportIncidentUseCase,
     private readonly actOnIncident: ActOnIncidentUseCase,
-    private readonly read: ReadIncidentsUseCase,
+    private readonly getIncident: GetIncidentUseCase,
+    private readonly getTimeline: GetIncidentTimelineUseCase,
+    private readonly listIncidents: ListIncidentsUseCase,
+    private readonly countIncidents: CountIncidentsUseCase,
   ) {}
 
   @MessagePattern(INCIDENTS_REQUESTS.report.pattern)
@@ -31,21 +41,21 @@ export class IncidentsBusController {
 
   @MessagePattern(INCIDENTS_REQUESTS.get.pattern)
   get(@Payload() { id }: IncidentIdRequest, @BusCaller() caller: Caller) {
-    return this.read.get(caller, id);
+    return this.getIncident.execute(new GetIncidentCommand(caller, id));
   }
 
   @MessagePattern(INCIDENTS_REQUESTS.timeline.pattern)
   timeline(@Payload() { id }: IncidentIdRequest, @BusCaller() caller: Caller) {
-    return this.read.timeline(caller, id);
+    return this.getTimeline.execute(new GetIncidentTimelineCommand(caller, id));
   }
 
   @MessagePattern(INCIDENTS_REQUESTS.list.pattern)
   list(@Payload() query: ListIncidentsQuery, @BusCaller() caller: Caller) {
-    return this.read.list(caller, query);
+    return this.listIncidents.execute(new ListIncidentsCommand(caller, query));
   }
 
   @MessagePattern(INCIDENTS_REQUESTS.counts.pattern)
   counts(@Payload() { unit }: IncidentCountsQuery, @BusCaller() caller: Caller) {
-    return this.read.counts(caller, unit);
+    return this.countIncidents.execute(new CountIncidentsCommand(caller, unit));
   }
 }

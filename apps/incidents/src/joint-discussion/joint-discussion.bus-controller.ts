@@ -5,6 +5,7 @@ import type { Caller } from '@gridline/auth';
 import { INCIDENTS_REQUESTS, IncidentIdRequest, LiftToJointDiscussionRequest } from '@gridline/contracts-incidents';
 import { LiftToJointDiscussionCommand } from './use-cases/lift-to-joint-discussion/lift-to-joint-discussion.command';
 import { LiftToJointDiscussionUseCase } from './use-cases/lift-to-joint-discussion/lift-to-joint-discussion.use-case';
+import { ReadJointDiscussionsCommand } from './use-cases/read-joint-discussions/read-joint-discussions.command';
 import { ReadJointDiscussionsUseCase } from './use-cases/read-joint-discussions/read-joint-discussions.use-case';
 
 /** "3+N" joint discussions on the bus. */
@@ -23,6 +24,6 @@ export class JointDiscussionBusController {
 
   @MessagePattern(INCIDENTS_REQUESTS.jointDiscussions.pattern)
   list(@Payload() { id }: IncidentIdRequest, @BusCaller() caller: Caller) {
-    return this.read.execute(caller, id);
+    return this.read.execute(new ReadJointDiscussionsCommand(caller, id));
   }
 }

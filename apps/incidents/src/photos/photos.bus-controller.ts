@@ -9,7 +9,10 @@ import { BeginPhotoUploadCommand } from './use-cases/begin-photo-upload/begin-ph
 import { BeginPhotoUploadUseCase } from './use-cases/begin-photo-upload/begin-photo-upload.use-case';
 import { CommitPhotoCommand } from './use-cases/commit-photo/commit-photo.command';
 import { CommitPhotoUseCase } from './use-cases/commit-photo/commit-photo.use-case';
-import { ReadPhotoUseCase } from './use-cases/read-photo/read-photo.use-case';
+import { GetPhotoCommand } from './use-cases/get-photo/get-photo.command';
+import { GetPhotoUseCase } from './use-cases/get-photo/get-photo.use-case';
+import { ReadPhotoChunkCommand } from './use-cases/read-photo-chunk/read-photo-chunk.command';
+import { ReadPhotoChunkUseCase } from './use-cases/read-photo-chunk/read-photo-chunk.use-case';
 
 /**
  * Photos of cases on the bus. One photo crosses in chunks (each message stays well under NATS' max_payload):
@@ -22,7 +25,8 @@ export class PhotosBusController {
     private readonly begin: BeginPhotoUploadUseCase,
     private readonly addChunk: AddPhotoChunkUseCase,
     private readonly commitPhoto: CommitPhotoUseCase,
-    private readonly read: ReadPhotoUseCase,
+    private readonly getPhoto: GetPhotoUseCase,
+    private readonly readPhotoChunk: ReadPhotoChunkUseCase,
   ) {}
 
   @MessagePattern(INCIDENTS_REQUESTS.beginPhotoUpload.pattern)
@@ -43,11 +47,11 @@ export class PhotosBusController {
 
   @MessagePattern(INCIDENTS_REQUESTS.getPhoto.pattern)
   get(@Payload() { id, photoId }: IncidentPhotoRequest, @BusCaller() caller: Caller) {
-    return this.read.get(caller, id, photoId);
+    return this.getPhoto.execute(new GetPhotoCommand(caller, id, photoId));
   }
 
   @MessagePattern(INCIDENTS_REQUESTS.readPhotoChunk.pattern)
   readChunk(@Payload() { id, photoId, index }: ReadPhotoChunkRequest, @BusCaller() caller: Caller) {
-    return this.read.chunk(caller, id, photoId, index);
+    return this.readPhotoChunk.execute(new ReadPhotoChunkCommand(caller, id, photoId, index));
   }
 }

@@ -6,12 +6,13 @@ import { PhotosBusController } from './photos.bus-controller';
 import { AddPhotoChunkUseCase } from './use-cases/add-photo-chunk/add-photo-chunk.use-case';
 import { BeginPhotoUploadUseCase } from './use-cases/begin-photo-upload/begin-photo-upload.use-case';
 import { CommitPhotoUseCase } from './use-cases/commit-photo/commit-photo.use-case';
-import { ReadPhotoUseCase } from './use-cases/read-photo/read-photo.use-case';
+import { GetPhotoUseCase } from './use-cases/get-photo/get-photo.use-case';
+import { ReadPhotoChunkUseCase } from './use-cases/read-photo-chunk/read-photo-chunk.use-case';
 
 /** Photos of cases: uploads in chunks, commits, reads, and the janitor of uploads never committed. */
 @Module({
   imports: [IncidentModule, PhotoStoreModule],
   controllers: [PhotosBusController],
-  providers: [BeginPhotoUploadUseCase, AddPhotoChunkUseCase, CommitPhotoUseCase, ReadPhotoUseCase, PhotoUploadJanitor],
+  providers: [BeginPhotoUploadUseCase, AddPhotoChunkUseCase, CommitPhotoUseCase, GetPhotoUseCase, ReadPhotoChunkUseCase, PhotoUploadJanitor],
 })
 export class PhotosModule {}

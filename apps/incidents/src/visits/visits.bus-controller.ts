@@ -3,6 +3,7 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { INCIDENTS_REQUESTS, ListVisitsQuery, LogVisitRequest, OpenVisitIncidentRequest, type ReportResult } from '@gridline/contracts-incidents';
+import { ListVisitsCommand } from './use-cases/list-visits/list-visits.command';
 import { ListVisitsUseCase } from './use-cases/list-visits/list-visits.use-case';
 import { LogVisitCommand } from './use-cases/log-visit/log-visit.command';
 import { LogVisitUseCase } from './use-cases/log-visit/log-visit.use-case';
@@ -26,7 +27,7 @@ export class VisitsBusController {
 
   @MessagePattern(INCIDENTS_REQUESTS.listVisits.pattern)
   list(@Payload() query: ListVisitsQuery, @BusCaller() caller: Caller) {
-    return this.listVisits.execute(caller, query);
+    return this.listVisits.execute(new ListVisitsCommand(caller, query));
   }
 
   @MessagePattern(INCIDENTS_REQUESTS.openVisitIncident.pattern)

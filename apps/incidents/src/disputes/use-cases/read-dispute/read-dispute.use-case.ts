@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import type { Caller } from '@gridline/auth';
 import type { DisputeView } from '@gridline/contracts-incidents';
 import { incidentNotFound } from '../../../incident/incident.errors';
 import { mayView } from '../../../incident/incident-process';
 import { IncidentRepository } from '../../../incident/incident.repository';
 import { assertIsDispute } from '../../dispute-rules';
 import { DisputeRepository } from '../../dispute.repository';
+import type { ReadDisputeCommand } from './read-dispute.command';
 
 /** The dispute side of a case, for whoever may see the case. */
 @Injectable()
@@ -15,7 +15,7 @@ export class ReadDisputeUseCase {
     private readonly disputes: DisputeRepository,
   ) {}
 
-  async execute(caller: Caller, id: string): Promise<DisputeView> {
+  async execute({ caller, id }: ReadDisputeCommand): Promise<DisputeView> {
     const incident = await this.incidents.findById(id);
     if (!incident || !mayView(caller, incident)) throw incidentNotFound(id);
     assertIsDispute(incident);

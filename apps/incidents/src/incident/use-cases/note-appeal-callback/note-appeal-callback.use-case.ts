@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { Satisfaction } from '@gridline/contracts-hotline';
 import { IncidentJournal } from '../../incident-journal';
 import { IncidentRepository } from '../../incident.repository';
-
-export interface AppealCalledBack {
-  appealId: string;
-  handoff: number | null;
-  satisfaction: Satisfaction | null;
-}
+import type { AppealCalledBack } from './note-appeal-callback.command';
 
 /**
  * The hotline called the caller back on an appeal a grid case answered: the case's timeline notes the caller's

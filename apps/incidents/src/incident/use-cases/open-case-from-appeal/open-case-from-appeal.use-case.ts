@@ -1,38 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@gridline/auth';
 import { AppError, CommonErrorCode } from '@gridline/platform';
-import type { IncidentLocation, IncidentUrgency, ReportResult } from '@gridline/contracts-incidents';
-import type { Satisfaction } from '@gridline/contracts-hotline';
+import type { ReportResult } from '@gridline/contracts-incidents';
 import { ReferenceRepository } from '../../../reference/reference.repository';
 import { ReportIncidentCommand } from '../report-incident/report-incident.command';
 import { ReportIncidentUseCase } from '../report-incident/report-incident.use-case';
+import type { AppealHandedDown } from './open-case-from-appeal.command';
 
 /** The hotline, acting for the appeals it hands down to a grid. */
 export const HOTLINE_ACTOR: Caller = { sub: 'hotline', name: '12345 hotline', roles: ['admin'], units: [] };
-
-export interface AppealHandedDown {
-  appealId: string;
-  /** The appeal's hand-off (null: an event from before hand-offs were numbered). */
-  handoff: number | null;
-  categoryCode: string;
-  title: string;
-  description: string;
-  location?: IncidentLocation;
-  gridCode: string;
-  urgency: IncidentUrgency;
-  /** How often the appeal was reopened before this hand-off (a re-handling: > 0). */
-  reopenCount?: number;
-  /** The caller's satisfaction the appeal carried when handed down: for a re-handling, the callback that reopened it. */
-  satisfaction?: Satisfaction | null;
-}
 
 /** The case's own key: one case per hand-off of an appeal, so that a re-dispatch or a re-handling opens a new one. */
 export const handoffKey = (appealId: string, handoff: number | null) => (handoff === null ? `appeal:${appealId}` : `appeal:${appealId}:${handoff}`);
 
 /**
  * Opens the grid case of a hotline appeal handed down to a grid, in the event consumer's transaction (with its inbox
- * row: the report's own transaction joins it). Keyed by the appeal's hand-off, so that a redelivered event opens one case, never two; the case carries the
- * appeal's reference and hand-off, and its events (signed, closed with the result, rejected) move the appeal.
+ * row: the report's own transaction joins it). Keyed by the appeal's hand-off, so that a redelivered event opens one
+ * case, never two; the case carries the appeal's reference and hand-off, and its events (signed, closed with the
+ * result, rejected) move the appeal.
  */
 @Injectable()
 export class OpenCaseFromAppealUseCase {

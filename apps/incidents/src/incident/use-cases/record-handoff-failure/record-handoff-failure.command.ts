@@ -1,4 +1,4 @@
-import type { AppealHandedDown } from '../open-case-from-appeal/open-case-from-appeal.use-case';
+import type { AppealHandedDown } from '../open-case-from-appeal/open-case-from-appeal.command';
 
 export class RecordHandoffFailureCommand {
   constructor(

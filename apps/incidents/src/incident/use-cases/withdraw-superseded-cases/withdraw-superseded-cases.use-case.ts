@@ -2,16 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { IncidentJournal } from '../../incident-journal';
 import { IncidentRepository } from '../../incident.repository';
 import { HOTLINE_ACTOR } from '../open-case-from-appeal/open-case-from-appeal.use-case';
-
-/** An appeal's new dispatch, as far as its earlier hand-offs' cases are concerned. */
-export interface AppealRedispatched {
-  appealId: string;
-  /** The appeal's hand-off now (null: never handed down to a grid). */
-  handoff: number | null;
-  /** Whether the new lead is a grid (its hand-off `handoff` has, or will have, its own case). */
-  toGrid: boolean;
-  reason: string;
-}
+import type { AppealRedispatched } from './withdraw-superseded-cases.command';
 
 /**
  * One appeal, one live hand-off: when the hotline re-dispatches an appeal while a case of an earlier hand-off is still

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole, type Caller } from '@gridline/auth';
+import { requireRole } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
-import type { ListVisitsQuery, VisitView } from '@gridline/contracts-incidents';
+import type { VisitView } from '@gridline/contracts-incidents';
 import { incidentInvalid } from '../../../incident/incident.errors';
 import { toVisitView } from '../../visit.mapper';
 import { VisitRepository } from '../../visit.repository';
 import { VISIT_READERS } from '../../visit-rules';
+import type { ListVisitsCommand } from './list-visits.command';
 
 /** Visits in the caller's scope, by unit, household and period, newest first. */
 @Injectable()
 export class ListVisitsUseCase {
   constructor(private readonly visits: VisitRepository) {}
 
-  async execute(caller: Caller, query: ListVisitsQuery): Promise<Page<VisitView>> {
+  async execute({ caller, query }: ListVisitsCommand): Promise<Page<VisitView>> {
     requireRole(caller, VISIT_READERS, 'read visit logs');
     if (query.from && query.to && query.from > query.to) throw incidentInvalid('to', 'must not be before from');
     const page = await this.visits.page(caller, query);

@@ -1,0 +1,9 @@
+import type { Caller } from '@gridline/auth';
+
+export class GetPhotoCommand {
+  constructor(
+    readonly caller: Caller,
+    readonly incidentId: string,
+    readonly photoId: string,
+  ) {}
+}
