@@ -15,27 +15,43 @@ const SERVICES = ['gateway', 'registry', 'incidents', 'hotline', 'party-building
 function depConstraints(forTests) {
   const testing = forTests ? ['type:testing'] : [];
   return [
-    // Scope: own scope, shared code, and other services only through their contracts library.
+    // Scope: own scope, shared code, and other services only through their contracts library. Every service is
+    // listed (party-building and analytics too): a new service gets its rule by its `scope:<name>` tag.
     ...SERVICES.map((service) => ({
       sourceTag: `scope:${service}`,
       onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared', 'type:contracts'],
     })),
-    { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared', 'type:contracts'] },
+    // Shared libraries serve every service and know none: no service's contracts (not even in their own tests).
+    // The one exception is the testing library (test-only code): its factories build services' requests.
+    ...['type:util', 'type:persistence', 'type:data-access'].map((type) => ({
+      allSourceTags: ['scope:shared', type],
+      onlyDependOnLibsWithTags: ['scope:shared'],
+    })),
+    { allSourceTags: ['scope:shared', 'type:testing'], onlyDependOnLibsWithTags: ['scope:shared', 'type:contracts'] },
     { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
     { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
-    // Type: layering.
-    { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:util', 'type:data-access', 'type:contracts', ...testing] },
+    // Type: layering. util < persistence (MikroORM, migrations) < data-access (bus, outbox, inbox) < contracts < app.
+    {
+      sourceTag: 'type:app',
+      onlyDependOnLibsWithTags: ['type:util', 'type:persistence', 'type:data-access', 'type:contracts', ...testing],
+    },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
-    // Contracts use @gridline/messaging (defineEvent, BusClient), @gridline/platform and @gridline/auth.
+    // Contracts use @gridline/messaging (defineEvent, BusClient), @gridline/platform and @gridline/auth; never the
+    // persistence library nor the ORM or database driver: a DTO consumer must not pull in a database.
     {
       sourceTag: 'type:contracts',
       onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', ...testing],
+      bannedExternalImports: ['@mikro-orm/*', 'pg'],
     },
-    { sourceTag: 'type:data-access', onlyDependOnLibsWithTags: ['type:util', 'type:data-access', ...testing] },
+    {
+      sourceTag: 'type:data-access',
+      onlyDependOnLibsWithTags: ['type:util', 'type:persistence', 'type:data-access', ...testing],
+    },
+    { sourceTag: 'type:persistence', onlyDependOnLibsWithTags: ['type:util', ...testing] },
     { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util', ...testing] },
     {
       sourceTag: 'type:testing',
-      onlyDependOnLibsWithTags: ['type:util', 'type:data-access', 'type:contracts', 'type:testing'],
+      onlyDependOnLibsWithTags: ['type:util', 'type:persistence', 'type:data-access', 'type:contracts', 'type:testing'],
     },
   ];
 }

@@ -25,5 +25,9 @@ module.exports = {
   moduleNameMapper,
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
   setupFiles: [path.join(__dirname, 'jest.setup.cjs')],
+  // Also set in jest.config.cjs for `npm test`; Jest runs a global hook once per distinct path, so a project's own
+  // run (`nx test registry`, `jest -c apps/registry/jest.config.cjs`) gets the same servers and the whole run one set.
+  globalSetup: path.join(__dirname, 'jest.global-setup.cjs'),
+  globalTeardown: path.join(__dirname, 'jest.global-teardown.cjs'),
   testTimeout: 60000,
 };
