@@ -292,7 +292,8 @@ const LIVE_CASE = ['reported', 'accepted', 'dispatched', 'in_progress', 'handled
 
 /** Reads the appeal until it satisfies `done` (the grid case's events reach the hotline asynchronously). */
 async function until(hotline: HotlineClient, id: string, done: (a: AppealView) => boolean, what: string): Promise<AppealView> {
-  const deadline = Date.now() + 30_000;
+  // Generous: on a machine busy with other work the grid case's events can take a while to arrive.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     const appeal = await hotline.get(SYSTEM_CALLER, id);
     if (done(appeal)) return appeal;
@@ -305,7 +306,17 @@ async function until(hotline: HotlineClient, id: string, done: (a: AppealView) =
 /** The grid steps of a case, each only where the case allows it. */
 async function caseSteps(incidents: IncidentsClient, id: string, steps: [IncidentAction, IncidentActionBody][]): Promise<IncidentView> {
   let view = await incidents.get(SYSTEM_CALLER, id);
-  for (const [action, body] of steps) if (view.allowedActions.includes(action)) view = await incidents.act(SYSTEM_CALLER, id, action, body);
+  for (const [action, body] of steps) {
+    if (!view.allowedActions.includes(action)) continue;
+    try {
+      view = await incidents.act(SYSTEM_CALLER, id, action, body);
+    } catch (error) {
+      // A step sent again after a lost answer meets the case already past it: read the case and go on from there.
+      if (!(error instanceof AppError && error.kind === 'conflict')) throw error;
+      view = await incidents.get(SYSTEM_CALLER, id);
+      if (view.allowedActions.includes(action)) throw error;
+    }
+  }
   return view;
 }
 

@@ -12,6 +12,7 @@ import { IncidentErrorCode, IncidentsClient, type IncidentAction, type IncidentV
 import { demoStreetUnits } from './demo-street';
 import { DEMO_DEPARTMENTS, demoCategories } from './demo-responsibility';
 import { seedDemoAppeals } from './demo-appeals';
+import { retryingBus } from './retrying-bus';
 
 /** The demo map, for tests that check it against the map's rules. */
 export { DEMO_STREET_CODE, demoStreetUnits } from './demo-street';
@@ -34,7 +35,8 @@ async function createAll<T>(items: T[], create: (item: T) => Promise<unknown>, t
   }
 }
 
-export async function seedDemo(bus: BusClient): Promise<SeedResult> {
+export async function seedDemo(busOfCaller: BusClient): Promise<SeedResult> {
+  const bus = retryingBus(busOfCaller);
   const registry = new RegistryClient(bus);
   const result: SeedResult = { created: 0, existing: 0 };
   await createAll(demoStreetUnits(), (u) => registry.createUnit(SYSTEM_CALLER, u), RegistryErrorCode.UnitCodeTaken, result);
@@ -203,3 +205,4 @@ if (require.main === module) {
     }
   })();
 }
+export { retryingBus } from './retrying-bus';
