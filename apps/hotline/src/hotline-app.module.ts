@@ -1,49 +1,44 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
-import { PersonalDataCipher, personalDataCipherFrom } from '@gridline/persistence';
+import { PersonalDataCipher, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
 import { RegistryClient } from '@gridline/contracts-registry';
-import { AppealJournal } from './appeal/appeal-journal';
-import { AppealEntity, AppealTimelineEntity } from './appeal/appeal.entity';
-import { HotlineBusController } from './appeal/hotline.bus-controller';
-import { ActOnAppealUseCase } from './appeal/use-cases/act-on-appeal/act-on-appeal.use-case';
-import { IntakeAppealUseCase } from './appeal/use-cases/intake-appeal/intake-appeal.use-case';
-import { ReadAppealsUseCase } from './appeal/use-cases/read-appeals/read-appeals.use-case';
-import { HOTLINE_CONFIG, type HotlineConfig } from './hotline.config';
-import { HandoffFailureSubscriber, IncidentLinkageSubscriber } from './linkage/incident-linkage.subscriber';
-import { HOTLINE_MIGRATIONS } from './migrations/hotline.migration';
-import { ReferenceNames } from './reference/reference-names';
-import { CalendarYearCopyEntity, RegistryCopyEntity } from './reference/registry-copy.entity';
-import { RegistryCopyRepository } from './reference/registry-copy.repository';
-import { RegistryCopySubscriber } from './reference/registry-copy.subscriber';
-import { REGISTRY_COPY_FILL, RegistryReference, type RegistryCopyFillSettings } from './reference/registry-reference';
-import { WorkingDeadlines } from './reference/working-deadlines';
-import { CallerAuditEntity } from './appeal/caller-audit.entity';
-import { CallerAuditRepository } from './appeal/caller-audit.repository';
-import { ListCallerAuditUseCase } from './appeal/use-cases/list-caller-audit/list-caller-audit.use-case';
-import { RevealAppealCallerUseCase } from './appeal/use-cases/reveal-appeal-caller/reveal-appeal-caller.use-case';
-import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
-import { FIGURES_SETTINGS, OwnerFiguresPublisher, type FiguresSettings } from './figures/owner-figures.publisher';
-import { SupervisionCalendar } from './supervision/supervision-calendar';
-import { APPEAL_SUPERVISION_SETTINGS, AppealSupervisionScheduler, type AppealSupervisionSettings } from './supervision/appeal-supervision.scheduler';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { Open311KeyEntity } from './api-keys/open311-key.entity';
-import { Open311KeyRepository } from './api-keys/open311-key.repository';
-import { Open311KeysBusController } from './api-keys/open311-keys.bus-controller';
-import { IssueOpen311KeyUseCase } from './api-keys/use-cases/issue-open311-key/issue-open311-key.use-case';
-import { VerifyOpen311KeyUseCase } from './api-keys/use-cases/verify-open311-key/verify-open311-key.use-case';
+import { AppealEntity, AppealTimelineEntity } from './appeal/appeal.entity';
+import { AppealModule } from './appeal/appeal.module';
+import { CallerAuditEntity } from './appeal/caller-audit.entity';
+import { FiguresModule } from './figures/figures.module';
+import { FIGURES_SETTINGS, type FiguresSettings } from './figures/owner-figures.publisher';
+import { HOTLINE_CONFIG, type HotlineConfig } from './hotline.config';
+import { LinkageModule } from './linkage/linkage.module';
+import { HOTLINE_MIGRATIONS } from './migrations/hotline.migration';
 import { Open311MediaEntity } from './open311/open311-media.entity';
-import { Open311BusController } from './open311/open311.bus-controller';
-import { ListPublicAppealsUseCase } from './open311/use-cases/list-public-appeals/list-public-appeals.use-case';
-import { RecordOpen311MediaUseCase } from './open311/use-cases/record-open311-media/record-open311-media.use-case';
 import { Open311UpdateEntity } from './open311/open311-update.entity';
-import { ListPublicAppealUpdatesUseCase } from './open311/use-cases/list-public-appeal-updates/list-public-appeal-updates.use-case';
-import { RecordOpen311UpdateUseCase } from './open311/use-cases/record-open311-update/record-open311-update.use-case';
+import { Open311Module } from './open311/open311.module';
+import { ReferenceModule } from './reference/reference.module';
+import { CalendarYearCopyEntity, RegistryCopyEntity } from './reference/registry-copy.entity';
+import { REGISTRY_COPY_FILL, type RegistryCopyFillSettings } from './reference/registry-reference';
+import { WorkingDeadlines } from './reference/working-deadlines';
+import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
+import { APPEAL_SUPERVISION_SETTINGS, type AppealSupervisionSettings } from './supervision/appeal-supervision.scheduler';
+import { SupervisionCalendar } from './supervision/supervision-calendar';
+import { SupervisionModule } from './supervision/supervision.module';
 
 export const HOTLINE_SERVICE = 'hotline';
 
 /** What the hotline service keeps in its schema (also used by `npm run migrate`). */
-export const HOTLINE_PERSISTENCE = { service: HOTLINE_SERVICE, entities: [AppealEntity, AppealTimelineEntity, CallerAuditEntity, Open311KeyEntity, Open311MediaEntity, Open311UpdateEntity, RegistryCopyEntity, CalendarYearCopyEntity], migrations: HOTLINE_MIGRATIONS };
+export const HOTLINE_PERSISTENCE = {
+  service: HOTLINE_SERVICE,
+  entities: [AppealEntity, AppealTimelineEntity, CallerAuditEntity, Open311KeyEntity, Open311MediaEntity, Open311UpdateEntity, RegistryCopyEntity, CalendarYearCopyEntity],
+  migrations: HOTLINE_MIGRATIONS,
+};
 
-/** The hotline service: 12345 appeals from intake to callback, linked to the grid, judged by the three rates. */
+/**
+ * The hotline service: 12345 appeals from intake to callback, linked to the grid, judged by the three rates. One
+ * feature module each (appeal, linkage, figures, supervision, open311, api-keys, reference); this module gives them,
+ * once, the configuration, the cipher, the transaction runner and the clients that face the registry (its client,
+ * the deadlines, the supervision's calendar: what a service test replaces in one place).
+ */
 @Module({})
 export class HotlineAppModule {
   static register(config: HotlineConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
@@ -67,40 +62,21 @@ export class HotlineAppModule {
     const copyFill: RegistryCopyFillSettings = { autoStart: overrides.startWorkers ?? true, retryMs: 10_000 };
     return {
       module: HotlineAppModule,
-      imports: [ServiceModule.forRoot({ ...HOTLINE_PERSISTENCE, config, ...overrides })],
-      controllers: [ServiceInfoBusController, HotlineBusController, Open311KeysBusController, Open311BusController],
+      global: true,
+      imports: [ServiceModule.forRoot({ ...HOTLINE_PERSISTENCE, config, ...overrides }), ReferenceModule, AppealModule, LinkageModule, FiguresModule, SupervisionModule, Open311Module, ApiKeysModule],
+      controllers: [ServiceInfoBusController],
       providers: [
         { provide: HOTLINE_CONFIG, useValue: config },
         { provide: PersonalDataCipher, useValue: cipher },
-        RegistryClient,
-        RegistryCopyRepository,
-        RegistryCopySubscriber,
-        { provide: REGISTRY_COPY_FILL, useValue: copyFill },
-        RegistryReference,
-        WorkingDeadlines,
-        ReferenceNames,
-        AppealJournal,
-        IntakeAppealUseCase,
-        ActOnAppealUseCase,
-        ReadAppealsUseCase,
-        CallerAuditRepository,
-        RevealAppealCallerUseCase,
-        ListCallerAuditUseCase,
-        IncidentLinkageSubscriber,
-        HandoffFailureSubscriber,
         { provide: FIGURES_SETTINGS, useValue: figures },
-        OwnerFiguresPublisher,
         { provide: APPEAL_SUPERVISION_SETTINGS, useValue: supervision },
-        AppealSupervisionScheduler,
+        { provide: REGISTRY_COPY_FILL, useValue: copyFill },
+        TransactionRunner,
+        RegistryClient,
+        WorkingDeadlines,
         SupervisionCalendar,
-        Open311KeyRepository,
-        IssueOpen311KeyUseCase,
-        VerifyOpen311KeyUseCase,
-        ListPublicAppealsUseCase,
-        RecordOpen311MediaUseCase,
-        ListPublicAppealUpdatesUseCase,
-        RecordOpen311UpdateUseCase,
       ],
+      exports: [HOTLINE_CONFIG, PersonalDataCipher, FIGURES_SETTINGS, APPEAL_SUPERVISION_SETTINGS, REGISTRY_COPY_FILL, TransactionRunner, RegistryClient, WorkingDeadlines, SupervisionCalendar],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
+import { EntityManager } from '@mikro-orm/postgresql';
 import { EventPublisher } from '@gridline/messaging';
 import { HOTLINE_EVENTS, type AppealEventData, type AppealStatus, type AppealTimelineDetails } from '@gridline/contracts-hotline';
 import { AppealTimelineEntity, type AppealEntity } from './appeal.entity';
@@ -23,17 +23,21 @@ export interface JournalEntry {
 }
 
 /**
- * The timeline entry and the event of a change to an appeal, in the transaction of the change. An answer's entry keeps
- * the reply as given then (a later re-handling replaces the appeal's), for Open311's public updates.
+ * The timeline entry and the event of a change to an appeal, in the transaction of the change (the use case's run,
+ * the consumer's or the scheduler's: the service's EntityManager resolves to it). An answer's entry keeps the reply
+ * as given then (a later re-handling replaces the appeal's), for Open311's public updates.
  */
 @Injectable()
 export class AppealJournal {
-  constructor(private readonly events: EventPublisher) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly events: EventPublisher,
+  ) {}
 
-  record(em: EntityManager, appeal: AppealEntity, entry: JournalEntry, event?: AppealStepEventName, extra?: AppealDispatchExtra): void {
-    em.persist(
-      em.create(AppealTimelineEntity, { appealId: appeal.id, action: entry.action, actor: entry.actor, fromStatus: entry.from, toStatus: entry.to ?? appeal.status, comment: entry.comment ?? null, details: entry.details ?? null, reply: event === 'answered' && appeal.reply ? { ...appeal.reply } : null }),
+  record(appeal: AppealEntity, entry: JournalEntry, event?: AppealStepEventName, extra?: AppealDispatchExtra): void {
+    this.em.persist(
+      this.em.create(AppealTimelineEntity, { appealId: appeal.id, action: entry.action, actor: entry.actor, fromStatus: entry.from, toStatus: entry.to ?? appeal.status, comment: entry.comment ?? null, details: entry.details ?? null, reply: event === 'answered' && appeal.reply ? { ...appeal.reply } : null }),
     );
-    if (event) this.events.record(em, HOTLINE_EVENTS[event], appeal.id, toAppealEventData(appeal, entry.actor, extra));
+    if (event) this.events.record(this.em, HOTLINE_EVENTS[event], appeal.id, toAppealEventData(appeal, entry.actor, extra));
   }
 }

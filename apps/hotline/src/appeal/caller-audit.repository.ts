@@ -12,12 +12,9 @@ export class CallerAuditRepository {
     return this.em.findOne(AppealEntity, { id });
   }
 
-  /** Commits the audit row on its own: the clear value is shown only once it is stored. */
+  /** Writes the audit row at once (its flush commits it): the clear value is shown only once it is stored. */
   async record(entry: Pick<CallerAuditEntity, 'actor' | 'actorRoles' | 'appealId' | 'fields' | 'reason' | 'correlationId'>): Promise<void> {
-    await this.em.transactional(async (em) => {
-      em.persist(em.create(CallerAuditEntity, entry));
-      await em.flush();
-    });
+    await this.em.persist(this.em.create(CallerAuditEntity, entry)).flush();
   }
 
   page(where: FilterQuery<CallerAuditEntity>, page: number, pageSize: number): Promise<[CallerAuditEntity[], number]> {

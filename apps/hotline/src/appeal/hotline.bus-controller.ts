@@ -2,21 +2,34 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { AppealActionRequest, AppealIdRequest, CallerAuditQuery, FiguresQuery, HOTLINE_REQUESTS, IntakeAppealRequest, ListAppealsQuery, RevealCallerRequest } from '@gridline/contracts-hotline';
+import { AppealActionRequest, AppealIdRequest, CallerAuditQuery, FiguresQuery, HOTLINE_REQUESTS, IntakeAppealRequest, ListAppealsQuery as ListAppealsRequest, RevealCallerRequest } from '@gridline/contracts-hotline';
+import { ActOnAppealCommand } from './use-cases/act-on-appeal/act-on-appeal.command';
 import { ActOnAppealUseCase } from './use-cases/act-on-appeal/act-on-appeal.use-case';
+import { GetAppealQuery } from './use-cases/get-appeal/get-appeal.query';
+import { GetAppealUseCase } from './use-cases/get-appeal/get-appeal.use-case';
+import { GetAppealTimelineQuery } from './use-cases/get-appeal-timeline/get-appeal-timeline.query';
+import { GetAppealTimelineUseCase } from './use-cases/get-appeal-timeline/get-appeal-timeline.use-case';
+import { IntakeAppealCommand } from './use-cases/intake-appeal/intake-appeal.command';
 import { IntakeAppealUseCase } from './use-cases/intake-appeal/intake-appeal.use-case';
+import { ListAppealsQuery } from './use-cases/list-appeals/list-appeals.query';
+import { ListAppealsUseCase } from './use-cases/list-appeals/list-appeals.use-case';
+import { ListCallerAuditQuery } from './use-cases/list-caller-audit/list-caller-audit.query';
 import { ListCallerAuditUseCase } from './use-cases/list-caller-audit/list-caller-audit.use-case';
-import { ReadAppealsUseCase } from './use-cases/read-appeals/read-appeals.use-case';
+import { ReadAppealFiguresQuery } from './use-cases/read-appeal-figures/read-appeal-figures.query';
+import { ReadAppealFiguresUseCase } from './use-cases/read-appeal-figures/read-appeal-figures.use-case';
 import { RevealAppealCallerCommand } from './use-cases/reveal-appeal-caller/reveal-appeal-caller.command';
 import { RevealAppealCallerUseCase } from './use-cases/reveal-appeal-caller/reveal-appeal-caller.use-case';
 
-/** The hotline's appeals on the bus. */
+/** The hotline's appeals on the bus: each request becomes a command or a query for its use case. */
 @Controller()
 export class HotlineBusController {
   constructor(
     private readonly intakeAppeal: IntakeAppealUseCase,
     private readonly actOnAppeal: ActOnAppealUseCase,
-    private readonly read: ReadAppealsUseCase,
+    private readonly getAppeal: GetAppealUseCase,
+    private readonly getTimeline: GetAppealTimelineUseCase,
+    private readonly listAppeals: ListAppealsUseCase,
+    private readonly readFigures: ReadAppealFiguresUseCase,
     private readonly revealCaller: RevealAppealCallerUseCase,
     private readonly callerAudit: ListCallerAuditUseCase,
   ) {}
@@ -28,38 +41,38 @@ export class HotlineBusController {
 
   @MessagePattern(HOTLINE_REQUESTS.callerAudit.pattern)
   audit(@Payload() query: CallerAuditQuery, @BusCaller() caller: Caller) {
-    return this.callerAudit.execute(caller, query);
+    return this.callerAudit.execute(new ListCallerAuditQuery(caller, query));
   }
 
   @MessagePattern(HOTLINE_REQUESTS.intake.pattern)
   @Idempotent()
   intake(@Payload() request: IntakeAppealRequest, @BusCaller() caller: Caller) {
-    return this.intakeAppeal.execute(caller, request);
+    return this.intakeAppeal.execute(new IntakeAppealCommand(caller, request));
   }
 
   @MessagePattern(HOTLINE_REQUESTS.act.pattern)
   @Idempotent()
   act(@Payload() { id, action, ...body }: AppealActionRequest, @BusCaller() caller: Caller) {
-    return this.actOnAppeal.execute(caller, id, action, body);
+    return this.actOnAppeal.execute(new ActOnAppealCommand(caller, id, action, body));
   }
 
   @MessagePattern(HOTLINE_REQUESTS.get.pattern)
   get(@Payload() { id }: AppealIdRequest, @BusCaller() caller: Caller) {
-    return this.read.get(caller, id);
+    return this.getAppeal.execute(new GetAppealQuery(caller, id));
   }
 
   @MessagePattern(HOTLINE_REQUESTS.timeline.pattern)
   timeline(@Payload() { id }: AppealIdRequest, @BusCaller() caller: Caller) {
-    return this.read.timeline(caller, id);
+    return this.getTimeline.execute(new GetAppealTimelineQuery(caller, id));
   }
 
   @MessagePattern(HOTLINE_REQUESTS.list.pattern)
-  list(@Payload() query: ListAppealsQuery, @BusCaller() caller: Caller) {
-    return this.read.list(caller, query);
+  list(@Payload() query: ListAppealsRequest, @BusCaller() caller: Caller) {
+    return this.listAppeals.execute(new ListAppealsQuery(caller, query));
   }
 
   @MessagePattern(HOTLINE_REQUESTS.figures.pattern)
   figures(@Payload() query: FiguresQuery, @BusCaller() caller: Caller) {
-    return this.read.figures(caller, query);
+    return this.readFigures.execute(new ReadAppealFiguresQuery(caller, query));
   }
 }

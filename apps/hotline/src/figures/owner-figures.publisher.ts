@@ -4,7 +4,8 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { EventPublisher, PollingWorker, type PollingWorkerSettings } from '@gridline/messaging';
 import { HOTLINE_EVENTS, type OwnerFigures } from '@gridline/contracts-hotline';
-import { ReadAppealsUseCase } from '../appeal/use-cases/read-appeals/read-appeals.use-case';
+import { ReadAppealFiguresQuery } from '../appeal/use-cases/read-appeal-figures/read-appeal-figures.query';
+import { ReadAppealFiguresUseCase } from '../appeal/use-cases/read-appeal-figures/read-appeal-figures.use-case';
 import { ReferenceNames } from '../reference/reference-names';
 
 /** How often it looks (a minute), how many owners a pass publishes, whether it starts with the application, and: */
@@ -35,7 +36,7 @@ export class OwnerFiguresPublisher extends PollingWorker {
 
   constructor(
     private readonly em: EntityManager,
-    private readonly read: ReadAppealsUseCase,
+    private readonly readFigures: ReadAppealFiguresUseCase,
     private readonly events: EventPublisher,
     private readonly names: ReferenceNames,
     @Inject(FIGURES_SETTINGS) private readonly settings: FiguresSettings,
@@ -69,7 +70,7 @@ export class OwnerFiguresPublisher extends PollingWorker {
       if (rows.length === 0) return [];
       const from = new Date(now.getTime() - this.settings.days * DAY).toISOString();
       const to = now.toISOString();
-      const all = await OrmContext.create(tx, () => this.read.figures(SYSTEM_CALLER, { from, to }));
+      const all = await OrmContext.create(tx, () => this.readFigures.execute(new ReadAppealFiguresQuery(SYSTEM_CALLER, { from, to })));
       const byOwner = new Map(all.map((f) => [f.owner, f]));
       const idle = rows.map((r) => r.owner).filter((owner) => !byOwner.has(owner));
       const names = await this.names.ownerBook(idle);

@@ -57,7 +57,7 @@ export class IncidentLinkageSubscriber implements EventSubscriber {
     if (event.type === INCIDENTS_EVENTS.signed.type && appeal.status === 'dispatched') {
       appeal.status = 'signed';
       appeal.signedAt = new Date(data.at);
-      this.journal.record(em, appeal, { action: 'sign', actor, from }, 'signed');
+      this.journal.record(appeal, { action: 'sign', actor, from }, 'signed');
     } else if (event.type === INCIDENTS_EVENTS.extended.type && live) {
       // The grid was given more time: the caller's answer-by date follows the case's new due time, a date given.
       const until = data.dueAt ? new Date(data.dueAt) : null;
@@ -65,7 +65,7 @@ export class IncidentLinkageSubscriber implements EventSubscriber {
         appeal.answerDueAt = until;
         appeal.dueProvisional = false;
         appeal.extensionCount += 1;
-        this.journal.record(em, appeal, { action: 'extend', actor, from, comment: data.comment }, 'extended');
+        this.journal.record(appeal, { action: 'extend', actor, from, comment: data.comment }, 'extended');
       }
     } else if (event.type === INCIDENTS_EVENTS.closed.type && live) {
       lapsePendingReview(appeal); // a co-owner's objection the answer overtook
@@ -73,13 +73,13 @@ export class IncidentLinkageSubscriber implements EventSubscriber {
       appeal.answeredAt = new Date(data.at);
       // Events from before `resolution` was carried: a verified case counts as resolved.
       appeal.reply = { resolution: data.resolution ?? 'resolved', text: data.result ?? '网格已处置并经现场核查' };
-      this.journal.record(em, appeal, { action: 'answer', actor, from, comment: appeal.reply.text }, 'answered');
+      this.journal.record(appeal, { action: 'answer', actor, from, comment: appeal.reply.text }, 'answered');
     } else if ([INCIDENTS_EVENTS.rejected.type, INCIDENTS_EVENTS.cancelled.type].includes(event.type) && live) {
       this.requestReturn(em, appeal, event.type === INCIDENTS_EVENTS.rejected.type ? 'rejected' : 'cancelled', data);
     } else if (event.type === INCIDENTS_EVENTS.merged.type && live) {
       // Merged into another case: back to the hotline, to be merged likewise.
       returnToHotline(appeal);
-      this.journal.record(em, appeal, { action: 'return', actor, from, comment: data.comment }, 'returned');
+      this.journal.record(appeal, { action: 'return', actor, from, comment: data.comment }, 'returned');
     }
     await em.flush();
   }
@@ -109,7 +109,7 @@ export class IncidentLinkageSubscriber implements EventSubscriber {
       incidentId: data.incidentId,
     };
     const details = { via: `case_${how}`, incidentId: data.incidentId, requestedBy: data.actor };
-    this.journal.record(em, appeal, { action: 'return', actor: `incident:${data.incidentId}`, from: appeal.status, comment: reason, details }, 'returnRequested');
+    this.journal.record(appeal, { action: 'return', actor: `incident:${data.incidentId}`, from: appeal.status, comment: reason, details }, 'returnRequested');
   }
 }
 
@@ -150,7 +150,7 @@ export class HandoffFailureSubscriber implements EventSubscriber {
     appeal.lead = null;
     appeal.leadKey = null;
     appeal.updatedAt = new Date();
-    this.journal.record(em, appeal, { action: 'handoff_failed', actor: `grid:${data.gridCode}`, from, comment: `hand-off failed: ${data.reason}` }, 'handoffFailed');
+    this.journal.record(appeal, { action: 'handoff_failed', actor: `grid:${data.gridCode}`, from, comment: `hand-off failed: ${data.reason}` }, 'handoffFailed');
     await em.flush();
   }
 }

@@ -92,7 +92,7 @@ export class AppealSupervisionScheduler extends PollingWorker {
     RequestContext.run({ correlationId }, () => {
       for (const mark of marks) {
         bookkeeping[markedField(mark)] = mark.dueAt;
-        this.journal.record(em, appeal, { action: mark.kind, actor: 'scheduler', from: appeal.status, comment: commentOf(mark, share) });
+        this.journal.record(appeal, { action: mark.kind, actor: 'scheduler', from: appeal.status, comment: commentOf(mark, share) });
         this.events.record(em, HOTLINE_EVENTS[mark.kind], appeal.id, { ...toAppealEventData(appeal, 'scheduler'), deadline: mark.deadline, dueAt: mark.dueAt.toISOString() });
       }
     });

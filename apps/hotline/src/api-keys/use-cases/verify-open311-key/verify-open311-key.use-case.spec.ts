@@ -4,6 +4,7 @@ import { Open311ErrorCode } from '@gridline/contracts-hotline';
 import { hashApiKey } from '../../open311-key';
 import { Open311KeyEntity } from '../../open311-key.entity';
 import type { Open311KeyRepository } from '../../open311-key.repository';
+import { VerifyOpen311KeyQuery } from './verify-open311-key.query';
 import { VerifyOpen311KeyUseCase } from './verify-open311-key.use-case';
 
 const OPEN311: Caller = { sub: 'open311', roles: ['hotline_operator'], units: ['370502003'] };
@@ -16,13 +17,13 @@ function setup() {
 
 describe(VerifyOpen311KeyUseCase.name, () => {
   it('names the application of a known key', async () => {
-    expect(await setup().execute(OPEN311, 'o311_right')).toEqual({ application: 'dongying-app' });
+    expect(await setup().execute(new VerifyOpen311KeyQuery(OPEN311, 'o311_right'))).toEqual({ application: 'dongying-app' });
   });
 
   it('refuses an unknown key as forbidden, and callers that are not the hotline', async () => {
-    const unknown = await setup().execute(OPEN311, 'o311_wrong').catch((e: unknown) => e);
+    const unknown = await setup().execute(new VerifyOpen311KeyQuery(OPEN311, 'o311_wrong')).catch((e: unknown) => e);
     expect(unknown).toMatchObject({ code: Open311ErrorCode.KeyInvalid, kind: 'forbidden' });
-    const stranger = await setup().execute({ sub: 's', roles: ['grid_staff'], units: [] }, 'o311_right').catch((e: unknown) => e);
+    const stranger = await setup().execute(new VerifyOpen311KeyQuery({ sub: 's', roles: ['grid_staff'], units: [] }, 'o311_right')).catch((e: unknown) => e);
     expect(stranger).toBeInstanceOf(AppError);
     expect((stranger as AppError).kind).toBe('forbidden');
   });

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { scopeCovers, type Caller } from '@gridline/auth';
 import { AppError, CommonErrorCode } from '@gridline/platform';
-import { PersonalDataCipher } from '@gridline/persistence';
+import { PersonalDataCipher, TransactionRunner } from '@gridline/persistence';
 import { Inject } from '@nestjs/common';
 import type { TimeLimit } from '@gridline/contracts-registry';
 import type { LimitDeadline } from '@gridline/platform';
@@ -15,7 +14,9 @@ import { RegistryCopyRepository, type RegistryCodes } from '../../../reference/r
 import { RegistryReference } from '../../../reference/registry-reference';
 import { WorkingDeadlines } from '../../../reference/working-deadlines';
 import { AppealJournal, type AppealDispatchExtra, type AppealStepEventName, type JournalEntry } from '../../appeal-journal';
-import { AppealEntity } from '../../appeal.entity';
+import type { AppealEntity } from '../../appeal.entity';
+import { AppealRepository } from '../../appeal.repository';
+import type { ActOnAppealCommand } from './act-on-appeal.command';
 import { namesOf, toAppealView } from '../../appeal.mapper';
 import { APPEAL_PROCESS, ASKED_BY, CASE_STEPS, allowedAppealActions, appealsInScope, asked, handledThroughCase, mayView, objectsAs, operates, returnToHotline } from '../../appeal-process';
 
@@ -74,7 +75,8 @@ function need<T>(value: T | undefined | null, field: string, reason: string): T 
 @Injectable()
 export class ActOnAppealUseCase {
   constructor(
-    private readonly em: EntityManager,
+    private readonly appeals: AppealRepository,
+    private readonly transactions: TransactionRunner,
     private readonly cipher: PersonalDataCipher,
     private readonly copy: RegistryCopyRepository,
     private readonly reference: RegistryReference,
@@ -84,7 +86,7 @@ export class ActOnAppealUseCase {
     @Inject(HOTLINE_CONFIG) private readonly config: HotlineConfig,
   ) {}
 
-  async execute(caller: Caller, id: string, action: AppealAction, body: AppealActionBody): Promise<AppealView> {
+  async execute({ caller, id, action, body }: ActOnAppealCommand): Promise<AppealView> {
     // Only a dispatch re-classifies: a category given with another step would otherwise be dropped unsaid.
     if (body.categoryCode !== undefined && action !== 'dispatch') throw invalid('categoryCode', 'is taken only by dispatch (re-classifying the appeal)');
     // The registry is asked, if at all, before the step's transaction: for codes the command names that the copy lacks.
@@ -95,8 +97,8 @@ export class ActOnAppealUseCase {
 
   private async step(caller: Caller, id: string, action: AppealAction, body: AppealActionBody): Promise<{ appeal: AppealEntity; outcome: StepOutcome }> {
     try {
-      return await this.em.transactional(async (em) => {
-        const appeal = await em.findOne(AppealEntity, { id });
+      return await this.transactions.run(async () => {
+        const appeal = await this.appeals.findById(id);
         if (!appeal || !mayView(caller, appeal)) throw appealNotFound(id);
         if (body.version !== undefined && body.version !== appeal.version) {
           throw new AppError(AppealErrorCode.StaleVersion, 'conflict', `Appeal ${id} changed meanwhile: reload it and try again`, { id, version: appeal.version });
@@ -121,21 +123,20 @@ export class ActOnAppealUseCase {
         const from = appeal.status;
         const outcome: StepOutcome = {};
         const record: StepRecord = { before: [] };
-        const events = await this.apply(em, caller, appeal, action, body, now, outcome, record);
+        const events = await this.apply(caller, appeal, action, body, now, outcome, record);
         appeal.updatedAt = now;
         const comment = body.comment ?? body.reason ?? body.text ?? null;
-        for (const entry of record.before) this.journal.record(em, appeal, entry);
+        for (const entry of record.before) this.journal.record(appeal, entry);
         events.forEach((event, i) =>
           this.journal.record(
-            em,
             appeal,
             { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : appeal.status, comment, details: i === 0 ? record.details : null },
             event,
             event === 'dispatched' ? record.eventExtra : undefined,
           ),
         );
-        if (events.length === 0) this.journal.record(em, appeal, { action, actor: caller.sub, from, comment, details: record.details });
-        await em.flush();
+        if (events.length === 0) this.journal.record(appeal, { action, actor: caller.sub, from, comment, details: record.details });
+        await this.appeals.flush();
         return { appeal, outcome };
       });
     } catch (error) {
@@ -144,7 +145,7 @@ export class ActOnAppealUseCase {
     }
   }
 
-  private async apply(em: EntityManager, caller: Caller, appeal: AppealEntity, action: AppealAction, body: AppealActionBody, now: Date, outcome: StepOutcome, record: StepRecord): Promise<EventName[]> {
+  private async apply(caller: Caller, appeal: AppealEntity, action: AppealAction, body: AppealActionBody, now: Date, outcome: StepOutcome, record: StepRecord): Promise<EventName[]> {
     switch (action) {
       case 'answer_directly':
         appeal.reply = { resolution: 'resolved', text: need(body.text, 'text', 'is required: the answer to the consultation') };
@@ -237,7 +238,7 @@ export class ActOnAppealUseCase {
       }
       case 'merge': {
         const intoId = need(body.intoId, 'intoId', 'is required: the appeal this one repeats');
-        const into = await em.findOne(AppealEntity, { id: intoId });
+        const into = await this.appeals.findById(intoId);
         // A target the caller may not see is answered exactly like one that does not exist.
         if (!into || !mayView(caller, into)) throw appealNotFound(intoId);
         // A repeat of a closed appeal is a new call about it: refused here, the caller's new appeal is handled anew.
@@ -253,11 +254,7 @@ export class ActOnAppealUseCase {
         appeal.flagged = true;
         let others = 0;
         if (appeal.callerPhoneIndex) {
-          others = await em.nativeUpdate(
-            AppealEntity,
-            { callerPhoneIndex: appeal.callerPhoneIndex, id: { $ne: appeal.id }, flagged: false, ...appealsInScope(caller) },
-            { flagged: true },
-          );
+          others = await this.appeals.flagOthers({ callerPhoneIndex: appeal.callerPhoneIndex, id: { $ne: appeal.id }, ...appealsInScope(caller) });
         }
         outcome.flaggedAppeals = 1 + others;
         return [];

@@ -1,18 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { SYSTEM_CALLER, requireRole, type Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
-import { PersonalDataCipher, nextWorkOrderNumber } from '@gridline/persistence';
+import { PersonalDataCipher, TransactionRunner } from '@gridline/persistence';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
 import { activeCategory } from '../../../reference/active-category';
 import { ReferenceNames } from '../../../reference/reference-names';
 import { RegistryCopyRepository } from '../../../reference/registry-copy.repository';
 import { RegistryReference } from '../../../reference/registry-reference';
-import { AppealErrorCode, type IntakeAppealRequest, type IntakeResult } from '@gridline/contracts-hotline';
+import { AppealErrorCode, type IntakeResult } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { AppealJournal } from '../../appeal-journal';
-import { AppealEntity } from '../../appeal.entity';
+import type { AppealEntity } from '../../appeal.entity';
+import { AppealRepository } from '../../appeal.repository';
+import type { IntakeAppealCommand } from './intake-appeal.command';
 import { namesOf, toAppealView } from '../../appeal.mapper';
 import { appealsInScope } from '../../appeal-process';
 
@@ -29,7 +29,8 @@ const CLOCK_SKEW_MS = 60_000;
 @Injectable()
 export class IntakeAppealUseCase {
   constructor(
-    private readonly em: EntityManager,
+    private readonly appeals: AppealRepository,
+    private readonly transactions: TransactionRunner,
     private readonly cipher: PersonalDataCipher,
     private readonly registry: RegistryClient,
     private readonly reference: RegistryReference,
@@ -39,7 +40,7 @@ export class IntakeAppealUseCase {
     @Inject(HOTLINE_CONFIG) private readonly config: HotlineConfig,
   ) {}
 
-  async execute(caller: Caller, input: IntakeAppealRequest): Promise<IntakeResult> {
+  async execute({ caller, appeal: input }: IntakeAppealCommand): Promise<IntakeResult> {
     requireRole(caller, ['hotline_operator', 'street_admin', 'admin'], 'take appeals');
     const anonymous = input.caller?.anonymous ?? false;
     if (anonymous && (input.caller?.name || input.caller?.phone)) {
@@ -67,13 +68,12 @@ export class IntakeAppealUseCase {
     const phoneIndex = input.caller?.phone ? this.cipher.blindIndex('phone', input.caller.phone) : null;
     const urgency = input.urgency ?? 'general';
     const hours = { emergency: this.config.HOTLINE_DISPATCH_HOURS_EMERGENCY, utilities: this.config.HOTLINE_DISPATCH_HOURS_UTILITIES, general: this.config.HOTLINE_DISPATCH_HOURS_GENERAL }[urgency];
-    const appeal = await this.em.transactional(async (em) => {
+    const appeal = await this.transactions.run(async () => {
       const takenAt = receivedAt ?? new Date();
       // A flag informs the operators of its scope: the new appeal inherits only flags the taking caller may see.
-      const flagged = phoneIndex ? (await em.count(AppealEntity, { callerPhoneIndex: phoneIndex, flagged: true, ...appealsInScope(caller) })) > 0 : false;
-      const entity = em.create(AppealEntity, {
-        id: randomUUID(),
-        workOrder: await nextWorkOrderNumber(em, '12345', takenAt),
+      const flagged = phoneIndex ? await this.appeals.exists({ callerPhoneIndex: phoneIndex, flagged: true, ...appealsInScope(caller) }) : false;
+      const entity = this.appeals.add({
+        workOrder: await this.appeals.nextWorkOrder(takenAt),
         status: 'received',
         channel: input.channel,
         type: input.type,
@@ -94,10 +94,9 @@ export class IntakeAppealUseCase {
         dispatchDueAt: new Date(takenAt.getTime() + hours * HOUR),
         receivedAt: takenAt,
       });
-      em.persist(entity);
       const comment = receivedAt ? `Call taken at ${receivedAt.toISOString()}, recorded later` : null;
-      this.journal.record(em, entity, { action: 'intake', actor: caller.sub, from: null, comment }, 'received');
-      await em.flush();
+      this.journal.record(entity, { action: 'intake', actor: caller.sub, from: null, comment }, 'received');
+      await this.appeals.flush();
       return entity;
     });
     return { appeal: toAppealView(appeal, caller, this.cipher, await this.names.book(namesOf([appeal]))), related: await this.related(caller, appeal) };
@@ -126,10 +125,10 @@ export class IntakeAppealUseCase {
     const since = new Date(Date.now() - this.config.HOTLINE_REPEAT_DAYS * 86_400_000);
     const scope = appealsInScope(caller);
     const sameCaller = appeal.callerPhoneIndex
-      ? await this.em.find(AppealEntity, { callerPhoneIndex: appeal.callerPhoneIndex, categoryCode: appeal.categoryCode, receivedAt: { $gte: since }, id: { $ne: appeal.id }, ...scope }, { limit: 10, orderBy: { receivedAt: 'desc' } })
+      ? await this.appeals.find({ callerPhoneIndex: appeal.callerPhoneIndex, categoryCode: appeal.categoryCode, receivedAt: { $gte: since }, id: { $ne: appeal.id }, ...scope }, { limit: 10 })
       : [];
     const samePlace = appeal.gridCode
-      ? await this.em.find(AppealEntity, { gridCode: appeal.gridCode, categoryCode: appeal.categoryCode, status: { $nin: ['closed', 'merged'] }, id: { $nin: [appeal.id, ...sameCaller.map((a) => a.id)] }, ...scope }, { limit: 10, orderBy: { receivedAt: 'desc' } })
+      ? await this.appeals.find({ gridCode: appeal.gridCode, categoryCode: appeal.categoryCode, status: { $nin: ['closed', 'merged'] }, id: { $nin: [appeal.id, ...sameCaller.map((a) => a.id)] }, ...scope }, { limit: 10 })
       : [];
     return [
       ...sameCaller.map((a) => ({ id: a.id, reason: 'same_caller' as const, status: a.status, receivedAt: a.receivedAt.toISOString() })),

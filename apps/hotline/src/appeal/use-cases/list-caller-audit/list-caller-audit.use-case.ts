@@ -1,17 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { requireRole, type Caller } from '@gridline/auth';
+import { requireRole } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
-import type { CallerAuditEntryView, CallerAuditQuery } from '@gridline/contracts-hotline';
+import type { CallerAuditEntryView } from '@gridline/contracts-hotline';
 import type { CallerAuditEntity } from '../../caller-audit.entity';
 import { CallerAuditRepository } from '../../caller-audit.repository';
+import type { ListCallerAuditQuery } from './list-caller-audit.query';
 
 /** The audit log of callers shown in clear, for admins. */
 @Injectable()
 export class ListCallerAuditUseCase {
   constructor(private readonly audit: CallerAuditRepository) {}
 
-  async execute(caller: Caller, query: CallerAuditQuery): Promise<Page<CallerAuditEntryView>> {
+  async execute({ caller, filter: query }: ListCallerAuditQuery): Promise<Page<CallerAuditEntryView>> {
     requireRole(caller, ['admin'], 'read the audit log of revealed callers');
     const where: FilterQuery<CallerAuditEntity> = {
       ...(query.appealId ? { appealId: query.appealId } : {}),

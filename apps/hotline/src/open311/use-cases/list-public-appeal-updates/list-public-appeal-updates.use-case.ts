@@ -1,24 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { requireRole, type Caller } from '@gridline/auth';
-import type { AppealStatus, PublicAppealUpdateView, PublicAppealUpdatesQuery, Resolution } from '@gridline/contracts-hotline';
-import { publishedAppealsSql } from '../../published-appeals';
+import { requireRole } from '@gridline/auth';
+import type { PublicAppealUpdateView } from '@gridline/contracts-hotline';
 import { CITIZEN_UPDATE } from '../../open311-update.entity';
+import { Open311Repository } from '../../open311.repository';
+import type { ListPublicAppealUpdatesQuery } from './list-public-appeal-updates.query';
 
 const MAX = 1000;
-
-interface UpdateRow {
-  id: string;
-  appeal_id: string;
-  at: Date;
-  action: string;
-  to_status: AppealStatus;
-  reply_text: string | null;
-  resolution: Resolution | null;
-  merged_into: string | null;
-  text: string | null;
-  media_url: string | null;
-}
 
 /**
  * FixMyStreet's GET servicerequestupdates: the public steps of the appeals Open311 publishes, recorded within the
@@ -28,26 +15,11 @@ interface UpdateRow {
  */
 @Injectable()
 export class ListPublicAppealUpdatesUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly open311: Open311Repository) {}
 
-  async execute(caller: Caller, query: PublicAppealUpdatesQuery): Promise<PublicAppealUpdateView[]> {
+  async execute({ caller, filter: query }: ListPublicAppealUpdatesQuery): Promise<PublicAppealUpdateView[]> {
     requireRole(caller, ['hotline_operator', 'street_admin', 'admin'], 'read appeal updates for Open311');
-    const schema = this.em.config.get('schema');
-    const published = publishedAppealsSql(caller, query.channels);
-    const rows: UpdateRow[] = await this.em.execute(
-      `select t.id, t.appeal_id, t.at, t.action, t.to_status, t.reply->>'text' as reply_text,
-              case when t.to_status = 'answered' then coalesce(t.reply->>'resolution', case when t.action = ? then a.reply->>'resolution' end) end as resolution,
-              a.merged_into, u.text, u.media_url
-         from "${schema}"."appeal_timeline" t
-         join "${schema}"."appeal" a on a.id = t.appeal_id
-         left join "${schema}"."open311_update" u on u.timeline_id = t.id
-        where ${published.sql}
-          and t.at >= ? ${query.to ? 'and t.at <= ?' : ''}
-          and (t.from_status is distinct from t.to_status or (t.action = ? and u.timeline_id is not null))
-        order by t.at asc, t.id asc
-        limit ? offset ?`,
-      [CITIZEN_UPDATE, ...published.params, new Date(query.from), ...(query.to ? [new Date(query.to)] : []), CITIZEN_UPDATE, Math.min(query.limit ?? MAX, MAX), query.offset ?? 0],
-    );
+    const rows = await this.open311.publicUpdates(caller, query.channels, { from: new Date(query.from), ...(query.to ? { to: new Date(query.to) } : {}) }, { limit: Math.min(query.limit ?? MAX, MAX), offset: query.offset ?? 0 });
     return rows.map((r) => {
       const comment = r.action === CITIZEN_UPDATE;
       return {

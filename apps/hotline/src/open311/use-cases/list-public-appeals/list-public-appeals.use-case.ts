@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { requireRole, type Caller } from '@gridline/auth';
-import type { PublicAppealView, PublicAppealsQuery } from '@gridline/contracts-hotline';
-import { AppealEntity } from '../../../appeal/appeal.entity';
-import { Open311MediaEntity } from '../../open311-media.entity';
+import type { FilterQuery } from '@mikro-orm/postgresql';
+import { requireRole } from '@gridline/auth';
+import type { PublicAppealView } from '@gridline/contracts-hotline';
+import type { AppealEntity } from '../../../appeal/appeal.entity';
+import { Open311Repository } from '../../open311.repository';
+import type { ListPublicAppealsQuery } from './list-public-appeals.query';
 import { publishedAppeals } from '../../published-appeals';
 import { toPublicAppealView } from '../../public-appeal.mapper';
 
@@ -16,9 +17,9 @@ const MAX = 1000;
  */
 @Injectable()
 export class ListPublicAppealsUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly open311: Open311Repository) {}
 
-  async execute(caller: Caller, query: PublicAppealsQuery): Promise<PublicAppealView[]> {
+  async execute({ caller, filter: query }: ListPublicAppealsQuery): Promise<PublicAppealView[]> {
     requireRole(caller, ['hotline_operator', 'street_admin', 'admin'], 'read appeals for Open311');
     const where: FilterQuery<AppealEntity>[] = publishedAppeals(caller, query.channels);
     if (query.ids) {
@@ -29,10 +30,9 @@ export class ListPublicAppealsUseCase {
       if (query.from) where.push({ receivedAt: { $gte: new Date(query.from) } });
       if (query.to) where.push({ receivedAt: { $lte: new Date(query.to) } });
     }
-    const appeals = await this.em.find(AppealEntity, { $and: where }, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: Math.min(query.limit ?? MAX, MAX), ...(query.offset ? { offset: query.offset } : {}) });
+    const appeals = await this.open311.publishedAppeals({ $and: where }, Math.min(query.limit ?? MAX, MAX), query.offset);
     if (appeals.length === 0) return [];
-    const media = await this.em.find(Open311MediaEntity, { appealId: { $in: appeals.map((a) => a.id) } });
-    const mediaOf = new Map(media.map((m) => [m.appealId, m.mediaUrl]));
+    const mediaOf = await this.open311.mediaOf(appeals.map((a) => a.id));
     return appeals.map((a) => toPublicAppealView(a, mediaOf.get(a.id) ?? null));
   }
 }

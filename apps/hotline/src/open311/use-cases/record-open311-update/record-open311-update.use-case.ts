@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { requireRole, type Caller } from '@gridline/auth';
+import { requireRole } from '@gridline/auth';
 import { AppError, CommonErrorCode } from '@gridline/platform';
-import { Open311ErrorCode, type Open311UpdateRecorded, type RecordOpen311UpdateRequest } from '@gridline/contracts-hotline';
-import { AppealEntity, AppealTimelineEntity } from '../../../appeal/appeal.entity';
-import { CITIZEN_UPDATE, Open311UpdateEntity } from '../../open311-update.entity';
+import { TransactionRunner } from '@gridline/persistence';
+import { Open311ErrorCode, type Open311UpdateRecorded } from '@gridline/contracts-hotline';
+import type { Open311UpdateEntity } from '../../open311-update.entity';
+import { Open311Repository } from '../../open311.repository';
 import { publishedAppeals } from '../../published-appeals';
+import type { RecordOpen311UpdateCommand } from './record-open311-update.command';
 
 const OPEN311_CALLER = /^open311:(.+)$/;
 
@@ -19,9 +20,12 @@ const OPEN311_CALLER = /^open311:(.+)$/;
  */
 @Injectable()
 export class RecordOpen311UpdateUseCase {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly open311: Open311Repository,
+    private readonly transactions: TransactionRunner,
+  ) {}
 
-  async execute(caller: Caller, request: RecordOpen311UpdateRequest): Promise<Open311UpdateRecorded> {
+  async execute({ caller, update: request }: RecordOpen311UpdateCommand): Promise<Open311UpdateRecorded> {
     requireRole(caller, ['hotline_operator'], 'comment on a request through Open311');
     const application = OPEN311_CALLER.exec(caller.sub)?.[1];
     if (!application) throw new AppError(CommonErrorCode.Forbidden, 'forbidden', 'Only an Open311 client application posts citizens’ updates');
@@ -29,46 +33,38 @@ export class RecordOpen311UpdateUseCase {
       .update(JSON.stringify([request.appealId, request.text, request.mediaUrl ?? null]))
       .digest('hex');
     try {
-      return await this.em.transactional(async (em) => {
-        const earlier = request.clientUpdateId ? await em.findOne(Open311UpdateEntity, { application, clientUpdateId: request.clientUpdateId }) : null;
-        if (earlier) return this.replay(em, earlier, fingerprint);
-        const appeal = await em.findOne(AppealEntity, { $and: [{ id: request.appealId }, ...publishedAppeals(caller, request.channels)] });
+      return await this.transactions.run(async () => {
+        const earlier = request.clientUpdateId ? await this.open311.findUpdate(application, request.clientUpdateId) : null;
+        if (earlier) return this.replay(earlier, fingerprint);
+        const appeal = await this.open311.findAppeal({ $and: [{ id: request.appealId }, ...publishedAppeals(caller, request.channels)] });
         if (!appeal) throw new AppError(Open311ErrorCode.RequestNotFound, 'not_found', `service_request_id ${request.appealId} was not found`, { appealId: request.appealId });
         // What the handlers read on the timeline: the citizen's words, and the photo's address when one was sent.
         const comment = request.mediaUrl ? `${request.text}\n【照片】${request.mediaUrl}` : request.text;
-        const entry = em.create(AppealTimelineEntity, { appealId: appeal.id, action: CITIZEN_UPDATE, actor: caller.sub, fromStatus: appeal.status, toStatus: appeal.status, comment });
-        await em.persist(entry).flush();
-        em.persist(
-          em.create(Open311UpdateEntity, {
-            timelineId: entry.id,
-            appealId: appeal.id,
-            application,
-            clientUpdateId: request.clientUpdateId ?? null,
-            text: request.text,
-            mediaUrl: request.mediaUrl ?? null,
-            writtenAt: new Date(request.writtenAt),
-            clientStatus: request.clientStatus ?? null,
-            fingerprint,
-          }),
-        );
-        await em.flush();
-        return { updateId: String(entry.id), appealId: appeal.id, appealStatus: appeal.status, replayed: false };
+        const updateId = await this.open311.addCitizenUpdate(appeal, caller.sub, comment, {
+          application,
+          clientUpdateId: request.clientUpdateId ?? null,
+          text: request.text,
+          mediaUrl: request.mediaUrl ?? null,
+          writtenAt: new Date(request.writtenAt),
+          clientStatus: request.clientStatus ?? null,
+          fingerprint,
+        });
+        return { updateId, appealId: appeal.id, appealStatus: appeal.status, replayed: false };
       });
     } catch (error) {
       // The same update posted twice at once: the other one was recorded first, this is its retry.
       if (!(error instanceof UniqueConstraintViolationException) || !request.clientUpdateId) throw error;
-      const em = this.em.fork();
-      const earlier = await em.findOne(Open311UpdateEntity, { application, clientUpdateId: request.clientUpdateId });
+      const earlier = await this.open311.findUpdate(application, request.clientUpdateId);
       if (!earlier) throw error;
-      return this.replay(em, earlier, fingerprint);
+      return this.replay(earlier, fingerprint);
     }
   }
 
-  private async replay(em: EntityManager, earlier: Open311UpdateEntity, fingerprint: string): Promise<Open311UpdateRecorded> {
+  private async replay(earlier: Open311UpdateEntity, fingerprint: string): Promise<Open311UpdateRecorded> {
     if (earlier.fingerprint !== fingerprint) {
       throw new AppError(Open311ErrorCode.UpdateIdReused, 'conflict', `update_id ${earlier.clientUpdateId} was given before to another update`, { clientUpdateId: earlier.clientUpdateId });
     }
-    const appeal = await em.findOneOrFail(AppealEntity, { id: earlier.appealId });
-    return { updateId: String(earlier.timelineId), appealId: earlier.appealId, appealStatus: appeal.status, replayed: true };
+    const appeal = await this.open311.findAppeal({ id: earlier.appealId });
+    return { updateId: String(earlier.timelineId), appealId: earlier.appealId, appealStatus: appeal!.status, replayed: true };
   }
 }

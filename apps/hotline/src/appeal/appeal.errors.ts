@@ -1,0 +1,7 @@
+import { AppError } from '@gridline/platform';
+import { AppealErrorCode } from '@gridline/contracts-hotline';
+
+/** 404 for an appeal that does not exist or that the caller may not see: the two are answered alike. */
+export function appealNotFound(id: string): AppError {
+  return new AppError(AppealErrorCode.NotFound, 'not_found', `Appeal ${id} does not exist in your scope`, { id });
+}

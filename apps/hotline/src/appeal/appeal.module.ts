@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { ReferenceModule } from '../reference/reference.module';
+import { AppealJournal } from './appeal-journal';
+import { AppealRepository } from './appeal.repository';
+import { CallerAuditRepository } from './caller-audit.repository';
+import { HotlineBusController } from './hotline.bus-controller';
+import { ActOnAppealUseCase } from './use-cases/act-on-appeal/act-on-appeal.use-case';
+import { GetAppealUseCase } from './use-cases/get-appeal/get-appeal.use-case';
+import { GetAppealTimelineUseCase } from './use-cases/get-appeal-timeline/get-appeal-timeline.use-case';
+import { IntakeAppealUseCase } from './use-cases/intake-appeal/intake-appeal.use-case';
+import { ListAppealsUseCase } from './use-cases/list-appeals/list-appeals.use-case';
+import { ListCallerAuditUseCase } from './use-cases/list-caller-audit/list-caller-audit.use-case';
+import { ReadAppealFiguresUseCase } from './use-cases/read-appeal-figures/read-appeal-figures.use-case';
+import { RevealAppealCallerUseCase } from './use-cases/reveal-appeal-caller/reveal-appeal-caller.use-case';
+
+/** Appeals from intake to callback: their steps, views, timelines, figures and the callers revealed. */
+@Module({
+  imports: [ReferenceModule],
+  controllers: [HotlineBusController],
+  providers: [
+    AppealRepository,
+    AppealJournal,
+    CallerAuditRepository,
+    IntakeAppealUseCase,
+    ActOnAppealUseCase,
+    GetAppealUseCase,
+    GetAppealTimelineUseCase,
+    ListAppealsUseCase,
+    ReadAppealFiguresUseCase,
+    RevealAppealCallerUseCase,
+    ListCallerAuditUseCase,
+  ],
+  exports: [AppealRepository, AppealJournal, ReadAppealFiguresUseCase],
+})
+export class AppealModule {}

@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
+import { nextWorkOrderNumber } from '@gridline/persistence';
+import { AppealEntity, AppealTimelineEntity } from './appeal.entity';
+
+/** One row of the figures per lead owner: counts as text, as PostgreSQL answers `count(*)`. */
+export type OwnerFigureRow = Record<'owner' | 'appeals' | 'dispatched' | 'signed_in_time' | 'answered' | 'resolved' | 'on_time' | 'rated' | 'satisfied' | 'returned' | 'reopened' | 'extended', string>;
+
+/**
+ * The hotline's appeals: read, numbered, added and changed. Changes to the appeals it answered are written by
+ * `flush()` (in the use case's transaction when one runs); it never opens a transaction itself.
+ */
+@Injectable()
+export class AppealRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  findById(id: string): Promise<AppealEntity | null> {
+    return this.em.findOne(AppealEntity, { id });
+  }
+
+  find(where: FilterQuery<AppealEntity>, options: { limit: number; offset?: number }): Promise<AppealEntity[]> {
+    return this.em.find(AppealEntity, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, ...options });
+  }
+
+  findAndCount(where: FilterQuery<AppealEntity>, options: { limit: number; offset: number }): Promise<[AppealEntity[], number]> {
+    return this.em.findAndCount(AppealEntity, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, ...options });
+  }
+
+  async exists(where: FilterQuery<AppealEntity>): Promise<boolean> {
+    return (await this.em.count(AppealEntity, where)) > 0;
+  }
+
+  /** The next readable work-order number of the China day of `at` (one counter row per day, in the transaction). */
+  nextWorkOrder(at: Date): Promise<string> {
+    return nextWorkOrderNumber(this.em, '12345', at);
+  }
+
+  /** A new appeal, written with the next `flush()`. */
+  add(data: Omit<RequiredEntityData<AppealEntity>, 'id'>): AppealEntity {
+    const appeal = this.em.create(AppealEntity, { id: randomUUID(), ...data } as RequiredEntityData<AppealEntity>);
+    this.em.persist(appeal);
+    return appeal;
+  }
+
+  /** Flags the other appeals matching `where` at once; answers how many it flagged. */
+  flagOthers(where: FilterQuery<AppealEntity>): Promise<number> {
+    return this.em.nativeUpdate(AppealEntity, { $and: [where, { flagged: false }] }, { flagged: true });
+  }
+
+  timeline(appealId: string): Promise<AppealTimelineEntity[]> {
+    return this.em.find(AppealTimelineEntity, { appealId }, { orderBy: { id: 'asc' } });
+  }
+
+  /** Counts per lead owner of the appeals received in [from, to), within `units` (null: everywhere). */
+  ownerFigures(from: Date, to: Date, units: readonly string[] | null): Promise<OwnerFigureRow[]> {
+    const schema = this.em.config.get('schema');
+    const scope = units ? `and path && ?::text[]` : '';
+    return this.em.execute(
+      `select lead_key as owner, count(*) as appeals,
+              count(*) filter (where dispatched_at is not null) as dispatched,
+              count(*) filter (where signed_at is not null and signed_at <= sign_due_at) as signed_in_time,
+              count(*) filter (where reply is not null) as answered,
+              count(*) filter (where reply->>'resolution' = 'resolved') as resolved,
+              count(*) filter (where answered_at is not null and answered_at <= answer_due_at) as on_time,
+              count(*) filter (where satisfaction in ('satisfied', 'basically_satisfied', 'dissatisfied')) as rated,
+              count(*) filter (where satisfaction in ('satisfied', 'basically_satisfied')) as satisfied,
+              count(*) filter (where return_count > 0) as returned,
+              count(*) filter (where reopen_count > 0) as reopened,
+              count(*) filter (where extension_count > 0) as extended
+         from "${schema}"."appeal"
+        where lead_key is not null and received_at >= ? and received_at < ? ${scope}
+        group by lead_key order by lead_key`,
+      [from, to, ...(units ? [`{${units.map((u) => `"${u}"`).join(',')}}`] : [])],
+    );
+  }
+
+  /** Writes what was added and changed. */
+  async flush(): Promise<void> {
+    await this.em.flush();
+  }
+}

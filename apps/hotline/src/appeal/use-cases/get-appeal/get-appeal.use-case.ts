@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { PersonalDataCipher } from '@gridline/persistence';
+import type { AppealView } from '@gridline/contracts-hotline';
+import { ReferenceNames } from '../../../reference/reference-names';
+import { appealNotFound } from '../../appeal.errors';
+import { namesOf, toAppealView } from '../../appeal.mapper';
+import { AppealRepository } from '../../appeal.repository';
+import { mayView } from '../../appeal-process';
+import type { GetAppealQuery } from './get-appeal.query';
+
+/** An appeal as the caller may see it (the caller masked), with the names beside its codes. */
+@Injectable()
+export class GetAppealUseCase {
+  constructor(
+    private readonly appeals: AppealRepository,
+    private readonly cipher: PersonalDataCipher,
+    private readonly names: ReferenceNames,
+  ) {}
+
+  async execute({ caller, id }: GetAppealQuery): Promise<AppealView> {
+    const appeal = await this.appeals.findById(id);
+    if (!appeal || !mayView(caller, appeal)) throw appealNotFound(id);
+    return toAppealView(appeal, caller, this.cipher, await this.names.book(namesOf([appeal])));
+  }
+}

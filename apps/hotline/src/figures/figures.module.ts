@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { AppealModule } from '../appeal/appeal.module';
+import { ReferenceModule } from '../reference/reference.module';
+import { OwnerFiguresPublisher } from './owner-figures.publisher';
+
+/** Each lead owner's figures, published for analytics (`FIGURES_SETTINGS` from the app module). */
+@Module({
+  imports: [AppealModule, ReferenceModule],
+  providers: [OwnerFiguresPublisher],
+})
+export class FiguresModule {}
