@@ -34,20 +34,34 @@ import { DeleteRecordCommand } from './use-cases/delete-record/delete-record.com
 import { DeleteRecordUseCase } from './use-cases/delete-record/delete-record.use-case';
 import { FinishImportCommand } from './use-cases/finish-import/finish-import.command';
 import { FinishImportUseCase } from './use-cases/finish-import/finish-import.use-case';
+import { GetBuildingQuery } from './use-cases/get-building/get-building.query';
+import { GetBuildingUseCase } from './use-cases/get-building/get-building.use-case';
+import { GetBusinessQuery } from './use-cases/get-business/get-business.query';
+import { GetBusinessUseCase } from './use-cases/get-business/get-business.use-case';
+import { GetHouseholdQuery } from './use-cases/get-household/get-household.query';
+import { GetHouseholdUseCase } from './use-cases/get-household/get-household.use-case';
 import { GetImportQuery } from './use-cases/get-import/get-import.query';
 import { GetImportUseCase } from './use-cases/get-import/get-import.use-case';
 import { GetQualityQuery } from './use-cases/get-quality/get-quality.query';
 import { GetQualityUseCase } from './use-cases/get-quality/get-quality.use-case';
+import { GetResidentQuery } from './use-cases/get-resident/get-resident.query';
+import { GetResidentUseCase } from './use-cases/get-resident/get-resident.use-case';
 import { ImportBatchCommand } from './use-cases/import-batch/import-batch.command';
 import { ImportBatchUseCase } from './use-cases/import-batch/import-batch.use-case';
 import { ListAuditQuery } from './use-cases/list-audit/list-audit.query';
 import { ListAuditUseCase } from './use-cases/list-audit/list-audit.use-case';
-import { ReadRegistersUseCase } from './use-cases/read-registers/read-registers.use-case';
-import { ReadResidentsUseCase } from './use-cases/read-residents/read-residents.use-case';
+import { ListBuildingsQuery } from './use-cases/list-buildings/list-buildings.query';
+import { ListBuildingsUseCase } from './use-cases/list-buildings/list-buildings.use-case';
+import { ListBusinessesQuery } from './use-cases/list-businesses/list-businesses.query';
+import { ListBusinessesUseCase } from './use-cases/list-businesses/list-businesses.use-case';
+import { ListHouseholdsQuery } from './use-cases/list-households/list-households.query';
+import { ListHouseholdsUseCase } from './use-cases/list-households/list-households.use-case';
 import { RegisterResidentCommand } from './use-cases/register-resident/register-resident.command';
 import { RegisterResidentUseCase } from './use-cases/register-resident/register-resident.use-case';
 import { RevealResidentCommand } from './use-cases/reveal-resident/reveal-resident.command';
 import { RevealResidentUseCase } from './use-cases/reveal-resident/reveal-resident.use-case';
+import { SearchResidentsQuery } from './use-cases/search-residents/search-residents.query';
+import { SearchResidentsUseCase } from './use-cases/search-residents/search-residents.use-case';
 import { StartImportCommand } from './use-cases/start-import/start-import.command';
 import { StartImportUseCase } from './use-cases/start-import/start-import.use-case';
 import { UpdateBuildingCommand } from './use-cases/update-building/update-building.command';
@@ -69,11 +83,17 @@ export class RegistersBusController {
     private readonly updateHouseholdUseCase: UpdateHouseholdUseCase,
     private readonly registerResidentUseCase: RegisterResidentUseCase,
     private readonly updateResidentUseCase: UpdateResidentUseCase,
-    private readonly readResidents: ReadResidentsUseCase,
+    private readonly getResidentUseCase: GetResidentUseCase,
+    private readonly searchResidentsUseCase: SearchResidentsUseCase,
     private readonly revealResidentUseCase: RevealResidentUseCase,
     private readonly createBusinessUseCase: CreateBusinessUseCase,
     private readonly updateBusinessUseCase: UpdateBusinessUseCase,
-    private readonly read: ReadRegistersUseCase,
+    private readonly getBuildingUseCase: GetBuildingUseCase,
+    private readonly listBuildingsUseCase: ListBuildingsUseCase,
+    private readonly getHouseholdUseCase: GetHouseholdUseCase,
+    private readonly listHouseholdsUseCase: ListHouseholdsUseCase,
+    private readonly getBusinessUseCase: GetBusinessUseCase,
+    private readonly listBusinessesUseCase: ListBusinessesUseCase,
     private readonly listAuditUseCase: ListAuditUseCase,
     private readonly getQuality: GetQualityUseCase,
     private readonly startImportUseCase: StartImportUseCase,
@@ -96,12 +116,12 @@ export class RegistersBusController {
 
   @MessagePattern(REGISTRY_REQUESTS.getBuilding.pattern)
   building(@Payload() { id }: RecordIdRequest, @BusCaller() caller: Caller) {
-    return this.read.building(caller, id);
+    return this.getBuildingUseCase.execute(new GetBuildingQuery(caller, id));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.listBuildings.pattern)
   buildings(@Payload() query: RegisterListQuery, @BusCaller() caller: Caller) {
-    return this.read.buildings(caller, query);
+    return this.listBuildingsUseCase.execute(new ListBuildingsQuery(caller, query));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.createHousehold.pattern)
@@ -117,12 +137,12 @@ export class RegistersBusController {
 
   @MessagePattern(REGISTRY_REQUESTS.getHousehold.pattern)
   household(@Payload() { id }: RecordIdRequest, @BusCaller() caller: Caller) {
-    return this.read.household(caller, id);
+    return this.getHouseholdUseCase.execute(new GetHouseholdQuery(caller, id));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.listHouseholds.pattern)
   households(@Payload() query: RegisterListQuery, @BusCaller() caller: Caller) {
-    return this.read.households(caller, query);
+    return this.listHouseholdsUseCase.execute(new ListHouseholdsQuery(caller, query));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.createResident.pattern)
@@ -138,12 +158,12 @@ export class RegistersBusController {
 
   @MessagePattern(REGISTRY_REQUESTS.getResident.pattern)
   resident(@Payload() { id }: RecordIdRequest, @BusCaller() caller: Caller) {
-    return this.readResidents.get(caller, id);
+    return this.getResidentUseCase.execute(new GetResidentQuery(caller, id));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.searchResidents.pattern)
   residents(@Payload() query: ResidentSearchQuery, @BusCaller() caller: Caller) {
-    return this.readResidents.search(caller, query);
+    return this.searchResidentsUseCase.execute(new SearchResidentsQuery(caller, query));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.revealResident.pattern)
@@ -164,12 +184,12 @@ export class RegistersBusController {
 
   @MessagePattern(REGISTRY_REQUESTS.getBusiness.pattern)
   business(@Payload() { id }: RecordIdRequest, @BusCaller() caller: Caller) {
-    return this.read.business(caller, id);
+    return this.getBusinessUseCase.execute(new GetBusinessQuery(caller, id));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.listBusinesses.pattern)
   businesses(@Payload() query: RegisterListQuery, @BusCaller() caller: Caller) {
-    return this.read.businesses(caller, query);
+    return this.listBusinessesUseCase.execute(new ListBusinessesQuery(caller, query));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.deleteRecord.pattern)

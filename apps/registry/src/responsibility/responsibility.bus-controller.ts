@@ -18,7 +18,12 @@ import { CreateCategoryCommand } from './use-cases/create-category/create-catego
 import { CreateCategoryUseCase } from './use-cases/create-category/create-category.use-case';
 import { CreateDepartmentCommand } from './use-cases/create-department/create-department.command';
 import { CreateDepartmentUseCase } from './use-cases/create-department/create-department.use-case';
-import { ReadResponsibilityListUseCase } from './use-cases/read-responsibility-list/read-responsibility-list.use-case';
+import { GetCalendarYearQuery } from './use-cases/get-calendar-year/get-calendar-year.query';
+import { GetCalendarYearUseCase } from './use-cases/get-calendar-year/get-calendar-year.use-case';
+import { GetCategoryQuery } from './use-cases/get-category/get-category.query';
+import { GetCategoryUseCase } from './use-cases/get-category/get-category.use-case';
+import { ListCategoriesUseCase } from './use-cases/list-categories/list-categories.use-case';
+import { ListDepartmentsUseCase } from './use-cases/list-departments/list-departments.use-case';
 import { SetCalendarYearCommand } from './use-cases/set-calendar-year/set-calendar-year.command';
 import { SetCalendarYearUseCase } from './use-cases/set-calendar-year/set-calendar-year.use-case';
 import { UpdateCategoryCommand } from './use-cases/update-category/update-category.command';
@@ -35,7 +40,10 @@ export class ResponsibilityBusController {
     private readonly createCategoryUseCase: CreateCategoryUseCase,
     private readonly updateCategoryUseCase: UpdateCategoryUseCase,
     private readonly setCalendarUseCase: SetCalendarYearUseCase,
-    private readonly read: ReadResponsibilityListUseCase,
+    private readonly listDepartments: ListDepartmentsUseCase,
+    private readonly listCategories: ListCategoriesUseCase,
+    private readonly getCategory: GetCategoryUseCase,
+    private readonly getCalendarYear: GetCalendarYearUseCase,
     private readonly computeDeadline: ComputeDeadlineUseCase,
   ) {}
 
@@ -52,7 +60,7 @@ export class ResponsibilityBusController {
 
   @MessagePattern(REGISTRY_REQUESTS.listDepartments.pattern)
   departments(@BusCaller() _caller: Caller) {
-    return this.read.departments();
+    return this.listDepartments.execute();
   }
 
   @MessagePattern(REGISTRY_REQUESTS.createCategory.pattern)
@@ -68,17 +76,17 @@ export class ResponsibilityBusController {
 
   @MessagePattern(REGISTRY_REQUESTS.getCategory.pattern)
   category(@Payload() request: CategoryCodeRequest, @BusCaller() _caller: Caller) {
-    return this.read.category(request.code);
+    return this.getCategory.execute(new GetCategoryQuery(request.code));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.listCategories.pattern)
   categories(@BusCaller() _caller: Caller) {
-    return this.read.categoryTree();
+    return this.listCategories.execute();
   }
 
   @MessagePattern(REGISTRY_REQUESTS.getCalendar.pattern)
   calendar(@Payload() request: CalendarYearRequest, @BusCaller() _caller: Caller) {
-    return this.read.calendar(request.year);
+    return this.getCalendarYear.execute(new GetCalendarYearQuery(request.year));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.deadline.pattern)

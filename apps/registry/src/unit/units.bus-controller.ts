@@ -14,6 +14,8 @@ import { CreateUnitCommand } from './use-cases/create-unit/create-unit.command';
 import { CreateUnitUseCase } from './use-cases/create-unit/create-unit.use-case';
 import { GetUnitQuery } from './use-cases/get-unit/get-unit.query';
 import { GetUnitUseCase } from './use-cases/get-unit/get-unit.use-case';
+import { ListUnitChildrenQuery } from './use-cases/list-unit-children/list-unit-children.query';
+import { ListUnitChildrenUseCase } from './use-cases/list-unit-children/list-unit-children.use-case';
 import { ListUnitsQuery } from './use-cases/list-units/list-units.query';
 import { ListUnitsUseCase } from './use-cases/list-units/list-units.use-case';
 import { LocatePointQuery } from './use-cases/locate-point/locate-point.query';
@@ -28,6 +30,7 @@ export class UnitsBusController {
     private readonly createUnit: CreateUnitUseCase,
     private readonly updateUnit: UpdateUnitUseCase,
     private readonly getUnit: GetUnitUseCase,
+    private readonly listUnitChildren: ListUnitChildrenUseCase,
     private readonly listUnits: ListUnitsUseCase,
     private readonly locatePoint: LocatePointUseCase,
   ) {}
@@ -50,7 +53,7 @@ export class UnitsBusController {
 
   @MessagePattern(REGISTRY_REQUESTS.listChildren.pattern)
   children(@Payload() request: UnitCodeRequest, @BusCaller() caller: Caller) {
-    return this.getUnit.children(new GetUnitQuery(caller, request.code));
+    return this.listUnitChildren.execute(new ListUnitChildrenQuery(caller, request.code));
   }
 
   @MessagePattern(REGISTRY_REQUESTS.listUnits.pattern)

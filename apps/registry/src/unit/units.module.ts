@@ -4,13 +4,14 @@ import { UnitBoundaryRules } from './unit-boundary.rules';
 import { UnitsBusController } from './units.bus-controller';
 import { CreateUnitUseCase } from './use-cases/create-unit/create-unit.use-case';
 import { GetUnitUseCase } from './use-cases/get-unit/get-unit.use-case';
+import { ListUnitChildrenUseCase } from './use-cases/list-unit-children/list-unit-children.use-case';
 import { ListUnitsUseCase } from './use-cases/list-units/list-units.use-case';
 import { LocatePointUseCase } from './use-cases/locate-point/locate-point.use-case';
 import { UpdateUnitUseCase } from './use-cases/update-unit/update-unit.use-case';
 
 @Module({
   controllers: [UnitsBusController],
-  providers: [UnitRepository, UnitBoundaryRules, CreateUnitUseCase, UpdateUnitUseCase, GetUnitUseCase, ListUnitsUseCase, LocatePointUseCase],
+  providers: [UnitRepository, UnitBoundaryRules, CreateUnitUseCase, UpdateUnitUseCase, GetUnitUseCase, ListUnitChildrenUseCase, ListUnitsUseCase, LocatePointUseCase],
   exports: [UnitRepository, LocatePointUseCase],
 })
 export class UnitsModule {}

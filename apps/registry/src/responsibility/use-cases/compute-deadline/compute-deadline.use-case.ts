@@ -19,10 +19,6 @@ export class ComputeDeadlineUseCase {
     return { from: from.toISOString(), limit, deadline: deadline.toISOString(), provisional: provisionalYears.length > 0, provisionalYears };
   }
 
-  async deadline(from: Date, limit: TimeLimit): Promise<Date> {
-    return (await this.compute(from, limit)).deadline;
-  }
-
   private async compute(from: Date, limit: TimeLimit): Promise<{ deadline: Date; years: ResolvedCalendarYear[] }> {
     switch (limit.unit) {
       case 'natural_hours':

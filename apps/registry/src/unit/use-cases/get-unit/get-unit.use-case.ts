@@ -6,7 +6,7 @@ import { assertMayRead } from '../../unit-permissions';
 import { UnitRepository } from '../../unit.repository';
 import type { GetUnitQuery } from './get-unit.query';
 
-/** One unit, and its children, within the caller's scope. */
+/** One unit within the caller's scope. */
 @Injectable()
 export class GetUnitUseCase {
   constructor(private readonly units: UnitRepository) {}
@@ -16,12 +16,5 @@ export class GetUnitUseCase {
     if (!unit) throw unitNotFound(code);
     assertMayRead(caller, unit);
     return toUnitView(unit);
-  }
-
-  async children({ caller, code }: GetUnitQuery): Promise<UnitView[]> {
-    const unit = await this.units.findByCode(code);
-    if (!unit) throw unitNotFound(code);
-    assertMayRead(caller, unit);
-    return (await this.units.findChildren(code)).map(toUnitView);
   }
 }

@@ -1,29 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import type { Caller } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
-import type { ResidentSearchQuery, ResidentView } from '@gridline/contracts-registry';
+import type { ResidentView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { ResidentEntity } from '../../register.entities';
 import { toResidentView } from '../../register.mapper';
-import { assertMayList, assertMayRead } from '../../register-permissions';
+import { assertMayList } from '../../register-permissions';
 import { RegisterRepository, likePattern } from '../../register.repository';
+import type { SearchResidentsQuery } from './search-residents.query';
 
-/** Residents as the caller may see them: in scope, masked; searchable by name, exact ID number or phone, tag. */
+/** Residents in the caller's scope, masked; searchable by name, exact ID number or phone, tag, household. */
 @Injectable()
-export class ReadResidentsUseCase {
+export class SearchResidentsUseCase {
   constructor(
     private readonly registers: RegisterRepository,
     private readonly personalData: PersonalDataService,
   ) {}
 
-  async get(caller: Caller, id: string): Promise<ResidentView> {
-    const resident = await this.registers.findOne(ResidentEntity, id);
-    assertMayRead(caller, 'resident', id, resident);
-    return toResidentView(resident, this.personalData);
-  }
-
-  async search(caller: Caller, query: ResidentSearchQuery): Promise<Page<ResidentView>> {
+  async execute({ caller, query }: SearchResidentsQuery): Promise<Page<ResidentView>> {
     assertMayList(caller, 'resident');
     const filters: FilterQuery<ResidentEntity>[] = [];
     // Exact matches go through the keyed hashes: the database never sees the number itself.

@@ -1,0 +1,3 @@
+export class GetCalendarYearQuery {
+  constructor(readonly year: number) {}
+}

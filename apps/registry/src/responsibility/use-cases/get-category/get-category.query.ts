@@ -1,0 +1,3 @@
+export class GetCategoryQuery {
+  constructor(readonly code: string) {}
+}
