@@ -1,20 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { EventSubscription, on, type EventSubscriber } from '@gridline/messaging';
-import { INCIDENTS_EVENTS, type AppealHandoffFailedEventData, type IncidentEventData } from '@gridline/contracts-incidents';
-import type { CloudEvent } from '@gridline/messaging';
-import { AppealJournal } from '../appeal/appeal-journal';
-import { AppealEntity } from '../appeal/appeal.entity';
-import { handledThroughCase, lapsePendingReview, pendingReview, returnToHotline } from '../appeal/appeal-process';
+import { EventSubscription, on, type CloudEvent, type EventSubscriber } from '@gridline/messaging';
+import { INCIDENTS_EVENTS, type IncidentEventData } from '@gridline/contracts-incidents';
+import { FollowGridCaseCommand } from './use-cases/follow-grid-case/follow-grid-case.command';
+import { FollowGridCaseUseCase } from './use-cases/follow-grid-case/follow-grid-case.use-case';
+import { RecordHandoffFailureCommand } from './use-cases/record-handoff-failure/record-handoff-failure.command';
+import { RecordHandoffFailureUseCase } from './use-cases/record-handoff-failure/record-handoff-failure.use-case';
 
 /**
- * The grid linkage, back from the grid: the case opened for an appeal's current hand-off moves the appeal — signed
- * when the grid signs for it, its answer-by date moved with an extension granted to the case (never earlier),
- * answered with the handling result and how far it resolved the matter when the case is closed after verification,
- * a return asked of the dispatcher when the case is rejected or cancelled, returned to the hotline when it is merged
- * into another. Events of an earlier
- * hand-off's case (a case rejected before a re-dispatch, the closed case before a re-handling) change nothing.
- * Redelivered events change nothing twice (the inbox, and the state checks below).
+ * The grid linkage, back from the grid: each event of a case opened for an appeal's hand-off, in its transaction with
+ * the inbox row (`FollowGridCaseUseCase` says what it moves). Redelivered events change nothing twice.
  */
 @Injectable()
 @EventSubscription()
@@ -23,10 +17,10 @@ export class IncidentLinkageSubscriber implements EventSubscriber {
   readonly source = 'incidents';
   readonly filter = 'incident.>';
 
-  constructor(private readonly journal: AppealJournal) {}
+  constructor(private readonly followCase: FollowGridCaseUseCase) {}
 
   handlers() {
-    const follow = (event: CloudEvent<IncidentEventData>, em: EntityManager) => this.follow(event, em);
+    const follow = (event: CloudEvent<IncidentEventData>) => this.followCase.execute(new FollowGridCaseCommand(event.type, event.data));
     return [
       on(INCIDENTS_EVENTS.reported, follow),
       on(INCIDENTS_EVENTS.accepted, follow),
@@ -42,87 +36,6 @@ export class IncidentLinkageSubscriber implements EventSubscriber {
       on(INCIDENTS_EVENTS.merged, follow),
     ];
   }
-
-  private async follow(event: CloudEvent<IncidentEventData>, em: EntityManager): Promise<void> {
-    const data = event.data;
-    if (!data.appealRef || data.source !== 'hotline') return;
-    const appeal = await em.findOne(AppealEntity, { id: data.appealRef });
-    if (!appeal || !isCurrentCase(appeal, data)) return;
-    appeal.incidentId = data.incidentId;
-    appeal.incidentStatus = data.status;
-    appeal.updatedAt = new Date();
-    const from = appeal.status;
-    const actor = `incident:${data.incidentId}`;
-    const live = appeal.status === 'dispatched' || appeal.status === 'signed';
-    if (event.type === INCIDENTS_EVENTS.signed.type && appeal.status === 'dispatched') {
-      appeal.status = 'signed';
-      appeal.signedAt = new Date(data.at);
-      this.journal.record(appeal, { action: 'sign', actor, from }, 'signed');
-    } else if (event.type === INCIDENTS_EVENTS.extended.type && live) {
-      // The grid was given more time: the caller's answer-by date follows the case's new due time, a date given.
-      const until = data.dueAt ? new Date(data.dueAt) : null;
-      if (until && (!appeal.answerDueAt || until > appeal.answerDueAt)) {
-        appeal.answerDueAt = until;
-        appeal.dueProvisional = false;
-        appeal.extensionCount += 1;
-        this.journal.record(appeal, { action: 'extend', actor, from, comment: data.comment }, 'extended');
-      }
-    } else if (event.type === INCIDENTS_EVENTS.closed.type && live) {
-      lapsePendingReview(appeal); // a co-owner's objection the answer overtook
-      appeal.status = 'answered';
-      appeal.answeredAt = new Date(data.at);
-      // Events from before `resolution` was carried: a verified case counts as resolved.
-      appeal.reply = { resolution: data.resolution ?? 'resolved', text: data.result ?? '网格已处置并经现场核查' };
-      this.journal.record(appeal, { action: 'answer', actor, from, comment: appeal.reply.text }, 'answered');
-    } else if ([INCIDENTS_EVENTS.rejected.type, INCIDENTS_EVENTS.cancelled.type].includes(event.type) && live) {
-      this.requestReturn(em, appeal, event.type === INCIDENTS_EVENTS.rejected.type ? 'rejected' : 'cancelled', data);
-    } else if (event.type === INCIDENTS_EVENTS.merged.type && live) {
-      // Merged into another case: back to the hotline, to be merged likewise.
-      returnToHotline(appeal);
-      this.journal.record(appeal, { action: 'return', actor, from, comment: data.comment }, 'returned');
-    }
-    await em.flush();
-  }
-
-  /**
-   * The grid's 退单 — its case rejected or cancelled by the grid centre — is asked, not done: a pending return on
-   * the appeal, requested by whoever took the step on the case, with its reason, for the dispatcher to decide like
-   * any owner's return (approved: back to `received`; refused: a new hand-off to the grid). Meanwhile the appeal
-   * stays the grid's and its clocks keep running. An objection still waiting is overtaken by it (lapsed).
-   */
-  private requestReturn(em: EntityManager, appeal: AppealEntity, how: 'rejected' | 'cancelled', data: IncidentEventData): void {
-    if (pendingReview(appeal, 'return') && appeal.review!.incidentId === data.incidentId) return; // told again
-    lapsePendingReview(appeal);
-    const reason = data.comment ?? (how === 'rejected' ? '网格驳回工单' : '网格撤销工单');
-    appeal.review = {
-      kind: 'return',
-      status: 'pending',
-      role: 'lead',
-      owner: appeal.lead!,
-      suggestedOwner: null,
-      reason,
-      requestedBy: data.actor,
-      requestedAt: data.at,
-      decidedBy: null,
-      decidedAt: null,
-      decisionReason: null,
-      incidentId: data.incidentId,
-    };
-    const details = { via: `case_${how}`, incidentId: data.incidentId, requestedBy: data.actor };
-    this.journal.record(appeal, { action: 'return', actor: `incident:${data.incidentId}`, from: appeal.status, comment: reason, details }, 'returnRequested');
-  }
-}
-
-/**
- * Whether the event is about the case of the appeal's current hand-off: only a grid-led appeal has one (after an
- * objection upheld to a department, the withdrawn case's events change nothing). A case from before hand-offs were
- * numbered counts only while the appeal is on its first hand-off and not linked to another case.
- */
-function isCurrentCase(appeal: AppealEntity, data: IncidentEventData): boolean {
-  if (!handledThroughCase(appeal)) return false;
-  const handoff = data.appealHandoff ?? null;
-  if (handoff !== null) return handoff === appeal.handoffCount;
-  return appeal.handoffCount <= 1 && (appeal.incidentId === null || appeal.incidentId === data.incidentId);
 }
 
 /** The other half of the linkage's failures: a hand-off incidents refused shows on the appeal, which goes back to its operators. */
@@ -133,24 +46,9 @@ export class HandoffFailureSubscriber implements EventSubscriber {
   readonly source = 'incidents';
   readonly filter = 'handoff.>';
 
-  constructor(private readonly journal: AppealJournal) {}
+  constructor(private readonly recordFailure: RecordHandoffFailureUseCase) {}
 
   handlers() {
-    return [on(INCIDENTS_EVENTS.handoffFailed, (event, em) => this.failed(event.data, em))];
-  }
-
-  private async failed(data: AppealHandoffFailedEventData, em: EntityManager): Promise<void> {
-    const appeal = await em.findOne(AppealEntity, { id: data.appealId });
-    // Only the current hand-off, still waiting for its case.
-    if (!appeal || (data.handoff ?? 1) !== appeal.handoffCount || appeal.incidentId !== null || appeal.status !== 'dispatched') return;
-    const from = appeal.status;
-    appeal.handoffFailure = { handoff: appeal.handoffCount, code: data.code, reason: data.reason, at: data.at };
-    lapsePendingReview(appeal);
-    appeal.status = 'received';
-    appeal.lead = null;
-    appeal.leadKey = null;
-    appeal.updatedAt = new Date();
-    this.journal.record(appeal, { action: 'handoff_failed', actor: `grid:${data.gridCode}`, from, comment: `hand-off failed: ${data.reason}` }, 'handoffFailed');
-    await em.flush();
+    return [on(INCIDENTS_EVENTS.handoffFailed, (event) => this.recordFailure.execute(new RecordHandoffFailureCommand(event.data)))];
   }
 }
