@@ -16,6 +16,7 @@ export * from './outbox/outbox-message.entity';
 export * from './outbox/event-publisher';
 export * from './outbox/outbox-relay';
 export * from './workers/polling-worker';
+export * from './workers/claiming-worker';
 export * from './inbox/inbox-record.entity';
 export * from './inbox/dead-letter.entity';
 export * from './inbox/event-subscriber';

@@ -1,5 +1,6 @@
 export * from './errors/app-error';
 export * from './errors/validation-errors';
+export * from './errors/field-errors';
 export * from './context/request-context';
 export * from './config/load-config';
 export * from './config/service.config';
@@ -16,6 +17,7 @@ export * from './calendar/calendar-years';
 export * from './calendar/period-bounds';
 export * from './paging/page-query';
 export * from './validation/trim';
+export * from './validation/is-one-of';
 export * from './validation/comma-separated';
 export * from './calendar/china-time';
 export * from './validation/query-boolean';

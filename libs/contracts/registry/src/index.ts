@@ -13,6 +13,8 @@ export * from './identifiers/resident-id';
 export * from './identifiers/mobile';
 export * from './identifiers/work-phone';
 export * from './identifiers/uscc';
+export * from './identifiers/unit-code';
+export * from './identifiers/department-code';
 export * from './people/people.types';
 export * from './people/people.dto';
 export * from './people/people.events';

@@ -1,3 +1,4 @@
+import { cstYear } from './china-time';
 import { provisionalHolidays } from './provisional-holidays';
 import { WorkingCalendar, type WorkingPeriod } from './working-calendar';
 
@@ -44,9 +45,4 @@ export function calendarInForce(
  */
 export function provisionalYearsBetween(years: readonly ResolvedCalendarYear[], from: Date, to: Date): number[] {
   return years.filter((y) => y.provisional && y.year >= cstYear(from) && y.year <= cstYear(to)).map((y) => y.year);
-}
-
-/** The CST calendar year of an instant. */
-export function cstYear(at: Date): number {
-  return new Date(at.getTime() + 8 * 3_600_000).getUTCFullYear();
 }

@@ -1,17 +1,15 @@
+import { chinaMidnight } from './china-time';
+
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DAY_MS = 86_400_000;
 
-/** The CST midnight that starts a 'YYYY-MM-DD' day (China Standard Time is UTC+8 all year). */
-function cstMidnight(day: string): Date {
-  return new Date(`${day}T00:00:00+08:00`);
-}
 
 /**
  * The first instant of a period whose start was given as `from` in a query: a date-only value is the start of that
  * day in China time (not UTC midnight, eight hours later); a date-time is taken as it is.
  */
 export function periodStart(from: string): Date {
-  return DATE_ONLY.test(from) ? cstMidnight(from) : new Date(from);
+  return DATE_ONLY.test(from) ? chinaMidnight(from) : new Date(from);
 }
 
 /**
@@ -19,5 +17,5 @@ export function periodStart(from: string): Date {
  * includes that whole day in China time (`to=2026-11-30` counts the 30th); a date-time is the end itself, excluded.
  */
 export function periodEnd(to: string): Date {
-  return DATE_ONLY.test(to) ? new Date(cstMidnight(to).getTime() + DAY_MS) : new Date(to);
+  return DATE_ONLY.test(to) ? new Date(chinaMidnight(to).getTime() + DAY_MS) : new Date(to);
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/load-config';
+import { CHINA_OFFSET_MS } from './china-time';
 import { statutoryArrangement } from './statutory-holidays';
 
 /** A working period of a day, 'HH:MM' to 'HH:MM' in China Standard Time ('24:00' allowed as an end). */
@@ -25,8 +26,6 @@ export const DEFAULT_WORKING_HOURS: readonly WorkingPeriod[] = Object.freeze([
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-// China Standard Time is UTC+8 all year (no DST since 1991), so a fixed offset is exact and needs no tz database.
-const CST_OFFSET_MS = 8 * HOUR_MS;
 
 const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const TIME_PATTERN = /^(?:([01]\d|2[0-3]):([0-5]\d)|(24):(00))$/;
@@ -162,11 +161,11 @@ function instant(date: Date, name: string): number {
 
 /** Days since 1970-01-01 in CST. */
 function cstDay(ms: number): number {
-  return Math.floor((ms + CST_OFFSET_MS) / DAY_MS);
+  return Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS);
 }
 
 function cstMidnight(day: number): number {
-  return day * DAY_MS - CST_OFFSET_MS;
+  return day * DAY_MS - CHINA_OFFSET_MS;
 }
 
 function isWeekend(day: number): boolean {

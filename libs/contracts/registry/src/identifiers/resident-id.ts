@@ -1,11 +1,10 @@
 import { registerDecorator, type ValidationOptions } from 'class-validator';
+import { chinaDay } from '@gridline/platform';
 
 // GB 11643-1999: weights 2^(17-i) mod 11 for the first 17 digits; ISO 7064 MOD 11-2 remainders 0–10 map to these.
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2] as const;
 const CHECK_CHARACTERS = '10X98765432';
 const EARLIEST_BIRTH_DATE = '19000101';
-// Birth dates are China calendar dates: judge "today" at UTC+8 (no DST since 1991), not in the server's zone.
-const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 
 export interface ResidentIdDetails {
   /** YYYY-MM-DD */
@@ -42,7 +41,8 @@ export function residentIdProblem(value: unknown): string | null {
   const birthDate = id.slice(6, 14);
   if (!isCalendarDate(birthDate)) return `has an invalid birth date ${birthDate}`;
   if (birthDate < EARLIEST_BIRTH_DATE) return `has an invalid birth date ${birthDate} (before 1900-01-01)`;
-  if (birthDate > chinaToday()) return `has an invalid birth date ${birthDate} (after today)`;
+  // Birth dates are China calendar dates: "today" is China's, not the server zone's.
+  if (birthDate > chinaDay().replace(/-/g, '')) return `has an invalid birth date ${birthDate} (after today)`;
   const expected = residentIdCheckCharacter(id.slice(0, 17));
   if (id[17] !== expected) return `has a wrong check character: expected ${expected}`;
   return null;
@@ -68,10 +68,6 @@ function isCalendarDate(yyyymmdd: string): boolean {
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
   const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
   return day <= daysInMonth;
-}
-
-function chinaToday(): string {
-  return new Date(Date.now() + CHINA_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
 }
 
 export function IsResidentIdNumber(options?: ValidationOptions): PropertyDecorator {

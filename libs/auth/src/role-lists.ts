@@ -1,0 +1,15 @@
+import type { Role } from './caller';
+
+// Who may do what, where the gateway's @Roles and a service's own check name the same people: one list each.
+
+/** Who draws the grid map: create and change units beneath their own. */
+export const MAP_EDITORS = ['admin', 'street_admin', 'community_admin'] as const satisfies readonly Role[];
+
+/** The street grid centre keeps the responsibility list and the calendar. */
+export const RESPONSIBILITY_LIST_KEEPERS = ['admin', 'street_admin'] as const satisfies readonly Role[];
+
+/** The grid centres keep the people of their units, like they keep the map. */
+export const PEOPLE_KEEPERS = ['admin', 'street_admin', 'community_admin'] as const satisfies readonly Role[];
+
+/** Who may ask to see an appeal's caller in clear: the hotline, and the lead owners' handlers (for the first contact). */
+export const APPEAL_CALLER_REVEALERS = ['admin', 'hotline_operator', 'street_admin', 'community_admin', 'grid_staff', 'department'] as const satisfies readonly Role[];
