@@ -1,14 +1,9 @@
-import type { WorkingCalendar } from '@gridline/platform';
+import { dueAfterLimit, type WorkingCalendar } from '@gridline/platform';
 import type { TimeLimit } from '@gridline/contracts-registry';
 import type { IncidentStep, IncidentUrgency } from '@gridline/contracts-incidents';
 
-const HOUR = 3_600_000;
-
 /** How much of a category's limit each urgency allows. */
 export const URGENCY_FACTOR: Record<IncidentUrgency, number> = { normal: 1, urgent: 0.5, emergency: 0.25 };
-
-/** Working hours in a working day of the default calendar (08:30–12:00, 13:30–17:30). */
-const WORKING_HOURS_PER_DAY = 7.5;
 
 /** The limit that applies to a step: accepting, dispatching and signing share the accept limit; verification has a day. */
 export function limitOfStep(step: IncidentStep, limits: { accept: TimeLimit | null; handle: TimeLimit | null }): TimeLimit {
@@ -24,20 +19,9 @@ export function limitOfStep(step: IncidentStep, limits: { accept: TimeLimit | nu
   }
 }
 
-/** The due time of a limit started at `from`, shortened by urgency, on the working-day calendar. */
+/** The due time of a limit started at `from`, shortened by urgency, on the working-day calendar (the platform's one rule). */
 export function dueAfter(calendar: WorkingCalendar, from: Date, limit: TimeLimit, urgency: IncidentUrgency): Date {
-  const factor = URGENCY_FACTOR[urgency];
-  switch (limit.unit) {
-    case 'natural_hours':
-      return new Date(from.getTime() + limit.amount * factor * HOUR);
-    case 'natural_days':
-      return new Date(from.getTime() + limit.amount * factor * 24 * HOUR);
-    case 'working_hours':
-      return calendar.addWorkingHours(from, limit.amount * factor);
-    case 'working_days':
-      // A full day keeps the "end of the n-th working day" rule; a shortened one counts its working hours.
-      return factor === 1 ? calendar.addWorkingDays(from, limit.amount) : calendar.addWorkingHours(from, limit.amount * factor * WORKING_HOURS_PER_DAY);
-  }
+  return dueAfterLimit(calendar, from, limit, URGENCY_FACTOR[urgency]);
 }
 
 export interface StepClock {
