@@ -76,6 +76,25 @@ export class RegisterRepository {
     return { items, page, pageSize, total };
   }
 
+  /**
+   * Keeps the day a household was last visited: only a household the registers still hold, and an older visit
+   * arriving late does not move the day back. The household's grid, or null when it is not (any longer) registered.
+   */
+  async recordVisit(householdId: string, date: string): Promise<string | null> {
+    const s = `"${this.em.config.get('schema')}"`;
+    const rows: { grid_code: string }[] = await this.em.execute(
+      `with visited as (
+         insert into ${s}.household_visit (household_id, last_visited_on)
+         select id, ?::date from ${s}.household where id = ?
+         on conflict (household_id) do update set last_visited_on = greatest(household_visit.last_visited_on, excluded.last_visited_on)
+         returning household_id
+       )
+       select h.grid_code from visited join ${s}.household h on h.id = visited.household_id`,
+      [date, householdId],
+    );
+    return rows[0]?.grid_code ?? null;
+  }
+
   countHouseholdsIn(buildingId: string): Promise<number> {
     return this.em.count(HouseholdEntity, { buildingId });
   }

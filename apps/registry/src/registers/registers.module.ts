@@ -22,6 +22,7 @@ import { ListBuildingsUseCase } from './use-cases/list-buildings/list-buildings.
 import { ListBusinessesUseCase } from './use-cases/list-businesses/list-businesses.use-case';
 import { ListHouseholdsUseCase } from './use-cases/list-households/list-households.use-case';
 import { RegisterResidentUseCase } from './use-cases/register-resident/register-resident.use-case';
+import { RecordHouseholdVisitUseCase } from './use-cases/record-household-visit/record-household-visit.use-case';
 import { RevealResidentUseCase } from './use-cases/reveal-resident/reveal-resident.use-case';
 import { SearchResidentsUseCase } from './use-cases/search-residents/search-residents.use-case';
 import { StartImportUseCase } from './use-cases/start-import/start-import.use-case';
@@ -63,6 +64,7 @@ import { HouseholdVisitsSubscriber } from './visits/household-visits.subscriber'
     FinishImportUseCase,
     GetImportUseCase,
     DeleteRecordUseCase,
+    RecordHouseholdVisitUseCase,
     HouseholdVisitsSubscriber,
   ],
   exports: [RegisterRepository, GridResolver, QualityRepository],

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { EventSubscription, on, type EventSubscriber } from '@gridline/messaging';
-import { INCIDENTS_EVENTS, type VisitLoggedEventData } from '@gridline/contracts-incidents';
-import { QualityRepository } from '../quality.repository';
+import { INCIDENTS_EVENTS } from '@gridline/contracts-incidents';
+import { RecordHouseholdVisitCommand } from '../use-cases/record-household-visit/record-household-visit.command';
+import { RecordHouseholdVisitUseCase } from '../use-cases/record-household-visit/record-household-visit.use-case';
 
 /**
  * Keeps the day each household was last visited from `events.incidents.visit.>`, and announces the collection
- * quality of the household's grid (its visited share changed) in the same transaction.
+ * quality of the household's grid (its visited share changed) in the same transaction as the inbox row.
  */
 @Injectable()
 @EventSubscription()
@@ -15,26 +15,10 @@ export class HouseholdVisitsSubscriber implements EventSubscriber {
   readonly source = 'incidents';
   readonly filter = 'visit.>';
 
-  constructor(private readonly quality: QualityRepository) {}
+  constructor(private readonly recordVisit: RecordHouseholdVisitUseCase) {}
 
   handlers() {
-    return [on(INCIDENTS_EVENTS.visitLogged, (event, em) => this.visited(em, event.data))];
-  }
-
-  private async visited(em: EntityManager, visit: VisitLoggedEventData): Promise<void> {
-    const s = `"${em.config.get('schema')}"`;
-    // Only a household the registers still hold; an older visit arriving late does not move the day back.
-    const rows: { grid_code: string }[] = await em.execute(
-      `with visited as (
-         insert into ${s}.household_visit (household_id, last_visited_on)
-         select id, ?::date from ${s}.household where id = ?
-         on conflict (household_id) do update set last_visited_on = greatest(household_visit.last_visited_on, excluded.last_visited_on)
-         returning household_id
-       )
-       select h.grid_code from visited join ${s}.household h on h.id = visited.household_id`,
-      [visit.date, visit.householdId],
-    );
-    // The quality is counted and announced in the consumer's transaction (the repository joins it).
-    if (rows.length > 0) await this.quality.announce([rows[0].grid_code]);
+    // The use case's repositories join the consumer's transaction (the inbox row commits with the effect).
+    return [on(INCIDENTS_EVENTS.visitLogged, (event) => this.recordVisit.execute(new RecordHouseholdVisitCommand(event.data.householdId, event.data.date)))];
   }
 }
