@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { GridLocator } from './grid-locator';
 import { UnitRepository } from './unit.repository';
 import { UnitBoundaryRules } from './unit-boundary.rules';
 import { UnitsBusController } from './units.bus-controller';
@@ -11,7 +12,7 @@ import { UpdateUnitUseCase } from './use-cases/update-unit/update-unit.use-case'
 
 @Module({
   controllers: [UnitsBusController],
-  providers: [UnitRepository, UnitBoundaryRules, CreateUnitUseCase, UpdateUnitUseCase, GetUnitUseCase, ListUnitChildrenUseCase, ListUnitsUseCase, LocatePointUseCase],
-  exports: [UnitRepository, LocatePointUseCase],
+  providers: [UnitRepository, UnitBoundaryRules, GridLocator, CreateUnitUseCase, UpdateUnitUseCase, GetUnitUseCase, ListUnitChildrenUseCase, ListUnitsUseCase, LocatePointUseCase],
+  exports: [UnitRepository, GridLocator],
 })
 export class UnitsModule {}

@@ -4,7 +4,7 @@ import { AppError, CommonErrorCode } from '@gridline/platform';
 import { PUBLIC_GRID_MAX_CANDIDATES, RegistryErrorCode, type LocateResult, type PublicGridResult, type PublicGridView } from '@gridline/contracts-registry';
 import { chinaToday } from '../../../people/assignment-rules';
 import { UnitRepository } from '../../../unit/unit.repository';
-import { LocatePointUseCase } from '../../../unit/use-cases/locate-point/locate-point.use-case';
+import { GridLocator } from '../../../unit/grid-locator';
 import { PublicGridRepository, normaliseAddress } from '../../public-grid.repository';
 import type { FindPublicGridQuery } from './find-public-grid.query';
 
@@ -19,7 +19,7 @@ function invalid(field: string, reason: string): AppError {
 @Injectable()
 export class FindPublicGridUseCase {
   constructor(
-    private readonly locate: LocatePointUseCase,
+    private readonly locator: GridLocator,
     private readonly units: UnitRepository,
     private readonly lookup: PublicGridRepository,
   ) {}
@@ -33,9 +33,9 @@ export class FindPublicGridUseCase {
     if (byPoint) {
       if (lat === undefined) throw invalid('lat', 'is required with lng');
       if (lng === undefined) throw invalid('lng', 'is required with lat');
-      const grid = await this.locate.gridAt(lat, lng);
+      const grid = await this.locator.gridAt(lat, lng);
       if (!grid) throw new AppError(RegistryErrorCode.NoGridAtPoint, 'not_found', `No grid contains the point (${lat}, ${lng})`, { lat, lng });
-      return { grids: await this.withStaff([{ place: await this.locate.describe(grid) }]) };
+      return { grids: await this.withStaff([{ place: await this.locator.describe(grid) }]) };
     }
     if (address === undefined) throw invalid('lat', 'and lng, or address, are required');
     const normalised = normaliseAddress(address);
@@ -46,7 +46,7 @@ export class FindPublicGridUseCase {
     const places = [];
     for (const match of matches) {
       const grid = grids.get(match.gridCode);
-      if (grid) places.push({ place: await this.locate.describe(grid), matchedAddresses: match.addresses });
+      if (grid) places.push({ place: await this.locator.describe(grid), matchedAddresses: match.addresses });
     }
     return { grids: await this.withStaff(places) };
   }
