@@ -36,12 +36,13 @@ function depConstraints(forTests) {
       onlyDependOnLibsWithTags: ['type:util', 'type:persistence', 'type:data-access', 'type:contracts', ...testing],
     },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
-    // Contracts use @gridline/messaging (defineEvent, BusClient), @gridline/platform and @gridline/auth; never the
-    // persistence library nor the ORM or database driver: a DTO consumer must not pull in a database.
+    // Contracts use @gridline/messaging/contracts (defineEvent, BusRequester), @gridline/platform and @gridline/auth;
+    // never the persistence library, the ORM or database driver, nor NATS or Nest's transports: a DTO consumer must
+    // not pull in a database or the bus (the clients reach the bus through BusRequester).
     {
       sourceTag: 'type:contracts',
       onlyDependOnLibsWithTags: ['type:contracts', 'type:util', 'type:data-access', ...testing],
-      bannedExternalImports: ['@mikro-orm/*', 'pg'],
+      bannedExternalImports: ['@mikro-orm/*', 'pg', 'nats', '@nestjs/microservices'],
     },
     {
       sourceTag: 'type:data-access',
@@ -99,6 +100,16 @@ const config = [
     rules: {
       '@nx/enforce-module-boundaries': boundaries({ forTests: true }),
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // The root of @gridline/messaging loads the NATS client; contracts take the NATS-free part (contracts-entries.spec).
+    files: ['libs/contracts/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: '@gridline/messaging', message: 'Import from @gridline/messaging/contracts: the root loads the NATS client.' }] },
+      ],
     },
   },
   {

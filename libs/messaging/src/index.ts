@@ -5,6 +5,7 @@ export * from './events/streams';
 export * from './nats/nats-connection';
 export * from './bus/headers';
 export * from './bus/bus-server';
+export * from './bus/bus-requester';
 export * from './bus/bus-client';
 export * from './bus/bus.module';
 export * from './bus/standalone-bus';

@@ -124,6 +124,27 @@ describe('module boundaries', () => {
   );
 
   it(
+    'reports a contracts library importing NATS, Nest transports or the root of the messaging library',
+    async () => {
+      const file = 'libs/contracts/hotline/src/boundary-probe.ts';
+      const nats = await boundaryErrors("import { connect } from 'nats';\nexport const probe = connect;\n", file);
+      const transports = await boundaryErrors("import { MessagePattern } from '@nestjs/microservices';\nexport const probe = MessagePattern;\n", file);
+      const [messaging] = await eslint.lintText("import { BusClient } from '@gridline/messaging';\nexport const probe = BusClient;\n", {
+        filePath: path.join(ROOT, file),
+      });
+
+      expect(nats.map((error) => error.message)).toEqual(['A project tagged with "type:contracts" is not allowed to import "nats"']);
+      expect(transports.map((error) => error.message)).toEqual([
+        'A project tagged with "type:contracts" is not allowed to import "@nestjs/microservices"',
+      ]);
+      expect(messaging.messages.filter((message) => message.ruleId === 'no-restricted-imports').map((message) => message.message)).toEqual([
+        "'@gridline/messaging' import is restricted from being used. Import from @gridline/messaging/contracts: the root loads the NATS client.",
+      ]);
+    },
+    GRAPH_TIMEOUT,
+  );
+
+  it(
     "reports a shared library importing a service's contracts, by its tags and not only as a cycle",
     async () => {
       const code = "import { REGISTRY_EVENTS } from '@gridline/contracts-registry';\nexport const probe = REGISTRY_EVENTS;\n";

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { BusClient } from '@gridline/messaging';
+import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
-import { ANALYTICS_REQUESTS, type CollectionQualityView, type OverviewView } from './overview';
-import type { HotlineFiguresView } from './hotline-figures';
+import { ANALYTICS_REQUESTS } from './analytics.requests';
+import type { CollectionQualityView, OverviewView } from './overview/overview.types';
+import type { HotlineFiguresView } from './hotline-figures/hotline-figures.types';
 
 @Injectable()
 export class AnalyticsClient {
-  constructor(private readonly bus: BusClient) {}
+  constructor(private readonly bus: BusRequester) {}
 
   overview(caller: Caller): Promise<OverviewView> {
     return this.bus.request(ANALYTICS_REQUESTS.overview, {}, { caller });

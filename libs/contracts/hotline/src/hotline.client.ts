@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { BusClient } from '@gridline/messaging';
+import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
-import { HOTLINE_REQUESTS } from './hotline.contract';
+import { HOTLINE_REQUESTS } from './hotline.requests';
 import type { Page } from '@gridline/platform';
 import type { AppealActionBody, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery } from './appeal/appeal.dto';
 import type { AppealAction, AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
@@ -9,7 +9,7 @@ import type { AppealAction, AppealTimelineEntry, AppealView, CallerAuditEntryVie
 /** The hotline's commands and queries, typed. */
 @Injectable()
 export class HotlineClient {
-  constructor(private readonly bus: BusClient) {}
+  constructor(private readonly bus: BusRequester) {}
 
   intake(caller: Caller, appeal: IntakeAppealRequest): Promise<IntakeResult> {
     return this.bus.request(HOTLINE_REQUESTS.intake, appeal, { caller });

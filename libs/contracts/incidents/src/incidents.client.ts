@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { BusClient } from '@gridline/messaging';
+import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
-import { INCIDENTS_REQUESTS } from './incidents.contract';
+import { INCIDENTS_REQUESTS } from './incidents.requests';
 import type { IncidentActionBody, IncidentCountsQuery, ListIncidentsQuery, ReportIncidentRequest } from './incident/incident.dto';
 import type { IncidentAction, IncidentCounts, IncidentPage, IncidentView, ReportResult, TimelineEntry } from './incident/incident.types';
 
 /** The incidents service's commands and queries, typed. */
 @Injectable()
 export class IncidentsClient {
-  constructor(private readonly bus: BusClient) {}
+  constructor(private readonly bus: BusRequester) {}
 
   report(caller: Caller, incident: ReportIncidentRequest, idempotencyKey?: string): Promise<ReportResult> {
     return this.bus.request(INCIDENTS_REQUESTS.report, { incident, ...(idempotencyKey ? { idempotencyKey } : {}) }, { caller });

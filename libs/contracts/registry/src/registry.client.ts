@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BusClient } from '@gridline/messaging';
+import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
 import { REGISTRY_REQUESTS } from './registry.requests';
@@ -20,7 +20,7 @@ import type { CalendarYearInForceView, CalendarYearView, CategoryTreeView, Categ
 /** The registry's commands and queries, typed, for any other service or the gateway. */
 @Injectable()
 export class RegistryClient {
-  constructor(private readonly bus: BusClient) {}
+  constructor(private readonly bus: BusRequester) {}
 
   createUnit(caller: Caller, request: CreateUnitRequest): Promise<UnitView> {
     return this.bus.request(REGISTRY_REQUESTS.createUnit, request, { caller });

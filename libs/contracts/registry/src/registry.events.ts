@@ -1,4 +1,4 @@
-import { defineEvent } from '@gridline/messaging';
+import { defineEvent } from '@gridline/messaging/contracts';
 import type { ExclusiveGridKind, UnitLevel } from './unit.types';
 import type { ImportCompletedEvent, QualityUpdatedEvent } from './registers/registers.events';
 import type { AssignmentCreatedEvent, AssignmentEndedEvent, AssignmentUpdatedEvent } from './people/people.events';

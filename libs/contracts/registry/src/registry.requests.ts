@@ -1,4 +1,4 @@
-import { defineRequest } from '@gridline/messaging';
+import { defineRequest } from '@gridline/messaging/contracts';
 import type { Page } from '@gridline/platform';
 import type { CreateUnitRequest, ListUnitsQuery, LocateQuery, UnitCodeRequest, UpdateUnitRequest } from './unit.dto';
 import type { LocateResult, UnitView } from './unit.types';

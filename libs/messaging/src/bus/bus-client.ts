@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, JSONCodec, headers as natsHeaders, type NatsError } from 'nats';
 import { AppError, CommonErrorCode, MetricsRegistry, RequestContext, isErrorEnvelope } from '@gridline/platform';
-import { CALLER_HEADER, SYSTEM_CALLER, type Caller, type CallerSigner } from '@gridline/auth';
+import { CALLER_HEADER, SYSTEM_CALLER, type CallerSigner } from '@gridline/auth';
 import type { RequestDefinition } from '../events/definitions';
+import type { BusRequestOptions, BusRequester } from './bus-requester';
 import { withPrefix } from '../events/subjects';
 import { NatsConnection } from '../nats/nats-connection';
 import { CORRELATION_HEADER, IDEMPOTENCY_KEY_HEADER } from './headers';
@@ -30,7 +31,7 @@ interface ReplyPacket {
  * envelope comes back as the same AppError.
  */
 @Injectable()
-export class BusClient {
+export class BusClient implements BusRequester {
   constructor(
     private readonly nats: NatsConnection,
     private readonly settings: BusClientSettings,
@@ -41,7 +42,7 @@ export class BusClient {
   async request<TReq, TRes>(
     definition: RequestDefinition<TReq, TRes>,
     data: TReq,
-    options: { caller?: Caller; timeoutMs?: number; idempotencyKey?: string } = {},
+    options: BusRequestOptions = {},
   ): Promise<TRes> {
     const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
     const packet = { pattern: definition.pattern, data, id: randomUUID() };

@@ -3,6 +3,7 @@ import { MetricsRegistry, type ProcessConfig } from '@gridline/platform';
 import { CallerSigner, CallerVerifier, loadCallerKeys } from '@gridline/auth';
 import { NatsConnection, NatsReadinessCheck, natsSettings } from '../nats/nats-connection';
 import { BusClient } from './bus-client';
+import { BusRequester } from './bus-requester';
 
 /**
  * The NATS connection, the bus client and the caller keys of a process (service or gateway), configured one way: the
@@ -26,9 +27,11 @@ export class BusModule {
             new BusClient(nats, { prefix: config.NATS_PREFIX, timeoutMs: config.REQUEST_TIMEOUT_MS }, metrics, keys.signer),
           inject: [NatsConnection, MetricsRegistry],
         },
+        // What the contracts libraries' clients inject (they must not load NATS themselves).
+        { provide: BusRequester, useExisting: BusClient },
         NatsReadinessCheck,
       ],
-      exports: [NatsConnection, BusClient, CallerSigner, CallerVerifier, NatsReadinessCheck],
+      exports: [NatsConnection, BusClient, BusRequester, CallerSigner, CallerVerifier, NatsReadinessCheck],
     };
   }
 }

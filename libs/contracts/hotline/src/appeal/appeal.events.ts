@@ -1,4 +1,4 @@
-import type { AppealChannel, AppealOwner, AppealReview, AppealStatus, AppealType, AppealUrgency, Resolution, Satisfaction } from './appeal.types';
+import type { AppealChannel, OwnerFigures, AppealOwner, AppealReview, AppealStatus, AppealType, AppealUrgency, Resolution, Satisfaction } from './appeal.types';
 
 /** What every appeal event carries — never the caller's name or phone. */
 export interface AppealEventData {
@@ -37,5 +37,30 @@ export interface AppealEventData {
   /** The owner's return or objection under review, or the last one decided (what the review events are about). */
   review: AppealReview | null;
   actor: string;
+  at: string;
+}
+
+/** The deadlines the supervision watches: dispatch (while received), signing-for (while dispatched), the answer. */
+export const APPEAL_DEADLINES = ['dispatch', 'sign', 'answer'] as const;
+export type AppealDeadline = (typeof APPEAL_DEADLINES)[number];
+
+/**
+ * What `reminded` and `overdue` carry: the appeal as every appeal event does (no caller name or phone), and the
+ * deadline concerned — always `answer` for a reminder.
+ */
+export interface AppealSupervisionEventData extends AppealEventData {
+  deadline: AppealDeadline;
+  /** The deadline reminded of or missed. */
+  dueAt: string;
+}
+
+/** The figures of one lead owner over the last days, published for analytics (at most once an hour per owner). */
+export interface HotlineFiguresUpdatedEventData {
+  /** The lead owner: a department code or a unit code. */
+  owner: string;
+  /** The period, by reception: from (inclusive) to (exclusive). */
+  from: string;
+  to: string;
+  figures: OwnerFigures;
   at: string;
 }

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { BusClient } from '@gridline/messaging';
+import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
-import { HOTLINE_REQUESTS } from '../hotline.contract';
+import { HOTLINE_REQUESTS } from '../hotline.requests';
 import type { IssueOpen311KeyRequest, PublicAppealUpdatesQuery, PublicAppealsQuery, RecordOpen311MediaRequest, RecordOpen311UpdateRequest } from './open311.dto';
 import type { Open311Application, Open311KeyIssued, Open311UpdateRecorded, PublicAppealUpdateView, PublicAppealView } from './open311.types';
 
 /** The hotline's side of Open311: client applications' API keys and the public view of appeals, typed. */
 @Injectable()
 export class HotlineOpen311Client {
-  constructor(private readonly bus: BusClient) {}
+  constructor(private readonly bus: BusRequester) {}
 
   issueKey(caller: Caller, request: IssueOpen311KeyRequest): Promise<Open311KeyIssued> {
     return this.bus.request(HOTLINE_REQUESTS.issueOpen311Key, request, { caller });

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { BusClient } from '@gridline/messaging';
+import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
-import { INCIDENTS_REQUESTS } from '../incidents.contract';
+import { INCIDENTS_REQUESTS } from '../incidents.requests';
 import type { AddDisputePartyBody, AddMediationSessionBody, SetDisputeAgreementBody } from './dispute.dto';
 import type { DisputeView } from './dispute.types';
 
 /** Dispute mediation on a case, typed. */
 @Injectable()
 export class DisputesClient {
-  constructor(private readonly bus: BusClient) {}
+  constructor(private readonly bus: BusRequester) {}
 
   get(caller: Caller, id: string): Promise<DisputeView> {
     return this.bus.request(INCIDENTS_REQUESTS.getDispute, { id }, { caller });

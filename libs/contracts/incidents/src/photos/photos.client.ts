@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { BusClient } from '@gridline/messaging';
+import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
-import { INCIDENTS_REQUESTS } from '../incidents.contract';
+import { INCIDENTS_REQUESTS } from '../incidents.requests';
 import type { PhotoUploadSpecDto } from './photo.dto';
 import type { BeginPhotoUploadResult, PhotoChunkAck, PhotoContent, PhotoStage, PhotoView } from './photo.types';
 
 /** Photos of cases, typed: an upload is begin → chunks → commit; a read is get → chunks. */
 @Injectable()
 export class PhotosClient {
-  constructor(private readonly bus: BusClient) {}
+  constructor(private readonly bus: BusRequester) {}
 
   begin(caller: Caller, id: string, stage: PhotoStage, photos: PhotoUploadSpecDto[]): Promise<BeginPhotoUploadResult> {
     return this.bus.request(INCIDENTS_REQUESTS.beginPhotoUpload, { id, stage, photos }, { caller });

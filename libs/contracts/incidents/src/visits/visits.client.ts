@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { BusClient } from '@gridline/messaging';
+import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
-import { INCIDENTS_REQUESTS } from '../incidents.contract';
+import { INCIDENTS_REQUESTS } from '../incidents.requests';
 import type { ReportResult } from '../incident/incident.types';
 import type { ListVisitsQuery, LogVisitRequest, OpenVisitIncidentBody } from './visit.dto';
 import type { VisitView } from './visit.types';
@@ -10,7 +10,7 @@ import type { VisitView } from './visit.types';
 /** Household visits, typed. */
 @Injectable()
 export class VisitsClient {
-  constructor(private readonly bus: BusClient) {}
+  constructor(private readonly bus: BusRequester) {}
 
   log(caller: Caller, visit: LogVisitRequest): Promise<VisitView> {
     return this.bus.request(INCIDENTS_REQUESTS.logVisit, visit, { caller });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BusClient } from '@gridline/messaging';
+import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
 import { REGISTRY_REQUESTS } from '../registry.requests';
 import type { AssignPersonBody, CreatePersonRequest, EndAssignmentBody, UnitPeopleQuery, UpdateAssignmentBody } from './people.dto';
@@ -8,7 +8,7 @@ import type { AssignmentView, CoverageView, PersonView } from './people.types';
 /** The registry's people, assignments and coverage report, typed, for any other service or the gateway. */
 @Injectable()
 export class RegistryPeopleClient {
-  constructor(private readonly bus: BusClient) {}
+  constructor(private readonly bus: BusRequester) {}
 
   createPerson(caller: Caller, request: CreatePersonRequest): Promise<PersonView> {
     return this.bus.request(REGISTRY_REQUESTS.createPerson, request, { caller });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BusClient } from '@gridline/messaging';
+import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
 import { REGISTRY_REQUESTS } from '../registry.requests';
@@ -34,7 +34,7 @@ import type {
 /** The registry's basic-information registers, typed. */
 @Injectable()
 export class RegistryRegistersClient {
-  constructor(private readonly bus: BusClient) {}
+  constructor(private readonly bus: BusRequester) {}
 
   createBuilding(caller: Caller, request: CreateBuildingRequest): Promise<BuildingView> {
     return this.bus.request(REGISTRY_REQUESTS.createBuilding, request, { caller });

@@ -1,6 +1,3 @@
-import { defineRequest } from '@gridline/messaging';
-import type { HotlineFiguresView } from './hotline-figures';
-
 /** Counts of units in the caller's scope (GET /api/v1/analytics/overview). */
 export interface OverviewView {
   streets: number;
@@ -22,13 +19,3 @@ export interface CollectionQualityView {
   weakestGrids: { gridCode: string; completeness: number; residents: number }[];
   lastUpdatedAt: string | null;
 }
-
-/** Every query analytics answers over the bus. */
-export const ANALYTICS_REQUESTS = {
-  overview: defineRequest<Record<string, never>, OverviewView>('analytics', 'analytics.overview.get'),
-  collectionQuality: defineRequest<Record<string, never>, CollectionQualityView>('analytics', 'analytics.collection.get'),
-  hotlineFigures: defineRequest<Record<string, never>, HotlineFiguresView>('analytics', 'analytics.hotline.get'),
-} as const;
-
-/** Analytics publishes no events yet. */
-export const ANALYTICS_EVENTS = {} as const;

@@ -1,0 +1,2 @@
+/** Analytics publishes no events yet. */
+export const ANALYTICS_EVENTS = {} as const;

@@ -1,0 +1,31 @@
+import { defineRequest } from '@gridline/messaging/contracts';
+import type { AppealActionRequest, AppealIdRequest, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerRequest } from './appeal/appeal.dto';
+import type { AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
+import type { Page } from '@gridline/platform';
+import type { IssueOpen311KeyRequest, PublicAppealUpdatesQuery, PublicAppealsQuery, RecordOpen311MediaRequest, RecordOpen311UpdateRequest, VerifyOpen311KeyRequest } from './open311/open311.dto';
+import type { Open311Application, Open311KeyIssued, Open311UpdateRecorded, PublicAppealUpdateView, PublicAppealView } from './open311/open311.types';
+
+/** Health of the hotline service over the bus. */
+export interface ServiceInfo {
+  service: string;
+  version: string;
+}
+
+/** Every command and query the hotline service answers over the bus. */
+export const HOTLINE_REQUESTS = {
+  info: defineRequest<Record<string, never>, ServiceInfo>('hotline', 'hotline.service.info'),
+  intake: defineRequest<IntakeAppealRequest, IntakeResult>('hotline', 'hotline.appeal.intake'),
+  act: defineRequest<AppealActionRequest, AppealView>('hotline', 'hotline.appeal.act'),
+  get: defineRequest<AppealIdRequest, AppealView>('hotline', 'hotline.appeal.get'),
+  timeline: defineRequest<AppealIdRequest, AppealTimelineEntry[]>('hotline', 'hotline.appeal.timeline'),
+  list: defineRequest<ListAppealsQuery, { items: AppealView[]; total: number }>('hotline', 'hotline.appeal.list'),
+  figures: defineRequest<FiguresQuery, OwnerFigures[]>('hotline', 'hotline.figures.get'),
+  revealCaller: defineRequest<RevealCallerRequest, RevealedCallerView>('hotline', 'hotline.appeal.caller.reveal'),
+  callerAudit: defineRequest<CallerAuditQuery, Page<CallerAuditEntryView>>('hotline', 'hotline.appeal.caller.audit'),
+  issueOpen311Key: defineRequest<IssueOpen311KeyRequest, Open311KeyIssued>('hotline', 'hotline.open311.key.issue'),
+  verifyOpen311Key: defineRequest<VerifyOpen311KeyRequest, Open311Application>('hotline', 'hotline.open311.key.verify'),
+  publicAppeals: defineRequest<PublicAppealsQuery, PublicAppealView[]>('hotline', 'hotline.open311.appeal.list'),
+  recordOpen311Media: defineRequest<RecordOpen311MediaRequest, RecordOpen311MediaRequest>('hotline', 'hotline.open311.media.record'),
+  publicAppealUpdates: defineRequest<PublicAppealUpdatesQuery, PublicAppealUpdateView[]>('hotline', 'hotline.open311.update.list'),
+  recordOpen311Update: defineRequest<RecordOpen311UpdateRequest, Open311UpdateRecorded>('hotline', 'hotline.open311.update.record'),
+} as const;

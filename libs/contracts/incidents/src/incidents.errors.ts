@@ -1,0 +1,17 @@
+/** Error codes of the incidents service. */
+export const IncidentErrorCode = {
+  NotFound: 'INCIDENT_NOT_FOUND',
+  NotAllowedInState: 'INCIDENT_ACTION_NOT_ALLOWED',
+  StaleVersion: 'INCIDENT_CHANGED',
+  IdempotencyMismatch: 'IDEMPOTENCY_KEY_REUSED',
+  CategoryUnknown: 'INCIDENT_CATEGORY_UNKNOWN',
+  Invalid: 'INCIDENT_INVALID',
+  OutOfScope: 'INCIDENT_OUT_OF_SCOPE',
+  /** A photo that does not exist, is not complete, or belongs to a case the caller may not see. */
+  PhotoNotFound: 'PHOTO_NOT_FOUND',
+  /** An upload whose bytes do not match what was announced (count of chunks, size, SHA-256, type). */
+  PhotoIncomplete: 'PHOTO_UPLOAD_INCOMPLETE',
+  /** More photos of a stage than a case keeps. */
+  PhotoLimit: 'PHOTO_LIMIT_REACHED',
+} as const;
+export type IncidentErrorCode = (typeof IncidentErrorCode)[keyof typeof IncidentErrorCode];
