@@ -19,7 +19,6 @@ import { ReferenceModule } from './reference/reference.module';
 import { CalendarYearCopyEntity, RegistryCopyEntity } from './reference/registry-copy.entity';
 import { REGISTRY_COPY_FILL, type RegistryCopyFillSettings } from './reference/registry-reference';
 import { WorkingDeadlines } from './reference/working-deadlines';
-import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
 import { APPEAL_SUPERVISION_SETTINGS, type AppealSupervisionSettings } from './supervision/appeal-supervision.scheduler';
 import { SupervisionCalendar } from './supervision/supervision-calendar';
 import { SupervisionModule } from './supervision/supervision.module';
@@ -64,7 +63,6 @@ export class HotlineAppModule {
       module: HotlineAppModule,
       global: true,
       imports: [ServiceModule.forRoot({ ...HOTLINE_PERSISTENCE, config, ...overrides }), ReferenceModule, AppealModule, LinkageModule, FiguresModule, SupervisionModule, Open311Module, ApiKeysModule],
-      controllers: [ServiceInfoBusController],
       providers: [
         { provide: HOTLINE_CONFIG, useValue: config },
         { provide: PersonalDataCipher, useValue: cipher },

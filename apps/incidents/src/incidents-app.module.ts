@@ -14,7 +14,6 @@ import { PHOTO_JANITOR_SETTINGS } from './photos/photo-upload.janitor';
 import { PhotosModule } from './photos/photos.module';
 import { CalendarCopy, CategoryCopy, DepartmentCopy, UnitCopy } from './reference/reference.entities';
 import { ReferenceModule } from './reference/reference.module';
-import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
 import { SUPERVISION_SETTINGS, type SupervisionSettings } from './supervision/supervision.scheduler';
 import { SupervisionModule } from './supervision/supervision.module';
 import { VisitEntity } from './visits/visit.entity';
@@ -55,7 +54,6 @@ export class IncidentsAppModule {
         PhotosModule,
         SupervisionModule,
       ],
-      controllers: [ServiceInfoBusController],
       providers: [
         { provide: INCIDENTS_CONFIG, useValue: config },
         TransactionRunner,

@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
 import type { PartyBuildingConfig } from './party-building.config';
-import { ServiceInfoBusController } from './service-info/service-info.bus-controller';
 
 export const PARTY_BUILDING_SERVICE = 'party-building';
 
@@ -15,7 +14,6 @@ export class PartyBuildingAppModule {
     return {
       module: PartyBuildingAppModule,
       imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides })],
-      controllers: [ServiceInfoBusController],
     };
   }
 }

@@ -3,3 +3,4 @@
 // contracts library's DTOs loads neither. Everything here is also exported from `@gridline/messaging`.
 export * from './events/definitions';
 export * from './bus/bus-requester';
+export * from './service/service-info';

@@ -28,5 +28,7 @@ export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotent.decorator';
 export * from './idempotency/idempotency-janitor';
 export * from './service/messaging-tables.migration';
+export * from './service/service-info';
+export * from './service/service-info.bus-controller';
 export * from './service/service.module';
 export * from './service/bootstrap';

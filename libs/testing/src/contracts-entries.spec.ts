@@ -16,7 +16,7 @@ const CONTRACTS = [
 ];
 const sep = path.sep === '\\' ? '\\\\' : '/';
 const NATS_OR_DATABASE = new RegExp(`${sep}node_modules${sep}(nats|pg|@mikro-orm${sep}[^${sep}]+)${sep}`);
-const NATS_FREE = ['contracts.ts', 'events/definitions.ts', 'bus/bus-requester.ts'];
+const NATS_FREE = ['contracts.ts', 'events/definitions.ts', 'bus/bus-requester.ts', 'service/service-info.ts'];
 const MESSAGING = `${path.sep}libs${path.sep}messaging${path.sep}src${path.sep}`;
 
 function load(library: string): { exports: Record<string, unknown>; files: string[] } {

@@ -1,9 +1,10 @@
-import { defineRequest } from '@gridline/messaging/contracts';
+import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts';
 import type { CollectionQualityView, OverviewView } from './overview/overview.types';
 import type { HotlineFiguresView } from './hotline-figures/hotline-figures.types';
 
 /** Every query analytics answers over the bus. */
 export const ANALYTICS_REQUESTS = {
+  info: serviceInfoRequest('analytics'),
   overview: defineRequest<Record<string, never>, OverviewView>('analytics', 'analytics.overview.get'),
   collectionQuality: defineRequest<Record<string, never>, CollectionQualityView>('analytics', 'analytics.collection.get'),
   hotlineFigures: defineRequest<Record<string, never>, HotlineFiguresView>('analytics', 'analytics.hotline.get'),

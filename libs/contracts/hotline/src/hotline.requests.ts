@@ -1,19 +1,17 @@
-import { defineRequest } from '@gridline/messaging/contracts';
+import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts';
+
 import type { AppealActionRequest, AppealIdRequest, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerRequest } from './appeal/appeal.dto';
 import type { AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
 import type { Page } from '@gridline/platform';
 import type { IssueOpen311KeyRequest, PublicAppealUpdatesQuery, PublicAppealsQuery, RecordOpen311MediaRequest, RecordOpen311UpdateRequest, VerifyOpen311KeyRequest } from './open311/open311.dto';
 import type { Open311Application, Open311KeyIssued, Open311UpdateRecorded, PublicAppealUpdateView, PublicAppealView } from './open311/open311.types';
 
-/** Health of the hotline service over the bus. */
-export interface ServiceInfo {
-  service: string;
-  version: string;
-}
+/** Health of a service over the bus (the one definition, in @gridline/messaging). */
+export type { ServiceInfo } from '@gridline/messaging/contracts';
 
 /** Every command and query the hotline service answers over the bus. */
 export const HOTLINE_REQUESTS = {
-  info: defineRequest<Record<string, never>, ServiceInfo>('hotline', 'hotline.service.info'),
+  info: serviceInfoRequest('hotline'),
   intake: defineRequest<IntakeAppealRequest, IntakeResult>('hotline', 'hotline.appeal.intake'),
   act: defineRequest<AppealActionRequest, AppealView>('hotline', 'hotline.appeal.act'),
   get: defineRequest<AppealIdRequest, AppealView>('hotline', 'hotline.appeal.get'),

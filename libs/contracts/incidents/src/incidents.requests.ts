@@ -1,4 +1,5 @@
-import { defineRequest } from '@gridline/messaging/contracts';
+import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts';
+
 import type { IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, ListIncidentsQuery, ReportIncidentCommandRequest } from './incident/incident.dto';
 import type { IncidentCounts, IncidentPage, IncidentView, ReportResult, TimelineEntry } from './incident/incident.types';
 import type { AddDisputePartyRequest, AddMediationSessionRequest, SetDisputeAgreementRequest } from './disputes/dispute.dto';
@@ -11,15 +12,12 @@ import type { Page } from '@gridline/platform';
 import type { BeginPhotoUploadRequest, CommitPhotoRequest, IncidentPhotoRequest, PhotoChunkRequest, ReadPhotoChunkRequest } from './photos/photo.dto';
 import type { BeginPhotoUploadResult, PhotoChunk, PhotoChunkAck, PhotoContent, PhotoView } from './photos/photo.types';
 
-/** Health of the incidents service over the bus. */
-export interface ServiceInfo {
-  service: string;
-  version: string;
-}
+/** Health of a service over the bus (the one definition, in @gridline/messaging). */
+export type { ServiceInfo } from '@gridline/messaging/contracts';
 
 /** Every command and query the incidents service answers over the bus. */
 export const INCIDENTS_REQUESTS = {
-  info: defineRequest<Record<string, never>, ServiceInfo>('incidents', 'incidents.service.info'),
+  info: serviceInfoRequest('incidents'),
   report: defineRequest<ReportIncidentCommandRequest, ReportResult>('incidents', 'incidents.incident.report'),
   act: defineRequest<IncidentActionRequest, IncidentView>('incidents', 'incidents.incident.act'),
   get: defineRequest<IncidentIdRequest, IncidentView>('incidents', 'incidents.incident.get'),

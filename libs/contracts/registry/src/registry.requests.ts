@@ -1,4 +1,4 @@
-import { defineRequest } from '@gridline/messaging/contracts';
+import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts';
 import type { Page } from '@gridline/platform';
 import type { CreateUnitRequest, ListUnitsQuery, LocateQuery, UnitCodeRequest, UpdateUnitRequest } from './unit.dto';
 import type { LocateResult, UnitView } from './unit.types';
@@ -51,6 +51,7 @@ import type { PublicGridResult } from './public/public-grid.types';
 
 /** Every command and query the registry answers over the bus. */
 export const REGISTRY_REQUESTS = {
+  info: serviceInfoRequest('registry'),
   createUnit: defineRequest<CreateUnitRequest, UnitView>('registry', 'registry.unit.create'),
   updateUnit: defineRequest<UpdateUnitRequest, UnitView>('registry', 'registry.unit.update'),
   getUnit: defineRequest<UnitCodeRequest, UnitView>('registry', 'registry.unit.get'),

@@ -17,6 +17,7 @@ import { IDEMPOTENCY_SETTINGS, IdempotencyStore } from '../idempotency/idempoten
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyJanitor } from '../idempotency/idempotency-janitor';
 import { MESSAGING_MIGRATIONS } from './messaging-tables.migration';
+import { serviceInfoBusController } from './service-info.bus-controller';
 
 export interface ServiceModuleOptions {
   /** The service's name: its schema, stream, queue group and subject root. */
@@ -47,8 +48,8 @@ export function serviceOrmOptions(options: Pick<ServiceModuleOptions, 'service' 
 
 /**
  * Everything a Gridline service stands on, wired the same way for each: config, metrics, health,
- * its own schema through MikroORM, the NATS connection, the bus client, the outbox, the inbox and the
- * Idempotency-Keys of creates.
+ * its own schema through MikroORM, the NATS connection, the bus client, the outbox, the inbox, the
+ * Idempotency-Keys of creates and the `service.info` answer.
  */
 @Module({})
 export class ServiceModule {
@@ -58,6 +59,8 @@ export class ServiceModule {
     return {
       module: ServiceModule,
       global: true,
+      // `<service>.service.info`, answered by every service the same way.
+      controllers: [serviceInfoBusController(service, config.npm_package_version)],
       imports: [
         DiscoveryModule,
         MetricsModule.forService(service),

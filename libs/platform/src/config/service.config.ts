@@ -64,6 +64,10 @@ export class ProcessConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
+  /** The platform's version, set by npm when the process runs through an npm script; a service answers it on `service.info`. */
+  @IsString()
+  npm_package_version: string = '0.1.0';
+
   /** Time a request over the bus may take before the caller gives up, in milliseconds. */
   @IsInt()
   @Min(100)
