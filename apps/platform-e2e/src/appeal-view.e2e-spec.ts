@@ -1,22 +1,13 @@
 import fc from 'fast-check';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { loadConfig } from '@gridline/platform';
-import { SYSTEM_CALLER } from '@gridline/auth';
-import { streamName } from '@gridline/messaging';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
-import { connect } from 'nats';
+import { chinaDay } from '@gridline/platform';
+import { eventually, unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
 const GRID = '370502003001001';
 const OTHER_STREET = '370502004';
 const DAY = 86_400_000;
-/** Today in China (UTC+8). */
-const chinaDay = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * What the next person needs, on the appeal: the operator re-classifies at dispatch (the default owner follows the
@@ -24,42 +15,35 @@ const chinaDay = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(
  * due date moves; views and figures name owners, grids and categories beside their codes.
  */
 describe('appeal views through the gateway: re-classification, pending extensions, names', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
-  const tokens: Record<string, string> = {};
+  let walk: StreetFixture;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
-    const registry = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [unitFactory().street(STREET, '东城街道').build(), unitFactory().community(COMMUNITY, '文汇社区').build(), unitFactory().grid(GRID, '文汇社区第1网格').at(118.5, 37.4).build()]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline'], gateway: true });
     const limits = { acceptLimit: { amount: 1, unit: 'working_days' as const }, handleLimit: { amount: 5, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.OLD', name: '已停用的小类', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    await registry.updateCategory(SYSTEM_CALLER, 'ENV.OLD', { active: false });
-
-    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
-    tokens.otherOperator = await testToken({ sub: 'operator-9', roles: ['hotline_operator'], units: [OTHER_STREET] });
-    tokens.department = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
-    tokens.analyst = await testToken({ sub: 'analyst-1', roles: ['analyst'], units: [STREET] });
-    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
+    await walk.seed({
+      units: [unitFactory().street(STREET, '东城街道').build(), unitFactory().community(COMMUNITY, '文汇社区').build(), unitFactory().grid(GRID, '文汇社区第1网格').at(118.5, 37.4).build()],
+      departments: [{ code: 'URBAN_MGMT', name: '城市管理办公室' }],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+        { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits },
+        { code: 'ENV.OLD', name: '已停用的小类', parentCode: 'ENV', owner: { level: 'grid' }, ...limits, active: false },
+      ],
+    });
+    await walk.sign({
+      operator: { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] },
+      otherOperator: { sub: 'operator-9', roles: ['hotline_operator'], units: [OTHER_STREET] },
+      department: { sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] },
+      analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
+      community: { sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] },
+    });
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
-  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  const call: StreetFixture['call'] = (...args) => walk.call(...args);
   const act = (who: string, id: string, action: string, body: object = {}) => call(who, 'POST', `/api/v1/appeals/${id}/actions/${action}`, body);
   const view = async (who: string, id: string) => (await call(who, 'GET', `/api/v1/appeals/${id}`)).json();
   const timeline = async (id: string) => (await call('operator', 'GET', `/api/v1/appeals/${id}/timeline`)).json() as { action: string; actor: string; comment: string | null; details: Record<string, unknown> | null }[];
@@ -110,19 +94,12 @@ describe('appeal views through the gateway: re-classification, pending extension
       expect(entries.map((t) => t.action)).toEqual(['intake', 'reclassify', 'dispatch']);
       expect(entries[1]).toMatchObject({ actor: 'operator-1', comment: 'Category ENV.GARBAGE → ENV.SEWAGE', details: { from: 'ENV.GARBAGE', to: 'ENV.SEWAGE' } });
 
-      const nc = await connect({ servers: TEST_SERVERS.natsUrl });
-      try {
-        const jsm = await nc.jetstreamManager();
-        const event = await eventually(async () => {
-          const msg = await jsm.streams.getMessage(streamName(platform.prefix, 'hotline'), { last_by_subj: `${platform.prefix}.events.hotline.appeal.dispatched` });
-          const data = msg.json<{ subject: string; data: Record<string, unknown> }>();
-          expect(data.subject).toBe(id);
-          return data.data;
-        });
-        expect(event).toMatchObject({ categoryCode: 'ENV.SEWAGE', categoryChange: { from: 'ENV.GARBAGE', to: 'ENV.SEWAGE' }, lead: { kind: 'department', departmentCode: 'URBAN_MGMT' } });
-      } finally {
-        await nc.close();
-      }
+      const event = await eventually(async () => {
+        const data = (await walk.lastEvent('hotline', 'events.hotline.appeal.dispatched')).json<{ subject: string; data: Record<string, unknown> }>();
+        expect(data.subject).toBe(id);
+        return data.data;
+      });
+      expect(event).toMatchObject({ categoryCode: 'ENV.SEWAGE', categoryChange: { from: 'ENV.GARBAGE', to: 'ENV.SEWAGE' }, lead: { kind: 'department', departmentCode: 'URBAN_MGMT' } });
     });
   });
 

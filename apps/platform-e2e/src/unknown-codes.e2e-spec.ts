@@ -1,18 +1,11 @@
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { loadConfig } from '@gridline/platform';
-import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { chinaDay } from '@gridline/platform';
+import { unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
 const GRID = '370502003001001';
 const DAY = 86_400_000;
-/** A day in China (UTC+8), today. */
-const chinaDay = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
  * A department or category code the responsibility list does not hold (or no longer uses) is refused with a 400
@@ -20,44 +13,37 @@ const chinaDay = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(
  * appeal that no one can sign for.
  */
 describe('unknown department and category codes through the gateway', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
-  const tokens: Record<string, string> = {};
+  let walk: StreetFixture;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
-    const registry = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
-    await registry.createDepartment(SYSTEM_CALLER, { code: 'OLD_OFFICE', name: '已撤销的办公室' });
-    await registry.updateDepartment(SYSTEM_CALLER, 'OLD_OFFICE', { active: false });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline'], gateway: true });
     const limits = { acceptLimit: { amount: 1, unit: 'working_days' as const }, handleLimit: { amount: 5, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.OLD', name: '已停用的小类', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    await registry.updateCategory(SYSTEM_CALLER, 'ENV.OLD', { active: false });
-
-    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
-    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
-    tokens.street = await testToken({ sub: 'street-1', roles: ['street_admin'], units: [STREET] });
-    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
-    // Incidents keeps its own copy of the map and the categories: wait until it has them.
-    await eventually(async () => expect((await call('staff', 'POST', '/api/v1/incidents', garbage('probe'))).statusCode).toBe(201), { timeoutMs: 15_000 });
+    await walk.seed({
+      units: [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()],
+      departments: [
+        { code: 'URBAN_MGMT', name: '城市管理办公室' },
+        { code: 'OLD_OFFICE', name: '已撤销的办公室', active: false },
+      ],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+        { code: 'ENV.OLD', name: '已停用的小类', parentCode: 'ENV', owner: { level: 'grid' }, ...limits, active: false },
+      ],
+    });
+    await walk.sign({
+      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
+      community: { sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] },
+      street: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
+      operator: { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] },
+    });
+    await walk.untilCreated(() => call('staff', 'POST', '/api/v1/incidents', garbage('probe')));
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
-  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  const call: StreetFixture['call'] = (...args) => walk.call(...args);
   const garbage = (title: string) => ({ categoryCode: 'ENV.GARBAGE', title, description: `${title}：东门外堆放建筑垃圾`, gridCode: GRID, source: 'patrol' });
   const expectRefused = (response: Awaited<ReturnType<typeof call>>, field: string, reason: string) => {
     expect(response.statusCode).toBe(400);
