@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsUUID } from 'class-validator';
-import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
+import { IsUUID } from 'class-validator';
+import { IsOneOf } from '@gridline/platform';
+import { APPEAL_CALLER_REVEALERS, CurrentCaller, Roles, type Caller } from '@gridline/auth';
 import { APPEAL_ACTIONS, AppealActionBody, CallerAuditQuery, FiguresQuery, HotlineClient, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery, type AppealAction } from '@gridline/contracts-hotline';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -15,7 +16,7 @@ class AppealIdParam {
 
 class AppealActionParam extends AppealIdParam {
   @ApiProperty({ enum: APPEAL_ACTIONS })
-  @IsIn(APPEAL_ACTIONS as unknown as string[], { message: `action must be one of ${APPEAL_ACTIONS.join(', ')}` })
+  @IsOneOf(APPEAL_ACTIONS, { message: `action must be one of ${APPEAL_ACTIONS.join(', ')}` })
   action!: AppealAction;
 }
 
@@ -65,7 +66,7 @@ export class HotlineController {
   }
 
   @Get(':id/reveal')
-  @Roles('admin', 'hotline_operator', 'street_admin', 'community_admin', 'grid_staff', 'department')
+  @Roles(...APPEAL_CALLER_REVEALERS)
   @ApiOperation({
     summary: "The caller's name and/or phone in clear, for the callback or the first contact, with a reason; written to the audit log",
     description: "For the hotline (operators, the street centre) and the appeal's lead owner. Rate-limited per caller like every reveal.",

@@ -1,4 +1,4 @@
-import { AppError, CommonErrorCode } from '@gridline/platform';
+import { AppError, CommonErrorCode, fieldInvalid } from '@gridline/platform';
 
 /** Limits of a multipart/form-data body's parts; the body's own size is the route's body limit. */
 export interface FormDataLimits {
@@ -54,8 +54,7 @@ export function formDataBoundary(contentType: string | undefined): string {
   return boundary;
 }
 
-const tooLarge = (field: string, reason: string) =>
-  new AppError(CommonErrorCode.PayloadTooLarge, 'too_large', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
+const tooLarge = (field: string, reason: string) => fieldInvalid(CommonErrorCode.PayloadTooLarge, field, reason, 'too_large');
 
 /**
  * The one strict multipart/form-data reader (RFC 7578) of the gateway: every part needs a

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsUUID } from 'class-validator';
+import { IsUUID } from 'class-validator';
+import { IsOneOf } from '@gridline/platform';
 import { CurrentCaller, type Caller } from '@gridline/auth';
 import {
   INCIDENT_ACTIONS,
@@ -30,7 +31,7 @@ class IncidentIdParam {
 
 class IncidentActionParam extends IncidentIdParam {
   @ApiProperty({ enum: INCIDENT_ACTIONS })
-  @IsIn(INCIDENT_ACTIONS as unknown as string[], { message: `action must be one of ${INCIDENT_ACTIONS.join(', ')}` })
+  @IsOneOf(INCIDENT_ACTIONS, { message: `action must be one of ${INCIDENT_ACTIONS.join(', ')}` })
   action!: IncidentAction;
 }
 

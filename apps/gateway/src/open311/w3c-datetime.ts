@@ -1,18 +1,19 @@
-/** Open311 dates: the W3C profile of ISO 8601, always with a time zone; Gridline answers in China time. */
-const CHINA_OFFSET_MS = 8 * 3_600_000;
+import { chinaWallClock } from '@gridline/platform';
+
+// Open311 dates: the W3C profile of ISO 8601, always with a time zone; Gridline answers in China time.
 
 /** `2026-11-27T10:15:00+08:00`, or null. */
 export function toW3cDateTime(value: string | Date | null | undefined): string | null {
   if (value === null || value === undefined) return null;
   const ms = typeof value === 'string' ? Date.parse(value) : value.getTime();
   if (Number.isNaN(ms)) return null;
-  return `${new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+  return `${chinaWallClock(new Date(ms)).toISOString().slice(0, 19)}+08:00`;
 }
 
 /** `2026-11-27 10:15` China time, for notices people read. */
 export function toChinaMinutes(value: string | Date): string {
   const ms = typeof value === 'string' ? Date.parse(value) : value.getTime();
-  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+  return chinaWallClock(new Date(ms)).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 // YYYY, YYYY-MM, YYYY-MM-DD, or a date with hh:mm[:ss[.s]] and a zone (Z or ±hh:mm). A space where the offset's '+'

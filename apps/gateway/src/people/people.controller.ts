@@ -1,14 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
+import { CurrentCaller, PEOPLE_KEEPERS, Roles, type Caller } from '@gridline/auth';
 import { AssignPersonBody, CreatePersonRequest, EndAssignmentBody, RegistryPeopleClient, UnitPeopleQuery, UpdateAssignmentBody } from '@gridline/contracts-registry';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { UnitCodeParam } from '../units/unit-code.param';
 import { UuidParam } from './uuid.param';
-
-const PEOPLE_KEEPERS = ['admin', 'street_admin', 'community_admin'] as const;
 
 @ApiTags('people')
 @ApiBearerAuth()

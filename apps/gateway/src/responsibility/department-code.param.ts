@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
+import { IsDepartmentCode } from '@gridline/contracts-registry';
 
 export class DepartmentCodeParam {
   @ApiProperty({ example: 'URBAN_MGMT' })
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'code must be a department code (A-Z, 0-9, _)' })
+  @IsDepartmentCode({ message: 'code must be a department code (A-Z, 0-9, _)' })
   code!: string;
 }

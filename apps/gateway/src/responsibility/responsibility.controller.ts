@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
+import { CurrentCaller, RESPONSIBILITY_LIST_KEEPERS, Roles, type Caller } from '@gridline/auth';
 import {
   CalendarYearRequest,
   CategoryCodeRequest,
@@ -16,8 +16,6 @@ import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { DepartmentCodeParam } from './department-code.param';
-
-const LIST_KEEPERS = ['admin', 'street_admin'] as const;
 
 @ApiTags('responsibility list')
 @ApiBearerAuth()
@@ -35,14 +33,14 @@ export class ResponsibilityController {
   @Post('departments')
   @IdempotentCreate()
   @HttpCode(201)
-  @Roles(...LIST_KEEPERS)
+  @Roles(...RESPONSIBILITY_LIST_KEEPERS)
   @ApiOperation({ summary: 'Add a department' })
   createDepartment(@CurrentCaller() caller: Caller, @Body() body: CreateDepartmentRequest) {
     return this.registry.createDepartment(caller, body);
   }
 
   @Patch('departments/:code')
-  @Roles(...LIST_KEEPERS)
+  @Roles(...RESPONSIBILITY_LIST_KEEPERS)
   @ApiOperation({ summary: "Change a department's name, contact or active flag" })
   updateDepartment(@CurrentCaller() caller: Caller, @Param() { code }: DepartmentCodeParam, @Body() body: UpdateDepartmentBody) {
     return this.registry.updateDepartment(caller, code, body);
@@ -63,14 +61,14 @@ export class ResponsibilityController {
   @Post('categories')
   @IdempotentCreate()
   @HttpCode(201)
-  @Roles(...LIST_KEEPERS)
+  @Roles(...RESPONSIBILITY_LIST_KEEPERS)
   @ApiOperation({ summary: 'Add a major category, or a minor one with owner and time limits' })
   createCategory(@CurrentCaller() caller: Caller, @Body() body: CreateCategoryRequest) {
     return this.registry.createCategory(caller, body);
   }
 
   @Patch('categories/:code')
-  @Roles(...LIST_KEEPERS)
+  @Roles(...RESPONSIBILITY_LIST_KEEPERS)
   @ApiOperation({ summary: "Change a category's name, owner, limits, urgency or active flag" })
   updateCategory(@CurrentCaller() caller: Caller, @Param() { code }: CategoryCodeRequest, @Body() body: UpdateCategoryBody) {
     return this.registry.updateCategory(caller, code, body);
@@ -89,7 +87,7 @@ export class ResponsibilityController {
   }
 
   @Put('calendar/:year')
-  @Roles(...LIST_KEEPERS)
+  @Roles(...RESPONSIBILITY_LIST_KEEPERS)
   @ApiOperation({ summary: "Set a year's holidays and make-up working days (replaces the year)" })
   setCalendar(@CurrentCaller() caller: Caller, @Param() { year }: CalendarYearRequest, @Body() body: SetCalendarYearBody) {
     return this.registry.setCalendar(caller, year, body);

@@ -1,13 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
+import { CurrentCaller, MAP_EDITORS, Roles, type Caller } from '@gridline/auth';
 import { CreateUnitRequest, ListUnitsQuery, LocateQuery, RegistryClient, UpdateUnitBody } from '@gridline/contracts-registry';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { UnitCodeParam } from './unit-code.param';
-
-const MAP_EDITORS = ['admin', 'street_admin', 'community_admin'] as const;
 
 @ApiTags('grid map')
 @ApiBearerAuth()

@@ -1,4 +1,4 @@
-import { hasAnyRole, isInternalCaller, scopeCovers, type Caller, type Role } from '@gridline/auth';
+import { handlesOwner, hasAnyRole, isInternalCaller, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import type { IncidentAction, IncidentStatus } from '@gridline/contracts-incidents';
 import type { IncidentEntity } from './incident.entity';
 
@@ -23,13 +23,8 @@ export function manages(caller: Caller, incident: IncidentEntity): boolean {
 
 /** The owner the case was dispatched to: a department's handler, or the staff of the owning unit. */
 export function owns(caller: Caller, incident: IncidentEntity): boolean {
-  const owner = incident.owner;
-  if (!owner) return false;
-  if (isAdmin(caller)) return true;
-  if (owner.kind === 'department') return caller.roles.includes('department') && caller.units.includes(owner.departmentCode);
-  const ownerPath = incident.path.slice(0, incident.path.indexOf(owner.unitCode) + 1);
-  const roles: Role[] = owner.level === 'grid' ? ['grid_staff', 'community_admin', 'street_admin'] : owner.level === 'community' ? ['community_admin', 'street_admin'] : ['street_admin'];
-  return hasAnyRole(caller, roles) && scopeCovers(caller, ownerPath);
+  if (!incident.owner) return false;
+  return isAdmin(caller) || handlesOwner(caller, incident.owner, incident.path);
 }
 
 /**

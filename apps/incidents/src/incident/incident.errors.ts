@@ -1,13 +1,12 @@
-import { AppError } from '@gridline/platform';
+import { AppError, fieldChecks } from '@gridline/platform';
 import { IncidentErrorCode, type IncidentAction, type IncidentStatus } from '@gridline/contracts-incidents';
 
 export function incidentNotFound(id: string): AppError {
   return new AppError(IncidentErrorCode.NotFound, 'not_found', `Case ${id} does not exist in your scope`, { id });
 }
 
-export function incidentInvalid(field: string, reason: string): AppError {
-  return new AppError(IncidentErrorCode.Invalid, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
-}
+/** A field's rule broken (400 naming the field), and a field a step requires (`need`). */
+export const { invalid: incidentInvalid, need } = fieldChecks(IncidentErrorCode.Invalid);
 
 export function notAllowedInState(action: IncidentAction, status: IncidentStatus, allowed: IncidentAction[]): AppError {
   return new AppError(IncidentErrorCode.NotAllowedInState, 'conflict', `A case that is ${status} cannot be ${action === 'request_extension' ? 'extended' : `given "${action}"`} now`, {

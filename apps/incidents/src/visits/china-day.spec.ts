@@ -1,10 +1,10 @@
-import { AppError } from '@gridline/platform';
-import { assertNotInFuture, chinaToday } from './china-day';
+import { AppError, chinaDay } from '@gridline/platform';
+import { assertNotInFuture } from './china-day';
 
-describe(chinaToday.name, () => {
+describe(chinaDay.name, () => {
   it('counts the day in China, eight hours ahead of UTC', () => {
-    expect(chinaToday(new Date('2026-11-27T15:59:59Z'))).toBe('2026-11-27');
-    expect(chinaToday(new Date('2026-11-27T16:00:00Z'))).toBe('2026-11-28');
+    expect(chinaDay(new Date('2026-11-27T15:59:59Z'))).toBe('2026-11-27');
+    expect(chinaDay(new Date('2026-11-27T16:00:00Z'))).toBe('2026-11-28');
   });
 });
 

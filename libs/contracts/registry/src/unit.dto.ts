@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { PageQuery } from '@gridline/platform';
+import { IsBoolean, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsOneOf, PageQuery } from '@gridline/platform';
 import { IsUnitBoundary } from './boundary.validator';
 import { EXCLUSIVE_GRID_KINDS, UNIT_LEVELS, type ExclusiveGridKind, type UnitBoundary, type UnitLevel } from './unit.types';
 
@@ -24,7 +24,7 @@ export class CreateUnitRequest {
   name!: string;
 
   @ApiProperty({ enum: UNIT_LEVELS })
-  @IsIn(UNIT_LEVELS as unknown as string[])
+  @IsOneOf(UNIT_LEVELS)
   level!: UnitLevel;
 
   @ApiPropertyOptional({ example: '370502003', description: 'Required except for a street' })
@@ -34,7 +34,7 @@ export class CreateUnitRequest {
 
   @ApiPropertyOptional({ enum: EXCLUSIVE_GRID_KINDS, description: 'Required for an exclusive grid, not allowed otherwise' })
   @IsOptional()
-  @IsIn(EXCLUSIVE_GRID_KINDS as unknown as string[])
+  @IsOneOf(EXCLUSIVE_GRID_KINDS)
   kind?: ExclusiveGridKind;
 
   @ApiPropertyOptional({ description: `GeoJSON Polygon or MultiPolygon, required for grids and exclusive grids: ${BOUNDARY_RULES}` })
@@ -60,7 +60,7 @@ export class UpdateUnitBody {
 
   @ApiPropertyOptional({ enum: EXCLUSIVE_GRID_KINDS })
   @IsOptional()
-  @IsIn(EXCLUSIVE_GRID_KINDS as unknown as string[])
+  @IsOneOf(EXCLUSIVE_GRID_KINDS)
   kind?: ExclusiveGridKind;
 
   @ApiPropertyOptional({ description: `GeoJSON Polygon or MultiPolygon: ${BOUNDARY_RULES}` })
@@ -101,7 +101,7 @@ export class ListUnitsQuery extends PageQuery {
 
   @ApiPropertyOptional({ enum: UNIT_LEVELS })
   @IsOptional()
-  @IsIn(UNIT_LEVELS as unknown as string[])
+  @IsOneOf(UNIT_LEVELS)
   level?: UnitLevel;
 
   @ApiPropertyOptional({ description: 'Matches name or code (case-insensitive, partial)' })

@@ -1,4 +1,4 @@
-import { IsDateTime } from '@gridline/platform';
+import { IsDateTime, IsOneOf } from '@gridline/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -7,7 +7,6 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
-  IsIn,
   IsInt,
   IsNotEmpty,
   IsNumber,
@@ -21,6 +20,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsDepartmentCode, IsUnitCode } from '@gridline/contracts-registry';
 import { CommaSeparated, PageQuery, QueryBoolean, Trim } from '@gridline/platform';
 import {
   APPEAL_ACTIONS,
@@ -90,11 +90,11 @@ export class AppealLocationDto {
 /** Body of POST /api/v1/appeals. */
 export class IntakeAppealRequest {
   @ApiProperty({ enum: APPEAL_CHANNELS })
-  @IsIn(APPEAL_CHANNELS as unknown as string[])
+  @IsOneOf(APPEAL_CHANNELS)
   channel!: AppealChannel;
 
   @ApiProperty({ enum: APPEAL_TYPES })
-  @IsIn(APPEAL_TYPES as unknown as string[])
+  @IsOneOf(APPEAL_TYPES)
   type!: AppealType;
 
   @ApiPropertyOptional({ type: AppealCallerDto })
@@ -123,7 +123,7 @@ export class IntakeAppealRequest {
 
   @ApiPropertyOptional({ enum: APPEAL_URGENCIES, default: 'general' })
   @IsOptional()
-  @IsIn(APPEAL_URGENCIES as unknown as string[])
+  @IsOneOf(APPEAL_URGENCIES)
   urgency?: AppealUrgency;
 
   @ApiPropertyOptional({
@@ -138,12 +138,12 @@ export class IntakeAppealRequest {
 export class AppealOwnerDto {
   @ApiPropertyOptional({ example: 'URBAN_MGMT', description: 'An active department of the responsibility list; an unknown or inactive one is refused with 400 naming this field' })
   @IsOptional()
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'departmentCode must be a department code' })
+  @IsDepartmentCode()
   departmentCode?: string;
 
   @ApiPropertyOptional({ example: '370502003001001' })
   @IsOptional()
-  @Matches(/^\d{9}(\d{3}){0,2}$/, { message: 'unitCode must be a unit code' })
+  @IsUnitCode()
   unitCode?: string;
 }
 
@@ -212,7 +212,7 @@ export class AppealActionBody {
 
   @ApiPropertyOptional({ enum: RESOLUTIONS })
   @IsOptional()
-  @IsIn(RESOLUTIONS as unknown as string[])
+  @IsOneOf(RESOLUTIONS)
   resolution?: Resolution;
 
   @ApiPropertyOptional({ description: 'The reply to the caller' })
@@ -225,7 +225,7 @@ export class AppealActionBody {
 
   @ApiPropertyOptional({ enum: SATISFACTIONS })
   @IsOptional()
-  @IsIn(SATISFACTIONS as unknown as string[])
+  @IsOneOf(SATISFACTIONS)
   satisfaction?: Satisfaction;
 
   @ApiPropertyOptional({ description: 'New answer deadline asked for (ISO 8601)' })
@@ -248,7 +248,7 @@ export class AppealActionRequest extends AppealActionBody {
   @IsUUID()
   id!: string;
 
-  @IsIn(APPEAL_ACTIONS as unknown as string[])
+  @IsOneOf(APPEAL_ACTIONS)
   action!: AppealAction;
 }
 
@@ -261,7 +261,7 @@ export class AppealIdRequest {
 export class ListAppealsQuery {
   @ApiPropertyOptional({ enum: APPEAL_STATUSES })
   @IsOptional()
-  @IsIn(APPEAL_STATUSES as unknown as string[])
+  @IsOneOf(APPEAL_STATUSES)
   status?: AppealStatus;
 
   @ApiPropertyOptional({ description: 'A work-order number (12345-YYYYMMDD-NNNNNN, exact), or a substring of the content or address' })
@@ -354,7 +354,7 @@ export class RevealCallerQuery {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique()
-  @IsIn(REVEALABLE_CALLER_FIELDS as unknown as string[], { each: true, message: 'fields must be name and/or phone' })
+  @IsOneOf(REVEALABLE_CALLER_FIELDS, { each: true, message: 'fields must be name and/or phone' })
   fields!: RevealableCallerField[];
 
   @ApiProperty({ example: '回访核实办理结果', description: 'Why the clear value is needed (4–200 characters)' })

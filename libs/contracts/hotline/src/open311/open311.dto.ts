@@ -1,6 +1,6 @@
-import { IsDateTime } from '@gridline/platform';
+import { IsDateTime, IsOneOf } from '@gridline/platform';
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Trim } from '@gridline/platform';
 import { APPEAL_CHANNELS, APPEAL_STATUSES, type AppealChannel, type AppealStatus } from '../appeal/appeal.types';
 
@@ -24,7 +24,7 @@ export class VerifyOpen311KeyRequest {
 export class PublicListQuery {
   @IsOptional()
   @IsArray()
-  @IsIn(APPEAL_CHANNELS as unknown as string[], { each: true })
+  @IsOneOf(APPEAL_CHANNELS, { each: true })
   channels?: AppealChannel[];
 
   @IsOptional()
@@ -61,7 +61,7 @@ export class PublicAppealsQuery extends PublicListQuery {
 
   @IsOptional()
   @IsArray()
-  @IsIn(APPEAL_STATUSES as unknown as string[], { each: true })
+  @IsOneOf(APPEAL_STATUSES, { each: true })
   statuses?: AppealStatus[];
 
   /** Received at or after. */
@@ -140,6 +140,6 @@ export class RecordOpen311UpdateRequest {
   /** The channels whose appeals Open311 publishes: only those may be commented on. */
   @IsOptional()
   @IsArray()
-  @IsIn(APPEAL_CHANNELS as unknown as string[], { each: true })
+  @IsOneOf(APPEAL_CHANNELS, { each: true })
   channels?: AppealChannel[];
 }

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Trim } from '@gridline/platform';
+import { IsBoolean, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsOneOf, Trim } from '@gridline/platform';
 import { IsCalendarDate } from '@gridline/platform';
 import { DISPUTE_PARTY_ROLES, type DisputePartyRole } from './dispute.types';
 
@@ -15,7 +15,7 @@ export class AddDisputePartyBody {
   name!: string;
 
   @ApiProperty({ enum: DISPUTE_PARTY_ROLES })
-  @IsIn(DISPUTE_PARTY_ROLES as unknown as string[])
+  @IsOneOf(DISPUTE_PARTY_ROLES)
   role!: DisputePartyRole;
 }
 

@@ -19,7 +19,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsDateTime, QueryBoolean, Trim } from '@gridline/platform';
+import { IsDepartmentCode, IsGridCode, IsUnitCode } from '@gridline/contracts-registry';
+import { IsDateTime, IsOneOf, QueryBoolean, Trim } from '@gridline/platform';
 import {
   HANDLING_RESOLUTIONS,
   INCIDENT_ACTIONS,
@@ -34,7 +35,6 @@ import {
 } from './incident.types';
 
 const CATEGORY_CODE = /^[A-Z][A-Z0-9]{1,15}\.[A-Z][A-Z0-9_]{1,31}$/;
-const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
 
 export class IncidentLocationDto {
   @ApiProperty({ example: 37.4612 })
@@ -112,16 +112,16 @@ export class ReportIncidentRequest {
 
   @ApiPropertyOptional({ example: '370502003001001' })
   @IsOptional()
-  @Matches(/^\d{15}$/, { message: 'gridCode must be the 15-digit code of a grid' })
+  @IsGridCode()
   gridCode?: string;
 
   @ApiPropertyOptional({ enum: INCIDENT_URGENCIES, default: 'normal' })
   @IsOptional()
-  @IsIn(INCIDENT_URGENCIES as unknown as string[])
+  @IsOneOf(INCIDENT_URGENCIES)
   urgency?: IncidentUrgency;
 
   @ApiProperty({ enum: INCIDENT_SOURCES })
-  @IsIn(INCIDENT_SOURCES as unknown as string[])
+  @IsOneOf(INCIDENT_SOURCES)
   source!: IncidentSource;
 
   @ApiPropertyOptional({ type: [IncidentAttachmentDto] })
@@ -193,12 +193,12 @@ export class IncidentActionBody {
 
   @ApiPropertyOptional({ example: 'URBAN_MGMT', description: 'An active department of the responsibility list; an unknown or inactive one is refused with 400 naming this field' })
   @IsOptional()
-  @Matches(/^[A-Z][A-Z0-9_]{1,31}$/, { message: 'ownerDepartmentCode must be a department code' })
+  @IsDepartmentCode()
   ownerDepartmentCode?: string;
 
   @ApiPropertyOptional({ example: '370502003001' })
   @IsOptional()
-  @Matches(UNIT_CODE, { message: 'ownerUnitCode must be a unit code' })
+  @IsUnitCode()
   ownerUnitCode?: string;
 
   @ApiPropertyOptional({ description: 'Handling result' })
@@ -214,7 +214,7 @@ export class IncidentActionBody {
     description: 'With handle: how far the matter is resolved (default resolved); a case of a hotline appeal answers the caller with it',
   })
   @IsOptional()
-  @IsIn(HANDLING_RESOLUTIONS as unknown as string[])
+  @IsOneOf(HANDLING_RESOLUTIONS)
   resolution?: HandlingResolution;
 
   @ApiPropertyOptional({ type: [IncidentAttachmentDto], description: 'After-photos of the handling' })
@@ -258,7 +258,7 @@ export class IncidentActionRequest extends IncidentActionBody {
   @IsUUID()
   id!: string;
 
-  @IsIn(INCIDENT_ACTIONS as unknown as string[])
+  @IsOneOf(INCIDENT_ACTIONS)
   action!: IncidentAction;
 }
 
@@ -271,12 +271,12 @@ export class IncidentIdRequest {
 export class ListIncidentsQuery {
   @ApiPropertyOptional({ description: 'Only cases at or beneath this unit (within your scope)' })
   @IsOptional()
-  @Matches(UNIT_CODE, { message: 'unit must be a unit code' })
+  @IsUnitCode()
   unit?: string;
 
   @ApiPropertyOptional({ enum: INCIDENT_STATUSES })
   @IsOptional()
-  @IsIn(INCIDENT_STATUSES as unknown as string[])
+  @IsOneOf(INCIDENT_STATUSES)
   status?: IncidentStatus;
 
   @ApiPropertyOptional({ example: 'ENV.GARBAGE', description: 'A category, or a major category (ENV) for all beneath it' })
@@ -286,12 +286,12 @@ export class ListIncidentsQuery {
 
   @ApiPropertyOptional({ enum: INCIDENT_URGENCIES })
   @IsOptional()
-  @IsIn(INCIDENT_URGENCIES as unknown as string[])
+  @IsOneOf(INCIDENT_URGENCIES)
   urgency?: IncidentUrgency;
 
   @ApiPropertyOptional({ enum: INCIDENT_SOURCES })
   @IsOptional()
-  @IsIn(INCIDENT_SOURCES as unknown as string[])
+  @IsOneOf(INCIDENT_SOURCES)
   source?: IncidentSource;
 
   @ApiPropertyOptional({ description: 'Only cases whose current step is past due' })
@@ -347,6 +347,6 @@ export class ListIncidentsQuery {
 export class IncidentCountsQuery {
   @ApiPropertyOptional()
   @IsOptional()
-  @Matches(UNIT_CODE, { message: 'unit must be a unit code' })
+  @IsUnitCode()
   unit?: string;
 }

@@ -1,23 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { DEPARTMENT_CODE_PATTERN, IsDepartmentCode, IsUnitCode, UNIT_CODE_PATTERN } from '@gridline/contracts-registry';
 import { Trim } from '@gridline/platform';
 import { IsCalendarDate } from '@gridline/platform';
 
-const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
-const DEPARTMENT_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
-const UNIT_OR_DEPARTMENT = /^(\d{9}(\d{3}){0,2}|[A-Z][A-Z0-9_]{1,31})$/;
+const UNIT_OR_DEPARTMENT = new RegExp(`^(${UNIT_CODE_PATTERN.source.slice(1, -1)}|${DEPARTMENT_CODE_PATTERN.source.slice(1, -1)})$`);
 
 /** One owner of the decision: give exactly one of departmentCode and unitCode. */
 export class JointDiscussionOwnerDto {
   @ApiPropertyOptional({ example: 'URBAN_MGMT', description: 'An active department of the responsibility list; an unknown or inactive one is refused with 400 naming this field' })
   @IsOptional()
-  @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a department code' })
+  @IsDepartmentCode()
   departmentCode?: string;
 
   @ApiPropertyOptional({ example: '370502003001' })
   @IsOptional()
-  @Matches(UNIT_CODE, { message: 'unitCode must be a unit code' })
+  @IsUnitCode()
   unitCode?: string;
 }
 

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBase64, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBase64, IsInt, IsNumber, IsOptional, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsOneOf } from '@gridline/platform';
 import { PHOTO_MEDIA_TYPES, type PhotoMediaType } from '@gridline/media';
 import { PHOTO_LIMITS, PHOTO_STAGES, type PhotoStage } from './photo.types';
 
@@ -17,7 +18,7 @@ export class PhotoLocationDto {
 
 /** One photo announced for upload: what its stripped bytes are. */
 export class PhotoUploadSpecDto {
-  @IsIn(PHOTO_MEDIA_TYPES as unknown as string[], { message: `mediaType must be one of ${PHOTO_MEDIA_TYPES.join(', ')}` })
+  @IsOneOf(PHOTO_MEDIA_TYPES, { message: `mediaType must be one of ${PHOTO_MEDIA_TYPES.join(', ')}` })
   mediaType!: PhotoMediaType;
 
   @IsInt()
@@ -39,7 +40,7 @@ export class BeginPhotoUploadRequest {
   @IsUUID()
   id!: string;
 
-  @IsIn(PHOTO_STAGES as unknown as string[], { message: `stage must be one of ${PHOTO_STAGES.join(', ')}` })
+  @IsOneOf(PHOTO_STAGES, { message: `stage must be one of ${PHOTO_STAGES.join(', ')}` })
   stage!: PhotoStage;
 
   @IsArray()

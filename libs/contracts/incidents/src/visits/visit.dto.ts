@@ -1,11 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { IsGridCode, IsUnitCode } from '@gridline/contracts-registry';
 import { PageQuery, Trim } from '@gridline/platform';
 import { IsCalendarDate } from '@gridline/platform';
 import { ReportIncidentRequest } from '../incident/incident.dto';
 
-const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
 
 /** Body of POST /api/v1/visits and `incidents.visit.log`. */
 export class LogVisitRequest {
@@ -14,7 +14,7 @@ export class LogVisitRequest {
   householdId!: string;
 
   @ApiProperty({ example: '370502003001001', description: "The household's grid" })
-  @Matches(/^\d{15}$/, { message: 'gridCode must be the 15-digit code of a grid' })
+  @IsGridCode()
   gridCode!: string;
 
   @ApiProperty({ example: '2026-11-26', description: 'The day of the visit (not in the future)' })
@@ -43,7 +43,7 @@ export class LogVisitRequest {
 export class ListVisitsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only visits in grids at or beneath this unit (within your scope)' })
   @IsOptional()
-  @Matches(UNIT_CODE, { message: 'unit must be a unit code' })
+  @IsUnitCode()
   unit?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })

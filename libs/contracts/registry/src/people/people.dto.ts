@@ -1,12 +1,12 @@
-import { IsCalendarDate, QueryBoolean } from '@gridline/platform';
+import { IsCalendarDate, IsOneOf, QueryBoolean } from '@gridline/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsUnitCode } from '../identifiers/unit-code';
 import { IsMainlandMobile, normalizeMobile } from '../identifiers/mobile';
 import { IsWorkPhone, normalizeWorkPhone } from '../identifiers/work-phone';
 import { GRID_ROLES, type GridRole } from './people.types';
 
-const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
 const normalizePhone = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeMobile(value) : value);
 
 /** Body of POST /api/v1/people and `registry.person.create`. */
@@ -31,7 +31,7 @@ export class AssignPersonBody {
   personId!: string;
 
   @ApiProperty({ enum: GRID_ROLES })
-  @IsIn(GRID_ROLES as unknown as string[])
+  @IsOneOf(GRID_ROLES)
   role!: GridRole;
 
   @ApiPropertyOptional({ example: '2026-01-01', description: 'Defaults to today (China time)' })
@@ -57,7 +57,7 @@ export class AssignPersonBody {
 
 /** `registry.assignment.create`. */
 export class AssignPersonRequest extends AssignPersonBody {
-  @Matches(UNIT_CODE, { message: 'unitCode must be a unit code' })
+  @IsUnitCode()
   unitCode!: string;
 }
 
@@ -99,7 +99,7 @@ export class EndAssignmentRequest extends EndAssignmentBody {
 export class UnitPeopleQuery {
   @ApiPropertyOptional({ enum: GRID_ROLES })
   @IsOptional()
-  @IsIn(GRID_ROLES as unknown as string[])
+  @IsOneOf(GRID_ROLES)
   role?: GridRole;
 
   @ApiPropertyOptional({ description: 'Include assignments that ended or have not started', default: false })
@@ -111,13 +111,13 @@ export class UnitPeopleQuery {
 
 /** `registry.unit.people`. */
 export class UnitPeopleRequest extends UnitPeopleQuery {
-  @Matches(UNIT_CODE, { message: 'code must be a unit code' })
+  @IsUnitCode()
   code!: string;
 }
 
 /** `registry.coverage.get` and GET /api/v1/units/:code/coverage. */
 export class CoverageRequest {
-  @Matches(UNIT_CODE, { message: 'code must be a unit code' })
+  @IsUnitCode()
   code!: string;
 }
 

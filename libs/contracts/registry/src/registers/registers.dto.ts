@@ -4,7 +4,6 @@ import {
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
-  IsIn,
   IsInt,
   IsNotEmpty,
   IsObject,
@@ -18,22 +17,21 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { IsGridCode, IsUnitCode } from '../identifiers/unit-code';
 import { REGISTER_KINDS, type RegisterKind } from '@gridline/auth';
-import { CommaSeparated, PageQuery, Trim } from '@gridline/platform';
+import { CommaSeparated, IsOneOf, PageQuery, Trim } from '@gridline/platform';
 import { IsMainlandMobile, normalizeMobile } from '../identifiers/mobile';
 import { IsResidentIdNumber, normalizeResidentId } from '../identifiers/resident-id';
 import { IsUnifiedSocialCreditCode, normalizeUscc } from '../identifiers/uscc';
 import { IMPORT_KINDS, RESIDENT_TAGS, type ImportKind, type ResidentTag } from './registers.types';
 
-const UNIT_CODE = /^\d{9}(\d{3}){0,2}$/;
-const GRID_CODE = /^\d{15}$/;
 const phone = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeMobile(value) : value);
 
 /** Paging and scope narrowing shared by the register lists. */
 export class RegisterListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Only records at or beneath this unit (within your scope)' })
   @IsOptional()
-  @Matches(UNIT_CODE, { message: 'unit must be a unit code' })
+  @IsUnitCode()
   unit?: string;
 
   @ApiPropertyOptional({ description: 'Text search (address or name, partial)' })
@@ -45,7 +43,7 @@ export class RegisterListQuery extends PageQuery {
 
 export class CreateBuildingRequest {
   @ApiProperty({ example: '370502003001001', description: 'The grid (or exclusive grid) the building stands in' })
-  @Matches(GRID_CODE, { message: 'gridCode must be the 15-digit code of a grid' })
+  @IsGridCode()
   gridCode!: string;
 
   @ApiProperty({ example: '东城街道文汇小区3号楼' })
@@ -106,7 +104,7 @@ export class CreateHouseholdRequest {
 
   @ApiPropertyOptional({ example: '370502003001001', description: 'Required without buildingId' })
   @IsOptional()
-  @Matches(GRID_CODE, { message: 'gridCode must be the 15-digit code of a grid' })
+  @IsGridCode()
   gridCode?: string;
 
   @ApiPropertyOptional({ example: '东城街道文汇小区3号楼', description: 'Required without buildingId' })
@@ -140,7 +138,7 @@ export class CreateResidentRequest {
 
   @ApiPropertyOptional({ example: '370502003001001', description: 'Required without householdId' })
   @IsOptional()
-  @Matches(GRID_CODE, { message: 'gridCode must be the 15-digit code of a grid' })
+  @IsGridCode()
   gridCode?: string;
 
   @ApiProperty({ example: '张三' })
@@ -166,7 +164,7 @@ export class CreateResidentRequest {
   @IsArray()
   @ArrayUnique()
   @ArrayMaxSize(RESIDENT_TAGS.length)
-  @IsIn(RESIDENT_TAGS as unknown as string[], { each: true })
+  @IsOneOf(RESIDENT_TAGS, { each: true })
   tags?: ResidentTag[];
 }
 
@@ -189,7 +187,7 @@ export class UpdateResidentBody {
   @IsOptional()
   @IsArray()
   @ArrayUnique()
-  @IsIn(RESIDENT_TAGS as unknown as string[], { each: true })
+  @IsOneOf(RESIDENT_TAGS, { each: true })
   tags?: ResidentTag[];
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -213,7 +211,7 @@ export class ResidentSearchQuery extends RegisterListQuery {
 
   @ApiPropertyOptional({ enum: RESIDENT_TAGS })
   @IsOptional()
-  @IsIn(RESIDENT_TAGS as unknown as string[])
+  @IsOneOf(RESIDENT_TAGS)
   tag?: ResidentTag;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -230,7 +228,7 @@ export class RevealQuery {
   @CommaSeparated()
   @IsArray()
   @ArrayUnique()
-  @IsIn(REVEALABLE_FIELDS as unknown as string[], { each: true, message: 'fields must be idNumber and/or phone' })
+  @IsOneOf(REVEALABLE_FIELDS, { each: true, message: 'fields must be idNumber and/or phone' })
   fields!: ('idNumber' | 'phone')[];
 
   @ApiProperty({ example: '核实低保申请', description: 'Why the clear value is needed (4–200 characters)' })
@@ -243,7 +241,7 @@ export class RevealQuery {
 
 export class CreateBusinessRequest {
   @ApiProperty({ example: '370502003002903', description: 'The exclusive grid (or grid) the business is in' })
-  @Matches(GRID_CODE, { message: 'gridCode must be the 15-digit code of a grid' })
+  @IsGridCode()
   gridCode!: string;
 
   @ApiProperty({ example: '东营市淮河路便利店有限公司' })
@@ -344,13 +342,13 @@ export class RevealResidentRequest extends RevealQuery {
 }
 
 export class UnitQualityRequest {
-  @Matches(UNIT_CODE, { message: 'code must be a unit code' })
+  @IsUnitCode()
   code!: string;
 }
 
 /** `registry.import.start`. */
 export class StartImportRequest {
-  @IsIn(IMPORT_KINDS as unknown as string[])
+  @IsOneOf(IMPORT_KINDS)
   kind!: ImportKind;
 
   /** A client-chosen id, so that the client can follow progress while it is still uploading. */
@@ -370,7 +368,7 @@ export class StartImportRequest {
 /** Path and query of POST /api/v1/imports/:kind. */
 export class ImportKindParam {
   @ApiProperty({ enum: IMPORT_KINDS })
-  @IsIn(IMPORT_KINDS as unknown as string[], { message: `kind must be one of ${IMPORT_KINDS.join(', ')}` })
+  @IsOneOf(IMPORT_KINDS, { message: `kind must be one of ${IMPORT_KINDS.join(', ')}` })
   kind!: ImportKind;
 }
 
@@ -412,7 +410,7 @@ export { REGISTER_KINDS, type RegisterKind };
 
 /** `registry.record.delete`: removes a building, household, resident or business. */
 export class DeleteRecordRequest {
-  @IsIn(REGISTER_KINDS as unknown as string[])
+  @IsOneOf(REGISTER_KINDS)
   kind!: RegisterKind;
 
   @IsUUID()

@@ -1,11 +1,10 @@
-import { IsCalendarDate, IsDateTime } from '@gridline/platform';
+import { IsCalendarDate, IsDateTime, IsOneOf } from '@gridline/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
   IsBoolean,
-  IsIn,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -16,9 +15,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDepartmentCode } from '../identifiers/department-code';
 import { CATEGORY_DETAIL_TYPES, OWNER_LEVELS, TIME_LIMIT_UNITS, URGENCY_LEVELS, type CategoryDetailType, type OwnerLevel, type TimeLimitUnit, type UrgencyLevel } from './responsibility.types';
 
-const DEPARTMENT_CODE = /^[A-Z][A-Z0-9_]{1,31}$/;
 const CATEGORY_CODE = /^[A-Z][A-Z0-9]{1,15}(\.[A-Z][A-Z0-9_]{1,31})?$/;
 
 export class TimeLimitDto {
@@ -29,26 +28,26 @@ export class TimeLimitDto {
   amount!: number;
 
   @ApiProperty({ enum: TIME_LIMIT_UNITS })
-  @IsIn(TIME_LIMIT_UNITS as unknown as string[])
+  @IsOneOf(TIME_LIMIT_UNITS)
   unit!: TimeLimitUnit;
 }
 
 export class CategoryOwnerDto {
   @ApiPropertyOptional({ enum: OWNER_LEVELS, description: 'The level that owns it (exclusive with departmentCode)' })
   @IsOptional()
-  @IsIn(OWNER_LEVELS as unknown as string[])
+  @IsOneOf(OWNER_LEVELS)
   level?: OwnerLevel;
 
   @ApiPropertyOptional({ example: 'URBAN_MGMT', description: 'The department that owns it (exclusive with level)' })
   @IsOptional()
-  @Matches(DEPARTMENT_CODE, { message: 'departmentCode must be a department code (A-Z, 0-9, _)' })
+  @IsDepartmentCode({ message: 'departmentCode must be a department code (A-Z, 0-9, _)' })
   departmentCode?: string;
 }
 
 /** Body of POST /api/v1/departments and `registry.department.create`. */
 export class CreateDepartmentRequest {
   @ApiProperty({ example: 'URBAN_MGMT' })
-  @Matches(DEPARTMENT_CODE, { message: 'code must be 2–32 characters A-Z, 0-9 or _, starting with a letter' })
+  @IsDepartmentCode({ message: 'code must be 2–32 characters A-Z, 0-9 or _, starting with a letter' })
   code!: string;
 
   @ApiProperty({ example: '综合执法办公室' })
@@ -85,7 +84,7 @@ export class UpdateDepartmentBody {
 }
 
 export class UpdateDepartmentRequest {
-  @Matches(DEPARTMENT_CODE, { message: 'code must be a department code' })
+  @IsDepartmentCode()
   code!: string;
 
   @ValidateNested()
@@ -118,7 +117,7 @@ export class CategoryDetailDto {
   description!: string;
 
   @ApiProperty({ enum: CATEGORY_DETAIL_TYPES })
-  @IsIn(CATEGORY_DETAIL_TYPES as unknown as string[])
+  @IsOneOf(CATEGORY_DETAIL_TYPES)
   datatype!: CategoryDetailType;
 
   @ApiProperty()
@@ -174,7 +173,7 @@ export class CreateCategoryRequest {
 
   @ApiPropertyOptional({ enum: URGENCY_LEVELS, default: 'normal' })
   @IsOptional()
-  @IsIn(URGENCY_LEVELS as unknown as string[])
+  @IsOneOf(URGENCY_LEVELS)
   urgency?: UrgencyLevel;
 
   @detailsProperty()
@@ -214,7 +213,7 @@ export class UpdateCategoryBody {
 
   @ApiPropertyOptional({ enum: URGENCY_LEVELS })
   @IsOptional()
-  @IsIn(URGENCY_LEVELS as unknown as string[])
+  @IsOneOf(URGENCY_LEVELS)
   urgency?: UrgencyLevel;
 
   @detailsProperty()
@@ -291,6 +290,6 @@ export class DeadlineQuery {
   amount!: number;
 
   @ApiProperty({ enum: TIME_LIMIT_UNITS })
-  @IsIn(TIME_LIMIT_UNITS as unknown as string[])
+  @IsOneOf(TIME_LIMIT_UNITS)
   unit!: TimeLimitUnit;
 }

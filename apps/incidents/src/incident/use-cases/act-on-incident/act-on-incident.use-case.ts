@@ -8,7 +8,7 @@ import { PhotoAttachments } from '../../../photos/photo-attachments';
 import { ReferenceRepository } from '../../../reference/reference.repository';
 import { IncidentJournal, type IncidentEventName } from '../../incident-journal';
 import { IncidentEntity } from '../../incident.entity';
-import { incidentInvalid, incidentNotFound, notAllowedInState, staleVersion } from '../../incident.errors';
+import { incidentInvalid, incidentNotFound, need, notAllowedInState, staleVersion } from '../../incident.errors';
 import { codesOf, toIncidentView } from '../../incident.mapper';
 import { storedOwner } from '../../timeline-details';
 import { PROCESS, allowedActions, mayView } from '../../incident-process';
@@ -28,11 +28,6 @@ interface ChosenOwner {
   owner: IncidentOwner;
   why: DispatchReason;
   categoryOwnerLevel?: 'grid' | 'community' | 'street';
-}
-
-function need<T>(value: T | undefined, field: string, reason: string): T {
-  if (value === undefined || value === null || value === '') throw incidentInvalid(field, reason);
-  return value;
 }
 
 /**
