@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RequestContext } from '@gridline/platform';
 import { TransactionRunner } from '@gridline/persistence';
-import { PollingWorker, type PollingWorkerSettings } from '@gridline/messaging';
+import { ClaimingWorker, type ClaimedPass, type PollingWorkerSettings } from '@gridline/messaging';
 import { IncidentJournal } from '../incident/incident-journal';
 import type { IncidentEntity } from '../incident/incident.entity';
 import { IncidentRepository } from '../incident/incident.repository';
@@ -18,6 +18,14 @@ const COMMENT: Record<SupervisionMark['card'], string> = {
   red: 'Red card: seriously overdue',
 };
 
+/** What a pass marked on one case, logged once the pass has committed. */
+interface SupervisionNote {
+  incidentId: string;
+  card: string;
+  supervisorUnitCode: string | null;
+  correlationId: string;
+}
+
 /**
  * Marks late cases (督办): warning at 70 % of a step's limit, yellow card when overdue, red card when seriously
  * overdue, each raising supervision one level up the grid and an event. Every replica runs one: a pass claims due
@@ -25,37 +33,33 @@ const COMMENT: Record<SupervisionMark['card'], string> = {
  * replicas, and the card on the row means no threshold is marked twice.
  */
 @Injectable()
-export class SupervisionScheduler extends PollingWorker {
+export class SupervisionScheduler extends ClaimingWorker<SupervisionNote> {
   protected readonly logger = new Logger(SupervisionScheduler.name);
 
   constructor(
     private readonly incidents: IncidentRepository,
     private readonly journal: IncidentJournal,
-    private readonly transactions: TransactionRunner,
+    transactions: TransactionRunner,
     @Inject(SUPERVISION_SETTINGS) private readonly settings: SupervisionSettings,
   ) {
-    super(settings);
+    super(transactions, settings);
   }
 
-  /** One pass: claims up to a batch of cases whose next check is due, marks them, commits. Returns how many it claimed. */
-  async tick(): Promise<number> {
-    // A transaction of its own (the scheduler has no request context): its unit of work ends with it, and the
-    // global identity map does not grow.
-    const marked: { incidentId: string; card: string; supervisorUnitCode: string | null; correlationId: string }[] = [];
-    const claimed = await this.transactions.run(async () => {
-      const now = new Date();
-      const cases = await this.incidents.claimDueForSupervision(now, this.settings.batchSize);
-      for (const incident of cases) {
-        const correlationId = RequestContext.newCorrelationId();
-        for (const mark of this.supervise(incident, now, correlationId)) {
-          marked.push({ incidentId: incident.id, card: mark.card, supervisorUnitCode: mark.supervisorUnitCode, correlationId });
-        }
+  /** Claims up to a batch of cases whose next check is due and marks them (a transaction of its own: the scheduler has no request context). */
+  protected async claimAndAct(now: Date): Promise<ClaimedPass<SupervisionNote>> {
+    const marked: SupervisionNote[] = [];
+    const cases = await this.incidents.claimDueForSupervision(now, this.settings.batchSize);
+    for (const incident of cases) {
+      const correlationId = RequestContext.newCorrelationId();
+      for (const mark of this.supervise(incident, now, correlationId)) {
+        marked.push({ incidentId: incident.id, card: mark.card, supervisorUnitCode: mark.supervisorUnitCode, correlationId });
       }
-      return cases.length;
-    });
-    // Logged after the commit: a rolled-back pass marked nothing.
-    for (const m of marked) this.logger.log({ msg: 'incident supervision raised', ...m });
-    return claimed;
+    }
+    return { claimed: cases.length, notes: marked };
+  }
+
+  protected logCommitted(notes: readonly SupervisionNote[]): void {
+    for (const m of notes) this.logger.log({ msg: 'incident supervision raised', ...m });
   }
 
   /** Applies the decision to one claimed case: each threshold crossed gets its card, timeline entry and event. */
