@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
-import { UnitEntity } from '../unit/unit.entity';
+import type { UnitEntity } from '../unit/unit.entity';
+import { UnitRepository } from '../unit/unit.repository';
 import { registerInvalid } from './register.errors';
 
 export interface ResolvedGrid {
@@ -12,10 +12,10 @@ export interface ResolvedGrid {
 /** The grid a record lands in: it must exist, be a grid or an exclusive grid, and be active. */
 @Injectable()
 export class GridResolver {
-  constructor(private readonly em: EntityManager) {}
+  constructor(private readonly units: UnitRepository) {}
 
   async resolve(gridCode: string, field = 'gridCode'): Promise<ResolvedGrid> {
-    const unit = await this.em.findOne(UnitEntity, { code: gridCode });
+    const unit = await this.units.findByCode(gridCode);
     if (!unit) throw registerInvalid(field, `${gridCode} is not a unit of the map`);
     if (unit.level !== 'grid' && unit.level !== 'exclusive_grid') throw registerInvalid(field, `${gridCode} is a ${unit.level}, not a grid`);
     if (!unit.active) throw registerInvalid(field, `${gridCode} is not active`);
@@ -25,7 +25,7 @@ export class GridResolver {
   /** Resolves many codes at once (imports); unknown or unusable codes are absent from the answer. */
   async resolveMany(codes: string[]): Promise<Map<string, ResolvedGrid>> {
     if (codes.length === 0) return new Map();
-    const units = await this.em.find(UnitEntity, { code: { $in: [...new Set(codes)] }, level: { $in: ['grid', 'exclusive_grid'] }, active: true });
+    const units = await this.units.findActiveGrids(codes);
     return new Map(units.map((u) => [u.code, { code: u.code, path: u.path, level: u.level }]));
   }
 }

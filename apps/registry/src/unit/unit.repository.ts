@@ -58,6 +58,11 @@ export class UnitRepository {
     return this.em.find(UnitEntity, { code: { $in: codes } });
   }
 
+  /** The active grids and exclusive grids among the codes. */
+  findActiveGrids(codes: readonly string[]): Promise<UnitEntity[]> {
+    return this.em.find(UnitEntity, { code: { $in: [...new Set(codes)] }, level: { $in: ['grid', 'exclusive_grid'] }, active: true });
+  }
+
   /** A new unit, not yet stored: `add` it once it passed the map's rules. */
   create(data: RequiredEntityData<UnitEntity>): UnitEntity {
     return this.em.create(UnitEntity, data);
