@@ -1,7 +1,8 @@
 /**
  * `npm start`: checks PostgreSQL and NATS, starts every service and the gateway (logs in tmp/logs/),
  * seeds the demo street once (idempotent), then prints the gateway URL, the docs URL and demo tokens.
- * Ctrl-C stops everything. Environment: DATABASE_URL, NATS_URL, NATS_PREFIX, GATEWAY_PORT, SEED=false.
+ * Ctrl-C stops everything. Environment (`StartConfig`, tools.config.ts): DATABASE_URL, NATS_URL, NATS_PREFIX,
+ * GATEWAY_PORT, SEED=false, JWT_SECRET.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
@@ -9,16 +10,16 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { connect } from 'nats';
 import { DEV_JWT, signDevToken } from '@gridline/auth';
+import { loadConfig } from '@gridline/platform';
 import { connectStandaloneBus } from '@gridline/messaging';
 import { SERVICES } from './services';
+import { StartConfig } from './tools.config';
 import { seedDemo } from './seed/seed';
 import { DEMO_USERS } from './seed/demo-users';
 
 const ROOT = join(__dirname, '..', '..');
-const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/gridline';
-const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
-const NATS_PREFIX = process.env.NATS_PREFIX ?? '';
-const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 3000);
+const config = loadConfig(StartConfig);
+const { DATABASE_URL, NATS_URL, NATS_PREFIX, GATEWAY_PORT } = config;
 const LOG_DIR = join(ROOT, 'tmp', 'logs');
 
 const children: { name: string; child: ChildProcess; log: string }[] = [];
@@ -87,6 +88,7 @@ function launch(name: string, env: Record<string, string>): void {
   const out = createWriteStream(log, { flags: 'a' });
   const child = spawn(process.execPath, ['-r', join(ROOT, 'tools', 'register-paths.js'), join(ROOT, 'dist', 'apps', name, 'src', 'main.js')], {
     cwd: ROOT,
+    // The environment is handed on whole: each service reads its own config class from it.
     env: { ...process.env, DATABASE_URL, NATS_URL, NATS_PREFIX, HTTP_HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -147,7 +149,7 @@ async function main(): Promise<void> {
   await waitReady('gateway', GATEWAY_PORT);
   say(`  ✓ ${'gateway'.padEnd(15)} ready`);
 
-  if (process.env.SEED !== 'false') {
+  if (config.SEED) {
     const { bus, close } = await connectStandaloneBus('seed', { NATS_URL, NATS_PREFIX, REQUEST_TIMEOUT_MS: 10_000 });
     try {
       const { created, existing } = await seedDemo(bus);
@@ -157,8 +159,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const secret = process.env.JWT_SECRET ?? DEV_JWT.secret;
-  const tokens = await Promise.all(DEMO_USERS.map((u) => signDevToken(u, { ...DEV_JWT, secret })));
+  const tokens = await Promise.all(DEMO_USERS.map((u) => signDevToken(u, { ...DEV_JWT, secret: config.JWT_SECRET })));
   say();
   say(`Gateway: http://127.0.0.1:${GATEWAY_PORT}/api/v1`);
   say(`Docs:    http://127.0.0.1:${GATEWAY_PORT}/docs`);

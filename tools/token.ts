@@ -2,7 +2,9 @@
  * Prints a development token: `npm run token -- --sub u1 --roles grid_staff,community_admin --units 370502003001`.
  * Signed HS256 with JWT_SECRET (or the documented development secret), JWT_ISSUER and JWT_AUDIENCE.
  */
-import { DEV_JWT, ROLES, isRole, signDevToken, type Role } from '@gridline/auth';
+import { ROLES, isRole, signDevToken, type Role } from '@gridline/auth';
+import { loadConfig } from '@gridline/platform';
+import { TokenConfig } from './tools.config';
 
 function usage(problem: string): never {
   process.stderr.write(
@@ -24,13 +26,10 @@ async function main(): Promise<void> {
   const unknown = roles.filter((r) => !isRole(r));
   if (unknown.length > 0) usage(`Unknown role(s): ${unknown.join(', ')}`);
   const units = (args.get('units') ?? '').split(',').filter(Boolean);
+  const config = loadConfig(TokenConfig);
   const token = await signDevToken(
     { sub, name: args.get('name'), roles: roles as Role[], units, expiresIn: args.get('expires') },
-    {
-      secret: process.env.JWT_SECRET ?? DEV_JWT.secret,
-      issuer: process.env.JWT_ISSUER ?? DEV_JWT.issuer,
-      audience: process.env.JWT_AUDIENCE ?? DEV_JWT.audience,
-    },
+    { secret: config.JWT_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE },
   );
   process.stdout.write(`${token}\n`);
 }
