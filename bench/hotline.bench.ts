@@ -29,16 +29,18 @@ import { CATEGORIES, ESTATES, GRIDS, ROADS, STREET, createGridMap, pointIn } fro
 import { CONNECTIONS, type LoadSpec } from './support/load';
 import { drainOutbox } from './support/outbox';
 import { failedRuns, measurePair, pairsCpuTable, pairsTable, type MeasureSettings, type Pair } from './support/pairs';
-import { log, positiveNumberEnv, startPlatform } from './support/platform';
+import { log, startPlatform } from './support/platform';
 import { renderMarkdown, renderText } from './support/report';
+import { benchConfig } from './support/bench.config';
 
 /** dist/bench/ → the repository root, where the apps are started from. */
 const ROOT = resolve(__dirname, '..', '..');
-const SECONDS = positiveNumberEnv('BENCH_SECONDS', 10, 'number of seconds');
-const WARMUP_SECONDS = positiveNumberEnv('BENCH_WARMUP_SECONDS', 2, 'number of seconds');
-const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
-const ADMIN_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const BENCH = benchConfig();
+const SECONDS = BENCH.BENCH_SECONDS;
+const WARMUP_SECONDS = BENCH.BENCH_WARMUP_SECONDS;
+const LOG_LEVEL = BENCH.BENCH_LOG_LEVEL;
+const ADMIN_DATABASE_URL = BENCH.DATABASE_URL;
+const NATS_URL = BENCH.NATS_URL;
 const MAX_FAILURE_RATE = 0.01;
 const SCHEMA = 'hotline';
 const CPU_PARTS = ['bench', 'gateway', 'hotline', 'registry', 'postgres', 'nats-server'];

@@ -32,18 +32,20 @@ import type { Cleanup } from './support/cleanup';
 import { runBench } from './support/run-bench';
 import { cpuPerRequest, sampleCpu } from './support/cpu';
 import { mib, resetPeak, sampleMemory } from './support/memory';
-import { log, positiveNumberEnv, startPlatform, type Platform } from './support/platform';
+import { log, startPlatform, type Platform } from './support/platform';
 import { renderMarkdown, renderText, type Table } from './support/report';
 import { writeResidentsCsv, type ResidentsFile } from './support/residents-csv';
+import { benchConfig } from './support/bench.config';
 
 /** dist/bench/ → the repository root, where the apps are started from. */
 const ROOT = resolve(__dirname, '..', '..');
-const ROWS = Math.round(positiveNumberEnv('BENCH_ROWS', 100_000, 'number of rows'));
+const BENCH = benchConfig();
+const ROWS = Math.round(BENCH.BENCH_ROWS);
 const SMALL_ROWS = Math.max(1, Math.round(ROWS / 10));
-const MAX_SECONDS_PER_100K = positiveNumberEnv('BENCH_MAX_SECONDS_PER_100K', 30, 'number of seconds');
-const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
-const ADMIN_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const MAX_SECONDS_PER_100K = BENCH.BENCH_MAX_SECONDS_PER_100K;
+const LOG_LEVEL = BENCH.BENCH_LOG_LEVEL;
+const ADMIN_DATABASE_URL = BENCH.DATABASE_URL;
+const NATS_URL = BENCH.NATS_URL;
 const POLL_MS = 1000;
 
 const STREET = '370502003';

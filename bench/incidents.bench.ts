@@ -40,19 +40,21 @@ import { loadIncidentCases, type LoadSummary } from './support/incident-cases';
 import { CONNECTIONS, type LoadSpec } from './support/load';
 import { drainOutbox } from './support/outbox';
 import { failedRuns, measure, measurePair, pairsCpuTable, pairsTable, type MeasureSettings, type Pair } from './support/pairs';
-import { log, positiveNumberEnv, startPlatform, type Platform } from './support/platform';
+import { log, startPlatform, type Platform } from './support/platform';
 import { renderMarkdown, renderText, type Table } from './support/report';
+import { benchConfig } from './support/bench.config';
 
 /** dist/bench/ → the repository root, where the apps are started from. */
 const ROOT = resolve(__dirname, '..', '..');
-const SECONDS = positiveNumberEnv('BENCH_SECONDS', 10, 'number of seconds');
-const WARMUP_SECONDS = positiveNumberEnv('BENCH_WARMUP_SECONDS', 2, 'number of seconds');
-const CASES = Math.round(positiveNumberEnv('BENCH_CASES', 1_000_000, 'number of cases'));
-const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
-const EXTRA_SQL = process.env.BENCH_EXTRA_SQL || undefined;
-const TRY_PROPOSALS = (process.env.BENCH_TRY_PROPOSALS ?? 'true') !== 'false';
-const ADMIN_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const BENCH = benchConfig();
+const SECONDS = BENCH.BENCH_SECONDS;
+const WARMUP_SECONDS = BENCH.BENCH_WARMUP_SECONDS;
+const CASES = Math.round(BENCH.BENCH_CASES);
+const LOG_LEVEL = BENCH.BENCH_LOG_LEVEL;
+const EXTRA_SQL = BENCH.BENCH_EXTRA_SQL;
+const TRY_PROPOSALS = BENCH.BENCH_TRY_PROPOSALS;
+const ADMIN_DATABASE_URL = BENCH.DATABASE_URL;
+const NATS_URL = BENCH.NATS_URL;
 const MAX_FAILURE_RATE = 0.01;
 /** A list whose p99 passes this is pathological: its plan is printed and the proposals are tried on it. */
 const SLOW_P99_MS = 500;

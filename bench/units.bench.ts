@@ -27,25 +27,19 @@ import { cpuPerRequest, sampleCpu } from './support/cpu';
 import { CONNECTIONS, runLoad, type LoadSpec } from './support/load';
 import { freePort, spawnApp, stopApp, waitUntilReady, type AppProcess } from './support/processes';
 import { cpuTable, failureRate, renderMarkdown, renderText, resultsTable, type Operation, type ScenarioResult, type Target } from './support/report';
+import { benchConfig } from './support/bench.config';
 
 /** dist/bench/ → the repository root, where the apps are started from. */
 const ROOT = resolve(__dirname, '..', '..');
-const SECONDS = positiveNumber('BENCH_SECONDS', 10);
-const WARMUP_SECONDS = positiveNumber('BENCH_WARMUP_SECONDS', 2);
-const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
-const ADMIN_DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
+const BENCH = benchConfig();
+const SECONDS = BENCH.BENCH_SECONDS;
+const WARMUP_SECONDS = BENCH.BENCH_WARMUP_SECONDS;
+const LOG_LEVEL = BENCH.BENCH_LOG_LEVEL;
+const ADMIN_DATABASE_URL = BENCH.DATABASE_URL;
+const NATS_URL = BENCH.NATS_URL;
 const MAX_FAILURE_RATE = 0.01;
 /** Sizes the code space: far above what one machine sustains, so codes never run out mid-run. */
 const MAX_EXPECTED_CREATES_PER_SECOND = 20_000;
-
-function positiveNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number of seconds, not "${raw}"`);
-  return value;
-}
 
 function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);

@@ -53,15 +53,6 @@ export function log(message: string): void {
   process.stderr.write(`bench: ${message}\n`);
 }
 
-/** A positive number from the environment, or the fallback when unset. */
-export function positiveNumberEnv(name: string, fallback: number, what = 'number'): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive ${what}, not "${raw}"`);
-  return value;
-}
-
 /** First column of the first row of one statement on the admin database ('' when there is no row). */
 export async function adminQuery(adminDatabaseUrl: string, sql: string): Promise<string> {
   const client = new Client({ connectionString: adminDatabaseUrl });

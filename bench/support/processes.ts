@@ -36,6 +36,7 @@ export function spawnApp(root: string, app: string, port: number, env: Record<st
   try {
     const child = spawn(process.execPath, ['-r', './tools/register-paths.js', `dist/apps/${app}/src/main.js`], {
       cwd: root,
+      // The environment is handed on whole: each app reads its own config class from it.
       env: { ...process.env, ...env, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1' },
       stdio: ['ignore', fd, fd],
     });
