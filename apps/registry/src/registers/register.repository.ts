@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
-import type { RegisterKind, RegisterListQuery } from '@gridline/contracts-registry';
+import { containsPattern } from '@gridline/persistence';
+import type { RegisterKind, RegisterListQuery, ResidentSearchQuery } from '@gridline/contracts-registry';
 import { AuditLogEntity, BuildingEntity, BusinessEntity, HouseholdEntity, ResidentEntity } from './register.entities';
 
 type Scoped = BuildingEntity | HouseholdEntity | ResidentEntity | BusinessEntity;
@@ -44,8 +45,37 @@ export class RegisterRepository {
     return this.em.find(ResidentEntity, { householdId }, { orderBy: { birthDate: 'asc' } });
   }
 
+  /** Buildings in the caller's scope, by address (`q`: part of the address). */
+  listBuildings(caller: Caller, query: RegisterListQuery): Promise<Page<BuildingEntity>> {
+    return this.page(BuildingEntity, caller, query, query.q ? [{ address: { $ilike: containsPattern(query.q) } }] : [], { address: 'asc' });
+  }
+
+  /** Households in the caller's scope, by address and room (`q`: part of the address). */
+  listHouseholds(caller: Caller, query: RegisterListQuery): Promise<Page<HouseholdEntity>> {
+    return this.page(HouseholdEntity, caller, query, query.q ? [{ address: { $ilike: containsPattern(query.q) } }] : [], { address: 'asc', room: 'asc' });
+  }
+
+  /** Businesses in the caller's scope, by name (`q`: part of the name). */
+  listBusinesses(caller: Caller, query: RegisterListQuery): Promise<Page<BusinessEntity>> {
+    return this.page(BusinessEntity, caller, query, query.q ? [{ name: { $ilike: containsPattern(query.q) } }] : [], { name: 'asc' });
+  }
+
+  /**
+   * Residents in the caller's scope matching the search: part of the name, a tag, a household, and the exact ID number
+   * or phone through their keyed hashes (the caller's to compute: the database never sees the number itself).
+   */
+  searchResidents(caller: Caller, query: ResidentSearchQuery, hashes: { idNumberIndex?: string; phoneIndex?: string }): Promise<Page<ResidentEntity>> {
+    const filters: FilterQuery<ResidentEntity>[] = [];
+    if (hashes.idNumberIndex) filters.push({ idNumberIndex: hashes.idNumberIndex });
+    if (hashes.phoneIndex) filters.push({ phoneIndex: hashes.phoneIndex });
+    if (query.q) filters.push({ name: { $ilike: containsPattern(query.q) } });
+    if (query.tag) filters.push({ tags: { $contains: [query.tag] } });
+    if (query.householdId) filters.push({ householdId: query.householdId });
+    return this.page(ResidentEntity, caller, query, filters);
+  }
+
   /** One page of records of a kind in the caller's scope, narrowed by unit and extra filters. */
-  async page<T extends Scoped>(
+  private async page<T extends Scoped>(
     cls: ScopedClass<T>,
     caller: Caller,
     query: RegisterListQuery,
@@ -139,9 +169,4 @@ export class RegisterRepository {
     this.em.persist(entity);
     return entity;
   }
-}
-
-/** `%text%` for ILIKE, with the pattern characters of the text escaped. */
-export function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
+import { containsPattern } from '@gridline/persistence';
 import type { ListUnitsQuery } from '@gridline/contracts-registry';
 import { UnitEntity } from './unit.entity';
 
@@ -27,7 +28,7 @@ export class UnitRepository {
     if (query.parent) where.push({ parentCode: query.parent });
     if (query.level) where.push({ level: query.level });
     if (query.q) {
-      const like = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const like = containsPattern(query.q);
       where.push({ $or: [{ name: { $ilike: like } }, { code: { $like: like } }] });
     }
     const [items, total] = await this.em.findAndCount(UnitEntity, where.length ? { $and: where } : {}, {

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import type { Page } from '@gridline/platform';
 import type { BusinessView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
-import { BusinessEntity } from '../../register.entities';
 import { toBusinessView } from '../../register.mapper';
 import { assertMayList } from '../../register-permissions';
-import { RegisterRepository, likePattern } from '../../register.repository';
+import { RegisterRepository } from '../../register.repository';
 import type { ListBusinessesQuery } from './list-businesses.query';
 
 /** The businesses in the caller's scope, by name. */
@@ -18,7 +17,7 @@ export class ListBusinessesUseCase {
 
   async execute({ caller, query }: ListBusinessesQuery): Promise<Page<BusinessView>> {
     assertMayList(caller, 'business');
-    const page = await this.registers.page(BusinessEntity, caller, query, query.q ? [{ name: { $ilike: likePattern(query.q) } }] : [], { name: 'asc' });
+    const page = await this.registers.listBusinesses(caller, query);
     return { ...page, items: page.items.map((b) => toBusinessView(b, this.personalData)) };
   }
 }

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Page } from '@gridline/platform';
 import type { HouseholdView } from '@gridline/contracts-registry';
-import { HouseholdEntity } from '../../register.entities';
 import { toHouseholdView } from '../../register.mapper';
 import { assertMayList } from '../../register-permissions';
-import { RegisterRepository, likePattern } from '../../register.repository';
+import { RegisterRepository } from '../../register.repository';
 import type { ListHouseholdsQuery } from './list-households.query';
 
 /** The households in the caller's scope, by address and room. */
@@ -14,7 +13,7 @@ export class ListHouseholdsUseCase {
 
   async execute({ caller, query }: ListHouseholdsQuery): Promise<Page<HouseholdView>> {
     assertMayList(caller, 'household');
-    const page = await this.registers.page(HouseholdEntity, caller, query, query.q ? [{ address: { $ilike: likePattern(query.q) } }] : [], { address: 'asc', room: 'asc' });
+    const page = await this.registers.listHouseholds(caller, query);
     return { ...page, items: page.items.map(toHouseholdView) };
   }
 }
