@@ -40,12 +40,9 @@ import { benchConfig } from './support/bench.config';
 /** dist/bench/ → the repository root, where the apps are started from. */
 const ROOT = resolve(__dirname, '..', '..');
 const BENCH = benchConfig();
+const { BENCH_MAX_SECONDS_PER_100K: MAX_SECONDS_PER_100K, BENCH_LOG_LEVEL: LOG_LEVEL, DATABASE_URL: ADMIN_DATABASE_URL, NATS_URL } = BENCH;
 const ROWS = Math.round(BENCH.BENCH_ROWS);
 const SMALL_ROWS = Math.max(1, Math.round(ROWS / 10));
-const MAX_SECONDS_PER_100K = BENCH.BENCH_MAX_SECONDS_PER_100K;
-const LOG_LEVEL = BENCH.BENCH_LOG_LEVEL;
-const ADMIN_DATABASE_URL = BENCH.DATABASE_URL;
-const NATS_URL = BENCH.NATS_URL;
 const POLL_MS = 1000;
 
 const STREET = '370502003';

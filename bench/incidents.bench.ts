@@ -47,14 +47,8 @@ import { benchConfig } from './support/bench.config';
 /** dist/bench/ → the repository root, where the apps are started from. */
 const ROOT = resolve(__dirname, '..', '..');
 const BENCH = benchConfig();
-const SECONDS = BENCH.BENCH_SECONDS;
-const WARMUP_SECONDS = BENCH.BENCH_WARMUP_SECONDS;
+const { BENCH_SECONDS: SECONDS, BENCH_WARMUP_SECONDS: WARMUP_SECONDS, BENCH_LOG_LEVEL: LOG_LEVEL, BENCH_EXTRA_SQL: EXTRA_SQL, BENCH_TRY_PROPOSALS: TRY_PROPOSALS, DATABASE_URL: ADMIN_DATABASE_URL, NATS_URL } = BENCH;
 const CASES = Math.round(BENCH.BENCH_CASES);
-const LOG_LEVEL = BENCH.BENCH_LOG_LEVEL;
-const EXTRA_SQL = BENCH.BENCH_EXTRA_SQL;
-const TRY_PROPOSALS = BENCH.BENCH_TRY_PROPOSALS;
-const ADMIN_DATABASE_URL = BENCH.DATABASE_URL;
-const NATS_URL = BENCH.NATS_URL;
 const MAX_FAILURE_RATE = 0.01;
 /** A list whose p99 passes this is pathological: its plan is printed and the proposals are tried on it. */
 const SLOW_P99_MS = 500;

@@ -31,12 +31,7 @@ import { benchConfig } from './support/bench.config';
 
 /** dist/bench/ → the repository root, where the apps are started from. */
 const ROOT = resolve(__dirname, '..', '..');
-const BENCH = benchConfig();
-const SECONDS = BENCH.BENCH_SECONDS;
-const WARMUP_SECONDS = BENCH.BENCH_WARMUP_SECONDS;
-const LOG_LEVEL = BENCH.BENCH_LOG_LEVEL;
-const ADMIN_DATABASE_URL = BENCH.DATABASE_URL;
-const NATS_URL = BENCH.NATS_URL;
+const { BENCH_SECONDS: SECONDS, BENCH_WARMUP_SECONDS: WARMUP_SECONDS, BENCH_LOG_LEVEL: LOG_LEVEL, DATABASE_URL: ADMIN_DATABASE_URL, NATS_URL } = benchConfig();
 const MAX_FAILURE_RATE = 0.01;
 /** Sizes the code space: far above what one machine sustains, so codes never run out mid-run. */
 const MAX_EXPECTED_CREATES_PER_SECOND = 20_000;
