@@ -1,4 +1,4 @@
-import { hasAnyRole, isInternalCaller, isUnrestricted, scopeCovers, type Caller, type Role } from '@gridline/auth';
+import { handlesOwner, hasAnyRole, isInternalCaller, isUnrestricted, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import type { AppealAction, AppealOwner, AppealReviewKind, AppealStatus } from '@gridline/contracts-hotline';
 import { LIVE_STATUSES, type IncidentStatus } from '@gridline/contracts-incidents';
 import type { AppealEntity } from './appeal.entity';
@@ -7,8 +7,6 @@ const OPERATORS: readonly Role[] = ['hotline_operator', 'street_admin'];
 /** A grid's centre: the community's and the street's grid centres (who accept, reject and cancel its cases). */
 const GRID_CENTRES: readonly Role[] = ['community_admin', 'street_admin'];
 
-/** Who may ask to see an appeal's caller in clear: the hotline, and the lead owners' handlers (for the first contact). */
-export const CALLER_REVEALERS: readonly Role[] = ['admin', 'hotline_operator', 'street_admin', 'community_admin', 'grid_staff', 'department'];
 const isAdmin = (caller: Caller) => caller.roles.includes('admin');
 
 /** The hotline itself: operators and the street centre, within the appeal's street. */
@@ -17,11 +15,7 @@ export function operates(caller: Caller, appeal: AppealEntity): boolean {
 }
 
 function ownedBy(caller: Caller, owner: AppealOwner | null, appeal: AppealEntity): boolean {
-  if (!owner) return false;
-  if (owner.kind === 'department') return caller.roles.includes('department') && caller.units.includes(owner.departmentCode);
-  const ownerPath = appeal.path.includes(owner.unitCode) ? appeal.path.slice(0, appeal.path.indexOf(owner.unitCode) + 1) : [owner.unitCode];
-  const roles: Role[] = owner.level === 'grid' ? ['grid_staff', 'community_admin', 'street_admin'] : owner.level === 'community' ? ['community_admin', 'street_admin'] : ['street_admin'];
-  return hasAnyRole(caller, roles) && scopeCovers(caller, ownerPath);
+  return handlesOwner(caller, owner, appeal.path);
 }
 
 /**

@@ -1,5 +1,8 @@
-import { AppError } from '@gridline/platform';
+import { AppError, fieldChecks } from '@gridline/platform';
 import { AppealErrorCode } from '@gridline/contracts-hotline';
+
+/** A field's rule broken (400 naming the field), and a field a step requires (`need`). */
+export const { invalid: appealInvalid, need } = fieldChecks(AppealErrorCode.Invalid);
 
 /** 404 for an appeal that does not exist or that the caller may not see: the two are answered alike. */
 export function appealNotFound(id: string): AppError {

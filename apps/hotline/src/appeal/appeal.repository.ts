@@ -75,6 +75,41 @@ export class AppealRepository {
     );
   }
 
+  /**
+   * Up to `limit` open appeals due for a supervision look — the next check passed, or the appeal changed since the
+   * last look —, row-locked for the transaction. SKIP LOCKED: two replicas must never claim the same appeal; one a user
+   * is changing right now waits for the next pass.
+   */
+  async claimDueForSupervision(now: Date, limit: number): Promise<AppealEntity[]> {
+    const rows: { id: string }[] = await this.em.execute(
+      `select id from "${this.schema}"."appeal"
+        where status in ('received', 'dispatched', 'signed') and (next_check_at <= ? or checked_version is distinct from version)
+        order by next_check_at asc nulls first
+        limit ? for update skip locked`,
+      [now, limit],
+    );
+    if (rows.length === 0) return [];
+    return this.em.find(AppealEntity, { id: { $in: rows.map((r) => r.id) } });
+  }
+
+  /**
+   * What a supervision look leaves on the appeal: when to look next, the version it looked at, and the deadlines it
+   * marked (null: unchanged). Plain SQL: the version stays as it is (the ORM's update would bump it), so an operator's
+   * open form stays valid.
+   */
+  async recordSupervisionLook(appeal: AppealEntity, nextCheckAt: Date | null, marked: Partial<Record<'remindedFor' | 'dispatchOverdueFor' | 'signOverdueFor' | 'answerOverdueFor', Date>>): Promise<void> {
+    await this.em.execute(
+      `update "${this.schema}"."appeal" set next_check_at = ?, checked_version = ?, reminded_for = coalesce(?, reminded_for),
+         dispatch_overdue_for = coalesce(?, dispatch_overdue_for), sign_overdue_for = coalesce(?, sign_overdue_for), answer_overdue_for = coalesce(?, answer_overdue_for)
+       where id = ?`,
+      [nextCheckAt, appeal.version, marked.remindedFor ?? null, marked.dispatchOverdueFor ?? null, marked.signOverdueFor ?? null, marked.answerOverdueFor ?? null, appeal.id],
+    );
+  }
+
+  private get schema(): string {
+    return this.em.config.get('schema');
+  }
+
   /** Writes what was added and changed. */
   async flush(): Promise<void> {
     await this.em.flush();

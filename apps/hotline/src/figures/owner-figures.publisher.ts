@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { RequestContext as OrmContext } from '@mikro-orm/core';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { SYSTEM_CALLER } from '@gridline/auth';
-import { EventPublisher, PollingWorker, type PollingWorkerSettings } from '@gridline/messaging';
-import { HOTLINE_EVENTS, type OwnerFigures } from '@gridline/contracts-hotline';
+import { TransactionRunner } from '@gridline/persistence';
+import { ClaimingWorker, type ClaimedPass, type PollingWorkerSettings } from '@gridline/messaging';
+import type { OwnerFigures } from '@gridline/contracts-hotline';
 import { ReadAppealFiguresQuery } from '../appeal/use-cases/read-appeal-figures/read-appeal-figures.query';
 import { ReadAppealFiguresUseCase } from '../appeal/use-cases/read-appeal-figures/read-appeal-figures.use-case';
 import { ReferenceNames } from '../reference/reference-names';
+import { FiguresPublicationRepository } from './figures-publication.repository';
 
 /** How often it looks (a minute), how many owners a pass publishes, whether it starts with the application, and: */
 export interface FiguresSettings extends PollingWorkerSettings {
@@ -31,57 +31,38 @@ function noFigures(owner: string, ownerName: string | null): OwnerFigures {
  * never publish one owner twice.
  */
 @Injectable()
-export class OwnerFiguresPublisher extends PollingWorker {
+export class OwnerFiguresPublisher extends ClaimingWorker<string> {
   protected readonly logger = new Logger(OwnerFiguresPublisher.name);
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly publications: FiguresPublicationRepository,
     private readonly readFigures: ReadAppealFiguresUseCase,
-    private readonly events: EventPublisher,
     private readonly names: ReferenceNames,
+    transactions: TransactionRunner,
     @Inject(FIGURES_SETTINGS) private readonly settings: FiguresSettings,
   ) {
-    super(settings);
+    super(transactions, settings);
   }
 
-  /** One pass: publishes the owners that are due. Returns how many it published. */
-  async tick(): Promise<number> {
-    const em = this.em.fork();
-    const published = await em.transactional(async (tx) => {
-      const now = new Date();
-      const schema = tx.config.get('schema');
-      // An owner appears with its first dispatched appeal (dispatching changes the appeal, so a day's look back is plenty).
-      await tx.execute(
-        `insert into "${schema}"."figures_publication" (owner)
-         select distinct lead_key from "${schema}"."appeal" where lead_key is not null and updated_at >= ?
-         on conflict do nothing`,
-        [new Date(now.getTime() - DAY)],
-      );
-      // SKIP LOCKED: another replica publishing an owner right now keeps it.
-      const rows: { owner: string }[] = await tx.execute(
-        `select owner from "${schema}"."figures_publication" p
-          where p.published_at is null
-             or (p.published_at <= ? and (p.published_at <= ? or exists (
-                   select 1 from "${schema}"."appeal" a where a.lead_key = p.owner and a.updated_at > p.published_at)))
-          order by p.published_at asc nulls first
-          limit ? for update skip locked`,
-        [new Date(now.getTime() - this.settings.intervalMs), new Date(now.getTime() - DAY), this.settings.batchSize],
-      );
-      if (rows.length === 0) return [];
-      const from = new Date(now.getTime() - this.settings.days * DAY).toISOString();
-      const to = now.toISOString();
-      const all = await OrmContext.create(tx, () => this.readFigures.execute(new ReadAppealFiguresQuery(SYSTEM_CALLER, { from, to })));
-      const byOwner = new Map(all.map((f) => [f.owner, f]));
-      const idle = rows.map((r) => r.owner).filter((owner) => !byOwner.has(owner));
-      const names = await this.names.ownerBook(idle);
-      for (const { owner } of rows) {
-        this.events.record(tx, HOTLINE_EVENTS.figuresUpdated, owner, { owner, from, to, figures: byOwner.get(owner) ?? noFigures(owner, names.owner(owner)), at: to });
-      }
-      await tx.execute(`update "${schema}"."figures_publication" set published_at = ? where owner = any(?::text[])`, [now, `{${rows.map((r) => `"${r.owner}"`).join(',')}}`]);
-      await tx.flush();
-      return rows.map((r) => r.owner);
-    });
-    if (published.length > 0) this.logger.log({ msg: 'owner figures published', owners: published });
-    return published.length;
+  /** Publishes the owners that are due (the figures read in the pass's transaction); answers them, to log after the commit. */
+  protected async claimAndAct(now: Date): Promise<ClaimedPass<string>> {
+    // Dispatching changes the appeal, so a day's look back is plenty to find new owners.
+    await this.publications.enrolOwnersChangedSince(new Date(now.getTime() - DAY));
+    const owners = await this.publications.claimDue(new Date(now.getTime() - this.settings.intervalMs), new Date(now.getTime() - DAY), this.settings.batchSize);
+    if (owners.length === 0) return { claimed: 0, notes: [] };
+    const from = new Date(now.getTime() - this.settings.days * DAY).toISOString();
+    const to = now.toISOString();
+    const all = await this.readFigures.execute(new ReadAppealFiguresQuery(SYSTEM_CALLER, { from, to }));
+    const byOwner = new Map(all.map((f) => [f.owner, f]));
+    const names = await this.names.ownerBook(owners.filter((owner) => !byOwner.has(owner)));
+    for (const owner of owners) {
+      this.publications.recordPublished({ owner, from, to, figures: byOwner.get(owner) ?? noFigures(owner, names.owner(owner)), at: to });
+    }
+    await this.publications.markPublished(owners, now);
+    return { claimed: owners.length, notes: owners };
+  }
+
+  protected logCommitted(owners: readonly string[]): void {
+    if (owners.length > 0) this.logger.log({ msg: 'owner figures published', owners });
   }
 }

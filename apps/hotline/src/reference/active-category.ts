@@ -1,5 +1,4 @@
-import { AppError } from '@gridline/platform';
-import { AppealErrorCode } from '@gridline/contracts-hotline';
+import { appealInvalid } from '../appeal/appeal.errors';
 import type { RegistryCopyEntity } from './registry-copy.entity';
 
 /**
@@ -9,8 +8,7 @@ import type { RegistryCopyEntity } from './registry-copy.entity';
  */
 export function activeCategory(category: RegistryCopyEntity<'category'> | null, code: string, field = 'categoryCode'): RegistryCopyEntity<'category'> {
   if (!category || !category.active) {
-    const reason = `${code} is not an active category of the responsibility list`;
-    throw new AppError(AppealErrorCode.Invalid, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
+    throw appealInvalid(field, `${code} is not an active category of the responsibility list`);
   }
   return category;
 }

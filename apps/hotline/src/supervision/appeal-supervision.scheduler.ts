@@ -1,11 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EntityManager } from '@mikro-orm/postgresql';
 import { RequestContext } from '@gridline/platform';
-import { EventPublisher, PollingWorker, type PollingWorkerSettings } from '@gridline/messaging';
-import { HOTLINE_EVENTS } from '@gridline/contracts-hotline';
+import { TransactionRunner } from '@gridline/persistence';
+import { ClaimingWorker, type ClaimedPass, type PollingWorkerSettings } from '@gridline/messaging';
 import { AppealJournal } from '../appeal/appeal-journal';
-import { AppealEntity } from '../appeal/appeal.entity';
-import { toAppealEventData } from '../appeal/appeal.mapper';
+import type { AppealEntity } from '../appeal/appeal.entity';
+import { AppealRepository } from '../appeal/appeal.repository';
 import { decideAppealSupervision, markedField, type AppealSupervisionMark, type MarkedField } from './appeal-supervision-decision';
 import { SupervisionCalendar, type WorkingClock } from './supervision-calendar';
 
@@ -17,12 +16,18 @@ export interface AppealSupervisionSettings extends PollingWorkerSettings {
 
 export const APPEAL_SUPERVISION_SETTINGS = Symbol('APPEAL_SUPERVISION_SETTINGS');
 
-const OPEN = `('received', 'dispatched', 'signed')`;
-
 function commentOf(mark: AppealSupervisionMark, share: number): string {
   const due = mark.dueAt.toISOString();
   if (mark.kind === 'reminded') return `Reminder: ${Math.round(share * 100)} % of the working time to the answer deadline (${due}) has passed`;
   return { dispatch: `Overdue: not dispatched by ${due}`, sign: `Overdue: not signed for by ${due}`, answer: `Overdue: not answered by ${due}` }[mark.deadline];
+}
+
+/** What a pass marked on one appeal, logged once the pass has committed. */
+interface SupervisionNote {
+  appealId: string;
+  kind: string;
+  deadline: string;
+  correlationId: string;
 }
 
 /**
@@ -37,55 +42,44 @@ function commentOf(mark: AppealSupervisionMark, share: number): string {
  * they leave the version alone: an operator's open form stays valid.
  */
 @Injectable()
-export class AppealSupervisionScheduler extends PollingWorker {
+export class AppealSupervisionScheduler extends ClaimingWorker<SupervisionNote, WorkingClock> {
   protected readonly logger = new Logger(AppealSupervisionScheduler.name);
 
   constructor(
-    private readonly em: EntityManager,
+    private readonly appeals: AppealRepository,
     private readonly journal: AppealJournal,
-    private readonly events: EventPublisher,
     private readonly calendars: SupervisionCalendar,
+    transactions: TransactionRunner,
     @Inject(APPEAL_SUPERVISION_SETTINGS) private readonly settings: AppealSupervisionSettings,
   ) {
-    super(settings);
+    super(transactions, settings);
   }
 
-  /** One pass: claims up to a batch of open appeals due for a look, marks them, commits. Returns how many it claimed. */
-  async tick(): Promise<number> {
-    // Its own fork: a scheduler has no request context, and must not grow the global identity map.
-    const em = this.em.fork();
-    // Read before the transaction: the registry's answer must not hold the claimed rows' locks.
-    const calendar = await this.calendars.calendar();
-    const marked: { appealId: string; kind: string; deadline: string; correlationId: string }[] = [];
-    const claimed = await em.transactional(async (tx) => {
-      const now = new Date();
-      const schema = tx.config.get('schema');
-      // SKIP LOCKED: two replicas must never claim the same appeal; one a user is changing right now waits for the next pass.
-      const rows: { id: string }[] = await tx.execute(
-        `select id from "${schema}"."appeal"
-          where status in ${OPEN} and (next_check_at <= ? or checked_version is distinct from version)
-          order by next_check_at asc nulls first
-          limit ? for update skip locked`,
-        [now, this.settings.batchSize],
-      );
-      if (rows.length === 0) return 0;
-      const appeals = await tx.find(AppealEntity, { id: { $in: rows.map((r) => r.id) } });
-      for (const appeal of appeals) {
-        const correlationId = RequestContext.newCorrelationId();
-        for (const mark of await this.supervise(tx, appeal, now, calendar, correlationId)) {
-          marked.push({ appealId: appeal.id, kind: mark.kind, deadline: mark.deadline, correlationId });
-        }
+  /** Read before the transaction: the registry's answer must not hold the claimed rows' locks. */
+  protected override prepare(): Promise<WorkingClock> {
+    return this.calendars.calendar();
+  }
+
+  /** Claims up to a batch of open appeals due for a look and marks them (a transaction of its own: the scheduler has no request context). */
+  protected async claimAndAct(now: Date, calendar: WorkingClock): Promise<ClaimedPass<SupervisionNote>> {
+    const marked: SupervisionNote[] = [];
+    const appeals = await this.appeals.claimDueForSupervision(now, this.settings.batchSize);
+    for (const appeal of appeals) {
+      const correlationId = RequestContext.newCorrelationId();
+      for (const mark of await this.supervise(appeal, now, calendar, correlationId)) {
+        marked.push({ appealId: appeal.id, kind: mark.kind, deadline: mark.deadline, correlationId });
       }
-      await tx.flush();
-      return rows.length;
-    });
-    // Logged after the commit: a rolled-back pass marked nothing.
-    for (const m of marked) this.logger.log({ msg: `appeal ${m.kind}`, ...m });
-    return claimed;
+    }
+    if (appeals.length > 0) await this.appeals.flush();
+    return { claimed: appeals.length, notes: marked };
+  }
+
+  protected logCommitted(notes: readonly SupervisionNote[]): void {
+    for (const m of notes) this.logger.log({ msg: `appeal ${m.kind}`, ...m });
   }
 
   /** Applies the decision to one claimed appeal: each mark gets its timeline entry and event; the bookkeeping is written. */
-  private async supervise(em: EntityManager, appeal: AppealEntity, now: Date, calendar: WorkingClock, correlationId: string): Promise<AppealSupervisionMark[]> {
+  private async supervise(appeal: AppealEntity, now: Date, calendar: WorkingClock, correlationId: string): Promise<AppealSupervisionMark[]> {
     const share = this.settings.reminderShare;
     const { marks, nextCheckAt } = decideAppealSupervision(appeal, now, share, calendar);
     const bookkeeping: Partial<Record<MarkedField, Date>> = {};
@@ -93,16 +87,10 @@ export class AppealSupervisionScheduler extends PollingWorker {
       for (const mark of marks) {
         bookkeeping[markedField(mark)] = mark.dueAt;
         this.journal.record(appeal, { action: mark.kind, actor: 'scheduler', from: appeal.status, comment: commentOf(mark, share) });
-        this.events.record(em, HOTLINE_EVENTS[mark.kind], appeal.id, { ...toAppealEventData(appeal, 'scheduler'), deadline: mark.deadline, dueAt: mark.dueAt.toISOString() });
+        this.journal.recordMark(appeal, mark.kind, 'scheduler', { deadline: mark.deadline, dueAt: mark.dueAt.toISOString() });
       }
     });
-    // Plain SQL: the version stays as it is (see the class comment; the ORM's updates would bump it), and is what the scheduler has looked at.
-    await em.execute(
-      `update "${em.config.get('schema')}"."appeal" set next_check_at = ?, checked_version = ?, reminded_for = coalesce(?, reminded_for),
-         dispatch_overdue_for = coalesce(?, dispatch_overdue_for), sign_overdue_for = coalesce(?, sign_overdue_for), answer_overdue_for = coalesce(?, answer_overdue_for)
-       where id = ?`,
-      [nextCheckAt, appeal.version, ...(['remindedFor', 'dispatchOverdueFor', 'signOverdueFor', 'answerOverdueFor'] as const).map((f) => bookkeeping[f] ?? null), appeal.id],
-    );
+    await this.appeals.recordSupervisionLook(appeal, nextCheckAt, bookkeeping);
     return marks;
   }
 }

@@ -16,20 +16,12 @@ import { WorkingDeadlines } from '../../../reference/working-deadlines';
 import { AppealJournal, type AppealDispatchExtra, type AppealStepEventName, type JournalEntry } from '../../appeal-journal';
 import type { AppealEntity } from '../../appeal.entity';
 import { AppealRepository } from '../../appeal.repository';
+import { appealInvalid as invalid, appealNotFound, need } from '../../appeal.errors';
 import type { ActOnAppealCommand } from './act-on-appeal.command';
 import { namesOf, toAppealView } from '../../appeal.mapper';
 import { APPEAL_PROCESS, ASKED_BY, CASE_STEPS, allowedAppealActions, appealsInScope, asked, handledThroughCase, mayView, objectsAs, operates, returnToHotline } from '../../appeal-process';
 
 type EventName = AppealStepEventName;
-
-function invalid(field: string, reason: string): AppError {
-  return new AppError(AppealErrorCode.Invalid, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
-}
-
-/** 404 for an appeal that does not exist or that the caller may not see: the two are answered alike. */
-function appealNotFound(id: string): AppError {
-  return new AppError(AppealErrorCode.NotFound, 'not_found', `Appeal ${id} does not exist in your scope`, { id });
-}
 
 /** 409 for a step a grid's appeal takes on its grid case, naming the case (or saying it is still being opened). */
 function handledOnCase(appeal: AppealEntity, action: AppealAction): AppError {
@@ -64,11 +56,6 @@ interface StepRecord {
 function namedCodes(body: AppealActionBody): RegistryCodes {
   const owners = [body.lead, ...(body.coOwners ?? []), body.owner].filter((o) => !!o);
   return { category: [body.categoryCode], department: owners.map((o) => o!.departmentCode), unit: owners.map((o) => o!.unitCode) };
-}
-
-function need<T>(value: T | undefined | null, field: string, reason: string): T {
-  if (value === undefined || value === null || value === '') throw invalid(field, reason);
-  return value;
 }
 
 /** One step of an appeal's process, checked against its state and the actor, recorded with its event. */

@@ -7,11 +7,12 @@ import { activeCategory } from '../../../reference/active-category';
 import { ReferenceNames } from '../../../reference/reference-names';
 import { RegistryCopyRepository } from '../../../reference/registry-copy.repository';
 import { RegistryReference } from '../../../reference/registry-reference';
-import { AppealErrorCode, type IntakeResult } from '@gridline/contracts-hotline';
+import type { IntakeResult } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { AppealJournal } from '../../appeal-journal';
 import type { AppealEntity } from '../../appeal.entity';
 import { AppealRepository } from '../../appeal.repository';
+import { appealInvalid } from '../../appeal.errors';
 import type { IntakeAppealCommand } from './intake-appeal.command';
 import { namesOf, toAppealView } from '../../appeal.mapper';
 import { appealsInScope } from '../../appeal-process';
@@ -44,7 +45,7 @@ export class IntakeAppealUseCase {
     requireRole(caller, ['hotline_operator', 'street_admin', 'admin'], 'take appeals');
     const anonymous = input.caller?.anonymous ?? false;
     if (anonymous && (input.caller?.name || input.caller?.phone)) {
-      throw new AppError(AppealErrorCode.Invalid, 'validation', 'caller.anonymous excludes a name or phone', { fields: [{ field: 'caller.anonymous', reasons: ['excludes a name or phone'] }] });
+      throw appealInvalid('caller.anonymous', 'excludes a name or phone');
     }
     const receivedAt = this.receivedAt(caller, input.receivedAt);
     if (input.categoryCode) {
@@ -112,7 +113,7 @@ export class IntakeAppealUseCase {
     const at = new Date(given);
     const now = Date.now();
     const reasons = at.getTime() > now + CLOCK_SKEW_MS ? ['must not be in the future'] : at.getTime() < now - BACKDATE_DAYS * 86_400_000 ? [`must be at most ${BACKDATE_DAYS} days back`] : [];
-    if (reasons.length > 0) throw new AppError(AppealErrorCode.Invalid, 'validation', `receivedAt ${reasons[0]}`, { fields: [{ field: 'receivedAt', reasons }] });
+    if (reasons.length > 0) throw appealInvalid('receivedAt', reasons);
     return at;
   }
 

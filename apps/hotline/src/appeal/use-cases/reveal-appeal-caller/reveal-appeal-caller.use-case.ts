@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole } from '@gridline/auth';
+import { APPEAL_CALLER_REVEALERS, requireRole } from '@gridline/auth';
 import { AppError, RequestContext } from '@gridline/platform';
 import { PersonalDataCipher } from '@gridline/persistence';
 import { AppealErrorCode, type RevealedCallerView } from '@gridline/contracts-hotline';
-import { CALLER_REVEALERS, leads, mayView, operates } from '../../appeal-process';
+import { leads, mayView, operates } from '../../appeal-process';
 import { CallerAuditRepository } from '../../caller-audit.repository';
 import type { RevealAppealCallerCommand } from './reveal-appeal-caller.command';
 
@@ -20,7 +20,7 @@ export class RevealAppealCallerUseCase {
   ) {}
 
   async execute({ caller, id, fields, reason }: RevealAppealCallerCommand): Promise<RevealedCallerView> {
-    requireRole(caller, CALLER_REVEALERS, "see an appeal's caller in clear");
+    requireRole(caller, APPEAL_CALLER_REVEALERS, "see an appeal's caller in clear");
     const appeal = await this.audit.findAppeal(id);
     if (!appeal || !mayView(caller, appeal)) throw new AppError(AppealErrorCode.NotFound, 'not_found', `Appeal ${id} does not exist in your scope`, { id });
     if (!operates(caller, appeal) && !leads(caller, appeal)) {
