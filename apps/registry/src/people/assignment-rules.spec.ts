@@ -1,9 +1,10 @@
-import { chinaToday, isActiveOn, isCalendarDate, periodsOverlap } from './assignment-rules';
+import { isActiveOn, isCalendarDate, periodsOverlap } from './assignment-rules';
+import { chinaDay } from '@gridline/platform';
 
 describe('assignment rules', () => {
   it('judges today in China, whatever the server zone', () => {
-    expect(chinaToday(new Date('2026-03-31T15:59:59Z'))).toBe('2026-03-31');
-    expect(chinaToday(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04-01');
+    expect(chinaDay(new Date('2026-03-31T15:59:59Z'))).toBe('2026-03-31');
+    expect(chinaDay(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04-01');
   });
 
   it('knows real calendar dates', () => {

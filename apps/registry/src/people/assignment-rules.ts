@@ -21,13 +21,6 @@ export const ROLE_LEVELS: Record<GridRole, readonly UnitLevel[]> = {
   community_police: GRIDS_AND_COMMUNITY,
 };
 
-const HOUR_MS = 3_600_000;
-
-/** Today's date in China (UTC+8 all year, no DST since 1991), whatever the server's zone: YYYY-MM-DD. */
-export function chinaToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * HOUR_MS).toISOString().slice(0, 10);
-}
-
 /** Whether a YYYY-MM-DD string names a real day (the DTOs check only the shape: 2026-02-30 passes them). */
 export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

@@ -1,9 +1,6 @@
-import { isUnrestricted, requireRole, scopeCovers, type Caller, type Role } from '@gridline/auth';
+import { PEOPLE_KEEPERS, isUnrestricted, requireRole, scopeCovers, type Caller } from '@gridline/auth';
 import { unitOutOfScope } from '../unit/unit.errors';
 import { assignmentNotFound, personNotFound } from './people.errors';
-
-/** The grid centres keep the people of their units, like they keep the map. */
-const PEOPLE_KEEPERS: readonly Role[] = ['admin', 'street_admin', 'community_admin'];
 
 export function assertMayAddPeople(caller: Caller): void {
   requireRole(caller, PEOPLE_KEEPERS, 'add people');

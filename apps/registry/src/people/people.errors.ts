@@ -1,9 +1,9 @@
-import { AppError } from '@gridline/platform';
+import { AppError, fieldInvalid } from '@gridline/platform';
 import { RegistryErrorCode } from '@gridline/contracts-registry';
 
 /** A rule on one field of an assignment broken: 400 naming the field. */
 export function assignmentInvalid(field: string, reason: string): AppError {
-  return new AppError(RegistryErrorCode.AssignmentInvalid, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
+  return fieldInvalid(RegistryErrorCode.AssignmentInvalid, field, reason);
 }
 
 /** The assignment clashes with what is recorded: an overlapping one, or it has already ended. */

@@ -1,13 +1,12 @@
 import { connect, type NatsConnection as RawNats } from 'nats';
 import { Client } from 'pg';
-import { AppError } from '@gridline/platform';
+import { AppError, chinaDay } from '@gridline/platform';
 import { streamName } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { RegistryClient, RegistryPeopleClient, GRID_ROLES, SEVEN_INTO_GRID_ROLES, type AssignmentView, type GridRole } from '@gridline/contracts-registry';
 import { TestPlatform, eventually, unitFactory, TEST_SERVERS } from '@gridline/testing';
 import { RegistryAppModule } from '../registry-app.module';
 import { RegistryConfig } from '../registry.config';
-import { chinaToday } from './assignment-rules';
 
 const STREET = '370502003';
 const C1 = '370502003001';
@@ -49,7 +48,7 @@ describe('people attached to grids, over the bus', () => {
   let registry: RegistryClient;
   let people: RegistryPeopleClient;
   let nc: RawNats;
-  const today = chinaToday();
+  const today = chinaDay();
 
   /** Every response of the run, to scan for the clear phone number at the end. */
   const responses: unknown[] = [];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { pgTextArray } from '@gridline/persistence';
+import { chinaDay } from '@gridline/platform';
 import { REGISTRY_EVENTS, type QualityView } from '@gridline/contracts-registry';
 import { OutboxRepository } from '../outbox/outbox.repository';
 
@@ -20,7 +21,7 @@ export const VISITED_WITHIN_DAYS = 90;
 
 /** The first day of the visited window ending today in China (UTC+8), YYYY-MM-DD. */
 export function visitedSince(now: Date = new Date(), days = VISITED_WITHIN_DAYS): string {
-  const chinaMidnight = Date.parse(`${new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10)}T00:00:00Z`);
+  const chinaMidnight = Date.parse(`${chinaDay(now)}T00:00:00Z`);
   return new Date(chinaMidnight - (days - 1) * 86_400_000).toISOString().slice(0, 10);
 }
 

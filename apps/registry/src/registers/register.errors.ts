@@ -1,4 +1,4 @@
-import { AppError } from '@gridline/platform';
+import { AppError, fieldInvalid } from '@gridline/platform';
 import { RegistryErrorCode } from '@gridline/contracts-registry';
 
 const NOT_FOUND: Record<string, RegistryErrorCode> = {
@@ -14,7 +14,7 @@ export function recordNotFound(kind: string, id: string): AppError {
 
 /** A rule on one field broken: 400 naming the field; the message never quotes personal data. */
 export function registerInvalid(field: string, reason: string): AppError {
-  return new AppError(RegistryErrorCode.RegisterInvalid, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
+  return fieldInvalid(RegistryErrorCode.RegisterInvalid, field, reason);
 }
 
 const DUPLICATE = {

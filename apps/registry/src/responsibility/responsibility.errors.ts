@@ -1,8 +1,8 @@
-import { AppError } from '@gridline/platform';
+import { AppError, fieldInvalid } from '@gridline/platform';
 import { RegistryErrorCode } from '@gridline/contracts-registry';
 
 export function categoryInvalid(field: string, reason: string): AppError {
-  return new AppError(RegistryErrorCode.CategoryInvalid, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
+  return fieldInvalid(RegistryErrorCode.CategoryInvalid, field, reason);
 }
 
 export function categoryNotFound(code: string): AppError {

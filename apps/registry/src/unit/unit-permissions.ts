@@ -1,9 +1,6 @@
-import { isUnrestricted, requireRole, scopeCovers, type Caller, type Role } from '@gridline/auth';
+import { MAP_EDITORS, isUnrestricted, requireRole, scopeCovers, type Caller } from '@gridline/auth';
 import type { UnitEntity } from './unit.entity';
 import { notAllowed, unitOutOfScope } from './unit.errors';
-
-/** Roles that may draw the map: create and change units beneath their own. */
-const MAP_EDITORS: readonly Role[] = ['admin', 'street_admin', 'community_admin'];
 
 /** Refuses a caller who may not edit the map beneath `under` (a unit's path, or null for a new street). */
 export function assertMayEditMap(caller: Caller, under: { code: string; path: string[] } | null): void {

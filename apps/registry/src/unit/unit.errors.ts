@@ -1,9 +1,9 @@
-import { AppError, CommonErrorCode } from '@gridline/platform';
+import { AppError, CommonErrorCode, fieldInvalid } from '@gridline/platform';
 import { RegistryErrorCode, formatArea, type UnitLevel } from '@gridline/contracts-registry';
 
 /** A rule on one field of a unit broken: 400 naming the field. */
 export function unitFieldError(code: RegistryErrorCode, field: string, reason: string): AppError {
-  return new AppError(code, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
+  return fieldInvalid(code, field, reason);
 }
 
 export function unitNotFound(code: string): AppError {

@@ -1,6 +1,4 @@
-import { RESIDENT_TAGS, mobileProblem, normalizeMobile, normalizeResidentId, residentIdProblem, type ImportRejection, type ResidentTag } from '@gridline/contracts-registry';
-
-const GRID_CODE = /^\d{15}$/;
+import { GRID_CODE_PATTERN as GRID_CODE, RESIDENT_TAGS, mobileProblem, normalizeMobile, normalizeResidentId, residentIdProblem, type ImportRejection, type ResidentTag } from '@gridline/contracts-registry';
 
 export interface BuildingRow {
   row: number;

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { chinaDay } from '@gridline/platform';
 import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, type AssignmentView } from '@gridline/contracts-registry';
 import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { unitNotFound } from '../../../unit/unit.errors';
-import { ROLE_LEVELS, chinaToday, isCalendarDate } from '../../assignment-rules';
+import { ROLE_LEVELS, isCalendarDate } from '../../assignment-rules';
 import { assignmentConflict, assignmentInvalid, personNotFound } from '../../people.errors';
 import { toAssignmentSnapshot, toAssignmentView } from '../../people.mapper';
 import { assertMayAssignOn, assertMayAssignPerson } from '../../people-permissions';
@@ -30,7 +31,7 @@ export class AssignPersonUseCase {
     if (!levels.includes(unit.level)) {
       throw assignmentInvalid('role', `${input.role} cannot be held on a ${unit.level}; it belongs on: ${levels.join(', ')}`);
     }
-    const today = chinaToday();
+    const today = chinaDay();
     const startsOn = input.startsOn ?? today;
     const endsOn = input.endsOn ?? null;
     if (!isCalendarDate(startsOn)) throw assignmentInvalid('startsOn', `${startsOn} is not a calendar date`);

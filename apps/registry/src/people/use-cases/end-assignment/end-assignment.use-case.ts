@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { chinaDay } from '@gridline/platform';
 import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, type AssignmentView } from '@gridline/contracts-registry';
 import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { unitNotFound } from '../../../unit/unit.errors';
-import { chinaToday, isCalendarDate } from '../../assignment-rules';
+import { isCalendarDate } from '../../assignment-rules';
 import { assignmentConflict, assignmentInvalid, assignmentNotFound, personNotFound } from '../../people.errors';
 import { toAssignmentSnapshot, toAssignmentView } from '../../people.mapper';
 import { assertKeepsPeople, assertMayEndAssignmentOn } from '../../people-permissions';
@@ -37,7 +38,7 @@ export class EndAssignmentUseCase {
     if (!person) throw personNotFound(found.personId);
     if (requested !== undefined && !isCalendarDate(requested)) throw assignmentInvalid('endsOn', `${requested} is not a calendar date`);
 
-    const today = chinaToday();
+    const today = chinaDay();
     return this.transactions.run(async () => {
       const assignment = await this.people.lockAssignment(assignmentId);
       if (!assignment) throw assignmentNotFound(assignmentId);

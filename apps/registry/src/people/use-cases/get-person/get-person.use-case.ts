@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { chinaDay } from '@gridline/platform';
 import { scopeCovers } from '@gridline/auth';
 import type { AssignmentView, PersonView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
-import { chinaToday } from '../../assignment-rules';
+
 import { personNotFound } from '../../people.errors';
 import { toAssignmentView, toPersonView } from '../../people.mapper';
 import { assertMaySeePerson } from '../../people-permissions';
@@ -29,7 +30,7 @@ export class GetPersonUseCase {
     assertMaySeePerson(caller, id, assignments.map((a) => pathOf(a.unitCode)));
 
     const mask = (enc: string | null) => this.personalData.maskedPhone(enc);
-    const today = chinaToday();
+    const today = chinaDay();
     return {
       ...toPersonView(person, mask),
       assignments: assignments.filter((a) => scopeCovers(caller, pathOf(a.unitCode))).map((a) => toAssignmentView(a, person, today, mask)),

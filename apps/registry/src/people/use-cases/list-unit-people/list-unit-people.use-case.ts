@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { chinaDay } from '@gridline/platform';
 import type { AssignmentView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { unitNotFound } from '../../../unit/unit.errors';
 import { assertMayRead } from '../../../unit/unit-permissions';
-import { chinaToday } from '../../assignment-rules';
+
 import { byRoleThenStart, toAssignmentView } from '../../people.mapper';
 import { PeopleRepository } from '../../people.repository';
 import type { ListUnitPeopleQuery } from './list-unit-people.query';
@@ -20,7 +21,7 @@ export class ListUnitPeopleUseCase {
     const unit = await this.people.findUnit(code);
     if (!unit) throw unitNotFound(code);
     assertMayRead(caller, unit);
-    const today = chinaToday();
+    const today = chinaDay();
     const assignments = await this.people.assignmentsOnUnit(code, { role, activeOn: includeInactive ? undefined : today });
     const persons = new Map((await this.people.findPersons(assignments.map((a) => a.personId))).map((p) => [p.id, p]));
     const mask = (enc: string | null) => this.personalData.maskedPhone(enc);

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { chinaDay } from '@gridline/platform';
 import { SEVEN_INTO_GRID_ROLES, type CoverageView, type GridRole } from '@gridline/contracts-registry';
 import { unitNotFound } from '../../../unit/unit.errors';
 import { assertMayRead } from '../../../unit/unit-permissions';
-import { chinaToday } from '../../assignment-rules';
+
 import { PeopleRepository } from '../../people.repository';
 import type { ReportCoverageQuery } from './report-coverage.query';
 
@@ -21,7 +22,7 @@ export class ReportCoverageUseCase {
     assertMayRead(caller, unit);
     const grids = await this.people.activeGridsAtOrBeneath(code);
     const codes = [...new Set(grids.flatMap((g) => g.path))];
-    const active = await this.people.activeAssignmentsOn(codes, chinaToday());
+    const active = await this.people.activeAssignmentsOn(codes, chinaDay());
     return coverageOf(code, grids, active);
   }
 }

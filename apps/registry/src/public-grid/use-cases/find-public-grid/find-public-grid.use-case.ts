@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { isPublicCaller } from '@gridline/auth';
-import { AppError, CommonErrorCode } from '@gridline/platform';
+import { AppError, CommonErrorCode, fieldInvalid, chinaDay } from '@gridline/platform';
 import { PUBLIC_GRID_MAX_CANDIDATES, RegistryErrorCode, type LocateResult, type PublicGridResult, type PublicGridView } from '@gridline/contracts-registry';
-import { chinaToday } from '../../../people/assignment-rules';
+
 import { UnitRepository } from '../../../unit/unit.repository';
 import { GridLocator } from '../../../unit/grid-locator';
 import { PublicGridRepository, normaliseAddress } from '../../public-grid.repository';
 import type { FindPublicGridQuery } from './find-public-grid.query';
 
 function invalid(field: string, reason: string): AppError {
-  return new AppError(CommonErrorCode.ValidationFailed, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
+  return fieldInvalid(CommonErrorCode.ValidationFailed, field, reason);
 }
 
 /**
@@ -52,7 +52,7 @@ export class FindPublicGridUseCase {
   }
 
   private async withStaff(places: { place: LocateResult; matchedAddresses?: string[] }[]): Promise<PublicGridView[]> {
-    const staff = await this.lookup.gridStaff(places.map((p) => p.place.grid.code), chinaToday());
+    const staff = await this.lookup.gridStaff(places.map((p) => p.place.grid.code), chinaDay());
     return places.map(({ place, matchedAddresses }) => ({
       grid: { code: place.grid.code, name: place.grid.name, level: place.grid.level === 'exclusive_grid' ? 'exclusive_grid' : 'grid', kind: place.grid.kind },
       community: place.community ? { code: place.community.code, name: place.community.name } : null,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError } from '@gridline/platform';
+import { fieldInvalid, type AppError } from '@gridline/platform';
 import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, RegistryErrorCode, type CalendarYearView } from '@gridline/contracts-registry';
 import { OutboxRepository } from '../../../outbox/outbox.repository';
@@ -8,7 +8,7 @@ import { ResponsibilityRepository } from '../../responsibility.repository';
 import type { SetCalendarYearCommand } from './set-calendar-year.command';
 
 function calendarInvalid(field: string, reason: string): AppError {
-  return new AppError(RegistryErrorCode.CalendarInvalid, 'validation', `${field} ${reason}`, { fields: [{ field, reasons: [reason] }] });
+  return fieldInvalid(RegistryErrorCode.CalendarInvalid, field, reason);
 }
 
 /** Replaces a year's holidays and make-up working days; deadlines everywhere follow by the event. */
