@@ -1,10 +1,5 @@
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { SYSTEM_CALLER } from '@gridline/auth';
-import { loadConfig } from '@gridline/platform';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { TestPlatform, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -18,43 +13,39 @@ const CALLER = { name: '王秀英', phone: '13805469999' };
  * like the residents' reveal. Everyone else — and every other answer — keeps the caller masked.
  */
 describe('GET /api/v1/appeals/:id/reveal', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
-  const tokens: Record<string, string> = {};
+  let walk: StreetFixture;
   let appealId: string;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
-    const registry = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build(), unitFactory().grid(OTHER_GRID).at(118.51, 37.4).build()]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    walk = await StreetFixture.start({ services: ['registry', 'hotline'], gateway: true });
     const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits });
-    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
-    tokens.otherOperator = await testToken({ sub: 'operator-2', roles: ['hotline_operator'], units: [OTHER_STREET] });
-    tokens.department = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
-    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
-    tokens.otherStaff = await testToken({ sub: 'staff-2', roles: ['grid_staff'], units: [OTHER_GRID] });
-    tokens.analyst = await testToken({ sub: 'analyst-1', roles: ['analyst'], units: [STREET] });
-    tokens.admin = await testToken({ sub: 'admin-1', roles: ['admin'] });
+    await walk.seed({
+      units: [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build(), unitFactory().grid(OTHER_GRID).at(118.51, 37.4).build()],
+      departments: [{ code: 'URBAN_MGMT', name: '城市管理办公室' }],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits },
+      ],
+    });
+    await walk.sign({
+      operator: { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] },
+      otherOperator: { sub: 'operator-2', roles: ['hotline_operator'], units: [OTHER_STREET] },
+      department: { sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] },
+      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
+      otherStaff: { sub: 'staff-2', roles: ['grid_staff'], units: [OTHER_GRID] },
+      analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
+      admin: { sub: 'admin-1', roles: ['admin'] },
+    });
     const taken = await call('operator', 'POST', '/api/v1/appeals', { channel: 'phone', type: 'report', caller: CALLER, content: '路口污水外溢', categoryCode: 'ENV.SEWAGE', location: { lat: 37.405, lng: 118.505, address: '文汇小区东门' } });
     expect(taken.statusCode).toBe(201);
     appealId = taken.json().appeal.id;
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
-  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  const call: StreetFixture['call'] = (...args) => walk.call(...args);
   const reveal = (who: string, query: string, id = appealId) => call(who, 'GET', `/api/v1/appeals/${id}/reveal?${query}`);
   const audited = async () => (await call('admin', 'GET', `/api/v1/appeals/audit?appealId=${appealId}`)).json();
 

@@ -1,14 +1,7 @@
-import { connect } from 'nats';
-import { Client } from 'pg';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { createLogger, loadConfig } from '@gridline/platform';
-import { streamName } from '@gridline/messaging';
+import type { Client } from 'pg';
 import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { LogCapture, TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { eventually, unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -20,48 +13,43 @@ const GRID = '370502003001001';
  * replicas (the bus's queue group shares the requests between them).
  */
 describe('returns and objections reviewed by the dispatcher', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
-  let registry: RegistryClient;
+  let walk: StreetFixture;
   let db: Client;
-  const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix }), createLogger('gateway', 'warn', new LogCapture()));
-    registry = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    for (const [code, name] of [['URBAN_MGMT', '城市管理办公室'], ['WATER', '水务局'], ['PARKS', '园林绿化局']]) await registry.createDepartment(SYSTEM_CALLER, { code, name });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline', 'hotline'], gateway: true });
     const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 3, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
-    tokens.operator2 = await testToken({ sub: 'operator-2', roles: ['hotline_operator'], units: [STREET] });
-    tokens.handler = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
-    tokens.water = await testToken({ sub: 'water-1', roles: ['department'], units: ['WATER'] });
-    tokens.parks = await testToken({ sub: 'parks-1', roles: ['department'], units: ['PARKS'] });
-    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
-    tokens.streetAdmin = await testToken({ sub: 'street-1', roles: ['street_admin'], units: [STREET] });
-    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
+    await walk.seed({
+      units: [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()],
+      departments: [
+        { code: 'URBAN_MGMT', name: '城市管理办公室' },
+        { code: 'WATER', name: '水务局' },
+        { code: 'PARKS', name: '园林绿化局' },
+      ],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+      ],
+    });
+    await walk.sign({
+      operator: { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] },
+      operator2: { sub: 'operator-2', roles: ['hotline_operator'], units: [STREET] },
+      handler: { sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] },
+      water: { sub: 'water-1', roles: ['department'], units: ['WATER'] },
+      parks: { sub: 'parks-1', roles: ['department'], units: ['PARKS'] },
+      community: { sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] },
+      streetAdmin: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
+      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
+    });
+    db = await walk.db();
   });
 
   afterAll(async () => {
-    await db?.end();
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
-  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object, key?: string) =>
-    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}`, ...(key ? { 'idempotency-key': key } : {}) }, ...(payload ? { payload } : {}) });
+  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object, key?: string) => walk.call(who, method, url, payload, key ? { 'idempotency-key': key } : {});
   const act = (who: string, id: string, action: string, body: object = {}, key?: string) => call(who, 'POST', `/api/v1/appeals/${id}/actions/${action}`, body, key);
   const ok = async (who: string, id: string, action: string, body: object = {}) => {
     const res = await act(who, id, action, body);
@@ -80,8 +68,8 @@ describe('returns and objections reviewed by the dispatcher', () => {
   const dueDatesFromDispatch = async (id: string) => {
     const [row] = (await db.query<{ dispatched_at: Date; sign_due_at: Date; answer_due_at: Date }>('select dispatched_at, sign_due_at, answer_due_at from hotline.appeal where id = $1', [id])).rows;
     const from = row.dispatched_at.toISOString();
-    const sign = await registry.deadline(SYSTEM_CALLER, { from, amount: 2, unit: 'working_hours' });
-    const answer = await registry.deadline(SYSTEM_CALLER, { from, amount: 3, unit: 'working_days' });
+    const sign = await walk.registry.deadline(SYSTEM_CALLER, { from, amount: 2, unit: 'working_hours' });
+    const answer = await walk.registry.deadline(SYSTEM_CALLER, { from, amount: 3, unit: 'working_days' });
     return { dispatchedAt: row.dispatched_at, set: [row.sign_due_at.toISOString(), row.answer_due_at.toISOString()], calendar: [new Date(sign.deadline).toISOString(), new Date(answer.deadline).toISOString()] };
   };
 
@@ -238,20 +226,16 @@ describe('returns and objections reviewed by the dispatcher', () => {
    * once more first, as JetStream would redeliver it, when `again`.
    */
   const afterLinkage = async (type: string, incidentId: string, again = false) => {
-    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
-    try {
-      const jsm = await nc.jetstreamManager();
-      const stream = streamName(platform.prefix, 'incidents');
+    await walk.jetstream(async (jsm, js) => {
+      const stream = walk.stream('incidents');
       const msg = await eventually(async () => {
-        const last = await jsm.streams.getMessage(stream, { last_by_subj: `${platform.prefix}.events.incidents.incident.${type}` });
+        const last = await jsm.streams.getMessage(stream, { last_by_subj: walk.subject(`events.incidents.incident.${type}`) });
         expect(last.json<{ subject: string }>().subject).toBe(incidentId);
         return last;
       });
-      const seq = again ? (await nc.jetstream().publish(msg.subject, msg.data, { msgID: `again-${incidentId}-${type}` })).seq : msg.seq;
+      const seq = again ? (await js.publish(msg.subject, msg.data, { msgID: `again-${incidentId}-${type}` })).seq : msg.seq;
       await eventually(async () => expect((await jsm.consumers.info(stream, 'hotline-incident-linkage')).ack_floor.stream_seq).toBeGreaterThanOrEqual(seq));
-    } finally {
-      await nc.close();
-    }
+    });
   };
 
   it('a grid’s case rejected: the appeal waits for the dispatcher; refused, a new case opens at the grid with the reason; rejected again and approved, back to the hotline', async () => {

@@ -1,14 +1,8 @@
-import { connect } from 'nats';
-import { Client } from 'pg';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { createLogger, loadConfig } from '@gridline/platform';
-import { streamName } from '@gridline/messaging';
+import type { Client } from 'pg';
 import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { LogCapture, TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { cstYear } from '@gridline/platform';
+import { eventually, unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -21,46 +15,40 @@ const GRID_B = '370502003001002';
  * walked through the gateway with the token of the role that takes each step.
  */
 describe('the hotline ⇄ grid linkage on every path', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
+  let walk: StreetFixture;
   let db: Client;
-  const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix }), createLogger('gateway', 'warn', new LogCapture()));
-    const registry = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [
-      unitFactory().street(STREET).build(),
-      unitFactory().community(COMMUNITY).build(),
-      unitFactory().grid(GRID_A).at(118.5, 37.4).build(),
-      unitFactory().grid(GRID_B).at(118.52, 37.4).build(),
-    ]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline'], gateway: true });
     const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GREEN', name: '绿化损毁', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
-    tokens.staffA = await testToken({ sub: 'staff-a', roles: ['grid_staff'], units: [GRID_A] });
-    tokens.staffB = await testToken({ sub: 'staff-b', roles: ['grid_staff'], units: [GRID_B] });
-    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
+    await walk.seed({
+      units: [
+        unitFactory().street(STREET).build(),
+        unitFactory().community(COMMUNITY).build(),
+        unitFactory().grid(GRID_A).at(118.5, 37.4).build(),
+        unitFactory().grid(GRID_B).at(118.52, 37.4).build(),
+      ],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+        { code: 'ENV.GREEN', name: '绿化损毁', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+      ],
+    });
+    await walk.sign({
+      operator: { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] },
+      staffA: { sub: 'staff-a', roles: ['grid_staff'], units: [GRID_A] },
+      staffB: { sub: 'staff-b', roles: ['grid_staff'], units: [GRID_B] },
+      community: { sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] },
+    });
+    db = await walk.db();
   });
 
   afterAll(async () => {
-    await db?.end();
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
   const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}`, ...(method === 'POST' && url.endsWith('/appeals') ? { 'idempotency-key': `link-${Math.random().toString(36).slice(2)}` } : {}) }, ...(payload ? { payload } : {}) });
+    walk.call(who, method, url, payload, method === 'POST' && url.endsWith('/appeals') ? { 'idempotency-key': `link-${Math.random().toString(36).slice(2)}` } : {});
   const appealAct = (who: string, id: string, action: string, body: object = {}) => call(who, 'POST', `/api/v1/appeals/${id}/actions/${action}`, body);
   const caseAct = async (who: string, id: string, action: string, body: object = {}) => {
     const res = await call(who, 'POST', `/api/v1/incidents/${id}/actions/${action}`, body);
@@ -184,28 +172,11 @@ describe('the hotline ⇄ grid linkage on every path', () => {
     await appealAct('operator', appeal.id, 'callback', { satisfaction: 'dissatisfied' });
     const second = await caseOf(appeal.id, 2);
 
-    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
-    try {
-      const jsm = await nc.jetstreamManager();
-      const js = nc.jetstream();
-      // Again, as JetStream would redeliver them: the re-handling's hand-off, and the first case's closure.
-      const resend = async (service: string, subject: string, aggregate: string, durable: string) => {
-        const stream = streamName(platform.prefix, service);
-        const msg = await jsm.streams.getMessage(stream, { last_by_subj: `${platform.prefix}.${subject}` });
-        expect(msg.json<{ subject: string }>().subject).toBe(aggregate);
-        const ack = await js.publish(msg.subject, msg.data, { msgID: `again-${aggregate}-${subject}` });
-        return { stream, seq: ack.seq, durable };
-      };
-      const sent = [
-        await resend('hotline', 'events.hotline.appeal.reopened', appeal.id, 'incidents-appeal-handoff'),
-        await resend('incidents', 'events.incidents.incident.closed', first.id, 'hotline-incident-linkage'),
-      ];
-      await eventually(async () => {
-        for (const s of sent) expect((await jsm.consumers.info(s.stream, s.durable)).ack_floor.stream_seq).toBeGreaterThanOrEqual(s.seq);
-      });
-    } finally {
-      await nc.close();
-    }
+    // Again, as JetStream would redeliver them: the re-handling's hand-off, and the first case's closure.
+    await walk.redeliver(
+      { service: 'hotline', subject: 'events.hotline.appeal.reopened', aggregate: appeal.id, durable: 'incidents-appeal-handoff' },
+      { service: 'incidents', subject: 'events.incidents.incident.closed', aggregate: first.id, durable: 'hotline-incident-linkage' },
+    );
     // One case per hand-off; the appeal still waits for the second case, unanswered by the first one's closure.
     expect((await casesOf(appeal.id)).map((c) => [c.appeal_handoff, c.status])).toEqual([[1, 'closed'], [2, 'reported']]);
     expect(await appealOf(appeal.id)).toMatchObject({ status: 'dispatched', incidentId: second.id, incidentStatus: 'reported', reply: null });
@@ -216,7 +187,7 @@ describe('the hotline ⇄ grid linkage on every path', () => {
   it('shows a hand-off the grid refused on the appeal, gives it back to the operators, and parks nothing', async () => {
     const appeal = await intake('行道树被砍伐', 'ENV.GREEN');
     // The category is retired after intake: incidents refuses to open a case of it (a business error, not retried).
-    await new RegistryClient(await platform.bus('seed')).updateCategory(SYSTEM_CALLER, 'ENV.GREEN', { active: false });
+    await walk.registry.updateCategory(SYSTEM_CALLER, 'ENV.GREEN', { active: false });
     await eventually(async () => expect((await db.query(`select active from incidents.category_copy where code = 'ENV.GREEN'`)).rows).toEqual([{ active: false }]));
     expect((await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_A } })).json()).toMatchObject({ status: 'dispatched', handoff: 1 });
 
@@ -231,24 +202,18 @@ describe('the hotline ⇄ grid linkage on every path', () => {
     expect((await db.query('select count(*)::int as n from incidents.dead_letter')).rows[0].n).toBe(0);
     expect(await casesOf(appeal.id)).toEqual([]);
     // The events say so: incidents' refusal, and the appeal's return to the hotline.
-    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
-    try {
-      const jsm = await nc.jetstreamManager();
-      // The outbox relays publish after their commits: wait for the events rather than expect them at once.
-      await eventually(async () => {
-        const refusal = await jsm.streams.getMessage(streamName(platform.prefix, 'incidents'), { last_by_subj: `${platform.prefix}.events.incidents.handoff.failed` });
-        expect(refusal.json()).toMatchObject({ type: 'gridline.incidents.handoff.failed.v1', subject: appeal.id, data: { appealId: appeal.id, handoff: 1, gridCode: GRID_A, code: 'INCIDENT_INVALID' } });
-      });
-      await eventually(async () => {
-        const back = await jsm.streams.getMessage(streamName(platform.prefix, 'hotline'), { last_by_subj: `${platform.prefix}.events.hotline.appeal.handoff_failed` });
-        expect(back.json()).toMatchObject({ subject: appeal.id, data: { status: 'received', handoff: 1 } });
-      });
-    } finally {
-      await nc.close();
-    }
+    // The outbox relays publish after their commits: wait for the events rather than expect them at once.
+    await eventually(async () => {
+      const refusal = await walk.lastEvent('incidents', 'events.incidents.handoff.failed');
+      expect(refusal.json()).toMatchObject({ type: 'gridline.incidents.handoff.failed.v1', subject: appeal.id, data: { appealId: appeal.id, handoff: 1, gridCode: GRID_A, code: 'INCIDENT_INVALID' } });
+    });
+    await eventually(async () => {
+      const back = await walk.lastEvent('hotline', 'events.hotline.appeal.handoff_failed');
+      expect(back.json()).toMatchObject({ subject: appeal.id, data: { status: 'received', handoff: 1 } });
+    });
 
     // Dispatched again once the category is back: the next hand-off opens its case, and the failure is cleared.
-    await new RegistryClient(await platform.bus('seed')).updateCategory(SYSTEM_CALLER, 'ENV.GREEN', { active: true });
+    await walk.registry.updateCategory(SYSTEM_CALLER, 'ENV.GREEN', { active: true });
     await eventually(async () => expect((await db.query(`select active from incidents.category_copy where code = 'ENV.GREEN'`)).rows).toEqual([{ active: true }]));
     expect((await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_A } })).json()).toMatchObject({ handoff: 2, handoffFailure: null });
     expect(await caseOf(appeal.id, 2)).toMatchObject({ status: 'reported', gridCode: GRID_A });
@@ -295,10 +260,10 @@ describe('the hotline ⇄ grid linkage on every path', () => {
     expect(provisionalCase).toMatchObject({ step: 'accept', dueProvisional: true });
 
     // The notices of this year and the next are loaded (invented: National Day only); incidents learns them from the events.
-    tokens.street = await testToken({ sub: 'street-1', roles: ['street_admin'], units: [STREET] });
-    const year = new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
+    await walk.sign({ street: { sub: 'street-1', roles: ['street_admin'], units: [STREET] } });
+    const year = cstYear();
     for (const y of [year, year + 1]) {
-      expect((await gateway.app.inject({ method: 'PUT', url: `/api/v1/calendar/${y}`, headers: { authorization: `Bearer ${tokens.street}` }, payload: { holidays: [`${y}-10-01`], workdays: [] } })).statusCode).toBe(200);
+      expect((await walk.call('street', 'PUT', `/api/v1/calendar/${y}`, { holidays: [`${y}-10-01`], workdays: [] })).statusCode).toBe(200);
     }
     await eventually(async () => expect((await db.query('select count(*)::int as n from incidents.calendar_copy')).rows[0].n).toBe(2));
 

@@ -1,11 +1,7 @@
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { loadConfig } from '@gridline/platform';
 import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
+import { eventually, unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 // Two streets. In the first, community C1 with the adjacent grids G1 | G2 (their shared edge at lng 118.51) and
 // community C2 with G3; in the second, one community with G4.
@@ -27,56 +23,49 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const PHONE = '13905467777';
 
 describe('scope on every path that names another object, through the gateway', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
+  let walk: StreetFixture;
   let people: RegistryPeopleClient;
   let householdInG1: string;
-  const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
-    const bus = await platform.bus('seed');
-    const registry = new RegistryClient(bus);
-    people = new RegistryPeopleClient(bus);
-    for (const unit of [
-      unitFactory().street(STREET).build(),
-      unitFactory().community(C1).build(),
-      unitFactory().grid(G1).at(118.5, 37.4).build(),
-      unitFactory().grid(G2).at(118.51, 37.4).build(),
-      unitFactory().community(C2).build(),
-      unitFactory().grid(G3).at(118.52, 37.4).build(),
-      unitFactory().street(OTHER_STREET).build(),
-      unitFactory().community(OTHER_COMMUNITY).build(),
-      unitFactory().grid(G4).at(118.6, 37.4).build(),
-    ]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline'], gateway: true });
+    people = new RegistryPeopleClient(walk.seedBus);
     const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    householdInG1 = (await new RegistryRegistersClient(bus).createHousehold(SYSTEM_CALLER, { gridCode: G1, address: '文汇小区5号楼', room: '2-301' })).id;
-    tokens.staff1 = await testToken({ sub: 'staff-g1', roles: ['grid_staff'], units: [G1] });
-    tokens.bothGrids = await testToken({ sub: 'staff-g1-g2', roles: ['grid_staff'], units: [G1, G2] });
-    tokens.staff2 = await testToken({ sub: 'staff-g2', roles: ['grid_staff'], units: [G2] });
-    tokens.community1 = await testToken({ sub: 'community-c1', roles: ['community_admin'], units: [C1] });
-    tokens.street = await testToken({ sub: 'street-1', roles: ['street_admin'], units: [STREET] });
-    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
-    tokens.otherOperator = await testToken({ sub: 'operator-2', roles: ['hotline_operator'], units: [OTHER_STREET] });
-    // Incidents keeps its own copy of the map and the categories: wait until it has them.
-    await eventually(async () => expect((await report('staff1', garbage('probe', { location: { lat: 37.405, lng: 118.505, address: '探测' } }))).statusCode).toBe(201), { timeoutMs: 15_000 });
+    await walk.seed({
+      units: [
+        unitFactory().street(STREET).build(),
+        unitFactory().community(C1).build(),
+        unitFactory().grid(G1).at(118.5, 37.4).build(),
+        unitFactory().grid(G2).at(118.51, 37.4).build(),
+        unitFactory().community(C2).build(),
+        unitFactory().grid(G3).at(118.52, 37.4).build(),
+        unitFactory().street(OTHER_STREET).build(),
+        unitFactory().community(OTHER_COMMUNITY).build(),
+        unitFactory().grid(G4).at(118.6, 37.4).build(),
+      ],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+      ],
+    });
+    householdInG1 = (await new RegistryRegistersClient(walk.seedBus).createHousehold(SYSTEM_CALLER, { gridCode: G1, address: '文汇小区5号楼', room: '2-301' })).id;
+    await walk.sign({
+      staff1: { sub: 'staff-g1', roles: ['grid_staff'], units: [G1] },
+      bothGrids: { sub: 'staff-g1-g2', roles: ['grid_staff'], units: [G1, G2] },
+      staff2: { sub: 'staff-g2', roles: ['grid_staff'], units: [G2] },
+      community1: { sub: 'community-c1', roles: ['community_admin'], units: [C1] },
+      street: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
+      operator: { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] },
+      otherOperator: { sub: 'operator-2', roles: ['hotline_operator'], units: [OTHER_STREET] },
+    });
+    await walk.untilCreated(() => report('staff1', garbage('probe', { location: { lat: 37.405, lng: 118.505, address: '探测' } })));
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
-  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  const call: StreetFixture['call'] = (...args) => walk.call(...args);
   const report = (who: string, body: object) => call(who, 'POST', '/api/v1/incidents', body);
   const intake = (who: string, body: object) => call(who, 'POST', '/api/v1/appeals', body);
   const appealAct = (who: string, id: string, action: string, body: object = {}) => call(who, 'POST', `/api/v1/appeals/${id}/actions/${action}`, body);

@@ -191,16 +191,22 @@ export class StreetFixture {
   }
 
   /**
-   * Publishes the last event on a subject again, as JetStream redelivers one after a lost ack (it must be about
-   * `aggregate`), and waits until the consumer `durable` has taken it.
+   * Publishes the last event on each subject again, as JetStream redelivers one after a lost ack (each must be about
+   * its `aggregate`), all before any is waited for, and waits until each consumer `durable` has taken its own.
    */
-  async redeliver(service: ServiceName, subject: string, { aggregate, durable }: { aggregate: string; durable: string }): Promise<void> {
+  async redeliver(...events: { service: ServiceName; subject: string; aggregate: string; durable: string }[]): Promise<void> {
     await this.jetstream(async (jsm, js) => {
-      const stream = this.stream(service);
-      const msg = await jsm.streams.getMessage(stream, { last_by_subj: this.subject(subject) });
-      expect(msg.json<{ subject: string }>().subject).toBe(aggregate);
-      const { seq } = await js.publish(msg.subject, msg.data, { msgID: `again-${aggregate}-${subject}` });
-      await eventually(async () => expect((await jsm.consumers.info(stream, durable)).ack_floor.stream_seq).toBeGreaterThanOrEqual(seq));
+      const sent: { stream: string; durable: string; seq: number }[] = [];
+      for (const { service, subject, aggregate, durable } of events) {
+        const stream = this.stream(service);
+        const msg = await jsm.streams.getMessage(stream, { last_by_subj: this.subject(subject) });
+        expect(msg.json<{ subject: string }>().subject).toBe(aggregate);
+        const { seq } = await js.publish(msg.subject, msg.data, { msgID: `again-${aggregate}-${subject}` });
+        sent.push({ stream, durable, seq });
+      }
+      await eventually(async () => {
+        for (const { stream, durable, seq } of sent) expect((await jsm.consumers.info(stream, durable)).ack_floor.stream_seq).toBeGreaterThanOrEqual(seq);
+      });
     });
   }
 
