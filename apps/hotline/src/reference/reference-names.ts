@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { RegistryCopyRepository } from './registry-copy.repository';
+import { isUnitCode } from '@gridline/contracts-registry';
 
 /** The names of the codes a view shows; a code the hotline's copy of the registry does not hold is null. */
 export interface NameBook {
@@ -17,7 +18,6 @@ export interface NameRequest {
   categories?: Iterable<string | null | undefined>;
 }
 
-const isUnitCode = (key: string) => /^\d+$/.test(key);
 
 /** A book that names nothing: for views made where names are not needed (and tests). */
 export const NO_NAMES: NameBook = { unit: () => null, department: () => null, category: () => null, owner: () => null };

@@ -15,6 +15,7 @@ export * from './identifiers/work-phone';
 export * from './identifiers/uscc';
 export * from './identifiers/unit-code';
 export * from './identifiers/department-code';
+export * from './identifiers/category-code';
 export * from './people/people.types';
 export * from './people/people.dto';
 export * from './people/people.events';

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsUnitCode } from './identifiers/unit-code';
 import { IsOneOf, PageQuery } from '@gridline/platform';
 import { IsUnitBoundary } from './boundary.validator';
 import { EXCLUSIVE_GRID_KINDS, UNIT_LEVELS, type ExclusiveGridKind, type UnitBoundary, type UnitLevel } from './unit.types';
@@ -8,13 +9,12 @@ import { EXCLUSIVE_GRID_KINDS, UNIT_LEVELS, type ExclusiveGridKind, type UnitBou
 const BOUNDARY_RULES =
   "2-D [longitude, latitude] positions, closed rings that neither cross nor touch, at most 2,000 positions, within the area limit of the level; inside the parent's boundary and not over an active unit of the same level under the street (10 m² tolerance; exclusive grids may lie over grids)";
 
-const CODE = /^\d{9}(\d{3}){0,2}$/;
 const CODE_MESSAGE = 'must be 9 digits for a street (GB/T 2260 county + GB/T 10114 street), 12 for a community, 15 for a grid';
 
 /** Body of POST /api/v1/units and of `registry.unit.create`. */
 export class CreateUnitRequest {
   @ApiProperty({ example: '370502003008', description: 'Unique code: GB/T 2260 county (6) + GB/T 10114 street (3) for a street, + community (3), + grid sequence (3); a child code starts with its parent code' })
-  @Matches(CODE, { message: `code ${CODE_MESSAGE}` })
+  @IsUnitCode({ message: `code ${CODE_MESSAGE}` })
   code!: string;
 
   @ApiProperty({ example: '胜利社区' })
@@ -29,7 +29,7 @@ export class CreateUnitRequest {
 
   @ApiPropertyOptional({ example: '370502003', description: 'Required except for a street' })
   @IsOptional()
-  @Matches(CODE, { message: `parentCode ${CODE_MESSAGE}` })
+  @IsUnitCode({ message: `parentCode ${CODE_MESSAGE}` })
   parentCode?: string;
 
   @ApiPropertyOptional({ enum: EXCLUSIVE_GRID_KINDS, description: 'Required for an exclusive grid, not allowed otherwise' })
@@ -77,7 +77,7 @@ export class UpdateUnitBody {
 
 /** `registry.unit.update`. */
 export class UpdateUnitRequest {
-  @Matches(CODE, { message: `code ${CODE_MESSAGE}` })
+  @IsUnitCode({ message: `code ${CODE_MESSAGE}` })
   code!: string;
 
   @ValidateNested()

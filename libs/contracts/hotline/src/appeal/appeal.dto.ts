@@ -20,7 +20,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsDepartmentCode, IsUnitCode } from '@gridline/contracts-registry';
+import { IsDepartmentCode, IsMinorCategoryCode, IsUnitCode } from '@gridline/contracts-registry';
 import { CommaSeparated, PageQuery, QueryBoolean, Trim } from '@gridline/platform';
 import {
   APPEAL_ACTIONS,
@@ -40,7 +40,6 @@ import {
 } from './appeal.types';
 
 /** A minor category code of the responsibility list, such as ENV.GARBAGE (whether it is an active one is the hotline's check). */
-const IsMinorCategoryCode = () => Matches(/^[A-Z][A-Z0-9]{1,15}\.[A-Z][A-Z0-9_]{1,31}$/, { message: 'categoryCode must be a minor category code such as ENV.GARBAGE' });
 
 const mobile = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/[\s-]/g, '').replace(/^(\+?86|0086)(?=1\d{10}$)/, '') : value);
 

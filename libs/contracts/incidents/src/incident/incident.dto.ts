@@ -19,7 +19,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { IsDepartmentCode, IsGridCode, IsUnitCode } from '@gridline/contracts-registry';
+import { IsCategoryCode, IsDepartmentCode, IsGridCode, IsMinorCategoryCode, IsUnitCode } from '@gridline/contracts-registry';
 import { IsDateTime, IsOneOf, QueryBoolean, Trim } from '@gridline/platform';
 import {
   HANDLING_RESOLUTIONS,
@@ -34,7 +34,6 @@ import {
   type IncidentUrgency,
 } from './incident.types';
 
-const CATEGORY_CODE = /^[A-Z][A-Z0-9]{1,15}\.[A-Z][A-Z0-9_]{1,31}$/;
 
 export class IncidentLocationDto {
   @ApiProperty({ example: 37.4612 })
@@ -87,7 +86,7 @@ export class IncidentAttachmentDto {
 /** Body of POST /api/v1/incidents. */
 export class ReportIncidentRequest {
   @ApiProperty({ example: 'ENV.GARBAGE', description: 'A minor category of the responsibility list' })
-  @Matches(CATEGORY_CODE, { message: 'categoryCode must be a minor category code such as ENV.GARBAGE' })
+  @IsMinorCategoryCode()
   categoryCode!: string;
 
   @ApiProperty({ example: '小区东门垃圾堆放' })
@@ -281,7 +280,7 @@ export class ListIncidentsQuery {
 
   @ApiPropertyOptional({ example: 'ENV.GARBAGE', description: 'A category, or a major category (ENV) for all beneath it' })
   @IsOptional()
-  @Matches(/^[A-Z][A-Z0-9]{1,15}(\.[A-Z][A-Z0-9_]{1,31})?$/, { message: 'category must be a category code' })
+  @IsCategoryCode()
   category?: string;
 
   @ApiPropertyOptional({ enum: INCIDENT_URGENCIES })

@@ -16,9 +16,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsDepartmentCode } from '../identifiers/department-code';
+import { IsCategoryCode } from '../identifiers/category-code';
 import { CATEGORY_DETAIL_TYPES, OWNER_LEVELS, TIME_LIMIT_UNITS, URGENCY_LEVELS, type CategoryDetailType, type OwnerLevel, type TimeLimitUnit, type UrgencyLevel } from './responsibility.types';
 
-const CATEGORY_CODE = /^[A-Z][A-Z0-9]{1,15}(\.[A-Z][A-Z0-9_]{1,31})?$/;
 
 export class TimeLimitDto {
   @ApiProperty({ example: 2, minimum: 1 })
@@ -139,7 +139,7 @@ const detailsProperty = () =>
 /** Body of POST /api/v1/categories and `registry.category.create`. */
 export class CreateCategoryRequest {
   @ApiProperty({ example: 'ENV.GARBAGE', description: 'MAJOR or MAJOR.MINOR, upper case' })
-  @Matches(CATEGORY_CODE, { message: 'code must be MAJOR or MAJOR.MINOR in upper case (e.g. ENV, ENV.GARBAGE)' })
+  @IsCategoryCode({ message: 'code must be MAJOR or MAJOR.MINOR in upper case (e.g. ENV, ENV.GARBAGE)' })
   code!: string;
 
   @ApiProperty({ example: '垃圾堆放' })
@@ -150,7 +150,7 @@ export class CreateCategoryRequest {
 
   @ApiPropertyOptional({ example: 'ENV', description: 'The major category; required for a minor one' })
   @IsOptional()
-  @Matches(CATEGORY_CODE, { message: 'parentCode must be a category code' })
+  @IsCategoryCode()
   parentCode?: string;
 
   @ApiPropertyOptional({ type: CategoryOwnerDto, description: 'Required for a minor category' })
@@ -231,7 +231,7 @@ export class UpdateCategoryBody {
 }
 
 export class UpdateCategoryRequest {
-  @Matches(CATEGORY_CODE, { message: 'code must be a category code' })
+  @IsCategoryCode()
   code!: string;
 
   @ValidateNested()
@@ -240,7 +240,7 @@ export class UpdateCategoryRequest {
 }
 
 export class CategoryCodeRequest {
-  @Matches(CATEGORY_CODE, { message: 'code must be a category code (e.g. ENV or ENV.GARBAGE)' })
+  @IsCategoryCode({ message: 'code must be a category code (e.g. ENV or ENV.GARBAGE)' })
   code!: string;
 }
 
