@@ -1,21 +1,14 @@
-import { connect } from 'nats';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { loadConfig } from '@gridline/platform';
-import { streamName } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient, RegistryRegistersClient } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { chinaDay } from '@gridline/platform';
+import { RegistryRegistersClient } from '@gridline/contracts-registry';
+import { eventually, unitFactory } from '@gridline/testing';
+import { StreetFixture, chinaDayFromToday } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
 const GRID = '370502003001001';
 const OTHER_COMMUNITY = '370502003002';
 const OTHER_GRID = '370502003002001';
-const DAY = 86_400_000;
-/** A day in China (UTC+8), `offset` days from today. */
-const chinaDay = (offset = 0) => new Date(Date.now() + 8 * 3_600_000 + offset * DAY).toISOString().slice(0, 10);
 
 interface StoredEvent {
   type: string;
@@ -24,57 +17,51 @@ interface StoredEvent {
 }
 
 describe('disputes, household visits and 3+N joint discussions through the gateway', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
-  const tokens: Record<string, string> = {};
+  let walk: StreetFixture;
   const households: Record<'first' | 'second' | 'third' | 'elsewhere', string> = { first: '', second: '', third: '', elsewhere: '' };
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
-    const bus = await platform.bus('seed');
-    const registry = new RegistryClient(bus);
-    for (const unit of [
-      unitFactory().street(STREET).build(),
-      unitFactory().community(COMMUNITY).build(),
-      unitFactory().grid(GRID).at(118.5, 37.4).build(),
-      unitFactory().community(OTHER_COMMUNITY).build(),
-      unitFactory().grid(OTHER_GRID).at(118.6, 37.4).build(),
-    ]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents'], gateway: true });
     const limits = { acceptLimit: { amount: 1, unit: 'working_days' as const }, handleLimit: { amount: 5, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'DISPUTE', name: '矛盾纠纷' });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'DISPUTE.NEIGHBOUR', name: '邻里纠纷', parentCode: 'DISPUTE', owner: { level: 'grid' }, ...limits });
-    const registers = new RegistryRegistersClient(bus);
+    await walk.seed({
+      units: [
+        unitFactory().street(STREET).build(),
+        unitFactory().community(COMMUNITY).build(),
+        unitFactory().grid(GRID).at(118.5, 37.4).build(),
+        unitFactory().community(OTHER_COMMUNITY).build(),
+        unitFactory().grid(OTHER_GRID).at(118.6, 37.4).build(),
+      ],
+      departments: [{ code: 'URBAN_MGMT', name: '城市管理办公室' }],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+        { code: 'DISPUTE', name: '矛盾纠纷' },
+        { code: 'DISPUTE.NEIGHBOUR', name: '邻里纠纷', parentCode: 'DISPUTE', owner: { level: 'grid' }, ...limits },
+      ],
+    });
+    const registers = new RegistryRegistersClient(walk.seedBus);
     households.first = (await registers.createHousehold(SYSTEM_CALLER, { gridCode: GRID, address: '文汇小区3号楼', room: '1-101' })).id;
     households.second = (await registers.createHousehold(SYSTEM_CALLER, { gridCode: GRID, address: '文汇小区3号楼', room: '1-102' })).id;
     households.third = (await registers.createHousehold(SYSTEM_CALLER, { gridCode: GRID, address: '文汇小区3号楼', room: '1-201' })).id;
     households.elsewhere = (await registers.createHousehold(SYSTEM_CALLER, { gridCode: OTHER_GRID, address: '柳桥小区1号楼', room: '101' })).id;
 
-    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
-    tokens.partner = await testToken({ sub: 'partner-1', roles: ['grid_partner'], units: [GRID] });
-    tokens.otherStaff = await testToken({ sub: 'staff-2', roles: ['grid_staff'], units: [OTHER_GRID] });
-    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
-    tokens.otherCommunity = await testToken({ sub: 'community-2', roles: ['community_admin'], units: [OTHER_COMMUNITY] });
-    tokens.street = await testToken({ sub: 'street-1', roles: ['street_admin'], units: [STREET] });
-    tokens.analyst = await testToken({ sub: 'analyst-1', roles: ['analyst'], units: [STREET] });
-    // Incidents keeps its own copy of the map and the categories: wait until it has them.
-    await eventually(async () => expect((await call('staff', 'POST', '/api/v1/incidents', neighbours('probe'))).statusCode).toBe(201), { timeoutMs: 15_000 });
+    await walk.sign({
+      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
+      partner: { sub: 'partner-1', roles: ['grid_partner'], units: [GRID] },
+      otherStaff: { sub: 'staff-2', roles: ['grid_staff'], units: [OTHER_GRID] },
+      community: { sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] },
+      otherCommunity: { sub: 'community-2', roles: ['community_admin'], units: [OTHER_COMMUNITY] },
+      street: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
+      analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
+    });
+    await walk.untilCreated(() => call('staff', 'POST', '/api/v1/incidents', neighbours('probe')));
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
-  const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  const call: StreetFixture['call'] = (...args) => walk.call(...args);
   const neighbours = (title: string) => ({ categoryCode: 'DISPUTE.NEIGHBOUR', title, description: `${title}：楼上漏水引发邻里矛盾`, gridCode: GRID, source: 'patrol' });
   const garbage = (title: string) => ({ categoryCode: 'ENV.GARBAGE', title, description: `${title}：东门外堆放建筑垃圾`, gridCode: GRID, source: 'patrol' });
 
@@ -91,19 +78,7 @@ describe('disputes, household visits and 3+N joint discussions through the gatew
     return id;
   }
 
-  async function streamEvents(service: string): Promise<StoredEvent[]> {
-    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
-    try {
-      const jsm = await nc.jetstreamManager();
-      const stream = streamName(platform.prefix, service);
-      const { first_seq: first, last_seq: last } = (await jsm.streams.info(stream)).state;
-      const events: StoredEvent[] = [];
-      for (let seq = first; seq <= last; seq++) events.push((await jsm.streams.getMessage(stream, { seq })).json<StoredEvent>());
-      return events;
-    } finally {
-      await nc.close();
-    }
-  }
+  const streamEvents = async (service: 'incidents' | 'registry') => (await walk.storedEvents(service)).map((msg) => msg.json<StoredEvent>());
 
   describe('dispute cases', () => {
     it('records the parties, mediation sessions and agreement of a dispute, each on the timeline, names never in events', async () => {
@@ -113,9 +88,9 @@ describe('disputes, household visits and 3+N joint discussions through the gatew
       expect(applicant.json()).toMatchObject({ incidentId: id, parties: [{ name: '张某某', role: 'applicant', addedBy: 'staff-1' }], resolved: false, mayChange: true });
       expect((await call('community', 'POST', `/api/v1/incidents/${id}/dispute/parties`, { name: '李某某', role: 'respondent' })).statusCode).toBe(201);
 
-      const session = await call('staff', 'POST', `/api/v1/incidents/${id}/dispute/sessions`, { date: chinaDay(-1), mediator: '社区调委会 王调解员', outcome: '双方同意先行维修' });
+      const session = await call('staff', 'POST', `/api/v1/incidents/${id}/dispute/sessions`, { date: chinaDayFromToday(-1), mediator: '社区调委会 王调解员', outcome: '双方同意先行维修' });
       expect(session.statusCode).toBe(201);
-      expect(session.json().sessions).toEqual([expect.objectContaining({ date: chinaDay(-1), mediator: '社区调委会 王调解员', outcome: '双方同意先行维修', recordedBy: 'staff-1' })]);
+      expect(session.json().sessions).toEqual([expect.objectContaining({ date: chinaDayFromToday(-1), mediator: '社区调委会 王调解员', outcome: '双方同意先行维修', recordedBy: 'staff-1' })]);
 
       const unresolved = await call('staff', 'PUT', `/api/v1/incidents/${id}/dispute/agreement`, { text: '维修费用待定', date: chinaDay(), resolved: false });
       expect(unresolved.statusCode).toBe(200);
@@ -164,7 +139,7 @@ describe('disputes, household visits and 3+N joint discussions through the gatew
       const badRole = await call('staff', 'POST', `/api/v1/incidents/${id}/dispute/parties`, { name: '赵某', role: 'judge' });
       expect(badRole.statusCode).toBe(400);
       expect(badRole.json().errors).toEqual([expect.objectContaining({ field: 'role' })]);
-      const future = await call('staff', 'POST', `/api/v1/incidents/${id}/dispute/sessions`, { date: chinaDay(2), mediator: '王调解员', outcome: '约定再谈' });
+      const future = await call('staff', 'POST', `/api/v1/incidents/${id}/dispute/sessions`, { date: chinaDayFromToday(2), mediator: '王调解员', outcome: '约定再谈' });
       expect(future.statusCode).toBe(400);
       expect(future.json().errors).toEqual([{ field: 'date', reasons: ['must not be in the future'] }]);
       const noDay = await call('staff', 'PUT', `/api/v1/incidents/${id}/dispute/agreement`, { text: '协议', date: '2026-02-30', resolved: true });
@@ -181,16 +156,16 @@ describe('disputes, household visits and 3+N joint discussions through the gatew
       expect(logged.statusCode).toBe(201);
       expect(logged.json()).toMatchObject({ householdId: households.first, gridCode: GRID, date: chinaDay(), tags: ['elderly_alone', 'safety'], visitor: 'staff-1', incidentId: null });
       visitId = logged.json().id;
-      expect((await call('partner', 'POST', '/api/v1/visits', { householdId: households.second, gridCode: GRID, date: chinaDay(-3) })).statusCode).toBe(201);
+      expect((await call('partner', 'POST', '/api/v1/visits', { householdId: households.second, gridCode: GRID, date: chinaDayFromToday(-3) })).statusCode).toBe(201);
 
       const byHousehold = (await call('staff', 'GET', `/api/v1/visits?householdId=${households.first}`)).json();
       expect(byHousehold).toMatchObject({ total: 1, items: [{ id: visitId, notes: '老人独居，提醒冬季用火安全' }] });
       const community = (await call('community', 'GET', `/api/v1/visits?unit=${COMMUNITY}&pageSize=1`)).json();
       expect(community).toMatchObject({ total: 2, page: 1, pageSize: 1, items: [{ id: visitId }] });
-      expect((await call('community', 'GET', `/api/v1/visits?from=${chinaDay(-5)}&to=${chinaDay(-1)}`)).json()).toMatchObject({ total: 1, items: [{ householdId: households.second }] });
+      expect((await call('community', 'GET', `/api/v1/visits?from=${chinaDayFromToday(-5)}&to=${chinaDayFromToday(-1)}`)).json()).toMatchObject({ total: 1, items: [{ householdId: households.second }] });
       expect((await call('otherStaff', 'GET', '/api/v1/visits')).json()).toMatchObject({ total: 0, items: [] });
       expect((await call('analyst', 'GET', '/api/v1/visits')).statusCode).toBe(403);
-      expect((await call('community', 'GET', `/api/v1/visits?from=${chinaDay()}&to=${chinaDay(-1)}`)).statusCode).toBe(400);
+      expect((await call('community', 'GET', `/api/v1/visits?from=${chinaDay()}&to=${chinaDayFromToday(-1)}`)).statusCode).toBe(400);
     });
 
     it('announces a visit with ids, grid and day only', async () => {
@@ -213,7 +188,7 @@ describe('disputes, household visits and 3+N joint discussions through the gatew
       expect(unknown.json().errors).toEqual([expect.objectContaining({ field: 'householdId' })]);
       const notInScope = await call('staff', 'POST', '/api/v1/visits', { ...visit, householdId: households.elsewhere, gridCode: OTHER_GRID });
       expect(notInScope.statusCode).toBe(403);
-      const future = await call('staff', 'POST', '/api/v1/visits', { ...visit, date: chinaDay(1) });
+      const future = await call('staff', 'POST', '/api/v1/visits', { ...visit, date: chinaDayFromToday(1) });
       expect(future.json().errors).toEqual([{ field: 'date', reasons: ['must not be in the future'] }]);
       const bad = await call('staff', 'POST', '/api/v1/visits', { ...visit, householdId: 'x', tags: [''] });
       expect(bad.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['householdId', 'tags']);

@@ -1,14 +1,5 @@
-import { connect } from 'nats';
-import { Client } from 'pg';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { createLogger, loadConfig } from '@gridline/platform';
-import { streamName } from '@gridline/messaging';
-import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { LogCapture, TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { eventually, unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -16,44 +7,35 @@ const GRID = '370502003001001';
 const CALLER = { name: '王秀英', phone: '13805469999' };
 
 describe('hotline appeals through the gateway, linked to the grid', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
-  const gatewayLogs = new LogCapture();
-  const tokens: Record<string, string> = {};
+  let walk: StreetFixture;
   let linked: { appealId: string; incidentId: string };
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config), { LOG_LEVEL: 'info' });
-    gateway = await createGatewayApp(
-      loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'info' }),
-      createLogger('gateway', 'info', gatewayLogs),
-    );
-    const registry = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents', ['hotline', { LOG_LEVEL: 'info' }]], gateway: { LOG_LEVEL: 'info' } });
     const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits });
-    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
-    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
-    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
-    tokens.department = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
-    tokens.analyst = await testToken({ sub: 'analyst-1', roles: ['analyst'], units: [STREET] });
+    await walk.seed({
+      units: [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()],
+      departments: [{ code: 'URBAN_MGMT', name: '城市管理办公室' }],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+        { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits },
+      ],
+    });
+    await walk.sign({
+      operator: { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] },
+      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
+      community: { sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] },
+      department: { sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] },
+      analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
+    });
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
-  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  const call: StreetFixture['call'] = (...args) => walk.call(...args);
   const appealAct = (who: string, id: string, action: string, body: object = {}) => call(who, 'POST', `/api/v1/appeals/${id}/actions/${action}`, body);
   const caseAct = (who: string, id: string, action: string, body: object = {}) => call(who, 'POST', `/api/v1/incidents/${id}/actions/${action}`, body);
   const intake = (body: object) => call('operator', 'POST', '/api/v1/appeals', body);
@@ -96,38 +78,16 @@ describe('hotline appeals through the gateway, linked to the grid', () => {
   });
 
   it('opens one grid case and answers once when the linkage events arrive again', async () => {
-    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
-    const db = new Client({ connectionString: platform.db.url });
-    await db.connect();
-    try {
-      const jsm = await nc.jetstreamManager();
-      const js = nc.jetstream();
-      // Redeliver the appeal's dispatch and the case's closure, as JetStream would after a lost ack.
-      const resend = async (service: string, subject: string, aggregate: string) => {
-        const stream = streamName(platform.prefix, service);
-        const msg = await jsm.streams.getMessage(stream, { last_by_subj: `${platform.prefix}.${subject}` });
-        expect(msg.json<{ subject: string }>().subject).toBe(aggregate);
-        const ack = await js.publish(msg.subject, msg.data, { msgID: `redelivered-${aggregate}-${subject}` });
-        return { stream, seq: ack.seq };
-      };
-      const sent = [
-        { ...(await resend('hotline', 'events.hotline.appeal.dispatched', linked.appealId)), durable: 'incidents-appeal-handoff' },
-        { ...(await resend('incidents', 'events.incidents.incident.closed', linked.incidentId)), durable: 'hotline-incident-linkage' },
-      ];
-      await eventually(async () => {
-        for (const s of sent) {
-          const consumer = await jsm.consumers.info(s.stream, s.durable);
-          expect(consumer.ack_floor.stream_seq).toBeGreaterThanOrEqual(s.seq);
-        }
-      });
-      const cases = await db.query('select count(*)::int as n from incidents.incident where appeal_ref = $1', [linked.appealId]);
-      expect(cases.rows[0].n).toBe(1);
-      const answers = await db.query(`select count(*)::int as n from hotline.appeal_timeline where appeal_id = $1 and action = 'answer'`, [linked.appealId]);
-      expect(answers.rows[0].n).toBe(1);
-    } finally {
-      await db.end();
-      await nc.close();
-    }
+    const db = await walk.db();
+    // Redeliver the appeal's dispatch and the case's closure, as JetStream would after a lost ack.
+    await walk.redeliver(
+      { service: 'hotline', subject: 'events.hotline.appeal.dispatched', aggregate: linked.appealId, durable: 'incidents-appeal-handoff' },
+      { service: 'incidents', subject: 'events.incidents.incident.closed', aggregate: linked.incidentId, durable: 'hotline-incident-linkage' },
+    );
+    const cases = await db.query('select count(*)::int as n from incidents.incident where appeal_ref = $1', [linked.appealId]);
+    expect(cases.rows[0].n).toBe(1);
+    const answers = await db.query(`select count(*)::int as n from hotline.appeal_timeline where appeal_id = $1 and action = 'answer'`, [linked.appealId]);
+    expect(answers.rows[0].n).toBe(1);
   });
 
   it('lets a department answer, reopens once on a dissatisfied callback, and closes the second time', async () => {
@@ -185,20 +145,10 @@ describe('hotline appeals through the gateway, linked to the grid', () => {
   });
 
   it('never puts the caller’s name or phone in events or logs', async () => {
-    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
     const events: string[] = [];
-    try {
-      const jsm = await nc.jetstreamManager();
-      for (const service of ['hotline', 'incidents']) {
-        const stream = streamName(platform.prefix, service);
-        const { messages } = (await jsm.streams.info(stream)).state;
-        for (let seq = 1; seq <= messages; seq++) events.push(new TextDecoder().decode((await jsm.streams.getMessage(stream, { seq })).data));
-      }
-    } finally {
-      await nc.close();
-    }
+    for (const service of ['hotline', 'incidents'] as const) for (const msg of await walk.storedEvents(service)) events.push(new TextDecoder().decode(msg.data));
     expect(events.length).toBeGreaterThan(10);
-    const haystack = [...events, gatewayLogs.text(), ...platform.services.map((s) => s.logs.text())].join('\n');
+    const haystack = [...events, walk.gatewayLogs.text(), ...walk.platform.services.map((s) => s.logs.text())].join('\n');
     for (const secret of [CALLER.phone, CALLER.name, '15953460000']) expect(haystack).not.toContain(secret);
   });
 });

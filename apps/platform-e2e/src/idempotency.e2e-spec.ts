@@ -1,18 +1,13 @@
-import { Client } from 'pg';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { loadConfig } from '@gridline/platform';
+import type { Client } from 'pg';
 import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient, residentIdCheckCharacter, usccCheckCharacter } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { chinaDay } from '@gridline/platform';
+import { RegistryPeopleClient, RegistryRegistersClient, residentIdCheckCharacter, usccCheckCharacter } from '@gridline/contracts-registry';
+import { unitFactory } from '@gridline/testing';
+import { StreetFixture, chinaDayFromToday } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
 const GRID = '370502003001001';
-const DAY = 86_400_000;
-const chinaDay = (offset = 0) => new Date(Date.now() + 8 * 3_600_000 + offset * DAY).toISOString().slice(0, 10);
 const idNumber = (n: number) => {
   const first17 = `37050219800101${String(100 + n)}`;
   return first17 + residentIdCheckCharacter(first17);
@@ -42,10 +37,8 @@ interface CreateKind {
 }
 
 describe('Idempotency-Key on every create, through the gateway', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
+  let walk: StreetFixture;
   let db: Client;
-  const tokens = {} as Record<Who, string>;
   const people: string[] = [];
   const visits: string[] = [];
   let householdId: string;
@@ -53,34 +46,30 @@ describe('Idempotency-Key on every create, through the gateway', () => {
   let acceptedCase: string;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
-    const bus = await platform.bus('seed');
-    const registry = new RegistryClient(bus);
-    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline'], gateway: true });
+    db = await walk.db();
     const limits = { acceptLimit: { amount: 1, unit: 'working_days' as const }, handleLimit: { amount: 5, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'DISPUTE', name: '矛盾纠纷' });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'DISPUTE.NEIGHBOUR', name: '邻里纠纷', parentCode: 'DISPUTE', owner: { level: 'grid' }, ...limits });
-    const peopleClient = new RegistryPeopleClient(bus);
+    await walk.seed({
+      units: [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()],
+      departments: [{ code: 'URBAN_MGMT', name: '城市管理办公室' }],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+        { code: 'DISPUTE', name: '矛盾纠纷' },
+        { code: 'DISPUTE.NEIGHBOUR', name: '邻里纠纷', parentCode: 'DISPUTE', owner: { level: 'grid' }, ...limits },
+      ],
+    });
+    const peopleClient = new RegistryPeopleClient(walk.seedBus);
     for (let n = 0; n < 30; n++) people.push((await peopleClient.createPerson(SYSTEM_CALLER, { name: `网格员${n}` })).id);
-    householdId = (await new RegistryRegistersClient(bus).createHousehold(SYSTEM_CALLER, { gridCode: GRID, address: '文汇小区3号楼', room: '1-101' })).id;
+    householdId = (await new RegistryRegistersClient(walk.seedBus).createHousehold(SYSTEM_CALLER, { gridCode: GRID, address: '文汇小区3号楼', room: '1-101' })).id;
 
-    tokens.admin = await testToken({ sub: 'admin-1', roles: ['admin'] });
-    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
-    tokens.street = await testToken({ sub: 'street-1', roles: ['street_admin'], units: [STREET] });
-    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
-    // Incidents keeps its own copy of the map and the categories: wait until it has them.
-    await eventually(async () => expect((await send({ who: 'staff', url: '/api/v1/incidents', body: garbage('probe') })).statusCode).toBe(201), { timeoutMs: 15_000 });
+    await walk.sign({
+      admin: { sub: 'admin-1', roles: ['admin'] },
+      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
+      street: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
+      operator: { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] },
+    });
+    await walk.untilCreated(() => send({ who: 'staff', url: '/api/v1/incidents', body: garbage('probe') }));
     disputeCase = await caseIn({ ...garbage('邻里纠纷'), categoryCode: 'DISPUTE.NEIGHBOUR' }, 'in_progress');
     acceptedCase = await caseIn(garbage('需要联席研判'), 'accepted');
     for (let n = 0; n < 30; n++) {
@@ -90,9 +79,7 @@ describe('Idempotency-Key on every create, through the gateway', () => {
   });
 
   afterAll(async () => {
-    await db?.end();
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
   function garbage(title: string) {
@@ -100,15 +87,9 @@ describe('Idempotency-Key on every create, through the gateway', () => {
   }
 
   function send(create: Create, key?: string) {
-    return gateway.app.inject({
-      method: 'POST',
-      url: create.url,
-      headers: {
-        authorization: `Bearer ${tokens[create.who]}`,
-        ...(create.contentType ? { 'content-type': create.contentType } : {}),
-        ...(key ? { 'idempotency-key': key } : {}),
-      },
-      payload: create.body,
+    return walk.call(create.who, 'POST', create.url, create.body, {
+      ...(create.contentType ? { 'content-type': create.contentType } : {}),
+      ...(key ? { 'idempotency-key': key } : {}),
     });
   }
 
@@ -157,7 +138,7 @@ describe('Idempotency-Key on every create, through the gateway', () => {
     {
       name: 'mediation sessions',
       table: 'incidents.mediation_session',
-      make: (n) => ({ who: 'staff', url: `/api/v1/incidents/${disputeCase}/dispute/sessions`, body: { date: chinaDay(-1), mediator: `调解员${n}`, outcome: '双方同意再谈' } }),
+      make: (n) => ({ who: 'staff', url: `/api/v1/incidents/${disputeCase}/dispute/sessions`, body: { date: chinaDayFromToday(-1), mediator: `调解员${n}`, outcome: '双方同意再谈' } }),
     },
     {
       name: 'joint discussions',
@@ -246,7 +227,7 @@ describe('Idempotency-Key on every create, through the gateway', () => {
   });
 
   it('documents the Idempotency-Key header on every create route', async () => {
-    const doc = (await gateway.app.inject({ method: 'GET', url: '/docs-json' })).json() as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
+    const doc = (await walk.gateway.app.inject({ method: 'GET', url: '/docs-json' })).json() as { paths: Record<string, Record<string, { parameters?: { name: string; in: string }[] }>> };
     const creates = [
       '/api/v1/units', '/api/v1/departments', '/api/v1/categories', '/api/v1/people', '/api/v1/units/{code}/assignments', '/api/v1/buildings',
       '/api/v1/households', '/api/v1/residents', '/api/v1/businesses', '/api/v1/imports/{kind}', '/api/v1/incidents', '/api/v1/visits',

@@ -1,14 +1,8 @@
-import { connect } from 'nats';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { IncidentsAppModule, IncidentsConfig, OpenCaseFromAppealUseCase, type AppealHandedDown } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { loadConfig } from '@gridline/platform';
-import { streamName } from '@gridline/messaging';
-import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
+import { OpenCaseFromAppealUseCase, type AppealHandedDown } from '@gridline/app-incidents';
+import { eventually, unitFactory, type RunningTestService } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -18,55 +12,50 @@ const OTHER_GRID = '370502003002001';
 const IN_GRID = { lat: 37.405, lng: 118.505, address: '文汇小区东门' };
 
 describe('the case process through the gateway', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
+  let walk: StreetFixture;
   let incidentsService: RunningTestService;
-  const tokens: Record<string, string> = {};
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    incidentsService = await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
-    const registry = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [
-      unitFactory().street(STREET).build(),
-      unitFactory().community(COMMUNITY).build(),
-      unitFactory().grid(GRID).at(118.5, 37.4).build(),
-      unitFactory().community(OTHER_COMMUNITY).build(),
-      unitFactory().grid(OTHER_GRID).at(118.6, 37.4).build(),
-    ]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents'], gateway: true });
+    incidentsService = walk.service('incidents');
     const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits });
-    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
-    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
-    tokens.otherCommunity = await testToken({ sub: 'community-2', roles: ['community_admin'], units: [OTHER_COMMUNITY] });
-    tokens.street = await testToken({ sub: 'street-1', roles: ['street_admin'], units: [STREET] });
-    tokens.department = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
-    tokens.analyst = await testToken({ sub: 'analyst-1', roles: ['analyst'], units: [STREET] });
-    tokens.verifier = await testToken({ sub: 'staff-2', roles: ['grid_staff'], units: [GRID] });
-    // Incidents keeps its own copy of the map and the categories: wait until it has them.
-    await eventually(async () => expect((await report('staff', garbage('probe'))).statusCode).toBe(201), { timeoutMs: 15_000 });
+    await walk.seed({
+      units: [
+        unitFactory().street(STREET).build(),
+        unitFactory().community(COMMUNITY).build(),
+        unitFactory().grid(GRID).at(118.5, 37.4).build(),
+        unitFactory().community(OTHER_COMMUNITY).build(),
+        unitFactory().grid(OTHER_GRID).at(118.6, 37.4).build(),
+      ],
+      departments: [{ code: 'URBAN_MGMT', name: '城市管理办公室' }],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+        { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits },
+      ],
+    });
+    await walk.sign({
+      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
+      community: { sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] },
+      otherCommunity: { sub: 'community-2', roles: ['community_admin'], units: [OTHER_COMMUNITY] },
+      street: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
+      department: { sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] },
+      analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
+      verifier: { sub: 'staff-2', roles: ['grid_staff'], units: [GRID] },
+    });
+    await walk.untilCreated(() => report('staff', garbage('probe')));
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
   function garbage(title: string, extra: Record<string, unknown> = {}) {
     return { categoryCode: 'ENV.GARBAGE', title, description: `${title}：东门外绿化带旁堆放建筑垃圾`, location: IN_GRID, source: 'patrol', ...extra };
   }
-  const report = (who: string, body: object, key?: string) =>
-    gateway.app.inject({ method: 'POST', url: '/api/v1/incidents', headers: { authorization: `Bearer ${tokens[who]}`, ...(key ? { 'idempotency-key': key } : {}) }, payload: body });
-  const act = (who: string, id: string, action: string, body: object = {}) =>
-    gateway.app.inject({ method: 'POST', url: `/api/v1/incidents/${id}/actions/${action}`, headers: { authorization: `Bearer ${tokens[who]}` }, payload: body });
-  const get = (who: string, url: string) => gateway.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${tokens[who]}` } });
+  const report = (who: string, body: object, key?: string) => walk.call(who, 'POST', '/api/v1/incidents', body, key ? { 'idempotency-key': key } : {});
+  const act = (who: string, id: string, action: string, body: object = {}) => walk.call(who, 'POST', `/api/v1/incidents/${id}/actions/${action}`, body);
+  const get = (who: string, url: string) => walk.call(who, 'GET', url);
 
   it('takes a case from report to evaluation, by the roles that own each step, with its whole timeline', async () => {
     const reported = await report('staff', garbage('小区东门垃圾堆放'), 'report-key-0001');
@@ -97,27 +86,19 @@ describe('the case process through the gateway', () => {
     expect(timeline[5]).toMatchObject({ actor: 'community-1', fromStatus: 'handled', toStatus: 'in_progress', comment: '仍有残留' });
 
     // One event per transition, on the incidents stream.
-    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
-    try {
-      const jsm = await nc.jetstreamManager();
-      const stream = streamName(platform.prefix, 'incidents');
-      await eventually(async () => {
-        const types: string[] = [];
-        let evaluatedRating: unknown;
-        const { messages } = (await jsm.streams.info(stream)).state;
-        for (let seq = 1; seq <= messages; seq++) {
-          const event = (await jsm.streams.getMessage(stream, { seq })).json<{ type: string; subject: string; data: { rating: number | null } }>();
-          if (event.subject !== id) continue;
-          types.push(event.type.split('.')[3]);
-          if (event.type.split('.')[3] === 'evaluated') evaluatedRating = event.data.rating;
-        }
-        expect(types).toEqual(['reported', 'accepted', 'dispatched', 'signed', 'handled', 'reworked', 'handled', 'verified', 'closed', 'evaluated']);
-        // The evaluated event carries the rating, so that department systems need not ask.
-        expect(evaluatedRating).toBe(5);
-      });
-    } finally {
-      await nc.close();
-    }
+    await eventually(async () => {
+      const types: string[] = [];
+      let evaluatedRating: unknown;
+      for (const msg of await walk.storedEvents('incidents')) {
+        const event = msg.json<{ type: string; subject: string; data: { rating: number | null } }>();
+        if (event.subject !== id) continue;
+        types.push(event.type.split('.')[3]);
+        if (event.type.split('.')[3] === 'evaluated') evaluatedRating = event.data.rating;
+      }
+      expect(types).toEqual(['reported', 'accepted', 'dispatched', 'signed', 'handled', 'reworked', 'handled', 'verified', 'closed', 'evaluated']);
+      // The evaluated event carries the rating, so that department systems need not ask.
+      expect(evaluatedRating).toBe(5);
+    });
   });
 
   it('creates one case for a retried report and refuses the same key with another body (422)', async () => {

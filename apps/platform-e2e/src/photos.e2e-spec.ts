@@ -1,15 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import exifr from 'exifr';
-import { Client } from 'pg';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { IncidentsAppModule, IncidentsConfig, PhotoUploadJanitor } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { loadConfig } from '@gridline/platform';
-import { SYSTEM_CALLER, type Caller } from '@gridline/auth';
+import type { Client } from 'pg';
+import { PhotoUploadJanitor } from '@gridline/app-incidents';
+import { type Caller } from '@gridline/auth';
 import { stripJpeg } from '@gridline/media';
-import { RegistryClient } from '@gridline/contracts-registry';
 import { PhotosClient, type IncidentView, type PhotoView } from '@gridline/contracts-incidents';
-import { TestPlatform, eventually, jpegFixture, multipartBody, pngFixture, testToken, unitFactory, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
+import { jpegFixture, multipartBody, pngFixture, unitFactory, type RunningTestService } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -20,55 +17,47 @@ const GPS = { lat: 37.4612, lng: 118.5081 };
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 describe('photos of cases through the gateway', () => {
-  let platform: TestPlatform;
+  let walk: StreetFixture;
   let incidents: RunningTestService;
-  let gateway: GatewayApp;
   let db: Client;
-  const tokens: Record<string, string> = {};
   let caseId = '';
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    incidents = await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn', REQUEST_TIMEOUT_MS: '10000' }));
-    const registry = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [
-      unitFactory().street(STREET).build(),
-      unitFactory().community(COMMUNITY).build(),
-      unitFactory().grid(GRID).at(118.5, 37.4).build(),
-      unitFactory().community(OTHER_COMMUNITY).build(),
-      unitFactory().grid(OTHER_GRID).at(118.6, 37.4).build(),
-    ]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents'], gateway: { REQUEST_TIMEOUT_MS: '10000' } });
+    incidents = walk.service('incidents');
     const limits = { acceptLimit: { amount: 1, unit: 'working_days' as const }, handleLimit: { amount: 5, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
-    tokens.colleague = await testToken({ sub: 'staff-3', roles: ['grid_staff'], units: [GRID] });
-    tokens.otherStaff = await testToken({ sub: 'staff-2', roles: ['grid_staff'], units: [OTHER_GRID] });
-    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
-    await eventually(async () => {
-      const reported = await call('staff', 'POST', '/api/v1/incidents', { categoryCode: 'ENV.GARBAGE', title: '东门垃圾', description: '东门外堆放建筑垃圾', gridCode: GRID, source: 'patrol' });
-      expect(reported.statusCode).toBe(201);
-      caseId = reported.json().incident.id;
-    }, { timeoutMs: 15_000 });
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
+    await walk.seed({
+      units: [
+        unitFactory().street(STREET).build(),
+        unitFactory().community(COMMUNITY).build(),
+        unitFactory().grid(GRID).at(118.5, 37.4).build(),
+        unitFactory().community(OTHER_COMMUNITY).build(),
+        unitFactory().grid(OTHER_GRID).at(118.6, 37.4).build(),
+      ],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+      ],
+    });
+    await walk.sign({
+      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
+      colleague: { sub: 'staff-3', roles: ['grid_staff'], units: [GRID] },
+      otherStaff: { sub: 'staff-2', roles: ['grid_staff'], units: [OTHER_GRID] },
+      community: { sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] },
+    });
+    const reported = await walk.untilCreated(() => call('staff', 'POST', '/api/v1/incidents', { categoryCode: 'ENV.GARBAGE', title: '东门垃圾', description: '东门外堆放建筑垃圾', gridCode: GRID, source: 'patrol' }));
+    caseId = reported.json().incident.id;
+    db = await walk.db();
   });
 
   afterAll(async () => {
-    await db?.end();
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
-  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  const call: StreetFixture['call'] = (...args) => walk.call(...args);
   const upload = (who: string, id: string, parts: Parameters<typeof multipartBody>[0], headers: Record<string, string> = {}) => {
     const { body, contentType } = multipartBody(parts);
-    return gateway.app.inject({ method: 'POST', url: `/api/v1/incidents/${id}/photos`, headers: { authorization: `Bearer ${tokens[who]}`, 'content-type': contentType, ...headers }, payload: body });
+    return walk.call(who, 'POST', `/api/v1/incidents/${id}/photos`, body, { 'content-type': contentType, ...headers });
   };
   const photo = (bytes: Buffer, filename = 'IMG_0001.jpg', contentType = 'image/jpeg') => ({ name: 'photo', filename, contentType, bytes });
 
@@ -202,7 +191,7 @@ describe('photos of cases through the gateway', () => {
     it('is never visible and is removed once it expires', async () => {
       const reported = await call('staff', 'POST', '/api/v1/incidents', { categoryCode: 'ENV.GARBAGE', title: '西门垃圾', description: '西门外堆放生活垃圾', gridCode: GRID, source: 'patrol' });
       const id = reported.json().incident.id as string;
-      const photos = new PhotosClient(await platform.bus());
+      const photos = new PhotosClient(await walk.platform.bus());
       const staff: Caller = { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] };
       const bytes = stripJpeg(jpegFixture({ size: 700_000 })).bytes;
       const { uploads } = await photos.begin(staff, id, 'before', [{ mediaType: 'image/jpeg', size: bytes.length, sha256: sha256(bytes) }]);

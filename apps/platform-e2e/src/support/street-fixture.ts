@@ -8,7 +8,7 @@ import { PartyBuildingAppModule, PartyBuildingConfig } from '@gridline/app-party
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { streamName, type BusClient } from '@gridline/messaging';
-import { createLogger, loadConfig } from '@gridline/platform';
+import { chinaDay, createLogger, loadConfig } from '@gridline/platform';
 import { RegistryClient, type CreateCategoryRequest, type CreateDepartmentRequest, type CreateUnitRequest } from '@gridline/contracts-registry';
 import { LogCapture, TEST_SERVERS, TestPlatform, eventually, testToken, type RunningTestService } from '@gridline/testing';
 
@@ -20,6 +20,11 @@ const SERVICES = {
   'party-building': (platform: TestPlatform, env?: Record<string, string>) =>
     platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config), env),
 };
+
+/** The day in China `days` from today (negative: before), as YYYY-MM-DD. */
+export function chinaDayFromToday(days: number): string {
+  return chinaDay(new Date(Date.now() + days * 86_400_000));
+}
 
 export type ServiceName = keyof typeof SERVICES;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
