@@ -1,41 +1,32 @@
-import { AnalyticsAppModule, AnalyticsConfig } from '@gridline/app-analytics';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { loadConfig } from '@gridline/platform';
-import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, testToken, TEST_SERVERS } from '@gridline/testing';
+import { eventually } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 
 describe('GET /api/v1/analytics/hotline', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
-  const tokens: Record<string, string> = {};
+  let walk: StreetFixture;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
     // The figures go out at most once a second here (an hour by default), looked for every 100 ms.
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config), { HOTLINE_FIGURES_POLL_MS: '100', HOTLINE_FIGURES_INTERVAL_SECONDS: '1' });
-    await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
+    walk = await StreetFixture.start({
+      services: ['registry', ['hotline', { HOTLINE_FIGURES_POLL_MS: '100', HOTLINE_FIGURES_INTERVAL_SECONDS: '1' }], 'analytics'],
+      gateway: true,
+    });
     // A dispatch names a department of the responsibility list.
-    await new RegistryClient(await platform.bus('seed')).createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
-    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
-    tokens.department = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
-    tokens.analyst = await testToken({ sub: 'analyst-1', roles: ['analyst'], units: [STREET] });
-    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [`${STREET}001001`] });
+    await walk.seed({ departments: [{ code: 'URBAN_MGMT', name: '城市管理办公室' }] });
+    await walk.sign({
+      operator: { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] },
+      department: { sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] },
+      analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
+      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [`${STREET}001001`] },
+    });
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
-  const call = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}` }, ...(payload ? { payload } : {}) });
+  const call: StreetFixture['call'] = (...args) => walk.call(...args);
   const act = async (who: string, id: string, action: string, body: object = {}) => expect((await call(who, 'POST', `/api/v1/appeals/${id}/actions/${action}`, body)).statusCode).toBe(200);
 
   it('shows each lead owner’s three rates as the hotline publishes them', async () => {

@@ -1,13 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { loadConfig } from '@gridline/platform';
-import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -18,47 +12,41 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'PUT';
 
 /** Every class of malformed input that used to reach a 5xx: each answers a 4xx naming the field, and stores nothing. */
 describe('malformed input through the gateway', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
-  let admin: string;
+  let walk: StreetFixture;
   let baseUrl: string;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
-    await gateway.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(gateway.app.getHttpServer().address() as AddressInfo).port}`;
-    admin = await testToken({ sub: 'admin-1', roles: ['admin'] });
-    const registry = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline'], gateway: true });
+    await walk.gateway.app.listen(0, '127.0.0.1');
+    baseUrl = `http://127.0.0.1:${(walk.gateway.app.getHttpServer().address() as AddressInfo).port}`;
+    await walk.sign({ admin: { sub: 'admin-1', roles: ['admin'] } });
     const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    await eventually(async () => expect((await call('POST', '/api/v1/incidents', garbage('probe'))).statusCode).toBe(201), { timeoutMs: 15_000 });
+    await walk.seed({
+      units: [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+      ],
+    });
+    await walk.untilCreated(() => call('POST', '/api/v1/incidents', garbage('probe')));
     await call('POST', '/api/v1/incidents', garbage('second'));
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
   function garbage(title: string, extra: Record<string, unknown> = {}) {
     return { categoryCode: 'ENV.GARBAGE', title, description: `${title}：东门外堆放建筑垃圾`, location: IN_GRID, source: 'patrol', ...extra };
   }
   function call(method: Method, url: string, payload?: object | string, headers: Record<string, string> = {}) {
-    return gateway.app.inject({ method, url, headers: { authorization: `Bearer ${admin}`, ...headers }, ...(payload !== undefined ? { payload } : {}) });
+    return walk.call('admin', method, url, payload, headers);
   }
   /** A raw HTTP request, for what light-my-request would tidy up (raw bytes in the request line). */
   function raw(method: Method, path: string, body?: Buffer, headers: Record<string, string> = {}): Promise<{ status: number; type: string; body: string }> {
     return new Promise((resolve, reject) => {
       const url = new URL(baseUrl);
-      const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers: { authorization: `Bearer ${admin}`, ...headers }, insecureHTTPParser: true }, (res) => {
+      const req = httpRequest({ host: url.hostname, port: url.port, method, path, headers: { authorization: `Bearer ${walk.tokens.admin}`, ...headers }, insecureHTTPParser: true }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body: Buffer.concat(chunks).toString('utf8') }));

@@ -1,10 +1,7 @@
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { createLogger, loadConfig } from '@gridline/platform';
+import type { GatewayApp } from '@gridline/app-gateway';
 import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { LogCapture, TestPlatform, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { testToken, unitFactory, type LogCapture } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 /*
  * An Open311 GeoReport v2 client written from the specification (wiki.open311.org/GeoReport_v2) alone: it knows
@@ -54,41 +51,38 @@ const text = (e: XmlElement, name: string) => child(e, name)?.text;
 const record = (e: XmlElement) => Object.fromEntries(e.children.map((c) => [c.name, c.text]));
 
 describe('Open311 GeoReport v2 on the gateway', () => {
-  let platform: TestPlatform;
+  let walk: StreetFixture;
   let gateway: GatewayApp;
-  const gatewayLogs = new LogCapture();
+  let gatewayLogs: LogCapture;
   let admin: string;
   let operator: string;
   let department: string;
   let apiKey: string;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config), { LOG_LEVEL: 'info' });
-    gateway = await createGatewayApp(
-      loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'info', OPEN311_STREET_CODE: STREET, OPEN311_JURISDICTION_ID: JURISDICTION }),
-      createLogger('gateway', 'info', gatewayLogs),
-    );
-    const registry = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [unitFactory().street(STREET).at(118.45, 37.35, 0.2).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
+    walk = await StreetFixture.start({
+      services: ['registry', ['hotline', { LOG_LEVEL: 'info' }]],
+      gateway: { LOG_LEVEL: 'info', OPEN311_STREET_CODE: STREET, OPEN311_JURISDICTION_ID: JURISDICTION },
+    });
+    ({ gateway, gatewayLogs } = walk);
     const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits });
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.RETIRED', name: '已停用事项', parentCode: 'ENV', owner: { level: 'street' }, ...limits });
-    await registry.updateCategory(SYSTEM_CALLER, 'ENV.RETIRED', { active: false });
+    await walk.seed({
+      units: [unitFactory().street(STREET).at(118.45, 37.35, 0.2).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()],
+      departments: [{ code: 'URBAN_MGMT', name: '城市管理办公室' }],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+        { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits },
+        { code: 'ENV.RETIRED', name: '已停用事项', parentCode: 'ENV', owner: { level: 'street' }, ...limits, active: false },
+      ],
+    });
     admin = await testToken({ sub: 'admin-1', roles: ['admin'] });
     operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
     department = await testToken({ sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] });
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
   const get = (path: string) => gateway.app.inject({ method: 'GET', url: `${BASE}/${path}` });
@@ -420,7 +414,7 @@ describe('Open311 GeoReport v2 on the gateway', () => {
       }
       for (const secret of [CITIZEN.phone, '王秀英', CITIZEN.email, apiKey]) {
         expect(gatewayLogs.text()).not.toContain(secret);
-        for (const service of platform.services) expect(service.logs.text()).not.toContain(secret);
+        for (const service of walk.platform.services) expect(service.logs.text()).not.toContain(secret);
       }
     });
   });
@@ -515,8 +509,7 @@ describe('Open311 GeoReport v2 on the gateway', () => {
   });
   describe('service attributes', () => {
     beforeAll(async () => {
-      const registry = new RegistryClient(await platform.bus('seed'));
-      await registry.updateCategory(SYSTEM_CALLER, 'ENV.SEWAGE', {
+      await walk.registry.updateCategory(SYSTEM_CALLER, 'ENV.SEWAGE', {
         details: [
           { code: 'FLOOR', description: '外溢处的楼层', datatype: 'number', required: true },
           { code: 'SMELL', description: '气味', datatype: 'singlevaluelist', required: false, values: [{ key: 'none', name: '无' }, { key: 'strong', name: '刺鼻' }] },
@@ -717,7 +710,7 @@ describe('Open311 GeoReport v2 on the gateway', () => {
       for (const secret of [COMMENTER.email, COMMENTER.phone, '李雷', '雷 李']) {
         expect(haystack).not.toContain(secret);
         expect(gatewayLogs.text()).not.toContain(secret);
-        for (const service of platform.services) expect(service.logs.text()).not.toContain(secret);
+        for (const service of walk.platform.services) expect(service.logs.text()).not.toContain(secret);
       }
     });
   });

@@ -1,13 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Client } from 'pg';
-import { connect } from 'nats';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { createLogger, loadConfig } from '@gridline/platform';
-import { streamName } from '@gridline/messaging';
-import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient, residentIdCheckCharacter, usccCheckCharacter } from '@gridline/contracts-registry';
-import { LogCapture, TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
+import type { GatewayApp } from '@gridline/app-gateway';
+import { residentIdCheckCharacter, usccCheckCharacter } from '@gridline/contracts-registry';
+import { eventually, testToken, unitFactory, type LogCapture, type RunningTestService } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -27,32 +22,28 @@ const CSV_PEOPLE = Array.from({ length: 5 }, (_, i) => ({ id: idNumber(`1980010$
 const ALL_SECRETS = [ZHANG, LI, ...CSV_PEOPLE].flatMap((p) => [p.id, p.phone]);
 
 describe('registers through the gateway', () => {
-  let platform: TestPlatform;
+  let walk: StreetFixture;
   let registry: RunningTestService;
   let gateway: GatewayApp;
-  const gatewayLogs = new LogCapture();
+  let gatewayLogs: LogCapture;
   let admin: string;
   let staff: string;
   let otherStaff: string;
   let analyst: string;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    registry = await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config), { LOG_LEVEL: 'info' });
-    gateway = await createGatewayApp(
-      loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'info' }),
-      createLogger('gateway', 'info', gatewayLogs),
-    );
-    const units = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [
-      unitFactory().street(STREET).build(),
-      unitFactory().community(COMMUNITY).build(),
-      unitFactory().grid(GRID).at(118.5, 37.4).build(),
-      unitFactory().grid(OTHER_GRID).at(118.51, 37.4).build(),
-      unitFactory().exclusiveGrid(SHOPS, 'commercial').at(118.52, 37.4).build(),
-    ]) {
-      await units.createUnit(SYSTEM_CALLER, unit);
-    }
+    walk = await StreetFixture.start({ services: [['registry', { LOG_LEVEL: 'info' }]], gateway: { LOG_LEVEL: 'info' } });
+    ({ gateway, gatewayLogs } = walk);
+    registry = walk.service('registry');
+    await walk.seed({
+      units: [
+        unitFactory().street(STREET).build(),
+        unitFactory().community(COMMUNITY).build(),
+        unitFactory().grid(GRID).at(118.5, 37.4).build(),
+        unitFactory().grid(OTHER_GRID).at(118.51, 37.4).build(),
+        unitFactory().exclusiveGrid(SHOPS, 'commercial').at(118.52, 37.4).build(),
+      ],
+    });
     admin = await testToken({ sub: 'admin-1', roles: ['admin'] });
     staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
     otherStaff = await testToken({ sub: 'staff-2', roles: ['grid_staff'], units: [OTHER_GRID] });
@@ -60,8 +51,7 @@ describe('registers through the gateway', () => {
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
   const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, token: string, payload?: unknown, headers: Record<string, string> = {}) =>
@@ -247,32 +237,18 @@ describe('registers through the gateway', () => {
 
   describe('personal data protection', () => {
     it('keeps no ID or phone number in clear in the database', async () => {
-      const db = new Client({ connectionString: platform.db.url });
-      await db.connect();
-      try {
-        const { rows } = await db.query(`select row_to_json(t)::text as row from (select * from registry.resident) t
-                                         union all select row_to_json(b)::text from (select * from registry.business) b
-                                         union all select payload::text from registry.outbox`);
-        const dump = rows.map((r) => r.row).join('\n');
-        expect(dump.length).toBeGreaterThan(0);
-        for (const secret of ALL_SECRETS) expect(dump).not.toContain(secret);
-      } finally {
-        await db.end();
-      }
+      const db = await walk.db();
+      const { rows } = await db.query(`select row_to_json(t)::text as row from (select * from registry.resident) t
+                                       union all select row_to_json(b)::text from (select * from registry.business) b
+                                       union all select payload::text from registry.outbox`);
+      const dump = rows.map((r) => r.row).join('\n');
+      expect(dump.length).toBeGreaterThan(0);
+      for (const secret of ALL_SECRETS) expect(dump).not.toContain(secret);
     });
 
     it('never writes ID or phone numbers to the logs or the events of the whole run', async () => {
-      const nc = await connect({ servers: TEST_SERVERS.natsUrl });
-      const events: string[] = [];
-      try {
-        const jsm = await nc.jetstreamManager();
-        const stream = streamName(platform.prefix, 'registry');
-        await eventually(async () => expect((await jsm.streams.info(stream)).state.messages).toBeGreaterThan(5));
-        const { messages } = (await jsm.streams.info(stream)).state;
-        for (let seq = 1; seq <= messages; seq++) events.push(new TextDecoder().decode((await jsm.streams.getMessage(stream, { seq })).data));
-      } finally {
-        await nc.close();
-      }
+      await eventually(async () => expect((await walk.storedEvents('registry')).length).toBeGreaterThan(5));
+      const events = (await walk.storedEvents('registry')).map((msg) => new TextDecoder().decode(msg.data));
       const haystack = [registry.logs.text(), gatewayLogs.text(), ...events].join('\n');
       expect(registry.logs.lines.length + gatewayLogs.lines.length).toBeGreaterThan(10);
       for (const secret of ALL_SECRETS) expect(haystack).not.toContain(secret);
@@ -280,14 +256,11 @@ describe('registers through the gateway', () => {
       expect(haystack.match(/(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g) ?? []).toEqual([]);
       expect(haystack.match(/(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])/g) ?? []).toEqual([]);
       // The services' logs hold no resident's name or birth date, and no ciphertext or blind index either.
-      const db = new Client({ connectionString: platform.db.url });
-      await db.connect();
-      const stored = await db
-        .query<{ value: string }>(
-          `select unnest(array[name, to_char(birth_date, 'YYYY-MM-DD'), id_number_enc, id_number_index, phone_enc, phone_index]) as value from registry.resident
-           union all select unnest(array[contact_name, contact_phone_enc, contact_phone_index]) from registry.business`,
-        )
-        .finally(() => db.end());
+      const db = await walk.db();
+      const stored = await db.query<{ value: string }>(
+        `select unnest(array[name, to_char(birth_date, 'YYYY-MM-DD'), id_number_enc, id_number_index, phone_enc, phone_index]) as value from registry.resident
+         union all select unnest(array[contact_name, contact_phone_enc, contact_phone_index]) from registry.business`,
+      );
       const values = stored.rows.map((r) => r.value).filter((v): v is string => typeof v === 'string' && v.length > 0);
       expect(values.length).toBeGreaterThan(10);
       const logs = [registry.logs.text(), gatewayLogs.text()].join('\n');

@@ -1,11 +1,7 @@
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { SYSTEM_CALLER } from '@gridline/auth';
-import { loadConfig } from '@gridline/platform';
 import { IncidentsClient } from '@gridline/contracts-incidents';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { eventually, testToken, unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -17,23 +13,19 @@ const OTHER_GRID = '370502003001002';
  * naming `system` or `svc:seed` is refused before anything is asked of a service.
  */
 describe('reserved subjects through the gateway', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
+  let walk: StreetFixture;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
-    const seed = await platform.bus('seed');
-    const registry = new RegistryClient(seed);
-    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build(), unitFactory().grid(OTHER_GRID).at(118.51, 37.4).build()]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV', name: '环境卫生' });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents'], gateway: true });
     const limits = { acceptLimit: { amount: 1, unit: 'working_days' as const }, handleLimit: { amount: 5, unit: 'working_days' as const } };
-    await registry.createCategory(SYSTEM_CALLER, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits });
-    const incidents = new IncidentsClient(seed);
+    await walk.seed({
+      units: [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build(), unitFactory().grid(OTHER_GRID).at(118.51, 37.4).build()],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+      ],
+    });
+    const incidents = new IncidentsClient(walk.seedBus);
     // Incidents learns the map from the registry's events: the seed retries until it has.
     await eventually(async () => {
       const { incident } = await incidents.report(SYSTEM_CALLER, { categoryCode: 'ENV.GARBAGE', title: '演示案件', description: '东门外堆放建筑垃圾', gridCode: GRID, source: 'patrol' });
@@ -42,11 +34,10 @@ describe('reserved subjects through the gateway', () => {
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
-  const list = (token: string) => gateway.app.inject({ method: 'GET', url: '/api/v1/incidents', headers: { authorization: `Bearer ${token}` } });
+  const list = (token: string) => walk.gateway.app.inject({ method: 'GET', url: '/api/v1/incidents', headers: { authorization: `Bearer ${token}` } });
 
   it.each(['system', 'svc:seed', 'svc:incidents', 'public'])('refuses a token whose subject is %p with 401', async (sub) => {
     const res = await list(await testToken({ sub, roles: ['grid_staff'], units: [OTHER_GRID] }));

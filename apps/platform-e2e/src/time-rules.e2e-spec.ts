@@ -1,48 +1,35 @@
 import { randomUUID } from 'node:crypto';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { createLogger, loadConfig, statutoryArrangement } from '@gridline/platform';
-import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { LogCapture, TestPlatform, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { statutoryArrangement } from '@gridline/platform';
+import { unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
 const GRID = '370502003001001';
 
 describe('time rules through the gateway: the provisional calendar and date-only periods', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
-  const tokens: Record<string, string> = {};
+  let walk: StreetFixture;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
-    gateway = await createGatewayApp(
-      loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }),
-      createLogger('gateway', 'warn', new LogCapture()),
-    );
-    const registry = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
-    await registry.createDepartment(SYSTEM_CALLER, { code: 'URBAN_MGMT', name: '城市管理办公室' });
-    tokens.admin = await testToken({ sub: 'street-admin-1', roles: ['street_admin'], units: [STREET] });
-    tokens.operator = await testToken({ sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] });
-    tokens.staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
-    tokens.community = await testToken({ sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] });
-    tokens.analyst = await testToken({ sub: 'analyst-1', roles: ['analyst'], units: [STREET] });
+    walk = await StreetFixture.start({ services: ['registry', 'hotline'], gateway: true });
+    await walk.seed({
+      units: [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()],
+      departments: [{ code: 'URBAN_MGMT', name: '城市管理办公室' }],
+    });
+    await walk.sign({
+      admin: { sub: 'street-admin-1', roles: ['street_admin'], units: [STREET] },
+      operator: { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] },
+      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
+      community: { sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] },
+      analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
+    });
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
-  const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    gateway.app.inject({ method, url, headers: { authorization: `Bearer ${tokens[who]}`, 'idempotency-key': randomUUID() }, ...(payload ? { payload } : {}) });
+  const call = (who: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => walk.call(who, method, url, payload, { 'idempotency-key': randomUUID() });
 
   describe('GET /api/v1/calendar/deadline', () => {
     it('crosses the year end on the provisional 2027 calendar and says it is provisional, until the notice is loaded', async () => {
