@@ -13,3 +13,9 @@ export const PEOPLE_KEEPERS = ['admin', 'street_admin', 'community_admin'] as co
 
 /** Who may ask to see an appeal's caller in clear: the hotline, and the lead owners' handlers (for the first contact). */
 export const APPEAL_CALLER_REVEALERS = ['admin', 'hotline_operator', 'street_admin', 'community_admin', 'grid_staff', 'department'] as const satisfies readonly Role[];
+
+/** Who takes appeals (and reads them for Open311): the hotline's operators and the street centre. */
+export const APPEAL_TAKERS = ['hotline_operator', 'street_admin', 'admin'] as const satisfies readonly Role[];
+
+/** Who reads the hotline's figures per lead owner (cut to their scope). */
+export const HOTLINE_FIGURES_READERS = ['admin', 'street_admin', 'community_admin', 'hotline_operator', 'analyst'] as const satisfies readonly Role[];

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { IsOneOf } from '@gridline/platform';
-import { APPEAL_CALLER_REVEALERS, CurrentCaller, Roles, type Caller } from '@gridline/auth';
+import { APPEAL_CALLER_REVEALERS, APPEAL_TAKERS, CurrentCaller, HOTLINE_FIGURES_READERS, Roles, type Caller } from '@gridline/auth';
 import { APPEAL_ACTIONS, AppealActionBody, CallerAuditQuery, FiguresQuery, HotlineClient, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery, type AppealAction } from '@gridline/contracts-hotline';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
@@ -30,7 +30,7 @@ export class HotlineController {
   @Post()
   @IdempotentCreate()
   @HttpCode(201)
-  @Roles('hotline_operator', 'street_admin', 'admin')
+  @Roles(...APPEAL_TAKERS)
   @ApiOperation({ summary: "Take an appeal (the caller's name and phone are stored encrypted and answered masked)" })
   intake(@CurrentCaller() caller: Caller, @Body() body: IntakeAppealRequest) {
     return this.hotline.intake(caller, body);
@@ -43,7 +43,7 @@ export class HotlineController {
   }
 
   @Get('figures')
-  @Roles('admin', 'street_admin', 'community_admin', 'hotline_operator', 'analyst')
+  @Roles(...HOTLINE_FIGURES_READERS)
   @ApiOperation({
     summary: 'The three rates (response, resolution, satisfaction) and the unit figures per lead owner over a period',
     description: 'Over the appeals in your scope: a community admin sees those of their own community. A date-only `to` includes that day (China time).',

@@ -1,4 +1,4 @@
-import { handlesOwner, hasAnyRole, isInternalCaller, scopeCovers, type Caller, type Role } from '@gridline/auth';
+import { OWNER_HANDLER_ROLES, handlesOwner, hasAnyRole, isInternalCaller, scopeCovers, type Caller, type Role } from '@gridline/auth';
 import type { IncidentAction, IncidentStatus } from '@gridline/contracts-incidents';
 import type { IncidentEntity } from './incident.entity';
 
@@ -38,7 +38,7 @@ function handledIt(caller: Caller, incident: IncidentEntity): boolean {
 /** On-site verification: the grid's staff or the community — not whoever handled the case. */
 function verifies(caller: Caller, incident: IncidentEntity): boolean {
   if (handledIt(caller, incident)) return false;
-  return isAdmin(caller) || (hasAnyRole(caller, ['grid_staff', 'community_admin', 'street_admin']) && scopeCovers(caller, incident.path));
+  return isAdmin(caller) || (hasAnyRole(caller, OWNER_HANDLER_ROLES.grid) && scopeCovers(caller, incident.path));
 }
 
 /** An extension is decided one level above the owner: the community for a grid, else the street. */

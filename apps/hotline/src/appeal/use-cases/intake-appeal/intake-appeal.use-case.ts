@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { SYSTEM_CALLER, requireRole, type Caller } from '@gridline/auth';
+import { APPEAL_TAKERS, SYSTEM_CALLER, requireRole, type Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { PersonalDataCipher, TransactionRunner } from '@gridline/persistence';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
@@ -42,7 +42,7 @@ export class IntakeAppealUseCase {
   ) {}
 
   async execute({ caller, appeal: input }: IntakeAppealCommand): Promise<IntakeResult> {
-    requireRole(caller, ['hotline_operator', 'street_admin', 'admin'], 'take appeals');
+    requireRole(caller, APPEAL_TAKERS, 'take appeals');
     const anonymous = input.caller?.anonymous ?? false;
     if (anonymous && (input.caller?.name || input.caller?.phone)) {
       throw appealInvalid('caller.anonymous', 'excludes a name or phone');

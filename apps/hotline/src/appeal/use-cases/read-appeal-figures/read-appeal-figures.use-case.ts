@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isUnrestricted, requireRole } from '@gridline/auth';
+import { HOTLINE_FIGURES_READERS, isUnrestricted, requireRole } from '@gridline/auth';
 import { periodEnd, periodStart } from '@gridline/platform';
 import type { OwnerFigures } from '@gridline/contracts-hotline';
 import { ReferenceNames } from '../../../reference/reference-names';
@@ -20,7 +20,7 @@ export class ReadAppealFiguresUseCase {
    * on-time, return, re-handling and extension rates.
    */
   async execute({ caller, period: query }: ReadAppealFiguresQuery): Promise<OwnerFigures[]> {
-    requireRole(caller, ['admin', 'street_admin', 'community_admin', 'hotline_operator', 'analyst'], 'read the hotline figures');
+    requireRole(caller, HOTLINE_FIGURES_READERS, 'read the hotline figures');
     const rows = await this.appeals.ownerFigures(periodStart(query.from), periodEnd(query.to), isUnrestricted(caller) ? null : caller.units);
     const rate = (n: string, d: string) => (Number(d) === 0 ? null : Math.round((Number(n) / Number(d)) * 1000) / 1000);
     const names = await this.names.ownerBook(rows.map((r) => r.owner));

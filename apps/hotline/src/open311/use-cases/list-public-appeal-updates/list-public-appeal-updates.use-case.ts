@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { requireRole } from '@gridline/auth';
+import { APPEAL_TAKERS, requireRole } from '@gridline/auth';
 import type { PublicAppealUpdateView } from '@gridline/contracts-hotline';
 import { CITIZEN_UPDATE } from '../../open311-update.entity';
 import { Open311Repository } from '../../open311.repository';
@@ -18,7 +18,7 @@ export class ListPublicAppealUpdatesUseCase {
   constructor(private readonly open311: Open311Repository) {}
 
   async execute({ caller, filter: query }: ListPublicAppealUpdatesQuery): Promise<PublicAppealUpdateView[]> {
-    requireRole(caller, ['hotline_operator', 'street_admin', 'admin'], 'read appeal updates for Open311');
+    requireRole(caller, APPEAL_TAKERS, 'read appeal updates for Open311');
     const rows = await this.open311.publicUpdates(caller, query.channels, { from: new Date(query.from), ...(query.to ? { to: new Date(query.to) } : {}) }, { limit: Math.min(query.limit ?? MAX, MAX), offset: query.offset ?? 0 });
     return rows.map((r) => {
       const comment = r.action === CITIZEN_UPDATE;

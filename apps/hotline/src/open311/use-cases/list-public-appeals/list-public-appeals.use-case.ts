@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FilterQuery } from '@mikro-orm/postgresql';
-import { requireRole } from '@gridline/auth';
+import { APPEAL_TAKERS, requireRole } from '@gridline/auth';
 import type { PublicAppealView } from '@gridline/contracts-hotline';
 import type { AppealEntity } from '../../../appeal/appeal.entity';
 import { Open311Repository } from '../../open311.repository';
@@ -20,7 +20,7 @@ export class ListPublicAppealsUseCase {
   constructor(private readonly open311: Open311Repository) {}
 
   async execute({ caller, filter: query }: ListPublicAppealsQuery): Promise<PublicAppealView[]> {
-    requireRole(caller, ['hotline_operator', 'street_admin', 'admin'], 'read appeals for Open311');
+    requireRole(caller, APPEAL_TAKERS, 'read appeals for Open311');
     const where: FilterQuery<AppealEntity>[] = publishedAppeals(caller, query.channels);
     if (query.ids) {
       where.push({ id: { $in: query.ids } });
