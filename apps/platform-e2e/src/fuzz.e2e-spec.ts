@@ -1,12 +1,8 @@
 import fc from 'fast-check';
-import { Client } from 'pg';
-import { AnalyticsAppModule, AnalyticsConfig } from '@gridline/app-analytics';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { loadConfig } from '@gridline/platform';
-import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import type { Client } from 'pg';
+import type { GatewayApp } from '@gridline/app-gateway';
+import { eventually, testToken, unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 /**
  * The property-based fuzz suite: every POST/PATCH/PUT route and every GET with a query that the live OpenAPI document
@@ -60,7 +56,7 @@ interface Finding {
 }
 
 describe('fuzz: malformed input through the whole platform', () => {
-  let platform: TestPlatform;
+  let walk: StreetFixture;
   let gateway: GatewayApp;
   let db: Client;
   let admin: string;
@@ -76,15 +72,11 @@ describe('fuzz: malformed input through the whole platform', () => {
   let baseline = '';
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
     // The supervision schedulers stamp open cases and appeals on their own every few seconds: off, so that any change
     // to a table is what a request did.
     const quiet = { SUPERVISION_ENABLED: 'false' };
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config), quiet);
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config), quiet);
-    await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'fatal' }));
+    walk = await StreetFixture.start({ services: ['registry', ['incidents', quiet], ['hotline', quiet], 'analytics'], gateway: { LOG_LEVEL: 'fatal' } });
+    gateway = walk.gateway;
     admin = await testToken({ sub: 'fuzz-admin', roles: ['admin'] });
 
     for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
@@ -139,8 +131,7 @@ describe('fuzz: malformed input through the whole platform', () => {
       if (res.statusCode === 201) known[`${collection}/{id}`] = res.json().id ?? res.json()[Object.keys(res.json())[0]]?.id;
     }
 
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
+    db = await walk.db();
     const tables = await db.query<{ schema: string; table: string }>(
       `select table_schema as schema, table_name as "table" from information_schema.tables
         where table_type = 'BASE TABLE' and table_schema not in ('pg_catalog', 'information_schema', 'public') order by 1, 2`,
@@ -161,9 +152,7 @@ describe('fuzz: malformed input through the whole platform', () => {
   afterAll(async () => {
     if (process.env.FUZZ_VERBOSE) process.stdout.write(`fuzz: accepted\n${accepted.join('\n')}\n`);
     process.stdout.write(`fuzz: ${requests} requests sent (seed ${SEED}, ${RUNS} runs per route and kind); fuzzed answers by class: ${JSON.stringify(statuses)}\n`);
-    await db?.end();
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
   function send(method: Operation['method'], url: string, payload?: unknown, headers: Record<string, string> = {}) {

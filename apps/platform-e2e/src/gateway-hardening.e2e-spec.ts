@@ -5,11 +5,9 @@ import { SignJWT } from 'jose';
 import { DEV_JWT } from '@gridline/auth';
 import { ConfigError, loadConfig } from '@gridline/platform';
 import { Readable } from 'node:stream';
-import { SYSTEM_CALLER } from '@gridline/auth';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { TestPlatform, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
+import { testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
 import { GatewayConfig, createGatewayApp, startInternalListener, trustProxyFrom, type GatewayApp } from '@gridline/app-gateway';
+import { StreetFixture } from './support/street-fixture';
 
 /**
  * What the gateway does to every request and answer, whatever the route: rate limits, security headers, no caching
@@ -18,7 +16,7 @@ import { GatewayConfig, createGatewayApp, startInternalListener, trustProxyFrom,
 const GRID = '370502003001001';
 
 describe('gateway hardening', () => {
-  let platform: TestPlatform;
+  let walk: StreetFixture;
   const gateways: GatewayApp[] = [];
   let admin: string;
 
@@ -27,25 +25,20 @@ describe('gateway hardening', () => {
   /** A gateway with these variables (one with the defaults is shared). */
   async function gateway(env: Record<string, string> = {}): Promise<GatewayApp> {
     if (Object.keys(env).length === 0 && defaults) return defaults;
-    const created = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn', ...env }));
-    gateways.push(created);
+    const created = await walk.startGateway(env);
     if (Object.keys(env).length === 0) defaults = created;
     return created;
   }
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    const units = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [unitFactory().street('370502003').build(), unitFactory().community('370502003001').build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
-      await units.createUnit(SYSTEM_CALLER, unit);
-    }
+    walk = await StreetFixture.start({ services: ['registry'] });
+    await walk.seed({ units: [unitFactory().street('370502003').build(), unitFactory().community('370502003001').build(), unitFactory().grid(GRID).at(118.5, 37.4).build()] });
     admin = await testToken({ sub: 'admin-1', roles: ['admin'] });
   });
 
   afterAll(async () => {
     for (const g of gateways) await g.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -143,7 +136,7 @@ describe('gateway hardening', () => {
     let internal: Server | undefined;
 
     beforeAll(async () => {
-      const config = loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn', INTERNAL_HTTP_PORT: '0' });
+      const config = loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: walk.prefix, LOG_LEVEL: 'warn', INTERNAL_HTTP_PORT: '0' });
       const created = await createGatewayApp(config);
       gateways.push(created);
       await created.app.listen(0, '127.0.0.1');

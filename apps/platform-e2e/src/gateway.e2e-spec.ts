@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig } from '@gridline/platform';
-import { TestPlatform, testPrefix, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
+import { testPrefix, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
 import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -16,14 +16,13 @@ function gatewayConfig(prefix: string, extra: Record<string, string> = {}): Gate
 }
 
 describe('gateway', () => {
-  let platform: TestPlatform;
+  let walk: StreetFixture;
   let gateway: GatewayApp;
   let admin: string;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    gateway = await createGatewayApp(gatewayConfig(platform.prefix));
+    walk = await StreetFixture.start({ services: ['registry'], gateway: true });
+    gateway = walk.gateway;
     admin = await testToken({ roles: ['admin'] });
     for (const unit of [
       unitFactory().street(STREET).build(),
@@ -37,8 +36,7 @@ describe('gateway', () => {
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
   const get = (url: string, token?: string) =>

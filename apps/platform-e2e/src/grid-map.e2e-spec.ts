@@ -1,32 +1,24 @@
-import { AnalyticsAppModule, AnalyticsConfig } from '@gridline/app-analytics';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { loadConfig } from '@gridline/platform';
-import { connect } from 'nats';
-import { Client } from 'pg';
-import { streamName } from '@gridline/messaging';
+import type { GatewayApp } from '@gridline/app-gateway';
 import { residentIdCheckCharacter } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { eventually, testToken, unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
 
 describe('the grid map from the gateway to the analytics overview', () => {
-  let platform: TestPlatform;
+  let walk: StreetFixture;
   let gateway: GatewayApp;
   let admin: string;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config));
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }));
+    walk = await StreetFixture.start({ services: ['registry', 'analytics'], gateway: true });
+    gateway = walk.gateway;
     admin = await testToken({ roles: ['admin'] });
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
   const overview = async (token: string) => {
@@ -62,17 +54,10 @@ describe('the grid map from the gateway to the analytics overview', () => {
       payload: unitFactory().community('370502003003').build(),
     });
     expect(res.statusCode).toBe(201);
-    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
-    try {
-      const jsm = await nc.jetstreamManager();
-      const stream = streamName(platform.prefix, 'registry');
-      await eventually(async () => {
-        const event = (await jsm.streams.getMessage(stream, { last_by_subj: `${platform.prefix}.events.registry.unit.created` })).json<{ subject: string; correlationid: string }>();
-        expect(event).toMatchObject({ subject: '370502003003', correlationid: 'e2e-correlation-1' });
-      });
-    } finally {
-      await nc.close();
-    }
+    await eventually(async () => {
+      const event = (await walk.lastEvent('registry', 'events.registry.unit.created')).json<{ subject: string; correlationid: string }>();
+      expect(event).toMatchObject({ subject: '370502003003', correlationid: 'e2e-correlation-1' });
+    });
   });
 
   it('receives the collection quality of each grid whose registers change', async () => {
@@ -119,24 +104,19 @@ describe('the grid map from the gateway to the analytics overview', () => {
     });
 
     it('answers concurrent PATCHes of one unit with 200 and 409 UNIT_CHANGED, never 5xx', async () => {
-      const db = new Client({ connectionString: platform.db.url });
-      await db.connect();
-      try {
-        // Hold the row so that both requests read the same version before either writes.
-        await db.query('begin');
-        await db.query('select 1 from registry.unit where code = $1 for update', [`${COMMUNITY}001`]);
-        const both = Promise.all([patch(admin, `${COMMUNITY}001`, { name: '一网格' }), patch(admin, `${COMMUNITY}001`, { name: '壹网格' })]);
-        await eventually(async () => {
-          const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
-          expect(rows[0].n).toBe(2);
-        });
-        await db.query('rollback');
-        const results = await both;
-        expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
-        expect(results.find((r) => r.statusCode === 409)?.json()).toMatchObject({ code: 'UNIT_CHANGED', details: { code: `${COMMUNITY}001` } });
-      } finally {
-        await db.end();
-      }
+      const db = await walk.db();
+      // Hold the row so that both requests read the same version before either writes.
+      await db.query('begin');
+      await db.query('select 1 from registry.unit where code = $1 for update', [`${COMMUNITY}001`]);
+      const both = Promise.all([patch(admin, `${COMMUNITY}001`, { name: '一网格' }), patch(admin, `${COMMUNITY}001`, { name: '壹网格' })]);
+      await eventually(async () => {
+        const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`);
+        expect(rows[0].n).toBe(2);
+      });
+      await db.query('rollback');
+      const results = await both;
+      expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      expect(results.find((r) => r.statusCode === 409)?.json()).toMatchObject({ code: 'UNIT_CHANGED', details: { code: `${COMMUNITY}001` } });
     });
   });
 

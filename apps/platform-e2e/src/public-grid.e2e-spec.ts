@@ -1,9 +1,8 @@
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { loadConfig } from '@gridline/platform';
+import type { GatewayApp } from '@gridline/app-gateway';
 import { PUBLIC_CALLER, SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
-import { TestPlatform, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { testToken, unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -15,28 +14,26 @@ const WORK_PHONE = '0546-8221234';
 
 /** "Something to find, find the grid member": the public lookup through the gateway, without a token. */
 describe('GET /api/v1/public/grid', () => {
-  let platform: TestPlatform;
+  let walk: StreetFixture;
   let gateway: GatewayApp;
   let limited: GatewayApp;
   let registry: RegistryClient;
   let admin: string;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    const env = { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' };
-    gateway = await createGatewayApp(loadConfig(GatewayConfig, { ...env, PUBLIC_LOOKUP_RATE_LIMIT: '1000/1m' }));
-    limited = await createGatewayApp(loadConfig(GatewayConfig, { ...env, PUBLIC_LOOKUP_RATE_LIMIT: '3/1m' }));
-    const bus = await platform.bus('seed');
-    registry = new RegistryClient(bus);
-    for (const unit of [
-      unitFactory().street(STREET, '东城街道').build(),
-      unitFactory().community(COMMUNITY, '文汇社区').build(),
-      unitFactory().grid(GRID, '文汇社区第一网格').at(118.5, 37.4).build(),
-      unitFactory().grid(OTHER_GRID, '文汇社区第二网格').at(118.52, 37.4).build(),
-    ]) {
-      await registry.createUnit(SYSTEM_CALLER, unit);
-    }
+    walk = await StreetFixture.start({ services: ['registry'] });
+    gateway = await walk.startGateway({ PUBLIC_LOOKUP_RATE_LIMIT: '1000/1m' });
+    limited = await walk.startGateway({ PUBLIC_LOOKUP_RATE_LIMIT: '3/1m' });
+    const bus = walk.seedBus;
+    registry = walk.registry;
+    await walk.seed({
+      units: [
+        unitFactory().street(STREET, '东城街道').build(),
+        unitFactory().community(COMMUNITY, '文汇社区').build(),
+        unitFactory().grid(GRID, '文汇社区第一网格').at(118.5, 37.4).build(),
+        unitFactory().grid(OTHER_GRID, '文汇社区第二网格').at(118.52, 37.4).build(),
+      ],
+    });
     const registers = new RegistryRegistersClient(bus);
     await registers.createBuilding(SYSTEM_CALLER, { gridCode: GRID, address: '文汇小区3号楼' });
     await registers.createBuilding(SYSTEM_CALLER, { gridCode: GRID, address: '文汇小区5号楼' });
@@ -53,9 +50,7 @@ describe('GET /api/v1/public/grid', () => {
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await limited?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
   const lookup = (query: string, app = gateway, remoteAddress = '203.0.113.10') => app.app.inject({ method: 'GET', url: `/api/v1/public/grid?${query}`, remoteAddress });
@@ -128,7 +123,7 @@ describe('GET /api/v1/public/grid', () => {
 
   it('asks the registry as the public caller, whose handler answers no one else', async () => {
     await expect(registry.findPublicGrid(SYSTEM_CALLER, { lat: 37.405, lng: 118.505 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    const asUser = new RegistryClient(await platform.bus());
+    const asUser = new RegistryClient(await walk.platform.bus());
     await expect(asUser.findPublicGrid({ sub: 'admin-1', roles: ['admin'], units: [] }, { lat: 37.405, lng: 118.505 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     // The gateway may sign the public caller; the seed (any process but the gateway) may not assert it.
     await expect(registry.findPublicGrid(PUBLIC_CALLER, { lat: 37.405, lng: 118.505 })).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });

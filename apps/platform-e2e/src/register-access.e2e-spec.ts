@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
-import { createLogger, loadConfig } from '@gridline/platform';
-import { ROLES, SYSTEM_CALLER, hasAnyRole, registerRoles, registerRolesAny, type Caller, type Role } from '@gridline/auth';
-import { RegistryClient } from '@gridline/contracts-registry';
-import { LogCapture, TestPlatform, TEST_SERVERS, testToken, unitFactory } from '@gridline/testing';
+import { ROLES, hasAnyRole, registerRoles, registerRolesAny, type Caller, type Role } from '@gridline/auth';
+import { testToken, unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -53,32 +50,22 @@ const ROUTES: Route[] = [
 ];
 
 describe('register access: every role × every register route through the gateway', () => {
-  let platform: TestPlatform;
-  let gateway: GatewayApp;
+  let walk: StreetFixture;
   const tokens = new Map<Role, string>();
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    gateway = await createGatewayApp(
-      loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: platform.prefix, LOG_LEVEL: 'warn' }),
-      createLogger('gateway', 'warn', new LogCapture()),
-    );
-    const units = new RegistryClient(await platform.bus('seed'));
-    for (const unit of [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()]) {
-      await units.createUnit(SYSTEM_CALLER, unit);
-    }
+    walk = await StreetFixture.start({ services: ['registry'], gateway: true });
+    await walk.seed({ units: [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build()] });
     // Street-wide scope for every role: a 403 can only come from the role, never from the scope.
     for (const role of ROLES) tokens.set(role, await testToken({ sub: `matrix-${role}`, roles: [role], units: [STREET] }));
   });
 
   afterAll(async () => {
-    await gateway?.app.close();
-    await platform?.close();
+    await walk?.close();
   });
 
   const call = (role: Role, route: Route) =>
-    gateway.app.inject({
+    walk.gateway.app.inject({
       method: route.method,
       url: route.url,
       headers: { authorization: `Bearer ${tokens.get(role)}`, ...(route.contentType ? { 'content-type': route.contentType } : {}) },

@@ -1,26 +1,23 @@
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
-import { PartyBuildingAppModule, PartyBuildingConfig } from '@gridline/app-party-building';
 import { INCIDENTS_REQUESTS } from '@gridline/contracts-incidents';
 import { HOTLINE_REQUESTS } from '@gridline/contracts-hotline';
 import { PARTY_BUILDING_REQUESTS } from '@gridline/contracts-party-building';
 import { Client } from 'pg';
-import { TestPlatform } from '@gridline/testing';
+import type { TestPlatform } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
 
 describe('incidents, hotline and party-building services', () => {
   let platform: TestPlatform;
+  let walk: StreetFixture;
   let running: TestPlatform['services'];
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
-    await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config));
+    walk = await StreetFixture.start({ services: ['incidents', 'hotline', 'party-building'] });
+    platform = walk.platform;
     running = platform.services;
   });
 
   afterAll(async () => {
-    await platform?.close();
+    await walk?.close();
   });
 
   it('boots each, migrated into its own schema, and reports ready', async () => {
