@@ -1,29 +1,24 @@
-import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
-import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { HotlineClient, type OwnerFigures } from '@gridline/contracts-hotline';
 import { IncidentsClient } from '@gridline/contracts-incidents';
-import { BusClient } from '@gridline/messaging';
+import type { BusClient } from '@gridline/messaging';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
 import { Client } from 'pg';
-import { TestPlatform, eventually } from '@gridline/testing';
+import { eventually } from '@gridline/testing';
 import { seedDemo } from '@gridline/tools-seed';
+import { StreetFixture } from './support/street-fixture';
 
 describe('the demo seed', () => {
-  let platform: TestPlatform;
+  let walk: StreetFixture;
   let bus: BusClient;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config));
-    await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
-    bus = await platform.bus('seed');
+    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline'] });
+    bus = walk.seedBus;
   });
 
   afterAll(async () => {
-    await platform?.close();
+    await walk?.close();
   });
 
   let first: { created: number; existing: number };
@@ -96,7 +91,7 @@ describe('the demo seed', () => {
   });
 
   it('leaves no orphan case: no open case behind a finished appeal or a superseded hand-off, no waiting grid appeal without a live case', async () => {
-    const db = new Client({ connectionString: platform.db.url });
+    const db = new Client({ connectionString: walk.platform.db.url });
     await db.connect();
     try {
       await eventually(async () => {
