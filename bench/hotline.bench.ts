@@ -19,10 +19,9 @@
 import { createCipheriv, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import Fastify from 'fastify';
-import { Pool } from 'pg';
+import type { Pool } from 'pg';
 import { DEV_JWT, signDevToken } from '@gridline/auth';
+import { serveBaseline } from './support/baseline';
 import type { Cleanup } from './support/cleanup';
 import { runBench } from './support/run-bench';
 import { CATEGORIES, ESTATES, GRIDS, ROADS, STREET, createGridMap, pointIn } from './support/grid-map';
@@ -104,9 +103,7 @@ async function startHotlineBaseline(databaseUrl: string): Promise<HotlineBaselin
   };
   const blindIndex = (kind: string, value: string) => createHmac('sha256', indexKey).update(`${kind}:${value}`, 'utf8').digest('hex');
 
-  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
-  const app = Fastify({ logger: false });
-  try {
+  return serveBaseline(databaseUrl, async (app, pool) => {
     await pool.query(`create table if not exists baseline_appeal (like "${SCHEMA}"."appeal" including all)`);
     app.post<{ Body: AppealBody }>('/appeals', async (request, reply) => {
       const b = request.body;
@@ -137,21 +134,7 @@ async function startHotlineBaseline(databaseUrl: string): Promise<HotlineBaselin
       const { caller_name_enc: _name, caller_phone_enc: _phone, caller_phone_index: _index, ...row } = rows[0] as Record<string, unknown>;
       return reply.code(201).send({ ...row, caller: { name: `${b.caller.name.slice(0, 1)}**`, phone: `${b.caller.phone.slice(0, 3)}****${b.caller.phone.slice(-4)}` } });
     });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-  } catch (error) {
-    await app.close().catch(() => undefined);
-    await pool.end();
-    throw error;
-  }
-  const { port } = app.server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    pool,
-    async close() {
-      await app.close();
-      await pool.end();
-    },
-  };
+  });
 }
 
 function intakeLoad(url: string, path: string, headers: Record<string, string>): LoadSpec {

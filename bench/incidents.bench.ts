@@ -29,10 +29,9 @@ import { randomUUID } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AddressInfo } from 'node:net';
-import Fastify from 'fastify';
-import { Client, Pool } from 'pg';
+import { Client, type Pool } from 'pg';
 import { DEV_JWT, signDevToken, type Caller } from '@gridline/auth';
+import { serveBaseline } from './support/baseline';
 import type { Cleanup } from './support/cleanup';
 import { runBench } from './support/run-bench';
 import { CATEGORIES, ESTATES, GRIDS, GRID_SIZE_DEGREES, ROADS, STREET, createGridMap, pointIn, type BenchGrid } from './support/grid-map';
@@ -181,10 +180,8 @@ interface IncidentsBaseline {
  * service's DB_POOL_SIZE.
  */
 async function startIncidentsBaseline(databaseUrl: string): Promise<IncidentsBaseline> {
-  const pool = new Pool({ connectionString: databaseUrl, max: 10 });
   const lists = new Map<string, Sql>();
-  const app = Fastify({ logger: false });
-  try {
+  const baseline = await serveBaseline(databaseUrl, async (app, pool) => {
     await pool.query(`create table if not exists baseline_incident (like "${SCHEMA}"."incident" including all)`);
     app.post<{ Body: ReportBody }>('/incidents', async (request, reply) => {
       const b = request.body;
@@ -223,22 +220,8 @@ async function startIncidentsBaseline(databaseUrl: string): Promise<IncidentsBas
       const { rows } = await pool.query(sql.text, sql.values);
       return { items: rows.slice(0, 50), more: rows.length > 50 };
     });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-  } catch (error) {
-    await app.close().catch(() => undefined);
-    await pool.end();
-    throw error;
-  }
-  const { port } = app.server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    lists,
-    pool,
-    async close() {
-      await app.close();
-      await pool.end();
-    },
-  };
+  });
+  return { ...baseline, lists };
 }
 
 let reportNumber = 0;

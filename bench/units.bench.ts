@@ -13,19 +13,17 @@
  * NATS_URL. The apps inherit NODE_OPTIONS (e.g. --perf-basic-prof for `perf record`).
  * Exits 1 when a measured run had more than 1% non-2xx responses or errors.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { connect } from 'nats';
-import { Client } from 'pg';
+import { loadavg } from 'node:os';
+import { resolve } from 'node:path';
 import { DEV_JWT, signDevToken } from '@gridline/auth';
 import { startBaseline } from './support/baseline';
-import { Cleanup } from './support/cleanup';
+import type { Cleanup } from './support/cleanup';
 import { cpuPerRequest, sampleCpu } from './support/cpu';
 import { CONNECTIONS, runLoad, type LoadSpec } from './support/load';
-import { freePort, spawnApp, stopApp, waitUntilReady, type AppProcess } from './support/processes';
+import { drainOutbox } from './support/outbox';
+import { log, startPlatform } from './support/platform';
+import type { AppProcess } from './support/processes';
+import { runBench } from './support/run-bench';
 import { cpuTable, failureRate, renderMarkdown, renderText, resultsTable, type Operation, type ScenarioResult, type Target } from './support/report';
 import { benchConfig } from './support/bench.config';
 
@@ -35,10 +33,6 @@ const { BENCH_SECONDS: SECONDS, BENCH_WARMUP_SECONDS: WARMUP_SECONDS, BENCH_LOG_
 const MAX_FAILURE_RATE = 0.01;
 /** Sizes the code space: far above what one machine sustains, so codes never run out mid-run. */
 const MAX_EXPECTED_CREATES_PER_SECOND = 20_000;
-
-function log(message: string): void {
-  process.stderr.write(`bench: ${message}\n`);
-}
 
 /** The HTTP surface of one side of the comparison. */
 interface Endpoint {
@@ -133,115 +127,17 @@ async function measure(label: string, target: Target, operation: Operation, spec
   return { label, target, operation, stats, cpu };
 }
 
-/**
- * The registry publishes each created unit's event from its outbox after the response has gone. Waiting
- * for that backlog keeps it out of the next run (and says how far behind the relay fell).
- */
-async function drainOutbox(databaseUrl: string, timeoutMs = 60_000): Promise<void> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const started = Date.now();
-    const pending = async () => Number((await client.query<{ n: string }>('select count(*) as n from registry.outbox where published_at is null')).rows[0].n);
-    const backlog = await pending();
-    let left = backlog;
-    while (left > 0 && Date.now() - started < timeoutMs) {
-      await sleep(250);
-      left = await pending();
-    }
-    log(`outbox: ${backlog} events pending after the create run; ${left === 0 ? `drained in ${((Date.now() - started) / 1000).toFixed(1)} s` : `${left} still pending after ${timeoutMs / 1000} s`}`);
-  } catch (error) {
-    // Only a courtesy: the outbox is the registry's own table and may change.
-    log(`outbox: could not check (${error instanceof Error ? error.message : String(error)}); pausing 2 s instead`);
-    await sleep(2000);
-  } finally {
-    await client.end();
-  }
-}
-
-async function adminQuery(sql: string): Promise<string> {
-  const client = new Client({ connectionString: ADMIN_DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<Record<string, unknown>>(sql);
-    return rows.length > 0 ? String(Object.values(rows[0])[0]) : '';
-  } finally {
-    await client.end();
-  }
-}
-
-/** Deletes the JetStream streams of this run: their names start with the upper-cased prefix and `_`. */
-async function removeStreams(prefix: string): Promise<void> {
-  const nc = await connect({ servers: NATS_URL });
-  try {
-    const jsm = await nc.jetstreamManager();
-    const wanted = `${prefix.toUpperCase()}_`;
-    const names: string[] = [];
-    for await (const stream of jsm.streams.list()) {
-      if (stream.config.name.startsWith(wanted)) names.push(stream.config.name);
-    }
-    for (const name of names) await jsm.streams.delete(name);
-    log(`removed NATS streams: ${names.join(', ') || '(none)'}`);
-  } finally {
-    await nc.close();
-  }
-}
-
-async function natsVersion(): Promise<string> {
-  const nc = await connect({ servers: NATS_URL });
-  try {
-    return nc.info?.version ?? 'unknown';
-  } finally {
-    await nc.close();
-  }
-}
-
 async function main(cleanup: Cleanup): Promise<number> {
-  const suffix = randomBytes(4).toString('hex');
-  const database = `gl_bench_${suffix}`;
-  const prefix = `bench${suffix}`;
-  const databaseUrl = Object.assign(new URL(ADMIN_DATABASE_URL), { pathname: `/${database}` }).toString();
-  const logDir = mkdtempSync(join(tmpdir(), 'gl-bench-'));
-  let keepLogs = true;
-  cleanup.add('logs', async () => {
-    if (keepLogs) log(`app logs kept in ${logDir}`);
-    else rmSync(logDir, { recursive: true, force: true });
-  });
-
-  const machine = {
-    node: process.version,
-    cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown'}`,
-    postgres: await adminQuery('show server_version'),
-    nats: await natsVersion(),
-  };
-  log(`node ${machine.node}, ${machine.cpus}, PostgreSQL ${machine.postgres}, NATS ${machine.nats}; load average ${loadavg()[0].toFixed(2)}`);
-
-  await adminQuery(`create database "${database}"`);
-  cleanup.add('database', async () => {
-    await adminQuery(`drop database if exists "${database}" with (force)`);
-    log(`dropped database ${database}`);
-  });
-  cleanup.add('streams', () => removeStreams(prefix));
-  log(`database ${database}, NATS prefix ${prefix}, app logs in ${logDir}`);
-
-  const common = { NATS_URL, NATS_PREFIX: prefix, LOG_LEVEL };
-  const apps: AppProcess[] = [];
-  cleanup.add('apps', async () => {
-    await Promise.all(apps.map(stopApp));
-  });
-  const registry = spawnApp(ROOT, 'registry', await freePort(), { ...common, DATABASE_URL: databaseUrl }, logDir);
-  apps.push(registry);
-  const gatewayApp = spawnApp(ROOT, 'gateway', await freePort(), { ...common, JWT_SECRET: DEV_JWT.secret }, logDir);
-  apps.push(gatewayApp);
-  await Promise.all([waitUntilReady(registry), waitUntilReady(gatewayApp)]);
-  log(`registry ready at ${registry.url}, gateway at ${gatewayApp.url}`);
+  const platform = await startPlatform(cleanup, { root: ROOT, adminDatabaseUrl: ADMIN_DATABASE_URL, natsUrl: NATS_URL, logLevel: LOG_LEVEL });
+  const { databaseUrl, machine } = platform;
+  const apps: AppProcess[] = [platform.registry, platform.gateway];
 
   const baselineServer = await startBaseline(databaseUrl);
   cleanup.add('baseline', () => baselineServer.close());
 
   const token = await signDevToken({ sub: 'bench', roles: ['admin'], units: [] }, DEV_JWT);
   const json = { 'content-type': 'application/json' };
-  const gateway: Endpoint = { target: 'gateway', url: gatewayApp.url, unitsPath: '/api/v1/units', headers: { ...json, authorization: `Bearer ${token}` } };
+  const gateway: Endpoint = { target: 'gateway', url: platform.gateway.url, unitsPath: '/api/v1/units', headers: { ...json, authorization: `Bearer ${token}` } };
   const baseline: Endpoint = { target: 'baseline', url: baselineServer.url, unitsPath: '/units', headers: json };
 
   const streetCount = Math.min(1000, Math.ceil((MAX_EXPECTED_CREATES_PER_SECOND * (SECONDS + WARMUP_SECONDS)) / 1000));
@@ -254,7 +150,7 @@ async function main(cleanup: Cleanup): Promise<number> {
   const results: ScenarioResult[] = [];
   results.push(await measure('baseline  POST /units', 'baseline', 'create', createLoad(baseline, codes.baseline, created.baseline), apps));
   results.push(await measure('gateway   POST /api/v1/units', 'gateway', 'create', createLoad(gateway, codes.gateway, created.gateway), apps));
-  await drainOutbox(databaseUrl);
+  await drainOutbox(databaseUrl, 'registry');
   for (const target of ['baseline', 'gateway'] as const) {
     if (created[target].length === 0) throw new Error(`${target}: the create run made no units, nothing to read`);
   }
@@ -281,24 +177,8 @@ async function main(cleanup: Cleanup): Promise<number> {
   for (const target of ['baseline', 'gateway'] as const) {
     if (codes[target].exhausted) log(`${target}: ran out of unit codes and reused some; raise MAX_EXPECTED_CREATES_PER_SECOND`);
   }
-  keepLogs = exitCode !== 0;
+  platform.keepLogs(exitCode !== 0);
   return exitCode;
 }
 
-const cleanup = new Cleanup();
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log(`${signal}: cleaning up`);
-    void cleanup.run().finally(() => process.exit(130));
-  });
-}
-main(cleanup)
-  .catch((error: unknown) => {
-    log(`failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
-  })
-  .then(async (code) => {
-    await cleanup.run();
-    // Open handles (autocannon's timers, pg sockets) must not keep a finished bench alive.
-    process.exit(code);
-  });
+runBench(main);
