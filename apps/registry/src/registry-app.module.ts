@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
 import { PersonalDataCipher, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
-import { OutboxRepository } from './outbox/outbox.repository';
 import { REGISTRY_MIGRATIONS } from './migrations/registry.migrations';
 import type { RegistryConfig } from './registry.config';
 import { PersonalDataService } from './personal-data/personal-data.service';
@@ -35,10 +34,9 @@ export class RegistryAppModule {
         { provide: PersonalDataCipher, useValue: cipher },
         PersonalDataService,
         TransactionRunner,
-        OutboxRepository,
         { provide: IMPORT_REPORT_SETTINGS, useValue: { maxRejections: config.IMPORT_REPORT_MAX_REJECTIONS } satisfies ImportReportSettings },
       ],
-      exports: [PersonalDataService, TransactionRunner, OutboxRepository, IMPORT_REPORT_SETTINGS],
+      exports: [PersonalDataService, TransactionRunner, IMPORT_REPORT_SETTINGS],
       global: true,
       imports: [
         ServiceModule.forRoot({ ...REGISTRY_PERSISTENCE, config, ...overrides }),

@@ -15,6 +15,7 @@ export * from './bus/bus-exception.filter';
 export * from './bus/validation';
 export * from './outbox/outbox-message.entity';
 export * from './outbox/event-publisher';
+export * from './outbox/outbox';
 export * from './outbox/outbox-relay';
 export * from './workers/polling-worker';
 export * from './workers/claiming-worker';

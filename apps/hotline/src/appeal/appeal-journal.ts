@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { EventPublisher } from '@gridline/messaging';
+import { Outbox } from '@gridline/messaging';
 import { HOTLINE_EVENTS, type AppealEventData, type AppealStatus, type AppealSupervisionEventData, type AppealTimelineDetails } from '@gridline/contracts-hotline';
 import { AppealTimelineEntity, type AppealEntity } from './appeal.entity';
 import { toAppealEventData } from './appeal.mapper';
@@ -31,18 +31,18 @@ export interface JournalEntry {
 export class AppealJournal {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: EventPublisher,
+    private readonly events: Outbox,
   ) {}
 
   record(appeal: AppealEntity, entry: JournalEntry, event?: AppealStepEventName, extra?: AppealDispatchExtra): void {
     this.em.persist(
       this.em.create(AppealTimelineEntity, { appealId: appeal.id, action: entry.action, actor: entry.actor, fromStatus: entry.from, toStatus: entry.to ?? appeal.status, comment: entry.comment ?? null, details: entry.details ?? null, reply: event === 'answered' && appeal.reply ? { ...appeal.reply } : null }),
     );
-    if (event) this.events.record(this.em, HOTLINE_EVENTS[event], appeal.id, toAppealEventData(appeal, entry.actor, extra));
+    if (event) this.events.record(HOTLINE_EVENTS[event], appeal.id, toAppealEventData(appeal, entry.actor, extra));
   }
 
   /** A supervision mark's event (`reminded`, `overdue`): the appeal as it is, and the deadline the mark is about. */
   recordMark(appeal: AppealEntity, event: 'reminded' | 'overdue', actor: string, mark: Pick<AppealSupervisionEventData, 'deadline' | 'dueAt'>): void {
-    this.events.record(this.em, HOTLINE_EVENTS[event], appeal.id, { ...toAppealEventData(appeal, actor), deadline: mark.deadline, dueAt: mark.dueAt });
+    this.events.record(HOTLINE_EVENTS[event], appeal.id, { ...toAppealEventData(appeal, actor), deadline: mark.deadline, dueAt: mark.dueAt });
   }
 }

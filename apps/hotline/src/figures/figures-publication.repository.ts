@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { EventPublisher } from '@gridline/messaging';
+import { Outbox } from '@gridline/messaging';
 import { HOTLINE_EVENTS, type HotlineFiguresUpdatedEventData } from '@gridline/contracts-hotline';
 
 /**
@@ -11,7 +11,7 @@ import { HOTLINE_EVENTS, type HotlineFiguresUpdatedEventData } from '@gridline/c
 export class FiguresPublicationRepository {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: EventPublisher,
+    private readonly events: Outbox,
   ) {}
 
   /** Adds the lead owners of the appeals changed since `since` that have no row yet (an owner appears with its first dispatched appeal). */
@@ -44,7 +44,7 @@ export class FiguresPublicationRepository {
 
   /** Records an owner's figures event in the outbox. */
   recordPublished(data: HotlineFiguresUpdatedEventData): void {
-    this.events.record(this.em, HOTLINE_EVENTS.figuresUpdated, data.owner, data);
+    this.events.record(HOTLINE_EVENTS.figuresUpdated, data.owner, data);
   }
 
   /** Marks the owners published at `at`, and writes the events recorded. */

@@ -1,6 +1,6 @@
 import { calendarInForce, statutoryArrangement } from '@gridline/platform';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EventPublisher } from '@gridline/messaging';
+import type { Outbox } from '@gridline/messaging';
 import type { TimeLimit } from '@gridline/contracts-registry';
 import type { IncidentsConfig } from '../incidents.config';
 import type { ReferenceRepository } from '../reference/reference.repository';
@@ -16,7 +16,7 @@ function journal(handleLimit: TimeLimit) {
     calendar: jest.fn(async () => calendarInForce([2025, 2026, 2027], [loaded]).calendar),
   };
   const config = { INCIDENT_RED_CARD_RATIO: 1.5 } as IncidentsConfig;
-  return new IncidentJournal({} as EventPublisher, reference as unknown as ReferenceRepository, config, {} as EntityManager);
+  return new IncidentJournal({} as Outbox, reference as unknown as ReferenceRepository, config, {} as EntityManager);
 }
 
 function handling(): IncidentEntity {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { EventPublisher, type EventDefinition } from '@gridline/messaging';
+import { Outbox, type EventDefinition } from '@gridline/messaging';
 import { provisionalYearsBetween } from '@gridline/platform';
 import { INCIDENTS_EVENTS, type IncidentEventData, type IncidentStatus, type IncidentStep } from '@gridline/contracts-incidents';
 import { INCIDENTS_CONFIG, IncidentsConfig } from '../incidents.config';
@@ -30,7 +30,7 @@ const STEP_OF: Partial<Record<IncidentStatus, IncidentStep>> = {
 @Injectable()
 export class IncidentJournal {
   constructor(
-    private readonly events: EventPublisher,
+    private readonly events: Outbox,
     private readonly reference: ReferenceRepository,
     @Inject(INCIDENTS_CONFIG) private readonly config: IncidentsConfig,
     private readonly em: EntityManager,
@@ -89,6 +89,6 @@ export class IncidentJournal {
         details: entry.details ?? {},
       }),
     );
-    if (event) this.events.record(em, INCIDENTS_EVENTS[event] as EventDefinition<IncidentEventData>, incident.id, toEventData(incident, entry.actor, entry.comment ?? null));
+    if (event) this.events.record(INCIDENTS_EVENTS[event] as EventDefinition<IncidentEventData>, incident.id, toEventData(incident, entry.actor, entry.comment ?? null));
   }
 }

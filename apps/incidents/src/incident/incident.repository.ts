@@ -4,7 +4,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
 import { WORK_ORDER_NUMBER, containsPattern, nextWorkOrderNumber, pgTextArray } from '@gridline/persistence';
 import { periodEnd, periodStart } from '@gridline/platform';
-import { EventPublisher } from '@gridline/messaging';
+import { Outbox } from '@gridline/messaging';
 import { INCIDENTS_EVENTS, LIVE_STATUSES, type AppealHandoffFailedEventData, type ListIncidentsQuery } from '@gridline/contracts-incidents';
 import { IncidentEntity, TimelineEntity } from './incident.entity';
 
@@ -28,7 +28,7 @@ export interface IncidentSql {
 export class IncidentRepository {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: EventPublisher,
+    private readonly events: Outbox,
   ) {}
 
   private get table(): string {
@@ -78,7 +78,7 @@ export class IncidentRepository {
 
   /** Records `handoff.failed` in the outbox of the transaction: a hand-off of an appeal incidents refused. */
   recordHandoffFailed(data: AppealHandoffFailedEventData): void {
-    this.events.record(this.em, INCIDENTS_EVENTS.handoffFailed, data.appealId, data);
+    this.events.record(INCIDENTS_EVENTS.handoffFailed, data.appealId, data);
   }
 
   /** The cases of an appeal still open (any hand-off). */

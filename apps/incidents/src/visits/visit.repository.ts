@@ -3,7 +3,7 @@ import type { FilterQuery, RequiredEntityData } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
 import type { Page } from '@gridline/platform';
-import { EventPublisher } from '@gridline/messaging';
+import { Outbox } from '@gridline/messaging';
 import { INCIDENTS_EVENTS, type ListVisitsQuery } from '@gridline/contracts-incidents';
 import { VisitEntity } from './visit.entity';
 import { toVisitLoggedData } from './visit.mapper';
@@ -13,14 +13,14 @@ import { toVisitLoggedData } from './visit.mapper';
 export class VisitRepository {
   constructor(
     private readonly em: EntityManager,
-    private readonly events: EventPublisher,
+    private readonly events: Outbox,
   ) {}
 
   /** A new visit with its `visit.logged` event (ids only), both persisted with the transaction. */
   add(data: RequiredEntityData<VisitEntity>): VisitEntity {
     const visit = this.em.create(VisitEntity, data);
     this.em.persist(visit);
-    this.events.record(this.em, INCIDENTS_EVENTS.visitLogged, visit.id, toVisitLoggedData(visit));
+    this.events.record(INCIDENTS_EVENTS.visitLogged, visit.id, toVisitLoggedData(visit));
     return visit;
   }
 

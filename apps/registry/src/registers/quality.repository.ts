@@ -1,9 +1,9 @@
+import { Outbox } from '@gridline/messaging';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { pgTextArray } from '@gridline/persistence';
 import { chinaDay } from '@gridline/platform';
 import { REGISTRY_EVENTS, type QualityView } from '@gridline/contracts-registry';
-import { OutboxRepository } from '../outbox/outbox.repository';
 
 interface QualityRow {
   grids: string;
@@ -34,7 +34,7 @@ export function visitedSince(now: Date = new Date(), days = VISITED_WITHIN_DAYS)
 export class QualityRepository {
   constructor(
     private readonly em: EntityManager,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: Outbox,
   ) {}
 
   async of(unitCode: string): Promise<QualityView> {

@@ -8,6 +8,7 @@ import { BusModule } from '../bus/bus.module';
 import { BusContextInterceptor } from '../bus/bus-context.interceptor';
 import { NatsConnection, NatsReadinessCheck } from '../nats/nats-connection';
 import { EventPublisher } from '../outbox/event-publisher';
+import { Outbox } from '../outbox/outbox';
 import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { CONSUMER_SETTINGS, EventConsumerHost } from '../inbox/event-consumer-host';
@@ -70,6 +71,7 @@ export class ServiceModule {
       ],
       providers: [
         EventPublisher,
+        Outbox,
         {
           provide: OutboxRelay,
           useFactory: (orm: MikroORM, nats: NatsConnection, metrics: MetricsRegistry) =>
@@ -103,7 +105,7 @@ export class ServiceModule {
           inject: [IdempotencyStore],
         },
       ],
-      exports: [EventPublisher, OutboxRelay, EventConsumerHost, BusContextInterceptor, IdempotencyStore, IdempotencyInterceptor, IdempotencyJanitor],
+      exports: [EventPublisher, Outbox, OutboxRelay, EventConsumerHost, BusContextInterceptor, IdempotencyStore, IdempotencyInterceptor, IdempotencyJanitor],
     };
   }
 }

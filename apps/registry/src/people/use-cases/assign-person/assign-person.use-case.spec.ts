@@ -2,7 +2,7 @@ import type { TransactionRunner } from '@gridline/persistence';
 import { AppError } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
 import { REGISTRY_EVENTS, type AssignPersonBody } from '@gridline/contracts-registry';
-import type { OutboxRepository } from '../../../outbox/outbox.repository';
+import type { Outbox } from '@gridline/messaging';
 import type { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { UnitEntity } from '../../../unit/unit.entity';
 import { AssignmentEntity } from '../../assignment.entity';
@@ -49,7 +49,7 @@ function setup(existing: AssignmentEntity[] = []) {
   const useCase = new AssignPersonUseCase(
     people as unknown as PeopleRepository,
     personalData as unknown as PersonalDataService,
-    events as unknown as OutboxRepository,
+    events as unknown as Outbox,
     transactions as unknown as TransactionRunner,
   );
   return { useCase, people, events, transactions };

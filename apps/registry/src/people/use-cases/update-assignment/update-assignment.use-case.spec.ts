@@ -2,7 +2,7 @@ import type { TransactionRunner } from '@gridline/persistence';
 import { AppError } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
 import { REGISTRY_EVENTS } from '@gridline/contracts-registry';
-import type { OutboxRepository } from '../../../outbox/outbox.repository';
+import type { Outbox } from '@gridline/messaging';
 import type { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { UnitEntity } from '../../../unit/unit.entity';
 import { AssignmentEntity } from '../../assignment.entity';
@@ -31,7 +31,7 @@ function setup(assignment: Partial<AssignmentEntity> = {}) {
   };
   const events = { record: jest.fn((..._: unknown[]) => expect(transactions.open).toBe(true)) };
   const personalData = { maskedPhone: jest.fn(() => '138****1234') };
-  const useCase = new UpdateAssignmentUseCase(people as unknown as PeopleRepository, personalData as unknown as PersonalDataService, events as unknown as OutboxRepository, transactions as unknown as TransactionRunner);
+  const useCase = new UpdateAssignmentUseCase(people as unknown as PeopleRepository, personalData as unknown as PersonalDataService, events as unknown as Outbox, transactions as unknown as TransactionRunner);
   return { useCase, events, row };
 }
 

@@ -1,8 +1,8 @@
+import { Outbox } from '@gridline/messaging';
 import { Injectable } from '@nestjs/common';
 import { chinaDay } from '@gridline/platform';
 import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, workPhoneProblem, type AssignmentView } from '@gridline/contracts-registry';
-import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { unitNotFound } from '../../../unit/unit.errors';
 
@@ -22,7 +22,7 @@ export class UpdateAssignmentUseCase {
   constructor(
     private readonly people: PeopleRepository,
     private readonly personalData: PersonalDataService,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: Outbox,
     private readonly transactions: TransactionRunner,
   ) {}
 

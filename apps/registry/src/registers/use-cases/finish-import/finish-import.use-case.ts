@@ -1,7 +1,7 @@
+import { Outbox } from '@gridline/messaging';
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, type ImportReport } from '@gridline/contracts-registry';
-import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { ImportRepository } from '../../imports/import.repository';
 import { importOfCaller, toReport } from '../../imports/import-report';
 import type { FinishImportCommand } from './finish-import.command';
@@ -11,7 +11,7 @@ import type { FinishImportCommand } from './finish-import.command';
 export class FinishImportUseCase {
   constructor(
     private readonly imports: ImportRepository,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: Outbox,
     private readonly transactions: TransactionRunner,
   ) {}
 

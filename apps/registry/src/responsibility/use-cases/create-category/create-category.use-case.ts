@@ -1,8 +1,8 @@
+import { Outbox } from '@gridline/messaging';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@gridline/platform';
 import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, RegistryErrorCode, type CategoryView } from '@gridline/contracts-registry';
-import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { applyOwner, assertComplete, detailsOf, limitOf } from '../../category-rules';
 import { categoryInvalid } from '../../responsibility.errors';
 import { toCategoryView } from '../../responsibility.mapper';
@@ -15,7 +15,7 @@ import type { CreateCategoryCommand } from './create-category.command';
 export class CreateCategoryUseCase {
   constructor(
     private readonly list: ResponsibilityRepository,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: Outbox,
     private readonly transactions: TransactionRunner,
   ) {}
 

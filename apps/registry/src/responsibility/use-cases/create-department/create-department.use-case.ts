@@ -1,8 +1,8 @@
+import { Outbox } from '@gridline/messaging';
 import { Injectable } from '@nestjs/common';
 import { AppError } from '@gridline/platform';
 import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, RegistryErrorCode, type DepartmentView } from '@gridline/contracts-registry';
-import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { toDepartmentView } from '../../responsibility.mapper';
 import { assertMayKeepList } from '../../responsibility-permissions';
 import { ResponsibilityRepository } from '../../responsibility.repository';
@@ -12,7 +12,7 @@ import type { CreateDepartmentCommand } from './create-department.command';
 export class CreateDepartmentUseCase {
   constructor(
     private readonly list: ResponsibilityRepository,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: Outbox,
     private readonly transactions: TransactionRunner,
   ) {}
 

@@ -1,8 +1,8 @@
+import { Outbox } from '@gridline/messaging';
 import { Injectable } from '@nestjs/common';
 import { fieldInvalid, type AppError } from '@gridline/platform';
 import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, RegistryErrorCode, type CalendarYearView } from '@gridline/contracts-registry';
-import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { assertMayKeepList } from '../../responsibility-permissions';
 import { ResponsibilityRepository } from '../../responsibility.repository';
 import type { SetCalendarYearCommand } from './set-calendar-year.command';
@@ -16,7 +16,7 @@ function calendarInvalid(field: string, reason: string): AppError {
 export class SetCalendarYearUseCase {
   constructor(
     private readonly list: ResponsibilityRepository,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: Outbox,
     private readonly transactions: TransactionRunner,
   ) {}
 

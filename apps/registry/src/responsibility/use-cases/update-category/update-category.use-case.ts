@@ -1,7 +1,7 @@
+import { Outbox } from '@gridline/messaging';
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, type CategoryView } from '@gridline/contracts-registry';
-import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { applyOwner, assertComplete, detailsOf, limitOf } from '../../category-rules';
 import { categoryNotFound } from '../../responsibility.errors';
 import { toCategoryView } from '../../responsibility.mapper';
@@ -14,7 +14,7 @@ import type { UpdateCategoryCommand } from './update-category.command';
 export class UpdateCategoryUseCase {
   constructor(
     private readonly list: ResponsibilityRepository,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: Outbox,
     private readonly transactions: TransactionRunner,
   ) {}
 

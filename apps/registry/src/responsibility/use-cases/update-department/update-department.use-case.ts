@@ -1,7 +1,7 @@
+import { Outbox } from '@gridline/messaging';
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, type DepartmentView } from '@gridline/contracts-registry';
-import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { departmentNotFound } from '../../responsibility.errors';
 import { toDepartmentView } from '../../responsibility.mapper';
 import { assertMayKeepList } from '../../responsibility-permissions';
@@ -12,7 +12,7 @@ import type { UpdateDepartmentCommand } from './update-department.command';
 export class UpdateDepartmentUseCase {
   constructor(
     private readonly list: ResponsibilityRepository,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: Outbox,
     private readonly transactions: TransactionRunner,
   ) {}
 

@@ -2,7 +2,7 @@ import type { TransactionRunner } from '@gridline/persistence';
 import { AppError } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
 import { REGISTRY_EVENTS, type CreateUnitRequest } from '@gridline/contracts-registry';
-import type { OutboxRepository } from '../../../outbox/outbox.repository';
+import type { Outbox } from '@gridline/messaging';
 import { UnitEntity } from '../../unit.entity';
 import type { UnitRepository } from '../../unit.repository';
 import type { UnitBoundaryRules } from '../../unit-boundary.rules';
@@ -27,7 +27,7 @@ function setup(existing: UnitEntity[] = [unit('370502003', 'street', ['370502003
   };
   const events = { record: jest.fn((..._: unknown[]) => expect(transactions.open).toBe(true)) };
   const boundaries = { assertFits: jest.fn(async () => undefined) };
-  const useCase = new CreateUnitUseCase(units as unknown as UnitRepository, boundaries as unknown as UnitBoundaryRules, events as unknown as OutboxRepository, transactions as unknown as TransactionRunner);
+  const useCase = new CreateUnitUseCase(units as unknown as UnitRepository, boundaries as unknown as UnitBoundaryRules, events as unknown as Outbox, transactions as unknown as TransactionRunner);
   return { useCase, units, events, transactions, boundaries };
 }
 

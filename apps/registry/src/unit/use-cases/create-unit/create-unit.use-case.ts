@@ -1,3 +1,4 @@
+import { Outbox } from '@gridline/messaging';
 import { Injectable } from '@nestjs/common';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { AppError } from '@gridline/platform';
@@ -10,7 +11,6 @@ import {
   boundaryProblem,
   type UnitView,
 } from '@gridline/contracts-registry';
-import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { boundaryRefused, unitFieldError } from '../../unit.errors';
 import { UnitBoundaryRules } from '../../unit-boundary.rules';
 import { setBoundary, toUnitSnapshot, toUnitView } from '../../unit.mapper';
@@ -24,7 +24,7 @@ export class CreateUnitUseCase {
   constructor(
     private readonly units: UnitRepository,
     private readonly boundaries: UnitBoundaryRules,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: Outbox,
     private readonly transactions: TransactionRunner,
   ) {}
 

@@ -1,8 +1,8 @@
+import { Outbox } from '@gridline/messaging';
 import { Injectable } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, RegistryErrorCode, boundaryProblem, type UnitView } from '@gridline/contracts-registry';
-import { OutboxRepository } from '../../../outbox/outbox.repository';
 import { boundaryRefused, unitChanged, unitFieldError, unitNotFound } from '../../unit.errors';
 import { UnitBoundaryRules } from '../../unit-boundary.rules';
 import { setBoundary, toUnitSnapshot, toUnitView } from '../../unit.mapper';
@@ -16,7 +16,7 @@ export class UpdateUnitUseCase {
   constructor(
     private readonly units: UnitRepository,
     private readonly boundaries: UnitBoundaryRules,
-    private readonly outbox: OutboxRepository,
+    private readonly outbox: Outbox,
     private readonly transactions: TransactionRunner,
   ) {}
 
