@@ -9,6 +9,7 @@ import { OverviewRepository } from './overview/overview.repository';
 import { GetOverviewUseCase } from './overview/use-cases/get-overview/get-overview.use-case';
 import { UnitProjection } from './projection/unit-projection.entity';
 import { UnitProjectionSubscriber } from './projection/unit-projection.subscriber';
+import { ProjectionRepository } from './projection/projection.repository';
 import { HotlineFiguresProjectionSubscriber } from './projection/hotline-figures-projection.subscriber';
 import { HotlineFiguresBusController } from './hotline/hotline-figures.bus-controller';
 import { HotlineFiguresRepository } from './hotline/hotline-figures.repository';
@@ -27,6 +28,7 @@ export class AnalyticsAppModule {
       imports: [ServiceModule.forRoot({ ...ANALYTICS_PERSISTENCE, config, ...overrides })],
       controllers: [OverviewBusController, HotlineFiguresBusController],
       providers: [
+        ProjectionRepository,
         UnitProjectionSubscriber,
         QualityProjectionSubscriber,
         HotlineFiguresProjectionSubscriber,

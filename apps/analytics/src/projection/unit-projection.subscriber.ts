@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { pgTextArray } from '@gridline/persistence';
 import { EventSubscription, on, type EventSubscriber } from '@gridline/messaging';
-import { REGISTRY_EVENTS, type UnitSnapshot } from '@gridline/contracts-registry';
+import { REGISTRY_EVENTS } from '@gridline/contracts-registry';
+import { ProjectionRepository } from './projection.repository';
 
 /** Keeps the unit projection current from `events.registry.unit.>`. */
 @Injectable()
@@ -12,20 +11,12 @@ export class UnitProjectionSubscriber implements EventSubscriber {
   readonly source = 'registry';
   readonly filter = 'unit.>';
 
+  constructor(private readonly projections: ProjectionRepository) {}
+
   handlers() {
     return [
-      on(REGISTRY_EVENTS.unitCreated, (event, em) => this.upsert(em, event.data.unit, new Date(event.time))),
-      on(REGISTRY_EVENTS.unitUpdated, (event, em) => this.upsert(em, event.data.unit, new Date(event.time))),
+      on(REGISTRY_EVENTS.unitCreated, (event) => this.projections.upsertUnit(event.data.unit, new Date(event.time))),
+      on(REGISTRY_EVENTS.unitUpdated, (event) => this.projections.upsertUnit(event.data.unit, new Date(event.time))),
     ];
-  }
-
-  private async upsert(em: EntityManager, unit: UnitSnapshot, at: Date): Promise<void> {
-    // Only a newer snapshot replaces an older one, should events of a unit ever arrive out of order.
-    await em.execute(
-      `insert into "${em.config.get('schema')}"."unit_projection" (code, level, path, active, updated_at) values (?, ?, ?::text[], ?, ?)
-       on conflict (code) do update set level = excluded.level, path = excluded.path, active = excluded.active, updated_at = excluded.updated_at
-       where unit_projection.updated_at <= excluded.updated_at`,
-      [unit.code, unit.level, pgTextArray(unit.path), unit.active, at],
-    );
   }
 }
