@@ -277,8 +277,8 @@ export function demoAppeals(now: Date = new Date()): DemoAppeal[] {
 /** The markers of the demo appeals the hotline already holds, with their appeals. */
 async function seededAppeals(hotline: HotlineClient): Promise<Map<string, AppealView>> {
   const found = new Map<string, AppealView>();
-  for (let offset = 0; ; offset += 200) {
-    const { items } = await hotline.list(SYSTEM_CALLER, { limit: 200, offset });
+  for (let page = 1; ; page++) {
+    const { items } = await hotline.list(SYSTEM_CALLER, { page, pageSize: 200 });
     for (const appeal of items) {
       const marker = MARKER.exec(appeal.content);
       if (marker) found.set(demoAppealMarker(Number(marker[1])), appeal);

@@ -68,7 +68,7 @@ describe('the demo seed', () => {
 
   it('takes a few hundred appeals over the last 90 days, handled so that the three rates differ between owners', async () => {
     const hotline = new HotlineClient(bus);
-    const { total, items } = await hotline.list(SYSTEM_CALLER, { limit: 200 });
+    const { total, items } = await hotline.list(SYSTEM_CALLER, { pageSize: 200 });
     expect(total).toBeGreaterThanOrEqual(250);
     const received = items.map((a) => new Date(a.receivedAt).getTime());
     expect(Math.min(...received)).toBeLessThan(Date.now() - 30 * 86_400_000); // the list is newest first: 200 reach back a month

@@ -80,6 +80,22 @@ describe('gateway', () => {
       expect((await get('/docs-json')).json()).toEqual(committed);
     });
 
+    it('documents every paged list with the shared page envelope: offset pages by page/pageSize, cursor pages by cursor/limit', async () => {
+      type Operation = { parameters?: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, { schema?: { allOf?: { $ref?: string }[] } }> }> };
+      const paths = (await get('/docs-json')).json().paths as Record<string, Record<string, Operation>>;
+      const lists = Object.entries(paths)
+        .filter(([path, ops]) => path.startsWith('/api/') && ops.get)
+        .map(([path, ops]) => {
+          const query = new Set((ops.get.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name));
+          const asked = query.has('page') && query.has('pageSize') ? 'OffsetPage' : query.has('cursor') && query.has('limit') ? 'CursorPage' : null;
+          const answered = ops.get.responses['200']?.content?.['application/json']?.schema?.allOf?.[0]?.$ref?.split('/').pop() ?? null;
+          return { path, asked, answered };
+        });
+      expect(lists.filter((l) => l.asked !== l.answered)).toEqual([]);
+      expect(lists.filter((l) => l.asked === 'OffsetPage').map((l) => l.path)).toEqual(expect.arrayContaining(['/api/v1/appeals', '/api/v1/appeals/audit', '/api/v1/units', '/api/v1/visits']));
+      expect(lists.filter((l) => l.asked === 'CursorPage').map((l) => l.path)).toEqual(['/api/v1/incidents']);
+    });
+
     it('refuses a token with a bad signature, the wrong audience or past its expiry', async () => {
       const forged = `${admin.slice(0, -4)}AAAA`;
       const expired = await testToken({ roles: ['admin'], expiresIn: '-1m' });

@@ -22,6 +22,8 @@ export * from './validation/comma-separated';
 export * from './calendar/china-time';
 export * from './validation/query-boolean';
 export * from './paging/cursor';
+export * from './paging/cursor-page';
+export * from './paging/cursor-query';
 export * from './validation/dates';
 export * from './validation/safe-input';
 export * from './validation/null-fields';

@@ -6,6 +6,7 @@ import { APPEAL_CALLER_REVEALERS, APPEAL_TAKERS, CurrentCaller, HOTLINE_FIGURES_
 import { APPEAL_ACTIONS, AppealActionBody, CallerAuditQuery, FiguresQuery, HotlineClient, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery, type AppealAction } from '@gridline/contracts-hotline';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ApiOffsetPage } from '../http/api-page.decorator';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
 
 class AppealIdParam {
@@ -38,6 +39,7 @@ export class HotlineController {
 
   @Get()
   @ApiOperation({ summary: 'Appeals in your scope or led by you, newest first' })
+  @ApiOffsetPage('An appeal as GET /appeals/{id} answers it (the caller masked)')
   list(@CurrentCaller() caller: Caller, @Query() query: ListAppealsQuery) {
     return this.hotline.list(caller, query);
   }
@@ -55,6 +57,7 @@ export class HotlineController {
   @Get('audit')
   @Roles('admin')
   @ApiOperation({ summary: "The audit log of appeals' callers shown in clear, newest first" })
+  @ApiOffsetPage('`{ id, at, actor, actorRoles, appealId, fields, reason, correlationId }`: one reveal, never the value shown')
   audit(@CurrentCaller() caller: Caller, @Query() query: CallerAuditQuery) {
     return this.hotline.callerAudit(caller, query);
   }

@@ -14,6 +14,7 @@ import {
 } from '@gridline/contracts-incidents';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ApiCursorPage } from '../http/api-page.decorator';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
 
 /** What a case view carries beside its codes and state (IncidentView in @gridline/contracts-incidents). */
@@ -52,7 +53,7 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({ summary: 'Cases in your scope, filtered, newest first (cursor pagination)' })
-  @ApiOkResponse({ description: `\`{ items, nextCursor }\`; each item as GET /incidents/{id}. ${CASE_VIEW}` })
+  @ApiCursorPage(`A case as GET /incidents/{id} answers it. ${CASE_VIEW}`)
   list(@CurrentCaller() caller: Caller, @Query() query: ListIncidentsQuery) {
     return this.incidents.list(caller, query);
   }

@@ -4,6 +4,7 @@ import { CurrentCaller, type Caller } from '@gridline/auth';
 import { ListVisitsQuery, LogVisitRequest, OpenVisitIncidentBody, VisitsClient } from '@gridline/contracts-incidents';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ApiOffsetPage } from '../http/api-page.decorator';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { UuidParam } from '../people/uuid.param';
 
@@ -25,6 +26,7 @@ export class VisitsController {
 
   @Get()
   @ApiOperation({ summary: 'Visits in your scope by unit, household and period, newest first (paginated)' })
+  @ApiOffsetPage('A visit as POST /visits answers it')
   list(@CurrentCaller() caller: Caller, @Query() query: ListVisitsQuery) {
     return this.visits.list(caller, query);
   }

@@ -1,12 +1,11 @@
+import { OPEN311_MAX_PAGE, OPEN311_MAX_PAGE_SIZE } from '@gridline/contracts-hotline';
+import type { PageRequest } from '@gridline/platform';
 import { single, wholeNumber, type Open311Params } from './open311-params';
 import { parseW3cDateTime } from './w3c-datetime';
 
 const DAY = 86_400_000;
-/** The specification's default and largest window, and its "first 1000 requests". */
+/** The specification's default and largest window. */
 export const MAX_SPAN_DAYS = 90;
-export const MAX_PAGE_SIZE = 1000;
-/** 90 days of a street's requests (or updates) fit well within this many pages of one. */
-const MAX_PAGE = 100_000;
 
 /**
  * `start_date` and `end_date` of a GET (requests, servicerequestupdates): W3C date-times at most 90 days apart; without
@@ -35,9 +34,9 @@ export function readPeriod(params: Open311Params, errors: string[]): { from: Dat
   return null;
 }
 
-/** `page` (from 1) and `page_size` (1 to 1000, default 1000) as the bus's limit and offset. */
-export function readPage(params: Open311Params): { limit: number; offset?: number } {
-  const limit = wholeNumber(params, 'page_size', 1, MAX_PAGE_SIZE, MAX_PAGE_SIZE);
-  const page = wholeNumber(params, 'page', 1, MAX_PAGE, 1);
-  return { limit, ...(page > 1 ? { offset: (page - 1) * limit } : {}) };
+/** `page` (from 1) and `page_size` (1 to 1000, default 1000: the specification's "first 1000") as the bus's page and pageSize. */
+export function readPage(params: Open311Params): Required<Pick<PageRequest, 'pageSize'>> & Pick<PageRequest, 'page'> {
+  const pageSize = wholeNumber(params, 'page_size', 1, OPEN311_MAX_PAGE_SIZE, OPEN311_MAX_PAGE_SIZE);
+  const page = wholeNumber(params, 'page', 1, OPEN311_MAX_PAGE, 1);
+  return { pageSize, ...(page > 1 ? { page } : {}) };
 }

@@ -18,6 +18,7 @@ import {
 } from '@gridline/contracts-registry';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ApiOffsetPage } from '../http/api-page.decorator';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { UnitCodeParam } from '../units/unit-code.param';
 import { RecordIdParam } from './record-id.param';
@@ -37,6 +38,7 @@ export class RegistersController {
   @Get('buildings')
   @Roles(...registerRoles('building', 'read'))
   @ApiOperation({ summary: 'Buildings in your scope (q: address)' })
+  @ApiOffsetPage('A building as GET /buildings/{id} answers it')
   buildings(@CurrentCaller() caller: Caller, @Query() query: RegisterListQuery) {
     return this.registers.listBuildings(caller, query);
   }
@@ -72,6 +74,7 @@ export class RegistersController {
   @Get('households')
   @Roles(...registerRoles('household', 'read'))
   @ApiOperation({ summary: 'Households in your scope (q: address)' })
+  @ApiOffsetPage('A household as GET /households/{id} answers it, without its members')
   households(@CurrentCaller() caller: Caller, @Query() query: RegisterListQuery) {
     return this.registers.listHouseholds(caller, query);
   }
@@ -109,6 +112,7 @@ export class RegistersController {
   @Get('residents')
   @Roles(...registerRoles('resident', 'read'))
   @ApiOperation({ summary: 'Residents in your scope: q (name), exact idNumber or phone, tag, householdId' })
+  @ApiOffsetPage('A resident as GET /residents/{id} answers it (personal data masked)')
   residents(@CurrentCaller() caller: Caller, @Query() query: ResidentSearchQuery) {
     return this.registers.searchResidents(caller, query);
   }
@@ -152,6 +156,7 @@ export class RegistersController {
   @Get('businesses')
   @Roles(...registerRoles('business', 'read'))
   @ApiOperation({ summary: 'Shops and enterprises in your scope (q: name)' })
+  @ApiOffsetPage('A business as GET /businesses/{id} answers it')
   businesses(@CurrentCaller() caller: Caller, @Query() query: RegisterListQuery) {
     return this.registers.listBusinesses(caller, query);
   }
@@ -187,6 +192,7 @@ export class RegistersController {
   @Get('audit')
   @Roles(...registerRoles('resident', 'audit'))
   @ApiOperation({ summary: 'Unmasked reads of personal data: who, what, when, why (admins)' })
+  @ApiOffsetPage('One unmasked read: who, what, when and why, never the value read')
   audit(@CurrentCaller() caller: Caller, @Query() query: AuditQuery) {
     return this.registers.listAudit(caller, query);
   }

@@ -4,6 +4,7 @@ import { CurrentCaller, MAP_EDITORS, Roles, type Caller } from '@gridline/auth';
 import { CreateUnitRequest, ListUnitsQuery, LocateQuery, RegistryClient, UpdateUnitBody } from '@gridline/contracts-registry';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ApiOffsetPage } from '../http/api-page.decorator';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
 import { UnitCodeParam } from './unit-code.param';
 
@@ -16,6 +17,7 @@ export class UnitsController {
 
   @Get('units')
   @ApiOperation({ summary: 'Units in your scope, filtered by parent, level and text; paginated' })
+  @ApiOffsetPage('A unit as GET /units/{code} answers it')
   list(@CurrentCaller() caller: Caller, @Query() query: ListUnitsQuery) {
     return this.registry.listUnits(caller, query);
   }

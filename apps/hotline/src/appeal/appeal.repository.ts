@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { nextWorkOrderNumber } from '@gridline/persistence';
+import { offsetPage, pageOffset, type Page, type PageRequest } from '@gridline/platform';
 import { AppealEntity, AppealTimelineEntity } from './appeal.entity';
 
 /** One row of the figures per lead owner: counts as text, as PostgreSQL answers `count(*)`. */
@@ -23,8 +24,11 @@ export class AppealRepository {
     return this.em.find(AppealEntity, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, ...options });
   }
 
-  findAndCount(where: FilterQuery<AppealEntity>, options: { limit: number; offset: number }): Promise<[AppealEntity[], number]> {
-    return this.em.findAndCount(AppealEntity, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, ...options });
+  /** One page of the appeals matching `where`, newest first. */
+  async page(where: FilterQuery<AppealEntity>, query: PageRequest): Promise<Page<AppealEntity>> {
+    const { limit, offset } = pageOffset(query);
+    const [items, total] = await this.em.findAndCount(AppealEntity, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit, offset });
+    return offsetPage(items, total, query);
   }
 
   async exists(where: FilterQuery<AppealEntity>): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import { offsetPage, pageOffset, type Page, type PageRequest } from '@gridline/platform';
 import { AppealEntity } from './appeal.entity';
 import { CallerAuditEntity } from './caller-audit.entity';
 
@@ -17,7 +18,10 @@ export class CallerAuditRepository {
     await this.em.persist(this.em.create(CallerAuditEntity, entry)).flush();
   }
 
-  page(where: FilterQuery<CallerAuditEntity>, page: number, pageSize: number): Promise<[CallerAuditEntity[], number]> {
-    return this.em.findAndCount(CallerAuditEntity, where, { orderBy: { at: 'desc', id: 'desc' }, limit: pageSize, offset: (page - 1) * pageSize });
+  /** One page of the audit rows matching `where`, newest first. */
+  async page(where: FilterQuery<CallerAuditEntity>, query: PageRequest): Promise<Page<CallerAuditEntity>> {
+    const { limit, offset } = pageOffset(query);
+    const [rows, total] = await this.em.findAndCount(CallerAuditEntity, where, { orderBy: { at: 'desc', id: 'desc' }, limit, offset });
+    return offsetPage(rows, total, query);
   }
 }

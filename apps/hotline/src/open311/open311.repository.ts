@@ -33,8 +33,8 @@ export class Open311Repository {
     return this.em.findOne(AppealEntity, where);
   }
 
-  publishedAppeals(where: FilterQuery<AppealEntity>, limit: number, offset?: number): Promise<AppealEntity[]> {
-    return this.em.find(AppealEntity, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit, ...(offset ? { offset } : {}) });
+  publishedAppeals(where: FilterQuery<AppealEntity>, page: { limit: number; offset: number }): Promise<AppealEntity[]> {
+    return this.em.find(AppealEntity, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit: page.limit, offset: page.offset });
   }
 
   /** The media URL of each appeal that has one. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FilterQuery, RequiredEntityData } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
-import type { Page } from '@gridline/platform';
+import { offsetPage, pageOffset, type Page } from '@gridline/platform';
 import { Outbox } from '@gridline/messaging';
 import { INCIDENTS_EVENTS, type ListVisitsQuery } from '@gridline/contracts-incidents';
 import { VisitEntity } from './visit.entity';
@@ -35,20 +35,15 @@ export class VisitRepository {
 
   /** Visits in the caller's scope, newest day first. */
   async page(caller: Caller, query: ListVisitsQuery): Promise<Page<VisitEntity>> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
     const where: FilterQuery<VisitEntity>[] = [];
     if (!isUnrestricted(caller)) where.push({ path: { $overlap: caller.units } });
     if (query.unit) where.push({ path: { $contains: [query.unit] } });
     if (query.householdId) where.push({ householdId: query.householdId });
     if (query.from) where.push({ date: { $gte: query.from } });
     if (query.to) where.push({ date: { $lte: query.to } });
-    const [items, total] = await this.em.findAndCount(VisitEntity, where.length ? { $and: where } : {}, {
-      orderBy: { date: 'desc', createdAt: 'desc', id: 'desc' },
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    });
-    return { items, page, pageSize, total };
+    const { limit, offset } = pageOffset(query);
+    const [items, total] = await this.em.findAndCount(VisitEntity, where.length ? { $and: where } : {}, { orderBy: { date: 'desc', createdAt: 'desc', id: 'desc' }, limit, offset });
+    return offsetPage(items, total, query);
   }
 
   /** Links the case a visit opened, unless another case was linked meanwhile; whether it did. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
-import type { Page } from '@gridline/platform';
+import { offsetPage, pageOffset, type Page } from '@gridline/platform';
 import { containsPattern } from '@gridline/persistence';
 import type { RegisterKind, RegisterListQuery, ResidentSearchQuery } from '@gridline/contracts-registry';
 import { AuditLogEntity, BuildingEntity, BusinessEntity, HouseholdEntity, ResidentEntity } from './register.entities';
@@ -82,28 +82,26 @@ export class RegisterRepository {
     filters: FilterQuery<T>[] = [],
     orderBy: Record<string, 'asc' | 'desc'> = { createdAt: 'asc' },
   ): Promise<Page<T>> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
     const where: FilterQuery<T>[] = [...filters];
     if (!isUnrestricted(caller)) where.push({ path: { $overlap: caller.units } } as FilterQuery<T>);
     if (query.unit) where.push({ path: { $contains: [query.unit] } } as FilterQuery<T>);
+    const { limit, offset } = pageOffset(query);
     const [items, total] = await this.em.findAndCount(cls, (where.length ? { $and: where } : {}) as FilterQuery<T>, {
       orderBy: { ...orderBy, id: 'asc' } as never,
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
+      limit,
+      offset,
     });
-    return { items, page, pageSize, total };
+    return offsetPage(items, total, query);
   }
 
   async audit(query: { subjectId?: string; actor?: string; page?: number; pageSize?: number }): Promise<Page<AuditLogEntity>> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
     const where: FilterQuery<AuditLogEntity> = {
       ...(query.subjectId ? { subjectId: query.subjectId } : {}),
       ...(query.actor ? { actor: query.actor } : {}),
     };
-    const [items, total] = await this.em.findAndCount(AuditLogEntity, where, { orderBy: { at: 'desc', id: 'desc' }, limit: pageSize, offset: (page - 1) * pageSize });
-    return { items, page, pageSize, total };
+    const { limit, offset } = pageOffset(query);
+    const [items, total] = await this.em.findAndCount(AuditLogEntity, where, { orderBy: { at: 'desc', id: 'desc' }, limit, offset });
+    return offsetPage(items, total, query);
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
-import type { Page } from '@gridline/platform';
+import { offsetPage, pageOffset, type Page } from '@gridline/platform';
 import { containsPattern } from '@gridline/persistence';
 import type { ListUnitsQuery } from '@gridline/contracts-registry';
 import { UnitEntity } from './unit.entity';
@@ -21,8 +21,6 @@ export class UnitRepository {
 
   /** Units the caller may see that match the query, one page. */
   async list(caller: Caller, query: ListUnitsQuery): Promise<Page<UnitEntity>> {
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
     const where: FilterQuery<UnitEntity>[] = [];
     if (!isUnrestricted(caller)) where.push({ path: { $overlap: caller.units } });
     if (query.parent) where.push({ parentCode: query.parent });
@@ -31,12 +29,9 @@ export class UnitRepository {
       const like = containsPattern(query.q);
       where.push({ $or: [{ name: { $ilike: like } }, { code: { $like: like } }] });
     }
-    const [items, total] = await this.em.findAndCount(UnitEntity, where.length ? { $and: where } : {}, {
-      orderBy: { code: 'asc' },
-      limit: pageSize,
-      offset: (page - 1) * pageSize,
-    });
-    return { items, page, pageSize, total };
+    const { limit, offset } = pageOffset(query);
+    const [items, total] = await this.em.findAndCount(UnitEntity, where.length ? { $and: where } : {}, { orderBy: { code: 'asc' }, limit, offset });
+    return offsetPage(items, total, query);
   }
 
   /** Active grids whose bounding box contains the point (the exact test is the caller's). */

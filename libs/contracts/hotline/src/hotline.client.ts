@@ -27,7 +27,7 @@ export class HotlineClient {
     return this.bus.request(HOTLINE_REQUESTS.timeline, { id }, { caller });
   }
 
-  list(caller: Caller, query: ListAppealsQuery): Promise<{ items: AppealView[]; total: number }> {
+  list(caller: Caller, query: ListAppealsQuery): Promise<Page<AppealView>> {
     return this.bus.request(HOTLINE_REQUESTS.list, query, { caller });
   }
 

@@ -16,7 +16,7 @@ export const HOTLINE_REQUESTS = {
   act: defineRequest<AppealActionRequest, AppealView>('hotline', 'hotline.appeal.act'),
   get: defineRequest<AppealIdRequest, AppealView>('hotline', 'hotline.appeal.get'),
   timeline: defineRequest<AppealIdRequest, AppealTimelineEntry[]>('hotline', 'hotline.appeal.timeline'),
-  list: defineRequest<ListAppealsQuery, { items: AppealView[]; total: number }>('hotline', 'hotline.appeal.list'),
+  list: defineRequest<ListAppealsQuery, Page<AppealView>>('hotline', 'hotline.appeal.list'),
   figures: defineRequest<FiguresQuery, OwnerFigures[]>('hotline', 'hotline.figures.get'),
   revealCaller: defineRequest<RevealCallerRequest, RevealedCallerView>('hotline', 'hotline.appeal.caller.reveal'),
   callerAudit: defineRequest<CallerAuditQuery, Page<CallerAuditEntryView>>('hotline', 'hotline.appeal.caller.audit'),

@@ -8,7 +8,8 @@ export interface KeysetCursor {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_CURSOR_LENGTH = 200;
+/** The longest cursor a list gives out or reads back. */
+export const MAX_CURSOR_LENGTH = 200;
 
 export function encodeCursor(cursor: KeysetCursor): string {
   return Buffer.from(JSON.stringify({ k: cursor.k, id: cursor.id })).toString('base64url');

@@ -256,8 +256,8 @@ export class AppealIdRequest {
   id!: string;
 }
 
-/** Query of GET /api/v1/appeals. */
-export class ListAppealsQuery {
+/** Query of GET /api/v1/appeals: filters, and the page (`page`, `pageSize`). */
+export class ListAppealsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: APPEAL_STATUSES })
   @IsOptional()
   @IsOneOf(APPEAL_STATUSES)
@@ -315,21 +315,6 @@ export class ListAppealsQuery {
   @IsOptional()
   @IsDateTime({ allowDate: true })
   to?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset?: number;
 }
 
 /** Query of GET /api/v1/appeals/figures. */

@@ -1,4 +1,4 @@
-import { IsDateTime, IsOneOf } from '@gridline/platform';
+import { IsDateTime, IsOneOf, type PageRequest } from '@gridline/platform';
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUrl, IsUUID, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { Trim } from '@gridline/platform';
@@ -20,8 +20,15 @@ export class VerifyOpen311KeyRequest {
   apiKey!: string;
 }
 
-/** What the Open311 lists share: the channels Open311 publishes, and a page (`page`/`page_size` as limit and offset). */
-export class PublicListQuery {
+/** Open311's pages: up to 1000 requests (its "first 1000"), the default too; a 90-day window fits in far fewer pages. */
+export const OPEN311_MAX_PAGE_SIZE = 1000;
+export const OPEN311_MAX_PAGE = 100_000;
+
+/**
+ * What the Open311 lists share: the channels Open311 publishes, and a page as every list asks it (`page` from 1,
+ * `pageSize`; the gateway maps Open311's `page`/`page_size`), with Open311's own bounds rather than PageQuery's.
+ */
+export class PublicListQuery implements PageRequest {
   @IsOptional()
   @IsArray()
   @IsOneOf(APPEAL_CHANNELS, { each: true })
@@ -30,15 +37,14 @@ export class PublicListQuery {
   @IsOptional()
   @IsInt()
   @Min(1)
-  @Max(1000)
-  limit?: number;
+  @Max(OPEN311_MAX_PAGE)
+  page?: number;
 
-  /** Skip this many (paging: `page`/`page_size` of GET requests). */
   @IsOptional()
   @IsInt()
-  @Min(0)
-  @Max(100_000_000)
-  offset?: number;
+  @Min(1)
+  @Max(OPEN311_MAX_PAGE_SIZE)
+  pageSize?: number;
 }
 
 /**

@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCategoryCode, IsDepartmentCode, IsGridCode, IsMinorCategoryCode, IsUnitCode } from '@gridline/contracts-registry';
-import { IsDateTime, IsOneOf, QueryBoolean, Trim } from '@gridline/platform';
+import { CursorQuery, IsDateTime, IsOneOf, QueryBoolean, Trim } from '@gridline/platform';
 import {
   HANDLING_RESOLUTIONS,
   INCIDENT_ACTIONS,
@@ -266,8 +266,8 @@ export class IncidentIdRequest {
   id!: string;
 }
 
-/** Query of GET /api/v1/incidents. */
-export class ListIncidentsQuery {
+/** Query of GET /api/v1/incidents: filters, the order, and the page (`cursor`, `limit`). */
+export class ListIncidentsQuery extends CursorQuery {
   @ApiPropertyOptional({ description: 'Only cases at or beneath this unit (within your scope)' })
   @IsOptional()
   @IsUnitCode()
@@ -327,20 +327,6 @@ export class ListIncidentsQuery {
   @IsOptional()
   @IsIn(['newest', 'oldest', 'due'])
   sort?: 'newest' | 'oldest' | 'due';
-
-  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
 }
 
 export class IncidentCountsQuery {

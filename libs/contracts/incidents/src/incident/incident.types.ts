@@ -1,3 +1,5 @@
+import type { CursorPage } from '@gridline/platform';
+
 /** The states of a case (DOMAIN.md "Grid incidents"). */
 export const INCIDENT_STATUSES = [
   'reported',
@@ -225,8 +227,5 @@ export interface IncidentCounts {
   supervised: number;
 }
 
-/** A page of a cursor-paginated list. */
-export interface IncidentPage {
-  items: IncidentView[];
-  nextCursor: string | null;
-}
+/** A page of the cursor-paged list of cases. */
+export type IncidentPage = CursorPage<IncidentView>;

@@ -27,7 +27,7 @@ describe(ReadServiceRequestsUseCase.name, () => {
     const { useCase, hotline, query } = setup();
     await useCase.list({});
     expect(hotline.publicAppeals.mock.calls[0][0]).toEqual({ sub: 'open311', name: 'open311', roles: ['hotline_operator'], units: ['370502003'] });
-    expect(query()).toEqual({ from: expect.any(String), limit: 1000, channels: ['open311', 'app'] });
+    expect(query()).toEqual({ from: expect.any(String), pageSize: 1000, channels: ['open311', 'app'] });
     expect(Date.now() - Date.parse(query().from as string)).toBeGreaterThanOrEqual(90 * DAY);
     expect(Date.now() - Date.parse(query().from as string)).toBeLessThan(90 * DAY + 60_000);
   });

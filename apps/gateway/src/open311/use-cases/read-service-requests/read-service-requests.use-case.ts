@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { HotlineOpen311Client, type AppealStatus, type PublicAppealsQuery } from '@gridline/contracts-hotline';
+import { HotlineOpen311Client, OPEN311_MAX_PAGE_SIZE, type AppealStatus, type PublicAppealsQuery } from '@gridline/contracts-hotline';
 import { Open311CatalogueReader } from '../../open311-catalogue';
 import { Open311Error } from '../../open311-error';
 import { appealStatusesOf, toOpen311Request } from '../../open311-mapper';
 import { checkJurisdiction, commaList, type Open311Params } from '../../open311-params';
-import { MAX_PAGE_SIZE, readPage, readPeriod } from '../../open311-period';
+import { readPage, readPeriod } from '../../open311-period';
 import type { Open311ServiceRequest, Open311Status } from '../../open311.types';
 import { OPEN311_SETTINGS, open311Caller, type Open311Settings } from '../../open311.settings';
 
-const MAX_REQUESTS = MAX_PAGE_SIZE;
+const MAX_REQUESTS = OPEN311_MAX_PAGE_SIZE;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** GET requests and GET request: appeals of the served street(s) as Open311 service requests. */
@@ -45,7 +45,7 @@ export class ReadServiceRequestsUseCase {
     return found;
   }
 
-  private filters(params: Open311Params): Omit<PublicAppealsQuery, 'ids' | 'channels' | 'limit'> {
+  private filters(params: Open311Params): Omit<PublicAppealsQuery, 'ids' | 'channels' | 'page' | 'pageSize'> {
     const errors: string[] = [];
     const serviceCodes = commaList(params, 'service_code');
     if (serviceCodes && serviceCodes.length > 100) errors.push('service_code may name at most 100 services');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isUnrestricted } from '@gridline/auth';
-import { periodEnd, periodStart } from '@gridline/platform';
+import { mapItems, periodEnd, periodStart, type Page } from '@gridline/platform';
 import { PersonalDataCipher, WORK_ORDER_NUMBER, containsPattern } from '@gridline/persistence';
 import type { AppealView } from '@gridline/contracts-hotline';
 import { ReferenceNames } from '../../../reference/reference-names';
@@ -19,7 +19,7 @@ export class ListAppealsUseCase {
     private readonly names: ReferenceNames,
   ) {}
 
-  async execute({ caller, filter: query }: ListAppealsQuery): Promise<{ items: AppealView[]; total: number }> {
+  async execute({ caller, filter: query }: ListAppealsQuery): Promise<Page<AppealView>> {
     const where: FilterQuery<AppealEntity>[] = [];
     if (!isUnrestricted(caller)) {
       where.push({ $or: [{ path: { $overlap: caller.units } }, { leadKey: { $in: caller.units } }] });
@@ -47,8 +47,8 @@ export class ListAppealsUseCase {
     if (query.owner) where.push({ leadKey: query.owner });
     if (query.from) where.push({ receivedAt: { $gte: periodStart(query.from) } });
     if (query.to) where.push({ receivedAt: { $lt: periodEnd(query.to) } });
-    const [items, total] = await this.appeals.findAndCount(where.length ? { $and: where } : {}, { limit: query.limit ?? 50, offset: query.offset ?? 0 });
-    const names = await this.names.book(namesOf(items));
-    return { items: items.map((a) => toAppealView(a, caller, this.cipher, names)), total };
+    const page = await this.appeals.page(where.length ? { $and: where } : {}, query);
+    const names = await this.names.book(namesOf(page.items));
+    return mapItems(page, (a) => toAppealView(a, caller, this.cipher, names));
   }
 }

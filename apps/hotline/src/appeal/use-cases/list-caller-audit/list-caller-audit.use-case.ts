@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { requireRole } from '@gridline/auth';
-import type { Page } from '@gridline/platform';
+import { mapItems, type Page } from '@gridline/platform';
 import type { CallerAuditEntryView } from '@gridline/contracts-hotline';
 import type { CallerAuditEntity } from '../../caller-audit.entity';
 import { CallerAuditRepository } from '../../caller-audit.repository';
@@ -18,14 +18,7 @@ export class ListCallerAuditUseCase {
       ...(query.appealId ? { appealId: query.appealId } : {}),
       ...(query.actor ? { actor: query.actor } : {}),
     };
-    const page = query.page ?? 1;
-    const pageSize = query.pageSize ?? 50;
-    const [rows, total] = await this.audit.page(where, page, pageSize);
-    return {
-      items: rows.map((r) => ({ id: String(r.id), at: r.at.toISOString(), actor: r.actor, actorRoles: r.actorRoles, appealId: r.appealId, fields: r.fields, reason: r.reason, correlationId: r.correlationId })),
-      page,
-      pageSize,
-      total,
-    };
+    const page = await this.audit.page(where, query);
+    return mapItems(page, (r) => ({ id: String(r.id), at: r.at.toISOString(), actor: r.actor, actorRoles: r.actorRoles, appealId: r.appealId, fields: r.fields, reason: r.reason, correlationId: r.correlationId }));
   }
 }

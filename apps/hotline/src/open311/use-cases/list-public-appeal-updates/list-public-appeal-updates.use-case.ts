@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { APPEAL_TAKERS, requireRole } from '@gridline/auth';
-import type { PublicAppealUpdateView } from '@gridline/contracts-hotline';
+import { pageOffset } from '@gridline/platform';
+import { OPEN311_MAX_PAGE_SIZE, type PublicAppealUpdateView } from '@gridline/contracts-hotline';
 import { CITIZEN_UPDATE } from '../../open311-update.entity';
 import { Open311Repository } from '../../open311.repository';
 import type { ListPublicAppealUpdatesQuery } from './list-public-appeal-updates.query';
-
-const MAX = 1000;
 
 /**
  * FixMyStreet's GET servicerequestupdates: the public steps of the appeals Open311 publishes, recorded within the
@@ -19,7 +18,7 @@ export class ListPublicAppealUpdatesUseCase {
 
   async execute({ caller, filter: query }: ListPublicAppealUpdatesQuery): Promise<PublicAppealUpdateView[]> {
     requireRole(caller, APPEAL_TAKERS, 'read appeal updates for Open311');
-    const rows = await this.open311.publicUpdates(caller, query.channels, { from: new Date(query.from), ...(query.to ? { to: new Date(query.to) } : {}) }, { limit: Math.min(query.limit ?? MAX, MAX), offset: query.offset ?? 0 });
+    const rows = await this.open311.publicUpdates(caller, query.channels, { from: new Date(query.from), ...(query.to ? { to: new Date(query.to) } : {}) }, pageOffset(query, OPEN311_MAX_PAGE_SIZE));
     return rows.map((r) => {
       const comment = r.action === CITIZEN_UPDATE;
       return {

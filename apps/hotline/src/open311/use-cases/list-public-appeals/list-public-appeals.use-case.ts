@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { APPEAL_TAKERS, requireRole } from '@gridline/auth';
-import type { PublicAppealView } from '@gridline/contracts-hotline';
+import { pageOffset } from '@gridline/platform';
+import { OPEN311_MAX_PAGE_SIZE, type PublicAppealView } from '@gridline/contracts-hotline';
 import type { AppealEntity } from '../../../appeal/appeal.entity';
 import { Open311Repository } from '../../open311.repository';
 import type { ListPublicAppealsQuery } from './list-public-appeals.query';
 import { publishedAppeals } from '../../published-appeals';
 import { toPublicAppealView } from '../../public-appeal.mapper';
-
-const MAX = 1000;
 
 /**
  * Appeals for Open311's GET requests: in the caller's scope, with a category (an Open311 service request always has
@@ -30,7 +29,7 @@ export class ListPublicAppealsUseCase {
       if (query.from) where.push({ receivedAt: { $gte: new Date(query.from) } });
       if (query.to) where.push({ receivedAt: { $lte: new Date(query.to) } });
     }
-    const appeals = await this.open311.publishedAppeals({ $and: where }, Math.min(query.limit ?? MAX, MAX), query.offset);
+    const appeals = await this.open311.publishedAppeals({ $and: where }, pageOffset(query, OPEN311_MAX_PAGE_SIZE));
     if (appeals.length === 0) return [];
     const mediaOf = await this.open311.mediaOf(appeals.map((a) => a.id));
     return appeals.map((a) => toPublicAppealView(a, mediaOf.get(a.id) ?? null));

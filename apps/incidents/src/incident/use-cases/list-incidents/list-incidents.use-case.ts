@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { encodeCursor, parseCursor } from '@gridline/platform';
+import { cursorFetch, cursorPage, mapItems, parseCursor } from '@gridline/platform';
 import type { IncidentPage } from '@gridline/contracts-incidents';
 import { ReferenceRepository } from '../../../reference/reference.repository';
 import { incidentInvalid } from '../../incident.errors';
@@ -24,7 +24,7 @@ export class ListIncidentsUseCase {
   async execute({ caller, query }: ListIncidentsCommand): Promise<IncidentPage> {
     const { where, params } = incidentFilters(caller, query);
     const sort = SORTS[query.sort ?? 'newest'];
-    const limit = query.limit ?? 50;
+    const { limit, fetch } = cursorFetch(query);
     if (query.cursor) {
       const cursor = parseCursor(query.cursor);
       if (!cursor) throw incidentInvalid('cursor', 'is not a cursor this list gave out');
@@ -39,14 +39,12 @@ export class ListIncidentsUseCase {
       }
     }
     const orderBy = `${sort.column} ${sort.dir}${sort.column === 'due_at' ? ' nulls last' : ''}, id ${sort.dir === 'desc' ? 'desc' : 'asc'}`;
-    const rows = await this.incidents.search({ where, params }, orderBy, limit + 1);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    const lastKey = last ? (sort.column === 'due_at' ? last.dueAt : last.createdAt) : null;
-    const names = await this.reference.names(codesOf(page));
-    return {
-      items: page.map((i) => toIncidentView(i, caller, names)),
-      nextCursor: rows.length > limit && last ? encodeCursor({ k: lastKey ? lastKey.toISOString() : null, id: last.id }) : null,
-    };
+    const rows = await this.incidents.search({ where, params }, orderBy, fetch);
+    const page = cursorPage(rows, limit, (last) => {
+      const key = sort.column === 'due_at' ? last.dueAt : last.createdAt;
+      return { k: key ? key.toISOString() : null, id: last.id };
+    });
+    const names = await this.reference.names(codesOf(page.items));
+    return mapItems(page, (i) => toIncidentView(i, caller, names));
   }
 }
