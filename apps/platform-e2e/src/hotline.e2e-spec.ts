@@ -134,6 +134,19 @@ describe('hotline appeals through the gateway, linked to the grid', () => {
     expect((await call('operator', 'GET', `/api/v1/appeals/${repeat.id}`)).json()).toMatchObject({ status: 'received', mergedInto: null });
   });
 
+  it('lists appeals in offset pages: page and pageSize, newest first, with the total over every page', async () => {
+    const all = (await call('operator', 'GET', '/api/v1/appeals?pageSize=200')).json();
+    expect(all).toMatchObject({ page: 1, pageSize: 200, total: all.items.length });
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const ids = all.items.map((a: { id: string }) => a.id);
+    const pageOf = async (page: number) => (await call('operator', 'GET', `/api/v1/appeals?page=${page}&pageSize=2`)).json();
+    const [first, second] = [await pageOf(1), await pageOf(2)];
+    expect(first).toEqual({ items: expect.any(Array), page: 1, pageSize: 2, total: all.total });
+    expect([...first.items, ...second.items].map((a: { id: string }) => a.id)).toEqual(ids.slice(0, 4));
+    // The old limit/offset are not parameters of the list any more; pageSize is bounded like every list's.
+    for (const query of ['limit=2', 'offset=2', 'pageSize=201', 'page=0']) expect((await call('operator', 'GET', `/api/v1/appeals?${query}`)).statusCode).toBe(400);
+  });
+
   it('computes the three rates per lead owner', async () => {
     const figures = (await call('analyst', 'GET', `/api/v1/appeals/figures?from=2020-01-01&to=2100-01-01`)).json();
     expect(figures).toEqual(
