@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { nextWorkOrderNumber } from '@gridline/persistence';
-import { offsetPage, pageOffset, type Page, type PageRequest } from '@gridline/platform';
+import { offsetPage, pageOffset, type OffsetPage, type PageRequest } from '@gridline/platform';
 import { AppealEntity, AppealTimelineEntity } from './appeal.entity';
 
 /** One row of the figures per lead owner: counts as text, as PostgreSQL answers `count(*)`. */
@@ -25,7 +25,7 @@ export class AppealRepository {
   }
 
   /** One page of the appeals matching `where`, newest first. */
-  async page(where: FilterQuery<AppealEntity>, query: PageRequest): Promise<Page<AppealEntity>> {
+  async page(where: FilterQuery<AppealEntity>, query: PageRequest): Promise<OffsetPage<AppealEntity>> {
     const { limit, offset } = pageOffset(query);
     const [items, total] = await this.em.findAndCount(AppealEntity, where, { orderBy: { receivedAt: 'desc', id: 'desc' }, limit, offset });
     return offsetPage(items, total, query);

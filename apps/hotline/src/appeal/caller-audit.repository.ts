@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { offsetPage, pageOffset, type Page, type PageRequest } from '@gridline/platform';
+import { offsetPage, pageOffset, type OffsetPage, type PageRequest } from '@gridline/platform';
 import { AppealEntity } from './appeal.entity';
 import { CallerAuditEntity } from './caller-audit.entity';
 
@@ -19,7 +19,7 @@ export class CallerAuditRepository {
   }
 
   /** One page of the audit rows matching `where`, newest first. */
-  async page(where: FilterQuery<CallerAuditEntity>, query: PageRequest): Promise<Page<CallerAuditEntity>> {
+  async page(where: FilterQuery<CallerAuditEntity>, query: PageRequest): Promise<OffsetPage<CallerAuditEntity>> {
     const { limit, offset } = pageOffset(query);
     const [rows, total] = await this.em.findAndCount(CallerAuditEntity, where, { orderBy: { at: 'desc', id: 'desc' }, limit, offset });
     return offsetPage(rows, total, query);

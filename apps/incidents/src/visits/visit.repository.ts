@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FilterQuery, RequiredEntityData } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
-import { offsetPage, pageOffset, type Page } from '@gridline/platform';
+import { offsetPage, pageOffset, type OffsetPage } from '@gridline/platform';
 import { Outbox } from '@gridline/messaging';
 import { INCIDENTS_EVENTS, type ListVisitsQuery } from '@gridline/contracts-incidents';
 import { VisitEntity } from './visit.entity';
@@ -34,7 +34,7 @@ export class VisitRepository {
   }
 
   /** Visits in the caller's scope, newest day first. */
-  async page(caller: Caller, query: ListVisitsQuery): Promise<Page<VisitEntity>> {
+  async page(caller: Caller, query: ListVisitsQuery): Promise<OffsetPage<VisitEntity>> {
     const where: FilterQuery<VisitEntity>[] = [];
     if (!isUnrestricted(caller)) where.push({ path: { $overlap: caller.units } });
     if (query.unit) where.push({ path: { $contains: [query.unit] } });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
-import { offsetPage, pageOffset, type Page } from '@gridline/platform';
+import { offsetPage, pageOffset, type OffsetPage } from '@gridline/platform';
 import { containsPattern } from '@gridline/persistence';
 import type { RegisterKind, RegisterListQuery, ResidentSearchQuery } from '@gridline/contracts-registry';
 import { AuditLogEntity, BuildingEntity, BusinessEntity, HouseholdEntity, ResidentEntity } from './register.entities';
@@ -46,17 +46,17 @@ export class RegisterRepository {
   }
 
   /** Buildings in the caller's scope, by address (`q`: part of the address). */
-  listBuildings(caller: Caller, query: RegisterListQuery): Promise<Page<BuildingEntity>> {
+  listBuildings(caller: Caller, query: RegisterListQuery): Promise<OffsetPage<BuildingEntity>> {
     return this.page(BuildingEntity, caller, query, query.q ? [{ address: { $ilike: containsPattern(query.q) } }] : [], { address: 'asc' });
   }
 
   /** Households in the caller's scope, by address and room (`q`: part of the address). */
-  listHouseholds(caller: Caller, query: RegisterListQuery): Promise<Page<HouseholdEntity>> {
+  listHouseholds(caller: Caller, query: RegisterListQuery): Promise<OffsetPage<HouseholdEntity>> {
     return this.page(HouseholdEntity, caller, query, query.q ? [{ address: { $ilike: containsPattern(query.q) } }] : [], { address: 'asc', room: 'asc' });
   }
 
   /** Businesses in the caller's scope, by name (`q`: part of the name). */
-  listBusinesses(caller: Caller, query: RegisterListQuery): Promise<Page<BusinessEntity>> {
+  listBusinesses(caller: Caller, query: RegisterListQuery): Promise<OffsetPage<BusinessEntity>> {
     return this.page(BusinessEntity, caller, query, query.q ? [{ name: { $ilike: containsPattern(query.q) } }] : [], { name: 'asc' });
   }
 
@@ -64,7 +64,7 @@ export class RegisterRepository {
    * Residents in the caller's scope matching the search: part of the name, a tag, a household, and the exact ID number
    * or phone through their keyed hashes (the caller's to compute: the database never sees the number itself).
    */
-  searchResidents(caller: Caller, query: ResidentSearchQuery, hashes: { idNumberIndex?: string; phoneIndex?: string }): Promise<Page<ResidentEntity>> {
+  searchResidents(caller: Caller, query: ResidentSearchQuery, hashes: { idNumberIndex?: string; phoneIndex?: string }): Promise<OffsetPage<ResidentEntity>> {
     const filters: FilterQuery<ResidentEntity>[] = [];
     if (hashes.idNumberIndex) filters.push({ idNumberIndex: hashes.idNumberIndex });
     if (hashes.phoneIndex) filters.push({ phoneIndex: hashes.phoneIndex });
@@ -81,7 +81,7 @@ export class RegisterRepository {
     query: RegisterListQuery,
     filters: FilterQuery<T>[] = [],
     orderBy: Record<string, 'asc' | 'desc'> = { createdAt: 'asc' },
-  ): Promise<Page<T>> {
+  ): Promise<OffsetPage<T>> {
     const where: FilterQuery<T>[] = [...filters];
     if (!isUnrestricted(caller)) where.push({ path: { $overlap: caller.units } } as FilterQuery<T>);
     if (query.unit) where.push({ path: { $contains: [query.unit] } } as FilterQuery<T>);
@@ -94,7 +94,7 @@ export class RegisterRepository {
     return offsetPage(items, total, query);
   }
 
-  async audit(query: { subjectId?: string; actor?: string; page?: number; pageSize?: number }): Promise<Page<AuditLogEntity>> {
+  async audit(query: { subjectId?: string; actor?: string; page?: number; pageSize?: number }): Promise<OffsetPage<AuditLogEntity>> {
     const where: FilterQuery<AuditLogEntity> = {
       ...(query.subjectId ? { subjectId: query.subjectId } : {}),
       ...(query.actor ? { actor: query.actor } : {}),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
-import { offsetPage, pageOffset, type Page } from '@gridline/platform';
+import { offsetPage, pageOffset, type OffsetPage } from '@gridline/platform';
 import { containsPattern } from '@gridline/persistence';
 import type { ListUnitsQuery } from '@gridline/contracts-registry';
 import { UnitEntity } from './unit.entity';
@@ -20,7 +20,7 @@ export class UnitRepository {
   }
 
   /** Units the caller may see that match the query, one page. */
-  async list(caller: Caller, query: ListUnitsQuery): Promise<Page<UnitEntity>> {
+  async list(caller: Caller, query: ListUnitsQuery): Promise<OffsetPage<UnitEntity>> {
     const where: FilterQuery<UnitEntity>[] = [];
     if (!isUnrestricted(caller)) where.push({ path: { $overlap: caller.units } });
     if (query.parent) where.push({ parentCode: query.parent });

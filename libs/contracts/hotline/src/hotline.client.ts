@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
 import { HOTLINE_REQUESTS } from './hotline.requests';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import type { AppealActionBody, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery } from './appeal/appeal.dto';
 import type { AppealAction, AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
 
@@ -27,7 +27,7 @@ export class HotlineClient {
     return this.bus.request(HOTLINE_REQUESTS.timeline, { id }, { caller });
   }
 
-  list(caller: Caller, query: ListAppealsQuery): Promise<Page<AppealView>> {
+  list(caller: Caller, query: ListAppealsQuery): Promise<OffsetPage<AppealView>> {
     return this.bus.request(HOTLINE_REQUESTS.list, query, { caller });
   }
 
@@ -40,7 +40,7 @@ export class HotlineClient {
     return this.bus.request(HOTLINE_REQUESTS.revealCaller, { ...query, id }, { caller });
   }
 
-  callerAudit(caller: Caller, query: CallerAuditQuery): Promise<Page<CallerAuditEntryView>> {
+  callerAudit(caller: Caller, query: CallerAuditQuery): Promise<OffsetPage<CallerAuditEntryView>> {
     return this.bus.request(HOTLINE_REQUESTS.callerAudit, query, { caller });
   }
 }

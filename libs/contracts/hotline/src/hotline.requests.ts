@@ -2,7 +2,7 @@ import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts
 
 import type { AppealActionRequest, AppealIdRequest, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerRequest } from './appeal/appeal.dto';
 import type { AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import type { IssueOpen311KeyRequest, PublicAppealUpdatesQuery, PublicAppealsQuery, RecordOpen311MediaRequest, RecordOpen311UpdateRequest, VerifyOpen311KeyRequest } from './open311/open311.dto';
 import type { Open311Application, Open311KeyIssued, Open311UpdateRecorded, PublicAppealUpdateView, PublicAppealView } from './open311/open311.types';
 
@@ -16,10 +16,10 @@ export const HOTLINE_REQUESTS = {
   act: defineRequest<AppealActionRequest, AppealView>('hotline', 'hotline.appeal.act'),
   get: defineRequest<AppealIdRequest, AppealView>('hotline', 'hotline.appeal.get'),
   timeline: defineRequest<AppealIdRequest, AppealTimelineEntry[]>('hotline', 'hotline.appeal.timeline'),
-  list: defineRequest<ListAppealsQuery, Page<AppealView>>('hotline', 'hotline.appeal.list'),
+  list: defineRequest<ListAppealsQuery, OffsetPage<AppealView>>('hotline', 'hotline.appeal.list'),
   figures: defineRequest<FiguresQuery, OwnerFigures[]>('hotline', 'hotline.figures.get'),
   revealCaller: defineRequest<RevealCallerRequest, RevealedCallerView>('hotline', 'hotline.appeal.caller.reveal'),
-  callerAudit: defineRequest<CallerAuditQuery, Page<CallerAuditEntryView>>('hotline', 'hotline.appeal.caller.audit'),
+  callerAudit: defineRequest<CallerAuditQuery, OffsetPage<CallerAuditEntryView>>('hotline', 'hotline.appeal.caller.audit'),
   issueOpen311Key: defineRequest<IssueOpen311KeyRequest, Open311KeyIssued>('hotline', 'hotline.open311.key.issue'),
   verifyOpen311Key: defineRequest<VerifyOpen311KeyRequest, Open311Application>('hotline', 'hotline.open311.key.verify'),
   publicAppeals: defineRequest<PublicAppealsQuery, PublicAppealView[]>('hotline', 'hotline.open311.appeal.list'),

@@ -8,7 +8,7 @@ import type { ListVisitsQuery, LogVisitRequest, OpenVisitIncidentRequest } from 
 import type { VisitView } from './visits/visit.types';
 import type { LiftToJointDiscussionRequest } from './joint-discussion/joint-discussion.dto';
 import type { JointDiscussionView } from './joint-discussion/joint-discussion.types';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import type { BeginPhotoUploadRequest, CommitPhotoRequest, IncidentPhotoRequest, PhotoChunkRequest, ReadPhotoChunkRequest } from './photos/photo.dto';
 import type { BeginPhotoUploadResult, PhotoChunk, PhotoChunkAck, PhotoContent, PhotoView } from './photos/photo.types';
 
@@ -29,7 +29,7 @@ export const INCIDENTS_REQUESTS = {
   addMediationSession: defineRequest<AddMediationSessionRequest, DisputeView>('incidents', 'incidents.dispute.add_session'),
   setDisputeAgreement: defineRequest<SetDisputeAgreementRequest, DisputeView>('incidents', 'incidents.dispute.set_agreement'),
   logVisit: defineRequest<LogVisitRequest, VisitView>('incidents', 'incidents.visit.log'),
-  listVisits: defineRequest<ListVisitsQuery, Page<VisitView>>('incidents', 'incidents.visit.list'),
+  listVisits: defineRequest<ListVisitsQuery, OffsetPage<VisitView>>('incidents', 'incidents.visit.list'),
   openVisitIncident: defineRequest<OpenVisitIncidentRequest, ReportResult>('incidents', 'incidents.visit.open_incident'),
   liftToJointDiscussion: defineRequest<LiftToJointDiscussionRequest, JointDiscussionView>('incidents', 'incidents.joint_discussion.record'),
   jointDiscussions: defineRequest<IncidentIdRequest, JointDiscussionView[]>('incidents', 'incidents.joint_discussion.list'),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import { REGISTRY_REQUESTS } from './registry.requests';
 import type { CreateUnitRequest, ListUnitsQuery, LocateQuery, UpdateUnitBody } from './unit.dto';
 import type { LocateResult, UnitView } from './unit.types';
@@ -34,7 +34,7 @@ export class RegistryClient {
     return this.bus.request(REGISTRY_REQUESTS.getUnit, { code }, { caller });
   }
 
-  listUnits(caller: Caller, query: ListUnitsQuery): Promise<Page<UnitView>> {
+  listUnits(caller: Caller, query: ListUnitsQuery): Promise<OffsetPage<UnitView>> {
     return this.bus.request(REGISTRY_REQUESTS.listUnits, query, { caller });
   }
 

@@ -1,5 +1,5 @@
 import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import type { CreateUnitRequest, ListUnitsQuery, LocateQuery, UnitCodeRequest, UpdateUnitRequest } from './unit.dto';
 import type { LocateResult, UnitView } from './unit.types';
 import type {
@@ -55,7 +55,7 @@ export const REGISTRY_REQUESTS = {
   createUnit: defineRequest<CreateUnitRequest, UnitView>('registry', 'registry.unit.create'),
   updateUnit: defineRequest<UpdateUnitRequest, UnitView>('registry', 'registry.unit.update'),
   getUnit: defineRequest<UnitCodeRequest, UnitView>('registry', 'registry.unit.get'),
-  listUnits: defineRequest<ListUnitsQuery, Page<UnitView>>('registry', 'registry.unit.list'),
+  listUnits: defineRequest<ListUnitsQuery, OffsetPage<UnitView>>('registry', 'registry.unit.list'),
   listChildren: defineRequest<UnitCodeRequest, UnitView[]>('registry', 'registry.unit.children'),
   locate: defineRequest<LocateQuery, LocateResult>('registry', 'registry.unit.locate'),
   /** The public grid lookup: answers only the public caller (`PUBLIC_CALLER`, signed by the gateway). */
@@ -80,22 +80,22 @@ export const REGISTRY_REQUESTS = {
   createBuilding: defineRequest<CreateBuildingRequest, BuildingView>('registry', 'registry.building.create'),
   updateBuilding: defineRequest<UpdateBuildingRequest, BuildingView>('registry', 'registry.building.update'),
   getBuilding: defineRequest<RecordIdRequest, BuildingView>('registry', 'registry.building.get'),
-  listBuildings: defineRequest<RegisterListQuery, Page<BuildingView>>('registry', 'registry.building.list'),
+  listBuildings: defineRequest<RegisterListQuery, OffsetPage<BuildingView>>('registry', 'registry.building.list'),
   createHousehold: defineRequest<CreateHouseholdRequest, HouseholdView>('registry', 'registry.household.create'),
   updateHousehold: defineRequest<UpdateHouseholdRequest, HouseholdView>('registry', 'registry.household.update'),
   getHousehold: defineRequest<RecordIdRequest, HouseholdView & { members: ResidentView[] }>('registry', 'registry.household.get'),
-  listHouseholds: defineRequest<RegisterListQuery, Page<HouseholdView>>('registry', 'registry.household.list'),
+  listHouseholds: defineRequest<RegisterListQuery, OffsetPage<HouseholdView>>('registry', 'registry.household.list'),
   createResident: defineRequest<CreateResidentRequest, ResidentView>('registry', 'registry.resident.create'),
   updateResident: defineRequest<UpdateResidentRequest, ResidentView>('registry', 'registry.resident.update'),
   getResident: defineRequest<RecordIdRequest, ResidentView>('registry', 'registry.resident.get'),
-  searchResidents: defineRequest<ResidentSearchQuery, Page<ResidentView>>('registry', 'registry.resident.search'),
+  searchResidents: defineRequest<ResidentSearchQuery, OffsetPage<ResidentView>>('registry', 'registry.resident.search'),
   revealResident: defineRequest<RevealResidentRequest, RevealedResidentView>('registry', 'registry.resident.reveal'),
   createBusiness: defineRequest<CreateBusinessRequest, BusinessView>('registry', 'registry.business.create'),
   updateBusiness: defineRequest<UpdateBusinessRequest, BusinessView>('registry', 'registry.business.update'),
   getBusiness: defineRequest<RecordIdRequest, BusinessView>('registry', 'registry.business.get'),
-  listBusinesses: defineRequest<RegisterListQuery, Page<BusinessView>>('registry', 'registry.business.list'),
+  listBusinesses: defineRequest<RegisterListQuery, OffsetPage<BusinessView>>('registry', 'registry.business.list'),
   deleteRecord: defineRequest<DeleteRecordRequest, { deleted: true }>('registry', 'registry.record.delete'),
-  listAudit: defineRequest<AuditQuery, Page<AuditEntryView>>('registry', 'registry.audit.list'),
+  listAudit: defineRequest<AuditQuery, OffsetPage<AuditEntryView>>('registry', 'registry.audit.list'),
   unitQuality: defineRequest<UnitQualityRequest, QualityView>('registry', 'registry.unit.quality'),
   startImport: defineRequest<StartImportRequest, ImportReport>('registry', 'registry.import.start'),
   importBatch: defineRequest<ImportBatchRequest, ImportBatchResult>('registry', 'registry.import.batch'),

@@ -10,9 +10,6 @@ export interface OffsetPage<T> {
   total: number;
 }
 
-/** The name every list answered before cursor pages joined it: an offset page. */
-export type Page<T> = OffsetPage<T>;
-
 /** What an offset-paged list is asked: `page` (from 1) and `pageSize`, both optional. */
 export interface PageRequest {
   page?: number;

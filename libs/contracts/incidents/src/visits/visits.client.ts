@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import { INCIDENTS_REQUESTS } from '../incidents.requests';
 import type { ReportResult } from '../incident/incident.types';
 import type { ListVisitsQuery, LogVisitRequest, OpenVisitIncidentBody } from './visit.dto';
@@ -16,7 +16,7 @@ export class VisitsClient {
     return this.bus.request(INCIDENTS_REQUESTS.logVisit, visit, { caller });
   }
 
-  list(caller: Caller, query: ListVisitsQuery): Promise<Page<VisitView>> {
+  list(caller: Caller, query: ListVisitsQuery): Promise<OffsetPage<VisitView>> {
     return this.bus.request(INCIDENTS_REQUESTS.listVisits, query, { caller });
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import { REGISTRY_REQUESTS } from '../registry.requests';
 import type {
   AuditQuery,
@@ -45,7 +45,7 @@ export class RegistryRegistersClient {
   getBuilding(caller: Caller, id: string): Promise<BuildingView> {
     return this.bus.request(REGISTRY_REQUESTS.getBuilding, { id }, { caller });
   }
-  listBuildings(caller: Caller, query: RegisterListQuery): Promise<Page<BuildingView>> {
+  listBuildings(caller: Caller, query: RegisterListQuery): Promise<OffsetPage<BuildingView>> {
     return this.bus.request(REGISTRY_REQUESTS.listBuildings, query, { caller });
   }
 
@@ -59,7 +59,7 @@ export class RegistryRegistersClient {
   getHousehold(caller: Caller, id: string): Promise<HouseholdView & { members?: ResidentView[] }> {
     return this.bus.request(REGISTRY_REQUESTS.getHousehold, { id }, { caller });
   }
-  listHouseholds(caller: Caller, query: RegisterListQuery): Promise<Page<HouseholdView>> {
+  listHouseholds(caller: Caller, query: RegisterListQuery): Promise<OffsetPage<HouseholdView>> {
     return this.bus.request(REGISTRY_REQUESTS.listHouseholds, query, { caller });
   }
 
@@ -72,7 +72,7 @@ export class RegistryRegistersClient {
   getResident(caller: Caller, id: string): Promise<ResidentView> {
     return this.bus.request(REGISTRY_REQUESTS.getResident, { id }, { caller });
   }
-  searchResidents(caller: Caller, query: ResidentSearchQuery): Promise<Page<ResidentView>> {
+  searchResidents(caller: Caller, query: ResidentSearchQuery): Promise<OffsetPage<ResidentView>> {
     return this.bus.request(REGISTRY_REQUESTS.searchResidents, query, { caller });
   }
   revealResident(caller: Caller, id: string, query: RevealQuery): Promise<RevealedResidentView> {
@@ -88,7 +88,7 @@ export class RegistryRegistersClient {
   getBusiness(caller: Caller, id: string): Promise<BusinessView> {
     return this.bus.request(REGISTRY_REQUESTS.getBusiness, { id }, { caller });
   }
-  listBusinesses(caller: Caller, query: RegisterListQuery): Promise<Page<BusinessView>> {
+  listBusinesses(caller: Caller, query: RegisterListQuery): Promise<OffsetPage<BusinessView>> {
     return this.bus.request(REGISTRY_REQUESTS.listBusinesses, query, { caller });
   }
 
@@ -96,7 +96,7 @@ export class RegistryRegistersClient {
     return this.bus.request(REGISTRY_REQUESTS.deleteRecord, { kind, id }, { caller });
   }
 
-  listAudit(caller: Caller, query: AuditQuery): Promise<Page<AuditEntryView>> {
+  listAudit(caller: Caller, query: AuditQuery): Promise<OffsetPage<AuditEntryView>> {
     return this.bus.request(REGISTRY_REQUESTS.listAudit, query, { caller });
   }
   unitQuality(caller: Caller, code: string): Promise<QualityView> {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { isUnrestricted } from '@gridline/auth';
-import { mapItems, periodEnd, periodStart, type Page } from '@gridline/platform';
+import { mapItems, periodEnd, periodStart, type OffsetPage } from '@gridline/platform';
 import { PersonalDataCipher, WORK_ORDER_NUMBER, containsPattern } from '@gridline/persistence';
 import type { AppealView } from '@gridline/contracts-hotline';
 import { ReferenceNames } from '../../../reference/reference-names';
@@ -19,7 +19,7 @@ export class ListAppealsUseCase {
     private readonly names: ReferenceNames,
   ) {}
 
-  async execute({ caller, filter: query }: ListAppealsQuery): Promise<Page<AppealView>> {
+  async execute({ caller, filter: query }: ListAppealsQuery): Promise<OffsetPage<AppealView>> {
     const where: FilterQuery<AppealEntity>[] = [];
     if (!isUnrestricted(caller)) {
       where.push({ $or: [{ path: { $overlap: caller.units } }, { leadKey: { $in: caller.units } }] });

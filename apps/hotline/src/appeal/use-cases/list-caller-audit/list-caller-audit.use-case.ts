@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FilterQuery } from '@mikro-orm/postgresql';
 import { requireRole } from '@gridline/auth';
-import { mapItems, type Page } from '@gridline/platform';
+import { mapItems, type OffsetPage } from '@gridline/platform';
 import type { CallerAuditEntryView } from '@gridline/contracts-hotline';
 import type { CallerAuditEntity } from '../../caller-audit.entity';
 import { CallerAuditRepository } from '../../caller-audit.repository';
@@ -12,7 +12,7 @@ import type { ListCallerAuditQuery } from './list-caller-audit.query';
 export class ListCallerAuditUseCase {
   constructor(private readonly audit: CallerAuditRepository) {}
 
-  async execute({ caller, filter: query }: ListCallerAuditQuery): Promise<Page<CallerAuditEntryView>> {
+  async execute({ caller, filter: query }: ListCallerAuditQuery): Promise<OffsetPage<CallerAuditEntryView>> {
     requireRole(caller, ['admin'], 'read the audit log of revealed callers');
     const where: FilterQuery<CallerAuditEntity> = {
       ...(query.appealId ? { appealId: query.appealId } : {}),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { requireRole } from '@gridline/auth';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import type { VisitView } from '@gridline/contracts-incidents';
 import { incidentInvalid } from '../../../incident/incident.errors';
 import { toVisitView } from '../../visit.mapper';
@@ -13,7 +13,7 @@ import type { ListVisitsCommand } from './list-visits.command';
 export class ListVisitsUseCase {
   constructor(private readonly visits: VisitRepository) {}
 
-  async execute({ caller, query }: ListVisitsCommand): Promise<Page<VisitView>> {
+  async execute({ caller, query }: ListVisitsCommand): Promise<OffsetPage<VisitView>> {
     requireRole(caller, VISIT_READERS, 'read visit logs');
     if (query.from && query.to && query.from > query.to) throw incidentInvalid('to', 'must not be before from');
     const page = await this.visits.page(caller, query);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { requireRegisterAccess } from '@gridline/auth';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import type { AuditEntryView } from '@gridline/contracts-registry';
 import { RegisterRepository } from '../../register.repository';
 import type { ListAuditQuery } from './list-audit.query';
@@ -10,7 +10,7 @@ import type { ListAuditQuery } from './list-audit.query';
 export class ListAuditUseCase {
   constructor(private readonly registers: RegisterRepository) {}
 
-  async execute({ caller, query }: ListAuditQuery): Promise<Page<AuditEntryView>> {
+  async execute({ caller, query }: ListAuditQuery): Promise<OffsetPage<AuditEntryView>> {
     requireRegisterAccess(caller, 'resident', 'audit');
     const page = await this.registers.audit(query);
     return {

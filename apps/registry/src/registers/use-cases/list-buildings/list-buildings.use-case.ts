@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import type { BuildingView } from '@gridline/contracts-registry';
 import { toBuildingView } from '../../register.mapper';
 import { assertMayList } from '../../register-permissions';
@@ -11,7 +11,7 @@ import type { ListBuildingsQuery } from './list-buildings.query';
 export class ListBuildingsUseCase {
   constructor(private readonly registers: RegisterRepository) {}
 
-  async execute({ caller, query }: ListBuildingsQuery): Promise<Page<BuildingView>> {
+  async execute({ caller, query }: ListBuildingsQuery): Promise<OffsetPage<BuildingView>> {
     assertMayList(caller, 'building');
     const page = await this.registers.listBuildings(caller, query);
     return { ...page, items: page.items.map(toBuildingView) };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import type { BusinessView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { toBusinessView } from '../../register.mapper';
@@ -15,7 +15,7 @@ export class ListBusinessesUseCase {
     private readonly personalData: PersonalDataService,
   ) {}
 
-  async execute({ caller, query }: ListBusinessesQuery): Promise<Page<BusinessView>> {
+  async execute({ caller, query }: ListBusinessesQuery): Promise<OffsetPage<BusinessView>> {
     assertMayList(caller, 'business');
     const page = await this.registers.listBusinesses(caller, query);
     return { ...page, items: page.items.map((b) => toBusinessView(b, this.personalData)) };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import type { HouseholdView } from '@gridline/contracts-registry';
 import { toHouseholdView } from '../../register.mapper';
 import { assertMayList } from '../../register-permissions';
@@ -11,7 +11,7 @@ import type { ListHouseholdsQuery } from './list-households.query';
 export class ListHouseholdsUseCase {
   constructor(private readonly registers: RegisterRepository) {}
 
-  async execute({ caller, query }: ListHouseholdsQuery): Promise<Page<HouseholdView>> {
+  async execute({ caller, query }: ListHouseholdsQuery): Promise<OffsetPage<HouseholdView>> {
     assertMayList(caller, 'household');
     const page = await this.registers.listHouseholds(caller, query);
     return { ...page, items: page.items.map(toHouseholdView) };

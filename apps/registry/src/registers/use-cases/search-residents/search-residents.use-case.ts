@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import type { ResidentView } from '@gridline/contracts-registry';
 import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { toResidentView } from '../../register.mapper';
@@ -15,7 +15,7 @@ export class SearchResidentsUseCase {
     private readonly personalData: PersonalDataService,
   ) {}
 
-  async execute({ caller, query }: SearchResidentsQuery): Promise<Page<ResidentView>> {
+  async execute({ caller, query }: SearchResidentsQuery): Promise<OffsetPage<ResidentView>> {
     assertMayList(caller, 'resident');
     // Exact matches go through the keyed hashes: the database never sees the number itself.
     const page = await this.registers.searchResidents(caller, query, {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Page } from '@gridline/platform';
+import type { OffsetPage } from '@gridline/platform';
 import type { UnitView } from '@gridline/contracts-registry';
 import { toUnitView } from '../../unit.mapper';
 import { UnitRepository } from '../../unit.repository';
@@ -10,7 +10,7 @@ import type { ListUnitsQuery } from './list-units.query';
 export class ListUnitsUseCase {
   constructor(private readonly units: UnitRepository) {}
 
-  async execute({ caller, filter }: ListUnitsQuery): Promise<Page<UnitView>> {
+  async execute({ caller, filter }: ListUnitsQuery): Promise<OffsetPage<UnitView>> {
     const page = await this.units.list(caller, filter);
     return { ...page, items: page.items.map(toUnitView) };
   }
