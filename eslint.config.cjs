@@ -7,6 +7,8 @@ const nx = require('@nx/eslint-plugin');
 const { createProjectGraphAsync } = require('nx/src/devkit-exports');
 
 const SERVICES = ['gateway', 'registry', 'incidents', 'hotline', 'party-building', 'analytics'];
+/** The services that keep a copy of the registry's reference data through @gridline/registry-reference. */
+const REFERENCE_COPY_USERS = ['incidents', 'hotline'];
 
 /**
  * `forTests`: test files (and only test files) of any project may also use the `type:testing` library
@@ -19,8 +21,17 @@ function depConstraints(forTests) {
     // listed (party-building and analytics too): a new service gets its rule by its `scope:<name>` tag.
     ...SERVICES.map((service) => ({
       sourceTag: `scope:${service}`,
-      onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared', 'type:contracts'],
+      onlyDependOnLibsWithTags: [`scope:${service}`, 'scope:shared', 'type:contracts', ...(REFERENCE_COPY_USERS.includes(service) ? ['scope:registry-reference'] : [])],
     })),
+    // @gridline/registry-reference: the copy of the registry's reference data a service keeps in its own schema
+    // (entities, migration, subscriber, repository, boot fill). It stands on the shared libraries and the registry's
+    // contracts only (`scope:registry` ∩ the layers below it is contracts-registry), and only the services that keep
+    // a copy may use it.
+    { sourceTag: 'scope:registry-reference', onlyDependOnLibsWithTags: ['scope:shared', 'scope:registry', 'scope:registry-reference'] },
+    {
+      sourceTag: 'type:reference-copy',
+      onlyDependOnLibsWithTags: ['type:util', 'type:persistence', 'type:data-access', 'type:contracts', ...testing],
+    },
     // Shared libraries serve every service and know none: no service's contracts (not even in their own tests).
     // The one exception is the testing library (test-only code): its factories build services' requests.
     ...['type:util', 'type:persistence', 'type:data-access'].map((type) => ({
@@ -33,7 +44,7 @@ function depConstraints(forTests) {
     // Type: layering. util < persistence (MikroORM, migrations) < data-access (bus, outbox, inbox) < contracts < app.
     {
       sourceTag: 'type:app',
-      onlyDependOnLibsWithTags: ['type:util', 'type:persistence', 'type:data-access', 'type:contracts', ...testing],
+      onlyDependOnLibsWithTags: ['type:util', 'type:persistence', 'type:data-access', 'type:reference-copy', 'type:contracts', ...testing],
     },
     { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ['*'] },
     // Contracts use @gridline/messaging/contracts (defineEvent, BusRequester), @gridline/platform and @gridline/auth;

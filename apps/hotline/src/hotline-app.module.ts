@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
 import { PersonalDataCipher, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
 import { RegistryClient } from '@gridline/contracts-registry';
+import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule, type RegistryReferenceFillSettings } from '@gridline/registry-reference';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { Open311KeyEntity } from './api-keys/open311-key.entity';
 import { AppealEntity, AppealTimelineEntity } from './appeal/appeal.entity';
@@ -15,9 +16,6 @@ import { HOTLINE_MIGRATIONS } from './migrations/hotline.migration';
 import { Open311MediaEntity } from './open311/open311-media.entity';
 import { Open311UpdateEntity } from './open311/open311-update.entity';
 import { Open311Module } from './open311/open311.module';
-import { ReferenceModule } from './reference/reference.module';
-import { CalendarYearCopyEntity, RegistryCopyEntity } from './reference/registry-copy.entity';
-import { REGISTRY_COPY_FILL, type RegistryCopyFillSettings } from './reference/registry-reference';
 import { WorkingDeadlines } from './reference/working-deadlines';
 import { APPEAL_SUPERVISION_SETTINGS, type AppealSupervisionSettings } from './supervision/appeal-supervision.scheduler';
 import { SupervisionCalendar } from './supervision/supervision-calendar';
@@ -28,13 +26,13 @@ export const HOTLINE_SERVICE = 'hotline';
 /** What the hotline service keeps in its schema (also used by `npm run migrate`). */
 export const HOTLINE_PERSISTENCE = {
   service: HOTLINE_SERVICE,
-  entities: [AppealEntity, AppealTimelineEntity, CallerAuditEntity, Open311KeyEntity, Open311MediaEntity, Open311UpdateEntity, RegistryCopyEntity, CalendarYearCopyEntity],
+  entities: [AppealEntity, AppealTimelineEntity, CallerAuditEntity, Open311KeyEntity, Open311MediaEntity, Open311UpdateEntity, ...REGISTRY_REFERENCE_ENTITIES],
   migrations: HOTLINE_MIGRATIONS,
 };
 
 /**
  * The hotline service: 12345 appeals from intake to callback, linked to the grid, judged by the three rates. One
- * feature module each (appeal, linkage, figures, supervision, open311, api-keys, reference); this module gives them,
+ * feature module each (appeal, linkage, figures, supervision, open311, api-keys; the copy of the registry is `@gridline/registry-reference`); this module gives them,
  * once, the configuration, the cipher, the transaction runner and the clients that face the registry (its client,
  * the deadlines, the supervision's calendar: what a service test replaces in one place).
  */
@@ -58,23 +56,22 @@ export class HotlineAppModule {
       days: config.HOTLINE_FIGURES_DAYS,
       autoStart,
     };
-    const copyFill: RegistryCopyFillSettings = { autoStart: overrides.startWorkers ?? true, retryMs: 10_000 };
+    const copyFill: RegistryReferenceFillSettings = { autoStart: overrides.startWorkers ?? true, retryMs: 10_000 };
     return {
       module: HotlineAppModule,
       global: true,
-      imports: [ServiceModule.forRoot({ ...HOTLINE_PERSISTENCE, config, ...overrides }), ReferenceModule, AppealModule, LinkageModule, FiguresModule, SupervisionModule, Open311Module, ApiKeysModule],
+      imports: [ServiceModule.forRoot({ ...HOTLINE_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), AppealModule, LinkageModule, FiguresModule, SupervisionModule, Open311Module, ApiKeysModule],
       providers: [
         { provide: HOTLINE_CONFIG, useValue: config },
         { provide: PersonalDataCipher, useValue: cipher },
         { provide: FIGURES_SETTINGS, useValue: figures },
         { provide: APPEAL_SUPERVISION_SETTINGS, useValue: supervision },
-        { provide: REGISTRY_COPY_FILL, useValue: copyFill },
         TransactionRunner,
         RegistryClient,
         WorkingDeadlines,
         SupervisionCalendar,
       ],
-      exports: [HOTLINE_CONFIG, PersonalDataCipher, FIGURES_SETTINGS, APPEAL_SUPERVISION_SETTINGS, REGISTRY_COPY_FILL, TransactionRunner, RegistryClient, WorkingDeadlines, SupervisionCalendar],
+      exports: [HOTLINE_CONFIG, PersonalDataCipher, FIGURES_SETTINGS, APPEAL_SUPERVISION_SETTINGS, TransactionRunner, RegistryClient, WorkingDeadlines, SupervisionCalendar],
     };
   }
 }

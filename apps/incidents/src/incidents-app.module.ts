@@ -1,6 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
 import { TransactionRunner } from '@gridline/persistence';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule } from '@gridline/registry-reference';
 import { INCIDENTS_CONFIG, type IncidentsConfig } from './incidents.config';
 import { DISPUTE_ENTITIES } from './disputes/dispute.entities';
 import { DisputesModule } from './disputes/disputes.module';
@@ -12,8 +14,6 @@ import { INCIDENTS_MIGRATIONS } from './migrations/incidents.migration';
 import { IncidentPhotoEntity } from './photos/photo.entity';
 import { PHOTO_JANITOR_SETTINGS } from './photos/photo-upload.janitor';
 import { PhotosModule } from './photos/photos.module';
-import { CalendarCopy, CategoryCopy, DepartmentCopy, UnitCopy } from './reference/reference.entities';
-import { ReferenceModule } from './reference/reference.module';
 import { SUPERVISION_SETTINGS, type SupervisionSettings } from './supervision/supervision.scheduler';
 import { SupervisionModule } from './supervision/supervision.module';
 import { VisitEntity } from './visits/visit.entity';
@@ -24,13 +24,13 @@ export const INCIDENTS_SERVICE = 'incidents';
 /** What the incidents service keeps in its schema (also used by `npm run migrate`). */
 export const INCIDENTS_PERSISTENCE = {
   service: INCIDENTS_SERVICE,
-  entities: [...INCIDENT_ENTITIES, UnitCopy, CategoryCopy, CalendarCopy, DepartmentCopy, ...DISPUTE_ENTITIES, VisitEntity, JointDiscussionEntity, IncidentPhotoEntity],
+  entities: [...INCIDENT_ENTITIES, ...REGISTRY_REFERENCE_ENTITIES, ...DISPUTE_ENTITIES, VisitEntity, JointDiscussionEntity, IncidentPhotoEntity],
   migrations: INCIDENTS_MIGRATIONS,
 };
 
 /**
  * The incidents service: the grid case process from report to evaluation, timed and supervised. Its config, the
- * workers' settings and the transaction runner are global to its feature modules.
+ * workers' settings, the transaction runner and the registry's client are global to its feature modules.
  */
 @Module({})
 export class IncidentsAppModule {
@@ -46,7 +46,8 @@ export class IncidentsAppModule {
       global: true,
       imports: [
         ServiceModule.forRoot({ ...INCIDENTS_PERSISTENCE, config, ...overrides }),
-        ReferenceModule,
+        // The copy of the registry's reference data, filled at boot when empty (as the hotline's).
+        RegistryReferenceModule.forService({ autoStart: overrides.startWorkers ?? true, retryMs: 10_000 }),
         IncidentModule,
         DisputesModule,
         JointDiscussionModule,
@@ -57,10 +58,11 @@ export class IncidentsAppModule {
       providers: [
         { provide: INCIDENTS_CONFIG, useValue: config },
         TransactionRunner,
+        RegistryClient,
         { provide: PHOTO_JANITOR_SETTINGS, useValue: { pollMs: 60_000, batchSize: 100, autoStart: overrides.startWorkers ?? true } },
         { provide: SUPERVISION_SETTINGS, useValue: supervision },
       ],
-      exports: [INCIDENTS_CONFIG, TransactionRunner, PHOTO_JANITOR_SETTINGS, SUPERVISION_SETTINGS],
+      exports: [INCIDENTS_CONFIG, TransactionRunner, RegistryClient, PHOTO_JANITOR_SETTINGS, SUPERVISION_SETTINGS],
     };
   }
 }

@@ -188,7 +188,7 @@ describe('the hotline ⇄ grid linkage on every path', () => {
     const appeal = await intake('行道树被砍伐', 'ENV.GREEN');
     // The category is retired after intake: incidents refuses to open a case of it (a business error, not retried).
     await walk.registry.updateCategory(SYSTEM_CALLER, 'ENV.GREEN', { active: false });
-    await eventually(async () => expect((await db.query(`select active from incidents.category_copy where code = 'ENV.GREEN'`)).rows).toEqual([{ active: false }]));
+    await eventually(async () => expect((await db.query(`select active from incidents.registry_category where code = 'ENV.GREEN'`)).rows).toEqual([{ active: false }]));
     expect((await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_A } })).json()).toMatchObject({ status: 'dispatched', handoff: 1 });
 
     const failed = await eventually(async () => {
@@ -214,7 +214,7 @@ describe('the hotline ⇄ grid linkage on every path', () => {
 
     // Dispatched again once the category is back: the next hand-off opens its case, and the failure is cleared.
     await walk.registry.updateCategory(SYSTEM_CALLER, 'ENV.GREEN', { active: true });
-    await eventually(async () => expect((await db.query(`select active from incidents.category_copy where code = 'ENV.GREEN'`)).rows).toEqual([{ active: true }]));
+    await eventually(async () => expect((await db.query(`select active from incidents.registry_category where code = 'ENV.GREEN'`)).rows).toEqual([{ active: true }]));
     expect((await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: GRID_A } })).json()).toMatchObject({ handoff: 2, handoffFailure: null });
     expect(await caseOf(appeal.id, 2)).toMatchObject({ status: 'reported', gridCode: GRID_A });
   });
@@ -265,7 +265,7 @@ describe('the hotline ⇄ grid linkage on every path', () => {
     for (const y of [year, year + 1]) {
       expect((await walk.call('street', 'PUT', `/api/v1/calendar/${y}`, { holidays: [`${y}-10-01`], workdays: [] })).statusCode).toBe(200);
     }
-    await eventually(async () => expect((await db.query('select count(*)::int as n from incidents.calendar_copy')).rows[0].n).toBe(2));
+    await eventually(async () => expect((await db.query('select count(*)::int as n from incidents.registry_calendar_year')).rows[0].n).toBe(2));
 
     const loaded = await intake('井盖缺失');
     expect((await appealAct('operator', loaded.id, 'dispatch', { lead: { unitCode: GRID_A } })).json()).toMatchObject({ status: 'dispatched', dueProvisional: false });

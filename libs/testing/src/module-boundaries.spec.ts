@@ -182,6 +182,40 @@ describe('module boundaries', () => {
   );
 
   it(
+    "lets the registry-reference library use the registry's contracts and the shared libraries, and only incidents and the hotline use it",
+    async () => {
+      const lib = 'libs/registry-reference/src/boundary-probe.ts';
+      const allowed = await boundaryErrors(
+        [
+          "import { REGISTRY_EVENTS } from '@gridline/contracts-registry';",
+          "import { SchemaMigration } from '@gridline/persistence';",
+          "import { EventSubscription } from '@gridline/messaging';",
+          "import { cstYear } from '@gridline/platform';",
+          "import { SYSTEM_CALLER } from '@gridline/auth';",
+          'export const probe = [REGISTRY_EVENTS, SchemaMigration, EventSubscription, cstYear, SYSTEM_CALLER];',
+          '',
+        ].join('\n'),
+        lib,
+      );
+      const otherContracts = await boundaryErrors("import { HOTLINE_EVENTS } from '@gridline/contracts-hotline';\nexport const probe = HOTLINE_EVENTS;\n", lib);
+      const code = "import { ReferenceRepository } from '@gridline/registry-reference';\nexport const probe = ReferenceRepository;\n";
+      const inIncidents = await boundaryErrors(code, 'apps/incidents/src/boundary-probe.ts');
+      const inHotline = await boundaryErrors(code, 'apps/hotline/src/boundary-probe.ts');
+      const inAnalytics = await boundaryErrors(code, 'apps/analytics/src/boundary-probe.ts');
+      const inShared = await boundaryErrors(code, 'libs/persistence/src/boundary-probe.ts');
+
+      expect(allowed).toEqual([]);
+      expect(otherContracts).toHaveLength(1);
+      expect(otherContracts[0].message).toMatch(/"scope:registry-reference" can only depend on libs tagged with/);
+      expect([inIncidents, inHotline]).toEqual([[], []]);
+      expect(inAnalytics).toHaveLength(1);
+      expect(inAnalytics[0].message).toMatch(/"scope:analytics" can only depend on libs tagged with/);
+      expect(inShared.length).toBeGreaterThan(0);
+    },
+    GRAPH_TIMEOUT,
+  );
+
+  it(
     'has a scope rule for every service, party-building and analytics included, matching its projects tags',
     async () => {
       const projectFiles = ['apps', 'libs/contracts'].flatMap((dir) =>

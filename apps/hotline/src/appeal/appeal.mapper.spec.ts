@@ -1,6 +1,6 @@
 import type { Caller } from '@gridline/auth';
 import type { PersonalDataCipher } from '@gridline/persistence';
-import { NO_NAMES, type NameBook } from '../reference/reference-names';
+import { NO_NAMES, type NameBook } from '@gridline/registry-reference';
 import { AppealEntity, AppealTimelineEntity } from './appeal.entity';
 import { namesOf, toAppealEventData, toAppealView, toTimelineEntry } from './appeal.mapper';
 

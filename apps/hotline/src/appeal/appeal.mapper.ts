@@ -1,7 +1,7 @@
 import type { Caller } from '@gridline/auth';
 import { maskName, maskPhone, type PersonalDataCipher } from '@gridline/persistence';
 import type { AppealEventData, AppealOwner, AppealOwnerView, AppealTimelineEntry, AppealView } from '@gridline/contracts-hotline';
-import type { NameBook, NameRequest } from '../reference/reference-names';
+import type { NameBook, NameRequest } from '@gridline/registry-reference';
 import type { AppealEntity, AppealTimelineEntity } from './appeal.entity';
 import { allowedAppealActions } from './appeal-process';
 

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { ReferenceModule } from '../reference/reference.module';
 import { AppealJournal } from './appeal-journal';
 import { AppealRepository } from './appeal.repository';
 import { CallerAuditRepository } from './caller-audit.repository';
@@ -15,7 +14,6 @@ import { RevealAppealCallerUseCase } from './use-cases/reveal-appeal-caller/reve
 
 /** Appeals from intake to callback: their steps, views, timelines, figures and the callers revealed. */
 @Module({
-  imports: [ReferenceModule],
   controllers: [HotlineBusController],
   providers: [
     AppealRepository,

@@ -5,7 +5,7 @@ import { ClaimingWorker, type ClaimedPass, type PollingWorkerSettings } from '@g
 import type { OwnerFigures } from '@gridline/contracts-hotline';
 import { ReadAppealFiguresQuery } from '../appeal/use-cases/read-appeal-figures/read-appeal-figures.query';
 import { ReadAppealFiguresUseCase } from '../appeal/use-cases/read-appeal-figures/read-appeal-figures.use-case';
-import { ReferenceNames } from '../reference/reference-names';
+import { ReferenceRepository } from '@gridline/registry-reference';
 import { FiguresPublicationRepository } from './figures-publication.repository';
 
 /** How often it looks (a minute), how many owners a pass publishes, whether it starts with the application, and: */
@@ -37,7 +37,7 @@ export class OwnerFiguresPublisher extends ClaimingWorker<string> {
   constructor(
     private readonly publications: FiguresPublicationRepository,
     private readonly readFigures: ReadAppealFiguresUseCase,
-    private readonly names: ReferenceNames,
+    private readonly copy: ReferenceRepository,
     transactions: TransactionRunner,
     @Inject(FIGURES_SETTINGS) private readonly settings: FiguresSettings,
   ) {
@@ -54,7 +54,7 @@ export class OwnerFiguresPublisher extends ClaimingWorker<string> {
     const to = now.toISOString();
     const all = await this.readFigures.execute(new ReadAppealFiguresQuery(SYSTEM_CALLER, { from, to }));
     const byOwner = new Map(all.map((f) => [f.owner, f]));
-    const names = await this.names.ownerBook(owners.filter((owner) => !byOwner.has(owner)));
+    const names = await this.copy.ownerNames(owners.filter((owner) => !byOwner.has(owner)));
     for (const owner of owners) {
       this.publications.recordPublished({ owner, from, to, figures: byOwner.get(owner) ?? noFigures(owner, names.owner(owner)), at: to });
     }

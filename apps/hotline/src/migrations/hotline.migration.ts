@@ -4,6 +4,8 @@ import { HotlineReviewMigration } from './20261205001000_appeal_review.migration
 import { HotlineDueProvisionalMigration } from './20261205002000_appeal_due_provisional.migration';
 import { HotlineOpen311UpdatesMigration } from './20261205003000_open311_updates.migration';
 import { HotlineRegistryCopyMigration } from './20261206001000_registry_copy.migration';
+import { HotlineRegistryReferenceMigration } from './20261207000100_registry_reference.migration';
+import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
 
 export class HotlineMigration extends SchemaMigration {
   static readonly migrationName = '20261127002000_appeals';
@@ -206,4 +208,9 @@ export class HotlineWorkOrderMigration extends SchemaMigration {
   }
 }
 
-export const HOTLINE_MIGRATIONS = [HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration, HotlineHandoffMigration, HotlineWorkOrderMigration, HotlineTimelineDetailsMigration, HotlineReviewMigration, HotlineDueProvisionalMigration, HotlineOpen311UpdatesMigration, HotlineRegistryCopyMigration].map((m) => ({ name: m.migrationName, class: m }));
+/** The shared copy of the registry's reference data comes in before the migration that moves the hotline's old copy into it. */
+export const HOTLINE_MIGRATIONS = [
+  ...[HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration, HotlineHandoffMigration, HotlineWorkOrderMigration, HotlineTimelineDetailsMigration, HotlineReviewMigration, HotlineDueProvisionalMigration, HotlineOpen311UpdatesMigration, HotlineRegistryCopyMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...REGISTRY_REFERENCE_MIGRATIONS,
+  { name: HotlineRegistryReferenceMigration.migrationName, class: HotlineRegistryReferenceMigration },
+];

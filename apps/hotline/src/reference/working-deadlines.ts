@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { deadlineInForce, type LimitDeadline } from '@gridline/platform';
 import type { TimeLimit } from '@gridline/contracts-registry';
-import { RegistryCopyRepository } from './registry-copy.repository';
+import { ReferenceRepository } from '@gridline/registry-reference';
 
 /**
  * Deadlines on the working calendar the hotline keeps (the registry's loaded years, else provisional), counted by
@@ -9,7 +9,7 @@ import { RegistryCopyRepository } from './registry-copy.repository';
  */
 @Injectable()
 export class WorkingDeadlines {
-  constructor(private readonly copy: RegistryCopyRepository) {}
+  constructor(private readonly copy: ReferenceRepository) {}
 
   async after(from: Date, limit: TimeLimit): Promise<LimitDeadline> {
     return deadlineInForce(await this.copy.calendarInForce(from), from, limit);

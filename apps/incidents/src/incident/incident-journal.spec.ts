@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Outbox } from '@gridline/messaging';
 import type { TimeLimit } from '@gridline/contracts-registry';
 import type { IncidentsConfig } from '../incidents.config';
-import type { ReferenceRepository } from '../reference/reference.repository';
+import type { ReferenceRepository } from '@gridline/registry-reference';
 import { IncidentJournal } from './incident-journal';
 import { IncidentEntity } from './incident.entity';
 

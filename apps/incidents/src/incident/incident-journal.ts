@@ -4,7 +4,7 @@ import { Outbox, type EventDefinition } from '@gridline/messaging';
 import { provisionalYearsBetween } from '@gridline/platform';
 import { INCIDENTS_EVENTS, type IncidentEventData, type IncidentStatus, type IncidentStep } from '@gridline/contracts-incidents';
 import { INCIDENTS_CONFIG, IncidentsConfig } from '../incidents.config';
-import { ReferenceRepository } from '../reference/reference.repository';
+import { ReferenceRepository } from '@gridline/registry-reference';
 import { IncidentEntity, TimelineEntity } from './incident.entity';
 import { toEventData } from './incident.mapper';
 import { clockFor, dueAfter, limitOfStep, type StepClock } from './step-clock';

@@ -1,5 +1,5 @@
 import type { Caller } from '@gridline/auth';
-import { NameBook } from '../reference/reference.repository';
+import { NameBook } from '@gridline/registry-reference';
 import { IncidentEntity } from './incident.entity';
 import { codesOf, toIncidentView } from './incident.mapper';
 

@@ -1,6 +1,6 @@
 import type { Caller } from '@gridline/auth';
 import type { IncidentEventData, IncidentOwner, IncidentView } from '@gridline/contracts-incidents';
-import type { NameBook } from '../reference/reference.repository';
+import type { NameBook } from '@gridline/registry-reference';
 import type { IncidentEntity } from './incident.entity';
 import { attachmentView } from '../photos/photo-attachments';
 import { allowedActions } from './incident-process';

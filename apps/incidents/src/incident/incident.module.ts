@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { PhotoStoreModule } from '../photos/photo-store.module';
-import { ReferenceModule } from '../reference/reference.module';
 import { AppealHandoffSubscriber } from './appeal-handoff.subscriber';
 import { IncidentJournal } from './incident-journal';
 import { IncidentRepository } from './incident.repository';
@@ -18,7 +17,7 @@ import { WithdrawSupersededCasesUseCase } from './use-cases/withdraw-superseded-
 
 /** The grid case process: report, the steps of a case, its reads, and the hotline's hand-offs. */
 @Module({
-  imports: [ReferenceModule, PhotoStoreModule],
+  imports: [PhotoStoreModule],
   controllers: [IncidentsBusController],
   providers: [
     IncidentRepository,

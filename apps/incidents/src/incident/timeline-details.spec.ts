@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { NameBook } from '../reference/reference.repository';
+import { NameBook } from '@gridline/registry-reference';
 import { renderDetails, storedOwner, timelineCodes, toTimelineEntry, type TimelineRow } from './timeline-details';
 
 const names = new NameBook(new Map([['370502003001001', '文汇一网格'], ['370502003001', '文汇社区']]), new Map(), new Map([['URBAN_MGMT', '城市管理办公室']]));

@@ -1,5 +1,5 @@
 import type { IncidentOwner, IncidentStatus, TimelineEntry, TimelineOwner } from '@gridline/contracts-incidents';
-import type { NameBook } from '../reference/reference.repository';
+import type { NameBook } from '@gridline/registry-reference';
 
 type Details = Record<string, unknown>;
 type StoredOwner = Omit<TimelineOwner, 'name'>;

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { IncidentModule } from '../incident/incident.module';
-import { ReferenceModule } from '../reference/reference.module';
 import { JointDiscussionBusController } from './joint-discussion.bus-controller';
 import { JointDiscussionRepository } from './joint-discussion.repository';
 import { LiftToJointDiscussionUseCase } from './use-cases/lift-to-joint-discussion/lift-to-joint-discussion.use-case';
@@ -8,7 +7,7 @@ import { ReadJointDiscussionsUseCase } from './use-cases/read-joint-discussions/
 
 /** "3+N" joint discussions (3+N 分析研判) of hard cases. */
 @Module({
-  imports: [IncidentModule, ReferenceModule],
+  imports: [IncidentModule],
   controllers: [JointDiscussionBusController],
   providers: [JointDiscussionRepository, LiftToJointDiscussionUseCase, ReadJointDiscussionsUseCase],
 })

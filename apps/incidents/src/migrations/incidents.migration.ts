@@ -4,6 +4,8 @@ import { DepartmentCopyMigration } from './20261201006000_department_copy.migrat
 import { DueProvisionalMigration } from './20261202003500_due_provisional.migration';
 import { CaseOutcomesMigration } from './20261202002000_case_outcomes.migration';
 import { PhotosMigration } from './20261202005000_photos.migration';
+import { IncidentsRegistryReferenceMigration } from './20261207000100_registry_reference.migration';
+import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
 
 export class IncidentsMigration extends SchemaMigration {
   static readonly migrationName = '20261127001000_incidents';
@@ -151,4 +153,9 @@ export class IncidentSeparationMigration extends SchemaMigration {
   }
 }
 
-export const INCIDENTS_MIGRATIONS = [IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration, IncidentWorkOrderMigration, IncidentSeparationMigration, DepartmentCopyMigration, DueProvisionalMigration, CaseOutcomesMigration, PhotosMigration].map((m) => ({ name: m.migrationName, class: m }));
+/** The shared copy of the registry's reference data comes in before the migration that moves incidents' old copy into it. */
+export const INCIDENTS_MIGRATIONS = [
+  ...[IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration, IncidentWorkOrderMigration, IncidentSeparationMigration, DepartmentCopyMigration, DueProvisionalMigration, CaseOutcomesMigration, PhotosMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...REGISTRY_REFERENCE_MIGRATIONS,
+  { name: IncidentsRegistryReferenceMigration.migrationName, class: IncidentsRegistryReferenceMigration },
+];

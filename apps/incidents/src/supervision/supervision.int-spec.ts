@@ -48,10 +48,10 @@ describe(SupervisionScheduler.name, () => {
       [GRID, 'grid', COMMUNITY, [STREET, COMMUNITY, GRID]],
       [EXCLUSIVE_GRID, 'exclusive_grid', STREET, [STREET, EXCLUSIVE_GRID]],
     ] as const) {
-      await db.query('insert into incidents.unit_copy (code, level, parent_code, path, active, updated_at) values ($1, $2, $3, $4, true, $5)', [code, level, parent, path, now]);
+      await db.query('insert into incidents.registry_unit (code, level, parent_code, path, active, updated_at) values ($1, $2, $3, $4, true, $5)', [code, level, parent, path, now]);
     }
     await db.query(
-      `insert into incidents.category_copy (code, parent_code, name, owner, accept_limit, handle_limit, urgency, active, updated_at) values
+      `insert into incidents.registry_category (code, parent_code, name, owner, accept_limit, handle_limit, urgency, active, updated_at) values
         ('ENV', null, '环境卫生', null, null, null, 'normal', true, $1),
         ('ENV.GARBAGE', 'ENV', '垃圾堆放', '{"level":"grid"}', '{"amount":2,"unit":"natural_hours"}', '{"amount":1,"unit":"natural_days"}', 'normal', true, $1)`,
       [now],

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { RegistryRegistersClient } from '@gridline/contracts-registry';
 import { IncidentModule } from '../incident/incident.module';
-import { ReferenceModule } from '../reference/reference.module';
 import { VisitRepository } from './visit.repository';
 import { VisitsBusController } from './visits.bus-controller';
 import { ListVisitsUseCase } from './use-cases/list-visits/list-visits.use-case';
@@ -10,7 +9,7 @@ import { OpenVisitIncidentUseCase } from './use-cases/open-visit-incident/open-v
 
 /** Household visits (走访) and the cases they open. */
 @Module({
-  imports: [IncidentModule, ReferenceModule],
+  imports: [IncidentModule],
   controllers: [VisitsBusController],
   providers: [RegistryRegistersClient, VisitRepository, LogVisitUseCase, ListVisitsUseCase, OpenVisitIncidentUseCase],
 })

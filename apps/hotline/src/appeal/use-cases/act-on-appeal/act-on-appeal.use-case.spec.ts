@@ -1,10 +1,7 @@
 import type { Caller } from '@gridline/auth';
 import type { PersonalDataCipher, TransactionRunner } from '@gridline/persistence';
 import type { HotlineConfig } from '../../../hotline.config';
-import { NO_NAMES, type ReferenceNames } from '../../../reference/reference-names';
-import type { RegistryCopyEntity, RegistryCopyKind } from '../../../reference/registry-copy.entity';
-import type { RegistryCopyRepository } from '../../../reference/registry-copy.repository';
-import type { RegistryReference } from '../../../reference/registry-reference';
+import { NO_NAMES, type ReferenceKind, type ReferenceRecordOf, type ReferenceRepository, type RegistryReference } from '@gridline/registry-reference';
 import type { WorkingDeadlines } from '../../../reference/working-deadlines';
 import type { AppealJournal } from '../../appeal-journal';
 import { AppealEntity } from '../../appeal.entity';
@@ -18,7 +15,7 @@ const OPERATOR: Caller = { sub: 'operator-1', roles: ['hotline_operator'], units
 const HOUR = 3_600_000;
 
 /** The use case with exactly its repositories and clients replaced; `inside` says whether a transaction is open. */
-function setup(copies: Partial<Record<`${RegistryCopyKind}:${string}`, Partial<RegistryCopyEntity>>> = {}) {
+function setup(copies: Partial<Record<`${ReferenceKind}:${string}`, Partial<ReferenceRecordOf[ReferenceKind]>>> = {}) {
   const state = { inside: false, asked: [] as { codes: unknown; inside: boolean }[], flushed: 0 };
   const appeal = Object.assign(new AppealEntity(), {
     id: 'a1', workOrder: '12345-20261201-000001', status: 'received', channel: 'phone', type: 'complaint', content: '路灯不亮', categoryCode: 'ENV.GARBAGE',
@@ -27,20 +24,18 @@ function setup(copies: Partial<Record<`${RegistryCopyKind}:${string}`, Partial<R
   const appeals = { findById: jest.fn(async (id: string) => (id === appeal.id ? appeal : null)), flagOthers: jest.fn(async () => 0), flush: jest.fn(async () => void state.flushed++) };
   const transactions = { run: async <T>(work: () => Promise<T>) => { state.inside = true; try { return await work(); } finally { state.inside = false; } } };
   const reference = { prefetch: jest.fn(async (codes: unknown) => void state.asked.push({ codes, inside: state.inside })) };
-  const copy = { get: jest.fn(async (kind: RegistryCopyKind, code: string) => (copies[`${kind}:${code}`] ?? null) as RegistryCopyEntity | null) };
+  const copy = { get: jest.fn(async (kind: ReferenceKind, code: string) => copies[`${kind}:${code}`] ?? null), names: async () => NO_NAMES };
   const deadlines = { after: jest.fn(async (from: Date, { amount }: { amount: number }) => ({ deadline: new Date(from.getTime() + amount * HOUR), provisional: false, provisionalYears: [] })) };
   const journal = { record: jest.fn() };
-  const names = { book: async () => NO_NAMES };
   const config = { HOTLINE_SIGN_WORKING_HOURS: 2, HOTLINE_CONTACT_WORKING_HOURS: 4, HOTLINE_ANSWER_DAYS_CONSULTATION: 3, HOTLINE_ANSWER_DAYS_OTHER: 13 } as HotlineConfig;
   const useCase = new ActOnAppealUseCase(
     appeals as unknown as AppealRepository,
     transactions as unknown as TransactionRunner,
     {} as PersonalDataCipher,
-    copy as unknown as RegistryCopyRepository,
+    copy as unknown as ReferenceRepository,
     reference as unknown as RegistryReference,
     deadlines as unknown as WorkingDeadlines,
     journal as unknown as AppealJournal,
-    names as unknown as ReferenceNames,
     config,
   );
   return { useCase, appeal, appeals, reference, deadlines, journal, state };
@@ -60,7 +55,7 @@ describe(ActOnAppealUseCase.name, () => {
   it('counts the signing-for, contact and answer deadlines on the working calendar from the dispatch, the answer by the category’s limit', async () => {
     const { useCase, deadlines, appeal } = setup({
       'department:URBAN_MGMT': { code: 'URBAN_MGMT', active: true },
-      'category:ENV.GARBAGE': { code: 'ENV.GARBAGE', active: true, facts: { parentCode: 'ENV', owner: null, handleLimit: { amount: 5, unit: 'working_days' } } },
+      'category:ENV.GARBAGE': { code: 'ENV.GARBAGE', active: true, parentCode: 'ENV', owner: null, handleLimit: { amount: 5, unit: 'working_days' } },
     });
     const before = Date.now();
     const view = await useCase.execute(new ActOnAppealCommand(OPERATOR, 'a1', 'dispatch', { lead: { departmentCode: 'URBAN_MGMT' } }));

@@ -9,9 +9,7 @@ import type { LimitDeadline } from '@gridline/platform';
 import { AppealErrorCode, type AppealAction, type AppealActionBody, type AppealOwner, type AppealReview, type AppealTimelineDetails, type AppealView } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { activeCategory } from '../../../reference/active-category';
-import { ReferenceNames } from '../../../reference/reference-names';
-import { RegistryCopyRepository, type RegistryCodes } from '../../../reference/registry-copy.repository';
-import { RegistryReference } from '../../../reference/registry-reference';
+import { ReferenceRepository, RegistryReference, type ReferenceCodes } from '@gridline/registry-reference';
 import { WorkingDeadlines } from '../../../reference/working-deadlines';
 import { AppealJournal, type AppealDispatchExtra, type AppealStepEventName, type JournalEntry } from '../../appeal-journal';
 import type { AppealEntity } from '../../appeal.entity';
@@ -53,7 +51,7 @@ interface StepRecord {
 }
 
 /** The department, unit and category codes a step's body names: read into the copy before the step when it lacks them. */
-function namedCodes(body: AppealActionBody): RegistryCodes {
+function namedCodes(body: AppealActionBody): ReferenceCodes {
   const owners = [body.lead, ...(body.coOwners ?? []), body.owner].filter((o) => !!o);
   return { category: [body.categoryCode], department: owners.map((o) => o!.departmentCode), unit: owners.map((o) => o!.unitCode) };
 }
@@ -65,11 +63,10 @@ export class ActOnAppealUseCase {
     private readonly appeals: AppealRepository,
     private readonly transactions: TransactionRunner,
     private readonly cipher: PersonalDataCipher,
-    private readonly copy: RegistryCopyRepository,
+    private readonly copy: ReferenceRepository,
     private readonly reference: RegistryReference,
     private readonly deadlines: WorkingDeadlines,
     private readonly journal: AppealJournal,
-    private readonly names: ReferenceNames,
     @Inject(HOTLINE_CONFIG) private readonly config: HotlineConfig,
   ) {}
 
@@ -79,7 +76,7 @@ export class ActOnAppealUseCase {
     // The registry is asked, if at all, before the step's transaction: for codes the command names that the copy lacks.
     if (action === 'dispatch' || action === 'raise_objection' || action === 'decide_objection') await this.reference.prefetch(namedCodes(body));
     const { appeal, outcome } = await this.step(caller, id, action, body);
-    return { ...toAppealView(appeal, caller, this.cipher, await this.names.book(namesOf([appeal]))), ...outcome };
+    return { ...toAppealView(appeal, caller, this.cipher, await this.copy.names(namesOf([appeal]))), ...outcome };
   }
 
   private async step(caller: Caller, id: string, action: AppealAction, body: AppealActionBody): Promise<{ appeal: AppealEntity; outcome: StepOutcome }> {
@@ -360,7 +357,7 @@ export class ActOnAppealUseCase {
     } else if (appeal.categoryCode) {
       // A category the copy does not hold: the configured limit by type still holds.
       const category = await this.copy.get('category', appeal.categoryCode);
-      if (category?.facts.handleLimit) limit = category.facts.handleLimit;
+      if (category?.handleLimit) limit = category.handleLimit;
     }
     return this.deadlines.after(from, limit);
   }
@@ -374,15 +371,15 @@ export class ActOnAppealUseCase {
     }
     const unit = await this.copy.get('unit', given.unitCode!);
     // A unit outside the caller's scope is answered like an unknown one: the hotline dispatches within its own area.
-    if (!unit || !scopeCovers(caller, unit.facts.path)) throw invalid(`${field}.unitCode`, `${given.unitCode} is not a unit of the map ${where}`);
-    return { kind: 'unit', unitCode: unit.code, level: unit.facts.level === 'exclusive_grid' ? 'grid' : unit.facts.level };
+    if (!unit || !scopeCovers(caller, unit.path)) throw invalid(`${field}.unitCode`, `${given.unitCode} is not a unit of the map ${where}`);
+    return { kind: 'unit', unitCode: unit.code, level: unit.level === 'exclusive_grid' ? 'grid' : unit.level };
   }
 
   private async ownerFromCategory(appeal: AppealEntity): Promise<AppealOwner> {
     const street = appeal.path[0];
     const fallback: AppealOwner = { kind: 'unit', unitCode: street, level: 'street' };
     if (!appeal.categoryCode) return fallback;
-    const owner = (await this.copy.get('category', appeal.categoryCode))?.facts.owner;
+    const owner = (await this.copy.get('category', appeal.categoryCode))?.owner;
     if (!owner) return fallback;
     if (owner.departmentCode) return { kind: 'department', departmentCode: owner.departmentCode };
     if (!appeal.gridCode) return fallback; // a level owner needs the place: without it, the street takes it

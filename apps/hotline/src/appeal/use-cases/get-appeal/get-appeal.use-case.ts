@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PersonalDataCipher } from '@gridline/persistence';
 import type { AppealView } from '@gridline/contracts-hotline';
-import { ReferenceNames } from '../../../reference/reference-names';
+import { ReferenceRepository } from '@gridline/registry-reference';
 import { appealNotFound } from '../../appeal.errors';
 import { namesOf, toAppealView } from '../../appeal.mapper';
 import { AppealRepository } from '../../appeal.repository';
@@ -14,12 +14,12 @@ export class GetAppealUseCase {
   constructor(
     private readonly appeals: AppealRepository,
     private readonly cipher: PersonalDataCipher,
-    private readonly names: ReferenceNames,
+    private readonly copy: ReferenceRepository,
   ) {}
 
   async execute({ caller, id }: GetAppealQuery): Promise<AppealView> {
     const appeal = await this.appeals.findById(id);
     if (!appeal || !mayView(caller, appeal)) throw appealNotFound(id);
-    return toAppealView(appeal, caller, this.cipher, await this.names.book(namesOf([appeal])));
+    return toAppealView(appeal, caller, this.cipher, await this.copy.names(namesOf([appeal])));
   }
 }

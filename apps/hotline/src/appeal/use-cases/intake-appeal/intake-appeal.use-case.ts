@@ -4,9 +4,7 @@ import { AppError } from '@gridline/platform';
 import { PersonalDataCipher, TransactionRunner } from '@gridline/persistence';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
 import { activeCategory } from '../../../reference/active-category';
-import { ReferenceNames } from '../../../reference/reference-names';
-import { RegistryCopyRepository } from '../../../reference/registry-copy.repository';
-import { RegistryReference } from '../../../reference/registry-reference';
+import { ReferenceRepository, RegistryReference } from '@gridline/registry-reference';
 import type { IntakeResult } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { AppealJournal } from '../../appeal-journal';
@@ -35,9 +33,8 @@ export class IntakeAppealUseCase {
     private readonly cipher: PersonalDataCipher,
     private readonly registry: RegistryClient,
     private readonly reference: RegistryReference,
-    private readonly copy: RegistryCopyRepository,
+    private readonly copy: ReferenceRepository,
     private readonly journal: AppealJournal,
-    private readonly names: ReferenceNames,
     @Inject(HOTLINE_CONFIG) private readonly config: HotlineConfig,
   ) {}
 
@@ -100,7 +97,7 @@ export class IntakeAppealUseCase {
       await this.appeals.flush();
       return entity;
     });
-    return { appeal: toAppealView(appeal, caller, this.cipher, await this.names.book(namesOf([appeal]))), related: await this.related(caller, appeal) };
+    return { appeal: toAppealView(appeal, caller, this.cipher, await this.copy.names(namesOf([appeal]))), related: await this.related(caller, appeal) };
   }
 
   /**

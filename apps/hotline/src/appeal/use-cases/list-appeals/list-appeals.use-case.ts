@@ -4,7 +4,7 @@ import { isUnrestricted } from '@gridline/auth';
 import { mapItems, periodEnd, periodStart, type OffsetPage } from '@gridline/platform';
 import { PersonalDataCipher, WORK_ORDER_NUMBER, containsPattern } from '@gridline/persistence';
 import type { AppealView } from '@gridline/contracts-hotline';
-import { ReferenceNames } from '../../../reference/reference-names';
+import { ReferenceRepository } from '@gridline/registry-reference';
 import type { AppealEntity } from '../../appeal.entity';
 import { namesOf, toAppealView } from '../../appeal.mapper';
 import { AppealRepository } from '../../appeal.repository';
@@ -16,7 +16,7 @@ export class ListAppealsUseCase {
   constructor(
     private readonly appeals: AppealRepository,
     private readonly cipher: PersonalDataCipher,
-    private readonly names: ReferenceNames,
+    private readonly copy: ReferenceRepository,
   ) {}
 
   async execute({ caller, filter: query }: ListAppealsQuery): Promise<OffsetPage<AppealView>> {
@@ -48,7 +48,7 @@ export class ListAppealsUseCase {
     if (query.from) where.push({ receivedAt: { $gte: periodStart(query.from) } });
     if (query.to) where.push({ receivedAt: { $lt: periodEnd(query.to) } });
     const page = await this.appeals.page(where.length ? { $and: where } : {}, query);
-    const names = await this.names.book(namesOf(page.items));
+    const names = await this.copy.names(namesOf(page.items));
     return mapItems(page, (a) => toAppealView(a, caller, this.cipher, names));
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HOTLINE_FIGURES_READERS, isUnrestricted, requireRole } from '@gridline/auth';
 import { periodEnd, periodStart } from '@gridline/platform';
 import type { OwnerFigures } from '@gridline/contracts-hotline';
-import { ReferenceNames } from '../../../reference/reference-names';
+import { ReferenceRepository } from '@gridline/registry-reference';
 import { AppealRepository } from '../../appeal.repository';
 import type { ReadAppealFiguresQuery } from './read-appeal-figures.query';
 
@@ -11,7 +11,7 @@ import type { ReadAppealFiguresQuery } from './read-appeal-figures.query';
 export class ReadAppealFiguresUseCase {
   constructor(
     private readonly appeals: AppealRepository,
-    private readonly names: ReferenceNames,
+    private readonly copy: ReferenceRepository,
   ) {}
 
   /**
@@ -23,7 +23,7 @@ export class ReadAppealFiguresUseCase {
     requireRole(caller, HOTLINE_FIGURES_READERS, 'read the hotline figures');
     const rows = await this.appeals.ownerFigures(periodStart(query.from), periodEnd(query.to), isUnrestricted(caller) ? null : caller.units);
     const rate = (n: string, d: string) => (Number(d) === 0 ? null : Math.round((Number(n) / Number(d)) * 1000) / 1000);
-    const names = await this.names.ownerBook(rows.map((r) => r.owner));
+    const names = await this.copy.ownerNames(rows.map((r) => r.owner));
     return rows.map((r) => ({
       owner: r.owner,
       ownerName: names.owner(r.owner),

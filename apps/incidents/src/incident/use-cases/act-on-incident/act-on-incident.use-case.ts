@@ -5,7 +5,7 @@ import { AppError, CommonErrorCode } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
 import type { DispatchReason, IncidentActionBody, IncidentOwner, IncidentStatus, IncidentView } from '@gridline/contracts-incidents';
 import { PhotoAttachments } from '../../../photos/photo-attachments';
-import { ReferenceRepository } from '../../../reference/reference.repository';
+import { ReferenceRepository, RegistryReference } from '@gridline/registry-reference';
 import { IncidentJournal, type IncidentEventName } from '../../incident-journal';
 import { IncidentEntity } from '../../incident.entity';
 import { incidentInvalid, incidentNotFound, need, notAllowedInState, staleVersion } from '../../incident.errors';
@@ -40,6 +40,7 @@ export class ActOnIncidentUseCase {
   constructor(
     private readonly incidents: IncidentRepository,
     private readonly reference: ReferenceRepository,
+    private readonly registry: RegistryReference,
     private readonly journal: IncidentJournal,
     private readonly attachments: PhotoAttachments,
     private readonly transactions: TransactionRunner,
@@ -47,7 +48,7 @@ export class ActOnIncidentUseCase {
 
   async execute({ caller, id, action, body }: ActOnIncidentCommand): Promise<IncidentView> {
     // A department the local copy lacks is asked of the registry: before the transaction, never inside it.
-    const departmentActive = action === 'dispatch' && body.ownerDepartmentCode ? await this.reference.isActiveDepartment(body.ownerDepartmentCode) : undefined;
+    const departmentActive = action === 'dispatch' && body.ownerDepartmentCode ? await this.registry.isActiveDepartment(body.ownerDepartmentCode) : undefined;
     try {
       return await this.transactions.run(async () => {
         const incident = await this.incidents.findById(id);

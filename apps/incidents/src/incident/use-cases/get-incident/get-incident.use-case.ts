@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { IncidentView } from '@gridline/contracts-incidents';
-import { ReferenceRepository } from '../../../reference/reference.repository';
+import { ReferenceRepository } from '@gridline/registry-reference';
 import { incidentNotFound } from '../../incident.errors';
 import { codesOf, toIncidentView } from '../../incident.mapper';
 import { mayView } from '../../incident-process';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { cursorFetch, cursorPage, mapItems, parseCursor } from '@gridline/platform';
 import type { IncidentPage } from '@gridline/contracts-incidents';
-import { ReferenceRepository } from '../../../reference/reference.repository';
+import { ReferenceRepository } from '@gridline/registry-reference';
 import { incidentInvalid } from '../../incident.errors';
 import { codesOf, toIncidentView } from '../../incident.mapper';
 import { IncidentRepository, incidentFilters } from '../../incident.repository';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Caller } from '@gridline/auth';
 import { AppError, CommonErrorCode } from '@gridline/platform';
 import type { ReportResult } from '@gridline/contracts-incidents';
-import { ReferenceRepository } from '../../../reference/reference.repository';
+import { ReferenceRepository } from '@gridline/registry-reference';
 import { ReportIncidentCommand } from '../report-incident/report-incident.command';
 import { ReportIncidentUseCase } from '../report-incident/report-incident.use-case';
 import type { AppealHandedDown } from './open-case-from-appeal.command';

@@ -5,7 +5,7 @@ import { IncidentErrorCode, type ReportIncidentRequest } from '@gridline/contrac
 import type { IncidentsConfig } from '../../../incidents.config';
 import { PhotoAttachments } from '../../../photos/photo-attachments';
 import type { PhotoRepository } from '../../../photos/photo.repository';
-import { NameBook, type ReferenceRepository } from '../../../reference/reference.repository';
+import { NameBook, type ReferenceRepository } from '@gridline/registry-reference';
 import type { IncidentJournal } from '../../incident-journal';
 import { IncidentEntity } from '../../incident.entity';
 import type { IncidentRepository } from '../../incident.repository';

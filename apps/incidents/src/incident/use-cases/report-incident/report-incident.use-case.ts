@@ -8,7 +8,7 @@ import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry'
 import { IncidentErrorCode, type ReportIncidentRequest, type ReportResult } from '@gridline/contracts-incidents';
 import { INCIDENTS_CONFIG, IncidentsConfig } from '../../../incidents.config';
 import { PhotoAttachments } from '../../../photos/photo-attachments';
-import { ReferenceRepository } from '../../../reference/reference.repository';
+import { ReferenceRepository } from '@gridline/registry-reference';
 import { IncidentJournal } from '../../incident-journal';
 import type { IncidentEntity } from '../../incident.entity';
 import { incidentInvalid } from '../../incident.errors';

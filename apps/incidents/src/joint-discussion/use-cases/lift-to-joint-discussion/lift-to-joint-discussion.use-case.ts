@@ -7,7 +7,7 @@ import { IncidentJournal } from '../../../incident/incident-journal';
 import { incidentInvalid, incidentNotFound } from '../../../incident/incident.errors';
 import { mayView } from '../../../incident/incident-process';
 import { IncidentRepository } from '../../../incident/incident.repository';
-import { ReferenceRepository } from '../../../reference/reference.repository';
+import { ReferenceRepository, RegistryReference } from '@gridline/registry-reference';
 import { assertNotInFuture } from '../../../visits/china-day';
 import { DISCUSSABLE_STATUSES, mayLift, ownersOf } from '../../joint-discussion-rules';
 import { notDiscussable, notLifter } from '../../joint-discussion.errors';
@@ -25,6 +25,7 @@ export class LiftToJointDiscussionUseCase {
   constructor(
     private readonly incidents: IncidentRepository,
     private readonly reference: ReferenceRepository,
+    private readonly registry: RegistryReference,
     private readonly discussions: JointDiscussionRepository,
     private readonly journal: IncidentJournal,
     private readonly transactions: TransactionRunner,
@@ -35,7 +36,7 @@ export class LiftToJointDiscussionUseCase {
     // owners are checked in the transaction, in their turn).
     const activeDepartments = new Map<string, boolean>();
     for (const { departmentCode, unitCode } of input.owners) {
-      if (departmentCode && !unitCode && !activeDepartments.has(departmentCode)) activeDepartments.set(departmentCode, await this.reference.isActiveDepartment(departmentCode));
+      if (departmentCode && !unitCode && !activeDepartments.has(departmentCode)) activeDepartments.set(departmentCode, await this.registry.isActiveDepartment(departmentCode));
     }
     return this.transactions.run(async () => {
       // Share-locked: the case's state cannot change before the discussion commits.

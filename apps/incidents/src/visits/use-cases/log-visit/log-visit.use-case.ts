@@ -6,7 +6,7 @@ import { TransactionRunner } from '@gridline/persistence';
 import { RegistryRegistersClient } from '@gridline/contracts-registry';
 import { IncidentErrorCode, type VisitView } from '@gridline/contracts-incidents';
 import { incidentInvalid } from '../../../incident/incident.errors';
-import { ReferenceRepository } from '../../../reference/reference.repository';
+import { ReferenceRepository } from '@gridline/registry-reference';
 import { assertNotInFuture } from '../../china-day';
 import { toVisitView } from '../../visit.mapper';
 import { VisitRepository } from '../../visit.repository';

@@ -1,17 +1,16 @@
-import type { DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '@gridline/platform';
-import type { CloudEvent, EventHandlerBinding } from '@gridline/messaging';
-import { RegistryClient, RegistryErrorCode, type CategoryTreeView, type DepartmentView, type UnitView } from '@gridline/contracts-registry';
+import { AppError, ServiceConfig, deadlineInForce } from '@gridline/platform';
+import { ServiceModule, type CloudEvent, type EventHandlerBinding } from '@gridline/messaging';
+import { RegistryClient, RegistryErrorCode, type CategoryTreeView, type DepartmentView, type TimeLimit, type UnitView } from '@gridline/contracts-registry';
 import { TestPlatform, type RunningTestService } from '@gridline/testing';
-import { HotlineAppModule } from '../hotline-app.module';
-import { HotlineConfig } from '../hotline.config';
-import { ReferenceNames } from './reference-names';
-import { RegistryCopyRepository } from './registry-copy.repository';
-import { RegistryCopySubscriber } from './registry-copy.subscriber';
+import { REGISTRY_REFERENCE_ENTITIES } from './reference.entities';
+import { REGISTRY_REFERENCE_MIGRATIONS } from './registry-reference-tables.migration';
+import { ReferenceRepository } from './reference.repository';
+import { RegistryReferenceSubscriber } from './reference.subscriber';
 import { RegistryReference } from './registry-reference';
-import { WorkingDeadlines } from './working-deadlines';
+import { RegistryReferenceModule } from './registry-reference.module';
 
 const STREET = '370502003';
 const GRID = '370502003001001';
@@ -43,7 +42,24 @@ function registryDouble() {
   };
 }
 
-describe('the hotline’s copy of the registry', () => {
+/** A service that keeps nothing but the copy (its schema, the messaging tables), with the registry's client replaced. */
+@Module({})
+class CopyOnlyModule {
+  static register(config: ServiceConfig, registry: unknown): DynamicModule {
+    return {
+      module: CopyOnlyModule,
+      global: true,
+      imports: [
+        ServiceModule.forRoot({ service: 'hotline', config, entities: REGISTRY_REFERENCE_ENTITIES, migrations: REGISTRY_REFERENCE_MIGRATIONS, startWorkers: false }),
+        RegistryReferenceModule.forService({ autoStart: false, retryMs: 10 }),
+      ],
+      providers: [{ provide: RegistryClient, useValue: registry }],
+      exports: [RegistryClient],
+    };
+  }
+}
+
+describe('a service’s copy of the registry', () => {
   let platform: TestPlatform;
   let service: RunningTestService;
   let registry: ReturnType<typeof registryDouble>;
@@ -52,11 +68,7 @@ describe('the hotline’s copy of the registry', () => {
   beforeAll(async () => {
     platform = await TestPlatform.create();
     registry = registryDouble();
-    const withDouble = (module: DynamicModule): DynamicModule => ({
-      ...module,
-      providers: [...(module.providers ?? []).filter((p) => p !== RegistryClient), { provide: RegistryClient, useValue: registry }],
-    });
-    service = await platform.start('hotline', HotlineConfig, (config) => withDouble(HotlineAppModule.register(config, { startWorkers: false })));
+    service = await platform.start('hotline', ServiceConfig, (config) => CopyOnlyModule.register(config, registry));
     const orm = service.app.get(MikroORM);
     inContext = (work) => RequestContext.create(orm.em, work);
   });
@@ -65,7 +77,7 @@ describe('the hotline’s copy of the registry', () => {
     await platform?.close();
   });
 
-  const names = () => inContext(() => service.app.get(ReferenceNames).book({ units: [STREET, GRID], departments: ['URBAN_MGMT'], categories: ['ENV', 'ENV.GARBAGE', 'NEW.CAT'] }));
+  const names = () => inContext(() => service.app.get(ReferenceRepository).names({ units: [STREET, GRID], departments: ['URBAN_MGMT'], categories: ['ENV', 'ENV.GARBAGE', 'NEW.CAT'] }));
 
   it('fills an empty copy once through the registry’s lists: names, limits and the loaded calendar years', async () => {
     const reference = service.app.get(RegistryReference);
@@ -74,10 +86,11 @@ describe('the hotline’s copy of the registry', () => {
     expect(registry.getCalendar.mock.calls.map(([, year]) => year)).toEqual([2025, 2026, 2027]);
     const book = await names();
     expect([book.unit(STREET), book.unit(GRID), book.department('URBAN_MGMT'), book.category('ENV'), book.category('ENV.GARBAGE')]).toEqual(['文汇街道', '文汇社区第1网格', '城市管理办公室', '环境卫生', '垃圾堆放']);
-    const garbage = await inContext(() => service.app.get(RegistryCopyRepository).get('category', 'ENV.GARBAGE'));
-    expect(garbage).toMatchObject({ active: true, facts: { parentCode: 'ENV', owner: null, handleLimit: { amount: 5, unit: 'working_days' } } });
+    const garbage = await inContext(() => service.app.get(ReferenceRepository).get('category', 'ENV.GARBAGE'));
+    expect(garbage).toMatchObject({ active: true, parentCode: 'ENV', owner: null, handleLimit: { amount: 5, unit: 'working_days' } });
     // 31 December 2026 is a holiday as loaded; 2027 stays provisional (1 January is New Year's Day).
-    const due = await inContext(() => service.app.get(WorkingDeadlines).after(cst('2026-12-30T17:00'), { amount: 1, unit: 'working_days' }));
+    const after = async (from: Date, limit: TimeLimit) => deadlineInForce(await service.app.get(ReferenceRepository).calendarInForce(from), from, limit);
+    const due = await inContext(() => after(cst('2026-12-30T17:00'), { amount: 1, unit: 'working_days' }));
     expect(due).toEqual({ deadline: cst('2027-01-04T17:30'), provisional: true, provisionalYears: [2027] });
     expect(await reference.fillIfEmpty()).toBe(false);
     expect(registry.listDepartments).toHaveBeenCalledTimes(1);
@@ -94,7 +107,7 @@ describe('the hotline’s copy of the registry', () => {
 
   it('follows the registry’s events, each with its inbox transaction, and never lets an older record overwrite a newer one', async () => {
     const orm = service.app.get(MikroORM);
-    const handlers = new Map<string, EventHandlerBinding<unknown>>(service.app.get(RegistryCopySubscriber).handlers().map((b) => [b.definition.type, b]));
+    const handlers = new Map<string, EventHandlerBinding<unknown>>(service.app.get(RegistryReferenceSubscriber).handlers().map((b) => [b.definition.type, b]));
     const deliver = (type: string, data: unknown, time: string) =>
       (orm.em.fork() as EntityManager).transactional((tx) => handlers.get(type)!.handle({ type, data, time } as CloudEvent, tx));
     await deliver('gridline.registry.department.changed.v1', { department: department('URBAN_MGMT', '城市管理局', '2026-11-03T00:00:00.000Z') }, T0);
@@ -102,6 +115,6 @@ describe('the hotline’s copy of the registry', () => {
     await deliver('gridline.registry.unit.updated.v1', { unit: { ...unit(GRID, '文汇社区一网格', [STREET, GRID]), hasBoundary: true }, changed: ['name'] }, '2026-11-05T00:00:00.000Z');
     const book = await names();
     expect([book.department('URBAN_MGMT'), book.unit(GRID)]).toEqual(['城市管理局', '文汇社区一网格']);
-    expect(await inContext(() => service.app.get(RegistryCopyRepository).get('department', 'URBAN_MGMT'))).toMatchObject({ active: true });
+    expect(await inContext(() => service.app.get(ReferenceRepository).get('department', 'URBAN_MGMT'))).toMatchObject({ active: true });
   });
 });

@@ -1,20 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { EventSubscription, on, type EventSubscriber } from '@gridline/messaging';
 import { REGISTRY_EVENTS } from '@gridline/contracts-registry';
-import { RegistryCopyRepository } from './registry-copy.repository';
+import { ReferenceRepository } from './reference.repository';
 
 /**
- * The hotline's copy of the grid map, the responsibility list and the calendar, from `events.registry.>` (durable
- * `hotline-registry-copy`; the registry's other events are passed over). Each write commits with its inbox row.
+ * A service's copy of the grid map, the responsibility list and the calendar, from `events.registry.>` (durable
+ * `<service>-registry-copy`; the registry's other events are passed over). Each write commits with its inbox row,
+ * newest record wins.
  */
 @Injectable()
 @EventSubscription()
-export class RegistryCopySubscriber implements EventSubscriber {
+export class RegistryReferenceSubscriber implements EventSubscriber {
   readonly name = 'registry-copy';
   readonly source = 'registry';
   readonly filter = '>';
 
-  constructor(private readonly copy: RegistryCopyRepository) {}
+  constructor(private readonly copy: ReferenceRepository) {}
 
   handlers() {
     return [

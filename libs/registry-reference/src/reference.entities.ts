@@ -1,9 +1,9 @@
 import { ArrayType, Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import type { CategoryOwner, TimeLimit, UnitLevel, UrgencyLevel } from '@gridline/contracts-registry';
 
-/** The registry's units, as incidents keeps them (scope, escalation levels). */
-@Entity({ tableName: 'unit_copy' })
-export class UnitCopy {
+/** A unit of the registry's grid map, as a service keeps it (scope, escalation levels, names). */
+@Entity({ tableName: 'registry_unit' })
+export class ReferenceUnit {
   @PrimaryKey({ type: 'text' })
   code!: string;
 
@@ -23,13 +23,14 @@ export class UnitCopy {
   @Property({ type: 'boolean' })
   active!: boolean;
 
+  /** The registry's time of the record (an event's time for units): an older copy never overwrites a newer one. */
   @Property({ type: 'timestamptz' })
   updatedAt!: Date;
 }
 
-/** The responsibility list's categories, as incidents keeps them (owner and limits of each case). */
-@Entity({ tableName: 'category_copy' })
-export class CategoryCopy {
+/** A category of the responsibility list (owner and limits of each case or appeal). */
+@Entity({ tableName: 'registry_category' })
+export class ReferenceCategory {
   @PrimaryKey({ type: 'text' })
   code!: string;
 
@@ -58,9 +59,9 @@ export class CategoryCopy {
   updatedAt!: Date;
 }
 
-/** The responsibility list's departments, as incidents keeps them (a dispatch names a known, active one). */
-@Entity({ tableName: 'department_copy' })
-export class DepartmentCopy {
+/** A department of the responsibility list (a dispatch names a known, active one). */
+@Entity({ tableName: 'registry_department' })
+export class ReferenceDepartment {
   @PrimaryKey({ type: 'text' })
   code!: string;
 
@@ -74,9 +75,9 @@ export class DepartmentCopy {
   updatedAt!: Date;
 }
 
-/** The working-day calendar, one row a year. */
-@Entity({ tableName: 'calendar_copy' })
-export class CalendarCopy {
+/** A year of the working-day calendar whose notice the registry loaded. */
+@Entity({ tableName: 'registry_calendar_year' })
+export class ReferenceCalendarYear {
   @PrimaryKey({ type: 'int' })
   year!: number;
 
@@ -86,3 +87,6 @@ export class CalendarCopy {
   @Property({ type: ArrayType })
   workdays!: string[];
 }
+
+/** The entities a service that keeps the copy lists beside its own. */
+export const REGISTRY_REFERENCE_ENTITIES = [ReferenceUnit, ReferenceCategory, ReferenceDepartment, ReferenceCalendarYear];

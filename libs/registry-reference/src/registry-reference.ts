@@ -3,10 +3,10 @@ import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { AppError, MAX_PAGE_SIZE, cstYear } from '@gridline/platform';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
-import { RegistryCopyRepository, type RegistryCodes } from './registry-copy.repository';
+import { ReferenceRepository, type ReferenceCodes } from './reference.repository';
 
-export const REGISTRY_COPY_FILL = Symbol('REGISTRY_COPY_FILL');
-export interface RegistryCopyFillSettings {
+export const REGISTRY_REFERENCE_FILL = Symbol('REGISTRY_REFERENCE_FILL');
+export interface RegistryReferenceFillSettings {
   /** Fill an empty copy at boot (off in tests that drive the service without a registry). */
   autoStart: boolean;
   retryMs: number;
@@ -18,10 +18,10 @@ const notFound = (code: string) => (error: unknown) => {
 };
 
 /**
- * The registry, asked as the service itself (`svc:hotline`) for what its copy lacks — always before a step's
- * transaction opens, never inside one: a code a command names that the copy does not hold yet (created a moment
- * ago, its event still on its way) is read and kept; and at boot an empty copy (a service started after the
- * registry's events) is filled once through the registry's list requests.
+ * The registry, asked as the service itself for what its copy lacks — always before a step's transaction opens,
+ * never inside one: a code a command names that the copy does not hold yet (created a moment ago, its event still
+ * on its way) is read and kept; and at boot an empty copy (a service started after the registry's events) is
+ * filled once through the registry's list requests.
  */
 @Injectable()
 export class RegistryReference implements OnApplicationBootstrap, OnModuleDestroy {
@@ -30,19 +30,19 @@ export class RegistryReference implements OnApplicationBootstrap, OnModuleDestro
   private stopped = false;
 
   constructor(
-    private readonly copy: RegistryCopyRepository,
+    private readonly copy: ReferenceRepository,
     private readonly registry: RegistryClient,
     private readonly orm: MikroORM,
-    @Inject(REGISTRY_COPY_FILL) private readonly settings: RegistryCopyFillSettings,
+    @Inject(REGISTRY_REFERENCE_FILL) private readonly settings: RegistryReferenceFillSettings,
   ) {}
 
   /**
    * Makes the copy hold the codes named, where the registry has them. A category or department the registry cannot
    * be asked about fails as the registry does (503: try again); a unit it cannot tell about stays unknown.
    */
-  async prefetch(codes: RegistryCodes): Promise<void> {
+  async prefetch(codes: ReferenceCodes): Promise<void> {
     const held = await this.copy.find(codes);
-    const missing = (kind: keyof RegistryCodes) => [...new Set(codes[kind] ?? [])].filter((c): c is string => !!c && !held.get(kind, c));
+    const missing = (kind: keyof ReferenceCodes) => [...new Set(codes[kind] ?? [])].filter((c): c is string => !!c && !held.get(kind, c));
     for (const code of missing('category')) {
       const category = await this.registry.getCategory(SYSTEM_CALLER, code).catch(notFound(RegistryErrorCode.CategoryNotFound));
       if (category) await this.copy.saveCategory(category);
@@ -54,6 +54,15 @@ export class RegistryReference implements OnApplicationBootstrap, OnModuleDestro
       const unit = await this.registry.getUnit(SYSTEM_CALLER, code).catch(() => null);
       if (unit) await this.copy.saveUnit(unit, new Date(unit.updatedAt));
     }
+  }
+
+  /**
+   * Whether a department of that code is on the responsibility list and active. The copy answers first; a code it
+   * lacks is asked of the registry once (and kept), since the copy can lag a department created a moment ago.
+   */
+  async isActiveDepartment(code: string): Promise<boolean> {
+    await this.prefetch({ department: [code] });
+    return (await this.copy.department(code))?.active ?? false;
   }
 
   onApplicationBootstrap(): void {
