@@ -42,7 +42,7 @@ interface SupervisionNote {
  * they leave the version alone: an operator's open form stays valid.
  */
 @Injectable()
-export class AppealSupervisionScheduler extends ClaimingWorker<SupervisionNote, WorkingClock> {
+export class AppealSupervisionScheduler extends ClaimingWorker<SupervisionNote> {
   protected readonly logger = new Logger(AppealSupervisionScheduler.name);
 
   constructor(
@@ -55,13 +55,12 @@ export class AppealSupervisionScheduler extends ClaimingWorker<SupervisionNote, 
     super(transactions, settings);
   }
 
-  /** Read before the transaction: the registry's answer must not hold the claimed rows' locks. */
-  protected override prepare(): Promise<WorkingClock> {
-    return this.calendars.calendar();
-  }
-
-  /** Claims up to a batch of open appeals due for a look and marks them (a transaction of its own: the scheduler has no request context). */
-  protected async claimAndAct(now: Date, calendar: WorkingClock): Promise<ClaimedPass<SupervisionNote>> {
+  /**
+   * Claims up to a batch of open appeals due for a look and marks them (a transaction of its own: the scheduler has
+   * no request context), on the calendar of the hotline's own copy of the registry (a local read in the transaction).
+   */
+  protected async claimAndAct(now: Date): Promise<ClaimedPass<SupervisionNote>> {
+    const calendar = await this.calendars.calendar(now);
     const marked: SupervisionNote[] = [];
     const appeals = await this.appeals.claimDueForSupervision(now, this.settings.batchSize);
     for (const appeal of appeals) {
