@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { HotlineFiguresProjectionSubscriber } from './hotline-figures-projection.subscriber';
+import { ProjectionRepository } from './projection.repository';
+import { QualityProjectionSubscriber } from './quality-projection.subscriber';
+import { UnitProjectionSubscriber } from './unit-projection.subscriber';
+
+/** The projections kept from other services' events: units, grids' collection quality, hotline owners' figures. */
+@Module({
+  providers: [ProjectionRepository, UnitProjectionSubscriber, QualityProjectionSubscriber, HotlineFiguresProjectionSubscriber],
+})
+export class ProjectionModule {}
