@@ -52,6 +52,13 @@ describe(ActOnAppealUseCase.name, () => {
     expect(journal.record).toHaveBeenCalledWith(expect.objectContaining({ id: 'a1' }), expect.objectContaining({ action: 'dispatch', from: 'received' }), 'dispatched', undefined);
   });
 
+  it('says on the dispatch’s timeline entry who was given the appeal, why, and the answer deadline it starts', async () => {
+    const { useCase, journal, appeal } = setup({ 'department:URBAN_MGMT': { code: 'URBAN_MGMT', active: true } });
+    await useCase.execute(new ActOnAppealCommand(OPERATOR, 'a1', 'dispatch', { lead: { departmentCode: 'URBAN_MGMT' } }));
+    const [, entry] = journal.record.mock.calls.find(([, e]) => e.action === 'dispatch')!;
+    expect(entry.details).toEqual({ lead: 'URBAN_MGMT', why: 'chosen', coOwners: null, answerDueAt: appeal.answerDueAt!.toISOString() });
+  });
+
   it('counts the signing-for, contact and answer deadlines on the working calendar from the dispatch, the answer by the category’s limit', async () => {
     const { useCase, deadlines, appeal } = setup({
       'department:URBAN_MGMT': { code: 'URBAN_MGMT', active: true },

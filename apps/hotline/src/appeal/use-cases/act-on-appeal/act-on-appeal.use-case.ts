@@ -260,6 +260,15 @@ export class ActOnAppealUseCase {
     const coOwners = [];
     for (const [i, o] of (body.coOwners ?? []).entries()) coOwners.push(await this.owner(caller, o, `coOwners[${i}]`));
     await this.assign(appeal, lead, coOwners, now, 'lead');
+    // The timeline says who was given it and why: the dispatcher's choice, or the category's owner (the located
+    // grid, the street when nobody else is), with the deadlines it starts.
+    record.details = {
+      ...record.details,
+      lead: ownerKey(lead),
+      why: body.lead ? 'chosen' : 'category_default',
+      coOwners: coOwners.length ? coOwners.map(ownerKey).join(',') : null,
+      answerDueAt: appeal.answerDueAt?.toISOString() ?? null,
+    };
     return ['dispatched'];
   }
 
