@@ -23,6 +23,7 @@ import { ResponsibilityController } from './responsibility/responsibility.contro
 import { UnitsController } from './units/units.controller';
 import { PublicGridController } from './public/public-grid.controller';
 import { Open311Module } from './open311/open311.module';
+import { PartyModule } from './party/party.module';
 import { PhotosController } from './incidents/photos/photos.controller';
 import { ReadPhotoUseCase } from './incidents/photos/use-cases/read-photo/read-photo.use-case';
 import { UploadPhotosUseCase } from './incidents/photos/use-cases/upload-photos/upload-photos.use-case';
@@ -34,7 +35,7 @@ export class GatewayAppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: GatewayAppModule,
-      imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck]), Open311Module.register(config)],
+      imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck]), Open311Module.register(config), PartyModule],
       controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, PublicGridController, PhotosController],
       providers: [
         {

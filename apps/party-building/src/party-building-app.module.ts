@@ -1,19 +1,39 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
+import { PersonalDataCipher, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule, type RegistryReferenceFillSettings } from '@gridline/registry-reference';
+import { PARTY_BUILDING_MIGRATIONS } from './migrations/party-building.migration';
+import { OrganisationEntity } from './organisations/organisation.entity';
+import { OrganisationsModule } from './organisations/organisations.module';
 import type { PartyBuildingConfig } from './party-building.config';
 
 export const PARTY_BUILDING_SERVICE = 'party-building';
 
 /** What the party-building service keeps in its schema (also used by `npm run migrate`). */
-export const PARTY_BUILDING_PERSISTENCE = { service: PARTY_BUILDING_SERVICE, entities: [], migrations: [] };
+export const PARTY_BUILDING_PERSISTENCE = {
+  service: PARTY_BUILDING_SERVICE,
+  entities: [OrganisationEntity, ...REGISTRY_REFERENCE_ENTITIES],
+  migrations: PARTY_BUILDING_MIGRATIONS,
+};
 
-/** The party-building service: boots, migrates its schema (the messaging tables so far) and reports healthy. */
+/**
+ * The party-building service: party organisations mirroring the grid, their members, activities, red stations and
+ * exclusive-grid committees. One feature module each; this module gives them, once, the cipher, the transaction
+ * runner, the registry's client and the copy of its map (`@gridline/registry-reference`).
+ */
 @Module({})
 export class PartyBuildingAppModule {
   static register(config: PartyBuildingConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
+    // Built before anything connects, so that bad keys stop the service at once with the variable named.
+    const cipher = personalDataCipherFrom(config);
+    const copyFill: RegistryReferenceFillSettings = { autoStart: overrides.startWorkers ?? true, retryMs: 10_000 };
     return {
       module: PartyBuildingAppModule,
-      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides })],
+      global: true,
+      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule],
+      providers: [{ provide: PersonalDataCipher, useValue: cipher }, TransactionRunner, RegistryClient],
+      exports: [PersonalDataCipher, TransactionRunner, RegistryClient],
     };
   }
 }

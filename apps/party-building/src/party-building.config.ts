@@ -1,4 +1,7 @@
-import { ServiceConfig } from '@gridline/platform';
+import { PersonalDataServiceConfig } from '@gridline/persistence';
 
-/** The party-building service's configuration: the variables every service reads (ServiceConfig). */
-export class PartyBuildingConfig extends ServiceConfig {}
+/**
+ * The party-building service's configuration: personal-data keys (members' ID numbers and phones) and the variables
+ * every service reads (ServiceConfig).
+ */
+export class PartyBuildingConfig extends PersonalDataServiceConfig {}

@@ -14,6 +14,8 @@ export const ROLES = [
   'property_staff',
   'community_police',
   'social_worker',
+  /** A party member signing in for their own record, activities and service hours (party-building). */
+  'party_member',
 ] as const;
 
 export type Role = (typeof ROLES)[number];

@@ -19,3 +19,9 @@ export const APPEAL_TAKERS = ['hotline_operator', 'street_admin', 'admin'] as co
 
 /** Who reads the hotline's figures per lead owner (cut to their scope). */
 export const HOTLINE_FIGURES_READERS = ['admin', 'street_admin', 'community_admin', 'hotline_operator', 'analyst'] as const satisfies readonly Role[];
+
+/** Who keeps the party's records (organisations, members, activities, stations, committees) in their units. */
+export const PARTY_KEEPERS = ['admin', 'street_admin', 'community_admin', 'party_secretary'] as const satisfies readonly Role[];
+
+/** Who reads them: the keepers, and the grid instructors (网格指导员) and analysts of their units. */
+export const PARTY_READERS = [...PARTY_KEEPERS, 'grid_instructor', 'analyst'] as const satisfies readonly Role[];

@@ -1,9 +1,14 @@
 import { serviceInfoRequest } from '@gridline/messaging/contracts';
+import { ORGANISATION_REQUESTS } from './organisations/organisation.requests';
 
 /** Health of a service over the bus (the one definition, in @gridline/messaging). */
 export type { ServiceInfo } from '@gridline/messaging/contracts';
 
-/** Every command and query the party-building service answers over the bus. */
+/**
+ * Every command and query the party-building service answers over the bus: each feature keeps its map beside its DTOs
+ * (`<feature>/<feature>.requests.ts`) and is spread in here.
+ */
 export const PARTY_BUILDING_REQUESTS = {
   info: serviceInfoRequest('party-building'),
+  ...ORGANISATION_REQUESTS,
 } as const;

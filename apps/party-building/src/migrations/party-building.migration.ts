@@ -1,0 +1,11 @@
+import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
+import { PartyOrganisationsMigration } from './20261210001000_organisations.migration';
+
+/**
+ * The party-building schema's migrations, in order: the copy of the registry's map first, then one file per
+ * feature (a feature's later change is a new file after the last one here).
+ */
+export const PARTY_BUILDING_MIGRATIONS = [
+  ...REGISTRY_REFERENCE_MIGRATIONS,
+  ...[PartyOrganisationsMigration].map((m) => ({ name: m.migrationName, class: m })),
+];

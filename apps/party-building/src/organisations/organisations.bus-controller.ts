@@ -1,0 +1,45 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { BusCaller, Idempotent } from '@gridline/messaging';
+import type { Caller } from '@gridline/auth';
+import { CreateOrganisationRequest, ListOrganisationsQuery as ListOrganisationsRequest, OrganisationIdRequest, PARTY_BUILDING_REQUESTS, type UpdateOrganisationRequest } from '@gridline/contracts-party-building';
+import { CreateOrganisationCommand } from './use-cases/create-organisation/create-organisation.command';
+import { CreateOrganisationUseCase } from './use-cases/create-organisation/create-organisation.use-case';
+import { GetOrganisationQuery } from './use-cases/get-organisation/get-organisation.query';
+import { GetOrganisationUseCase } from './use-cases/get-organisation/get-organisation.use-case';
+import { ListOrganisationsQuery } from './use-cases/list-organisations/list-organisations.query';
+import { ListOrganisationsUseCase } from './use-cases/list-organisations/list-organisations.use-case';
+import { UpdateOrganisationCommand } from './use-cases/update-organisation/update-organisation.command';
+import { UpdateOrganisationUseCase } from './use-cases/update-organisation/update-organisation.use-case';
+
+/** Party organisations on the bus. */
+@Controller()
+export class OrganisationsBusController {
+  constructor(
+    private readonly createOrganisation: CreateOrganisationUseCase,
+    private readonly updateOrganisation: UpdateOrganisationUseCase,
+    private readonly getOrganisation: GetOrganisationUseCase,
+    private readonly listOrganisations: ListOrganisationsUseCase,
+  ) {}
+
+  @MessagePattern(PARTY_BUILDING_REQUESTS.createOrganisation.pattern)
+  @Idempotent()
+  create(@Payload() request: CreateOrganisationRequest, @BusCaller() caller: Caller) {
+    return this.createOrganisation.execute(new CreateOrganisationCommand(caller, request));
+  }
+
+  @MessagePattern(PARTY_BUILDING_REQUESTS.updateOrganisation.pattern)
+  update(@Payload() { id, changes }: UpdateOrganisationRequest, @BusCaller() caller: Caller) {
+    return this.updateOrganisation.execute(new UpdateOrganisationCommand(caller, id, changes));
+  }
+
+  @MessagePattern(PARTY_BUILDING_REQUESTS.getOrganisation.pattern)
+  get(@Payload() { id }: OrganisationIdRequest, @BusCaller() caller: Caller) {
+    return this.getOrganisation.execute(new GetOrganisationQuery(caller, id));
+  }
+
+  @MessagePattern(PARTY_BUILDING_REQUESTS.listOrganisations.pattern)
+  list(@Payload() query: ListOrganisationsRequest, @BusCaller() caller: Caller) {
+    return this.listOrganisations.execute(new ListOrganisationsQuery(caller, query));
+  }
+}

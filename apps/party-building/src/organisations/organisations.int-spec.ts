@@ -1,0 +1,95 @@
+import { Client } from 'pg';
+import type { Caller } from '@gridline/auth';
+import { AppError } from '@gridline/platform';
+import { OrganisationsClient, PARTY_BUILDING_EVENTS, PartyErrorCode } from '@gridline/contracts-party-building';
+import { TestPlatform } from '@gridline/testing';
+import { PartyBuildingAppModule } from '../party-building-app.module';
+import { PartyBuildingConfig } from '../party-building.config';
+
+const STREET = '370502003';
+const COMMUNITY = '370502003001';
+const OTHER_COMMUNITY = '370502003002';
+const GRID = '370502003001001';
+const OTHER_GRID = '370502003002001';
+const ADMIN: Caller = { sub: 'street-1', roles: ['street_admin'], units: [STREET] };
+const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] };
+const OTHER_SECRETARY: Caller = { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] };
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe('party organisations over the bus', () => {
+  let platform: TestPlatform;
+  let organisations: OrganisationsClient;
+  let db: Client;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.create();
+    await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config, { startWorkers: false }));
+    organisations = new OrganisationsClient(await platform.bus());
+    db = new Client({ connectionString: platform.db.url });
+    await db.connect();
+    // The map the service keeps from the registry's events, written straight into its copy.
+    for (const [code, level, parent, path, active] of [
+      [STREET, 'street', null, [STREET], true],
+      [COMMUNITY, 'community', STREET, [STREET, COMMUNITY], true],
+      [OTHER_COMMUNITY, 'community', STREET, [STREET, OTHER_COMMUNITY], true],
+      [GRID, 'grid', COMMUNITY, [STREET, COMMUNITY, GRID], true],
+      [OTHER_GRID, 'grid', OTHER_COMMUNITY, [STREET, OTHER_COMMUNITY, OTHER_GRID], true],
+      ['370502003001009', 'grid', COMMUNITY, [STREET, COMMUNITY, '370502003001009'], false],
+    ] as const) {
+      await db.query('insert into party_building.registry_unit (code, name, level, parent_code, path, active, updated_at) values ($1, $1, $2, $3, $4, $5, now())', [code, level, parent, path, active]);
+    }
+  });
+
+  afterAll(async () => {
+    await db?.end();
+    await platform?.close();
+  });
+
+  it('builds the tree down the map, one branch per grid, and keeps each secretary to their own units', async () => {
+    const top = await organisations.create(ADMIN, { name: '街道党工委', level: 'working_committee', unitCode: STREET });
+    const committee = await organisations.create(ADMIN, { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY });
+    const other = await organisations.create(ADMIN, { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY });
+    const branch = await organisations.create(SECRETARY, { name: '一网格支部', level: 'branch', parentId: committee.id, unitCode: GRID });
+    expect(branch).toMatchObject({ level: 'branch', parentId: committee.id, unitCode: GRID, unitName: GRID, unitActive: true, active: true });
+    const outsider = await organisations.create(OTHER_SECRETARY, { name: '二社区一网格支部', level: 'branch', parentId: other.id, unitCode: OTHER_GRID });
+
+    // A second branch for the grid: 409, naming the first (the caller may see it: it is on the caller's own unit).
+    const seen = await refusal(organisations.create(SECRETARY, { name: '又一支部', level: 'branch', parentId: committee.id, unitCode: GRID }));
+    expect(seen).toMatchObject({ code: PartyErrorCode.Conflict, kind: 'conflict', details: { existingId: branch.id } });
+    expect((await refusal(organisations.create(ADMIN, { name: '又一支部', level: 'branch', parentId: other.id, unitCode: OTHER_GRID }))).details?.existingId).toBe(outsider.id);
+
+    // Out of scope: the other community's unit and organisation are unknown to this secretary.
+    expect((await refusal(organisations.create(SECRETARY, { name: 'x', level: 'branch', parentId: other.id, unitCode: OTHER_GRID }))).code).toBe(PartyErrorCode.UnitRefused);
+    expect((await refusal(organisations.get(SECRETARY, outsider.id))).code).toBe(PartyErrorCode.OrganisationNotFound);
+    const page = await organisations.list(SECRETARY, { page: 1, pageSize: 50 });
+    expect(page.items.map((o) => o.id).sort()).toEqual([committee.id, branch.id].sort());
+    expect((await organisations.list(ADMIN, { unit: OTHER_COMMUNITY, page: 1, pageSize: 50 })).items.map((o) => o.id).sort()).toEqual([other.id, outsider.id].sort());
+  });
+
+  it('refuses bindings the map does not allow, naming the field', async () => {
+    const top = (await organisations.list(ADMIN, { level: 'working_committee', page: 1, pageSize: 1 })).items[0];
+    const inactive = await refusal(organisations.create(ADMIN, { name: 'x', level: 'party_committee', parentId: top.id, unitCode: '370502003001009' }));
+    expect(inactive.details).toMatchObject({ field: 'unitCode' });
+    const wrongLevel = await refusal(organisations.create(ADMIN, { name: 'x', level: 'branch', parentId: top.id, unitCode: GRID }));
+    expect(wrongLevel.details).toMatchObject({ field: 'parentId' });
+    const bad = await refusal(organisations.create(ADMIN, { name: '', level: 'nope', unitCode: 'x' } as never));
+    expect(bad.kind).toBe('validation');
+  });
+
+  it('dissolves an organisation only once nothing active is beneath it', async () => {
+    const [committee] = (await organisations.list(SECRETARY, { level: 'party_committee', page: 1, pageSize: 1 })).items;
+    const [branch] = (await organisations.list(SECRETARY, { level: 'branch', page: 1, pageSize: 1 })).items;
+    expect((await refusal(organisations.update(SECRETARY, committee.id, { active: false }))).details).toMatchObject({ field: 'active' });
+    expect(await organisations.update(SECRETARY, branch.id, { active: false, name: '一网格支部（撤销）' })).toMatchObject({ active: false, name: '一网格支部（撤销）' });
+    // The grid's slot is free again; the old branch cannot come back while a new one holds it.
+    const renewed = await organisations.create(SECRETARY, { name: '一网格新支部', level: 'branch', parentId: committee.id, unitCode: GRID });
+    expect((await refusal(organisations.update(SECRETARY, branch.id, { active: true }))).details?.existingId).toBe(renewed.id);
+    const events = await db.query(`select type, payload from party_building.outbox where aggregate_key = $1 order by id`, [`organisation:${branch.id}`]);
+    expect(events.rows.map((r) => r.type)).toEqual([PARTY_BUILDING_EVENTS.organisationCreated.type, PARTY_BUILDING_EVENTS.organisationUpdated.type]);
+  });
+});

@@ -1,0 +1,5 @@
+export * from './organisation.types';
+export * from './organisation.dto';
+export * from './organisation.events';
+export * from './organisation.requests';
+export * from './organisations.client';

@@ -1,0 +1,12 @@
+import { defineRequest } from '@gridline/messaging/contracts';
+import type { OffsetPage } from '@gridline/platform';
+import type { CreateOrganisationRequest, ListOrganisationsQuery, OrganisationIdRequest, UpdateOrganisationRequest } from './organisation.dto';
+import type { OrganisationView } from './organisation.types';
+
+/** Organisations' commands and queries (spread into PARTY_BUILDING_REQUESTS). */
+export const ORGANISATION_REQUESTS = {
+  createOrganisation: defineRequest<CreateOrganisationRequest, OrganisationView>('party-building', 'party-building.organisation.create'),
+  updateOrganisation: defineRequest<UpdateOrganisationRequest, OrganisationView>('party-building', 'party-building.organisation.update'),
+  getOrganisation: defineRequest<OrganisationIdRequest, OrganisationView>('party-building', 'party-building.organisation.get'),
+  listOrganisations: defineRequest<ListOrganisationsQuery, OffsetPage<OrganisationView>>('party-building', 'party-building.organisation.list'),
+} as const;

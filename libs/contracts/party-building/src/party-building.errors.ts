@@ -1,0 +1,17 @@
+import { fieldChecks } from '@gridline/platform';
+
+/** Error codes of the party-building service (each feature adds its own beside these). */
+export const PartyErrorCode = {
+  /** Bad input: `details.field` names the field, `details.reason` why. */
+  Invalid: 'PARTY_INVALID',
+  /** An organisation that does not exist, or not in the caller's scope (the two are not told apart). */
+  OrganisationNotFound: 'PARTY_ORGANISATION_NOT_FOUND',
+  /** A unit that the organisation cannot be bound to (unknown, inactive, wrong level for the organisation's). */
+  UnitRefused: 'PARTY_UNIT_REFUSED',
+  /** A change that conflicts with what is stored (e.g. a second branch for a grid). */
+  Conflict: 'PARTY_CONFLICT',
+} as const;
+export type PartyErrorCode = (typeof PartyErrorCode)[keyof typeof PartyErrorCode];
+
+/** `partyInvalid(field, reason)`: the one 400 of the service; `need(value, field, reason)` for a required value. */
+export const { invalid: partyInvalid, need } = fieldChecks(PartyErrorCode.Invalid);
