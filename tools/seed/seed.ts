@@ -12,6 +12,7 @@ import { IncidentErrorCode, IncidentsClient, type IncidentAction, type IncidentV
 import { demoStreetUnits } from './demo-street';
 import { DEMO_DEPARTMENTS, demoCategories } from './demo-responsibility';
 import { seedDemoAppeals } from './demo-appeals';
+import { seedDemoParty } from './demo-party';
 import { retryingBus } from './retrying-bus';
 
 /** The demo map, for tests that check it against the map's rules. */
@@ -62,6 +63,9 @@ export async function seedDemo(busOfCaller: BusClient): Promise<SeedResult> {
   const appeals = await seedDemoAppeals(bus);
   result.created += appeals.created;
   result.existing += appeals.existing;
+  const party = await seedDemoParty(bus);
+  result.created += party.created;
+  result.existing += party.existing;
   return result;
 }
 

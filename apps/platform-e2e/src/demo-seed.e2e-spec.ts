@@ -6,6 +6,7 @@ import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@
 import { Client } from 'pg';
 import { eventually } from '@gridline/testing';
 import { seedDemo } from '@gridline/tools-seed';
+import { OrganisationsClient } from '@gridline/contracts-party-building';
 import { StreetFixture } from './support/street-fixture';
 
 describe('the demo seed', () => {
@@ -13,7 +14,7 @@ describe('the demo seed', () => {
   let bus: BusClient;
 
   beforeAll(async () => {
-    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline'] });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline', 'party-building'] });
     bus = walk.seedBus;
   });
 
@@ -64,6 +65,16 @@ describe('the demo seed', () => {
     const total = Object.values(counts.byStatus).reduce((n, c) => n + (c ?? 0), 0);
     expect(total).toBeGreaterThanOrEqual(200);
     expect(Object.keys(counts.byStatus).sort()).toEqual(['accepted', 'dispatched', 'evaluated', 'closed', 'handled', 'in_progress', 'rejected', 'reported'].sort());
+  });
+
+  it('builds the party on the grid: a working committee, a committee per community, a branch per grid but two, party groups', async () => {
+    const organisations = new OrganisationsClient(bus);
+    const count = async (level: 'working_committee' | 'party_committee' | 'branch' | 'joint_branch' | 'party_group') => (await organisations.list(SYSTEM_CALLER, { level, page: 1, pageSize: 1 })).total;
+    expect(await count('working_committee')).toBe(1);
+    expect(await count('party_committee')).toBe(6);
+    expect(await count('branch')).toBe(43);
+    expect(await count('joint_branch')).toBe(3);
+    expect(await count('party_group')).toBe(16);
   });
 
   it('takes a few hundred appeals over the last 90 days, handled so that the three rates differ between owners', async () => {
