@@ -15,6 +15,7 @@ export * from './calendar/statutory-holidays';
 export * from './calendar/provisional-holidays';
 export * from './calendar/calendar-years';
 export * from './calendar/period-bounds';
+export * from './calendar/day-periods';
 export * from './paging/page-query';
 export * from './validation/trim';
 export * from './validation/is-one-of';

@@ -1,4 +1,4 @@
-import { isActiveOn, isCalendarDate, periodsOverlap } from './assignment-rules';
+import { isCalendarDate } from './assignment-rules';
 import { chinaDay } from '@gridline/platform';
 
 describe('assignment rules', () => {
@@ -12,19 +12,5 @@ describe('assignment rules', () => {
     expect(isCalendarDate('2025-02-29')).toBe(false);
     expect(isCalendarDate('2025-13-01')).toBe(false);
     expect(isCalendarDate('2025-1-1')).toBe(false);
-  });
-
-  it('counts both ends of a period as active days', () => {
-    const period = { startsOn: '2026-01-01', endsOn: '2026-01-31' };
-    expect(['2025-12-31', '2026-01-01', '2026-01-31', '2026-02-01'].map((d) => isActiveOn(period, d))).toEqual([false, true, true, false]);
-    expect(isActiveOn({ startsOn: '2026-01-01', endsOn: null }, '2099-01-01')).toBe(true);
-  });
-
-  it('finds overlaps of inclusive and open periods', () => {
-    const jan = { startsOn: '2026-01-01', endsOn: '2026-01-31' };
-    expect(periodsOverlap(jan, { startsOn: '2026-01-31', endsOn: null })).toBe(true);
-    expect(periodsOverlap(jan, { startsOn: '2026-02-01', endsOn: null })).toBe(false);
-    expect(periodsOverlap({ startsOn: '2025-01-01', endsOn: null }, jan)).toBe(true);
-    expect(periodsOverlap({ startsOn: '2025-01-01', endsOn: '2025-12-31' }, jan)).toBe(false);
   });
 });

@@ -27,18 +27,3 @@ export function isCalendarDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
-
-export interface Period {
-  startsOn: string;
-  endsOn: string | null;
-}
-
-/** Active on a day: the day lies within [startsOn, endsOn], both inclusive; no end means open-ended. */
-export function isActiveOn(period: Period, day: string): boolean {
-  return period.startsOn <= day && (period.endsOn === null || period.endsOn >= day);
-}
-
-/** Two inclusive periods share at least one day. ISO dates compare correctly as strings. */
-export function periodsOverlap(a: Period, b: Period): boolean {
-  return (b.endsOn === null || a.startsOn <= b.endsOn) && (a.endsOn === null || b.startsOn <= a.endsOn);
-}

@@ -1,6 +1,6 @@
+import { isActiveOn } from '@gridline/platform';
 import { GRID_ROLES, type AssignmentSnapshot, type AssignmentView, type PersonView } from '@gridline/contracts-registry';
 import type { AssignmentEntity } from './assignment.entity';
-import { isActiveOn } from './assignment-rules';
 import type { PersonEntity } from './person.entity';
 
 /** Turns a stored phone token into what responses show: masked, never clear. */

@@ -1,12 +1,11 @@
 import type { TransactionRunner } from '@gridline/persistence';
-import { AppError } from '@gridline/platform';
+import { AppError, periodsOverlap } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
 import { REGISTRY_EVENTS, type AssignPersonBody } from '@gridline/contracts-registry';
 import type { Outbox } from '@gridline/messaging';
 import type { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { UnitEntity } from '../../../unit/unit.entity';
 import { AssignmentEntity } from '../../assignment.entity';
-import { periodsOverlap } from '../../assignment-rules';
 import { PersonEntity } from '../../person.entity';
 import type { PeopleRepository } from '../../people.repository';
 import { AssignPersonCommand } from './assign-person.command';
