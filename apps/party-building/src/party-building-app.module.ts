@@ -2,7 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
 import { PersonalDataCipher, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
 import { RegistryClient } from '@gridline/contracts-registry';
+import { IncidentsClient } from '@gridline/contracts-incidents';
 import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule, type RegistryReferenceFillSettings } from '@gridline/registry-reference';
+import { CaseHandoffEntity } from './cases/case-handoff.entity';
+import { CasesModule } from './cases/cases.module';
 import { PARTY_BUILDING_MIGRATIONS } from './migrations/party-building.migration';
 import { OrganisationEntity } from './organisations/organisation.entity';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -13,14 +16,14 @@ export const PARTY_BUILDING_SERVICE = 'party-building';
 /** What the party-building service keeps in its schema (also used by `npm run migrate`). */
 export const PARTY_BUILDING_PERSISTENCE = {
   service: PARTY_BUILDING_SERVICE,
-  entities: [OrganisationEntity, ...REGISTRY_REFERENCE_ENTITIES],
+  entities: [OrganisationEntity, CaseHandoffEntity, ...REGISTRY_REFERENCE_ENTITIES],
   migrations: PARTY_BUILDING_MIGRATIONS,
 };
 
 /**
  * The party-building service: party organisations mirroring the grid, their members, activities, red stations and
  * exclusive-grid committees. One feature module each; this module gives them, once, the cipher, the transaction
- * runner, the registry's client and the copy of its map (`@gridline/registry-reference`).
+ * runner, the registry's and incidents' clients and the copy of the registry's map (`@gridline/registry-reference`).
  */
 @Module({})
 export class PartyBuildingAppModule {
@@ -31,9 +34,9 @@ export class PartyBuildingAppModule {
     return {
       module: PartyBuildingAppModule,
       global: true,
-      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule],
-      providers: [{ provide: PersonalDataCipher, useValue: cipher }, TransactionRunner, RegistryClient],
-      exports: [PersonalDataCipher, TransactionRunner, RegistryClient],
+      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, CasesModule],
+      providers: [{ provide: PersonalDataCipher, useValue: cipher }, TransactionRunner, RegistryClient, IncidentsClient],
+      exports: [PersonalDataCipher, TransactionRunner, RegistryClient, IncidentsClient],
     };
   }
 }

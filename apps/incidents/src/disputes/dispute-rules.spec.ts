@@ -1,7 +1,8 @@
 import { AppError } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
 import type { IncidentEntity } from '../incident/incident.entity';
-import { assertMayChangeDispute, isDisputeCategory, mayChangeDispute } from './dispute-rules';
+import { isDisputeCategory } from '@gridline/contracts-incidents';
+import { assertMayChangeDispute, mayChangeDispute } from './dispute-rules';
 
 const PATH = ['370502003', '370502003001', '370502003001001'];
 

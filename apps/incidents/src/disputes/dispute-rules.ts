@@ -1,16 +1,11 @@
 import type { Caller } from '@gridline/auth';
-import { DISPUTE_MAJOR_CATEGORY, type IncidentStatus } from '@gridline/contracts-incidents';
+import { isDisputeCategory, type IncidentStatus } from '@gridline/contracts-incidents';
 import type { IncidentEntity } from '../incident/incident.entity';
 import { manages, owns } from '../incident/incident-process';
 import { disputeNotOpen, notADispute, notDisputeKeeper } from './dispute.errors';
 
 /** A dispute is mediated while it is with its owner: from dispatch until verification. */
 export const DISPUTE_OPEN_STATUSES: readonly IncidentStatus[] = ['dispatched', 'in_progress', 'handled'];
-
-/** Whether a category is a dispute: a minor category under DISPUTE (DISPUTE.NEIGHBOUR, DISPUTE.PROPERTY…). */
-export function isDisputeCategory(categoryCode: string): boolean {
-  return categoryCode.startsWith(`${DISPUTE_MAJOR_CATEGORY}.`);
-}
 
 /** The case's owner or its grid centre keep the dispute's record. */
 function keepsDispute(caller: Caller, incident: IncidentEntity): boolean {

@@ -1,5 +1,6 @@
 import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
 import { PartyOrganisationsMigration } from './20261210001000_organisations.migration';
+import { PartyCaseHandoffsMigration } from './20261210006000_case_handoffs.migration';
 
 /**
  * The party-building schema's migrations, in order: the copy of the registry's map first, then one file per
@@ -7,5 +8,5 @@ import { PartyOrganisationsMigration } from './20261210001000_organisations.migr
  */
 export const PARTY_BUILDING_MIGRATIONS = [
   ...REGISTRY_REFERENCE_MIGRATIONS,
-  ...[PartyOrganisationsMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[PartyOrganisationsMigration, PartyCaseHandoffsMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -3,6 +3,11 @@ import type { IncidentStatus } from '../incident/incident.types';
 /** The major category of the responsibility list whose cases are disputes (矛盾纠纷), e.g. DISPUTE.NEIGHBOUR. */
 export const DISPUTE_MAJOR_CATEGORY = 'DISPUTE';
 
+/** Whether a category is a dispute: a minor category under DISPUTE (DISPUTE.NEIGHBOUR, DISPUTE.PROPERTY…). */
+export function isDisputeCategory(categoryCode: string): boolean {
+  return categoryCode.startsWith(`${DISPUTE_MAJOR_CATEGORY}.`);
+}
+
 /** How a party stands in a dispute. */
 export const DISPUTE_PARTY_ROLES = ['applicant', 'respondent', 'third_party'] as const;
 export type DisputePartyRole = (typeof DISPUTE_PARTY_ROLES)[number];

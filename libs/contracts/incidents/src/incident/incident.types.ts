@@ -24,7 +24,11 @@ export const LIVE_STATUSES: readonly IncidentStatus[] = ['reported', 'accepted',
 export const INCIDENT_URGENCIES = ['normal', 'urgent', 'emergency'] as const;
 export type IncidentUrgency = (typeof INCIDENT_URGENCIES)[number];
 
-export const INCIDENT_SOURCES = ['patrol', 'visit', 'hotline', 'resident', 'department', 'other'] as const;
+/**
+ * Where a case comes from. `party_station`: a social-conditions report at a grid red station (红色驿站, from the
+ * party-building service); `party_committee`: a resolution of an exclusive grid's work committee.
+ */
+export const INCIDENT_SOURCES = ['patrol', 'visit', 'hotline', 'resident', 'department', 'party_station', 'party_committee', 'other'] as const;
 export type IncidentSource = (typeof INCIDENT_SOURCES)[number];
 
 /** What can be done to a case; which of them a caller may do now is in `allowedActions`. */
