@@ -1,9 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
-import { PersonalDataCipher, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
+import { PersonalDataCipher, PersonalDataService, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
 import { REGISTRY_MIGRATIONS } from './migrations/registry.migrations';
 import type { RegistryConfig } from './registry.config';
-import { PersonalDataService } from './personal-data/personal-data.service';
 import { UnitEntity } from './unit/unit.entity';
 import { UnitsModule } from './unit/units.module';
 import { REGISTER_ENTITIES } from './registers/register.entities';

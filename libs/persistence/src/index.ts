@@ -7,6 +7,7 @@ export * from './personal-data/personal-data-cipher';
 export * from './personal-data/personal-data.config';
 export * from './personal-data/masking';
 export * from './personal-data/personal-data-service.config';
+export * from './personal-data/personal-data.service';
 export * from './work-order/work-order-number';
 export * from './like-pattern';
 export * from './transactions/transaction-runner';

@@ -29,3 +29,5 @@ export * from './validation/dates';
 export * from './validation/safe-input';
 export * from './validation/null-fields';
 export * from './calendar/limit-deadline';
+export * from './identifiers/resident-id';
+export * from './identifiers/mobile';

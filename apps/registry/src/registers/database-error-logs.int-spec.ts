@@ -3,7 +3,7 @@ import type { Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { RegistryClient, RegistryRegistersClient, residentIdCheckCharacter } from '@gridline/contracts-registry';
 import { TestPlatform, unitFactory, type RunningTestService } from '@gridline/testing';
-import { PersonalDataService } from '../personal-data/personal-data.service';
+import { PersonalDataService } from '@gridline/persistence';
 import { RegistryAppModule } from '../registry-app.module';
 import { RegistryConfig } from '../registry.config';
 

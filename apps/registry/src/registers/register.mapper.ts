@@ -1,5 +1,5 @@
 import type { BuildingView, BusinessView, HouseholdView, ResidentView } from '@gridline/contracts-registry';
-import type { PersonalDataService } from '../personal-data/personal-data.service';
+import type { PersonalDataService } from '@gridline/persistence';
 import type { BuildingEntity, BusinessEntity, HouseholdEntity, ResidentEntity } from './register.entities';
 
 export function toBuildingView(b: BuildingEntity): BuildingView {

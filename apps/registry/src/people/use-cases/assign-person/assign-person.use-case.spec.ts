@@ -1,9 +1,8 @@
-import type { TransactionRunner } from '@gridline/persistence';
+import type { PersonalDataService, TransactionRunner } from '@gridline/persistence';
 import { AppError, periodsOverlap } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
 import { REGISTRY_EVENTS, type AssignPersonBody } from '@gridline/contracts-registry';
 import type { Outbox } from '@gridline/messaging';
-import type { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { UnitEntity } from '../../../unit/unit.entity';
 import { AssignmentEntity } from '../../assignment.entity';
 import { PersonEntity } from '../../person.entity';

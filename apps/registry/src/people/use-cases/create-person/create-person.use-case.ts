@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@gridline/persistence';
+import { PersonalDataService, TransactionRunner } from '@gridline/persistence';
 import type { PersonView } from '@gridline/contracts-registry';
-import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { toPersonView } from '../../people.mapper';
 import { assertMayAddPeople } from '../../people-permissions';
 import { PeopleRepository } from '../../people.repository';

@@ -1,9 +1,8 @@
 import { Outbox } from '@gridline/messaging';
 import { Injectable } from '@nestjs/common';
 import { chinaDay } from '@gridline/platform';
-import { TransactionRunner } from '@gridline/persistence';
+import { PersonalDataService, TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, type AssignmentView } from '@gridline/contracts-registry';
-import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { unitNotFound } from '../../../unit/unit.errors';
 import { isCalendarDate } from '../../assignment-rules';
 import { assignmentConflict, assignmentInvalid, assignmentNotFound, personNotFound } from '../../people.errors';

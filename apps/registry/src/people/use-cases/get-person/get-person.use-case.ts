@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { chinaDay } from '@gridline/platform';
 import { scopeCovers } from '@gridline/auth';
 import type { AssignmentView, PersonView } from '@gridline/contracts-registry';
-import { PersonalDataService } from '../../../personal-data/personal-data.service';
+import { PersonalDataService } from '@gridline/persistence';
 
 import { personNotFound } from '../../people.errors';
 import { toAssignmentView, toPersonView } from '../../people.mapper';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { chinaDay } from '@gridline/platform';
 import type { AssignmentView } from '@gridline/contracts-registry';
-import { PersonalDataService } from '../../../personal-data/personal-data.service';
+import { PersonalDataService } from '@gridline/persistence';
 import { unitNotFound } from '../../../unit/unit.errors';
 import { assertMayRead } from '../../../unit/unit-permissions';
 

@@ -1,9 +1,8 @@
 import { Outbox } from '@gridline/messaging';
 import { Injectable } from '@nestjs/common';
 import { chinaDay } from '@gridline/platform';
-import { TransactionRunner } from '@gridline/persistence';
+import { PersonalDataService, TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, workPhoneProblem, type AssignmentView } from '@gridline/contracts-registry';
-import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { unitNotFound } from '../../../unit/unit.errors';
 
 import { assignmentConflict, assignmentInvalid, assignmentNotFound, personNotFound } from '../../people.errors';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { BusinessView } from '@gridline/contracts-registry';
-import { PersonalDataService } from '../../../personal-data/personal-data.service';
+import { PersonalDataService } from '@gridline/persistence';
 import { BusinessEntity } from '../../register.entities';
 import { toBusinessView } from '../../register.mapper';
 import { assertMayRead } from '../../register-permissions';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { HouseholdView, ResidentView } from '@gridline/contracts-registry';
-import { PersonalDataService } from '../../../personal-data/personal-data.service';
+import { PersonalDataService } from '@gridline/persistence';
 import { HouseholdEntity } from '../../register.entities';
 import { toHouseholdView, toResidentView } from '../../register.mapper';
 import { assertMayRead, mayReadMembers } from '../../register-permissions';

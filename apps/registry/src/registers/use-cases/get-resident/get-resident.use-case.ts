@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ResidentView } from '@gridline/contracts-registry';
-import { PersonalDataService } from '../../../personal-data/personal-data.service';
+import { PersonalDataService } from '@gridline/persistence';
 import { ResidentEntity } from '../../register.entities';
 import { toResidentView } from '../../register.mapper';
 import { assertMayRead } from '../../register-permissions';

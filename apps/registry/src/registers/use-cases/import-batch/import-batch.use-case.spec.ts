@@ -1,8 +1,7 @@
 import { AppError } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
-import type { TransactionRunner } from '@gridline/persistence';
+import type { PersonalDataService, TransactionRunner } from '@gridline/persistence';
 import { residentIdCheckCharacter } from '@gridline/contracts-registry';
-import type { PersonalDataService } from '../../../personal-data/personal-data.service';
 import type { GridResolver, ResolvedGrid } from '../../grid-resolver';
 import type { QualityRepository } from '../../quality.repository';
 import { ImportJobEntity } from '../../register.entities';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OffsetPage } from '@gridline/platform';
 import type { BusinessView } from '@gridline/contracts-registry';
-import { PersonalDataService } from '../../../personal-data/personal-data.service';
+import { PersonalDataService } from '@gridline/persistence';
 import { toBusinessView } from '../../register.mapper';
 import { assertMayList } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { requireRegisterAccess } from '@gridline/auth';
 import { RequestContext } from '@gridline/platform';
-import { TransactionRunner } from '@gridline/persistence';
+import { PersonalDataService, TransactionRunner } from '@gridline/persistence';
 import type { RevealedResidentView } from '@gridline/contracts-registry';
-import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { ResidentEntity } from '../../register.entities';
 import { assertMayRead } from '../../register-permissions';
 import { RegisterRepository } from '../../register.repository';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@gridline/persistence';
+import { PersonalDataService, TransactionRunner } from '@gridline/persistence';
 import type { BusinessView } from '@gridline/contracts-registry';
-import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { BusinessEntity } from '../../register.entities';
 import { toBusinessView } from '../../register.mapper';
 import { assertMayWrite } from '../../register-permissions';

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { TransactionRunner } from '@gridline/persistence';
+import { PersonalDataService, TransactionRunner } from '@gridline/persistence';
 import type { ResidentView } from '@gridline/contracts-registry';
-import { PersonalDataService } from '../../../personal-data/personal-data.service';
 import { registerInvalid } from '../../register.errors';
 import { HouseholdEntity, ResidentEntity } from '../../register.entities';
 import { toResidentView } from '../../register.mapper';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PersonalDataCipher, maskIdNumber, maskName, maskPhone } from '@gridline/persistence';
-import { normalizeMobile, normalizeResidentId } from '@gridline/contracts-registry';
+import { normalizeMobile, normalizeResidentId } from '@gridline/platform';
+import { PersonalDataCipher } from './personal-data-cipher';
+import { maskIdNumber, maskName, maskPhone } from './masking';
 
 /** A protected value as stored: the ciphertext token and the keyed hash for exact-match search. */
 export interface Protected {
@@ -9,9 +10,10 @@ export interface Protected {
 }
 
 /**
- * The one place the registry turns ID and phone numbers into what it stores, and back. Values are
- * normalised first, so that equal numbers always hash the same (a duplicate ID number is caught by the
- * unique index); clear values leave only through reveal(), which callers audit.
+ * The one place a service turns ID and phone numbers (and names) into what it stores, and back — the registry's
+ * residents and the party's members alike. Values are normalised first, so that equal numbers always hash the same
+ * (a duplicate ID number is caught by the unique index); clear values leave only through reveal(), which callers
+ * audit. Provide it beside the service's PersonalDataCipher.
  */
 @Injectable()
 export class PersonalDataService {
@@ -49,6 +51,15 @@ export class PersonalDataService {
 
   maskName(name: string): string {
     return maskName(name);
+  }
+
+  /** A name encrypted at rest (no index: names are not searched by exact match). */
+  protectName(value: string): string {
+    return this.cipher.encrypt(value.trim());
+  }
+
+  maskedName(enc: string): string {
+    return maskName(this.cipher.decrypt(enc));
   }
 
   /** A stored value encrypted under an older key, re-encrypted under the active one (for key rotation). */
