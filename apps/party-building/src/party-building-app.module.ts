@@ -1,12 +1,14 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
-import { PersonalDataCipher, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
+import { PersonalDataCipher, PersonalDataService, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { IncidentsClient } from '@gridline/contracts-incidents';
 import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule, type RegistryReferenceFillSettings } from '@gridline/registry-reference';
 import { CaseHandoffEntity } from './cases/case-handoff.entity';
 import { CasesModule } from './cases/cases.module';
 import { PARTY_BUILDING_MIGRATIONS } from './migrations/party-building.migration';
+import { MemberAuditEntity, MemberEntity } from './members/member.entity';
+import { MembersModule } from './members/members.module';
 import { OrganisationEntity } from './organisations/organisation.entity';
 import { OrganisationsModule } from './organisations/organisations.module';
 import type { PartyBuildingConfig } from './party-building.config';
@@ -16,13 +18,13 @@ export const PARTY_BUILDING_SERVICE = 'party-building';
 /** What the party-building service keeps in its schema (also used by `npm run migrate`). */
 export const PARTY_BUILDING_PERSISTENCE = {
   service: PARTY_BUILDING_SERVICE,
-  entities: [OrganisationEntity, CaseHandoffEntity, ...REGISTRY_REFERENCE_ENTITIES],
+  entities: [OrganisationEntity, MemberEntity, MemberAuditEntity, CaseHandoffEntity, ...REGISTRY_REFERENCE_ENTITIES],
   migrations: PARTY_BUILDING_MIGRATIONS,
 };
 
 /**
  * The party-building service: party organisations mirroring the grid, their members, activities, red stations and
- * exclusive-grid committees. One feature module each; this module gives them, once, the cipher, the transaction
+ * exclusive-grid committees. One feature module each; this module gives them, once, the cipher and the personal-data service, the transaction
  * runner, the registry's and incidents' clients and the copy of the registry's map (`@gridline/registry-reference`).
  */
 @Module({})
@@ -34,9 +36,9 @@ export class PartyBuildingAppModule {
     return {
       module: PartyBuildingAppModule,
       global: true,
-      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, CasesModule],
-      providers: [{ provide: PersonalDataCipher, useValue: cipher }, TransactionRunner, RegistryClient, IncidentsClient],
-      exports: [PersonalDataCipher, TransactionRunner, RegistryClient, IncidentsClient],
+      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CasesModule],
+      providers: [{ provide: PersonalDataCipher, useValue: cipher }, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient],
+      exports: [PersonalDataCipher, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient],
     };
   }
 }

@@ -1,5 +1,6 @@
 import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
 import { PartyOrganisationsMigration } from './20261210001000_organisations.migration';
+import { PartyMembersMigration } from './20261210002000_members.migration';
 import { PartyCaseHandoffsMigration } from './20261210006000_case_handoffs.migration';
 
 /**
@@ -8,5 +9,5 @@ import { PartyCaseHandoffsMigration } from './20261210006000_case_handoffs.migra
  */
 export const PARTY_BUILDING_MIGRATIONS = [
   ...REGISTRY_REFERENCE_MIGRATIONS,
-  ...[PartyOrganisationsMigration, PartyCaseHandoffsMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[PartyOrganisationsMigration, PartyMembersMigration, PartyCaseHandoffsMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -2,3 +2,4 @@ export * from './party-building.requests';
 export * from './party-building.events';
 export * from './party-building.errors';
 export * from './organisations';
+export * from './members';

@@ -1,4 +1,5 @@
 import { defineEvent } from '@gridline/messaging/contracts';
+import type { MemberEventData } from './members/member.events';
 import type { OrganisationEventData } from './organisations/organisation.events';
 
 /**
@@ -8,4 +9,7 @@ import type { OrganisationEventData } from './organisations/organisation.events'
 export const PARTY_BUILDING_EVENTS = {
   organisationCreated: defineEvent<OrganisationEventData>('party-building', 'organisation', 'created'),
   organisationUpdated: defineEvent<OrganisationEventData>('party-building', 'organisation', 'updated'),
+  memberCreated: defineEvent<MemberEventData>('party-building', 'member', 'created'),
+  memberUpdated: defineEvent<MemberEventData>('party-building', 'member', 'updated'),
+  memberTransferred: defineEvent<MemberEventData>('party-building', 'member', 'transferred'),
 } as const;

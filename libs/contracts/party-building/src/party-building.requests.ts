@@ -1,4 +1,5 @@
 import { serviceInfoRequest } from '@gridline/messaging/contracts';
+import { MEMBER_REQUESTS } from './members/member.requests';
 import { ORGANISATION_REQUESTS } from './organisations/organisation.requests';
 
 /** Health of a service over the bus (the one definition, in @gridline/messaging). */
@@ -11,4 +12,5 @@ export type { ServiceInfo } from '@gridline/messaging/contracts';
 export const PARTY_BUILDING_REQUESTS = {
   info: serviceInfoRequest('party-building'),
   ...ORGANISATION_REQUESTS,
+  ...MEMBER_REQUESTS,
 } as const;

@@ -1,0 +1,19 @@
+import type { MemberStatus } from './member.types';
+
+/**
+ * `events.party-building.member.<created|updated|transferred>`: the member's standing and place, never a name, an ID
+ * number or a phone.
+ */
+export interface MemberEventData {
+  memberId: string;
+  organisationId: string;
+  /** The organisation's unit path, street first. */
+  unitPath: string[];
+  status: MemberStatus;
+  homeGridCode: string;
+  /** Names of the fields that changed (empty on create). */
+  changed: string[];
+  /** On `transferred`: the organisation the member left, and its unit path. */
+  fromOrganisationId?: string;
+  fromUnitPath?: string[];
+}
