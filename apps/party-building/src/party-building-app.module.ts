@@ -9,6 +9,7 @@ import { CasesModule } from './cases/cases.module';
 import { PARTY_BUILDING_MIGRATIONS } from './migrations/party-building.migration';
 import { MemberAuditEntity, MemberEntity } from './members/member.entity';
 import { MembersModule } from './members/members.module';
+import { OfficerEntity } from './organisations/officer.entity';
 import { OrganisationEntity } from './organisations/organisation.entity';
 import { OrganisationsModule } from './organisations/organisations.module';
 import type { PartyBuildingConfig } from './party-building.config';
@@ -18,7 +19,7 @@ export const PARTY_BUILDING_SERVICE = 'party-building';
 /** What the party-building service keeps in its schema (also used by `npm run migrate`). */
 export const PARTY_BUILDING_PERSISTENCE = {
   service: PARTY_BUILDING_SERVICE,
-  entities: [OrganisationEntity, MemberEntity, MemberAuditEntity, CaseHandoffEntity, ...REGISTRY_REFERENCE_ENTITIES],
+  entities: [OrganisationEntity, OfficerEntity, MemberEntity, MemberAuditEntity, CaseHandoffEntity, ...REGISTRY_REFERENCE_ENTITIES],
   migrations: PARTY_BUILDING_MIGRATIONS,
 };
 

@@ -2,6 +2,7 @@ import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
 import { PartyOrganisationsMigration } from './20261210001000_organisations.migration';
 import { PartyMembersMigration } from './20261210002000_members.migration';
 import { PartyCaseHandoffsMigration } from './20261210006000_case_handoffs.migration';
+import { PartyOfficersMigration } from './20261210001100_officers.migration';
 
 /**
  * The party-building schema's migrations, in order: the copy of the registry's map first, then one file per
@@ -9,5 +10,5 @@ import { PartyCaseHandoffsMigration } from './20261210006000_case_handoffs.migra
  */
 export const PARTY_BUILDING_MIGRATIONS = [
   ...REGISTRY_REFERENCE_MIGRATIONS,
-  ...[PartyOrganisationsMigration, PartyMembersMigration, PartyCaseHandoffsMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyCaseHandoffsMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

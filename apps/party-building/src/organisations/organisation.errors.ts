@@ -18,3 +18,16 @@ export function unitRefused(field: string, reason: string): AppError {
 export function unitTaken(unitCode: string, level: string, existingId: string | null): AppError {
   return new AppError(PartyErrorCode.Conflict, 'conflict', `Unit ${unitCode} already has an active ${level}`, { unitCode, level, existingId });
 }
+
+/** 404 for an officer's term that is not one of this organisation's. */
+export function officerNotFound(id: string): AppError {
+  return new AppError(PartyErrorCode.OfficerNotFound, 'not_found', `Officer ${id} does not exist in this organisation`, { id });
+}
+
+/**
+ * 409: the term clashes with a recorded one of the same organisation (which the caller keeps, so it may be named),
+ * or it has already ended.
+ */
+export function officerConflict(reason: 'secretary_overlaps' | 'member_overlaps' | 'already_ended', message: string, officerId: string): AppError {
+  return new AppError(PartyErrorCode.Conflict, 'conflict', message, { reason, officerId });
+}

@@ -2,7 +2,21 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { CreateOrganisationRequest, ListOrganisationsQuery as ListOrganisationsRequest, OrganisationIdRequest, PARTY_BUILDING_REQUESTS, type UpdateOrganisationRequest } from '@gridline/contracts-party-building';
+import {
+  AppointOfficerRequest,
+  CreateOrganisationRequest,
+  EndOfficerTermRequest,
+  ListOrganisationsQuery as ListOrganisationsRequest,
+  OrganisationIdRequest,
+  PARTY_BUILDING_REQUESTS,
+  type UpdateOrganisationRequest,
+} from '@gridline/contracts-party-building';
+import { AppointOfficerCommand } from './use-cases/appoint-officer/appoint-officer.command';
+import { AppointOfficerUseCase } from './use-cases/appoint-officer/appoint-officer.use-case';
+import { EndOfficerTermCommand } from './use-cases/end-officer-term/end-officer-term.command';
+import { EndOfficerTermUseCase } from './use-cases/end-officer-term/end-officer-term.use-case';
+import { ListOfficersQuery } from './use-cases/list-officers/list-officers.query';
+import { ListOfficersUseCase } from './use-cases/list-officers/list-officers.use-case';
 import { CreateOrganisationCommand } from './use-cases/create-organisation/create-organisation.command';
 import { CreateOrganisationUseCase } from './use-cases/create-organisation/create-organisation.use-case';
 import { GetOrganisationQuery } from './use-cases/get-organisation/get-organisation.query';
@@ -20,6 +34,9 @@ export class OrganisationsBusController {
     private readonly updateOrganisation: UpdateOrganisationUseCase,
     private readonly getOrganisation: GetOrganisationUseCase,
     private readonly listOrganisations: ListOrganisationsUseCase,
+    private readonly appointOfficer: AppointOfficerUseCase,
+    private readonly endOfficerTerm: EndOfficerTermUseCase,
+    private readonly listOfficers: ListOfficersUseCase,
   ) {}
 
   @MessagePattern(PARTY_BUILDING_REQUESTS.createOrganisation.pattern)
@@ -41,5 +58,21 @@ export class OrganisationsBusController {
   @MessagePattern(PARTY_BUILDING_REQUESTS.listOrganisations.pattern)
   list(@Payload() query: ListOrganisationsRequest, @BusCaller() caller: Caller) {
     return this.listOrganisations.execute(new ListOrganisationsQuery(caller, query));
+  }
+
+  @MessagePattern(PARTY_BUILDING_REQUESTS.appointOfficer.pattern)
+  @Idempotent()
+  appoint(@Payload() { organisationId, ...officer }: AppointOfficerRequest, @BusCaller() caller: Caller) {
+    return this.appointOfficer.execute(new AppointOfficerCommand(caller, organisationId, officer));
+  }
+
+  @MessagePattern(PARTY_BUILDING_REQUESTS.endOfficerTerm.pattern)
+  end(@Payload() { organisationId, officerId, endsOn }: EndOfficerTermRequest, @BusCaller() caller: Caller) {
+    return this.endOfficerTerm.execute(new EndOfficerTermCommand(caller, organisationId, officerId, endsOn));
+  }
+
+  @MessagePattern(PARTY_BUILDING_REQUESTS.listOfficers.pattern)
+  officers(@Payload() { id }: OrganisationIdRequest, @BusCaller() caller: Caller) {
+    return this.listOfficers.execute(new ListOfficersQuery(caller, id));
   }
 }

@@ -1,10 +1,10 @@
 import { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
-import { AppError } from '@gridline/platform';
 import { OrganisationsClient, PARTY_BUILDING_EVENTS, PartyErrorCode } from '@gridline/contracts-party-building';
 import { TestPlatform } from '@gridline/testing';
 import { PartyBuildingAppModule } from '../party-building-app.module';
 import { PartyBuildingConfig } from '../party-building.config';
+import { copyUnits, refusal } from '../testing/party-test-support';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -14,12 +14,6 @@ const OTHER_GRID = '370502003002001';
 const ADMIN: Caller = { sub: 'street-1', roles: ['street_admin'], units: [STREET] };
 const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] };
 const OTHER_SECRETARY: Caller = { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] };
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('party organisations over the bus', () => {
   let platform: TestPlatform;
@@ -33,16 +27,14 @@ describe('party organisations over the bus', () => {
     db = new Client({ connectionString: platform.db.url });
     await db.connect();
     // The map the service keeps from the registry's events, written straight into its copy.
-    for (const [code, level, parent, path, active] of [
-      [STREET, 'street', null, [STREET], true],
-      [COMMUNITY, 'community', STREET, [STREET, COMMUNITY], true],
-      [OTHER_COMMUNITY, 'community', STREET, [STREET, OTHER_COMMUNITY], true],
-      [GRID, 'grid', COMMUNITY, [STREET, COMMUNITY, GRID], true],
-      [OTHER_GRID, 'grid', OTHER_COMMUNITY, [STREET, OTHER_COMMUNITY, OTHER_GRID], true],
-      ['370502003001009', 'grid', COMMUNITY, [STREET, COMMUNITY, '370502003001009'], false],
-    ] as const) {
-      await db.query('insert into party_building.registry_unit (code, name, level, parent_code, path, active, updated_at) values ($1, $1, $2, $3, $4, $5, now())', [code, level, parent, path, active]);
-    }
+    await copyUnits(db, [
+      { level: 'street', path: [STREET] },
+      { level: 'community', path: [STREET, COMMUNITY] },
+      { level: 'community', path: [STREET, OTHER_COMMUNITY] },
+      { level: 'grid', path: [STREET, COMMUNITY, GRID] },
+      { level: 'grid', path: [STREET, OTHER_COMMUNITY, OTHER_GRID] },
+      { level: 'grid', path: [STREET, COMMUNITY, '370502003001009'], active: false },
+    ]);
   });
 
   afterAll(async () => {

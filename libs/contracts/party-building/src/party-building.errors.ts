@@ -8,6 +8,8 @@ export const PartyErrorCode = {
   OrganisationNotFound: 'PARTY_ORGANISATION_NOT_FOUND',
   /** A party member that does not exist, or not in the caller's scope (the two are not told apart). */
   MemberNotFound: 'PARTY_MEMBER_NOT_FOUND',
+  /** An officer's term that is not one of the organisation's. */
+  OfficerNotFound: 'PARTY_OFFICER_NOT_FOUND',
   /** A unit that the organisation cannot be bound to (unknown, inactive, wrong level for the organisation's). */
   UnitRefused: 'PARTY_UNIT_REFUSED',
   /** A change that conflicts with what is stored (e.g. a second branch for a grid). */

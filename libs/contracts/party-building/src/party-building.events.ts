@@ -1,6 +1,6 @@
 import { defineEvent } from '@gridline/messaging/contracts';
 import type { MemberEventData } from './members/member.events';
-import type { OrganisationEventData } from './organisations/organisation.events';
+import type { OfficerEventData, OrganisationEventData } from './organisations/organisation.events';
 
 /**
  * Every event the party-building service publishes (`events.party-building.<aggregate>.<event>`), none with personal
@@ -12,4 +12,6 @@ export const PARTY_BUILDING_EVENTS = {
   memberCreated: defineEvent<MemberEventData>('party-building', 'member', 'created'),
   memberUpdated: defineEvent<MemberEventData>('party-building', 'member', 'updated'),
   memberTransferred: defineEvent<MemberEventData>('party-building', 'member', 'transferred'),
+  officerAppointed: defineEvent<OfficerEventData>('party-building', 'organisation', 'officer_appointed'),
+  officerEnded: defineEvent<OfficerEventData>('party-building', 'organisation', 'officer_ended'),
 } as const;

@@ -4,6 +4,8 @@ import type { Caller } from '@gridline/auth';
 import type { OffsetPage } from '@gridline/platform';
 import { ORGANISATION_REQUESTS } from './organisation.requests';
 import type { CreateOrganisationRequest, ListOrganisationsQuery, UpdateOrganisationBody } from './organisation.dto';
+import type { OrganisationDetailView, OfficerView } from './officer.types';
+import type { AppointOfficerBody, EndOfficerTermBody } from './officer.dto';
 import type { OrganisationView } from './organisation.types';
 
 /** Party organisations, typed. */
@@ -19,11 +21,23 @@ export class OrganisationsClient {
     return this.bus.request(ORGANISATION_REQUESTS.updateOrganisation, { id, changes }, { caller });
   }
 
-  get(caller: Caller, id: string): Promise<OrganisationView> {
+  get(caller: Caller, id: string): Promise<OrganisationDetailView> {
     return this.bus.request(ORGANISATION_REQUESTS.getOrganisation, { id }, { caller });
   }
 
   list(caller: Caller, query: ListOrganisationsQuery): Promise<OffsetPage<OrganisationView>> {
     return this.bus.request(ORGANISATION_REQUESTS.listOrganisations, query, { caller });
+  }
+
+  appointOfficer(caller: Caller, organisationId: string, officer: AppointOfficerBody): Promise<OfficerView> {
+    return this.bus.request(ORGANISATION_REQUESTS.appointOfficer, { ...officer, organisationId }, { caller });
+  }
+
+  endOfficerTerm(caller: Caller, organisationId: string, officerId: string, body: EndOfficerTermBody): Promise<OfficerView> {
+    return this.bus.request(ORGANISATION_REQUESTS.endOfficerTerm, { ...body, organisationId, officerId }, { caller });
+  }
+
+  listOfficers(caller: Caller, id: string): Promise<OfficerView[]> {
+    return this.bus.request(ORGANISATION_REQUESTS.listOfficers, { id }, { caller });
   }
 }

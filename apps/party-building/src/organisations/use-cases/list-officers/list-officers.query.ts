@@ -1,0 +1,9 @@
+import type { Caller } from '@gridline/auth';
+
+/** Every term of an organisation's officers, current and past. */
+export class ListOfficersQuery {
+  constructor(
+    readonly caller: Caller,
+    readonly organisationId: string,
+  ) {}
+}
