@@ -1,11 +1,12 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
-import { AppError, residentIdCheckCharacter, residentIdProblem, mobileProblem } from '@gridline/platform';
+import { mobileProblem, residentIdCheckCharacter, residentIdProblem } from '@gridline/platform';
 import { MembersClient, OrganisationsClient, PARTY_BUILDING_EVENTS, PartyErrorCode, type CreateMemberRequest, type MemberView } from '@gridline/contracts-party-building';
 import { TestPlatform } from '@gridline/testing';
 import { PartyBuildingAppModule } from '../party-building-app.module';
 import { PartyBuildingConfig } from '../party-building.config';
+import { copyUnits, refusal } from '../testing/party-test-support';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -23,11 +24,6 @@ const idNumber = (birth: string, seq: number) => {
   return first17 + residentIdCheckCharacter(first17);
 };
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('party members over the bus', () => {
   let platform: TestPlatform;
@@ -55,15 +51,13 @@ describe('party members over the bus', () => {
     const organisations = new OrganisationsClient(bus);
     db = new Client({ connectionString: platform.db.url });
     await db.connect();
-    for (const [code, level, parent, path] of [
-      [STREET, 'street', null, [STREET]],
-      [COMMUNITY, 'community', STREET, [STREET, COMMUNITY]],
-      [OTHER_COMMUNITY, 'community', STREET, [STREET, OTHER_COMMUNITY]],
-      [GRID, 'grid', COMMUNITY, [STREET, COMMUNITY, GRID]],
-      [OTHER_GRID, 'grid', OTHER_COMMUNITY, [STREET, OTHER_COMMUNITY, OTHER_GRID]],
-    ] as const) {
-      await db.query('insert into party_building.registry_unit (code, name, level, parent_code, path, active, updated_at) values ($1, $1, $2, $3, $4, true, now())', [code, level, parent, path]);
-    }
+    await copyUnits(db, [
+      { level: 'street', path: [STREET] },
+      { level: 'community', path: [STREET, COMMUNITY] },
+      { level: 'community', path: [STREET, OTHER_COMMUNITY] },
+      { level: 'grid', path: [STREET, COMMUNITY, GRID] },
+      { level: 'grid', path: [STREET, OTHER_COMMUNITY, OTHER_GRID] },
+    ]);
     const top = await organisations.create(ADMIN, { name: '街道党工委', level: 'working_committee', unitCode: STREET });
     const committee = await organisations.create(ADMIN, { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY });
     const other = await organisations.create(ADMIN, { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY });

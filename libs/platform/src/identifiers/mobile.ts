@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -30,4 +31,9 @@ export function IsMainlandMobile(options?: ValidationOptions): PropertyDecorator
         defaultMessage: (args) => `${args?.property} ${mobileProblem(args?.value)}`,
       },
     });
+}
+
+/** class-transformer decorator: a string field normalised as a mobile number (no separators or +86) before validation. */
+export function NormalizeMobile(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeMobile(value) : value));
 }

@@ -1,3 +1,4 @@
+import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 import { chinaDay } from '../calendar/china-time';
 
@@ -82,4 +83,9 @@ export function IsResidentIdNumber(options?: ValidationOptions): PropertyDecorat
         defaultMessage: (args) => `${args?.property} ${residentIdProblem(args?.value)}`,
       },
     });
+}
+
+/** class-transformer decorator: a string field normalised as a resident ID number (trimmed, upper-case) before validation. */
+export function NormalizeResidentId(): PropertyDecorator {
+  return Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeResidentId(value) : value));
 }

@@ -1,12 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import { ArrayUnique, IsArray, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsUnitCode } from '@gridline/contracts-registry';
-import { CommaSeparated, IsCalendarDate, IsMainlandMobile, IsOneOf, IsResidentIdNumber, PageQuery, Trim, normalizeMobile, normalizeResidentId } from '@gridline/platform';
+import { CommaSeparated, IsCalendarDate, IsMainlandMobile, IsOneOf, IsResidentIdNumber, NormalizeMobile, NormalizeResidentId, PageQuery, Trim } from '@gridline/platform';
 import { MEMBER_REVEALABLE_FIELDS, MEMBER_STATUSES, type MemberRevealableField, type MemberStatus } from './member.types';
-
-const idNumber = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeResidentId(value) : value);
-const phone = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeMobile(value) : value);
 
 /** Body of POST /api/v1/party/members and `party-building.member.create`. */
 export class CreateMemberRequest {
@@ -18,12 +15,12 @@ export class CreateMemberRequest {
   name!: string;
 
   @ApiProperty({ example: '11010519491231002X', description: 'GB 11643 resident ID number (unique among members)' })
-  @Transform(idNumber)
+  @NormalizeResidentId()
   @IsResidentIdNumber()
   idNumber!: string;
 
   @ApiProperty({ example: '13805461234' })
-  @Transform(phone)
+  @NormalizeMobile()
   @IsMainlandMobile()
   phone!: string;
 
@@ -61,7 +58,7 @@ export class UpdateMemberBody {
 
   @ApiPropertyOptional({ example: '13805461234' })
   @IsOptional()
-  @Transform(phone)
+  @NormalizeMobile()
   @IsMainlandMobile()
   phone?: string;
 
@@ -119,13 +116,13 @@ export class ListMembersQuery extends PageQuery {
 
   @ApiPropertyOptional({ description: 'Exact ID number (searched through its keyed hash)' })
   @IsOptional()
-  @Transform(idNumber)
+  @NormalizeResidentId()
   @IsResidentIdNumber()
   idNumber?: string;
 
   @ApiPropertyOptional({ description: 'Exact mobile number (searched through its keyed hash)' })
   @IsOptional()
-  @Transform(phone)
+  @NormalizeMobile()
   @IsMainlandMobile()
   phone?: string;
 }

@@ -3,11 +3,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { IsUnitCode } from '../identifiers/unit-code';
-import { IsMainlandMobile, normalizeMobile } from '../identifiers/mobile';
+import { IsMainlandMobile, NormalizeMobile } from '../identifiers/mobile';
 import { IsWorkPhone, normalizeWorkPhone } from '../identifiers/work-phone';
 import { GRID_ROLES, type GridRole } from './people.types';
-
-const normalizePhone = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeMobile(value) : value);
 
 /** Body of POST /api/v1/people and `registry.person.create`. */
 export class CreatePersonRequest {
@@ -19,7 +17,7 @@ export class CreatePersonRequest {
 
   @ApiPropertyOptional({ example: '13805461234', description: 'Mainland mobile; stored encrypted, answered masked' })
   @IsOptional()
-  @Transform(normalizePhone)
+  @NormalizeMobile()
   @IsMainlandMobile()
   phone?: string;
 }

@@ -20,12 +20,10 @@ import {
 import { IsGridCode, IsUnitCode } from '../identifiers/unit-code';
 import { REGISTER_KINDS, type RegisterKind } from '@gridline/auth';
 import { CommaSeparated, IsOneOf, PageQuery, Trim } from '@gridline/platform';
-import { IsMainlandMobile, normalizeMobile } from '../identifiers/mobile';
-import { IsResidentIdNumber, normalizeResidentId } from '../identifiers/resident-id';
+import { IsMainlandMobile, NormalizeMobile } from '../identifiers/mobile';
+import { IsResidentIdNumber, NormalizeResidentId } from '../identifiers/resident-id';
 import { IsUnifiedSocialCreditCode, normalizeUscc } from '../identifiers/uscc';
 import { IMPORT_KINDS, RESIDENT_TAGS, type ImportKind, type ResidentTag } from './registers.types';
-
-const phone = ({ value }: { value: unknown }) => (typeof value === 'string' ? normalizeMobile(value) : value);
 
 /** Paging and scope narrowing shared by the register lists. */
 export class RegisterListQuery extends PageQuery {
@@ -149,13 +147,13 @@ export class CreateResidentRequest {
   name!: string;
 
   @ApiProperty({ example: '11010519491231002X', description: 'GB 11643 resident ID number; sex and birth date are derived from it' })
-  @Transform(({ value }) => (typeof value === 'string' ? normalizeResidentId(value) : value))
+  @NormalizeResidentId()
   @IsResidentIdNumber()
   idNumber!: string;
 
   @ApiPropertyOptional({ example: '13805461234' })
   @IsOptional()
-  @Transform(phone)
+  @NormalizeMobile()
   @IsMainlandMobile()
   phone?: string;
 
@@ -179,7 +177,7 @@ export class UpdateResidentBody {
 
   @ApiPropertyOptional({ nullable: true, description: 'A mainland mobile, or null to remove it' })
   @IsOptional()
-  @Transform(phone)
+  @NormalizeMobile()
   @IsMainlandMobile()
   phone?: string;
 
@@ -199,13 +197,13 @@ export class UpdateResidentBody {
 export class ResidentSearchQuery extends RegisterListQuery {
   @ApiPropertyOptional({ description: 'Exact resident ID number (searched through its keyed hash)' })
   @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? normalizeResidentId(value) : value))
+  @NormalizeResidentId()
   @IsResidentIdNumber()
   idNumber?: string;
 
   @ApiPropertyOptional({ description: 'Exact mobile number (searched through its keyed hash)' })
   @IsOptional()
-  @Transform(phone)
+  @NormalizeMobile()
   @IsMainlandMobile()
   phone?: string;
 
@@ -265,7 +263,7 @@ export class CreateBusinessRequest {
 
   @ApiPropertyOptional({ example: '13905469876' })
   @IsOptional()
-  @Transform(phone)
+  @NormalizeMobile()
   @IsMainlandMobile()
   contactPhone?: string;
 }
@@ -288,7 +286,7 @@ export class UpdateBusinessBody {
 
   @ApiPropertyOptional()
   @IsOptional()
-  @Transform(phone)
+  @NormalizeMobile()
   @IsMainlandMobile()
   contactPhone?: string;
 }
