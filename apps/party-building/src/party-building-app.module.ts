@@ -39,7 +39,8 @@ export class PartyBuildingAppModule {
       global: true,
       imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CasesModule],
       providers: [{ provide: PersonalDataCipher, useValue: cipher }, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient],
-      exports: [PersonalDataCipher, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient],
+      // MembersModule re-exported: organisations' officers are members, and the members feature binds to organisations.
+      exports: [PersonalDataCipher, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient, MembersModule],
     };
   }
 }

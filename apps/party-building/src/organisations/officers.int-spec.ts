@@ -2,16 +2,17 @@ import { randomUUID } from 'crypto';
 import { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
 import { chinaDay } from '@gridline/platform';
-import { OrganisationsClient, PARTY_BUILDING_EVENTS, PartyErrorCode, type OrganisationView } from '@gridline/contracts-party-building';
+import { MembersClient, OrganisationsClient, PARTY_BUILDING_EVENTS, PartyErrorCode, type OrganisationView } from '@gridline/contracts-party-building';
 import { TestPlatform } from '@gridline/testing';
 import { PartyBuildingAppModule } from '../party-building-app.module';
 import { PartyBuildingConfig } from '../party-building.config';
-import { copyUnits, fieldsOf, refusal } from '../testing/party-test-support';
+import { copyUnits, fieldsOf, memberInput, refusal } from '../testing/party-test-support';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
 const OTHER_COMMUNITY = '370502003002';
 const GRID = '370502003001001';
+const OTHER_GRID = '370502003002001';
 const ADMIN: Caller = { sub: 'street-1', roles: ['street_admin'], units: [STREET] };
 const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] };
 const OTHER_SECRETARY: Caller = { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] };
@@ -21,15 +22,22 @@ const INSTRUCTOR: Caller = { sub: 'ins-1', roles: ['grid_instructor'], units: [C
 describe('party officers over the bus', () => {
   let platform: TestPlatform;
   let organisations: OrganisationsClient;
+  let members: MembersClient;
   let db: Client;
   let committee: OrganisationView;
   let branch: OrganisationView;
+  let outsider: string;
+  let seq = 0;
+  /** A new member of the organisation (its scope and unit), living in GRID. */
+  const member = async (organisation: OrganisationView, name?: string) => (await members.create(ADMIN, memberInput(organisation.id, organisation.unitCode.startsWith(COMMUNITY) ? GRID : OTHER_GRID, ++seq, name))).id;
   const today = chinaDay();
 
   beforeAll(async () => {
     platform = await TestPlatform.create();
     await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config, { startWorkers: false }));
-    organisations = new OrganisationsClient(await platform.bus());
+    const bus = await platform.bus();
+    organisations = new OrganisationsClient(bus);
+    members = new MembersClient(bus);
     db = new Client({ connectionString: platform.db.url });
     await db.connect();
     await copyUnits(db, [
@@ -37,10 +45,12 @@ describe('party officers over the bus', () => {
       { level: 'community', path: [STREET, COMMUNITY] },
       { level: 'community', path: [STREET, OTHER_COMMUNITY] },
       { level: 'grid', path: [STREET, COMMUNITY, GRID] },
+      { level: 'grid', path: [STREET, OTHER_COMMUNITY, OTHER_GRID] },
     ]);
     const top = await organisations.create(ADMIN, { name: '街道党工委', level: 'working_committee', unitCode: STREET });
     committee = await organisations.create(ADMIN, { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY });
     branch = await organisations.create(ADMIN, { name: '一网格支部', level: 'branch', parentId: committee.id, unitCode: GRID });
+    outsider = await member(await organisations.create(ADMIN, { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY }));
   });
 
   afterAll(async () => {
@@ -49,30 +59,31 @@ describe('party officers over the bus', () => {
   });
 
   it('shows the community committee’s secretary directing the grid centre, with the committee’s current officers', async () => {
-    const [secretary, deputy, member] = [randomUUID(), randomUUID(), randomUUID()];
+    // The committee's officers are members of it or of a branch beneath it.
+    const [secretary, deputy, former] = [await member(branch, '李书记'), await member(committee), await member(committee)];
     const appointed = await organisations.appointOfficer(SECRETARY, committee.id, { memberId: secretary, role: 'secretary', startsOn: '2026-01-01', directsGridCentre: true });
-    expect(appointed).toMatchObject({ organisationId: committee.id, memberId: secretary, role: 'secretary', startsOn: '2026-01-01', endsOn: null, directsGridCentre: true });
+    expect(appointed).toMatchObject({ organisationId: committee.id, memberId: secretary, memberName: '李**', role: 'secretary', startsOn: '2026-01-01', endsOn: null, directsGridCentre: true });
     await organisations.appointOfficer(SECRETARY, committee.id, { memberId: deputy, role: 'deputy_secretary', startsOn: '2026-01-01' });
-    await organisations.appointOfficer(SECRETARY, committee.id, { memberId: member, role: 'committee_member', startsOn: '2020-01-01', endsOn: '2020-12-31' });
+    await organisations.appointOfficer(SECRETARY, committee.id, { memberId: former, role: 'committee_member', startsOn: '2020-01-01', endsOn: '2020-12-31' });
 
     const view = await organisations.get(INSTRUCTOR, committee.id);
     expect(view.officers.map((o) => [o.role, o.memberId])).toEqual([['secretary', secretary], ['deputy_secretary', deputy]]);
-    expect(view.gridCentreDirector).toMatchObject({ id: appointed.id, memberId: secretary });
+    expect(view.gridCentreDirector).toMatchObject({ id: appointed.id, memberId: secretary, memberName: '李**' });
     const history = await organisations.listOfficers(INSTRUCTOR, committee.id);
-    expect(history.map((o) => [o.memberId, o.current])).toEqual(expect.arrayContaining([[member, false], [secretary, today >= '2026-01-01']]));
+    expect(history.map((o) => [o.memberId, o.current])).toEqual(expect.arrayContaining([[former, false], [secretary, today >= '2026-01-01']]));
     expect(history).toHaveLength(3);
   });
 
   it('keeps one secretary at a time (409 naming the other term) and lets the next start the day after an end', async () => {
-    const first = await organisations.appointOfficer(SECRETARY, branch.id, { memberId: randomUUID(), role: 'secretary', startsOn: '2025-01-01' });
-    const overlap = await refusal(organisations.appointOfficer(SECRETARY, branch.id, { memberId: randomUUID(), role: 'secretary', startsOn: '2025-06-01' }));
+    const first = await organisations.appointOfficer(SECRETARY, branch.id, { memberId: await member(branch), role: 'secretary', startsOn: '2025-01-01' });
+    const overlap = await refusal(organisations.appointOfficer(SECRETARY, branch.id, { memberId: await member(branch), role: 'secretary', startsOn: '2025-06-01' }));
     expect(overlap).toMatchObject({ code: PartyErrorCode.Conflict, kind: 'conflict', details: { reason: 'secretary_overlaps', officerId: first.id } });
 
     const ended = await organisations.endOfficerTerm(SECRETARY, branch.id, first.id, { endsOn: '2025-12-31' });
     expect(ended).toMatchObject({ endsOn: '2025-12-31', current: false });
     const again = await refusal(organisations.endOfficerTerm(SECRETARY, branch.id, first.id, { endsOn: '2026-01-31' }));
     expect(again.details).toMatchObject({ reason: 'already_ended', officerId: first.id });
-    const next = await organisations.appointOfficer(SECRETARY, branch.id, { memberId: randomUUID(), role: 'secretary', startsOn: '2026-01-01' });
+    const next = await organisations.appointOfficer(SECRETARY, branch.id, { memberId: await member(branch), role: 'secretary', startsOn: '2026-01-01' });
     expect(next.current).toBe(today >= '2026-01-01');
 
     // One office at a time for a member in one organisation.
@@ -85,14 +96,24 @@ describe('party officers over the bus', () => {
     expect(Object.keys((events.rows[1].payload as { data: object }).data ?? events.rows[1].payload).sort()).toEqual(['directsGridCentre', 'endsOn', 'memberId', 'officerId', 'organisationId', 'role', 'startsOn', 'unitCode', 'unitPath']);
   });
 
+  it('appoints only members of the organisation or beneath it, in scope — an outsider is told apart from nobody by nothing', async () => {
+    const unknown = await refusal(organisations.appointOfficer(SECRETARY, branch.id, { memberId: randomUUID(), role: 'committee_member' }));
+    const elsewhere = await refusal(organisations.appointOfficer(SECRETARY, branch.id, { memberId: outsider, role: 'committee_member' }));
+    expect([unknown.code, fieldsOf(unknown), unknown.message]).toEqual([PartyErrorCode.Invalid, ['memberId'], 'memberId is not a party member in your scope']);
+    expect([elsewhere.code, fieldsOf(elsewhere), elsewhere.message, elsewhere.details]).toEqual([unknown.code, ['memberId'], unknown.message, unknown.details]);
+    // A member of the committee above is not one of the branch's.
+    const above = await refusal(organisations.appointOfficer(SECRETARY, branch.id, { memberId: await member(committee), role: 'committee_member' }));
+    expect(above.message).toBe('memberId must be a member of the organisation or of one beneath it');
+  });
+
   it('refuses bad input naming the field', async () => {
     const badId = await refusal(organisations.appointOfficer(SECRETARY, branch.id, { memberId: 'nobody', role: 'secretary' }));
     expect([badId.kind, fieldsOf(badId)]).toEqual(['validation', ['memberId']]);
     const badRole = await refusal(organisations.appointOfficer(SECRETARY, branch.id, { memberId: randomUUID(), role: 'chair' as never }));
     expect(fieldsOf(badRole)).toEqual(['role']);
-    const backwards = await refusal(organisations.appointOfficer(SECRETARY, branch.id, { memberId: randomUUID(), role: 'committee_member', startsOn: '2026-03-01', endsOn: '2026-02-01' }));
+    const backwards = await refusal(organisations.appointOfficer(SECRETARY, branch.id, { memberId: await member(branch), role: 'committee_member', startsOn: '2026-03-01', endsOn: '2026-02-01' }));
     expect([backwards.code, fieldsOf(backwards)]).toEqual([PartyErrorCode.Invalid, ['endsOn']]);
-    const notCommunity = await refusal(organisations.appointOfficer(SECRETARY, branch.id, { memberId: randomUUID(), role: 'committee_member', directsGridCentre: true }));
+    const notCommunity = await refusal(organisations.appointOfficer(SECRETARY, branch.id, { memberId: await member(branch), role: 'committee_member', directsGridCentre: true }));
     expect(fieldsOf(notCommunity)).toEqual(['directsGridCentre']);
     const badEnd = await refusal(organisations.endOfficerTerm(SECRETARY, branch.id, randomUUID(), { endsOn: '2026-02-30' }));
     expect(fieldsOf(badEnd)).toEqual(['endsOn']);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OfficerMembers } from './officer-members';
 import { OfficerRepository } from './officer.repository';
 import { OrganisationRepository } from './organisation.repository';
 import { AppointOfficerUseCase } from './use-cases/appoint-officer/appoint-officer.use-case';
@@ -16,6 +17,7 @@ import { UpdateOrganisationUseCase } from './use-cases/update-organisation/updat
   providers: [
     OrganisationRepository,
     OfficerRepository,
+    OfficerMembers,
     CreateOrganisationUseCase,
     UpdateOrganisationUseCase,
     GetOrganisationUseCase,
@@ -24,6 +26,6 @@ import { UpdateOrganisationUseCase } from './use-cases/update-organisation/updat
     EndOfficerTermUseCase,
     ListOfficersUseCase,
   ],
-  exports: [OrganisationRepository, OfficerRepository],
+  exports: [OrganisationRepository, OfficerRepository, OfficerMembers],
 })
 export class OrganisationsModule {}

@@ -1,5 +1,6 @@
 import type { Client } from 'pg';
-import { AppError } from '@gridline/platform';
+import { AppError, residentIdCheckCharacter } from '@gridline/platform';
+import type { CreateMemberRequest } from '@gridline/contracts-party-building';
 import type { UnitLevel } from '@gridline/contracts-registry';
 
 /** Helpers of the service's int-specs (no jest globals: the app's build compiles this file too). */
@@ -25,4 +26,10 @@ export async function copyUnits(db: Client, units: readonly { level: UnitLevel; 
     const code = path[path.length - 1];
     await db.query('insert into party_building.registry_unit (code, name, level, parent_code, path, active, updated_at) values ($1, $1, $2, $3, $4, $5, now())', [code, level, path.at(-2) ?? null, path, active]);
   }
+}
+
+/** A member to register in an organisation: a valid resident ID number from `seq` (distinct per member), living in `homeGridCode`. */
+export function memberInput(organisationId: string, homeGridCode: string, seq: number, name = '王小明'): CreateMemberRequest {
+  const first17 = `370502198503${String(1 + (seq % 28)).padStart(2, '0')}${String(seq % 1000).padStart(3, '0')}`;
+  return { name, idNumber: first17 + residentIdCheckCharacter(first17), phone: `138${String(seq).padStart(8, '0')}`, status: 'full', joinedOn: '2010-07-01', organisationId, homeGridCode };
 }

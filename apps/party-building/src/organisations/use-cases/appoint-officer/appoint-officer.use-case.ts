@@ -7,6 +7,7 @@ import { partyInvalid, type OfficerView } from '@gridline/contracts-party-buildi
 import { PartyScope } from '../../../scope/party-scope';
 import { officerConflict, organisationNotFound } from '../../organisation.errors';
 import { toOfficerView } from '../../officer.mapper';
+import { OfficerMembers } from '../../officer-members';
 import { OfficerRepository } from '../../officer.repository';
 import { OrganisationRepository } from '../../organisation.repository';
 import { appointmentProblem, termClash } from '../../officer-rules';
@@ -14,7 +15,7 @@ import type { AppointOfficerCommand } from './appoint-officer.command';
 
 /**
  * Appoints a party member to an office of an organisation the caller keeps, for a term (from today when no start is
- * given, open when no end): one secretary at a time, one office at a time per member (409 naming the clashing term,
+ * given, open when no end) — a member of it or of one beneath it, in the caller's scope —: one secretary at a time, one office at a time per member (409 naming the clashing term,
  * which is of the same organisation). The organisation is locked, so two appointments never both pass the check.
  */
 @Injectable()
@@ -22,6 +23,7 @@ export class AppointOfficerUseCase {
   constructor(
     private readonly organisations: OrganisationRepository,
     private readonly officers: OfficerRepository,
+    private readonly members: OfficerMembers,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -34,6 +36,8 @@ export class AppointOfficerUseCase {
       if (!organisation || !PartyScope.keeps(caller, organisation.path)) throw organisationNotFound(organisationId);
       const problem = appointmentProblem(term, organisation);
       if (problem) throw partyInvalid(problem.field, problem.reason);
+      const memberProblem = await this.members.appointmentProblem(caller, term.memberId, organisation.unitCode);
+      if (memberProblem) throw partyInvalid(memberProblem.field, memberProblem.reason);
       const clash = termClash(term, await this.officers.ofOrganisation(organisation.id));
       if (clash) {
         const what = clash.reason === 'secretary_overlaps' ? 'another secretary' : "the member's other office";
@@ -41,7 +45,7 @@ export class AppointOfficerUseCase {
       }
       const appointed = this.officers.add(organisation, { id: randomUUID(), ...term });
       await this.officers.save();
-      return toOfficerView(appointed, null, today);
+      return toOfficerView(appointed, (await this.members.maskedNames(caller, [appointed.memberId])).get(appointed.memberId) ?? null, today);
     });
   }
 }

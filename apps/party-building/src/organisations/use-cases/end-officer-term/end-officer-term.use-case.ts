@@ -6,6 +6,7 @@ import { partyInvalid, type OfficerView } from '@gridline/contracts-party-buildi
 import { PartyScope } from '../../../scope/party-scope';
 import { officerConflict, officerNotFound, organisationNotFound } from '../../organisation.errors';
 import { toOfficerView } from '../../officer.mapper';
+import { OfficerMembers } from '../../officer-members';
 import { OfficerRepository } from '../../officer.repository';
 import { OrganisationRepository } from '../../organisation.repository';
 import { endingProblem } from '../../officer-rules';
@@ -17,6 +18,7 @@ export class EndOfficerTermUseCase {
   constructor(
     private readonly organisations: OrganisationRepository,
     private readonly officers: OfficerRepository,
+    private readonly members: OfficerMembers,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -33,7 +35,7 @@ export class EndOfficerTermUseCase {
       officer.endsOn = endsOn;
       this.officers.ended(officer, organisation);
       await this.officers.save();
-      return toOfficerView(officer, null, chinaDay());
+      return toOfficerView(officer, (await this.members.maskedNames(caller, [officer.memberId])).get(officer.memberId) ?? null, chinaDay());
     });
   }
 }

@@ -6,6 +6,7 @@ import type { OrganisationDetailView } from '@gridline/contracts-party-building'
 import { PartyScope } from '../../../scope/party-scope';
 import { organisationNotFound } from '../../organisation.errors';
 import { toOfficerView } from '../../officer.mapper';
+import { OfficerMembers } from '../../officer-members';
 import { OfficerRepository } from '../../officer.repository';
 import { toOrganisationView } from '../../organisation.mapper';
 import { OrganisationRepository } from '../../organisation.repository';
@@ -18,6 +19,7 @@ export class GetOrganisationUseCase {
   constructor(
     private readonly organisations: OrganisationRepository,
     private readonly officers: OfficerRepository,
+    private readonly members: OfficerMembers,
     private readonly units: ReferenceRepository,
   ) {}
 
@@ -26,7 +28,9 @@ export class GetOrganisationUseCase {
     const organisation = await this.organisations.findById(id);
     if (!organisation || !PartyScope.reads(caller, organisation.path)) throw organisationNotFound(id);
     const today = chinaDay();
-    const officers = currentTerms(await this.officers.currentIn([organisation.id], today), today).map((o) => toOfficerView(o, null, today));
+    const terms = currentTerms(await this.officers.currentIn([organisation.id], today), today);
+    const names = await this.members.maskedNames(caller, terms.map((o) => o.memberId));
+    const officers = terms.map((o) => toOfficerView(o, names.get(o.memberId) ?? null, today));
     return {
       ...toOrganisationView(organisation, await this.units.unit(organisation.unitCode)),
       officers,

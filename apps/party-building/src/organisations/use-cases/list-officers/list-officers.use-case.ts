@@ -5,6 +5,7 @@ import type { OfficerView } from '@gridline/contracts-party-building';
 import { PartyScope } from '../../../scope/party-scope';
 import { organisationNotFound } from '../../organisation.errors';
 import { toOfficerView } from '../../officer.mapper';
+import { OfficerMembers } from '../../officer-members';
 import { OfficerRepository } from '../../officer.repository';
 import { OrganisationRepository } from '../../organisation.repository';
 import type { ListOfficersQuery } from './list-officers.query';
@@ -15,6 +16,7 @@ export class ListOfficersUseCase {
   constructor(
     private readonly organisations: OrganisationRepository,
     private readonly officers: OfficerRepository,
+    private readonly members: OfficerMembers,
   ) {}
 
   async execute({ caller, organisationId }: ListOfficersQuery): Promise<OfficerView[]> {
@@ -22,6 +24,8 @@ export class ListOfficersUseCase {
     const organisation = await this.organisations.findById(organisationId);
     if (!organisation || !PartyScope.reads(caller, organisation.path)) throw organisationNotFound(organisationId);
     const today = chinaDay();
-    return (await this.officers.ofOrganisation(organisation.id)).map((o) => toOfficerView(o, null, today));
+    const terms = await this.officers.ofOrganisation(organisation.id);
+    const names = await this.members.maskedNames(caller, terms.map((o) => o.memberId));
+    return terms.map((o) => toOfficerView(o, names.get(o.memberId) ?? null, today));
   }
 }
