@@ -6,6 +6,8 @@ import { IncidentsClient } from '@gridline/contracts-incidents';
 import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule, type RegistryReferenceFillSettings } from '@gridline/registry-reference';
 import { CaseHandoffEntity } from './cases/case-handoff.entity';
 import { CasesModule } from './cases/cases.module';
+import { LedgerModule } from './ledger/ledger.module';
+import { ServiceRecordEntity } from './ledger/service-record.entity';
 import { PARTY_BUILDING_MIGRATIONS } from './migrations/party-building.migration';
 import { MemberAuditEntity, MemberEntity } from './members/member.entity';
 import { MembersModule } from './members/members.module';
@@ -19,7 +21,7 @@ export const PARTY_BUILDING_SERVICE = 'party-building';
 /** What the party-building service keeps in its schema (also used by `npm run migrate`). */
 export const PARTY_BUILDING_PERSISTENCE = {
   service: PARTY_BUILDING_SERVICE,
-  entities: [OrganisationEntity, OfficerEntity, MemberEntity, MemberAuditEntity, CaseHandoffEntity, ...REGISTRY_REFERENCE_ENTITIES],
+  entities: [OrganisationEntity, OfficerEntity, MemberEntity, MemberAuditEntity, CaseHandoffEntity, ServiceRecordEntity, ...REGISTRY_REFERENCE_ENTITIES],
   migrations: PARTY_BUILDING_MIGRATIONS,
 };
 
@@ -37,7 +39,7 @@ export class PartyBuildingAppModule {
     return {
       module: PartyBuildingAppModule,
       global: true,
-      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CasesModule],
+      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CasesModule, LedgerModule],
       providers: [{ provide: PersonalDataCipher, useValue: cipher }, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient],
       // MembersModule re-exported: organisations' officers are members, and the members feature binds to organisations.
       exports: [PersonalDataCipher, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient, MembersModule],

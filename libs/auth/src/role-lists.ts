@@ -25,3 +25,9 @@ export const PARTY_KEEPERS = ['admin', 'street_admin', 'community_admin', 'party
 
 /** Who reads them: the keepers, and the grid instructors (网格指导员) and analysts of their units. */
 export const PARTY_READERS = [...PARTY_KEEPERS, 'grid_instructor', 'analyst'] as const satisfies readonly Role[];
+
+/** Who may record service in the ledger: the keepers for members of their units, a party member for themself. */
+export const SERVICE_RECORDERS = [...PARTY_KEEPERS, 'party_member'] as const satisfies readonly Role[];
+
+/** Who may read a member's service ledger: the party's readers in their units, a party member their own. */
+export const SERVICE_LEDGER_READERS = [...PARTY_READERS, 'party_member'] as const satisfies readonly Role[];

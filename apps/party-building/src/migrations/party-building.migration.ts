@@ -1,5 +1,6 @@
 import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
 import { PartyOrganisationsMigration } from './20261210001000_organisations.migration';
+import { PartyLedgerMigration } from './20261210005000_ledger.migration';
 import { PartyMembersMigration } from './20261210002000_members.migration';
 import { PartyCaseHandoffsMigration } from './20261210006000_case_handoffs.migration';
 import { PartyOfficersMigration } from './20261210001100_officers.migration';
@@ -10,5 +11,5 @@ import { PartyOfficersMigration } from './20261210001100_officers.migration';
  */
 export const PARTY_BUILDING_MIGRATIONS = [
   ...REGISTRY_REFERENCE_MIGRATIONS,
-  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyCaseHandoffsMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyLedgerMigration, PartyCaseHandoffsMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -3,3 +3,4 @@ export * from './party-building.events';
 export * from './party-building.errors';
 export * from './organisations';
 export * from './members';
+export * from './ledger';

@@ -14,6 +14,14 @@ export const PartyErrorCode = {
   UnitRefused: 'PARTY_UNIT_REFUSED',
   /** A change that conflicts with what is stored (e.g. a second branch for a grid). */
   Conflict: 'PARTY_CONFLICT',
+  /** A service record that does not exist, or not in the caller's scope. */
+  ServiceRecordNotFound: 'PARTY_SERVICE_RECORD_NOT_FOUND',
+  /** A service record that would bring the member's day over 24 hours (`details.fields` names `hours`). */
+  ServiceDayFull: 'PARTY_SERVICE_DAY_FULL',
+  /** A decision on a record already approved or rejected. */
+  ServiceRecordDecided: 'PARTY_SERVICE_RECORD_DECIDED',
+  /** A member deciding on their own service record. */
+  OwnServiceRecord: 'PARTY_OWN_SERVICE_RECORD',
 } as const;
 export type PartyErrorCode = (typeof PartyErrorCode)[keyof typeof PartyErrorCode];
 

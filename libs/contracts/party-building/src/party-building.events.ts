@@ -1,4 +1,5 @@
 import { defineEvent } from '@gridline/messaging/contracts';
+import type { ServiceRecordEventData } from './ledger/ledger.events';
 import type { MemberEventData } from './members/member.events';
 import type { OfficerEventData, OrganisationEventData } from './organisations/organisation.events';
 
@@ -14,4 +15,8 @@ export const PARTY_BUILDING_EVENTS = {
   memberTransferred: defineEvent<MemberEventData>('party-building', 'member', 'transferred'),
   officerAppointed: defineEvent<OfficerEventData>('party-building', 'organisation', 'officer_appointed'),
   officerEnded: defineEvent<OfficerEventData>('party-building', 'organisation', 'officer_ended'),
+  /** A member's service record was made (an activity's credit starts approved, a grid task pending). */
+  memberServiceRecorded: defineEvent<ServiceRecordEventData>('party-building', 'member', 'service_recorded'),
+  memberServiceApproved: defineEvent<ServiceRecordEventData>('party-building', 'member', 'service_approved'),
+  memberServiceRejected: defineEvent<ServiceRecordEventData>('party-building', 'member', 'service_rejected'),
 } as const;

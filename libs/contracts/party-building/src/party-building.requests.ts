@@ -1,4 +1,5 @@
 import { serviceInfoRequest } from '@gridline/messaging/contracts';
+import { LEDGER_REQUESTS } from './ledger/ledger.requests';
 import { MEMBER_REQUESTS } from './members/member.requests';
 import { ORGANISATION_REQUESTS } from './organisations/organisation.requests';
 
@@ -13,4 +14,5 @@ export const PARTY_BUILDING_REQUESTS = {
   info: serviceInfoRequest('party-building'),
   ...ORGANISATION_REQUESTS,
   ...MEMBER_REQUESTS,
+  ...LEDGER_REQUESTS,
 } as const;
