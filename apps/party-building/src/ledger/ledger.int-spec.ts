@@ -2,11 +2,12 @@ import fc from 'fast-check';
 import { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
 import { TransactionRunner } from '@gridline/persistence';
-import { AppError, chinaDay, cstYear, residentIdCheckCharacter } from '@gridline/platform';
+import { chinaDay, cstYear } from '@gridline/platform';
 import { LedgerClient, MembersClient, OrganisationsClient, PARTY_BUILDING_EVENTS, PartyErrorCode, type MemberView, type SubmitServiceRecordBody } from '@gridline/contracts-party-building';
 import { TestPlatform } from '@gridline/testing';
 import { PartyBuildingAppModule } from '../party-building-app.module';
 import { PartyBuildingConfig } from '../party-building.config';
+import { copyUnits, fieldsOf, memberInput, refusal } from '../testing/party-test-support';
 import { ServiceLedger } from './service-ledger';
 
 const STREET = '370502003';
@@ -30,18 +31,6 @@ const NEW_YEAR = `${YEAR}-01-01`;
 const LAST_YEAR = `${YEAR - 1}-06-01`;
 const task = (over: Partial<SubmitServiceRecordBody> = {}): SubmitServiceRecordBody => ({ task: 'visit', day: TODAY, hours: 1.5, ...over });
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
-/** A valid GB 11643 number per test member (the check character computed). */
-function idNumber(n: number): string {
-  const first17 = `37050219800101${String(n).padStart(3, '0')}`;
-  return first17 + residentIdCheckCharacter(first17);
-}
-
 describe('the service ledger over the bus', () => {
   let platform: TestPlatform;
   let ledger: LedgerClient;
@@ -62,16 +51,14 @@ describe('the service ledger over the bus', () => {
     const members = new MembersClient(bus);
     db = new Client({ connectionString: platform.db.url });
     await db.connect();
-    for (const [code, level, parent, path] of [
-      [STREET, 'street', null, [STREET]],
-      [COMMUNITY, 'community', STREET, [STREET, COMMUNITY]],
-      [OTHER_COMMUNITY, 'community', STREET, [STREET, OTHER_COMMUNITY]],
-      [GRID, 'grid', COMMUNITY, [STREET, COMMUNITY, GRID]],
-      [GRID_2, 'grid', COMMUNITY, [STREET, COMMUNITY, GRID_2]],
-      [OTHER_GRID, 'grid', OTHER_COMMUNITY, [STREET, OTHER_COMMUNITY, OTHER_GRID]],
-    ] as const) {
-      await db.query('insert into party_building.registry_unit (code, name, level, parent_code, path, active, updated_at) values ($1, $1, $2, $3, $4, true, now())', [code, level, parent, path]);
-    }
+    await copyUnits(db, [
+      { level: 'street', path: [STREET] },
+      { level: 'community', path: [STREET, COMMUNITY] },
+      { level: 'community', path: [STREET, OTHER_COMMUNITY] },
+      { level: 'grid', path: [STREET, COMMUNITY, GRID] },
+      { level: 'grid', path: [STREET, COMMUNITY, GRID_2] },
+      { level: 'grid', path: [STREET, OTHER_COMMUNITY, OTHER_GRID] },
+    ]);
     const top = await organisations.create(ADMIN, { name: '街道党工委', level: 'working_committee', unitCode: STREET });
     const committee = await organisations.create(ADMIN, { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY });
     const other = await organisations.create(ADMIN, { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY });
@@ -79,7 +66,7 @@ describe('the service ledger over the bus', () => {
       branches[grid] = (await organisations.create(ADMIN, { name: `${grid}支部`, level: 'branch', parentId: parent, unitCode: grid })).id;
     }
     for (const [n, account, grid] of [[1, 'alice', GRID], [2, 'bob', GRID], [3, 'sec-1', GRID], [4, 'carol', GRID_2], [5, 'dave', OTHER_GRID]] as const) {
-      people[account] = await members.create(ADMIN, { name: `党员${n}`, idNumber: idNumber(n), phone: `1380546000${n}`, status: 'full', joinedOn: '2015-07-01', organisationId: branches[grid], homeGridCode: grid, account });
+      people[account] = await members.create(ADMIN, { ...memberInput(branches[grid], grid, n), account });
     }
   });
 
@@ -152,11 +139,11 @@ describe('the service ledger over the bus', () => {
       fc.asyncProperty(fc.oneof(fc.double({ min: -48, max: 48, noNaN: true }).filter((h) => !(h > 0 && h <= 24 && Number.isInteger(h * 2))), fc.constantFrom(0, 24.5, 100)), async (hours) => {
         const error = await refusal(ledger.submit(ALICE, null, task({ hours })));
         expect(error.kind).toBe('validation');
-        expect((error.details?.fields as { field: string }[]).map((f) => f.field)).toEqual(['hours']);
+        expect(fieldsOf(error)).toEqual(['hours']);
       }),
       { numRuns: 25 },
     );
-    const field = async (body: object) => ((await refusal(ledger.submit(ALICE, null, { ...task(), ...body } as SubmitServiceRecordBody))).details?.fields as { field: string }[]).map((f) => f.field);
+    const field = async (body: object) => fieldsOf(await refusal(ledger.submit(ALICE, null, { ...task(), ...body } as SubmitServiceRecordBody)));
     expect(await field({ day: '2026-02-30' })).toEqual(['day']);
     expect(await field({ day: '2199-01-01' })).toEqual(['day']);
     expect(await field({ task: 'sleeping' })).toEqual(['task']);

@@ -1,10 +1,11 @@
 import { immediateTransactions } from '@gridline/persistence';
-import { AppError, chinaDay } from '@gridline/platform';
+import { chinaDay } from '@gridline/platform';
 import { PARTY_BUILDING_EVENTS, PartyErrorCode } from '@gridline/contracts-party-building';
 import type { MemberRepository } from '../members/member.repository';
 import { ServiceLedger } from './service-ledger';
 import { ServiceRecordEntity } from './service-record.entity';
 import type { ServiceRecordRepository } from './service-record.repository';
+import { refusal } from '../testing/party-test-support';
 
 const PATH = ['370502003', '370502003001', '370502003001001'];
 const MEMBER = { id: '2b6f0c1e-7a4d-4e55-9d1e-0f6a1c2b3d4e', organisationId: 'a0000000-0000-4000-8000-000000000001', path: PATH, account: 'member-1' };
@@ -30,12 +31,6 @@ function setup() {
   const members = { findById: jest.fn(async (id: string) => (id === MEMBER.id ? MEMBER : null)) };
   const ledger = new ServiceLedger(records as unknown as ServiceRecordRepository, members as unknown as MemberRepository, immediateTransactions);
   return { ledger, rows, events, records };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe(ServiceLedger.name, () => {

@@ -1,12 +1,12 @@
 import type { Caller } from '@gridline/auth';
 import { immediateTransactions } from '@gridline/persistence';
-import { AppError } from '@gridline/platform';
 import { PartyErrorCode } from '@gridline/contracts-party-building';
 import type { MemberRepository } from '../../../members/member.repository';
 import { ServiceRecordEntity } from '../../service-record.entity';
 import type { ServiceRecordRepository } from '../../service-record.repository';
 import { DecideServiceRecordCommand } from './decide-service-record.command';
 import { DecideServiceRecordUseCase } from './decide-service-record.use-case';
+import { refusal } from '../../../testing/party-test-support';
 
 const GRID = '370502003001001';
 const PATH = ['370502003', '370502003001', GRID];
@@ -27,12 +27,6 @@ function setup(account = 'member-1') {
   const useCase = new DecideServiceRecordUseCase(records as unknown as ServiceRecordRepository, members as unknown as MemberRepository, immediateTransactions);
   const decide = (caller: Caller, decision: 'approved' | 'rejected', reason?: string) => useCase.execute(new DecideServiceRecordCommand(caller, { id: RECORD_ID, decision, reason }));
   return { decide, record, decided };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
 }
 
 describe(DecideServiceRecordUseCase.name, () => {
