@@ -12,6 +12,8 @@ import { PARTY_BUILDING_MIGRATIONS } from './migrations/party-building.migration
 import { MemberAuditEntity, MemberEntity } from './members/member.entity';
 import { MembersModule } from './members/members.module';
 import { OfficerEntity } from './organisations/officer.entity';
+import { ActivityEntity, CheckInCodeEntity, SignUpEntity } from './activities/activity.entity';
+import { ActivitiesModule } from './activities/activities.module';
 import { OrganisationEntity } from './organisations/organisation.entity';
 import { OrganisationsModule } from './organisations/organisations.module';
 import type { PartyBuildingConfig } from './party-building.config';
@@ -21,7 +23,7 @@ export const PARTY_BUILDING_SERVICE = 'party-building';
 /** What the party-building service keeps in its schema (also used by `npm run migrate`). */
 export const PARTY_BUILDING_PERSISTENCE = {
   service: PARTY_BUILDING_SERVICE,
-  entities: [OrganisationEntity, OfficerEntity, MemberEntity, MemberAuditEntity, CaseHandoffEntity, ServiceRecordEntity, ...REGISTRY_REFERENCE_ENTITIES],
+  entities: [OrganisationEntity, OfficerEntity, MemberEntity, MemberAuditEntity, CaseHandoffEntity, ServiceRecordEntity, ActivityEntity, SignUpEntity, CheckInCodeEntity, ...REGISTRY_REFERENCE_ENTITIES],
   migrations: PARTY_BUILDING_MIGRATIONS,
 };
 
@@ -39,7 +41,7 @@ export class PartyBuildingAppModule {
     return {
       module: PartyBuildingAppModule,
       global: true,
-      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CasesModule, LedgerModule],
+      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CasesModule, LedgerModule, ActivitiesModule],
       providers: [{ provide: PersonalDataCipher, useValue: cipher }, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient],
       // MembersModule re-exported: organisations' officers are members, and the members feature binds to organisations.
       exports: [PersonalDataCipher, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient, MembersModule],

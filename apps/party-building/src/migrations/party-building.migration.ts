@@ -4,6 +4,7 @@ import { PartyLedgerMigration } from './20261210005000_ledger.migration';
 import { PartyMembersMigration } from './20261210002000_members.migration';
 import { PartyCaseHandoffsMigration } from './20261210006000_case_handoffs.migration';
 import { PartyOfficersMigration } from './20261210001100_officers.migration';
+import { PartyActivitiesMigration } from './20261210004000_activities.migration';
 
 /**
  * The party-building schema's migrations, in order: the copy of the registry's map first, then one file per
@@ -11,5 +12,5 @@ import { PartyOfficersMigration } from './20261210001100_officers.migration';
  */
 export const PARTY_BUILDING_MIGRATIONS = [
   ...REGISTRY_REFERENCE_MIGRATIONS,
-  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyLedgerMigration, PartyCaseHandoffsMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyActivitiesMigration, PartyLedgerMigration, PartyCaseHandoffsMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

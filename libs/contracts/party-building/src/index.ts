@@ -4,3 +4,4 @@ export * from './party-building.errors';
 export * from './organisations';
 export * from './members';
 export * from './ledger';
+export * from './activities';

@@ -22,6 +22,22 @@ export const PartyErrorCode = {
   ServiceRecordDecided: 'PARTY_SERVICE_RECORD_DECIDED',
   /** A member deciding on their own service record. */
   OwnServiceRecord: 'PARTY_OWN_SERVICE_RECORD',
+  /** An activity that does not exist, or not in the caller's scope. */
+  ActivityNotFound: 'PARTY_ACTIVITY_NOT_FOUND',
+  /** A step the activity's state or time does not allow (signing up after the start, reporting before the end, …). */
+  ActivityClosed: 'PARTY_ACTIVITY_CLOSED',
+  /** The member has no sign-up to the activity (or the activity has no report yet: `ActivityNotFound`). */
+  SignUpNotFound: 'PARTY_SIGN_UP_NOT_FOUND',
+  /** Every seat of the activity is taken. */
+  ActivityFull: 'PARTY_ACTIVITY_FULL',
+  /** The member may not sign up for this activity (its audience does not include them). */
+  NotInAudience: 'PARTY_NOT_IN_AUDIENCE',
+  /** A check-in code that is wrong, expired or replaced by a newer one (`details.field` = `code`, `details.reason`). */
+  CheckInCodeRefused: 'PARTY_CHECK_IN_CODE_REFUSED',
+  /** The member already checked in to the activity. */
+  AlreadyCheckedIn: 'PARTY_ALREADY_CHECKED_IN',
+  /** Too many wrong codes for this activity: locked out until a new code is opened. */
+  CheckInLocked: 'PARTY_CHECK_IN_LOCKED',
 } as const;
 export type PartyErrorCode = (typeof PartyErrorCode)[keyof typeof PartyErrorCode];
 

@@ -2,6 +2,7 @@ import { defineEvent } from '@gridline/messaging/contracts';
 import type { ServiceRecordEventData } from './ledger/ledger.events';
 import type { MemberEventData } from './members/member.events';
 import type { OfficerEventData, OrganisationEventData } from './organisations/organisation.events';
+import type { ActivityCancelledEventData, ActivityReportedEventData, ActivityScheduledEventData, AttendanceRecordedEventData } from './activities/activity.events';
 
 /**
  * Every event the party-building service publishes (`events.party-building.<aggregate>.<event>`), none with personal
@@ -19,4 +20,8 @@ export const PARTY_BUILDING_EVENTS = {
   memberServiceRecorded: defineEvent<ServiceRecordEventData>('party-building', 'member', 'service_recorded'),
   memberServiceApproved: defineEvent<ServiceRecordEventData>('party-building', 'member', 'service_approved'),
   memberServiceRejected: defineEvent<ServiceRecordEventData>('party-building', 'member', 'service_rejected'),
+  activityScheduled: defineEvent<ActivityScheduledEventData>('party-building', 'activity', 'scheduled'),
+  activityCancelled: defineEvent<ActivityCancelledEventData>('party-building', 'activity', 'cancelled'),
+  activityReported: defineEvent<ActivityReportedEventData>('party-building', 'activity', 'reported'),
+  attendanceRecorded: defineEvent<AttendanceRecordedEventData>('party-building', 'attendance', 'recorded'),
 } as const;

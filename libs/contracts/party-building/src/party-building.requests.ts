@@ -2,6 +2,7 @@ import { serviceInfoRequest } from '@gridline/messaging/contracts';
 import { LEDGER_REQUESTS } from './ledger/ledger.requests';
 import { MEMBER_REQUESTS } from './members/member.requests';
 import { ORGANISATION_REQUESTS } from './organisations/organisation.requests';
+import { ACTIVITY_REQUESTS } from './activities/activity.requests';
 
 /** Health of a service over the bus (the one definition, in @gridline/messaging). */
 export type { ServiceInfo } from '@gridline/messaging/contracts';
@@ -15,4 +16,5 @@ export const PARTY_BUILDING_REQUESTS = {
   ...ORGANISATION_REQUESTS,
   ...MEMBER_REQUESTS,
   ...LEDGER_REQUESTS,
+  ...ACTIVITY_REQUESTS,
 } as const;

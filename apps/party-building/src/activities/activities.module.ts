@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { Clock } from '../clock';
+import { MembersModule } from '../members/members.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { ActivitiesBusController } from './activities.bus-controller';
+import { ActivityAccess } from './activity-access';
+import { ActivityRepository } from './activity.repository';
+import { ActivityStations } from './activity-stations';
+import { CheckInRepository } from './check-in.repository';
+import { CancelActivityUseCase } from './use-cases/cancel-activity/cancel-activity.use-case';
+import { CancelSignUpUseCase } from './use-cases/cancel-sign-up/cancel-sign-up.use-case';
+import { CheckInUseCase } from './use-cases/check-in/check-in.use-case';
+import { CreateActivityUseCase } from './use-cases/create-activity/create-activity.use-case';
+import { GetActivityUseCase } from './use-cases/get-activity/get-activity.use-case';
+import { GetReportUseCase } from './use-cases/get-report/get-report.use-case';
+import { ListActivitiesUseCase } from './use-cases/list-activities/list-activities.use-case';
+import { MyActivitiesUseCase } from './use-cases/my-activities/my-activities.use-case';
+import { OpenCheckInUseCase } from './use-cases/open-check-in/open-check-in.use-case';
+import { SignUpUseCase } from './use-cases/sign-up/sign-up.use-case';
+import { SubmitReportUseCase } from './use-cases/submit-report/submit-report.use-case';
+
+/** Party activities: scheduled by keepers, signed up for by members, checked in by a one-time code, reported. */
+@Module({
+  imports: [OrganisationsModule, MembersModule],
+  controllers: [ActivitiesBusController],
+  providers: [
+    Clock,
+    ActivityRepository,
+    CheckInRepository,
+    ActivityAccess,
+    // Red stations are their own feature's; until it lands any station id is taken.
+    { provide: ActivityStations, useValue: { usable: () => Promise.resolve(true) } },
+    CreateActivityUseCase,
+    CancelActivityUseCase,
+    GetActivityUseCase,
+    ListActivitiesUseCase,
+    MyActivitiesUseCase,
+    SignUpUseCase,
+    CancelSignUpUseCase,
+    OpenCheckInUseCase,
+    CheckInUseCase,
+    SubmitReportUseCase,
+    GetReportUseCase,
+  ],
+})
+export class ActivitiesModule {}

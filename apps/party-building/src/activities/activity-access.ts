@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { PARTY_KEEPERS, hasAnyRole, requireRole, type Caller } from '@gridline/auth';
+import { partyInvalid } from '@gridline/contracts-party-building';
+import { PartyScope } from '../scope/party-scope';
+import type { ActivityEntity } from './activity.entity';
+import { memberNotFound, ownMemberNotFound } from '../members/member.errors';
+import type { MemberEntity } from '../members/member.entity';
+import { MemberRepository } from '../members/member.repository';
+import { activityNotFound, notInAudience } from './activity.errors';
+import { ActivityRepository } from './activity.repository';
+
+/** Who signs up: the member, and whether a keeper acts for them (else it is the member's own record). */
+export interface Acting {
+  member: MemberEntity;
+  byKeeper: boolean;
+}
+
+/** Who may act on an activity for which member: once for sign-up, cancel, check-in and the member's own lists. */
+@Injectable()
+export class ActivityAccess {
+  constructor(
+    private readonly members: MemberRepository,
+    private readonly activities: ActivityRepository,
+  ) {}
+
+  /** The caller's own member record (a `party_member` caller, by the token's subject); 404 when none is linked. */
+  async self(caller: Caller): Promise<MemberEntity> {
+    requireRole(caller, ['party_member'], 'act as a party member');
+    const member = await this.members.findByAccount(caller.sub);
+    if (!member) throw ownMemberNotFound();
+    return member;
+  }
+
+  /**
+   * The member a sign-up is for. A party member leaves `memberId` out (or names their own record); a keeper names a
+   * member of their units (any other answers as not found).
+   */
+  async acting(caller: Caller, memberId: string | undefined): Promise<Acting> {
+    requireRole(caller, [...PARTY_KEEPERS, 'party_member'], 'sign party members up for activities');
+    const own = caller.roles.includes('party_member') ? await this.members.findByAccount(caller.sub) : null;
+    if (memberId === undefined || memberId === own?.id) {
+      if (own) return { member: own, byKeeper: false };
+      if (caller.roles.includes('party_member')) throw ownMemberNotFound();
+      throw partyInvalid('memberId', 'is required when a keeper signs a member up');
+    }
+    if (!hasAnyRole(caller, PARTY_KEEPERS)) throw memberNotFound(memberId);
+    const member = await this.members.findById(memberId);
+    if (!member || !PartyScope.keeps(caller, member.path)) throw memberNotFound(memberId);
+    return { member, byKeeper: true };
+  }
+
+  /** Whether the activity's audience includes the member. */
+  async admits(activity: ActivityEntity, member: MemberEntity): Promise<boolean> {
+    switch (activity.audience) {
+      case 'all':
+        return true;
+      case 'scope':
+        return member.path.includes(activity.unitCode);
+      case 'organisation':
+        return this.activities.isWithin(member.organisationId, activity.organisationId);
+    }
+  }
+
+  /**
+   * Refuses what `acting` may not do with this activity: a keeper keeps only activities of their units (404 else) and
+   * signs up only members of its audience (403); a member's activity outside their audience answers as not found.
+   */
+  async checkAudience(caller: Caller, activity: ActivityEntity, { member, byKeeper }: Acting): Promise<void> {
+    if (byKeeper && !PartyScope.keeps(caller, activity.path)) throw activityNotFound(activity.id);
+    if (await this.admits(activity, member)) return;
+    throw byKeeper ? notInAudience(activity.id, activity.audience) : activityNotFound(activity.id);
+  }
+}
