@@ -145,7 +145,8 @@ describe('party activities over the bus', () => {
     const wrong = await refusal(activities.checkIn(memberCaller(1), created.id, 'WRONGCDE'));
     expect(wrong).toMatchObject({ code: PartyErrorCode.CheckInCodeRefused, kind: 'rule_violation', details: { field: 'code', reason: 'wrong' } });
     const checkedIn = await activities.checkIn(memberCaller(1), created.id, first.code.toLowerCase());
-    expect(checkedIn).toMatchObject({ hours: 2.5, signUp: { memberId: memberIds.get(1), walkIn: false } });
+    expect(checkedIn).toMatchObject({ hours: 2.5, creditRefused: null, signUp: { memberId: memberIds.get(1), walkIn: false } });
+    expect(checkedIn.serviceRecordId).not.toBeNull();
     expect(checkedIn.signUp.attendedAt).not.toBeNull();
     // Reused (a retry): 409, and nothing new is recorded.
     const again = await Promise.allSettled([activities.checkIn(memberCaller(1), created.id, first.code), activities.checkIn(memberCaller(1), created.id, first.code)]);
@@ -176,7 +177,10 @@ describe('party activities over the bus', () => {
     const fresh = await activities.openCheckIn(SECRETARY, guesser.id);
     expect(await activities.checkIn(memberCaller(4), guesser.id, fresh.code)).toMatchObject({ hours: 2.5 });
 
-    // One attendance event per member checked in (what the ledger is credited from), none for refusals.
+    // The ledger: one approved record of 2.5 h per member checked in, however often they tried.
+    const credited = await db.query(`select member_id, half_hours, status from party_building.service_record where activity_id = $1 order by member_id`, [created.id]);
+    expect(credited.rows).toEqual([1, 2, 3].map((n) => ({ member_id: memberIds.get(n), half_hours: 5, status: 'approved' })).sort((a, b) => String(a.member_id).localeCompare(String(b.member_id))));
+    // One attendance event per member checked in, none for refusals.
     const recorded = await outbox(PARTY_BUILDING_EVENTS.attendanceRecorded.type, created.id);
     expect(recorded.map((e) => e.memberId).sort()).toEqual([memberIds.get(1), memberIds.get(2), memberIds.get(3)].sort());
     expect(recorded[0]).toMatchObject({ activityId: created.id, organisationId: branchId, unitPath: [STREET, COMMUNITY, GRID], hours: 2.5 });

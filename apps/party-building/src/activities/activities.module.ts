@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { Clock } from '../clock';
+import { LedgerModule } from '../ledger/ledger.module';
 import { MembersModule } from '../members/members.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ActivitiesBusController } from './activities.bus-controller';
@@ -21,7 +22,7 @@ import { SubmitReportUseCase } from './use-cases/submit-report/submit-report.use
 
 /** Party activities: scheduled by keepers, signed up for by members, checked in by a one-time code, reported. */
 @Module({
-  imports: [OrganisationsModule, MembersModule],
+  imports: [OrganisationsModule, MembersModule, LedgerModule],
   controllers: [ActivitiesBusController],
   providers: [
     Clock,

@@ -1,3 +1,4 @@
+import { fromHalfHours } from '@gridline/contracts-party-building';
 import type {
   ActivityCancelledEventData,
   ActivityReportView,
@@ -8,7 +9,7 @@ import type {
 import type { ActivityEntity, SignUpEntity } from './activity.entity';
 
 export function hoursOf(activity: Pick<ActivityEntity, 'halfHours'>): number {
-  return activity.halfHours / 2;
+  return fromHalfHours(activity.halfHours);
 }
 
 export function toActivityView(a: ActivityEntity): ActivityView {

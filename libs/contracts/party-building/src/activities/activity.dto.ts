@@ -2,11 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, registerDecorator } from 'class-validator';
 import { IsUnitCode } from '@gridline/contracts-registry';
 import { IsDateTime, IsOneOf, PageQuery, Trim } from '@gridline/platform';
+import { serviceHoursProblem } from '../ledger/service-hours';
 import { ACTIVITY_AUDIENCES, ACTIVITY_KINDS, CHECK_IN_ALPHABET, type ActivityAudience, type ActivityKind } from './activity.types';
 
-/** Service hours: 0 to 24 in half-hours. */
+/** An activity's service hours: 0 (attending credits nothing) or hours a service record takes (0.5 to 24, half-hours). */
 export function isServiceHours(value: unknown): value is number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0 && value <= 24 && Number.isInteger(value * 2);
+  return value === 0 || serviceHoursProblem(value) === null;
 }
 
 function IsServiceHours(): PropertyDecorator {

@@ -70,10 +70,15 @@ export interface CheckInCodeView {
   expiresAt: string;
 }
 
-/** A member's check-in: the sign-up as attended and the hours credited. */
+/** A member's check-in: the sign-up as attended and what the service ledger was credited. */
 export interface CheckInView {
   signUp: SignUpView;
+  /** Service hours credited to the member's ledger for this attendance (0 for an activity of 0 hours, or when refused). */
   hours: number;
+  /** The member's service record for the activity (null when nothing was credited). */
+  serviceRecordId: string | null;
+  /** Why the attendance was recorded without hours (the member's day would pass 24 hours), else null. */
+  creditRefused: string | null;
 }
 
 /** The activity's report: attendance counted at submission, what was done. (No photos yet.) */

@@ -1,7 +1,9 @@
 import type { Caller } from '@gridline/auth';
 import { immediateTransactions } from '@gridline/persistence';
+import { fieldInvalid } from '@gridline/platform';
 import { CHECK_IN_MAX_WRONG, PartyErrorCode } from '@gridline/contracts-party-building';
 import type { Clock } from '../../../clock';
+import type { ServiceCredit, ServiceLedger } from '../../../ledger/service-ledger';
 import type { ActivityAccess } from '../../activity-access';
 import { ActivityEntity, CheckInCodeEntity, SignUpEntity } from '../../activity.entity';
 import type { ActivityRepository } from '../../activity.repository';
@@ -15,7 +17,7 @@ const member = { id: 'm1', organisationId: 'o1', path: ['S', 'C', 'G'] };
 const ID = 'a1';
 const at = (iso: string) => new Date(iso);
 
-function setup(options: { signedUp?: boolean; capacity?: number; seats?: number; admits?: boolean } = {}) {
+function setup(options: { signedUp?: boolean; capacity?: number; seats?: number; admits?: boolean; dayFull?: boolean } = {}) {
   const now = { value: at('2026-12-20T09:05:00+08:00') };
   const activity = Object.assign(new ActivityEntity(), {
     id: ID, organisationId: 'o1', unitCode: 'G', path: ['S', 'C', 'G'], kind: 'study', startsAt: at('2026-12-20T09:00:00+08:00'), endsAt: at('2026-12-20T11:00:00+08:00'),
@@ -51,17 +53,40 @@ function setup(options: { signedUp?: boolean; capacity?: number; seats?: number;
     }),
   };
   const access = { self: jest.fn(async () => member), admits: jest.fn(async () => options.admits ?? true) };
+  const credits: ServiceCredit[] = [];
+  const ledger = {
+    credit: jest.fn(async (credit: ServiceCredit) => {
+      if (options.dayFull) throw fieldInvalid(PartyErrorCode.ServiceDayFull, 'hours', 'would bring the day over 24 hours', 'rule_violation');
+      credits.push(credit);
+      return { record: { id: 'r1', hours: credit.hours }, credited: true };
+    }),
+  };
   const clock: Clock = { now: () => now.value };
-  const useCase = new CheckInUseCase(activities as unknown as ActivityRepository, checkIns as unknown as CheckInRepository, access as unknown as ActivityAccess, immediateTransactions, clock);
+  const useCase = new CheckInUseCase(
+    activities as unknown as ActivityRepository,
+    checkIns as unknown as CheckInRepository,
+    access as unknown as ActivityAccess,
+    ledger as unknown as ServiceLedger,
+    immediateTransactions,
+    clock,
+  );
   const checkIn = (code: string) => useCase.execute(new CheckInCommand(MEMBER, ID, code)).catch((e: unknown) => e as Error & { code: string; kind: string; details: Record<string, unknown> });
-  return { activity, now, open, checkIn, attended, signUps, wrong };
+  return { activity, now, open, checkIn, attended, signUps, wrong, credits };
 }
 
 describe(CheckInUseCase.name, () => {
   it('checks a signed-up member in with the code shown now, crediting the hours', async () => {
-    const { open, now, checkIn, attended } = setup();
+    const { open, now, checkIn, attended, credits } = setup();
     open('K7M2Q9XP', at('2026-12-20T09:00:00+08:00'));
-    expect(await checkIn('k7m2q9xp')).toMatchObject({ hours: 1.5, signUp: { memberId: 'm1', walkIn: false, attendedAt: now.value.toISOString() } });
+    expect(await checkIn('k7m2q9xp')).toMatchObject({ hours: 1.5, serviceRecordId: 'r1', creditRefused: null, signUp: { memberId: 'm1', walkIn: false, attendedAt: now.value.toISOString() } });
+    expect(attended).toHaveLength(1);
+    expect(credits).toEqual([{ memberId: 'm1', source: { kind: 'activity', id: ID }, day: '2026-12-20', hours: 1.5 }]);
+  });
+
+  it('keeps the attendance without hours when the member’s day is full, saying why', async () => {
+    const { open, checkIn, attended } = setup({ dayFull: true });
+    open('K7M2Q9XP', at('2026-12-20T09:00:00+08:00'));
+    expect(await checkIn('K7M2Q9XP')).toMatchObject({ hours: 0, serviceRecordId: null, creditRefused: expect.stringMatching(/24 hours/) });
     expect(attended).toHaveLength(1);
   });
 
@@ -87,11 +112,12 @@ describe(CheckInUseCase.name, () => {
   });
 
   it('answers a reused code with 409 and records nothing new', async () => {
-    const { open, checkIn, attended } = setup();
+    const { open, checkIn, attended, credits } = setup();
     open('K7M2Q9XP', at('2026-12-20T09:00:00+08:00'));
     await checkIn('K7M2Q9XP');
     expect(await checkIn('K7M2Q9XP')).toMatchObject({ code: PartyErrorCode.AlreadyCheckedIn, kind: 'conflict' });
     expect(attended).toHaveLength(1);
+    expect(credits).toHaveLength(1);
   });
 
   it('lets a member who did not sign up in as a walk-in only while a seat is free', async () => {

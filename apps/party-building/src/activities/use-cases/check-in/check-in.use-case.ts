@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { TransactionRunner } from '@gridline/persistence';
-import type { CheckInView } from '@gridline/contracts-party-building';
+import { AppError, chinaDay } from '@gridline/platform';
+import { PartyErrorCode, type CheckInView } from '@gridline/contracts-party-building';
+import { ServiceLedger } from '../../../ledger/service-ledger';
 import { Clock } from '../../../clock';
 import { ActivityAccess } from '../../activity-access';
 import type { ActivityEntity, SignUpEntity } from '../../activity.entity';
@@ -15,7 +17,7 @@ import type { CheckInCommand } from './check-in.command';
 /**
  * A member checks in with the code shown at the activity. A member signed up attends; one not signed up (of the
  * activity's audience) attends as a walk-in when a seat is free. Attendance is recorded once: checking in again is
- * 409. A wrong code counts against the member for the current code and is kept even though the answer is an error;
+ * 409; the hours are credited to the member's service ledger with it (ServiceLedger.credit, once). A wrong code counts against the member for the current code and is kept even though the answer is an error;
  * past CHECK_IN_MAX_WRONG the member is locked out until a new code is opened.
  */
 @Injectable()
@@ -24,6 +26,7 @@ export class CheckInUseCase {
     private readonly activities: ActivityRepository,
     private readonly checkIns: CheckInRepository,
     private readonly access: ActivityAccess,
+    private readonly ledger: ServiceLedger,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -54,11 +57,27 @@ export class CheckInUseCase {
       attendee.attendedAt = now;
       this.activities.attended(activity, attendee);
       await this.activities.save();
-      return { signUp: toSignUpView(attendee), hours: hoursOf(activity) };
+      return { signUp: toSignUpView(attendee), ...(await this.credit(activity, member.id, now)) };
     });
     // The wrong code's count has committed; only now is the member told.
     if (outcome === 'wrong') throw codeRefused('wrong');
     return outcome;
+  }
+
+  /**
+   * Credits the activity's hours to the member's ledger, in this transaction: the attendance is recorded once (the
+   * lock above), and the ledger books once per member and activity besides. A member's day already full (24 hours)
+   * keeps the attendance without hours, saying why.
+   */
+  private async credit(activity: ActivityEntity, memberId: string, now: Date): Promise<Omit<CheckInView, 'signUp'>> {
+    if (activity.halfHours === 0) return { hours: 0, serviceRecordId: null, creditRefused: null };
+    try {
+      const { record } = await this.ledger.credit({ memberId, source: { kind: 'activity', id: activity.id }, day: chinaDay(now), hours: hoursOf(activity) });
+      return { hours: record.hours, serviceRecordId: record.id, creditRefused: null };
+    } catch (error) {
+      if (error instanceof AppError && error.code === PartyErrorCode.ServiceDayFull) return { hours: 0, serviceRecordId: null, creditRefused: error.message };
+      throw error;
+    }
   }
 
   /** A member checking in without a sign-up takes a free seat (their cancelled sign-up, if any, comes back). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { PARTY_KEEPERS, requireRole } from '@gridline/auth';
 import { TransactionRunner } from '@gridline/persistence';
-import { partyInvalid, type ActivityView } from '@gridline/contracts-party-building';
+import { partyInvalid, toHalfHours, type ActivityView } from '@gridline/contracts-party-building';
 import { Clock } from '../../../clock';
 import { organisationNotFound } from '../../../organisations/organisation.errors';
 import { OrganisationRepository } from '../../../organisations/organisation.repository';
@@ -52,7 +52,7 @@ export class CreateActivityUseCase {
         address: input.address ?? null,
         capacity: input.capacity,
         audience: input.audience,
-        halfHours: Math.round(input.hours * 2),
+        halfHours: toHalfHours(input.hours),
         createdBy: caller.sub,
       });
       await this.activities.save();
