@@ -1,7 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, type Caller } from '@gridline/auth';
-import { AnalyticsClient } from '@gridline/contracts-analytics';
+import { CurrentCaller, PARTY_READERS, Roles, type Caller } from '@gridline/auth';
+import { AnalyticsClient, PartyFiguresQuery } from '@gridline/contracts-analytics';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
 
@@ -28,5 +28,14 @@ export class AnalyticsController {
   @ApiOperation({ summary: "The hotline's three rates and unit figures per lead owner over the last 30 days, as last published" })
   hotline(@CurrentCaller() caller: Caller) {
     return this.analytics.hotlineFigures(caller);
+  }
+
+  @Get('party')
+  @Roles(...PARTY_READERS)
+  @ApiOperation({
+    summary: 'Party figures of a unit in your scope and of each unit directly beneath it: grids, grids with a branch and the coverage share, members by status',
+  })
+  party(@CurrentCaller() caller: Caller, @Query() query: PartyFiguresQuery) {
+    return this.analytics.partyFigures(caller, query);
   }
 }

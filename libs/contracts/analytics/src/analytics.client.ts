@@ -4,6 +4,8 @@ import type { Caller } from '@gridline/auth';
 import { ANALYTICS_REQUESTS } from './analytics.requests';
 import type { CollectionQualityView, OverviewView } from './overview/overview.types';
 import type { HotlineFiguresView } from './hotline-figures/hotline-figures.types';
+import type { PartyFiguresQuery } from './party-figures/party-figures.dto';
+import type { PartyFiguresView } from './party-figures/party-figures.types';
 
 @Injectable()
 export class AnalyticsClient {
@@ -19,5 +21,9 @@ export class AnalyticsClient {
 
   hotlineFigures(caller: Caller): Promise<HotlineFiguresView> {
     return this.bus.request(ANALYTICS_REQUESTS.hotlineFigures, {}, { caller });
+  }
+
+  partyFigures(caller: Caller, query: PartyFiguresQuery): Promise<PartyFiguresView> {
+    return this.bus.request(ANALYTICS_REQUESTS.partyFigures, query, { caller });
   }
 }

@@ -1,6 +1,8 @@
 import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts';
 import type { CollectionQualityView, OverviewView } from './overview/overview.types';
 import type { HotlineFiguresView } from './hotline-figures/hotline-figures.types';
+import type { PartyFiguresQuery } from './party-figures/party-figures.dto';
+import type { PartyFiguresView } from './party-figures/party-figures.types';
 
 /** Every query analytics answers over the bus. */
 export const ANALYTICS_REQUESTS = {
@@ -8,4 +10,5 @@ export const ANALYTICS_REQUESTS = {
   overview: defineRequest<Record<string, never>, OverviewView>('analytics', 'analytics.overview.get'),
   collectionQuality: defineRequest<Record<string, never>, CollectionQualityView>('analytics', 'analytics.collection.get'),
   hotlineFigures: defineRequest<Record<string, never>, HotlineFiguresView>('analytics', 'analytics.hotline.get'),
+  partyFigures: defineRequest<PartyFiguresQuery, PartyFiguresView>('analytics', 'analytics.party.figures'),
 } as const;

@@ -1,0 +1,125 @@
+import { SYSTEM_CALLER } from '@gridline/auth';
+import { residentIdCheckCharacter } from '@gridline/platform';
+import { eventually, unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
+
+const STREET = '370502003';
+const C1 = '370502003001';
+const C2 = '370502003002';
+const G11 = '370502003001001';
+const G12 = '370502003001002';
+const EG1 = '370502003001101';
+const G21 = '370502003002001';
+
+/** A valid resident ID number (sequence `seq`). */
+const idNumber = (seq: number) => {
+  const first17 = `370502198503170${String(seq).padStart(2, '0')}`;
+  return first17 + residentIdCheckCharacter(first17);
+};
+
+describe('GET /api/v1/analytics/party', () => {
+  let walk: StreetFixture;
+  const ids: Record<string, string> = {};
+  const call: StreetFixture['call'] = (...args) => walk.call(...args);
+  const figures = async (who: string, query: string) => {
+    const res = await call(who, 'GET', `/api/v1/analytics/party?${query}`);
+    expect(res.statusCode).toBe(200);
+    return res.json();
+  };
+
+  beforeAll(async () => {
+    walk = await StreetFixture.start({ services: ['registry', 'party-building', 'analytics'], gateway: true });
+    await walk.seed({
+      units: [
+        unitFactory().street(STREET).build(),
+        unitFactory().community(C1).build(),
+        unitFactory().community(C2).build(),
+        unitFactory().grid(G11).at(118.5, 37.4).build(),
+        unitFactory().grid(G12).at(118.52, 37.4).build(),
+        unitFactory().exclusiveGrid(EG1).at(118.54, 37.4).build(),
+        unitFactory().grid(G21).at(118.56, 37.4).build(),
+      ],
+    });
+    await walk.sign({
+      street: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
+      analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
+      secretary: { sub: 'sec-1', roles: ['party_secretary'], units: [C1] },
+      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [G11] },
+    });
+    // Party building founds its organisations once its copy of the map has the units.
+    const found = async (key: string, level: string, unitCode: string, parent?: string) => {
+      const res = await walk.untilCreated(() => call('street', 'POST', '/api/v1/party/organisations', { name: key, level, unitCode, ...(parent ? { parentId: ids[parent] } : {}) }));
+      ids[key] = res.json().id;
+    };
+    await found('wc', 'working_committee', STREET);
+    await found('pc1', 'party_committee', C1, 'wc');
+    await found('pc2', 'party_committee', C2, 'wc');
+    await found('b11', 'branch', G11, 'pc1');
+    await found('jb1', 'joint_branch', EG1, 'pc1');
+    await found('b21', 'branch', G21, 'pc2');
+    expect((await call('street', 'PATCH', `/api/v1/party/organisations/${ids.b21}`, { active: false })).statusCode).toBe(200);
+    const enrol = async (key: string, organisation: string, status: string, seq: number) => {
+      const res = await call('street', 'POST', '/api/v1/party/members', { name: '王小明', idNumber: idNumber(seq), phone: '13805461234', status, joinedOn: '2010-07-01', organisationId: ids[organisation], homeGridCode: G11 });
+      expect(res.statusCode).toBe(201);
+      ids[key] = res.json().id;
+    };
+    await enrol('m1', 'b11', 'full', 1);
+    await enrol('m2', 'b11', 'probationary', 2);
+    await enrol('m3', 'pc1', 'full', 3);
+    await enrol('m4', 'jb1', 'full', 4);
+  });
+
+  afterAll(async () => {
+    await walk?.close();
+  });
+
+  it('counts branch coverage and members per unit beneath the asked one, as party building’s events tell it', async () => {
+    await eventually(
+      async () => {
+        const street = await figures('analyst', `unit=${STREET}`);
+        expect(street.total).toEqual({ grids: 4, gridsWithBranch: 2, coverageShare: 0.5, members: 4, membersByStatus: { full: 3, probationary: 1 } });
+        expect(street.units).toEqual([
+          { unitCode: C1, level: 'community', grids: 3, gridsWithBranch: 2, coverageShare: 0.667, members: 4, membersByStatus: { full: 3, probationary: 1 } },
+          { unitCode: C2, level: 'community', grids: 1, gridsWithBranch: 0, coverageShare: 0, members: 0, membersByStatus: { full: 0, probationary: 0 } },
+        ]);
+      },
+      { timeoutMs: 15_000 },
+    );
+    const c1 = await figures('secretary', `unit=${C1}&from=2026-11-01&to=2026-11-30`);
+    expect(c1).toMatchObject({ unit: C1, from: '2026-11-01', to: '2026-11-30' });
+    expect(c1.units.map((u: { unitCode: string; gridsWithBranch: number; members: number }) => [u.unitCode, u.gridsWithBranch, u.members])).toEqual([
+      [G11, 1, 2],
+      [G12, 0, 0],
+      [EG1, 1, 1],
+    ]);
+  });
+
+  it('follows a transfer, a restored branch and a grid leaving the map; a redelivered event counts once', async () => {
+    expect((await call('street', 'PATCH', `/api/v1/party/organisations/${ids.b21}`, { active: true })).statusCode).toBe(200);
+    expect((await call('street', 'PATCH', `/api/v1/party/members/${ids.m2}`, { organisationId: ids.b21, status: 'full' })).statusCode).toBe(200);
+    await walk.registry.updateUnit(SYSTEM_CALLER, G12, { active: false });
+    await eventually(
+      async () => {
+        const street = await figures('analyst', `unit=${STREET}`);
+        expect(street.total).toMatchObject({ grids: 3, gridsWithBranch: 3, coverageShare: 1, members: 4, membersByStatus: { full: 4, probationary: 0 } });
+        expect(street.units.map((u: { unitCode: string; members: number }) => [u.unitCode, u.members])).toEqual([[C1, 3], [C2, 1]]);
+      },
+      { timeoutMs: 15_000 },
+    );
+    await walk.redeliver(
+      { service: 'party-building', subject: 'events.party-building.member.created', aggregate: ids.m4, durable: 'analytics-party' },
+      { service: 'party-building', subject: 'events.party-building.organisation.updated', aggregate: ids.b21, durable: 'analytics-party' },
+    );
+    expect((await figures('analyst', `unit=${STREET}`)).total).toMatchObject({ gridsWithBranch: 3, members: 4 });
+  });
+
+  it('answers within the caller’s scope and only to party readers', async () => {
+    expect((await call('secretary', 'GET', `/api/v1/analytics/party?unit=${STREET}`)).statusCode).toBe(404);
+    expect((await call('secretary', 'GET', `/api/v1/analytics/party?unit=${C2}`)).statusCode).toBe(404);
+    expect((await figures('secretary', '')).units.map((u: { unitCode: string }) => u.unitCode)).toEqual([C1]);
+    expect((await call('staff', 'GET', `/api/v1/analytics/party?unit=${G11}`)).statusCode).toBe(403);
+    const bad = await call('analyst', 'GET', `/api/v1/analytics/party?unit=${STREET}&from=2026-12-02&to=2026-12-01`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'ANALYTICS_INVALID', errors: [{ field: 'from' }] });
+  });
+});

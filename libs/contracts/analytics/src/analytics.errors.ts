@@ -1,0 +1,13 @@
+import { fieldChecks } from '@gridline/platform';
+
+/** Error codes of the analytics service. */
+export const AnalyticsErrorCode = {
+  /** Bad input: `details.fields` names the field and why. */
+  Invalid: 'ANALYTICS_INVALID',
+  /** A unit analytics does not know, or not in the caller's scope (the two are not told apart). */
+  UnitNotFound: 'ANALYTICS_UNIT_NOT_FOUND',
+} as const;
+export type AnalyticsErrorCode = (typeof AnalyticsErrorCode)[keyof typeof AnalyticsErrorCode];
+
+/** `analyticsInvalid(field, reason)`: the one 400 of the service. */
+export const { invalid: analyticsInvalid } = fieldChecks(AnalyticsErrorCode.Invalid);
