@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
-import { AppError, residentIdCheckCharacter } from '@gridline/platform';
+import type { AppError } from '@gridline/platform';
 import {
   ActivitiesClient,
   MembersClient,
@@ -14,6 +14,7 @@ import {
 import { TestPlatform } from '@gridline/testing';
 import { PartyBuildingAppModule } from '../party-building-app.module';
 import { PartyBuildingConfig } from '../party-building.config';
+import { copyUnits, fieldsOf, memberInput, refusal } from '../testing/party-test-support';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -25,17 +26,6 @@ const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [CO
 const OTHER_SECRETARY: Caller = { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] };
 const memberCaller = (n: number): Caller => ({ sub: `acct-${n}`, roles: ['party_member'], units: [] });
 const MINUTE = 60_000;
-
-const idNumber = (seq: number) => {
-  const first17 = `370502${'19800101'}${String(seq).padStart(3, '0')}`;
-  return first17 + residentIdCheckCharacter(first17);
-};
-
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('party activities over the bus', () => {
   let platform: TestPlatform;
@@ -75,15 +65,13 @@ describe('party activities over the bus', () => {
     const members = new MembersClient(bus);
     db = new Client({ connectionString: platform.db.url });
     await db.connect();
-    for (const [code, level, parent, path] of [
-      [STREET, 'street', null, [STREET]],
-      [COMMUNITY, 'community', STREET, [STREET, COMMUNITY]],
-      [OTHER_COMMUNITY, 'community', STREET, [STREET, OTHER_COMMUNITY]],
-      [GRID, 'grid', COMMUNITY, [STREET, COMMUNITY, GRID]],
-      [OTHER_GRID, 'grid', OTHER_COMMUNITY, [STREET, OTHER_COMMUNITY, OTHER_GRID]],
-    ] as const) {
-      await db.query('insert into party_building.registry_unit (code, name, level, parent_code, path, active, updated_at) values ($1, $1, $2, $3, $4, true, now())', [code, level, parent, path]);
-    }
+    await copyUnits(db, [
+      { level: 'street', path: [STREET] },
+      { level: 'community', path: [STREET, COMMUNITY] },
+      { level: 'community', path: [STREET, OTHER_COMMUNITY] },
+      { level: 'grid', path: [STREET, COMMUNITY, GRID] },
+      { level: 'grid', path: [STREET, OTHER_COMMUNITY, OTHER_GRID] },
+    ]);
     const top = await organisations.create(ADMIN, { name: '街道党工委', level: 'working_committee', unitCode: STREET });
     committeeId = (await organisations.create(ADMIN, { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY })).id;
     const other = await organisations.create(ADMIN, { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY });
@@ -91,7 +79,7 @@ describe('party activities over the bus', () => {
     otherBranchId = (await organisations.create(ADMIN, { name: '二社区一网格支部', level: 'branch', parentId: other.id, unitCode: OTHER_GRID })).id;
     for (let n = 1; n <= 10; n++) {
       const organisationId = n <= 8 ? branchId : n === 9 ? committeeId : otherBranchId;
-      const created = await members.create(ADMIN, { name: '党员', idNumber: idNumber(n), phone: `1380546${String(1000 + n)}`, status: 'full', joinedOn: '2010-07-01', organisationId, homeGridCode: n === 10 ? OTHER_GRID : GRID, account: `acct-${n}` });
+      const created = await members.create(ADMIN, { ...memberInput(organisationId, n === 10 ? OTHER_GRID : GRID, 400 + n, '党员'), account: `acct-${n}` });
       memberIds.set(n, created.id);
     }
   });
@@ -205,7 +193,7 @@ describe('party activities over the bus', () => {
     const future = await activities.list(ADMIN, { from: new Date(Date.now() + MINUTE).toISOString(), page: 1, pageSize: 50 });
     expect(future.items.every((a: ActivityView) => new Date(a.startsAt).getTime() > Date.now())).toBe(true);
     expect(future.items.map((a) => a.id)).not.toContain(created.id);
-    expect((await refusal(activities.list(ADMIN, { from: '2026-12-02', to: '2026-12-01' }))).details).toMatchObject({ fields: [{ field: 'to' }] });
+    expect(fieldsOf(await refusal(activities.list(ADMIN, { from: '2026-12-02', to: '2026-12-01' })))).toEqual(['to']);
     const mine = await activities.mine(memberCaller(1), { page: 1, pageSize: 50 });
     expect(mine.items.find((i) => i.activity.id === created.id)?.signUp.attendedAt).not.toBeNull();
     expect(mine.items.every((i) => i.signUp.memberId === memberIds.get(1))).toBe(true);
@@ -249,7 +237,7 @@ describe('party activities over the bus', () => {
     const field = async (request: Partial<CreateActivityRequest>) => {
       const error = await refusal(activities.create(SECRETARY, activity(request)));
       expect(error.kind).toBe('validation');
-      return (error.details?.fields as { field: string }[])[0].field;
+      return fieldsOf(error)?.[0];
     };
     const badDate = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('2026-02-30T09:00:00Z', '2026-12-20T25:00:00Z', '2026-12-20T09:00:00', '2026-W51-1', '2026-12-20'));
     await fc.assert(fc.asyncProperty(badDate, async (value) => expect(await field({ startsAt: value })).toBe('startsAt')), { numRuns: 15 });
