@@ -11,6 +11,7 @@ import { ServiceRecordEntity } from './ledger/service-record.entity';
 import { PARTY_BUILDING_MIGRATIONS } from './migrations/party-building.migration';
 import { MemberAuditEntity, MemberEntity } from './members/member.entity';
 import { MembersModule } from './members/members.module';
+import { CoverageModule } from './coverage/coverage.module';
 import { OfficerEntity } from './organisations/officer.entity';
 import { ActivityEntity, CheckInCodeEntity, SignUpEntity } from './activities/activity.entity';
 import { ActivitiesModule } from './activities/activities.module';
@@ -41,7 +42,7 @@ export class PartyBuildingAppModule {
     return {
       module: PartyBuildingAppModule,
       global: true,
-      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CasesModule, LedgerModule, ActivitiesModule],
+      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CoverageModule, CasesModule, LedgerModule, ActivitiesModule],
       providers: [{ provide: PersonalDataCipher, useValue: cipher }, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient],
       // MembersModule re-exported: organisations' officers are members, and the members feature binds to organisations.
       exports: [PersonalDataCipher, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient, MembersModule],

@@ -5,3 +5,4 @@ export * from './organisations';
 export * from './members';
 export * from './ledger';
 export * from './activities';
+export * from './coverage';

@@ -10,6 +10,8 @@ export const PartyErrorCode = {
   MemberNotFound: 'PARTY_MEMBER_NOT_FOUND',
   /** An officer's term that is not one of the organisation's. */
   OfficerNotFound: 'PARTY_OFFICER_NOT_FOUND',
+  /** A unit of the map that does not exist, or not in the caller's scope (the two are not told apart). */
+  UnitNotFound: 'PARTY_UNIT_NOT_FOUND',
   /** A unit that the organisation cannot be bound to (unknown, inactive, wrong level for the organisation's). */
   UnitRefused: 'PARTY_UNIT_REFUSED',
   /** A change that conflicts with what is stored (e.g. a second branch for a grid). */
