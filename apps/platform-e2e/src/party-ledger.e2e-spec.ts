@@ -44,9 +44,12 @@ describe('the party service ledger through the gateway', () => {
     expect(fieldsOf(bad)).toEqual(['hours']);
     expect(fieldsOf(await call('member', 'POST', '/api/v1/party/me/ledger', { task: 'visit', day: chinaDayFromToday(1), hours: 1 }))).toEqual(['day']);
 
-    const created = await call('member', 'POST', '/api/v1/party/me/ledger', { task: 'visit', day: today, hours: 1.5, note: '陪同入户走访' });
+    const body = { task: 'visit', day: today, hours: 1.5, note: '陪同入户走访' };
+    const created = await call('member', 'POST', '/api/v1/party/me/ledger', body, { 'idempotency-key': 'ledger-retry-0001' });
     expect(created.statusCode).toBe(201);
     const record = created.json();
+    // A retried create (same key, same body) records nothing twice.
+    expect((await call('member', 'POST', '/api/v1/party/me/ledger', body, { 'idempotency-key': 'ledger-retry-0001' })).json().id).toBe(record.id);
     expect(record).toMatchObject({ memberId, organisationId: branchId, hours: 1.5, points: 3, status: 'pending' });
 
     expect((await call('member', 'POST', `/api/v1/party/ledger/records/${record.id}/decision`, { decision: 'approved' })).statusCode).toBe(403);
