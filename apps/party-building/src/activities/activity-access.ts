@@ -31,13 +31,18 @@ export class ActivityAccess {
     return member;
   }
 
+  /** The caller's member record when they are a `party_member` with one linked, else null. */
+  ownRecord(caller: Caller): Promise<MemberEntity | null> {
+    return caller.roles.includes('party_member') ? this.members.findByAccount(caller.sub) : Promise.resolve(null);
+  }
+
   /**
    * The member a sign-up is for. A party member leaves `memberId` out (or names their own record); a keeper names a
    * member of their units (any other answers as not found).
    */
   async acting(caller: Caller, memberId: string | undefined): Promise<Acting> {
     requireRole(caller, [...PARTY_KEEPERS, 'party_member'], 'sign party members up for activities');
-    const own = caller.roles.includes('party_member') ? await this.members.findByAccount(caller.sub) : null;
+    const own = await this.ownRecord(caller);
     if (memberId === undefined || memberId === own?.id) {
       if (own) return { member: own, byKeeper: false };
       if (caller.roles.includes('party_member')) throw ownMemberNotFound();

@@ -21,10 +21,8 @@ export class GetActivityUseCase {
     const activity = await this.activities.findById(id);
     if (!activity) throw activityNotFound(id);
     if (hasAnyRole(caller, PARTY_READERS) && PartyScope.reads(caller, activity.path)) return toActivityView(activity);
-    if (caller.roles.includes('party_member')) {
-      const member = await this.access.self(caller).catch(() => null);
-      if (member && ((await this.access.admits(activity, member)) || (await this.activities.findSignUp(id, member.id)))) return toActivityView(activity);
-    }
+    const member = await this.access.ownRecord(caller);
+    if (member && ((await this.access.admits(activity, member)) || (await this.activities.findSignUp(id, member.id)))) return toActivityView(activity);
     throw activityNotFound(id);
   }
 }
