@@ -96,6 +96,15 @@ describe('party officers over the bus', () => {
     expect(Object.keys((events.rows[1].payload as { data: object }).data ?? events.rows[1].payload).sort()).toEqual(['directsGridCentre', 'endsOn', 'memberId', 'officerId', 'organisationId', 'role', 'startsOn', 'unitCode', 'unitPath']);
   });
 
+  it('lets one of two concurrent overlapping secretaries through', async () => {
+    const group = await organisations.create(ADMIN, { name: '第一党小组', level: 'party_group', parentId: branch.id, unitCode: GRID });
+    const [one, two] = [await member(branch), await member(branch)];
+    const results = await Promise.allSettled([one, two].map((memberId) => organisations.appointOfficer(SECRETARY, group.id, { memberId, role: 'secretary', startsOn: '2026-01-01' })));
+    expect(results.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(((results.find((r) => r.status === 'rejected') as PromiseRejectedResult).reason as { details?: { reason?: string } }).details?.reason).toBe('secretary_overlaps');
+    expect(await organisations.listOfficers(SECRETARY, group.id)).toHaveLength(1);
+  });
+
   it('appoints only members of the organisation or beneath it, in scope — an outsider is told apart from nobody by nothing', async () => {
     const unknown = await refusal(organisations.appointOfficer(SECRETARY, branch.id, { memberId: randomUUID(), role: 'committee_member' }));
     const elsewhere = await refusal(organisations.appointOfficer(SECRETARY, branch.id, { memberId: outsider, role: 'committee_member' }));
