@@ -75,7 +75,7 @@ describe('fuzz: malformed input through the whole platform', () => {
     // The supervision schedulers stamp open cases and appeals on their own every few seconds: off, so that any change
     // to a table is what a request did.
     const quiet = { SUPERVISION_ENABLED: 'false' };
-    walk = await StreetFixture.start({ services: ['registry', ['incidents', quiet], ['hotline', quiet], 'analytics'], gateway: { LOG_LEVEL: 'fatal' } });
+    walk = await StreetFixture.start({ services: ['registry', ['incidents', quiet], ['hotline', quiet], 'analytics', 'party-building'], gateway: { LOG_LEVEL: 'fatal' } });
     gateway = walk.gateway;
     admin = await testToken({ sub: 'fuzz-admin', roles: ['admin'] });
 
