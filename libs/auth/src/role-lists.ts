@@ -31,3 +31,9 @@ export const SERVICE_RECORDERS = [...PARTY_KEEPERS, 'party_member'] as const sat
 
 /** Who may read a member's service ledger: the party's readers in their units, a party member their own. */
 export const SERVICE_LEDGER_READERS = [...PARTY_READERS, 'party_member'] as const satisfies readonly Role[];
+
+/** Who submits or ends an in-service member's dual registration (双报到): the same as SERVICE_RECORDERS — keepers in their units, the member their own. */
+export const PARTY_REGISTRANTS = SERVICE_RECORDERS;
+
+/** Who reads dual registrations: the same as SERVICE_LEDGER_READERS — the party's readers in their units, a member their own. */
+export const PARTY_REGISTRATION_READERS = SERVICE_LEDGER_READERS;

@@ -6,3 +6,4 @@ export * from './members';
 export * from './ledger';
 export * from './activities';
 export * from './coverage';
+export * from './registrations';

@@ -14,6 +14,10 @@ export const PartyErrorCode = {
   UnitNotFound: 'PARTY_UNIT_NOT_FOUND',
   /** A unit that the organisation cannot be bound to (unknown, inactive, wrong level for the organisation's). */
   UnitRefused: 'PARTY_UNIT_REFUSED',
+  /** A registration that does not exist, or not in the caller's scope (the two are not told apart). */
+  RegistrationNotFound: 'PARTY_REGISTRATION_NOT_FOUND',
+  /** A step the registration's state does not allow (approving an ended one, ending a rejected one). */
+  RegistrationState: 'PARTY_REGISTRATION_STATE',
   /** A change that conflicts with what is stored (e.g. a second branch for a grid). */
   Conflict: 'PARTY_CONFLICT',
   /** A service record that does not exist, or not in the caller's scope. */

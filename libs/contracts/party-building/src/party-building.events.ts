@@ -3,6 +3,7 @@ import type { ServiceRecordEventData } from './ledger/ledger.events';
 import type { MemberEventData } from './members/member.events';
 import type { OfficerEventData, OrganisationEventData } from './organisations/organisation.events';
 import type { ActivityCancelledEventData, ActivityReportedEventData, ActivityScheduledEventData, AttendanceRecordedEventData } from './activities/activity.events';
+import type { RegistrationEventData } from './registrations/registration.events';
 
 /**
  * Every event the party-building service publishes (`events.party-building.<aggregate>.<event>`), none with personal
@@ -24,4 +25,8 @@ export const PARTY_BUILDING_EVENTS = {
   activityCancelled: defineEvent<ActivityCancelledEventData>('party-building', 'activity', 'cancelled'),
   activityReported: defineEvent<ActivityReportedEventData>('party-building', 'activity', 'reported'),
   attendanceRecorded: defineEvent<AttendanceRecordedEventData>('party-building', 'attendance', 'recorded'),
+  registrationSubmitted: defineEvent<RegistrationEventData>('party-building', 'registration', 'submitted'),
+  registrationApproved: defineEvent<RegistrationEventData>('party-building', 'registration', 'approved'),
+  registrationRejected: defineEvent<RegistrationEventData>('party-building', 'registration', 'rejected'),
+  registrationEnded: defineEvent<RegistrationEventData>('party-building', 'registration', 'ended'),
 } as const;

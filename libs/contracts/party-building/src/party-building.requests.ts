@@ -4,6 +4,7 @@ import { COVERAGE_REQUESTS } from './coverage/coverage.requests';
 import { MEMBER_REQUESTS } from './members/member.requests';
 import { ORGANISATION_REQUESTS } from './organisations/organisation.requests';
 import { ACTIVITY_REQUESTS } from './activities/activity.requests';
+import { REGISTRATION_REQUESTS } from './registrations/registration.requests';
 
 /** Health of a service over the bus (the one definition, in @gridline/messaging). */
 export type { ServiceInfo } from '@gridline/messaging/contracts';
@@ -19,4 +20,5 @@ export const PARTY_BUILDING_REQUESTS = {
   ...LEDGER_REQUESTS,
   ...ACTIVITY_REQUESTS,
   ...COVERAGE_REQUESTS,
+  ...REGISTRATION_REQUESTS,
 } as const;

@@ -1,7 +1,7 @@
 import { defineEvent } from '@gridline/messaging/contracts';
 import type { ExclusiveGridKind, UnitLevel } from './unit.types';
 import type { ImportCompletedEvent, QualityUpdatedEvent } from './registers/registers.events';
-import type { AssignmentCreatedEvent, AssignmentEndedEvent, AssignmentUpdatedEvent } from './people/people.events';
+import type { AssignmentCreatedEvent, AssignmentEndedEvent, AssignmentRefusedEvent, AssignmentUpdatedEvent } from './people/people.events';
 import type { CalendarChangedEvent, CategoryChangedEvent, DepartmentChangedEvent } from './responsibility/responsibility.events';
 
 /** A unit as events carry it: no boundary (large, and available from the registry). */
@@ -39,6 +39,7 @@ export const REGISTRY_EVENTS = {
   assignmentCreated: defineEvent<AssignmentCreatedEvent>('registry', 'assignment', 'created'),
   assignmentEnded: defineEvent<AssignmentEndedEvent>('registry', 'assignment', 'ended'),
   assignmentUpdated: defineEvent<AssignmentUpdatedEvent>('registry', 'assignment', 'updated'),
+  assignmentRefused: defineEvent<AssignmentRefusedEvent>('registry', 'assignment', 'refused'),
   qualityUpdated: defineEvent<QualityUpdatedEvent>('registry', 'quality', 'updated'),
   importCompleted: defineEvent<ImportCompletedEvent>('registry', 'import', 'completed'),
 } as const;
