@@ -1,3 +1,4 @@
+import { AssignmentSourcesMigration } from './assignment-sources.migration';
 import { CategoryDetailsMigration } from './category-details.migration';
 import { HouseholdVisitsMigration } from './household-visits.migration';
 import { PublicGridLookupMigration } from './public-grid-lookup.migration';
@@ -6,4 +7,4 @@ import { ResponsibilityMigration } from './responsibility.migration';
 import { UnitsMigration } from './units.migration';
 
 /** The registry's migrations in the order they apply; names never change once released. */
-export const REGISTRY_MIGRATIONS = [UnitsMigration, ResponsibilityMigration, RegistersMigration, HouseholdVisitsMigration, CategoryDetailsMigration, PublicGridLookupMigration].map((m) => ({ name: m.migrationName, class: m }));
+export const REGISTRY_MIGRATIONS = [UnitsMigration, ResponsibilityMigration, RegistersMigration, HouseholdVisitsMigration, CategoryDetailsMigration, PublicGridLookupMigration, AssignmentSourcesMigration].map((m) => ({ name: m.migrationName, class: m }));

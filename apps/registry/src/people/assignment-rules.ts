@@ -21,6 +21,25 @@ export const ROLE_LEVELS: Record<GridRole, readonly UnitLevel[]> = {
   community_police: GRIDS_AND_COMMUNITY,
 };
 
+/**
+ * Why a role cannot be held on a unit for a period (null: it can): the unit must be active and of a level the role
+ * belongs on, the dates real days, the end not before the start. The field named is the request's.
+ */
+export function assignmentProblem(
+  unit: { code: string; level: UnitLevel; active: boolean },
+  role: GridRole,
+  startsOn: string,
+  endsOn: string | null,
+): { field: 'unitCode' | 'role' | 'startsOn' | 'endsOn'; reason: string } | null {
+  if (!unit.active) return { field: 'unitCode', reason: `${unit.code} is not active` };
+  const levels = ROLE_LEVELS[role];
+  if (!levels.includes(unit.level)) return { field: 'role', reason: `${role} cannot be held on a ${unit.level}; it belongs on: ${levels.join(', ')}` };
+  if (!isCalendarDate(startsOn)) return { field: 'startsOn', reason: `${startsOn} is not a calendar date` };
+  if (endsOn !== null && !isCalendarDate(endsOn)) return { field: 'endsOn', reason: `${endsOn} is not a calendar date` };
+  if (endsOn !== null && endsOn < startsOn) return { field: 'endsOn', reason: `must not be before startsOn ${startsOn}` };
+  return null;
+}
+
 /** Whether a YYYY-MM-DD string names a real day (the DTOs check only the shape: 2026-02-30 passes them). */
 export function isCalendarDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;

@@ -11,6 +11,18 @@ export function assignmentConflict(reason: 'overlaps' | 'already_ended', message
   return new AppError(RegistryErrorCode.AssignmentConflict, 'conflict', message, { reason, ...details });
 }
 
+/** 409: the person already holds the role on the unit for a period sharing a day with the candidate's. */
+export function assignmentOverlaps(
+  candidate: { personId: string; unitCode: string; role: string },
+  clash: { id: string; startsOn: string; endsOn: string | null },
+): AppError {
+  return assignmentConflict(
+    'overlaps',
+    `Person ${candidate.personId} already holds ${candidate.role} on ${candidate.unitCode} from ${clash.startsOn}${clash.endsOn ? ` to ${clash.endsOn}` : ''}`,
+    { assignmentId: clash.id, startsOn: clash.startsOn, endsOn: clash.endsOn },
+  );
+}
+
 export function personNotFound(id: string): AppError {
   return new AppError(RegistryErrorCode.PersonNotFound, 'not_found', `Person ${id} does not exist`, { id });
 }

@@ -163,9 +163,9 @@ describe('people attached to grids, over the bus', () => {
           type: 'gridline.registry.assignment.created.v1',
           source: '/gridline/registry',
           subject: assignment.id,
-          data: { assignment: { id: assignment.id, personId: wang, unitCode: G1, role: 'grid_staff', startsOn: today, endsOn: null } },
+          data: { assignment: { id: assignment.id, personId: wang, unitCode: G1, role: 'grid_staff', startsOn: today, endsOn: null, source: null } },
         });
-        expect(Object.keys(msg.json<{ data: { assignment: object } }>().data.assignment).sort()).toEqual(['endsOn', 'id', 'personId', 'role', 'startsOn', 'unitCode']);
+        expect(Object.keys(msg.json<{ data: { assignment: object } }>().data.assignment).sort()).toEqual(['endsOn', 'id', 'personId', 'role', 'source', 'startsOn', 'unitCode']);
         expect(msg.string()).not.toContain(PHONE);
         expect(msg.string()).not.toContain('王晓梅');
       });

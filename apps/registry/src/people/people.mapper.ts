@@ -34,6 +34,7 @@ export function toAssignmentSnapshot(assignment: AssignmentEntity): AssignmentSn
     role: assignment.role,
     startsOn: assignment.startsOn,
     endsOn: assignment.endsOn,
+    source: assignment.source,
   };
 }
 

@@ -88,6 +88,16 @@ export class PeopleRepository {
     return this.em.findOne(AssignmentEntity, { $and: where }, { orderBy: { startsOn: 'asc' } });
   }
 
+  /** The person made from another service's record (`source`), locked for the transaction: one person per record. */
+  lockPersonBySource(source: string): Promise<PersonEntity | null> {
+    return this.em.findOne(PersonEntity, { source }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
+  /** The assignment made from another service's record (`source`), locked for the transaction. */
+  lockAssignmentBySource(source: string): Promise<AssignmentEntity | null> {
+    return this.em.findOne(AssignmentEntity, { source }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+  }
+
   /** A new person, to be stored by the next flush. */
   addPerson(data: RequiredEntityData<PersonEntity>): PersonEntity {
     const person = this.em.create(PersonEntity, data);

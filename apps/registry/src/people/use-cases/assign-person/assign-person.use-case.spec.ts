@@ -77,7 +77,7 @@ describe(AssignPersonUseCase.name, () => {
     expect(view).toMatchObject({ personId: PERSON_ID, unitCode: GRID, role: 'grid_staff', startsOn: '2026-04-01', endsOn: null, active: true, personPhone: '138****1234' });
     expect(people.addAssignment).toHaveBeenCalledTimes(1);
     expect(events.record).toHaveBeenCalledWith(REGISTRY_EVENTS.assignmentCreated, view.id, {
-      assignment: { id: view.id, personId: PERSON_ID, unitCode: GRID, role: 'grid_staff', startsOn: '2026-04-01', endsOn: null },
+      assignment: { id: view.id, personId: PERSON_ID, unitCode: GRID, role: 'grid_staff', startsOn: '2026-04-01', endsOn: null, source: null },
     });
     expect(people.flush).toHaveBeenCalled();
   });

@@ -4,8 +4,8 @@ import { chinaDay } from '@gridline/platform';
 import { PersonalDataService, TransactionRunner } from '@gridline/persistence';
 import { REGISTRY_EVENTS, type AssignmentView } from '@gridline/contracts-registry';
 import { unitNotFound } from '../../../unit/unit.errors';
-import { ROLE_LEVELS, isCalendarDate } from '../../assignment-rules';
-import { assignmentConflict, assignmentInvalid, personNotFound } from '../../people.errors';
+import { assignmentProblem } from '../../assignment-rules';
+import { assignmentInvalid, assignmentOverlaps, personNotFound } from '../../people.errors';
 import { toAssignmentSnapshot, toAssignmentView } from '../../people.mapper';
 import { assertMayAssignOn, assertMayAssignPerson } from '../../people-permissions';
 import { PeopleRepository } from '../../people.repository';
@@ -25,17 +25,11 @@ export class AssignPersonUseCase {
     const unit = await this.people.findUnit(unitCode);
     if (!unit) throw unitNotFound(unitCode);
     assertMayAssignOn(caller, unit);
-    if (!unit.active) throw assignmentInvalid('unitCode', `${unitCode} is not active`);
-    const levels = ROLE_LEVELS[input.role];
-    if (!levels.includes(unit.level)) {
-      throw assignmentInvalid('role', `${input.role} cannot be held on a ${unit.level}; it belongs on: ${levels.join(', ')}`);
-    }
     const today = chinaDay();
     const startsOn = input.startsOn ?? today;
     const endsOn = input.endsOn ?? null;
-    if (!isCalendarDate(startsOn)) throw assignmentInvalid('startsOn', `${startsOn} is not a calendar date`);
-    if (endsOn !== null && !isCalendarDate(endsOn)) throw assignmentInvalid('endsOn', `${endsOn} is not a calendar date`);
-    if (endsOn !== null && endsOn < startsOn) throw assignmentInvalid('endsOn', `must not be before startsOn ${startsOn}`);
+    const problem = assignmentProblem(unit, input.role, startsOn, endsOn);
+    if (problem) throw assignmentInvalid(problem.field, problem.reason);
 
     return this.transactions.run(async () => {
       // Locking the person serialises their assignments, so that two overlapping ones cannot both pass the check.
@@ -44,13 +38,7 @@ export class AssignPersonUseCase {
       assertMayAssignPerson(caller, person.id, await this.people.unitPathsOfPerson(person.id));
       const candidate = { personId: person.id, unitCode, role: input.role, startsOn, endsOn };
       const clash = await this.people.findOverlapping(candidate);
-      if (clash) {
-        throw assignmentConflict(
-          'overlaps',
-          `Person ${person.id} already holds ${input.role} on ${unitCode} from ${clash.startsOn}${clash.endsOn ? ` to ${clash.endsOn}` : ''}`,
-          { assignmentId: clash.id, startsOn: clash.startsOn, endsOn: clash.endsOn },
-        );
-      }
+      if (clash) throw assignmentOverlaps(candidate, clash);
       const assignment = this.people.addAssignment({ ...candidate, workPhone: input.workPhone ?? null });
       this.outbox.record(REGISTRY_EVENTS.assignmentCreated, assignment.id, { assignment: toAssignmentSnapshot(assignment) });
       await this.people.flush();

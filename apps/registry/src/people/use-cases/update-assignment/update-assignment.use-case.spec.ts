@@ -47,7 +47,7 @@ describe(UpdateAssignmentUseCase.name, () => {
     expect(view).toMatchObject({ id: ID, workPhone: '0546-8229999', personPhone: '138****1234' });
     expect(row.workPhone).toBe('0546-8229999');
     expect(events.record).toHaveBeenCalledWith(REGISTRY_EVENTS.assignmentUpdated, ID, {
-      assignment: { id: ID, personId: 'p', unitCode: GRID, role: 'grid_staff', startsOn: '2026-01-01', endsOn: null },
+      assignment: { id: ID, personId: 'p', unitCode: GRID, role: 'grid_staff', startsOn: '2026-01-01', endsOn: null, source: null },
       changed: ['workPhone'],
     });
     expect(JSON.stringify(events.record.mock.calls[0][2])).not.toContain('8229999');
