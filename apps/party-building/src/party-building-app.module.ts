@@ -18,13 +18,15 @@ import { ActivitiesModule } from './activities/activities.module';
 import { OrganisationEntity } from './organisations/organisation.entity';
 import { OrganisationsModule } from './organisations/organisations.module';
 import type { PartyBuildingConfig } from './party-building.config';
+import { RegistrationEntity } from './registrations/registration.entity';
+import { RegistrationsModule } from './registrations/registrations.module';
 
 export const PARTY_BUILDING_SERVICE = 'party-building';
 
 /** What the party-building service keeps in its schema (also used by `npm run migrate`). */
 export const PARTY_BUILDING_PERSISTENCE = {
   service: PARTY_BUILDING_SERVICE,
-  entities: [OrganisationEntity, OfficerEntity, MemberEntity, MemberAuditEntity, CaseHandoffEntity, ServiceRecordEntity, ActivityEntity, SignUpEntity, CheckInCodeEntity, ...REGISTRY_REFERENCE_ENTITIES],
+  entities: [OrganisationEntity, OfficerEntity, MemberEntity, MemberAuditEntity, CaseHandoffEntity, ServiceRecordEntity, ActivityEntity, SignUpEntity, CheckInCodeEntity, RegistrationEntity, ...REGISTRY_REFERENCE_ENTITIES],
   migrations: PARTY_BUILDING_MIGRATIONS,
 };
 
@@ -42,7 +44,7 @@ export class PartyBuildingAppModule {
     return {
       module: PartyBuildingAppModule,
       global: true,
-      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CoverageModule, CasesModule, LedgerModule, ActivitiesModule],
+      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CoverageModule, CasesModule, LedgerModule, ActivitiesModule, RegistrationsModule],
       providers: [{ provide: PersonalDataCipher, useValue: cipher }, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient],
       // MembersModule re-exported: organisations' officers are members, and the members feature binds to organisations.
       exports: [PersonalDataCipher, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient, MembersModule],

@@ -2,6 +2,7 @@ import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
 import { PartyOrganisationsMigration } from './20261210001000_organisations.migration';
 import { PartyLedgerMigration } from './20261210005000_ledger.migration';
 import { PartyMembersMigration } from './20261210002000_members.migration';
+import { PartyRegistrationsMigration } from './20261210003000_registrations.migration';
 import { PartyCaseHandoffsMigration } from './20261210006000_case_handoffs.migration';
 import { PartyOfficersMigration } from './20261210001100_officers.migration';
 import { PartyActivitiesMigration } from './20261210004000_activities.migration';
@@ -12,5 +13,5 @@ import { PartyActivitiesMigration } from './20261210004000_activities.migration'
  */
 export const PARTY_BUILDING_MIGRATIONS = [
   ...REGISTRY_REFERENCE_MIGRATIONS,
-  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyActivitiesMigration, PartyLedgerMigration, PartyCaseHandoffsMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyRegistrationsMigration, PartyActivitiesMigration, PartyLedgerMigration, PartyCaseHandoffsMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];
