@@ -5,11 +5,13 @@ import { AnalyticsAppModule, AnalyticsConfig } from '@gridline/app-analytics';
 import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
 import { HotlineAppModule, HotlineConfig } from '@gridline/app-hotline';
 import { IncidentsAppModule, IncidentsConfig } from '@gridline/app-incidents';
+import { PartyBuildingAppModule, PartyBuildingConfig } from '@gridline/app-party-building';
 import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { connectStandaloneBus } from '@gridline/messaging';
-import { loadConfig } from '@gridline/platform';
-import { RegistryClient } from '@gridline/contracts-registry';
+import { loadConfig, residentIdCheckCharacter } from '@gridline/platform';
+import { MembersClient, OrganisationsClient, RegistrationsClient } from '@gridline/contracts-party-building';
+import { RegistryClient, RegistryPeopleClient } from '@gridline/contracts-registry';
 import { PrivateNatsServer, TestPlatform, eventually, testToken, unitFactory } from '@gridline/testing';
 
 /** The configuration that deploy/ and docker-compose run, exactly as committed. */
@@ -62,6 +64,7 @@ describe('NATS users and permissions (deploy/nats/nats-server.conf)', () => {
     await platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config), creds('incidents'));
     await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config), creds('analytics'));
     await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config), creds('hotline'));
+    await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config), creds('party-building'));
     gateway = await createGatewayApp(loadConfig(GatewayConfig, { ...creds('gateway'), LOG_LEVEL: 'warn' }));
     const seed = await connectStandaloneBus('seed', { ...creds('seed'), REQUEST_TIMEOUT_MS: 10_000 });
     try {
@@ -127,5 +130,33 @@ describe('NATS users and permissions (deploy/nats/nats-server.conf)', () => {
     });
     const hotline = await gateway.app.inject({ method: 'GET', url: '/api/v1/appeals', headers: { authorization: `Bearer ${admin}` } });
     expect(hotline.statusCode).toBe(200);
+  });
+
+  it('still hands an approved party registration to the registry: its stream read, the member’s name asked of party-building, the answer read back', async () => {
+    const { bus, close } = await connectStandaloneBus('gateway', { ...creds('gateway'), REQUEST_TIMEOUT_MS: 10_000 });
+    try {
+      const admin = { sub: 'admin-1', roles: ['admin' as const], units: [] };
+      const organisations = new OrganisationsClient(bus);
+      // party-building's copy of the map follows the registry's stream.
+      const top = await eventually(() => organisations.create(admin, { name: '街道党工委', level: 'working_committee', unitCode: STREET }), { timeoutMs: 20_000 });
+      const committee = await organisations.create(admin, { name: '社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY });
+      const branch = await organisations.create(admin, { name: '网格支部', level: 'branch', parentId: committee.id, unitCode: GRID });
+      const first17 = '37050219850317011';
+      const member = await new MembersClient(bus).create(admin, {
+        name: '王小明', idNumber: first17 + residentIdCheckCharacter(first17), phone: '13805461234', status: 'full', joinedOn: '2010-07-01', organisationId: branch.id, homeGridCode: GRID,
+      });
+      const registrations = new RegistrationsClient(bus);
+      const submitted = await registrations.submit(admin, { memberId: member.id, workUnit: '某某局', workUnitPartyOrganisation: '某某局机关党委', communityCode: COMMUNITY, gridCode: GRID, post: 'volunteer' });
+      await registrations.approve(admin, submitted.id);
+      const done = await eventually(async () => {
+        const view = await registrations.get(admin, submitted.id);
+        expect(view.handoff.status).toBe('done');
+        return view;
+      }, { timeoutMs: 20_000 });
+      const people = await new RegistryPeopleClient(bus).unitPeople(admin, GRID, { role: 'in_service_party_member' });
+      expect(people).toEqual([expect.objectContaining({ id: done.handoff.assignmentId, personName: '王小明' })]);
+    } finally {
+      await close();
+    }
   });
 });
