@@ -20,13 +20,15 @@ import { OrganisationsModule } from './organisations/organisations.module';
 import type { PartyBuildingConfig } from './party-building.config';
 import { RegistrationEntity } from './registrations/registration.entity';
 import { RegistrationsModule } from './registrations/registrations.module';
+import { StationEntity, StationServiceEntity } from './stations/station.entities';
+import { StationsModule } from './stations/stations.module';
 
 export const PARTY_BUILDING_SERVICE = 'party-building';
 
 /** What the party-building service keeps in its schema (also used by `npm run migrate`). */
 export const PARTY_BUILDING_PERSISTENCE = {
   service: PARTY_BUILDING_SERVICE,
-  entities: [OrganisationEntity, OfficerEntity, MemberEntity, MemberAuditEntity, CaseHandoffEntity, ServiceRecordEntity, ActivityEntity, SignUpEntity, CheckInCodeEntity, RegistrationEntity, ...REGISTRY_REFERENCE_ENTITIES],
+  entities: [OrganisationEntity, OfficerEntity, MemberEntity, MemberAuditEntity, CaseHandoffEntity, ServiceRecordEntity, ActivityEntity, SignUpEntity, CheckInCodeEntity, RegistrationEntity, StationEntity, StationServiceEntity, ...REGISTRY_REFERENCE_ENTITIES],
   migrations: PARTY_BUILDING_MIGRATIONS,
 };
 
@@ -44,7 +46,7 @@ export class PartyBuildingAppModule {
     return {
       module: PartyBuildingAppModule,
       global: true,
-      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CoverageModule, CasesModule, LedgerModule, ActivitiesModule, RegistrationsModule],
+      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CoverageModule, CasesModule, LedgerModule, ActivitiesModule, RegistrationsModule, StationsModule],
       providers: [{ provide: PersonalDataCipher, useValue: cipher }, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient],
       // MembersModule re-exported: organisations' officers are members, and the members feature binds to organisations.
       exports: [PersonalDataCipher, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient, MembersModule],

@@ -11,3 +11,4 @@ export * from './personal-data/personal-data.service';
 export * from './work-order/work-order-number';
 export * from './like-pattern';
 export * from './transactions/transaction-runner';
+export * from './great-circle';

@@ -33,7 +33,8 @@ const OPEN311_POST_ROUTES: ReadonlyMap<string, { bucket: string; what: string }>
   ['/open311/v2/requests.:format', { bucket: 'requests', what: 'service requests' }],
   ['/open311/v2/servicerequestupdates.:format', { bucket: 'updates', what: 'service request updates' }],
 ]);
-const PUBLIC_LOOKUP_ROUTE = '/api/v1/public/grid';
+/** The public lookups (no token), limited together per client address by PUBLIC_LOOKUP_RATE_LIMIT. */
+const PUBLIC_LOOKUP_ROUTES: ReadonlySet<string> = new Set(['/api/v1/public/grid', '/api/v1/party/stations/nearest']);
 
 /** A limit as configured: `<max>/<window>` (`20/5m`), or `off`. */
 export interface RateLimitSetting {
@@ -191,7 +192,7 @@ function limitOpen311Posts(fastify: FastifyInstance, setting: RateLimitSetting):
 function limitPublicLookups(fastify: FastifyInstance, setting: RateLimitSetting): void {
   const lookups = fastify.createRateLimit({ max: setting.max, timeWindow: setting.windowMs, keyGenerator: (request) => `public-lookup:${request.ip}` });
   fastify.addHook('preHandler', async (request, reply) => {
-    if (request.routeOptions.url !== PUBLIC_LOOKUP_ROUTE) return;
+    if (!PUBLIC_LOOKUP_ROUTES.has(request.routeOptions.url ?? '')) return;
     const state = await lookups(request);
     if (!state.isAllowed && state.isExceeded) return tooMany(request, reply, state.ttlInSeconds, 'Too many public lookups from your address');
   });

@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
-import { ActivitiesClient, CoverageClient, LedgerClient, MembersClient, OrganisationsClient, RegistrationsClient } from '@gridline/contracts-party-building';
+import { ActivitiesClient, CoverageClient, LedgerClient, MembersClient, OrganisationsClient, RegistrationsClient, StationsClient } from '@gridline/contracts-party-building';
 import { ActivitiesController } from './activities.controller';
 import { CoverageController } from './coverage.controller';
 import { MembersController } from './members.controller';
 import { LedgerController } from './ledger.controller';
 import { OrganisationsController } from './organisations.controller';
 import { RegistrationsController } from './registrations.controller';
+import { StationsController } from './stations.controller';
 
 /** The party-building routes, `/api/v1/party/…`: one controller and one client per feature of the service. */
 @Module({
-  controllers: [OrganisationsController, MembersController, LedgerController, ActivitiesController, CoverageController, RegistrationsController],
-  providers: [OrganisationsClient, MembersClient, LedgerClient, ActivitiesClient, CoverageClient, RegistrationsClient],
+  controllers: [OrganisationsController, MembersController, LedgerController, ActivitiesController, CoverageController, RegistrationsController, StationsController],
+  providers: [OrganisationsClient, MembersClient, LedgerClient, ActivitiesClient, CoverageClient, RegistrationsClient, StationsClient],
+  // The public grid lookup adds the nearest red station to its answer.
+  exports: [StationsClient],
 })
 export class PartyModule {}

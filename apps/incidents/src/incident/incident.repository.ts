@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LockMode, type RequiredEntityData } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
-import { WORK_ORDER_NUMBER, containsPattern, nextWorkOrderNumber, pgTextArray } from '@gridline/persistence';
+import { WORK_ORDER_NUMBER, boundingBox, containsPattern, greatCircleMetresSql, nextWorkOrderNumber, pgTextArray } from '@gridline/persistence';
 import { periodEnd, periodStart } from '@gridline/platform';
 import { Outbox } from '@gridline/messaging';
 import { INCIDENTS_EVENTS, LIVE_STATUSES, type AppealHandoffFailedEventData, type ListIncidentsQuery } from '@gridline/contracts-incidents';
@@ -128,18 +128,17 @@ export class IncidentRepository {
   async nearby(caller: Caller, categoryCode: string, lat: number, lng: number, radiusMeters: number, since: Date, excludeId: string) {
     const schema = this.em.config.get('schema');
     // A bounding box narrows the rows; the haversine distance decides.
-    const dLat = radiusMeters / 111_320;
-    const dLng = radiusMeters / (111_320 * Math.max(Math.cos((lat * Math.PI) / 180), 0.01));
+    const box = boundingBox({ lat, lng }, radiusMeters);
+    const distance = greatCircleMetresSql('lat', 'lng', { lat, lng });
     const scope = incidentScopeSql(caller);
     return this.em.execute<{ id: string; title: string; status: string; distance: number; created_at: Date }[]>(
-      `select id, title, status, created_at,
-              2 * 6371000 * asin(sqrt(power(sin(radians(lat - ?) / 2), 2) + cos(radians(?)) * cos(radians(lat)) * power(sin(radians(lng - ?) / 2), 2))) as distance
+      `select id, title, status, created_at, ${distance.sql} as distance
          from "${schema}"."incident"
         where category_code = ? and created_at >= ? and id <> ?
           and status not in ('rejected', 'closed', 'evaluated', 'cancelled', 'merged')
           and lat between ? and ? and lng between ? and ?${scope ? ` and ${scope.sql}` : ''}
         order by distance asc limit 10`,
-      [lat, lat, lng, categoryCode, since, excludeId, lat - dLat, lat + dLat, lng - dLng, lng + dLng, ...(scope?.params ?? [])],
+      [...distance.params, categoryCode, since, excludeId, box.minLat, box.maxLat, box.minLng, box.maxLng, ...(scope?.params ?? [])],
     );
   }
 }

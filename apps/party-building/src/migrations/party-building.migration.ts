@@ -6,6 +6,7 @@ import { PartyRegistrationsMigration } from './20261210003000_registrations.migr
 import { PartyCaseHandoffsMigration } from './20261210006000_case_handoffs.migration';
 import { PartyOfficersMigration } from './20261210001100_officers.migration';
 import { PartyActivitiesMigration } from './20261210004000_activities.migration';
+import { PartyStationsMigration } from './20261210006100_stations.migration';
 
 /**
  * The party-building schema's migrations, in order: the copy of the registry's map first, then one file per
@@ -13,5 +14,5 @@ import { PartyActivitiesMigration } from './20261210004000_activities.migration'
  */
 export const PARTY_BUILDING_MIGRATIONS = [
   ...REGISTRY_REFERENCE_MIGRATIONS,
-  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyRegistrationsMigration, PartyActivitiesMigration, PartyLedgerMigration, PartyCaseHandoffsMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyRegistrationsMigration, PartyActivitiesMigration, PartyLedgerMigration, PartyCaseHandoffsMigration, PartyStationsMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -7,3 +7,4 @@ export * from './ledger';
 export * from './activities';
 export * from './coverage';
 export * from './registrations';
+export * from './stations';

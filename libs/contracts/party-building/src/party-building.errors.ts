@@ -18,6 +18,17 @@ export const PartyErrorCode = {
   RegistrationNotFound: 'PARTY_REGISTRATION_NOT_FOUND',
   /** A step the registration's state does not allow (approving an ended one, ending a rejected one). */
   RegistrationState: 'PARTY_REGISTRATION_STATE',
+  /** A red station that does not exist, or not in the caller's scope. */
+  StationNotFound: 'PARTY_STATION_NOT_FOUND',
+  /** A station's service record that does not exist, or not in the caller's scope. */
+  StationServiceNotFound: 'PARTY_STATION_SERVICE_NOT_FOUND',
+  /** A linked incident (a mediation's dispute) that does not exist, or not in the caller's scope. */
+  IncidentNotFound: 'PARTY_INCIDENT_NOT_FOUND',
+  /**
+   * A station or record the rules refuse (422, `details.fields` naming the field): a point in no grid of the caller's
+   * scope, an organisation off the grid's path, a function the station does not offer, a linked case that is no dispute.
+   */
+  StationRefused: 'PARTY_STATION_REFUSED',
   /** A change that conflicts with what is stored (e.g. a second branch for a grid). */
   Conflict: 'PARTY_CONFLICT',
   /** A service record that does not exist, or not in the caller's scope. */

@@ -4,6 +4,7 @@ import type { MemberEventData } from './members/member.events';
 import type { OfficerEventData, OrganisationEventData } from './organisations/organisation.events';
 import type { ActivityCancelledEventData, ActivityReportedEventData, ActivityScheduledEventData, AttendanceRecordedEventData } from './activities/activity.events';
 import type { RegistrationEventData } from './registrations/registration.events';
+import type { StationCaseOpenedEventData, StationEventData, StationServiceRecordedEventData } from './stations/station.events';
 
 /**
  * Every event the party-building service publishes (`events.party-building.<aggregate>.<event>`), none with personal
@@ -29,4 +30,8 @@ export const PARTY_BUILDING_EVENTS = {
   registrationApproved: defineEvent<RegistrationEventData>('party-building', 'registration', 'approved'),
   registrationRejected: defineEvent<RegistrationEventData>('party-building', 'registration', 'rejected'),
   registrationEnded: defineEvent<RegistrationEventData>('party-building', 'registration', 'ended'),
+  stationCreated: defineEvent<StationEventData>('party-building', 'station', 'created'),
+  stationUpdated: defineEvent<StationEventData>('party-building', 'station', 'updated'),
+  stationServiceRecorded: defineEvent<StationServiceRecordedEventData>('party-building', 'station', 'service_recorded'),
+  stationCaseOpened: defineEvent<StationCaseOpenedEventData>('party-building', 'station', 'case_opened'),
 } as const;

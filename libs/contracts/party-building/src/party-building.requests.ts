@@ -5,6 +5,7 @@ import { MEMBER_REQUESTS } from './members/member.requests';
 import { ORGANISATION_REQUESTS } from './organisations/organisation.requests';
 import { ACTIVITY_REQUESTS } from './activities/activity.requests';
 import { REGISTRATION_REQUESTS } from './registrations/registration.requests';
+import { STATION_REQUESTS } from './stations/station.requests';
 
 /** Health of a service over the bus (the one definition, in @gridline/messaging). */
 export type { ServiceInfo } from '@gridline/messaging/contracts';
@@ -21,4 +22,5 @@ export const PARTY_BUILDING_REQUESTS = {
   ...ACTIVITY_REQUESTS,
   ...COVERAGE_REQUESTS,
   ...REGISTRATION_REQUESTS,
+  ...STATION_REQUESTS,
 } as const;

@@ -28,7 +28,10 @@ export interface PublicGridView {
   matchedAddresses?: string[];
   /** The grid's party branch: null until party building exists. */
   partyBranch: null;
-  /** The nearest red station (红色驿站): null until party building exists. */
+  /**
+   * The nearest red station (红色驿站): the registry answers null; the gateway's lookup fills it in from party building
+   * (GET /api/v1/public/grid for a point).
+   */
   redStation: null;
 }
 
