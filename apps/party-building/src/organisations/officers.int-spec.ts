@@ -136,4 +136,16 @@ describe('party officers over the bus', () => {
     // A reader who is no keeper may not appoint.
     expect((await refusal(organisations.appointOfficer(INSTRUCTOR, committee.id, { memberId: randomUUID(), role: 'committee_member' }))).kind).toBe('forbidden');
   });
+
+  it('ends the open terms of a dissolved organisation: today, or on its first day for a term not begun', async () => {
+    const group = await organisations.create(SECRETARY, { name: '一网格第一党小组', level: 'party_group', parentId: branch.id, unitCode: GRID });
+    const leader = await organisations.appointOfficer(SECRETARY, group.id, { memberId: await member(branch), role: 'secretary', startsOn: '2025-01-01' });
+    const future = await organisations.appointOfficer(SECRETARY, group.id, { memberId: await member(branch), role: 'committee_member', startsOn: '2099-01-01' });
+    await organisations.update(SECRETARY, group.id, { active: false });
+    const terms = new Map((await organisations.listOfficers(SECRETARY, group.id)).map((o) => [o.id, o]));
+    expect(terms.get(leader.id)).toMatchObject({ endsOn: today });
+    expect(terms.get(future.id)).toMatchObject({ endsOn: '2099-01-01' });
+    const ended = await db.query(`select count(*)::int as n from party_building.outbox where type = $1 and aggregate_key = $2`, [PARTY_BUILDING_EVENTS.officerEnded.type, `organisation:${group.id}`]);
+    expect(ended.rows[0].n).toBe(2);
+  });
 });
