@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { ActivitiesClient, CoverageClient, LedgerClient, MembersClient, OrganisationsClient, RegistrationsClient, StationsClient } from '@gridline/contracts-party-building';
+import { ActivitiesClient, CommitteesClient, CoverageClient, LedgerClient, MembersClient, OrganisationsClient, RegistrationsClient, StationsClient } from '@gridline/contracts-party-building';
+import { CommitteesController } from './committees.controller';
 import { ActivitiesController } from './activities.controller';
 import { CoverageController } from './coverage.controller';
 import { MembersController } from './members.controller';
@@ -10,8 +11,8 @@ import { StationsController } from './stations.controller';
 
 /** The party-building routes, `/api/v1/party/…`: one controller and one client per feature of the service. */
 @Module({
-  controllers: [OrganisationsController, MembersController, LedgerController, ActivitiesController, CoverageController, RegistrationsController, StationsController],
-  providers: [OrganisationsClient, MembersClient, LedgerClient, ActivitiesClient, CoverageClient, RegistrationsClient, StationsClient],
+  controllers: [OrganisationsController, MembersController, LedgerController, ActivitiesController, CoverageController, RegistrationsController, StationsController, CommitteesController],
+  providers: [OrganisationsClient, MembersClient, LedgerClient, ActivitiesClient, CoverageClient, RegistrationsClient, StationsClient, CommitteesClient],
   // The public grid lookup adds the nearest red station to its answer.
   exports: [StationsClient],
 })

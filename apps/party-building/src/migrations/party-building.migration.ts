@@ -7,6 +7,7 @@ import { PartyCaseHandoffsMigration } from './20261210006000_case_handoffs.migra
 import { PartyOfficersMigration } from './20261210001100_officers.migration';
 import { PartyActivitiesMigration } from './20261210004000_activities.migration';
 import { PartyStationsMigration } from './20261210006100_stations.migration';
+import { PartyCommitteesMigration } from './20261210007000_committees.migration';
 
 /**
  * The party-building schema's migrations, in order: the copy of the registry's map first, then one file per
@@ -14,5 +15,5 @@ import { PartyStationsMigration } from './20261210006100_stations.migration';
  */
 export const PARTY_BUILDING_MIGRATIONS = [
   ...REGISTRY_REFERENCE_MIGRATIONS,
-  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyRegistrationsMigration, PartyActivitiesMigration, PartyLedgerMigration, PartyCaseHandoffsMigration, PartyStationsMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyRegistrationsMigration, PartyActivitiesMigration, PartyLedgerMigration, PartyCaseHandoffsMigration, PartyStationsMigration, PartyCommitteesMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

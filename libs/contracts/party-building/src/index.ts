@@ -8,3 +8,4 @@ export * from './activities';
 export * from './coverage';
 export * from './registrations';
 export * from './stations';
+export * from './committees';

@@ -55,6 +55,10 @@ export const PartyErrorCode = {
   AlreadyCheckedIn: 'PARTY_ALREADY_CHECKED_IN',
   /** Too many wrong codes for this activity: locked out until a new code is opened. */
   CheckInLocked: 'PARTY_CHECK_IN_LOCKED',
+  /** A work committee — or one of its member units, meetings, resolutions or tasks — that does not exist in the caller's scope. */
+  CommitteeNotFound: 'PARTY_COMMITTEE_NOT_FOUND',
+  /** A committee step its state refuses (a done task reopened, a resolution with a task turned into a case). */
+  CommitteeRule: 'PARTY_COMMITTEE_RULE',
 } as const;
 export type PartyErrorCode = (typeof PartyErrorCode)[keyof typeof PartyErrorCode];
 

@@ -5,6 +5,13 @@ import type { OfficerEventData, OrganisationEventData } from './organisations/or
 import type { ActivityCancelledEventData, ActivityReportedEventData, ActivityScheduledEventData, AttendanceRecordedEventData } from './activities/activity.events';
 import type { RegistrationEventData } from './registrations/registration.events';
 import type { StationCaseOpenedEventData, StationEventData, StationServiceRecordedEventData } from './stations/station.events';
+import type {
+  CommitteeCaseOpenedEventData,
+  CommitteeCreatedEventData,
+  CommitteeMeetingHeldEventData,
+  CommitteeMemberUnitJoinedEventData,
+  CommitteeTaskUpdatedEventData,
+} from './committees/committee.events';
 
 /**
  * Every event the party-building service publishes (`events.party-building.<aggregate>.<event>`), none with personal
@@ -34,4 +41,9 @@ export const PARTY_BUILDING_EVENTS = {
   stationUpdated: defineEvent<StationEventData>('party-building', 'station', 'updated'),
   stationServiceRecorded: defineEvent<StationServiceRecordedEventData>('party-building', 'station', 'service_recorded'),
   stationCaseOpened: defineEvent<StationCaseOpenedEventData>('party-building', 'station', 'case_opened'),
+  committeeCreated: defineEvent<CommitteeCreatedEventData>('party-building', 'committee', 'created'),
+  committeeMemberUnitJoined: defineEvent<CommitteeMemberUnitJoinedEventData>('party-building', 'committee', 'member_unit_joined'),
+  committeeMeetingHeld: defineEvent<CommitteeMeetingHeldEventData>('party-building', 'committee', 'meeting_held'),
+  committeeTaskUpdated: defineEvent<CommitteeTaskUpdatedEventData>('party-building', 'committee', 'task_updated'),
+  committeeCaseOpened: defineEvent<CommitteeCaseOpenedEventData>('party-building', 'committee', 'case_opened'),
 } as const;

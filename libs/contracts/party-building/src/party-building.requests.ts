@@ -6,6 +6,7 @@ import { ORGANISATION_REQUESTS } from './organisations/organisation.requests';
 import { ACTIVITY_REQUESTS } from './activities/activity.requests';
 import { REGISTRATION_REQUESTS } from './registrations/registration.requests';
 import { STATION_REQUESTS } from './stations/station.requests';
+import { COMMITTEE_REQUESTS } from './committees/committee.requests';
 
 /** Health of a service over the bus (the one definition, in @gridline/messaging). */
 export type { ServiceInfo } from '@gridline/messaging/contracts';
@@ -23,4 +24,5 @@ export const PARTY_BUILDING_REQUESTS = {
   ...COVERAGE_REQUESTS,
   ...REGISTRATION_REQUESTS,
   ...STATION_REQUESTS,
+  ...COMMITTEE_REQUESTS,
 } as const;
