@@ -8,6 +8,7 @@ import {
   CreateCommitteeRequest,
   ListCommitteesQuery,
   ListTasksQuery,
+  OpenResolutionCaseBody,
   RecordMeetingBody,
   UpdateMemberUnitBody,
   UpdateTaskBody,
@@ -22,6 +23,12 @@ class MemberUnitParam extends UuidParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'memberUnitId must be a UUID' })
   memberUnitId!: string;
+}
+
+class ResolutionParam extends UuidParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'resolutionId must be a UUID' })
+  resolutionId!: string;
 }
 
 class TaskParam extends UuidParam {
@@ -110,5 +117,13 @@ export class CommitteesController {
   @ApiOperation({ summary: 'Mark a task done (with a note) or cancelled, or re-date or re-assign an open one' })
   updateTask(@CurrentCaller() caller: Caller, @Param() { id, taskId }: TaskParam, @Body() body: UpdateTaskBody) {
     return this.committees.updateTask(caller, id, taskId, body);
+  }
+
+  @Post(':id/resolutions/:resolutionId/case')
+  @Roles(...PARTY_KEEPERS)
+  @HttpCode(201)
+  @ApiOperation({ summary: "Turn a resolution (not one that became a task) into a grid case of the committee's exclusive grid; a retry answers the same case" })
+  openCase(@CurrentCaller() caller: Caller, @Param() { id, resolutionId }: ResolutionParam, @Body() body: OpenResolutionCaseBody) {
+    return this.committees.openCase(caller, id, resolutionId, body);
   }
 }

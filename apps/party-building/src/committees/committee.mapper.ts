@@ -7,6 +7,7 @@ import type {
   ResolutionView,
   TaskView,
 } from '@gridline/contracts-party-building';
+import type { PersonalDataService } from '@gridline/persistence';
 import type { CommitteeEntity, MeetingEntity, MemberUnitEntity, ResolutionEntity, TaskEntity } from './committee.entity';
 import { hasLeft, isOverdue } from './committee-rules';
 
@@ -37,8 +38,8 @@ export function toCommitteeView(c: CommitteeEntity, gridName: string | null, cou
   };
 }
 
-/** A member unit, its contact's phone already masked (ContactPhones.masked). */
-export function toMemberUnitView(m: MemberUnitEntity, maskedPhone: string, today: string): MemberUnitView {
+/** A member unit, its contact's phone masked (the clear number never leaves the service). */
+export function toMemberUnitView(m: MemberUnitEntity, personalData: PersonalDataService, today: string): MemberUnitView {
   return {
     id: m.id,
     committeeId: m.committeeId,
@@ -47,7 +48,7 @@ export function toMemberUnitView(m: MemberUnitEntity, maskedPhone: string, today
     uscc: m.uscc,
     contactPost: m.contactPost,
     contactName: m.contactName,
-    contactPhone: maskedPhone,
+    contactPhone: personalData.maskedPhone(m.contactPhoneEnc) ?? '',
     joinedOn: m.joinedOn,
     leftOn: m.leftOn,
     active: !hasLeft(m, today),

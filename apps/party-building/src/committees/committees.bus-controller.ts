@@ -8,6 +8,7 @@ import {
   CreateCommitteeRequest,
   ListCommitteesQuery as ListCommitteesRequest,
   ListTasksRequest,
+  OpenResolutionCaseRequest,
   PARTY_BUILDING_REQUESTS,
   RecordMeetingRequest,
   UpdateMemberUnitRequest,
@@ -25,6 +26,8 @@ import { ListMeetingsQuery } from './use-cases/list-meetings/list-meetings.query
 import { ListMeetingsUseCase } from './use-cases/list-meetings/list-meetings.use-case';
 import { ListTasksQuery } from './use-cases/list-tasks/list-tasks.query';
 import { ListTasksUseCase } from './use-cases/list-tasks/list-tasks.use-case';
+import { OpenResolutionCaseCommand } from './use-cases/open-resolution-case/open-resolution-case.command';
+import { OpenResolutionCaseUseCase } from './use-cases/open-resolution-case/open-resolution-case.use-case';
 import { RecordMeetingCommand } from './use-cases/record-meeting/record-meeting.command';
 import { RecordMeetingUseCase } from './use-cases/record-meeting/record-meeting.use-case';
 import { UpdateMemberUnitCommand } from './use-cases/update-member-unit/update-member-unit.command';
@@ -45,6 +48,7 @@ export class CommitteesBusController {
     private readonly listMeetings: ListMeetingsUseCase,
     private readonly listTasks: ListTasksUseCase,
     private readonly updateTask: UpdateTaskUseCase,
+    private readonly openResolutionCase: OpenResolutionCaseUseCase,
   ) {}
 
   @MessagePattern(PARTY_BUILDING_REQUESTS.createCommittee.pattern)
@@ -93,5 +97,10 @@ export class CommitteesBusController {
   @MessagePattern(PARTY_BUILDING_REQUESTS.updateTask.pattern)
   task(@Payload() request: UpdateTaskRequest, @BusCaller() caller: Caller) {
     return this.updateTask.execute(new UpdateTaskCommand(caller, request));
+  }
+
+  @MessagePattern(PARTY_BUILDING_REQUESTS.openResolutionCase.pattern)
+  openCase(@Payload() request: OpenResolutionCaseRequest, @BusCaller() caller: Caller) {
+    return this.openResolutionCase.execute(new OpenResolutionCaseCommand(caller, request));
   }
 }

@@ -106,8 +106,11 @@ export interface TaskView {
   updatedAt: string;
 }
 
-/** The answer to turning a resolution into a grid case: the resolution, with the case id. */
+/** The answer to turning a resolution into a grid case: the resolution with its case, the case's work order. */
 export interface ResolutionCaseView {
   resolution: ResolutionView;
   caseId: string;
+  workOrder: string;
+  /** True when the case was opened before (this call opened nothing). */
+  replayed: boolean;
 }

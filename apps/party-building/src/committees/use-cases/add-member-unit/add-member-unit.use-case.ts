@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { PARTY_KEEPERS, requireRole } from '@gridline/auth';
 import { chinaDay } from '@gridline/platform';
-import { TransactionRunner } from '@gridline/persistence';
+import { PersonalDataService, TransactionRunner } from '@gridline/persistence';
 import { normalizeUscc } from '@gridline/contracts-registry';
 import { partyInvalid, type MemberUnitView } from '@gridline/contracts-party-building';
 import { PartyScope } from '../../../scope/party-scope';
-import { ContactPhones } from '../../contact-phones';
 import { committeeNotFound, committeeRule, memberUnitTaken } from '../../committee.errors';
 import { toMemberUnitView } from '../../committee.mapper';
 import { CommitteeRepository } from '../../committee.repository';
@@ -21,7 +20,7 @@ import type { AddMemberUnitCommand } from './add-member-unit.command';
 export class AddMemberUnitUseCase {
   constructor(
     private readonly committees: CommitteeRepository,
-    private readonly phones: ContactPhones,
+    private readonly personalData: PersonalDataService,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -48,14 +47,14 @@ export class AddMemberUnitUseCase {
           uscc,
           contactPost: input.contactPost,
           contactName: input.contactName,
-          contactPhoneEnc: this.phones.protect(input.contactPhone),
+          contactPhoneEnc: this.personalData.protectPhone(input.contactPhone).enc,
           joinedOn: input.joinedOn,
         },
         members.length + 1,
       );
       committee.updatedAt = new Date();
       await this.committees.save();
-      return toMemberUnitView(added, this.phones.masked(added.contactPhoneEnc), today);
+      return toMemberUnitView(added, this.personalData, today);
     });
   }
 }

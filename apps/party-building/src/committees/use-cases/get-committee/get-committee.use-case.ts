@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PARTY_READERS, requireRole } from '@gridline/auth';
 import { chinaDay } from '@gridline/platform';
+import { PersonalDataService } from '@gridline/persistence';
 import { ReferenceRepository } from '@gridline/registry-reference';
 import type { CommitteeDetailView } from '@gridline/contracts-party-building';
 import { PartyScope } from '../../../scope/party-scope';
-import { ContactPhones } from '../../contact-phones';
 import { committeeNotFound } from '../../committee.errors';
 import { NO_COUNTS, toCommitteeView, toMemberUnitView } from '../../committee.mapper';
 import { CommitteeRepository } from '../../committee.repository';
@@ -16,7 +16,7 @@ export class GetCommitteeUseCase {
   constructor(
     private readonly committees: CommitteeRepository,
     private readonly units: ReferenceRepository,
-    private readonly phones: ContactPhones,
+    private readonly personalData: PersonalDataService,
   ) {}
 
   async execute({ caller, id }: GetCommitteeQuery): Promise<CommitteeDetailView> {
@@ -27,7 +27,7 @@ export class GetCommitteeUseCase {
     const [grid, counts, memberUnits] = await Promise.all([this.units.unit(committee.gridCode), this.committees.counts([id], today), this.committees.memberUnits(id)]);
     return {
       ...toCommitteeView(committee, grid?.name ?? null, counts.get(id) ?? NO_COUNTS),
-      memberUnits: memberUnits.map((m) => toMemberUnitView(m, this.phones.masked(m.contactPhoneEnc), today)),
+      memberUnits: memberUnits.map((m) => toMemberUnitView(m, this.personalData, today)),
     };
   }
 }

@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PARTY_KEEPERS, requireRole } from '@gridline/auth';
 import { chinaDay } from '@gridline/platform';
-import { TransactionRunner } from '@gridline/persistence';
+import { PersonalDataService, TransactionRunner } from '@gridline/persistence';
 import { normalizeUscc } from '@gridline/contracts-registry';
 import { partyInvalid, type MemberUnitView } from '@gridline/contracts-party-building';
 import { PartyScope } from '../../../scope/party-scope';
-import { ContactPhones } from '../../contact-phones';
 import { committeeNotFound, memberUnitTaken } from '../../committee.errors';
 import { toMemberUnitView } from '../../committee.mapper';
 import { CommitteeRepository } from '../../committee.repository';
@@ -17,7 +16,7 @@ import type { UpdateMemberUnitCommand } from './update-member-unit.command';
 export class UpdateMemberUnitUseCase {
   constructor(
     private readonly committees: CommitteeRepository,
-    private readonly phones: ContactPhones,
+    private readonly personalData: PersonalDataService,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -46,10 +45,10 @@ export class UpdateMemberUnitUseCase {
       if (fields.name !== undefined) unit.name = fields.name;
       if (fields.contactPost !== undefined) unit.contactPost = fields.contactPost;
       if (fields.contactName !== undefined) unit.contactName = fields.contactName;
-      if (fields.contactPhone !== undefined) unit.contactPhoneEnc = this.phones.protect(fields.contactPhone);
+      if (fields.contactPhone !== undefined) unit.contactPhoneEnc = this.personalData.protectPhone(fields.contactPhone).enc;
       unit.updatedAt = new Date();
       await this.committees.save();
-      return toMemberUnitView(unit, this.phones.masked(unit.contactPhoneEnc), today);
+      return toMemberUnitView(unit, this.personalData, today);
     });
   }
 }
