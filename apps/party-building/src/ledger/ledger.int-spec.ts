@@ -187,7 +187,8 @@ describe('the service ledger over the bus', () => {
     const community = await ledger.totals(INSTRUCTOR, {});
     expect(community.byUnit.map((u) => u.unitCode)).toEqual([COMMUNITY, GRID, GRID_2]);
     expect(community.byOrganisation.map((o) => o.organisationId).sort()).toEqual([branches[GRID], branches[GRID_2]].sort());
-    expect((await ledger.totals(INSTRUCTOR, { unit: OTHER_COMMUNITY })).byOrganisation).toEqual([]);
+    expect((await refusal(ledger.totals(INSTRUCTOR, { unit: OTHER_COMMUNITY }))).code).toBe(PartyErrorCode.UnitNotFound);
+    expect((await refusal(ledger.records(INSTRUCTOR, { unit: OTHER_GRID }))).code).toBe(PartyErrorCode.UnitNotFound);
     const grid = await ledger.totals(INSTRUCTOR, { unit: GRID });
     expect(grid.byUnit.map((u) => u.unitCode)).toEqual([GRID]);
 

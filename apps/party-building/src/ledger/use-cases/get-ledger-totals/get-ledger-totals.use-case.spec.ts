@@ -1,5 +1,7 @@
 import type { Caller } from '@gridline/auth';
 import { AppError, cstYear } from '@gridline/platform';
+import type { ReferenceRepository } from '@gridline/registry-reference';
+import { PartyErrorCode } from '@gridline/contracts-party-building';
 import type { ServiceRecordRepository } from '../../service-record.repository';
 import { GetLedgerTotalsQuery } from './get-ledger-totals.query';
 import { GetLedgerTotalsUseCase } from './get-ledger-totals.use-case';
@@ -14,7 +16,8 @@ function setup() {
       byUnit: [{ key: COMMUNITY, unitCode: COMMUNITY, halfHours: 7, points: 9, records: 3, members: 2, pendingHalfHours: 1 }],
     })),
   };
-  return { useCase: new GetLedgerTotalsUseCase(records as unknown as ServiceRecordRepository), records };
+  const units = { unit: jest.fn(async (code: string) => (code.startsWith(COMMUNITY) ? { code, path: ['370502003', COMMUNITY, code].slice(0, code === COMMUNITY ? 2 : 3) } : code === '370502003002' ? { code, path: ['370502003', code] } : null)) };
+  return { useCase: new GetLedgerTotalsUseCase(records as unknown as ServiceRecordRepository, units as unknown as ReferenceRepository), records };
 }
 
 describe(GetLedgerTotalsUseCase.name, () => {
@@ -36,5 +39,13 @@ describe(GetLedgerTotalsUseCase.name, () => {
     expect(await field({ to: '2026-09-01' })).toMatchObject({ fields: [{ field: 'from' }] });
     expect(await field({ from: '2026-09-02', to: '2026-09-01' })).toMatchObject({ fields: [{ field: 'to' }] });
     expect(await field({ year: 2026, from: '2026-09-01', to: '2026-09-02' })).toMatchObject({ fields: [{ field: 'year' }] });
+  });
+
+  it('answers a unit outside the caller’s scope, or unknown, as not found', async () => {
+    const { useCase, records } = setup();
+    const code = async (unit: string) => ((await useCase.execute(new GetLedgerTotalsQuery(SECRETARY, { unit })).catch((e: AppError) => e)) as AppError).code;
+    expect(await code('370502003002')).toBe(PartyErrorCode.UnitNotFound);
+    expect(await code('370502003009')).toBe(PartyErrorCode.UnitNotFound);
+    expect(records.totals).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { PARTY_READERS, requireRole } from '@gridline/auth';
 import { cstYear } from '@gridline/platform';
+import { ReferenceRepository } from '@gridline/registry-reference';
 import { fromHalfHours, partyInvalid, type LedgerTotalsView, type ServiceTotalsRow } from '@gridline/contracts-party-building';
+import { unitNotFound } from '../../../coverage/coverage.errors';
 import { PartyScope } from '../../../scope/party-scope';
 import { yearBounds } from '../../ledger-rules';
 import { ServiceRecordRepository, type ServiceTotalsSql } from '../../service-record.repository';
@@ -17,15 +19,23 @@ const asRow = (t: ServiceTotalsSql): ServiceTotalsRow => ({
 
 /**
  * Totals of approved service per branch (organisation) and per unit (each grid, community and street takes in what
- * is beneath it) for a China year — the current one by default — or a period `from`–`to`, cut to the caller's scope.
+ * is beneath it) for a China year — the current one by default — or a period `from`–`to`, cut to the caller's scope
+ * (a unit asked outside it, or unknown to the map copy, is not found).
  */
 @Injectable()
 export class GetLedgerTotalsUseCase {
-  constructor(private readonly records: ServiceRecordRepository) {}
+  constructor(
+    private readonly records: ServiceRecordRepository,
+    private readonly units: ReferenceRepository,
+  ) {}
 
   async execute({ caller, query }: GetLedgerTotalsQuery): Promise<LedgerTotalsView> {
     requireRole(caller, PARTY_READERS, 'read the party’s service totals');
     const period = periodOf(query);
+    if (query.unit) {
+      const unit = await this.units.unit(query.unit);
+      if (!unit || !PartyScope.reads(caller, unit.path)) throw unitNotFound(query.unit);
+    }
     const totals = await this.records.totals({ units: PartyScope.units(caller), unit: query.unit, ...period });
     return {
       unit: query.unit ?? null,
