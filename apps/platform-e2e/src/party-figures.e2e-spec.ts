@@ -1,7 +1,7 @@
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { residentIdCheckCharacter } from '@gridline/platform';
 import { eventually, unitFactory } from '@gridline/testing';
-import { StreetFixture } from './support/street-fixture';
+import { StreetFixture, chinaDayFromToday } from './support/street-fixture';
 
 const STREET = '370502003';
 const C1 = '370502003001';
@@ -45,6 +45,7 @@ describe('GET /api/v1/analytics/party', () => {
       analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
       secretary: { sub: 'sec-1', roles: ['party_secretary'], units: [C1] },
       staff: { sub: 'staff-1', roles: ['grid_staff'], units: [G11] },
+      member: { sub: 'acct-m1', roles: ['party_member'], units: [] },
     });
     // Party building founds its organisations once its copy of the map has the units.
     const found = async (key: string, level: string, unitCode: string, parent?: string) => {
@@ -59,7 +60,9 @@ describe('GET /api/v1/analytics/party', () => {
     await found('b21', 'branch', G21, 'pc2');
     expect((await call('street', 'PATCH', `/api/v1/party/organisations/${ids.b21}`, { active: false })).statusCode).toBe(200);
     const enrol = async (key: string, organisation: string, status: string, seq: number) => {
-      const res = await call('street', 'POST', '/api/v1/party/members', { name: '王小明', idNumber: idNumber(seq), phone: '13805461234', status, joinedOn: '2010-07-01', organisationId: ids[organisation], homeGridCode: G11 });
+      const res = await call('street', 'POST', '/api/v1/party/members', {
+        name: '王小明', idNumber: idNumber(seq), phone: '13805461234', status, joinedOn: '2010-07-01', organisationId: ids[organisation], homeGridCode: G11, account: `acct-${key}`,
+      });
       expect(res.statusCode).toBe(201);
       ids[key] = res.json().id;
     };
@@ -77,10 +80,10 @@ describe('GET /api/v1/analytics/party', () => {
     await eventually(
       async () => {
         const street = await figures('analyst', `unit=${STREET}`);
-        expect(street.total).toEqual({ grids: 4, gridsWithBranch: 2, coverageShare: 0.5, members: 4, membersByStatus: { full: 3, probationary: 1 } });
+        expect(street.total).toEqual({ grids: 4, gridsWithBranch: 2, coverageShare: 0.5, members: 4, membersByStatus: { full: 3, probationary: 1 }, inServiceRegistrations: 0, activities: 0, attendance: 0, hours: 0 });
         expect(street.units).toEqual([
-          { unitCode: C1, level: 'community', grids: 3, gridsWithBranch: 2, coverageShare: 0.667, members: 4, membersByStatus: { full: 3, probationary: 1 } },
-          { unitCode: C2, level: 'community', grids: 1, gridsWithBranch: 0, coverageShare: 0, members: 0, membersByStatus: { full: 0, probationary: 0 } },
+          { unitCode: C1, level: 'community', grids: 3, gridsWithBranch: 2, coverageShare: 0.667, members: 4, membersByStatus: { full: 3, probationary: 1 }, inServiceRegistrations: 0, activities: 0, attendance: 0, hours: 0 },
+          { unitCode: C2, level: 'community', grids: 1, gridsWithBranch: 0, coverageShare: 0, members: 0, membersByStatus: { full: 0, probationary: 0 }, inServiceRegistrations: 0, activities: 0, attendance: 0, hours: 0 },
         ]);
       },
       { timeoutMs: 15_000 },
@@ -111,6 +114,52 @@ describe('GET /api/v1/analytics/party', () => {
       { service: 'party-building', subject: 'events.party-building.organisation.updated', aggregate: ids.b21, durable: 'analytics-party' },
     );
     expect((await figures('analyst', `unit=${STREET}`)).total).toMatchObject({ gridsWithBranch: 3, members: 4 });
+  });
+
+  it('counts the in-service registrations in force, the activities held, check-ins and approved service hours of the period', async () => {
+    // An in-service member registers with the grid they serve (双报到), approved by the street.
+    const registered = await call('street', 'POST', '/api/v1/party/registrations', {
+      memberId: ids.m1, workUnit: '东营市税务局', workUnitPartyOrganisation: '东营市税务局机关党委', communityCode: C1, gridCode: G11, post: 'volunteer',
+    });
+    expect(registered.statusCode).toBe(201);
+    expect((await call('street', 'POST', `/api/v1/party/registrations/${registered.json().id}/approve`, {})).statusCode).toBe(200);
+    const now = Date.now();
+    const scheduled = await call('street', 'POST', '/api/v1/party/activities', {
+      organisationId: ids.b11, kind: 'volunteer_service', title: '清扫楼道', startsAt: new Date(now + 10 * 60_000).toISOString(), endsAt: new Date(now + 70 * 60_000).toISOString(),
+      address: '文汇小区3号楼', capacity: 10, audience: 'organisation', hours: 2,
+    });
+    expect(scheduled.statusCode).toBe(201);
+    const activity = scheduled.json().id;
+    expect((await call('member', 'POST', `/api/v1/party/activities/${activity}/sign-ups`, {})).statusCode).toBe(200);
+    const code = await call('street', 'POST', `/api/v1/party/activities/${activity}/check-in-code`, {});
+    expect(code.statusCode).toBe(201);
+    expect((await call('member', 'POST', `/api/v1/party/activities/${activity}/check-ins`, { code: code.json().code })).statusCode).toBe(200);
+    // The activity is over (its times moved in party building's own table, instead of waiting) and reported.
+    const db = await walk.db();
+    await db.query(`update party_building.activity set starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' where id = $1`, [activity]);
+    expect((await call('street', 'POST', `/api/v1/party/activities/${activity}/report`, { summary: '清扫了三个单元的楼道' })).statusCode).toBe(201);
+    // A grid task, recorded pending, then approved by the branch's keeper.
+    const task = await call('street', 'POST', `/api/v1/party/members/${ids.m3}/ledger`, { task: 'visit', day: chinaDayFromToday(0), hours: 1.5 });
+    expect(task.statusCode).toBe(201);
+    const decided = await call('street', 'POST', `/api/v1/party/ledger/records/${task.json().id}/decision`, { decision: 'approved' });
+    expect(decided.statusCode).toBe(200);
+
+    const period = `from=${chinaDayFromToday(-1)}&to=${chinaDayFromToday(1)}`;
+    await eventually(
+      async () => {
+        const c1 = await figures('analyst', `unit=${C1}&${period}`);
+        expect(c1.total).toMatchObject({ inServiceRegistrations: 1, activities: 1, attendance: 1, hours: 3.5 });
+        expect(c1.units.find((u: { unitCode: string }) => u.unitCode === G11)).toMatchObject({ inServiceRegistrations: 1, activities: 1, attendance: 1, hours: 2 });
+      },
+      { timeoutMs: 15_000 },
+    );
+    // Outside the period: none of it.
+    expect((await figures('analyst', `unit=${C1}&from=2026-01-01&to=2026-01-31`)).total).toMatchObject({ inServiceRegistrations: 0, activities: 0, attendance: 0, hours: 0 });
+    await walk.redeliver(
+      { service: 'party-building', subject: 'events.party-building.attendance.recorded', aggregate: activity, durable: 'analytics-party' },
+      { service: 'party-building', subject: 'events.party-building.registration.approved', aggregate: registered.json().id, durable: 'analytics-party' },
+    );
+    expect((await figures('analyst', `unit=${C1}&${period}`)).total).toMatchObject({ inServiceRegistrations: 1, activities: 1, attendance: 1, hours: 3.5 });
   });
 
   it('answers within the caller’s scope and only to party readers', async () => {

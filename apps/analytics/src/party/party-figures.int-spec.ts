@@ -5,7 +5,7 @@ import { AppError } from '@gridline/platform';
 import { buildCloudEvent, withPrefix, type CloudEvent, type EventDefinition } from '@gridline/messaging';
 import { AnalyticsClient, AnalyticsErrorCode } from '@gridline/contracts-analytics';
 import { REGISTRY_EVENTS, type UnitLevel } from '@gridline/contracts-registry';
-import { PARTY_BUILDING_EVENTS, type MemberEventData, type MemberStatus, type OrganisationEventData, type OrganisationLevel } from '@gridline/contracts-party-building';
+import { PARTY_BUILDING_EVENTS, type MemberEventData, type MemberStatus, type OrganisationEventData, type OrganisationLevel, type RegistrationState, type ServiceStatus } from '@gridline/contracts-party-building';
 import { TEST_SERVERS, TestPlatform, eventually } from '@gridline/testing';
 import { AnalyticsAppModule } from '../analytics-app.module';
 import { AnalyticsConfig } from '../analytics.config';
@@ -40,6 +40,23 @@ function member(id: string, kind: 'Created' | 'Updated' | 'Transferred', unitPat
   const data: MemberEventData = { memberId: id, organisationId: `org-of-${unitPath.join('.')}`, unitPath, status, homeGridCode: G11, changed: kind === 'Created' ? [] : ['status'] };
   return event(PARTY_BUILDING_EVENTS[`member${kind}`], id, data, seconds);
 }
+
+const G11_PATH = [STREET, C1, G11];
+const activityBase = (activityId: string, unitPath: string[]) => ({ activityId, organisationId: `org-of-${unitPath.join('.')}`, unitCode: unitPath[unitPath.length - 1], unitPath, kind: 'volunteer_service' as const, hours: 2 });
+const scheduled = (id: string, unitPath: string[], startsAt: string, seconds: number) =>
+  event(PARTY_BUILDING_EVENTS.activityScheduled, id, { ...activityBase(id, unitPath), startsAt, endsAt: startsAt, stationId: null, capacity: 30, audience: 'organisation' as const }, seconds);
+const checkIn = (signUpId: string, activityId: string, unitPath: string[], attendedAt: string) =>
+  event(PARTY_BUILDING_EVENTS.attendanceRecorded, activityId, { ...activityBase(activityId, unitPath), signUpId, memberId: `m-${signUpId}`, walkIn: false, attendedAt }, 0);
+const service = (recordId: string, unitPath: string[], day: string, hours: number, status: ServiceStatus, seconds: number) => {
+  const definition = { pending: PARTY_BUILDING_EVENTS.memberServiceRecorded, approved: PARTY_BUILDING_EVENTS.memberServiceApproved, rejected: PARTY_BUILDING_EVENTS.memberServiceRejected }[status];
+  return event(definition, recordId, { recordId, memberId: 'm-1', organisationId: 'org', unitPath, kind: 'grid_task' as const, task: 'visit' as const, activityId: null, day, year: 2026, hours, points: hours, status }, seconds);
+};
+
+const registration = (id: string, state: RegistrationState, unitPath: string[], startsOn: string, endsOn: string | null, seconds: number) => {
+  const definition = { submitted: PARTY_BUILDING_EVENTS.registrationSubmitted, approved: PARTY_BUILDING_EVENTS.registrationApproved, rejected: PARTY_BUILDING_EVENTS.registrationRejected, ended: PARTY_BUILDING_EVENTS.registrationEnded }[state];
+  const grid = unitPath[unitPath.length - 1];
+  return event(definition, id, { registrationId: id, memberId: `m-${id}`, state, communityCode: unitPath[1], gridCode: grid, unitPath, post: 'volunteer' as const, startsOn, endsOn }, seconds);
+};
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(() => null, (e: unknown) => e);
@@ -104,8 +121,41 @@ describe('party figures from party building’s events', () => {
       member('m-2', 'Updated', [STREET, C2, G21], 'full', 41),
       member('m-2', 'Transferred', [STREET, C2, G21], 'probationary', 40),
     ]) await publish(e);
-    // Redelivered (a second copy past JetStream's own de-duplication): applied once.
+    const a1Reported = event(PARTY_BUILDING_EVENTS.activityReported, 'a-1', { ...activityBase('a-1', G11_PATH), signedUp: 3, attended: 2, noShows: 1, walkIns: 0 }, 60);
+    for (const e of [
+      // Reported before its schedule arrives: held on its start's day all the same.
+      a1Reported,
+      scheduled('a-1', G11_PATH, '2026-11-05T01:00:00.000Z', 50),
+      // 00:30 on 1 December in China: December's.
+      scheduled('a-2', [STREET, C1], '2026-11-30T16:30:00.000Z', 51),
+      scheduled('a-3', [STREET, C2, G21], '2026-11-06T01:00:00.000Z', 52),
+      event(PARTY_BUILDING_EVENTS.activityCancelled, 'a-3', { ...activityBase('a-3', [STREET, C2, G21]), startsAt: '2026-11-06T01:00:00.000Z', signedUpMemberIds: [] }, 53),
+      // Not started yet: not held.
+      scheduled('a-4', G11_PATH, '2099-01-01T01:00:00.000Z', 54),
+      checkIn('s-1', 'a-1', G11_PATH, '2026-11-05T01:10:00.000Z'),
+      checkIn('s-2', 'a-1', G11_PATH, '2026-11-05T01:20:00.000Z'),
+      checkIn('s-3', 'a-2', [STREET, C1], '2026-11-30T16:40:00.000Z'),
+      service('r-1', G11_PATH, '2026-11-05', 2, 'approved', 61),
+      // Approved before the record's own event arrives: still approved.
+      service('r-2', G11_PATH, '2026-11-10', 1.5, 'approved', 71),
+      service('r-2', G11_PATH, '2026-11-10', 1.5, 'pending', 70),
+      service('r-3', [STREET, C2, G21], '2026-11-10', 4, 'pending', 72),
+      service('r-3', [STREET, C2, G21], '2026-11-10', 4, 'rejected', 73),
+      service('r-4', [STREET, C2, G21], '2026-11-11', 3, 'pending', 74),
+      registration('g-1', 'submitted', G11_PATH, '2026-11-03', null, 80),
+      registration('g-1', 'approved', G11_PATH, '2026-11-03', null, 81),
+      // Ended on 20 November, the end arriving before the approval.
+      registration('g-2', 'ended', G11_PATH, '2026-11-01', '2026-11-20', 83),
+      registration('g-2', 'approved', G11_PATH, '2026-11-01', null, 82),
+      registration('g-3', 'submitted', [STREET, C2, G21], '2026-11-02', null, 84),
+      registration('g-4', 'rejected', [STREET, C2, G21], '2026-11-02', null, 85),
+    ]) await publish(e);
+    // Redelivered (second copies past JetStream's own de-duplication): applied once.
     await publish(branch, `${branch.id}-again`);
+    await publish(a1Reported, `${a1Reported.id}-again`);
+    const again = checkIn('s-1', 'a-1', G11_PATH, '2026-11-05T01:10:00.000Z');
+    await publish(again);
+    await publish(again, `${again.id}-again`);
     await eventually(async () => expect((await db.query(`select 1 from analytics.unit_projection`)).rowCount).toBe(8), { timeoutMs: 10_000 });
     await settle();
   });
@@ -131,10 +181,32 @@ describe('party figures from party building’s events', () => {
     expect(c1.total).toMatchObject({ members: 2, membersByStatus: { full: 2, probationary: 0 } });
   });
 
+  it('counts activities held, check-ins and approved hours by China day in the period', async () => {
+    const november = await analytics.partyFigures(STREET_ADMIN, { unit: STREET, from: '2026-11-01', to: '2026-11-30' });
+    expect(november.total).toMatchObject({ activities: 1, attendance: 2, hours: 3.5 });
+    expect(november.units.map((u) => [u.unitCode, u.activities, u.attendance, u.hours])).toEqual([[C1, 1, 2, 3.5], [C2, 0, 0, 0]]);
+    const first = await analytics.partyFigures(STREET_ADMIN, { unit: C1, from: '2026-12-01', to: '2026-12-01' });
+    expect(first.total).toMatchObject({ activities: 1, attendance: 1, hours: 0 });
+    // The community committee's activity counts in the community, in none of its grids.
+    expect(first.units.every((u) => u.activities === 0)).toBe(true);
+    expect((await analytics.partyFigures(STREET_ADMIN, { unit: G11, from: '2098-12-01', to: '2099-01-31' })).total).toMatchObject({ activities: 0 });
+    const a1 = await db.query(`select state, day::text as day from analytics.party_activity where activity_id = 'a-1'`);
+    expect(a1.rows).toEqual([{ state: 'reported', day: '2026-11-05' }]);
+  });
+
+  it('counts the in-service registrations in force on the period’s last day, by the grid served', async () => {
+    const on = async (to: string) => (await analytics.partyFigures(STREET_ADMIN, { unit: STREET, from: '2026-11-01', to })).units.map((u) => [u.unitCode, u.inServiceRegistrations]);
+    expect(await on('2026-11-02')).toEqual([[C1, 1], [C2, 0]]);
+    expect(await on('2026-11-20')).toEqual([[C1, 2], [C2, 0]]);
+    expect(await on('2026-11-21')).toEqual([[C1, 1], [C2, 0]]);
+    expect((await analytics.partyFigures(STREET_ADMIN, { unit: C1, to: '2026-11-21' })).units.find((u) => u.unitCode === G11)).toMatchObject({ inServiceRegistrations: 1 });
+  });
+
   it('keeps the newest state of an organisation and applies a redelivered event once', async () => {
     const rows = await db.query(`select organisation_id, active from analytics.party_organisation where organisation_id in ('b-11', 'b-21') order by 1`);
     expect(rows.rows).toEqual([{ organisation_id: 'b-11', active: true }, { organisation_id: 'b-21', active: false }]);
     expect((await db.query(`select consumer from analytics.inbox where event_id = $1`, [branch.id])).rows).toEqual([{ consumer: 'analytics-party' }]);
+    expect((await db.query(`select 1 from analytics.party_attendance`)).rowCount).toBe(3);
     // A dissolution after the restoration it predates would be older; a newer restoration counts the grid again.
     await publish(organisation('b-21', 'branch', [STREET, C2, G21], true, 40, false));
     await settle();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { pgTextArray } from '@gridline/persistence';
 import type { UnitLevel } from '@gridline/contracts-registry';
-import type { PathCounts } from './party-figures';
+import type { DayRange, PathCounts } from './party-figures';
 
 export interface FiguresUnit {
   code: string;
@@ -41,8 +41,8 @@ export class PartyFiguresRepository {
     return codes ? this.unitRows('active and code = any(?::text[])', [pgTextArray(codes)]) : this.unitRows(`active and level = 'street'`, []);
   }
 
-  /** Every count the figures sum, per unit path, of what lies beneath any of `units` (null: everywhere). */
-  async counts(units: string[] | null): Promise<PathCounts[]> {
+  /** Every count the figures sum, per unit path, of what lies beneath any of `units` (null: everywhere), in the period. */
+  async counts(units: string[] | null, { from, to }: DayRange): Promise<PathCounts[]> {
     const beneath = (column: string) => `(?::text[] is null or ${column} && ?::text[])`;
     const scope = [units && pgTextArray(units), units && pgTextArray(units)];
     const grids: { path: string[]; grids: string; covered: string }[] = await this.em.execute(
@@ -58,9 +58,33 @@ export class PartyFiguresRepository {
       `select unit_path as path, status, count(*) as n from "${this.schema}"."party_member" where ${beneath('unit_path')} group by unit_path, status`,
       scope,
     );
+    // In force on the period's last day: approved (or since ended), started by then and not ended before it.
+    const registrations: { path: string[]; n: string }[] = await this.em.execute(
+      `select unit_path as path, count(*) as n from "${this.schema}"."party_registration"
+        where ${beneath('unit_path')} and state in ('approved', 'ended') and starts_on <= ?::date and (ends_on is null or ends_on >= ?::date)
+        group by unit_path`,
+      [...scope, to, to],
+    );
+    const perDay = (sql: string): Promise<{ path: string[]; n: string }[]> => this.em.execute(sql, [...scope, from, to]);
+    const activities = await perDay(
+      `select unit_path as path, count(*) as n from "${this.schema}"."party_activity"
+        where ${beneath('unit_path')} and day between ?::date and ?::date and (state = 'reported' or (state = 'scheduled' and starts_at <= now()))
+        group by unit_path`,
+    );
+    const attendance = await perDay(
+      `select unit_path as path, count(*) as n from "${this.schema}"."party_attendance" where ${beneath('unit_path')} and day between ?::date and ?::date group by unit_path`,
+    );
+    const hours = await perDay(
+      `select unit_path as path, sum(hours) as n from "${this.schema}"."party_service"
+        where ${beneath('unit_path')} and day between ?::date and ?::date and status = 'approved' group by unit_path`,
+    );
     return [
       ...grids.map((r) => ({ path: r.path, grids: Number(r.grids), gridsWithBranch: Number(r.covered) })),
       ...members.map((r) => ({ path: r.path, membersByStatus: { [r.status]: Number(r.n) } })),
+      ...registrations.map((r) => ({ path: r.path, inServiceRegistrations: Number(r.n) })),
+      ...activities.map((r) => ({ path: r.path, activities: Number(r.n) })),
+      ...attendance.map((r) => ({ path: r.path, attendance: Number(r.n) })),
+      ...hours.map((r) => ({ path: r.path, hours: Number(r.n) })),
     ];
   }
 }

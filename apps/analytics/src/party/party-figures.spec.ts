@@ -55,17 +55,17 @@ describe('party figures', () => {
       grid(C1, 3, false),
       grid(C2, 1, false),
       // The community committee's own members, and a branch's.
-      { path: [STREET, C1], membersByStatus: { full: 3 } },
-      { path: [STREET, C1, `${C1}001`], membersByStatus: { full: 2, probationary: 1 } },
-      { path: [STREET, C2, `${C2}001`], membersByStatus: { probationary: 1 } },
+      { path: [STREET, C1], membersByStatus: { full: 3 }, activities: 1, hours: 1.5 },
+      { path: [STREET, C1, `${C1}001`], membersByStatus: { full: 2, probationary: 1 }, inServiceRegistrations: 2, activities: 2, attendance: 5, hours: 0.1 },
+      { path: [STREET, C2, `${C2}001`], membersByStatus: { probationary: 1 }, attendance: 1, hours: 0.2 },
       { path: [STREET], membersByStatus: { full: 1 } },
     ];
 
     it('rolls grids and counts up through the unit path', () => {
       expect(figuresBeneath(counts, [C1])).toEqual({
-        grids: 3, gridsWithBranch: 2, coverageShare: 0.667, members: 6, membersByStatus: { full: 5, probationary: 1 },
+        grids: 3, gridsWithBranch: 2, coverageShare: 0.667, members: 6, membersByStatus: { full: 5, probationary: 1 }, inServiceRegistrations: 2, activities: 3, attendance: 5, hours: 1.6,
       });
-      expect(figuresBeneath(counts, [STREET])).toMatchObject({ grids: 4, gridsWithBranch: 2, coverageShare: 0.5, members: 8, membersByStatus: { full: 6, probationary: 2 } });
+      expect(figuresBeneath(counts, [STREET])).toMatchObject({ grids: 4, gridsWithBranch: 2, coverageShare: 0.5, members: 8, membersByStatus: { full: 6, probationary: 2 }, attendance: 6, hours: 1.8 });
       expect(figuresBeneath(counts, [`${C1}003`])).toMatchObject({ grids: 1, gridsWithBranch: 0, coverageShare: 0, members: 0 });
     });
 
@@ -75,7 +75,7 @@ describe('party figures', () => {
 
     it('answers zeros and no share for a unit with nothing beneath it', () => {
       expect(figuresBeneath(counts, ['370502004'])).toEqual({
-        grids: 0, gridsWithBranch: 0, coverageShare: null, members: 0, membersByStatus: { full: 0, probationary: 0 },
+        grids: 0, gridsWithBranch: 0, coverageShare: null, members: 0, membersByStatus: { full: 0, probationary: 0 }, inServiceRegistrations: 0, activities: 0, attendance: 0, hours: 0,
       });
     });
   });

@@ -37,6 +37,10 @@ export interface PathCounts {
   grids?: number;
   gridsWithBranch?: number;
   membersByStatus?: Readonly<Record<string, number>>;
+  inServiceRegistrations?: number;
+  activities?: number;
+  attendance?: number;
+  hours?: number;
 }
 
 /**
@@ -44,7 +48,7 @@ export interface PathCounts {
  * its path passes through two of them.
  */
 export function figuresBeneath(counts: readonly PathCounts[], units: readonly string[]): PartyFigures {
-  const sum = { grids: 0, gridsWithBranch: 0 };
+  const sum = { grids: 0, gridsWithBranch: 0, inServiceRegistrations: 0, activities: 0, attendance: 0, hours: 0 };
   const membersByStatus: Record<string, number> = Object.fromEntries(MEMBER_STATUSES.map((status) => [status, 0]));
   for (const c of counts) {
     if (!c.path.some((code) => units.includes(code))) continue;
@@ -57,5 +61,10 @@ export function figuresBeneath(counts: readonly PathCounts[], units: readonly st
     coverageShare: share(sum.gridsWithBranch, sum.grids),
     members: Object.values(membersByStatus).reduce((n, m) => n + m, 0),
     membersByStatus,
+    inServiceRegistrations: sum.inServiceRegistrations,
+    activities: sum.activities,
+    attendance: sum.attendance,
+    // Hours are kept in halves; the sum is rounded to one place so that float noise never shows.
+    hours: Math.round(sum.hours * 10) / 10,
   };
 }

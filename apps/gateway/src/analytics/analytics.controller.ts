@@ -33,7 +33,7 @@ export class AnalyticsController {
   @Get('party')
   @Roles(...PARTY_READERS)
   @ApiOperation({
-    summary: 'Party figures of a unit in your scope and of each unit directly beneath it: grids, grids with a branch and the coverage share, members by status',
+    summary: 'Party figures of a unit in your scope and of each unit directly beneath it: grids, grids with a branch and the coverage share, members by status, in-service registrations in force, and the activities held, check-ins and approved service hours of a period of China days',
   })
   party(@CurrentCaller() caller: Caller, @Query() query: PartyFiguresQuery) {
     return this.analytics.partyFigures(caller, query);

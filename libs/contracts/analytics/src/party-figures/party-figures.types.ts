@@ -11,6 +11,14 @@ export interface PartyFigures {
   /** Party members of the organisations bound here, by status, and their total. */
   members: number;
   membersByStatus: Record<string, number>;
+  /** In-service party members' registrations (双报到) approved and in force on the period's last day, by the grid served. */
+  inServiceRegistrations: number;
+  /** Activities held in the period (started by now and not cancelled; reported ones), by their organisation's unit. */
+  activities: number;
+  /** Check-ins at activities in the period, by the day of the check-in. */
+  attendance: number;
+  /** Service hours approved (activities attended and grid tasks) for days in the period, by the member's organisation. */
+  hours: number;
 }
 
 /** One unit's row of the party figures. */

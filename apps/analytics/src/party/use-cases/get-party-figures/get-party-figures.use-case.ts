@@ -8,8 +8,9 @@ import type { GetPartyFiguresQuery } from './get-party-figures.query';
 
 /**
  * The party figures of a unit in the caller's scope and of each unit directly beneath it (without a unit: of each
- * unit of the caller's scope, admins' streets): branch coverage of the grids and members by status, with the
- * period (China days) the per-period figures will count over.
+ * unit of the caller's scope, admins' streets): branch coverage of the grids, members by status, in-service
+ * registrations in force on the period's last day, and the activities held, check-ins and approved service hours over
+ * a period of China days.
  */
 @Injectable()
 export class GetPartyFiguresUseCase {
@@ -30,7 +31,7 @@ export class GetPartyFiguresUseCase {
       scope = isUnrestricted(caller) ? null : caller.units;
       rows = await this.figures.tops(scope);
     }
-    const counts = await this.figures.counts(scope);
+    const counts = await this.figures.counts(scope, period);
     return {
       unit: query.unit ?? null,
       ...period,
