@@ -1,0 +1,103 @@
+import { randomUUID } from 'crypto';
+import { cstYear } from '@gridline/platform';
+import { unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
+
+const STREET = '370502003';
+const COMMUNITY = '370502003001';
+const OTHER_COMMUNITY = '370502003002';
+const GRID = '370502003001001';
+const OTHER_GRID = '370502003002001';
+const MINUTE = 60_000;
+
+/**
+ * A party activity walked through the gateway: scheduled once per Idempotency-Key by the branch's secretary, signed
+ * up for by a member with their own token, checked in with the code shown at the activity (a wrong code named on
+ * `code`, a second check-in 409), the hours on the member's service ledger once, the member's own list — and nothing
+ * for another community's secretary or an analyst.
+ */
+describe('/api/v1/party/activities', () => {
+  let walk: StreetFixture;
+  let branchId: string;
+  let memberId: string;
+  const call: StreetFixture['call'] = (...args) => walk.call(...args);
+  const fieldsOf = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
+
+  beforeAll(async () => {
+    walk = await StreetFixture.start({ services: ['registry', 'party-building'], gateway: true });
+    await walk.seed({
+      units: [
+        unitFactory().street(STREET).build(),
+        unitFactory().community(COMMUNITY).build(),
+        unitFactory().community(OTHER_COMMUNITY).build(),
+        unitFactory().grid(GRID).at(118.5, 37.4).build(),
+        unitFactory().grid(OTHER_GRID).at(118.52, 37.4).build(),
+      ],
+    });
+    await walk.sign({
+      admin: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
+      secretary: { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] },
+      otherSecretary: { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] },
+      analyst: { sub: 'an-1', roles: ['analyst'], units: [STREET] },
+      member: { sub: 'member-1', roles: ['party_member'], units: [] },
+    });
+    const top = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '街道党工委', level: 'working_committee', unitCode: STREET }))).json();
+    const committee = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY }))).json();
+    branchId = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '一网格支部', level: 'branch', parentId: committee.id, unitCode: GRID }))).json().id;
+    const member = await call('admin', 'POST', '/api/v1/party/members', { name: '李红', idNumber: '11010519491231002X', phone: '13805461234', status: 'full', joinedOn: '2012-07-01', organisationId: branchId, homeGridCode: GRID, account: 'member-1' });
+    expect(member.statusCode).toBe(201);
+    memberId = member.json().id;
+  });
+
+  afterAll(async () => {
+    await walk?.close();
+  });
+
+  it('schedules, signs up, checks in by the code and credits the hours once', async () => {
+    const body = {
+      organisationId: branchId,
+      kind: 'volunteer_service',
+      title: '志愿服务：清理楼道',
+      startsAt: new Date(Date.now() + 10 * MINUTE).toISOString(),
+      endsAt: new Date(Date.now() + 130 * MINUTE).toISOString(),
+      address: '幸福路 1 号',
+      capacity: 20,
+      audience: 'organisation',
+      hours: 2,
+    };
+    const key = randomUUID();
+    const created = await call('secretary', 'POST', '/api/v1/party/activities', body, { 'idempotency-key': key });
+    expect(created.statusCode).toBe(201);
+    const id = created.json().id;
+    expect((await call('secretary', 'POST', '/api/v1/party/activities', body, { 'idempotency-key': key })).json().id).toBe(id);
+    expect((await call('analyst', 'POST', '/api/v1/party/activities', body)).statusCode).toBe(403);
+    expect(fieldsOf(await call('secretary', 'POST', '/api/v1/party/activities', { ...body, capacity: 0 }))).toEqual(['capacity']);
+    expect((await call('otherSecretary', 'GET', `/api/v1/party/activities/${id}`)).statusCode).toBe(404);
+
+    const signUp = await call('member', 'POST', `/api/v1/party/activities/${id}/sign-ups`, {});
+    expect(signUp.statusCode).toBe(200);
+    expect(signUp.json()).toMatchObject({ memberId, status: 'signed_up' });
+    expect((await call('member', 'POST', `/api/v1/party/activities/${id}/sign-ups`, {})).json().id).toBe(signUp.json().id);
+    expect((await call('member', 'GET', `/api/v1/party/activities/${id}`)).json()).toMatchObject({ id, signedUp: 1 });
+
+    expect((await call('member', 'POST', `/api/v1/party/activities/${id}/check-in-code`)).statusCode).toBe(403);
+    const opened = await call('secretary', 'POST', `/api/v1/party/activities/${id}/check-in-code`);
+    expect(opened.statusCode).toBe(201);
+    const { code } = opened.json();
+    const wrong = await call('member', 'POST', `/api/v1/party/activities/${id}/check-ins`, { code: code === 'AAAAAAAA' ? 'BBBBBBBB' : 'AAAAAAAA' });
+    expect(wrong.statusCode).toBe(422);
+    expect(fieldsOf(wrong)).toEqual(['code']);
+    const checkedIn = await call('member', 'POST', `/api/v1/party/activities/${id}/check-ins`, { code });
+    expect(checkedIn.statusCode).toBe(200);
+    expect(checkedIn.json()).toMatchObject({ hours: 2, creditRefused: null, signUp: { memberId } });
+    expect((await call('member', 'POST', `/api/v1/party/activities/${id}/check-ins`, { code })).statusCode).toBe(409);
+
+    const ledger = (await call('member', 'GET', `/api/v1/party/me/ledger?year=${cstYear()}`)).json();
+    expect(ledger.records.filter((r: { kind: string }) => r.kind === 'activity')).toHaveLength(1);
+    expect(ledger.approved).toMatchObject({ hours: 2 });
+    const mine = await call('member', 'GET', '/api/v1/party/me/activities?page=1&pageSize=10');
+    expect(mine.json()).toMatchObject({ total: 1, items: [{ activity: { id }, signUp: { memberId } }] });
+    expect((await call('otherSecretary', 'GET', '/api/v1/party/activities')).json()).toMatchObject({ total: 0 });
+    expect((await call('secretary', 'GET', `/api/v1/party/activities?unit=${GRID}`)).json()).toMatchObject({ total: 1, items: [{ id }] });
+  });
+});
