@@ -139,6 +139,17 @@ describe('grid red stations (网格红色驿站)', () => {
       expect((await call('street', 'GET', '/api/v1/party/stations?pageSize=100')).json().total).toBe(before);
     });
 
+    it('opens one station and one record per Idempotency-Key', async () => {
+      const body = station('重试驿站', 37.4065, 118.5065);
+      const [first, again] = [await call('secretary', 'POST', '/api/v1/party/stations', body, { 'idempotency-key': 'station-key-0001' }), await call('secretary', 'POST', '/api/v1/party/stations', body, { 'idempotency-key': 'station-key-0001' })];
+      expect([first.statusCode, again.json().id]).toEqual([201, first.json().id]);
+      const recorded = { date: chinaDay(), function: 'policy_publicity', summary: '重试', peopleServed: 1 };
+      const r1 = await call('secretary', 'POST', `/api/v1/party/stations/${first.json().id}/records`, recorded, { 'idempotency-key': 'record-key-0001' });
+      const r2 = await call('secretary', 'POST', `/api/v1/party/stations/${first.json().id}/records`, recorded, { 'idempotency-key': 'record-key-0001' });
+      expect(r2.json().id).toBe(r1.json().id);
+      expect((await call('analyst', 'GET', `/api/v1/party/stations/records?stationId=${first.json().id}`)).json().total).toBe(1);
+    });
+
     it('changes and deactivates a station, with its events (ids, grid, functions: no contact)', async () => {
       const created = await create('secretary', station('将撤驿站', 37.406, 118.506));
       const changed = await call('secretary', 'PATCH', `/api/v1/party/stations/${created.id}`, { functions: ['consultation'], contact: null, address: null });
