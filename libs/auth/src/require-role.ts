@@ -1,5 +1,5 @@
 import { AppError, CommonErrorCode } from '@gridline/platform';
-import { hasAnyRole, type Caller, type Role } from './caller';
+import { hasAnyRole, isPublicCaller, type Caller, type Role } from './caller';
 import { internalCaller } from './caller-assertion';
 
 /** Refuses (403 FORBIDDEN) a caller holding none of the roles; `action` completes "Your roles do not allow you to …". */
@@ -17,4 +17,9 @@ export function requireProcess(caller: Caller, process: string, action: string):
   if (caller.sub !== internalCaller(process).sub) {
     throw new AppError(CommonErrorCode.Forbidden, 'forbidden', `Only the ${process} service may ${action}`, { requiredCaller: internalCaller(process).sub });
   }
+}
+
+/** Refuses (403 FORBIDDEN) anyone but the public caller, on a public lookup's handler; `lookup` names it ("The … answers the public caller only"). */
+export function requirePublicCaller(caller: Caller, lookup: string): void {
+  if (!isPublicCaller(caller)) throw new AppError(CommonErrorCode.Forbidden, 'forbidden', `${lookup} answers the public caller only`);
 }

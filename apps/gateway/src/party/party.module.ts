@@ -13,7 +13,7 @@ import { StationsController } from './stations.controller';
 @Module({
   controllers: [OrganisationsController, MembersController, LedgerController, ActivitiesController, CoverageController, RegistrationsController, StationsController, CommitteesController],
   providers: [OrganisationsClient, MembersClient, LedgerClient, ActivitiesClient, CoverageClient, RegistrationsClient, StationsClient, CommitteesClient],
-  // The public grid lookup adds the nearest red station to its answer.
-  exports: [StationsClient],
+  // The public grid lookup adds the grid's branch and the nearest red station to its answer.
+  exports: [StationsClient, OrganisationsClient],
 })
 export class PartyModule {}

@@ -6,7 +6,7 @@ import { Outbox } from '@gridline/messaging';
 import { PARTY_BUILDING_EVENTS, type ListOrganisationsQuery, type OrganisationLevel } from '@gridline/contracts-party-building';
 import { OrganisationEntity } from './organisation.entity';
 import { toOrganisationEventData } from './organisation.mapper';
-import { ONE_PER_UNIT } from './organisation-rules';
+import { BRANCH_LEVELS, ONE_PER_UNIT } from './organisation-rules';
 
 /** Party organisations, read and written in the caller's unit of work (a use case's transaction when it runs in one). */
 @Injectable()
@@ -65,5 +65,10 @@ export class OrganisationRepository {
     const { limit, offset } = pageOffset(query);
     const [items, total] = await this.em.findAndCount(OrganisationEntity, where.length ? { $and: where } : {}, { orderBy: { unitCode: 'asc', level: 'asc', name: 'asc', id: 'asc' }, limit, offset });
     return offsetPage(items, total, query);
+  }
+
+  /** The active branches and joint branches bound to these grids. */
+  activeBranchesOf(gridCodes: readonly string[]): Promise<OrganisationEntity[]> {
+    return this.em.find(OrganisationEntity, { unitCode: { $in: [...gridCodes] }, level: { $in: [...BRANCH_LEVELS] }, active: true }, { orderBy: { unitCode: 'asc' } });
   }
 }

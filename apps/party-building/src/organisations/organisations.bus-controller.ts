@@ -9,8 +9,11 @@ import {
   ListOrganisationsQuery as ListOrganisationsRequest,
   OrganisationIdRequest,
   PARTY_BUILDING_REQUESTS,
+  PublicBranchesRequest,
   type UpdateOrganisationRequest,
 } from '@gridline/contracts-party-building';
+import { FindPublicBranchesQuery } from './use-cases/find-public-branches/find-public-branches.query';
+import { FindPublicBranchesUseCase } from './use-cases/find-public-branches/find-public-branches.use-case';
 import { AppointOfficerCommand } from './use-cases/appoint-officer/appoint-officer.command';
 import { AppointOfficerUseCase } from './use-cases/appoint-officer/appoint-officer.use-case';
 import { EndOfficerTermCommand } from './use-cases/end-officer-term/end-officer-term.command';
@@ -30,6 +33,7 @@ import { UpdateOrganisationUseCase } from './use-cases/update-organisation/updat
 @Controller()
 export class OrganisationsBusController {
   constructor(
+    private readonly findPublicBranches: FindPublicBranchesUseCase,
     private readonly createOrganisation: CreateOrganisationUseCase,
     private readonly updateOrganisation: UpdateOrganisationUseCase,
     private readonly getOrganisation: GetOrganisationUseCase,
@@ -74,5 +78,10 @@ export class OrganisationsBusController {
   @MessagePattern(PARTY_BUILDING_REQUESTS.listOfficers.pattern)
   officers(@Payload() { id }: OrganisationIdRequest, @BusCaller() caller: Caller) {
     return this.listOfficers.execute(new ListOfficersQuery(caller, id));
+  }
+
+  @MessagePattern(PARTY_BUILDING_REQUESTS.publicBranches.pattern)
+  publicBranches(@Payload() { gridCodes }: PublicBranchesRequest, @BusCaller() caller: Caller) {
+    return this.findPublicBranches.execute(new FindPublicBranchesQuery(caller, gridCodes));
   }
 }

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { Caller } from '@gridline/auth';
+import { PUBLIC_CALLER, type Caller } from '@gridline/auth';
 import { OrganisationsClient, PARTY_BUILDING_EVENTS, PartyErrorCode } from '@gridline/contracts-party-building';
 import { TestPlatform } from '@gridline/testing';
 import { PartyBuildingAppModule } from '../party-building-app.module';
@@ -83,5 +83,15 @@ describe('party organisations over the bus', () => {
     expect((await refusal(organisations.update(SECRETARY, branch.id, { active: true }))).details?.existingId).toBe(renewed.id);
     const events = await db.query(`select type, payload from party_building.outbox where aggregate_key = $1 order by id`, [`organisation:${branch.id}`]);
     expect(events.rows.map((r) => r.type)).toEqual([PARTY_BUILDING_EVENTS.organisationCreated.type, PARTY_BUILDING_EVENTS.organisationUpdated.type]);
+  });
+
+  it('names a grid’s active branch to the public lookup, and to no one else', async () => {
+    const branches = await organisations.publicBranches(PUBLIC_CALLER, [GRID, OTHER_GRID, '370502003001009']);
+    expect(branches).toEqual([
+      { unitCode: GRID, name: '一网格新支部', level: 'branch' },
+      { unitCode: OTHER_GRID, name: '二社区一网格支部', level: 'branch' },
+    ]);
+    expect((await refusal(organisations.publicBranches(ADMIN, [GRID]))).kind).toBe('forbidden');
+    expect((await refusal(organisations.publicBranches(PUBLIC_CALLER, ['37050200300']))).details).toMatchObject({ fields: [{ field: 'gridCodes' }] });
   });
 });

@@ -9,6 +9,7 @@ import { OrganisationsBusController } from './organisations.bus-controller';
 import { CreateOrganisationUseCase } from './use-cases/create-organisation/create-organisation.use-case';
 import { GetOrganisationUseCase } from './use-cases/get-organisation/get-organisation.use-case';
 import { ListOrganisationsUseCase } from './use-cases/list-organisations/list-organisations.use-case';
+import { FindPublicBranchesUseCase } from './use-cases/find-public-branches/find-public-branches.use-case';
 import { UpdateOrganisationUseCase } from './use-cases/update-organisation/update-organisation.use-case';
 
 /** Party organisations mirroring the grid (一网格一支部). Exports its repositories: every other feature binds to organisations (coverage reads their officers). */
@@ -25,6 +26,7 @@ import { UpdateOrganisationUseCase } from './use-cases/update-organisation/updat
     AppointOfficerUseCase,
     EndOfficerTermUseCase,
     ListOfficersUseCase,
+    FindPublicBranchesUseCase,
   ],
   exports: [OrganisationRepository, OfficerRepository, OfficerMembers],
 })

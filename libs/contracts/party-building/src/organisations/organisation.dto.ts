@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { IsUnitCode } from '@gridline/contracts-registry';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsGridCode, IsUnitCode } from '@gridline/contracts-registry';
 import { IsOneOf, PageQuery, Trim } from '@gridline/platform';
 import { ORGANISATION_LEVELS, type OrganisationLevel } from './organisation.types';
 
@@ -70,4 +70,16 @@ export class ListOrganisationsQuery extends PageQuery {
   @IsOptional()
   @IsUUID('all', { message: 'parentId must be a UUID' })
   parentId?: string;
+}
+
+/** How many grids one public branch lookup names (the public grid lookup answers at most 5). */
+export const PUBLIC_BRANCHES_MAX = 10;
+
+/** `party-building.organisation.public_branches`: the active branches of these grids (the public grid lookup's). */
+export class PublicBranchesRequest {
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(PUBLIC_BRANCHES_MAX)
+  @IsGridCode({ each: true })
+  gridCodes!: string[];
 }

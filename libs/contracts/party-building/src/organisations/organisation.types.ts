@@ -24,3 +24,11 @@ export interface OrganisationView {
   createdAt: string;
   updatedAt: string;
 }
+
+/** A grid's party branch as the public grid lookup shows it (有事找网格员, 党建引领): its name and level, nothing of its people. */
+export interface PublicBranchView {
+  /** The grid (or exclusive grid) it is bound to. */
+  unitCode: string;
+  name: string;
+  level: 'branch' | 'joint_branch';
+}

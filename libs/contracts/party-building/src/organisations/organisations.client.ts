@@ -6,7 +6,7 @@ import { ORGANISATION_REQUESTS } from './organisation.requests';
 import type { CreateOrganisationRequest, ListOrganisationsQuery, UpdateOrganisationBody } from './organisation.dto';
 import type { OrganisationDetailView, OfficerView } from './officer.types';
 import type { AppointOfficerBody, EndOfficerTermBody } from './officer.dto';
-import type { OrganisationView } from './organisation.types';
+import type { OrganisationView, PublicBranchView } from './organisation.types';
 
 /** Party organisations, typed. */
 @Injectable()
@@ -39,5 +39,9 @@ export class OrganisationsClient {
 
   listOfficers(caller: Caller, id: string): Promise<OfficerView[]> {
     return this.bus.request(ORGANISATION_REQUESTS.listOfficers, { id }, { caller });
+  }
+
+  publicBranches(caller: Caller, gridCodes: string[]): Promise<PublicBranchView[]> {
+    return this.bus.request(ORGANISATION_REQUESTS.publicBranches, { gridCodes }, { caller });
   }
 }

@@ -26,7 +26,7 @@ export interface PublicGridView {
   staff: PublicGridMemberView[];
   /** For an address lookup: the building addresses of this grid that matched (at most 3). */
   matchedAddresses?: string[];
-  /** The grid's party branch: null until party building exists. */
+  /** The grid's party branch: the registry answers null; the gateway's lookup fills it in from party building. */
   partyBranch: null;
   /**
    * The nearest red station (红色驿站): the registry answers null; the gateway's lookup fills it in from party building

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isPublicCaller } from '@gridline/auth';
-import { AppError, CommonErrorCode } from '@gridline/platform';
+import { requirePublicCaller } from '@gridline/auth';
 import type { PublicStationView } from '@gridline/contracts-party-building';
 import { toPublicStationView } from '../../station.mapper';
 import { StationRepository } from '../../station.repository';
@@ -18,7 +17,7 @@ export class NearestStationsUseCase {
   constructor(private readonly stations: StationRepository) {}
 
   async execute({ caller, query }: NearestStationsQuery): Promise<PublicStationView[]> {
-    if (!isPublicCaller(caller)) throw new AppError(CommonErrorCode.Forbidden, 'forbidden', 'The nearest-station lookup answers the public caller only');
+    requirePublicCaller(caller, 'The nearest-station lookup');
     const nearest = await this.stations.nearest({ lat: query.lat, lng: query.lng }, query.limit ?? NEAREST_STATIONS_DEFAULT);
     return nearest.map(({ station, distance }) => toPublicStationView(station, distance));
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { isPublicCaller } from '@gridline/auth';
+import { requirePublicCaller } from '@gridline/auth';
 import { AppError, CommonErrorCode, fieldInvalid, chinaDay } from '@gridline/platform';
 import { PUBLIC_GRID_MAX_CANDIDATES, RegistryErrorCode, type LocateResult, type PublicGridResult, type PublicGridView } from '@gridline/contracts-registry';
 
@@ -26,7 +26,7 @@ export class FindPublicGridUseCase {
 
   async execute({ caller, query }: FindPublicGridQuery): Promise<PublicGridResult> {
     // Made for the public: a user's or a service's caller has its own routes, with scope.
-    if (!isPublicCaller(caller)) throw new AppError(CommonErrorCode.Forbidden, 'forbidden', 'The public grid lookup answers the public caller only');
+    requirePublicCaller(caller, 'The public grid lookup');
     const { lat, lng, address } = query;
     const byPoint = lat !== undefined || lng !== undefined;
     if (byPoint && address !== undefined) throw invalid('address', 'cannot be given with lat and lng: look up a point or an address');
