@@ -232,6 +232,28 @@ describe('party activities over the bus', () => {
     expect((await db.query('select count(*)::int as n from party_building.activity_sign_up where activity_id = $1', [created.id])).rows[0].n).toBe(0);
   });
 
+  it('holds an activity at an active red station of the caller’s units that offers activities, refusing any other', async () => {
+    const station = async (organisationId: string, path: string[], { active = true, functions = ['activities', 'policy_publicity'] } = {}) => {
+      const { rows } = await db.query(
+        `insert into party_building.station (id, name, lat, lng, grid_code, path, organisation_id, opening_hours, functions, active)
+         values (gen_random_uuid(), '红色驿站', 37.4, 118.5, $1, $2, $3, '[]', $4, $5) returning id`,
+        [path[path.length - 1], path, organisationId, functions, active],
+      );
+      return rows[0].id as string;
+    };
+    const open = await station(branchId, [STREET, COMMUNITY, GRID]);
+    const created = await activities.create(SECRETARY, activity({ stationId: open, address: undefined }));
+    expect(created).toMatchObject({ stationId: open, address: null });
+    expect((await outbox(PARTY_BUILDING_EVENTS.activityScheduled.type, created.id))[0]).toMatchObject({ stationId: open });
+    const refused = [
+      await station(branchId, [STREET, COMMUNITY, GRID], { active: false }),
+      await station(branchId, [STREET, COMMUNITY, GRID], { functions: ['mediation'] }),
+      await station(otherBranchId, [STREET, OTHER_COMMUNITY, OTHER_GRID]),
+      '9b2f8a52-3f7e-4a55-9c1e-0d6f2a9e1c11',
+    ];
+    for (const stationId of refused) expect(fieldsOf(await refusal(activities.create(SECRETARY, activity({ stationId, address: undefined }))))).toEqual(['stationId']);
+  });
+
   it('refuses bad input with a 400 naming the field, and stores nothing', async () => {
     const before = (await db.query('select count(*)::int as n from party_building.activity')).rows[0].n;
     const field = async (request: Partial<CreateActivityRequest>) => {

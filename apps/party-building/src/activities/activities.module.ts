@@ -3,10 +3,10 @@ import { Clock } from '../clock';
 import { LedgerModule } from '../ledger/ledger.module';
 import { MembersModule } from '../members/members.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { StationsModule } from '../stations/stations.module';
 import { ActivitiesBusController } from './activities.bus-controller';
 import { ActivityAccess } from './activity-access';
 import { ActivityRepository } from './activity.repository';
-import { ActivityStations } from './activity-stations';
 import { CheckInRepository } from './check-in.repository';
 import { CancelActivityUseCase } from './use-cases/cancel-activity/cancel-activity.use-case';
 import { CancelSignUpUseCase } from './use-cases/cancel-sign-up/cancel-sign-up.use-case';
@@ -22,15 +22,13 @@ import { SubmitReportUseCase } from './use-cases/submit-report/submit-report.use
 
 /** Party activities: scheduled by keepers, signed up for by members, checked in by a one-time code, reported. */
 @Module({
-  imports: [OrganisationsModule, MembersModule, LedgerModule],
+  imports: [OrganisationsModule, MembersModule, LedgerModule, StationsModule],
   controllers: [ActivitiesBusController],
   providers: [
     Clock,
     ActivityRepository,
     CheckInRepository,
     ActivityAccess,
-    // Red stations are their own feature's; until it lands any station id is taken.
-    { provide: ActivityStations, useValue: { usable: () => Promise.resolve(true) } },
     CreateActivityUseCase,
     CancelActivityUseCase,
     GetActivityUseCase,

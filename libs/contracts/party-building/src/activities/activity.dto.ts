@@ -53,7 +53,7 @@ export class CreateActivityRequest {
   @IsDateTime({ requireZone: true })
   endsAt!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'A red station as the place (or give address)' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'A red station as the place: active, in your units, offering activities (or give address)' })
   @IsOptional()
   @IsUUID('all', { message: 'stationId must be a UUID' })
   stationId?: string;

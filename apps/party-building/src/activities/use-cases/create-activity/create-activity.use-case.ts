@@ -7,21 +7,21 @@ import { Clock } from '../../../clock';
 import { organisationNotFound } from '../../../organisations/organisation.errors';
 import { OrganisationRepository } from '../../../organisations/organisation.repository';
 import { PartyScope } from '../../../scope/party-scope';
+import { StationRepository } from '../../../stations/station.repository';
 import { toActivityView } from '../../activity.mapper';
 import { ActivityRepository } from '../../activity.repository';
-import { ActivityStations } from '../../activity-stations';
 import type { CreateActivityCommand } from './create-activity.command';
 
 /**
  * Schedules an activity of an active organisation of the caller's units: it starts in the future and ends after it
- * starts; its place is a usable red station or an address, one of the two.
+ * starts; its place is an active red station of the caller's units that offers activities, or an address.
  */
 @Injectable()
 export class CreateActivityUseCase {
   constructor(
     private readonly activities: ActivityRepository,
     private readonly organisations: OrganisationRepository,
-    private readonly stations: ActivityStations,
+    private readonly stations: StationRepository,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
   ) {}
@@ -33,11 +33,17 @@ export class CreateActivityUseCase {
     if (startsAt.getTime() <= this.clock.now().getTime()) throw partyInvalid('startsAt', 'must be in the future');
     if (endsAt.getTime() <= startsAt.getTime()) throw partyInvalid('endsAt', 'must be after startsAt');
     if ((input.stationId === undefined) === (input.address === undefined)) throw partyInvalid('stationId', 'or address must be given, one of the two');
-    if (input.stationId && !(await this.stations.usable(input.stationId))) throw partyInvalid('stationId', 'is not an active red station');
     return this.transactions.run(async () => {
       const organisation = await this.organisations.findById(input.organisationId);
       if (!organisation || !PartyScope.keeps(caller, organisation.path)) throw organisationNotFound(input.organisationId);
       if (!organisation.active) throw partyInvalid('organisationId', 'is a dissolved organisation');
+      if (input.stationId) {
+        // A station the caller may not see answers like one that does not exist.
+        const station = await this.stations.findById(input.stationId);
+        if (!station || !PartyScope.reads(caller, station.path) || !station.active || !station.functions.includes('activities')) {
+          throw partyInvalid('stationId', 'is not an active red station in your scope offering activities');
+        }
+      }
       const created = this.activities.add({
         id: randomUUID(),
         organisationId: organisation.id,
