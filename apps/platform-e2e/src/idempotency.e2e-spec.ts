@@ -235,6 +235,7 @@ describe('Idempotency-Key on every create, through the gateway', () => {
       '/api/v1/incidents/{id}/joint-discussion', '/api/v1/appeals', '/api/v1/open311/keys', '/api/v1/party/members',
       '/api/v1/party/members/{id}/ledger', '/api/v1/party/me/ledger', '/api/v1/party/organisations', '/api/v1/party/organisations/{id}/officers',
       '/api/v1/party/registrations', '/api/v1/party/activities', '/api/v1/party/stations', '/api/v1/party/stations/{id}/records',
+      '/api/v1/party/committees', '/api/v1/party/committees/{id}/member-units', '/api/v1/party/committees/{id}/meetings',
     ];
     for (const path of creates) {
       expect({ path, header: doc.paths[path]?.post?.parameters?.some((p) => p.in === 'header' && p.name === 'Idempotency-Key') }).toEqual({ path, header: true });
