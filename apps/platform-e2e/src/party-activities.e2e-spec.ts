@@ -19,6 +19,7 @@ const MINUTE = 60_000;
 describe('/api/v1/party/activities', () => {
   let walk: StreetFixture;
   let branchId: string;
+  let otherBranchId: string;
   let memberId: string;
   const call: StreetFixture['call'] = (...args) => walk.call(...args);
   const fieldsOf = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
@@ -44,6 +45,8 @@ describe('/api/v1/party/activities', () => {
     const top = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '街道党工委', level: 'working_committee', unitCode: STREET }))).json();
     const committee = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY }))).json();
     branchId = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '一网格支部', level: 'branch', parentId: committee.id, unitCode: GRID }))).json().id;
+    const otherCommittee = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY }))).json();
+    otherBranchId = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '二网格支部', level: 'branch', parentId: otherCommittee.id, unitCode: OTHER_GRID }))).json().id;
     const member = await call('admin', 'POST', '/api/v1/party/members', { name: '李红', idNumber: '11010519491231002X', phone: '13805461234', status: 'full', joinedOn: '2012-07-01', organisationId: branchId, homeGridCode: GRID, account: 'member-1' });
     expect(member.statusCode).toBe(201);
     memberId = member.json().id;
@@ -99,5 +102,34 @@ describe('/api/v1/party/activities', () => {
     expect(mine.json()).toMatchObject({ total: 1, items: [{ activity: { id }, signUp: { memberId } }] });
     expect((await call('otherSecretary', 'GET', '/api/v1/party/activities')).json()).toMatchObject({ total: 0 });
     expect((await call('secretary', 'GET', `/api/v1/party/activities?unit=${GRID}`)).json()).toMatchObject({ total: 1, items: [{ id }] });
+  });
+
+  it('lists the activities open to the member: their audience admits them, a seat is free, they have not signed up yet', async () => {
+    const body = (organisationId: string, title: string, audience: string, capacity = 5) => ({
+      organisationId,
+      kind: 'study',
+      title,
+      startsAt: new Date(Date.now() + 30 * MINUTE).toISOString(),
+      endsAt: new Date(Date.now() + 90 * MINUTE).toISOString(),
+      address: '幸福路 2 号',
+      capacity,
+      audience,
+      hours: 1,
+    });
+    const ours = (await call('secretary', 'POST', '/api/v1/party/activities', body(branchId, '学习：本支部', 'organisation'))).json();
+    const theirs = (await call('admin', 'POST', '/api/v1/party/activities', body(otherBranchId, '学习：二网格支部', 'organisation'))).json();
+    const everyone = (await call('admin', 'POST', '/api/v1/party/activities', body(otherBranchId, '学习：全体党员', 'all'))).json();
+
+    const open = await call('member', 'GET', '/api/v1/party/me/activities/open?page=1&pageSize=10');
+    expect(open.statusCode).toBe(200);
+    const ids = open.json().items.map((i: { activity: { id: string } }) => i.activity.id);
+    expect(ids).toEqual([ours.id, everyone.id]);
+    expect(ids).not.toContain(theirs.id);
+    expect(open.json().items[0]).toMatchObject({ activity: { id: ours.id }, seatsLeft: 5 });
+
+    expect((await call('member', 'POST', `/api/v1/party/activities/${everyone.id}/sign-ups`, {})).statusCode).toBe(200);
+    const after = (await call('member', 'GET', '/api/v1/party/me/activities/open')).json();
+    expect(after.items.map((i: { activity: { id: string } }) => i.activity.id)).toEqual([ours.id]);
+    expect((await call('secretary', 'GET', '/api/v1/party/me/activities/open')).statusCode).toBe(403);
   });
 });

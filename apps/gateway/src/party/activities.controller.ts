@@ -8,6 +8,7 @@ import {
   CreateActivityRequest,
   ListActivitiesQuery,
   MyActivitiesQuery,
+  OpenActivitiesQuery,
   SignUpBody,
   SubmitReportBody,
 } from '@gridline/contracts-party-building';
@@ -48,6 +49,16 @@ export class ActivitiesController {
   @ApiOffsetPage('An activity with your sign-up')
   mine(@CurrentCaller() caller: Caller, @Query() query: MyActivitiesQuery) {
     return this.activities.mine(caller, query);
+  }
+
+  @Get('me/activities/open')
+  @Roles('party_member')
+  @ApiOperation({
+    summary: 'Activities you may still sign up to (a party member): scheduled, not started, a seat free, whose audience takes you, not signed up to yet; soonest first, with the seats left',
+  })
+  @ApiOffsetPage('An open activity with its seats left')
+  open(@CurrentCaller() caller: Caller, @Query() query: OpenActivitiesQuery) {
+    return this.activities.open(caller, query);
   }
 
   @Get('activities/:id')

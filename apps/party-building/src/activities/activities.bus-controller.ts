@@ -9,6 +9,7 @@ import {
   CreateActivityRequest,
   ListActivitiesQuery as ListActivitiesRequest,
   MyActivitiesQuery as MyActivitiesRequest,
+  OpenActivitiesQuery as OpenActivitiesRequest,
   PARTY_BUILDING_REQUESTS,
   SignUpRequest,
   SubmitReportRequest,
@@ -29,6 +30,8 @@ import { ListActivitiesQuery } from './use-cases/list-activities/list-activities
 import { ListActivitiesUseCase } from './use-cases/list-activities/list-activities.use-case';
 import { MyActivitiesQuery } from './use-cases/my-activities/my-activities.query';
 import { MyActivitiesUseCase } from './use-cases/my-activities/my-activities.use-case';
+import { OpenActivitiesQuery } from './use-cases/open-activities/open-activities.query';
+import { OpenActivitiesUseCase } from './use-cases/open-activities/open-activities.use-case';
 import { OpenCheckInCommand } from './use-cases/open-check-in/open-check-in.command';
 import { OpenCheckInUseCase } from './use-cases/open-check-in/open-check-in.use-case';
 import { SignUpCommand } from './use-cases/sign-up/sign-up.command';
@@ -45,6 +48,7 @@ export class ActivitiesBusController {
     private readonly getActivity: GetActivityUseCase,
     private readonly listActivities: ListActivitiesUseCase,
     private readonly myActivities: MyActivitiesUseCase,
+    private readonly openActivities: OpenActivitiesUseCase,
     private readonly signUpMember: SignUpUseCase,
     private readonly cancelSignUpOf: CancelSignUpUseCase,
     private readonly openCheckInCode: OpenCheckInUseCase,
@@ -77,6 +81,11 @@ export class ActivitiesBusController {
   @MessagePattern(PARTY_BUILDING_REQUESTS.myActivities.pattern)
   mine(@Payload() query: MyActivitiesRequest, @BusCaller() caller: Caller) {
     return this.myActivities.execute(new MyActivitiesQuery(caller, query));
+  }
+
+  @MessagePattern(PARTY_BUILDING_REQUESTS.openActivities.pattern)
+  open(@Payload() query: OpenActivitiesRequest, @BusCaller() caller: Caller) {
+    return this.openActivities.execute(new OpenActivitiesQuery(caller, query));
   }
 
   @MessagePattern(PARTY_BUILDING_REQUESTS.signUp.pattern)

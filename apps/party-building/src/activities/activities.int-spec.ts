@@ -232,6 +232,38 @@ describe('party activities over the bus', () => {
     expect((await db.query('select count(*)::int as n from party_building.activity_sign_up where activity_id = $1', [created.id])).rows[0].n).toBe(0);
   });
 
+  it('lists what a member may still sign up to: upcoming, not cancelled, a seat free, their audience, not yet signed up', async () => {
+    const forBranch = await activities.create(SECRETARY, activity({ title: 'open: branch' }));
+    const forAll = await activities.create(SECRETARY, activity({ title: 'open: all', audience: 'all', capacity: 3 }));
+    const forOther = await activities.create(OTHER_SECRETARY, activity({ organisationId: otherBranchId, title: 'open: other branch' }));
+    const full = await activities.create(SECRETARY, activity({ title: 'open: full', audience: 'all', capacity: 1 }));
+    await activities.signUp(memberCaller(8), full.id);
+    const cancelled = await activities.create(SECRETARY, activity({ title: 'open: cancelled', audience: 'all' }));
+    await activities.cancel(SECRETARY, cancelled.id, '取消');
+    const started = await activities.create(SECRETARY, activity({ title: 'open: started', audience: 'all' }));
+    await moveActivity(started.id, -5, 60);
+    const signedUp = await activities.create(SECRETARY, activity({ title: 'open: mine already', audience: 'all' }));
+    await activities.signUp(memberCaller(4), signedUp.id);
+    await activities.signUp(memberCaller(4), forAll.id);
+    const ours = [forBranch, forAll, forOther, full, cancelled, started, signedUp].map((a) => a.id);
+    const openTo = async (n: number) => (await activities.open(memberCaller(n), { page: 1, pageSize: 100 })).items.filter((i) => ours.includes(i.activity.id));
+
+    // A member of the branch: the branch's and the two for all (seats left counted); not the other branch's, the full, the cancelled, the started.
+    expect((await openTo(3)).map((i) => [i.activity.id, i.seatsLeft])).toEqual([
+      [forBranch.id, 10],
+      [forAll.id, 2],
+      [signedUp.id, 9],
+    ]);
+    // Signed up already: in their own list, not in this one.
+    expect((await openTo(4)).map((i) => i.activity.id)).toEqual([forBranch.id]);
+    // The other community's member: the other branch's and the one for all.
+    expect((await openTo(10)).map((i) => i.activity.id).sort()).toEqual([forAll.id, forOther.id, signedUp.id].sort());
+    // Each open one is one the member may sign up to; paged.
+    for (const { activity: a } of await openTo(10)) expect(await activities.signUp(memberCaller(10), a.id)).toMatchObject({ status: 'signed_up' });
+    expect(await activities.open(memberCaller(3), { page: 1, pageSize: 1 })).toMatchObject({ items: [expect.anything()], pageSize: 1 });
+    expect((await refusal(activities.open(SECRETARY, { page: 1, pageSize: 10 }))).kind).toBe('forbidden');
+  });
+
   it('holds an activity at an active red station of the caller’s units that offers activities, refusing any other', async () => {
     const station = async (organisationId: string, path: string[], { active = true, functions = ['activities', 'policy_publicity'] } = {}) => {
       const { rows } = await db.query(

@@ -16,6 +16,7 @@ import { GetActivityUseCase } from './use-cases/get-activity/get-activity.use-ca
 import { GetReportUseCase } from './use-cases/get-report/get-report.use-case';
 import { ListActivitiesUseCase } from './use-cases/list-activities/list-activities.use-case';
 import { MyActivitiesUseCase } from './use-cases/my-activities/my-activities.use-case';
+import { OpenActivitiesUseCase } from './use-cases/open-activities/open-activities.use-case';
 import { OpenCheckInUseCase } from './use-cases/open-check-in/open-check-in.use-case';
 import { SignUpUseCase } from './use-cases/sign-up/sign-up.use-case';
 import { SubmitReportUseCase } from './use-cases/submit-report/submit-report.use-case';
@@ -34,6 +35,7 @@ import { SubmitReportUseCase } from './use-cases/submit-report/submit-report.use
     GetActivityUseCase,
     ListActivitiesUseCase,
     MyActivitiesUseCase,
+    OpenActivitiesUseCase,
     SignUpUseCase,
     CancelSignUpUseCase,
     OpenCheckInUseCase,

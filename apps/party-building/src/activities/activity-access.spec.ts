@@ -19,7 +19,7 @@ function setup() {
     findByAccount: jest.fn(async (account: string) => (account === own.account ? own : null)),
   };
   // The branch hangs under the committee; nothing else is beneath it.
-  const activities = { isWithin: jest.fn(async (memberOrganisation: string, organisation: string) => memberOrganisation === organisation || (memberOrganisation === 'branch' && organisation === 'committee')) };
+  const activities = { organisationLine: jest.fn(async (organisation: string) => (organisation === 'branch' ? ['branch', 'committee'] : [organisation])) };
   return new ActivityAccess(members as unknown as MemberRepository, activities as unknown as ActivityRepository);
 }
 const fail = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e);

@@ -8,6 +8,7 @@ import type { MemberEntity } from '../members/member.entity';
 import { MemberRepository } from '../members/member.repository';
 import { activityNotFound, notInAudience } from './activity.errors';
 import { ActivityRepository } from './activity.repository';
+import { admitsAudience, type MemberAudience } from './activity-rules';
 
 /** Who signs up: the member, and whether a keeper acts for them (else it is the member's own record). */
 export interface Acting {
@@ -54,16 +55,14 @@ export class ActivityAccess {
     return { member, byKeeper: true };
   }
 
-  /** Whether the activity's audience includes the member. */
+  /** What audiences are matched against for the member: where they live, their organisation and those above it. */
+  async audienceOf(member: MemberEntity): Promise<MemberAudience> {
+    return { units: member.path, organisations: await this.activities.organisationLine(member.organisationId) };
+  }
+
+  /** Whether the activity's audience includes the member (`admitsAudience`; the open list filters by the same rule). */
   async admits(activity: ActivityEntity, member: MemberEntity): Promise<boolean> {
-    switch (activity.audience) {
-      case 'all':
-        return true;
-      case 'scope':
-        return member.path.includes(activity.unitCode);
-      case 'organisation':
-        return this.activities.isWithin(member.organisationId, activity.organisationId);
-    }
+    return admitsAudience(activity, await this.audienceOf(member));
   }
 
   /**

@@ -1,5 +1,5 @@
 import { CHECK_IN_ALPHABET, CHECK_IN_CODE_LENGTH, CHECK_IN_MAX_WRONG, isServiceHours } from '@gridline/contracts-party-building';
-import { cancelActivityProblem, cancelSignUpProblem, checkInWindow, codeState, hasSeat, hashCheckInCode, lockedOut, newCheckInCode, reportProblem, signUpProblem } from './activity-rules';
+import { admitsAudience, audienceFilter, cancelActivityProblem, cancelSignUpProblem, checkInWindow, codeState, hasSeat, hashCheckInCode, lockedOut, newCheckInCode, reportProblem, seatsLeft, signUpProblem } from './activity-rules';
 
 const at = (iso: string) => new Date(iso);
 const activity = { status: 'scheduled' as const, startsAt: at('2026-12-20T09:00:00+08:00'), endsAt: at('2026-12-20T11:00:00+08:00') };
@@ -89,6 +89,33 @@ describe('activity rules', () => {
     it('takes 0 to 24 in half-hours', () => {
       for (const ok of [0, 0.5, 2, 23.5, 24]) expect(isServiceHours(ok)).toBe(true);
       for (const bad of [-0.5, 24.5, 1.25, Number.NaN, Infinity, '2']) expect(isServiceHours(bad)).toBe(false);
+    });
+  });
+
+  describe(admitsAudience.name, () => {
+    const member = { units: ['370502003', '370502003001', '370502003001001'], organisations: ['branch', 'committee', 'top'] };
+    const activity = (audience: 'all' | 'scope' | 'organisation', unitCode: string, organisationId: string) => ({ audience, unitCode, organisationId });
+
+    it('takes everyone for all, members living in the unit or beneath for scope, the organisation and beneath for organisation', () => {
+      expect(admitsAudience(activity('all', '370502003002', 'far'), member)).toBe(true);
+      expect(admitsAudience(activity('scope', '370502003001', 'far'), member)).toBe(true);
+      expect(admitsAudience(activity('scope', '370502003002', 'committee'), member)).toBe(false);
+      expect(admitsAudience(activity('organisation', '370502003002', 'committee'), member)).toBe(true);
+      expect(admitsAudience(activity('organisation', '370502003001', 'far'), member)).toBe(false);
+    });
+
+    it('has the same three branches as its filter', () => {
+      expect(audienceFilter(member).$or).toEqual([
+        { audience: 'all' },
+        { audience: 'scope', unitCode: { $in: member.units } },
+        { audience: 'organisation', organisationId: { $in: member.organisations } },
+      ]);
+    });
+
+    it('counts the seats left, never below zero', () => {
+      expect(seatsLeft({ capacity: 10, signedUp: 3 })).toBe(7);
+      expect(seatsLeft({ capacity: 2, signedUp: 2 })).toBe(0);
+      expect(seatsLeft({ capacity: 2, signedUp: 3 })).toBe(0);
     });
   });
 });

@@ -5,6 +5,7 @@ import {
   CHECK_IN_CODE_MINUTES,
   CHECK_IN_MARGIN_MINUTES,
   CHECK_IN_MAX_WRONG,
+  type ActivityAudience,
   type ActivityStatus,
 } from '@gridline/contracts-party-building';
 
@@ -99,4 +100,41 @@ export function hashCheckInCode(activityId: string, code: string): string {
 /** Whether one more seat may be taken. */
 export function hasSeat(activity: { capacity: number; signedUp: number }): boolean {
   return activity.signedUp < activity.capacity;
+}
+
+/** What an activity's audience is matched against: the member's unit path and their organisation with every one above it. */
+export interface MemberAudience {
+  units: readonly string[];
+  organisations: readonly string[];
+}
+
+/**
+ * Whether an activity's audience takes the member: `all` everyone, `scope` members living in its unit or beneath it,
+ * `organisation` members of its organisation or of one beneath it. `audienceFilter` is the same rule as a query.
+ */
+export function admitsAudience(activity: { audience: ActivityAudience; unitCode: string; organisationId: string }, member: MemberAudience): boolean {
+  switch (activity.audience) {
+    case 'all':
+      return true;
+    case 'scope':
+      return member.units.includes(activity.unitCode);
+    case 'organisation':
+      return member.organisations.includes(activity.organisationId);
+  }
+}
+
+/** `admitsAudience` as a filter on activities (the open list), one branch per audience. */
+export function audienceFilter(member: MemberAudience) {
+  return {
+    $or: [
+      { audience: 'all' as const },
+      { audience: 'scope' as const, unitCode: { $in: [...member.units] } },
+      { audience: 'organisation' as const, organisationId: { $in: [...member.organisations] } },
+    ],
+  };
+}
+
+/** Seats still free (never below zero). */
+export function seatsLeft(activity: { capacity: number; signedUp: number }): number {
+  return Math.max(0, activity.capacity - activity.signedUp);
 }

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { LockMode, type FilterQuery, type RequiredEntityData } from '@mikro-orm/core';
+import { LockMode, raw, type FilterQuery, type RequiredEntityData } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { offsetPage, pageOffset, type OffsetPage, type PageRequest } from '@gridline/platform';
 import { Outbox } from '@gridline/messaging';
 import { PARTY_BUILDING_EVENTS, type ListActivitiesQuery } from '@gridline/contracts-party-building';
 import { ActivityEntity, SignUpEntity } from './activity.entity';
 import { activityEventBase, toCancelledEventData, toScheduledEventData } from './activity.mapper';
+import { audienceFilter, type MemberAudience } from './activity-rules';
 
 /** Activities and their sign-ups, read and written in the caller's unit of work, with their events. */
 @Injectable()
@@ -81,17 +82,37 @@ export class ActivityRepository {
     return { signedUp, attended, noShows: signedUp - attended, walkIns: Number(row.walk_ins) };
   }
 
-  /** Whether the organisation `memberOrganisationId` is `organisationId` or beneath it (its parents walked up). */
-  async isWithin(memberOrganisationId: string, organisationId: string): Promise<boolean> {
-    const rows = await this.em.execute<{ found: number }[]>(
+  /** The organisation and every one above it (its parents walked up); empty for an unknown id. */
+  async organisationLine(organisationId: string): Promise<string[]> {
+    const rows = await this.em.execute<{ id: string }[]>(
       `with recursive up (id, parent_id) as (
          select id, parent_id from ${this.schema()}.organisation where id = ?
          union
          select o.id, o.parent_id from ${this.schema()}.organisation o join up on o.id = up.parent_id
-       ) select 1 as found from up where id = ? limit 1`,
-      [memberOrganisationId, organisationId],
+       ) select id from up`,
+      [organisationId],
     );
-    return rows.length > 0;
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * Activities open to a member: scheduled, starting after `now`, with a seat free, whose audience admits them
+   * (`audienceFilter`), and not signed up to already; soonest first.
+   */
+  async openPage(memberId: string, audience: MemberAudience, now: Date, query: PageRequest): Promise<OffsetPage<ActivityEntity>> {
+    const { limit, offset } = pageOffset(query);
+    const signedUp = await this.em.find(SignUpEntity, { memberId, status: 'signed_up' }, { fields: ['activityId'] });
+    const where: FilterQuery<ActivityEntity> = {
+      $and: [
+        { status: 'scheduled', startsAt: { $gt: now } },
+        ...(signedUp.length ? [{ id: { $nin: signedUp.map((s) => s.activityId) } }] : []),
+        audienceFilter(audience),
+        // A seat free (the column against the column, in SQL).
+        { [raw('(signed_up < capacity)')]: true },
+      ],
+    };
+    const [items, total] = await this.em.findAndCount(ActivityEntity, where, { orderBy: { startsAt: 'asc', id: 'asc' }, limit, offset });
+    return offsetPage(items, total, query);
   }
 
   async save(): Promise<void> {

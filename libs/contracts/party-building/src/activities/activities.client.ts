@@ -3,8 +3,8 @@ import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
 import type { OffsetPage } from '@gridline/platform';
 import { ACTIVITY_REQUESTS } from './activity.requests';
-import type { CreateActivityRequest, ListActivitiesQuery, MyActivitiesQuery } from './activity.dto';
-import type { ActivityReportView, ActivityView, CheckInCodeView, CheckInView, MemberActivityView, SignUpView } from './activity.types';
+import type { CreateActivityRequest, ListActivitiesQuery, MyActivitiesQuery, OpenActivitiesQuery } from './activity.dto';
+import type { ActivityReportView, ActivityView, CheckInCodeView, CheckInView, MemberActivityView, OpenActivityView, SignUpView } from './activity.types';
 
 /** Party activities, typed. */
 @Injectable()
@@ -29,6 +29,11 @@ export class ActivitiesClient {
 
   mine(caller: Caller, query: MyActivitiesQuery): Promise<OffsetPage<MemberActivityView>> {
     return this.bus.request(ACTIVITY_REQUESTS.myActivities, query, { caller });
+  }
+
+  /** Activities the calling member may still sign up to (a party member). */
+  open(caller: Caller, query: OpenActivitiesQuery): Promise<OffsetPage<OpenActivityView>> {
+    return this.bus.request(ACTIVITY_REQUESTS.openActivities, query, { caller });
   }
 
   signUp(caller: Caller, id: string, memberId?: string): Promise<SignUpView> {

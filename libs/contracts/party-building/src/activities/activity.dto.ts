@@ -179,3 +179,6 @@ export class ListActivitiesQuery extends PageQuery {
 /** Query of GET /api/v1/party/me/activities. */
 export class MyActivitiesQuery extends PageQuery {}
 
+/** Query of GET /api/v1/party/me/activities/open. */
+export class OpenActivitiesQuery extends PageQuery {}
+

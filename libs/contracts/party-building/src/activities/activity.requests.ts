@@ -7,10 +7,11 @@ import type {
   CreateActivityRequest,
   ListActivitiesQuery,
   MyActivitiesQuery,
+  OpenActivitiesQuery,
   SignUpRequest,
   SubmitReportRequest,
 } from './activity.dto';
-import type { ActivityReportView, ActivityView, CheckInCodeView, CheckInView, MemberActivityView, SignUpView } from './activity.types';
+import type { ActivityReportView, ActivityView, CheckInCodeView, CheckInView, MemberActivityView, OpenActivityView, SignUpView } from './activity.types';
 
 /** Activities' commands and queries (spread into PARTY_BUILDING_REQUESTS). */
 export const ACTIVITY_REQUESTS = {
@@ -19,6 +20,7 @@ export const ACTIVITY_REQUESTS = {
   getActivity: defineRequest<ActivityIdRequest, ActivityView>('party-building', 'party-building.activity.get'),
   listActivities: defineRequest<ListActivitiesQuery, OffsetPage<ActivityView>>('party-building', 'party-building.activity.list'),
   myActivities: defineRequest<MyActivitiesQuery, OffsetPage<MemberActivityView>>('party-building', 'party-building.activity.mine'),
+  openActivities: defineRequest<OpenActivitiesQuery, OffsetPage<OpenActivityView>>('party-building', 'party-building.activity.open'),
   signUp: defineRequest<SignUpRequest, SignUpView>('party-building', 'party-building.activity.sign_up'),
   cancelSignUp: defineRequest<SignUpRequest, SignUpView>('party-building', 'party-building.activity.cancel_sign_up'),
   openCheckIn: defineRequest<ActivityIdRequest, CheckInCodeView>('party-building', 'party-building.activity.open_check_in'),

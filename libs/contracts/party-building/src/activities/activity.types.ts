@@ -93,6 +93,12 @@ export interface ActivityReportView {
   reportedBy: string;
 }
 
+/** An activity open to the member: upcoming, not cancelled, a seat free, their audience; how many seats are left. */
+export interface OpenActivityView {
+  activity: ActivityView;
+  seatsLeft: number;
+}
+
 /** One of a member's own activities, with their sign-up. */
 export interface MemberActivityView {
   activity: ActivityView;
