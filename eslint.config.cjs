@@ -107,7 +107,8 @@ const config = [
     },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts'],
+    // Spec helpers of an app (apps/<name>/src/testing: left out of its build) are test code too.
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', 'apps/*/src/testing/**/*.ts'],
     rules: {
       '@nx/enforce-module-boundaries': boundaries({ forTests: true }),
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
 import type { AppError } from '@gridline/platform';
 import {
@@ -11,24 +11,15 @@ import {
   type ActivityView,
   type CreateActivityRequest,
 } from '@gridline/contracts-party-building';
-import { TestPlatform } from '@gridline/testing';
-import { PartyBuildingAppModule } from '../party-building-app.module';
-import { PartyBuildingConfig } from '../party-building.config';
-import { copyUnits, fieldsOf, memberInput, refusal } from '../testing/party-test-support';
+import { PARTY_CALLERS, PARTY_MAP, fieldsOf, foundPartyTree, memberInput, refusal, startPartyBuilding, type PartyBuildingTest } from '../testing/party-test-support';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const OTHER_COMMUNITY = '370502003002';
-const GRID = '370502003001001';
-const OTHER_GRID = '370502003002001';
-const ADMIN: Caller = { sub: 'street-1', roles: ['street_admin'], units: [STREET] };
-const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] };
-const OTHER_SECRETARY: Caller = { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] };
+const { STREET, COMMUNITY, OTHER_COMMUNITY, GRID, OTHER_GRID } = PARTY_MAP;
+const { ADMIN, SECRETARY, OTHER_SECRETARY } = PARTY_CALLERS;
 const memberCaller = (n: number): Caller => ({ sub: `acct-${n}`, roles: ['party_member'], units: [] });
 const MINUTE = 60_000;
 
 describe('party activities over the bus', () => {
-  let platform: TestPlatform;
+  let party: PartyBuildingTest;
   let activities: ActivitiesClient;
   let db: Client;
   let committeeId: string;
@@ -57,26 +48,13 @@ describe('party activities over the bus', () => {
     (await db.query(`select payload from party_building.outbox where type = $1 and aggregate_key like '%:' || $2 order by id`, [type, id])).rows.map((r) => r.payload.data ?? r.payload);
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config, { startWorkers: false }));
-    const bus = await platform.bus();
-    activities = new ActivitiesClient(bus);
-    const organisations = new OrganisationsClient(bus);
-    const members = new MembersClient(bus);
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
-    await copyUnits(db, [
-      { level: 'street', path: [STREET] },
-      { level: 'community', path: [STREET, COMMUNITY] },
-      { level: 'community', path: [STREET, OTHER_COMMUNITY] },
-      { level: 'grid', path: [STREET, COMMUNITY, GRID] },
-      { level: 'grid', path: [STREET, OTHER_COMMUNITY, OTHER_GRID] },
-    ]);
-    const top = await organisations.create(ADMIN, { name: '街道党工委', level: 'working_committee', unitCode: STREET });
-    committeeId = (await organisations.create(ADMIN, { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY })).id;
-    const other = await organisations.create(ADMIN, { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY });
-    branchId = (await organisations.create(ADMIN, { name: '一网格支部', level: 'branch', parentId: committeeId, unitCode: GRID })).id;
-    otherBranchId = (await organisations.create(ADMIN, { name: '二社区一网格支部', level: 'branch', parentId: other.id, unitCode: OTHER_GRID })).id;
+    party = await startPartyBuilding();
+    activities = new ActivitiesClient(party.bus);
+    const organisations = new OrganisationsClient(party.bus);
+    const members = new MembersClient(party.bus);
+    db = party.db;
+    const tree = await foundPartyTree(organisations);
+    [committeeId, branchId, otherBranchId] = [tree.committee.id, tree.branch.id, tree.otherBranch.id];
     for (let n = 1; n <= 10; n++) {
       const organisationId = n <= 8 ? branchId : n === 9 ? committeeId : otherBranchId;
       const created = await members.create(ADMIN, { ...memberInput(organisationId, n === 10 ? OTHER_GRID : GRID, 400 + n, '党员'), account: `acct-${n}` });
@@ -85,8 +63,7 @@ describe('party activities over the bus', () => {
   });
 
   afterAll(async () => {
-    await db?.end();
-    await platform?.close();
+    await party?.close();
   });
 
   it('gives the last seat to one of two members signing up at once', async () => {

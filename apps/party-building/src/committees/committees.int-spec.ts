@@ -1,39 +1,23 @@
 import fc from 'fast-check';
-import { Client } from 'pg';
-import type { Caller } from '@gridline/auth';
-import { AppError } from '@gridline/platform';
+import type { Client } from 'pg';
 import { usccCheckCharacter } from '@gridline/contracts-registry';
 import { CommitteesClient, OrganisationsClient, PARTY_BUILDING_EVENTS, PartyErrorCode, type AddMemberUnitBody } from '@gridline/contracts-party-building';
-import { TestPlatform } from '@gridline/testing';
-import { PartyBuildingAppModule } from '../party-building-app.module';
-import { PartyBuildingConfig } from '../party-building.config';
+import { PARTY_CALLERS, PARTY_MAP, fieldsOf, foundCommittees, refusal, startPartyBuilding, type PartyBuildingTest } from '../testing/party-test-support';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const OTHER_COMMUNITY = '370502003002';
-const GRID = '370502003001001';
+const { STREET, COMMUNITY, OTHER_COMMUNITY, GRID } = PARTY_MAP;
 const EXCLUSIVE = '370502003001901';
 const BARE_EXCLUSIVE = '370502003001902';
 const CLOSED_EXCLUSIVE = '370502003001903';
 const OTHER_EXCLUSIVE = '370502003002901';
-const ADMIN: Caller = { sub: 'street-1', roles: ['street_admin'], units: [STREET] };
-const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] };
-const OTHER_SECRETARY: Caller = { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] };
-const INSTRUCTOR: Caller = { sub: 'inst-1', roles: ['grid_instructor'], units: [COMMUNITY] };
+const { ADMIN, SECRETARY, OTHER_SECRETARY, INSTRUCTOR } = PARTY_CALLERS;
 const PHONE = '13912345678';
 const CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
-
 /** The field a 400 names (`details.fields[0].field`). */
-async function invalidField(promise: Promise<unknown>): Promise<string> {
+async function invalidField(promise: Promise<unknown>): Promise<string | undefined> {
   const error = await refusal(promise);
   expect(error.kind).toBe('validation');
-  return (error.details as { fields: { field: string }[] }).fields[0].field;
+  return fieldsOf(error)?.[0];
 }
 
 function withCheck(first17: string): string {
@@ -51,42 +35,33 @@ const shop = (over: Partial<AddMemberUnitBody> = {}): AddMemberUnitBody => ({
 });
 
 describe('exclusive-grid work committees over the bus', () => {
-  let platform: TestPlatform;
+  let party: PartyBuildingTest;
   let committees: CommitteesClient;
   let organisations: OrganisationsClient;
   let db: Client;
   let jointBranchId: string;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config, { startWorkers: false }));
-    const bus = await platform.bus();
-    committees = new CommitteesClient(bus);
-    organisations = new OrganisationsClient(bus);
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
-    for (const [code, level, parent, path, active] of [
-      [STREET, 'street', null, [STREET], true],
-      [COMMUNITY, 'community', STREET, [STREET, COMMUNITY], true],
-      [OTHER_COMMUNITY, 'community', STREET, [STREET, OTHER_COMMUNITY], true],
-      [GRID, 'grid', COMMUNITY, [STREET, COMMUNITY, GRID], true],
-      [EXCLUSIVE, 'exclusive_grid', COMMUNITY, [STREET, COMMUNITY, EXCLUSIVE], true],
-      [BARE_EXCLUSIVE, 'exclusive_grid', COMMUNITY, [STREET, COMMUNITY, BARE_EXCLUSIVE], true],
-      [CLOSED_EXCLUSIVE, 'exclusive_grid', COMMUNITY, [STREET, COMMUNITY, CLOSED_EXCLUSIVE], false],
-      [OTHER_EXCLUSIVE, 'exclusive_grid', OTHER_COMMUNITY, [STREET, OTHER_COMMUNITY, OTHER_EXCLUSIVE], true],
-    ] as const) {
-      await db.query('insert into party_building.registry_unit (code, name, level, parent_code, path, active, updated_at) values ($1, $1, $2, $3, $4, $5, now())', [code, level, parent, path, active]);
-    }
-    const top = await organisations.create(ADMIN, { name: '街道党工委', level: 'working_committee', unitCode: STREET });
-    const committee = await organisations.create(ADMIN, { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY });
-    const other = await organisations.create(ADMIN, { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY });
+    party = await startPartyBuilding([
+      { level: 'street', path: [STREET] },
+      { level: 'community', path: [STREET, COMMUNITY] },
+      { level: 'community', path: [STREET, OTHER_COMMUNITY] },
+      { level: 'grid', path: [STREET, COMMUNITY, GRID] },
+      { level: 'exclusive_grid', path: [STREET, COMMUNITY, EXCLUSIVE] },
+      { level: 'exclusive_grid', path: [STREET, COMMUNITY, BARE_EXCLUSIVE] },
+      { level: 'exclusive_grid', path: [STREET, COMMUNITY, CLOSED_EXCLUSIVE], active: false },
+      { level: 'exclusive_grid', path: [STREET, OTHER_COMMUNITY, OTHER_EXCLUSIVE] },
+    ]);
+    committees = new CommitteesClient(party.bus);
+    organisations = new OrganisationsClient(party.bus);
+    db = party.db;
+    const { committee, otherCommittee: other } = await foundCommittees(organisations);
     jointBranchId = (await organisations.create(SECRETARY, { name: '淮河路商圈联合党支部', level: 'joint_branch', parentId: committee.id, unitCode: EXCLUSIVE })).id;
     await organisations.create(OTHER_SECRETARY, { name: '二社区联合党支部', level: 'joint_branch', parentId: other.id, unitCode: OTHER_EXCLUSIVE });
   });
 
   afterAll(async () => {
-    await db?.end();
-    await platform?.close();
+    await party?.close();
   });
 
   it('founds one committee per exclusive grid, on its joint branch, within the caller’s scope', async () => {

@@ -1,47 +1,25 @@
-import { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
 import { CoverageClient, MembersClient, OrganisationsClient, PartyErrorCode } from '@gridline/contracts-party-building';
-import { TestPlatform } from '@gridline/testing';
-import { PartyBuildingAppModule } from '../party-building-app.module';
-import { PartyBuildingConfig } from '../party-building.config';
-import { copyUnits, fieldsOf, memberInput, refusal } from '../testing/party-test-support';
+import { PARTY_CALLERS, PARTY_MAP, PARTY_UNITS, fieldsOf, foundPartyTree, memberInput, refusal, startPartyBuilding, type PartyBuildingTest } from '../testing/party-test-support';
 
-const S = '370502003';
-const C1 = '370502003001';
-const C2 = '370502003002';
-const [G11, G12, G13, G21] = [`${C1}001`, `${C1}002`, `${C1}003`, `${C2}001`];
-const ADMIN: Caller = { sub: 'street-1', roles: ['street_admin'], units: [S] };
-const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [C1] };
+const { STREET: S, COMMUNITY: C1, OTHER_COMMUNITY: C2, GRID: G11, GRID_2: G12, OTHER_GRID: G21 } = PARTY_MAP;
+const G13 = `${C1}003`;
+const { ADMIN, SECRETARY } = PARTY_CALLERS;
 const ANALYST: Caller = { sub: 'an-1', roles: ['analyst'], units: [C1] };
 const STAFF: Caller = { sub: 'gs-1', roles: ['grid_staff'], units: [C1] };
 
 describe('party coverage over the bus', () => {
-  let platform: TestPlatform;
+  let party: PartyBuildingTest;
   let coverage: CoverageClient;
-  let db: Client;
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config, { startWorkers: false }));
-    const bus = await platform.bus();
-    const organisations = new OrganisationsClient(bus);
-    const members = new MembersClient(bus);
-    coverage = new CoverageClient(bus);
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
-    await copyUnits(db, [
-      { level: 'street', path: [S] },
-      { level: 'community', path: [S, C1] },
-      { level: 'community', path: [S, C2] },
-      ...[G11, G12, G13, G21].map((g) => ({ level: 'grid' as const, path: [S, g.slice(0, 12), g] })),
-    ]);
-    const top = await organisations.create(ADMIN, { name: '街道党工委', level: 'working_committee', unitCode: S });
-    const k1 = await organisations.create(ADMIN, { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: C1 });
-    const k2 = await organisations.create(ADMIN, { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: C2 });
-    const b11 = await organisations.create(ADMIN, { name: '一网格支部', level: 'branch', parentId: k1.id, unitCode: G11 });
+    party = await startPartyBuilding([...PARTY_UNITS, ...[G12, G13].map((g) => ({ level: 'grid' as const, path: [S, C1, g] }))]);
+    const organisations = new OrganisationsClient(party.bus);
+    const members = new MembersClient(party.bus);
+    coverage = new CoverageClient(party.bus);
+    const { committee: k1, otherCommittee: k2, branch: b11, otherBranch: b21 } = await foundPartyTree(organisations);
     const b13 = await organisations.create(ADMIN, { name: '三网格支部', level: 'branch', parentId: k1.id, unitCode: G13 });
-    const b21 = await organisations.create(ADMIN, { name: '二社区一网格支部', level: 'branch', parentId: k2.id, unitCode: G21 });
     Object.assign(ids, { k1: k1.id, k2: k2.id, b11: b11.id, b13: b13.id, b21: b21.id });
     const secretary = await members.create(ADMIN, memberInput(b11.id, G11, 1, '李书记'));
     const k2secretary = await members.create(ADMIN, memberInput(k2.id, G21, 2));
@@ -51,12 +29,11 @@ describe('party coverage over the bus', () => {
     await organisations.appointOfficer(ADMIN, b11.id, { memberId: branchSecretary.id, role: 'secretary', startsOn: '2026-01-01' });
     ids.directorMember = secretary.id;
     // The third grid was deactivated on the map after its branch was founded.
-    await db.query('update party_building.registry_unit set active = false where code = $1', [G13]);
+    await party.db.query('update party_building.registry_unit set active = false where code = $1', [G13]);
   });
 
   afterAll(async () => {
-    await db?.end();
-    await platform?.close();
+    await party?.close();
   });
 
   it('lists for the street the grids without a branch, the branches on inactive grids or without a secretary, and the share per community', async () => {

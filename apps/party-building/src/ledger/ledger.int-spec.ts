@@ -1,27 +1,18 @@
 import fc from 'fast-check';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
 import { TransactionRunner } from '@gridline/persistence';
 import { chinaDay, cstYear } from '@gridline/platform';
 import { LedgerClient, MembersClient, OrganisationsClient, PARTY_BUILDING_EVENTS, PartyErrorCode, type MemberView, type SubmitServiceRecordBody } from '@gridline/contracts-party-building';
-import { TestPlatform } from '@gridline/testing';
-import { PartyBuildingAppModule } from '../party-building-app.module';
-import { PartyBuildingConfig } from '../party-building.config';
-import { copyUnits, fieldsOf, memberInput, refusal } from '../testing/party-test-support';
+import { PARTY_CALLERS, PARTY_MAP, PARTY_UNITS, fieldsOf, foundPartyTree, memberInput, refusal, startPartyBuilding, type PartyBuildingTest } from '../testing/party-test-support';
 import { ServiceLedger } from './service-ledger';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const OTHER_COMMUNITY = '370502003002';
-const GRID = '370502003001001';
-const GRID_2 = '370502003001002';
-const OTHER_GRID = '370502003002001';
-const ADMIN: Caller = { sub: 'street-1', roles: ['street_admin'], units: [STREET] };
+const { STREET, COMMUNITY, OTHER_COMMUNITY, GRID, GRID_2, OTHER_GRID } = PARTY_MAP;
+const { ADMIN, INSTRUCTOR } = PARTY_CALLERS;
 /** The branch secretary of GRID, a party member of that branch too. */
 const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary', 'party_member'], units: [GRID] };
 const COMMUNITY_SECRETARY: Caller = { sub: 'sec-2', roles: ['party_secretary'], units: [COMMUNITY] };
 const OTHER_SECRETARY: Caller = { sub: 'sec-3', roles: ['party_secretary'], units: [OTHER_GRID] };
-const INSTRUCTOR: Caller = { sub: 'gi-1', roles: ['grid_instructor'], units: [COMMUNITY] };
 const member = (sub: string): Caller => ({ sub, roles: ['party_member'], units: [] });
 const ALICE = member('alice');
 const BOB = member('bob');
@@ -32,7 +23,7 @@ const LAST_YEAR = `${YEAR - 1}-06-01`;
 const task = (over: Partial<SubmitServiceRecordBody> = {}): SubmitServiceRecordBody => ({ task: 'visit', day: TODAY, hours: 1.5, ...over });
 
 describe('the service ledger over the bus', () => {
-  let platform: TestPlatform;
+  let party: PartyBuildingTest;
   let ledger: LedgerClient;
   let credits: ServiceLedger;
   let transactions: TransactionRunner;
@@ -41,38 +32,24 @@ describe('the service ledger over the bus', () => {
   const branches: Record<string, string> = {};
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    const service = await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config, { startWorkers: false }));
-    credits = service.app.get(ServiceLedger);
-    transactions = service.app.get(TransactionRunner);
-    const bus = await platform.bus();
-    ledger = new LedgerClient(bus);
-    const organisations = new OrganisationsClient(bus);
-    const members = new MembersClient(bus);
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
-    await copyUnits(db, [
-      { level: 'street', path: [STREET] },
-      { level: 'community', path: [STREET, COMMUNITY] },
-      { level: 'community', path: [STREET, OTHER_COMMUNITY] },
-      { level: 'grid', path: [STREET, COMMUNITY, GRID] },
-      { level: 'grid', path: [STREET, COMMUNITY, GRID_2] },
-      { level: 'grid', path: [STREET, OTHER_COMMUNITY, OTHER_GRID] },
-    ]);
-    const top = await organisations.create(ADMIN, { name: '街道党工委', level: 'working_committee', unitCode: STREET });
-    const committee = await organisations.create(ADMIN, { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY });
-    const other = await organisations.create(ADMIN, { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY });
-    for (const [grid, parent] of [[GRID, committee.id], [GRID_2, committee.id], [OTHER_GRID, other.id]] as const) {
-      branches[grid] = (await organisations.create(ADMIN, { name: `${grid}支部`, level: 'branch', parentId: parent, unitCode: grid })).id;
-    }
+    party = await startPartyBuilding([...PARTY_UNITS, { level: 'grid', path: [STREET, COMMUNITY, GRID_2] }]);
+    credits = party.service.app.get(ServiceLedger);
+    transactions = party.service.app.get(TransactionRunner);
+    ledger = new LedgerClient(party.bus);
+    const organisations = new OrganisationsClient(party.bus);
+    const members = new MembersClient(party.bus);
+    db = party.db;
+    const tree = await foundPartyTree(organisations);
+    branches[GRID] = tree.branch.id;
+    branches[OTHER_GRID] = tree.otherBranch.id;
+    branches[GRID_2] = (await organisations.create(ADMIN, { name: '二网格支部', level: 'branch', parentId: tree.committee.id, unitCode: GRID_2 })).id;
     for (const [n, account, grid] of [[1, 'alice', GRID], [2, 'bob', GRID], [3, 'sec-1', GRID], [4, 'carol', GRID_2], [5, 'dave', OTHER_GRID]] as const) {
       people[account] = await members.create(ADMIN, { ...memberInput(branches[grid], grid, n), account });
     }
   });
 
   afterAll(async () => {
-    await db?.end();
-    await platform?.close();
+    await party?.close();
   });
 
   it('lets a member record a grid task that only their branch secretary (or a keeper above) approves, never themself', async () => {

@@ -1,22 +1,12 @@
 import fc from 'fast-check';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
 import { mobileProblem, residentIdCheckCharacter, residentIdProblem } from '@gridline/platform';
 import { MembersClient, OrganisationsClient, PARTY_BUILDING_EVENTS, PartyErrorCode, type CreateMemberRequest, type MemberView } from '@gridline/contracts-party-building';
-import { TestPlatform } from '@gridline/testing';
-import { PartyBuildingAppModule } from '../party-building-app.module';
-import { PartyBuildingConfig } from '../party-building.config';
-import { copyUnits, refusal } from '../testing/party-test-support';
+import { PARTY_CALLERS, PARTY_MAP, foundPartyTree, refusal, startPartyBuilding, type PartyBuildingTest } from '../testing/party-test-support';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const OTHER_COMMUNITY = '370502003002';
-const GRID = '370502003001001';
-const OTHER_GRID = '370502003002001';
-const ADMIN: Caller = { sub: 'street-1', roles: ['street_admin'], units: [STREET] };
-const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] };
-const OTHER_SECRETARY: Caller = { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] };
-const INSTRUCTOR: Caller = { sub: 'ins-1', roles: ['grid_instructor'], units: [COMMUNITY] };
+const { STREET, COMMUNITY, OTHER_COMMUNITY, GRID, OTHER_GRID } = PARTY_MAP;
+const { ADMIN, SECRETARY, OTHER_SECRETARY, INSTRUCTOR } = PARTY_CALLERS;
 
 /** A valid resident ID number born on `birth` (YYYYMMDD) with sequence `seq`. */
 const idNumber = (birth: string, seq: number) => {
@@ -26,7 +16,7 @@ const idNumber = (birth: string, seq: number) => {
 
 
 describe('party members over the bus', () => {
-  let platform: TestPlatform;
+  let party: PartyBuildingTest;
   let members: MembersClient;
   let db: Client;
   let branchId: string;
@@ -44,32 +34,18 @@ describe('party members over the bus', () => {
   });
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config, { startWorkers: false }));
-    const bus = await platform.bus();
-    members = new MembersClient(bus);
-    const organisations = new OrganisationsClient(bus);
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
-    await copyUnits(db, [
-      { level: 'street', path: [STREET] },
-      { level: 'community', path: [STREET, COMMUNITY] },
-      { level: 'community', path: [STREET, OTHER_COMMUNITY] },
-      { level: 'grid', path: [STREET, COMMUNITY, GRID] },
-      { level: 'grid', path: [STREET, OTHER_COMMUNITY, OTHER_GRID] },
-    ]);
-    const top = await organisations.create(ADMIN, { name: '街道党工委', level: 'working_committee', unitCode: STREET });
-    const committee = await organisations.create(ADMIN, { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY });
-    const other = await organisations.create(ADMIN, { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY });
-    branchId = (await organisations.create(ADMIN, { name: '一网格支部', level: 'branch', parentId: committee.id, unitCode: GRID })).id;
-    otherBranchId = (await organisations.create(ADMIN, { name: '二社区一网格支部', level: 'branch', parentId: other.id, unitCode: OTHER_GRID })).id;
+    party = await startPartyBuilding();
+    members = new MembersClient(party.bus);
+    const organisations = new OrganisationsClient(party.bus);
+    db = party.db;
+    const { branch, otherBranch } = await foundPartyTree(organisations);
+    [branchId, otherBranchId] = [branch.id, otherBranch.id];
     dissolvedId = (await organisations.create(ADMIN, { name: '一网格一组', level: 'party_group', parentId: branchId, unitCode: GRID })).id;
     await organisations.update(ADMIN, dissolvedId, { active: false });
   });
 
   afterAll(async () => {
-    await db?.end();
-    await platform?.close();
+    await party?.close();
   });
 
   it('stores name, ID number and phone encrypted, answers them masked, and no other field gives them back', async () => {

@@ -1,26 +1,14 @@
 import { randomUUID } from 'crypto';
-import { Client } from 'pg';
-import type { Caller } from '@gridline/auth';
+import type { Client } from 'pg';
 import { chinaDay } from '@gridline/platform';
 import { MembersClient, OrganisationsClient, PARTY_BUILDING_EVENTS, PartyErrorCode, type OrganisationView } from '@gridline/contracts-party-building';
-import { TestPlatform } from '@gridline/testing';
-import { PartyBuildingAppModule } from '../party-building-app.module';
-import { PartyBuildingConfig } from '../party-building.config';
-import { copyUnits, fieldsOf, memberInput, refusal } from '../testing/party-test-support';
+import { PARTY_CALLERS, PARTY_MAP, fieldsOf, foundPartyTree, memberInput, refusal, startPartyBuilding, type PartyBuildingTest } from '../testing/party-test-support';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const OTHER_COMMUNITY = '370502003002';
-const GRID = '370502003001001';
-const OTHER_GRID = '370502003002001';
-const ADMIN: Caller = { sub: 'street-1', roles: ['street_admin'], units: [STREET] };
-const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] };
-const OTHER_SECRETARY: Caller = { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] };
-const INSTRUCTOR: Caller = { sub: 'ins-1', roles: ['grid_instructor'], units: [COMMUNITY] };
-
+const { COMMUNITY, GRID, OTHER_GRID } = PARTY_MAP;
+const { ADMIN, SECRETARY, OTHER_SECRETARY, INSTRUCTOR } = PARTY_CALLERS;
 
 describe('party officers over the bus', () => {
-  let platform: TestPlatform;
+  let party: PartyBuildingTest;
   let organisations: OrganisationsClient;
   let members: MembersClient;
   let db: Client;
@@ -33,29 +21,17 @@ describe('party officers over the bus', () => {
   const today = chinaDay();
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config, { startWorkers: false }));
-    const bus = await platform.bus();
-    organisations = new OrganisationsClient(bus);
-    members = new MembersClient(bus);
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
-    await copyUnits(db, [
-      { level: 'street', path: [STREET] },
-      { level: 'community', path: [STREET, COMMUNITY] },
-      { level: 'community', path: [STREET, OTHER_COMMUNITY] },
-      { level: 'grid', path: [STREET, COMMUNITY, GRID] },
-      { level: 'grid', path: [STREET, OTHER_COMMUNITY, OTHER_GRID] },
-    ]);
-    const top = await organisations.create(ADMIN, { name: '街道党工委', level: 'working_committee', unitCode: STREET });
-    committee = await organisations.create(ADMIN, { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY });
-    branch = await organisations.create(ADMIN, { name: '一网格支部', level: 'branch', parentId: committee.id, unitCode: GRID });
-    outsider = await member(await organisations.create(ADMIN, { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY }));
+    party = await startPartyBuilding();
+    organisations = new OrganisationsClient(party.bus);
+    members = new MembersClient(party.bus);
+    db = party.db;
+    const tree = await foundPartyTree(organisations);
+    ({ committee, branch } = tree);
+    outsider = await member(tree.otherCommittee);
   });
 
   afterAll(async () => {
-    await db?.end();
-    await platform?.close();
+    await party?.close();
   });
 
   it('shows the community committee’s secretary directing the grid centre, with the committee’s current officers', async () => {

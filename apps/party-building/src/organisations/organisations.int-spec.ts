@@ -1,51 +1,29 @@
-import { Client } from 'pg';
-import { PUBLIC_CALLER, type Caller } from '@gridline/auth';
+import type { Client } from 'pg';
+import { PUBLIC_CALLER } from '@gridline/auth';
 import { OrganisationsClient, PARTY_BUILDING_EVENTS, PartyErrorCode } from '@gridline/contracts-party-building';
-import { TestPlatform } from '@gridline/testing';
-import { PartyBuildingAppModule } from '../party-building-app.module';
-import { PartyBuildingConfig } from '../party-building.config';
-import { copyUnits, refusal } from '../testing/party-test-support';
+import { PARTY_CALLERS, PARTY_MAP, PARTY_UNITS, foundCommittees, refusal, startPartyBuilding, type PartyBuildingTest } from '../testing/party-test-support';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const OTHER_COMMUNITY = '370502003002';
-const GRID = '370502003001001';
-const OTHER_GRID = '370502003002001';
-const ADMIN: Caller = { sub: 'street-1', roles: ['street_admin'], units: [STREET] };
-const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] };
-const OTHER_SECRETARY: Caller = { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] };
+const { STREET, COMMUNITY, GRID, OTHER_COMMUNITY, OTHER_GRID } = PARTY_MAP;
+const { ADMIN, SECRETARY, OTHER_SECRETARY } = PARTY_CALLERS;
 
 describe('party organisations over the bus', () => {
-  let platform: TestPlatform;
+  let party: PartyBuildingTest;
   let organisations: OrganisationsClient;
   let db: Client;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config, { startWorkers: false }));
-    organisations = new OrganisationsClient(await platform.bus());
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
     // The map the service keeps from the registry's events, written straight into its copy.
-    await copyUnits(db, [
-      { level: 'street', path: [STREET] },
-      { level: 'community', path: [STREET, COMMUNITY] },
-      { level: 'community', path: [STREET, OTHER_COMMUNITY] },
-      { level: 'grid', path: [STREET, COMMUNITY, GRID] },
-      { level: 'grid', path: [STREET, OTHER_COMMUNITY, OTHER_GRID] },
-      { level: 'grid', path: [STREET, COMMUNITY, '370502003001009'], active: false },
-    ]);
+    party = await startPartyBuilding([...PARTY_UNITS, { level: 'grid', path: [STREET, COMMUNITY, '370502003001009'], active: false }]);
+    organisations = new OrganisationsClient(party.bus);
+    db = party.db;
   });
 
   afterAll(async () => {
-    await db?.end();
-    await platform?.close();
+    await party?.close();
   });
 
   it('builds the tree down the map, one branch per grid, and keeps each secretary to their own units', async () => {
-    const top = await organisations.create(ADMIN, { name: '街道党工委', level: 'working_committee', unitCode: STREET });
-    const committee = await organisations.create(ADMIN, { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY });
-    const other = await organisations.create(ADMIN, { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY });
+    const { committee, otherCommittee: other } = await foundCommittees(organisations);
     const branch = await organisations.create(SECRETARY, { name: '一网格支部', level: 'branch', parentId: committee.id, unitCode: GRID });
     expect(branch).toMatchObject({ level: 'branch', parentId: committee.id, unitCode: GRID, unitName: GRID, unitActive: true, active: true });
     const outsider = await organisations.create(OTHER_SECRETARY, { name: '二社区一网格支部', level: 'branch', parentId: other.id, unitCode: OTHER_GRID });
