@@ -87,7 +87,8 @@ describe('register access: every role × every register route through the gatewa
     }
     expect(wrong).toEqual([]);
     expect(allowed).toBeGreaterThan(ROUTES.length);
-  });
+    // Every role (15) × every route, one after another: minutes beside the rest of the suite on two cores.
+  }, 240_000);
 
   it('keeps residents from analysts, hotline operators and property staff, even street-wide', async () => {
     for (const role of ['analyst', 'hotline_operator', 'property_staff'] as const) {
