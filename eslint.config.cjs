@@ -8,7 +8,7 @@ const { createProjectGraphAsync } = require('nx/src/devkit-exports');
 
 const SERVICES = ['gateway', 'registry', 'incidents', 'hotline', 'party-building', 'analytics'];
 /** The services that keep a copy of the registry's reference data through @gridline/registry-reference. */
-const REFERENCE_COPY_USERS = ['incidents', 'hotline', 'party-building'];
+const REFERENCE_COPY_USERS = ['incidents', 'hotline', 'party-building', 'analytics'];
 
 /**
  * `forTests`: test files (and only test files) of any project may also use the `type:testing` library

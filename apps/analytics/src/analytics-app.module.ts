@@ -1,6 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
+import { RegistryClient } from '@gridline/contracts-registry';
+import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule, type RegistryReferenceFillSettings } from '@gridline/registry-reference';
 import type { AnalyticsConfig } from './analytics.config';
+import { FiguresModule } from './figures/figures.module';
 import { HotlineFiguresModule } from './hotline/hotline-figures.module';
 import { ANALYTICS_MIGRATIONS } from './migrations/analytics.migrations';
 import { OverviewModule } from './overview/overview.module';
@@ -11,15 +14,30 @@ import { UnitProjection } from './projection/unit-projection.entity';
 export const ANALYTICS_SERVICE = 'analytics';
 
 /** What the analytics service keeps in its schema (also used by `npm run migrate`). */
-export const ANALYTICS_PERSISTENCE = { service: ANALYTICS_SERVICE, entities: [UnitProjection], migrations: ANALYTICS_MIGRATIONS };
+export const ANALYTICS_PERSISTENCE = { service: ANALYTICS_SERVICE, entities: [UnitProjection, ...REGISTRY_REFERENCE_ENTITIES], migrations: ANALYTICS_MIGRATIONS };
 
-/** The analytics service: one feature module per area (projections, overview, hotline figures, party figures). */
+/**
+ * The analytics service: one feature module per area (projections, overview, hotline figures, party figures, the
+ * figures by scope and period), with the copy of the registry's reference data (names, the working calendar).
+ */
 @Module({})
 export class AnalyticsAppModule {
   static register(config: AnalyticsConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
+    const copyFill: RegistryReferenceFillSettings = { autoStart: overrides.startWorkers ?? true, retryMs: 10_000 };
     return {
       module: AnalyticsAppModule,
-      imports: [ServiceModule.forRoot({ ...ANALYTICS_PERSISTENCE, config, ...overrides }), ProjectionModule, OverviewModule, HotlineFiguresModule, PartyFiguresModule],
+      global: true,
+      imports: [
+        ServiceModule.forRoot({ ...ANALYTICS_PERSISTENCE, config, ...overrides }),
+        RegistryReferenceModule.forService(copyFill),
+        ProjectionModule,
+        OverviewModule,
+        HotlineFiguresModule,
+        PartyFiguresModule,
+        FiguresModule,
+      ],
+      providers: [RegistryClient],
+      exports: [RegistryClient],
     };
   }
 }

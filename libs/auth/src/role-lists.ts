@@ -20,6 +20,12 @@ export const APPEAL_TAKERS = ['hotline_operator', 'street_admin', 'admin'] as co
 /** Who reads the hotline's figures per lead owner (cut to their scope). */
 export const HOTLINE_FIGURES_READERS = ['admin', 'street_admin', 'community_admin', 'hotline_operator', 'analyst'] as const satisfies readonly Role[];
 
+/**
+ * Who reads the grid centre's figures by scope and period (analytics' figures): for units of their scope, and a
+ * department's handlers for their own department only.
+ */
+export const FIGURES_READERS = ['admin', 'street_admin', 'community_admin', 'grid_instructor', 'hotline_operator', 'analyst', 'department'] as const satisfies readonly Role[];
+
 /** Who keeps the party's records (organisations, members, activities, stations, committees) in their units. */
 export const PARTY_KEEPERS = ['admin', 'street_admin', 'community_admin', 'party_secretary'] as const satisfies readonly Role[];
 

@@ -7,5 +7,6 @@ import { GetHotlineFiguresUseCase } from './use-cases/get-hotline-figures/get-ho
 @Module({
   controllers: [HotlineFiguresBusController],
   providers: [HotlineFiguresRepository, GetHotlineFiguresUseCase],
+  exports: [HotlineFiguresRepository],
 })
 export class HotlineFiguresModule {}

@@ -5,6 +5,26 @@ import { pgTextArray } from '@gridline/persistence';
 import type { OwnerFigures } from '@gridline/contracts-hotline';
 import type { HotlineOwnerFiguresView } from '@gridline/contracts-analytics';
 
+interface OwnerFiguresRow {
+  owner: string;
+  period_from: Date;
+  period_to: Date;
+  figures: OwnerFigures;
+  published_at: Date;
+}
+
+function toView(r: OwnerFiguresRow): HotlineOwnerFiguresView {
+  return {
+    ...r.figures,
+    owner: r.owner,
+    // Figures published before owners were named carry no name.
+    ownerName: r.figures.ownerName ?? null,
+    from: new Date(r.period_from).toISOString(),
+    to: new Date(r.period_to).toISOString(),
+    updatedAt: new Date(r.published_at).toISOString(),
+  };
+}
+
 @Injectable()
 export class HotlineFiguresRepository {
   constructor(private readonly em: EntityManager) {}
@@ -15,20 +35,19 @@ export class HotlineFiguresRepository {
    */
   async latest(caller: Caller): Promise<HotlineOwnerFiguresView[]> {
     const schema = this.em.config.get('schema');
-    const rows: { owner: string; period_from: Date; period_to: Date; figures: OwnerFigures; published_at: Date }[] = await this.em.execute(
+    const rows: OwnerFiguresRow[] = await this.em.execute(
       `select owner, period_from, period_to, figures, published_at from "${schema}"."hotline_owner_figures"
         where ? or owner !~ '^[0-9]+$' or exists (select 1 from unnest(?::text[]) as unit(code) where owner like unit.code || '%')
         order by owner ~ '^[0-9]+$', owner`,
       [isUnrestricted(caller), pgTextArray(caller.units)],
     );
-    return rows.map((r) => ({
-      ...r.figures,
-      owner: r.owner,
-      // Figures published before owners were named carry no name.
-      ownerName: r.figures.ownerName ?? null,
-      from: new Date(r.period_from).toISOString(),
-      to: new Date(r.period_to).toISOString(),
-      updatedAt: new Date(r.published_at).toISOString(),
-    }));
+    return rows.map(toView);
+  }
+
+  /** The latest figures of one lead owner (a unit or department code), null if the hotline never published any. */
+  async ofOwner(owner: string): Promise<HotlineOwnerFiguresView | null> {
+    const schema = this.em.config.get('schema');
+    const rows: OwnerFiguresRow[] = await this.em.execute(`select owner, period_from, period_to, figures, published_at from "${schema}"."hotline_owner_figures" where owner = ?`, [owner]);
+    return rows.length ? toView(rows[0]) : null;
   }
 }

@@ -1,3 +1,5 @@
+import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
+import { CaseProjectionMigration } from './case-projection.migration';
 import { GridQualityMigration } from './grid-quality.migration';
 import { HotlineFiguresMigration } from './hotline-figures.migration';
 import { PartyFiguresMigration } from './party-figures.migration';
@@ -5,4 +7,9 @@ import { PartyPeriodFiguresMigration } from './party-period-figures.migration';
 import { UnitProjectionMigration } from './unit-projection.migration';
 
 /** Analytics' migrations in the order they apply; names never change once released. */
-export const ANALYTICS_MIGRATIONS = [UnitProjectionMigration, GridQualityMigration, HotlineFiguresMigration, PartyFiguresMigration, PartyPeriodFiguresMigration].map((m) => ({ name: m.migrationName, class: m }));
+export const ANALYTICS_MIGRATIONS = [
+  ...[UnitProjectionMigration, GridQualityMigration, HotlineFiguresMigration, PartyFiguresMigration, PartyPeriodFiguresMigration].map((m) => ({ name: m.migrationName, class: m })),
+  // The copy of the registry's reference data (names, the working calendar), as incidents, hotline and party building keep it.
+  ...REGISTRY_REFERENCE_MIGRATIONS,
+  ...[CaseProjectionMigration].map((m) => ({ name: m.migrationName, class: m })),
+];

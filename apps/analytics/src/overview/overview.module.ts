@@ -8,5 +8,6 @@ import { GetOverviewUseCase } from './use-cases/get-overview/get-overview.use-ca
 @Module({
   controllers: [OverviewBusController],
   providers: [OverviewRepository, GetOverviewUseCase, GetCollectionQualityUseCase],
+  exports: [OverviewRepository],
 })
 export class OverviewModule {}

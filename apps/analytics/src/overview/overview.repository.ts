@@ -22,7 +22,12 @@ export class OverviewRepository {
   }
 
   /** Quality figures of the grids in the caller's scope (joined to the unit projection for the scope). */
-  async collectionQuality(caller: Caller): Promise<CollectionQualityView> {
+  collectionQuality(caller: Caller): Promise<CollectionQualityView> {
+    return this.collectionQualityBeneath(isUnrestricted(caller) ? null : caller.units);
+  }
+
+  /** Quality figures of the active grids at or beneath any of `units` (null: everywhere). */
+  async collectionQualityBeneath(units: readonly string[] | null): Promise<CollectionQualityView> {
     const schema = this.em.config.get('schema');
     const rows: { grid_code: string; buildings: number; households: number; residents: number; completeness: number; last_updated_at: Date | null }[] =
       await this.em.execute(
@@ -30,7 +35,7 @@ export class OverviewRepository {
            from "${schema}"."grid_quality" q join "${schema}"."unit_projection" u on u.code = q.grid_code
           where u.active and (? or u.path && ?::text[])
           order by q.completeness asc, q.grid_code asc`,
-        [isUnrestricted(caller), pgTextArray(caller.units)],
+        [units === null, pgTextArray(units ?? [])],
       );
     const sum = (key: 'buildings' | 'households' | 'residents') => rows.reduce((n, r) => n + Number(r[key]), 0);
     const last = rows.map((r) => r.last_updated_at).filter((d): d is Date => d !== null).map((d) => new Date(d).getTime());

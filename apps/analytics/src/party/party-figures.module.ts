@@ -7,5 +7,6 @@ import { GetPartyFiguresUseCase } from './use-cases/get-party-figures/get-party-
 @Module({
   controllers: [PartyFiguresBusController],
   providers: [PartyFiguresRepository, GetPartyFiguresUseCase],
+  exports: [PartyFiguresRepository, GetPartyFiguresUseCase],
 })
 export class PartyFiguresModule {}

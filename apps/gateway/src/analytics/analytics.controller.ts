@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentCaller, PARTY_READERS, Roles, type Caller } from '@gridline/auth';
-import { AnalyticsClient, PartyFiguresQuery } from '@gridline/contracts-analytics';
+import { CurrentCaller, FIGURES_READERS, PARTY_READERS, Roles, type Caller } from '@gridline/auth';
+import { AnalyticsClient, FiguresQuery, PartyFiguresQuery } from '@gridline/contracts-analytics';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
 
@@ -37,5 +37,15 @@ export class AnalyticsController {
   })
   party(@CurrentCaller() caller: Caller, @Query() query: PartyFiguresQuery) {
     return this.analytics.partyFigures(caller, query);
+  }
+
+  @Get('figures')
+  @Roles(...FIGURES_READERS)
+  @ApiOperation({
+    summary:
+      "A unit's (or a department's) figures over a period (day, week, month, quarter, year or from–to, China time) with the period before beside it: grid cases reported, accepted, rejected, closed, open, overdue; on-time rate per step; cards; return, rework and extension rates; handling hours (mean, p90); evaluations; the hotline's figures; collection quality; party figures. Definitions: docs/analytics.md",
+  })
+  figures(@CurrentCaller() caller: Caller, @Query() query: FiguresQuery) {
+    return this.analytics.figures(caller, query);
   }
 }

@@ -5,6 +5,8 @@ import { ANALYTICS_REQUESTS } from './analytics.requests';
 import type { CollectionQualityView, OverviewView } from './overview/overview.types';
 import type { HotlineFiguresView } from './hotline-figures/hotline-figures.types';
 import type { PartyFiguresQuery } from './party-figures/party-figures.dto';
+import type { FiguresQuery } from './figures/figures.dto';
+import type { FiguresView } from './figures/figures.types';
 import type { PartyFiguresView } from './party-figures/party-figures.types';
 
 @Injectable()
@@ -25,5 +27,9 @@ export class AnalyticsClient {
 
   partyFigures(caller: Caller, query: PartyFiguresQuery): Promise<PartyFiguresView> {
     return this.bus.request(ANALYTICS_REQUESTS.partyFigures, query, { caller });
+  }
+
+  figures(caller: Caller, query: FiguresQuery): Promise<FiguresView> {
+    return this.bus.request(ANALYTICS_REQUESTS.figures, query, { caller });
   }
 }

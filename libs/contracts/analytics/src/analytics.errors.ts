@@ -6,6 +6,8 @@ export const AnalyticsErrorCode = {
   Invalid: 'ANALYTICS_INVALID',
   /** A unit analytics does not know, or not in the caller's scope (the two are not told apart). */
   UnitNotFound: 'ANALYTICS_UNIT_NOT_FOUND',
+  /** A department not the caller's own (a department's handler reads only their own department's figures). */
+  DepartmentNotFound: 'ANALYTICS_DEPARTMENT_NOT_FOUND',
 } as const;
 export type AnalyticsErrorCode = (typeof AnalyticsErrorCode)[keyof typeof AnalyticsErrorCode];
 

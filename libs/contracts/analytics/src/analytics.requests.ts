@@ -2,6 +2,8 @@ import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts
 import type { CollectionQualityView, OverviewView } from './overview/overview.types';
 import type { HotlineFiguresView } from './hotline-figures/hotline-figures.types';
 import type { PartyFiguresQuery } from './party-figures/party-figures.dto';
+import type { FiguresQuery } from './figures/figures.dto';
+import type { FiguresView } from './figures/figures.types';
 import type { PartyFiguresView } from './party-figures/party-figures.types';
 
 /** Every query analytics answers over the bus. */
@@ -11,4 +13,5 @@ export const ANALYTICS_REQUESTS = {
   collectionQuality: defineRequest<Record<string, never>, CollectionQualityView>('analytics', 'analytics.collection.get'),
   hotlineFigures: defineRequest<Record<string, never>, HotlineFiguresView>('analytics', 'analytics.hotline.get'),
   partyFigures: defineRequest<PartyFiguresQuery, PartyFiguresView>('analytics', 'analytics.party.figures'),
+  figures: defineRequest<FiguresQuery, FiguresView>('analytics', 'analytics.figures.get'),
 } as const;

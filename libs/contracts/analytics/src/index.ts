@@ -2,6 +2,8 @@ export * from './overview/overview.types';
 export * from './hotline-figures/hotline-figures.types';
 export * from './party-figures/party-figures.dto';
 export * from './party-figures/party-figures.types';
+export * from './figures/figures.dto';
+export * from './figures/figures.types';
 export * from './analytics.errors';
 export * from './analytics.requests';
 export * from './analytics.events';

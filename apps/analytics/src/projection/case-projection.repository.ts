@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from '@mikro-orm/postgresql';
+import { pgTextArray } from '@gridline/persistence';
+import type { WorkingCalendar } from '@gridline/platform';
+import type { IncidentEventData } from '@gridline/contracts-incidents';
+import { foldCase, type CaseEventFact } from './case-fold';
+
+/**
+ * The case projection (`analytics-cases`): keeps each incident event once (by its id) and folds the case again from
+ * all its events — newest state wins whatever order they came in, and the steps and dated facts are replaced by those
+ * of the fold. Called inside the subscriber's inbox transaction, so the case changes with its inbox row.
+ */
+@Injectable()
+export class CaseProjectionRepository {
+  constructor(private readonly em: EntityManager) {}
+
+  private t(table: string): string {
+    return `"${this.em.config.get('schema')}"."${table}"`;
+  }
+
+  async apply(eventId: string, type: string, data: IncidentEventData, calendar: WorkingCalendar): Promise<void> {
+    await this.em.execute(`insert into ${this.t('case_event')} (event_id, incident_id, type, at, data) values (?, ?, ?, ?, ?) on conflict (event_id) do nothing`, [
+      eventId,
+      data.incidentId,
+      type,
+      new Date(data.at),
+      JSON.stringify(data),
+    ]);
+    // Serialises the folds of one case (two events of it applied at once by two replicas): the later waits and sees both.
+    await this.em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`analytics-case:${data.incidentId}`]);
+    const rows: { event_id: string; type: string; data: IncidentEventData }[] = await this.em.execute(`select event_id, type, data from ${this.t('case_event')} where incident_id = ?`, [data.incidentId]);
+    const events: CaseEventFact[] = rows.map((r) => ({ eventId: r.event_id, type: r.type, data: r.data }));
+    const { state: s, steps, facts } = foldCase(events, calendar);
+    const path = pgTextArray(s.path);
+    const columns = {
+      incident_id: s.incidentId, status: s.status, grid_code: s.gridCode, unit_path: path, category_code: s.categoryCode, urgency: s.urgency, source: s.source,
+      owner_kind: s.ownerKind, owner_code: s.ownerCode, step: s.step, due_at: s.dueAt, card: s.card, reported_at: s.reportedAt, accepted_at: s.acceptedAt,
+      rejected_at: s.rejectedAt, dispatched_at: s.dispatchedAt, signed_at: s.signedAt, handled_at: s.handledAt, verified_at: s.verifiedAt, closed_at: s.closedAt,
+      finished_at: s.finishedAt, evaluated_at: s.evaluatedAt, rating: s.rating, warnings: s.warnings, yellow_cards: s.yellowCards, red_cards: s.redCards,
+      returns: s.returns, reworks: s.reworks, extensions: s.extensions, handling_hours: s.handlingHours, last_event_at: s.lastEventAt,
+    };
+    const names = Object.keys(columns);
+    await this.em.execute(
+      `insert into ${this.t('case_projection')} (${names.join(', ')}) values (${names.map((n) => (n === 'unit_path' ? '?::text[]' : '?')).join(', ')})
+       on conflict (incident_id) do update set ${names.filter((n) => n !== 'incident_id').map((n) => `${n} = excluded.${n}`).join(', ')}`,
+      Object.values(columns),
+    );
+    await this.em.execute(`delete from ${this.t('case_step')} where incident_id = ?`, [s.incidentId]);
+    await this.em.execute(`delete from ${this.t('case_fact')} where incident_id = ?`, [s.incidentId]);
+    if (steps.length > 0) {
+      await this.em.execute(
+        `insert into ${this.t('case_step')} (incident_id, seq, step, unit_path, department_code, started_at, due_at, ended_at, ended_by, counted, on_time, extended)
+         values ${steps.map(() => '(?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        steps.flatMap((st) => [s.incidentId, st.seq, st.step, path, st.departmentCode, st.startedAt, st.dueAt, st.endedAt, st.endedBy, st.counted, st.onTime, st.extended]),
+      );
+    }
+    if (facts.length > 0) {
+      await this.em.execute(
+        `insert into ${this.t('case_fact')} (incident_id, seq, kind, at, unit_path, department_code, value) values ${facts.map(() => '(?, ?, ?, ?, ?::text[], ?, ?)').join(', ')}`,
+        facts.flatMap((f, i) => [s.incidentId, i + 1, f.kind, f.at, path, f.departmentCode, f.value]),
+      );
+    }
+  }
+}
