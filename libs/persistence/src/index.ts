@@ -12,3 +12,4 @@ export * from './work-order/work-order-number';
 export * from './like-pattern';
 export * from './transactions/transaction-runner';
 export * from './great-circle';
+export * from './export-audit/export-audit';

@@ -31,3 +31,4 @@ export * from './validation/null-fields';
 export * from './calendar/limit-deadline';
 export * from './identifiers/resident-id';
 export * from './identifiers/mobile';
+export * from './exports/exports';
