@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
-import { TransactionRunner } from '@gridline/persistence';
+import { ExportAuditEntity, TransactionRunner } from '@gridline/persistence';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule } from '@gridline/registry-reference';
 import { INCIDENTS_CONFIG, type IncidentsConfig } from './incidents.config';
@@ -24,7 +24,7 @@ export const INCIDENTS_SERVICE = 'incidents';
 /** What the incidents service keeps in its schema (also used by `npm run migrate`). */
 export const INCIDENTS_PERSISTENCE = {
   service: INCIDENTS_SERVICE,
-  entities: [...INCIDENT_ENTITIES, ...REGISTRY_REFERENCE_ENTITIES, ...DISPUTE_ENTITIES, VisitEntity, JointDiscussionEntity, IncidentPhotoEntity],
+  entities: [...INCIDENT_ENTITIES, ...REGISTRY_REFERENCE_ENTITIES, ...DISPUTE_ENTITIES, VisitEntity, JointDiscussionEntity, IncidentPhotoEntity, ExportAuditEntity],
   migrations: INCIDENTS_MIGRATIONS,
 };
 

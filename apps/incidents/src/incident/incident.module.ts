@@ -10,6 +10,9 @@ import { OpenCaseFromAppealUseCase } from './use-cases/open-case-from-appeal/ope
 import { CountIncidentsUseCase } from './use-cases/count-incidents/count-incidents.use-case';
 import { GetIncidentUseCase } from './use-cases/get-incident/get-incident.use-case';
 import { GetIncidentTimelineUseCase } from './use-cases/get-incident-timeline/get-incident-timeline.use-case';
+import { ExportAuditRepository } from '@gridline/persistence';
+import { ListIncidentExportsUseCase } from './use-cases/list-incident-exports/list-incident-exports.use-case';
+import { RecordIncidentExportUseCase } from './use-cases/record-incident-export/record-incident-export.use-case';
 import { ListIncidentsUseCase } from './use-cases/list-incidents/list-incidents.use-case';
 import { RecordHandoffFailureUseCase } from './use-cases/record-handoff-failure/record-handoff-failure.use-case';
 import { ReportIncidentUseCase } from './use-cases/report-incident/report-incident.use-case';
@@ -28,6 +31,9 @@ import { WithdrawSupersededCasesUseCase } from './use-cases/withdraw-superseded-
     GetIncidentTimelineUseCase,
     ListIncidentsUseCase,
     CountIncidentsUseCase,
+    ExportAuditRepository,
+    RecordIncidentExportUseCase,
+    ListIncidentExportsUseCase,
     OpenCaseFromAppealUseCase,
     RecordHandoffFailureUseCase,
     NoteAppealCallbackUseCase,

@@ -108,6 +108,12 @@ export class IncidentRepository {
     return rows.map((row) => this.em.map(IncidentEntity, row));
   }
 
+  /** How many cases match `filter` (an export's size before it is written). */
+  async count(filter: IncidentSql): Promise<number> {
+    const [row]: { n: string }[] = await this.em.execute(`select count(*) as n from ${this.table} where ${filter.where.join(' and ') || 'true'}`, filter.params);
+    return Number(row?.n ?? 0);
+  }
+
   /** Counts of the cases matching `filter` by status, with how many of each are overdue and supervised. */
   countByStatus(filter: IncidentSql): Promise<{ status: string; n: string; overdue: string; supervised: string }[]> {
     return this.em.execute(

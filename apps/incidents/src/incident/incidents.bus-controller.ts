@@ -2,7 +2,8 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { INCIDENTS_REQUESTS, IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, ListIncidentsQuery, ReportIncidentCommandRequest, type ReportResult } from '@gridline/contracts-incidents';
+import { INCIDENTS_REQUESTS, IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, ListIncidentsQuery, RecordIncidentExportRequest, ReportIncidentCommandRequest, type ReportResult } from '@gridline/contracts-incidents';
+import { ExportAuditQuery } from '@gridline/platform';
 import { ActOnIncidentCommand } from './use-cases/act-on-incident/act-on-incident.command';
 import { ActOnIncidentUseCase } from './use-cases/act-on-incident/act-on-incident.use-case';
 import { CountIncidentsCommand } from './use-cases/count-incidents/count-incidents.command';
@@ -13,6 +14,10 @@ import { GetIncidentTimelineCommand } from './use-cases/get-incident-timeline/ge
 import { GetIncidentTimelineUseCase } from './use-cases/get-incident-timeline/get-incident-timeline.use-case';
 import { ListIncidentsCommand } from './use-cases/list-incidents/list-incidents.command';
 import { ListIncidentsUseCase } from './use-cases/list-incidents/list-incidents.use-case';
+import { ListIncidentExportsQuery } from './use-cases/list-incident-exports/list-incident-exports.query';
+import { ListIncidentExportsUseCase } from './use-cases/list-incident-exports/list-incident-exports.use-case';
+import { RecordIncidentExportCommand } from './use-cases/record-incident-export/record-incident-export.command';
+import { RecordIncidentExportUseCase } from './use-cases/record-incident-export/record-incident-export.use-case';
 import { ReportIncidentCommand } from './use-cases/report-incident/report-incident.command';
 import { ReportIncidentUseCase } from './use-cases/report-incident/report-incident.use-case';
 
@@ -26,6 +31,8 @@ export class IncidentsBusController {
     private readonly getTimeline: GetIncidentTimelineUseCase,
     private readonly listIncidents: ListIncidentsUseCase,
     private readonly countIncidents: CountIncidentsUseCase,
+    private readonly recordExport: RecordIncidentExportUseCase,
+    private readonly exportAudit: ListIncidentExportsUseCase,
   ) {}
 
   @MessagePattern(INCIDENTS_REQUESTS.report.pattern)
@@ -52,6 +59,16 @@ export class IncidentsBusController {
   @MessagePattern(INCIDENTS_REQUESTS.list.pattern)
   list(@Payload() query: ListIncidentsQuery, @BusCaller() caller: Caller) {
     return this.listIncidents.execute(new ListIncidentsCommand(caller, query));
+  }
+
+  @MessagePattern(INCIDENTS_REQUESTS.recordExport.pattern)
+  exportRecord(@Payload() request: RecordIncidentExportRequest, @BusCaller() caller: Caller) {
+    return this.recordExport.execute(new RecordIncidentExportCommand(caller, request));
+  }
+
+  @MessagePattern(INCIDENTS_REQUESTS.exportAudit.pattern)
+  exports(@Payload() query: ExportAuditQuery, @BusCaller() caller: Caller) {
+    return this.exportAudit.execute(new ListIncidentExportsQuery(caller, query));
   }
 
   @MessagePattern(INCIDENTS_REQUESTS.counts.pattern)

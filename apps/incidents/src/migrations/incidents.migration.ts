@@ -1,4 +1,4 @@
-import { SchemaMigration, workOrderMigrationSql } from '@gridline/persistence';
+import { ExportAuditMigration, SchemaMigration, workOrderMigrationSql } from '@gridline/persistence';
 import { DisputesVisitsMigration } from './20261128000100_disputes_visits.migration';
 import { DepartmentCopyMigration } from './20261201006000_department_copy.migration';
 import { DueProvisionalMigration } from './20261202003500_due_provisional.migration';
@@ -158,4 +158,5 @@ export const INCIDENTS_MIGRATIONS = [
   ...[IncidentsMigration, DisputesVisitsMigration, IncidentSearchMigration, IncidentAppealHandoffMigration, IncidentWorkOrderMigration, IncidentSeparationMigration, DepartmentCopyMigration, DueProvisionalMigration, CaseOutcomesMigration, PhotosMigration].map((m) => ({ name: m.migrationName, class: m })),
   ...REGISTRY_REFERENCE_MIGRATIONS,
   { name: IncidentsRegistryReferenceMigration.migrationName, class: IncidentsRegistryReferenceMigration },
+  { name: ExportAuditMigration.migrationName, class: ExportAuditMigration },
 ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
 import { INCIDENTS_REQUESTS } from './incidents.requests';
+import type { ExportAuditEntryView, ExportAuditQuery, ExportFormat, ExportRecorded, OffsetPage } from '@gridline/platform';
 import type { IncidentActionBody, IncidentCountsQuery, ListIncidentsQuery, ReportIncidentRequest } from './incident/incident.dto';
 import type { IncidentAction, IncidentCounts, IncidentPage, IncidentView, ReportResult, TimelineEntry } from './incident/incident.types';
 
@@ -32,5 +33,15 @@ export class IncidentsClient {
 
   counts(caller: Caller, query: IncidentCountsQuery): Promise<IncidentCounts> {
     return this.bus.request(INCIDENTS_REQUESTS.counts, query, { caller });
+  }
+
+  /** Before an export: the cases in the caller's scope are counted (refused beyond `maxRows`) and the export audited. */
+  recordExport(caller: Caller, filters: Omit<ListIncidentsQuery, 'cursor' | 'limit'>, format: ExportFormat, maxRows: number): Promise<ExportRecorded> {
+    return this.bus.request(INCIDENTS_REQUESTS.recordExport, { ...filters, format, maxRows }, { caller });
+  }
+
+  /** The exports of case lists, newest first (admins). */
+  exportAudit(caller: Caller, query: ExportAuditQuery): Promise<OffsetPage<ExportAuditEntryView>> {
+    return this.bus.request(INCIDENTS_REQUESTS.exportAudit, query, { caller });
   }
 }

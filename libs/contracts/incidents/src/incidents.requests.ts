@@ -1,6 +1,6 @@
 import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts';
 
-import type { IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, ListIncidentsQuery, ReportIncidentCommandRequest } from './incident/incident.dto';
+import type { IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, ListIncidentsQuery, RecordIncidentExportRequest, ReportIncidentCommandRequest } from './incident/incident.dto';
 import type { IncidentCounts, IncidentPage, IncidentView, ReportResult, TimelineEntry } from './incident/incident.types';
 import type { AddDisputePartyRequest, AddMediationSessionRequest, SetDisputeAgreementRequest } from './disputes/dispute.dto';
 import type { DisputeView } from './disputes/dispute.types';
@@ -8,7 +8,7 @@ import type { ListVisitsQuery, LogVisitRequest, OpenVisitIncidentRequest } from 
 import type { VisitView } from './visits/visit.types';
 import type { LiftToJointDiscussionRequest } from './joint-discussion/joint-discussion.dto';
 import type { JointDiscussionView } from './joint-discussion/joint-discussion.types';
-import type { OffsetPage } from '@gridline/platform';
+import type { ExportAuditEntryView, ExportAuditQuery, ExportRecorded, OffsetPage } from '@gridline/platform';
 import type { BeginPhotoUploadRequest, CommitPhotoRequest, IncidentPhotoRequest, PhotoChunkRequest, ReadPhotoChunkRequest } from './photos/photo.dto';
 import type { BeginPhotoUploadResult, PhotoChunk, PhotoChunkAck, PhotoContent, PhotoView } from './photos/photo.types';
 
@@ -24,6 +24,8 @@ export const INCIDENTS_REQUESTS = {
   timeline: defineRequest<IncidentIdRequest, TimelineEntry[]>('incidents', 'incidents.incident.timeline'),
   list: defineRequest<ListIncidentsQuery, IncidentPage>('incidents', 'incidents.incident.list'),
   counts: defineRequest<IncidentCountsQuery, IncidentCounts>('incidents', 'incidents.incident.counts'),
+  recordExport: defineRequest<RecordIncidentExportRequest, ExportRecorded>('incidents', 'incidents.incident.export.record'),
+  exportAudit: defineRequest<ExportAuditQuery, OffsetPage<ExportAuditEntryView>>('incidents', 'incidents.incident.export.audit'),
   getDispute: defineRequest<IncidentIdRequest, DisputeView>('incidents', 'incidents.dispute.get'),
   addDisputeParty: defineRequest<AddDisputePartyRequest, DisputeView>('incidents', 'incidents.dispute.add_party'),
   addMediationSession: defineRequest<AddMediationSessionRequest, DisputeView>('incidents', 'incidents.dispute.add_session'),

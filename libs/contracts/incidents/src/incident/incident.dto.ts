@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -20,7 +20,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsCategoryCode, IsDepartmentCode, IsGridCode, IsMinorCategoryCode, IsUnitCode } from '@gridline/contracts-registry';
-import { CursorQuery, IsDateTime, IsOneOf, QueryBoolean, Trim } from '@gridline/platform';
+import { CursorQuery, ExportFormatQuery, ExportRequestOf, IsDateTime, IsOneOf, QueryBoolean, Trim } from '@gridline/platform';
 import {
   HANDLING_RESOLUTIONS,
   INCIDENT_ACTIONS,
@@ -328,6 +328,12 @@ export class ListIncidentsQuery extends CursorQuery {
   @IsIn(['newest', 'oldest', 'due'])
   sort?: 'newest' | 'oldest' | 'due';
 }
+
+/** Query of GET /api/v1/incidents/export: the list's filters and order (no page), and the file's format. */
+export class ExportIncidentsQuery extends IntersectionType(OmitType(ListIncidentsQuery, ['cursor', 'limit'] as const), ExportFormatQuery) {}
+
+/** `incidents.incident.export.record`: the list's filters, the format and the most rows the gateway writes. */
+export class RecordIncidentExportRequest extends ExportRequestOf(ListIncidentsQuery) {}
 
 export class IncidentCountsQuery {
   @ApiPropertyOptional()
