@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
-import { PersonalDataCipher, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
+import { ExportAuditEntity, PersonalDataCipher, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule, type RegistryReferenceFillSettings } from '@gridline/registry-reference';
 import { ApiKeysModule } from './api-keys/api-keys.module';
@@ -26,7 +26,7 @@ export const HOTLINE_SERVICE = 'hotline';
 /** What the hotline service keeps in its schema (also used by `npm run migrate`). */
 export const HOTLINE_PERSISTENCE = {
   service: HOTLINE_SERVICE,
-  entities: [AppealEntity, AppealTimelineEntity, CallerAuditEntity, Open311KeyEntity, Open311MediaEntity, Open311UpdateEntity, ...REGISTRY_REFERENCE_ENTITIES],
+  entities: [AppealEntity, AppealTimelineEntity, CallerAuditEntity, Open311KeyEntity, Open311MediaEntity, Open311UpdateEntity, ExportAuditEntity, ...REGISTRY_REFERENCE_ENTITIES],
   migrations: HOTLINE_MIGRATIONS,
 };
 

@@ -7,12 +7,16 @@ import { ActOnAppealUseCase } from './use-cases/act-on-appeal/act-on-appeal.use-
 import { GetAppealUseCase } from './use-cases/get-appeal/get-appeal.use-case';
 import { GetAppealTimelineUseCase } from './use-cases/get-appeal-timeline/get-appeal-timeline.use-case';
 import { IntakeAppealUseCase } from './use-cases/intake-appeal/intake-appeal.use-case';
+import { ExportAuditRepository } from '@gridline/persistence';
+import { ListAppealExportsUseCase } from './use-cases/list-appeal-exports/list-appeal-exports.use-case';
+import { ListAppealsByCursorUseCase } from './use-cases/list-appeals-by-cursor/list-appeals-by-cursor.use-case';
+import { RecordAppealExportUseCase } from './use-cases/record-appeal-export/record-appeal-export.use-case';
 import { ListAppealsUseCase } from './use-cases/list-appeals/list-appeals.use-case';
 import { ListCallerAuditUseCase } from './use-cases/list-caller-audit/list-caller-audit.use-case';
 import { ReadAppealFiguresUseCase } from './use-cases/read-appeal-figures/read-appeal-figures.use-case';
 import { RevealAppealCallerUseCase } from './use-cases/reveal-appeal-caller/reveal-appeal-caller.use-case';
 
-/** Appeals from intake to callback: their steps, views, timelines, figures and the callers revealed. */
+/** Appeals from intake to callback: their steps, views, timelines, figures and the callers revealed, the lists exported. */
 @Module({
   controllers: [HotlineBusController],
   providers: [
@@ -27,6 +31,10 @@ import { RevealAppealCallerUseCase } from './use-cases/reveal-appeal-caller/reve
     ReadAppealFiguresUseCase,
     RevealAppealCallerUseCase,
     ListCallerAuditUseCase,
+    ListAppealsByCursorUseCase,
+    ExportAuditRepository,
+    RecordAppealExportUseCase,
+    ListAppealExportsUseCase,
   ],
   exports: [AppealRepository, AppealJournal, ReadAppealFiguresUseCase],
 })

@@ -31,6 +31,10 @@ export class AppealRepository {
     return offsetPage(items, total, query);
   }
 
+  count(where: FilterQuery<AppealEntity>): Promise<number> {
+    return this.em.count(AppealEntity, where);
+  }
+
   async exists(where: FilterQuery<AppealEntity>): Promise<boolean> {
     return (await this.em.count(AppealEntity, where)) > 0;
   }

@@ -2,7 +2,8 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { AppealActionRequest, AppealIdRequest, CallerAuditQuery, FiguresQuery, HOTLINE_REQUESTS, IntakeAppealRequest, ListAppealsQuery as ListAppealsRequest, RevealCallerRequest } from '@gridline/contracts-hotline';
+import { AppealActionRequest, AppealCursorPageRequest, AppealIdRequest, CallerAuditQuery, FiguresQuery, HOTLINE_REQUESTS, IntakeAppealRequest, ListAppealsQuery as ListAppealsRequest, RecordAppealExportRequest, RevealCallerRequest } from '@gridline/contracts-hotline';
+import { ExportAuditQuery } from '@gridline/platform';
 import { ActOnAppealCommand } from './use-cases/act-on-appeal/act-on-appeal.command';
 import { ActOnAppealUseCase } from './use-cases/act-on-appeal/act-on-appeal.use-case';
 import { GetAppealQuery } from './use-cases/get-appeal/get-appeal.query';
@@ -13,6 +14,12 @@ import { IntakeAppealCommand } from './use-cases/intake-appeal/intake-appeal.com
 import { IntakeAppealUseCase } from './use-cases/intake-appeal/intake-appeal.use-case';
 import { ListAppealsQuery } from './use-cases/list-appeals/list-appeals.query';
 import { ListAppealsUseCase } from './use-cases/list-appeals/list-appeals.use-case';
+import { ListAppealExportsQuery } from './use-cases/list-appeal-exports/list-appeal-exports.query';
+import { ListAppealExportsUseCase } from './use-cases/list-appeal-exports/list-appeal-exports.use-case';
+import { ListAppealsByCursorQuery } from './use-cases/list-appeals-by-cursor/list-appeals-by-cursor.query';
+import { ListAppealsByCursorUseCase } from './use-cases/list-appeals-by-cursor/list-appeals-by-cursor.use-case';
+import { RecordAppealExportCommand } from './use-cases/record-appeal-export/record-appeal-export.command';
+import { RecordAppealExportUseCase } from './use-cases/record-appeal-export/record-appeal-export.use-case';
 import { ListCallerAuditQuery } from './use-cases/list-caller-audit/list-caller-audit.query';
 import { ListCallerAuditUseCase } from './use-cases/list-caller-audit/list-caller-audit.use-case';
 import { ReadAppealFiguresQuery } from './use-cases/read-appeal-figures/read-appeal-figures.query';
@@ -32,6 +39,9 @@ export class HotlineBusController {
     private readonly readFigures: ReadAppealFiguresUseCase,
     private readonly revealCaller: RevealAppealCallerUseCase,
     private readonly callerAudit: ListCallerAuditUseCase,
+    private readonly listByCursor: ListAppealsByCursorUseCase,
+    private readonly recordExport: RecordAppealExportUseCase,
+    private readonly exportAudit: ListAppealExportsUseCase,
   ) {}
 
   @MessagePattern(HOTLINE_REQUESTS.revealCaller.pattern)
@@ -69,6 +79,21 @@ export class HotlineBusController {
   @MessagePattern(HOTLINE_REQUESTS.list.pattern)
   list(@Payload() query: ListAppealsRequest, @BusCaller() caller: Caller) {
     return this.listAppeals.execute(new ListAppealsQuery(caller, query));
+  }
+
+  @MessagePattern(HOTLINE_REQUESTS.listByCursor.pattern)
+  pageByCursor(@Payload() query: AppealCursorPageRequest, @BusCaller() caller: Caller) {
+    return this.listByCursor.execute(new ListAppealsByCursorQuery(caller, query));
+  }
+
+  @MessagePattern(HOTLINE_REQUESTS.recordExport.pattern)
+  exportRecord(@Payload() request: RecordAppealExportRequest, @BusCaller() caller: Caller) {
+    return this.recordExport.execute(new RecordAppealExportCommand(caller, request));
+  }
+
+  @MessagePattern(HOTLINE_REQUESTS.exportAudit.pattern)
+  exports(@Payload() query: ExportAuditQuery, @BusCaller() caller: Caller) {
+    return this.exportAudit.execute(new ListAppealExportsQuery(caller, query));
   }
 
   @MessagePattern(HOTLINE_REQUESTS.figures.pattern)

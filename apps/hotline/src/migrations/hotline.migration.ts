@@ -1,4 +1,4 @@
-import { SchemaMigration, workOrderMigrationSql } from '@gridline/persistence';
+import { ExportAuditMigration, SchemaMigration, workOrderMigrationSql } from '@gridline/persistence';
 import { HotlineTimelineDetailsMigration } from './20261201007000_appeal_timeline_details.migration';
 import { HotlineReviewMigration } from './20261205001000_appeal_review.migration';
 import { HotlineDueProvisionalMigration } from './20261205002000_appeal_due_provisional.migration';
@@ -213,4 +213,5 @@ export const HOTLINE_MIGRATIONS = [
   ...[HotlineMigration, HotlineOpen311Migration, HotlineSupervisionMigration, HotlineContactMigration, HotlineCallerAuditMigration, HotlineHandoffMigration, HotlineWorkOrderMigration, HotlineTimelineDetailsMigration, HotlineReviewMigration, HotlineDueProvisionalMigration, HotlineOpen311UpdatesMigration, HotlineRegistryCopyMigration].map((m) => ({ name: m.migrationName, class: m })),
   ...REGISTRY_REFERENCE_MIGRATIONS,
   { name: HotlineRegistryReferenceMigration.migrationName, class: HotlineRegistryReferenceMigration },
+  { name: ExportAuditMigration.migrationName, class: ExportAuditMigration },
 ];

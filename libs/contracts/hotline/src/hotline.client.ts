@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
 import { HOTLINE_REQUESTS } from './hotline.requests';
-import type { OffsetPage } from '@gridline/platform';
-import type { AppealActionBody, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery } from './appeal/appeal.dto';
+import type { CursorPage, ExportAuditEntryView, ExportAuditQuery, ExportFormat, ExportRecorded, OffsetPage } from '@gridline/platform';
+import type { AppealActionBody, AppealCursorPageRequest, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery } from './appeal/appeal.dto';
 import type { AppealAction, AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
 
 /** The hotline's commands and queries, typed. */
@@ -29,6 +29,21 @@ export class HotlineClient {
 
   list(caller: Caller, query: ListAppealsQuery): Promise<OffsetPage<AppealView>> {
     return this.bus.request(HOTLINE_REQUESTS.list, query, { caller });
+  }
+
+  /** The list's appeals in keyset pages (newest first): what an export reads. */
+  listByCursor(caller: Caller, query: AppealCursorPageRequest): Promise<CursorPage<AppealView>> {
+    return this.bus.request(HOTLINE_REQUESTS.listByCursor, query, { caller });
+  }
+
+  /** Before an export: the appeals in the caller's scope are counted (refused beyond `maxRows`) and the export audited. */
+  recordExport(caller: Caller, filters: Omit<ListAppealsQuery, 'page' | 'pageSize'>, format: ExportFormat, maxRows: number): Promise<ExportRecorded> {
+    return this.bus.request(HOTLINE_REQUESTS.recordExport, { ...filters, format, maxRows }, { caller });
+  }
+
+  /** The exports of appeal lists, newest first (admins). */
+  exportAudit(caller: Caller, query: ExportAuditQuery): Promise<OffsetPage<ExportAuditEntryView>> {
+    return this.bus.request(HOTLINE_REQUESTS.exportAudit, query, { caller });
   }
 
   figures(caller: Caller, query: FiguresQuery): Promise<OwnerFigures[]> {

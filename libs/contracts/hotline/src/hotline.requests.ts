@@ -1,8 +1,8 @@
 import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts';
 
-import type { AppealActionRequest, AppealIdRequest, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerRequest } from './appeal/appeal.dto';
+import type { AppealActionRequest, AppealCursorPageRequest, AppealIdRequest, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RecordAppealExportRequest, RevealCallerRequest } from './appeal/appeal.dto';
 import type { AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
-import type { OffsetPage } from '@gridline/platform';
+import type { CursorPage, ExportAuditEntryView, ExportAuditQuery, ExportRecorded, OffsetPage } from '@gridline/platform';
 import type { IssueOpen311KeyRequest, PublicAppealUpdatesQuery, PublicAppealsQuery, RecordOpen311MediaRequest, RecordOpen311UpdateRequest, VerifyOpen311KeyRequest } from './open311/open311.dto';
 import type { Open311Application, Open311KeyIssued, Open311UpdateRecorded, PublicAppealUpdateView, PublicAppealView } from './open311/open311.types';
 
@@ -17,6 +17,9 @@ export const HOTLINE_REQUESTS = {
   get: defineRequest<AppealIdRequest, AppealView>('hotline', 'hotline.appeal.get'),
   timeline: defineRequest<AppealIdRequest, AppealTimelineEntry[]>('hotline', 'hotline.appeal.timeline'),
   list: defineRequest<ListAppealsQuery, OffsetPage<AppealView>>('hotline', 'hotline.appeal.list'),
+  listByCursor: defineRequest<AppealCursorPageRequest, CursorPage<AppealView>>('hotline', 'hotline.appeal.export.page'),
+  recordExport: defineRequest<RecordAppealExportRequest, ExportRecorded>('hotline', 'hotline.appeal.export.record'),
+  exportAudit: defineRequest<ExportAuditQuery, OffsetPage<ExportAuditEntryView>>('hotline', 'hotline.appeal.export.audit'),
   figures: defineRequest<FiguresQuery, OwnerFigures[]>('hotline', 'hotline.figures.get'),
   revealCaller: defineRequest<RevealCallerRequest, RevealedCallerView>('hotline', 'hotline.appeal.caller.reveal'),
   callerAudit: defineRequest<CallerAuditQuery, OffsetPage<CallerAuditEntryView>>('hotline', 'hotline.appeal.caller.audit'),

@@ -1,5 +1,5 @@
 import { IsDateTime, IsOneOf } from '@gridline/platform';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, OmitType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -21,7 +21,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { IsDepartmentCode, IsMinorCategoryCode, IsUnitCode } from '@gridline/contracts-registry';
-import { CommaSeparated, PageQuery, QueryBoolean, Trim } from '@gridline/platform';
+import { CommaSeparated, CursorQuery, ExportFormatQuery, ExportRequestOf, PageQuery, QueryBoolean, Trim } from '@gridline/platform';
 import {
   APPEAL_ACTIONS,
   APPEAL_CHANNELS,
@@ -316,6 +316,19 @@ export class ListAppealsQuery extends PageQuery {
   @IsDateTime({ allowDate: true })
   to?: string;
 }
+
+/** Query of GET /api/v1/appeals/export: the list's filters (no page), and the file's format. */
+export class ExportAppealsQuery extends IntersectionType(OmitType(ListAppealsQuery, ['page', 'pageSize'] as const), ExportFormatQuery) {}
+
+/** `hotline.appeal.export.record`: the list's filters, the format and the most rows the gateway writes. */
+export class RecordAppealExportRequest extends ExportRequestOf(ListAppealsQuery) {}
+
+/**
+ * `hotline.appeal.export.page`: the list's filters and a keyset cursor instead of a page number — the same appeals,
+ * in the same order (newest first), read by `(received_at, id)` so that a long export neither slows down with the
+ * offset nor repeats a row when new appeals arrive meanwhile.
+ */
+export class AppealCursorPageRequest extends IntersectionType(OmitType(ListAppealsQuery, ['page', 'pageSize'] as const), CursorQuery) {}
 
 /** Query of GET /api/v1/appeals/figures. */
 export class FiguresQuery {
