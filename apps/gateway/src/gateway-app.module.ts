@@ -17,6 +17,7 @@ import { JointDiscussionController } from './incidents/joint-discussion.controll
 import { VisitsController } from './incidents/visits.controller';
 import { AnalyticsController } from './analytics/analytics.controller';
 import type { GatewayConfig } from './gateway.config';
+import { EXPORT_LIMITS, type ExportLimits } from './http/exports/list-export';
 import { RequestContextInterceptor } from './http/request-context.interceptor';
 import { PeopleController } from './people/people.controller';
 import { ResponsibilityController } from './responsibility/responsibility.controller';
@@ -58,6 +59,7 @@ export class GatewayAppModule {
           provide: IMPORT_LIMITS,
           useValue: { maxBytes: config.IMPORT_MAX_BYTES, maxRows: config.IMPORT_MAX_ROWS, maxRecordSize: config.IMPORT_MAX_RECORD_SIZE } satisfies ImportLimits,
         },
+        { provide: EXPORT_LIMITS, useValue: { maxRows: config.EXPORT_MAX_ROWS } satisfies ExportLimits },
         RegistryPeopleClient,
         AnalyticsClient,
         IncidentsClient,

@@ -1,5 +1,5 @@
 import { IsInt, IsOptional, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { ProcessConfig } from '@gridline/platform';
+import { EXPORT_ROWS_CEILING, ProcessConfig } from '@gridline/platform';
 import { DEFAULT_JWT_MAX_LIFETIME, DEV_JWT } from '@gridline/auth';
 
 /** `<max>/<window>` (e.g. `20/5m`: 20 per 5 minutes; window in s, m, h or d), or `off`. */
@@ -87,6 +87,15 @@ export class GatewayConfig extends ProcessConfig {
   @Min(256)
   @Max(16 * 1024 * 1024)
   IMPORT_MAX_RECORD_SIZE: number = 8 * 1024;
+
+  /**
+   * Exports of the case and appeal lists: the most rows one file holds (default 100 000). When more rows match, the
+   * export is refused with 422 EXPORT_TOO_MANY_ROWS naming the filters, before anything is written or audited.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(EXPORT_ROWS_CEILING)
+  EXPORT_MAX_ROWS: number = 100_000;
 
   /**
    * Open311: the street(s) whose appeals the GeoReport v2 API takes and shows (comma-separated 9-digit codes; the

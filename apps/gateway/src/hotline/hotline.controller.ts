@@ -1,13 +1,17 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { IsUUID } from 'class-validator';
-import { IsOneOf } from '@gridline/platform';
+import { ExportAuditQuery, IsOneOf, MAX_PAGE_SIZE } from '@gridline/platform';
 import { APPEAL_CALLER_REVEALERS, APPEAL_TAKERS, CurrentCaller, HOTLINE_FIGURES_READERS, Roles, type Caller } from '@gridline/auth';
-import { APPEAL_ACTIONS, AppealActionBody, CallerAuditQuery, FiguresQuery, HotlineClient, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery, type AppealAction } from '@gridline/contracts-hotline';
+import { APPEAL_ACTIONS, AppealActionBody, CallerAuditQuery, ExportAppealsQuery, FiguresQuery, HotlineClient, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery, type AppealAction } from '@gridline/contracts-hotline';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ApiOffsetPage } from '../http/api-page.decorator';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
+import { ApiListExport, EXPORT_LIMITS, inRequestContext, sendExport, type ExportLimits } from '../http/exports/list-export';
+import { cursorRows, exportTable } from '../http/exports/table-export';
+import { APPEAL_EXPORT_COLUMNS } from './appeal-export.columns';
 
 class AppealIdParam {
   @ApiProperty({ format: 'uuid' })
@@ -26,7 +30,10 @@ class AppealActionParam extends AppealIdParam {
 @ApiProblems()
 @Controller(`${API_PREFIX}/appeals`)
 export class HotlineController {
-  constructor(private readonly hotline: HotlineClient) {}
+  constructor(
+    private readonly hotline: HotlineClient,
+    @Inject(EXPORT_LIMITS) private readonly exportLimits: ExportLimits,
+  ) {}
 
   @Post()
   @IdempotentCreate()
@@ -42,6 +49,23 @@ export class HotlineController {
   @ApiOffsetPage('An appeal as GET /appeals/{id} answers it (the caller masked)')
   list(@CurrentCaller() caller: Caller, @Query() query: ListAppealsQuery) {
     return this.hotline.list(caller, query);
+  }
+
+  @Get('export')
+  @ApiListExport('appeals', '/appeals', 'appeal', 'The caller is masked as in the list: an export never shows a caller in clear, and a `phone` filter is audited as `masked`. ')
+  async export(@CurrentCaller() caller: Caller, @Query() { format, ...filters }: ExportAppealsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    const { rows } = await this.hotline.recordExport(caller, filters, format, this.exportLimits.maxRows);
+    // Keyset pages (hotline.appeal.export.page): flat cost however deep, and no row twice when appeals arrive meanwhile.
+    const page = inRequestContext((cursor: string | undefined) => this.hotline.listByCursor(caller, { ...filters, ...(cursor ? { cursor } : {}), limit: MAX_PAGE_SIZE }));
+    return sendExport(reply, exportTable(format, 'appeals', cursorRows(page, rows), APPEAL_EXPORT_COLUMNS));
+  }
+
+  @Get('exports')
+  @Roles('admin')
+  @ApiOperation({ summary: 'The exports of the appeal list, newest first: who, when, the format, the filters (personal values masked) and the rows' })
+  @ApiOffsetPage('`{ id, at, actor, actorRoles, list, format, filters, rows, correlationId }`: one export; never a row of it')
+  exports(@CurrentCaller() caller: Caller, @Query() query: ExportAuditQuery) {
+    return this.hotline.exportAudit(caller, query);
   }
 
   @Get('figures')

@@ -1,10 +1,12 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { IsUUID } from 'class-validator';
-import { IsOneOf } from '@gridline/platform';
-import { CurrentCaller, type Caller } from '@gridline/auth';
+import { ExportAuditQuery, IsOneOf, MAX_PAGE_SIZE } from '@gridline/platform';
+import { CurrentCaller, Roles, type Caller } from '@gridline/auth';
 import {
   INCIDENT_ACTIONS,
+  ExportIncidentsQuery,
   IncidentActionBody,
   IncidentCountsQuery,
   IncidentsClient,
@@ -14,7 +16,10 @@ import {
 } from '@gridline/contracts-incidents';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
-import { ApiCursorPage } from '../http/api-page.decorator';
+import { ApiCursorPage, ApiOffsetPage } from '../http/api-page.decorator';
+import { ApiListExport, EXPORT_LIMITS, inRequestContext, sendExport, type ExportLimits } from '../http/exports/list-export';
+import { cursorRows, exportTable } from '../http/exports/table-export';
+import { INCIDENT_EXPORT_COLUMNS } from './incident-export.columns';
 import { IdempotentCreate } from '../http/idempotent-create.decorator';
 
 /** What a case view carries beside its codes and state (IncidentView in @gridline/contracts-incidents). */
@@ -41,7 +46,10 @@ class IncidentActionParam extends IncidentIdParam {
 @ApiProblems()
 @Controller(`${API_PREFIX}/incidents`)
 export class IncidentsController {
-  constructor(private readonly incidents: IncidentsClient) {}
+  constructor(
+    private readonly incidents: IncidentsClient,
+    @Inject(EXPORT_LIMITS) private readonly exportLimits: ExportLimits,
+  ) {}
 
   @Post()
   @IdempotentCreate()
@@ -56,6 +64,23 @@ export class IncidentsController {
   @ApiCursorPage(`A case as GET /incidents/{id} answers it. ${CASE_VIEW}`)
   list(@CurrentCaller() caller: Caller, @Query() query: ListIncidentsQuery) {
     return this.incidents.list(caller, query);
+  }
+
+  @Get('export')
+  @ApiListExport('incidents', '/incidents', 'case')
+  async export(@CurrentCaller() caller: Caller, @Query() { format, ...filters }: ExportIncidentsQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    const { rows } = await this.incidents.recordExport(caller, filters, format, this.exportLimits.maxRows);
+    const page = inRequestContext((cursor: string | undefined) => this.incidents.list(caller, { ...filters, ...(cursor ? { cursor } : {}), limit: MAX_PAGE_SIZE }));
+    // Never more rows than were counted and audited (cases reported meanwhile may follow in an oldest-first order).
+    return sendExport(reply, exportTable(format, 'incidents', cursorRows(page, rows), INCIDENT_EXPORT_COLUMNS));
+  }
+
+  @Get('exports')
+  @Roles('admin')
+  @ApiOperation({ summary: 'The exports of the case list, newest first: who, when, the format, the filters and the rows' })
+  @ApiOffsetPage('`{ id, at, actor, actorRoles, list, format, filters, rows, correlationId }`: one export; never a row of it')
+  exports(@CurrentCaller() caller: Caller, @Query() query: ExportAuditQuery) {
+    return this.incidents.exportAudit(caller, query);
   }
 
   @Get('counts')
