@@ -234,7 +234,7 @@ describe('Idempotency-Key on every create, through the gateway', () => {
       '/api/v1/visits/{id}/incident', '/api/v1/incidents/{id}/dispute/parties', '/api/v1/incidents/{id}/dispute/sessions',
       '/api/v1/incidents/{id}/joint-discussion', '/api/v1/appeals', '/api/v1/open311/keys', '/api/v1/party/members',
       '/api/v1/party/members/{id}/ledger', '/api/v1/party/me/ledger', '/api/v1/party/organisations', '/api/v1/party/organisations/{id}/officers',
-      '/api/v1/party/registrations', '/api/v1/party/activities', '/api/v1/party/stations', '/api/v1/party/stations/{id}/records',
+      '/api/v1/party/registrations', '/api/v1/party/activities', '/api/v1/party/activities/held', '/api/v1/party/stations', '/api/v1/party/stations/{id}/records',
       '/api/v1/party/committees', '/api/v1/party/committees/{id}/member-units', '/api/v1/party/committees/{id}/meetings',
     ];
     for (const path of creates) {

@@ -9,6 +9,7 @@ import {
   ListActivitiesQuery,
   MyActivitiesQuery,
   OpenActivitiesQuery,
+  RecordHeldActivityRequest,
   SignUpBody,
   SubmitReportBody,
 } from '@gridline/contracts-party-building';
@@ -33,6 +34,15 @@ export class ActivitiesController {
   @ApiOperation({ summary: 'Schedule an activity of an organisation of your units (a red station or an address, capacity, audience, hours)' })
   create(@CurrentCaller() caller: Caller, @Body() body: CreateActivityRequest) {
     return this.activities.create(caller, body);
+  }
+
+  @Post('activities/held')
+  @Roles(...PARTY_KEEPERS)
+  @IdempotentCreate()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Record an activity already held (补录) with the attendance of its sign-in sheet: members of your units in its audience, credited its hours on its day; each sign-up keeps who recorded it' })
+  recordHeld(@CurrentCaller() caller: Caller, @Body() body: RecordHeldActivityRequest) {
+    return this.activities.recordHeld(caller, body);
   }
 
   @Get('activities')

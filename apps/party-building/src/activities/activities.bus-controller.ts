@@ -11,6 +11,7 @@ import {
   MyActivitiesQuery as MyActivitiesRequest,
   OpenActivitiesQuery as OpenActivitiesRequest,
   PARTY_BUILDING_REQUESTS,
+  RecordHeldActivityRequest,
   SignUpRequest,
   SubmitReportRequest,
 } from '@gridline/contracts-party-building';
@@ -34,6 +35,8 @@ import { OpenActivitiesQuery } from './use-cases/open-activities/open-activities
 import { OpenActivitiesUseCase } from './use-cases/open-activities/open-activities.use-case';
 import { OpenCheckInCommand } from './use-cases/open-check-in/open-check-in.command';
 import { OpenCheckInUseCase } from './use-cases/open-check-in/open-check-in.use-case';
+import { RecordHeldActivityCommand } from './use-cases/record-held-activity/record-held-activity.command';
+import { RecordHeldActivityUseCase } from './use-cases/record-held-activity/record-held-activity.use-case';
 import { SignUpCommand } from './use-cases/sign-up/sign-up.command';
 import { SignUpUseCase } from './use-cases/sign-up/sign-up.use-case';
 import { SubmitReportCommand } from './use-cases/submit-report/submit-report.command';
@@ -55,12 +58,19 @@ export class ActivitiesBusController {
     private readonly checkInMember: CheckInUseCase,
     private readonly submitReportOf: SubmitReportUseCase,
     private readonly getReportOf: GetReportUseCase,
+    private readonly recordHeldActivity: RecordHeldActivityUseCase,
   ) {}
 
   @MessagePattern(PARTY_BUILDING_REQUESTS.createActivity.pattern)
   @Idempotent()
   create(@Payload() request: CreateActivityRequest, @BusCaller() caller: Caller) {
     return this.createActivity.execute(new CreateActivityCommand(caller, request));
+  }
+
+  @MessagePattern(PARTY_BUILDING_REQUESTS.recordHeldActivity.pattern)
+  @Idempotent()
+  recordHeld(@Payload() request: RecordHeldActivityRequest, @BusCaller() caller: Caller) {
+    return this.recordHeldActivity.execute(new RecordHeldActivityCommand(caller, request));
   }
 
   @MessagePattern(PARTY_BUILDING_REQUESTS.cancelActivity.pattern)

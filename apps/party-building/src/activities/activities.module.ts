@@ -7,6 +7,7 @@ import { StationsModule } from '../stations/stations.module';
 import { ActivitiesBusController } from './activities.bus-controller';
 import { ActivityAccess } from './activity-access';
 import { ActivityRepository } from './activity.repository';
+import { ActivityDrafts } from './activity-drafts';
 import { CheckInRepository } from './check-in.repository';
 import { CancelActivityUseCase } from './use-cases/cancel-activity/cancel-activity.use-case';
 import { CancelSignUpUseCase } from './use-cases/cancel-sign-up/cancel-sign-up.use-case';
@@ -18,6 +19,7 @@ import { ListActivitiesUseCase } from './use-cases/list-activities/list-activiti
 import { MyActivitiesUseCase } from './use-cases/my-activities/my-activities.use-case';
 import { OpenActivitiesUseCase } from './use-cases/open-activities/open-activities.use-case';
 import { OpenCheckInUseCase } from './use-cases/open-check-in/open-check-in.use-case';
+import { RecordHeldActivityUseCase } from './use-cases/record-held-activity/record-held-activity.use-case';
 import { SignUpUseCase } from './use-cases/sign-up/sign-up.use-case';
 import { SubmitReportUseCase } from './use-cases/submit-report/submit-report.use-case';
 
@@ -30,6 +32,7 @@ import { SubmitReportUseCase } from './use-cases/submit-report/submit-report.use
     ActivityRepository,
     CheckInRepository,
     ActivityAccess,
+    ActivityDrafts,
     CreateActivityUseCase,
     CancelActivityUseCase,
     GetActivityUseCase,
@@ -42,6 +45,7 @@ import { SubmitReportUseCase } from './use-cases/submit-report/submit-report.use
     CheckInUseCase,
     SubmitReportUseCase,
     GetReportUseCase,
+    RecordHeldActivityUseCase,
   ],
 })
 export class ActivitiesModule {}

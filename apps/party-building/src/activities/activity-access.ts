@@ -55,6 +55,12 @@ export class ActivityAccess {
     return { member, byKeeper: true };
   }
 
+  /** A member of the caller's units (a keeper recording attendance for them), or null for any other id. */
+  async kept(caller: Caller, memberId: string): Promise<MemberEntity | null> {
+    const member = await this.members.findById(memberId);
+    return member && PartyScope.keeps(caller, member.path) ? member : null;
+  }
+
   /** What audiences are matched against for the member: where they live, their organisation and those above it. */
   async audienceOf(member: MemberEntity): Promise<MemberAudience> {
     return { units: member.path, organisations: await this.activities.organisationLine(member.organisationId) };

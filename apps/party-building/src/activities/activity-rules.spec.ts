@@ -1,5 +1,5 @@
 import { CHECK_IN_ALPHABET, CHECK_IN_CODE_LENGTH, CHECK_IN_MAX_WRONG, isServiceHours } from '@gridline/contracts-party-building';
-import { admitsAudience, audienceFilter, cancelActivityProblem, cancelSignUpProblem, checkInWindow, codeState, hasSeat, hashCheckInCode, lockedOut, newCheckInCode, reportProblem, seatsLeft, signUpProblem } from './activity-rules';
+import { admitsAudience, audienceFilter, cancelActivityProblem, cancelSignUpProblem, checkInWindow, codeState, hasSeat, hashCheckInCode, heldActivityProblem, lockedOut, newCheckInCode, reportProblem, seatsLeft, signUpProblem } from './activity-rules';
 
 const at = (iso: string) => new Date(iso);
 const activity = { status: 'scheduled' as const, startsAt: at('2026-12-20T09:00:00+08:00'), endsAt: at('2026-12-20T11:00:00+08:00') };
@@ -116,6 +116,17 @@ describe('activity rules', () => {
       expect(seatsLeft({ capacity: 10, signedUp: 3 })).toBe(7);
       expect(seatsLeft({ capacity: 2, signedUp: 2 })).toBe(0);
       expect(seatsLeft({ capacity: 2, signedUp: 3 })).toBe(0);
+    });
+  });
+
+  describe(heldActivityProblem.name, () => {
+    const held = { startsAt: at('2026-12-10T09:00:00+08:00'), endsAt: at('2026-12-10T11:00:00+08:00'), capacity: 2 };
+    it('records an activity once it has ended, within the last year, with no more attendees than seats', () => {
+      expect(heldActivityProblem(held, 2, at('2026-12-10T11:00:00+08:00'))).toBeNull();
+      expect(heldActivityProblem(held, 2, at('2026-12-10T10:59:59+08:00'))).toMatchObject({ field: 'endsAt' });
+      expect(heldActivityProblem({ ...held, endsAt: held.startsAt }, 1, at('2026-12-20T00:00:00+08:00'))).toMatchObject({ field: 'endsAt' });
+      expect(heldActivityProblem(held, 2, at('2027-12-12T00:00:00+08:00'))).toMatchObject({ field: 'startsAt' });
+      expect(heldActivityProblem(held, 3, at('2026-12-20T00:00:00+08:00'))).toMatchObject({ field: 'attendeeIds' });
     });
   });
 });

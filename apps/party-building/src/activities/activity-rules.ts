@@ -138,3 +138,18 @@ export function audienceFilter(member: MemberAudience) {
 export function seatsLeft(activity: { capacity: number; signedUp: number }): number {
   return Math.max(0, activity.capacity - activity.signedUp);
 }
+
+/** How far back an activity may be recorded after it was held (from its sign-in sheet). */
+export const HELD_RECORDING_DAYS = 366;
+
+/**
+ * Why an activity cannot be recorded as held (its attendance from the sign-in sheet), as the field to blame and the
+ * reason; null: it can — it has ended, began within the last HELD_RECORDING_DAYS days, and the sheet fits its seats.
+ */
+export function heldActivityProblem(activity: { startsAt: Date; endsAt: Date; capacity: number }, attendees: number, now: Date): { field: string; reason: string } | null {
+  if (activity.endsAt.getTime() <= activity.startsAt.getTime()) return { field: 'endsAt', reason: 'must be after startsAt' };
+  if (activity.endsAt.getTime() > now.getTime()) return { field: 'endsAt', reason: 'must be past: only a held activity is recorded after the fact' };
+  if (activity.startsAt.getTime() < now.getTime() - HELD_RECORDING_DAYS * 24 * 60 * MINUTE) return { field: 'startsAt', reason: `must be within the last ${HELD_RECORDING_DAYS} days` };
+  if (attendees > activity.capacity) return { field: 'attendeeIds', reason: `must not name more members than the capacity (${activity.capacity})` };
+  return null;
+}

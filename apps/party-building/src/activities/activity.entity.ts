@@ -85,7 +85,7 @@ export class ActivityEntity {
 /** A member's sign-up to an activity: one row per member and activity (signing up again restores it). */
 @Entity({ tableName: 'activity_sign_up' })
 export class SignUpEntity {
-  [OptionalProps]?: 'status' | 'walkIn' | 'cancelledAt' | 'attendedAt';
+  [OptionalProps]?: 'status' | 'walkIn' | 'cancelledAt' | 'attendedAt' | 'recordedBy';
 
   @PrimaryKey({ type: 'uuid' })
   id!: string;
@@ -110,6 +110,10 @@ export class SignUpEntity {
 
   @Property({ type: 'timestamptz', nullable: true })
   attendedAt: Date | null = null;
+
+  /** Who recorded the attendance from the sign-in sheet after the activity (null: checked in with the code). */
+  @Property({ type: 'text', nullable: true })
+  recordedBy: string | null = null;
 }
 
 /** A check-in code opened for an activity, kept only as a hash; `replacedAt` once a newer code was opened. */

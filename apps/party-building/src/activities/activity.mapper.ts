@@ -46,6 +46,7 @@ export function toSignUpView(s: SignUpEntity): SignUpView {
     signedUpAt: s.signedUpAt.toISOString(),
     cancelledAt: s.cancelledAt?.toISOString() ?? null,
     attendedAt: s.attendedAt?.toISOString() ?? null,
+    recordedBy: s.recordedBy,
   };
 }
 

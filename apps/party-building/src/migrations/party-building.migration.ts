@@ -8,6 +8,7 @@ import { PartyOfficersMigration } from './20261210001100_officers.migration';
 import { PartyActivitiesMigration } from './20261210004000_activities.migration';
 import { PartyStationsMigration } from './20261210006100_stations.migration';
 import { PartyCommitteesMigration } from './20261210007000_committees.migration';
+import { PartyActivityAttendanceSheetMigration } from './20261210008500_activity_attendance_sheet.migration';
 
 /**
  * The party-building schema's migrations, in order: the copy of the registry's map first, then one file per
@@ -15,5 +16,5 @@ import { PartyCommitteesMigration } from './20261210007000_committees.migration'
  */
 export const PARTY_BUILDING_MIGRATIONS = [
   ...REGISTRY_REFERENCE_MIGRATIONS,
-  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyRegistrationsMigration, PartyActivitiesMigration, PartyLedgerMigration, PartyCaseHandoffsMigration, PartyStationsMigration, PartyCommitteesMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyRegistrationsMigration, PartyActivitiesMigration, PartyLedgerMigration, PartyCaseHandoffsMigration, PartyStationsMigration, PartyCommitteesMigration, PartyActivityAttendanceSheetMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -3,8 +3,8 @@ import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
 import type { OffsetPage } from '@gridline/platform';
 import { ACTIVITY_REQUESTS } from './activity.requests';
-import type { CreateActivityRequest, ListActivitiesQuery, MyActivitiesQuery, OpenActivitiesQuery } from './activity.dto';
-import type { ActivityReportView, ActivityView, CheckInCodeView, CheckInView, MemberActivityView, OpenActivityView, SignUpView } from './activity.types';
+import type { CreateActivityRequest, ListActivitiesQuery, MyActivitiesQuery, OpenActivitiesQuery, RecordHeldActivityRequest } from './activity.dto';
+import type { ActivityReportView, ActivityView, HeldActivityView, CheckInCodeView, CheckInView, MemberActivityView, OpenActivityView, SignUpView } from './activity.types';
 
 /** Party activities, typed. */
 @Injectable()
@@ -13,6 +13,11 @@ export class ActivitiesClient {
 
   create(caller: Caller, activity: CreateActivityRequest): Promise<ActivityView> {
     return this.bus.request(ACTIVITY_REQUESTS.createActivity, activity, { caller });
+  }
+
+  /** An activity already held, recorded by a keeper with its attendance from the sign-in sheet. */
+  recordHeld(caller: Caller, activity: RecordHeldActivityRequest): Promise<HeldActivityView> {
+    return this.bus.request(ACTIVITY_REQUESTS.recordHeldActivity, activity, { caller });
   }
 
   cancel(caller: Caller, id: string, reason: string): Promise<ActivityView> {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, registerDecorator } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, registerDecorator } from 'class-validator';
 import { IsUnitCode } from '@gridline/contracts-registry';
 import { IsDateTime, IsOneOf, PageQuery, Trim } from '@gridline/platform';
 import { serviceHoursProblem } from '../ledger/service-hours';
@@ -80,6 +80,20 @@ export class CreateActivityRequest {
   @IsNumber({ allowNaN: false, allowInfinity: false })
   @IsServiceHours()
   hours!: number;
+}
+
+/**
+ * Body of POST /api/v1/party/activities/held and `party-building.activity.record_held`: an activity that took place
+ * (ended, begun within the last year), recorded after the fact by a keeper with its attendance from the sign-in sheet.
+ */
+export class RecordHeldActivityRequest extends CreateActivityRequest {
+  @ApiProperty({ type: [String], format: 'uuid', description: 'The members on the sign-in sheet (of the audience, at most capacity)' })
+  @IsArray({ message: 'attendeeIds must be a list of member ids' })
+  @ArrayMinSize(1, { message: 'attendeeIds must name at least one member' })
+  @ArrayMaxSize(500)
+  @ArrayUnique({ message: 'attendeeIds must not repeat a member' })
+  @IsUUID('all', { each: true, message: 'attendeeIds must hold UUIDs' })
+  attendeeIds!: string[];
 }
 
 /** `party-building.activity.get` (and the other requests naming only an activity). */

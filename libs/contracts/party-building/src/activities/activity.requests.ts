@@ -8,14 +8,16 @@ import type {
   ListActivitiesQuery,
   MyActivitiesQuery,
   OpenActivitiesQuery,
+  RecordHeldActivityRequest,
   SignUpRequest,
   SubmitReportRequest,
 } from './activity.dto';
-import type { ActivityReportView, ActivityView, CheckInCodeView, CheckInView, MemberActivityView, OpenActivityView, SignUpView } from './activity.types';
+import type { ActivityReportView, ActivityView, HeldActivityView, CheckInCodeView, CheckInView, MemberActivityView, OpenActivityView, SignUpView } from './activity.types';
 
 /** Activities' commands and queries (spread into PARTY_BUILDING_REQUESTS). */
 export const ACTIVITY_REQUESTS = {
   createActivity: defineRequest<CreateActivityRequest, ActivityView>('party-building', 'party-building.activity.create'),
+  recordHeldActivity: defineRequest<RecordHeldActivityRequest, HeldActivityView>('party-building', 'party-building.activity.record_held'),
   cancelActivity: defineRequest<CancelActivityRequest, ActivityView>('party-building', 'party-building.activity.cancel'),
   getActivity: defineRequest<ActivityIdRequest, ActivityView>('party-building', 'party-building.activity.get'),
   listActivities: defineRequest<ListActivitiesQuery, OffsetPage<ActivityView>>('party-building', 'party-building.activity.list'),

@@ -61,6 +61,8 @@ export interface SignUpView {
   signedUpAt: string;
   cancelledAt: string | null;
   attendedAt: string | null;
+  /** Who recorded the attendance from the sign-in sheet after the activity (null: the member checked in with the code). */
+  recordedBy: string | null;
 }
 
 /** The code a keeper shows at the activity; shown once, stored only as a hash. */
@@ -79,6 +81,17 @@ export interface CheckInView {
   serviceRecordId: string | null;
   /** Why the attendance was recorded without hours (the member's day would pass 24 hours), else null. */
   creditRefused: string | null;
+}
+
+/** An activity recorded after it was held, with its attendance from the sign-in sheet. */
+export interface HeldActivityView {
+  activity: ActivityView;
+  /** The members recorded as attending. */
+  attended: number;
+  /** Service hours credited in all (a member whose day was full is recorded without hours). */
+  hoursCredited: number;
+  /** Members recorded without hours, with why. */
+  creditRefused: { memberId: string; reason: string }[];
 }
 
 /** The activity's report: attendance counted at submission, what was done. (No photos yet.) */
