@@ -17,6 +17,13 @@ import { retryingBus } from './retrying-bus';
 
 /** The demo map, for tests that check it against the map's rules. */
 export { DEMO_STREET_CODE, demoStreetUnits } from './demo-street';
+/** What the demo's party building holds, for the test of the seed. */
+export { DEMO_GRIDS_WITHOUT_BRANCH } from './demo-party';
+export { DEMO_BRANCHES_WITHOUT_SECRETARY, DEMO_REGISTRATIONS } from './demo-party-work';
+export { DEMO_MEMBER_ACCOUNTS } from './demo-party-members';
+export { DEMO_HELD_ACTIVITIES } from './demo-party-activities';
+export { DEMO_STATIONS } from './demo-party-stations';
+export { DEMO_COMMITTEE_NAME, DEMO_FIRST_MEETING, demoCommercialGridCode } from './demo-party-committee';
 
 export interface SeedResult {
   created: number;

@@ -5,8 +5,28 @@ import { SYSTEM_CALLER } from '@gridline/auth';
 import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@gridline/contracts-registry';
 import { Client } from 'pg';
 import { eventually } from '@gridline/testing';
-import { seedDemo } from '@gridline/tools-seed';
-import { OrganisationsClient } from '@gridline/contracts-party-building';
+import {
+  DEMO_BRANCHES_WITHOUT_SECRETARY,
+  DEMO_COMMITTEE_NAME,
+  DEMO_FIRST_MEETING,
+  DEMO_GRIDS_WITHOUT_BRANCH,
+  DEMO_HELD_ACTIVITIES,
+  DEMO_MEMBER_ACCOUNTS,
+  DEMO_REGISTRATIONS,
+  DEMO_STATIONS,
+  demoCommercialGridCode,
+  seedDemo,
+} from '@gridline/tools-seed';
+import {
+  ActivitiesClient,
+  CommitteesClient,
+  CoverageClient,
+  LedgerClient,
+  MembersClient,
+  OrganisationsClient,
+  RegistrationsClient,
+  StationsClient,
+} from '@gridline/contracts-party-building';
 import { StreetFixture } from './support/street-fixture';
 
 describe('the demo seed', () => {
@@ -75,6 +95,100 @@ describe('the demo seed', () => {
     expect(await count('branch')).toBe(43);
     expect(await count('joint_branch')).toBe(3);
     expect(await count('party_group')).toBe(16);
+  });
+
+  it('gives the party its people: about 300 members (a few on probation, demo logins linked), officers everywhere but two branches, grid centres directed', async () => {
+    const members = new MembersClient(bus);
+    const all = (await members.list(SYSTEM_CALLER, { pageSize: 200 })).total;
+    expect(all).toBeGreaterThanOrEqual(300);
+    expect((await members.list(SYSTEM_CALLER, { status: 'probationary', pageSize: 1 })).total).toBeGreaterThanOrEqual(10);
+    const linked = [...(await members.list(SYSTEM_CALLER, { unit: '370502003001', pageSize: 200 })).items].map((m) => m.account).filter((a) => a !== null);
+    expect(linked.sort()).toEqual(Object.values(DEMO_MEMBER_ACCOUNTS).sort());
+
+    const coverage = await new CoverageClient(bus).get(SYSTEM_CALLER, { unit: '370502003' });
+    expect(coverage.gridsWithoutBranch.map((g) => g.unitCode).sort()).toEqual([...DEMO_GRIDS_WITHOUT_BRANCH].sort());
+    expect(coverage.branchesWithoutSecretary.map((b) => b.unitCode).sort()).toEqual([...DEMO_BRANCHES_WITHOUT_SECRETARY].sort());
+    expect(coverage.branchesOnInactiveGrids).toEqual([]);
+    expect(coverage.communities).toHaveLength(6);
+    expect(coverage.communities.every((c) => c.gridCentreDirector !== null && c.gridCentreDirector.memberName?.includes('*'))).toBe(true);
+    const street = (await new OrganisationsClient(bus).list(SYSTEM_CALLER, { level: 'working_committee', page: 1, pageSize: 1 })).items[0];
+    const officers = (await new OrganisationsClient(bus).get(SYSTEM_CALLER, street.id)).officers;
+    expect(officers.map((o) => o.role)).toEqual(['secretary', 'deputy_secretary', 'committee_member', 'committee_member']);
+  });
+
+  it('registers 60 in-service members with their communities: the approved ones are in_service_party_members of their grids in the registry', async () => {
+    const registrations = new RegistrationsClient(bus);
+    const count = async (state: 'approved' | 'submitted' | 'rejected') => (await registrations.list(SYSTEM_CALLER, { state, pageSize: 200 })).items;
+    const approved = await count('approved');
+    expect(approved).toHaveLength(DEMO_REGISTRATIONS.approved);
+    expect(approved.every((r) => r.handoff.status === 'done' && r.handoff.assignmentId !== null)).toBe(true);
+    expect(await count('submitted')).toHaveLength(DEMO_REGISTRATIONS.submitted);
+    expect((await count('rejected')).every((r) => r.rejectionReason !== null)).toBe(true);
+    expect(await count('rejected')).toHaveLength(DEMO_REGISTRATIONS.rejected);
+    const people = new RegistryPeopleClient(bus);
+    const byGrid = new Map<string, number>();
+    for (const r of approved) byGrid.set(r.gridCode, (byGrid.get(r.gridCode) ?? 0) + 1);
+    for (const [grid, n] of byGrid) {
+      const inService = await people.unitPeople(SYSTEM_CALLER, grid, { role: 'in_service_party_member' });
+      expect({ grid, n: inService.filter((a) => approved.some((r) => r.handoff.assignmentId === a.id)).length }).toEqual({ grid, n });
+    }
+  });
+
+  it('holds 20 activities over the last 90 days with their attendance credited as hours, grid tasks approved by the branches, two coming activities', async () => {
+    const activities = new ActivitiesClient(bus);
+    const { items } = await activities.list(SYSTEM_CALLER, { unit: '370502003', pageSize: 200 });
+    const held = items.filter((a) => new Date(a.endsAt).getTime() < Date.now());
+    expect(held).toHaveLength(DEMO_HELD_ACTIVITIES);
+    expect(Math.min(...held.map((a) => new Date(a.startsAt).getTime()))).toBeLessThan(Date.now() - 60 * 86_400_000);
+    expect(Math.min(...held.map((a) => new Date(a.startsAt).getTime()))).toBeGreaterThan(Date.now() - 91 * 86_400_000);
+    expect(items.filter((a) => new Date(a.startsAt).getTime() > Date.now())).toHaveLength(2);
+    let attended = 0;
+    for (const activity of held) {
+      const report = await activities.getReport(SYSTEM_CALLER, activity.id);
+      expect(report.attended).toBeGreaterThan(0);
+      attended += report.attended;
+    }
+    expect(attended).toBeGreaterThanOrEqual(200);
+    const ledger = new LedgerClient(bus);
+    const totals = await ledger.totals(SYSTEM_CALLER, { unit: '370502003', from: new Date(Date.now() - 100 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) });
+    const street = totals.byUnit.find((u) => u.unitCode === '370502003')!;
+    // Every attendance credits at least an hour; the grid tasks' approved hours come on top.
+    expect(street.hours).toBeGreaterThanOrEqual(attended);
+    expect(street.members).toBeGreaterThanOrEqual(150);
+    // Activity credits are approved at once: pending and rejected records are grid tasks awaiting or refused by the branch.
+    const records = async (status: 'approved' | 'pending' | 'rejected') => {
+      const all = [];
+      for (let page = 1; ; page++) {
+        const { items, total } = await ledger.records(SYSTEM_CALLER, { unit: '370502003', status, page, pageSize: 200 });
+        all.push(...items);
+        if (page * 200 >= total) return all;
+      }
+    };
+    expect((await records('approved')).filter((r) => r.kind === 'grid_task').length).toBeGreaterThanOrEqual(20);
+    expect((await records('pending')).map((r) => r.kind)).toEqual(['grid_task', 'grid_task', 'grid_task']);
+    expect((await records('rejected')).map((r) => r.kind)).toEqual(['grid_task']);
+  });
+
+  it('opens six red stations in their grids with service records, and the 淮河路 exclusive grid committee with its member units and first meeting', async () => {
+    const stations = new StationsClient(bus);
+    const list = (await stations.list(SYSTEM_CALLER, { unit: '370502003', pageSize: 50 })).items;
+    expect(list.map((s) => [s.name, s.gridCode]).sort()).toEqual(DEMO_STATIONS.map((s) => [s.name, s.gridCode]).sort());
+    expect((await stations.listServices(SYSTEM_CALLER, { unit: '370502003', pageSize: 1 })).total).toBeGreaterThanOrEqual(18);
+
+    const committees = new CommitteesClient(bus);
+    const [committee] = (await committees.list(SYSTEM_CALLER, { unit: demoCommercialGridCode(), pageSize: 5 })).items;
+    expect(committee).toMatchObject({ name: DEMO_COMMITTEE_NAME, gridCode: demoCommercialGridCode(), memberUnitCount: 8, meetingCount: 1, convenor: { kind: 'joint_branch_secretary' } });
+    const units = (await committees.get(SYSTEM_CALLER, committee.id)).memberUnits;
+    expect(units.map((u) => u.kind)).toEqual(expect.arrayContaining(['enterprise', 'shop', 'property_company', 'school']));
+    expect(units.map((u) => u.name)).toEqual(expect.arrayContaining(['东营华联商厦有限公司', '东营万达广场商业管理有限公司']));
+    expect(units.every((u) => u.contactPhone.includes('*'))).toBe(true);
+    const [meeting] = await committees.meetings(SYSTEM_CALLER, committee.id);
+    expect(meeting).toMatchObject({ title: DEMO_FIRST_MEETING });
+    expect(meeting.agenda.length).toBeGreaterThanOrEqual(3);
+    expect(meeting.resolutions.filter((r) => r.taskId !== null)).toHaveLength(3);
+    expect(meeting.resolutions.filter((r) => r.caseId !== null)).toHaveLength(1);
+    const tasks = (await committees.tasks(SYSTEM_CALLER, committee.id, { pageSize: 10 })).items;
+    expect(tasks.map((t) => t.status).sort()).toEqual(['done', 'open', 'open']);
   });
 
   it('takes a few hundred appeals over the last 90 days, handled so that the three rates differ between owners', async () => {
