@@ -75,8 +75,11 @@ export async function seedDemoActivities(bus: BusClient, party: DemoParty): Prom
     for (const a of items) held.set(`${a.organisationId}|${a.title}`, a);
     if (page * 200 >= total) break;
   }
-  const stations = new Map((await new StationsClient(bus).list(SYSTEM_CALLER, { unit: DEMO_STREET_CODE, pageSize: 200 })).items.map((s) => [s.gridCode, s.id]));
-  const stationGrids = new Set(DEMO_STATIONS.map((s) => s.gridCode));
+  // Activities are held at the demo's red stations that offer them, elsewhere at the party service centre.
+  const stationGrids = new Set(DEMO_STATIONS.filter((s) => s.functions.includes('activities')).map((s) => s.gridCode));
+  const stations = new Map(
+    (await new StationsClient(bus).list(SYSTEM_CALLER, { unit: DEMO_STREET_CODE, pageSize: 200 })).items.filter((s) => s.active && s.functions.includes('activities')).map((s) => [s.gridCode, s.id]),
+  );
   const now = Date.now();
   const place = (organisation: OrganisationView, i: number) => {
     const station = stationGrids.has(organisation.unitCode) ? stations.get(organisation.unitCode) : undefined;
