@@ -1,13 +1,9 @@
 import { randomUUID } from 'crypto';
 import { cstYear } from '@gridline/platform';
-import { unitFactory } from '@gridline/testing';
-import { StreetFixture } from './support/street-fixture';
+import { PARTY_STREET, foundOtherCommunity, foundPartyTree, registerPartyMember, startPartyStreet } from './support/party-street';
+import { fieldsOf, type StreetFixture } from './support/street-fixture';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const OTHER_COMMUNITY = '370502003002';
-const GRID = '370502003001001';
-const OTHER_GRID = '370502003002001';
+const { GRID } = PARTY_STREET;
 const MINUTE = 60_000;
 
 /**
@@ -22,34 +18,13 @@ describe('/api/v1/party/activities', () => {
   let otherBranchId: string;
   let memberId: string;
   const call: StreetFixture['call'] = (...args) => walk.call(...args);
-  const fieldsOf = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 
   beforeAll(async () => {
-    walk = await StreetFixture.start({ services: ['registry', 'party-building'], gateway: true });
-    await walk.seed({
-      units: [
-        unitFactory().street(STREET).build(),
-        unitFactory().community(COMMUNITY).build(),
-        unitFactory().community(OTHER_COMMUNITY).build(),
-        unitFactory().grid(GRID).at(118.5, 37.4).build(),
-        unitFactory().grid(OTHER_GRID).at(118.52, 37.4).build(),
-      ],
-    });
-    await walk.sign({
-      admin: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
-      secretary: { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] },
-      otherSecretary: { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] },
-      analyst: { sub: 'an-1', roles: ['analyst'], units: [STREET] },
-      member: { sub: 'member-1', roles: ['party_member'], units: [] },
-    });
-    const top = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '街道党工委', level: 'working_committee', unitCode: STREET }))).json();
-    const committee = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY }))).json();
-    branchId = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '一网格支部', level: 'branch', parentId: committee.id, unitCode: GRID }))).json().id;
-    const otherCommittee = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY }))).json();
-    otherBranchId = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '二网格支部', level: 'branch', parentId: otherCommittee.id, unitCode: OTHER_GRID }))).json().id;
-    const member = await call('admin', 'POST', '/api/v1/party/members', { name: '李红', idNumber: '11010519491231002X', phone: '13805461234', status: 'full', joinedOn: '2012-07-01', organisationId: branchId, homeGridCode: GRID, account: 'member-1' });
-    expect(member.statusCode).toBe(201);
-    memberId = member.json().id;
+    walk = await startPartyStreet();
+    const tree = await foundPartyTree(walk);
+    branchId = tree.branch;
+    ({ otherBranch: otherBranchId } = await foundOtherCommunity(walk, tree.top));
+    memberId = await registerPartyMember(walk, { name: '李红', idNumber: '11010519491231002X', phone: '13805461234', status: 'full', joinedOn: '2012-07-01', organisationId: branchId, homeGridCode: GRID, account: 'member-1' });
   });
 
   afterAll(async () => {

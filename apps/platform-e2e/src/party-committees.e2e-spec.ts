@@ -1,15 +1,11 @@
 import { PARTY_BUILDING_EVENTS } from '@gridline/contracts-party-building';
 import { unitFactory } from '@gridline/testing';
-import { StreetFixture } from './support/street-fixture';
+import { PARTY_STREET, foundOrganisation, partyCaseCategories, startPartyStreet } from './support/party-street';
+import { fieldsOf, type StreetFixture, type StreetSeed } from './support/street-fixture';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
+const { STREET, COMMUNITY, OTHER_COMMUNITY } = PARTY_STREET;
 const EXCLUSIVE = '370502003001901';
-const OTHER_COMMUNITY = '370502003002';
 const PHONE = '13912345678';
-
-type Response = Awaited<ReturnType<StreetFixture['call']>>;
-const fieldsOf = (res: Response) => ((res.json().errors ?? []) as { field: string }[]).map((e) => e.field);
 
 /**
  * The Huaihe Road walk: an exclusive grid's work committee through the gateway — founded on the grid's joint branch,
@@ -20,27 +16,16 @@ describe('exclusive-grid work committees (专属网格工作委员会)', () => {
   let walk: StreetFixture;
 
   beforeAll(async () => {
-    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'party-building'], gateway: true });
-    const limits = { acceptLimit: { amount: 1, unit: 'working_days' as const }, handleLimit: { amount: 5, unit: 'working_days' as const } };
-    await walk.seed({
+    const seed: StreetSeed = {
       units: [
         unitFactory().street(STREET).build(),
         unitFactory().community(COMMUNITY).build(),
         unitFactory().exclusiveGrid(EXCLUSIVE, 'commercial', '淮河路商圈专属网格').at(118.5, 37.4).build(),
         unitFactory().community(OTHER_COMMUNITY).build(),
       ],
-      categories: [
-        { code: 'ENV', name: '环境卫生' },
-        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
-      ],
-    });
-    await walk.sign({
-      street: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
-      secretary: { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] },
-      otherSecretary: { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] },
-      analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
-      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [COMMUNITY] },
-    });
+      categories: partyCaseCategories(),
+    };
+    walk = await startPartyStreet({ services: ['registry', 'incidents', 'party-building'], seed, people: { staff: { sub: 'staff-1', roles: ['grid_staff'], units: [COMMUNITY] } } });
   });
 
   afterAll(async () => {
@@ -48,16 +33,15 @@ describe('exclusive-grid work committees (专属网格工作委员会)', () => {
   });
 
   it('walks from the committee to a task done and a resolution handed to incidents as one grid case', async () => {
-    const organisation = async (who: string, body: object) => (await walk.untilCreated(() => walk.call(who, 'POST', '/api/v1/party/organisations', body))).json().id as string;
-    const top = await organisation('street', { name: '街道党工委', level: 'working_committee', unitCode: STREET });
-    const committeeOrg = await organisation('street', { name: '一社区党委', level: 'party_committee', parentId: top, unitCode: COMMUNITY });
-    const jointBranch = await organisation('secretary', { name: '淮河路商圈联合党支部', level: 'joint_branch', parentId: committeeOrg, unitCode: EXCLUSIVE });
+    const top = await foundOrganisation(walk, { name: '街道党工委', level: 'working_committee', unitCode: STREET });
+    const committeeOrg = await foundOrganisation(walk, { name: '一社区党委', level: 'party_committee', parentId: top, unitCode: COMMUNITY });
+    const jointBranch = await foundOrganisation(walk, { name: '淮河路商圈联合党支部', level: 'joint_branch', parentId: committeeOrg, unitCode: EXCLUSIVE }, 'secretary');
 
     const created = await walk.call('secretary', 'POST', '/api/v1/party/committees', { name: '淮河路商圈专属网格工作委员会', gridCode: EXCLUSIVE, foundedOn: '2022-07-09' });
     expect(created.statusCode).toBe(201);
     const committee = created.json();
     expect(committee).toMatchObject({ gridCode: EXCLUSIVE, gridName: '淮河路商圈专属网格', jointBranchId: jointBranch, convenor: { kind: 'joint_branch_secretary' } });
-    const again = await walk.call('street', 'POST', '/api/v1/party/committees', { name: 'x', gridCode: EXCLUSIVE, foundedOn: '2022-07-09' });
+    const again = await walk.call('admin', 'POST', '/api/v1/party/committees', { name: 'x', gridCode: EXCLUSIVE, foundedOn: '2022-07-09' });
     expect(again.statusCode).toBe(409);
     expect((await walk.call('otherSecretary', 'GET', `/api/v1/party/committees/${committee.id}`)).statusCode).toBe(404);
     expect((await walk.call('staff', 'GET', `/api/v1/party/committees/${committee.id}`)).statusCode).toBe(403);
@@ -105,10 +89,10 @@ describe('exclusive-grid work committees (专属网格工作委员会)', () => {
     const opened = await walk.call('secretary', 'POST', caseUrl(caseResolution.id), { categoryCode: 'ENV.GARBAGE' });
     expect(opened.statusCode).toBe(201);
     expect(opened.json()).toMatchObject({ resolution: { id: caseResolution.id, caseId: opened.json().caseId }, replayed: false });
-    const retried = await walk.call('street', 'POST', caseUrl(caseResolution.id), { categoryCode: 'ENV.GARBAGE' });
+    const retried = await walk.call('admin', 'POST', caseUrl(caseResolution.id), { categoryCode: 'ENV.GARBAGE' });
     expect(retried.json()).toMatchObject({ caseId: opened.json().caseId, replayed: true });
 
-    const incident = await walk.call('street', 'GET', `/api/v1/incidents/${opened.json().caseId}`);
+    const incident = await walk.call('admin', 'GET', `/api/v1/incidents/${opened.json().caseId}`);
     expect(incident.json()).toMatchObject({ gridCode: EXCLUSIVE, source: 'party_committee', title: '商圈东侧垃圾堆放上报网格处置' });
     const db = await walk.db();
     expect((await db.query(`select count(*)::int as n from incidents.incident where source = 'party_committee'`)).rows[0].n).toBe(1);

@@ -1,12 +1,11 @@
-import { PartyBuildingAppModule, PartyBuildingConfig } from '@gridline/app-party-building';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import type { Caller } from '@gridline/auth';
 import { CoverageClient, OrganisationsClient } from '@gridline/contracts-party-building';
 import { RegistryClient } from '@gridline/contracts-registry';
-import { TestPlatform, eventually, unitFactory } from '@gridline/testing';
+import { eventually, unitFactory } from '@gridline/testing';
+import { PARTY_STREET } from './support/party-street';
+import { StreetFixture } from './support/street-fixture';
 
-const S = '370502003';
-const C = '370502003001';
+const { STREET: S, COMMUNITY: C } = PARTY_STREET;
 const [G1, G2, G3] = [`${C}001`, `${C}002`, `${C}003`];
 const ADMIN: Caller = { sub: 'admin', roles: ['admin'], units: [] };
 const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [C] };
@@ -17,23 +16,21 @@ const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [C]
  * into the copy by hand.
  */
 describe('party coverage following the registry', () => {
-  let platform: TestPlatform;
+  let walk: StreetFixture;
   let registry: RegistryClient;
   let organisations: OrganisationsClient;
   let coverage: CoverageClient;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config));
-    const bus = await platform.bus();
+    walk = await StreetFixture.start({ services: ['registry', 'party-building'] });
+    const bus = await walk.platform.bus();
     registry = new RegistryClient(bus);
     organisations = new OrganisationsClient(bus);
     coverage = new CoverageClient(bus);
   });
 
   afterAll(async () => {
-    await platform?.close();
+    await walk?.close();
   });
 
   it('lists a new grid without a branch, covers it once founded, renames it, and finds the branch stranded when the grid is split', async () => {

@@ -1,15 +1,11 @@
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { residentIdCheckCharacter } from '@gridline/platform';
 import { eventually, unitFactory } from '@gridline/testing';
-import { StreetFixture, chinaDayFromToday } from './support/street-fixture';
+import { PARTY_STREET, foundOrganisation, partyStreetUnits, startPartyStreet } from './support/party-street';
+import { chinaDayFromToday, type StreetFixture } from './support/street-fixture';
 
-const STREET = '370502003';
-const C1 = '370502003001';
-const C2 = '370502003002';
-const G11 = '370502003001001';
-const G12 = '370502003001002';
+const { STREET, COMMUNITY: C1, OTHER_COMMUNITY: C2, GRID: G11, GRID_2: G12, OTHER_GRID: G21 } = PARTY_STREET;
 const EG1 = '370502003001101';
-const G21 = '370502003002001';
 
 /** A valid resident ID number (sequence `seq`). */
 const idNumber = (seq: number) => {
@@ -28,29 +24,13 @@ describe('GET /api/v1/analytics/party', () => {
   };
 
   beforeAll(async () => {
-    walk = await StreetFixture.start({ services: ['registry', 'party-building', 'analytics'], gateway: true });
-    await walk.seed({
-      units: [
-        unitFactory().street(STREET).build(),
-        unitFactory().community(C1).build(),
-        unitFactory().community(C2).build(),
-        unitFactory().grid(G11).at(118.5, 37.4).build(),
-        unitFactory().grid(G12).at(118.52, 37.4).build(),
-        unitFactory().exclusiveGrid(EG1).at(118.54, 37.4).build(),
-        unitFactory().grid(G21).at(118.56, 37.4).build(),
-      ],
+    walk = await startPartyStreet({
+      services: ['registry', 'party-building', 'analytics'],
+      seed: { units: [...partyStreetUnits({ withGrid2: true }), unitFactory().exclusiveGrid(EG1).at(118.56, 37.4).build()] },
+      people: { staff: { sub: 'staff-1', roles: ['grid_staff'], units: [G11] }, member: { sub: 'acct-m1', roles: ['party_member'], units: [] } },
     });
-    await walk.sign({
-      street: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
-      analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
-      secretary: { sub: 'sec-1', roles: ['party_secretary'], units: [C1] },
-      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [G11] },
-      member: { sub: 'acct-m1', roles: ['party_member'], units: [] },
-    });
-    // Party building founds its organisations once its copy of the map has the units.
     const found = async (key: string, level: string, unitCode: string, parent?: string) => {
-      const res = await walk.untilCreated(() => call('street', 'POST', '/api/v1/party/organisations', { name: key, level, unitCode, ...(parent ? { parentId: ids[parent] } : {}) }));
-      ids[key] = res.json().id;
+      ids[key] = await foundOrganisation(walk, { name: key, level, unitCode, ...(parent ? { parentId: ids[parent] } : {}) });
     };
     await found('wc', 'working_committee', STREET);
     await found('pc1', 'party_committee', C1, 'wc');
@@ -58,9 +38,9 @@ describe('GET /api/v1/analytics/party', () => {
     await found('b11', 'branch', G11, 'pc1');
     await found('jb1', 'joint_branch', EG1, 'pc1');
     await found('b21', 'branch', G21, 'pc2');
-    expect((await call('street', 'PATCH', `/api/v1/party/organisations/${ids.b21}`, { active: false })).statusCode).toBe(200);
+    expect((await call('admin', 'PATCH', `/api/v1/party/organisations/${ids.b21}`, { active: false })).statusCode).toBe(200);
     const enrol = async (key: string, organisation: string, status: string, seq: number) => {
-      const res = await call('street', 'POST', '/api/v1/party/members', {
+      const res = await call('admin', 'POST', '/api/v1/party/members', {
         name: '王小明', idNumber: idNumber(seq), phone: '13805461234', status, joinedOn: '2010-07-01', organisationId: ids[organisation], homeGridCode: G11, account: `acct-${key}`,
       });
       expect(res.statusCode).toBe(201);
@@ -98,8 +78,8 @@ describe('GET /api/v1/analytics/party', () => {
   });
 
   it('follows a transfer, a restored branch and a grid leaving the map; a redelivered event counts once', async () => {
-    expect((await call('street', 'PATCH', `/api/v1/party/organisations/${ids.b21}`, { active: true })).statusCode).toBe(200);
-    expect((await call('street', 'PATCH', `/api/v1/party/members/${ids.m2}`, { organisationId: ids.b21, status: 'full' })).statusCode).toBe(200);
+    expect((await call('admin', 'PATCH', `/api/v1/party/organisations/${ids.b21}`, { active: true })).statusCode).toBe(200);
+    expect((await call('admin', 'PATCH', `/api/v1/party/members/${ids.m2}`, { organisationId: ids.b21, status: 'full' })).statusCode).toBe(200);
     await walk.registry.updateUnit(SYSTEM_CALLER, G12, { active: false });
     await eventually(
       async () => {
@@ -118,30 +98,30 @@ describe('GET /api/v1/analytics/party', () => {
 
   it('counts the in-service registrations in force, the activities held, check-ins and approved service hours of the period', async () => {
     // An in-service member registers with the grid they serve (双报到), approved by the street.
-    const registered = await call('street', 'POST', '/api/v1/party/registrations', {
+    const registered = await call('admin', 'POST', '/api/v1/party/registrations', {
       memberId: ids.m1, workUnit: '东营市税务局', workUnitPartyOrganisation: '东营市税务局机关党委', communityCode: C1, gridCode: G11, post: 'volunteer',
     });
     expect(registered.statusCode).toBe(201);
-    expect((await call('street', 'POST', `/api/v1/party/registrations/${registered.json().id}/approve`, {})).statusCode).toBe(200);
+    expect((await call('admin', 'POST', `/api/v1/party/registrations/${registered.json().id}/approve`, {})).statusCode).toBe(200);
     const now = Date.now();
-    const scheduled = await call('street', 'POST', '/api/v1/party/activities', {
+    const scheduled = await call('admin', 'POST', '/api/v1/party/activities', {
       organisationId: ids.b11, kind: 'volunteer_service', title: '清扫楼道', startsAt: new Date(now + 10 * 60_000).toISOString(), endsAt: new Date(now + 70 * 60_000).toISOString(),
       address: '文汇小区3号楼', capacity: 10, audience: 'organisation', hours: 2,
     });
     expect(scheduled.statusCode).toBe(201);
     const activity = scheduled.json().id;
     expect((await call('member', 'POST', `/api/v1/party/activities/${activity}/sign-ups`, {})).statusCode).toBe(200);
-    const code = await call('street', 'POST', `/api/v1/party/activities/${activity}/check-in-code`, {});
+    const code = await call('admin', 'POST', `/api/v1/party/activities/${activity}/check-in-code`, {});
     expect(code.statusCode).toBe(201);
     expect((await call('member', 'POST', `/api/v1/party/activities/${activity}/check-ins`, { code: code.json().code })).statusCode).toBe(200);
     // The activity is over (its times moved in party building's own table, instead of waiting) and reported.
     const db = await walk.db();
     await db.query(`update party_building.activity set starts_at = now() - interval '2 hours', ends_at = now() - interval '1 hour' where id = $1`, [activity]);
-    expect((await call('street', 'POST', `/api/v1/party/activities/${activity}/report`, { summary: '清扫了三个单元的楼道' })).statusCode).toBe(201);
+    expect((await call('admin', 'POST', `/api/v1/party/activities/${activity}/report`, { summary: '清扫了三个单元的楼道' })).statusCode).toBe(201);
     // A grid task, recorded pending, then approved by the branch's keeper.
-    const task = await call('street', 'POST', `/api/v1/party/members/${ids.m3}/ledger`, { task: 'visit', day: chinaDayFromToday(0), hours: 1.5 });
+    const task = await call('admin', 'POST', `/api/v1/party/members/${ids.m3}/ledger`, { task: 'visit', day: chinaDayFromToday(0), hours: 1.5 });
     expect(task.statusCode).toBe(201);
-    const decided = await call('street', 'POST', `/api/v1/party/ledger/records/${task.json().id}/decision`, { decision: 'approved' });
+    const decided = await call('admin', 'POST', `/api/v1/party/ledger/records/${task.json().id}/decision`, { decision: 'approved' });
     expect(decided.statusCode).toBe(200);
 
     const period = `from=${chinaDayFromToday(-1)}&to=${chinaDayFromToday(1)}`;

@@ -1,11 +1,8 @@
 import { cstYear } from '@gridline/platform';
-import { unitFactory } from '@gridline/testing';
-import { StreetFixture, chinaDayFromToday } from './support/street-fixture';
+import { PARTY_STREET, foundPartyTree, registerPartyMember, startPartyStreet } from './support/party-street';
+import { chinaDayFromToday, fieldsOf, type StreetFixture } from './support/street-fixture';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const GRID = '370502003001001';
-const OTHER_GRID = '370502003001002';
+const { COMMUNITY, GRID, GRID_2 } = PARTY_STREET;
 
 /** A party member's service through the gateway: recorded, approved by the branch secretary, in the ledger and totals. */
 describe('the party service ledger through the gateway', () => {
@@ -13,24 +10,15 @@ describe('the party service ledger through the gateway', () => {
   let memberId: string;
   let branchId: string;
   const call: StreetFixture['call'] = (...args) => walk.call(...args);
-  const fieldsOf = (res: { json(): { errors?: { field: string }[] } }) => (res.json().errors ?? []).map((e) => e.field);
 
   beforeAll(async () => {
-    walk = await StreetFixture.start({ services: ['registry', 'party-building'], gateway: true });
-    await walk.seed({ units: [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build(), unitFactory().grid(OTHER_GRID).at(118.52, 37.4).build()] });
-    await walk.sign({
-      admin: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
-      secretary: { sub: 'sec-1', roles: ['party_secretary'], units: [GRID] },
-      otherSecretary: { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_GRID] },
-      instructor: { sub: 'gi-1', roles: ['grid_instructor'], units: [COMMUNITY] },
-      member: { sub: 'member-1', roles: ['party_member'], units: [] },
+    // The branch's own secretary, and the secretary of the community's other grid.
+    walk = await startPartyStreet({
+      withGrid2: true,
+      people: { secretary: { sub: 'sec-1', roles: ['party_secretary'], units: [GRID] }, otherSecretary: { sub: 'sec-2', roles: ['party_secretary'], units: [GRID_2] } },
     });
-    const top = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '街道党工委', level: 'working_committee', unitCode: STREET }))).json();
-    const committee = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY }))).json();
-    branchId = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '一网格支部', level: 'branch', parentId: committee.id, unitCode: GRID }))).json().id;
-    const member = await call('admin', 'POST', '/api/v1/party/members', { name: '李红', idNumber: '11010519491231002X', phone: '13805461234', status: 'full', joinedOn: '2012-07-01', organisationId: branchId, homeGridCode: GRID, account: 'member-1' });
-    expect(member.statusCode).toBe(201);
-    memberId = member.json().id;
+    ({ branch: branchId } = await foundPartyTree(walk));
+    memberId = await registerPartyMember(walk, { name: '李红', idNumber: '11010519491231002X', phone: '13805461234', status: 'full', joinedOn: '2012-07-01', organisationId: branchId, homeGridCode: GRID, account: 'member-1' });
   });
 
   afterAll(async () => {

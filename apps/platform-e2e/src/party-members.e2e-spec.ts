@@ -1,13 +1,10 @@
 import { randomUUID } from 'crypto';
 import { residentIdCheckCharacter } from '@gridline/platform';
-import { eventually, unitFactory } from '@gridline/testing';
-import { StreetFixture } from './support/street-fixture';
+import { eventually } from '@gridline/testing';
+import { PARTY_STREET, foundPartyTree, startPartyStreet } from './support/party-street';
+import type { StreetFixture } from './support/street-fixture';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const OTHER_COMMUNITY = '370502003002';
-const GRID = '370502003001001';
-const OTHER_GRID = '370502003002001';
+const { GRID } = PARTY_STREET;
 const FIRST17 = '37050219780214033';
 const MEMBER = { name: '刘红梅', idNumber: FIRST17 + residentIdCheckCharacter(FIRST17), phone: '13905467788' };
 
@@ -22,26 +19,8 @@ describe('/api/v1/party/members', () => {
   let memberId: string;
 
   beforeAll(async () => {
-    walk = await StreetFixture.start({ services: ['registry', 'party-building'], gateway: true });
-    await walk.seed({
-      units: [
-        unitFactory().street(STREET).build(),
-        unitFactory().community(COMMUNITY).build(),
-        unitFactory().community(OTHER_COMMUNITY).build(),
-        unitFactory().grid(GRID).at(118.5, 37.4).build(),
-        unitFactory().grid(OTHER_GRID).at(118.52, 37.4).build(),
-      ],
-    });
-    await walk.sign({
-      admin: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
-      secretary: { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] },
-      otherSecretary: { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] },
-      instructor: { sub: 'ins-1', roles: ['grid_instructor'], units: [COMMUNITY] },
-      member: { sub: 'member-1', roles: ['party_member'] },
-    });
-    const top = (await walk.untilCreated(() => walk.call('admin', 'POST', '/api/v1/party/organisations', { name: '街道党工委', level: 'working_committee', unitCode: STREET }))).json();
-    const committee = (await walk.untilCreated(() => walk.call('admin', 'POST', '/api/v1/party/organisations', { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY }))).json();
-    branchId = (await walk.untilCreated(() => walk.call('admin', 'POST', '/api/v1/party/organisations', { name: '一网格支部', level: 'branch', parentId: committee.id, unitCode: GRID }))).json().id;
+    walk = await startPartyStreet();
+    ({ branch: branchId } = await foundPartyTree(walk));
   });
 
   afterAll(async () => {

@@ -1,13 +1,9 @@
 import { randomUUID } from 'crypto';
 import { residentIdCheckCharacter } from '@gridline/platform';
-import { unitFactory } from '@gridline/testing';
-import { StreetFixture } from './support/street-fixture';
+import { PARTY_STREET, foundPartyTree, registerPartyMember, startPartyStreet } from './support/party-street';
+import { fieldsOf, type StreetFixture } from './support/street-fixture';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const OTHER_COMMUNITY = '370502003002';
-const GRID = '370502003001001';
-const OTHER_GRID = '370502003002001';
+const { COMMUNITY, OTHER_COMMUNITY, GRID, OTHER_GRID } = PARTY_STREET;
 const idNumber = (seq: number) => {
   const first17 = `3705021978021403${seq}`;
   return first17 + residentIdCheckCharacter(first17);
@@ -25,30 +21,10 @@ describe('/api/v1/party/organisations/:id/officers and /api/v1/party/coverage', 
   const members: string[] = [];
 
   beforeAll(async () => {
-    walk = await StreetFixture.start({ services: ['registry', 'party-building'], gateway: true });
-    await walk.seed({
-      units: [
-        unitFactory().street(STREET).build(),
-        unitFactory().community(COMMUNITY).build(),
-        unitFactory().community(OTHER_COMMUNITY).build(),
-        unitFactory().grid(GRID).at(118.5, 37.4).build(),
-        unitFactory().grid(OTHER_GRID).at(118.52, 37.4).build(),
-      ],
-    });
-    await walk.sign({
-      admin: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
-      secretary: { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] },
-      otherSecretary: { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] },
-      instructor: { sub: 'ins-1', roles: ['grid_instructor'], units: [COMMUNITY] },
-      staff: { sub: 'gs-1', roles: ['grid_staff'], units: [COMMUNITY] },
-    });
-    const create = (body: object) => walk.untilCreated(() => walk.call('admin', 'POST', '/api/v1/party/organisations', body));
-    const top = (await create({ name: '街道党工委', level: 'working_committee', unitCode: STREET })).json();
-    committeeId = (await create({ name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY })).json().id;
-    branchId = (await create({ name: '一网格支部', level: 'branch', parentId: committeeId, unitCode: GRID })).json().id;
+    walk = await startPartyStreet({ people: { staff: { sub: 'gs-1', roles: ['grid_staff'], units: [COMMUNITY] } } });
+    ({ committee: committeeId, branch: branchId } = await foundPartyTree(walk));
     for (const [seq, name] of [[1, '李红'], [2, '王强']] as const) {
-      const body = { name, idNumber: idNumber(seq), phone: `1390546770${seq}`, status: 'full', joinedOn: '2005-07-01', organisationId: branchId, homeGridCode: GRID };
-      members.push((await walk.call('admin', 'POST', '/api/v1/party/members', body)).json().id);
+      members.push(await registerPartyMember(walk, { name, idNumber: idNumber(seq), phone: `1390546770${seq}`, status: 'full', joinedOn: '2005-07-01', organisationId: branchId, homeGridCode: GRID }));
     }
   });
 
@@ -57,7 +33,6 @@ describe('/api/v1/party/organisations/:id/officers and /api/v1/party/coverage', 
   });
 
   const call: StreetFixture['call'] = (...args) => walk.call(...args);
-  const fields = (res: { json(): { errors?: { field: string }[] } }) => res.json().errors?.map((e) => e.field);
 
   it('appoints the committee’s secretary once per Idempotency-Key and shows them directing the grid centre', async () => {
     const body = { memberId: members[0], role: 'secretary', startsOn: '2026-01-01', directsGridCentre: true };
@@ -89,13 +64,13 @@ describe('/api/v1/party/organisations/:id/officers and /api/v1/party/coverage', 
     expect((await call('secretary', 'GET', `/api/v1/party/organisations/${branchId}/officers`)).json()).toEqual([expect.objectContaining({ id: appointed.id, endsOn: '2026-03-31' })]);
 
     const badMember = await call('secretary', 'POST', `/api/v1/party/organisations/${branchId}/officers`, { memberId: 'x', role: 'secretary' });
-    expect([badMember.statusCode, fields(badMember)]).toEqual([400, ['memberId']]);
+    expect([badMember.statusCode, fieldsOf(badMember)]).toEqual([400, ['memberId']]);
     const unknown = await call('secretary', 'POST', `/api/v1/party/organisations/${branchId}/officers`, { memberId: randomUUID(), role: 'secretary' });
-    expect([unknown.statusCode, fields(unknown)]).toEqual([400, ['memberId']]);
+    expect([unknown.statusCode, fieldsOf(unknown)]).toEqual([400, ['memberId']]);
     const backwards = await call('secretary', 'POST', `/api/v1/party/organisations/${branchId}/officers`, { memberId: members[0], role: 'committee_member', startsOn: '2026-05-01', endsOn: '2026-04-01' });
-    expect([backwards.statusCode, fields(backwards)]).toEqual([400, ['endsOn']]);
-    expect(fields(await call('secretary', 'PATCH', `/api/v1/party/organisations/${branchId}/officers/${appointed.id}`, {}))).toEqual(['endsOn']);
-    expect(fields(await call('secretary', 'GET', '/api/v1/party/coverage?unit=x'))).toEqual(['unit']);
+    expect([backwards.statusCode, fieldsOf(backwards)]).toEqual([400, ['endsOn']]);
+    expect(fieldsOf(await call('secretary', 'PATCH', `/api/v1/party/organisations/${branchId}/officers/${appointed.id}`, {}))).toEqual(['endsOn']);
+    expect(fieldsOf(await call('secretary', 'GET', '/api/v1/party/coverage?unit=x'))).toEqual(['unit']);
   });
 
   it('answers by role and scope: 403 before the record, 404 out of scope', async () => {

@@ -1,20 +1,15 @@
 import { connect, type NatsConnection } from 'nats';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { SYSTEM_CALLER, type Caller } from '@gridline/auth';
-import { PartyBuildingAppModule, PartyBuildingConfig } from '@gridline/app-party-building';
-import { RegistryAppModule, RegistryConfig } from '@gridline/app-registry';
 import { MembersClient, OrganisationsClient, PARTY_BUILDING_EVENTS, PartyErrorCode, RegistrationsClient, type RegistrationView } from '@gridline/contracts-party-building';
 import { RegistryClient, RegistryPeopleClient } from '@gridline/contracts-registry';
 import { withPrefix } from '@gridline/messaging';
 import { AppError, residentIdCheckCharacter } from '@gridline/platform';
-import { TEST_SERVERS, TestPlatform, eventually, unitFactory } from '@gridline/testing';
+import { TEST_SERVERS, eventually, type TestPlatform } from '@gridline/testing';
+import { PARTY_STREET, partyStreetUnits } from './support/party-street';
+import { StreetFixture } from './support/street-fixture';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const OTHER_COMMUNITY = '370502003002';
-const GRID = '370502003001001';
-const SECOND_GRID = '370502003001002';
-const OTHER_GRID = '370502003002001';
+const { STREET, COMMUNITY, OTHER_COMMUNITY, GRID, GRID_2: SECOND_GRID, OTHER_GRID } = PARTY_STREET;
 const ADMIN: Caller = { sub: 'admin-1', roles: ['admin'], units: [] };
 const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] };
 const GRID_SECRETARY: Caller = { sub: 'sec-g', roles: ['party_secretary'], units: [GRID] };
@@ -34,6 +29,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('dual registration (双报到): an approved registration makes the member an in_service_party_member of the grid in the registry', () => {
+  let walk: StreetFixture;
   let platform: TestPlatform;
   let registrations: RegistrationsClient;
   let people: RegistryPeopleClient;
@@ -43,7 +39,7 @@ describe('dual registration (双报到): an approved registration makes the memb
   let memberId: string;
   let secondMemberId: string;
 
-  const body = (gridCode = GRID) => ({ workUnit: '东营市某某局', workUnitPartyOrganisation: '中共东营市某某局机关委员会', communityCode: COMMUNITY, gridCode, post: 'building_chief' as const, startsOn: '2026-01-01' });
+  const body = (gridCode: string = GRID) => ({ workUnit: '东营市某某局', workUnitPartyOrganisation: '中共东营市某某局机关委员会', communityCode: COMMUNITY, gridCode, post: 'building_chief' as const, startsOn: '2026-01-01' });
   const inService = async (grid: string) => (await people.unitPeople(ADMIN, grid, { role: 'in_service_party_member', includeInactive: true })).filter((a) => a.role === 'in_service_party_member');
   const settled = (id: string, status: 'done' | 'failed') =>
     eventually(async () => {
@@ -53,26 +49,15 @@ describe('dual registration (双报到): an approved registration makes the memb
     }, { timeoutMs: 15_000 });
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('registry', RegistryConfig, (config) => RegistryAppModule.register(config));
-    await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config));
+    walk = await StreetFixture.start({ services: ['registry', 'party-building'] });
+    platform = walk.platform;
     const bus = await platform.bus();
     registrations = new RegistrationsClient(bus);
     people = new RegistryPeopleClient(bus);
     registry = new RegistryClient(bus);
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
+    db = await walk.db();
     nc = await connect({ servers: TEST_SERVERS.natsUrl });
-    for (const unit of [
-      unitFactory().street(STREET).build(),
-      unitFactory().community(COMMUNITY).build(),
-      unitFactory().community(OTHER_COMMUNITY).build(),
-      unitFactory().grid(GRID).at(118.5, 37.4).build(),
-      unitFactory().grid(SECOND_GRID).at(118.51, 37.4).build(),
-      unitFactory().grid(OTHER_GRID).at(118.6, 37.4).build(),
-    ]) {
-      await registry.createUnit(ADMIN, unit);
-    }
+    for (const unit of partyStreetUnits({ withGrid2: true })) await registry.createUnit(ADMIN, unit);
     // party-building's copy of the map follows the registry's events.
     await eventually(async () => expect((await db.query('select count(*)::int as n from party_building.registry_unit')).rows[0].n).toBe(6), { timeoutMs: 15_000 });
     const organisations = new OrganisationsClient(bus);
@@ -87,8 +72,7 @@ describe('dual registration (双报到): an approved registration makes the memb
 
   afterAll(async () => {
     await nc?.close();
-    await db?.end();
-    await platform?.close();
+    await walk?.close();
   });
 
   let approved: RegistrationView;

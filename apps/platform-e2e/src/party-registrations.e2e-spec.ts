@@ -1,13 +1,10 @@
 import { randomUUID } from 'crypto';
 import { residentIdCheckCharacter } from '@gridline/platform';
-import { eventually, unitFactory } from '@gridline/testing';
-import { StreetFixture } from './support/street-fixture';
+import { eventually } from '@gridline/testing';
+import { PARTY_STREET, foundPartyTree, registerPartyMember, startPartyStreet } from './support/party-street';
+import { fieldsOf, type StreetFixture } from './support/street-fixture';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const OTHER_COMMUNITY = '370502003002';
-const GRID = '370502003001001';
-const OTHER_GRID = '370502003002001';
+const { COMMUNITY, GRID } = PARTY_STREET;
 const idNumber = (seq: number) => {
   const first17 = `3705021980061503${seq}`;
   return first17 + residentIdCheckCharacter(first17);
@@ -22,30 +19,9 @@ describe('/api/v1/party/registrations', () => {
   let walk: StreetFixture;
 
   beforeAll(async () => {
-    walk = await StreetFixture.start({ services: ['registry', 'party-building'], gateway: true });
-    await walk.seed({
-      units: [
-        unitFactory().street(STREET).build(),
-        unitFactory().community(COMMUNITY).build(),
-        unitFactory().community(OTHER_COMMUNITY).build(),
-        unitFactory().grid(GRID).at(118.5, 37.4).build(),
-        unitFactory().grid(OTHER_GRID).at(118.52, 37.4).build(),
-      ],
-    });
-    await walk.sign({
-      admin: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
-      secretary: { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] },
-      otherSecretary: { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] },
-      instructor: { sub: 'ins-1', roles: ['grid_instructor'], units: [COMMUNITY] },
-      staff: { sub: 'gs-1', roles: ['grid_staff'], units: [GRID] },
-      member: { sub: 'member-1', roles: ['party_member'], units: [] },
-    });
-    const create = (body: object) => walk.untilCreated(() => walk.call('admin', 'POST', '/api/v1/party/organisations', body));
-    const top = (await create({ name: '街道党工委', level: 'working_committee', unitCode: STREET })).json();
-    const committee = (await create({ name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY })).json();
-    const branch = (await create({ name: '一网格支部', level: 'branch', parentId: committee.id, unitCode: GRID })).json();
-    const member = { name: '赵志刚', idNumber: idNumber(1), phone: '13905467701', status: 'full', joinedOn: '2005-07-01', organisationId: branch.id, homeGridCode: GRID, account: 'member-1' };
-    expect((await walk.call('admin', 'POST', '/api/v1/party/members', member)).statusCode).toBe(201);
+    walk = await startPartyStreet({ people: { staff: { sub: 'gs-1', roles: ['grid_staff'], units: [GRID] } } });
+    const { branch } = await foundPartyTree(walk);
+    await registerPartyMember(walk, { name: '赵志刚', idNumber: idNumber(1), phone: '13905467701', status: 'full', joinedOn: '2005-07-01', organisationId: branch, homeGridCode: GRID, account: 'member-1' });
   });
 
   afterAll(async () => {
@@ -53,7 +29,6 @@ describe('/api/v1/party/registrations', () => {
   });
 
   const call: StreetFixture['call'] = (...args) => walk.call(...args);
-  const fields = (res: { json(): { errors?: { field: string }[] } }) => res.json().errors?.map((e) => e.field);
   const body = { workUnit: '东营市某某局', workUnitPartyOrganisation: '中共东营市某某局机关委员会', communityCode: COMMUNITY, gridCode: GRID, post: 'policy_promoter', startsOn: '2026-11-01' };
 
   it('registers the member once per Idempotency-Key; the community’s secretary approves; the registry lists them on the grid', async () => {
@@ -89,13 +64,13 @@ describe('/api/v1/party/registrations', () => {
   });
 
   it('refuses bad input naming the field', async () => {
-    expect(fields(await call('member', 'POST', '/api/v1/party/registrations', { ...body, post: 'cook' }))).toEqual(['post']);
-    expect(fields(await call('member', 'POST', '/api/v1/party/registrations', { ...body, gridCode: 'x' }))).toEqual(['gridCode']);
-    expect(fields(await call('member', 'POST', '/api/v1/party/registrations', { ...body, workUnit: ' ' }))).toEqual(['workUnit']);
-    expect(fields(await call('member', 'POST', '/api/v1/party/registrations', { ...body, endsOn: '2026-10-31' }))).toEqual(['endsOn']);
+    expect(fieldsOf(await call('member', 'POST', '/api/v1/party/registrations', { ...body, post: 'cook' }))).toEqual(['post']);
+    expect(fieldsOf(await call('member', 'POST', '/api/v1/party/registrations', { ...body, gridCode: 'x' }))).toEqual(['gridCode']);
+    expect(fieldsOf(await call('member', 'POST', '/api/v1/party/registrations', { ...body, workUnit: ' ' }))).toEqual(['workUnit']);
+    expect(fieldsOf(await call('member', 'POST', '/api/v1/party/registrations', { ...body, endsOn: '2026-10-31' }))).toEqual(['endsOn']);
     const [registration] = (await call('member', 'GET', '/api/v1/party/me/registrations')).json().items;
-    expect(fields(await call('secretary', 'POST', `/api/v1/party/registrations/${registration.id}/reject`, {}))).toEqual(['reason']);
-    expect(fields(await call('member', 'POST', `/api/v1/party/registrations/${registration.id}/end`, { endsOn: '2026-02-30' }))).toEqual(['endsOn']);
+    expect(fieldsOf(await call('secretary', 'POST', `/api/v1/party/registrations/${registration.id}/reject`, {}))).toEqual(['reason']);
+    expect(fieldsOf(await call('member', 'POST', `/api/v1/party/registrations/${registration.id}/end`, { endsOn: '2026-02-30' }))).toEqual(['endsOn']);
     expect((await call('member', 'GET', '/api/v1/party/registrations/not-a-uuid')).statusCode).toBe(400);
   });
 });

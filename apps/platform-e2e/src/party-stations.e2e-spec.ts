@@ -3,13 +3,10 @@ import { SYSTEM_CALLER } from '@gridline/auth';
 import { AppError, chinaDay } from '@gridline/platform';
 import { PARTY_BUILDING_EVENTS, StationsClient } from '@gridline/contracts-party-building';
 import { eventually, unitFactory } from '@gridline/testing';
-import { StreetFixture, chinaDayFromToday } from './support/street-fixture';
+import { PARTY_STREET, foundOrganisation, foundPartyTree, partyCaseCategories, startPartyStreet } from './support/party-street';
+import { chinaDayFromToday, fieldsOf, type StreetFixture, type StreetSeed } from './support/street-fixture';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const GRID = '370502003001001';
-const OTHER_COMMUNITY = '370502003002';
-const OTHER_GRID = '370502003002001';
+const { STREET, COMMUNITY, GRID, OTHER_COMMUNITY, OTHER_GRID } = PARTY_STREET;
 const WORK_PHONE = '0546-8221234';
 const HOURS = [
   { day: 'mon', opens: '08:30', closes: '12:00' },
@@ -17,8 +14,6 @@ const HOURS = [
   { day: 'sat', opens: '09:00', closes: '11:00' },
 ];
 
-type Response = Awaited<ReturnType<StreetFixture['call']>>;
-const fieldsOf = (res: Response) => ((res.json().errors ?? []) as { field: string }[]).map((e) => e.field);
 
 /** Grid red stations through the gateway, with the real registry (locate) and incidents (cases, disputes) behind it. */
 describe('grid red stations (网格红色驿站)', () => {
@@ -27,10 +22,7 @@ describe('grid red stations (网格红色驿站)', () => {
   const org: Record<'street' | 'committee' | 'branch' | 'otherCommittee', string> = { street: '', committee: '', branch: '', otherCommittee: '' };
 
   beforeAll(async () => {
-    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'party-building'], gateway: { PUBLIC_LOOKUP_RATE_LIMIT: '1000/1m' } });
-    limited = await walk.startGateway({ PUBLIC_LOOKUP_RATE_LIMIT: '2/1m' });
-    const limits = { acceptLimit: { amount: 1, unit: 'working_days' as const }, handleLimit: { amount: 5, unit: 'working_days' as const } };
-    await walk.seed({
+    const seed: StreetSeed = {
       units: [
         unitFactory().street(STREET).build(),
         unitFactory().community(COMMUNITY).build(),
@@ -38,26 +30,17 @@ describe('grid red stations (网格红色驿站)', () => {
         unitFactory().community(OTHER_COMMUNITY).build(),
         unitFactory().grid(OTHER_GRID).at(118.6, 37.4).build(),
       ],
-      categories: [
-        { code: 'ENV', name: '环境卫生' },
-        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
-        { code: 'DISPUTE', name: '矛盾纠纷' },
-        { code: 'DISPUTE.NEIGHBOUR', name: '邻里纠纷', parentCode: 'DISPUTE', owner: { level: 'grid' }, ...limits },
-      ],
+      categories: partyCaseCategories({ disputes: true }),
+    };
+    walk = await startPartyStreet({
+      services: ['registry', 'incidents', 'party-building'],
+      gateway: { PUBLIC_LOOKUP_RATE_LIMIT: '1000/1m' },
+      seed,
+      people: { staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] }, otherStaff: { sub: 'staff-2', roles: ['grid_staff'], units: [OTHER_GRID] } },
     });
-    await walk.sign({
-      street: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
-      secretary: { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] },
-      otherSecretary: { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] },
-      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
-      otherStaff: { sub: 'staff-2', roles: ['grid_staff'], units: [OTHER_GRID] },
-      analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
-    });
-    const organisation = async (who: string, body: object) => (await walk.untilCreated(() => walk.call(who, 'POST', '/api/v1/party/organisations', body))).json().id as string;
-    org.street = await organisation('street', { name: '街道党工委', level: 'working_committee', unitCode: STREET });
-    org.committee = await organisation('street', { name: '一社区党委', level: 'party_committee', parentId: org.street, unitCode: COMMUNITY });
-    org.otherCommittee = await organisation('street', { name: '二社区党委', level: 'party_committee', parentId: org.street, unitCode: OTHER_COMMUNITY });
-    org.branch = await organisation('secretary', { name: '第一网格党支部', level: 'branch', parentId: org.committee, unitCode: GRID });
+    limited = await walk.startGateway({ PUBLIC_LOOKUP_RATE_LIMIT: '2/1m' });
+    ({ top: org.street, committee: org.committee, branch: org.branch } = await foundPartyTree(walk));
+    org.otherCommittee = await foundOrganisation(walk, { name: '二社区党委', level: 'party_committee', parentId: org.street, unitCode: OTHER_COMMUNITY });
     await walk.untilCreated(() => walk.call('staff', 'POST', '/api/v1/incidents', { categoryCode: 'ENV.GARBAGE', title: 'probe', description: 'probe', gridCode: GRID, source: 'patrol' }));
   });
 
@@ -99,7 +82,7 @@ describe('grid red stations (网格红色驿站)', () => {
 
       // The other community's secretary sees nothing of it; the street admin does.
       expect((await call('otherSecretary', 'GET', `/api/v1/party/stations/${created.id}`)).statusCode).toBe(404);
-      expect((await call('street', 'GET', `/api/v1/party/stations/${created.id}`)).json()).toMatchObject({ id: created.id });
+      expect((await call('admin', 'GET', `/api/v1/party/stations/${created.id}`)).json()).toMatchObject({ id: created.id });
       expect((await call('otherSecretary', 'GET', '/api/v1/party/stations')).json().items).toEqual([]);
       const listed = (await call('analyst', 'GET', `/api/v1/party/stations?unit=${COMMUNITY}&function=mediation`)).json();
       expect(listed.items.map((s: { id: string }) => s.id)).toContain(created.id);
@@ -114,7 +97,7 @@ describe('grid red stations (网格红色驿站)', () => {
       expect(elsewhere.json().detail ?? elsewhere.json().message).toEqual(nowhere.json().detail ?? nowhere.json().message);
 
       // The other community's committee is not on this grid's path (the street admin may read it): 422.
-      const offPath = await call('street', 'POST', '/api/v1/party/stations', station('错位驿站', 37.405, 118.505, { organisationId: org.otherCommittee }));
+      const offPath = await call('admin', 'POST', '/api/v1/party/stations', station('错位驿站', 37.405, 118.505, { organisationId: org.otherCommittee }));
       expect([offPath.statusCode, fieldsOf(offPath)]).toEqual([422, ['organisationId']]);
       // The secretary may not read it at all: as not found.
       expect((await call('secretary', 'POST', '/api/v1/party/stations', station('错位驿站', 37.405, 118.505, { organisationId: org.otherCommittee }))).statusCode).toBe(404);
@@ -122,7 +105,7 @@ describe('grid red stations (网格红色驿站)', () => {
     });
 
     it('refuses bad input with 400 naming the field, storing nothing', async () => {
-      const before = (await call('street', 'GET', '/api/v1/party/stations?pageSize=100')).json().total;
+      const before = (await call('admin', 'GET', '/api/v1/party/stations?pageSize=100')).json().total;
       const cases: [object, string][] = [
         [station('x', 91, 118.505), 'location.lat'],
         [station('x', 37.405, 118.505, { openingHours: [{ day: 'mon', opens: '09:00', closes: '08:00' }] }), 'openingHours[0].closes'],
@@ -136,7 +119,7 @@ describe('grid red stations (网格红色驿站)', () => {
         const res = await call('secretary', 'POST', '/api/v1/party/stations', body);
         expect({ field, status: res.statusCode, fields: fieldsOf(res).some((f) => f.startsWith(field)) }).toEqual({ field, status: 400, fields: true });
       }
-      expect((await call('street', 'GET', '/api/v1/party/stations?pageSize=100')).json().total).toBe(before);
+      expect((await call('admin', 'GET', '/api/v1/party/stations?pageSize=100')).json().total).toBe(before);
     });
 
     it('opens one station and one record per Idempotency-Key', async () => {
@@ -169,7 +152,7 @@ describe('grid red stations (网格红色驿站)', () => {
     beforeAll(async () => {
       await create('secretary', station('近站', 37.4052, 118.5052));
       await create('secretary', station('远站', 37.409, 118.509));
-      await create('street', station('二社区站', 37.405, 118.605, { organisationId: org.otherCommittee }));
+      await create('admin', station('二社区站', 37.405, 118.605, { organisationId: org.otherCommittee }));
       const gone = await create('secretary', station('已撤近站', 37.4051, 118.5051));
       await call('secretary', 'PATCH', `/api/v1/party/stations/${gone.id}`, { active: false });
     });
@@ -301,11 +284,11 @@ describe('grid red stations (网格红色驿站)', () => {
       const [first, second] = await Promise.all([openCase(recordId), openCase(recordId)]);
       expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
       expect(second.json().incidentId).toBe(first.json().incidentId);
-      const again = await openCase(recordId, 'street', { categoryCode: 'ENV.GARBAGE', title: '另一个标题' });
+      const again = await openCase(recordId, 'admin', { categoryCode: 'ENV.GARBAGE', title: '另一个标题' });
       expect(again.json()).toMatchObject({ recordId, incidentId: first.json().incidentId, replayed: true });
       expect((await casesOf(recordId, '居民反映东门外建筑垃圾堆放三天未清')).rows).toEqual([{ id: first.json().incidentId, source: 'party_station' }]);
 
-      const incident = (await call('street', 'GET', `/api/v1/incidents/${first.json().incidentId}`)).json();
+      const incident = (await call('admin', 'GET', `/api/v1/incidents/${first.json().incidentId}`)).json();
       expect(incident).toMatchObject({ source: 'party_station', gridCode: GRID, categoryCode: 'ENV.GARBAGE', workOrder: first.json().workOrder });
       const listed = (await call('analyst', 'GET', `/api/v1/party/stations/records?stationId=${stationId}&function=social_conditions`)).json();
       expect(listed.items.find((r: { id: string }) => r.id === recordId)).toMatchObject({ incidentId: first.json().incidentId });

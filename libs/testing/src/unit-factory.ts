@@ -1,5 +1,18 @@
 import type { CreateUnitRequest, UnitBoundary } from '@gridline/contracts-registry';
 
+/**
+ * The codes of the street most specs walk: two communities with a grid each, and a second grid in the first
+ * community (a spec creates the ones it needs; nothing is created here).
+ */
+export const TEST_MAP = {
+  STREET: '370502003',
+  COMMUNITY: '370502003001',
+  OTHER_COMMUNITY: '370502003002',
+  GRID: '370502003001001',
+  GRID_2: '370502003001002',
+  OTHER_GRID: '370502003002001',
+} as const;
+
 /** A square boundary of `size` degrees with its south-west corner at (lng, lat). */
 export function square(lng: number, lat: number, size = 0.01): UnitBoundary {
   return {

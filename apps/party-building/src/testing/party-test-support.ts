@@ -4,7 +4,7 @@ import type { BusClient } from '@gridline/messaging';
 import { AppError, residentIdCheckCharacter } from '@gridline/platform';
 import type { CreateMemberRequest, OrganisationView, OrganisationsClient } from '@gridline/contracts-party-building';
 import type { UnitLevel } from '@gridline/contracts-registry';
-import { TestPlatform, type RunningTestService } from '@gridline/testing';
+import { TEST_MAP, TestPlatform, type RunningTestService } from '@gridline/testing';
 import { PartyBuildingAppModule } from '../party-building-app.module';
 import { PartyBuildingConfig } from '../party-building.config';
 
@@ -14,14 +14,7 @@ import { PartyBuildingConfig } from '../party-building.config';
  */
 
 /** The int-specs' map: a street with two communities, a grid in each, and a second grid in the first community. */
-export const PARTY_MAP = {
-  STREET: '370502003',
-  COMMUNITY: '370502003001',
-  OTHER_COMMUNITY: '370502003002',
-  GRID: '370502003001001',
-  GRID_2: '370502003001002',
-  OTHER_GRID: '370502003002001',
-} as const;
+export const PARTY_MAP = TEST_MAP;
 const { STREET, COMMUNITY, OTHER_COMMUNITY, GRID, OTHER_GRID } = PARTY_MAP;
 
 type MapUnit = { level: UnitLevel; path: readonly string[]; active?: boolean };

@@ -26,6 +26,11 @@ export function chinaDayFromToday(days: number): string {
   return chinaDay(new Date(Date.now() + days * 86_400_000));
 }
 
+/** The fields a gateway's 400 names (its `errors[].field`), in order; none when it names none. */
+export function fieldsOf(res: { json(): { errors?: { field: string }[] } }): string[] {
+  return (res.json().errors ?? []).map((e) => e.field);
+}
+
 export type ServiceName = keyof typeof SERVICES;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 type Claims = Parameters<typeof testToken>[0];
