@@ -1,23 +1,15 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
 import { chinaDay, type AppError } from '@gridline/platform';
 import { ActivitiesClient, LedgerClient, MembersClient, OrganisationsClient, PARTY_BUILDING_EVENTS, type RecordHeldActivityRequest } from '@gridline/contracts-party-building';
-import { TestPlatform } from '@gridline/testing';
-import { PartyBuildingAppModule } from '../party-building-app.module';
-import { PartyBuildingConfig } from '../party-building.config';
-import { copyUnits, fieldsOf, memberInput } from '../testing/party-test-support';
+import { PARTY_CALLERS, PARTY_MAP, fieldsOf, foundPartyTree, memberInput, startPartyBuilding, type PartyBuildingTest } from '../testing/party-test-support';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const OTHER_COMMUNITY = '370502003002';
-const GRID = '370502003001001';
-const OTHER_GRID = '370502003002001';
-const ADMIN: Caller = { sub: 'street-1', roles: ['street_admin'], units: [STREET] };
-const SECRETARY: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] };
+const { GRID, OTHER_GRID } = PARTY_MAP;
+const { ADMIN, SECRETARY } = PARTY_CALLERS;
 const DAY = 86_400_000;
 
 describe('held activities recorded with their sign-in sheet, over the bus', () => {
-  let platform: TestPlatform;
+  let party: PartyBuildingTest;
   let activities: ActivitiesClient;
   let ledger: LedgerClient;
   let db: Client;
@@ -43,34 +35,20 @@ describe('held activities recorded with their sign-in sheet, over the bus', () =
   };
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config, { startWorkers: false }));
-    const bus = await platform.bus();
-    activities = new ActivitiesClient(bus);
-    ledger = new LedgerClient(bus);
-    const organisations = new OrganisationsClient(bus);
-    const members = new MembersClient(bus);
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
-    await copyUnits(db, [
-      { level: 'street', path: [STREET] },
-      { level: 'community', path: [STREET, COMMUNITY] },
-      { level: 'community', path: [STREET, OTHER_COMMUNITY] },
-      { level: 'grid', path: [STREET, COMMUNITY, GRID] },
-      { level: 'grid', path: [STREET, OTHER_COMMUNITY, OTHER_GRID] },
-    ]);
-    const top = await organisations.create(ADMIN, { name: '街道党工委', level: 'working_committee', unitCode: STREET });
-    const committee = await organisations.create(ADMIN, { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY });
-    const other = await organisations.create(ADMIN, { name: '二社区党委', level: 'party_committee', parentId: top.id, unitCode: OTHER_COMMUNITY });
-    branchId = (await organisations.create(ADMIN, { name: '一网格支部', level: 'branch', parentId: committee.id, unitCode: GRID })).id;
-    const otherBranch = await organisations.create(ADMIN, { name: '二社区一网格支部', level: 'branch', parentId: other.id, unitCode: OTHER_GRID });
+    party = await startPartyBuilding();
+    activities = new ActivitiesClient(party.bus);
+    ledger = new LedgerClient(party.bus);
+    const organisations = new OrganisationsClient(party.bus);
+    const members = new MembersClient(party.bus);
+    db = party.db;
+    const { branch, otherBranch } = await foundPartyTree(organisations);
+    branchId = branch.id;
     for (let n = 1; n <= 4; n++) memberIds.push((await members.create(ADMIN, memberInput(branchId, GRID, 600 + n, '党员'))).id);
     outsider = (await members.create(ADMIN, memberInput(otherBranch.id, OTHER_GRID, 610, '党员'))).id;
   });
 
   afterAll(async () => {
-    await db?.end();
-    await platform?.close();
+    await party?.close();
   });
 
   it('records the activity with its attendance, each sign-up saying who recorded it, the hours on the activity day, the events in the outbox', async () => {
