@@ -43,8 +43,45 @@ async function createAll<T>(items: T[], create: (item: T) => Promise<unknown>, t
   }
 }
 
+/** A part of the demo, run in this order: each depends on the ones before (the map, then what happens on it). */
+export interface DemoStage {
+  name: string;
+  run(bus: BusClient): Promise<SeedResult>;
+}
+
+/** The demo street in stages: the map and its registers, the cases, the appeals, the party building. */
+export const DEMO_STAGES: readonly DemoStage[] = [
+  { name: 'street', run: seedStreet },
+  { name: 'incidents', run: (bus) => counted((result) => seedIncidents(bus, result)) },
+  { name: 'appeals', run: (bus) => seedDemoAppeals(bus) },
+  { name: 'party', run: (bus) => seedDemoParty(bus) },
+];
+
+/** The whole demo, stage after stage (what `npm start` loads); idempotent. */
 export async function seedDemo(busOfCaller: BusClient): Promise<SeedResult> {
   const bus = retryingBus(busOfCaller);
+  const result: SeedResult = { created: 0, existing: 0 };
+  for (const stage of DEMO_STAGES) {
+    const part = await stage.run(bus);
+    result.created += part.created;
+    result.existing += part.existing;
+  }
+  return result;
+}
+
+/** One stage alone, on a bus that retries while the services come up (for tests that time each stage apart). */
+export function seedDemoStage(busOfCaller: BusClient, stage: DemoStage): Promise<SeedResult> {
+  return stage.run(retryingBus(busOfCaller));
+}
+
+async function counted(work: (result: SeedResult) => Promise<void>): Promise<SeedResult> {
+  const result: SeedResult = { created: 0, existing: 0 };
+  await work(result);
+  return result;
+}
+
+/** The map, the responsibility list, the calendar, the people of the grids and the registers. */
+async function seedStreet(bus: BusClient): Promise<SeedResult> {
   const registry = new RegistryClient(bus);
   const result: SeedResult = { created: 0, existing: 0 };
   await createAll(demoStreetUnits(), (u) => registry.createUnit(SYSTEM_CALLER, u), RegistryErrorCode.UnitCodeTaken, result);
@@ -66,13 +103,6 @@ export async function seedDemo(busOfCaller: BusClient): Promise<SeedResult> {
   await seedPeople(bus, result);
   await seedRegisters(bus, result);
   await seedBusinesses(bus, result);
-  await seedIncidents(bus, result);
-  const appeals = await seedDemoAppeals(bus);
-  result.created += appeals.created;
-  result.existing += appeals.existing;
-  const party = await seedDemoParty(bus);
-  result.created += party.created;
-  result.existing += party.existing;
   return result;
 }
 
