@@ -9,7 +9,7 @@ import { GATEWAY, GatewayAppModule } from './gateway-app.module';
 import type { GatewayConfig } from './gateway.config';
 import { CORRELATION_HEADER } from './http/api';
 import { MultipartForm, formDataBoundary, parseFormData } from './http/form-data';
-import { PHOTO_BODY_LIMIT, PHOTO_FORM_LIMITS } from './incidents/photos/photo-form';
+import { PHOTO_BODY_LIMIT, PHOTO_FORM_LIMITS, isPhotoUploadRoute } from './http/photo-upload';
 import { applyHardening, trustProxyFrom } from './http/hardening';
 import { installInputGuards, inputOptions } from './http/framework-errors';
 import { ProblemDetailsFilter, renderFault } from './http/problem-details.filter';
@@ -22,8 +22,6 @@ export interface GatewayApp {
 }
 
 const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
-/** The photo upload route (its Fastify URL pattern). */
-const PHOTO_ROUTE = /^\/api\/v1\/incidents\/:id\/photos$/;
 
 /** Builds the gateway: Fastify, correlation ids, validation, problem+json errors, auth, OpenAPI at /docs. */
 export async function createGatewayApp(config: GatewayConfig, logger: AppLogger = createLogger(GATEWAY, config.LOG_LEVEL)): Promise<GatewayApp> {
@@ -36,7 +34,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, url: route.url });
     // Photo uploads are the one body larger than a bus message: the gateway sends them on in chunks.
-    if (PHOTO_ROUTE.test(route.url) && route.method === 'POST') route.bodyLimit = PHOTO_BODY_LIMIT;
+    if ([route.method].flat().some((method) => isPhotoUploadRoute(route.url, method))) route.bodyLimit = PHOTO_BODY_LIMIT;
   });
   // CSV uploads stay a stream: the importer reads them batch by batch, so memory stays flat.
   fastify.addContentTypeParser(['text/csv', 'application/csv'], (_request, payload, done) => done(null, payload));
@@ -44,7 +42,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
   // fields, as a form; files are not kept), and photo uploads take their files from it. Only there: the JSON API's
   // DTOs take JSON, and a form would reach them as strings.
   fastify.addContentTypeParser('multipart/form-data', { parseAs: 'buffer' }, (request, body, done) => {
-    const photos = PHOTO_ROUTE.test(request.routeOptions.url ?? '') && request.method === 'POST';
+    const photos = isPhotoUploadRoute(request.routeOptions.url ?? '', request.method);
     if (!request.url.startsWith('/open311/') && !photos) {
       return done(Object.assign(new Error(`Unsupported Media Type: multipart/form-data; this route takes application/json`), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
     }

@@ -13,3 +13,7 @@ export * from './like-pattern';
 export * from './transactions/transaction-runner';
 export * from './great-circle';
 export * from './export-audit/export-audit';
+export * from './media/pg-media-store';
+export * from './media/pg-photo-chunks';
+export * from './media/photo-uploads';
+export * from './media/photo-record';

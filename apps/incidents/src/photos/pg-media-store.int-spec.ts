@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { MEDIA_STORE, type MediaStore } from '@gridline/media';
+import { PgMediaStore } from '@gridline/persistence';
 import { TestPlatform, jpegFixture } from '@gridline/testing';
 import { IncidentsAppModule } from '../incidents-app.module';
 import { IncidentsConfig } from '../incidents.config';
-import { PgMediaStore } from './pg-media-store';
 
 describe(PgMediaStore.name, () => {
   let platform: TestPlatform;

@@ -1,5 +1,6 @@
 import { AppError, CommonErrorCode } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
+import { photoRecordView, type PhotoUploadErrors } from '@gridline/persistence';
 import { IncidentErrorCode, photoUrl, type IncidentAttachment, type IncidentStatus, type PhotoStage, type PhotoView } from '@gridline/contracts-incidents';
 import type { IncidentEntity } from '../incident/incident.entity';
 import { PROCESS, manages } from '../incident/incident-process';
@@ -33,19 +34,15 @@ export function photoNotFound(photoId: string): AppError {
   return new AppError(IncidentErrorCode.PhotoNotFound, 'not_found', `Photo ${photoId} does not exist in your scope`, { photoId });
 }
 
+/** How the shared upload steps (`PhotoUploads`) answer for photos of cases. */
+export const PHOTO_UPLOAD_ERRORS: PhotoUploadErrors = {
+  notFound: photoNotFound,
+  invalid: (field, reason) => AppError.validation([{ field, reasons: [reason] }], `${field} ${reason}`),
+  incomplete: (photoId, reason, details) => new AppError(IncidentErrorCode.PhotoIncomplete, 'rule_violation', `The upload of photo ${photoId} ${reason}`, { photoId, ...details }),
+};
+
 export function toPhotoView(photo: IncidentPhotoEntity): PhotoView {
-  return {
-    id: photo.id,
-    incidentId: photo.incidentId,
-    mediaType: photo.mediaType,
-    size: photo.size,
-    sha256: photo.sha256,
-    stage: photo.stage,
-    exifLocation: photo.exifLat !== null && photo.exifLng !== null ? { lat: photo.exifLat, lng: photo.exifLng } : null,
-    url: photoUrl(photo.incidentId, photo.id),
-    uploadedBy: photo.uploadedBy,
-    createdAt: (photo.storedAt ?? photo.createdAt).toISOString(),
-  };
+  return { ...photoRecordView(photo), incidentId: photo.incidentId, stage: photo.stage, url: photoUrl(photo.incidentId, photo.id) };
 }
 
 /** A stored photo as the case's attachment. */

@@ -48,23 +48,6 @@ export class PhotoRepository {
     return Number(row.n);
   }
 
-  /** Writes a chunk; a chunk sent again (a retry) replaces the earlier copy. */
-  async putChunk(photoId: string, index: number, data: Buffer): Promise<void> {
-    await this.em.execute(
-      `insert into ${this.table('photo_upload_chunk')} (photo_id, index, data) values (?, ?, ?) on conflict (photo_id, index) do update set data = excluded.data`,
-      [photoId, index, data],
-    );
-  }
-
-  /** The chunks received so far, in order. */
-  chunks(photoId: string): Promise<{ index: number; data: Buffer }[]> {
-    return this.em.execute(`select index, data from ${this.table('photo_upload_chunk')} where photo_id = ? order by index`, [photoId]);
-  }
-
-  deleteChunks(photoId: string): Promise<unknown> {
-    return this.em.execute(`delete from ${this.table('photo_upload_chunk')} where photo_id = ?`, [photoId]);
-  }
-
   /**
    * Removes up to `limit` uploads past their time (their chunks go with them) and answers their ids.
    * SKIP LOCKED: replicas share the work, and an upload being committed right now is left alone.

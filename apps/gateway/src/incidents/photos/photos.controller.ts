@@ -1,16 +1,15 @@
-import { Controller, Get, HttpCode, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Req, Res, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, CommonErrorCode } from '@gridline/platform';
 import { CurrentCaller, type Caller } from '@gridline/auth';
 import { PHOTO_MEDIA_TYPES } from '@gridline/media';
 import { PHOTO_LIMITS, PHOTO_STAGES, type PhotoView } from '@gridline/contracts-incidents';
 import { API_PREFIX } from '../../http/api';
 import { ApiProblems } from '../../http/api-problems.decorator';
 import { IdempotentCreate } from '../../http/idempotent-create.decorator';
-import { MultipartForm } from '../../http/form-data';
-import { PHOTO_FIELD, STAGE_FIELD } from './photo-form';
+import { PHOTO_FIELD, PHOTO_VIEW_PROPERTIES, photoForm, photoUploadBodySchema, servePhoto } from '../../http/photo-upload';
+import { STAGE_FIELD } from './photo-form';
 import { ReadPhotoUseCase } from './use-cases/read-photo/read-photo.use-case';
 import { UploadPhotosUseCase } from './use-cases/upload-photos/upload-photos.use-case';
 
@@ -29,25 +28,8 @@ class PhotoIdParam extends IncidentIdParam {
 const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/ProblemDetails' } } };
 const PHOTO_VIEW_SCHEMA = {
   type: 'object',
-  properties: {
-    id: { type: 'string', format: 'uuid' },
-    incidentId: { type: 'string', format: 'uuid' },
-    mediaType: { type: 'string', enum: [...PHOTO_MEDIA_TYPES] },
-    size: { type: 'integer' },
-    sha256: { type: 'string' },
-    stage: { type: 'string', enum: [...PHOTO_STAGES] },
-    exifLocation: { type: 'object', nullable: true, properties: { lat: { type: 'number' }, lng: { type: 'number' } }, description: 'Where the photo says it was taken (EXIF GPS), read before its metadata was stripped' },
-    url: { type: 'string', description: 'GET it for the bytes' },
-    uploadedBy: { type: 'string' },
-    createdAt: { type: 'string', format: 'date-time' },
-  },
+  properties: { ...PHOTO_VIEW_PROPERTIES, incidentId: { type: 'string', format: 'uuid' }, stage: { type: 'string', enum: [...PHOTO_STAGES] } },
 };
-
-/** The photo form of a request: what the gateway's multipart reader made of the body, or a 415 for anything else. */
-function photoForm(request: FastifyRequest): MultipartForm {
-  if (request.body instanceof MultipartForm) return request.body;
-  throw new AppError(CommonErrorCode.UnsupportedMediaType, 'unsupported_media', 'This route takes multipart/form-data: the photos as file fields named photo');
-}
 
 @ApiTags('incidents')
 @ApiBearerAuth()
@@ -71,16 +53,7 @@ export class PhotosController {
       'are named by id in `handle` (`attachments: [{ photoId }]`). 413 naming photo for a larger file, 415 naming photo for a file that is not a photo.',
   })
   @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: [PHOTO_FIELD],
-      properties: {
-        [PHOTO_FIELD]: { type: 'array', items: { type: 'string', format: 'binary' }, maxItems: PHOTO_LIMITS.maxPerUpload },
-        [STAGE_FIELD]: { type: 'string', enum: [...PHOTO_STAGES], default: 'before' },
-      },
-    },
-  })
+  @ApiBody({ schema: photoUploadBodySchema({ [STAGE_FIELD]: { type: 'string', enum: [...PHOTO_STAGES], default: 'before' } }) })
   @ApiResponse({ status: 201, description: 'The stored photos', schema: { type: 'object', properties: { photos: { type: 'array', items: PHOTO_VIEW_SCHEMA } } } })
   @ApiResponse({ status: 413, description: 'PAYLOAD_TOO_LARGE: a photo (or the body) beyond the limit; `errors` names the field', content: problem })
   @ApiResponse({ status: 415, description: 'UNSUPPORTED_MEDIA_TYPE: a file that is not a JPEG, PNG or WebP by its content (HEIC included), or a body that is not multipart/form-data', content: problem })
@@ -94,11 +67,6 @@ export class PhotosController {
   @ApiOkResponse({ description: 'The stripped copy, with Cache-Control: private', schema: { type: 'string', format: 'binary' } })
   async read(@CurrentCaller() caller: Caller, @Param() { id, photoId }: PhotoIdParam, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
     const { photo, bytes } = await this.readPhoto.execute(caller, id, photoId);
-    void reply
-      // Personal, but the same bytes for good: the browser may keep it a while, no shared cache may.
-      .header('Cache-Control', 'private, max-age=300')
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Content-Disposition', `inline; filename="${photo.id}.${photo.mediaType.slice(6)}"`);
-    return new StreamableFile(bytes, { type: photo.mediaType, length: bytes.length });
+    return servePhoto(reply, photo, bytes);
   }
 }

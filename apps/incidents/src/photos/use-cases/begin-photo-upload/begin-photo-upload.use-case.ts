@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '@gridline/platform';
-import { TransactionRunner } from '@gridline/persistence';
-import { IncidentErrorCode, PHOTO_LIMITS, photoChunkCount, type BeginPhotoUploadResult } from '@gridline/contracts-incidents';
+import { TransactionRunner, uploadingPhoto } from '@gridline/persistence';
+import { uploadTicket } from '@gridline/media';
+import { IncidentErrorCode, PHOTO_LIMITS, type BeginPhotoUploadResult } from '@gridline/contracts-incidents';
 import { INCIDENTS_CONFIG, IncidentsConfig } from '../../../incidents.config';
 import { incidentNotFound } from '../../../incident/incident.errors';
 import { mayView } from '../../../incident/incident-process';
@@ -38,23 +39,7 @@ export class BeginPhotoUploadUseCase {
         });
       }
       const expiresAt = new Date(now.getTime() + this.config.PHOTO_UPLOAD_TTL_MINUTES * 60_000);
-      const uploads = photos.map((photo) => {
-        const entity = this.photos.create({
-          id: randomUUID(),
-          incidentId: incident.id,
-          stage,
-          status: 'uploading',
-          mediaType: photo.mediaType,
-          size: photo.size,
-          sha256: photo.sha256,
-          exifLat: photo.exifLocation?.lat ?? null,
-          exifLng: photo.exifLocation?.lng ?? null,
-          uploadedBy: caller.sub,
-          createdAt: now,
-          expiresAt,
-        });
-        return { photoId: entity.id, chunkBytes: PHOTO_LIMITS.chunkBytes, chunks: photoChunkCount(photo.size) };
-      });
+      const uploads = photos.map((photo) => uploadTicket(this.photos.create({ id: randomUUID(), incidentId: incident.id, stage, ...uploadingPhoto(photo, caller.sub, now, expiresAt) }).id, photo.size));
       await this.photos.save();
       return { uploads };
     });

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { Caller } from '@gridline/auth';
-import { PhotosClient, type PhotoUploadTicket, type PhotoView } from '@gridline/contracts-incidents';
+import { PhotosClient, type PhotoView } from '@gridline/contracts-incidents';
 import type { FormData } from '../../../../http/form-data';
-import { preparePhoto, readPhotoForm, type PreparedPhoto } from '../../photo-form';
+import { prepareAll, uploadPhotos } from '../../../../http/photo-upload';
+import { readPhotoForm } from '../../photo-form';
 
 /**
  * POST /incidents/:id/photos: reads the form, makes each photo ready (type by content, location read, metadata
- * stripped) before anything is sent, then uploads the stripped copies to the incidents service in chunks — begin
- * (with the client's Idempotency-Key: a retry gets the same photos), every chunk, commit. A photo is visible only
- * once committed; an upload that stops half way is never shown and expires.
+ * stripped) before anything is sent, then uploads the stripped copies to the incidents service in chunks through
+ * the gateway's one photo pipeline (`uploadPhotos`).
  */
 @Injectable()
 export class UploadPhotosUseCase {
@@ -16,25 +16,14 @@ export class UploadPhotosUseCase {
 
   async execute(caller: Caller, incidentId: string, form: FormData): Promise<PhotoView[]> {
     const { stage, files } = readPhotoForm(form);
-    const prepared: PreparedPhoto[] = [];
-    for (const [i, file] of files.entries()) prepared.push(await preparePhoto(file, i, files.length));
-    const { uploads } = await this.photos.begin(
-      caller,
-      incidentId,
-      stage,
-      prepared.map(({ mediaType, bytes, sha256, exifLocation }) => ({ mediaType, size: bytes.length, sha256, ...(exifLocation ? { exifLocation } : {}) })),
+    const prepared = await prepareAll(files);
+    return uploadPhotos(
+      {
+        begin: (photos) => this.photos.begin(caller, incidentId, stage, photos),
+        sendChunk: (photoId, index, bytes) => this.photos.sendChunk(caller, photoId, index, bytes),
+        commit: (photoId) => this.photos.commit(caller, photoId),
+      },
+      prepared,
     );
-    const stored: PhotoView[] = [];
-    for (const [i, ticket] of uploads.entries()) stored.push(await this.send(caller, ticket, prepared[i].bytes));
-    return stored;
-  }
-
-  private async send(caller: Caller, ticket: PhotoUploadTicket, bytes: Buffer): Promise<PhotoView> {
-    for (let index = 0; index < ticket.chunks; index++) {
-      const chunk = bytes.subarray(index * ticket.chunkBytes, (index + 1) * ticket.chunkBytes);
-      // A retried upload whose photo is already stored: nothing more to send.
-      if ((await this.photos.sendChunk(caller, ticket.photoId, index, chunk)).stored) break;
-    }
-    return this.photos.commit(caller, ticket.photoId);
   }
 }

@@ -14,7 +14,8 @@ interface MediaRow {
 const toStored = (row: MediaRow): StoredMedia => ({ id: row.id, mediaType: row.media_type, size: row.size, sha256: row.sha256, createdAt: new Date(row.created_at).toISOString() });
 
 /**
- * The default MediaStore: a `media_object` table in the incidents schema, one bytea per object (storage EXTERNAL,
+ * The default MediaStore: a `media_object` table in the owning service's schema (the incidents', the
+ * party-building's; `mediaObjectTables` in a migration makes it), one bytea per object (storage EXTERNAL,
  * so a range is read with substring() without loading the rest). Each call is its own statement; the photo rows
  * that refer to an object are written after it, so an object is never referred to before it is whole.
  */
