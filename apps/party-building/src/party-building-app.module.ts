@@ -23,6 +23,7 @@ import type { PartyBuildingConfig } from './party-building.config';
 import { RegistrationEntity } from './registrations/registration.entity';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { StationEntity, StationServiceEntity } from './stations/station.entities';
+import { ActivityPhotoEntity } from './activities/photos/activity-photo.entity';
 import { StationsModule } from './stations/stations.module';
 
 export const PARTY_BUILDING_SERVICE = 'party-building';
@@ -30,7 +31,7 @@ export const PARTY_BUILDING_SERVICE = 'party-building';
 /** What the party-building service keeps in its schema (also used by `npm run migrate`). */
 export const PARTY_BUILDING_PERSISTENCE = {
   service: PARTY_BUILDING_SERVICE,
-  entities: [OrganisationEntity, OfficerEntity, MemberEntity, MemberAuditEntity, CaseHandoffEntity, ServiceRecordEntity, ActivityEntity, SignUpEntity, CheckInCodeEntity, RegistrationEntity, StationEntity, StationServiceEntity, ...COMMITTEE_ENTITIES, ...REGISTRY_REFERENCE_ENTITIES],
+  entities: [OrganisationEntity, OfficerEntity, MemberEntity, MemberAuditEntity, CaseHandoffEntity, ServiceRecordEntity, ActivityEntity, SignUpEntity, CheckInCodeEntity, ActivityPhotoEntity, RegistrationEntity, StationEntity, StationServiceEntity, ...COMMITTEE_ENTITIES, ...REGISTRY_REFERENCE_ENTITIES],
   migrations: PARTY_BUILDING_MIGRATIONS,
 };
 

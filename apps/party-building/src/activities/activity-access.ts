@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PARTY_KEEPERS, hasAnyRole, requireRole, type Caller } from '@gridline/auth';
+import { PARTY_KEEPERS, PARTY_READERS, hasAnyRole, requireRole, type Caller } from '@gridline/auth';
 import { partyInvalid } from '@gridline/contracts-party-building';
 import { PartyScope } from '../scope/party-scope';
 import type { ActivityEntity } from './activity.entity';
@@ -69,6 +69,13 @@ export class ActivityAccess {
   /** Whether the activity's audience includes the member (`admitsAudience`; the open list filters by the same rule). */
   async admits(activity: ActivityEntity, member: MemberEntity): Promise<boolean> {
     return admitsAudience(activity, await this.audienceOf(member));
+  }
+
+  /** Whether the caller may read the activity: a reader of its units, or a party member of its audience or signed up to it. */
+  async mayRead(caller: Caller, activity: ActivityEntity): Promise<boolean> {
+    if (hasAnyRole(caller, PARTY_READERS) && PartyScope.reads(caller, activity.path)) return true;
+    const member = await this.ownRecord(caller);
+    return !!member && ((await this.admits(activity, member)) || !!(await this.activities.findSignUp(activity.id, member.id)));
   }
 
   /**

@@ -1,6 +1,7 @@
 import { fromHalfHours } from '@gridline/contracts-party-building';
 import type {
   ActivityCancelledEventData,
+  ActivityPhotoView,
   ActivityReportView,
   ActivityScheduledEventData,
   ActivityView,
@@ -50,9 +51,10 @@ export function toSignUpView(s: SignUpEntity): SignUpView {
   };
 }
 
-export function toReportView(a: ActivityEntity): ActivityReportView | null {
+/** The report with its stored photos (`photos`, already as views), or null before it is submitted. */
+export function toReportView(a: ActivityEntity, photos: ActivityPhotoView[]): ActivityReportView | null {
   if (!a.reportedAt || !a.reportCounts || a.reportSummary === null || a.reportedBy === null) return null;
-  return { activityId: a.id, ...a.reportCounts, summary: a.reportSummary, reportedAt: a.reportedAt.toISOString(), reportedBy: a.reportedBy };
+  return { activityId: a.id, ...a.reportCounts, summary: a.reportSummary, reportedAt: a.reportedAt.toISOString(), reportedBy: a.reportedBy, photos };
 }
 
 /** What every activity event says of the activity (ids, unit, kind, hours). */

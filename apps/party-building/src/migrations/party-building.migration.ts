@@ -6,6 +6,7 @@ import { PartyRegistrationsMigration } from './20261210003000_registrations.migr
 import { PartyCaseHandoffsMigration } from './20261210006000_case_handoffs.migration';
 import { PartyOfficersMigration } from './20261210001100_officers.migration';
 import { PartyActivitiesMigration } from './20261210004000_activities.migration';
+import { PartyActivityPhotosMigration } from './20261210004500_activity_photos.migration';
 import { PartyStationsMigration } from './20261210006100_stations.migration';
 import { PartyCommitteesMigration } from './20261210007000_committees.migration';
 import { PartyActivityAttendanceSheetMigration } from './20261210008500_activity_attendance_sheet.migration';
@@ -16,5 +17,5 @@ import { PartyActivityAttendanceSheetMigration } from './20261210008500_activity
  */
 export const PARTY_BUILDING_MIGRATIONS = [
   ...REGISTRY_REFERENCE_MIGRATIONS,
-  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyRegistrationsMigration, PartyActivitiesMigration, PartyLedgerMigration, PartyCaseHandoffsMigration, PartyStationsMigration, PartyCommitteesMigration, PartyActivityAttendanceSheetMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyRegistrationsMigration, PartyActivitiesMigration, PartyActivityPhotosMigration, PartyLedgerMigration, PartyCaseHandoffsMigration, PartyStationsMigration, PartyCommitteesMigration, PartyActivityAttendanceSheetMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -55,6 +55,12 @@ export const PartyErrorCode = {
   AlreadyCheckedIn: 'PARTY_ALREADY_CHECKED_IN',
   /** Too many wrong codes for this activity: locked out until a new code is opened. */
   CheckInLocked: 'PARTY_CHECK_IN_LOCKED',
+  /** A photo of an activity report that does not exist, is still uploading, or whose activity the caller may not read. */
+  PhotoNotFound: 'PARTY_PHOTO_NOT_FOUND',
+  /** The activity's report keeps ACTIVITY_PHOTO_LIMITS.maxPerReport photos (`details.fields` names `photo`). */
+  PhotoLimit: 'PARTY_PHOTO_LIMIT_REACHED',
+  /** The chunks of an upload do not make the announced photo (`details.missingChunks`, …). */
+  PhotoIncomplete: 'PARTY_PHOTO_UPLOAD_INCOMPLETE',
   /** A work committee — or one of its member units, meetings, resolutions or tasks — that does not exist in the caller's scope. */
   CommitteeNotFound: 'PARTY_COMMITTEE_NOT_FOUND',
   /** A committee step its state refuses (a done task reopened, a resolution with a task turned into a case). */

@@ -2,7 +2,7 @@ import { defineEvent } from '@gridline/messaging/contracts';
 import type { ServiceRecordEventData } from './ledger/ledger.events';
 import type { MemberEventData } from './members/member.events';
 import type { OfficerEventData, OrganisationEventData } from './organisations/organisation.events';
-import type { ActivityCancelledEventData, ActivityReportedEventData, ActivityScheduledEventData, AttendanceRecordedEventData } from './activities/activity.events';
+import type { ActivityCancelledEventData, ActivityPhotoAddedEventData, ActivityReportedEventData, ActivityScheduledEventData, AttendanceRecordedEventData } from './activities/activity.events';
 import type { RegistrationEventData } from './registrations/registration.events';
 import type { StationCaseOpenedEventData, StationEventData, StationServiceRecordedEventData } from './stations/station.events';
 import type {
@@ -32,6 +32,7 @@ export const PARTY_BUILDING_EVENTS = {
   activityScheduled: defineEvent<ActivityScheduledEventData>('party-building', 'activity', 'scheduled'),
   activityCancelled: defineEvent<ActivityCancelledEventData>('party-building', 'activity', 'cancelled'),
   activityReported: defineEvent<ActivityReportedEventData>('party-building', 'activity', 'reported'),
+  activityPhotoAdded: defineEvent<ActivityPhotoAddedEventData>('party-building', 'activity', 'photo_added'),
   attendanceRecorded: defineEvent<AttendanceRecordedEventData>('party-building', 'attendance', 'recorded'),
   registrationSubmitted: defineEvent<RegistrationEventData>('party-building', 'registration', 'submitted'),
   registrationApproved: defineEvent<RegistrationEventData>('party-building', 'registration', 'approved'),

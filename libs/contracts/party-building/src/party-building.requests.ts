@@ -4,6 +4,7 @@ import { COVERAGE_REQUESTS } from './coverage/coverage.requests';
 import { MEMBER_REQUESTS } from './members/member.requests';
 import { ORGANISATION_REQUESTS } from './organisations/organisation.requests';
 import { ACTIVITY_REQUESTS } from './activities/activity.requests';
+import { ACTIVITY_PHOTO_REQUESTS } from './activities/activity-photo.requests';
 import { REGISTRATION_REQUESTS } from './registrations/registration.requests';
 import { STATION_REQUESTS } from './stations/station.requests';
 import { COMMITTEE_REQUESTS } from './committees/committee.requests';
@@ -21,6 +22,7 @@ export const PARTY_BUILDING_REQUESTS = {
   ...MEMBER_REQUESTS,
   ...LEDGER_REQUESTS,
   ...ACTIVITY_REQUESTS,
+  ...ACTIVITY_PHOTO_REQUESTS,
   ...COVERAGE_REQUESTS,
   ...REGISTRATION_REQUESTS,
   ...STATION_REQUESTS,

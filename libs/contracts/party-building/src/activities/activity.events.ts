@@ -42,3 +42,12 @@ export interface AttendanceRecordedEventData extends ActivityEventBase {
   walkIn: boolean;
   attendedAt: string;
 }
+
+/** `events.party-building.activity.photo_added`: a photo stored with the activity's report (ids only). */
+export interface ActivityPhotoAddedEventData {
+  activityId: string;
+  photoId: string;
+  organisationId: string;
+  unitCode: string;
+  unitPath: string[];
+}

@@ -1,3 +1,5 @@
+import type { ActivityPhotoView } from './activity-photo.types';
+
 /** Kinds of party activity: theme party day (主题党日), volunteer service (志愿服务), study (学习), organisational life (组织生活). */
 export const ACTIVITY_KINDS = ['theme_party_day', 'volunteer_service', 'study', 'organisational_life', 'other'] as const;
 export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
@@ -94,7 +96,7 @@ export interface HeldActivityView {
   creditRefused: { memberId: string; reason: string }[];
 }
 
-/** The activity's report: attendance counted at submission, what was done. (No photos yet.) */
+/** The activity's report: attendance counted at submission, what was done, its photos (stored ones, oldest first). */
 export interface ActivityReportView {
   activityId: string;
   signedUp: number;
@@ -104,6 +106,7 @@ export interface ActivityReportView {
   summary: string;
   reportedAt: string;
   reportedBy: string;
+  photos: ActivityPhotoView[];
 }
 
 /** An activity open to the member: upcoming, not cancelled, a seat free, their audience; how many seats are left. */

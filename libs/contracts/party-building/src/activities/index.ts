@@ -3,3 +3,7 @@ export * from './activity.dto';
 export * from './activity.events';
 export * from './activity.requests';
 export * from './activities.client';
+export * from './activity-photo.types';
+export * from './activity-photo.dto';
+export * from './activity-photo.requests';
+export * from './activity-photos.client';

@@ -33,7 +33,8 @@ export class SubmitReportUseCase {
       activity.reportedBy = caller.sub;
       this.activities.reported(activity);
       await this.activities.save();
-      const report = toReportView(activity);
+      // Photos come after the report: none yet.
+      const report = toReportView(activity, []);
       if (!report) throw reportNotFound(id);
       return report;
     });
