@@ -3,14 +3,11 @@ import exifr from 'exifr';
 import type { Client } from 'pg';
 import { stripJpeg } from '@gridline/media';
 import type { ActivityPhotoView } from '@gridline/contracts-party-building';
-import { jpegFixture, multipartBody, pngFixture, unitFactory } from '@gridline/testing';
-import { StreetFixture } from './support/street-fixture';
+import { jpegFixture, multipartBody, pngFixture } from '@gridline/testing';
+import { PARTY_STREET, foundPartyTree, startPartyStreet } from './support/party-street';
+import type { StreetFixture } from './support/street-fixture';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const OTHER_COMMUNITY = '370502003002';
-const GRID = '370502003001001';
-const OTHER_GRID = '370502003002001';
+const { STREET, COMMUNITY, GRID } = PARTY_STREET;
 const GPS = { lat: 37.4612, lng: 118.5081 };
 const MINUTE = 60_000;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
@@ -33,25 +30,9 @@ describe('/api/v1/party/activities/:id/report/photos', () => {
   const photo = (bytes: Buffer, filename = 'IMG_0001.jpg', contentType = 'image/jpeg') => ({ name: 'photo', filename, contentType, bytes });
 
   beforeAll(async () => {
-    walk = await StreetFixture.start({ services: ['registry', 'party-building'], gateway: { REQUEST_TIMEOUT_MS: '10000' } });
+    walk = await startPartyStreet({ gateway: { REQUEST_TIMEOUT_MS: '10000' } });
     db = await walk.db();
-    await walk.seed({
-      units: [
-        unitFactory().street(STREET).build(),
-        unitFactory().community(COMMUNITY).build(),
-        unitFactory().community(OTHER_COMMUNITY).build(),
-        unitFactory().grid(GRID).at(118.5, 37.4).build(),
-        unitFactory().grid(OTHER_GRID).at(118.52, 37.4).build(),
-      ],
-    });
-    await walk.sign({
-      admin: { sub: 'street-1', roles: ['street_admin'], units: [STREET] },
-      secretary: { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] },
-      otherSecretary: { sub: 'sec-2', roles: ['party_secretary'], units: [OTHER_COMMUNITY] },
-    });
-    const top = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '街道党工委', level: 'working_committee', unitCode: STREET }))).json();
-    const committee = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '一社区党委', level: 'party_committee', parentId: top.id, unitCode: COMMUNITY }))).json();
-    const branchId = (await walk.untilCreated(() => call('admin', 'POST', '/api/v1/party/organisations', { name: '一网格支部', level: 'branch', parentId: committee.id, unitCode: GRID }))).json().id;
+    const { branch: branchId } = await foundPartyTree(walk);
     const created = await call('secretary', 'POST', '/api/v1/party/activities', {
       organisationId: branchId,
       kind: 'volunteer_service',
