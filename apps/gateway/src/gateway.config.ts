@@ -126,4 +126,19 @@ export class GatewayConfig extends ProcessConfig {
   @Min(1024)
   @Max(64 * 1024 * 1024)
   HTTP_BODY_LIMIT_BYTES: number = 960 * 1024;
+
+  /**
+   * Composed answers (GET /api/v1/units/:code/overview, the public grid lookup's party parts): how long each part,
+   * asked of its service in parallel with the others, may take before it is answered `unavailable` (`timeout`)
+   * while the rest still goes out. Used capped at REQUEST_TIMEOUT_MS (`partTimeoutMs`).
+   */
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  PART_TIMEOUT_MS: number = 1500;
+}
+
+/** The budget of each part of a composed answer: PART_TIMEOUT_MS, never beyond the gateway's own request timeout. */
+export function partTimeoutMs(config: GatewayConfig): number {
+  return Math.min(config.PART_TIMEOUT_MS, config.REQUEST_TIMEOUT_MS);
 }

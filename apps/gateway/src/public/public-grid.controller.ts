@@ -1,11 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PUBLIC_CALLER } from '@gridline/auth';
-import { AppError, Public } from '@gridline/platform';
+import { Public } from '@gridline/platform';
 import { PublicGridQuery, RegistryClient, type PublicGridView } from '@gridline/contracts-registry';
 import { OrganisationsClient, StationsClient, type PublicBranchView, type PublicStationView } from '@gridline/contracts-party-building';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { PartAsker, dataOr } from '../http/parts';
 
 /** The lookup's answer: the registry's grids, with their party branch and the nearest red station filled in by party building. */
 export interface PublicGridAnswer {
@@ -26,6 +27,7 @@ export class PublicGridController {
     private readonly registry: RegistryClient,
     private readonly stations: StationsClient,
     private readonly organisations: OrganisationsClient,
+    private readonly parts: PartAsker,
   ) {}
 
   @Get('grid')
@@ -54,26 +56,16 @@ export class PublicGridController {
     };
   }
 
-  /** The grids' party branches, asked of party building as the public caller; none while party building does not answer. */
+  /** The grids' party branches, asked of party building as the public caller within PART_TIMEOUT_MS; none while it does not answer. */
   private async branchesOf(gridCodes: string[]): Promise<Map<string, PublicBranchView>> {
     if (gridCodes.length === 0) return new Map();
-    const branches = await whileAnswering(this.organisations.publicBranches(PUBLIC_CALLER, gridCodes), []);
+    const branches = dataOr(await this.parts.ask('public branches', () => this.organisations.publicBranches(PUBLIC_CALLER, gridCodes)), []);
     return new Map(branches.map((b) => [b.unitCode, b]));
   }
 
-  /** The nearest red station, asked of party building as the public caller; none while party building does not answer. */
+  /** The nearest red station, asked of party building as the public caller within PART_TIMEOUT_MS; none while it does not answer. */
   private async nearestStation(lat: number, lng: number): Promise<PublicStationView | null> {
-    const [nearest] = await whileAnswering(this.stations.nearest(PUBLIC_CALLER, { lat, lng, limit: 1 }), []);
+    const [nearest] = dataOr(await this.parts.ask('nearest station', () => this.stations.nearest(PUBLIC_CALLER, { lat, lng, limit: 1 })), []);
     return nearest ?? null;
-  }
-}
-
-/** What party building answers, or `absent` while it does not answer (unavailable, timed out): the lookup works without it. */
-async function whileAnswering<T>(answer: Promise<T>, absent: T): Promise<T> {
-  try {
-    return await answer;
-  } catch (error) {
-    if (error instanceof AppError && (error.kind === 'unavailable' || error.kind === 'timeout')) return absent;
-    throw error;
   }
 }

@@ -25,6 +25,16 @@ interface ReplyPacket {
 }
 
 /**
+ * Runs `fn` with every bus request it makes waiting at most `timeoutMs` for its reply (a request's own `timeoutMs`
+ * still wins): a caller composing several answers gives each its own budget without each client passing options.
+ * The rest of the context (correlation id, Idempotency-Key) carries on.
+ */
+export function withBusTimeout<T>(timeoutMs: number, fn: () => T): T {
+  const current = RequestContext.current();
+  return RequestContext.run({ ...current, correlationId: current?.correlationId ?? RequestContext.newCorrelationId(), busTimeoutMs: timeoutMs }, fn);
+}
+
+/**
  * Sends commands and queries over NATS request-reply, in the wire format of Nest's NATS transport.
  * Every call has a timeout; the caller travels as an assertion this process signs for the service addressed (the
  * process itself when no caller, or SYSTEM_CALLER, is given), the correlation id as a header; a service's error
@@ -44,7 +54,7 @@ export class BusClient implements BusRequester {
     data: TReq,
     options: BusRequestOptions = {},
   ): Promise<TRes> {
-    const timeoutMs = options.timeoutMs ?? this.settings.timeoutMs;
+    const timeoutMs = options.timeoutMs ?? RequestContext.current()?.busTimeoutMs ?? this.settings.timeoutMs;
     const packet = { pattern: definition.pattern, data, id: randomUUID() };
     const h = natsHeaders();
     h.set(CORRELATION_HEADER, RequestContext.correlationId() ?? RequestContext.newCorrelationId());

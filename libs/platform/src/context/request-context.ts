@@ -11,6 +11,11 @@ export interface RequestContextStore {
    * and the service's `@Idempotent()` handler answers a retry with the first answer.
    */
   idempotencyKey?: string;
+  /**
+   * How long the bus client waits for each reply within this work, instead of the process's REQUEST_TIMEOUT_MS
+   * (the gateway's composed answers give each part its own budget: `withBusTimeout` in @gridline/messaging).
+   */
+  busTimeoutMs?: number;
 }
 
 const storage = new AsyncLocalStorage<RequestContextStore>();
