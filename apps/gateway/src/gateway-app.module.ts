@@ -16,7 +16,10 @@ import { DisputesController } from './incidents/disputes.controller';
 import { JointDiscussionController } from './incidents/joint-discussion.controller';
 import { VisitsController } from './incidents/visits.controller';
 import { AnalyticsController } from './analytics/analytics.controller';
-import type { GatewayConfig } from './gateway.config';
+import { partTimeoutMs, type GatewayConfig } from './gateway.config';
+import { PART_TIMEOUT_MS, PartAsker } from './http/parts';
+import { OverviewController } from './overview/overview.controller';
+import { ReadUnitOverviewUseCase } from './overview/use-cases/read-unit-overview/read-unit-overview.use-case';
 import { EXPORT_LIMITS, type ExportLimits } from './http/exports/list-export';
 import { RequestContextInterceptor } from './http/request-context.interceptor';
 import { PeopleController } from './people/people.controller';
@@ -37,7 +40,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck]), Open311Module.register(config), PartyModule],
-      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, PublicGridController, PhotosController],
+      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, PublicGridController, PhotosController, OverviewController],
       providers: [
         {
           provide: JwtVerifier,
@@ -70,6 +73,9 @@ export class GatewayAppModule {
         PhotosClient,
         UploadPhotosUseCase,
         ReadPhotoUseCase,
+        { provide: PART_TIMEOUT_MS, useValue: partTimeoutMs(config) },
+        PartAsker,
+        ReadUnitOverviewUseCase,
       ],
     };
   }
