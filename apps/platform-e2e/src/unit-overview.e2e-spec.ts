@@ -1,7 +1,9 @@
+import { connect, type NatsConnection } from 'nats';
 import { SYSTEM_CALLER } from '@gridline/auth';
+import { PARTY_BUILDING_REQUESTS } from '@gridline/contracts-party-building';
 import { RegistryPeopleClient } from '@gridline/contracts-registry';
 import { residentIdCheckCharacter } from '@gridline/platform';
-import { eventually, unitFactory } from '@gridline/testing';
+import { TEST_SERVERS, eventually, unitFactory } from '@gridline/testing';
 import { StreetFixture, type StreetSeed } from './support/street-fixture';
 
 const STREET = '370502003';
@@ -143,6 +145,7 @@ describe('GET /api/v1/units/:code/overview', () => {
 
 describe('GET /api/v1/units/:code/overview while party building is not running', () => {
   let walk: StreetFixture;
+  let nc: NatsConnection | undefined;
 
   beforeAll(async () => {
     walk = await StreetFixture.start({ services: ['registry', 'incidents', 'analytics'], gateway: true });
@@ -153,6 +156,7 @@ describe('GET /api/v1/units/:code/overview while party building is not running',
   });
 
   afterAll(async () => {
+    await nc?.close();
     await walk?.close();
   });
 
@@ -167,6 +171,22 @@ describe('GET /api/v1/units/:code/overview while party building is not running',
       stations: { status: 'unavailable', reason: 'unavailable' },
       cases: { status: 'ok', data: { open: 1, byStatus: { reported: 1 } } },
       figures: { hotline: { status: 'ok', data: null } },
+    });
+  });
+
+  it('gives up a part whose service takes the request and never answers as unavailable (timeout), within PART_TIMEOUT_MS', async () => {
+    // Something takes party building's organisation list and never answers; its station list has no responder at all.
+    nc = await connect({ servers: TEST_SERVERS.natsUrl });
+    nc.subscribe(walk.subject(PARTY_BUILDING_REQUESTS.listOrganisations.pattern), { callback: () => undefined });
+    await nc.flush();
+    const quick = await walk.startGateway({ PART_TIMEOUT_MS: '200' });
+    const res = await quick.app.inject({ method: 'GET', url: `/api/v1/units/${GRID}/overview`, headers: { authorization: `Bearer ${walk.tokens.street}` } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      party: { status: 'unavailable', reason: 'timeout' },
+      stations: { status: 'unavailable', reason: 'unavailable' },
+      staff: { status: 'ok' },
+      cases: { status: 'ok', data: { open: 1 } },
     });
   });
 });
