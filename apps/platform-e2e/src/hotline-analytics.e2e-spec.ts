@@ -56,6 +56,20 @@ describe('GET /api/v1/analytics/hotline', () => {
     expect(new Date(owners[0].to).getTime() - new Date(owners[0].from).getTime()).toBe(30 * 86_400_000);
   });
 
+  it('answers in the figures by scope the department’s three rates and unit figures the hotline itself computes on the same appeals', async () => {
+    const res = await call('analyst', 'GET', '/api/v1/analytics/figures?department=URBAN_MGMT&period=day');
+    expect(res.statusCode).toBe(200);
+    const { hotline } = res.json();
+    expect(hotline).toMatchObject({ owner: 'URBAN_MGMT', appeals: 2 });
+    // The hotline's own figures over the very period the published ones cover.
+    const own = await call('analyst', 'GET', `/api/v1/appeals/figures?from=${encodeURIComponent(hotline.from)}&to=${encodeURIComponent(hotline.to)}`);
+    expect(own.statusCode).toBe(200);
+    const mine = own.json().find((f: { owner: string }) => f.owner === 'URBAN_MGMT');
+    const rates = ['appeals', 'responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeRate', 'returnRate', 'reopenRate', 'extensionRate'] as const;
+    const pick = (f: Record<string, unknown>) => Object.fromEntries(rates.map((k) => [k, f[k]]));
+    expect(pick(hotline)).toEqual(pick(mine));
+  });
+
   it('is for those who read the hotline’s figures', async () => {
     expect((await call('staff', 'GET', '/api/v1/analytics/hotline')).statusCode).toBe(403);
   });

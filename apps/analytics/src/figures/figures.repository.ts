@@ -39,7 +39,9 @@ export class FiguresRepository {
     return table === 'case' ? { sql: `owner_kind = 'department' and owner_code = ?`, params: [scope.department] } : { sql: `department_code = ?`, params: [scope.department] };
   }
 
-  async caseFigures(scope: FiguresScope, { start, end }: FiguresInstants): Promise<CaseFigures> {
+  async caseFigures(scope: FiguresScope, { start, end }: FiguresInstants, now: Date = new Date()): Promise<CaseFigures> {
+    // Of a period not over yet, what is late is late by now: a step due later today is not overdue yet.
+    const cut = new Date(Math.min(end.getTime(), now.getTime()));
     const fact = this.where(scope, 'fact');
     const step = this.where(scope, 'step');
     const kase = this.where(scope, 'case');
@@ -53,11 +55,11 @@ export class FiguresRepository {
          from ${this.t('case_step')} where ${step.sql} and ended_at >= ? and ended_at < ? and counted group by step`,
       [...step.params, start, end],
     );
-    // Due in the period and still not done at its end: late, though not ended yet.
+    // Due in the period (by now) and still not done at its end: late, though not ended yet.
     const lateOpen: { step: IncidentStep; n: string }[] = await this.em.execute(
       `select step, count(*) as n from ${this.t('case_step')}
         where ${step.sql} and due_at >= ? and due_at < ? and (ended_at is null or ended_at >= ?) group by step`,
-      [...step.params, start, end, end],
+      [...step.params, start, cut, end],
     );
     const [closed]: { n: string; returned: string; reworked: string; extended: string; hours: string; mean: string | null; p90: string | null }[] = await this.em.execute(
       `select count(*) as n, count(*) filter (where returns > 0) as returned, count(*) filter (where reworks > 0) as reworked,
@@ -73,7 +75,7 @@ export class FiguresRepository {
     const [overdue]: { n: string }[] = await this.em.execute(
       `select count(distinct incident_id) as n from ${this.t('case_step')}
         where ${step.sql} and due_at < ? and started_at < ? and (ended_at is null or ended_at >= ?)`,
-      [...step.params, end, end, end],
+      [...step.params, cut, end, end],
     );
     const kind = (k: string) => facts.find((f) => f.kind === k);
     const count = (k: string) => n(kind(k)?.n);
