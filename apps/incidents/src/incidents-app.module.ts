@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
+import { PHOTO_JANITOR_SETTINGS, ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
 import { ExportAuditEntity, TransactionRunner } from '@gridline/persistence';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule } from '@gridline/registry-reference';
@@ -12,7 +12,6 @@ import { JointDiscussionEntity } from './joint-discussion/joint-discussion.entit
 import { JointDiscussionModule } from './joint-discussion/joint-discussion.module';
 import { INCIDENTS_MIGRATIONS } from './migrations/incidents.migration';
 import { IncidentPhotoEntity } from './photos/photo.entity';
-import { PHOTO_JANITOR_SETTINGS } from './photos/photo-upload.janitor';
 import { PhotosModule } from './photos/photos.module';
 import { SUPERVISION_SETTINGS, type SupervisionSettings } from './supervision/supervision.scheduler';
 import { SupervisionModule } from './supervision/supervision.module';

@@ -3,4 +3,3 @@ export * from './incidents-app.module';
 export * from './incidents.config';
 export * from './incident/use-cases/open-case-from-appeal/open-case-from-appeal.command';
 export * from './incident/use-cases/open-case-from-appeal/open-case-from-appeal.use-case';
-export * from './photos/photo-upload.janitor';

@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
+import { PHOTO_JANITOR_SETTINGS, ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
 import { PersonalDataCipher, PersonalDataService, TransactionRunner, personalDataCipherFrom } from '@gridline/persistence';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { IncidentsClient } from '@gridline/contracts-incidents';
@@ -50,9 +50,17 @@ export class PartyBuildingAppModule {
       module: PartyBuildingAppModule,
       global: true,
       imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CoverageModule, CasesModule, LedgerModule, ActivitiesModule, RegistrationsModule, StationsModule, CommitteesModule],
-      providers: [{ provide: PersonalDataCipher, useValue: cipher }, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient],
+      providers: [
+        { provide: PersonalDataCipher, useValue: cipher },
+        // Report photos' uploads never committed are removed once expired (a worker like the relay: tests tick by hand).
+        { provide: PHOTO_JANITOR_SETTINGS, useValue: { pollMs: 60_000, batchSize: 100, autoStart: overrides.startWorkers ?? true } },
+        PersonalDataService,
+        TransactionRunner,
+        RegistryClient,
+        IncidentsClient,
+      ],
       // MembersModule re-exported: organisations' officers are members, and the members feature binds to organisations.
-      exports: [PersonalDataCipher, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient, MembersModule],
+      exports: [PersonalDataCipher, PHOTO_JANITOR_SETTINGS, PersonalDataService, TransactionRunner, RegistryClient, IncidentsClient, MembersModule],
     };
   }
 }

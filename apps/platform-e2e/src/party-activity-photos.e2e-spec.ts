@@ -2,7 +2,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import exifr from 'exifr';
 import type { Client } from 'pg';
 import { stripJpeg } from '@gridline/media';
-import type { ActivityPhotoView } from '@gridline/contracts-party-building';
+import type { Caller } from '@gridline/auth';
+import { PhotoUploadJanitor } from '@gridline/messaging';
+import { ActivityPhotosClient, type ActivityPhotoView } from '@gridline/contracts-party-building';
 import { jpegFixture, multipartBody, pngFixture } from '@gridline/testing';
 import { PARTY_STREET, foundPartyTree, startPartyStreet } from './support/party-street';
 import type { StreetFixture } from './support/street-fixture';
@@ -102,5 +104,19 @@ describe('/api/v1/party/activities/:id/report/photos', () => {
     expect(text.json().errors).toEqual([{ field: 'photo', reasons: [expect.stringContaining('is text')] }]);
     expect((await call('secretary', 'POST', `/api/v1/party/activities/${activityId}/report/photos`, { photo: 'x' })).statusCode).toBe(415);
     expect((await call('admin', 'GET', `/api/v1/party/activities/${activityId}/report`)).json().photos).toHaveLength(before);
+  });
+
+  it('removes an upload never committed once it expires, with its chunks', async () => {
+    const photos = new ActivityPhotosClient(await walk.platform.bus());
+    const secretary: Caller = { sub: 'sec-1', roles: ['party_secretary'], units: [COMMUNITY] };
+    const bytes = stripJpeg(jpegFixture({ size: 700_000 })).bytes;
+    const [ticket] = (await photos.begin(secretary, activityId, [{ mediaType: 'image/jpeg', size: bytes.length, sha256: sha256(bytes) }])).uploads;
+    await photos.sendChunk(secretary, ticket.photoId, 0, bytes.subarray(0, ticket.chunkBytes));
+
+    await db.query(`update party_building.activity_photo set expires_at = now() - interval '1 second' where id = $1`, [ticket.photoId]);
+    await walk.service('party-building').app.get(PhotoUploadJanitor).tick();
+
+    expect((await db.query(`select count(*)::int as n from party_building.activity_photo where id = $1`, [ticket.photoId])).rows[0].n).toBe(0);
+    expect((await db.query(`select count(*)::int as n from party_building.photo_upload_chunk where photo_id = $1`, [ticket.photoId])).rows[0].n).toBe(0);
   });
 });

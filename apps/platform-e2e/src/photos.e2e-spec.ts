@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import exifr from 'exifr';
 import type { Client } from 'pg';
-import { PhotoUploadJanitor } from '@gridline/app-incidents';
+import { PhotoUploadJanitor } from '@gridline/messaging';
 import { type Caller } from '@gridline/auth';
 import { stripJpeg } from '@gridline/media';
 import { PhotosClient, type IncidentView, type PhotoView } from '@gridline/contracts-incidents';

@@ -33,3 +33,4 @@ export * from './service/service-info';
 export * from './service/service-info.bus-controller';
 export * from './service/service.module';
 export * from './service/bootstrap';
+export * from './media/photo-upload-janitor';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LockMode, type RequiredEntityData } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { deleteExpiredPhotoUploads } from '@gridline/persistence';
 import { IncidentPhotoEntity } from './photo.entity';
 
 /** Photos and the chunks of uploads in flight. Bytes of stored photos are the MediaStore's. */
@@ -48,16 +49,8 @@ export class PhotoRepository {
     return Number(row.n);
   }
 
-  /**
-   * Removes up to `limit` uploads past their time (their chunks go with them) and answers their ids.
-   * SKIP LOCKED: replicas share the work, and an upload being committed right now is left alone.
-   */
-  async deleteExpiredUploads(limit: number, now: Date): Promise<string[]> {
-    const table = this.table('incident_photo');
-    const rows = await this.em.execute<{ id: string }[]>(
-      `delete from ${table} where id in (select id from ${table} where status = 'uploading' and expires_at <= ? order by expires_at limit ? for update skip locked) returning id`,
-      [now, limit],
-    );
-    return rows.map((row) => row.id);
+  /** Removes up to `limit` uploads past their time and answers their ids (`deleteExpiredPhotoUploads`). */
+  deleteExpiredUploads(limit: number, now: Date): Promise<string[]> {
+    return deleteExpiredPhotoUploads(this.em, 'incident_photo', limit, now);
   }
 }

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { EXPIRING_PHOTO_UPLOADS, PhotoUploadJanitor } from '@gridline/messaging';
+import { PhotoRepository } from './photo.repository';
 import { IncidentModule } from '../incident/incident.module';
 import { PhotoStoreModule } from './photo-store.module';
-import { PhotoUploadJanitor } from './photo-upload.janitor';
 import { PhotosBusController } from './photos.bus-controller';
 import { AddPhotoChunkUseCase } from './use-cases/add-photo-chunk/add-photo-chunk.use-case';
 import { BeginPhotoUploadUseCase } from './use-cases/begin-photo-upload/begin-photo-upload.use-case';
@@ -13,6 +14,6 @@ import { ReadPhotoChunkUseCase } from './use-cases/read-photo-chunk/read-photo-c
 @Module({
   imports: [IncidentModule, PhotoStoreModule],
   controllers: [PhotosBusController],
-  providers: [BeginPhotoUploadUseCase, AddPhotoChunkUseCase, CommitPhotoUseCase, GetPhotoUseCase, ReadPhotoChunkUseCase, PhotoUploadJanitor],
+  providers: [BeginPhotoUploadUseCase, AddPhotoChunkUseCase, CommitPhotoUseCase, GetPhotoUseCase, ReadPhotoChunkUseCase, { provide: EXPIRING_PHOTO_UPLOADS, useExisting: PhotoRepository }, PhotoUploadJanitor],
 })
 export class PhotosModule {}

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MEDIA_STORE } from '@gridline/media';
+import { EXPIRING_PHOTO_UPLOADS, PhotoUploadJanitor } from '@gridline/messaging';
 import { PgMediaStore, PgPhotoChunks, PhotoUploads } from '@gridline/persistence';
 import { Clock } from '../clock';
 import { LedgerModule } from '../ledger/ledger.module';
@@ -60,6 +61,8 @@ import { SubmitReportUseCase } from './use-cases/submit-report/submit-report.use
     PgPhotoChunks,
     PhotoUploads,
     ActivityPhotoRepository,
+    { provide: EXPIRING_PHOTO_UPLOADS, useExisting: ActivityPhotoRepository },
+    PhotoUploadJanitor,
     BeginActivityPhotoUploadUseCase,
     AddActivityPhotoChunkUseCase,
     CommitActivityPhotoUseCase,

@@ -1,4 +1,5 @@
 import { OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import type { PhotoLocation, PhotoMediaType, PhotoUploadSpecDto } from '@gridline/media';
 import type { UploadingPhoto } from './photo-uploads';
 
@@ -71,4 +72,18 @@ export function photoRecordView(photo: PhotoRecord): { id: string; mediaType: Ph
     uploadedBy: photo.uploadedBy,
     createdAt: (photo.storedAt ?? photo.createdAt).toISOString(),
   };
+}
+
+/**
+ * Removes up to `limit` uploads of a photo table (rows of `PhotoRecord`) past their time — their chunks go with them
+ * (on delete cascade) — and answers their ids, for the MediaStore objects a late-failing commit may have left.
+ * SKIP LOCKED: replicas share the work, and an upload being committed right now is left alone.
+ */
+export async function deleteExpiredPhotoUploads(em: EntityManager, table: string, limit: number, now: Date): Promise<string[]> {
+  const qualified = `"${em.config.get('schema')}"."${table}"`;
+  const rows = await em.execute<{ id: string }[]>(
+    `delete from ${qualified} where id in (select id from ${qualified} where status = 'uploading' and expires_at <= ? order by expires_at limit ? for update skip locked) returning id`,
+    [now, limit],
+  );
+  return rows.map((row) => row.id);
 }

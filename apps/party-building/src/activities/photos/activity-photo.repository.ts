@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LockMode, type RequiredEntityData } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Outbox } from '@gridline/messaging';
+import { deleteExpiredPhotoUploads } from '@gridline/persistence';
 import { PARTY_BUILDING_EVENTS } from '@gridline/contracts-party-building';
 import type { ActivityEntity } from '../activity.entity';
 import { ActivityPhotoEntity } from './activity-photo.entity';
@@ -48,5 +49,10 @@ export class ActivityPhotoRepository {
 
   async save(): Promise<void> {
     await this.em.flush();
+  }
+
+  /** Removes up to `limit` uploads past their time and answers their ids (the janitor's; `deleteExpiredPhotoUploads`). */
+  deleteExpiredUploads(limit: number, now: Date): Promise<string[]> {
+    return deleteExpiredPhotoUploads(this.em, 'activity_photo', limit, now);
   }
 }
