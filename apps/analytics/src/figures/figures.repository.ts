@@ -68,14 +68,18 @@ export class FiguresRepository {
          from ${this.t('case_projection')} where ${kase.sql} and closed_at >= ? and closed_at < ?`,
       [...kase.params, start, end],
     );
+    // Open at the end: still open now, or finished since — two small index ranges, not the history before the end.
     const [open]: { n: string }[] = await this.em.execute(
-      `select count(*) as n from ${this.t('case_projection')} where ${kase.sql} and reported_at < ? and (finished_at is null or finished_at >= ?)`,
-      [...kase.params, end, end],
+      `select (select count(*) from ${this.t('case_projection')} where ${kase.sql} and finished_at is null and reported_at < ?)
+            + (select count(*) from ${this.t('case_projection')} where ${kase.sql} and finished_at >= ? and reported_at < ?) as n`,
+      [...kase.params, end, ...kase.params, end, end],
     );
     const [overdue]: { n: string }[] = await this.em.execute(
-      `select count(distinct incident_id) as n from ${this.t('case_step')}
-        where ${step.sql} and due_at < ? and started_at < ? and (ended_at is null or ended_at >= ?)`,
-      [...step.params, cut, end, end],
+      `select count(distinct incident_id) as n from (
+         select incident_id from ${this.t('case_step')} where ${step.sql} and ended_at is null and due_at < ? and started_at < ?
+         union all
+         select incident_id from ${this.t('case_step')} where ${step.sql} and ended_at >= ? and due_at < ? and started_at < ?) late`,
+      [...step.params, cut, end, ...step.params, end, cut, end],
     );
     const kind = (k: string) => facts.find((f) => f.kind === k);
     const count = (k: string) => n(kind(k)?.n);
