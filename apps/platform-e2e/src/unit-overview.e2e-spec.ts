@@ -98,15 +98,18 @@ describe('GET /api/v1/units/:code/overview', () => {
       },
       stations: { status: 'ok', data: { total: 1, stations: [{ name: '文汇红色驿站', gridCode: GRID, functions: ['mediation'], contact: { post: '驿站站长', workPhone: '0546-8221235' } }] } },
       cases: { status: 'ok', data: { open: 2, byStatus: { reported: 2 } } },
-      figures: { hotline: { status: 'ok', data: null } },
+      figures: { status: 'ok', data: { scope: { kind: 'unit', code: GRID, name: '文汇社区第一网格' }, current: { kind: 'month' }, hotline: null } },
     });
-    expect(body.figures.to.slice(0, 8) + '01').toBe(body.figures.from);
+    expect(body.figures.data.current.from.slice(8)).toBe('01');
     // Masked phones only, nothing of the member's clear name, no officer ids.
     expect(res.body).not.toContain(PERSONAL_PHONE);
     expect(res.body).not.toContain('李红');
     expect(res.body).not.toContain(secretaryOfficer);
     // Analytics learns the branch from party building's events.
-    await eventually(async () => expect((await overview('street')).json().figures.party).toMatchObject({ status: 'ok', data: { grids: 1, gridsWithBranch: 1, coverageShare: 1 } }), { timeoutMs: 15_000 });
+    await eventually(
+      async () => expect((await overview('street')).json().figures).toMatchObject({ status: 'ok', data: { current: { cases: { reported: 2, open: 2 } }, party: { grids: 1, gridsWithBranch: 1, coverageShare: 1 } } }),
+      { timeoutMs: 15_000 },
+    );
   });
 
   it('shows a grid member their grid, its staff and cases, and the parts their role does not reach as forbidden, with nothing of them', async () => {
@@ -118,7 +121,7 @@ describe('GET /api/v1/units/:code/overview', () => {
       cases: { status: 'ok', data: { open: 2 } },
       party: { status: 'forbidden' },
       stations: { status: 'forbidden' },
-      figures: { party: { status: 'forbidden' }, hotline: { status: 'forbidden' } },
+      figures: { status: 'forbidden' },
     });
     // The street and community lie outside a grid member's scope: their codes, not their names.
     expect(res.json()).toMatchObject({ street: { code: STREET, name: null }, community: { code: COMMUNITY, name: null } });
@@ -170,8 +173,9 @@ describe('GET /api/v1/units/:code/overview while party building is not running',
       party: { status: 'unavailable', reason: 'unavailable' },
       stations: { status: 'unavailable', reason: 'unavailable' },
       cases: { status: 'ok', data: { open: 1, byStatus: { reported: 1 } } },
-      figures: { hotline: { status: 'ok', data: null } },
     });
+    // Analytics answers the month's figures without party building (party figures as far as it learnt them).
+    expect(res.json().figures).toMatchObject({ status: 'ok', data: { scope: { code: GRID } } });
   });
 
   it('gives up a part whose service takes the request and never answers as unavailable (timeout), within PART_TIMEOUT_MS', async () => {

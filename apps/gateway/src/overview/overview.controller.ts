@@ -26,12 +26,12 @@ export class OverviewController {
       '- `party` (party building, PARTY_READERS): the active organisation bound to the unit itself (a grid’s branch, an exclusive grid’s joint branch, a community’s committee), its current officers with masked names and the secretary among them.',
       '- `stations` (party building, PARTY_READERS): the active red stations at or beneath the unit, at most 20, with `total`.',
       '- `cases` (incidents): the open cases at or beneath the unit by status (`open` their sum; `overdue` and `supervised` as GET /incidents/counts counts them).',
-      '- `figures` (analytics), this month in China days: `party` (GET /analytics/party’s total for the unit, PARTY_READERS), `hotline` (the unit’s own row as lead owner in GET /analytics/hotline, null when it has none; HOTLINE_FIGURES_READERS).',
+      '- `figures` (analytics, FIGURES_READERS): this month’s figures of the unit with last month’s beside them, as GET /analytics/figures?unit={code}&period=month answers them (cases, on-time rates, the hotline’s row, collection quality, and party figures for PARTY_READERS).',
       'Who sees which part: docs/access.md.',
     ].join('\n\n'),
   })
   @ApiOkResponse({
-    description: `\`{ unit: { code, name, level, kind, active, parentCode }, street: { code, name } | null, community: { code, name } | null, staff: Part<[{ personId, name, role, workPhone, phone, startsOn }]>, party: Part<{ organisation: { id, name, level } | null, secretary: { role, memberName, startsOn } | null, officers: [...] }>, stations: Part<{ total, stations: [{ id, name, address, gridCode, location, openingHours, functions, contact }] }>, cases: Part<{ open, byStatus, overdue, supervised }>, figures: { from, to, party: Part<PartyFigures>, hotline: Part<HotlineOwnerFigures | null> } }\`, each Part ${PART}`,
+    description: `\`{ unit: { code, name, level, kind, active, parentCode }, street: { code, name } | null, community: { code, name } | null, staff: Part<[{ personId, name, role, workPhone, phone, startsOn }]>, party: Part<{ organisation: { id, name, level } | null, secretary: { role, memberName, startsOn } | null, officers: [...] }>, stations: Part<{ total, stations: [{ id, name, address, gridCode, location, openingHours, functions, contact }] }>, cases: Part<{ open, byStatus, overdue, supervised }>, figures: Part<GET /analytics/figures> }\`, each Part ${PART}`,
   })
   overview(@CurrentCaller() caller: Caller, @Param() { code }: UnitCodeParam): Promise<UnitOverview> {
     return this.readOverview.execute(caller, code);

@@ -1,4 +1,4 @@
-import type { HotlineOwnerFiguresView, PartyFigures } from '@gridline/contracts-analytics';
+import type { FiguresView } from '@gridline/contracts-analytics';
 import type { IncidentStatus } from '@gridline/contracts-incidents';
 import type { OfficerRole, OrganisationLevel, StationContact, StationFunction, StationLocation, OpeningPeriod } from '@gridline/contracts-party-building';
 import type { ExclusiveGridKind, GridRole, UnitLevel } from '@gridline/contracts-registry';
@@ -52,15 +52,6 @@ export interface OverviewCases {
   supervised: number;
 }
 
-/** This month's figures (China days, from the 1st to today), each from analytics as it last learnt them. */
-export interface OverviewFigures {
-  from: string;
-  to: string;
-  party: Part<PartyFigures>;
-  /** The unit's own row of the hotline's figures as lead owner (last 30 days as published); null: none. */
-  hotline: Part<HotlineOwnerFiguresView | null>;
-}
-
 /** GET /api/v1/units/:code/overview. */
 export interface UnitOverview {
   unit: { code: string; name: string; level: UnitLevel; kind: ExclusiveGridKind | null; active: boolean; parentCode: string | null };
@@ -70,5 +61,6 @@ export interface UnitOverview {
   party: Part<OverviewParty>;
   stations: Part<OverviewStations>;
   cases: Part<OverviewCases>;
-  figures: OverviewFigures;
+  /** This month's figures of the unit with last month's beside them, as GET /analytics/figures?unit=&period=month answers them. */
+  figures: Part<FiguresView>;
 }

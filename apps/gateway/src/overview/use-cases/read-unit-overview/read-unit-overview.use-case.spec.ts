@@ -53,7 +53,7 @@ describe(ReadUnitOverviewUseCase.name, () => {
       // incidents is not running
       incidents: { counts: jest.fn(() => Promise.reject(refusal('unavailable'))) },
       // analytics refuses a grid member's role
-      analytics: { partyFigures: jest.fn(() => Promise.reject(refusal('forbidden'))), hotlineFigures: jest.fn(() => Promise.reject(refusal('forbidden'))) },
+      analytics: { figures: jest.fn(() => Promise.reject(refusal('forbidden'))) },
     });
     const answer = useCase.execute(staff, GRID, '2026-12-01');
     await jest.advanceTimersByTimeAsync(1500);
@@ -65,11 +65,11 @@ describe(ReadUnitOverviewUseCase.name, () => {
       party: { status: 'unavailable', reason: 'timeout' },
       stations: { status: 'unavailable', reason: 'timeout' },
       cases: { status: 'unavailable', reason: 'unavailable' },
-      figures: { from: '2026-12-01', to: '2026-12-01', party: { status: 'forbidden' }, hotline: { status: 'forbidden' } },
+      figures: { status: 'forbidden' },
     });
   });
 
-  it('answers the branch with its current secretary, the stations, the open cases by status and the month’s figures', async () => {
+  it('answers the branch with its current secretary, the stations, the open cases by status and the month’s figures of the unit', async () => {
     const organisations = {
       list: jest.fn(async () => ({
         items: [
@@ -87,10 +87,8 @@ describe(ReadUnitOverviewUseCase.name, () => {
       })),
     };
     const station = { id: 's1', name: '红色驿站', address: '文汇小区3号楼', gridCode: GRID, location: { lat: 37.4, lng: 118.5 }, openingHours: [], functions: ['mediation'], contact: null, organisationId: 'b1', active: true };
-    const analytics = {
-      partyFigures: jest.fn(async () => ({ unit: GRID, from: '2026-12-01', to: '2026-12-09', total: { grids: 1, gridsWithBranch: 1 }, units: [] })),
-      hotlineFigures: jest.fn(async () => ({ owners: [{ owner: 'D01', appeals: 9 }, { owner: GRID, appeals: 2 }] })),
-    };
+    const figures = { scope: { kind: 'unit', code: GRID, name: '文汇社区第一网格', level: 'grid' }, current: { kind: 'month', from: '2026-12-01', to: '2026-12-31' }, party: { grids: 1 } };
+    const analytics = { figures: jest.fn(async () => figures) };
     const { useCase } = overviewWith({
       organisations: organisations as unknown as OrganisationsClient,
       stations: { list: jest.fn(async () => ({ items: [station], page: 1, pageSize: 20, total: 1 })) } as unknown as StationsClient,
@@ -105,8 +103,8 @@ describe(ReadUnitOverviewUseCase.name, () => {
     });
     expect(answer.stations).toEqual({ status: 'ok', data: { total: 1, stations: [{ id: 's1', name: '红色驿站', address: '文汇小区3号楼', gridCode: GRID, location: { lat: 37.4, lng: 118.5 }, openingHours: [], functions: ['mediation'], contact: null }] } });
     expect(answer.cases).toEqual({ status: 'ok', data: { open: 3, byStatus: { reported: 2, dispatched: 1 }, overdue: 1, supervised: 0 } });
-    expect(analytics.partyFigures).toHaveBeenCalledWith(staff, { unit: GRID, from: '2026-12-01', to: '2026-12-09' });
-    expect(answer.figures).toEqual({ from: '2026-12-01', to: '2026-12-09', party: { status: 'ok', data: { grids: 1, gridsWithBranch: 1 } }, hotline: { status: 'ok', data: { owner: GRID, appeals: 2 } } });
+    expect(analytics.figures).toHaveBeenCalledWith(staff, { unit: GRID, period: 'month', from: '2026-12-09' });
+    expect(answer.figures).toEqual({ status: 'ok', data: figures });
   });
 
   it('answers a unit without an active organisation with none, not as missing', async () => {
@@ -114,12 +112,12 @@ describe(ReadUnitOverviewUseCase.name, () => {
       organisations: { list: jest.fn(async () => ({ items: [], page: 1, pageSize: 100, total: 0 })) },
       stations: { list: jest.fn(async () => ({ items: [], page: 1, pageSize: 20, total: 0 })) },
       incidents: { counts: jest.fn(async () => ({ byStatus: {}, overdue: 0, supervised: 0 })) },
-      analytics: { partyFigures: jest.fn(never), hotlineFigures: jest.fn(async () => ({ owners: [] })) },
+      analytics: { figures: jest.fn(never) },
     });
     jest.useFakeTimers();
     const answer = useCase.execute(staff, GRID, '2026-12-09');
     await jest.advanceTimersByTimeAsync(1500);
-    expect(await answer).toMatchObject({ party: { status: 'ok', data: { organisation: null, secretary: null, officers: [] } }, figures: { party: { status: 'unavailable', reason: 'timeout' }, hotline: { status: 'ok', data: null } } });
+    expect(await answer).toMatchObject({ party: { status: 'ok', data: { organisation: null, secretary: null, officers: [] } }, figures: { status: 'unavailable', reason: 'timeout' } });
   });
 
   it('answers a unit outside the scope (or unknown) as not found for the whole, asking no other service', async () => {

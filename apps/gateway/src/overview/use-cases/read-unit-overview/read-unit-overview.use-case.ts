@@ -37,16 +37,14 @@ export class ReadUnitOverviewUseCase {
     const unit = await this.registry.getUnit(caller, code).catch((error: unknown) => {
       throw error instanceof AppError && error.kind === 'forbidden' ? asUnknownUnit(code) : error;
     });
-    const from = `${today.slice(0, 8)}01`;
-    const [street, community, staff, party, stations, cases, partyFigures, hotline] = await Promise.all([
+    const [street, community, staff, party, stations, cases, figures] = await Promise.all([
       this.ancestor(caller, unit, 'street'),
       this.ancestor(caller, unit, 'community'),
       this.parts.ask('staff', () => this.staffOf(caller, code)),
       this.parts.ask('party', () => this.partyOf(caller, code)),
       this.parts.ask('stations', () => this.stationsOf(caller, code)),
       this.parts.ask('cases', () => this.casesOf(caller, code)),
-      this.parts.ask('party figures', async () => (await this.analytics.partyFigures(caller, { unit: code, from, to: today })).total),
-      this.parts.ask('hotline figures', async () => (await this.analytics.hotlineFigures(caller)).owners.find((o) => o.owner === code) ?? null),
+      this.parts.ask('figures', () => this.analytics.figures(caller, { unit: code, period: 'month', from: today })),
     ]);
     return {
       unit: { code: unit.code, name: unit.name, level: unit.level, kind: unit.kind, active: unit.active, parentCode: unit.parentCode },
@@ -56,7 +54,7 @@ export class ReadUnitOverviewUseCase {
       party,
       stations,
       cases,
-      figures: { from, to: today, party: partyFigures, hotline },
+      figures,
     };
   }
 
