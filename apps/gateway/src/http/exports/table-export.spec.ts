@@ -105,6 +105,32 @@ describe('XLSX', () => {
   });
 });
 
+describe('a download cut off by the client', () => {
+  for (const format of ['csv', 'xlsx'] as const) {
+    it(`stops reading rows once the ${format} stream is destroyed`, async () => {
+      let read = 0;
+      let finished!: () => void;
+      const closed = new Promise<void>((resolve) => (finished = resolve));
+      async function* endless(): AsyncGenerator<Row> {
+        try {
+          for (;;) {
+            read++;
+            yield { code: `C${read}`, name: '名'.repeat(200), n: read, open: true };
+          }
+        } finally {
+          finished();
+        }
+      }
+      const file = exportTable(format, 'incidents', endless(), COLUMNS);
+      for await (const _chunk of file.stream) break; // the first chunk, then the client leaves (destroys the stream)
+      await closed;
+      const atClose = read;
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(read).toBe(atClose);
+    });
+  }
+});
+
 describe(cursorRows.name, () => {
   it('walks the pages by their cursors, each row once, and stops at max', async () => {
     const pages: Record<string, { items: number[]; nextCursor: string | null }> = { start: { items: [1, 2], nextCursor: 'b' }, b: { items: [3, 4], nextCursor: 'c' }, c: { items: [5], nextCursor: null } };

@@ -44,16 +44,25 @@ export async function* csvChunks<T>(rows: AsyncIterable<T>, columns: readonly Ex
   for await (const row of rows) yield csvRecord(columns.map((c) => c.value(row)));
 }
 
+/** Rows between two turns of the event loop while an XLSX sheet is written. */
+const XLSX_YIELD_ROWS = 100;
+
 /** Writes rows into an XLSX workbook of one sheet on `out`, row by row, waiting whenever `out` is full. */
 export async function writeXlsx<T>(out: Writable, rows: AsyncIterable<T>, columns: readonly ExportColumn<T>[], sheetName: string): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
   const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
   sheet.columns = columns.map((c, i) => ({ key: String(i), width: c.width ?? 16 }));
   sheet.addRow(columns.map((c) => c.header)).commit();
+  let written = 0;
   for await (const row of rows) {
     // A text cell is a string cell in XLSX (never a formula), so it is written as it is.
     sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit();
-    if (out.writableNeedDrain) await once(out, 'drain');
+    // exceljs hands the sheet's bytes on without backpressure: let the zip compress and pass them on now and then
+    // (rows read from memory would otherwise pile up before a byte leaves), and wait whenever the reply is full.
+    if (++written % XLSX_YIELD_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
+    if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+    // The client went away: stop reading pages (leaving the loop closes the rows' iterator).
+    if (out.destroyed) return;
   }
   sheet.commit();
   await workbook.commit();
