@@ -4,6 +4,7 @@ import { RegistryClient } from '@gridline/contracts-registry';
 import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule, type RegistryReferenceFillSettings } from '@gridline/registry-reference';
 import type { AnalyticsConfig } from './analytics.config';
 import { FiguresModule } from './figures/figures.module';
+import { HotspotsModule } from './hotspots/hotspots.module';
 import { HotlineFiguresModule } from './hotline/hotline-figures.module';
 import { ANALYTICS_MIGRATIONS } from './migrations/analytics.migrations';
 import { OverviewModule } from './overview/overview.module';
@@ -35,6 +36,7 @@ export class AnalyticsAppModule {
         HotlineFiguresModule,
         PartyFiguresModule,
         FiguresModule,
+        HotspotsModule,
       ],
       providers: [RegistryClient],
       exports: [RegistryClient],

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentCaller, FIGURES_READERS, PARTY_READERS, Roles, type Caller } from '@gridline/auth';
-import { AnalyticsClient, FiguresQuery, PartyFiguresQuery } from '@gridline/contracts-analytics';
+import { AnalyticsClient, FiguresQuery, HotspotsQuery, PartyFiguresQuery, TrendsQuery } from '@gridline/contracts-analytics';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
 
@@ -47,5 +47,23 @@ export class AnalyticsController {
   })
   figures(@CurrentCaller() caller: Caller, @Query() query: FiguresQuery) {
     return this.analytics.figures(caller, query);
+  }
+
+  @Get('hotspots')
+  @Roles(...FIGURES_READERS)
+  @ApiOperation({
+    summary: 'Hot spots: the grid cases reported in a period (China days) beneath a unit in your scope, by category × the unit directly beneath (by=category) or per grid (by=grid), most first. Definitions: docs/analytics.md',
+  })
+  hotspots(@CurrentCaller() caller: Caller, @Query() query: HotspotsQuery) {
+    return this.analytics.hotspots(caller, query);
+  }
+
+  @Get('trends')
+  @Roles(...FIGURES_READERS)
+  @ApiOperation({
+    summary: 'Trends: the grid cases reported and closed beneath a unit in your scope per China day or ISO week, zero-filled, in total and per category (the one asked, or the top 5). Definitions: docs/analytics.md',
+  })
+  trends(@CurrentCaller() caller: Caller, @Query() query: TrendsQuery) {
+    return this.analytics.trends(caller, query);
   }
 }

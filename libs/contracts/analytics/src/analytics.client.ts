@@ -8,6 +8,8 @@ import type { PartyFiguresQuery } from './party-figures/party-figures.dto';
 import type { FiguresQuery } from './figures/figures.dto';
 import type { FiguresView } from './figures/figures.types';
 import type { PartyFiguresView } from './party-figures/party-figures.types';
+import type { HotspotsQuery, TrendsQuery } from './hotspots/hotspots.dto';
+import type { HotspotsView, TrendsView } from './hotspots/hotspots.types';
 
 @Injectable()
 export class AnalyticsClient {
@@ -31,5 +33,13 @@ export class AnalyticsClient {
 
   figures(caller: Caller, query: FiguresQuery): Promise<FiguresView> {
     return this.bus.request(ANALYTICS_REQUESTS.figures, query, { caller });
+  }
+
+  hotspots(caller: Caller, query: HotspotsQuery): Promise<HotspotsView> {
+    return this.bus.request(ANALYTICS_REQUESTS.hotspots, query, { caller });
+  }
+
+  trends(caller: Caller, query: TrendsQuery): Promise<TrendsView> {
+    return this.bus.request(ANALYTICS_REQUESTS.trends, query, { caller });
   }
 }

@@ -5,6 +5,8 @@ import type { PartyFiguresQuery } from './party-figures/party-figures.dto';
 import type { FiguresQuery } from './figures/figures.dto';
 import type { FiguresView } from './figures/figures.types';
 import type { PartyFiguresView } from './party-figures/party-figures.types';
+import type { HotspotsQuery, TrendsQuery } from './hotspots/hotspots.dto';
+import type { HotspotsView, TrendsView } from './hotspots/hotspots.types';
 
 /** Every query analytics answers over the bus. */
 export const ANALYTICS_REQUESTS = {
@@ -14,4 +16,6 @@ export const ANALYTICS_REQUESTS = {
   hotlineFigures: defineRequest<Record<string, never>, HotlineFiguresView>('analytics', 'analytics.hotline.get'),
   partyFigures: defineRequest<PartyFiguresQuery, PartyFiguresView>('analytics', 'analytics.party.figures'),
   figures: defineRequest<FiguresQuery, FiguresView>('analytics', 'analytics.figures.get'),
+  hotspots: defineRequest<HotspotsQuery, HotspotsView>('analytics', 'analytics.hotspots.get'),
+  trends: defineRequest<TrendsQuery, TrendsView>('analytics', 'analytics.trends.get'),
 } as const;

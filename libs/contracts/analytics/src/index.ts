@@ -4,6 +4,8 @@ export * from './party-figures/party-figures.dto';
 export * from './party-figures/party-figures.types';
 export * from './figures/figures.dto';
 export * from './figures/figures.types';
+export * from './hotspots/hotspots.dto';
+export * from './hotspots/hotspots.types';
 export * from './analytics.errors';
 export * from './analytics.requests';
 export * from './analytics.events';

@@ -1,0 +1,151 @@
+import { connect, type NatsConnection } from 'nats';
+import { Client } from 'pg';
+import type { Caller } from '@gridline/auth';
+import { AppError } from '@gridline/platform';
+import { buildCloudEvent, withPrefix, type CloudEvent, type EventDefinition } from '@gridline/messaging';
+import { AnalyticsClient, AnalyticsErrorCode, type HotspotsQuery, type TrendsQuery } from '@gridline/contracts-analytics';
+import { INCIDENTS_EVENTS, type IncidentEventData } from '@gridline/contracts-incidents';
+import { REGISTRY_EVENTS, type UnitLevel } from '@gridline/contracts-registry';
+import { TEST_SERVERS, TestPlatform, eventually } from '@gridline/testing';
+import { AnalyticsAppModule } from '../analytics-app.module';
+import { AnalyticsConfig } from '../analytics.config';
+
+const STREET = '370502004';
+const C1 = '370502004001';
+const C2 = '370502004002';
+const G11 = '370502004001001';
+const G12 = '370502004001002';
+const G21 = '370502004002001';
+const PATHS: Record<string, string[]> = { [G11]: [STREET, C1, G11], [G12]: [STREET, C1, G12], [G21]: [STREET, C2, G21] };
+const ANALYST: Caller = { sub: 'analyst-1', roles: ['analyst'], units: [STREET] };
+const C2_ADMIN: Caller = { sub: 'c2-1', roles: ['community_admin'], units: [C2] };
+
+type Published = CloudEvent & { on: string };
+function event<T>(definition: EventDefinition<T>, aggregateId: string, data: T): Published {
+  return { ...buildCloudEvent(definition, aggregateId, data, { correlationId: `c-${aggregateId}` }), on: definition.subject };
+}
+/** China time. */
+const cst = (day: string, time: string) => new Date(`2026-${day}T${time}:00+08:00`).toISOString();
+
+function incident(id: string, name: keyof typeof INCIDENTS_EVENTS, at: string, category: string, grid: string, status: IncidentEventData['status'] = 'reported'): Published {
+  const definition = INCIDENTS_EVENTS[name] as EventDefinition<IncidentEventData>;
+  return event(definition, id, {
+    incidentId: id, status, categoryCode: category, gridCode: grid, path: PATHS[grid], urgency: 'normal', source: 'patrol', owner: null, step: null,
+    dueAt: null, supervision: { card: 'none', supervisorUnitCode: null, since: null }, reworkCount: 0, appealRef: null, appealHandoff: null, result: null,
+    resolution: null, rating: null, actor: 'u', at, comment: null,
+  });
+}
+
+/** Known points and days: A and B road cases in G11 (B just after midnight China time: 3 November), A closed on the 3rd. */
+const CASES = [
+  incident('HA', 'reported', cst('11-02', '09:00'), 'ROAD', G11),
+  incident('HA', 'closed', cst('11-03', '10:00'), 'ROAD', G11, 'closed'),
+  incident('HB', 'reported', cst('11-03', '00:30'), 'ROAD', G11),
+  incident('HC', 'reported', cst('11-09', '10:00'), 'WATER', G12),
+  incident('HD', 'reported', cst('11-09', '11:00'), 'ROAD', G21),
+  incident('HE', 'reported', cst('10-30', '10:00'), 'ROAD', G11),
+];
+
+async function refusal(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe('hot spots and trends from incidents’ events', () => {
+  let platform: TestPlatform;
+  let analytics: AnalyticsClient;
+  let nc: NatsConnection;
+  let db: Client;
+  const publish = async ({ on, ...e }: Published) => {
+    await nc.jetstream().publish(withPrefix(platform.prefix, on), Buffer.from(JSON.stringify(e)), { msgID: e.id });
+  };
+  const unit = (code: string, level: UnitLevel, path: string[]) =>
+    event(REGISTRY_EVENTS.unitCreated, code, { unit: { code, name: `name-${code}`, level, kind: null, parentCode: path.at(-2) ?? null, path, active: true, hasBoundary: false } });
+
+  beforeAll(async () => {
+    platform = await TestPlatform.create();
+    await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config));
+    analytics = new AnalyticsClient(await platform.bus());
+    nc = await connect({ servers: TEST_SERVERS.natsUrl });
+    db = new Client({ connectionString: platform.db.url });
+    await db.connect();
+    const units = [unit(STREET, 'street', [STREET]), unit(C1, 'community', [STREET, C1]), unit(C2, 'community', [STREET, C2]), ...Object.entries(PATHS).map(([g, p]) => unit(g, 'grid', p))];
+    for (const u of units) await publish(u);
+    for (const e of CASES) await publish(e);
+    await eventually(async () => {
+      expect(Number((await db.query(`select count(*) as n from analytics.case_event`)).rows[0].n)).toBe(CASES.length);
+      expect(Number((await db.query(`select count(*) as n from analytics.case_projection where closed_at is not null`)).rows[0].n)).toBe(1);
+      expect((await db.query(`select 1 from analytics.unit_projection`)).rowCount).toBe(units.length);
+    }, { timeoutMs: 15_000 });
+  });
+
+  afterAll(async () => {
+    await nc?.close();
+    await db?.end();
+    await platform?.close();
+  });
+
+  const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
+
+  it('counts a street’s cases of the period by category × community, most first', async () => {
+    const view = await analytics.hotspots(ANALYST, { unit: STREET, ...NOVEMBER });
+    expect(view).toMatchObject({ unit: STREET, by: 'category', ...NOVEMBER, total: 4 });
+    expect(view.spots).toEqual([
+      { category: 'ROAD', unit: C1, unitName: `name-${C1}`, reported: 2 },
+      { category: 'ROAD', unit: C2, unitName: `name-${C2}`, reported: 1 },
+      { category: 'WATER', unit: C1, unitName: `name-${C1}`, reported: 1 },
+    ]);
+  });
+
+  it('counts a community’s cases by category × grid, and a street’s per grid', async () => {
+    expect((await analytics.hotspots(ANALYST, { unit: C1, ...NOVEMBER })).spots.map((s) => [s.category, s.unit, s.reported])).toEqual([
+      ['ROAD', G11, 2],
+      ['WATER', G12, 1],
+    ]);
+    expect((await analytics.hotspots(ANALYST, { unit: STREET, by: 'grid', ...NOVEMBER })).spots.map((s) => [s.category, s.unit, s.reported])).toEqual([
+      [null, G11, 2],
+      [null, G12, 1],
+      [null, G21, 1],
+    ]);
+  });
+
+  it('answers weekly trends zero-filled, in total and per category, most reported first', async () => {
+    const view = await analytics.trends(ANALYST, { unit: C1, from: '2026-11-01', to: '2026-11-10', interval: 'week' });
+    const p = (bucket: string, reported: number, closed: number) => ({ bucket, reported, closed });
+    expect(view.total).toEqual([p('2026-10-26', 0, 0), p('2026-11-02', 2, 1), p('2026-11-09', 1, 0)]);
+    expect(view.series).toEqual([
+      { category: 'ROAD', points: [p('2026-10-26', 0, 0), p('2026-11-02', 2, 1), p('2026-11-09', 0, 0)] },
+      { category: 'WATER', points: [p('2026-10-26', 0, 0), p('2026-11-02', 0, 0), p('2026-11-09', 1, 0)] },
+    ]);
+  });
+
+  it('answers a category’s daily trend by China day', async () => {
+    const view = await analytics.trends(ANALYST, { unit: G11, category: 'ROAD', from: '2026-10-30', to: '2026-11-03' });
+    expect(view.interval).toBe('day');
+    expect(view.series).toEqual([
+      {
+        category: 'ROAD',
+        points: [
+          { bucket: '2026-10-30', reported: 1, closed: 0 },
+          { bucket: '2026-10-31', reported: 0, closed: 0 },
+          { bucket: '2026-11-01', reported: 0, closed: 0 },
+          { bucket: '2026-11-02', reported: 1, closed: 0 },
+          { bucket: '2026-11-03', reported: 1, closed: 1 },
+        ],
+      },
+    ]);
+  });
+
+  // The bus validates the DTOs (class-validator) before the use case: a bad `by` or `interval` is refused naming it.
+  it('answers a unit outside the scope as unknown, refuses other roles and names a bad field', async () => {
+    for (const unit of [C1, STREET, '370502004099']) {
+      expect(await refusal(analytics.hotspots(C2_ADMIN, { unit }))).toMatchObject({ code: AnalyticsErrorCode.UnitNotFound, kind: 'not_found' });
+      expect(await refusal(analytics.trends(C2_ADMIN, { unit }))).toMatchObject({ code: AnalyticsErrorCode.UnitNotFound, kind: 'not_found' });
+    }
+    expect(await refusal(analytics.hotspots({ sub: 's', roles: ['grid_staff'], units: [G11] }, { unit: G11 }))).toMatchObject({ kind: 'forbidden' });
+    expect(await refusal(analytics.hotspots(ANALYST, { unit: STREET, by: 'hex' } as unknown as HotspotsQuery))).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [expect.objectContaining({ field: 'by' })] } });
+    expect(await refusal(analytics.trends(ANALYST, { unit: STREET, interval: 'month' } as unknown as TrendsQuery))).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [expect.objectContaining({ field: 'interval' })] } });
+    expect(await refusal(analytics.trends(ANALYST, { unit: STREET, from: '2026-11-05', to: '2026-11-01' }))).toMatchObject({ code: AnalyticsErrorCode.Invalid, details: { fields: [expect.objectContaining({ field: 'from' })] } });
+  });
+});

@@ -1,0 +1,50 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { IsCalendarDate } from '@gridline/platform';
+import { IsCategoryCode, IsUnitCode } from '@gridline/contracts-registry';
+
+/** How hot spots are grouped: category × the unit's children, or per grid (the map's cells). */
+export const HOTSPOT_GROUPINGS = ['category', 'grid'] as const;
+export type HotspotGrouping = (typeof HOTSPOT_GROUPINGS)[number];
+
+/** The buckets of a trend: China days, or ISO weeks (Monday to Sunday, China time). */
+export const TREND_INTERVALS = ['day', 'week'] as const;
+export type TrendInterval = (typeof TREND_INTERVALS)[number];
+
+class PeriodOfUnit {
+  @ApiPropertyOptional({ example: '370502003', description: 'A street, community or exclusive grid in your scope (default your first unit)' })
+  @IsOptional()
+  @IsUnitCode()
+  unit?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-01', description: 'First day (China time, inclusive); neither from nor to: the month of today' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-11-30', description: 'Last day (China time, inclusive; default today), at most 366 days from `from`' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
+}
+
+/** Query of GET /api/v1/analytics/hotspots (and `analytics.hotspots.get`). */
+export class HotspotsQuery extends PeriodOfUnit {
+  @ApiPropertyOptional({ enum: HOTSPOT_GROUPINGS, description: 'category: cases by category × the unit directly beneath (default); grid: cases per grid beneath the unit' })
+  @IsOptional()
+  @IsIn(HOTSPOT_GROUPINGS)
+  by?: HotspotGrouping;
+}
+
+/** Query of GET /api/v1/analytics/trends (and `analytics.trends.get`). */
+export class TrendsQuery extends PeriodOfUnit {
+  @ApiPropertyOptional({ example: 'ROAD', description: 'One category; without it a series per category of the top 5 reported in the period' })
+  @IsOptional()
+  @IsCategoryCode()
+  category?: string;
+
+  @ApiPropertyOptional({ enum: TREND_INTERVALS, description: 'day (default) or week (ISO, Monday first, China time)' })
+  @IsOptional()
+  @IsIn(TREND_INTERVALS)
+  interval?: TrendInterval;
+}
