@@ -98,6 +98,11 @@ describe('hot spots and trends from incidents’ events', () => {
     ]);
   });
 
+  it('keeps a covering reporting index per depth of the path for the hot spots', async () => {
+    const { rows } = await db.query(`select indexname from pg_indexes where schemaname = 'analytics' and indexname like 'case_projection_u%_hotspot_idx' order by 1`);
+    expect(rows.map((r) => r.indexname)).toEqual([1, 2, 3].map((d) => `case_projection_u${d}_hotspot_idx`));
+  });
+
   it('counts a community’s cases by category × grid, and a street’s per grid', async () => {
     expect((await analytics.hotspots(ANALYST, { unit: C1, ...NOVEMBER })).spots.map((s) => [s.category, s.unit, s.reported])).toEqual([
       ['ROAD', G11, 2],
