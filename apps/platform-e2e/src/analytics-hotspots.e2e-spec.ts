@@ -1,0 +1,85 @@
+import { chinaDay } from '@gridline/platform';
+import { eventually, unitFactory } from '@gridline/testing';
+import { StreetFixture } from './support/street-fixture';
+
+const STREET = '370502003';
+const COMMUNITY = '370502003001';
+const GRID = '370502003001001';
+const OTHER_COMMUNITY = '370502003002';
+const IN_GRID = { lat: 37.405, lng: 118.505, address: '文汇小区东门' };
+
+/** Cases reported through the gateway; analytics' hot spots and trends of them from incidents' events. */
+describe('GET /api/v1/analytics/hotspots and /trends', () => {
+  let walk: StreetFixture;
+  const today = chinaDay();
+  const report = async (title: string, categoryCode: string) => {
+    await walk.untilCreated(() => walk.call('staff', 'POST', '/api/v1/incidents', { categoryCode, title, description: `${title}：东门外`, location: IN_GRID, source: 'patrol' }));
+  };
+
+  beforeAll(async () => {
+    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'analytics'], gateway: true });
+    const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
+    await walk.seed({
+      units: [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build(), unitFactory().community(OTHER_COMMUNITY).build()],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+        { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+      ],
+    });
+    await walk.sign({
+      staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
+      otherCommunity: { sub: 'community-2', roles: ['community_admin'], units: [OTHER_COMMUNITY] },
+      analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
+    });
+    await report('垃圾堆放', 'ENV.GARBAGE');
+    await report('垃圾又堆', 'ENV.GARBAGE');
+    await report('污水外溢', 'ENV.SEWAGE');
+  });
+
+  afterAll(async () => {
+    await walk?.close();
+  });
+
+  it('counts today’s cases of the street by category × community, and per grid', async () => {
+    const view = await eventually(async () => {
+      const res = await walk.call('analyst', 'GET', `/api/v1/analytics/hotspots?unit=${STREET}&from=${today}&to=${today}`);
+      expect(res.statusCode).toBe(200);
+      expect(res.json().total).toBe(3);
+      return res.json();
+    });
+    expect(view.spots).toEqual([
+      expect.objectContaining({ category: 'ENV.GARBAGE', unit: COMMUNITY, reported: 2 }),
+      expect.objectContaining({ category: 'ENV.SEWAGE', unit: COMMUNITY, reported: 1 }),
+    ]);
+    const grids = (await walk.call('analyst', 'GET', `/api/v1/analytics/hotspots?unit=${STREET}&by=grid&from=${today}&to=${today}`)).json();
+    expect(grids.spots).toEqual([expect.objectContaining({ category: null, unit: GRID, reported: 3 })]);
+  });
+
+  it('answers today’s trend per category, most reported first', async () => {
+    const res = await walk.call('analyst', 'GET', `/api/v1/analytics/trends?unit=${COMMUNITY}&from=${today}&to=${today}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({
+      interval: 'day',
+      total: [{ bucket: today, reported: 3, closed: 0 }],
+      series: [
+        { category: 'ENV.GARBAGE', points: [{ bucket: today, reported: 2, closed: 0 }] },
+        { category: 'ENV.SEWAGE', points: [{ bucket: today, reported: 1, closed: 0 }] },
+      ],
+    });
+  });
+
+  it('answers a unit outside the scope 404, another role 403, bad input 400 naming the field', async () => {
+    const outside = await walk.call('otherCommunity', 'GET', `/api/v1/analytics/hotspots?unit=${COMMUNITY}`);
+    expect(outside.statusCode).toBe(404);
+    expect(outside.json()).toMatchObject({ code: 'ANALYTICS_UNIT_NOT_FOUND' });
+    expect((await walk.call('otherCommunity', 'GET', `/api/v1/analytics/trends?unit=${COMMUNITY}`)).statusCode).toBe(404);
+    expect((await walk.call('staff', 'GET', `/api/v1/analytics/trends?unit=${GRID}`)).statusCode).toBe(403);
+    const bad = await walk.call('analyst', 'GET', `/api/v1/analytics/hotspots?unit=${STREET}&by=hex`);
+    expect(bad.statusCode).toBe(400);
+    expect(JSON.stringify(bad.json())).toContain('by');
+    const badInterval = await walk.call('analyst', 'GET', `/api/v1/analytics/trends?unit=${STREET}&interval=month`);
+    expect(badInterval.statusCode).toBe(400);
+    expect(JSON.stringify(badInterval.json())).toContain('interval');
+  });
+});
