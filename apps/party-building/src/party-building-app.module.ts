@@ -11,7 +11,7 @@ import { ServiceRecordEntity } from './ledger/service-record.entity';
 import { PARTY_BUILDING_MIGRATIONS } from './migrations/party-building.migration';
 import { MemberAuditEntity, MemberEntity } from './members/member.entity';
 import { MembersModule } from './members/members.module';
-import { CoverageModule } from './coverage/coverage.module';
+import { CoverageModule } from './branch-coverage/coverage.module';
 import { OfficerEntity } from './organisations/officer.entity';
 import { ActivityEntity, CheckInCodeEntity, SignUpEntity } from './activities/activity.entity';
 import { ActivitiesModule } from './activities/activities.module';

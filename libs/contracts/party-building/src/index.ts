@@ -5,7 +5,7 @@ export * from './organisations';
 export * from './members';
 export * from './ledger';
 export * from './activities';
-export * from './coverage';
+export * from './branch-coverage';
 export * from './registrations';
 export * from './stations';
 export * from './committees';

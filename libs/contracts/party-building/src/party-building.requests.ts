@@ -1,6 +1,6 @@
 import { serviceInfoRequest } from '@gridline/messaging/contracts';
 import { LEDGER_REQUESTS } from './ledger/ledger.requests';
-import { COVERAGE_REQUESTS } from './coverage/coverage.requests';
+import { COVERAGE_REQUESTS } from './branch-coverage/coverage.requests';
 import { MEMBER_REQUESTS } from './members/member.requests';
 import { ORGANISATION_REQUESTS } from './organisations/organisation.requests';
 import { ACTIVITY_REQUESTS } from './activities/activity.requests';

@@ -3,7 +3,7 @@ import { PARTY_READERS, requireRole } from '@gridline/auth';
 import { cstYear } from '@gridline/platform';
 import { ReferenceRepository } from '@gridline/registry-reference';
 import { fromHalfHours, partyInvalid, type LedgerTotalsView, type ServiceTotalsRow } from '@gridline/contracts-party-building';
-import { unitNotFound } from '../../../coverage/coverage.errors';
+import { unitNotFound } from '../../../branch-coverage/coverage.errors';
 import { PartyScope } from '../../../scope/party-scope';
 import { yearBounds } from '../../ledger-rules';
 import { ServiceRecordRepository, type ServiceTotalsSql } from '../../service-record.repository';

@@ -3,7 +3,7 @@ import { PARTY_READERS, requireRole } from '@gridline/auth';
 import type { OffsetPage } from '@gridline/platform';
 import { ReferenceRepository } from '@gridline/registry-reference';
 import type { ServiceRecordView } from '@gridline/contracts-party-building';
-import { unitNotFound } from '../../../coverage/coverage.errors';
+import { unitNotFound } from '../../../branch-coverage/coverage.errors';
 import { PartyScope } from '../../../scope/party-scope';
 import { toServiceRecordView } from '../../service-record.mapper';
 import { ServiceRecordRepository } from '../../service-record.repository';
