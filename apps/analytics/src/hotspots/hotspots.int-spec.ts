@@ -7,6 +7,7 @@ import { AnalyticsClient, AnalyticsErrorCode, type HotspotsQuery, type TrendsQue
 import { INCIDENTS_EVENTS, type IncidentEventData } from '@gridline/contracts-incidents';
 import { REGISTRY_EVENTS, type UnitLevel } from '@gridline/contracts-registry';
 import { TEST_SERVERS, TestPlatform, eventually } from '@gridline/testing';
+import { hexCells } from './hex-cells';
 import { AnalyticsAppModule } from '../analytics-app.module';
 import { AnalyticsConfig } from '../analytics.config';
 
@@ -27,21 +28,23 @@ function event<T>(definition: EventDefinition<T>, aggregateId: string, data: T):
 /** China time. */
 const cst = (day: string, time: string) => new Date(`2026-${day}T${time}:00+08:00`).toISOString();
 
-function incident(id: string, name: keyof typeof INCIDENTS_EVENTS, at: string, category: string, grid: string, status: IncidentEventData['status'] = 'reported'): Published {
+function incident(id: string, name: keyof typeof INCIDENTS_EVENTS, at: string, category: string, grid: string, status: IncidentEventData['status'] = 'reported', extra: Partial<IncidentEventData> = {}): Published {
   const definition = INCIDENTS_EVENTS[name] as EventDefinition<IncidentEventData>;
   return event(definition, id, {
     incidentId: id, status, categoryCode: category, gridCode: grid, path: PATHS[grid], urgency: 'normal', source: 'patrol', owner: null, step: null,
     dueAt: null, supervision: { card: 'none', supervisorUnitCode: null, since: null }, reworkCount: 0, appealRef: null, appealHandoff: null, result: null,
-    resolution: null, rating: null, actor: 'u', at, comment: null,
+    resolution: null, rating: null, actor: 'u', at, comment: null, ...extra,
   });
 }
+
+const SPOT = { lat: 36.0671, lng: 120.3826 };
 
 /** Known points and days: A and B road cases in G11 (B just after midnight China time: 3 November), A closed on the 3rd. */
 const CASES = [
   incident('HA', 'reported', cst('11-02', '09:00'), 'ROAD', G11),
   incident('HA', 'closed', cst('11-03', '10:00'), 'ROAD', G11, 'closed'),
   incident('HB', 'reported', cst('11-03', '00:30'), 'ROAD', G11),
-  incident('HC', 'reported', cst('11-09', '10:00'), 'WATER', G12),
+  incident('HC', 'reported', cst('11-09', '10:00'), 'WATER', G12, 'reported', { location: SPOT }),
   incident('HD', 'reported', cst('11-09', '11:00'), 'ROAD', G21),
   incident('HE', 'reported', cst('10-30', '10:00'), 'ROAD', G11),
 ];
@@ -101,6 +104,14 @@ describe('hot spots and trends from incidents’ events', () => {
   it('keeps a covering reporting index per depth of the path for the hot spots', async () => {
     const { rows } = await db.query(`select indexname from pg_indexes where schemaname = 'analytics' and indexname like 'case_projection_u%_hotspot_idx' order by 1`);
     expect(rows.map((r) => r.indexname)).toEqual([1, 2, 3].map((d) => `case_projection_u${d}_hotspot_idx`));
+  });
+
+  it('keeps a located case’s spot and its H3 cells at 7, 8 and 9; a case without a location has none', async () => {
+    const { rows } = await db.query(`select incident_id, lat, lng, h3r7, h3r8, h3r9 from analytics.case_projection where incident_id in ('HB', 'HC') order by 1`);
+    expect(rows).toEqual([
+      { incident_id: 'HB', lat: null, lng: null, h3r7: null, h3r8: null, h3r9: null },
+      { incident_id: 'HC', ...SPOT, ...hexCells(SPOT.lat, SPOT.lng) },
+    ]);
   });
 
   it('counts a community’s cases by category × grid, and a street’s per grid', async () => {

@@ -1,5 +1,6 @@
 import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
 import { CaseHotspotIndexesMigration } from './case-hotspot-indexes.migration';
+import { CaseLocationMigration } from './case-location.migration';
 import { CaseOpenIndexesMigration } from './case-open-indexes.migration';
 import { CaseProjectionMigration } from './case-projection.migration';
 import { GridQualityMigration } from './grid-quality.migration';
@@ -13,5 +14,5 @@ export const ANALYTICS_MIGRATIONS = [
   ...[UnitProjectionMigration, GridQualityMigration, HotlineFiguresMigration, PartyFiguresMigration, PartyPeriodFiguresMigration].map((m) => ({ name: m.migrationName, class: m })),
   // The copy of the registry's reference data (names, the working calendar), as incidents, hotline and party building keep it.
   ...REGISTRY_REFERENCE_MIGRATIONS,
-  ...[CaseProjectionMigration, CaseOpenIndexesMigration, CaseHotspotIndexesMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[CaseProjectionMigration, CaseOpenIndexesMigration, CaseHotspotIndexesMigration, CaseLocationMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

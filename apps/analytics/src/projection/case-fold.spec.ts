@@ -98,4 +98,15 @@ describe(foldCase.name, () => {
     expect(facts.find((f) => f.kind === 'closed')?.value).toBe(19.5);
     expect(facts.find((f) => f.kind === 'evaluated')?.value).toBe(4);
   });
+
+  it('places the case where the newest event telling its location says; events from before the location was sent do not unplace it', () => {
+    const spot = { lat: 36.0671, lng: 120.3826 };
+    const moved = { lat: 36.068, lng: 120.383 };
+    const old = walk.slice(0, 3); // published before incidents sent `location`: no key
+    expect(foldCase(old, calendar).state.location).toBeNull();
+    const told = [ev('reported', at(1, '09:00'), { location: spot, ...step('accept', at(1, '17:30')) }), ...old.slice(1)];
+    expect(foldCase(told, calendar).state.location).toEqual(spot);
+    expect(foldCase([...told, ev('signed', at(1, '14:00'), { status: 'in_progress', location: moved })], calendar).state.location).toEqual(moved);
+    expect(foldCase([...told, ev('signed', at(1, '14:00'), { status: 'in_progress', location: null })], calendar).state.location).toBeNull();
+  });
 });

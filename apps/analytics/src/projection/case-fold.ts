@@ -63,6 +63,8 @@ export interface CaseState {
   categoryCode: string;
   urgency: string;
   source: string;
+  /** Where the matter is (WGS 84), as the newest event telling it says; null when reported without one or not told. */
+  location: { lat: number; lng: number } | null;
   ownerKind: 'department' | 'unit' | null;
   ownerCode: string | null;
   step: IncidentStep | null;
@@ -160,6 +162,8 @@ export function foldCase(events: readonly CaseEventFact[], calendar: WorkingCale
   if (closedFact) closedFact.value = handlingHours;
   const count = (kind: CaseDatedFact['kind']) => facts.filter((f) => f.kind === kind).length;
   const owner = last.owner;
+  // Events published before incidents sent the location lack the key: the newest event that has it tells.
+  const located = [...sorted].reverse().find((e) => e.data.location !== undefined);
   return {
     state: {
       incidentId: last.incidentId,
@@ -169,6 +173,7 @@ export function foldCase(events: readonly CaseEventFact[], calendar: WorkingCale
       categoryCode: last.categoryCode,
       urgency: last.urgency,
       source: last.source,
+      location: located?.data.location ? { lat: located.data.location.lat, lng: located.data.location.lng } : null,
       ownerKind: owner?.kind ?? null,
       ownerCode: owner ? (owner.kind === 'department' ? owner.departmentCode : owner.unitCode) : null,
       step: last.step,

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { pgTextArray } from '@gridline/persistence';
 import type { WorkingCalendar } from '@gridline/platform';
 import type { IncidentEventData } from '@gridline/contracts-incidents';
+import { hexCells } from '../hotspots/hex-cells';
 import { foldCase, type CaseEventFact } from './case-fold';
 
 /**
@@ -32,12 +33,14 @@ export class CaseProjectionRepository {
     const events: CaseEventFact[] = rows.map((r) => ({ eventId: r.event_id, type: r.type, data: r.data }));
     const { state: s, steps, facts } = foldCase(events, calendar);
     const path = pgTextArray(s.path);
+    const cells = hexCells(s.location?.lat, s.location?.lng);
     const columns = {
       incident_id: s.incidentId, status: s.status, grid_code: s.gridCode, unit_path: path, category_code: s.categoryCode, urgency: s.urgency, source: s.source,
       owner_kind: s.ownerKind, owner_code: s.ownerCode, step: s.step, due_at: s.dueAt, card: s.card, reported_at: s.reportedAt, accepted_at: s.acceptedAt,
       rejected_at: s.rejectedAt, dispatched_at: s.dispatchedAt, signed_at: s.signedAt, handled_at: s.handledAt, verified_at: s.verifiedAt, closed_at: s.closedAt,
       finished_at: s.finishedAt, evaluated_at: s.evaluatedAt, rating: s.rating, warnings: s.warnings, yellow_cards: s.yellowCards, red_cards: s.redCards,
       returns: s.returns, reworks: s.reworks, extensions: s.extensions, handling_hours: s.handlingHours, last_event_at: s.lastEventAt,
+      lat: s.location?.lat ?? null, lng: s.location?.lng ?? null, h3r7: cells.h3r7, h3r8: cells.h3r8, h3r9: cells.h3r9,
     };
     const names = Object.keys(columns);
     await this.em.execute(

@@ -1,7 +1,7 @@
 import type { Caller } from '@gridline/auth';
 import { NameBook } from '@gridline/registry-reference';
 import { IncidentEntity } from './incident.entity';
-import { codesOf, toIncidentView } from './incident.mapper';
+import { codesOf, toEventData, toIncidentView } from './incident.mapper';
 
 const GRID = '370502003001001';
 const COMMUNITY = '370502003001';
@@ -69,5 +69,14 @@ describe(toIncidentView.name, () => {
       categories: ['ENV.SEWAGE', 'ENV.SEWAGE'],
       departments: ['URBAN_MGMT'],
     });
+  });
+});
+
+describe(toEventData.name, () => {
+  it('carries the case’s location as the case stores it (WGS 84, no address), null without one', () => {
+    const located = toEventData(incident({ lat: 36.0671, lng: 120.3826, address: '文汇路 12 号' }), 'staff-1', null);
+    expect(located.location).toEqual({ lat: 36.0671, lng: 120.3826 });
+    expect(JSON.stringify(located)).not.toContain('文汇路');
+    expect(toEventData(incident({ lat: null, lng: null }), 'staff-1', null).location).toBeNull();
   });
 });

@@ -80,6 +80,7 @@ export function toEventData(i: IncidentEntity, actor: string, comment: string | 
     path: i.path,
     urgency: i.urgency,
     source: i.source,
+    location: i.lat !== null && i.lng !== null ? { lat: i.lat, lng: i.lng } : null,
     owner: i.owner,
     step: i.step,
     dueAt: i.dueAt?.toISOString() ?? null,

@@ -7,6 +7,10 @@ import { IsCategoryCode, IsUnitCode } from '@gridline/contracts-registry';
 export const HOTSPOT_GROUPINGS = ['category', 'grid'] as const;
 export type HotspotGrouping = (typeof HOTSPOT_GROUPINGS)[number];
 
+/** The H3 resolutions of `by=hex` (precomputed per case): 7 (about 5 km² a cell), 8 (0.7 km²), 9 (0.1 km²). */
+export const HEX_RESOLUTIONS = [7, 8, 9] as const;
+export type HexResolution = (typeof HEX_RESOLUTIONS)[number];
+
 /** The buckets of a trend: China days, or ISO weeks (Monday to Sunday, China time). */
 export const TREND_INTERVALS = ['day', 'week'] as const;
 export type TrendInterval = (typeof TREND_INTERVALS)[number];

@@ -13,6 +13,11 @@ export interface IncidentEventData {
   path: string[];
   urgency: IncidentUrgency;
   source: string;
+  /**
+   * Where the matter is, as the case stores it (WGS 84, no address): a spot in the street, not personal data. Null
+   * for a case reported without one; absent from events published before 2026-12-01.
+   */
+  location?: { lat: number; lng: number } | null;
   owner: IncidentOwner | null;
   step: IncidentStep | null;
   dueAt: string | null;
