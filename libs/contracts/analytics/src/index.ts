@@ -8,5 +8,6 @@ export * from './hotspots/hotspots.dto';
 export * from './hotspots/hotspots.types';
 export * from './analytics.errors';
 export * from './analytics.requests';
+export * from './candidates/candidate-lifted.event';
 export * from './analytics.events';
 export * from './analytics.client';

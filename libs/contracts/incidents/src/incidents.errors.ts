@@ -13,5 +13,15 @@ export const IncidentErrorCode = {
   PhotoIncomplete: 'PHOTO_UPLOAD_INCOMPLETE',
   /** More photos of a stage than a case keeps. */
   PhotoLimit: 'PHOTO_LIMIT_REACHED',
+  /** A 3+N candidate discussion that does not exist, or that the caller may not see. */
+  DiscussionNotFound: 'DISCUSSION_NOT_FOUND',
+  /** A discussion task that does not exist, or that the caller may not see. */
+  DiscussionTaskNotFound: 'DISCUSSION_TASK_NOT_FOUND',
+  /** The discussion is closed: no meeting, task or closing any more. */
+  DiscussionClosed: 'DISCUSSION_CLOSED',
+  /** The discussion's meeting is recorded already. */
+  DiscussionMeetingRecorded: 'DISCUSSION_MEETING_RECORDED',
+  /** The task is done already. */
+  DiscussionTaskDone: 'DISCUSSION_TASK_DONE',
 } as const;
 export type IncidentErrorCode = (typeof IncidentErrorCode)[keyof typeof IncidentErrorCode];

@@ -8,6 +8,8 @@ import type { ListVisitsQuery, LogVisitRequest, OpenVisitIncidentRequest } from 
 import type { VisitView } from './visits/visit.types';
 import type { LiftToJointDiscussionRequest } from './joint-discussion/joint-discussion.dto';
 import type { JointDiscussionView } from './joint-discussion/joint-discussion.types';
+import type { CloseDiscussionRequest, CompleteDiscussionTaskRequest, DiscussionIdRequest, ListDiscussionTasksQuery, ListDiscussionsQuery, RecordDiscussionMeetingRequest } from './discussions/discussion.dto';
+import type { DiscussionPage, DiscussionTaskPage, DiscussionTaskView, DiscussionView } from './discussions/discussion.types';
 import type { ExportAuditEntryView, ExportAuditQuery, ExportRecorded, OffsetPage } from '@gridline/platform';
 import type { BeginPhotoUploadRequest, CommitPhotoRequest, IncidentPhotoRequest, PhotoChunkRequest, ReadPhotoChunkRequest } from './photos/photo.dto';
 import type { BeginPhotoUploadResult, PhotoChunk, PhotoChunkAck, PhotoContent, PhotoView } from './photos/photo.types';
@@ -35,6 +37,12 @@ export const INCIDENTS_REQUESTS = {
   openVisitIncident: defineRequest<OpenVisitIncidentRequest, ReportResult>('incidents', 'incidents.visit.open_incident'),
   liftToJointDiscussion: defineRequest<LiftToJointDiscussionRequest, JointDiscussionView>('incidents', 'incidents.joint_discussion.record'),
   jointDiscussions: defineRequest<IncidentIdRequest, JointDiscussionView[]>('incidents', 'incidents.joint_discussion.list'),
+  listDiscussions: defineRequest<ListDiscussionsQuery, DiscussionPage>('incidents', 'incidents.discussion.list'),
+  getDiscussion: defineRequest<DiscussionIdRequest, DiscussionView>('incidents', 'incidents.discussion.get'),
+  recordDiscussionMeeting: defineRequest<RecordDiscussionMeetingRequest, DiscussionView>('incidents', 'incidents.discussion.record_meeting'),
+  closeDiscussion: defineRequest<CloseDiscussionRequest, DiscussionView>('incidents', 'incidents.discussion.close'),
+  listDiscussionTasks: defineRequest<ListDiscussionTasksQuery, DiscussionTaskPage>('incidents', 'incidents.discussion_task.list'),
+  completeDiscussionTask: defineRequest<CompleteDiscussionTaskRequest, DiscussionTaskView>('incidents', 'incidents.discussion_task.complete'),
   beginPhotoUpload: defineRequest<BeginPhotoUploadRequest, BeginPhotoUploadResult>('incidents', 'incidents.photo.begin'),
   photoChunk: defineRequest<PhotoChunkRequest, PhotoChunkAck>('incidents', 'incidents.photo.chunk'),
   commitPhoto: defineRequest<CommitPhotoRequest, PhotoView>('incidents', 'incidents.photo.commit'),

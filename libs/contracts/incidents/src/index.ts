@@ -18,3 +18,7 @@ export * from './joint-discussion/joint-discussion.client';
 export * from './photos/photo.types';
 export * from './photos/photo.dto';
 export * from './photos/photos.client';
+export * from './discussions/discussion.types';
+export * from './discussions/discussion.dto';
+export * from './discussions/discussion.events';
+export * from './discussions/discussions.client';

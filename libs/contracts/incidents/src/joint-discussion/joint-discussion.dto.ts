@@ -20,8 +20,8 @@ export class JointDiscussionOwnerDto {
   unitCode?: string;
 }
 
-/** Body of POST /api/v1/incidents/:id/joint-discussion. */
-export class LiftToJointDiscussionBody {
+/** A joint meeting as recorded: who took part, on which day, what they decided (a case's discussion, a candidate's meeting). */
+export class MeetingRecordBody {
   @ApiProperty({ type: [String], example: ['370502003', '370502003001', 'URBAN_MGMT', 'MARKET_SUPERVISION'], description: 'Unit codes or department codes' })
   @IsArray()
   @ArrayMinSize(1)
@@ -39,7 +39,10 @@ export class LiftToJointDiscussionBody {
   @IsNotEmpty()
   @MaxLength(8000)
   decision!: string;
+}
 
+/** Body of POST /api/v1/incidents/:id/joint-discussion. */
+export class LiftToJointDiscussionBody extends MeetingRecordBody {
   @ApiProperty({ type: [JointDiscussionOwnerDto], description: 'The owners assigned, the lead first' })
   @IsArray()
   @ArrayMinSize(1)
