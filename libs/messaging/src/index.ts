@@ -23,6 +23,7 @@ export * from './inbox/inbox-record.entity';
 export * from './inbox/dead-letter.entity';
 export * from './inbox/event-subscriber';
 export * from './inbox/event-consumer-host';
+export * from './inbox/inbox-apply';
 export * from './idempotency/idempotency-key';
 export * from './idempotency/idempotency-store';
 export * from './idempotency/idempotency.interceptor';

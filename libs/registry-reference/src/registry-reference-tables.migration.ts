@@ -43,4 +43,7 @@ export class RegistryReferenceTablesMigration extends SchemaMigration {
   }
 }
 
+/** The copy's tables (what a projection rebuild swaps in afresh). */
+export const REGISTRY_REFERENCE_TABLES = ['registry_unit', 'registry_category', 'registry_department', 'registry_calendar_year'] as const;
+
 export const REGISTRY_REFERENCE_MIGRATIONS = [RegistryReferenceTablesMigration].map((m) => ({ name: m.migrationName, class: m }));

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
+import { PROJECTION_SUBSCRIBERS } from './analytics-projections';
 import { CaseProjectionRepository } from './case-projection.repository';
-import { CaseProjectionSubscriber } from './case-projection.subscriber';
-import { HotlineFiguresProjectionSubscriber } from './hotline-figures-projection.subscriber';
 import { PartyProjectionRepository } from './party-projection.repository';
-import { PartyProjectionSubscriber } from './party-projection.subscriber';
 import { ProjectionRepository } from './projection.repository';
-import { QualityProjectionSubscriber } from './quality-projection.subscriber';
-import { UnitProjectionSubscriber } from './unit-projection.subscriber';
 
-/** The projections kept from other services' events: units, grids' collection quality, hotline owners' figures, party figures, grid cases. */
+/**
+ * The projections kept from other services' events: units, grids' collection quality, hotline owners' figures, party
+ * figures, grid cases. Their subscribers come from `ANALYTICS_PROJECTIONS` (add a projection there, not here).
+ */
 @Module({
-  providers: [ProjectionRepository, UnitProjectionSubscriber, QualityProjectionSubscriber, HotlineFiguresProjectionSubscriber, PartyProjectionRepository, PartyProjectionSubscriber, CaseProjectionRepository, CaseProjectionSubscriber],
+  providers: [ProjectionRepository, PartyProjectionRepository, CaseProjectionRepository, ...PROJECTION_SUBSCRIBERS],
 })
 export class ProjectionModule {}

@@ -9,6 +9,7 @@ import { ensureStream, isNotFound } from '../events/streams';
 import { streamName, withPrefix } from '../events/subjects';
 import { NatsConnection } from '../nats/nats-connection';
 import { EventSubscription, type EventHandlerBinding, type EventSubscriber } from './event-subscriber';
+import { applyWithInbox, bindingsByType, consumerName } from './inbox-apply';
 
 export interface ConsumerSettings {
   service: string;
@@ -70,7 +71,8 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     await this.ensureConsumer(stream, durable, withPrefix(this.settings.prefix, `events.${subscriber.source}.${subscriber.filter}`));
   }
 
-  private subscribers(): EventSubscriber[] {
+  /** The subscribers found in the application (every provider marked `@EventSubscription()`). */
+  subscribers(): EventSubscriber[] {
     return this.discovery
       .getProviders({ metadataKey: EventSubscription.KEY })
       .map((wrapper) => wrapper.instance as EventSubscriber)
@@ -89,7 +91,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
   }
 
   durableName(subscriber: EventSubscriber): string {
-    return `${this.settings.service}-${subscriber.name}`.replace(/[^A-Za-z0-9_-]/g, '_');
+    return consumerName(this.settings.service, subscriber);
   }
 
   private async ensureConsumer(stream: string, durable: string, filter: string): Promise<void> {
@@ -111,9 +113,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private async run(subscriber: EventSubscriber, stream: string, durable: string, ready: boolean): Promise<void> {
-    const bindings = new Map<string, EventHandlerBinding<unknown>>(
-      subscriber.handlers().map((b) => [b.definition.type, b as unknown as EventHandlerBinding<unknown>]),
-    );
+    const bindings = bindingsByType(subscriber);
     while (this.running) {
       let messages: ConsumerMessages | undefined;
       try {
@@ -187,16 +187,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
   /** Applies the event once: returns false when the inbox shows it was applied already. */
   private async apply(consumer: string, binding: EventHandlerBinding<unknown>, event: CloudEvent): Promise<boolean> {
     const em = this.orm.em.fork() as EntityManager;
-    const schema = this.orm.config.get('schema');
-    return em.transactional(async (tx) => {
-      const inserted: unknown[] = await tx.execute(
-        `insert into "${schema}"."inbox" (consumer, event_id, event_type) values (?, ?, ?) on conflict do nothing returning event_id`,
-        [consumer, event.id, event.type],
-      );
-      if (inserted.length === 0) return false;
-      await binding.handle(event, tx);
-      return true;
-    });
+    return em.transactional((tx) => applyWithInbox(tx, consumer, binding, event));
   }
 
   /**

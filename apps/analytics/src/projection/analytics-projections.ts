@@ -1,0 +1,38 @@
+import type { Type } from '@nestjs/common';
+import type { EventSubscriber } from '@gridline/messaging';
+import { REGISTRY_REFERENCE_TABLES, RegistryReferenceSubscriber } from '@gridline/registry-reference';
+import { CaseProjectionSubscriber } from './case-projection.subscriber';
+import { HotlineFiguresProjectionSubscriber } from './hotline-figures-projection.subscriber';
+import { PartyProjectionSubscriber } from './party-projection.subscriber';
+import { QualityProjectionSubscriber } from './quality-projection.subscriber';
+import { UnitProjectionSubscriber } from './unit-projection.subscriber';
+
+/** One projection analytics keeps from another service's events. */
+export interface AnalyticsProjection {
+  /**
+   * The subscriber: its stream subjects (`source`, `filter`) and its apply functions (`handlers()`). The live durable
+   * consumer `analytics-<name>` runs it, and `nx run analytics:rebuild` replays the stream through the very same one.
+   */
+  readonly subscriber: Type<EventSubscriber>;
+  /** The tables only this projection writes: what a rebuild builds afresh and swaps in (with the inbox). */
+  readonly tables: readonly string[];
+  /** Provided by a module of its own (the registry copy's `RegistryReferenceModule`), not by `ProjectionModule`. */
+  readonly providedElsewhere?: true;
+}
+
+/**
+ * Every projection of analytics, in the order a rebuild replays them (the registry copy first: the case fold reads
+ * its working calendar). A new projection joins by adding its entry here — never by listing its subscriber in a
+ * module by hand, so the live consumers and the rebuild can never disagree (an int-spec checks it).
+ */
+export const ANALYTICS_PROJECTIONS: readonly AnalyticsProjection[] = [
+  { subscriber: RegistryReferenceSubscriber, tables: REGISTRY_REFERENCE_TABLES, providedElsewhere: true },
+  { subscriber: UnitProjectionSubscriber, tables: ['unit_projection'] },
+  { subscriber: QualityProjectionSubscriber, tables: ['grid_quality'] },
+  { subscriber: HotlineFiguresProjectionSubscriber, tables: ['hotline_owner_figures'] },
+  { subscriber: PartyProjectionSubscriber, tables: ['party_organisation', 'party_member', 'party_registration', 'party_activity', 'party_attendance', 'party_service'] },
+  { subscriber: CaseProjectionSubscriber, tables: ['case_event', 'case_projection', 'case_step', 'case_fact'] },
+];
+
+/** The subscribers `ProjectionModule` provides (all but those provided by a module of their own). */
+export const PROJECTION_SUBSCRIBERS = ANALYTICS_PROJECTIONS.filter((p) => !p.providedElsewhere).map((p) => p.subscriber);
