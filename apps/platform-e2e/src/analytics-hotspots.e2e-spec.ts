@@ -1,3 +1,4 @@
+import { latLngToCell } from 'h3-js';
 import { chinaDay } from '@gridline/platform';
 import { eventually, unitFactory } from '@gridline/testing';
 import { StreetFixture } from './support/street-fixture';
@@ -56,6 +57,17 @@ describe('GET /api/v1/analytics/hotspots and /trends', () => {
     expect(grids.spots).toEqual([expect.objectContaining({ category: null, unit: GRID, reported: 3 })]);
   });
 
+  it('counts today’s cases per H3 cell of their location, the cell with its centre and outline for the map', async () => {
+    const res = await walk.call('analyst', 'GET', `/api/v1/analytics/hotspots?unit=${STREET}&by=hex&resolution=9&category=ENV.GARBAGE&from=${today}&to=${today}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ by: 'hex', resolution: 9, category: 'ENV.GARBAGE', total: 2, unlocated: 0 });
+    expect(res.json().cells).toEqual([
+      expect.objectContaining({ cell: latLngToCell(IN_GRID.lat, IN_GRID.lng, 9), reported: 2, categories: [{ category: 'ENV.GARBAGE', reported: 2 }], boundary: expect.objectContaining({ type: 'Polygon' }) }),
+    ]);
+    const all = (await walk.call('analyst', 'GET', `/api/v1/analytics/hotspots?unit=${COMMUNITY}&by=hex&from=${today}&to=${today}`)).json();
+    expect(all).toMatchObject({ resolution: 8, total: 3, cells: [expect.objectContaining({ cell: latLngToCell(IN_GRID.lat, IN_GRID.lng, 8), reported: 3 })] });
+  });
+
   it('answers today’s trend per category, most reported first', async () => {
     const res = await walk.call('analyst', 'GET', `/api/v1/analytics/trends?unit=${COMMUNITY}&from=${today}&to=${today}`);
     expect(res.statusCode).toBe(200);
@@ -75,9 +87,14 @@ describe('GET /api/v1/analytics/hotspots and /trends', () => {
     expect(outside.json()).toMatchObject({ code: 'ANALYTICS_UNIT_NOT_FOUND' });
     expect((await walk.call('otherCommunity', 'GET', `/api/v1/analytics/trends?unit=${COMMUNITY}`)).statusCode).toBe(404);
     expect((await walk.call('staff', 'GET', `/api/v1/analytics/trends?unit=${GRID}`)).statusCode).toBe(403);
-    const bad = await walk.call('analyst', 'GET', `/api/v1/analytics/hotspots?unit=${STREET}&by=hex`);
+    const bad = await walk.call('analyst', 'GET', `/api/v1/analytics/hotspots?unit=${STREET}&by=hexagon`);
     expect(bad.statusCode).toBe(400);
     expect(JSON.stringify(bad.json())).toContain('by');
+    const badResolution = await walk.call('analyst', 'GET', `/api/v1/analytics/hotspots?unit=${STREET}&by=hex&resolution=10`);
+    expect(badResolution.statusCode).toBe(400);
+    expect(JSON.stringify(badResolution.json())).toContain('resolution');
+    expect((await walk.call('otherCommunity', 'GET', `/api/v1/analytics/hotspots?unit=${COMMUNITY}&by=hex`)).statusCode).toBe(404);
+    expect((await walk.call('staff', 'GET', `/api/v1/analytics/hotspots?unit=${GRID}&by=hex`)).statusCode).toBe(403);
     const badInterval = await walk.call('analyst', 'GET', `/api/v1/analytics/trends?unit=${STREET}&interval=month`);
     expect(badInterval.statusCode).toBe(400);
     expect(JSON.stringify(badInterval.json())).toContain('interval');

@@ -38,6 +38,7 @@ function incident(id: string, name: keyof typeof INCIDENTS_EVENTS, at: string, c
 }
 
 const SPOT = { lat: 36.0671, lng: 120.3826 };
+const FAR = { lat: 36.1171, lng: 120.3826 };
 
 /** Known points and days: A and B road cases in G11 (B just after midnight China time: 3 November), A closed on the 3rd. */
 const CASES = [
@@ -47,6 +48,11 @@ const CASES = [
   incident('HC', 'reported', cst('11-09', '10:00'), 'WATER', G12, 'reported', { location: SPOT }),
   incident('HD', 'reported', cst('11-09', '11:00'), 'ROAD', G21),
   incident('HE', 'reported', cst('10-30', '10:00'), 'ROAD', G11),
+  // On the map (October 5th, apart from the other tests' periods): two cases at SPOT, one 5 km north, one without a location.
+  incident('XA', 'reported', cst('10-05', '09:00'), 'ROAD', G11, 'reported', { location: SPOT }),
+  incident('XB', 'reported', cst('10-05', '09:30'), 'WATER', G11, 'reported', { location: SPOT }),
+  incident('XC', 'reported', cst('10-05', '10:00'), 'ROAD', G21, 'reported', { location: FAR }),
+  incident('XD', 'reported', cst('10-05', '11:00'), 'ROAD', G12),
 ];
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
@@ -114,6 +120,37 @@ describe('hot spots and trends from incidents’ events', () => {
     ]);
   });
 
+  const OCTOBER_5 = { from: '2026-10-05', to: '2026-10-05' };
+
+  it('counts the cases per H3 cell of their location, with each cell’s centre, outline and categories; the unlocated apart', async () => {
+    const view = await analytics.hotspots(ANALYST, { unit: STREET, by: 'hex', resolution: 9, ...OCTOBER_5 });
+    expect(view).toMatchObject({ unit: STREET, by: 'hex', resolution: 9, category: null, ...OCTOBER_5, total: 4, unlocated: 1 });
+    expect(view.cells.map((c) => [c.cell, c.reported, c.categories])).toEqual([
+      [hexCells(SPOT.lat, SPOT.lng).h3r9, 2, [{ category: 'ROAD', reported: 1 }, { category: 'WATER', reported: 1 }]],
+      [hexCells(FAR.lat, FAR.lng).h3r9, 1, [{ category: 'ROAD', reported: 1 }]],
+    ]);
+    expect(view.cells[0]).toMatchObject({ lat: expect.closeTo(SPOT.lat, 2), lng: expect.closeTo(SPOT.lng, 2), boundary: { type: 'Polygon' } });
+    expect(view.cells[0].boundary.coordinates[0]).toHaveLength(7);
+  });
+
+  it('answers resolution 8 by default, one category when asked, and only the cases beneath the unit', async () => {
+    const byDefault = await analytics.hotspots(ANALYST, { unit: STREET, by: 'hex', ...OCTOBER_5 });
+    expect(byDefault.resolution).toBe(8);
+    expect(byDefault.cells.map((c) => c.cell)).toEqual([hexCells(SPOT.lat, SPOT.lng).h3r8, hexCells(FAR.lat, FAR.lng).h3r8]);
+    const road = await analytics.hotspots(ANALYST, { unit: STREET, by: 'hex', resolution: 7, category: 'ROAD', ...OCTOBER_5 });
+    expect(road).toMatchObject({ category: 'ROAD', total: 3, unlocated: 1 });
+    expect(road.cells.map((c) => [c.cell, c.reported])).toEqual([[hexCells(FAR.lat, FAR.lng).h3r7, 1], [hexCells(SPOT.lat, SPOT.lng).h3r7, 1]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    const community = await analytics.hotspots(ANALYST, { unit: C1, by: 'hex', ...OCTOBER_5 });
+    expect(community).toMatchObject({ total: 3, unlocated: 1 });
+    expect(community.cells.map((c) => [c.cell, c.reported])).toEqual([[hexCells(SPOT.lat, SPOT.lng).h3r8, 2]]);
+    expect((await analytics.hotspots(ANALYST, { unit: STREET, category: 'WATER', ...OCTOBER_5 })).spots).toEqual([{ category: 'WATER', unit: C1, unitName: `name-${C1}`, reported: 1 }]);
+  });
+
+  it('keeps a covering hex index per depth of the path', async () => {
+    const { rows } = await db.query(`select indexname from pg_indexes where schemaname = 'analytics' and indexname like 'case_projection_u%_hex_idx' order by 1`);
+    expect(rows.map((r) => r.indexname)).toEqual([1, 2, 3].map((d) => `case_projection_u${d}_hex_idx`));
+  });
+
   it('counts a community’s cases by category × grid, and a street’s per grid', async () => {
     expect((await analytics.hotspots(ANALYST, { unit: C1, ...NOVEMBER })).spots.map((s) => [s.category, s.unit, s.reported])).toEqual([
       ['ROAD', G11, 2],
@@ -160,7 +197,10 @@ describe('hot spots and trends from incidents’ events', () => {
       expect(await refusal(analytics.trends(C2_ADMIN, { unit }))).toMatchObject({ code: AnalyticsErrorCode.UnitNotFound, kind: 'not_found' });
     }
     expect(await refusal(analytics.hotspots({ sub: 's', roles: ['grid_staff'], units: [G11] }, { unit: G11 }))).toMatchObject({ kind: 'forbidden' });
-    expect(await refusal(analytics.hotspots(ANALYST, { unit: STREET, by: 'hex' } as unknown as HotspotsQuery))).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [expect.objectContaining({ field: 'by' })] } });
+    expect(await refusal(analytics.hotspots(ANALYST, { unit: STREET, by: 'hexagon' } as unknown as HotspotsQuery))).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [expect.objectContaining({ field: 'by' })] } });
+    expect(await refusal(analytics.hotspots(ANALYST, { unit: STREET, by: 'hex', resolution: 10 } as unknown as HotspotsQuery))).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [expect.objectContaining({ field: 'resolution' })] } });
+    expect(await refusal(analytics.hotspots(ANALYST, { unit: STREET, by: 'grid', resolution: 8 }))).toMatchObject({ code: AnalyticsErrorCode.Invalid, details: { fields: [expect.objectContaining({ field: 'resolution' })] } });
+    expect(await refusal(analytics.hotspots(C2_ADMIN, { unit: C1, by: 'hex' }))).toMatchObject({ code: AnalyticsErrorCode.UnitNotFound });
     expect(await refusal(analytics.trends(ANALYST, { unit: STREET, interval: 'month' } as unknown as TrendsQuery))).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [expect.objectContaining({ field: 'interval' })] } });
     expect(await refusal(analytics.trends(ANALYST, { unit: STREET, from: '2026-11-05', to: '2026-11-01' }))).toMatchObject({ code: AnalyticsErrorCode.Invalid, details: { fields: [expect.objectContaining({ field: 'from' })] } });
   });

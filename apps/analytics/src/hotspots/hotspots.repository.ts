@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import type { HotspotGrouping, TrendInterval } from '@gridline/contracts-analytics';
+import type { HexResolution, HotspotGrouping, TrendInterval } from '@gridline/contracts-analytics';
 import type { FiguresInstants } from '../figures/figures.repository';
+import { hexColumn } from './hex-cells';
 
 /** The cases beneath a unit: at its depth in the path (street 1, community or exclusive grid 2, grid 3). */
 export interface HotspotScope {
@@ -12,6 +13,13 @@ export interface HotspotScope {
 export interface HotspotRow {
   category: string | null;
   unit: string;
+  reported: number;
+}
+
+/** The cases of a category in an H3 cell (null: the cases without a location). */
+export interface HexRow {
+  cell: string | null;
+  category: string;
   reported: number;
 }
 
@@ -43,18 +51,33 @@ export class HotspotsRepository {
   }
 
   /**
-   * The cases reported in the period: by category, per category × the unit directly beneath (a grid's own cases at
-   * the grid); by grid, per grid. Most first.
+   * The cases reported in the period (of one category, if asked): by category, per category × the unit directly
+   * beneath (a grid's own cases at the grid); by grid, per grid. Most first.
    */
-  async hotspots(scope: HotspotScope, by: HotspotGrouping, { start, end }: FiguresInstants): Promise<HotspotRow[]> {
+  async hotspots(scope: HotspotScope, by: Exclude<HotspotGrouping, 'hex'>, { start, end }: FiguresInstants, category?: string): Promise<HotspotRow[]> {
     const column = this.column(scope);
-    const [category, unit] = by === 'category' ? ['category_code', `coalesce(unit_path[${scope.depth + 1}], grid_code)`] : ['null::text', 'grid_code'];
+    const [grouped, unit] = by === 'category' ? ['category_code', `coalesce(unit_path[${scope.depth + 1}], grid_code)`] : ['null::text', 'grid_code'];
     const rows: { category: string | null; unit: string; n: string }[] = await this.em.execute(
-      `select ${category} as category, ${unit} as unit, count(*) as n from ${this.t('case_projection')}
-        where ${column} = ? and reported_at >= ? and reported_at < ? group by 1, 2 order by n desc, 1, 2`,
-      [scope.unit, start, end],
+      `select ${grouped} as category, ${unit} as unit, count(*) as n from ${this.t('case_projection')}
+        where ${column} = ? and reported_at >= ? and reported_at < ?${category ? ' and category_code = ?' : ''} group by 1, 2 order by n desc, 1, 2`,
+      [scope.unit, start, end, ...(category ? [category] : [])],
     );
     return rows.map((r) => ({ category: r.category, unit: r.unit, reported: Number(r.n) }));
+  }
+
+  /**
+   * The cases reported in the period (of one category, if asked) per H3 cell of the resolution and category; the
+   * cases without a location in the rows of cell null. One range of the covering hex index of the depth.
+   */
+  async hexHotspots(scope: HotspotScope, resolution: HexResolution, { start, end }: FiguresInstants, category?: string): Promise<HexRow[]> {
+    const column = this.column(scope);
+    const cell = hexColumn(resolution);
+    const rows: { cell: string | null; category: string; n: string }[] = await this.em.execute(
+      `select ${cell} as cell, category_code as category, count(*) as n from ${this.t('case_projection')}
+        where ${column} = ? and reported_at >= ? and reported_at < ?${category ? ' and category_code = ?' : ''} group by 1, 2`,
+      [scope.unit, start, end, ...(category ? [category] : [])],
+    );
+    return rows.map((r) => ({ cell: r.cell, category: r.category, reported: Number(r.n) }));
   }
 
   /** The cases reported and closed per category and bucket (China day, or the Monday of its ISO week, China time). */

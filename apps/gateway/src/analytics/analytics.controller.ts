@@ -52,7 +52,8 @@ export class AnalyticsController {
   @Get('hotspots')
   @Roles(...FIGURES_READERS)
   @ApiOperation({
-    summary: 'Hot spots: the grid cases reported in a period (China days) beneath a unit in your scope, by category × the unit directly beneath (by=category) or per grid (by=grid), most first. Definitions: docs/analytics.md',
+    summary:
+      'Hot spots: the grid cases reported in a period (China days) beneath a unit in your scope (of one category, if asked), by category × the unit directly beneath (by=category), per grid (by=grid), or per H3 cell of their location at resolution 7, 8 or 9 (by=hex: each cell with its centre, GeoJSON outline and counts; cases without a location in `unlocated`), most first. Definitions: docs/analytics.md',
   })
   hotspots(@CurrentCaller() caller: Caller, @Query() query: HotspotsQuery) {
     return this.analytics.hotspots(caller, query);

@@ -9,7 +9,7 @@ import type { FiguresQuery } from './figures/figures.dto';
 import type { FiguresView } from './figures/figures.types';
 import type { PartyFiguresView } from './party-figures/party-figures.types';
 import type { HotspotsQuery, TrendsQuery } from './hotspots/hotspots.dto';
-import type { HotspotsView, TrendsView } from './hotspots/hotspots.types';
+import type { HexHotspotsView, HotspotsView, TrendsView, UnitHotspotsView } from './hotspots/hotspots.types';
 
 @Injectable()
 export class AnalyticsClient {
@@ -35,6 +35,10 @@ export class AnalyticsClient {
     return this.bus.request(ANALYTICS_REQUESTS.figures, query, { caller });
   }
 
+  /** The answer's shape follows `by`: per H3 cell for `hex`, else by category × unit or per grid. */
+  hotspots(caller: Caller, query: HotspotsQuery & { by: 'hex' }): Promise<HexHotspotsView>;
+  hotspots(caller: Caller, query: HotspotsQuery & { by?: 'category' | 'grid' }): Promise<UnitHotspotsView>;
+  hotspots(caller: Caller, query: HotspotsQuery): Promise<HotspotsView>;
   hotspots(caller: Caller, query: HotspotsQuery): Promise<HotspotsView> {
     return this.bus.request(ANALYTICS_REQUESTS.hotspots, query, { caller });
   }

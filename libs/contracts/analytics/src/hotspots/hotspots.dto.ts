@@ -1,10 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsCalendarDate } from '@gridline/platform';
 import { IsCategoryCode, IsUnitCode } from '@gridline/contracts-registry';
 
-/** How hot spots are grouped: category × the unit's children, or per grid (the map's cells). */
-export const HOTSPOT_GROUPINGS = ['category', 'grid'] as const;
+/** How hot spots are grouped: category × the unit's children, per grid, or per H3 hexagon (the map's heat layer). */
+export const HOTSPOT_GROUPINGS = ['category', 'grid', 'hex'] as const;
 export type HotspotGrouping = (typeof HOTSPOT_GROUPINGS)[number];
 
 /** The H3 resolutions of `by=hex` (precomputed per case): 7 (about 5 km² a cell), 8 (0.7 km²), 9 (0.1 km²). */
@@ -34,10 +35,24 @@ class PeriodOfUnit {
 
 /** Query of GET /api/v1/analytics/hotspots (and `analytics.hotspots.get`). */
 export class HotspotsQuery extends PeriodOfUnit {
-  @ApiPropertyOptional({ enum: HOTSPOT_GROUPINGS, description: 'category: cases by category × the unit directly beneath (default); grid: cases per grid beneath the unit' })
+  @ApiPropertyOptional({
+    enum: HOTSPOT_GROUPINGS,
+    description: 'category: cases by category × the unit directly beneath (default); grid: cases per grid beneath the unit; hex: cases per H3 cell of their location (cells with centre and boundary, cases without a location counted apart)',
+  })
   @IsOptional()
   @IsIn(HOTSPOT_GROUPINGS)
   by?: HotspotGrouping;
+
+  @ApiPropertyOptional({ enum: HEX_RESOLUTIONS, description: 'H3 resolution of by=hex (default 8): 7 about 5 km² a cell, 8 about 0.7 km², 9 about 0.1 km²' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsIn(HEX_RESOLUTIONS)
+  resolution?: HexResolution;
+
+  @ApiPropertyOptional({ example: 'ENV.GARBAGE', description: 'Only the cases of this category (exactly this code)' })
+  @IsOptional()
+  @IsCategoryCode()
+  category?: string;
 }
 
 /** Query of GET /api/v1/analytics/trends (and `analytics.trends.get`). */

@@ -1,4 +1,4 @@
-import type { HotspotGrouping, TrendInterval } from './hotspots.dto';
+import type { HexResolution, HotspotGrouping, TrendInterval } from './hotspots.dto';
 
 /** One hot spot: the cases reported in the period of a category (by category) beneath a unit. */
 export interface HotspotView {
@@ -9,15 +9,49 @@ export interface HotspotView {
   reported: number;
 }
 
-export interface HotspotsView {
+/** Hot spots by category × unit, or per grid. */
+export interface UnitHotspotsView {
   unit: string;
-  by: HotspotGrouping;
+  by: Exclude<HotspotGrouping, 'hex'>;
+  /** The category asked (null: every category). */
+  category: string | null;
   from: string;
   to: string;
   total: number;
   /** Most cases first. */
   spots: HotspotView[];
 }
+
+/** One H3 cell of `by=hex`: where it is on the map (GeoJSON, `[lng, lat]`) and the cases reported in it. */
+export interface HexHotspotView {
+  cell: string;
+  /** The cell's centre (WGS 84). */
+  lat: number;
+  lng: number;
+  /** The cell's outline: a GeoJSON polygon, one closed ring of `[lng, lat]` (Leaflet: `L.geoJSON`). */
+  boundary: { type: 'Polygon'; coordinates: [number, number][][] };
+  reported: number;
+  /** The cases of the cell per category, most first (ties by code). */
+  categories: { category: string; reported: number }[];
+}
+
+/** Hot spots per H3 cell of the cases' locations. */
+export interface HexHotspotsView {
+  unit: string;
+  by: 'hex';
+  resolution: HexResolution;
+  category: string | null;
+  from: string;
+  to: string;
+  /** Every case reported in the period beneath the unit: the cells' sum plus `unlocated`. */
+  total: number;
+  /** Cases without a location (reported without one, or folded before incidents sent it): in no cell. */
+  unlocated: number;
+  /** Most cases first (ties by cell id). */
+  cells: HexHotspotView[];
+}
+
+export type HotspotsView = UnitHotspotsView | HexHotspotsView;
 
 /** A bucket of a trend: its first China day (a week: its Monday), the cases reported and closed in it. */
 export interface TrendPoint {
