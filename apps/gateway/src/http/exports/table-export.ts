@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { PassThrough, Readable, type Writable } from 'node:stream';
+import { PassThrough, Readable, Transform, type TransformCallback, type Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { CursorPage, ExportFormat } from '@gridline/platform';
 import { chinaDay } from '@gridline/platform';
@@ -44,28 +44,99 @@ export async function* csvChunks<T>(rows: AsyncIterable<T>, columns: readonly Ex
   for await (const row of rows) yield csvRecord(columns.map((c) => c.value(row)));
 }
 
-/** Rows between two turns of the event loop while an XLSX sheet is written. */
-const XLSX_YIELD_ROWS = 100;
+/** A text chunk exceljs writes into a zip entry: a string, a Buffer, or its own StringBuf (reused after the write). */
+type XlsxChunk = string | Buffer | { toBuffer(): Buffer };
 
-/** Writes rows into an XLSX workbook of one sheet on `out`, row by row, waiting whenever `out` is full. */
-export async function writeXlsx<T>(out: Writable, rows: AsyncIterable<T>, columns: readonly ExportColumn<T>[], sheetName: string): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
-  const sheet = workbook.addWorksheet(sheetName.slice(0, 31));
-  sheet.columns = columns.map((c, i) => ({ key: String(i), width: c.width ?? 16 }));
-  sheet.addRow(columns.map((c) => c.header)).commit();
-  let written = 0;
-  for await (const row of rows) {
-    // A text cell is a string cell in XLSX (never a formula), so it is written as it is.
-    sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit();
-    // exceljs hands the sheet's bytes on without backpressure: let the zip compress and pass them on now and then
-    // (rows read from memory would otherwise pile up before a byte leaves), and wait whenever the reply is full.
-    if (++written % XLSX_YIELD_ROWS === 0) await new Promise((resolve) => setImmediate(resolve));
-    if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
-    // The client went away: stop reading pages (leaving the loop closes the rows' iterator).
-    if (out.destroyed) return;
+/**
+ * A zip entry's stream with backpressure. exceljs' own entry stream (StreamBuf) passes every chunk on to the zip
+ * without looking at the answer of write(), so rows pile up in memory as fast as they come while the zip compresses;
+ * a real stream instead fills to its high-water mark, the zip reads it as it compresses, and `needDrain` tells the
+ * writer to wait. Each chunk is copied on write (exceljs reuses its StringBuf for the next row).
+ */
+class XlsxEntryStream extends Transform {
+  constructor() {
+    super({ writableHighWaterMark: 64 * 1024, readableHighWaterMark: 64 * 1024 });
+    // exceljs waits for 'zipped' before it finishes the workbook.
+    this.on('finish', () => this.emit('zipped'));
   }
-  sheet.commit();
+
+  override write(chunk: XlsxChunk, encoding?: BufferEncoding | ((error: Error | null | undefined) => void), callback?: (error: Error | null | undefined) => void): boolean {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.toBuffer());
+    return typeof encoding === 'function' ? super.write(bytes, encoding) : super.write(bytes, callback);
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    callback(null, chunk);
+  }
+}
+
+/** exceljs' streaming workbook whose entries (the sheets) are XlsxEntryStreams: `drained()` waits while any is full. */
+class BackpressuredWorkbookWriter extends ExcelJS.stream.xlsx.WorkbookWriter {
+  private readonly entries: XlsxEntryStream[] = [];
+
+  // Replaces WorkbookWriter._openStream (exceljs 4.4.0, not in its typings): each zip entry's stream.
+  _openStream(path: string): XlsxEntryStream {
+    const stream = new XlsxEntryStream();
+    (this as unknown as { zip: { append(source: Readable, data: { name: string }): void } }).zip.append(stream, { name: path });
+    this.entries.push(stream);
+    return stream;
+  }
+
+  /** Resolves once no entry stream is over its high-water mark, or `out` closed (the client left). */
+  async drained(out: Writable): Promise<void> {
+    for (;;) {
+      const full = this.entries.find((e) => e.writableNeedDrain);
+      if (!full || out.destroyed) return;
+      await drainOrClose(full, out);
+    }
+  }
+}
+
+/** Waits for `stream`'s 'drain' or `out`'s 'close', whichever comes first, leaving no listener behind. */
+async function drainOrClose(stream: Writable, out: Writable): Promise<void> {
+  const done = new AbortController();
+  try {
+    await Promise.race([once(stream, 'drain', { signal: done.signal }), once(out, 'close', { signal: done.signal })]);
+  } finally {
+    done.abort();
+  }
+}
+
+/** One sheet of a workbook: its name (at most 31 characters), columns and rows. */
+export interface XlsxSheet<T> {
+  name: string;
+  columns: readonly ExportColumn<T>[];
+  rows: AsyncIterable<T> | Iterable<T>;
+}
+
+/**
+ * Writes sheets into an XLSX workbook on `out`, row by row: each row committed as it is added (no shared strings,
+ * no styles), and the next row pulled from `rows` only once the zip has taken the rows before — while the reply is
+ * not read, the zip does not read the sheet and the writer waits (the next page is not asked for). Memory holds a
+ * page and the streams' buffers, whatever the rows.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
+export async function writeXlsxSheets(out: Writable, sheets: readonly XlsxSheet<any>[]): Promise<void> {
+  const workbook = new BackpressuredWorkbookWriter({ stream: out, useSharedStrings: false, useStyles: false });
+  for (const { name, columns, rows } of sheets) {
+    const sheet = workbook.addWorksheet(name.slice(0, 31));
+    sheet.columns = columns.map((c, i) => ({ key: String(i), width: c.width ?? 16 }));
+    sheet.addRow(columns.map((c) => c.header)).commit();
+    for await (const row of rows) {
+      // A text cell is a string cell in XLSX (never a formula), so it is written as it is.
+      sheet.addRow(columns.map((c) => c.value(row) ?? null)).commit();
+      await workbook.drained(out);
+      // The client went away: stop reading pages (leaving the loop closes the rows' iterator).
+      if (out.destroyed) return;
+    }
+    sheet.commit();
+  }
   await workbook.commit();
+}
+
+/** Writes rows into an XLSX workbook of one sheet on `out` (writeXlsxSheets). */
+export function writeXlsx<T>(out: Writable, rows: AsyncIterable<T>, columns: readonly ExportColumn<T>[], sheetName: string): Promise<void> {
+  return writeXlsxSheets(out, [{ name: sheetName, columns, rows }]);
 }
 
 /** What an export answers: the stream of the file and how to name and type it. */
