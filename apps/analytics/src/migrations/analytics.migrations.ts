@@ -1,4 +1,5 @@
 import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
+import { AppealProjectionMigration } from './appeal-projection.migration';
 import { CaseHotspotIndexesMigration } from './case-hotspot-indexes.migration';
 import { CaseLocationMigration } from './case-location.migration';
 import { CaseOpenIndexesMigration } from './case-open-indexes.migration';
@@ -14,5 +15,5 @@ export const ANALYTICS_MIGRATIONS = [
   ...[UnitProjectionMigration, GridQualityMigration, HotlineFiguresMigration, PartyFiguresMigration, PartyPeriodFiguresMigration].map((m) => ({ name: m.migrationName, class: m })),
   // The copy of the registry's reference data (names, the working calendar), as incidents, hotline and party building keep it.
   ...REGISTRY_REFERENCE_MIGRATIONS,
-  ...[CaseProjectionMigration, CaseOpenIndexesMigration, CaseHotspotIndexesMigration, CaseLocationMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[CaseProjectionMigration, CaseOpenIndexesMigration, CaseHotspotIndexesMigration, CaseLocationMigration, AppealProjectionMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -1,6 +1,7 @@
 import type { Type } from '@nestjs/common';
 import type { EventSubscriber } from '@gridline/messaging';
 import { REGISTRY_REFERENCE_TABLES, RegistryReferenceSubscriber } from '@gridline/registry-reference';
+import { AppealProjectionSubscriber } from './appeal-projection.subscriber';
 import { CaseProjectionSubscriber } from './case-projection.subscriber';
 import { HotlineFiguresProjectionSubscriber } from './hotline-figures-projection.subscriber';
 import { PartyProjectionSubscriber } from './party-projection.subscriber';
@@ -32,6 +33,7 @@ export const ANALYTICS_PROJECTIONS: readonly AnalyticsProjection[] = [
   { subscriber: HotlineFiguresProjectionSubscriber, tables: ['hotline_owner_figures'] },
   { subscriber: PartyProjectionSubscriber, tables: ['party_organisation', 'party_member', 'party_registration', 'party_activity', 'party_attendance', 'party_service'] },
   { subscriber: CaseProjectionSubscriber, tables: ['case_event', 'case_projection', 'case_step', 'case_fact'] },
+  { subscriber: AppealProjectionSubscriber, tables: ['appeal_projection'] },
 ];
 
 /** The subscribers `ProjectionModule` provides (all but those provided by a module of their own). */

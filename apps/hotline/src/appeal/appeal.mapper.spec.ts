@@ -81,6 +81,23 @@ describe('the appeal mapper', () => {
     expect(toAppealEventData(appeal(), 'operator-1')).not.toHaveProperty('categoryChange');
   });
 
+  it('carries what analytics counts the three rates by: the place, the reception, the signing against its limit, the answer and the counts', () => {
+    const data = toAppealEventData(
+      appeal({ receivedAt: new Date('2026-12-01T01:00:00.000Z'), dispatchedAt: new Date('2026-12-01T02:00:00.000Z'), signDueAt: new Date('2026-12-01T04:00:00.000Z'), signedAt: new Date('2026-12-01T03:00:00.000Z'), returnCount: 1, extensionCount: 2 }),
+      'operator-1',
+    );
+    expect(data).toMatchObject({
+      path: ['370502003', COMMUNITY, GRID],
+      receivedAt: '2026-12-01T01:00:00.000Z',
+      dispatchedAt: '2026-12-01T02:00:00.000Z',
+      signDueAt: '2026-12-01T04:00:00.000Z',
+      signedAt: '2026-12-01T03:00:00.000Z',
+      answeredAt: null,
+      returnCount: 1,
+      extensionCount: 2,
+    });
+  });
+
   it('puts the details of a timeline entry in its view', () => {
     const entry = Object.assign(new AppealTimelineEntity(), {
       at: new Date('2026-12-02T03:00:00.000Z'),

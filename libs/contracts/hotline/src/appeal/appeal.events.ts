@@ -8,16 +8,30 @@ export interface AppealEventData {
   type: AppealType;
   categoryCode: string | null;
   gridCode: string | null;
+  /** The appeal's place, street first: the located grid's path, else the street of the operator who took it (its scope). */
+  path: string[];
   urgency: AppealUrgency;
   lead: AppealOwner | null;
   coOwners: AppealOwner[];
   /** For a grid owner: what the grid case needs (summary without personal data, location). */
   summary: string;
   location: { lat: number | null; lng: number | null; address: string | null } | null;
+  /** When the call was taken (a backdated intake's time): the figures count appeals by it. */
+  receivedAt: string;
+  /** The latest dispatch (kept after a return); null until dispatched. */
+  dispatchedAt: string | null;
+  /** The current hand-off's signing-for deadline and signing (both cleared by a return). */
+  signDueAt: string | null;
+  signedAt: string | null;
   answerDueAt: string | null;
+  /** The current answer (cleared by a re-handling). */
+  answeredAt: string | null;
   resolution: Resolution | null;
   satisfaction: Satisfaction | null;
   reopenCount: number;
+  /** Returns (退单) that took effect, and extensions granted, so far. */
+  returnCount: number;
+  extensionCount: number;
   /**
    * The grid hand-off this event belongs to (1, 2, …): raised by each dispatch to a grid and each re-handling of a
    * grid's appeal. The grid case is keyed by it, and results of an earlier hand-off are ignored. Null when the
