@@ -4,6 +4,8 @@ import { ExportAuditEntity, TransactionRunner } from '@gridline/persistence';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule } from '@gridline/registry-reference';
 import { INCIDENTS_CONFIG, type IncidentsConfig } from './incidents.config';
+import { DISCUSSION_ENTITIES } from './discussions/discussion.entities';
+import { DiscussionsModule } from './discussions/discussions.module';
 import { DISPUTE_ENTITIES } from './disputes/dispute.entities';
 import { DisputesModule } from './disputes/disputes.module';
 import { INCIDENT_ENTITIES } from './incident/incident.entity';
@@ -23,7 +25,7 @@ export const INCIDENTS_SERVICE = 'incidents';
 /** What the incidents service keeps in its schema (also used by `npm run migrate`). */
 export const INCIDENTS_PERSISTENCE = {
   service: INCIDENTS_SERVICE,
-  entities: [...INCIDENT_ENTITIES, ...REGISTRY_REFERENCE_ENTITIES, ...DISPUTE_ENTITIES, VisitEntity, JointDiscussionEntity, IncidentPhotoEntity, ExportAuditEntity],
+  entities: [...INCIDENT_ENTITIES, ...REGISTRY_REFERENCE_ENTITIES, ...DISPUTE_ENTITIES, VisitEntity, JointDiscussionEntity, ...DISCUSSION_ENTITIES, IncidentPhotoEntity, ExportAuditEntity],
   migrations: INCIDENTS_MIGRATIONS,
 };
 
@@ -50,6 +52,7 @@ export class IncidentsAppModule {
         IncidentModule,
         DisputesModule,
         JointDiscussionModule,
+        DiscussionsModule,
         VisitsModule,
         PhotosModule,
         SupervisionModule,

@@ -13,9 +13,9 @@ export function mayLift(caller: Caller, incident: IncidentEntity): boolean {
 }
 
 /** The owners as stored: each names exactly one department or one unit (400 naming the owner otherwise). */
-export function ownersOf(owners: readonly JointDiscussionOwnerDto[]): JointDiscussionOwner[] {
+export function ownersOf(owners: readonly JointDiscussionOwnerDto[], field: (i: number) => string = (i) => `owners[${i}]`): JointDiscussionOwner[] {
   return owners.map((owner, i) => {
-    if (!!owner.departmentCode === !!owner.unitCode) throw incidentInvalid(`owners[${i}]`, 'must give exactly one of departmentCode and unitCode');
+    if (!!owner.departmentCode === !!owner.unitCode) throw incidentInvalid(field(i), 'must give exactly one of departmentCode and unitCode');
     return owner.departmentCode ? { departmentCode: owner.departmentCode } : { unitCode: owner.unitCode! };
   });
 }

@@ -1,4 +1,5 @@
 import { ExportAuditMigration, SchemaMigration, workOrderMigrationSql } from '@gridline/persistence';
+import { CandidateDiscussionsMigration } from './20261208000100_candidate_discussions.migration';
 import { DisputesVisitsMigration } from './20261128000100_disputes_visits.migration';
 import { DepartmentCopyMigration } from './20261201006000_department_copy.migration';
 import { DueProvisionalMigration } from './20261202003500_due_provisional.migration';
@@ -159,4 +160,5 @@ export const INCIDENTS_MIGRATIONS = [
   ...REGISTRY_REFERENCE_MIGRATIONS,
   { name: IncidentsRegistryReferenceMigration.migrationName, class: IncidentsRegistryReferenceMigration },
   { name: ExportAuditMigration.migrationName, class: ExportAuditMigration },
+  { name: CandidateDiscussionsMigration.migrationName, class: CandidateDiscussionsMigration },
 ];

@@ -1,0 +1,9 @@
+import type { Caller } from '@gridline/auth';
+
+export class CloseDiscussionCommand {
+  constructor(
+    readonly caller: Caller,
+    readonly discussionId: string,
+    readonly note: string,
+  ) {}
+}
