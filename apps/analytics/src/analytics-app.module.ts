@@ -1,8 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
+import { ExportAuditEntity } from '@gridline/persistence';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule, type RegistryReferenceFillSettings } from '@gridline/registry-reference';
 import type { AnalyticsConfig } from './analytics.config';
+import { AnalyticsExportsModule } from './exports/analytics-exports.module';
 import { FiguresModule } from './figures/figures.module';
 import { HotspotsModule } from './hotspots/hotspots.module';
 import { HotlineFiguresModule } from './hotline/hotline-figures.module';
@@ -10,12 +12,13 @@ import { ANALYTICS_MIGRATIONS } from './migrations/analytics.migrations';
 import { OverviewModule } from './overview/overview.module';
 import { PartyFiguresModule } from './party/party-figures.module';
 import { ProjectionModule } from './projection/projection.module';
+import { ReportsModule } from './reports/reports.module';
 import { UnitProjection } from './projection/unit-projection.entity';
 
 export const ANALYTICS_SERVICE = 'analytics';
 
 /** What the analytics service keeps in its schema (also used by `npm run migrate`). */
-export const ANALYTICS_PERSISTENCE = { service: ANALYTICS_SERVICE, entities: [UnitProjection, ...REGISTRY_REFERENCE_ENTITIES], migrations: ANALYTICS_MIGRATIONS };
+export const ANALYTICS_PERSISTENCE = { service: ANALYTICS_SERVICE, entities: [UnitProjection, ExportAuditEntity, ...REGISTRY_REFERENCE_ENTITIES], migrations: ANALYTICS_MIGRATIONS };
 
 /**
  * The analytics service: one feature module per area (projections, overview, hotline figures, party figures, the
@@ -37,6 +40,8 @@ export class AnalyticsAppModule {
         PartyFiguresModule,
         FiguresModule,
         HotspotsModule,
+        AnalyticsExportsModule,
+        ReportsModule,
       ],
       providers: [RegistryClient],
       exports: [RegistryClient],

@@ -11,5 +11,6 @@ import { GetFiguresUseCase } from './use-cases/get-figures/get-figures.use-case'
   imports: [HotlineFiguresModule, OverviewModule, PartyFiguresModule],
   controllers: [FiguresBusController],
   providers: [FiguresRepository, GetFiguresUseCase],
+  exports: [FiguresRepository],
 })
 export class FiguresModule {}

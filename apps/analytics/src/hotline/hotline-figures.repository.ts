@@ -50,4 +50,14 @@ export class HotlineFiguresRepository {
     const rows: OwnerFiguresRow[] = await this.em.execute(`select owner, period_from, period_to, figures, published_at from "${schema}"."hotline_owner_figures" where owner = ?`, [owner]);
     return rows.length ? toView(rows[0]) : null;
   }
+
+  /** The latest figures of the units beneath a unit (a unit's code starts with its parent's), by code. */
+  async beneath(unit: string): Promise<HotlineOwnerFiguresView[]> {
+    const schema = this.em.config.get('schema');
+    const rows: OwnerFiguresRow[] = await this.em.execute(
+      `select owner, period_from, period_to, figures, published_at from "${schema}"."hotline_owner_figures" where owner ~ '^[0-9]+$' and owner like ? and owner <> ? order by owner`,
+      [`${unit}%`, unit],
+    );
+    return rows.map(toView);
+  }
 }

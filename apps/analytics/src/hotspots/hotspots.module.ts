@@ -10,5 +10,6 @@ import { GetTrendsUseCase } from './use-cases/get-trends/get-trends.use-case';
   imports: [PartyFiguresModule],
   controllers: [HotspotsBusController],
   providers: [HotspotsRepository, GetHotspotsUseCase, GetTrendsUseCase],
+  exports: [HotspotsRepository],
 })
 export class HotspotsModule {}

@@ -1,9 +1,11 @@
+import { ExportAuditMigration } from '@gridline/persistence';
 import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
 import { AppealProjectionMigration } from './appeal-projection.migration';
 import { CaseHotspotIndexesMigration } from './case-hotspot-indexes.migration';
 import { CaseLocationMigration } from './case-location.migration';
 import { CaseOpenIndexesMigration } from './case-open-indexes.migration';
 import { CaseProjectionMigration } from './case-projection.migration';
+import { CaseWorkOrderMigration } from './case-work-order.migration';
 import { GridQualityMigration } from './grid-quality.migration';
 import { HotlineFiguresMigration } from './hotline-figures.migration';
 import { PartyFiguresMigration } from './party-figures.migration';
@@ -16,4 +18,6 @@ export const ANALYTICS_MIGRATIONS = [
   // The copy of the registry's reference data (names, the working calendar), as incidents, hotline and party building keep it.
   ...REGISTRY_REFERENCE_MIGRATIONS,
   ...[CaseProjectionMigration, CaseOpenIndexesMigration, CaseHotspotIndexesMigration, CaseLocationMigration, AppealProjectionMigration].map((m) => ({ name: m.migrationName, class: m })),
+  // The exports of figure tables and monthly reports (the shared export_audit), and the work orders the report names.
+  ...[ExportAuditMigration, CaseWorkOrderMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -57,6 +57,8 @@ export interface CaseDatedFact {
 /** A case as analytics knows it: the newest state plus the times of its milestones and counts of what happened. */
 export interface CaseState {
   incidentId: string;
+  /** The work order, from any event that carried it (null: its events came before they did). */
+  workOrder: string | null;
   status: IncidentStatus;
   gridCode: string;
   path: string[];
@@ -167,6 +169,7 @@ export function foldCase(events: readonly CaseEventFact[], calendar: WorkingCale
   return {
     state: {
       incidentId: last.incidentId,
+      workOrder: sorted.find((e) => e.data.workOrder)?.data.workOrder ?? null,
       status: last.status,
       gridCode: last.gridCode,
       path: last.path,

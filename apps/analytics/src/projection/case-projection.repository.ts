@@ -35,7 +35,7 @@ export class CaseProjectionRepository {
     const path = pgTextArray(s.path);
     const cells = hexCells(s.location?.lat, s.location?.lng);
     const columns = {
-      incident_id: s.incidentId, status: s.status, grid_code: s.gridCode, unit_path: path, category_code: s.categoryCode, urgency: s.urgency, source: s.source,
+      incident_id: s.incidentId, work_order: s.workOrder, status: s.status, grid_code: s.gridCode, unit_path: path, category_code: s.categoryCode, urgency: s.urgency, source: s.source,
       owner_kind: s.ownerKind, owner_code: s.ownerCode, step: s.step, due_at: s.dueAt, card: s.card, reported_at: s.reportedAt, accepted_at: s.acceptedAt,
       rejected_at: s.rejectedAt, dispatched_at: s.dispatchedAt, signed_at: s.signedAt, handled_at: s.handledAt, verified_at: s.verifiedAt, closed_at: s.closedAt,
       finished_at: s.finishedAt, evaluated_at: s.evaluatedAt, rating: s.rating, warnings: s.warnings, yellow_cards: s.yellowCards, red_cards: s.redCards,

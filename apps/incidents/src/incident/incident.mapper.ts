@@ -74,6 +74,7 @@ export function toIncidentView(i: IncidentEntity, caller: Caller, names: NameBoo
 export function toEventData(i: IncidentEntity, actor: string, comment: string | null): IncidentEventData {
   return {
     incidentId: i.id,
+    workOrder: i.workOrder,
     status: i.status,
     categoryCode: i.categoryCode,
     gridCode: i.gridCode,

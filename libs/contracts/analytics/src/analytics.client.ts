@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
+import type { ExportAuditEntryView, ExportAuditQuery, ExportRecorded, OffsetPage } from '@gridline/platform';
+import type { RecordAnalyticsExportRequest } from './exports/analytics-exports.dto';
+import type { MonthlyReportQuery } from './reports/monthly-report.dto';
+import type { MonthlyReportView } from './reports/monthly-report.types';
 import { ANALYTICS_REQUESTS } from './analytics.requests';
 import type { CollectionQualityView, OverviewView } from './overview/overview.types';
 import type { HotlineFiguresView } from './hotline-figures/hotline-figures.types';
@@ -45,5 +49,17 @@ export class AnalyticsClient {
 
   trends(caller: Caller, query: TrendsQuery): Promise<TrendsView> {
     return this.bus.request(ANALYTICS_REQUESTS.trends, query, { caller });
+  }
+
+  recordExport(caller: Caller, request: RecordAnalyticsExportRequest): Promise<ExportRecorded> {
+    return this.bus.request(ANALYTICS_REQUESTS.recordExport, request, { caller });
+  }
+
+  exportAudit(caller: Caller, query: ExportAuditQuery): Promise<OffsetPage<ExportAuditEntryView>> {
+    return this.bus.request(ANALYTICS_REQUESTS.exportAudit, query, { caller });
+  }
+
+  monthlyReport(caller: Caller, query: MonthlyReportQuery): Promise<MonthlyReportView> {
+    return this.bus.request(ANALYTICS_REQUESTS.monthlyReport, query, { caller });
   }
 }

@@ -1,4 +1,8 @@
 import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts';
+import type { ExportAuditEntryView, ExportAuditQuery, ExportRecorded, OffsetPage } from '@gridline/platform';
+import type { RecordAnalyticsExportRequest } from './exports/analytics-exports.dto';
+import type { MonthlyReportQuery } from './reports/monthly-report.dto';
+import type { MonthlyReportView } from './reports/monthly-report.types';
 import type { CollectionQualityView, OverviewView } from './overview/overview.types';
 import type { HotlineFiguresView } from './hotline-figures/hotline-figures.types';
 import type { PartyFiguresQuery } from './party-figures/party-figures.dto';
@@ -18,4 +22,7 @@ export const ANALYTICS_REQUESTS = {
   figures: defineRequest<FiguresQuery, FiguresView>('analytics', 'analytics.figures.get'),
   hotspots: defineRequest<HotspotsQuery, HotspotsView>('analytics', 'analytics.hotspots.get'),
   trends: defineRequest<TrendsQuery, TrendsView>('analytics', 'analytics.trends.get'),
+  recordExport: defineRequest<RecordAnalyticsExportRequest, ExportRecorded>('analytics', 'analytics.export.record'),
+  exportAudit: defineRequest<ExportAuditQuery, OffsetPage<ExportAuditEntryView>>('analytics', 'analytics.export.list'),
+  monthlyReport: defineRequest<MonthlyReportQuery, MonthlyReportView>('analytics', 'analytics.report.monthly'),
 } as const;

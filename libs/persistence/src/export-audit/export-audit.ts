@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ArrayType, Entity, JsonType, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 import { EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
-import { mapItems, offsetPage, pageOffset, type ExportAuditEntryView, type ExportAuditQuery, type ExportFormat, type OffsetPage } from '@gridline/platform';
+import { RequestContext, auditedFilters, exportTooLarge, mapItems, offsetPage, pageOffset, type AuditedExportFormat, type ExportAuditEntryView, type ExportAuditQuery, type ExportRecorded, type OffsetPage } from '@gridline/platform';
 import { SchemaMigration } from '../schema-migration';
 
 /** One export of a list, in the schema of the service that owns the list: who, when, which list, the filters, the rows. */
@@ -14,13 +14,29 @@ export class ExportAuditEntity {
   @Property({ type: 'text' }) actor!: string;
   @Property({ type: ArrayType }) actorRoles!: string[];
   @Property({ type: 'text' }) list!: string;
-  @Property({ type: 'text' }) format!: ExportFormat;
+  @Property({ type: 'text' }) format!: AuditedExportFormat;
   @Property({ type: JsonType }) filters!: Record<string, unknown>;
   @Property({ type: 'integer' }) rows!: number;
   @Property({ type: 'text', nullable: true }) correlationId: string | null = null;
 }
 
-/** The `export_audit` table of a service whose lists can be exported (incidents, hotline). */
+/** What an export is recorded with: who asks, the list (or table, or report), the format, its filters and rows. */
+export interface ExportToRecord {
+  caller: { sub: string; roles: readonly string[] };
+  list: string;
+  format: AuditedExportFormat;
+  /** The filters asked (paging and format left out by `auditedFilters`). */
+  filters: object;
+  /** Filters holding personal values, kept as `masked`. */
+  personal?: readonly string[];
+  rows: number;
+  /** More rows than this are refused (422 EXPORT_TOO_MANY_ROWS naming the filters), nothing recorded. */
+  maxRows: number;
+  /** How the 422 names the rows (`cases`, `appeals`); default the list. */
+  rowsName?: string;
+}
+
+/** The `export_audit` table of a service whose lists, tables or reports can be exported (incidents, hotline, analytics). */
 export class ExportAuditMigration extends SchemaMigration {
   static readonly migrationName = '20261212000000_export_audit';
 
@@ -53,6 +69,17 @@ export class ExportAuditRepository {
     const row = this.em.create(ExportAuditEntity, entry);
     await this.em.persist(row).flush();
     return String(row.id);
+  }
+
+  /**
+   * The one way an export is recorded: the filters without paging (personal ones masked), more than `maxRows` refused
+   * with 422 naming them (nothing recorded), then who, when, what and how many rows, with the request's correlation id.
+   */
+  async recordExport({ caller, list, format, filters, personal = [], rows, maxRows, rowsName }: ExportToRecord): Promise<ExportRecorded> {
+    const kept = auditedFilters(filters, personal);
+    if (rows > maxRows) throw exportTooLarge(rowsName ?? list, rows, maxRows, kept);
+    const id = await this.record({ actor: caller.sub, actorRoles: [...caller.roles], list, format, filters: kept, rows, correlationId: RequestContext.correlationId() ?? null });
+    return { id, rows };
   }
 
   async page(query: ExportAuditQuery): Promise<OffsetPage<ExportAuditEntryView>> {

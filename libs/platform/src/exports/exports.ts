@@ -9,6 +9,9 @@ import { PageQuery } from '../paging/page-query';
 export const EXPORT_FORMATS = ['csv', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
+/** The formats an audited export is kept with: the list files, and a report's JSON, XLSX or HTML. */
+export type AuditedExportFormat = ExportFormat | 'json' | 'html';
+
 /** The most rows one export may hold, whatever a gateway is configured with. */
 export const EXPORT_ROWS_CEILING = 1_000_000;
 
@@ -66,7 +69,7 @@ export interface ExportAuditEntryView {
   actor: string;
   actorRoles: string[];
   list: string;
-  format: ExportFormat;
+  format: AuditedExportFormat;
   filters: Record<string, unknown>;
   rows: number;
   correlationId: string | null;

@@ -6,6 +6,8 @@ import type { HandlingResolution, IncidentOwner, IncidentStatus, IncidentStep, I
  */
 export interface IncidentEventData {
   incidentId: string;
+  /** The case's work order (工单号, `GX-YYYYMMDD-NNNNNN`); absent from events published before 2026-12-01. */
+  workOrder?: string;
   status: IncidentStatus;
   categoryCode: string;
   gridCode: string;

@@ -1,6 +1,6 @@
 import type { Caller } from '@gridline/auth';
 import { AppError, ExportErrorCode } from '@gridline/platform';
-import type { ExportAuditRepository, PersonalDataCipher } from '@gridline/persistence';
+import { ExportAuditRepository, type PersonalDataCipher } from '@gridline/persistence';
 import type { AppealRepository } from '../../appeal.repository';
 import { RecordAppealExportCommand } from './record-appeal-export.command';
 import { RecordAppealExportUseCase } from './record-appeal-export.use-case';
@@ -12,9 +12,10 @@ const PHONE = '13805469999';
 /** The use case with its repositories faked: `matching` appeals match whatever is asked. */
 function setup(matching: number) {
   const appeals = { count: jest.fn(async () => matching) };
-  const audit = { record: jest.fn(async () => '7') };
+  // The repository's own recordExport (filters kept and masked, the 422) over a faked insert.
+  const audit = Object.assign(Object.create(ExportAuditRepository.prototype) as ExportAuditRepository, { record: jest.fn(async () => '7') });
   const cipher = { blindIndex: jest.fn((_kind: string, value: string) => `idx(${value.length})`) };
-  const useCase = new RecordAppealExportUseCase(appeals as unknown as AppealRepository, cipher as unknown as PersonalDataCipher, audit as unknown as ExportAuditRepository);
+  const useCase = new RecordAppealExportUseCase(appeals as unknown as AppealRepository, cipher as unknown as PersonalDataCipher, audit);
   return { useCase, appeals, audit, cipher };
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RequestContext, auditedFilters, exportTooLarge, type ExportRecorded } from '@gridline/platform';
+import type { ExportRecorded } from '@gridline/platform';
 import { ExportAuditRepository, PersonalDataCipher } from '@gridline/persistence';
 import { allOf, appealFilters } from '../../appeal-filters';
 import { AppealRepository } from '../../appeal.repository';
@@ -23,10 +23,7 @@ export class RecordAppealExportUseCase {
 
   async execute({ caller, request }: RecordAppealExportCommand): Promise<ExportRecorded> {
     const { format, maxRows, page: _page, pageSize: _pageSize, ...filters } = request;
-    const kept = auditedFilters(filters, ['phone']);
     const rows = await this.appeals.count(allOf(appealFilters(caller, filters, this.cipher)));
-    if (rows > maxRows) throw exportTooLarge('appeals', rows, maxRows, kept);
-    const id = await this.audit.record({ actor: caller.sub, actorRoles: caller.roles, list: APPEALS_EXPORT_LIST, format, filters: kept, rows, correlationId: RequestContext.correlationId() ?? null });
-    return { id, rows };
+    return this.audit.recordExport({ caller, list: APPEALS_EXPORT_LIST, format, filters, personal: ['phone'], rows, maxRows });
   }
 }

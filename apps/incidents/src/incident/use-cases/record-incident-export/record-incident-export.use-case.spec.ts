@@ -1,6 +1,6 @@
 import type { Caller } from '@gridline/auth';
 import { AppError, ExportErrorCode } from '@gridline/platform';
-import type { ExportAuditRepository } from '@gridline/persistence';
+import { ExportAuditRepository } from '@gridline/persistence';
 import type { IncidentRepository, IncidentSql } from '../../incident.repository';
 import { RecordIncidentExportCommand } from './record-incident-export.command';
 import { RecordIncidentExportUseCase } from './record-incident-export.use-case';
@@ -10,8 +10,9 @@ const ADMIN: Caller = { sub: 'community-1', roles: ['community_admin'], units: [
 
 function setup(matching: number) {
   const incidents = { count: jest.fn(async (_filter: IncidentSql) => matching) };
-  const audit = { record: jest.fn(async () => '1') };
-  const useCase = new RecordIncidentExportUseCase(incidents as unknown as IncidentRepository, audit as unknown as ExportAuditRepository);
+  // The repository's own recordExport (filters kept, the 422) over a faked insert.
+  const audit = Object.assign(Object.create(ExportAuditRepository.prototype) as ExportAuditRepository, { record: jest.fn(async () => '1') });
+  const useCase = new RecordIncidentExportUseCase(incidents as unknown as IncidentRepository, audit);
   return { useCase, incidents, audit };
 }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { RequestContext, auditedFilters, exportTooLarge, type ExportRecorded } from '@gridline/platform';
+import type { ExportRecorded } from '@gridline/platform';
 import { ExportAuditRepository } from '@gridline/persistence';
 import { IncidentRepository, incidentFilters } from '../../incident.repository';
 import type { RecordIncidentExportCommand } from './record-incident-export.command';
@@ -21,10 +21,7 @@ export class RecordIncidentExportUseCase {
 
   async execute({ caller, request }: RecordIncidentExportCommand): Promise<ExportRecorded> {
     const { format, maxRows, ...filters } = request;
-    const kept = auditedFilters(filters);
     const rows = await this.incidents.count(incidentFilters(caller, filters));
-    if (rows > maxRows) throw exportTooLarge('cases', rows, maxRows, kept);
-    const id = await this.audit.record({ actor: caller.sub, actorRoles: caller.roles, list: INCIDENTS_EXPORT_LIST, format, filters: kept, rows, correlationId: RequestContext.correlationId() ?? null });
-    return { id, rows };
+    return this.audit.recordExport({ caller, list: INCIDENTS_EXPORT_LIST, format, filters, rows, maxRows, rowsName: 'cases' });
   }
 }

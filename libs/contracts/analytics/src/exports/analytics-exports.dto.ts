@@ -1,0 +1,34 @@
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, Max, Min } from 'class-validator';
+import { EXPORT_FORMATS, EXPORT_ROWS_CEILING, IsOneOf, type ExportFormat } from '@gridline/platform';
+
+/** The figure tables that can be exported as CSV or XLSX (`GET /api/v1/analytics/<table>/export`). */
+export const ANALYTICS_EXPORT_TABLES = ['figures', 'hotspots', 'trends', 'party', 'collection', 'hotline'] as const;
+export type AnalyticsExportTable = (typeof ANALYTICS_EXPORT_TABLES)[number];
+
+/**
+ * `analytics.export.record`: before the gateway sends a figure table as a file, asked as the caller with the table,
+ * its filters (the same query the table was asked with), the format and how many rows the file holds. Analytics checks
+ * the caller reads that table, refuses more than `maxRows`, and records the export before a byte is sent.
+ */
+export class RecordAnalyticsExportRequest {
+  @IsOneOf(ANALYTICS_EXPORT_TABLES, { message: `table must be one of ${ANALYTICS_EXPORT_TABLES.join(', ')}` })
+  table!: AnalyticsExportTable;
+
+  @IsOneOf(EXPORT_FORMATS, { message: 'format must be csv or xlsx' })
+  format!: ExportFormat;
+
+  @IsObject()
+  filters!: Record<string, unknown>;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  rows!: number;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(EXPORT_ROWS_CEILING)
+  maxRows!: number;
+}
