@@ -4,6 +4,7 @@ import type { Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { buildCloudEvent, withPrefix, type CloudEvent, type EventDefinition } from '@gridline/messaging';
 import { AnalyticsClient, AnalyticsErrorCode, type HotspotsQuery, type TrendsQuery } from '@gridline/contracts-analytics';
+import { HOTLINE_EVENTS, type AppealEventData } from '@gridline/contracts-hotline';
 import { INCIDENTS_EVENTS, type IncidentEventData } from '@gridline/contracts-incidents';
 import { REGISTRY_EVENTS, type UnitLevel } from '@gridline/contracts-registry';
 import { TEST_SERVERS, TestPlatform, eventually } from '@gridline/testing';
@@ -55,6 +56,28 @@ const CASES = [
   incident('XD', 'reported', cst('10-05', '11:00'), 'ROAD', G12),
 ];
 
+/**
+ * Appeals beside the cases (12 and 13 October, apart from the other tests' periods): a case and an appeal at SPOT in
+ * G11, an appeal at FAR in G21, one in G12 without a point, one not located at a grid (its street alone, no category),
+ * and one taken by phone late on the 11th though recorded on the 12th (backdated: it counts on the 11th).
+ */
+function appeal(id: string, receivedAt: string, category: string | null, grid: string | null, point: { lat: number; lng: number } | null, recordedAt = receivedAt): Published {
+  return event(HOTLINE_EVENTS.received as EventDefinition<AppealEventData>, id, {
+    appealId: id, status: 'received', channel: 'phone', type: 'complaint', categoryCode: category, gridCode: grid, path: grid ? PATHS[grid] : [STREET],
+    urgency: 'general', lead: null, coOwners: [], summary: '…', location: point ? { ...point, address: null } : null, receivedAt, dispatchedAt: null,
+    signDueAt: null, signedAt: null, answerDueAt: null, answeredAt: null, resolution: null, satisfaction: null, reopenCount: 0, returnCount: 0,
+    extensionCount: 0, handoff: null, review: null, actor: 'operator-1', at: recordedAt,
+  });
+}
+const OCTOBER_CASES = [incident('YA', 'reported', cst('10-12', '09:00'), 'ROAD', G11, 'reported', { location: SPOT })];
+const APPEALS = [
+  appeal('AP1', cst('10-12', '08:00'), 'ROAD', G11, SPOT),
+  appeal('AP2', cst('10-12', '10:00'), 'ROAD', G21, FAR),
+  appeal('AP3', cst('10-13', '09:00'), 'WATER', G12, null),
+  appeal('AP4', cst('10-13', '11:00'), null, null, null),
+  appeal('AP6', cst('10-11', '23:30'), 'ROAD', G11, SPOT, cst('10-12', '08:30')),
+];
+
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(() => null, (e: unknown) => e);
   expect(error).toBeInstanceOf(AppError);
@@ -81,9 +104,10 @@ describe('hot spots and trends from incidents’ events', () => {
     await db.connect();
     const units = [unit(STREET, 'street', [STREET]), unit(C1, 'community', [STREET, C1]), unit(C2, 'community', [STREET, C2]), ...Object.entries(PATHS).map(([g, p]) => unit(g, 'grid', p))];
     for (const u of units) await publish(u);
-    for (const e of CASES) await publish(e);
+    for (const e of [...CASES, ...OCTOBER_CASES, ...APPEALS]) await publish(e);
     await eventually(async () => {
-      expect(Number((await db.query(`select count(*) as n from analytics.case_event`)).rows[0].n)).toBe(CASES.length);
+      expect(Number((await db.query(`select count(*) as n from analytics.case_event`)).rows[0].n)).toBe(CASES.length + OCTOBER_CASES.length);
+      expect(Number((await db.query(`select count(*) as n from analytics.appeal_projection`)).rows[0].n)).toBe(APPEALS.length);
       expect(Number((await db.query(`select count(*) as n from analytics.case_projection where closed_at is not null`)).rows[0].n)).toBe(1);
       expect((await db.query(`select 1 from analytics.unit_projection`)).rowCount).toBe(units.length);
     }, { timeoutMs: 15_000 });
@@ -101,9 +125,9 @@ describe('hot spots and trends from incidents’ events', () => {
     const view = await analytics.hotspots(ANALYST, { unit: STREET, ...NOVEMBER });
     expect(view).toMatchObject({ unit: STREET, by: 'category', ...NOVEMBER, total: 4 });
     expect(view.spots).toEqual([
-      { category: 'ROAD', unit: C1, unitName: `name-${C1}`, reported: 2 },
-      { category: 'ROAD', unit: C2, unitName: `name-${C2}`, reported: 1 },
-      { category: 'WATER', unit: C1, unitName: `name-${C1}`, reported: 1 },
+      { category: 'ROAD', unit: C1, unitName: `name-${C1}`, reported: 2, appeals: 0 },
+      { category: 'ROAD', unit: C2, unitName: `name-${C2}`, reported: 1, appeals: 0 },
+      { category: 'WATER', unit: C1, unitName: `name-${C1}`, reported: 1, appeals: 0 },
     ]);
   });
 
@@ -126,8 +150,8 @@ describe('hot spots and trends from incidents’ events', () => {
     const view = await analytics.hotspots(ANALYST, { unit: STREET, by: 'hex', resolution: 9, ...OCTOBER_5 });
     expect(view).toMatchObject({ unit: STREET, by: 'hex', resolution: 9, category: null, ...OCTOBER_5, total: 4, unlocated: 1 });
     expect(view.cells.map((c) => [c.cell, c.reported, c.categories])).toEqual([
-      [hexCells(SPOT.lat, SPOT.lng).h3r9, 2, [{ category: 'ROAD', reported: 1 }, { category: 'WATER', reported: 1 }]],
-      [hexCells(FAR.lat, FAR.lng).h3r9, 1, [{ category: 'ROAD', reported: 1 }]],
+      [hexCells(SPOT.lat, SPOT.lng).h3r9, 2, [{ category: 'ROAD', reported: 1, appeals: 0 }, { category: 'WATER', reported: 1, appeals: 0 }]],
+      [hexCells(FAR.lat, FAR.lng).h3r9, 1, [{ category: 'ROAD', reported: 1, appeals: 0 }]],
     ]);
     expect(view.cells[0]).toMatchObject({ lat: expect.closeTo(SPOT.lat, 2), lng: expect.closeTo(SPOT.lng, 2), boundary: { type: 'Polygon' } });
     expect(view.cells[0].boundary.coordinates[0]).toHaveLength(7);
@@ -143,7 +167,7 @@ describe('hot spots and trends from incidents’ events', () => {
     const community = await analytics.hotspots(ANALYST, { unit: C1, by: 'hex', ...OCTOBER_5 });
     expect(community).toMatchObject({ total: 3, unlocated: 1 });
     expect(community.cells.map((c) => [c.cell, c.reported])).toEqual([[hexCells(SPOT.lat, SPOT.lng).h3r8, 2]]);
-    expect((await analytics.hotspots(ANALYST, { unit: STREET, category: 'WATER', ...OCTOBER_5 })).spots).toEqual([{ category: 'WATER', unit: C1, unitName: `name-${C1}`, reported: 1 }]);
+    expect((await analytics.hotspots(ANALYST, { unit: STREET, category: 'WATER', ...OCTOBER_5 })).spots).toEqual([{ category: 'WATER', unit: C1, unitName: `name-${C1}`, reported: 1, appeals: 0 }]);
   });
 
   it('keeps a covering hex index per depth of the path', async () => {
@@ -165,7 +189,7 @@ describe('hot spots and trends from incidents’ events', () => {
 
   it('answers weekly trends zero-filled, in total and per category, most reported first', async () => {
     const view = await analytics.trends(ANALYST, { unit: C1, from: '2026-11-01', to: '2026-11-10', interval: 'week' });
-    const p = (bucket: string, reported: number, closed: number) => ({ bucket, reported, closed });
+    const p = (bucket: string, reported: number, closed: number) => ({ bucket, reported, closed, appeals: 0 });
     expect(view.total).toEqual([p('2026-10-26', 0, 0), p('2026-11-02', 2, 1), p('2026-11-09', 1, 0)]);
     expect(view.series).toEqual([
       { category: 'ROAD', points: [p('2026-10-26', 0, 0), p('2026-11-02', 2, 1), p('2026-11-09', 0, 0)] },
@@ -180,14 +204,62 @@ describe('hot spots and trends from incidents’ events', () => {
       {
         category: 'ROAD',
         points: [
-          { bucket: '2026-10-30', reported: 1, closed: 0 },
-          { bucket: '2026-10-31', reported: 0, closed: 0 },
-          { bucket: '2026-11-01', reported: 0, closed: 0 },
-          { bucket: '2026-11-02', reported: 1, closed: 0 },
-          { bucket: '2026-11-03', reported: 1, closed: 1 },
+          { bucket: '2026-10-30', reported: 1, closed: 0, appeals: 0 },
+          { bucket: '2026-10-31', reported: 0, closed: 0, appeals: 0 },
+          { bucket: '2026-11-01', reported: 0, closed: 0, appeals: 0 },
+          { bucket: '2026-11-02', reported: 1, closed: 0, appeals: 0 },
+          { bucket: '2026-11-03', reported: 1, closed: 1, appeals: 0 },
         ],
       },
     ]);
+  });
+
+  const OCTOBER_12_13 = { from: '2026-10-12', to: '2026-10-13' };
+
+  it('counts the appeals received beside the cases reported, by category × community; an appeal not at a grid at the street itself', async () => {
+    const view = await analytics.hotspots(ANALYST, { unit: STREET, ...OCTOBER_12_13 });
+    expect(view).toMatchObject({ unit: STREET, by: 'category', total: 1, appeals: 4 });
+    expect(view.spots.map((s) => [s.category, s.unit, s.reported, s.appeals])).toEqual([
+      ['ROAD', C1, 1, 1],
+      ['ROAD', C2, 0, 1],
+      ['WATER', C1, 0, 1],
+      [null, STREET, 0, 1],
+    ]);
+    expect(view.spots[3].unitName).toBe(`name-${STREET}`);
+    expect((await analytics.hotspots(ANALYST, { unit: C1, ...OCTOBER_12_13 })).spots.map((s) => [s.category, s.unit, s.reported, s.appeals])).toEqual([
+      ['ROAD', G11, 1, 1],
+      ['WATER', G12, 0, 1],
+    ]);
+    expect((await analytics.hotspots(ANALYST, { unit: STREET, category: 'WATER', ...OCTOBER_12_13 })).spots.map((s) => [s.category, s.unit, s.reported, s.appeals])).toEqual([['WATER', C1, 0, 1]]);
+  });
+
+  it('counts the appeals per grid (those at no grid in none) and per H3 cell of their point (those without one apart)', async () => {
+    const grids = await analytics.hotspots(ANALYST, { unit: STREET, by: 'grid', ...OCTOBER_12_13 });
+    expect(grids).toMatchObject({ total: 1, appeals: 3 });
+    expect(grids.spots.map((s) => [s.unit, s.reported, s.appeals])).toEqual([[G11, 1, 1], [G12, 0, 1], [G21, 0, 1]]);
+    const hex = await analytics.hotspots(ANALYST, { unit: STREET, by: 'hex', resolution: 9, ...OCTOBER_12_13 });
+    expect(hex).toMatchObject({ total: 1, unlocated: 0, appeals: 4, unlocatedAppeals: 2 });
+    expect(hex.cells.map((c) => [c.cell, c.reported, c.appeals, c.categories])).toEqual([
+      [hexCells(SPOT.lat, SPOT.lng).h3r9, 1, 1, [{ category: 'ROAD', reported: 1, appeals: 1 }]],
+      [hexCells(FAR.lat, FAR.lng).h3r9, 0, 1, [{ category: 'ROAD', reported: 0, appeals: 1 }]],
+    ]);
+  });
+
+  it('keeps a covering index per depth of the path for the appeals’ hot spots and hexagons', async () => {
+    const { rows } = await db.query(`select indexname from pg_indexes where schemaname = 'analytics' and indexname like 'appeal_projection_u%' order by 1`);
+    expect(rows.map((r) => r.indexname)).toEqual([1, 2, 3].flatMap((d) => [`appeal_projection_u${d}_hex_idx`, `appeal_projection_u${d}_received_idx`]));
+  });
+
+  it('answers the appeals received per day beside the cases, by the time the call was taken', async () => {
+    const view = await analytics.trends(ANALYST, { unit: STREET, from: '2026-10-11', to: '2026-10-13' });
+    const p = (bucket: string, reported: number, appeals: number) => ({ bucket, reported, closed: 0, appeals });
+    expect(view.total).toEqual([p('2026-10-11', 0, 1), p('2026-10-12', 1, 2), p('2026-10-13', 0, 2)]);
+    expect(view.series).toEqual([
+      { category: 'ROAD', points: [p('2026-10-11', 0, 1), p('2026-10-12', 1, 2), p('2026-10-13', 0, 0)] },
+      { category: 'WATER', points: [p('2026-10-11', 0, 0), p('2026-10-12', 0, 0), p('2026-10-13', 0, 1)] },
+    ]);
+    const weekly = await analytics.trends(ANALYST, { unit: G11, category: 'ROAD', from: '2026-10-11', to: '2026-10-13', interval: 'week' });
+    expect(weekly.series).toEqual([{ category: 'ROAD', points: [p('2026-10-05', 0, 1), p('2026-10-12', 1, 1)] }]);
   });
 
   // The bus validates the DTOs (class-validator) before the use case: a bad `by` or `interval` is refused naming it.

@@ -13,11 +13,11 @@ describe('trend buckets', () => {
     expect(trendBuckets('2026-11-01', '2026-11-16', 'week')).toEqual(['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16']);
   });
 
-  it('zero-fills the buckets without cases', () => {
-    expect(zeroFilled(['2026-11-01', '2026-11-02', '2026-11-03'], [{ bucket: '2026-11-02', reported: 2, closed: 1 }])).toEqual([
-      { bucket: '2026-11-01', reported: 0, closed: 0 },
-      { bucket: '2026-11-02', reported: 2, closed: 1 },
-      { bucket: '2026-11-03', reported: 0, closed: 0 },
+  it('zero-fills the buckets without cases or appeals', () => {
+    expect(zeroFilled(['2026-11-01', '2026-11-02', '2026-11-03'], [{ bucket: '2026-11-02', reported: 2, closed: 1, appeals: 0 }, { bucket: '2026-11-03', reported: 0, closed: 0, appeals: 4 }])).toEqual([
+      { bucket: '2026-11-01', reported: 0, closed: 0, appeals: 0 },
+      { bucket: '2026-11-02', reported: 2, closed: 1, appeals: 0 },
+      { bucket: '2026-11-03', reported: 0, closed: 0, appeals: 4 },
     ]);
   });
 

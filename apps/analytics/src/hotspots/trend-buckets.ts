@@ -26,8 +26,8 @@ export function trendBuckets(from: string, to: string, interval: TrendInterval):
   return buckets;
 }
 
-/** The counts per bucket laid on every bucket: a bucket without cases is zero. */
-export function zeroFilled(buckets: string[], counts: { bucket: string; reported: number; closed: number }[]): TrendPoint[] {
+/** The counts per bucket laid on every bucket: a bucket without cases or appeals is zero. */
+export function zeroFilled(buckets: string[], counts: TrendPoint[]): TrendPoint[] {
   const byBucket = new Map(counts.map((c) => [c.bucket, c]));
-  return buckets.map((bucket) => ({ bucket, reported: byBucket.get(bucket)?.reported ?? 0, closed: byBucket.get(bucket)?.closed ?? 0 }));
+  return buckets.map((bucket) => ({ bucket, reported: byBucket.get(bucket)?.reported ?? 0, closed: byBucket.get(bucket)?.closed ?? 0, appeals: byBucket.get(bucket)?.appeals ?? 0 }));
 }

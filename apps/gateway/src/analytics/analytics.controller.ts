@@ -53,7 +53,7 @@ export class AnalyticsController {
   @Roles(...FIGURES_READERS)
   @ApiOperation({
     summary:
-      'Hot spots: the grid cases reported in a period (China days) beneath a unit in your scope (of one category, if asked), by category × the unit directly beneath (by=category), per grid (by=grid), or per H3 cell of their location at resolution 7, 8 or 9 (by=hex: each cell with its centre, GeoJSON outline and counts; cases without a location in `unlocated`), most first. Definitions: docs/analytics.md',
+      'Hot spots: the grid cases reported (`reported`) and the 12345 appeals received (`appeals`) in a period (China days) beneath a unit in your scope (of one category, if asked), by category × the unit directly beneath (by=category; an appeal not located at a grid at the street itself), per grid (by=grid), or per H3 cell of their location at resolution 7, 8 or 9 (by=hex: each cell with its centre, GeoJSON outline and counts; those without a location in `unlocated` and `unlocatedAppeals`), most first. Definitions: docs/analytics.md',
   })
   hotspots(@CurrentCaller() caller: Caller, @Query() query: HotspotsQuery) {
     return this.analytics.hotspots(caller, query);
@@ -62,7 +62,7 @@ export class AnalyticsController {
   @Get('trends')
   @Roles(...FIGURES_READERS)
   @ApiOperation({
-    summary: 'Trends: the grid cases reported and closed beneath a unit in your scope per China day or ISO week, zero-filled, in total and per category (the one asked, or the top 5). Definitions: docs/analytics.md',
+    summary: 'Trends: the grid cases reported and closed and the 12345 appeals received beneath a unit in your scope per China day or ISO week, zero-filled, in total and per category (the one asked, or the top 5 by cases and appeals). Definitions: docs/analytics.md',
   })
   trends(@CurrentCaller() caller: Caller, @Query() query: TrendsQuery) {
     return this.analytics.trends(caller, query);

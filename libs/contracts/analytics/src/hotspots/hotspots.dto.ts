@@ -37,7 +37,7 @@ class PeriodOfUnit {
 export class HotspotsQuery extends PeriodOfUnit {
   @ApiPropertyOptional({
     enum: HOTSPOT_GROUPINGS,
-    description: 'category: cases by category × the unit directly beneath (default); grid: cases per grid beneath the unit; hex: cases per H3 cell of their location (cells with centre and boundary, cases without a location counted apart)',
+    description: 'Each spot counts the grid cases reported and the 12345 appeals received. category: by category × the unit directly beneath (default; an appeal not located at a grid at its street itself); grid: per grid beneath the unit; hex: per H3 cell of their location (cells with centre and boundary, cases and appeals without a location counted apart)',
   })
   @IsOptional()
   @IsIn(HOTSPOT_GROUPINGS)
@@ -49,7 +49,7 @@ export class HotspotsQuery extends PeriodOfUnit {
   @IsIn(HEX_RESOLUTIONS)
   resolution?: HexResolution;
 
-  @ApiPropertyOptional({ example: 'ENV.GARBAGE', description: 'Only the cases of this category (exactly this code)' })
+  @ApiPropertyOptional({ example: 'ENV.GARBAGE', description: 'Only the cases and appeals of this category (exactly this code)' })
   @IsOptional()
   @IsCategoryCode()
   category?: string;

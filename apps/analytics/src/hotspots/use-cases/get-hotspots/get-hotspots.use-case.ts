@@ -12,8 +12,8 @@ import type { GetHotspotsQuery } from './get-hotspots.query';
 const DEFAULT_RESOLUTION: HexResolution = 8;
 
 /**
- * The cases reported in a period beneath a unit (of one category, if asked), by category × the unit directly
- * beneath, per grid, or per H3 cell of their location; most first.
+ * The cases reported and the appeals received in a period beneath a unit (of one category, if asked), by category ×
+ * the unit directly beneath, per grid, or per H3 cell of their location; most first.
  */
 @Injectable()
 export class GetHotspotsUseCase {
@@ -35,8 +35,17 @@ export class GetHotspotsUseCase {
     const head = { unit: scope.unit, category, from: period.from, to: period.to };
     if (by === 'hex') {
       const counts = await this.hotspots.hexHotspots(scope, resolution, period, query.category);
-      const { cells, unlocated } = hexHotspotCells(counts);
-      return { ...head, by, resolution, total: counts.reduce((sum, c) => sum + c.reported, 0), unlocated, cells };
+      const { cells, unlocated, unlocatedAppeals } = hexHotspotCells(counts);
+      return {
+        ...head,
+        by,
+        resolution,
+        total: counts.reduce((sum, c) => sum + c.reported, 0),
+        unlocated,
+        appeals: counts.reduce((sum, c) => sum + c.appeals, 0),
+        unlocatedAppeals,
+        cells,
+      };
     }
     const rows = await this.hotspots.hotspots(scope, by, period, query.category);
     const names = await this.reference.names({ units: [...new Set(rows.map((r) => r.unit))] });
@@ -44,7 +53,8 @@ export class GetHotspotsUseCase {
       ...head,
       by,
       total: rows.reduce((sum, r) => sum + r.reported, 0),
-      spots: rows.map((r) => ({ category: r.category, unit: r.unit, unitName: names.unit(r.unit), reported: r.reported })),
+      appeals: rows.reduce((sum, r) => sum + r.appeals, 0),
+      spots: rows.map((r) => ({ category: r.category, unit: r.unit, unitName: names.unit(r.unit), reported: r.reported, appeals: r.appeals })),
     };
   }
 }
