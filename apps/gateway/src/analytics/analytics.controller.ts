@@ -1,16 +1,48 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentCaller, FIGURES_READERS, PARTY_READERS, Roles, type Caller } from '@gridline/auth';
-import { AnalyticsClient, FiguresQuery, HotspotsQuery, PartyFiguresQuery, TrendsQuery } from '@gridline/contracts-analytics';
+import { ExportAuditQuery, ExportFormatQuery, type ExportFormat } from '@gridline/platform';
+import {
+  AnalyticsClient,
+  ExportFiguresQuery,
+  ExportHotspotsQuery,
+  ExportPartyFiguresQuery,
+  ExportTrendsQuery,
+  FiguresQuery,
+  HotspotsQuery,
+  MonthlyReportQuery,
+  PartyFiguresQuery,
+  TrendsQuery,
+  type AnalyticsExportTable,
+} from '@gridline/contracts-analytics';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
+import { ApiOffsetPage } from '../http/api-page.decorator';
+import { ApiTableExport, EXPORT_LIMITS, sendExport, type ExportLimits } from '../http/exports/list-export';
+import { exportTable, exportWorkbook } from '../http/exports/table-export';
+import { collectionTable, figuresTable, hotlineTable, hotspotsTable, partyTable, trendsTable, type FlatTable } from './exports/figure-tables';
+import { MONTHLY_REPORT_CSP, monthlyReportHtml } from './reports/monthly-report.html';
+import { monthlyReportSheets } from './reports/monthly-report.sheets';
 
 @ApiTags('analytics')
 @ApiBearerAuth()
 @ApiProblems()
 @Controller(`${API_PREFIX}/analytics`)
 export class AnalyticsController {
-  constructor(private readonly analytics: AnalyticsClient) {}
+  constructor(
+    private readonly analytics: AnalyticsClient,
+    @Inject(EXPORT_LIMITS) private readonly exportLimits: ExportLimits,
+  ) {}
+
+  /**
+   * A figure table as a file: asked as the caller (scope and roles are the table's own), flattened, the export recorded
+   * by analytics (the rows counted, 422 over EXPORT_MAX_ROWS) before a byte is sent.
+   */
+  private async sendTable(caller: Caller, table: AnalyticsExportTable, format: ExportFormat, filters: object, reply: FastifyReply, flat: FlatTable): Promise<StreamableFile> {
+    await this.analytics.recordExport(caller, { table, format, filters: { ...filters }, rows: flat.rows.length, maxRows: this.exportLimits.maxRows });
+    return sendExport(reply, exportTable(format, `analytics-${table}`, flat.rows, flat.columns));
+  }
 
   @Get('overview')
   @ApiOperation({ summary: 'Streets, communities, grids and exclusive grids in your scope' })
@@ -66,5 +98,78 @@ export class AnalyticsController {
   })
   trends(@CurrentCaller() caller: Caller, @Query() query: TrendsQuery) {
     return this.analytics.trends(caller, query);
+  }
+
+  @Get('collection/export')
+  @ApiTableExport('collection', '/analytics/collection', 'collection quality: the whole, then each of the 10 weakest grids')
+  async exportCollectionTable(@CurrentCaller() caller: Caller, @Query() { format }: ExportFormatQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.sendTable(caller, 'collection', format, {}, reply, collectionTable(await this.analytics.collectionQuality(caller)));
+  }
+
+  @Get('hotline/export')
+  @ApiTableExport('hotline', '/analytics/hotline', 'the hotline’s figures: a row per lead owner')
+  async exportHotline(@CurrentCaller() caller: Caller, @Query() { format }: ExportFormatQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.sendTable(caller, 'hotline', format, {}, reply, hotlineTable(await this.analytics.hotlineFigures(caller)));
+  }
+
+  @Get('party/export')
+  @Roles(...PARTY_READERS)
+  @ApiTableExport('party', '/analytics/party', 'the party figures: the unit’s total, then each unit beneath')
+  async exportParty(@CurrentCaller() caller: Caller, @Query() { format, ...query }: ExportPartyFiguresQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.sendTable(caller, 'party', format, query, reply, partyTable(await this.analytics.partyFigures(caller, query)));
+  }
+
+  @Get('figures/export')
+  @Roles(...FIGURES_READERS)
+  @ApiTableExport('figures', '/analytics/figures', 'the figures: a row per figure (its path in the JSON answer, its Chinese name, this period, the period before)')
+  async exportFigures(@CurrentCaller() caller: Caller, @Query() { format, ...query }: ExportFiguresQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.sendTable(caller, 'figures', format, query, reply, figuresTable(await this.analytics.figures(caller, query)));
+  }
+
+  @Get('hotspots/export')
+  @Roles(...FIGURES_READERS)
+  @ApiTableExport('hotspots', '/analytics/hotspots', 'the hot spots: a row per spot (by=hex: per cell and category)')
+  async exportHotspots(@CurrentCaller() caller: Caller, @Query() { format, ...query }: ExportHotspotsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.sendTable(caller, 'hotspots', format, query, reply, hotspotsTable(await this.analytics.hotspots(caller, query)));
+  }
+
+  @Get('trends/export')
+  @Roles(...FIGURES_READERS)
+  @ApiTableExport('trends', '/analytics/trends', 'the trends: a row per bucket of the total, then of each series')
+  async exportTrends(@CurrentCaller() caller: Caller, @Query() { format, ...query }: ExportTrendsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.sendTable(caller, 'trends', format, query, reply, trendsTable(await this.analytics.trends(caller, query)));
+  }
+
+  @Get('exports')
+  @Roles('admin')
+  @ApiOperation({ summary: 'The exports of figure tables and monthly reports, newest first: who, when, which (`list`), the format, the filters and the rows' })
+  @ApiOffsetPage('`{ id, at, actor, actorRoles, list, format, filters, rows, correlationId }`: one export; never a row of it')
+  exports(@CurrentCaller() caller: Caller, @Query() query: ExportAuditQuery) {
+    return this.analytics.exportAudit(caller, query);
+  }
+
+  @Get('reports/monthly')
+  @Roles(...FIGURES_READERS)
+  @ApiOperation({
+    summary: "The grid centre's monthly report of a street or community: volumes and rates beside the month before, hot topics, red cards, the hotline's rates — as JSON, XLSX (a sheet per section) or a printable HTML page; audited",
+    description:
+      'Composed by analytics in one snapshot (`analytics.report.monthly`) and recorded (who, when, unit, month, format) before it is sent; admins read the record at GET /analytics/exports. ' +
+      "HTML: one self-contained A4 page (no script, no external asset, every value escaped) under `Content-Security-Policy: default-src 'none'` (its style allowed by hash). " +
+      'A unit out of scope is 404 ANALYTICS_UNIT_NOT_FOUND, a grid 400 naming `unit`, a bad `month` or `format` 400 naming it. Definitions: docs/analytics.md',
+  })
+  @ApiProduces('application/json', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/html')
+  @ApiOkResponse({ description: 'MonthlyReportView `{ unit, month, from, to, previous, generatedAt, figures: { current, previous }, hotTopics, redCards, hotline: { unit, beneath } }`, or the file `monthly-report-<unit>-<month>.xlsx|html`' })
+  async monthlyReport(@CurrentCaller() caller: Caller, @Query() query: MonthlyReportQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    const format = query.format ?? 'json';
+    const report = await this.analytics.monthlyReport(caller, { ...query, format });
+    const name = `monthly-report-${report.unit.code}-${report.month}`;
+    if (format === 'json') return report;
+    if (format === 'xlsx') return sendExport(reply, exportWorkbook(name, monthlyReportSheets(report), `${name}.xlsx`));
+    void reply
+      .header('Content-Type', 'text/html; charset=utf-8')
+      .header('Content-Security-Policy', MONTHLY_REPORT_CSP)
+      .header('X-Content-Type-Options', 'nosniff')
+      .header('Content-Disposition', `inline; filename="${name}.html"`);
+    return monthlyReportHtml(report);
   }
 }

@@ -47,3 +47,22 @@ export function ApiListExport(list: string, listRoute: string, what: string, ext
     ApiResponse({ status: 422, description: 'EXPORT_TOO_MANY_ROWS: more rows match than an export holds (`details`: rows, maxRows, filters)' }),
   );
 }
+
+/**
+ * The OpenAPI entry of a figure table's export route (`GET /analytics/<table>/export`): the same query as the table's
+ * JSON route plus `format`, the rows named by `rows`; audited by analytics before a byte is sent.
+ */
+export function ApiTableExport(table: string, route: string, rows: string): MethodDecorator {
+  return applyDecorators(
+    ApiOperation({
+      summary: `The ${table} table (GET ${route}) as a CSV or XLSX file: the same filters, scope and roles; audited`,
+      description:
+        `The answer of GET ${route} with these filters, flattened into ${rows}, headers in Chinese and English (docs/analytics.md). ` +
+        'The export is recorded by analytics (who, when, the table, the filters, the rows) before a byte is sent; admins read the record at GET /analytics/exports. ' +
+        "CSV is UTF-8 with a BOM (text starting with = + - @, a tab or CR gets a leading `'`), XLSX one sheet. More rows than EXPORT_MAX_ROWS is 422 EXPORT_TOO_MANY_ROWS.",
+    }),
+    ApiProduces(...EXPORT_MEDIA_TYPES),
+    ApiOkResponse({ description: `The file, \`Content-Disposition: attachment; filename="analytics-${table}-YYYY-MM-DD.csv|xlsx"\` (China day)`, schema: { type: 'string', format: 'binary' } }),
+    ApiResponse({ status: 422, description: 'EXPORT_TOO_MANY_ROWS: more rows than an export holds' }),
+  );
+}

@@ -39,7 +39,7 @@ export function csvRecord(cells: readonly ExportCell[]): string {
 }
 
 /** Rows as CSV text chunks: the BOM and the header first, then one record per row (pulled as the reader reads). */
-export async function* csvChunks<T>(rows: AsyncIterable<T>, columns: readonly ExportColumn<T>[]): AsyncGenerator<string> {
+export async function* csvChunks<T>(rows: AsyncIterable<T> | Iterable<T>, columns: readonly ExportColumn<T>[]): AsyncGenerator<string> {
   yield UTF8_BOM + csvRecord(columns.map((c) => c.header));
   for await (const row of rows) yield csvRecord(columns.map((c) => c.value(row)));
 }
@@ -135,7 +135,7 @@ export async function writeXlsxSheets(out: Writable, sheets: readonly XlsxSheet<
 }
 
 /** Writes rows into an XLSX workbook of one sheet on `out` (writeXlsxSheets). */
-export function writeXlsx<T>(out: Writable, rows: AsyncIterable<T>, columns: readonly ExportColumn<T>[], sheetName: string): Promise<void> {
+export function writeXlsx<T>(out: Writable, rows: AsyncIterable<T> | Iterable<T>, columns: readonly ExportColumn<T>[], sheetName: string): Promise<void> {
   return writeXlsxSheets(out, [{ name: sheetName, columns, rows }]);
 }
 
@@ -160,17 +160,22 @@ export function exportFilename(list: string, format: ExportFormat, at: Date = ne
  * A table written as a CSV or XLSX file while its rows arrive: nothing but the current page is held. `list` names the
  * file and the sheet. An error while rows are read ends the stream with it (the client sees a cut-off download).
  */
-export function exportTable<T>(format: ExportFormat, list: string, rows: AsyncIterable<T>, columns: readonly ExportColumn<T>[]): ExportFile {
-  const file = { contentType: CONTENT_TYPES[format], filename: exportFilename(list, format) };
-  if (format === 'csv') return { ...file, stream: Readable.from(csvChunks(rows, columns)) };
+export function exportTable<T>(format: ExportFormat, list: string, rows: AsyncIterable<T> | Iterable<T>, columns: readonly ExportColumn<T>[]): ExportFile {
+  if (format === 'csv') return { contentType: CONTENT_TYPES.csv, filename: exportFilename(list, format), stream: Readable.from(csvChunks(rows, columns)) };
+  return exportWorkbook(list, [{ name: list, columns, rows }]);
+}
+
+/** A workbook of several sheets written as an XLSX file (`writeXlsxSheets`), named `<list>-<China day>.xlsx`. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each sheet has its own row type
+export function exportWorkbook(list: string, sheets: readonly XlsxSheet<any>[], filename = exportFilename(list, 'xlsx')): ExportFile {
   const out = new PassThrough();
-  writeXlsx(out, rows, columns, list).then(
+  writeXlsxSheets(out, sheets).then(
     () => {
       if (!out.writableEnded) out.end();
     },
     (error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))),
   );
-  return { ...file, stream: out };
+  return { contentType: CONTENT_TYPES.xlsx, filename, stream: out };
 }
 
 /** The rows of a cursor-paged list, page after page (`next` asked with the previous page's cursor), at most `max`. */

@@ -1,6 +1,10 @@
+import { IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, Max, Min } from 'class-validator';
-import { EXPORT_FORMATS, EXPORT_ROWS_CEILING, IsOneOf, type ExportFormat } from '@gridline/platform';
+import { EXPORT_FORMATS, EXPORT_ROWS_CEILING, ExportFormatQuery, IsOneOf, type ExportFormat } from '@gridline/platform';
+import { FiguresQuery } from '../figures/figures.dto';
+import { HotspotsQuery, TrendsQuery } from '../hotspots/hotspots.dto';
+import { PartyFiguresQuery } from '../party-figures/party-figures.dto';
 
 /** The figure tables that can be exported as CSV or XLSX (`GET /api/v1/analytics/<table>/export`). */
 export const ANALYTICS_EXPORT_TABLES = ['figures', 'hotspots', 'trends', 'party', 'collection', 'hotline'] as const;
@@ -32,3 +36,12 @@ export class RecordAnalyticsExportRequest {
   @Max(EXPORT_ROWS_CEILING)
   maxRows!: number;
 }
+
+/** GET /api/v1/analytics/figures/export: the figures' own query and the format. */
+export class ExportFiguresQuery extends IntersectionType(FiguresQuery, ExportFormatQuery) {}
+/** GET /api/v1/analytics/hotspots/export. */
+export class ExportHotspotsQuery extends IntersectionType(HotspotsQuery, ExportFormatQuery) {}
+/** GET /api/v1/analytics/trends/export. */
+export class ExportTrendsQuery extends IntersectionType(TrendsQuery, ExportFormatQuery) {}
+/** GET /api/v1/analytics/party/export. */
+export class ExportPartyFiguresQuery extends IntersectionType(PartyFiguresQuery, ExportFormatQuery) {}
