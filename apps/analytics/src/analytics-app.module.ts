@@ -12,6 +12,7 @@ import { ANALYTICS_MIGRATIONS } from './migrations/analytics.migrations';
 import { OverviewModule } from './overview/overview.module';
 import { PartyFiguresModule } from './party/party-figures.module';
 import { ProjectionModule } from './projection/projection.module';
+import { RankingsModule } from './rankings/rankings.module';
 import { ReportsModule } from './reports/reports.module';
 import { UnitProjection } from './projection/unit-projection.entity';
 
@@ -42,6 +43,7 @@ export class AnalyticsAppModule {
         HotspotsModule,
         AnalyticsExportsModule,
         ReportsModule,
+        RankingsModule,
       ],
       providers: [RegistryClient],
       exports: [RegistryClient],

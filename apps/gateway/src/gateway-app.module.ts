@@ -16,6 +16,7 @@ import { DisputesController } from './incidents/disputes.controller';
 import { JointDiscussionController } from './incidents/joint-discussion.controller';
 import { VisitsController } from './incidents/visits.controller';
 import { AnalyticsController } from './analytics/analytics.controller';
+import { RankingsController } from './analytics/rankings.controller';
 import { partTimeoutMs, type GatewayConfig } from './gateway.config';
 import { PART_TIMEOUT_MS, PartAsker } from './http/parts';
 import { OverviewController } from './overview/overview.controller';
@@ -40,7 +41,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck]), Open311Module.register(config), PartyModule],
-      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, PublicGridController, PhotosController, OverviewController],
+      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, RankingsController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, PublicGridController, PhotosController, OverviewController],
       providers: [
         {
           provide: JwtVerifier,

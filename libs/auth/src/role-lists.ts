@@ -1,4 +1,4 @@
-import type { Role } from './caller';
+import { hasAnyRole, type Caller, type Role } from './caller';
 
 // Who may do what, where the gateway's @Roles and a service's own check name the same people: one list each.
 
@@ -25,6 +25,11 @@ export const HOTLINE_FIGURES_READERS = ['admin', 'street_admin', 'community_admi
  * department's handlers for their own department only.
  */
 export const FIGURES_READERS = ['admin', 'street_admin', 'community_admin', 'grid_instructor', 'hotline_operator', 'analyst', 'department'] as const satisfies readonly Role[];
+
+/** A figures reader held to their own department: a department's handler (role `department`) with no wider reader role. */
+export function readsOnlyOwnDepartment(caller: Caller): boolean {
+  return caller.roles.includes('department') && !hasAnyRole(caller, FIGURES_READERS.filter((r) => r !== 'department'));
+}
 
 /** Who keeps the party's records (organisations, members, activities, stations, committees) in their units. */
 export const PARTY_KEEPERS = ['admin', 'street_admin', 'community_admin', 'party_secretary'] as const satisfies readonly Role[];

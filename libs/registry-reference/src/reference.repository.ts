@@ -91,6 +91,11 @@ export class ReferenceRepository {
     return this.get('department', code);
   }
 
+  /** The active departments of the responsibility list, by code (plain rows). */
+  activeDepartments(): Promise<ReferenceDepartment[]> {
+    return this.em.find(ReferenceDepartment, { active: true }, { orderBy: { code: 'asc' }, disableIdentityMap: true });
+  }
+
   /** The records of the codes asked for, a query a kind (plain rows: nothing kept in the identity map). */
   async find(codes: ReferenceCodes): Promise<ReferenceRecords> {
     const records = new ReferenceRecords();

@@ -1,11 +1,43 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
+import { pgTextArray } from '@gridline/persistence';
 import { INCIDENT_STEPS, type IncidentStep } from '@gridline/contracts-incidents';
 import type { CaseFigures } from '@gridline/contracts-analytics';
+import type { CaseDatedFact } from '../projection/case-fold';
 import { share } from '../party/party-figures';
 
 /** Whose figures: the cases beneath a unit (at its depth in the path, street 1), or those a department owned. */
 export type FiguresScope = { unit: string; depth: number } | { department: string };
+
+/**
+ * How grouped figures split their scope: by the unit at a depth of the path (street 1, community 2), by the case's
+ * grid (the path's last: a grid or an exclusive grid), or by the department (a step's or fact's department, a case's
+ * owner).
+ */
+export type FiguresGrouping = { path: number } | 'grid' | 'department';
+
+/** The scope of grouped figures: a unit's (or a department's) as the figures, or these departments' cases anywhere. */
+export type GroupedFiguresScope = FiguresScope | { departments: string[] };
+
+/** A count and what it is counted over (a rate before it is divided). */
+export interface FiguresCount {
+  numerator: number;
+  denominator: number;
+}
+
+/**
+ * Per group, the counts a ranking scores (docs/analytics.md, "Rankings"): steps ended on time / counted (the figures'
+ * on-time definition, all steps together), cases accepted in the period and closed by its end / accepted, evaluations
+ * rated 4 or 5 / evaluations, closed cases never reworked / closed.
+ */
+export interface GroupedCounts {
+  onTime: FiguresCount;
+  resolution: FiguresCount;
+  satisfaction: FiguresCount;
+  rework: FiguresCount;
+  /** Cases accepted in the period. */
+  accepted: number;
+}
 
 /** Instants bounding a period: `start` inclusive, `end` exclusive. */
 export interface FiguresInstants {
@@ -14,6 +46,14 @@ export interface FiguresInstants {
 }
 
 const n = (value: unknown) => Number(value ?? 0);
+const count = (): FiguresCount => ({ numerator: 0, denominator: 0 });
+type Table = 'fact' | 'step' | 'case';
+
+/** The path column at a unit's depth: a number of ours, never input, written into the SQL so that the expression index applies. */
+function pathAt(depth: number): string {
+  if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new Error(`unit depth ${depth}`);
+  return `unit_path[${depth}]`;
+}
 const fr = (numerator: number, denominator: number) => ({ numerator, denominator, rate: share(numerator, denominator) });
 const round = (value: unknown, places: number) => (value === null || value === undefined ? null : Math.round(Number(value) * 10 ** places) / 10 ** places);
 
@@ -30,37 +70,103 @@ export class FiguresRepository {
   }
 
   /** The condition of the scope on a table: the path column at the unit's depth, or the department column. */
-  private where(scope: FiguresScope, table: 'fact' | 'step' | 'case'): { sql: string; params: unknown[] } {
-    if ('unit' in scope) {
-      // The depth is a number of ours, never input: written into the SQL so that the expression index applies.
-      if (!Number.isInteger(scope.depth) || scope.depth < 1 || scope.depth > 3) throw new Error(`unit depth ${scope.depth}`);
-      return { sql: `unit_path[${scope.depth}] = ?`, params: [scope.unit] };
+  private where(scope: GroupedFiguresScope, table: Table): { sql: string; params: unknown[] } {
+    if ('unit' in scope) return { sql: `${pathAt(scope.depth)} = ?`, params: [scope.unit] };
+    const [sql, param] = 'department' in scope ? ['= ?', scope.department] : ['= any(?::text[])', pgTextArray(scope.departments)];
+    return table === 'case' ? { sql: `owner_kind = 'department' and owner_code ${sql}`, params: [param] } : { sql: `department_code ${sql}`, params: [param] };
+  }
+
+  /** The scope's condition and the group's key on a table (null: one group, the whole scope); a department group only counts what a department owned. */
+  private grouped(scope: GroupedFiguresScope, table: Table, by: FiguresGrouping | null): { sql: string; params: unknown[]; key: string } {
+    const { sql, params } = this.where(scope, table);
+    if (by === null) return { sql, params, key: 'null::text' };
+    if (by === 'grid') return { sql, params, key: 'unit_path[cardinality(unit_path)]' };
+    if (by !== 'department') return { sql, params, key: pathAt(by.path) };
+    return table === 'case' ? { sql: `${sql} and owner_kind = 'department'`, params, key: 'owner_code' } : { sql: `${sql} and department_code is not null`, params, key: 'department_code' };
+  }
+
+  /**
+   * Per group and step: counted steps ended in the period (and on time), and steps due in the period (by now) not
+   * ended by its end — the on-time rate's numerator and denominator (docs/analytics.md, "On time per step").
+   */
+  private async stepCounts(scope: GroupedFiguresScope, by: FiguresGrouping | null, { start, end }: FiguresInstants, now: Date): Promise<{ key: string | null; step: IncidentStep; ended: number; onTime: number; late: number }[]> {
+    // Of a period not over yet, what is late is late by now: a step due later today is not overdue yet.
+    const cut = new Date(Math.min(end.getTime(), now.getTime()));
+    const step = this.grouped(scope, 'step', by);
+    const rows: { key: string | null; step: IncidentStep; ended: string; on_time: string; late: string }[] = await this.em.execute(
+      `select key, step, sum(ended) as ended, sum(on_time) as on_time, sum(late) as late from (
+         select ${step.key} as key, step, count(*) as ended, count(*) filter (where on_time) as on_time, 0 as late
+           from ${this.t('case_step')} where ${step.sql} and ended_at >= ? and ended_at < ? and counted group by 1, 2
+         union all
+         -- Due in the period (by now) and still not done at its end: late, though not ended yet.
+         select ${step.key}, step, 0, 0, count(*) from ${this.t('case_step')}
+          where ${step.sql} and due_at >= ? and due_at < ? and (ended_at is null or ended_at >= ?) group by 1, 2) steps
+        group by 1, 2`,
+      [...step.params, start, end, ...step.params, start, cut, end],
+    );
+    return rows.map((r) => ({ key: r.key, step: r.step, ended: n(r.ended), onTime: n(r.on_time), late: n(r.late) }));
+  }
+
+  /**
+   * The ranking's counts per group over a period, each part one grouped query over an index range of the scope and
+   * the period (never one query per unit): the on-time steps as the figures count them, the resolution of the cases
+   * accepted in the period, the evaluations, the closed cases' reworks.
+   */
+  async groupedCounts(scope: GroupedFiguresScope, by: FiguresGrouping, instants: FiguresInstants, now: Date = new Date()): Promise<Map<string, GroupedCounts>> {
+    const { start, end } = instants;
+    const groups = new Map<string, GroupedCounts>();
+    const of = (key: string) => {
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { onTime: count(), resolution: count(), satisfaction: count(), rework: count(), accepted: 0 }));
+      return g;
+    };
+    for (const r of await this.stepCounts(scope, by, instants, now)) {
+      if (r.key === null) continue;
+      const g = of(r.key);
+      g.onTime.numerator += r.onTime;
+      g.onTime.denominator += r.ended + r.late;
     }
-    return table === 'case' ? { sql: `owner_kind = 'department' and owner_code = ?`, params: [scope.department] } : { sql: `department_code = ?`, params: [scope.department] };
+    const kase = this.grouped(scope, 'case', by);
+    const accepted: { key: string | null; n: string; closed: string }[] = await this.em.execute(
+      `select ${kase.key} as key, count(*) as n, count(*) filter (where closed_at < ?) as closed from ${this.t('case_projection')}
+        where ${kase.sql} and accepted_at >= ? and accepted_at < ? group by 1`,
+      [end, ...kase.params, start, end],
+    );
+    for (const r of accepted) if (r.key !== null) Object.assign(of(r.key), { accepted: n(r.n), resolution: { numerator: n(r.closed), denominator: n(r.n) } });
+    const closed: { key: string | null; n: string; reworked: string }[] = await this.em.execute(
+      `select ${kase.key} as key, count(*) as n, count(*) filter (where reworks > 0) as reworked from ${this.t('case_projection')}
+        where ${kase.sql} and closed_at >= ? and closed_at < ? group by 1`,
+      [...kase.params, start, end],
+    );
+    for (const r of closed) if (r.key !== null) of(r.key).rework = { numerator: n(r.n) - n(r.reworked), denominator: n(r.n) };
+    for (const r of await this.factCounts(scope, by, instants, 'evaluated')) if (r.key !== null) of(r.key).satisfaction = { numerator: r.satisfied, denominator: r.n };
+    return groups;
+  }
+
+  /**
+   * Per group and kind, the dated facts in the period (or only those of one kind): how many, their mean value and how
+   * many of value 4 or more (the satisfied ratings).
+   */
+  private async factCounts(scope: GroupedFiguresScope, by: FiguresGrouping | null, { start, end }: FiguresInstants, only?: CaseDatedFact['kind']): Promise<{ key: string | null; kind: string; n: number; mean: string | null; satisfied: number }[]> {
+    const fact = this.grouped(scope, 'fact', by);
+    // A kind of ours, written into the SQL so that a partial index of that kind applies.
+    if (only && !/^[a-z]+$/.test(only)) throw new Error(`fact kind ${only}`);
+    const filter = only ? ` and kind = '${only}'` : '';
+    const rows: { key: string | null; kind: string; n: string; mean: string | null; satisfied: string }[] = await this.em.execute(
+      `select ${fact.key} as key, kind, count(*) as n, avg(value) as mean, count(*) filter (where value >= 4) as satisfied
+         from ${this.t('case_fact')} where ${fact.sql} and at >= ? and at < ?${filter} group by 1, 2`,
+      [...fact.params, start, end],
+    );
+    return rows.map((r) => ({ key: r.key, kind: r.kind, n: n(r.n), mean: r.mean, satisfied: n(r.satisfied) }));
   }
 
   async caseFigures(scope: FiguresScope, { start, end }: FiguresInstants, now: Date = new Date()): Promise<CaseFigures> {
     // Of a period not over yet, what is late is late by now: a step due later today is not overdue yet.
     const cut = new Date(Math.min(end.getTime(), now.getTime()));
-    const fact = this.where(scope, 'fact');
     const step = this.where(scope, 'step');
     const kase = this.where(scope, 'case');
-    const facts: { kind: string; n: string; mean: string | null; satisfied: string }[] = await this.em.execute(
-      `select kind, count(*) as n, avg(value) as mean, count(*) filter (where value >= 4) as satisfied
-         from ${this.t('case_fact')} where ${fact.sql} and at >= ? and at < ? group by kind`,
-      [...fact.params, start, end],
-    );
-    const ended: { step: IncidentStep; ended: string; on_time: string }[] = await this.em.execute(
-      `select step, count(*) as ended, count(*) filter (where on_time) as on_time
-         from ${this.t('case_step')} where ${step.sql} and ended_at >= ? and ended_at < ? and counted group by step`,
-      [...step.params, start, end],
-    );
-    // Due in the period (by now) and still not done at its end: late, though not ended yet.
-    const lateOpen: { step: IncidentStep; n: string }[] = await this.em.execute(
-      `select step, count(*) as n from ${this.t('case_step')}
-        where ${step.sql} and due_at >= ? and due_at < ? and (ended_at is null or ended_at >= ?) group by step`,
-      [...step.params, start, cut, end],
-    );
+    const facts = await this.factCounts(scope, null, { start, end });
+    const steps = await this.stepCounts(scope, null, { start, end }, now);
     const [closed]: { n: string; returned: string; reworked: string; extended: string; hours: string; mean: string | null; p90: string | null }[] = await this.em.execute(
       `select count(*) as n, count(*) filter (where returns > 0) as returned, count(*) filter (where reworks > 0) as reworked,
               count(*) filter (where extensions > 0) as extended, count(handling_hours) as hours, avg(handling_hours) as mean,
@@ -86,8 +192,8 @@ export class FiguresRepository {
     const evaluated = kind('evaluated');
     const onTime = Object.fromEntries(
       INCIDENT_STEPS.map((s) => {
-        const e = ended.find((r) => r.step === s);
-        return [s, fr(n(e?.on_time), n(e?.ended) + n(lateOpen.find((r) => r.step === s)?.n))];
+        const e = steps.find((r) => r.step === s);
+        return [s, fr(n(e?.onTime), n(e?.ended) + n(e?.late))];
       }),
     ) as CaseFigures['onTime'];
     const closedCases = n(closed.n);

@@ -10,6 +10,7 @@ import { GridQualityMigration } from './grid-quality.migration';
 import { HotlineFiguresMigration } from './hotline-figures.migration';
 import { PartyFiguresMigration } from './party-figures.migration';
 import { PartyPeriodFiguresMigration } from './party-period-figures.migration';
+import { RankingMigration } from './ranking.migration';
 import { UnitProjectionMigration } from './unit-projection.migration';
 
 /** Analytics' migrations in the order they apply; names never change once released. */
@@ -20,4 +21,6 @@ export const ANALYTICS_MIGRATIONS = [
   ...[CaseProjectionMigration, CaseOpenIndexesMigration, CaseHotspotIndexesMigration, CaseLocationMigration, AppealProjectionMigration].map((m) => ({ name: m.migrationName, class: m })),
   // The exports of figure tables and monthly reports (the shared export_audit), and the work orders the report names.
   ...[ExportAuditMigration, CaseWorkOrderMigration].map((m) => ({ name: m.migrationName, class: m })),
+  // The rankings: the streets' weights and their audit, covering indexes of the grouped parts.
+  ...[RankingMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -36,6 +36,11 @@ export class PartyFiguresRepository {
     return this.unitRows('active and path[array_length(path, 1) - 1] = ?', [code]);
   }
 
+  /** The active units of these levels beneath a unit (at any depth, the unit itself not). */
+  beneath(code: string, levels: readonly UnitLevel[]): Promise<FiguresUnit[]> {
+    return this.unitRows('active and code <> ? and ? = any(path) and level = any(?::text[])', [code, code, pgTextArray([...levels])]);
+  }
+
   /** The active units of these codes, or every active street (null). */
   tops(codes: string[] | null): Promise<FiguresUnit[]> {
     return codes ? this.unitRows('active and code = any(?::text[])', [pgTextArray(codes)]) : this.unitRows(`active and level = 'street'`, []);

@@ -14,6 +14,8 @@ import type { FiguresView } from './figures/figures.types';
 import type { PartyFiguresView } from './party-figures/party-figures.types';
 import type { HotspotsQuery, TrendsQuery } from './hotspots/hotspots.dto';
 import type { HexHotspotsView, HotspotsView, TrendsView, UnitHotspotsView } from './hotspots/hotspots.types';
+import type { LeagueTableQuery, RankingWeightsBody, RankingWeightsQuery, RankingsQuery } from './rankings/rankings.dto';
+import type { LeagueTableView, RankingWeightsView, RankingsView } from './rankings/rankings.types';
 
 @Injectable()
 export class AnalyticsClient {
@@ -61,5 +63,21 @@ export class AnalyticsClient {
 
   monthlyReport(caller: Caller, query: MonthlyReportQuery): Promise<MonthlyReportView> {
     return this.bus.request(ANALYTICS_REQUESTS.monthlyReport, query, { caller });
+  }
+
+  rankings(caller: Caller, query: RankingsQuery): Promise<RankingsView> {
+    return this.bus.request(ANALYTICS_REQUESTS.rankings, query, { caller });
+  }
+
+  leagueTable(caller: Caller, query: LeagueTableQuery): Promise<LeagueTableView> {
+    return this.bus.request(ANALYTICS_REQUESTS.leagueTable, query, { caller });
+  }
+
+  rankingWeights(caller: Caller, query: RankingWeightsQuery): Promise<RankingWeightsView> {
+    return this.bus.request(ANALYTICS_REQUESTS.rankingWeights, query, { caller });
+  }
+
+  setRankingWeights(caller: Caller, street: string | undefined, weights: RankingWeightsBody): Promise<RankingWeightsView> {
+    return this.bus.request(ANALYTICS_REQUESTS.setRankingWeights, { ...weights, street }, { caller });
   }
 }

@@ -11,6 +11,8 @@ import type { FiguresView } from './figures/figures.types';
 import type { PartyFiguresView } from './party-figures/party-figures.types';
 import type { HotspotsQuery, TrendsQuery } from './hotspots/hotspots.dto';
 import type { HotspotsView, TrendsView } from './hotspots/hotspots.types';
+import type { LeagueTableQuery, RankingWeightsQuery, RankingsQuery, SetRankingWeightsRequest } from './rankings/rankings.dto';
+import type { LeagueTableView, RankingWeightsView, RankingsView } from './rankings/rankings.types';
 
 /** Every query analytics answers over the bus. */
 export const ANALYTICS_REQUESTS = {
@@ -25,4 +27,8 @@ export const ANALYTICS_REQUESTS = {
   recordExport: defineRequest<RecordAnalyticsExportRequest, ExportRecorded>('analytics', 'analytics.export.record'),
   exportAudit: defineRequest<ExportAuditQuery, OffsetPage<ExportAuditEntryView>>('analytics', 'analytics.export.list'),
   monthlyReport: defineRequest<MonthlyReportQuery, MonthlyReportView>('analytics', 'analytics.report.monthly'),
+  rankings: defineRequest<RankingsQuery, RankingsView>('analytics', 'analytics.rankings.get'),
+  leagueTable: defineRequest<LeagueTableQuery, LeagueTableView>('analytics', 'analytics.rankings.league'),
+  rankingWeights: defineRequest<RankingWeightsQuery, RankingWeightsView>('analytics', 'analytics.rankings.weights.get'),
+  setRankingWeights: defineRequest<SetRankingWeightsRequest, RankingWeightsView>('analytics', 'analytics.rankings.weights.set'),
 } as const;

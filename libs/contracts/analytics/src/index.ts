@@ -9,6 +9,8 @@ export * from './hotspots/hotspots.types';
 export * from './exports/analytics-exports.dto';
 export * from './reports/monthly-report.dto';
 export * from './reports/monthly-report.types';
+export * from './rankings/rankings.dto';
+export * from './rankings/rankings.types';
 export * from './analytics.errors';
 export * from './analytics.requests';
 export * from './candidates/candidate-lifted.event';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FIGURES_READERS, PARTY_READERS, hasAnyRole, requireRole, scopeCovers, type Caller } from '@gridline/auth';
+import { FIGURES_READERS, PARTY_READERS, hasAnyRole, readsOnlyOwnDepartment, requireRole, scopeCovers, type Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { AnalyticsErrorCode, analyticsInvalid, type FiguresScopeView, type FiguresView } from '@gridline/contracts-analytics';
 import { ReferenceRepository } from '@gridline/registry-reference';
@@ -13,9 +13,6 @@ import { FiguresRepository, type FiguresScope } from '../../figures.repository';
 import type { GetFiguresQuery } from './get-figures.query';
 
 const unitNotFound = (unit: string) => new AppError(AnalyticsErrorCode.UnitNotFound, 'not_found', `Unit ${unit} not found`, { unit });
-
-/** Only a department's own handlers (role `department`, and no wider reader role) are held to their department. */
-const onlyDepartment = (caller: Caller) => caller.roles.includes('department') && !hasAnyRole(caller, FIGURES_READERS.filter((r) => r !== 'department'));
 
 /**
  * A unit's (or a department's) figures over a period, with the period before beside it: the grid cases' counts,
@@ -38,13 +35,13 @@ export class GetFiguresUseCase {
     if (query.unit && query.department) throw analyticsInvalid('department', 'is not given with unit: the figures are of one or the other');
     const current = figuresPeriod(query);
     const previous = previousPeriod(current);
-    const department = query.department ?? (!query.unit && onlyDepartment(caller) ? caller.units[0] : undefined);
+    const department = query.department ?? (!query.unit && readsOnlyOwnDepartment(caller) ? caller.units[0] : undefined);
     if (department) return this.ofDepartment(caller, department, current, previous);
     const code = query.unit ?? caller.units[0];
     if (!code) throw analyticsInvalid('unit', 'is required (your scope names no unit)');
     const unit = await this.units.unit(code);
     // Unknown and out of scope read alike: the caller learns nothing of units beyond theirs.
-    if (!unit || !scopeCovers(caller, unit.path) || onlyDepartment(caller)) throw unitNotFound(code);
+    if (!unit || !scopeCovers(caller, unit.path) || readsOnlyOwnDepartment(caller)) throw unitNotFound(code);
     const scope: FiguresScope = { unit: unit.code, depth: unit.path.length };
     const names = await this.reference.names({ units: [unit.code] });
     const party = hasAnyRole(caller, PARTY_READERS) ? (await this.party.execute(new GetPartyFiguresQuery(caller, { unit: unit.code, from: current.from, to: current.to }))).total : null;
@@ -59,7 +56,7 @@ export class GetFiguresUseCase {
 
   private async ofDepartment(caller: Caller, code: string, current: FiguresPeriod, previous: FiguresPeriod): Promise<FiguresView> {
     // A department's handlers read their own department's figures; another department reads as unknown.
-    if (onlyDepartment(caller) && !caller.units.includes(code)) throw new AppError(AnalyticsErrorCode.DepartmentNotFound, 'not_found', `Department ${code} not found`, { department: code });
+    if (readsOnlyOwnDepartment(caller) && !caller.units.includes(code)) throw new AppError(AnalyticsErrorCode.DepartmentNotFound, 'not_found', `Department ${code} not found`, { department: code });
     const name = (await this.reference.names({ departments: [code] })).department(code);
     const scope: FiguresScopeView = { kind: 'department', code, name };
     return { scope, ...(await this.periods({ department: code }, current, previous)), hotline: await this.hotline.ofOwner(code), collection: null, party: null };
