@@ -98,8 +98,8 @@ describe('analytics.report.monthly and analytics.export.record', () => {
     const figures = await analytics.figures(ANALYST, { unit: STREET, period: 'month', from: '2026-11-15' });
     expect(report.figures).toEqual({ current: figures.current.cases, previous: figures.previous.cases });
     expect(report.hotTopics).toEqual([
-      { rank: 1, category: 'ROAD', categoryName: null, reported: 2, share: 0.667, previousReported: 1 },
-      { rank: 2, category: 'WATER', categoryName: null, reported: 1, share: 0.333, previousReported: 0 },
+      { rank: 1, category: 'ROAD', categoryName: null, reported: 2, share: 0.667, appeals: 0, previousReported: 1, previousAppeals: 0 },
+      { rank: 2, category: 'WATER', categoryName: null, reported: 1, share: 0.333, appeals: 0, previousReported: 0, previousAppeals: 0 },
     ]);
     expect(report.redCards).toEqual([
       { workOrder: null, incidentId: 'RB', at: cst('11-10', '10:00'), categoryCode: 'WATER', categoryName: null, gridCode: G12, gridName: `name-${G12}`, ownerKind: 'unit', ownerCode: C1, ownerName: `name-${C1}`, status: 'dispatched' },

@@ -21,13 +21,13 @@ describe('figure tables', () => {
   });
 
   it('flattens hot spots (by unit and by hex), trends, party and collection into rows with Chinese and English headers', () => {
-    const spots: HotspotsView = { unit: 'S', by: 'category', category: null, from: 'f', to: 't', total: 3, spots: [{ category: 'ROAD', unit: 'C1', unitName: '一社区', reported: 3 }] };
-    expect(headers(hotspotsTable(spots))).toEqual(['类别 category', '单位 unit', '单位名称 unitName', '上报 reported']);
-    expect(cells(hotspotsTable(spots))).toEqual([['ROAD', 'C1', '一社区', 3]]);
-    const hex: HotspotsView = { unit: 'S', by: 'hex', resolution: 8, category: null, from: 'f', to: 't', total: 3, unlocated: 0, cells: [{ cell: 'h', lat: 1, lng: 2, boundary: { type: 'Polygon', coordinates: [] }, reported: 3, categories: [{ category: 'ROAD', reported: 2 }, { category: 'WATER', reported: 1 }] }] };
-    expect(cells(hotspotsTable(hex))).toEqual([['h', 1, 2, 'ROAD', 2], ['h', 1, 2, 'WATER', 1]]);
-    const trends: TrendsView = { unit: 'S', interval: 'day', from: 'f', to: 't', total: [{ bucket: '2026-11-01', reported: 2, closed: 1 }], series: [{ category: 'ROAD', points: [{ bucket: '2026-11-01', reported: 2, closed: 1 }] }] };
-    expect(cells(trendsTable(trends))).toEqual([['total', '2026-11-01', 2, 1], ['ROAD', '2026-11-01', 2, 1]]);
+    const spots: HotspotsView = { unit: 'S', by: 'category', category: null, from: 'f', to: 't', total: 3, appeals: 1, spots: [{ category: 'ROAD', unit: 'C1', unitName: '一社区', reported: 3, appeals: 1 }] };
+    expect(headers(hotspotsTable(spots))).toEqual(['类别 category', '单位 unit', '单位名称 unitName', '案件 reported', '诉求 appeals']);
+    expect(cells(hotspotsTable(spots))).toEqual([['ROAD', 'C1', '一社区', 3, 1]]);
+    const hex: HotspotsView = { unit: 'S', by: 'hex', resolution: 8, category: null, from: 'f', to: 't', total: 3, unlocated: 0, appeals: 2, unlocatedAppeals: 0, cells: [{ cell: 'h', lat: 1, lng: 2, boundary: { type: 'Polygon', coordinates: [] }, reported: 3, appeals: 2, categories: [{ category: 'ROAD', reported: 2, appeals: 0 }, { category: 'WATER', reported: 1, appeals: 2 }] }] };
+    expect(cells(hotspotsTable(hex))).toEqual([['h', 1, 2, 'ROAD', 2, 0], ['h', 1, 2, 'WATER', 1, 2]]);
+    const trends: TrendsView = { unit: 'S', interval: 'day', from: 'f', to: 't', total: [{ bucket: '2026-11-01', reported: 2, closed: 1, appeals: 3 }], series: [{ category: 'ROAD', points: [{ bucket: '2026-11-01', reported: 2, closed: 1, appeals: 3 }] }] };
+    expect(cells(trendsTable(trends))).toEqual([['total', '2026-11-01', 2, 1, 3], ['ROAD', '2026-11-01', 2, 1, 3]]);
     const figures = { grids: 2, gridsWithBranch: 1, coverageShare: 0.5, members: 3, membersByStatus: { formal: 2, probationary: 1 }, inServiceRegistrations: 0, activities: 1, attendance: 4, hours: 6 };
     const party: PartyFiguresView = { unit: 'S', from: 'f', to: 't', total: figures, units: [{ ...figures, membersByStatus: { formal: 2 }, unitCode: 'C1', level: 'community' }] };
     expect(headers(partyTable(party)).slice(-2)).toEqual(['党员·formal members.formal', '党员·probationary members.probationary']);

@@ -86,13 +86,13 @@ export function figuresTable(view: FiguresView): FlatTable {
 export function hotspotsTable(view: HotspotsView): FlatTable {
   if (view.by === 'hex') {
     return {
-      columns: columnsOf([['cell', '网格单元 cell', 18], ['lat', '纬度 lat'], ['lng', '经度 lng'], ['category', '类别 category'], ['reported', '上报 reported']]),
-      rows: view.cells.flatMap((c) => c.categories.map((k) => ({ cell: c.cell, lat: c.lat, lng: c.lng, category: k.category, reported: k.reported }))),
+      columns: columnsOf([['cell', '网格单元 cell', 18], ['lat', '纬度 lat'], ['lng', '经度 lng'], ['category', '类别 category'], ['reported', '案件 reported'], ['appeals', '诉求 appeals']]),
+      rows: view.cells.flatMap((c) => c.categories.map((k) => ({ cell: c.cell, lat: c.lat, lng: c.lng, category: k.category, reported: k.reported, appeals: k.appeals }))),
     };
   }
   return {
-    columns: columnsOf([['category', '类别 category'], ['unit', '单位 unit', 18], ['unitName', '单位名称 unitName', 24], ['reported', '上报 reported']]),
-    rows: view.spots.map((s) => ({ category: s.category, unit: s.unit, unitName: s.unitName, reported: s.reported })),
+    columns: columnsOf([['category', '类别 category'], ['unit', '单位 unit', 18], ['unitName', '单位名称 unitName', 24], ['reported', '案件 reported'], ['appeals', '诉求 appeals']]),
+    rows: view.spots.map((s) => ({ category: s.category, unit: s.unit, unitName: s.unitName, reported: s.reported, appeals: s.appeals })),
   };
 }
 
@@ -100,8 +100,8 @@ export function hotspotsTable(view: HotspotsView): FlatTable {
 export function trendsTable(view: TrendsView): FlatTable {
   const series = [{ category: 'total', points: view.total }, ...view.series];
   return {
-    columns: columnsOf([['series', '系列 series'], ['bucket', '时段 bucket'], ['reported', '上报 reported'], ['closed', '办结 closed']]),
-    rows: series.flatMap((s) => s.points.map((p) => ({ series: s.category, bucket: p.bucket, reported: p.reported, closed: p.closed }))),
+    columns: columnsOf([['series', '系列 series'], ['bucket', '时段 bucket'], ['reported', '案件上报 reported'], ['closed', '案件办结 closed'], ['appeals', '诉求 appeals']]),
+    rows: series.flatMap((s) => s.points.map((p) => ({ series: s.category, bucket: p.bucket, reported: p.reported, closed: p.closed, appeals: p.appeals }))),
   };
 }
 

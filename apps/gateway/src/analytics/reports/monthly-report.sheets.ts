@@ -31,8 +31,8 @@ export function monthlyReportSections(report: MonthlyReportView): ReportSection[
     },
     {
       sheet: '热点 hot topics',
-      title: '热点问题（上报最多的类别）',
-      columns: columnsOf([['rank', '排名 rank'], ['category', '类别 category'], ['categoryName', '类别名称 categoryName', 24], ['reported', '上报 reported'], ['share', '占比 share'], ['previousReported', '上月 previousReported']]),
+      title: '热点问题（案件与12345诉求最多的类别）',
+      columns: columnsOf([['rank', '排名 rank'], ['category', '类别 category'], ['categoryName', '类别名称 categoryName', 24], ['reported', '案件 reported'], ['share', '案件占比 share'], ['appeals', '诉求 appeals'], ['previousReported', '上月案件 previousReported'], ['previousAppeals', '上月诉求 previousAppeals']]),
       rows: report.hotTopics.map((t) => ({ ...t })),
     },
     {

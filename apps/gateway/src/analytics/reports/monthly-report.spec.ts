@@ -18,7 +18,7 @@ const REPORT: MonthlyReportView = {
   month: '2026-11', from: '2026-11-01', to: '2026-11-30', previous: { month: '2026-10', from: '2026-10-01', to: '2026-10-31' },
   generatedAt: '2026-12-01T08:00:00.000Z',
   figures: { current: cases(3), previous: cases(1) },
-  hotTopics: [{ rank: 1, category: 'ROAD', categoryName: `道路${EVIL}`, reported: 2, share: 0.667, previousReported: 1 }],
+  hotTopics: [{ rank: 1, category: 'ROAD', categoryName: `道路${EVIL}`, reported: 2, share: 0.667, appeals: 1, previousReported: 1, previousAppeals: 0 }],
   redCards: [{ workOrder: 'GX-20261102-000001', incidentId: 'RA', at: '2026-11-20T01:00:00.000Z', categoryCode: 'ROAD', categoryName: '=HYPERLINK("http://x")', gridCode: '370502003001001', gridName: '第1网格', ownerKind: 'department', ownerCode: 'URBAN_MGMT', ownerName: null, status: 'dispatched' }],
   hotline: { unit: null, beneath: [] },
 };

@@ -2,7 +2,7 @@ import type { UnitLevel } from '@gridline/contracts-registry';
 import type { CaseFigures } from '../figures/figures.types';
 import type { HotlineOwnerFiguresView } from '../hotline-figures/hotline-figures.types';
 
-/** One hot topic of the month: a category by the cases reported beneath the unit, with the month before beside it. */
+/** One hot topic of the month: a category by the cases reported and 12345 appeals received beneath the unit, with the month before beside it. */
 export interface MonthlyHotTopic {
   rank: number;
   category: string;
@@ -10,7 +10,9 @@ export interface MonthlyHotTopic {
   reported: number;
   /** reported / all cases reported in the month beneath the unit, to three places. */
   share: number | null;
+  appeals: number;
   previousReported: number;
+  previousAppeals: number;
 }
 
 /** A case given a red card (红牌) in the month: the supervision's escalation of a case long past its due time. */
@@ -46,7 +48,7 @@ export interface MonthlyReportView {
   generatedAt: string;
   /** Volumes and rates: the grid cases' figures of the month and of the month before. */
   figures: { current: CaseFigures; previous: CaseFigures };
-  /** The top 10 categories by cases reported in the month. */
+  /** The top 10 categories by cases reported and appeals received in the month together. */
   hotTopics: MonthlyHotTopic[];
   /** The month's red cards beneath the unit, oldest first. */
   redCards: MonthlyRedCard[];

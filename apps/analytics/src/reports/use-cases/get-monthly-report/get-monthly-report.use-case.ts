@@ -31,16 +31,22 @@ export const MONTHLY_REPORT_LIST = 'analytics.report.monthly';
 
 const share = (n: number, total: number) => (total > 0 ? Math.round((n / total) * 1000) / 1000 : null);
 
-/** Sums hot-spot rows per category. */
-function perCategory(rows: { category: string | null; reported: number }[]): Map<string, number> {
-  const sums = new Map<string, number>();
-  for (const r of rows) if (r.category) sums.set(r.category, (sums.get(r.category) ?? 0) + r.reported);
+/** Sums hot-spot rows per category (appeals not classified yet left out). */
+function perCategory(rows: { category: string | null; reported: number; appeals: number }[]): Map<string, { reported: number; appeals: number }> {
+  const sums = new Map<string, { reported: number; appeals: number }>();
+  for (const r of rows) {
+    if (!r.category) continue;
+    const sum = sums.get(r.category) ?? { reported: 0, appeals: 0 };
+    sum.reported += r.reported;
+    sum.appeals += r.appeals;
+    sums.set(r.category, sum);
+  }
   return sums;
 }
 
 /**
  * The grid centre's monthly report of a street or community: the month's grid-case figures beside the month before's,
- * the top categories, the red-carded cases, the hotline's rates — read in one snapshot, so that the sections agree —
+ * the top categories (cases and 12345 appeals), the red-carded cases, the hotline's rates — read in one snapshot, so that the sections agree —
  * and recorded in the export audit (who, when, unit, month, format) with it, before the gateway sends a byte.
  */
 @Injectable()
@@ -73,7 +79,8 @@ export class GetMonthlyReportUseCase {
       const figures = { current: await this.figures.caseFigures(scope, current, now), previous: await this.figures.caseFigures(scope, previous, now) };
       const reported = perCategory(await this.hotspots.hotspots(scope, 'category', current));
       const before = perCategory(await this.hotspots.hotspots(scope, 'category', previous));
-      const top = [...reported.entries()].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, HOT_TOPICS);
+      const both = (n: { reported: number; appeals: number }) => n.reported + n.appeals;
+      const top = [...reported.entries()].filter(([, n]) => both(n) > 0).sort(([a, x], [b, y]) => both(y) - both(x) || a.localeCompare(b)).slice(0, HOT_TOPICS);
       const red = await this.reports.redCards(scope, current);
       const names = await this.reference.names({
         units: [unit.code, ...red.map((r) => r.gridCode), ...red.flatMap((r) => (r.ownerKind === 'unit' && r.ownerCode ? [r.ownerCode] : []))],
@@ -84,9 +91,11 @@ export class GetMonthlyReportUseCase {
         rank: i + 1,
         category,
         categoryName: names.category(category),
-        reported: n,
-        share: share(n, figures.current.reported),
-        previousReported: before.get(category) ?? 0,
+        reported: n.reported,
+        share: share(n.reported, figures.current.reported),
+        appeals: n.appeals,
+        previousReported: before.get(category)?.reported ?? 0,
+        previousAppeals: before.get(category)?.appeals ?? 0,
       }));
       const redCards = red.map((r) => ({
         workOrder: r.workOrder,
