@@ -8,12 +8,13 @@ import { CsvImporter, IMPORT_LIMITS, type ImportLimits } from './registers/csv-i
 import { ImportsController } from './registers/imports.controller';
 import { RegistersController } from './registers/registers.controller';
 import { AnalyticsClient } from '@gridline/contracts-analytics';
-import { DisputesClient, IncidentsClient, JointDiscussionClient, PhotosClient, VisitsClient } from '@gridline/contracts-incidents';
+import { DiscussionsClient, DisputesClient, IncidentsClient, JointDiscussionClient, PhotosClient, VisitsClient } from '@gridline/contracts-incidents';
 import { HotlineClient } from '@gridline/contracts-hotline';
 import { HotlineController } from './hotline/hotline.controller';
 import { IncidentsController } from './incidents/incidents.controller';
 import { DisputesController } from './incidents/disputes.controller';
 import { JointDiscussionController } from './incidents/joint-discussion.controller';
+import { DiscussionsController } from './incidents/discussions.controller';
 import { VisitsController } from './incidents/visits.controller';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { RankingsController } from './analytics/rankings.controller';
@@ -41,7 +42,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck]), Open311Module.register(config), PartyModule],
-      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, RankingsController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, PublicGridController, PhotosController, OverviewController],
+      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, RankingsController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, DiscussionsController, PublicGridController, PhotosController, OverviewController],
       providers: [
         {
           provide: JwtVerifier,
@@ -71,6 +72,7 @@ export class GatewayAppModule {
         DisputesClient,
         VisitsClient,
         JointDiscussionClient,
+        DiscussionsClient,
         PhotosClient,
         UploadPhotosUseCase,
         ReadPhotoUseCase,

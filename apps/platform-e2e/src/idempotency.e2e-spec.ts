@@ -232,7 +232,7 @@ describe('Idempotency-Key on every create, through the gateway', () => {
       '/api/v1/units', '/api/v1/departments', '/api/v1/categories', '/api/v1/people', '/api/v1/units/{code}/assignments', '/api/v1/buildings',
       '/api/v1/households', '/api/v1/residents', '/api/v1/businesses', '/api/v1/imports/{kind}', '/api/v1/incidents', '/api/v1/visits',
       '/api/v1/visits/{id}/incident', '/api/v1/incidents/{id}/dispute/parties', '/api/v1/incidents/{id}/dispute/sessions',
-      '/api/v1/incidents/{id}/joint-discussion', '/api/v1/appeals', '/api/v1/open311/keys', '/api/v1/party/members',
+      '/api/v1/incidents/{id}/joint-discussion', '/api/v1/discussions/{id}/meeting', '/api/v1/appeals', '/api/v1/open311/keys', '/api/v1/party/members',
       '/api/v1/party/members/{id}/ledger', '/api/v1/party/me/ledger', '/api/v1/party/organisations', '/api/v1/party/organisations/{id}/officers',
       '/api/v1/party/registrations', '/api/v1/party/activities', '/api/v1/party/activities/held', '/api/v1/party/stations', '/api/v1/party/stations/{id}/records',
       '/api/v1/party/committees', '/api/v1/party/committees/{id}/member-units', '/api/v1/party/committees/{id}/meetings',

@@ -81,7 +81,7 @@ describe('3+N candidate discussions', () => {
   beforeAll(async () => {
     platform = await TestPlatform.create();
     // Two replicas on one database; the consumers started by hand, the schedulers ticked by the test.
-    const start = () => platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config, { startWorkers: false }));
+    const start = () => platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config, { startWorkers: false, consumer: { maxDeliveries: 2, retryDelayMs: 20 } }));
     replicas = [await start(), await start()];
     schedulers = replicas.map((r) => r.app.get(DiscussionTaskScheduler));
     discussions = new DiscussionsClient(await platform.bus());
@@ -150,7 +150,7 @@ describe('3+N candidate discussions', () => {
     expect(Number((await db.query(`select count(*) as n from incidents.dead_letter`)).rows[0].n)).toBe(0);
   });
 
-  it('publishes open_failed for an unknown street or a unit outside the street, without a dead letter', async () => {
+  it('publishes open_failed for an unknown street (after its retries) or a unit outside the street, without a dead letter', async () => {
     const unknown = candidate({ streetCode: '370599999' });
     const elsewhere = candidate({ unitCode: OTHER_GRID });
     await publish(unknown);
@@ -161,7 +161,7 @@ describe('3+N candidate discussions', () => {
       return found;
     });
     expect(failed.map((e) => [e.type, e.data.status, e.data.discussionId, e.data.code])).toEqual([
-      ['open_failed', 'failed', null, 'INCIDENT_INVALID'],
+      ['open_failed', 'failed', null, 'SERVICE_UNAVAILABLE'],
       ['open_failed', 'failed', null, 'INCIDENT_INVALID'],
     ]);
     expect(failed[0].data.reason).toContain('streetCode');

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { INCIDENTS_EVENTS } from '@gridline/contracts-incidents';
 import type { CandidateLiftedEventData } from '@gridline/contracts-analytics';
+import { AppError, CommonErrorCode } from '@gridline/platform';
 import { ReferenceRepository } from '@gridline/registry-reference';
 import { incidentInvalid } from '../../../incident/incident.errors';
 import type { DiscussionEntity } from '../../discussion.entities';
@@ -14,8 +15,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * Opens the discussion of a lifted 3+N candidate, in the event consumer's transaction (with its inbox row): not bound
  * to one case, linked to the candidate and its evidence, in the street's scope, `open`, without tasks until its
  * meeting is recorded. Keyed by the candidate: a redelivered (or repeated) lift opens nothing more. The street, the
- * unit (within the street) and the category must be known to incidents' registry copy — a refusal is a business
- * error (`discussion.open_failed`), never retried; the unit's path is the copy's, not the event's.
+ * unit (within the street) and the category must be known to incidents' registry copy: a code the copy lacks is
+ * retried (the copy may lag), then recorded as `discussion.open_failed`; a refusal (a code that is not a street, a
+ * unit of another street, a malformed event) is a business error, recorded at once. The unit's path is the copy's.
  */
 @Injectable()
 export class OpenCandidateDiscussionUseCase {
@@ -29,10 +31,12 @@ export class OpenCandidateDiscussionUseCase {
     const earlier = await this.discussions.findByCandidate(candidate.candidateId);
     if (earlier) return earlier;
     const street = await this.reference.unit(candidate.streetCode);
-    if (!street || street.level !== 'street') throw incidentInvalid('streetCode', `${candidate.streetCode} is not a known street`);
+    if (!street) throw notKnownYet('streetCode', `${candidate.streetCode} is not a known street`);
+    if (street.level !== 'street') throw incidentInvalid('streetCode', `${candidate.streetCode} is not a street`);
     const unit = await this.reference.unit(candidate.unitCode);
-    if (!unit || unit.path[0] !== street.code) throw incidentInvalid('unitCode', `${candidate.unitCode} is not a known unit of street ${street.code}`);
-    if (!(await this.reference.category(candidate.categoryCode))) throw incidentInvalid('categoryCode', `${candidate.categoryCode} is not a known category`);
+    if (!unit) throw notKnownYet('unitCode', `${candidate.unitCode} is not a known unit`);
+    if (unit.path[0] !== street.code) throw incidentInvalid('unitCode', `${candidate.unitCode} is not a unit of street ${street.code}`);
+    if (!(await this.reference.category(candidate.categoryCode))) throw notKnownYet('categoryCode', `${candidate.categoryCode} is not a known category`);
 
     const now = new Date();
     const discussion = this.discussions.add({
@@ -53,6 +57,14 @@ export class OpenCandidateDiscussionUseCase {
     await this.discussions.save();
     return discussion;
   }
+}
+
+/**
+ * A code incidents' registry copy lacks: the copy may lag the registry's events (analytics saw them first), so this
+ * is retried; once the retries are spent it is recorded as `open_failed` like any refusal.
+ */
+function notKnownYet(field: string, reason: string): AppError {
+  return new AppError(CommonErrorCode.ServiceUnavailable, 'unavailable', `${field} ${reason} (to incidents' copy of the registry)`, { fields: [{ field, reasons: [reason] }] });
 }
 
 /** The event's fields as the contract has them (a malformed event is refused as a business error, naming the field). */
