@@ -106,7 +106,11 @@ describe('analytics.report.monthly and analytics.export.record', () => {
       { workOrder: 'GX-20261102-000001', incidentId: 'RA', at: cst('11-20', '09:00'), categoryCode: 'ROAD', categoryName: null, gridCode: G11, gridName: `name-${G11}`, ownerKind: 'department', ownerCode: 'URBAN_MGMT', ownerName: null, status: 'dispatched' },
     ]);
     expect(report.hotline).toEqual({ unit: null, beneath: [] });
-    expect(await audits()).toContainEqual({ actor: ANALYST.sub, list: 'analytics.report.monthly', format: 'xlsx', filters: { unit: STREET, month: '2026-11' }, rows: 4 });
+    // The league of the month: the street's communities and its grids, by the street's weights (the defaults here).
+    expect(report.rankings.weights.source).toBe('default');
+    expect(report.rankings.communities?.map((r) => r.code).sort()).toEqual([C1, C2]);
+    expect(report.rankings.grids.map((r) => r.code).sort()).toEqual([G11, G12, G21]);
+    expect(await audits()).toContainEqual({ actor: ANALYST.sub, list: 'analytics.report.monthly', format: 'xlsx', filters: { unit: STREET, month: '2026-11' }, rows: 9 });
   });
 
   it('keeps a community’s month to its own cases', async () => {
@@ -114,6 +118,8 @@ describe('analytics.report.monthly and analytics.export.record', () => {
     expect(report.figures.current.reported).toBe(1);
     expect(report.hotTopics.map((t) => [t.category, t.reported])).toEqual([['ROAD', 1]]);
     expect(report.redCards).toEqual([]);
+    expect(report.rankings.communities).toBeNull();
+    expect(report.rankings.grids.map((r) => r.code)).toEqual([G21]);
   });
 
   it('refuses a unit out of scope (404 like an unknown one), a grid or a bad month (400 naming the field), a grid member (403) — recording nothing', async () => {

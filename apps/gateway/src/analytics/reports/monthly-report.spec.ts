@@ -19,6 +19,11 @@ const REPORT: MonthlyReportView = {
   generatedAt: '2026-12-01T08:00:00.000Z',
   figures: { current: cases(3), previous: cases(1) },
   hotTopics: [{ rank: 1, category: 'ROAD', categoryName: `道路${EVIL}`, reported: 2, share: 0.667, appeals: 1, previousReported: 1, previousAppeals: 0 }],
+  rankings: {
+    weights: { street: '370502003', streetName: null, source: 'default', weights: { onTime: 0.3, resolution: 0.3, satisfaction: 0.2, rework: 0.2 }, normalised: { onTime: 0.3, resolution: 0.3, satisfaction: 0.2, rework: 0.2 }, updatedBy: null, updatedAt: null },
+    communities: [{ code: '370502003001', name: '一社区', level: 'community', status: 'ranked', parts: { onTime: { ...rate(1, 1), weight: 0.3, contribution: 30 }, resolution: { ...rate(1, 2), weight: 0.3, contribution: 15 }, satisfaction: { ...rate(0, 0), weight: null, contribution: null }, rework: { ...rate(1, 1), weight: 0.2, contribution: 20 } }, score: 81.25, rank: 1, previousRank: 2, movement: 1, volume: 3 }],
+    grids: [],
+  },
   redCards: [{ workOrder: 'GX-20261102-000001', incidentId: 'RA', at: '2026-11-20T01:00:00.000Z', categoryCode: 'ROAD', categoryName: '=HYPERLINK("http://x")', gridCode: '370502003001001', gridName: '第1网格', ownerKind: 'department', ownerCode: 'URBAN_MGMT', ownerName: null, status: 'dispatched' }],
   hotline: { unit: null, beneath: [] },
 };
@@ -40,7 +45,7 @@ describe(monthlyReportHtml.name, () => {
 
   it('is one page with the Chinese titles of every section and the values, each escaped', () => {
     expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
-    for (const title of ['月度通报', '案件量与比率', '热点问题', '红牌督办案件', '12345热线三率']) expect(html).toContain(title);
+    for (const title of ['月度通报', '案件量与比率', '热点问题', '排名通报', '红牌督办案件', '12345热线三率']) expect(html).toContain(title);
     expect(html).toContain('GX-20261102-000001');
     expect(html).toContain('道路&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;&#39;');
     expect(html).not.toContain('<script');
@@ -67,7 +72,7 @@ describe(monthlyReportSheets.name, () => {
   it('writes a workbook that exceljs opens: a sheet per section, the rows of the JSON', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await bytes(exportWorkbook('monthly-report', monthlyReportSheets(REPORT)).stream)) as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['报告 report', '概况 volumes', '热点 hot topics', '红牌 red cards', '热线 hotline']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['报告 report', '概况 volumes', '热点 hot topics', '排名 rankings', '红牌 red cards', '热线 hotline']);
     const volumes = workbook.getWorksheet('概况 volumes')!;
     const reported = volumes.getRows(2, volumes.rowCount - 1)!.find((r) => r.getCell(1).value === 'cases.reported')!;
     expect([reported.getCell(2).value, reported.getCell(3).value, reported.getCell(4).value]).toEqual(['案件·上报', 3, 1]);
@@ -77,5 +82,7 @@ describe(monthlyReportSheets.name, () => {
     // Text stays text: never a formula.
     expect(red.getRow(2).getCell(4).type).toBe(ExcelJS.ValueType.String);
     expect(workbook.getWorksheet('热线 hotline')!.rowCount).toBe(1);
+    const league = workbook.getWorksheet('排名 rankings')!;
+    expect((league.getRow(2).values as unknown[]).slice(1, 8)).toEqual(['社区 community', 1, '370502003001', '一社区', 81.25, 2, 1]);
   });
 });

@@ -1,6 +1,7 @@
 import type { UnitLevel } from '@gridline/contracts-registry';
 import type { CaseFigures } from '../figures/figures.types';
 import type { HotlineOwnerFiguresView } from '../hotline-figures/hotline-figures.types';
+import type { RankingRowView, RankingWeightsView } from '../rankings/rankings.types';
 
 /** One hot topic of the month: a category by the cases reported and 12345 appeals received beneath the unit, with the month before beside it. */
 export interface MonthlyHotTopic {
@@ -50,6 +51,11 @@ export interface MonthlyReportView {
   figures: { current: CaseFigures; previous: CaseFigures };
   /** The top 10 categories by cases reported and appeals received in the month together. */
   hotTopics: MonthlyHotTopic[];
+  /**
+   * The month's league (排名): a street's communities and the grids beneath the unit ranked by the composite score of
+   * the rankings (with the month before's rank), by the street's weights; `communities` null for a community.
+   */
+  rankings: { weights: RankingWeightsView; communities: RankingRowView[] | null; grids: RankingRowView[] };
   /** The month's red cards beneath the unit, oldest first. */
   redCards: MonthlyRedCard[];
   /** The hotline's rates as it last published them (its own last 30 days): the unit itself, then the units beneath it. */

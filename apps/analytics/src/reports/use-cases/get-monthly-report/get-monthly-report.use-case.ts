@@ -17,6 +17,7 @@ import { FiguresRepository } from '../../../figures/figures.repository';
 import { HotlineFiguresRepository } from '../../../hotline/hotline-figures.repository';
 import { HotspotsRepository, type HotspotScope } from '../../../hotspots/hotspots.repository';
 import { PartyFiguresRepository } from '../../../party/party-figures.repository';
+import { GetRankingsUseCase } from '../../../rankings/use-cases/get-rankings/get-rankings.use-case';
 import { MonthlyReportRepository } from '../../monthly-report.repository';
 import type { GetMonthlyReportQuery } from './get-monthly-report.query';
 
@@ -46,7 +47,7 @@ function perCategory(rows: { category: string | null; reported: number; appeals:
 
 /**
  * The grid centre's monthly report of a street or community: the month's grid-case figures beside the month before's,
- * the top categories (cases and 12345 appeals), the red-carded cases, the hotline's rates — read in one snapshot, so that the sections agree —
+ * the top categories (cases and 12345 appeals), the league of its communities and grids, the red-carded cases, the hotline's rates — read in one snapshot, so that the sections agree —
  * and recorded in the export audit (who, when, unit, month, format) with it, before the gateway sends a byte.
  */
 @Injectable()
@@ -59,6 +60,7 @@ export class GetMonthlyReportUseCase {
     private readonly hotline: HotlineFiguresRepository,
     private readonly reference: ReferenceRepository,
     private readonly audit: ExportAuditRepository,
+    private readonly rankings: GetRankingsUseCase,
   ) {}
 
   async execute({ caller, query }: GetMonthlyReportQuery, now: Date = new Date()): Promise<MonthlyReportView> {
@@ -81,6 +83,9 @@ export class GetMonthlyReportUseCase {
       const before = perCategory(await this.hotspots.hotspots(scope, 'category', previous));
       const both = (n: { reported: number; appeals: number }) => n.reported + n.appeals;
       const top = [...reported.entries()].filter(([, n]) => both(n) > 0).sort(([a, x], [b, y]) => both(y) - both(x) || a.localeCompare(b)).slice(0, HOT_TOPICS);
+      const communities = unit.level === 'street' ? await this.rankings.ranking(unit, 'community', current, previous) : null;
+      const grids = await this.rankings.ranking(unit, 'grid', current, previous);
+      const rankings = { weights: grids.weights, communities: communities?.rows ?? null, grids: grids.rows };
       const red = await this.reports.redCards(scope, current);
       const names = await this.reference.names({
         units: [unit.code, ...red.map((r) => r.gridCode), ...red.flatMap((r) => (r.ownerKind === 'unit' && r.ownerCode ? [r.ownerCode] : []))],
@@ -111,7 +116,7 @@ export class GetMonthlyReportUseCase {
         status: r.status,
       }));
       const hotline = { unit: await this.hotline.ofOwner(unit.code), beneath: await this.hotline.beneath(unit.code) };
-      const rows = hotTopics.length + redCards.length + (hotline.unit ? 1 : 0) + hotline.beneath.length;
+      const rows = (rankings.communities?.length ?? 0) + rankings.grids.length + hotTopics.length + redCards.length + (hotline.unit ? 1 : 0) + hotline.beneath.length;
       await this.audit.recordExport({ caller, list: MONTHLY_REPORT_LIST, format, filters: { unit: unit.code, month: query.month }, rows, maxRows: EXPORT_ROWS_CEILING });
       return {
         unit: { code: unit.code, name: names.unit(unit.code), level: unit.level },
@@ -122,6 +127,7 @@ export class GetMonthlyReportUseCase {
         generatedAt: now.toISOString(),
         figures,
         hotTopics,
+        rankings,
         redCards,
         hotline,
       };
