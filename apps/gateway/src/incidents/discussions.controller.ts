@@ -24,7 +24,7 @@ export class DiscussionsController {
   constructor(private readonly discussions: DiscussionsClient) {}
 
   @Get('discussions')
-  @ApiOperation({ summary: 'Candidate discussions in your scope, newest first, by unit and status (the grid centres: street and community admins; cursor pagination)' })
+  @ApiOperation({ summary: 'Candidate discussions in your scope, newest first, by unit, status and evidence case (the grid centres: street and community admins; cursor pagination)' })
   @ApiCursorPage(DISCUSSION_VIEW)
   list(@CurrentCaller() caller: Caller, @Query() query: ListDiscussionsQuery) {
     return this.discussions.list(caller, query);

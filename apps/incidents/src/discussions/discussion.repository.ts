@@ -96,6 +96,10 @@ export class DiscussionRepository {
       where.push(`status = ?`);
       params.push(query.status);
     }
+    if (query.incident) {
+      where.push(`? = any(evidence_incident_ids)`);
+      params.push(query.incident);
+    }
     if (after) {
       where.push(`(opened_at, id) < (?::timestamptz, ?::uuid)`);
       params.push(after.k, after.id);

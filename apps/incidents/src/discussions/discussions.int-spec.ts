@@ -270,6 +270,8 @@ describe('3+N candidate discussions', () => {
     expect((await discussions.list(STREET_ADMIN, { status: 'closed' })).items.map((d) => d.id)).toContain(discussion.id);
     expect((await discussions.list(STREET_ADMIN, { status: 'open' })).items.map((d) => d.id)).not.toContain(discussion.id);
     expect((await discussions.list(OTHER_ADMIN, {})).items).toEqual([]);
+    // The discussions a case is evidence of.
+    expect((await discussions.list(STREET_ADMIN, { incident: discussion.evidence.incidentIds[1] })).items.map((d) => d.id)).toEqual([discussion.id]);
   });
 
   it('pages the list with a cursor, newest first', async () => {

@@ -17,6 +17,11 @@ export class ListDiscussionsQuery extends CursorQuery {
   @IsOptional()
   @IsOneOf(DISCUSSION_STATUSES)
   status?: DiscussionStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the discussions this case is evidence of' })
+  @IsOptional()
+  @IsUUID('all', { message: 'incident must be a UUID' })
+  incident?: string;
 }
 
 /** One task the meeting decided: exactly one owner (a department or a unit), a due day, what to do. */
