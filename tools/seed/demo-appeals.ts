@@ -78,8 +78,8 @@ const DEPARTMENT_PROFILES: Record<string, keyof typeof PROFILES> = {
 /** The grids that lead grid appeals (a few, so that each has enough for its rates), with their ways. */
 const GRID_PROFILES: (keyof typeof PROFILES)[] = ['prompt', 'slow', 'steady', 'struggling', 'prompt', 'steady'];
 
-/** What callers say, by category. */
-const CONTENT: Record<string, string[]> = {
+/** What callers say, by category (the history's cases say it too). */
+export const CONTENT: Record<string, string[]> = {
   'SAFETY.FIRE_EXIT': ['小区消防通道被私家车长期占用', '楼道内堆放杂物堵塞安全出口'],
   'SAFETY.GAS': ['单元楼道内有明显燃气味道', '饭店后厨燃气管道疑似泄漏'],
   'SAFETY.EBIKE_CHARGING': ['有住户从楼上拉线给电动车充电', '楼道内停放电动车并充电'],
@@ -139,8 +139,8 @@ export interface DemoAppeal {
   steps: DemoAppealStep[];
 }
 
-/** A small deterministic generator (mulberry32), so that every run plans the same appeals. */
-function random(seed: number): () => number {
+/** A small deterministic generator (mulberry32), so that every run plans the same appeals (and the same history). */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -151,9 +151,9 @@ function random(seed: number): () => number {
   };
 }
 
-const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
+export const pick = <T>(rnd: () => number, items: readonly T[]): T => items[Math.floor(rnd() * items.length)];
 
-function weighted<T>(rnd: () => number, choices: [T, number][]): T {
+export function weighted<T>(rnd: () => number, choices: [T, number][]): T {
   let r = rnd() * choices.reduce((n, [, w]) => n + w, 0);
   for (const [value, weight] of choices) {
     r -= weight;

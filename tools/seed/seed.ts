@@ -12,6 +12,7 @@ import { IncidentErrorCode, IncidentsClient, type IncidentAction, type IncidentV
 import { demoStreetUnits } from './demo-street';
 import { DEMO_DEPARTMENTS, demoCategories } from './demo-responsibility';
 import { seedDemoAppeals } from './demo-appeals';
+import { seedDemoHistory } from './demo-history';
 import { seedDemoParty } from './demo-party';
 import { retryingBus } from './retrying-bus';
 
@@ -23,6 +24,8 @@ export { DEMO_BRANCHES_WITHOUT_SECRETARY, DEMO_REGISTRATIONS } from './demo-part
 export { DEMO_MEMBER_ACCOUNTS } from './demo-party-members';
 export { DEMO_HELD_ACTIVITIES } from './demo-party-activities';
 export { DEMO_STATIONS } from './demo-party-stations';
+/** What the demo's history plants, for the tests of the seed and of the analysis. */
+export { DEMO_HISTORY_CLUSTERS, DEMO_HISTORY_WEEKS, demoHistory, demoHistoryAnchor } from './demo-history';
 export { DEMO_COMMITTEE_NAME, DEMO_FIRST_MEETING, demoCommercialGridCode } from './demo-party-committee';
 
 export interface SeedResult {
@@ -49,10 +52,11 @@ export interface DemoStage {
   run(bus: BusClient): Promise<SeedResult>;
 }
 
-/** The demo street in stages: the map and its registers, the cases, the appeals, the party building. */
+/** The demo street in stages: the map and its registers, the cases, twelve weeks of history, the appeals, the party building. */
 export const DEMO_STAGES: readonly DemoStage[] = [
   { name: 'street', run: seedStreet },
   { name: 'incidents', run: (bus) => counted((result) => seedIncidents(bus, result)) },
+  { name: 'history', run: (bus) => seedDemoHistory(bus) },
   { name: 'appeals', run: (bus) => seedDemoAppeals(bus) },
   { name: 'party', run: (bus) => seedDemoParty(bus) },
 ];

@@ -15,7 +15,10 @@ import {
   DEMO_REGISTRATIONS,
   DEMO_STATIONS,
   demoCommercialGridCode,
+  DEMO_HISTORY_CLUSTERS,
+  DEMO_HISTORY_WEEKS,
   DEMO_STAGES,
+  demoHistory,
   seedDemo,
   seedDemoStage,
 } from '@gridline/tools-seed';
@@ -29,15 +32,17 @@ import {
   RegistrationsClient,
   StationsClient,
 } from '@gridline/contracts-party-building';
-import { StreetFixture } from './support/street-fixture';
+import { StreetFixture, chinaDayFromToday, fieldsOf } from './support/street-fixture';
+import { chinaDay } from '@gridline/platform';
 
 describe('the demo seed', () => {
   let walk: StreetFixture;
   let bus: BusClient;
 
   beforeAll(async () => {
-    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline', 'party-building'] });
+    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline', 'analytics', 'party-building'], gateway: true });
     bus = walk.seedBus;
+    await walk.sign({ centre: { sub: 'demo-street', roles: ['street_admin', 'analyst'], units: ['370502003'] } });
   });
 
   afterAll(async () => {
@@ -93,6 +98,58 @@ describe('the demo seed', () => {
     const total = Object.values(counts.byStatus).reduce((n, c) => n + (c ?? 0), 0);
     expect(total).toBeGreaterThanOrEqual(200);
     expect(Object.keys(counts.byStatus).sort()).toEqual(['accepted', 'dispatched', 'evaluated', 'closed', 'handled', 'in_progress', 'rejected', 'reported'].sort());
+  });
+
+  it('shows the history through the gateway: weekly trends over the twelve weeks, last month’s figures differing between communities, the planted hot spots', async () => {
+    const from = chinaDayFromToday(-DEMO_HISTORY_WEEKS * 7);
+    const to = chinaDayFromToday(-1);
+    const planned = demoHistory().length;
+    // Analytics folds incidents' events as they come: wait until the history's cases are all counted.
+    const trends = await eventually(
+      async () => {
+        const res = await walk.call('centre', 'GET', `/api/v1/analytics/trends?unit=370502003&from=${from}&to=${to}&interval=week`);
+        expect(res.statusCode).toBe(200);
+        const total = res.json().total as { bucket: string; reported: number; closed: number }[];
+        expect(total.reduce((n, p) => n + p.reported, 0)).toBeGreaterThanOrEqual(planned);
+        return res.json() as { total: { bucket: string; reported: number; closed: number }[]; series: { category: string }[] };
+      },
+      { timeoutMs: 180_000, intervalMs: 1_000 },
+    );
+    expect(trends.total.filter((p) => p.reported > 0).length).toBeGreaterThanOrEqual(8);
+    expect(trends.total.filter((p) => p.closed > 0).length).toBeGreaterThanOrEqual(8);
+    expect(trends.series.length).toBe(5);
+
+    // Last month, community by community: each had cases, and they did not do equally well.
+    const [year, month] = chinaDay().split('-').map(Number);
+    const lastMonth = month === 1 ? `${year - 1}-12-01` : `${year}-${String(month - 1).padStart(2, '0')}-01`;
+    const figures = [];
+    for (let c = 1; c <= 6; c++) {
+      const res = await walk.call('centre', 'GET', `/api/v1/analytics/figures?unit=370502003${String(c).padStart(3, '0')}&period=month&from=${lastMonth}`);
+      expect(res.statusCode).toBe(200);
+      figures.push(res.json().current.cases as { reported: number; closed: number; onTime: Record<string, { rate: number | null }>; evaluations: { meanRating: number | null } });
+    }
+    expect(figures.every((f) => f.reported > 0 && f.closed > 0)).toBe(true);
+    expect(new Set(figures.map((f) => f.onTime.handle.rate)).size).toBeGreaterThanOrEqual(3);
+    expect(new Set(figures.map((f) => f.evaluations.meanRating)).size).toBeGreaterThanOrEqual(3);
+
+    // The planted burst is the community's hot spot over its days.
+    const burst = DEMO_HISTORY_CLUSTERS.find((c) => c.baseline === 0)!;
+    const [start, end] = [chinaDayFromToday(-(burst.endsDaysAgo + burst.days)), chinaDayFromToday(-burst.endsDaysAgo)];
+    const spots = (await walk.call('centre', 'GET', `/api/v1/analytics/hotspots?unit=${burst.gridCode.slice(0, 12)}&from=${start}&to=${end}`)).json().spots as { category: string; unit: string; reported: number }[];
+    expect(spots[0]).toMatchObject({ category: burst.categoryCode, unit: burst.gridCode });
+    expect(spots[0].reported).toBeGreaterThanOrEqual(burst.cases);
+  }, 300_000);
+
+  it("refuses a step's time (`at`) from a user through the gateway, naming the field: back-dating is the seed's alone", async () => {
+    const [open] = (await new IncidentsClient(bus).list(SYSTEM_CALLER, { status: 'reported', limit: 1 })).items;
+    const incident = await walk.call('centre', 'POST', `/api/v1/incidents/${open.id}/actions/accept`, { at: new Date(Date.now() - 86_400_000).toISOString() });
+    expect(incident.statusCode).toBe(400);
+    expect(fieldsOf(incident)).toEqual(['at']);
+    const [waiting] = (await new HotlineClient(bus).list(SYSTEM_CALLER, { status: 'received', pageSize: 1 })).items;
+    const appeal = await walk.call('centre', 'POST', `/api/v1/appeals/${waiting.id}/actions/dispatch`, { at: new Date(Date.now() - 86_400_000).toISOString() });
+    expect(appeal.statusCode).toBe(400);
+    expect(fieldsOf(appeal)).toEqual(['at']);
+    expect((await new IncidentsClient(bus).get(SYSTEM_CALLER, open.id)).status).toBe('reported');
   });
 
   it('builds the party on the grid: a working committee, a committee per community, a branch per grid but two, party groups', async () => {

@@ -3,7 +3,7 @@ import { SignJWT } from 'jose';
 import { AppError, ConfigError } from '@gridline/platform';
 import type { Caller } from './caller';
 import { DEV_JWT, JwtVerifier, signDevToken } from './jwt';
-import { CallerSigner, CallerVerifier, devCallerKey, generateCallerKeyPair, isReservedSubject, loadCallerKeys } from './caller-assertion';
+import { CallerSigner, CallerVerifier, devCallerKey, generateCallerKeyPair, internalCaller, isReservedSubject, loadCallerKeys, mayBackdate } from './caller-assertion';
 
 const USER: Caller = { sub: 'u1', name: '张三', roles: ['grid_staff'], units: ['370502003001001'] };
 const REVEAL = 'registry.resident.reveal';
@@ -115,6 +115,15 @@ describe(CallerVerifier.name, () => {
 describe('isReservedSubject', () => {
   it.each(['system', 'svc:seed', 'svc:', 'open311', 'open311:app', 'public'])('reserves %p', (sub) => expect(isReservedSubject(sub)).toBe(true));
   it.each(['u1', 'systemic', 'demo-admin', 'service-desk', 'public-works'])('leaves %p to users', (sub) => expect(isReservedSubject(sub)).toBe(false));
+});
+
+describe(mayBackdate.name, () => {
+  it('lets the seed acting for itself back-date, and no user, admin or other process', () => {
+    expect(mayBackdate(internalCaller('seed'))).toBe(true);
+    for (const caller of [internalCaller('hotline'), internalCaller('gateway'), { sub: 'system', roles: ['admin'], units: [] }, { sub: 'seed', roles: ['admin'], units: [] }, { sub: 'admin-1', roles: ['admin'], units: [] }] as Caller[]) {
+      expect({ sub: caller.sub, may: mayBackdate(caller) }).toEqual({ sub: caller.sub, may: false });
+    }
+  });
 });
 
 describe(loadCallerKeys.name, () => {

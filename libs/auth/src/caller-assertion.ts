@@ -35,6 +35,19 @@ export function isInternalCaller(caller: Caller): boolean {
   return caller.sub.startsWith('svc:');
 }
 
+/**
+ * The one caller that may give a step its own time (a report's `reportedAt` beyond the grid centre's 30 days, `at` on a
+ * case's or an appeal's step, an appeal's `receivedAt` without an operator): the demo seed acting for itself
+ * (`svc:seed`), which loads a back-dated history through the services' own commands. No token may claim it (reserved
+ * subjects), and no other process — a service acting for itself never back-dates. See docs/security.md.
+ */
+export const BACKDATING_CALLER_SUB = 'svc:seed';
+
+/** Whether the caller may back-date a step (see BACKDATING_CALLER_SUB). */
+export function mayBackdate(caller: Caller): boolean {
+  return caller.sub === BACKDATING_CALLER_SUB;
+}
+
 /** A key a service accepts assertions from, and the process (issuer) it belongs to. */
 export interface TrustedCallerKey {
   kid: string;

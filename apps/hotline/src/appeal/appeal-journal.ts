@@ -20,6 +20,8 @@ export interface JournalEntry {
   to?: AppealStatus;
   comment?: string | null;
   details?: AppealTimelineDetails | null;
+  /** When it happened (default now): a back-dated step's time (the seed's history), a supervision mark's due time. */
+  at?: Date;
 }
 
 /**
@@ -35,14 +37,15 @@ export class AppealJournal {
   ) {}
 
   record(appeal: AppealEntity, entry: JournalEntry, event?: AppealStepEventName, extra?: AppealDispatchExtra): void {
+    const at = entry.at ?? new Date();
     this.em.persist(
-      this.em.create(AppealTimelineEntity, { appealId: appeal.id, action: entry.action, actor: entry.actor, fromStatus: entry.from, toStatus: entry.to ?? appeal.status, comment: entry.comment ?? null, details: entry.details ?? null, reply: event === 'answered' && appeal.reply ? { ...appeal.reply } : null }),
+      this.em.create(AppealTimelineEntity, { at, appealId: appeal.id, action: entry.action, actor: entry.actor, fromStatus: entry.from, toStatus: entry.to ?? appeal.status, comment: entry.comment ?? null, details: entry.details ?? null, reply: event === 'answered' && appeal.reply ? { ...appeal.reply } : null }),
     );
-    if (event) this.events.record(HOTLINE_EVENTS[event], appeal.id, toAppealEventData(appeal, entry.actor, extra));
+    if (event) this.events.record(HOTLINE_EVENTS[event], appeal.id, toAppealEventData(appeal, entry.actor, extra, at));
   }
 
   /** A supervision mark's event (`reminded`, `overdue`): the appeal as it is, and the deadline the mark is about. */
-  recordMark(appeal: AppealEntity, event: 'reminded' | 'overdue', actor: string, mark: Pick<AppealSupervisionEventData, 'deadline' | 'dueAt'>): void {
-    this.events.record(HOTLINE_EVENTS[event], appeal.id, { ...toAppealEventData(appeal, actor), deadline: mark.deadline, dueAt: mark.dueAt });
+  recordMark(appeal: AppealEntity, event: 'reminded' | 'overdue', actor: string, mark: Pick<AppealSupervisionEventData, 'deadline' | 'dueAt'>, at: Date = new Date()): void {
+    this.events.record(HOTLINE_EVENTS[event], appeal.id, { ...toAppealEventData(appeal, actor, {}, at), deadline: mark.deadline, dueAt: mark.dueAt });
   }
 }

@@ -75,7 +75,8 @@ export function toTimelineEntry(t: AppealTimelineEntity): AppealTimelineEntry {
 }
 
 /** The payload of every appeal event: no caller name, no phone. */
-export function toAppealEventData(a: AppealEntity, actor: string, extra: Pick<AppealEventData, 'categoryChange' | 'returnRefusal'> = {}): AppealEventData {
+/** `at`: when the change happened (a back-dated step's time, a supervision mark's due time). */
+export function toAppealEventData(a: AppealEntity, actor: string, extra: Pick<AppealEventData, 'categoryChange' | 'returnRefusal'> = {}, at: Date = new Date()): AppealEventData {
   return {
     appealId: a.id,
     status: a.status,
@@ -104,6 +105,6 @@ export function toAppealEventData(a: AppealEntity, actor: string, extra: Pick<Ap
     ...extra,
     review: a.review,
     actor,
-    at: new Date().toISOString(),
+    at: at.toISOString(),
   };
 }

@@ -88,6 +88,12 @@ export class AppealRepository {
    * last look —, row-locked for the transaction. SKIP LOCKED: two replicas must never claim the same appeal; one a user
    * is changing right now waits for the next pass.
    */
+  /** The time of the appeal's newest timeline entry (a back-dated step may not come before it). */
+  async lastEntryAt(id: string): Promise<Date | null> {
+    const [row]: { at: Date | null }[] = await this.em.execute(`select max(at) as at from "${this.schema}"."appeal_timeline" where appeal_id = ?`, [id]);
+    return row?.at ? new Date(row.at) : null;
+  }
+
   async claimDueForSupervision(now: Date, limit: number): Promise<AppealEntity[]> {
     const rows: { id: string }[] = await this.em.execute(
       `select id from "${this.schema}"."appeal"

@@ -1,14 +1,11 @@
 import { Client } from 'pg';
-import type { DynamicModule } from '@nestjs/common';
 import type { Caller } from '@gridline/auth';
 import { HotlineClient, type AppealSupervisionEventData } from '@gridline/contracts-hotline';
-import { RegistryClient } from '@gridline/contracts-registry';
 import { TestPlatform, eventually, type RunningTestService } from '@gridline/testing';
 import { HotlineAppModule } from '../hotline-app.module';
 import { HotlineConfig } from '../hotline.config';
+import { withPlainTime } from '../testing/plain-time';
 import { AppealSupervisionScheduler } from './appeal-supervision.scheduler';
-import { SupervisionCalendar } from './supervision-calendar';
-import { WorkingDeadlines } from '../reference/working-deadlines';
 
 const STREET = '370502003';
 const OPERATOR: Caller = { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] };
@@ -24,33 +21,6 @@ interface Clock {
   answerDue?: number;
 }
 
-/**
- * The registry's calendar and departments without the registry (an app's tests cannot boot another app): working
- * time as plain time.
- */
-const registryDouble: Pick<RegistryClient, 'listDepartments'> = {
-  listDepartments: async () => ['URBAN_MGMT'].map((code) => ({ code, name: code, contact: null, active: true, updatedAt: new Date(0).toISOString() })),
-};
-const plainDeadlines: Pick<WorkingDeadlines, 'after'> = {
-  after: async (from, { amount, unit }) => ({ deadline: new Date(from.getTime() + amount * (unit.endsWith('hours') ? 3_600_000 : 86_400_000)), provisional: false, provisionalYears: [] }),
-};
-/** The same for the supervision's calendar: the reminders' shares of working time are plain time here (see the decision's spec). */
-const plainTime: Pick<SupervisionCalendar, 'calendar'> = {
-  calendar: async () => ({
-    addWorkingHours: (from, hours) => new Date(from.getTime() + hours * 3_600_000),
-    workingHoursBetween: (from, to) => (to.getTime() - from.getTime()) / 3_600_000,
-  }),
-};
-const withRegistryDouble = (module: DynamicModule): DynamicModule => ({
-  ...module,
-  providers: [
-    ...(module.providers ?? []).filter((p) => p !== RegistryClient && p !== SupervisionCalendar && p !== WorkingDeadlines),
-    { provide: RegistryClient, useValue: registryDouble },
-    { provide: WorkingDeadlines, useValue: plainDeadlines },
-    { provide: SupervisionCalendar, useValue: plainTime },
-  ],
-});
-
 describe(AppealSupervisionScheduler.name, () => {
   let platform: TestPlatform;
   let replicas: RunningTestService[];
@@ -62,7 +32,7 @@ describe(AppealSupervisionScheduler.name, () => {
     platform = await TestPlatform.create();
     // Two replicas on one database, workers off: the test drives the schedulers' passes by hand.
     const start = () =>
-      platform.start('hotline', HotlineConfig, (config) => withRegistryDouble(HotlineAppModule.register(config, { startWorkers: false })), {
+      platform.start('hotline', HotlineConfig, (config) => withPlainTime(HotlineAppModule.register(config, { startWorkers: false })), {
         SUPERVISION_BATCH_SIZE: String(BATCH),
         SUPERVISION_POLL_MS: '50',
       });

@@ -16,6 +16,11 @@ export interface AppealSupervisionSettings extends PollingWorkerSettings {
 
 export const APPEAL_SUPERVISION_SETTINGS = Symbol('APPEAL_SUPERVISION_SETTINGS');
 
+/** A step's time this far before the look is back-dated (a slow transaction is not). */
+const BACKDATED_SLACK_MS = 60_000;
+/** How long supervision leaves a back-dated step alone before looking at it (the seed walks an appeal in seconds). */
+export const BACKDATED_SUPERVISION_DELAY_MS = 10 * 60_000;
+
 function commentOf(mark: AppealSupervisionMark, share: number): string {
   const due = mark.dueAt.toISOString();
   if (mark.kind === 'reminded') return `Reminder: ${Math.round(share * 100)} % of the working time to the answer deadline (${due}) has passed`;
@@ -79,14 +84,22 @@ export class AppealSupervisionScheduler extends ClaimingWorker<SupervisionNote> 
 
   /** Applies the decision to one claimed appeal: each mark gets its timeline entry and event; the bookkeeping is written. */
   private async supervise(appeal: AppealEntity, now: Date, calendar: WorkingClock, correlationId: string): Promise<AppealSupervisionMark[]> {
+    // A step just taken back-dated (the seed's history, a call recorded later): looked at a while from now, not at
+    // once — the next back-dated step usually follows within seconds, and no mark may fall on a deadline it met.
+    if (appeal.checkedVersion !== appeal.version && appeal.updatedAt.getTime() < now.getTime() - BACKDATED_SLACK_MS) {
+      await this.appeals.recordSupervisionLook(appeal, new Date(now.getTime() + BACKDATED_SUPERVISION_DELAY_MS), {});
+      return [];
+    }
     const share = this.settings.reminderShare;
     const { marks, nextCheckAt } = decideAppealSupervision(appeal, now, share, calendar);
     const bookkeeping: Partial<Record<MarkedField, Date>> = {};
+    // Each mark is dated when it became due (never before the appeal's last change): a late look dates it truly.
+    const dated = (mark: AppealSupervisionMark) => new Date(Math.min(now.getTime(), Math.max(mark.threshold.getTime(), appeal.updatedAt.getTime())));
     RequestContext.run({ correlationId }, () => {
       for (const mark of marks) {
         bookkeeping[markedField(mark)] = mark.dueAt;
-        this.journal.record(appeal, { action: mark.kind, actor: 'scheduler', from: appeal.status, comment: commentOf(mark, share) });
-        this.journal.recordMark(appeal, mark.kind, 'scheduler', { deadline: mark.deadline, dueAt: mark.dueAt.toISOString() });
+        this.journal.record(appeal, { action: mark.kind, actor: 'scheduler', from: appeal.status, comment: commentOf(mark, share), at: dated(mark) });
+        this.journal.recordMark(appeal, mark.kind, 'scheduler', { deadline: mark.deadline, dueAt: mark.dueAt.toISOString() }, dated(mark));
       }
     });
     await this.appeals.recordSupervisionLook(appeal, nextCheckAt, bookkeeping);

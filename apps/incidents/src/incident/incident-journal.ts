@@ -22,6 +22,11 @@ const STEP_OF: Partial<Record<IncidentStatus, IncidentStep>> = {
   handled: 'verify',
 };
 
+/** A step's time this far before now is back-dated (a clock skew or a slow transaction is not). */
+const BACKDATED_SLACK_MS = 60_000;
+/** How long supervision leaves a back-dated step alone before looking at it (the seed walks a case in seconds). */
+export const BACKDATED_SUPERVISION_DELAY_MS = 10 * 60_000;
+
 /**
  * Everything that accompanies a change of a case, in the transaction of the change: the step clock of the new
  * state, the timeline entry, and the event. It writes through the service's EntityManager, which inside a
@@ -36,7 +41,12 @@ export class IncidentJournal {
     private readonly em: EntityManager,
   ) {}
 
-  /** Starts the clock of the step the case's status calls for (none for final states); supervision starts over. */
+  /**
+   * Starts the clock of the step the case's status calls for (none for final states); supervision starts over. A step
+   * started back-dated (`now` well before the clock: the seed's history) is first looked at by supervision a while from
+   * now, not at once: its next step, back-dated too, usually follows within seconds, and a warning or card must not fall
+   * on a step that ended in time. Left open, the step gets its cards then, dated at their thresholds.
+   */
   async startStep(incident: IncidentEntity, now: Date, from: Date = now): Promise<void> {
     const step = STEP_OF[incident.status] ?? null;
     incident.step = step;
@@ -52,7 +62,7 @@ export class IncidentJournal {
     const limit = limitOfStep(step, { accept: category?.acceptLimit ?? null, handle: category?.handleLimit ?? null });
     const { calendar, years } = await this.reference.calendarInForce(now);
     const due = dueAfter(calendar, from, limit, incident.urgency);
-    this.applyClock(incident, clockFor(calendar, from, due, this.config.INCIDENT_RED_CARD_RATIO));
+    this.applyClock(incident, clockFor(calendar, from, due, this.config.INCIDENT_RED_CARD_RATIO), now);
     // Counted in working time through a year whose notice is not loaded: the grid centre is told the date may move.
     incident.dueProvisional = limit.unit.startsWith('working_') && provisionalYearsBetween(years, from, due).length > 0;
   }
@@ -62,24 +72,31 @@ export class IncidentJournal {
    * working time. A date given is not counted on the calendar: it is not provisional.
    */
   async setClock(incident: IncidentEntity, start: Date, due: Date, now: Date = new Date()): Promise<void> {
-    this.applyClock(incident, clockFor(await this.reference.calendar(now), start, due, this.config.INCIDENT_RED_CARD_RATIO));
+    this.applyClock(incident, clockFor(await this.reference.calendar(now), start, due, this.config.INCIDENT_RED_CARD_RATIO), now);
     incident.dueProvisional = false;
   }
 
-  private applyClock(incident: IncidentEntity, clock: StepClock): void {
+  private applyClock(incident: IncidentEntity, clock: StepClock, now: Date): void {
     Object.assign(incident, clock);
-    incident.nextCheckAt = clock.warnAt;
+    const real = Date.now();
+    const backdated = now.getTime() < real - BACKDATED_SLACK_MS;
+    incident.nextCheckAt = clock.warnAt && backdated ? new Date(Math.max(clock.warnAt.getTime(), real + BACKDATED_SUPERVISION_DELAY_MS)) : clock.warnAt;
   }
 
-  /** A timeline entry, and the event when the change is one subscribers follow. */
+  /**
+   * A timeline entry, and the event when the change is one subscribers follow — both dated `entry.at` (default now): a
+   * back-dated step (the seed's history) and a supervision mark (its threshold) carry the time they happened.
+   */
   record(
     incident: IncidentEntity,
-    entry: { action: string; actor: string; from: IncidentStatus | null; comment?: string | null; details?: Record<string, unknown> },
+    entry: { action: string; actor: string; from: IncidentStatus | null; comment?: string | null; details?: Record<string, unknown>; at?: Date },
     event?: IncidentEventName,
   ): void {
     const em = this.em;
+    const at = entry.at ?? new Date();
     em.persist(
       em.create(TimelineEntity, {
+        at,
         incidentId: incident.id,
         action: entry.action,
         actor: entry.actor,
@@ -89,6 +106,6 @@ export class IncidentJournal {
         details: entry.details ?? {},
       }),
     );
-    if (event) this.events.record(INCIDENTS_EVENTS[event] as EventDefinition<IncidentEventData>, incident.id, toEventData(incident, entry.actor, entry.comment ?? null));
+    if (event) this.events.record(INCIDENTS_EVENTS[event] as EventDefinition<IncidentEventData>, incident.id, toEventData(incident, entry.actor, entry.comment ?? null, at));
   }
 }

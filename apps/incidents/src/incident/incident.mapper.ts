@@ -71,7 +71,8 @@ export function toIncidentView(i: IncidentEntity, caller: Caller, names: NameBoo
 }
 
 /** The payload of every incident event. */
-export function toEventData(i: IncidentEntity, actor: string, comment: string | null): IncidentEventData {
+/** `at`: when the change happened (a back-dated step's time, a supervision mark's threshold). */
+export function toEventData(i: IncidentEntity, actor: string, comment: string | null, at: Date = new Date()): IncidentEventData {
   return {
     incidentId: i.id,
     workOrder: i.workOrder,
@@ -93,7 +94,7 @@ export function toEventData(i: IncidentEntity, actor: string, comment: string | 
     resolution: i.handling ? (i.handling.resolution ?? 'resolved') : null,
     rating: i.rating,
     actor,
-    at: new Date().toISOString(),
+    at: at.toISOString(),
     comment,
   };
 }

@@ -123,6 +123,12 @@ export class IncidentRepository {
     );
   }
 
+  /** The time of the case's newest timeline entry (a back-dated step may not come before it). */
+  async lastEntryAt(id: string): Promise<Date | null> {
+    const [row]: { at: Date | null }[] = await this.em.execute(`select max(at) as at from "${this.em.config.get('schema')}"."incident_timeline" where incident_id = ?`, [id]);
+    return row?.at ? new Date(row.at) : null;
+  }
+
   timeline(id: string): Promise<TimelineEntity[]> {
     return this.em.find(TimelineEntity, { incidentId: id }, { orderBy: { id: 'asc' } });
   }

@@ -5,6 +5,7 @@ import { TestPlatform, eventually, type RunningTestService } from '@gridline/tes
 import { IncidentsAppModule } from '../incidents-app.module';
 import { IncidentsConfig } from '../incidents.config';
 import { SupervisionScheduler } from './supervision.scheduler';
+import { copyReference } from '../testing/reference-copy';
 
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
@@ -40,22 +41,7 @@ describe(SupervisionScheduler.name, () => {
     incidents = new IncidentsClient(await platform.bus());
     db = new Client({ connectionString: platform.db.url });
     await db.connect();
-    // The reference data incidents keeps from the registry's events, written straight into its copy.
-    const now = new Date();
-    for (const [code, level, parent, path] of [
-      [STREET, 'street', null, [STREET]],
-      [COMMUNITY, 'community', STREET, [STREET, COMMUNITY]],
-      [GRID, 'grid', COMMUNITY, [STREET, COMMUNITY, GRID]],
-      [EXCLUSIVE_GRID, 'exclusive_grid', STREET, [STREET, EXCLUSIVE_GRID]],
-    ] as const) {
-      await db.query('insert into incidents.registry_unit (code, level, parent_code, path, active, updated_at) values ($1, $2, $3, $4, true, $5)', [code, level, parent, path, now]);
-    }
-    await db.query(
-      `insert into incidents.registry_category (code, parent_code, name, owner, accept_limit, handle_limit, urgency, active, updated_at) values
-        ('ENV', null, '环境卫生', null, null, null, 'normal', true, $1),
-        ('ENV.GARBAGE', 'ENV', '垃圾堆放', '{"level":"grid"}', '{"amount":2,"unit":"natural_hours"}', '{"amount":1,"unit":"natural_days"}', 'normal', true, $1)`,
-      [now],
-    );
+    await copyReference(db, [[STREET], [STREET, COMMUNITY], [STREET, COMMUNITY, GRID], [STREET, EXCLUSIVE_GRID]]);
   });
 
   afterAll(async () => {

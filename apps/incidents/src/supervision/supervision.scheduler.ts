@@ -78,6 +78,9 @@ export class SupervisionScheduler extends ClaimingWorker<SupervisionNote> {
       now,
     );
     if (decision.marks.length === 0 && decision.nextCheckAt?.getTime() === incident.nextCheckAt?.getTime()) return [];
+    // A mark is dated when its threshold passed (never before the case's last change): a pass that looks late — or a
+    // back-dated case's first look (IncidentJournal.startStep) — dates each card when it fell due, not when it was seen.
+    const lastChange = incident.updatedAt.getTime();
     RequestContext.run({ correlationId }, () => {
       for (const mark of decision.marks) {
         incident.supervisionCard = mark.card;
@@ -92,6 +95,7 @@ export class SupervisionScheduler extends ClaimingWorker<SupervisionNote> {
             from: incident.status,
             comment: mark.supervisorUnitCode ? `${COMMENT[mark.card]}; supervised by ${mark.supervisorUnitCode}` : COMMENT[mark.card],
             details: { card: mark.card, step: incident.step, supervisorUnitCode: mark.supervisorUnitCode, threshold: mark.threshold.toISOString(), dueAt: incident.dueAt?.toISOString() ?? null },
+            at: new Date(Math.min(now.getTime(), Math.max(mark.threshold.getTime(), lastChange))),
           },
           mark.event,
         );

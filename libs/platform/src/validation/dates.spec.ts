@@ -1,5 +1,5 @@
 import { validate } from 'class-validator';
-import { IsCalendarDate, IsDateTime, isCalendarDate, isDateTime } from './dates';
+import { IsCalendarDate, IsDateTime, backdatedStepProblem, isCalendarDate, isDateTime } from './dates';
 
 describe(isCalendarDate.name, () => {
   it('takes real days written YYYY-MM-DD', () => {
@@ -48,5 +48,18 @@ describe('IsCalendarDate and IsDateTime', () => {
       ['day', { isCalendarDate: 'day must be a date YYYY-MM-DD' }],
       ['from', { isDateTime: 'from must be a date YYYY-MM-DD or a date-time YYYY-MM-DDTHH:mm:ss[Z|±HH:mm]' }],
     ]);
+  });
+});
+
+describe(backdatedStepProblem.name, () => {
+  const now = Date.parse('2026-12-01T08:00:00Z');
+  it('takes a time before now and not before the last entry', () => {
+    expect(backdatedStepProblem(new Date(now - 3_600_000), new Date(now - 7_200_000), now)).toBeNull();
+    expect(backdatedStepProblem(new Date(now - 3_600_000), new Date(now - 3_600_000), now)).toBeNull();
+    expect(backdatedStepProblem(new Date(now + 30_000), null, now)).toBeNull();
+  });
+  it('refuses a time in the future beyond a minute, or before the last entry, saying which', () => {
+    expect(backdatedStepProblem(new Date(now + 120_000), null, now)).toBe('is in the future');
+    expect(backdatedStepProblem(new Date(now - 7_200_000), new Date(now - 3_600_000), now)).toBe('is before the last entry (2026-12-01T07:00:00.000Z)');
   });
 });

@@ -70,3 +70,16 @@ export function IsDateTime(dateTime: DateTimeOptions = {}, options?: ValidationO
       validator: { validate: (value: unknown) => isDateTime(value, dateTime) },
     });
 }
+
+/** The clock skew a back-dated time may run ahead of this process's clock. */
+const BACKDATED_SKEW_MS = 60_000;
+
+/**
+ * Why a back-dated step's time (`at`, given by the demo seed) is refused, or null: not in the future (beyond the clock
+ * skew), and not before the newest entry the record already holds — so that its events stay in order.
+ */
+export function backdatedStepProblem(at: Date, lastEntry: Date | null, now: number = Date.now()): string | null {
+  if (at.getTime() > now + BACKDATED_SKEW_MS) return 'is in the future';
+  if (lastEntry && at < lastEntry) return `is before the last entry (${lastEntry.toISOString()})`;
+  return null;
+}

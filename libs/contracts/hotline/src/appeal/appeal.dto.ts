@@ -241,6 +241,15 @@ export class AppealActionBody {
   @IsOptional()
   @IsUUID()
   intoId?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-09-14T10:30:00+08:00',
+    description:
+      "When the step was taken, for a history loaded later: the platform's demo seed only (anyone else: 400 naming `at`); not in the future, not before the appeal's last timeline entry. The step's deadlines, its timeline entry and its event carry that time",
+  })
+  @IsOptional()
+  @IsDateTime()
+  at?: string;
 }
 
 export class AppealActionRequest extends AppealActionBody {

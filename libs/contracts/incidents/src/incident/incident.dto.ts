@@ -133,7 +133,8 @@ export class ReportIncidentRequest {
 
   @ApiPropertyOptional({
     example: '2026-11-26T09:30:00+08:00',
-    description: 'When the matter was found, for a case recorded later (the grid centre only; at most 30 days back): its clock starts then',
+    description:
+      "When the matter was found, for a case recorded later (the grid centre, at most 30 days back; the platform's demo seed loading a history, at most a year back): its clock starts then, and its events carry that time",
   })
   @IsOptional()
   @IsDateTime()
@@ -250,6 +251,15 @@ export class IncidentActionBody {
   @IsOptional()
   @IsUUID()
   intoId?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-09-14T10:30:00+08:00',
+    description:
+      "When the step was taken, for a history loaded later: the platform's demo seed only (anyone else: 400 naming `at`); not in the future, not before the case's last timeline entry. The step's clock, its timeline entry and its event carry that time",
+  })
+  @IsOptional()
+  @IsDateTime()
+  at?: string;
 }
 
 /** `incidents.incident.act`. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/core';
-import { scopeCovers, type Caller } from '@gridline/auth';
-import { AppError, CommonErrorCode } from '@gridline/platform';
+import { mayBackdate, scopeCovers, type Caller } from '@gridline/auth';
+import { AppError, CommonErrorCode, backdatedStepProblem } from '@gridline/platform';
 import { PersonalDataCipher, TransactionRunner } from '@gridline/persistence';
 import { Inject } from '@nestjs/common';
 import type { TimeLimit } from '@gridline/contracts-registry';
@@ -71,6 +71,8 @@ export class ActOnAppealUseCase {
   ) {}
 
   async execute({ caller, id, action, body }: ActOnAppealCommand): Promise<AppealView> {
+    // Refused before the appeal is looked up: a back-dated step is the demo seed's alone, whatever the appeal.
+    if (body.at !== undefined && !mayBackdate(caller)) throw invalid('at', "may be given only by the platform's demo seed (a history loaded later)");
     // Only a dispatch re-classifies: a category given with another step would otherwise be dropped unsaid.
     if (body.categoryCode !== undefined && action !== 'dispatch') throw invalid('categoryCode', 'is taken only by dispatch (re-classifying the appeal)');
     // The registry is asked, if at all, before the step's transaction: for codes the command names that the copy lacks.
@@ -88,7 +90,7 @@ export class ActOnAppealUseCase {
           throw new AppError(AppealErrorCode.StaleVersion, 'conflict', `Appeal ${id} changed meanwhile: reload it and try again`, { id, version: appeal.version });
         }
         const rule = APPEAL_PROCESS[action];
-        const now = new Date();
+        const now = body.at === undefined ? new Date() : await this.stepTime(appeal, body.at);
         // Only the appeal's own handlers hear about its case: they may see it (it lies in their grid).
         if (CASE_STEPS.includes(action) && handledThroughCase(appeal) && rule.from.includes(appeal.status) && rule.who(caller, appeal)) throw handledOnCase(appeal, action);
         if (!rule.from.includes(appeal.status) || !(rule.when?.(appeal, now) ?? true)) {
@@ -110,16 +112,16 @@ export class ActOnAppealUseCase {
         const events = await this.apply(caller, appeal, action, body, now, outcome, record);
         appeal.updatedAt = now;
         const comment = body.comment ?? body.reason ?? body.text ?? null;
-        for (const entry of record.before) this.journal.record(appeal, entry);
+        for (const entry of record.before) this.journal.record(appeal, { ...entry, at: now });
         events.forEach((event, i) =>
           this.journal.record(
             appeal,
-            { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : appeal.status, comment, details: i === 0 ? record.details : null },
+            { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : appeal.status, comment, details: i === 0 ? record.details : null, at: now },
             event,
             event === 'dispatched' ? record.eventExtra : undefined,
           ),
         );
-        if (events.length === 0) this.journal.record(appeal, { action, actor: caller.sub, from, comment, details: record.details });
+        if (events.length === 0) this.journal.record(appeal, { action, actor: caller.sub, from, comment, details: record.details, at: now });
         await this.appeals.flush();
         return { appeal, outcome };
       });
@@ -127,6 +129,14 @@ export class ActOnAppealUseCase {
       if (error instanceof OptimisticLockError) throw new AppError(AppealErrorCode.StaleVersion, 'conflict', `Appeal ${id} changed meanwhile: reload it and try again`, { id });
       throw error;
     }
+  }
+
+  /** A back-dated step's time: not in the future, and never before what the appeal already records (its events stay in order). */
+  private async stepTime(appeal: AppealEntity, given: string): Promise<Date> {
+    const at = new Date(given);
+    const problem = backdatedStepProblem(at, await this.appeals.lastEntryAt(appeal.id));
+    if (problem) throw invalid('at', problem);
+    return at;
   }
 
   private async apply(caller: Caller, appeal: AppealEntity, action: AppealAction, body: AppealActionBody, now: Date, outcome: StepOutcome, record: StepRecord): Promise<EventName[]> {

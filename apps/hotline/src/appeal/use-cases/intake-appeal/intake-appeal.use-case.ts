@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APPEAL_TAKERS, SYSTEM_CALLER, requireRole, type Caller } from '@gridline/auth';
+import { APPEAL_TAKERS, SYSTEM_CALLER, mayBackdate, requireRole, type Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { PersonalDataCipher, TransactionRunner } from '@gridline/persistence';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
@@ -68,6 +68,7 @@ export class IntakeAppealUseCase {
     const hours = { emergency: this.config.HOTLINE_DISPATCH_HOURS_EMERGENCY, utilities: this.config.HOTLINE_DISPATCH_HOURS_UTILITIES, general: this.config.HOTLINE_DISPATCH_HOURS_GENERAL }[urgency];
     const appeal = await this.transactions.run(async () => {
       const takenAt = receivedAt ?? new Date();
+      const history = receivedAt !== null && mayBackdate(caller);
       // A flag informs the operators of its scope: the new appeal inherits only flags the taking caller may see.
       const flagged = phoneIndex ? await this.appeals.exists({ callerPhoneIndex: phoneIndex, flagged: true, ...appealsInScope(caller) }) : false;
       const entity = this.appeals.add({
@@ -91,9 +92,12 @@ export class IntakeAppealUseCase {
         operator: caller.sub,
         dispatchDueAt: new Date(takenAt.getTime() + hours * HOUR),
         receivedAt: takenAt,
+        // The seed's history changed last when the call was taken: supervision looks at it a while from now (see the
+        // scheduler). An operator's call recorded later is looked at at once (overdue for dispatch, if it is).
+        updatedAt: history ? takenAt : new Date(),
       });
       const comment = receivedAt ? `Call taken at ${receivedAt.toISOString()}, recorded later` : null;
-      this.journal.record(entity, { action: 'intake', actor: caller.sub, from: null, comment }, 'received');
+      this.journal.record(entity, { action: 'intake', actor: caller.sub, from: null, comment, ...(history ? { at: takenAt } : {}) }, 'received');
       await this.appeals.flush();
       return entity;
     });

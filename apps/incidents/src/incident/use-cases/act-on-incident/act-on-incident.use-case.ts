@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { TransactionRunner } from '@gridline/persistence';
-import { AppError, CommonErrorCode } from '@gridline/platform';
-import type { Caller } from '@gridline/auth';
+import { AppError, CommonErrorCode, backdatedStepProblem } from '@gridline/platform';
+import { mayBackdate, type Caller } from '@gridline/auth';
 import type { DispatchReason, IncidentActionBody, IncidentOwner, IncidentStatus, IncidentView } from '@gridline/contracts-incidents';
 import { PhotoAttachments } from '../../../photos/photo-attachments';
 import { ReferenceRepository, RegistryReference } from '@gridline/registry-reference';
@@ -47,6 +47,8 @@ export class ActOnIncidentUseCase {
   ) {}
 
   async execute({ caller, id, action, body }: ActOnIncidentCommand): Promise<IncidentView> {
+    // Refused before the case is looked up: a back-dated step is the demo seed's alone, whatever the case.
+    if (body.at !== undefined && !mayBackdate(caller)) throw incidentInvalid('at', "may be given only by the platform's demo seed (a history loaded later)");
     // A department the local copy lacks is asked of the registry: before the transaction, never inside it.
     const departmentActive = action === 'dispatch' && body.ownerDepartmentCode ? await this.registry.isActiveDepartment(body.ownerDepartmentCode) : undefined;
     try {
@@ -55,7 +57,7 @@ export class ActOnIncidentUseCase {
         if (!incident || !mayView(caller, incident)) throw incidentNotFound(id);
         if (body.version !== undefined && body.version !== incident.version) throw staleVersion(id, incident.version);
         const rule = PROCESS[action];
-        const now = new Date();
+        const now = body.at === undefined ? new Date() : await this.stepTime(incident, body.at);
         if (!rule.from.includes(incident.status) || !(rule.when?.(incident, now) ?? true)) {
           throw notAllowedInState(action, incident.status, allowedActions(caller, incident, now));
         }
@@ -66,8 +68,8 @@ export class ActOnIncidentUseCase {
         const { events, details = {} } = await this.apply(caller, incident, action, body, now, departmentActive);
         incident.updatedAt = now;
         const comment = body.comment ?? body.reason ?? body.result ?? null;
-        events.forEach((event, i) => this.journal.record(incident, { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : incident.status, comment, details }, event));
-        if (events.length === 0) this.journal.record(incident, { action, actor: caller.sub, from, comment, details });
+        events.forEach((event, i) => this.journal.record(incident, { action: i === 0 ? action : event, actor: caller.sub, from: i === 0 ? from : incident.status, comment, details, at: now }, event));
+        if (events.length === 0) this.journal.record(incident, { action, actor: caller.sub, from, comment, details, at: now });
         await this.incidents.save();
         return toIncidentView(incident, caller, await this.reference.names(codesOf([incident])));
       });
@@ -172,6 +174,14 @@ export class ActOnIncidentUseCase {
         return { events: ['merged'], details: { intoId: into.id } };
       }
     }
+  }
+
+  /** A back-dated step's time: not in the future, and never before what the case already records (its events stay in order). */
+  private async stepTime(incident: IncidentEntity, given: string): Promise<Date> {
+    const at = new Date(given);
+    const problem = backdatedStepProblem(at, await this.incidents.lastEntryAt(incident.id));
+    if (problem) throw incidentInvalid('at', problem);
+    return at;
   }
 
   private dispatchTime(incident: IncidentEntity, now: Date): Date {

@@ -64,7 +64,7 @@ describe(ReportIncidentUseCase.name, () => {
     const [[actor, key, , id]] = incidents.claimIdempotencyKey.mock.calls;
     expect([actor, key, id]).toEqual([STAFF.sub, 'key-1', result.incident.id]);
     expect(journal.startStep).toHaveBeenCalledTimes(1);
-    expect(journal.record).toHaveBeenCalledWith(expect.objectContaining({ id: result.incident.id }), { action: 'report', actor: STAFF.sub, from: null }, 'reported');
+    expect(journal.record).toHaveBeenCalledWith(expect.objectContaining({ id: result.incident.id }), { action: 'report', actor: STAFF.sub, from: null, at: new Date(result.incident.createdAt) }, 'reported');
     expect(incidents.save).toHaveBeenCalledTimes(1);
     // A grid given without a location is not asked of the registry.
     expect(registry.locate).not.toHaveBeenCalled();
