@@ -274,14 +274,14 @@ export function demoAppeals(now: Date = new Date()): DemoAppeal[] {
   return appeals;
 }
 
-/** The markers of the demo appeals the hotline already holds, with their appeals. */
-async function seededAppeals(hotline: HotlineClient): Promise<Map<string, AppealView>> {
+/** The markers of the demo appeals the hotline already holds (`pattern` finds the marker's number), with their appeals. */
+export async function seededAppeals(hotline: HotlineClient, pattern = MARKER, markerOf = demoAppealMarker): Promise<Map<string, AppealView>> {
   const found = new Map<string, AppealView>();
   for (let page = 1; ; page++) {
     const { items } = await hotline.list(SYSTEM_CALLER, { page, pageSize: 200 });
     for (const appeal of items) {
-      const marker = MARKER.exec(appeal.content);
-      if (marker) found.set(demoAppealMarker(Number(marker[1])), appeal);
+      const marker = pattern.exec(appeal.content);
+      if (marker) found.set(markerOf(Number(marker[1])), appeal);
     }
     if (items.length < 200) return found;
   }
@@ -291,7 +291,7 @@ const isGridLed = (appeal: AppealView) => appeal.lead?.kind === 'unit' && appeal
 const LIVE_CASE = ['reported', 'accepted', 'dispatched', 'in_progress', 'handled'];
 
 /** Reads the appeal until it satisfies `done` (the grid case's events reach the hotline asynchronously). */
-async function until(hotline: HotlineClient, id: string, done: (a: AppealView) => boolean, what: string): Promise<AppealView> {
+export async function until(hotline: HotlineClient, id: string, done: (a: AppealView) => boolean, what: string): Promise<AppealView> {
   // Generous: on a machine busy with other work the grid case's events can take a while to arrive.
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -304,7 +304,7 @@ async function until(hotline: HotlineClient, id: string, done: (a: AppealView) =
 }
 
 /** The grid steps of a case, each only where the case allows it. */
-async function caseSteps(incidents: IncidentsClient, id: string, steps: [IncidentAction, IncidentActionBody][]): Promise<IncidentView> {
+export async function caseSteps(incidents: IncidentsClient, id: string, steps: [IncidentAction, IncidentActionBody][]): Promise<IncidentView> {
   let view = await incidents.get(SYSTEM_CALLER, id);
   for (const [action, body] of steps) {
     if (!view.allowedActions.includes(action)) continue;

@@ -13,6 +13,9 @@
  * fumes rising over their baseline in one community, most in one grid. The noise never reaches five cases of one
  * category in one grid within fourteen days (a unit spec checks the plan).
  *
+ * Then a few dozen appeals over the same weeks, led by departments and grids, walked at their times likewise
+ * (`demo-history-appeals.ts`).
+ *
  * Deterministic (a seeded generator; times relative to today's China midnight) and idempotent: each case's report has
  * a permanent key (`demo-history-0042`); a case reported already is walked on only past its last timeline entry.
  */
@@ -23,6 +26,7 @@ import { IncidentErrorCode, IncidentsClient, type IncidentAction, type IncidentA
 import { CONTENT, pick, random, weighted } from './demo-appeals';
 import { DEMO_STREET_CODE, demoStreetUnits } from './demo-street';
 import { demoCategories } from './demo-responsibility';
+import { seedDemoHistoryAppeals } from './demo-history-appeals';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -47,7 +51,7 @@ export interface DemoHistoryCluster {
 
 export const DEMO_HISTORY_CLUSTERS: readonly DemoHistoryCluster[] = [
   // 秋实社区第2网格, beside the 淮河路 commercial district: the morning market spills onto the pavement.
-  { name: 'street vending burst', categoryCode: 'MARKET.STREET_VENDOR', gridCode: `${DEMO_STREET_CODE}002002`, cases: 7, days: 10, endsDaysAgo: 8, baseline: 0 },
+  { name: 'street vending burst', categoryCode: 'MARKET.STREET_VENDOR', gridCode: `${DEMO_STREET_CODE}002002`, cases: 7, days: 10, endsDaysAgo: 3, baseline: 0 },
   // 金湖社区第3网格: a row of new barbecue restaurants; the community had one complaint a fortnight before.
   { name: 'cooking fumes rising', categoryCode: 'ENV.SMOKE', gridCode: `${DEMO_STREET_CODE}005003`, cases: 6, days: 12, endsDaysAgo: 1, baseline: 5 },
 ];
@@ -294,14 +298,16 @@ async function walk(incidents: IncidentsClient, demo: DemoHistoryCase): Promise<
   return replayed ? 'existing' : 'created';
 }
 
-/** Seeds the history, a few cases at a time (each case's steps in order). */
+/** Seeds the history, a few cases at a time (each case's steps in order), then its appeals. */
 export async function seedDemoHistory(bus: BusClient, concurrency = 6): Promise<{ created: number; existing: number }> {
   const incidents = new IncidentsClient(bus);
   const result = { created: 0, existing: 0 };
-  const queue = demoHistory();
+  const anchor = demoHistoryAnchor();
+  const queue = demoHistory(anchor);
   const worker = async () => {
     for (let demo = queue.shift(); demo; demo = queue.shift()) result[await walk(incidents, demo)] += 1;
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return result;
+  const appeals = await seedDemoHistoryAppeals(bus, anchor);
+  return { created: result.created + appeals.created, existing: result.existing + appeals.existing };
 }

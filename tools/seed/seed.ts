@@ -26,6 +26,7 @@ export { DEMO_HELD_ACTIVITIES } from './demo-party-activities';
 export { DEMO_STATIONS } from './demo-party-stations';
 /** What the demo's history plants, for the tests of the seed and of the analysis. */
 export { DEMO_HISTORY_CLUSTERS, DEMO_HISTORY_WEEKS, demoHistory, demoHistoryAnchor } from './demo-history';
+export { DEMO_HISTORY_APPEALS, demoHistoryAppeals } from './demo-history-appeals';
 export { DEMO_COMMITTEE_NAME, DEMO_FIRST_MEETING, demoCommercialGridCode } from './demo-party-committee';
 
 export interface SeedResult {

@@ -64,6 +64,11 @@ describe('the demo history', () => {
     const over = [...most].filter(([, n]) => n >= 5).map(([key]) => key);
     expect(over.sort()).toEqual(DEMO_HISTORY_CLUSTERS.map((c) => `${c.gridCode} ${c.categoryCode}`).sort());
     for (const cluster of DEMO_HISTORY_CLUSTERS) expect(most.get(`${cluster.gridCode} ${cluster.categoryCode}`)).toBeGreaterThanOrEqual(cluster.cases);
+    // Both lie in the fortnight before today, where a scan on the day of seeding looks.
+    for (const cluster of DEMO_HISTORY_CLUSTERS) {
+      const recent = plan.filter((c) => c.report.gridCode === cluster.gridCode && c.report.categoryCode === cluster.categoryCode && Date.parse(c.report.reportedAt) > ANCHOR.getTime() - 14 * DAY);
+      expect({ cluster: cluster.name, recent: recent.length >= 5 }).toEqual({ cluster: cluster.name, recent: true });
+    }
     // The noise stays well below: at most three of a kind in a grid within a fortnight.
     expect(Math.max(...[...most].filter(([key]) => !over.includes(key)).map(([, n]) => n))).toBeLessThanOrEqual(3);
   });

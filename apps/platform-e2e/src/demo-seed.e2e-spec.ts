@@ -15,10 +15,12 @@ import {
   DEMO_REGISTRATIONS,
   DEMO_STATIONS,
   demoCommercialGridCode,
+  DEMO_HISTORY_APPEALS,
   DEMO_HISTORY_CLUSTERS,
   DEMO_HISTORY_WEEKS,
   DEMO_STAGES,
   demoHistory,
+  demoHistoryAnchor,
   seedDemo,
   seedDemoStage,
 } from '@gridline/tools-seed';
@@ -139,6 +141,28 @@ describe('the demo seed', () => {
     expect(spots[0]).toMatchObject({ category: burst.categoryCode, unit: burst.gridCode });
     expect(spots[0].reported).toBeGreaterThanOrEqual(burst.cases);
   }, 300_000);
+
+  it('takes the history’s appeals at their times: led by departments and by grids, a grid’s case found when it was handed down', async () => {
+    const hotline = new HotlineClient(bus);
+    const all = [...(await hotline.list(SYSTEM_CALLER, { page: 1, pageSize: 200 })).items, ...(await hotline.list(SYSTEM_CALLER, { page: 2, pageSize: 200 })).items];
+    const history = all.filter((a) => a.content.includes('〔历史来电'));
+    expect(history).toHaveLength(DEMO_HISTORY_APPEALS);
+    const closed = history.filter((a) => a.status === 'closed');
+    const byGrid = closed.filter((a) => a.lead?.kind === 'unit' && a.lead.level === 'grid');
+    const byDepartment = closed.filter((a) => a.lead?.kind === 'department');
+    expect(byGrid.length).toBeGreaterThanOrEqual(8);
+    expect(byDepartment.length).toBeGreaterThanOrEqual(8);
+    expect(Math.min(...history.map((a) => Date.parse(a.receivedAt)))).toBeLessThan(Date.now() - 10 * 7 * 86_400_000);
+    // Answered back then, before today — not when the seed ran.
+    for (const appeal of [...byGrid, ...byDepartment]) expect({ id: appeal.id, answeredBeforeToday: Date.parse(appeal.answeredAt!) < demoHistoryAnchor().getTime() }).toEqual({ id: appeal.id, answeredBeforeToday: true });
+    expect([...byGrid, ...byDepartment].filter((a) => Date.parse(a.answeredAt!) < Date.now() - 30 * 86_400_000).length).toBeGreaterThanOrEqual(10);
+    const incidents = new IncidentsClient(bus);
+    for (const appeal of byGrid.slice(0, 5)) {
+      const grid = await incidents.get(SYSTEM_CALLER, appeal.incidentId!);
+      const dispatched = (await hotline.timeline(SYSTEM_CALLER, appeal.id)).filter((t) => t.action === 'dispatch').pop()!;
+      expect({ id: appeal.id, found: grid.createdAt, closed: grid.status }).toEqual({ id: appeal.id, found: dispatched.at, closed: expect.stringMatching(/closed|evaluated/) });
+    }
+  });
 
   it("refuses a step's time (`at`) from a user through the gateway, naming the field: back-dating is the seed's alone", async () => {
     const [open] = (await new IncidentsClient(bus).list(SYSTEM_CALLER, { status: 'reported', limit: 1 })).items;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { mayBackdate } from '@gridline/auth';
 import { EventSubscription, on, type EventSubscriber } from '@gridline/messaging';
 import { HOTLINE_EVENTS, type AppealEventData } from '@gridline/contracts-hotline';
 import type { CloudEvent } from '@gridline/messaging';
@@ -96,5 +97,7 @@ function toHandedDown(appeal: AppealEventData): AppealHandedDown | null {
     urgency: URGENCY[appeal.urgency],
     reopenCount: appeal.reopenCount,
     satisfaction: appeal.satisfaction,
+    // The demo seed's history: the hand-off happened when its event says, and so does the case's report.
+    ...(mayBackdate({ sub: appeal.actor, roles: [], units: [] }) ? { handedDownAt: appeal.at } : {}),
   };
 }

@@ -28,14 +28,16 @@ export class FollowGridCaseUseCase {
     if (!appeal || !isCurrentCase(appeal, data)) return;
     appeal.incidentId = data.incidentId;
     appeal.incidentStatus = data.status;
-    appeal.updatedAt = new Date();
+    // The appeal moves when the case did (a back-dated case of the seed's history included): its entries carry that time.
+    const at = new Date(data.at);
+    appeal.updatedAt = new Date(Math.max(appeal.updatedAt.getTime(), at.getTime()));
     const from = appeal.status;
     const actor = `incident:${data.incidentId}`;
     const live = appeal.status === 'dispatched' || appeal.status === 'signed';
     if (type === INCIDENTS_EVENTS.signed.type && appeal.status === 'dispatched') {
       appeal.status = 'signed';
       appeal.signedAt = new Date(data.at);
-      this.journal.record(appeal, { action: 'sign', actor, from }, 'signed');
+      this.journal.record(appeal, { action: 'sign', actor, from, at }, 'signed');
     } else if (type === INCIDENTS_EVENTS.extended.type && live) {
       // The grid was given more time: the caller's answer-by date follows the case's new due time, a date given.
       const until = data.dueAt ? new Date(data.dueAt) : null;
@@ -43,7 +45,7 @@ export class FollowGridCaseUseCase {
         appeal.answerDueAt = until;
         appeal.dueProvisional = false;
         appeal.extensionCount += 1;
-        this.journal.record(appeal, { action: 'extend', actor, from, comment: data.comment }, 'extended');
+        this.journal.record(appeal, { action: 'extend', actor, from, comment: data.comment, at }, 'extended');
       }
     } else if (type === INCIDENTS_EVENTS.closed.type && live) {
       lapsePendingReview(appeal); // a co-owner's objection the answer overtook
@@ -51,13 +53,13 @@ export class FollowGridCaseUseCase {
       appeal.answeredAt = new Date(data.at);
       // Events from before `resolution` was carried: a verified case counts as resolved.
       appeal.reply = { resolution: data.resolution ?? 'resolved', text: data.result ?? '网格已处置并经现场核查' };
-      this.journal.record(appeal, { action: 'answer', actor, from, comment: appeal.reply.text }, 'answered');
+      this.journal.record(appeal, { action: 'answer', actor, from, comment: appeal.reply.text, at }, 'answered');
     } else if ([INCIDENTS_EVENTS.rejected.type, INCIDENTS_EVENTS.cancelled.type].includes(type) && live) {
       this.requestReturn(appeal, type === INCIDENTS_EVENTS.rejected.type ? 'rejected' : 'cancelled', data);
     } else if (type === INCIDENTS_EVENTS.merged.type && live) {
       // Merged into another case: back to the hotline, to be merged likewise.
       returnToHotline(appeal);
-      this.journal.record(appeal, { action: 'return', actor, from, comment: data.comment }, 'returned');
+      this.journal.record(appeal, { action: 'return', actor, from, comment: data.comment, at }, 'returned');
     }
     await this.appeals.flush();
   }
@@ -87,7 +89,7 @@ export class FollowGridCaseUseCase {
       incidentId: data.incidentId,
     };
     const details = { via: `case_${how}`, incidentId: data.incidentId, requestedBy: data.actor };
-    this.journal.record(appeal, { action: 'return', actor: `incident:${data.incidentId}`, from: appeal.status, comment: reason, details }, 'returnRequested');
+    this.journal.record(appeal, { action: 'return', actor: `incident:${data.incidentId}`, from: appeal.status, comment: reason, details, at: new Date(data.at) }, 'returnRequested');
   }
 }
 

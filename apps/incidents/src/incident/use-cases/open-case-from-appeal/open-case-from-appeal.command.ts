@@ -16,4 +16,6 @@ export interface AppealHandedDown {
   reopenCount?: number;
   /** The caller's satisfaction the appeal carried when handed down: for a re-handling, the callback that reopened it. */
   satisfaction?: Satisfaction | null;
+  /** When the demo seed handed it down, back-dated (its history): the case is found then. Absent otherwise. */
+  handedDownAt?: string;
 }

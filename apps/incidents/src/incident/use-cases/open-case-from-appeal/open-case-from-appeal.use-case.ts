@@ -52,6 +52,7 @@ export class OpenCaseFromAppealUseCase {
           ...(appeal.reopenCount !== undefined ? { reopenCount: appeal.reopenCount } : {}),
           ...(appeal.satisfaction ? { satisfaction: appeal.satisfaction } : {}),
         },
+        appeal.handedDownAt ? new Date(appeal.handedDownAt) : undefined,
       ),
     );
   }

@@ -11,5 +11,7 @@ export class ReportIncidentCommand {
     readonly appealHandoff?: number,
     /** What the report's timeline entry notes of the case's origin (a hotline hand-off: appeal, hand-off, satisfaction). */
     readonly origin?: Record<string, unknown>,
+    /** For a case opened from the demo seed's back-dated hand-off: when it was handed down (not a field clients may set). */
+    readonly foundAt?: Date,
   ) {}
 }

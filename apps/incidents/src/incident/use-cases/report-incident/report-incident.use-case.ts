@@ -39,13 +39,14 @@ export class ReportIncidentUseCase {
    * The report is a transaction of its own — or, inside one already open (an event consumer's, with its inbox row),
    * a savepoint in it, everything read through it.
    */
-  async execute({ caller, incident: input, idempotencyKey, appealHandoff, origin }: ReportIncidentCommand): Promise<ReportResult> {
+  async execute({ caller, incident: input, idempotencyKey, appealHandoff, origin, foundAt }: ReportIncidentCommand): Promise<ReportResult> {
     requireRole(caller, REPORTERS, 'report cases');
     const category = await this.reference.category(input.categoryCode);
     if (!category || !category.parentCode || !category.active) {
       throw incidentInvalid('categoryCode', `${input.categoryCode} is not an active minor category of the responsibility list`);
     }
-    const reportedAt = this.reportedAt(caller, input.reportedAt);
+    // A back-dated hand-off's case is found when it was handed down (never later than now).
+    const reportedAt = foundAt ? new Date(Math.min(foundAt.getTime(), Date.now())) : this.reportedAt(caller, input.reportedAt);
     const grid = await this.resolveGrid(input);
     if (!scopeCovers(caller, grid.path)) {
       throw new AppError(IncidentErrorCode.OutOfScope, 'forbidden', `Grid ${grid.code} is outside your scope`, { gridCode: grid.code });
