@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { pgTextArray } from '@gridline/persistence';
 import { INCIDENT_STEPS, type IncidentStep } from '@gridline/contracts-incidents';
-import type { CaseFigures } from '@gridline/contracts-analytics';
+import type { AppealFigures, CaseFigures } from '@gridline/contracts-analytics';
 import type { CaseDatedFact } from '../projection/case-fold';
 import { share } from '../party/party-figures';
 
@@ -158,6 +158,48 @@ export class FiguresRepository {
       [...fact.params, start, end],
     );
     return rows.map((r) => ({ key: r.key, kind: r.kind, n: n(r.n), mean: r.mean, satisfied: n(r.satisfied) }));
+  }
+
+  /**
+   * The appeals of the scope over the period by reception (`received_at`), as the hotline counts its figures per lead
+   * owner (`ReadAppealFiguresUseCase`): those the unit or department leads now, and (a unit) those whose place lies at
+   * or beneath it. Two index ranges of `appeal_projection`: by lead owner, by the path at the unit's depth.
+   */
+  async appealFigures(scope: FiguresScope, { start, end }: FiguresInstants): Promise<AppealFigures> {
+    const owner = 'unit' in scope ? scope.unit : scope.department;
+    const [r]: Record<'appeals' | 'dispatched' | 'signed_in_time' | 'answered' | 'resolved' | 'on_time' | 'rated' | 'satisfied' | 'returned' | 'reopened' | 'extended', string>[] = await this.em.execute(
+      `select count(*) as appeals,
+              count(*) filter (where dispatched_at is not null) as dispatched,
+              count(*) filter (where signed_at is not null and signed_at <= sign_due_at) as signed_in_time,
+              count(*) filter (where answered_at is not null) as answered,
+              count(*) filter (where answered_at is not null and resolution = 'resolved') as resolved,
+              count(*) filter (where answered_at is not null and answered_at <= answer_due_at) as on_time,
+              count(*) filter (where satisfaction in ('satisfied', 'basically_satisfied', 'dissatisfied')) as rated,
+              count(*) filter (where satisfaction in ('satisfied', 'basically_satisfied')) as satisfied,
+              count(*) filter (where return_count > 0) as returned,
+              count(*) filter (where reopen_count > 0) as reopened,
+              count(*) filter (where extension_count > 0) as extended
+         from ${this.t('appeal_projection')} where lead_code = ? and received_at >= ? and received_at < ?`,
+      [owner, start, end],
+    );
+    let received: number | null = null;
+    if ('unit' in scope) {
+      const place = this.where(scope, 'case');
+      const [row]: { n: string }[] = await this.em.execute(`select count(*) as n from ${this.t('appeal_projection')} where ${place.sql} and received_at >= ? and received_at < ?`, [...place.params, start, end]);
+      received = n(row.n);
+    }
+    const appeals = n(r.appeals);
+    return {
+      received,
+      appeals,
+      responseRate: fr(n(r.signed_in_time), n(r.dispatched)),
+      resolutionRate: fr(n(r.resolved), n(r.answered)),
+      satisfactionRate: fr(n(r.satisfied), n(r.rated)),
+      onTimeRate: fr(n(r.on_time), n(r.answered)),
+      returnRate: fr(n(r.returned), appeals),
+      reopenRate: fr(n(r.reopened), appeals),
+      extensionRate: fr(n(r.extended), appeals),
+    };
   }
 
   async caseFigures(scope: FiguresScope, { start, end }: FiguresInstants, now: Date = new Date()): Promise<CaseFigures> {

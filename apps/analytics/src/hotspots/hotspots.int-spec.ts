@@ -4,10 +4,10 @@ import type { Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { buildCloudEvent, withPrefix, type CloudEvent, type EventDefinition } from '@gridline/messaging';
 import { AnalyticsClient, AnalyticsErrorCode, type HotspotsQuery, type TrendsQuery } from '@gridline/contracts-analytics';
-import { HOTLINE_EVENTS, type AppealEventData } from '@gridline/contracts-hotline';
+import { HOTLINE_EVENTS } from '@gridline/contracts-hotline';
 import { INCIDENTS_EVENTS, type IncidentEventData } from '@gridline/contracts-incidents';
 import { REGISTRY_EVENTS, type UnitLevel } from '@gridline/contracts-registry';
-import { TEST_SERVERS, TestPlatform, eventually } from '@gridline/testing';
+import { TEST_SERVERS, TestPlatform, appealEventData, eventually } from '@gridline/testing';
 import { hexCells } from './hex-cells';
 import { AnalyticsAppModule } from '../analytics-app.module';
 import { AnalyticsConfig } from '../analytics.config';
@@ -62,12 +62,11 @@ const CASES = [
  * and one taken by phone late on the 11th though recorded on the 12th (backdated: it counts on the 11th).
  */
 function appeal(id: string, receivedAt: string, category: string | null, grid: string | null, point: { lat: number; lng: number } | null, recordedAt = receivedAt): Published {
-  return event(HOTLINE_EVENTS.received as EventDefinition<AppealEventData>, id, {
-    appealId: id, status: 'received', channel: 'phone', type: 'complaint', categoryCode: category, gridCode: grid, path: grid ? PATHS[grid] : [STREET],
-    urgency: 'general', lead: null, coOwners: [], summary: '…', location: point ? { ...point, address: null } : null, receivedAt, dispatchedAt: null,
-    signDueAt: null, signedAt: null, answerDueAt: null, answeredAt: null, resolution: null, satisfaction: null, reopenCount: 0, returnCount: 0,
-    extensionCount: 0, handoff: null, review: null, actor: 'operator-1', at: recordedAt,
-  });
+  return event(
+    HOTLINE_EVENTS.received,
+    id,
+    appealEventData(id, recordedAt, { categoryCode: category, gridCode: grid, path: grid ? PATHS[grid] : [STREET], location: point ? { ...point, address: null } : null, receivedAt }),
+  );
 }
 const OCTOBER_CASES = [incident('YA', 'reported', cst('10-12', '09:00'), 'ROAD', G11, 'reported', { location: SPOT })];
 const APPEALS = [

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { AppealEventData } from '@gridline/contracts-hotline';
+import { appealEventData } from '@gridline/testing';
 import { hexCells } from '../hotspots/hex-cells';
 import { appealFromEvent, applyAppealEvent, type AppealRecord } from './appeal-fold';
 
@@ -9,12 +10,9 @@ const DEPT = { kind: 'department', departmentCode: 'URBAN_MGMT' } as const;
 const t = (time: string) => new Date(`2026-11-02T${time}:00+08:00`).toISOString();
 
 function appeal(at: string, data: Partial<AppealEventData> = {}): AppealEventData {
-  return {
-    appealId: 'appeal-1', status: 'received', channel: 'phone', type: 'complaint', categoryCode: 'ENV.GARBAGE', gridCode: PATH[2], path: PATH, urgency: 'general',
-    lead: null, coOwners: [], summary: '门口垃圾 王芳 13805461234', location: { lat: 36.1, lng: 117.1, address: '文汇路1号' }, receivedAt: t('08:00'),
-    dispatchedAt: null, signDueAt: null, signedAt: null, answerDueAt: null, answeredAt: null, resolution: null, satisfaction: null, reopenCount: 0,
-    returnCount: 0, extensionCount: 0, handoff: null, review: null, actor: 'operator-1', at, ...data,
-  };
+  return appealEventData('appeal-1', at, {
+    categoryCode: 'ENV.GARBAGE', gridCode: PATH[2], path: PATH, summary: '门口垃圾 王芳 13805461234', location: { lat: 36.1, lng: 117.1, address: '文汇路1号' }, receivedAt: t('08:00'), ...data,
+  });
 }
 
 /** An appeal dispatched to a department, signed late, answered, rated dissatisfied and re-handled, answered again, closed. */

@@ -2,7 +2,7 @@ import { connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import { buildCloudEvent, streamName, withPrefix, type CloudEvent, type EventDefinition } from '@gridline/messaging';
 import { HOTLINE_EVENTS, type AppealEventData } from '@gridline/contracts-hotline';
-import { TEST_SERVERS, TestPlatform, eventually } from '@gridline/testing';
+import { TEST_SERVERS, TestPlatform, appealEventData, eventually } from '@gridline/testing';
 import { hexCells } from '../hotspots/hex-cells';
 import { AnalyticsAppModule } from '../analytics-app.module';
 import { AnalyticsConfig } from '../analytics.config';
@@ -14,12 +14,9 @@ const t = (time: string) => new Date(`2026-11-02T${time}:00+08:00`).toISOString(
 type Published = CloudEvent & { on: string };
 function appeal(name: keyof typeof HOTLINE_EVENTS, id: string, at: string, data: Partial<AppealEventData> = {}): Published {
   const definition = HOTLINE_EVENTS[name] as EventDefinition<AppealEventData>;
-  const payload: AppealEventData = {
-    appealId: id, status: 'received', channel: 'phone', type: 'complaint', categoryCode: 'ENV.GARBAGE', gridCode: PATH[2], path: PATH, urgency: 'general',
-    lead: null, coOwners: [], summary: '门口垃圾 王芳 13805461234', location: { lat: 36.1, lng: 117.1, address: '文汇路1号' }, receivedAt: t('08:00'),
-    dispatchedAt: null, signDueAt: null, signedAt: null, answerDueAt: null, answeredAt: null, resolution: null, satisfaction: null, reopenCount: 0,
-    returnCount: 0, extensionCount: 0, handoff: null, review: null, actor: 'operator-1', at, ...data,
-  };
+  const payload = appealEventData(id, at, {
+    categoryCode: 'ENV.GARBAGE', gridCode: PATH[2], path: PATH, summary: '门口垃圾 王芳 13805461234', location: { lat: 36.1, lng: 117.1, address: '文汇路1号' }, receivedAt: t('08:00'), ...data,
+  });
   return { ...buildCloudEvent(definition, id, payload, { correlationId: `c-${id}` }), on: definition.subject };
 }
 

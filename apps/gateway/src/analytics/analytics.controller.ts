@@ -75,7 +75,7 @@ export class AnalyticsController {
   @Roles(...FIGURES_READERS)
   @ApiOperation({
     summary:
-      "A unit's (or a department's) figures over a period (day, week, month, quarter, year or from–to, China time) with the period before beside it: grid cases reported, accepted, rejected, closed, open, overdue; on-time rate per step; cards; return, rework and extension rates; handling hours (mean, p90); evaluations; the hotline's figures; collection quality; party figures. Definitions: docs/analytics.md",
+      "A unit's (or a department's) figures over a period (day, week, month, quarter, year or from–to, China time) with the period before beside it: grid cases reported, accepted, rejected, closed, open, overdue; on-time rate per step; cards; return, rework and extension rates; handling hours (mean, p90); evaluations; the 12345 appeals' three rates and unit figures of the unit or department as lead owner over the same periods (`appeals`, each rate with its numerator and denominator) and the appeals received beneath the unit; the hotline's last published figures; collection quality; party figures. Definitions: docs/analytics.md",
   })
   figures(@CurrentCaller() caller: Caller, @Query() query: FiguresQuery) {
     return this.analytics.figures(caller, query);

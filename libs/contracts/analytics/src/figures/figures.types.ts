@@ -37,12 +37,40 @@ export interface CaseFigures {
   evaluations: { count: number; meanRating: number | null; satisfied: FiguresRate };
 }
 
+/**
+ * The 12345 appeals of a scope over a period, recounted from analytics' appeal projection (definitions:
+ * docs/analytics.md): the hotline's three rates and unit figures of the unit or department as lead owner over the
+ * appeals received in the period — the hotline's own definitions (`GET /api/v1/appeals/figures`), each with its parts.
+ */
+export interface AppealFigures {
+  /** Appeals received in the period whose place lies at or beneath the unit, whoever leads them; null for a department. */
+  received: number | null;
+  /** Appeals received in the period that the unit or department leads now (the hotline's `appeals` of the owner). */
+  appeals: number;
+  /** Signed for by the signing-for deadline / dispatched. */
+  responseRate: FiguresRate;
+  /** Answered as resolved / answered. */
+  resolutionRate: FiguresRate;
+  /** Satisfied or basically satisfied / rated (satisfied, basically satisfied, dissatisfied; not reached is no rating). */
+  satisfactionRate: FiguresRate;
+  /** Answered by the answer deadline / answered. */
+  onTimeRate: FiguresRate;
+  /** Returned at least once / appeals. */
+  returnRate: FiguresRate;
+  /** Re-handled (reopened) at least once / appeals. */
+  reopenRate: FiguresRate;
+  /** Extended at least once / appeals. */
+  extensionRate: FiguresRate;
+}
+
 export interface FiguresPeriodView {
   kind: FiguresPeriodKind | 'range';
   /** China days, both inclusive. */
   from: string;
   to: string;
   cases: CaseFigures;
+  /** The appeals of the unit or department over the period (the hotline's three rates and unit figures). */
+  appeals: AppealFigures;
 }
 
 export type FiguresScopeView = { kind: 'unit'; code: string; name: string | null; level: UnitLevel } | { kind: 'department'; code: string; name: string | null };
@@ -52,7 +80,10 @@ export interface FiguresView {
   scope: FiguresScopeView;
   current: FiguresPeriodView;
   previous: FiguresPeriodView;
-  /** The hotline's three rates and unit figures of this unit or department as the hotline last published them (its own last 30 days); null if none. */
+  /**
+   * The hotline's three rates and unit figures of this unit or department as the hotline last published them (its own
+   * last 30 days); null if none. The same figures over the period asked are `current.appeals` and `previous.appeals`.
+   */
   hotline: HotlineOwnerFiguresView | null;
   /** Collection quality over the grids at or beneath the unit (latest reports); null for a department. */
   collection: CollectionQualityView | null;

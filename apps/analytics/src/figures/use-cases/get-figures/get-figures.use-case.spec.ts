@@ -23,7 +23,7 @@ const C1_ADMIN: Caller = { sub: 'c1', roles: ['community_admin'], units: [C1] };
 const URBAN: Caller = { sub: 'd1', roles: ['department'], units: ['URBAN_MGMT'] };
 
 function setup() {
-  const figures = { caseFigures: jest.fn(async () => ({ reported: 1 })) };
+  const figures = { caseFigures: jest.fn(async () => ({ reported: 1 })), appealFigures: jest.fn(async () => ({ appeals: 2 })) };
   const units = { unit: jest.fn(async (code: string) => UNITS.find((u) => u.code === code) ?? null) };
   const hotline = { ofOwner: jest.fn(async () => null) };
   const overview = { collectionQualityBeneath: jest.fn(async () => ({ grids: 1 })) };
@@ -50,7 +50,10 @@ describe(GetFiguresUseCase.name, () => {
     expect(view.scope).toEqual({ kind: 'unit', code: C1, name: '一社区', level: 'community' });
     expect(figures.caseFigures).toHaveBeenCalledWith({ unit: C1, depth: 2 }, expect.objectContaining({ from: '2026-11-01', to: '2026-11-30' }));
     expect(figures.caseFigures).toHaveBeenCalledWith({ unit: C1, depth: 2 }, expect.objectContaining({ from: '2026-10-02', to: '2026-10-31' }));
-    expect(view).toMatchObject({ current: { cases: { reported: 1 } }, previous: { from: '2026-10-02' }, collection: { grids: 1 }, party: { grids: 1 } });
+    expect(view).toMatchObject({ current: { cases: { reported: 1 }, appeals: { appeals: 2 } }, previous: { from: '2026-10-02', appeals: { appeals: 2 } }, collection: { grids: 1 }, party: { grids: 1 } });
+    // The appeals over the same two periods as the cases, of the same scope.
+    expect(figures.appealFigures).toHaveBeenCalledWith({ unit: C1, depth: 2 }, expect.objectContaining({ from: '2026-11-01', to: '2026-11-30' }));
+    expect(figures.appealFigures).toHaveBeenCalledWith({ unit: C1, depth: 2 }, expect.objectContaining({ from: '2026-10-02', to: '2026-10-31' }));
   });
 
   it('answers the caller’s first unit without one, and the party figures only to party readers', async () => {
@@ -67,12 +70,14 @@ describe(GetFiguresUseCase.name, () => {
       expect(await refusal(useCase.execute(new GetFiguresQuery(C1_ADMIN, { unit })))).toMatchObject({ code: AnalyticsErrorCode.UnitNotFound, kind: 'not_found' });
     }
     expect(figures.caseFigures).not.toHaveBeenCalled();
+    expect(figures.appealFigures).not.toHaveBeenCalled();
   });
 
   it('holds a department’s handler to their own department, which is their default', async () => {
     const { figures, useCase } = setup();
     expect((await useCase.execute(new GetFiguresQuery(URBAN, NOV))).scope).toEqual({ kind: 'department', code: 'URBAN_MGMT', name: '城管办' });
     expect(figures.caseFigures).toHaveBeenCalledWith({ department: 'URBAN_MGMT' }, expect.anything());
+    expect(figures.appealFigures).toHaveBeenCalledWith({ department: 'URBAN_MGMT' }, expect.anything());
     expect(await refusal(useCase.execute(new GetFiguresQuery(URBAN, { department: 'ECOLOGY' })))).toMatchObject({ code: AnalyticsErrorCode.DepartmentNotFound });
     expect(await refusal(useCase.execute(new GetFiguresQuery(URBAN, { unit: C1 })))).toMatchObject({ code: AnalyticsErrorCode.UnitNotFound });
     expect((await useCase.execute(new GetFiguresQuery({ sub: 'a', roles: ['analyst'], units: [STREET] }, { department: 'ECOLOGY' }))).scope).toMatchObject({ code: 'ECOLOGY' });

@@ -17,7 +17,8 @@ const unitNotFound = (unit: string) => new AppError(AnalyticsErrorCode.UnitNotFo
 /**
  * A unit's (or a department's) figures over a period, with the period before beside it: the grid cases' counts,
  * on-time rates per step, cards, return/rework/extension rates, handling hours and evaluations from the case
- * projection; the hotline's figures as last published; collection quality and the party figures of the unit.
+ * projection; the appeals' three rates and unit figures over the period from the appeal projection, and the
+ * hotline's figures as last published; collection quality and the party figures of the unit.
  */
 @Injectable()
 export class GetFiguresUseCase {
@@ -63,7 +64,7 @@ export class GetFiguresUseCase {
   }
 
   private async periods(scope: FiguresScope, current: FiguresPeriod, previous: FiguresPeriod): Promise<Pick<FiguresView, 'current' | 'previous'>> {
-    const view = async (p: FiguresPeriod) => ({ kind: p.kind, from: p.from, to: p.to, cases: await this.figures.caseFigures(scope, p) });
+    const view = async (p: FiguresPeriod) => ({ kind: p.kind, from: p.from, to: p.to, cases: await this.figures.caseFigures(scope, p), appeals: await this.figures.appealFigures(scope, p) });
     return { current: await view(current), previous: await view(previous) };
   }
 }
