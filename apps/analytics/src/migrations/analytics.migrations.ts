@@ -11,6 +11,7 @@ import { HotlineFiguresMigration } from './hotline-figures.migration';
 import { PartyFiguresMigration } from './party-figures.migration';
 import { PartyPeriodFiguresMigration } from './party-period-figures.migration';
 import { RankingMigration } from './ranking.migration';
+import { StaffWorkloadMigration } from './staff-workload.migration';
 import { UnitProjectionMigration } from './unit-projection.migration';
 
 /** Analytics' migrations in the order they apply; names never change once released. */
@@ -23,4 +24,6 @@ export const ANALYTICS_MIGRATIONS = [
   ...[ExportAuditMigration, CaseWorkOrderMigration].map((m) => ({ name: m.migrationName, class: m })),
   // The rankings: the streets' weights and their audit, covering indexes of the grouped parts.
   ...[RankingMigration].map((m) => ({ name: m.migrationName, class: m })),
+  // Who acted (the staff workload): reporters, step enders, visits, party members' logins.
+  ...[StaffWorkloadMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -7,6 +7,7 @@ import { HotlineFiguresProjectionSubscriber } from './hotline-figures-projection
 import { PartyProjectionSubscriber } from './party-projection.subscriber';
 import { QualityProjectionSubscriber } from './quality-projection.subscriber';
 import { UnitProjectionSubscriber } from './unit-projection.subscriber';
+import { VisitLogSubscriber } from './visit-log.subscriber';
 
 /** One projection analytics keeps from another service's events. */
 export interface AnalyticsProjection {
@@ -34,6 +35,7 @@ export const ANALYTICS_PROJECTIONS: readonly AnalyticsProjection[] = [
   { subscriber: PartyProjectionSubscriber, tables: ['party_organisation', 'party_member', 'party_registration', 'party_activity', 'party_attendance', 'party_service'] },
   { subscriber: CaseProjectionSubscriber, tables: ['case_event', 'case_projection', 'case_step', 'case_fact'] },
   { subscriber: AppealProjectionSubscriber, tables: ['appeal_projection'] },
+  { subscriber: VisitLogSubscriber, tables: ['visit_log'] },
 ];
 
 /** The subscribers `ProjectionModule` provides (all but those provided by a module of their own). */

@@ -109,4 +109,19 @@ describe(foldCase.name, () => {
     expect(foldCase([...told, ev('signed', at(1, '14:00'), { status: 'in_progress', location: moved })], calendar).state.location).toEqual(moved);
     expect(foldCase([...told, ev('signed', at(1, '14:00'), { status: 'in_progress', location: null })], calendar).state.location).toBeNull();
   });
+
+  it('keeps who reported the case and who ended each step (the actor of the transition that ended it)', () => {
+    const by = (actor: string, e: CaseEventFact): CaseEventFact => ({ ...e, data: { ...e.data, actor } });
+    const acted = [by('staff-1', walk[0]), by('centre-1', walk[1]), by('centre-1', walk[2]), by('dept-1', walk[3]), by('dept-2', walk[6]), by('staff-2', walk[10]), by('staff-2', walk[11])];
+    const { state, steps } = foldCase(acted, calendar);
+    expect(state.reportedBy).toBe('staff-1');
+    expect(steps.map((s) => [s.step, s.endedBy, s.endedActor])).toEqual([
+      ['accept', 'accepted', 'centre-1'],
+      ['dispatch', 'dispatched', 'centre-1'],
+      ['sign', 'signed', 'dept-1'],
+      ['handle', 'handled', 'dept-2'],
+      ['verify', 'verified', 'staff-2'],
+    ]);
+    expect(foldCase(acted.slice(0, 2), calendar).steps.at(-1)).toMatchObject({ endedBy: null, endedActor: null });
+  });
 });

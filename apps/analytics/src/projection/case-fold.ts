@@ -36,6 +36,8 @@ export interface CaseStepFact {
   endedAt: Date | null;
   /** The transition that ended it (`accepted`, `cancelled`, …); null while open. */
   endedBy: string | null;
+  /** Who ended it: the `actor` of that transition (a token's subject, or `scheduler`…); null while open. */
+  endedActor: string | null;
   /** Ended by the step's own work (not a cancel or merge): counted in the step's on-time rate. */
   counted: boolean;
   /** Ended at or before its due time (an approved extension moves the due time); null while open or without a due time. */
@@ -73,6 +75,8 @@ export interface CaseState {
   dueAt: Date | null;
   card: string;
   reportedAt: Date | null;
+  /** The `actor` of the `reported` event: who reported the case (a token's subject). */
+  reportedBy: string | null;
   acceptedAt: Date | null;
   rejectedAt: Date | null;
   dispatchedAt: Date | null;
@@ -148,12 +152,12 @@ export function foldCase(events: readonly CaseEventFact[], calendar: WorkingCale
     }
     if (type === 'verified' || type === 'closed') {
       // `verified` and `closed` come together; only the first of them ends the verification.
-      if (open && open.step === 'verify') closeStep(open, 'verified', when);
+      if (open && open.step === 'verify') closeStep(open, 'verified', when, data.actor);
       open = null;
       continue;
     }
-    if (open) closeStep(open, type, when);
-    open = data.step ? { seq: steps.length + 1, step: data.step, startedAt: when, dueAt: data.dueAt ? new Date(data.dueAt) : null, endedAt: null, endedBy: null, counted: false, onTime: null, extended: false, departmentCode: departmentOf(data) } : null;
+    if (open) closeStep(open, type, when, data.actor);
+    open = data.step ? { seq: steps.length + 1, step: data.step, startedAt: when, dueAt: data.dueAt ? new Date(data.dueAt) : null, endedAt: null, endedBy: null, endedActor: null, counted: false, onTime: null, extended: false, departmentCode: departmentOf(data) } : null;
     if (open) steps.push(open);
   }
   const acceptedAt = at('accepted');
@@ -183,6 +187,7 @@ export function foldCase(events: readonly CaseEventFact[], calendar: WorkingCale
       dueAt: last.dueAt ? new Date(last.dueAt) : null,
       card: last.supervision?.card ?? 'none',
       reportedAt: at('reported'),
+      reportedBy: sorted.find((e) => e.type === 'reported')?.data.actor ?? null,
       acceptedAt,
       rejectedAt: at('rejected'),
       dispatchedAt: at('dispatched'),
@@ -207,9 +212,10 @@ export function foldCase(events: readonly CaseEventFact[], calendar: WorkingCale
   };
 }
 
-function closeStep(step: CaseStepFact, endedBy: string, at: Date): void {
+function closeStep(step: CaseStepFact, endedBy: string, at: Date, actor: string): void {
   step.endedAt = at;
   step.endedBy = endedBy;
+  step.endedActor = actor;
   step.counted = COUNTED_ENDS[step.step].includes(endedBy);
   step.onTime = step.dueAt ? at.getTime() <= step.dueAt.getTime() : null;
 }

@@ -36,7 +36,7 @@ export class CaseProjectionRepository {
     const cells = hexCells(s.location?.lat, s.location?.lng);
     const columns = {
       incident_id: s.incidentId, work_order: s.workOrder, status: s.status, grid_code: s.gridCode, unit_path: path, category_code: s.categoryCode, urgency: s.urgency, source: s.source,
-      owner_kind: s.ownerKind, owner_code: s.ownerCode, step: s.step, due_at: s.dueAt, card: s.card, reported_at: s.reportedAt, accepted_at: s.acceptedAt,
+      owner_kind: s.ownerKind, owner_code: s.ownerCode, step: s.step, due_at: s.dueAt, card: s.card, reported_at: s.reportedAt, reported_by: s.reportedBy, accepted_at: s.acceptedAt,
       rejected_at: s.rejectedAt, dispatched_at: s.dispatchedAt, signed_at: s.signedAt, handled_at: s.handledAt, verified_at: s.verifiedAt, closed_at: s.closedAt,
       finished_at: s.finishedAt, evaluated_at: s.evaluatedAt, rating: s.rating, warnings: s.warnings, yellow_cards: s.yellowCards, red_cards: s.redCards,
       returns: s.returns, reworks: s.reworks, extensions: s.extensions, handling_hours: s.handlingHours, last_event_at: s.lastEventAt,
@@ -52,9 +52,9 @@ export class CaseProjectionRepository {
     await this.em.execute(`delete from ${this.t('case_fact')} where incident_id = ?`, [s.incidentId]);
     if (steps.length > 0) {
       await this.em.execute(
-        `insert into ${this.t('case_step')} (incident_id, seq, step, unit_path, department_code, started_at, due_at, ended_at, ended_by, counted, on_time, extended)
-         values ${steps.map(() => '(?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        steps.flatMap((st) => [s.incidentId, st.seq, st.step, path, st.departmentCode, st.startedAt, st.dueAt, st.endedAt, st.endedBy, st.counted, st.onTime, st.extended]),
+        `insert into ${this.t('case_step')} (incident_id, seq, step, unit_path, department_code, started_at, due_at, ended_at, ended_by, ended_actor, counted, on_time, extended)
+         values ${steps.map(() => '(?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        steps.flatMap((st) => [s.incidentId, st.seq, st.step, path, st.departmentCode, st.startedAt, st.dueAt, st.endedAt, st.endedBy, st.endedActor, st.counted, st.onTime, st.extended]),
       );
     }
     if (facts.length > 0) {

@@ -28,14 +28,18 @@ export class PartyProjectionRepository {
     );
   }
 
-  /** A member where their organisation is (a transfer moves them), with their status. */
+  /**
+   * A member where their organisation is (a transfer moves them), with their status and the login linked to them
+   * (`account`; an event from before party building sent it leaves the one kept as it is).
+   */
   async upsertMember(m: MemberEventData, at: Date): Promise<void> {
+    const told = m.account !== undefined;
     await this.em.execute(
-      `insert into "${this.schema}"."party_member" (member_id, organisation_id, unit_path, status, event_at) values (?, ?, ?::text[], ?, ?)
+      `insert into "${this.schema}"."party_member" (member_id, organisation_id, unit_path, status, account, event_at) values (?, ?, ?::text[], ?, ?, ?)
        on conflict (member_id) do update set organisation_id = excluded.organisation_id, unit_path = excluded.unit_path, status = excluded.status,
-         event_at = excluded.event_at
+         account = case when ?::boolean then excluded.account else party_member.account end, event_at = excluded.event_at
        where party_member.event_at <= excluded.event_at`,
-      [m.memberId, m.organisationId, pgTextArray(m.unitPath), m.status, at],
+      [m.memberId, m.organisationId, pgTextArray(m.unitPath), m.status, m.account ?? null, at, told],
     );
   }
 
@@ -77,11 +81,11 @@ export class PartyProjectionRepository {
   /** A service record on its day, with its newest status (pending, approved, rejected). */
   async upsertServiceRecord(r: ServiceRecordEventData, at: Date): Promise<void> {
     await this.em.execute(
-      `insert into "${this.schema}"."party_service" (record_id, unit_path, day, hours, status, event_at) values (?, ?::text[], ?, ?, ?, ?)
+      `insert into "${this.schema}"."party_service" (record_id, unit_path, day, hours, status, member_id, event_at) values (?, ?::text[], ?, ?, ?, ?, ?)
        on conflict (record_id) do update set unit_path = excluded.unit_path, day = excluded.day, hours = excluded.hours, status = excluded.status,
-         event_at = excluded.event_at
+         member_id = excluded.member_id, event_at = excluded.event_at
        where party_service.event_at <= excluded.event_at`,
-      [r.recordId, pgTextArray(r.unitPath), r.day, r.hours, r.status, at],
+      [r.recordId, pgTextArray(r.unitPath), r.day, r.hours, r.status, r.memberId, at],
     );
   }
 }

@@ -3,6 +3,7 @@ import { EntityManager } from '@mikro-orm/postgresql';
 import { pgTextArray } from '@gridline/persistence';
 import type { UnitSnapshot, QualityUpdatedEvent } from '@gridline/contracts-registry';
 import type { HotlineFiguresUpdatedEventData } from '@gridline/contracts-hotline';
+import type { VisitLoggedEventData } from '@gridline/contracts-incidents';
 
 /**
  * The projections analytics keeps from other services' events. Each write is an upsert where only a newer record
@@ -45,6 +46,18 @@ export class ProjectionRepository {
          published_at = excluded.published_at
        where hotline_owner_figures.published_at <= excluded.published_at`,
       [owner, new Date(from), new Date(to), JSON.stringify(figures), new Date(at)],
+    );
+  }
+
+  /**
+   * A household visit, once (a visit is never changed). One published before incidents sent its visitor and path
+   * counts for nobody: skipped.
+   */
+  async addVisit(v: VisitLoggedEventData): Promise<void> {
+    if (!v.visitor || !v.path?.length) return;
+    await this.em.execute(
+      `insert into "${this.schema}"."visit_log" (visit_id, visitor, grid_code, unit_path, day) values (?, ?, ?, ?::text[], ?) on conflict (visit_id) do nothing`,
+      [v.visitId, v.visitor, v.gridCode, pgTextArray(v.path), v.date],
     );
   }
 }

@@ -15,7 +15,7 @@ export function toVisitView(v: VisitEntity): VisitView {
   };
 }
 
-/** The event's payload: ids, grid and day only — never the notes. */
+/** The event's payload: ids, the grid and its path, the day and the visitor's subject only — never the notes or a name. */
 export function toVisitLoggedData(v: VisitEntity): VisitLoggedEventData {
-  return { visitId: v.id, householdId: v.householdId, gridCode: v.gridCode, date: v.date };
+  return { visitId: v.id, householdId: v.householdId, gridCode: v.gridCode, path: [...v.path], date: v.date, visitor: v.visitor };
 }

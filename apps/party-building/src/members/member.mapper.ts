@@ -30,6 +30,7 @@ export function toMemberEventData(m: MemberEntity, changed: string[], from?: { o
     unitPath: [...m.path],
     status: m.status,
     homeGridCode: m.homeGridCode,
+    account: m.account,
     changed,
     ...(from ? { fromOrganisationId: from.organisationId, fromUnitPath: [...from.path] } : {}),
   };

@@ -11,6 +11,11 @@ export interface MemberEventData {
   unitPath: string[];
   status: MemberStatus;
   homeGridCode: string;
+  /**
+   * The platform login (token subject) linked to the member, if any: an id, not a name. Analytics credits the member's
+   * approved service hours to that subject (staff workload). Absent from events published before 2026-12-01.
+   */
+  account?: string | null;
   /** Names of the fields that changed (empty on create). */
   changed: string[];
   /** On `transferred`: the organisation the member left, and its unit path. */
