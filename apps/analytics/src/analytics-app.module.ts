@@ -14,6 +14,7 @@ import { PartyFiguresModule } from './party/party-figures.module';
 import { ProjectionModule } from './projection/projection.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { ReportsModule } from './reports/reports.module';
+import { WorkloadModule } from './workload/workload.module';
 import { UnitProjection } from './projection/unit-projection.entity';
 
 export const ANALYTICS_SERVICE = 'analytics';
@@ -44,6 +45,7 @@ export class AnalyticsAppModule {
         AnalyticsExportsModule,
         ReportsModule,
         RankingsModule,
+        WorkloadModule,
       ],
       providers: [RegistryClient],
       exports: [RegistryClient],

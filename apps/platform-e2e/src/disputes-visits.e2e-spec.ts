@@ -168,10 +168,10 @@ describe('disputes, household visits and 3+N joint discussions through the gatew
       expect((await call('community', 'GET', `/api/v1/visits?from=${chinaDay()}&to=${chinaDayFromToday(-1)}`)).statusCode).toBe(400);
     });
 
-    it('announces a visit with ids, grid and day only', async () => {
+    it('announces a visit with ids, the grid and its path, the day and the visitor’s subject only', async () => {
       await eventually(async () => {
         const logged = (await streamEvents('incidents')).filter((e) => e.type === 'gridline.incidents.visit.logged.v1');
-        expect(logged.find((e) => e.subject === visitId)?.data).toEqual({ visitId, householdId: households.first, gridCode: GRID, date: chinaDay() });
+        expect(logged.find((e) => e.subject === visitId)?.data).toEqual({ visitId, householdId: households.first, gridCode: GRID, path: [STREET, COMMUNITY, GRID], date: chinaDay(), visitor: 'staff-1' });
       });
     });
 

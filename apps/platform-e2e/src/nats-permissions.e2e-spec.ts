@@ -111,7 +111,7 @@ describe('NATS users and permissions (deploy/nats/nats-server.conf)', () => {
     await refused(nc, 'subscription', '_INBOX_gateway.>', () => nc.subscribe('_INBOX_gateway.>'));
   });
 
-  it('still runs the platform: a case reported through the gateway, the units counted by analytics from events', async () => {
+  it('still runs the platform: a case reported through the gateway, the units and the case counted by analytics from events', async () => {
     const staff = await testToken({ sub: 'staff-1', roles: ['grid_staff'], units: [GRID] });
     const admin = await testToken({ sub: 'admin-1', roles: ['admin'] });
     const report = { categoryCode: 'ENV.GARBAGE', title: '东门堆放垃圾', description: '东门外堆放建筑垃圾', location: { lat: 37.405, lng: 118.505, address: '文汇小区东门' }, source: 'patrol' };
@@ -127,6 +127,11 @@ describe('NATS users and permissions (deploy/nats/nats-server.conf)', () => {
     await eventually(async () => {
       const res = await gateway.app.inject({ method: 'GET', url: '/api/v1/analytics/overview', headers: { authorization: `Bearer ${admin}` } });
       expect(res.json()).toMatchObject({ grids: 1 });
+    });
+    // Analytics reads incidents' stream with its own user: the case counts in the hot spots.
+    await eventually(async () => {
+      const res = await gateway.app.inject({ method: 'GET', url: `/api/v1/analytics/hotspots?unit=${GRID}&by=grid`, headers: { authorization: `Bearer ${admin}` } });
+      expect(res.json()).toMatchObject({ total: 1 });
     });
     const hotline = await gateway.app.inject({ method: 'GET', url: '/api/v1/appeals', headers: { authorization: `Bearer ${admin}` } });
     expect(hotline.statusCode).toBe(200);

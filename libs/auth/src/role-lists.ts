@@ -31,6 +31,12 @@ export function readsOnlyOwnDepartment(caller: Caller): boolean {
   return caller.roles.includes('department') && !hasAnyRole(caller, FIGURES_READERS.filter((r) => r !== 'department'));
 }
 
+/**
+ * Who reads the staff workload (analytics): the figures readers, every person of their units; and grid staff, their
+ * own row only (what they did beneath a unit of their scope) — a colleague's counts are the grid centre's to judge.
+ */
+export const WORKLOAD_READERS = [...FIGURES_READERS, 'grid_staff'] as const satisfies readonly Role[];
+
 /** Who keeps the party's records (organisations, members, activities, stations, committees) in their units. */
 export const PARTY_KEEPERS = ['admin', 'street_admin', 'community_admin', 'party_secretary'] as const satisfies readonly Role[];
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentCaller, FIGURES_READERS, PARTY_READERS, Roles, type Caller } from '@gridline/auth';
+import { CurrentCaller, FIGURES_READERS, PARTY_READERS, Roles, WORKLOAD_READERS, type Caller } from '@gridline/auth';
 import { ExportAuditQuery, ExportFormatQuery, type ExportFormat } from '@gridline/platform';
 import {
   AnalyticsClient,
@@ -14,6 +14,7 @@ import {
   MonthlyReportQuery,
   PartyFiguresQuery,
   TrendsQuery,
+  WorkloadQuery,
   type AnalyticsExportTable,
 } from '@gridline/contracts-analytics';
 import { API_PREFIX } from '../http/api';
@@ -171,5 +172,15 @@ export class AnalyticsController {
       .header('X-Content-Type-Options', 'nosniff')
       .header('Content-Disposition', `inline; filename="${name}.html"`);
     return monthlyReportHtml(report);
+  }
+
+  @Get('workload')
+  @Roles(...WORKLOAD_READERS)
+  @ApiOperation({
+    summary:
+      'Staff workload beneath a unit in your scope over a period (China days, `to` inclusive): per person (platform subject) the cases reported, handlings done and done on time, household visits logged and approved party service hours. Grid staff: only their own row. Definitions: docs/analytics.md',
+  })
+  workload(@CurrentCaller() caller: Caller, @Query() query: WorkloadQuery) {
+    return this.analytics.workload(caller, query);
   }
 }

@@ -16,6 +16,8 @@ import type { HotspotsQuery, TrendsQuery } from './hotspots/hotspots.dto';
 import type { HexHotspotsView, HotspotsView, TrendsView, UnitHotspotsView } from './hotspots/hotspots.types';
 import type { LeagueTableQuery, RankingWeightsBody, RankingWeightsQuery, RankingsQuery } from './rankings/rankings.dto';
 import type { LeagueTableView, RankingWeightsView, RankingsView } from './rankings/rankings.types';
+import type { WorkloadQuery } from './workload/workload.dto';
+import type { WorkloadView } from './workload/workload.types';
 
 @Injectable()
 export class AnalyticsClient {
@@ -79,5 +81,9 @@ export class AnalyticsClient {
 
   setRankingWeights(caller: Caller, street: string | undefined, weights: RankingWeightsBody): Promise<RankingWeightsView> {
     return this.bus.request(ANALYTICS_REQUESTS.setRankingWeights, { ...weights, street }, { caller });
+  }
+
+  workload(caller: Caller, query: WorkloadQuery): Promise<WorkloadView> {
+    return this.bus.request(ANALYTICS_REQUESTS.workload, query, { caller });
   }
 }

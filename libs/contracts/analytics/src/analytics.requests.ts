@@ -13,6 +13,8 @@ import type { HotspotsQuery, TrendsQuery } from './hotspots/hotspots.dto';
 import type { HotspotsView, TrendsView } from './hotspots/hotspots.types';
 import type { LeagueTableQuery, RankingWeightsQuery, RankingsQuery, SetRankingWeightsRequest } from './rankings/rankings.dto';
 import type { LeagueTableView, RankingWeightsView, RankingsView } from './rankings/rankings.types';
+import type { WorkloadQuery } from './workload/workload.dto';
+import type { WorkloadView } from './workload/workload.types';
 
 /** Every query analytics answers over the bus. */
 export const ANALYTICS_REQUESTS = {
@@ -31,4 +33,5 @@ export const ANALYTICS_REQUESTS = {
   leagueTable: defineRequest<LeagueTableQuery, LeagueTableView>('analytics', 'analytics.rankings.league'),
   rankingWeights: defineRequest<RankingWeightsQuery, RankingWeightsView>('analytics', 'analytics.rankings.weights.get'),
   setRankingWeights: defineRequest<SetRankingWeightsRequest, RankingWeightsView>('analytics', 'analytics.rankings.weights.set'),
+  workload: defineRequest<WorkloadQuery, WorkloadView>('analytics', 'analytics.workload.get'),
 } as const;

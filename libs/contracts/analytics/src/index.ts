@@ -11,6 +11,8 @@ export * from './reports/monthly-report.dto';
 export * from './reports/monthly-report.types';
 export * from './rankings/rankings.dto';
 export * from './rankings/rankings.types';
+export * from './workload/workload.dto';
+export * from './workload/workload.types';
 export * from './analytics.errors';
 export * from './analytics.requests';
 export * from './candidates/candidate-lifted.event';

@@ -16,7 +16,8 @@ export type HexResolution = (typeof HEX_RESOLUTIONS)[number];
 export const TREND_INTERVALS = ['day', 'week'] as const;
 export type TrendInterval = (typeof TREND_INTERVALS)[number];
 
-class PeriodOfUnit {
+/** A unit of the caller's scope and a period of China days: the query of hot spots, trends and the staff workload. */
+export class PeriodOfUnit {
   @ApiPropertyOptional({ example: '370502003', description: 'A street, community or exclusive grid in your scope (default your first unit)' })
   @IsOptional()
   @IsUnitCode()

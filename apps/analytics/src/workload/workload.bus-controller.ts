@@ -1,0 +1,17 @@
+import { Controller } from '@nestjs/common';
+import { MessagePattern, Payload } from '@nestjs/microservices';
+import { BusCaller } from '@gridline/messaging';
+import type { Caller } from '@gridline/auth';
+import { ANALYTICS_REQUESTS, WorkloadQuery } from '@gridline/contracts-analytics';
+import { GetWorkloadQuery } from './use-cases/get-workload/get-workload.query';
+import { GetWorkloadUseCase } from './use-cases/get-workload/get-workload.use-case';
+
+@Controller()
+export class WorkloadBusController {
+  constructor(private readonly getWorkload: GetWorkloadUseCase) {}
+
+  @MessagePattern(ANALYTICS_REQUESTS.workload.pattern)
+  workload(@Payload() query: WorkloadQuery, @BusCaller() caller: Caller) {
+    return this.getWorkload.execute(new GetWorkloadQuery(caller, query));
+  }
+}
