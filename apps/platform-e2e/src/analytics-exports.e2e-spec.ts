@@ -104,6 +104,15 @@ describe('GET /api/v1/analytics/<table>/export and /analytics/reports/monthly', 
     expect(row('cases.onTime.accept.denominator')?.['本期 current']).toBe(json.current.cases.onTime.accept.denominator);
   });
 
+  it('sends the rankings with each row of the JSON answer', async () => {
+    const json = (await get('analyst', `/api/v1/analytics/rankings?unit=${STREET}&period=day`)).json();
+    const res = await get('analyst', `/api/v1/analytics/rankings/export?format=csv&unit=${STREET}&period=day`);
+    expect(res.statusCode).toBe(200);
+    const rows = csvRows(res.rawPayload);
+    expect(rows.map((r) => r['编码 code'])).toEqual(json.rows.map((r: { code: string }) => r.code));
+    expect(rows.map((r) => r['状态 status'])).toEqual(json.rows.map((r: { status: string }) => r.status));
+  });
+
   it('answers the monthly report as JSON, as a workbook of its sections and as a printable page under a strict policy', async () => {
     const json = await eventually(async () => {
       const res = await get('analyst', `/api/v1/analytics/reports/monthly?unit=${STREET}&month=${month}`);
@@ -138,7 +147,7 @@ describe('GET /api/v1/analytics/<table>/export and /analytics/reports/monthly', 
     const res = await get('admin', '/api/v1/analytics/exports?pageSize=200');
     expect(res.statusCode).toBe(200);
     const lists = res.json().items.map((e: { list: string; format: string; actor: string }) => `${e.actor} ${e.list} ${e.format}`);
-    for (const entry of ['analytics.hotspots csv', 'analytics.trends xlsx', 'analytics.figures xlsx', 'analytics.report.monthly json', 'analytics.report.monthly xlsx', 'analytics.report.monthly html']) {
+    for (const entry of ['analytics.hotspots csv', 'analytics.trends xlsx', 'analytics.figures xlsx', 'analytics.rankings csv', 'analytics.report.monthly json', 'analytics.report.monthly xlsx', 'analytics.report.monthly html']) {
       expect(lists).toContain(`analyst-1 ${entry}`);
     }
     expect(res.json().items.find((e: { list: string }) => e.list === 'analytics.hotspots')).toMatchObject({ filters: { unit: STREET, from: today, to: today }, rows: 2 });

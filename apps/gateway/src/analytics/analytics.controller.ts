@@ -8,6 +8,7 @@ import {
   ExportFiguresQuery,
   ExportHotspotsQuery,
   ExportPartyFiguresQuery,
+  ExportRankingsQuery,
   ExportTrendsQuery,
   FiguresQuery,
   HotspotsQuery,
@@ -22,7 +23,7 @@ import { ApiProblems } from '../http/api-problems.decorator';
 import { ApiOffsetPage } from '../http/api-page.decorator';
 import { ApiTableExport, EXPORT_LIMITS, sendExport, type ExportLimits } from '../http/exports/list-export';
 import { exportTable, exportWorkbook } from '../http/exports/table-export';
-import { collectionTable, figuresTable, hotlineTable, hotspotsTable, partyTable, trendsTable, type FlatTable } from './exports/figure-tables';
+import { collectionTable, figuresTable, hotlineTable, hotspotsTable, partyTable, rankingsTable, trendsTable, type FlatTable } from './exports/figure-tables';
 import { MONTHLY_REPORT_CSP, monthlyReportHtml } from './reports/monthly-report.html';
 import { monthlyReportSheets } from './reports/monthly-report.sheets';
 
@@ -139,6 +140,13 @@ export class AnalyticsController {
   @ApiTableExport('trends', '/analytics/trends', 'the trends: a row per bucket of the total, then of each series')
   async exportTrends(@CurrentCaller() caller: Caller, @Query() { format, ...query }: ExportTrendsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.sendTable(caller, 'trends', format, query, reply, trendsTable(await this.analytics.trends(caller, query)));
+  }
+
+  @Get('rankings/export')
+  @Roles(...FIGURES_READERS)
+  @ApiTableExport('rankings', '/analytics/rankings', 'the rankings: a row per unit or department, best first (each part’s rate and weight)')
+  async exportRankings(@CurrentCaller() caller: Caller, @Query() { format, ...query }: ExportRankingsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.sendTable(caller, 'rankings', format, query, reply, rankingsTable(await this.analytics.rankings(caller, query)));
   }
 
   @Get('exports')

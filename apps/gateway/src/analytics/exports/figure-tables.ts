@@ -5,8 +5,11 @@ import type {
   HotlineOwnerFiguresView,
   HotspotsView,
   PartyFiguresView,
+  RankingRowView,
+  RankingsView,
   TrendsView,
 } from '@gridline/contracts-analytics';
+import { RANKING_PARTS, type RankingPart } from '@gridline/contracts-analytics';
 import type { ExportCell, ExportColumn } from '../../http/exports/table-export';
 
 /** A row of a flattened figure table: its cells by column key. */
@@ -168,3 +171,36 @@ export function hotlineRow(o: HotlineOwnerFiguresView): FlatRow {
 export function hotlineTable(view: HotlineFiguresView): FlatTable {
   return { columns: HOTLINE_COLUMNS, rows: view.owners.map(hotlineRow) };
 }
+
+const PART_LABELS: Record<RankingPart, string> = { onTime: '按时率', resolution: '办结率', satisfaction: '满意率', rework: '未返工率' };
+
+/** The columns of a ranking's rows: rank, unit or department, score, the month before's rank, each part's rate. */
+export function rankingColumns(first: readonly (readonly [string, string])[] = []): ExportColumn<FlatRow>[] {
+  return columnsOf([
+    ...first,
+    ['rank', '排名 rank'],
+    ['code', '编码 code', 18],
+    ['name', '名称 name', 20],
+    ['level', '层级 level'],
+    ['score', '得分 score'],
+    ['previousRank', '上期排名 previousRank'],
+    ['movement', '升降 movement'],
+    ['volume', '立案量 volume'],
+    ...RANKING_PARTS.flatMap((p) => [[`${p}.rate`, `${PART_LABELS[p]} ${p}.rate`], [`${p}.weight`, `${PART_LABELS[p]}权重 ${p}.weight`]] as const),
+    ['status', '状态 status'],
+  ]);
+}
+
+/** A ranking's row: its rank and score, each part's rate and the weight it carried. */
+export function rankingRow(r: RankingRowView, extra: FlatRow = {}): FlatRow {
+  const parts = Object.fromEntries(RANKING_PARTS.flatMap((p) => [[`${p}.rate`, r.parts[p].rate], [`${p}.weight`, r.parts[p].weight]]));
+  return { ...extra, rank: r.rank, code: r.code, name: r.name, level: r.level, score: r.score, previousRank: r.previousRank, movement: r.movement, volume: r.volume, ...parts, status: r.status };
+}
+
+/** `rankings`: one row per ranked (then unranked) unit or department. */
+export function rankingsTable(view: RankingsView): FlatTable {
+  return { columns: rankingColumns(), rows: view.rows.map((r) => rankingRow(r)) };
+}
+
+/** The Chinese names of the parts of a ranking's score. */
+export const RANKING_PART_LABELS = PART_LABELS;

@@ -1,6 +1,6 @@
-import { RANKING_PARTS, type MonthlyReportView, type RankingPart, type RankingRowView } from '@gridline/contracts-analytics';
+import { RANKING_PARTS, type MonthlyReportView } from '@gridline/contracts-analytics';
 import type { XlsxSheet } from '../../http/exports/table-export';
-import { columnsOf, HOTLINE_COLUMNS, hotlineRow, metricRows, type FlatRow, type FlatTable } from '../exports/figure-tables';
+import { columnsOf, HOTLINE_COLUMNS, hotlineRow, metricRows, RANKING_PART_LABELS, rankingColumns, rankingRow, type FlatRow, type FlatTable } from '../exports/figure-tables';
 
 /** One section of the monthly report as a table: its sheet name (Chinese, English) and title. */
 export interface ReportSection extends FlatTable {
@@ -10,13 +10,7 @@ export interface ReportSection extends FlatTable {
 
 const LEVELS: Record<string, string> = { street: '街道', community: '社区' };
 
-const PART_LABELS: Record<RankingPart, string> = { onTime: '按时率', resolution: '办结率', satisfaction: '满意率', rework: '未返工率' };
-
-function rankingRow(league: string, r: RankingRowView): FlatRow {
-  return { league, rank: r.rank, code: r.code, name: r.name, score: r.score, previousRank: r.previousRank, movement: r.movement, volume: r.volume, ...Object.fromEntries(RANKING_PARTS.map((p) => [p, r.parts[p].rate])), status: r.status };
-}
-
-const weightsText = (report: MonthlyReportView) => RANKING_PARTS.map((p) => `${PART_LABELS[p]} ${report.rankings.weights.normalised[p]}`).join('，');
+const weightsText = (report: MonthlyReportView) => RANKING_PARTS.map((p) => `${RANKING_PART_LABELS[p]} ${report.rankings.weights.normalised[p]}`).join('，');
 
 /** The monthly report's sections as tables, in the order of the page and the workbook. */
 export function monthlyReportSections(report: MonthlyReportView): ReportSection[] {
@@ -46,19 +40,8 @@ export function monthlyReportSections(report: MonthlyReportView): ReportSection[
     {
       sheet: '排名 rankings',
       title: `排名通报（综合得分，权重：${weightsText(report)}）`,
-      columns: columnsOf([
-        ['league', '榜单 league'],
-        ['rank', '排名 rank'],
-        ['code', '编码 code', 18],
-        ['name', '名称 name', 20],
-        ['score', '得分 score'],
-        ['previousRank', '上月排名 previousRank'],
-        ['movement', '升降 movement'],
-        ['volume', '立案量 volume'],
-        ...RANKING_PARTS.map((p) => [p, `${PART_LABELS[p]} ${p}`] as const),
-        ['status', '状态 status'],
-      ]),
-      rows: [...(report.rankings.communities ?? []).map((r) => rankingRow('社区 community', r)), ...report.rankings.grids.map((r) => rankingRow('网格 grid', r))],
+      columns: rankingColumns([['league', '榜单 league']]),
+      rows: [...(report.rankings.communities ?? []).map((r) => rankingRow(r, { league: '社区 community' })), ...report.rankings.grids.map((r) => rankingRow(r, { league: '网格 grid' }))],
     },
     {
       sheet: '红牌 red cards',

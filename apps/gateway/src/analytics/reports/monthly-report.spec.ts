@@ -83,6 +83,6 @@ describe(monthlyReportSheets.name, () => {
     expect(red.getRow(2).getCell(4).type).toBe(ExcelJS.ValueType.String);
     expect(workbook.getWorksheet('热线 hotline')!.rowCount).toBe(1);
     const league = workbook.getWorksheet('排名 rankings')!;
-    expect((league.getRow(2).values as unknown[]).slice(1, 8)).toEqual(['社区 community', 1, '370502003001', '一社区', 81.25, 2, 1]);
+    expect((league.getRow(2).values as unknown[]).slice(1, 8)).toEqual(['社区 community', 1, '370502003001', '一社区', 'community', 81.25, 2]);
   });
 });

@@ -5,9 +5,10 @@ import { EXPORT_FORMATS, EXPORT_ROWS_CEILING, ExportFormatQuery, IsOneOf, type E
 import { FiguresQuery } from '../figures/figures.dto';
 import { HotspotsQuery, TrendsQuery } from '../hotspots/hotspots.dto';
 import { PartyFiguresQuery } from '../party-figures/party-figures.dto';
+import { RankingsQuery } from '../rankings/rankings.dto';
 
 /** The figure tables that can be exported as CSV or XLSX (`GET /api/v1/analytics/<table>/export`). */
-export const ANALYTICS_EXPORT_TABLES = ['figures', 'hotspots', 'trends', 'party', 'collection', 'hotline'] as const;
+export const ANALYTICS_EXPORT_TABLES = ['figures', 'hotspots', 'trends', 'party', 'collection', 'hotline', 'rankings'] as const;
 export type AnalyticsExportTable = (typeof ANALYTICS_EXPORT_TABLES)[number];
 
 /**
@@ -45,3 +46,5 @@ export class ExportHotspotsQuery extends IntersectionType(HotspotsQuery, ExportF
 export class ExportTrendsQuery extends IntersectionType(TrendsQuery, ExportFormatQuery) {}
 /** GET /api/v1/analytics/party/export. */
 export class ExportPartyFiguresQuery extends IntersectionType(PartyFiguresQuery, ExportFormatQuery) {}
+/** GET /api/v1/analytics/rankings/export. */
+export class ExportRankingsQuery extends IntersectionType(RankingsQuery, ExportFormatQuery) {}

@@ -14,6 +14,7 @@ export const TABLE_READERS: Record<AnalyticsExportTable, readonly Role[] | null>
   party: PARTY_READERS,
   collection: null,
   hotline: HOTLINE_FIGURES_ROLES,
+  rankings: FIGURES_READERS,
 };
 
 /** The list an export of a figure table is audited under: `analytics.<table>`. */
