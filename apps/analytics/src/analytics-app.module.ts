@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
 import { ExportAuditEntity } from '@gridline/persistence';
+import { IncidentsClient } from '@gridline/contracts-incidents';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule, type RegistryReferenceFillSettings } from '@gridline/registry-reference';
 import type { AnalyticsConfig } from './analytics.config';
@@ -11,6 +12,7 @@ import { HotlineFiguresModule } from './hotline/hotline-figures.module';
 import { ANALYTICS_MIGRATIONS } from './migrations/analytics.migrations';
 import { OverviewModule } from './overview/overview.module';
 import { PartyFiguresModule } from './party/party-figures.module';
+import { PROJECTION_BOOTSTRAP_SETTINGS, type ProjectionBootstrapSettings } from './projection/projection-bootstrap';
 import { ProjectionModule } from './projection/projection.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { ReportsModule } from './reports/reports.module';
@@ -30,6 +32,7 @@ export const ANALYTICS_PERSISTENCE = { service: ANALYTICS_SERVICE, entities: [Un
 export class AnalyticsAppModule {
   static register(config: AnalyticsConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
     const copyFill: RegistryReferenceFillSettings = { autoStart: overrides.startWorkers ?? true, retryMs: 10_000 };
+    const bootstrap: ProjectionBootstrapSettings = { service: ANALYTICS_SERVICE, prefix: config.NATS_PREFIX, autoStart: overrides.startWorkers ?? true, retryMs: 10_000 };
     return {
       module: AnalyticsAppModule,
       global: true,
@@ -47,8 +50,9 @@ export class AnalyticsAppModule {
         RankingsModule,
         WorkloadModule,
       ],
-      providers: [RegistryClient],
-      exports: [RegistryClient],
+      // Incidents is asked for its cases' snapshot (as svc:analytics) when the case projection starts after its stream lost messages.
+      providers: [RegistryClient, IncidentsClient, { provide: PROJECTION_BOOTSTRAP_SETTINGS, useValue: bootstrap }],
+      exports: [RegistryClient, IncidentsClient, PROJECTION_BOOTSTRAP_SETTINGS],
     };
   }
 }

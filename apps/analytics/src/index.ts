@@ -1,3 +1,4 @@
 /** The analytics app's module and config, for whole-platform tests and tools (never for other services). */
 export * from './analytics-app.module';
 export * from './analytics.config';
+export * from './rebuild/projection-rebuild';

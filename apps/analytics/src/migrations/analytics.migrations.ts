@@ -9,6 +9,7 @@ import { CaseWorkOrderMigration } from './case-work-order.migration';
 import { GridQualityMigration } from './grid-quality.migration';
 import { HotlineFiguresMigration } from './hotline-figures.migration';
 import { PartyFiguresMigration } from './party-figures.migration';
+import { ProjectionBootstrapMigration } from './projection-bootstrap.migration';
 import { PartyPeriodFiguresMigration } from './party-period-figures.migration';
 import { RankingMigration } from './ranking.migration';
 import { StaffWorkloadMigration } from './staff-workload.migration';
@@ -26,4 +27,6 @@ export const ANALYTICS_MIGRATIONS = [
   ...[RankingMigration].map((m) => ({ name: m.migrationName, class: m })),
   // Who acted (the staff workload): reporters, step enders, visits, party members' logins.
   ...[StaffWorkloadMigration].map((m) => ({ name: m.migrationName, class: m })),
+  // Projections being filled from their sources' snapshots (the history their streams lost).
+  ...[ProjectionBootstrapMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -3,9 +3,11 @@ import type { EventSubscriber } from '@gridline/messaging';
 import { REGISTRY_REFERENCE_TABLES, RegistryReferenceSubscriber } from '@gridline/registry-reference';
 import { AppealProjectionSubscriber } from './appeal-projection.subscriber';
 import { CaseProjectionSubscriber } from './case-projection.subscriber';
+import { CaseSnapshot } from './case-snapshot';
 import { HotlineFiguresProjectionSubscriber } from './hotline-figures-projection.subscriber';
 import { PartyProjectionSubscriber } from './party-projection.subscriber';
 import { QualityProjectionSubscriber } from './quality-projection.subscriber';
+import type { ProjectionSnapshot } from './projection-snapshot';
 import { UnitProjectionSubscriber } from './unit-projection.subscriber';
 import { VisitLogSubscriber } from './visit-log.subscriber';
 
@@ -18,6 +20,11 @@ export interface AnalyticsProjection {
   readonly subscriber: Type<EventSubscriber>;
   /** The tables only this projection writes: what a rebuild builds afresh and swaps in (with the inbox). */
   readonly tables: readonly string[];
+  /**
+   * How it is filled from its source's snapshot when its stream has lost its first messages (`ProjectionBootstrap`):
+   * a provider of `ProjectionModule`. Without it, history older than the stream keeps is not seen.
+   */
+  readonly snapshot?: Type<ProjectionSnapshot>;
   /** Provided by a module of its own (the registry copy's `RegistryReferenceModule`), not by `ProjectionModule`. */
   readonly providedElsewhere?: true;
 }
@@ -33,10 +40,13 @@ export const ANALYTICS_PROJECTIONS: readonly AnalyticsProjection[] = [
   { subscriber: QualityProjectionSubscriber, tables: ['grid_quality'] },
   { subscriber: HotlineFiguresProjectionSubscriber, tables: ['hotline_owner_figures'] },
   { subscriber: PartyProjectionSubscriber, tables: ['party_organisation', 'party_member', 'party_registration', 'party_activity', 'party_attendance', 'party_service'] },
-  { subscriber: CaseProjectionSubscriber, tables: ['case_event', 'case_projection', 'case_step', 'case_fact'] },
+  { subscriber: CaseProjectionSubscriber, tables: ['case_event', 'case_projection', 'case_step', 'case_fact'], snapshot: CaseSnapshot },
   { subscriber: AppealProjectionSubscriber, tables: ['appeal_projection'] },
   { subscriber: VisitLogSubscriber, tables: ['visit_log'] },
 ];
 
-/** The subscribers `ProjectionModule` provides (all but those provided by a module of their own). */
-export const PROJECTION_SUBSCRIBERS = ANALYTICS_PROJECTIONS.filter((p) => !p.providedElsewhere).map((p) => p.subscriber);
+/** The subscribers and snapshots `ProjectionModule` provides (all but those provided by a module of their own). */
+export const PROJECTION_PROVIDERS = [
+  ...ANALYTICS_PROJECTIONS.filter((p) => !p.providedElsewhere).map((p) => p.subscriber),
+  ...ANALYTICS_PROJECTIONS.flatMap((p) => (p.snapshot ? [p.snapshot] : [])),
+];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { WorkingCalendar } from '@gridline/platform';
 import type { IncidentEventData, IncidentStep } from '@gridline/contracts-incidents';
-import { foldCase, type CaseEventFact } from './case-fold';
+import { SNAPSHOT_EVENT_PREFIX, foldCase, type CaseEventFact } from './case-fold';
 
 const calendar = new WorkingCalendar({ holidays: [], workdays: [] });
 const PATH = ['370502003', '370502003001', '370502003001001'];
@@ -123,5 +123,45 @@ describe(foldCase.name, () => {
       ['verify', 'verified', 'staff-2'],
     ]);
     expect(foldCase(acted.slice(0, 2), calendar).steps.at(-1)).toMatchObject({ endedBy: null, endedActor: null });
+  });
+
+  /** The times to the second: a snapshot transition is a few milliseconds before its event. */
+  const toSecond = (o: object) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, v instanceof Date ? Math.round(v.getTime() / 1000) : v]));
+
+  it('takes the snapshot’s transitions for what the stream lost, and the delivered events for the rest, each once', () => {
+    // The snapshot tells every transition, each a moment before its event (the timeline entry is written first).
+    const snapshot = walk.map((e) => ({ ...e, eventId: `${SNAPSHOT_EVENT_PREFIX}case-1:${e.eventId}`, data: { ...e.data, at: new Date(Date.parse(e.data.at) - 3).toISOString() } }));
+    const whole = foldCase(walk, calendar);
+    expect(foldCase(snapshot, calendar).state).toMatchObject({ reportedAt: expect.any(Date), closedAt: expect.any(Date), reworks: 1, extensions: 1, warnings: 1 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: walk.length - 1 }), (cut) => {
+        // The stream lost the first `cut` events: the snapshot fills them in, whatever order they arrive in.
+        const folded = foldCase([...walk.slice(cut), ...snapshot].reverse(), calendar);
+        expect(toSecond(folded.state)).toEqual(toSecond(whole.state));
+        expect(folded.facts.map((f) => [f.kind, f.value])).toEqual(whole.facts.map((f) => [f.kind, f.value]));
+        expect(folded.steps.map(toSecond)).toEqual(whole.steps.map(toSecond));
+      }),
+    );
+    expect(foldCase([...walk, ...snapshot], calendar)).toEqual(whole);
+  });
+
+  it('tells the snapshot’s transitions from the delivered ones when a case moves within milliseconds (dispatched twice)', () => {
+    const t0 = Date.parse(at(1, '09:00'));
+    const ms = (n: number) => new Date(t0 + n * 10).toISOString();
+    const fast = [
+      ev('reported', ms(0), step('accept', at(1, '17:30'))),
+      ev('accepted', ms(1), { status: 'accepted', ...step('dispatch', at(1, '17:30')) }),
+      ev('dispatched', ms(2), { status: 'dispatched', owner: DEPT, ...step('sign', at(2, '11:30')) }),
+      ev('returned', ms(3), { status: 'accepted', ...step('dispatch', at(1, '17:30')) }),
+      ev('dispatched', ms(4), { status: 'dispatched', owner: DEPT, ...step('sign', at(2, '11:30')) }),
+      ev('signed', ms(5), { status: 'in_progress', owner: DEPT, ...step('handle', at(2, '12:00')) }),
+    ];
+    const snapshot = fast.map((e) => ({ ...e, eventId: `${SNAPSHOT_EVENT_PREFIX}case-1:${e.eventId}`, data: { ...e.data, at: new Date(Date.parse(e.data.at) - 2).toISOString() } }));
+    const whole = foldCase(fast, calendar);
+    for (let cut = 1; cut < fast.length; cut++) {
+      const folded = foldCase([...snapshot, ...fast.slice(cut)], calendar);
+      expect(folded.steps.map((s) => [s.step, s.endedBy])).toEqual(whole.steps.map((s) => [s.step, s.endedBy]));
+      expect(folded.facts.map((f) => f.kind)).toEqual(whole.facts.map((f) => f.kind));
+    }
   });
 });

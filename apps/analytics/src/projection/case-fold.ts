@@ -26,6 +26,8 @@ const CARD_OF: Record<string, 'warning' | 'yellow' | 'red'> = { supervised: 'war
  */
 const RANK = ['reported', 'accepted', 'rejected', 'merged', 'cancelled', 'dispatched', 'returned', 'signed', 'supervised', 'overdue', 'escalated', 'extended', 'handled', 'verified', 'reworked', 'closed', 'evaluated'];
 const rank = (type: string) => (RANK.includes(type) ? RANK.indexOf(type) : RANK.length);
+/** By time, then (same instant) by the process order, then by id. */
+const inOrder = (a: CaseEventFact, b: CaseEventFact) => Date.parse(a.data.at) - Date.parse(b.data.at) || rank(a.type) - rank(b.type) || a.eventId.localeCompare(b.eventId);
 
 /** One occurrence of a step of a case: when it started, its due time in force, how and when it ended. */
 export interface CaseStepFact {
@@ -105,6 +107,32 @@ export interface FoldedCase {
   facts: CaseDatedFact[];
 }
 
+/** The ids analytics gives the transitions of incidents' snapshot (`incidents.incident.snapshot`). */
+export const SNAPSHOT_EVENT_PREFIX = 'snapshot:';
+/** A snapshot transition this close before the first event held is that event's own (its timeline entry is a moment older). */
+const SNAPSHOT_MARGIN_MS = 1000;
+
+/**
+ * The events that tell a case: those the stream delivered, and of the snapshot's transitions those before the first of
+ * them — the stream keeps everything after its first message, so what it delivered stands for the transitions from
+ * then on (newest wins). The first delivered event's own transition in the snapshot is the one of its type at most
+ * `SNAPSHOT_MARGIN_MS` before it (its timeline entry is written a moment before the event), the latest such; without
+ * one, the snapshot counts up to that margin before it. Without delivered events, the snapshot alone.
+ */
+export function caseEventsOf(events: readonly CaseEventFact[]): readonly CaseEventFact[] {
+  const isSnapshot = (e: CaseEventFact) => e.eventId.startsWith(SNAPSHOT_EVENT_PREFIX);
+  const delivered = events.filter((e) => !isSnapshot(e)).sort(inOrder);
+  if (delivered.length === events.length || delivered.length === 0) return events;
+  const time = (e: CaseEventFact) => Date.parse(e.data.at);
+  const first = delivered[0];
+  const snapshot = events.filter(isSnapshot).sort(inOrder);
+  let own = -1;
+  snapshot.forEach((s, i) => {
+    if (s.type === first.type && time(s) <= time(first) && time(s) >= time(first) - SNAPSHOT_MARGIN_MS) own = i;
+  });
+  return [...delivered, ...(own >= 0 ? snapshot.slice(0, own) : snapshot.filter((s) => time(s) < time(first) - SNAPSHOT_MARGIN_MS))];
+}
+
 const departmentOf = (data: IncidentEventData): string | null => (data.owner?.kind === 'department' ? data.owner.departmentCode : null);
 
 const FINISHING = ['rejected', 'closed', 'cancelled', 'merged'];
@@ -113,11 +141,12 @@ const FINISHING = ['rejected', 'closed', 'cancelled', 'merged'];
  * A case from the events analytics holds of it, in any order they arrived: sorted by their time (same instant: by the
  * process order), the newest carries the state, and each step's occurrence runs from the event that started it to
  * the transition that ended it. A pure function of the set of events, so a redelivered or late event gives the same
- * answer as the events in order.
+ * answer as the events in order. Transitions from incidents' snapshot count where the stream no longer tells them
+ * (`caseEventsOf`).
  */
 export function foldCase(events: readonly CaseEventFact[], calendar: WorkingCalendar): FoldedCase {
   if (events.length === 0) throw new Error('a case needs at least one event');
-  const sorted = [...events].sort((a, b) => Date.parse(a.data.at) - Date.parse(b.data.at) || rank(a.type) - rank(b.type) || a.eventId.localeCompare(b.eventId));
+  const sorted = [...caseEventsOf(events)].sort(inOrder);
   const last = sorted[sorted.length - 1].data;
   const at = (type: string, which: 'first' | 'last' = 'first'): Date | null => {
     const found = which === 'first' ? sorted.find((e) => e.type === type) : [...sorted].reverse().find((e) => e.type === type);

@@ -4,7 +4,7 @@ import { pgTextArray } from '@gridline/persistence';
 import type { WorkingCalendar } from '@gridline/platform';
 import type { IncidentEventData } from '@gridline/contracts-incidents';
 import { hexCells } from '../hotspots/hex-cells';
-import { foldCase, type CaseEventFact } from './case-fold';
+import { SNAPSHOT_EVENT_PREFIX, foldCase, type CaseEventFact } from './case-fold';
 
 /**
  * The case projection (`analytics-cases`): keeps each incident event once (by its id) and folds the case again from
@@ -20,6 +20,21 @@ export class CaseProjectionRepository {
   }
 
   async apply(eventId: string, type: string, data: IncidentEventData, calendar: WorkingCalendar): Promise<void> {
+    await this.record(eventId, type, data);
+    await this.refold(data.incidentId, calendar);
+  }
+
+  /**
+   * A case's transitions from incidents' snapshot (older than the stream keeps), each kept once under a `snapshot:`
+   * id, then the case folded once: `foldCase` lets the events the stream delivers stand for the transitions they tell.
+   */
+  async applySnapshot(incidentId: string, events: readonly { id: string; type: string; data: IncidentEventData }[], calendar: WorkingCalendar): Promise<void> {
+    if (events.length === 0) return;
+    for (const e of events) await this.record(`${SNAPSHOT_EVENT_PREFIX}${incidentId}:${e.id}`, e.type, e.data);
+    await this.refold(incidentId, calendar);
+  }
+
+  private async record(eventId: string, type: string, data: IncidentEventData): Promise<void> {
     await this.em.execute(`insert into ${this.t('case_event')} (event_id, incident_id, type, at, data) values (?, ?, ?, ?, ?) on conflict (event_id) do nothing`, [
       eventId,
       data.incidentId,
@@ -27,9 +42,12 @@ export class CaseProjectionRepository {
       new Date(data.at),
       JSON.stringify(data),
     ]);
+  }
+
+  private async refold(incidentId: string, calendar: WorkingCalendar): Promise<void> {
     // Serialises the folds of one case (two events of it applied at once by two replicas): the later waits and sees both.
-    await this.em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`analytics-case:${data.incidentId}`]);
-    const rows: { event_id: string; type: string; data: IncidentEventData }[] = await this.em.execute(`select event_id, type, data from ${this.t('case_event')} where incident_id = ?`, [data.incidentId]);
+    await this.em.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`analytics-case:${incidentId}`]);
+    const rows: { event_id: string; type: string; data: IncidentEventData }[] = await this.em.execute(`select event_id, type, data from ${this.t('case_event')} where incident_id = ?`, [incidentId]);
     const events: CaseEventFact[] = rows.map((r) => ({ eventId: r.event_id, type: r.type, data: r.data }));
     const { state: s, steps, facts } = foldCase(events, calendar);
     const path = pgTextArray(s.path);

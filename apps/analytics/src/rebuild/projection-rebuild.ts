@@ -19,7 +19,9 @@ import {
 } from '@gridline/messaging';
 import { ANALYTICS_SERVICE, AnalyticsAppModule } from '../analytics-app.module';
 import { AnalyticsConfig } from '../analytics.config';
+import { RegistryReferenceSubscriber } from '@gridline/registry-reference';
 import { ANALYTICS_PROJECTIONS, type AnalyticsProjection } from '../projection/analytics-projections';
+import { ProjectionBootstrap } from '../projection/projection-bootstrap';
 
 /** Another rebuild of the same schema holds the lock: this one changes nothing. */
 export class RebuildRefusedError extends Error {
@@ -44,7 +46,9 @@ export interface RebuildResult {
   events: number;
   seconds: number;
   eventsPerSecond: number;
-  projections: { consumer: string; events: number; deadLettered: number }[];
+  /** Records read from the sources' snapshots (for projections whose streams had lost their first messages). */
+  snapshotRecords: number;
+  projections: { consumer: string; events: number; deadLettered: number; fromSnapshot: boolean }[];
 }
 
 const BATCH = 500;
@@ -175,6 +179,13 @@ export async function rebuildProjections(config: AnalyticsConfig, hooks: Rebuild
     });
 
     const started = Date.now();
+    // The registry copy first (the case fold reads its calendar), then what the streams lost, from the snapshots.
+    const copy = replays.filter((r) => r.projection.subscriber === RegistryReferenceSubscriber);
+    for (const replay of copy) await catchUp(orm, replay);
+    const bootstrap = app.get(ProjectionBootstrap, { strict: false });
+    const filled = await bootstrap.decide();
+    const snapshotRecords = await bootstrap.fillPending();
+    if (filled.length > 0) log(`filled from snapshots: ${filled.join(', ')} (${snapshotRecords} records)`);
     for (let pass = 1; pass <= MAX_PASSES; pass++) {
       let replayed = 0;
       for (const replay of replays) replayed += await catchUp(orm, replay);
@@ -206,7 +217,8 @@ export async function rebuildProjections(config: AnalyticsConfig, hooks: Rebuild
       events,
       seconds,
       eventsPerSecond: seconds > 0 ? events / seconds : events,
-      projections: replays.map((r) => ({ consumer: r.consumerName, events: r.events, deadLettered: r.deadLettered })),
+      snapshotRecords,
+      projections: replays.map((r) => ({ consumer: r.consumerName, events: r.events, deadLettered: r.deadLettered, fromSnapshot: filled.includes(r.consumerName) })),
     };
   } finally {
     await app?.close();

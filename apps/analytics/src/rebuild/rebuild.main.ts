@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   try {
     const result = await rebuildProjections(config, {}, (line) => process.stderr.write(`analytics rebuild: ${line}\n`));
     for (const p of result.projections) {
-      process.stderr.write(`analytics rebuild: ${p.consumer}: ${p.events} events${p.deadLettered > 0 ? `, ${p.deadLettered} parked in dead_letter` : ''}\n`);
+      process.stderr.write(`analytics rebuild: ${p.consumer}: ${p.events} events${p.fromSnapshot ? ' on top of its snapshot' : ''}${p.deadLettered > 0 ? `, ${p.deadLettered} parked in dead_letter` : ''}\n`);
     }
     process.stdout.write(
       `analytics rebuild: ${result.events} events in ${result.seconds.toFixed(1)} s, ${Math.round(result.eventsPerSecond)} events/s; swapped into "${result.schema}", the old tables kept in "${result.backup}"\n`,

@@ -14,7 +14,8 @@ type Events = typeof INCIDENTS_EVENTS;
 /** The events of the case process (those that carry a case), as opposed to other events of the service. */
 export type IncidentEventName = { [K in keyof Events]: Events[K] extends EventDefinition<IncidentEventData> ? K : never }[keyof Events];
 
-const STEP_OF: Partial<Record<IncidentStatus, IncidentStep>> = {
+/** The step each live status runs (final states run none). */
+export const STEP_OF_STATUS: Partial<Record<IncidentStatus, IncidentStep>> = {
   reported: 'accept',
   accepted: 'dispatch',
   dispatched: 'sign',
@@ -48,7 +49,7 @@ export class IncidentJournal {
    * on a step that ended in time. Left open, the step gets its cards then, dated at their thresholds.
    */
   async startStep(incident: IncidentEntity, now: Date, from: Date = now): Promise<void> {
-    const step = STEP_OF[incident.status] ?? null;
+    const step = STEP_OF_STATUS[incident.status] ?? null;
     incident.step = step;
     incident.supervisionCard = 'none';
     incident.supervisorUnitCode = null;

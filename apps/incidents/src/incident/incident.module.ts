@@ -14,6 +14,7 @@ import { ExportAuditRepository } from '@gridline/persistence';
 import { ListIncidentExportsUseCase } from './use-cases/list-incident-exports/list-incident-exports.use-case';
 import { RecordIncidentExportUseCase } from './use-cases/record-incident-export/record-incident-export.use-case';
 import { ListIncidentsUseCase } from './use-cases/list-incidents/list-incidents.use-case';
+import { GiveIncidentSnapshotUseCase } from './use-cases/give-incident-snapshot/give-incident-snapshot.use-case';
 import { RecordHandoffFailureUseCase } from './use-cases/record-handoff-failure/record-handoff-failure.use-case';
 import { ReportIncidentUseCase } from './use-cases/report-incident/report-incident.use-case';
 import { WithdrawSupersededCasesUseCase } from './use-cases/withdraw-superseded-cases/withdraw-superseded-cases.use-case';
@@ -30,6 +31,7 @@ import { WithdrawSupersededCasesUseCase } from './use-cases/withdraw-superseded-
     GetIncidentUseCase,
     GetIncidentTimelineUseCase,
     ListIncidentsUseCase,
+    GiveIncidentSnapshotUseCase,
     CountIncidentsUseCase,
     ExportAuditRepository,
     RecordIncidentExportUseCase,

@@ -129,6 +129,20 @@ export class IncidentRepository {
     return row?.at ? new Date(row.at) : null;
   }
 
+  /** Every case in the order of its creation, from after a keyset position (`limit` rows): the cases' snapshot. */
+  async inCreationOrder(after: { createdAt: Date; id: string } | null, limit: number): Promise<IncidentEntity[]> {
+    const rows: Record<string, unknown>[] = await this.em.execute(
+      `select * from ${this.table} ${after ? 'where (created_at, id) > (?, ?)' : ''} order by created_at, id limit ?`,
+      after ? [after.createdAt, after.id, limit] : [limit],
+    );
+    return rows.map((row) => this.em.map(IncidentEntity, row));
+  }
+
+  /** The timelines of the cases, in the order their entries were written. */
+  timelines(ids: readonly string[]): Promise<TimelineEntity[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.em.find(TimelineEntity, { incidentId: { $in: [...ids] } }, { orderBy: { id: 'asc' } });
+  }
+
   timeline(id: string): Promise<TimelineEntity[]> {
     return this.em.find(TimelineEntity, { incidentId: id }, { orderBy: { id: 'asc' } });
   }

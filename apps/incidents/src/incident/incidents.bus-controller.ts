@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { INCIDENTS_REQUESTS, IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, ListIncidentsQuery, RecordIncidentExportRequest, ReportIncidentCommandRequest, type ReportResult } from '@gridline/contracts-incidents';
+import { INCIDENTS_REQUESTS, IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, IncidentSnapshotQuery, ListIncidentsQuery, RecordIncidentExportRequest, ReportIncidentCommandRequest, type ReportResult } from '@gridline/contracts-incidents';
 import { ExportAuditQuery } from '@gridline/platform';
 import { ActOnIncidentCommand } from './use-cases/act-on-incident/act-on-incident.command';
 import { ActOnIncidentUseCase } from './use-cases/act-on-incident/act-on-incident.use-case';
@@ -12,6 +12,8 @@ import { GetIncidentCommand } from './use-cases/get-incident/get-incident.comman
 import { GetIncidentUseCase } from './use-cases/get-incident/get-incident.use-case';
 import { GetIncidentTimelineCommand } from './use-cases/get-incident-timeline/get-incident-timeline.command';
 import { GetIncidentTimelineUseCase } from './use-cases/get-incident-timeline/get-incident-timeline.use-case';
+import { GiveIncidentSnapshotQuery } from './use-cases/give-incident-snapshot/give-incident-snapshot.query';
+import { GiveIncidentSnapshotUseCase } from './use-cases/give-incident-snapshot/give-incident-snapshot.use-case';
 import { ListIncidentsCommand } from './use-cases/list-incidents/list-incidents.command';
 import { ListIncidentsUseCase } from './use-cases/list-incidents/list-incidents.use-case';
 import { ListIncidentExportsQuery } from './use-cases/list-incident-exports/list-incident-exports.query';
@@ -33,6 +35,7 @@ export class IncidentsBusController {
     private readonly countIncidents: CountIncidentsUseCase,
     private readonly recordExport: RecordIncidentExportUseCase,
     private readonly exportAudit: ListIncidentExportsUseCase,
+    private readonly giveSnapshot: GiveIncidentSnapshotUseCase,
   ) {}
 
   @MessagePattern(INCIDENTS_REQUESTS.report.pattern)
@@ -59,6 +62,11 @@ export class IncidentsBusController {
   @MessagePattern(INCIDENTS_REQUESTS.list.pattern)
   list(@Payload() query: ListIncidentsQuery, @BusCaller() caller: Caller) {
     return this.listIncidents.execute(new ListIncidentsCommand(caller, query));
+  }
+
+  @MessagePattern(INCIDENTS_REQUESTS.snapshot.pattern)
+  snapshot(@Payload() query: IncidentSnapshotQuery, @BusCaller() caller: Caller) {
+    return this.giveSnapshot.execute(new GiveIncidentSnapshotQuery(caller, query));
   }
 
   @MessagePattern(INCIDENTS_REQUESTS.recordExport.pattern)

@@ -3,8 +3,8 @@ import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
 import { INCIDENTS_REQUESTS } from './incidents.requests';
 import type { ExportAuditEntryView, ExportAuditQuery, ExportFormat, ExportRecorded, OffsetPage } from '@gridline/platform';
-import type { IncidentActionBody, IncidentCountsQuery, ListIncidentsQuery, ReportIncidentRequest } from './incident/incident.dto';
-import type { IncidentAction, IncidentCounts, IncidentPage, IncidentView, ReportResult, TimelineEntry } from './incident/incident.types';
+import type { IncidentActionBody, IncidentCountsQuery, IncidentSnapshotQuery, ListIncidentsQuery, ReportIncidentRequest } from './incident/incident.dto';
+import type { IncidentAction, IncidentCounts, IncidentPage, IncidentSnapshotPage, IncidentView, ReportResult, TimelineEntry } from './incident/incident.types';
 
 /** The incidents service's commands and queries, typed. */
 @Injectable()
@@ -33,6 +33,11 @@ export class IncidentsClient {
 
   counts(caller: Caller, query: IncidentCountsQuery): Promise<IncidentCounts> {
     return this.bus.request(INCIDENTS_REQUESTS.counts, query, { caller });
+  }
+
+  /** A page of every case as its transitions in the events' shape: answered to the analytics service acting for itself. */
+  snapshot(caller: Caller, query: IncidentSnapshotQuery): Promise<IncidentSnapshotPage> {
+    return this.bus.request(INCIDENTS_REQUESTS.snapshot, query, { caller });
   }
 
   /** Before an export: the cases in the caller's scope are counted (refused beyond `maxRows`) and the export audited. */

@@ -1,7 +1,7 @@
 import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts';
 
-import type { IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, ListIncidentsQuery, RecordIncidentExportRequest, ReportIncidentCommandRequest } from './incident/incident.dto';
-import type { IncidentCounts, IncidentPage, IncidentView, ReportResult, TimelineEntry } from './incident/incident.types';
+import type { IncidentActionRequest, IncidentCountsQuery, IncidentIdRequest, IncidentSnapshotQuery, ListIncidentsQuery, RecordIncidentExportRequest, ReportIncidentCommandRequest } from './incident/incident.dto';
+import type { IncidentCounts, IncidentPage, IncidentSnapshotPage, IncidentView, ReportResult, TimelineEntry } from './incident/incident.types';
 import type { AddDisputePartyRequest, AddMediationSessionRequest, SetDisputeAgreementRequest } from './disputes/dispute.dto';
 import type { DisputeView } from './disputes/dispute.types';
 import type { ListVisitsQuery, LogVisitRequest, OpenVisitIncidentRequest } from './visits/visit.dto';
@@ -26,6 +26,8 @@ export const INCIDENTS_REQUESTS = {
   timeline: defineRequest<IncidentIdRequest, TimelineEntry[]>('incidents', 'incidents.incident.timeline'),
   list: defineRequest<ListIncidentsQuery, IncidentPage>('incidents', 'incidents.incident.list'),
   counts: defineRequest<IncidentCountsQuery, IncidentCounts>('incidents', 'incidents.incident.counts'),
+  /** Every case as its transitions in the events' shape, keyset-paged; for `svc:analytics` only (its bootstrap). */
+  snapshot: defineRequest<IncidentSnapshotQuery, IncidentSnapshotPage>('incidents', 'incidents.incident.snapshot'),
   recordExport: defineRequest<RecordIncidentExportRequest, ExportRecorded>('incidents', 'incidents.incident.export.record'),
   exportAudit: defineRequest<ExportAuditQuery, OffsetPage<ExportAuditEntryView>>('incidents', 'incidents.incident.export.audit'),
   getDispute: defineRequest<IncidentIdRequest, DisputeView>('incidents', 'incidents.dispute.get'),

@@ -351,3 +351,6 @@ export class IncidentCountsQuery {
   @IsUnitCode()
   unit?: string;
 }
+
+/** A page of the cases' snapshot (`incidents.incident.snapshot`): `cursor` (the previous page's) and `limit`. */
+export class IncidentSnapshotQuery extends CursorQuery {}

@@ -1,4 +1,5 @@
 import type { CursorPage } from '@gridline/platform';
+import type { IncidentEventData } from './incident.events';
 
 /** The states of a case (DOMAIN.md "Grid incidents"). */
 export const INCIDENT_STATUSES = [
@@ -233,3 +234,22 @@ export interface IncidentCounts {
 
 /** A page of the cursor-paged list of cases. */
 export type IncidentPage = CursorPage<IncidentView>;
+
+/**
+ * One transition of a case in the shape of the event it raised (`reported`, `accepted`, … `evaluated`, the cards),
+ * rebuilt from the case's timeline for a subscriber that starts after the stream lost it: `id` is the timeline entry's.
+ */
+export interface IncidentSnapshotEvent {
+  id: string;
+  /** The event's name in `INCIDENTS_EVENTS`. */
+  type: string;
+  data: IncidentEventData;
+}
+
+/** A case as its snapshot tells it: its transitions in order, as events. */
+export interface IncidentSnapshot {
+  incidentId: string;
+  events: IncidentSnapshotEvent[];
+}
+
+export type IncidentSnapshotPage = CursorPage<IncidentSnapshot>;
