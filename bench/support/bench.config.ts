@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsPositive, IsString, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsPositive, IsString, Matches, Min } from 'class-validator';
 import { envBoolean, loadConfig } from '@gridline/platform';
 
 /** What the benchmarks read from the environment (docs/BENCHMARKS.md); the apps they start read their own. */
@@ -24,9 +24,17 @@ export class BenchConfig {
   @IsPositive()
   BENCH_MAX_SECONDS_PER_100K: number = 30;
 
-  /** bench:incidents — cases in the table. */
+  /** bench:incidents, bench:analytics — cases in the table (the projection's, for analytics). */
   @IsPositive()
   BENCH_CASES: number = 1_000_000;
+
+  /** bench:analytics — appeals in the appeal projection. */
+  @IsPositive()
+  BENCH_APPEALS: number = 1_000_000;
+
+  /** bench:analytics — incident events published for the rebuild's throughput (`0` skips the rebuild). */
+  @Min(0)
+  BENCH_REBUILD_EVENTS: number = 100_000;
 
   /** bench:incidents — SQL run on the bench database before measuring (an index to try). */
   @IsOptional()
