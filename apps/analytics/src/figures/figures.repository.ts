@@ -28,7 +28,8 @@ export interface FiguresCount {
 /**
  * Per group, the counts a ranking scores (docs/analytics.md, "Rankings"): steps ended on time / counted (the figures'
  * on-time definition, all steps together), cases accepted in the period and closed by its end / accepted, evaluations
- * rated 4 or 5 / evaluations, closed cases never reworked / closed.
+ * rated 4 or 5 and appeals closed satisfied or basically satisfied / evaluations and rated appeals, closed cases never
+ * reworked / closed.
  */
 export interface GroupedCounts {
   onTime: FiguresCount;
@@ -47,7 +48,7 @@ export interface FiguresInstants {
 
 const n = (value: unknown) => Number(value ?? 0);
 const count = (): FiguresCount => ({ numerator: 0, denominator: 0 });
-type Table = 'fact' | 'step' | 'case';
+type Table = 'fact' | 'step' | 'case' | 'appeal';
 
 /** The path column at a unit's depth: a number of ours, never input, written into the SQL so that the expression index applies. */
 function pathAt(depth: number): string {
@@ -73,12 +74,17 @@ export class FiguresRepository {
   private where(scope: GroupedFiguresScope, table: Table): { sql: string; params: unknown[] } {
     if ('unit' in scope) return { sql: `${pathAt(scope.depth)} = ?`, params: [scope.unit] };
     const [sql, param] = 'department' in scope ? ['= ?', scope.department] : ['= any(?::text[])', pgTextArray(scope.departments)];
+    if (table === 'appeal') return { sql: `lead_kind = 'department' and lead_code ${sql}`, params: [param] };
     return table === 'case' ? { sql: `owner_kind = 'department' and owner_code ${sql}`, params: [param] } : { sql: `department_code ${sql}`, params: [param] };
   }
 
   /** The scope's condition and the group's key on a table (null: one group, the whole scope); a department group only counts what a department owned. */
   private grouped(scope: GroupedFiguresScope, table: Table, by: FiguresGrouping | null): { sql: string; params: unknown[]; key: string } {
-    const { sql, params } = this.where(scope, table);
+    const where = this.where(scope, table);
+    const { params } = where;
+    // An appeal counts for the department that leads it, for a unit where it is placed while the grid system (a unit) leads it.
+    const sql = table !== 'appeal' ? where.sql : `${where.sql} and lead_kind = '${by === 'department' ? 'department' : 'unit'}'`;
+    if (table === 'appeal' && by === 'department') return { sql, params, key: 'lead_code' };
     if (by === null) return { sql, params, key: 'null::text' };
     if (by === 'grid') return { sql, params, key: 'unit_path[cardinality(unit_path)]' };
     if (by !== 'department') return { sql, params, key: pathAt(by.path) };
@@ -140,6 +146,18 @@ export class FiguresRepository {
     );
     for (const r of closed) if (r.key !== null) of(r.key).rework = { numerator: n(r.n) - n(r.reworked), denominator: n(r.n) };
     for (const r of await this.factCounts(scope, by, instants, 'evaluated')) if (r.key !== null) of(r.key).satisfaction = { numerator: r.satisfied, denominator: r.n };
+    // The 12345 appeals closed in the period with the caller's satisfaction (not reached is no rating), as the hotline rates it.
+    const appeal = this.grouped(scope, 'appeal', by);
+    const appeals: { key: string | null; rated: string; satisfied: string }[] = await this.em.execute(
+      `select ${appeal.key} as key, count(*) as rated, count(*) filter (where satisfaction in ('satisfied', 'basically_satisfied')) as satisfied
+         from ${this.t('appeal_projection')} where ${appeal.sql} and closed_at >= ? and closed_at < ? and satisfaction <> 'not_reached' group by 1`,
+      [...appeal.params, start, end],
+    );
+    for (const r of appeals) {
+      if (r.key === null) continue;
+      const g = of(r.key);
+      g.satisfaction = { numerator: g.satisfaction.numerator + n(r.satisfied), denominator: g.satisfaction.denominator + n(r.rated) };
+    }
     return groups;
   }
 

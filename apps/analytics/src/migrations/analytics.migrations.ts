@@ -11,6 +11,7 @@ import { HotlineFiguresMigration } from './hotline-figures.migration';
 import { PartyFiguresMigration } from './party-figures.migration';
 import { ProjectionBootstrapMigration } from './projection-bootstrap.migration';
 import { PartyPeriodFiguresMigration } from './party-period-figures.migration';
+import { RankingAppealsMigration } from './ranking-appeals.migration';
 import { RankingMigration } from './ranking.migration';
 import { StaffWorkloadMigration } from './staff-workload.migration';
 import { UnitProjectionMigration } from './unit-projection.migration';
@@ -29,4 +30,6 @@ export const ANALYTICS_MIGRATIONS = [
   ...[StaffWorkloadMigration].map((m) => ({ name: m.migrationName, class: m })),
   // Projections being filled from their sources' snapshots (the history their streams lost).
   ...[ProjectionBootstrapMigration].map((m) => ({ name: m.migrationName, class: m })),
+  // The rankings' satisfaction: the appeals closed, by place and by lead department.
+  ...[RankingAppealsMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -4,6 +4,7 @@ import type { Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { buildCloudEvent, withPrefix, type CloudEvent, type EventDefinition } from '@gridline/messaging';
 import { AnalyticsClient, AnalyticsErrorCode, type RankingRowView } from '@gridline/contracts-analytics';
+import { HOTLINE_EVENTS, type AppealEventData } from '@gridline/contracts-hotline';
 import { INCIDENTS_EVENTS, type IncidentEventData, type IncidentOwner, type IncidentStep } from '@gridline/contracts-incidents';
 import { REGISTRY_EVENTS, type UnitLevel } from '@gridline/contracts-registry';
 import { TEST_SERVERS, TestPlatform, eventually } from '@gridline/testing';
@@ -83,6 +84,25 @@ const D = [
 /** E: G21 in October, all on time, closed and rated 5: the community and the grid led in October. */
 const E = smooth('E', G21, ownGrid(G21), '10-20', 5);
 const ALL = [...A, ...B, ...D, ...E];
+
+/** A 12345 appeal closed on `day` of November at `path` (its place), led by `lead`, with the caller's satisfaction. */
+function closedAppeal(id: string, path: string[], lead: AppealEventData['lead'], satisfaction: AppealEventData['satisfaction'], day: string): Published {
+  const definition = HOTLINE_EVENTS.closed as EventDefinition<AppealEventData>;
+  return event(definition, id, {
+    appealId: id, status: 'closed', channel: 'phone', type: 'complaint', categoryCode: 'ROAD', gridCode: path.length > 1 ? path.at(-1)! : null, path, urgency: 'general',
+    lead, coOwners: [], summary: '路面坑洼', location: null, receivedAt: cst(day, '08:00'), dispatchedAt: cst(day, '08:30'), signDueAt: cst(day, '10:00'), signedAt: cst(day, '09:00'),
+    answerDueAt: cst(day, '17:00'), answeredAt: cst(day, '11:00'), resolution: 'resolved', satisfaction, reopenCount: 0, returnCount: 0, extensionCount: 0, handoff: null,
+    review: null, actor: 'operator-1', at: cst(day, '15:00'),
+  });
+}
+const gridLead = (grid: string) => ({ kind: 'unit' as const, unitCode: grid, level: 'grid' as const });
+/** AP1 at G13 (no cases) satisfied; AP2 at G12 led by URBAN_MGMT dissatisfied; AP3 at G11 not reached; AP4 not located (the street) satisfied. */
+const APPEALS = [
+  closedAppeal('AP1', PATHS[G13], gridLead(G13), 'satisfied', '08'),
+  closedAppeal('AP2', PATHS[G12], DEPT, 'dissatisfied', '09'),
+  closedAppeal('AP3', PATHS[G11], gridLead(G11), 'not_reached', '09'),
+  closedAppeal('AP4', [STREET], { kind: 'unit', unitCode: STREET, level: 'street' }, 'satisfied', '10'),
+];
 const NOV = { period: 'month' as const, from: '2026-11-01' };
 
 async function refusal(promise: Promise<unknown>): Promise<AppError> {
@@ -251,5 +271,29 @@ describe('rankings from incidents’ events', () => {
     expect(league.totals.previous).toMatchObject({ period: { from: '2026-10-01' }, score: 100, volume: 1 });
     expect((await refusal(analytics.leagueTable(ANALYST, { unit: C1, month: '2026-11' }))).details).toMatchObject({ fields: [expect.objectContaining({ field: 'unit' })] });
     expect((await refusal(analytics.leagueTable(C1_ADMIN, { unit: STREET }))).code).toBe(AnalyticsErrorCode.UnitNotFound);
+  });
+
+  it('counts the satisfaction of the 12345 appeals closed in the period beside the evaluations (last: it publishes appeals)', async () => {
+    for (const e of APPEALS) await publish(e);
+    await eventually(async () => expect((await db.query(`select 1 from analytics.appeal_projection where closed_at is not null`)).rowCount).toBe(APPEALS.length), { timeoutMs: 15_000 });
+    const grids = await analytics.rankings(ANALYST, { unit: STREET, level: 'grid', ...NOV });
+    // G13 has only AP1 (led by the grid): satisfaction 1/1 is its whole score; its volume 0 puts it after G11 at 100.
+    // AP2 is URBAN_MGMT's (it leads it), AP3 is no rating: G12 and G11 keep their scores.
+    expect(order(grids.rows)).toEqual([
+      [G11, 1, 100],
+      [G13, 2, 100],
+      [G12, 3, 51.43],
+      [G21, 4, 25],
+    ]);
+    expect(row(grids.rows, G13).parts.satisfaction).toMatchObject({ numerator: 1, denominator: 1, weight: 1 });
+    expect(row(grids.rows, G11).parts.satisfaction).toMatchObject({ numerator: 1, denominator: 1 });
+    const departments = await analytics.rankings(ANALYST, { unit: STREET, level: 'department', ...NOV });
+    // A's evaluation (5) and AP2 (dissatisfied): 1/2 → 30 + 30 + 10 + 20.
+    expect(row(departments.rows, 'URBAN_MGMT')).toMatchObject({ score: 90, parts: { satisfaction: { numerator: 1, denominator: 2 } } });
+    expect((await analytics.rankings(URBAN, NOV)).rows[0]).toMatchObject({ code: 'URBAN_MGMT', score: 90 });
+    // The street: A (5), B (3), AP1 and AP4 satisfied — the unlocated appeal counts in its street only.
+    const league = await analytics.leagueTable(ANALYST, { unit: STREET, month: '2026-11' });
+    expect(league.totals.current.parts.satisfaction).toMatchObject({ numerator: 3, denominator: 4 });
+    expect(row(league.communities, C1).parts.satisfaction).toMatchObject({ numerator: 2, denominator: 3 });
   });
 });

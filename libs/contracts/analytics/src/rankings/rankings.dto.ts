@@ -52,7 +52,7 @@ export class RankingWeightsBody {
   @weight('Weight of the resolution part (cases accepted in the period and closed by its end / accepted)')
   resolution!: number;
 
-  @weight('Weight of the satisfaction part (evaluations rated 4 or 5 / evaluations)')
+  @weight('Weight of the satisfaction part (evaluations rated 4 or 5 and appeals closed satisfied / evaluations and rated appeals)')
   satisfaction!: number;
 
   @weight('Weight of the rework part (closed cases never reworked / closed cases)')
