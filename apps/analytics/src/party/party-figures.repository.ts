@@ -36,6 +36,11 @@ export class PartyFiguresRepository {
     return this.unitRows('active and path[array_length(path, 1) - 1] = ?', [code]);
   }
 
+  /** The units of these codes, active or not (the place of what was counted there). */
+  units(codes: readonly string[]): Promise<FiguresUnit[]> {
+    return this.unitRows('code = any(?::text[])', [pgTextArray([...codes])]);
+  }
+
   /** The active units of these levels beneath a unit (at any depth, the unit itself not). */
   beneath(code: string, levels: readonly UnitLevel[]): Promise<FiguresUnit[]> {
     return this.unitRows('active and code <> ? and ? = any(path) and level = any(?::text[])', [code, code, pgTextArray([...levels])]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import type { GroupedCounts } from '../figures/figures.repository';
-import { DEFAULT_RANKING_WEIGHTS, normaliseWeights, rankCandidates, ranksOf, scoreParts, type RankingCandidate } from './ranking-score';
+import { DEFAULT_RANKING_WEIGHTS, normaliseWeights, rankCandidates, ranksOf, scoreParts, sumCounts, type RankingCandidate } from './ranking-score';
 
 const c = (numerator: number, denominator: number) => ({ numerator, denominator });
 const counts = (onTime: [number, number], resolution: [number, number], satisfaction: [number, number], rework: [number, number], accepted = resolution[1]): GroupedCounts => ({
@@ -134,5 +134,12 @@ describe(rankCandidates.name, () => {
       ['C', 3, null, null],
       ['D', null, null, null],
     ]);
+  });
+});
+
+describe(sumCounts.name, () => {
+  it('adds every numerator, denominator and volume (a community from its grids), nothing to add is all zero', () => {
+    expect(sumCounts([counts([1, 2], [3, 4], [0, 1], [1, 1], 4), counts([2, 2], [0, 1], [1, 1], [0, 2], 1)])).toEqual(counts([3, 4], [3, 5], [1, 2], [1, 3], 5));
+    expect(sumCounts([])).toEqual(counts([0, 0], [0, 0], [0, 0], [0, 0], 0));
   });
 });

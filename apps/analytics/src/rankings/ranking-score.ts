@@ -88,6 +88,16 @@ export function rankCandidates(candidates: readonly RankingCandidate[], weights:
   });
 }
 
+/** Counts added up: a community's from its grids', a street's from all of them (every count is a sum). */
+export function sumCounts(list: Iterable<GroupedCounts>): GroupedCounts {
+  const add = (a: FiguresCount, b: FiguresCount): FiguresCount => ({ numerator: a.numerator + b.numerator, denominator: a.denominator + b.denominator });
+  let total: GroupedCounts = { onTime: NO_COUNT, resolution: NO_COUNT, satisfaction: NO_COUNT, rework: NO_COUNT, accepted: 0 };
+  for (const c of list) {
+    total = { onTime: add(total.onTime, c.onTime), resolution: add(total.resolution, c.resolution), satisfaction: add(total.satisfaction, c.satisfaction), rework: add(total.rework, c.rework), accepted: total.accepted + c.accepted };
+  }
+  return total;
+}
+
 /** Each ranked code's rank: the previous period's ranks for the rows of this one. */
 export function ranksOf(rows: readonly RankingRowView[]): Map<string, number> {
   return new Map(rows.filter((r) => r.rank !== null).map((r) => [r.code, r.rank!]));

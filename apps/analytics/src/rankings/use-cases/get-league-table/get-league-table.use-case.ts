@@ -3,7 +3,7 @@ import { FIGURES_READERS, readsOnlyOwnDepartment, requireRole } from '@gridline/
 import { chinaDay } from '@gridline/platform';
 import { analyticsInvalid, type LeagueTableView, type RankingTotalsView } from '@gridline/contracts-analytics';
 import { calendarPeriod, previousPeriod, type FiguresPeriod } from '../../../figures/figures-period';
-import { FiguresRepository } from '../../../figures/figures.repository';
+import type { GroupedCounts } from '../../../figures/figures.repository';
 import { scoreParts } from '../../ranking-score';
 import { unitNotFound } from '../../ranking-street';
 import { GetRankingsUseCase } from '../get-rankings/get-rankings.use-case';
@@ -20,10 +20,7 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
  */
 @Injectable()
 export class GetLeagueTableUseCase {
-  constructor(
-    private readonly rankings: GetRankingsUseCase,
-    private readonly figures: FiguresRepository,
-  ) {}
+  constructor(private readonly rankings: GetRankingsUseCase) {}
 
   async execute({ caller, query }: GetLeagueTableQuery): Promise<LeagueTableView> {
     requireRole(caller, FIGURES_READERS, 'read the league table');
@@ -33,19 +30,19 @@ export class GetLeagueTableUseCase {
     if (street.level !== 'street') throw analyticsInvalid('unit', `must be a street (the league table is a street’s): ${street.code} is a ${street.level}`);
     const month = calendarPeriod('month', `${query.month ?? chinaDay().slice(0, 7)}-01`);
     const before = previousPeriod(month);
-    const communities = await this.rankings.ranking(street, 'community', month, before);
-    const grids = await this.rankings.ranking(street, 'grid', month, before);
+    const { communities, grids, totals } = await this.rankings.streetRankings(street, month, before);
     const departments = await this.rankings.ranking(street, 'department', month, before);
-    const totals = async (period: FiguresPeriod): Promise<RankingTotalsView> => {
-      const counts = (await this.figures.groupedCounts({ unit: street.code, depth: 1 }, { path: 1 }, period)).get(street.code);
-      return { period: { kind: period.kind, from: period.from, to: period.to }, ...scoreParts(counts, communities.weights.weights), volume: counts?.accepted ?? 0 };
-    };
+    const total = (period: FiguresPeriod, counts: GroupedCounts): RankingTotalsView => ({
+      period: { kind: period.kind, from: period.from, to: period.to },
+      ...scoreParts(counts, communities.weights.weights),
+      volume: counts.accepted,
+    });
     return {
       street: { code: street.code, name: communities.unit!.name },
       month: month.from.slice(0, 7),
       previousMonth: before.from.slice(0, 7),
       weights: communities.weights,
-      totals: { current: await totals(month), previous: await totals(before) },
+      totals: { current: total(month, totals.current), previous: total(before, totals.previous) },
       communities: communities.rows,
       grids: grids.rows,
       departments: departments.rows,

@@ -1,17 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { FIGURES_READERS, readsOnlyOwnDepartment, requireRole, scopeCovers, type Caller } from '@gridline/auth';
-import { analyticsInvalid, RANKING_LEVELS, type RankingLevel, type RankingsView } from '@gridline/contracts-analytics';
+import { analyticsInvalid, RANKING_LEVELS, type RankingLevel, type RankingRowView, type RankingWeights, type RankingsView } from '@gridline/contracts-analytics';
 import type { UnitLevel } from '@gridline/contracts-registry';
 import { ReferenceRepository } from '@gridline/registry-reference';
 import { figuresPeriod, previousPeriod, type FiguresPeriod } from '../../../figures/figures-period';
-import { FiguresRepository, type FiguresGrouping, type GroupedFiguresScope } from '../../../figures/figures.repository';
+import { FiguresRepository, type FiguresGrouping, type GroupedCounts, type GroupedFiguresScope } from '../../../figures/figures.repository';
 import { PartyFiguresRepository, type FiguresUnit } from '../../../party/party-figures.repository';
-import { rankCandidates, ranksOf, type RankingCandidate } from '../../ranking-score';
+import { rankCandidates, ranksOf, sumCounts, type RankingCandidate } from '../../ranking-score';
 import { unitNotFound } from '../../ranking-street';
 import { GetRankingWeightsUseCase } from '../get-ranking-weights/get-ranking-weights.use-case';
 import type { GetRankingsQuery } from './get-rankings.query';
 
 const GRID_LEVELS: readonly UnitLevel[] = ['grid', 'exclusive_grid'];
+
+/** The candidates ranked over the period's counts, each with its rank over the period before's (the same weights). */
+function rankWith(candidates: Omit<RankingCandidate, 'counts'>[], weights: RankingWeights, now: Map<string, GroupedCounts>, before: Map<string, GroupedCounts>): RankingRowView[] {
+  const previousRows = rankCandidates(candidates.map((c) => ({ ...c, counts: before.get(c.code) })), weights);
+  return rankCandidates(candidates.map((c) => ({ ...c, counts: now.get(c.code) })), weights, ranksOf(previousRows));
+}
 const periodView = (p: FiguresPeriod) => ({ kind: p.kind, from: p.from, to: p.to });
 
 /**
@@ -82,10 +88,45 @@ export class GetRankingsUseCase {
   }
 
   /** Each candidate scored in the period and in the one before (same weights): one grouped query per part and period. */
-  private async rank(scope: GroupedFiguresScope, by: FiguresGrouping, candidates: Omit<RankingCandidate, 'counts'>[], weights: RankingsView['weights']['weights'], current: FiguresPeriod, previous: FiguresPeriod) {
-    const [now, before] = [await this.figures.groupedCounts(scope, by, current), await this.figures.groupedCounts(scope, by, previous)];
-    const previousRows = rankCandidates(candidates.map((c) => ({ ...c, counts: before.get(c.code) })), weights);
-    return rankCandidates(candidates.map((c) => ({ ...c, counts: now.get(c.code) })), weights, ranksOf(previousRows));
+  /**
+   * A street's communities and grids ranked at once, and the street's own counts: the counts grouped per grid once a
+   * period, and added up into the communities (each grid's community in its path) and the street (every grid) — one
+   * scan of the street's cases where three rankings would read them three times (the league table).
+   */
+  async streetRankings(street: FiguresUnit, current: FiguresPeriod, previous: FiguresPeriod): Promise<{ communities: RankingsView; grids: RankingsView; totals: { current: GroupedCounts; previous: GroupedCounts } }> {
+    const weights = await this.weights.of(street.code);
+    const scope: GroupedFiguresScope = { unit: street.code, depth: 1 };
+    const [now, before] = [await this.figures.groupedCounts(scope, 'grid', current), await this.figures.groupedCounts(scope, 'grid', previous)];
+    const places = await this.units.units([...new Set([...now.keys(), ...before.keys()])]);
+    const byCommunity = (grids: Map<string, GroupedCounts>) => {
+      const communities = new Map<string, GroupedCounts[]>();
+      for (const { code, path } of places) {
+        const counts = grids.get(code);
+        if (counts && path.length === 3) communities.set(path[1], [...(communities.get(path[1]) ?? []), counts]);
+      }
+      return new Map([...communities].map(([code, list]) => [code, sumCounts(list)]));
+    };
+    const names = await this.reference.names({ units: [street.code] });
+    const view = (level: RankingLevel, rows: RankingRowView[]): RankingsView => ({
+      unit: { code: street.code, name: names.unit(street.code), level: street.level },
+      level,
+      current: periodView(current),
+      previous: periodView(previous),
+      weights,
+      ranked: rows.filter((r) => r.rank !== null).length,
+      rows,
+    });
+    const ranked = async (level: 'community' | 'grid', nowCounts: Map<string, GroupedCounts>, beforeCounts: Map<string, GroupedCounts>) =>
+      view(level, rankWith(await this.unitsBeneath(street, level), weights.weights, nowCounts, beforeCounts));
+    return {
+      communities: await ranked('community', byCommunity(now), byCommunity(before)),
+      grids: await ranked('grid', now, before),
+      totals: { current: sumCounts(now.values()), previous: sumCounts(before.values()) },
+    };
+  }
+
+  private async rank(scope: GroupedFiguresScope, by: FiguresGrouping, candidates: Omit<RankingCandidate, 'counts'>[], weights: RankingWeights, current: FiguresPeriod, previous: FiguresPeriod) {
+    return rankWith(candidates, weights, await this.figures.groupedCounts(scope, by, current), await this.figures.groupedCounts(scope, by, previous));
   }
 
   private async unitsBeneath(unit: FiguresUnit, level: 'community' | 'grid'): Promise<Omit<RankingCandidate, 'counts'>[]> {
