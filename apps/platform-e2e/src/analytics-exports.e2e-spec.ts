@@ -113,6 +113,15 @@ describe('GET /api/v1/analytics/<table>/export and /analytics/reports/monthly', 
     expect(rows.map((r) => r['状态 status'])).toEqual(json.rows.map((r: { status: string }) => r.status));
   });
 
+  it('sends the staff workload: a row per person, then the total; grid staff their own row', async () => {
+    const json = (await get('analyst', `/api/v1/analytics/workload?unit=${STREET}&from=${today}&to=${today}`)).json();
+    const rows = csvRows((await get('analyst', `/api/v1/analytics/workload/export?format=csv&unit=${STREET}&from=${today}&to=${today}`)).rawPayload);
+    expect(rows.map((r) => [r['人员 subject'], Number(r['上报案件 reported'])])).toEqual([...json.staff.map((s: { subject: string; reported: number }) => [s.subject, s.reported]), ['', json.total.reported]]);
+    expect(rows.find((r) => r['人员 subject'] === 'staff-1')?.['上报案件 reported']).toBe('3');
+    const own = csvRows((await get('staff', `/api/v1/analytics/workload/export?format=csv&unit=${GRID}&from=${today}&to=${today}`)).rawPayload);
+    expect(own.map((r) => r['人员 subject'])).toEqual(['staff-1', '']);
+  });
+
   it('answers the monthly report as JSON, as a workbook of its sections and as a printable page under a strict policy', async () => {
     const json = await eventually(async () => {
       const res = await get('analyst', `/api/v1/analytics/reports/monthly?unit=${STREET}&month=${month}`);
@@ -147,7 +156,7 @@ describe('GET /api/v1/analytics/<table>/export and /analytics/reports/monthly', 
     const res = await get('admin', '/api/v1/analytics/exports?pageSize=200');
     expect(res.statusCode).toBe(200);
     const lists = res.json().items.map((e: { list: string; format: string; actor: string }) => `${e.actor} ${e.list} ${e.format}`);
-    for (const entry of ['analytics.hotspots csv', 'analytics.trends xlsx', 'analytics.figures xlsx', 'analytics.rankings csv', 'analytics.report.monthly json', 'analytics.report.monthly xlsx', 'analytics.report.monthly html']) {
+    for (const entry of ['analytics.hotspots csv', 'analytics.trends xlsx', 'analytics.figures xlsx', 'analytics.rankings csv', 'analytics.workload csv', 'analytics.report.monthly json', 'analytics.report.monthly xlsx', 'analytics.report.monthly html']) {
       expect(lists).toContain(`analyst-1 ${entry}`);
     }
     expect(res.json().items.find((e: { list: string }) => e.list === 'analytics.hotspots')).toMatchObject({ filters: { unit: STREET, from: today, to: today }, rows: 2 });

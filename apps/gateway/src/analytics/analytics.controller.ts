@@ -9,6 +9,7 @@ import {
   ExportHotspotsQuery,
   ExportPartyFiguresQuery,
   ExportRankingsQuery,
+  ExportWorkloadQuery,
   ExportTrendsQuery,
   FiguresQuery,
   HotspotsQuery,
@@ -23,7 +24,7 @@ import { ApiProblems } from '../http/api-problems.decorator';
 import { ApiOffsetPage } from '../http/api-page.decorator';
 import { ApiTableExport, EXPORT_LIMITS, sendExport, type ExportLimits } from '../http/exports/list-export';
 import { exportTable, exportWorkbook } from '../http/exports/table-export';
-import { collectionTable, figuresTable, hotlineTable, hotspotsTable, partyTable, rankingsTable, trendsTable, type FlatTable } from './exports/figure-tables';
+import { collectionTable, figuresTable, hotlineTable, hotspotsTable, partyTable, rankingsTable, trendsTable, workloadTable, type FlatTable } from './exports/figure-tables';
 import { MONTHLY_REPORT_CSP, monthlyReportHtml } from './reports/monthly-report.html';
 import { monthlyReportSheets } from './reports/monthly-report.sheets';
 
@@ -147,6 +148,13 @@ export class AnalyticsController {
   @ApiTableExport('rankings', '/analytics/rankings', 'the rankings: a row per unit or department, best first (each part’s rate and weight)')
   async exportRankings(@CurrentCaller() caller: Caller, @Query() { format, ...query }: ExportRankingsQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.sendTable(caller, 'rankings', format, query, reply, rankingsTable(await this.analytics.rankings(caller, query)));
+  }
+
+  @Get('workload/export')
+  @Roles(...WORKLOAD_READERS)
+  @ApiTableExport('workload', '/analytics/workload', 'the staff workload: a row per person (platform subject), then the total')
+  async exportWorkload(@CurrentCaller() caller: Caller, @Query() { format, ...query }: ExportWorkloadQuery, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.sendTable(caller, 'workload', format, query, reply, workloadTable(await this.analytics.workload(caller, query)));
   }
 
   @Get('exports')

@@ -1,5 +1,5 @@
-import type { CollectionQualityView, HotspotsView, PartyFiguresView, TrendsView } from '@gridline/contracts-analytics';
-import { collectionTable, figureLabel, hotspotsTable, leaves, metricRows, partyTable, trendsTable, type FlatTable } from './figure-tables';
+import type { CollectionQualityView, HotspotsView, PartyFiguresView, TrendsView, WorkloadView } from '@gridline/contracts-analytics';
+import { collectionTable, figureLabel, hotspotsTable, leaves, metricRows, partyTable, trendsTable, workloadTable, type FlatTable } from './figure-tables';
 
 const cells = ({ columns, rows }: FlatTable) => rows.map((r) => columns.map((c) => c.value(r) ?? null));
 const headers = ({ columns }: FlatTable) => columns.map((c) => c.header);
@@ -34,5 +34,11 @@ describe('figure tables', () => {
     expect(cells(partyTable(party))).toEqual([['S', null, 2, 1, 0.5, 3, 0, 1, 4, 6, 2, 1], ['C1', 'community', 2, 1, 0.5, 3, 0, 1, 4, 6, 2, 0]]);
     const collection: CollectionQualityView = { grids: 2, buildings: 5, households: 9, residents: 20, averageCompleteness: 0.8, weakestGrids: [{ gridCode: 'G1', completeness: 0.6, residents: 8 }], lastUpdatedAt: null };
     expect(cells(collectionTable(collection))).toEqual([[null, 2, 5, 9, 20, 0.8, null], ['G1', null, null, null, 8, 0.6, null]]);
+  });
+
+  it('flattens the workload: a row per person, then the total without a subject', () => {
+    const counts = { reported: 3, handled: 2, handledOnTime: 1, onTimeRate: { numerator: 1, denominator: 2, rate: 0.5 }, visits: 4, partyHours: 1.5 };
+    const view: WorkloadView = { unit: 'S', unitName: null, from: 'f', to: 't', self: false, staff: [{ subject: 'u1', ...counts }], total: counts };
+    expect(cells(workloadTable(view))).toEqual([['u1', 3, 2, 1, 0.5, 4, 1.5], [null, 3, 2, 1, 0.5, 4, 1.5]]);
   });
 });

@@ -8,6 +8,8 @@ import type {
   RankingRowView,
   RankingsView,
   TrendsView,
+  WorkloadCounts,
+  WorkloadView,
 } from '@gridline/contracts-analytics';
 import { RANKING_PARTS, type RankingPart } from '@gridline/contracts-analytics';
 import type { ExportCell, ExportColumn } from '../../http/exports/table-export';
@@ -204,3 +206,22 @@ export function rankingsTable(view: RankingsView): FlatTable {
 
 /** The Chinese names of the parts of a ranking's score. */
 export const RANKING_PART_LABELS = PART_LABELS;
+
+const WORKLOAD_NUMBERS = [
+  ['reported', '上报案件 reported'],
+  ['handled', '处置 handled'],
+  ['handledOnTime', '按时处置 handledOnTime'],
+  ['onTimeRate', '按时率 onTimeRate'],
+  ['visits', '走访 visits'],
+  ['partyHours', '党员服务时长 partyHours'],
+] as const;
+
+const workloadRow = (subject: string | null, c: WorkloadCounts): FlatRow => ({ subject, reported: c.reported, handled: c.handled, handledOnTime: c.handledOnTime, onTimeRate: c.onTimeRate.rate, visits: c.visits, partyHours: c.partyHours });
+
+/** `workload`: one row per person (their platform subject), then the total (no subject). */
+export function workloadTable(view: WorkloadView): FlatTable {
+  return {
+    columns: columnsOf([['subject', '人员 subject', 24], ...WORKLOAD_NUMBERS]),
+    rows: [...view.staff.map((s) => workloadRow(s.subject, s)), workloadRow(null, view.total)],
+  };
+}

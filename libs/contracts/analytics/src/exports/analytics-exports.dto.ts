@@ -6,9 +6,10 @@ import { FiguresQuery } from '../figures/figures.dto';
 import { HotspotsQuery, TrendsQuery } from '../hotspots/hotspots.dto';
 import { PartyFiguresQuery } from '../party-figures/party-figures.dto';
 import { RankingsQuery } from '../rankings/rankings.dto';
+import { WorkloadQuery } from '../workload/workload.dto';
 
 /** The figure tables that can be exported as CSV or XLSX (`GET /api/v1/analytics/<table>/export`). */
-export const ANALYTICS_EXPORT_TABLES = ['figures', 'hotspots', 'trends', 'party', 'collection', 'hotline', 'rankings'] as const;
+export const ANALYTICS_EXPORT_TABLES = ['figures', 'hotspots', 'trends', 'party', 'collection', 'hotline', 'rankings', 'workload'] as const;
 export type AnalyticsExportTable = (typeof ANALYTICS_EXPORT_TABLES)[number];
 
 /**
@@ -48,3 +49,5 @@ export class ExportTrendsQuery extends IntersectionType(TrendsQuery, ExportForma
 export class ExportPartyFiguresQuery extends IntersectionType(PartyFiguresQuery, ExportFormatQuery) {}
 /** GET /api/v1/analytics/rankings/export. */
 export class ExportRankingsQuery extends IntersectionType(RankingsQuery, ExportFormatQuery) {}
+/** GET /api/v1/analytics/workload/export. */
+export class ExportWorkloadQuery extends IntersectionType(WorkloadQuery, ExportFormatQuery) {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FIGURES_READERS, PARTY_READERS, requireRole, type Role } from '@gridline/auth';
+import { FIGURES_READERS, PARTY_READERS, requireRole, WORKLOAD_READERS, type Role } from '@gridline/auth';
 import type { ExportRecorded } from '@gridline/platform';
 import { ExportAuditRepository } from '@gridline/persistence';
 import type { AnalyticsExportTable } from '@gridline/contracts-analytics';
@@ -15,6 +15,7 @@ export const TABLE_READERS: Record<AnalyticsExportTable, readonly Role[] | null>
   collection: null,
   hotline: HOTLINE_FIGURES_ROLES,
   rankings: FIGURES_READERS,
+  workload: WORKLOAD_READERS,
 };
 
 /** The list an export of a figure table is audited under: `analytics.<table>`. */
