@@ -2,9 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, ServiceConfig, deadlineInForce } from '@gridline/platform';
-import { ServiceModule, type CloudEvent, type EventHandlerBinding } from '@gridline/messaging';
+import { connect } from 'nats';
+import { ServiceModule, ensureStream, withPrefix, type CloudEvent, type EventHandlerBinding } from '@gridline/messaging';
 import { RegistryClient, RegistryErrorCode, type CategoryTreeView, type DepartmentView, type TimeLimit, type UnitView } from '@gridline/contracts-registry';
-import { TestPlatform, type RunningTestService } from '@gridline/testing';
+import { TEST_SERVERS, TestPlatform, type RunningTestService } from '@gridline/testing';
 import { REGISTRY_REFERENCE_ENTITIES } from './reference.entities';
 import { REGISTRY_REFERENCE_MIGRATIONS } from './registry-reference-tables.migration';
 import { ReferenceRepository } from './reference.repository';
@@ -116,5 +117,25 @@ describe('a service’s copy of the registry', () => {
     const book = await names();
     expect([book.department('URBAN_MGMT'), book.unit(GRID)]).toEqual(['城市管理局', '文汇社区一网格']);
     expect(await inContext(() => service.app.get(ReferenceRepository).get('department', 'URBAN_MGMT'))).toMatchObject({ active: true });
+  });
+
+  it('fills a copy that is not empty again when the stream dropped events its consumer never read, and not before', async () => {
+    const reference = service.app.get(RegistryReference);
+    const nc = await connect({ servers: TEST_SERVERS.natsUrl });
+    try {
+      const jsm = await nc.jetstreamManager();
+      const stream = await ensureStream(jsm, platform.prefix, 'registry');
+      for (const n of [1, 2, 3]) await nc.jetstream().publish(withPrefix(platform.prefix, 'events.registry.unit.updated'), Buffer.from(`{"n":${n}}`), { msgID: `aged-${n}` });
+      expect(await reference.missedEvents()).toBe(false);
+      const asked = registry.listDepartments.mock.calls.length;
+      expect(await reference.fillIfNeeded(cst('2026-12-01T10:00'), await reference.missedEvents())).toBe(false);
+      // The stream keeps only its newest message: the two before it aged out unread by this service's copy consumer.
+      await jsm.streams.purge(stream, { keep: 1 });
+      expect(await reference.missedEvents()).toBe(true);
+      expect(await reference.fillIfNeeded(cst('2026-12-01T10:00'), await reference.missedEvents())).toBe(true);
+      expect(registry.listDepartments).toHaveBeenCalledTimes(asked + 1);
+    } finally {
+      await nc.close();
+    }
   });
 });

@@ -1,9 +1,11 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { MikroORM, RequestContext } from '@mikro-orm/core';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { AppError, MAX_PAGE_SIZE, cstYear } from '@gridline/platform';
+import { EventConsumerHost } from '@gridline/messaging';
 import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
 import { ReferenceRepository, type ReferenceCodes } from './reference.repository';
+import { RegistryReferenceSubscriber } from './reference.subscriber';
 
 export const REGISTRY_REFERENCE_FILL = Symbol('REGISTRY_REFERENCE_FILL');
 export interface RegistryReferenceFillSettings {
@@ -20,20 +22,25 @@ const notFound = (code: string) => (error: unknown) => {
 /**
  * The registry, asked as the service itself for what its copy lacks — always before a step's transaction opens,
  * never inside one: a code a command names that the copy does not hold yet (created a moment ago, its event still
- * on its way) is read and kept; and at boot an empty copy (a service started after the registry's events) is
- * filled once through the registry's list requests.
+ * on its way) is read and kept; and at boot an empty copy (a service started after the registry's events), or one
+ * whose consumer missed events the stream has since dropped (down longer than the stream keeps), is filled once
+ * through the registry's list requests.
  */
 @Injectable()
-export class RegistryReference implements OnApplicationBootstrap, OnModuleDestroy {
+export class RegistryReference implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(RegistryReference.name);
   private filling: Promise<void> | undefined;
   private stopped = false;
+  /** Decided at boot, before the consumers start: the copy missed events the stream no longer holds. */
+  private behind = false;
 
   constructor(
     private readonly copy: ReferenceRepository,
     private readonly registry: RegistryClient,
     private readonly orm: MikroORM,
     @Inject(REGISTRY_REFERENCE_FILL) private readonly settings: RegistryReferenceFillSettings,
+    private readonly consumers: EventConsumerHost,
+    private readonly subscriber: RegistryReferenceSubscriber,
   ) {}
 
   /**
@@ -65,6 +72,20 @@ export class RegistryReference implements OnApplicationBootstrap, OnModuleDestro
     return (await this.copy.department(code))?.active ?? false;
   }
 
+  async onModuleInit(): Promise<void> {
+    if (this.settings.autoStart) this.behind = await this.missedEvents();
+  }
+
+  /** Whether the registry's stream dropped events (older than it keeps) before this service's copy consumer read them. */
+  async missedEvents(): Promise<boolean> {
+    try {
+      return await this.consumers.missedAgedOut(this.subscriber);
+    } catch (error) {
+      this.logger.warn({ msg: 'could not tell whether the registry copy missed events; filling it only if empty', error: (error as Error).message });
+      return false;
+    }
+  }
+
   onApplicationBootstrap(): void {
     if (this.settings.autoStart) this.filling = this.fillUntilDone();
   }
@@ -77,7 +98,7 @@ export class RegistryReference implements OnApplicationBootstrap, OnModuleDestro
   private async fillUntilDone(): Promise<void> {
     while (!this.stopped) {
       try {
-        await this.fillIfEmpty();
+        await this.fillIfNeeded(new Date(), this.behind);
         return;
       } catch (error) {
         if (this.stopped) return;
@@ -88,9 +109,18 @@ export class RegistryReference implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** Fills the copy through the registry's lists when it holds nothing; answers whether it did. */
-  async fillIfEmpty(now: Date = new Date()): Promise<boolean> {
+  fillIfEmpty(now: Date = new Date()): Promise<boolean> {
+    return this.fillIfNeeded(now, false);
+  }
+
+  /**
+   * Fills the copy through the registry's lists when it holds nothing or is `behind` (it missed events the stream
+   * dropped: `missedEvents()`); answers whether it did. Each record is saved as the registry holds it now, the
+   * stream's events then apply on top as ever.
+   */
+  async fillIfNeeded(now: Date, behind: boolean): Promise<boolean> {
     return RequestContext.create(this.orm.em, async () => {
-      if (!(await this.copy.isEmpty())) return false;
+      if (!behind && !(await this.copy.isEmpty())) return false;
       for (const department of await this.registry.listDepartments(SYSTEM_CALLER)) await this.copy.saveDepartment(department);
       for (const major of await this.registry.listCategories(SYSTEM_CALLER)) {
         for (const category of [major, ...major.children]) await this.copy.saveCategory(category);
@@ -106,7 +136,7 @@ export class RegistryReference implements OnApplicationBootstrap, OnModuleDestro
         const calendar = await this.registry.getCalendar(SYSTEM_CALLER, y);
         if (!calendar.provisional) await this.copy.saveCalendarYear(calendar);
       }
-      this.logger.log({ msg: 'registry copy filled from the registry' });
+      this.logger.log({ msg: behind ? 'registry copy filled again from the registry (it missed events the stream dropped)' : 'registry copy filled from the registry' });
       return true;
     });
   }

@@ -90,6 +90,29 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     await this.stop();
   }
 
+  /**
+   * Whether the subscriber's stream has dropped messages (aged out: a stream keeps 30 days) that its durable consumer
+   * never read — a subscriber that was down longer than that, or one that never ran while the stream lost its first
+   * messages: what it keeps misses them. Asked before the consumers start (they move past the gap).
+   */
+  async missedAgedOut(subscriber: EventSubscriber): Promise<boolean> {
+    const stream = streamName(this.settings.prefix, subscriber.source);
+    let first: number;
+    try {
+      first = (await this.nats.manager.streams.info(stream)).state.first_seq;
+    } catch (error) {
+      if (isNotFound(error)) return false;
+      throw error;
+    }
+    if (first <= 1) return false;
+    try {
+      return (await this.nats.manager.consumers.info(stream, this.durableName(subscriber))).delivered.stream_seq + 1 < first;
+    } catch (error) {
+      if (isNotFound(error)) return true;
+      throw error;
+    }
+  }
+
   durableName(subscriber: EventSubscriber): string {
     return consumerName(this.settings.service, subscriber);
   }
