@@ -1,11 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
-import { ExportAuditEntity } from '@gridline/persistence';
+import { ExportAuditEntity, TransactionRunner } from '@gridline/persistence';
 import { IncidentsClient } from '@gridline/contracts-incidents';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule, type RegistryReferenceFillSettings } from '@gridline/registry-reference';
 import type { AnalyticsConfig } from './analytics.config';
 import { AnalyticsExportsModule } from './exports/analytics-exports.module';
+import { CandidatesModule } from './candidates/candidates.module';
 import { FiguresModule } from './figures/figures.module';
 import { HotspotsModule } from './hotspots/hotspots.module';
 import { HotlineFiguresModule } from './hotline/hotline-figures.module';
@@ -49,10 +50,11 @@ export class AnalyticsAppModule {
         ReportsModule,
         RankingsModule,
         WorkloadModule,
+        CandidatesModule.register({ scanMs: config.CANDIDATE_SCAN_MS, autoStart: overrides.startWorkers ?? true }),
       ],
       // Incidents is asked for its cases' snapshot (as svc:analytics) when the case projection starts after its stream lost messages.
-      providers: [RegistryClient, IncidentsClient, { provide: PROJECTION_BOOTSTRAP_SETTINGS, useValue: bootstrap }],
-      exports: [RegistryClient, IncidentsClient, PROJECTION_BOOTSTRAP_SETTINGS],
+      providers: [RegistryClient, IncidentsClient, TransactionRunner, { provide: PROJECTION_BOOTSTRAP_SETTINGS, useValue: bootstrap }],
+      exports: [RegistryClient, IncidentsClient, TransactionRunner, PROJECTION_BOOTSTRAP_SETTINGS],
     };
   }
 }

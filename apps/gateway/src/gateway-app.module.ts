@@ -7,7 +7,7 @@ import { RegistryClient, RegistryPeopleClient, RegistryRegistersClient } from '@
 import { CsvImporter, IMPORT_LIMITS, type ImportLimits } from './registers/csv-importer';
 import { ImportsController } from './registers/imports.controller';
 import { RegistersController } from './registers/registers.controller';
-import { AnalyticsClient } from '@gridline/contracts-analytics';
+import { AnalyticsClient, CandidatesClient } from '@gridline/contracts-analytics';
 import { DiscussionsClient, DisputesClient, IncidentsClient, JointDiscussionClient, PhotosClient, VisitsClient } from '@gridline/contracts-incidents';
 import { HotlineClient } from '@gridline/contracts-hotline';
 import { HotlineController } from './hotline/hotline.controller';
@@ -18,6 +18,7 @@ import { DiscussionsController } from './incidents/discussions.controller';
 import { VisitsController } from './incidents/visits.controller';
 import { AnalyticsController } from './analytics/analytics.controller';
 import { RankingsController } from './analytics/rankings.controller';
+import { CandidatesController } from './analytics/candidates.controller';
 import { partTimeoutMs, type GatewayConfig } from './gateway.config';
 import { PART_TIMEOUT_MS, PartAsker } from './http/parts';
 import { OverviewController } from './overview/overview.controller';
@@ -42,7 +43,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck]), Open311Module.register(config), PartyModule],
-      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, RankingsController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, DiscussionsController, PublicGridController, PhotosController, OverviewController],
+      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, RankingsController, CandidatesController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, DiscussionsController, PublicGridController, PhotosController, OverviewController],
       providers: [
         {
           provide: JwtVerifier,
@@ -67,6 +68,7 @@ export class GatewayAppModule {
         { provide: EXPORT_LIMITS, useValue: { maxRows: config.EXPORT_MAX_ROWS } satisfies ExportLimits },
         RegistryPeopleClient,
         AnalyticsClient,
+        CandidatesClient,
         IncidentsClient,
         HotlineClient,
         DisputesClient,

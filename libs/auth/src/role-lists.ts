@@ -54,3 +54,12 @@ export const PARTY_REGISTRANTS = SERVICE_RECORDERS;
 
 /** Who reads dual registrations: the same as SERVICE_LEDGER_READERS — the party's readers in their units, a member their own. */
 export const PARTY_REGISTRATION_READERS = SERVICE_LEDGER_READERS;
+
+/**
+ * Who reads the 3+N candidates (未诉先办) of their units: the grid centres, grid instructors and analysts (a
+ * department's handlers and the hotline do not: a candidate is the street's judgement, not a dispatched matter).
+ */
+export const CANDIDATE_READERS = ['admin', 'street_admin', 'community_admin', 'grid_instructor', 'analyst'] as const satisfies readonly Role[];
+
+/** Who judges them — dismisses or lifts a candidate of their units into a 3+N discussion — and keeps the detection rules: the street grid centre. */
+export const CANDIDATE_DECIDERS = ['admin', 'street_admin'] as const satisfies readonly Role[];

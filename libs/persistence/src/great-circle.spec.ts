@@ -1,4 +1,4 @@
-import { boundingBox, greatCircleMetresSql } from './great-circle';
+import { boundingBox, greatCircleMetres, greatCircleMetresSql } from './great-circle';
 
 describe(greatCircleMetresSql.name, () => {
   it('names the columns and takes the point as lat, lat, lng', () => {
@@ -16,5 +16,12 @@ describe(boundingBox.name, () => {
     expect(box.maxLat - 60).toBeCloseTo(0.01, 6);
     expect(box.maxLng - 10).toBeCloseTo(0.02, 4);
     expect(60 - box.minLat).toBeCloseTo(box.maxLat - 60, 9);
+  });
+});
+
+describe(greatCircleMetres.name, () => {
+  it('measures a degree of latitude as about 111 km, and a point to itself as 0', () => {
+    expect(greatCircleMetres({ lat: 37, lng: 118 }, { lat: 38, lng: 118 })).toBeCloseTo(111_195, -1);
+    expect(greatCircleMetres({ lat: 37.4, lng: 118.5 }, { lat: 37.4, lng: 118.5 })).toBe(0);
   });
 });

@@ -18,3 +18,10 @@ export function boundingBox(point: { lat: number; lng: number }, radiusMetres: n
   const dLng = radiusMetres / (111_320 * Math.max(Math.cos((point.lat * Math.PI) / 180), 0.01));
   return { minLat: point.lat - dLat, maxLat: point.lat + dLat, minLng: point.lng - dLng, maxLng: point.lng + dLng };
 }
+
+/** The great-circle (haversine) distance in metres between two points (degrees, WGS 84): the same formula as the SQL above. */
+export function greatCircleMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = (deg: number) => (deg * Math.PI) / 180;
+  const h = Math.sin(rad(b.lat - a.lat) / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(rad(b.lng - a.lng) / 2) ** 2;
+  return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(Math.min(1, h)));
+}

@@ -8,6 +8,10 @@ export const AnalyticsErrorCode = {
   UnitNotFound: 'ANALYTICS_UNIT_NOT_FOUND',
   /** A department not the caller's own (a department's handler reads only their own department's figures). */
   DepartmentNotFound: 'ANALYTICS_DEPARTMENT_NOT_FOUND',
+  /** A 3+N candidate analytics does not hold, or not in the caller's scope (the two are not told apart). */
+  CandidateNotFound: 'ANALYTICS_CANDIDATE_NOT_FOUND',
+  /** A candidate no longer `raised` (already dismissed or lifted): `details.status` is its status. */
+  CandidateNotRaised: 'ANALYTICS_CANDIDATE_NOT_RAISED',
 } as const;
 export type AnalyticsErrorCode = (typeof AnalyticsErrorCode)[keyof typeof AnalyticsErrorCode];
 

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RequestContext } from '@gridline/platform';
+import { TransactionRunner } from '@gridline/persistence';
+import { ClaimingWorker, Outbox, type ClaimedPass, type PollingWorkerSettings } from '@gridline/messaging';
+import { ANALYTICS_EVENTS } from '@gridline/contracts-analytics';
+import { ReferenceRepository } from '@gridline/registry-reference';
+import { detectClusters, lookbackDays, occurrenceKey, ruleFor, type Cluster } from './candidate-detection';
+import { CandidateRepository, type CandidateRow } from './candidate.repository';
+import { candidateSummary } from './candidate-rules';
+import { raisedEvent } from './candidate.mapper';
+
+/** `scanMs`: how long after a scan the next is due (CANDIDATE_SCAN_MS), on whichever replica claims it. */
+export type CandidateDetectorSettings = PollingWorkerSettings & { scanMs: number };
+export const CANDIDATE_DETECTOR_SETTINGS = Symbol('CANDIDATE_DETECTOR_SETTINGS');
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** What one scan did with a cluster, logged once the scan has committed. */
+export interface DetectionNote {
+  candidateId: string | null;
+  ruleKey: string;
+  unitCode: string;
+  categoryCode: string;
+  occurrences: number;
+  /** raised: a new candidate; absorbed: new evidence on the raised one; unchanged; decided: its window was judged already. */
+  result: 'raised' | 'absorbed' | 'unchanged' | 'decided';
+}
+
+/**
+ * The 3+N detector (未诉先办): every CANDIDATE_SCAN_MS, on one replica at a time (the `candidate_scan` lease, claimed
+ * FOR UPDATE SKIP LOCKED inside the scan's transaction), reads the occurrences of the busy categories and areas, asks
+ * each category's rule for its clusters and raises each once: a raised candidate of the same rule, category and unit
+ * (or sharing evidence) takes the new evidence instead, and a window already raised (the unique key on rule, unit,
+ * category and first day) or decided is not raised again. The candidate and its `candidate.raised` commit together.
+ */
+@Injectable()
+export class CandidateDetector extends ClaimingWorker<DetectionNote> {
+  protected readonly logger = new Logger(CandidateDetector.name);
+
+  constructor(
+    private readonly candidates: CandidateRepository,
+    private readonly reference: ReferenceRepository,
+    private readonly outbox: Outbox,
+    transactions: TransactionRunner,
+    @Inject(CANDIDATE_DETECTOR_SETTINGS) private readonly settings: CandidateDetectorSettings,
+  ) {
+    super(transactions, settings);
+  }
+
+  /** One scan at `now` if the lease is due (tests pass their own `now`); answers what it did, or null when another replica holds the lease or it is not due. */
+  async scan(now: Date = new Date()): Promise<DetectionNote[] | null> {
+    const pass = await this.transactions.run(() => this.claimAndAct(now));
+    this.logCommitted(pass.notes);
+    return pass.claimed > 0 ? [...pass.notes] : null;
+  }
+
+  protected async claimAndAct(now: Date): Promise<ClaimedPass<DetectionNote>> {
+    if (!(await this.candidates.claimScan(now))) return { claimed: 0, notes: [] };
+    const notes = await this.detect(now);
+    await this.candidates.scanned(now, new Date(now.getTime() + this.settings.scanMs));
+    return { claimed: 1, notes };
+  }
+
+  protected logCommitted(notes: readonly DetectionNote[]): void {
+    for (const n of notes) if (n.result === 'raised' || n.result === 'absorbed') this.logger.log({ msg: `3+N candidate ${n.result}`, ...n });
+  }
+
+  private async detect(now: Date): Promise<DetectionNote[]> {
+    const stored = await this.candidates.rules();
+    const rules = new Map(stored.map((r) => [r.categoryCode, r]));
+    const enabled = stored.filter((r) => r.enabled);
+    if (enabled.length === 0) return [];
+    const since = new Date(now.getTime() - Math.max(...enabled.map(lookbackDays)) * DAY_MS);
+    const busy = (await this.candidates.busyAreas(since, now, Math.min(...enabled.map((r) => r.minCount)))).filter((a) => ruleFor(a.categoryCode, rules));
+    const occurrences = await this.candidates.occurrences(busy, since, now);
+    const decided = await this.candidates.decidedEvidence(since);
+    const byCategory = new Map<string, typeof occurrences>();
+    for (const o of occurrences) byCategory.set(o.categoryCode, [...(byCategory.get(o.categoryCode) ?? []), o]);
+    const clusters: Cluster[] = [];
+    for (const [category, list] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
+      const rule = ruleFor(category, rules);
+      if (rule) clusters.push(...detectClusters(rule, list, now, decided.get(`${rule.categoryCode}|${category}`)));
+    }
+    const names = await this.reference.names({ units: clusters.map((c) => c.unitCode), categories: clusters.map((c) => c.categoryCode) });
+    const notes: DetectionNote[] = [];
+    for (const cluster of clusters) {
+      const summaryOf = (count: number) => candidateSummary({ ...cluster, count }, { unit: names.unit(cluster.unitCode), category: names.category(cluster.categoryCode) });
+      notes.push(await this.raiseOrAbsorb(cluster, now, summaryOf));
+    }
+    return notes;
+  }
+
+  private async raiseOrAbsorb(cluster: Cluster, now: Date, summaryOf: (count: number) => string): Promise<DetectionNote> {
+    const note = { ruleKey: cluster.ruleKey, unitCode: cluster.unitCode, categoryCode: cluster.categoryCode, occurrences: cluster.occurrences.length };
+    const ids = (kind: 'case' | 'appeal') => cluster.occurrences.filter((o) => o.kind === kind).map((o) => o.id);
+    const open = await this.candidates.openFor(cluster);
+    if (open) {
+      const known = new Set([...open.incidentIds.map((id) => `case:${id}`), ...open.appealIds.map((id) => `appeal:${id}`)]);
+      const fresh = cluster.occurrences.filter((o) => !known.has(occurrenceKey(o)));
+      if (fresh.length === 0) return { ...note, candidateId: open.id, result: 'unchanged' };
+      const incidentIds = [...open.incidentIds, ...fresh.filter((o) => o.kind === 'case').map((o) => o.id)];
+      const appealIds = [...open.appealIds, ...fresh.filter((o) => o.kind === 'appeal').map((o) => o.id)];
+      const last = new Date(Math.max(open.lastEvidenceAt.getTime(), cluster.lastAt.getTime()));
+      await this.candidates.update({ ...open, incidentIds, appealIds, lastEvidenceAt: last, trend: cluster.trend, summary: summaryOf(incidentIds.length + appealIds.length), updatedAt: now });
+      return { ...note, candidateId: open.id, result: 'absorbed' };
+    }
+    const row: CandidateRow = {
+      id: randomUUID(),
+      ruleKey: cluster.ruleKey,
+      rule: cluster.rule,
+      streetCode: cluster.unitPath[0],
+      unitCode: cluster.unitCode,
+      unitPath: cluster.unitPath,
+      categoryCode: cluster.categoryCode,
+      windowStart: cluster.windowStart,
+      lastEvidenceAt: cluster.lastAt,
+      incidentIds: ids('case'),
+      appealIds: ids('appeal'),
+      trend: cluster.trend,
+      summary: summaryOf(cluster.occurrences.length),
+      status: 'raised',
+      dismissReason: null,
+      dismissedBy: null,
+      dismissedAt: null,
+      liftedBy: null,
+      liftedAt: null,
+      outcome: null,
+      outcomeAt: null,
+      raisedAt: now,
+      updatedAt: now,
+    };
+    if (!(await this.candidates.insert(row))) return { ...note, candidateId: null, result: 'decided' };
+    RequestContext.run({ correlationId: RequestContext.newCorrelationId() }, () => this.outbox.record(ANALYTICS_EVENTS.candidateRaised, row.id, raisedEvent(row)));
+    return { ...note, candidateId: row.id, result: 'raised' };
+  }
+}

@@ -1,0 +1,108 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { CursorQuery, IsOneOf, Trim } from '@gridline/platform';
+import { CATEGORY_CODE_PATTERN, IsUnitCode } from '@gridline/contracts-registry';
+import { CANDIDATE_RULE_KINDS, CANDIDATE_STATUSES, type CandidateRuleKind, type CandidateStatus } from './candidates.types';
+
+/** A category code (`ENV.GARBAGE`), a major category (`ENV`) or `*`, the default rule. */
+export const CANDIDATE_RULE_CATEGORY = new RegExp(`^(\\*|${CATEGORY_CODE_PATTERN.source.slice(1, -1)})$`);
+
+/** One rule of PUT /api/v1/analytics/candidate-rules. */
+export class CandidateRuleInput {
+  @ApiProperty({ example: '*', description: 'A category (ENV.GARBAGE), a major category (ENV: every category beneath it without a rule of its own) or * (the default rule, required)' })
+  @IsString()
+  @Matches(CANDIDATE_RULE_CATEGORY, { message: 'categoryCode must be a category code (ENV.GARBAGE), a major category (ENV) or *' })
+  categoryCode!: string;
+
+  @ApiProperty({ enum: CANDIDATE_RULE_KINDS, description: 'same_grid: minCount in one grid within windowDays; within_radius: minCount within radiusMetres of one of them; rise_over_baseline: the last windowDays ≥ minCount and ≥ factor × the mean of the baselineWindows windows before' })
+  @IsOneOf(CANDIDATE_RULE_KINDS)
+  kind!: CandidateRuleKind;
+
+  @ApiProperty({ example: 14, minimum: 1, maximum: 90 })
+  @IsInt()
+  @Min(1)
+  @Max(90)
+  windowDays!: number;
+
+  @ApiProperty({ example: 5, minimum: 2, maximum: 1000, description: 'Occurrences (cases and appeals) at least; for a rise, the minimum of the last window' })
+  @IsInt()
+  @Min(2)
+  @Max(1000)
+  minCount!: number;
+
+  @ApiPropertyOptional({ example: 200, minimum: 10, maximum: 5000, nullable: true, description: 'within_radius only (required there)' })
+  @IsOptional()
+  @IsInt()
+  @Min(10)
+  @Max(5000)
+  radiusMetres?: number | null;
+
+  @ApiPropertyOptional({ example: 2, minimum: 1, maximum: 100, nullable: true, description: 'rise_over_baseline only (required there): the last window ≥ factor × the baseline mean' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 })
+  @Min(1)
+  @Max(100)
+  factor?: number | null;
+
+  @ApiPropertyOptional({ example: 4, minimum: 1, maximum: 12, nullable: true, description: 'rise_over_baseline only (required there): how many windows before the last make the baseline' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  baselineWindows?: number | null;
+
+  @ApiPropertyOptional({ default: true, description: 'false: no candidates for these categories' })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+/** Body of PUT /api/v1/analytics/candidate-rules (and `analytics.candidate_rules.put`): every rule, replacing the set. */
+export class PutCandidateRulesRequest {
+  @ApiProperty({ type: [CandidateRuleInput], description: 'The whole set: exactly one * rule, each category once' })
+  @IsDefined()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => CandidateRuleInput)
+  rules!: CandidateRuleInput[];
+}
+
+/** Query of GET /api/v1/analytics/candidates (and `analytics.candidate.list`). */
+export class ListCandidatesQuery extends CursorQuery {
+  @ApiPropertyOptional({ example: '370502003001', description: 'Only candidates at or beneath this unit (in your scope)' })
+  @IsOptional()
+  @IsUnitCode()
+  unit?: string;
+
+  @ApiPropertyOptional({ enum: CANDIDATE_STATUSES })
+  @IsOptional()
+  @IsOneOf(CANDIDATE_STATUSES)
+  status?: CandidateStatus;
+}
+
+/** `analytics.candidate.get` and `analytics.candidate.lift`. */
+export class CandidateIdRequest {
+  @IsUUID('all', { message: 'id must be a UUID' })
+  id!: string;
+}
+
+/** Body of POST /api/v1/analytics/candidates/:id/dismiss. */
+export class DismissCandidateBody {
+  @ApiProperty({ example: '已由城管中队常态化巡查，非反复问题' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty({ message: 'reason must not be empty' })
+  @MaxLength(500)
+  reason!: string;
+}
+
+/** `analytics.candidate.dismiss`. */
+export class DismissCandidateRequest extends CandidateIdRequest {
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => DismissCandidateBody)
+  body!: DismissCandidateBody;
+}
