@@ -37,7 +37,9 @@ export class ProjectionBootstrap implements OnModuleInit, OnApplicationBootstrap
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.settings.autoStart) await this.decide();
+    if (!this.settings.autoStart) return;
+    // A boot never fails for it: without NATS or the database now, the service starts as it would without a snapshot.
+    await this.decide().catch((error: unknown) => this.logger.warn({ msg: 'could not tell whether a projection needs its snapshot', error: (error as Error).message }));
   }
 
   onApplicationBootstrap(): void {
