@@ -3,19 +3,21 @@
  * responsibility list, each owner handling them in its own way — some sign for late (appeals of the last weeks left
  * unsigned), some answer partly, some leave callers dissatisfied — so that the three rates differ between units.
  *
- * Driven through the hotline's own commands as the system caller: intake with the time the call was taken
- * (`receivedAt`), dispatch with an explicit lead, sign, return, extension, answer and callback. The commands take no
- * time of their own: the later steps happen at seeding, only the reception is spread over the 90 days.
+ * Driven through the hotline's own commands as the seed (`svc:seed`): intake with the time the call was taken
+ * (`receivedAt`), dispatch with an explicit lead, sign, return, extension, answer and callback, each step back-dated
+ * (`at`, the seed's alone) at a working street's pace after the one before (`stamped`); a step that would come later
+ * than now has not happened yet, and the appeal waits there.
  *
  * An appeal led by a grid is handled through its grid case, as the hotline requires: the seed waits for the case of
  * each hand-off to open and takes the grid's steps there (accept, dispatch and sign for signing; handle and verify for
  * the answer; rejection for a return, which the seed then approves as the dispatcher, as it does a department's), and
- * the hotline follows the case's events. A dissatisfied callback re-handles the appeal with a new case. So no case is
- * left open behind an answered appeal.
+ * the hotline follows the case's events — the case found when the appeal was handed down, its steps back-dated between
+ * the appeal's. A dissatisfied callback re-handles the appeal with a new case. So no case is left open behind an
+ * answered appeal.
  *
  * Idempotent: each appeal ends its content with a marker (`〔演示 0042〕`); the appeals the hotline already lists with a
- * marker are not taken again, and a step is taken only while the appeal still allows it (a return only once per
- * planned return).
+ * marker are not taken again, a step no later than the appeal's newest timeline entry is not taken again, and a step
+ * is taken only while the appeal still allows it (a return only once per planned return).
  */
 import { AppError } from '@gridline/platform';
 import { SYSTEM_CALLER } from '@gridline/auth';
@@ -131,6 +133,9 @@ export interface DemoAppealStep {
   body: AppealActionBody;
   /** For request_extension: the new deadline, this many days after the current one. */
   extendDays?: number;
+  /** When the step is taken (the seed back-dates it), and when the step before it was (or the call was taken). */
+  at?: Date;
+  after?: Date;
 }
 
 export interface DemoAppeal {
@@ -212,7 +217,7 @@ export function demoAppeals(now: Date = new Date()): DemoAppeal[] {
       appeals.push({
         marker,
         intake: { channel, type: 'consultation', caller, content: `${pick(rnd, CONSULTATIONS)}${marker}`, location: place(pick(rnd, grids)), receivedAt: receivedAt.toISOString() },
-        steps: [{ action: 'answer_directly', body: { text: '已按政策口径答复来电人，并告知办理地点和所需材料' } }],
+        steps: stamped(rnd, receivedAt, [{ action: 'answer_directly', body: { text: '已按政策口径答复来电人，并告知办理地点和所需材料' } }], now),
       });
       continue;
     }
@@ -269,9 +274,39 @@ export function demoAppeals(now: Date = new Date()): DemoAppeal[] {
         }
       }
     }
-    appeals.push({ marker, intake, steps });
+    appeals.push({ marker, intake, steps: stamped(rnd, receivedAt, steps, now) });
   }
   return appeals;
+}
+
+/** How long after the step before each step comes, in hours (low, high): a working street's pace. */
+const STEP_HOURS: Partial<Record<AppealAction, [number, number]>> = {
+  answer_directly: [0.05, 0.3],
+  dispatch: [0.2, 1.5],
+  return: [0.5, 3],
+  decide_return: [0.3, 2],
+  sign: [0.2, 1.2],
+  request_extension: [1, 6],
+  decide_extension: [0.5, 3],
+  answer: [24, 96],
+  callback: [12, 48],
+};
+
+/**
+ * The steps with the times they were taken, one after another from the call; those that would come later than a few
+ * minutes ago have not happened yet and are left out (the appeal waits there).
+ */
+function stamped(rnd: () => number, receivedAt: Date, steps: DemoAppealStep[], now: Date): DemoAppealStep[] {
+  const out: DemoAppealStep[] = [];
+  let t = receivedAt;
+  for (const s of steps) {
+    const [low, high] = STEP_HOURS[s.action] ?? [0.5, 2];
+    const at = new Date(t.getTime() + (low + (high - low) * rnd()) * 3_600_000);
+    if (at.getTime() > now.getTime() - 2 * 60_000) break;
+    out.push({ ...s, at, after: t });
+    t = at;
+  }
+  return out;
 }
 
 /** The markers of the demo appeals the hotline already holds (`pattern` finds the marker's number), with their appeals. */
@@ -321,7 +356,9 @@ export async function caseSteps(incidents: IncidentsClient, id: string, steps: [
 }
 
 /** A grid's appeal: the step is taken on the case of its current hand-off, and the appeal follows the case's events. */
-async function gridStep(hotline: HotlineClient, incidents: IncidentsClient, appeal: AppealView, { action, body }: DemoAppealStep, returnsPlanned: number): Promise<AppealView | null> {
+async function gridStep(hotline: HotlineClient, incidents: IncidentsClient, appeal: AppealView, { action, body, at, after }: DemoAppealStep, returnsPlanned: number): Promise<AppealView | null> {
+  // The case's steps at shares of the time between the step before and this one (the case was found at the hand-off).
+  const when = (share: number): { at?: string } => (at && after ? { at: new Date(after.getTime() + share * (at.getTime() - after.getTime())).toISOString() } : {});
   if (action !== 'sign' && action !== 'answer' && action !== 'return') return null;
   const open = appeal.status === 'dispatched' || appeal.status === 'signed';
   if (!open || (action === 'sign' && appeal.status !== 'dispatched') || (action === 'answer' && appeal.status !== 'signed') || (action === 'return' && appeal.returnCount >= returnsPlanned)) return appeal;
@@ -329,35 +366,44 @@ async function gridStep(hotline: HotlineClient, incidents: IncidentsClient, appe
   const incidentId = withCase.incidentId!;
   if (action === 'return') {
     // The rejection asks the dispatcher for the return (the next step, `decide_return`, approves it).
-    await caseSteps(incidents, incidentId, [['reject', { reason: body.reason ?? '不属于本网格职责，退回12345' }]]);
+    await caseSteps(incidents, incidentId, [['reject', { reason: body.reason ?? '不属于本网格职责，退回12345', ...when(1) }]]);
     return until(hotline, appeal.id, (a) => a.status === 'received' || (a.review?.kind === 'return' && a.review.status === 'pending'), 'its return to be asked');
   }
   if (action === 'sign') {
-    await caseSteps(incidents, incidentId, [['accept', {}], ['dispatch', {}], ['sign', {}]]);
+    await caseSteps(incidents, incidentId, [['accept', when(0.4)], ['dispatch', when(0.7)], ['sign', when(1)]]);
     return until(hotline, appeal.id, (a) => a.status === 'signed', 'its signing');
   }
-  await caseSteps(incidents, incidentId, [['handle', { result: body.text ?? REPLIES.resolved }], ['verify', { passed: true }]]);
+  await caseSteps(incidents, incidentId, [['handle', { result: body.text ?? REPLIES.resolved, ...when(0.8) }], ['verify', { passed: true, ...when(1) }]]);
   return until(hotline, appeal.id, (a) => a.status === 'answered', 'its answer');
 }
 
 /** Takes a step if the appeal still allows it; a change in between (the grid case's events) is read again and retried. */
 async function step(hotline: HotlineClient, incidents: IncidentsClient, appeal: AppealView, demoStep: DemoAppealStep, returnsPlanned: number): Promise<AppealView> {
-  const { action, body, extendDays } = demoStep;
+  const { action, body, extendDays, at } = demoStep;
   if (isGridLed(appeal)) {
     const taken = await gridStep(hotline, incidents, appeal, demoStep, returnsPlanned);
     if (taken) return taken;
   }
   if (action === 'return' && appeal.returnCount >= returnsPlanned) return appeal;
   for (let attempt = 0; ; attempt++) {
-    if (!appeal.allowedActions.includes(action)) return appeal;
+    // What the appeal offers is judged at today's clock: a return or an extension asked back then is judged at its time.
+    if (!appeal.allowedActions.includes(action) && !(at && mayThen(appeal, action, at))) return appeal;
     const until = extendDays && appeal.answerDueAt ? { until: new Date(new Date(appeal.answerDueAt).getTime() + extendDays * DAY).toISOString() } : {};
     try {
-      return await hotline.act(SYSTEM_CALLER, appeal.id, action, { ...body, ...until });
+      return await hotline.act(SYSTEM_CALLER, appeal.id, action, { ...body, ...until, ...(at ? { at: at.toISOString() } : {}) });
     } catch (error) {
       if (!(error instanceof AppError && error.code === AppealErrorCode.StaleVersion) || attempt >= 5) throw error;
       appeal = await hotline.get(SYSTEM_CALLER, appeal.id);
     }
   }
+}
+
+/** Whether a return or an extension request the clock decides was still open at `at` (the rest of the rule is the appeal's). */
+function mayThen(appeal: AppealView, action: AppealAction, at: Date): boolean {
+  const open = appeal.status === 'dispatched' || appeal.status === 'signed';
+  if (action === 'return') return open && !isGridLed(appeal) && appeal.review?.status !== 'pending' && (!appeal.signDueAt || at.getTime() <= Date.parse(appeal.signDueAt));
+  if (action === 'request_extension') return open && !appeal.pendingExtension && !!appeal.answerDueAt && at.getTime() < Date.parse(appeal.answerDueAt);
+  return false;
 }
 
 /**
@@ -388,9 +434,12 @@ export async function seedDemoAppeals(bus: BusClient, concurrency = 6): Promise<
         result.created += 1;
       }
       const returnsPlanned = demo.steps.filter((s) => s.action === 'return').length;
+      // Walked before: the steps up to its newest entry are taken (each step is back-dated, one after another).
+      const last = seeded.has(demo.marker) ? Math.max(...(await hotline.timeline(SYSTEM_CALLER, appeal.id)).map((t) => Date.parse(t.at))) : 0;
       let returnsSoFar = 0;
       for (const s of demo.steps) {
         if (s.action === 'return') returnsSoFar += 1;
+        if (s.at && s.at.getTime() <= last) continue;
         appeal = await step(hotline, incidents, appeal, s, s.action === 'return' ? returnsSoFar : returnsPlanned);
       }
     }

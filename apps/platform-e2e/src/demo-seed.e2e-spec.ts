@@ -291,6 +291,10 @@ describe('the demo seed', () => {
     expect(new Set(items.map((a) => a.status))).toEqual(new Set(['received', 'dispatched', 'signed', 'answered', 'closed']));
     expect(items.some((a) => a.lead?.kind === 'unit' && a.lead.level === 'grid')).toBe(true);
     expect(items.some((a) => a.lead?.kind === 'department')).toBe(true);
+    // Handled when they came in, not when the seed ran: a month-old appeal was answered weeks ago.
+    const month = items.filter((a) => a.status === 'closed' && Date.parse(a.receivedAt) < Date.now() - 30 * 86_400_000);
+    expect(month.length).toBeGreaterThanOrEqual(20);
+    expect(month.filter((a) => Date.parse(a.answeredAt!) > Date.now() - 15 * 86_400_000).map((a) => a.id)).toEqual([]);
 
     const figuresOf = async (days: number) =>
       (await hotline.figures(SYSTEM_CALLER, { from: new Date(Date.now() - days * 86_400_000).toISOString(), to: new Date(Date.now() + 60_000).toISOString() })).filter((f) => f.appeals >= 5);
