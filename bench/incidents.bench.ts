@@ -39,7 +39,7 @@ import { loadIncidentCases, type LoadSummary } from './support/incident-cases';
 import { CONNECTIONS, type LoadSpec } from './support/load';
 import { drainOutbox } from './support/outbox';
 import { failedRuns, measure, measurePair, pairsCpuTable, pairsTable, type MeasureSettings, type Pair } from './support/pairs';
-import { log, startPlatform, type Platform } from './support/platform';
+import { log, startPlatform, waitForQuiet, type Platform } from './support/platform';
 import { renderMarkdown, renderText, type Table } from './support/report';
 import { benchConfig } from './support/bench.config';
 
@@ -284,27 +284,6 @@ async function explain(pool: Pool, sql: Sql): Promise<{ ms: number; plan: string
   const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
   const match = /Execution Time: ([\d.]+) ms/.exec(plan);
   return { ms: match ? Number(match[1]) : Number.NaN, plan };
-}
-
-/**
- * Waits until no other statement runs in the bench's database: a list the gateway gave up on (timeout) goes on
- * running in PostgreSQL, and must not weigh on the next run.
- */
-async function waitForQuiet(pool: Pool, timeoutMs = 120_000): Promise<void> {
-  const started = Date.now();
-  let quietPolls = 0;
-  while (Date.now() - started < timeoutMs) {
-    const { rows } = await pool.query<{ n: string }>(
-      `select count(*) as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid() and now() - query_start > interval '50 milliseconds'`,
-    );
-    quietPolls = Number(rows[0].n) === 0 ? quietPolls + 1 : 0;
-    if (quietPolls >= 2) {
-      if (Date.now() - started > 1000) log(`waited ${((Date.now() - started) / 1000).toFixed(1)} s for statements still running in PostgreSQL`);
-      return;
-    }
-    await sleep(100);
-  }
-  log(`statements still running in PostgreSQL after ${timeoutMs / 1000} s; going on`);
 }
 
 /** Cases in the bench's database: the reports of (a), their timeline and keys. Deleted before the load. */

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { connect } from 'nats';
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 import { DEV_JWT } from '@gridline/auth';
 import type { Cleanup } from './cleanup';
 import { freePort, spawnApp, stopApp, waitUntilReady, type AppProcess } from './processes';
@@ -157,4 +158,25 @@ export async function startPlatform(cleanup: Cleanup, options: PlatformOptions):
       keepLogs = keep;
     },
   };
+}
+
+/**
+ * Waits until no other statement runs in the bench's database: a request the gateway or autocannon gave up on
+ * (timeout) goes on running in PostgreSQL, and must not weigh on the next run.
+ */
+export async function waitForQuiet(pool: Pool, timeoutMs = 120_000): Promise<void> {
+  const started = Date.now();
+  let quietPolls = 0;
+  while (Date.now() - started < timeoutMs) {
+    const { rows } = await pool.query<{ n: string }>(
+      `select count(*) as n from pg_stat_activity where datname = current_database() and state = 'active' and pid <> pg_backend_pid() and now() - query_start > interval '50 milliseconds'`,
+    );
+    quietPolls = Number(rows[0].n) === 0 ? quietPolls + 1 : 0;
+    if (quietPolls >= 2) {
+      if (Date.now() - started > 1000) log(`waited ${((Date.now() - started) / 1000).toFixed(1)} s for statements still running in PostgreSQL`);
+      return;
+    }
+    await sleep(100);
+  }
+  log(`statements still running in PostgreSQL after ${timeoutMs / 1000} s; going on`);
 }
