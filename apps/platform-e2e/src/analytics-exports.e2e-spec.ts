@@ -137,7 +137,7 @@ describe('GET /api/v1/analytics/<table>/export and /analytics/reports/monthly', 
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-disposition']).toBe(`attachment; filename="monthly-report-${STREET}-${month}.xlsx"`);
     const sheets = await xlsxSheets(xlsx.rawPayload);
-    expect(Object.keys(sheets)).toEqual(['报告 report', '概况 volumes', '热点 hot topics', '排名 rankings', '红牌 red cards', '热线 hotline']);
+    expect(Object.keys(sheets)).toEqual(['报告 report', '概况 volumes', '热点 hot topics', '排名 rankings', '红牌 red cards', '热线 hotline', '热线发布 published']);
     expect(sheets['热点 hot topics'].map((r) => [r['类别 category'], r['案件 reported']])).toEqual([['ENV.GARBAGE', 2], ['ENV.SEWAGE', 1]]);
     expect(sheets['概况 volumes'].find((r) => r['指标 metric'] === 'cases.reported')).toMatchObject({ '本月 current': 3 });
     expect(sheets['红牌 red cards']).toEqual([]);

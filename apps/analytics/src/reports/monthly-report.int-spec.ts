@@ -97,6 +97,7 @@ describe('analytics.report.monthly and analytics.export.record', () => {
     // The same numbers as the figures of the month.
     const figures = await analytics.figures(ANALYST, { unit: STREET, period: 'month', from: '2026-11-15' });
     expect(report.figures).toEqual({ current: figures.current.cases, previous: figures.previous.cases });
+    expect({ current: report.hotline.current, previous: report.hotline.previous }).toEqual({ current: figures.current.appeals, previous: figures.previous.appeals });
     expect(report.hotTopics).toEqual([
       { rank: 1, category: 'ROAD', categoryName: null, reported: 2, share: 0.667, appeals: 0, previousReported: 1, previousAppeals: 0 },
       { rank: 2, category: 'WATER', categoryName: null, reported: 1, share: 0.333, appeals: 0, previousReported: 0, previousAppeals: 0 },
@@ -105,7 +106,7 @@ describe('analytics.report.monthly and analytics.export.record', () => {
       { workOrder: null, incidentId: 'RB', at: cst('11-10', '10:00'), categoryCode: 'WATER', categoryName: null, gridCode: G12, gridName: `name-${G12}`, ownerKind: 'unit', ownerCode: C1, ownerName: `name-${C1}`, status: 'dispatched' },
       { workOrder: 'GX-20261102-000001', incidentId: 'RA', at: cst('11-20', '09:00'), categoryCode: 'ROAD', categoryName: null, gridCode: G11, gridName: `name-${G11}`, ownerKind: 'department', ownerCode: 'URBAN_MGMT', ownerName: null, status: 'dispatched' },
     ]);
-    expect(report.hotline).toEqual({ unit: null, beneath: [] });
+    expect(report.hotline).toMatchObject({ unit: null, beneath: [], current: { received: 0, appeals: 0 } });
     // The league of the month: the street's communities and its grids, by the street's weights (the defaults here).
     expect(report.rankings.weights.source).toBe('default');
     expect(report.rankings.communities?.map((r) => r.code).sort()).toEqual([C1, C2]);

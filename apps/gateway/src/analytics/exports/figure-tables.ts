@@ -35,7 +35,7 @@ const LABELS: Record<string, string> = {
   numerator: '分子', denominator: '分母', rate: '比率', warnings: '预警', yellowCards: '黄牌', redCards: '红牌',
   returnRate: '退回率', reworkRate: '返工率', extensionRate: '延期率', handlingHours: '办理工时', mean: '平均', p90: '90分位',
   evaluations: '评价', count: '数量', meanRating: '平均评分', satisfied: '满意',
-  hotline: '热线', owner: '责任主体', ownerName: '名称', appeals: '诉求', responseRate: '响应率', resolutionRate: '解决率',
+  hotline: '热线', appeals: '诉求', received: '属地受理', owner: '责任主体', ownerName: '名称', responseRate: '响应率', resolutionRate: '解决率',
   satisfactionRate: '满意率', onTimeRate: '按时率', reopenRate: '重办率', from: '起', to: '止', updatedAt: '更新时间',
   collection: '采集质量', grids: '网格数', buildings: '楼栋', households: '户', residents: '居民', averageCompleteness: '平均完整度', lastUpdatedAt: '更新时间',
   party: '党建', gridsWithBranch: '有支部网格', coverageShare: '支部覆盖率', members: '党员', membersByStatus: '党员状态',

@@ -62,7 +62,13 @@ export function monthlyReportSections(report: MonthlyReportView): ReportSection[
     },
     {
       sheet: '热线 hotline',
-      title: '12345热线三率（热线最近发布）',
+      title: '12345热线三率（本月与上月）',
+      columns: columnsOf([['metric', '指标 metric', 36], ['label', '名称 label', 24], ['current', '本月 current'], ['previous', '上月 previous']]),
+      rows: metricRows('appeals', report.hotline.current, report.hotline.previous),
+    },
+    {
+      sheet: '热线发布 published',
+      title: '12345热线三率（热线最近发布，近30天）',
       columns: HOTLINE_COLUMNS,
       rows: [...(report.hotline.unit ? [report.hotline.unit] : []), ...report.hotline.beneath].map(hotlineRow),
     },

@@ -12,6 +12,7 @@ const cases = (reported: number): CaseFigures => ({
   warnings: 0, yellowCards: 0, redCards: 1, returnRate: rate(0, 1), reworkRate: rate(0, 1), extensionRate: rate(0, 1),
   handlingHours: { cases: 1, mean: 3.5, p90: 3.5 }, evaluations: { count: 0, meanRating: null, satisfied: rate(0, 0) },
 });
+const appeals = (n: number) => ({ received: n, appeals: n, responseRate: rate(1, 2), resolutionRate: rate(1, 1), satisfactionRate: rate(0, 0), onTimeRate: rate(1, 1), returnRate: rate(0, n), reopenRate: rate(0, n), extensionRate: rate(0, n) });
 const EVIL = '<script>alert("x")</script>&\'';
 const REPORT: MonthlyReportView = {
   unit: { code: '370502003', name: `文汇街道${EVIL}`, level: 'street' },
@@ -25,7 +26,7 @@ const REPORT: MonthlyReportView = {
     grids: [],
   },
   redCards: [{ workOrder: 'GX-20261102-000001', incidentId: 'RA', at: '2026-11-20T01:00:00.000Z', categoryCode: 'ROAD', categoryName: '=HYPERLINK("http://x")', gridCode: '370502003001001', gridName: '第1网格', ownerKind: 'department', ownerCode: 'URBAN_MGMT', ownerName: null, status: 'dispatched' }],
-  hotline: { unit: null, beneath: [] },
+  hotline: { current: appeals(4), previous: appeals(2), unit: null, beneath: [] },
 };
 
 async function bytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
@@ -72,7 +73,7 @@ describe(monthlyReportSheets.name, () => {
   it('writes a workbook that exceljs opens: a sheet per section, the rows of the JSON', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await bytes(exportWorkbook('monthly-report', monthlyReportSheets(REPORT)).stream)) as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['报告 report', '概况 volumes', '热点 hot topics', '排名 rankings', '红牌 red cards', '热线 hotline']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['报告 report', '概况 volumes', '热点 hot topics', '排名 rankings', '红牌 red cards', '热线 hotline', '热线发布 published']);
     const volumes = workbook.getWorksheet('概况 volumes')!;
     const reported = volumes.getRows(2, volumes.rowCount - 1)!.find((r) => r.getCell(1).value === 'cases.reported')!;
     expect([reported.getCell(2).value, reported.getCell(3).value, reported.getCell(4).value]).toEqual(['案件·上报', 3, 1]);
@@ -81,7 +82,9 @@ describe(monthlyReportSheets.name, () => {
     expect(red.getRow(2).getCell(1).value).toBe('GX-20261102-000001');
     // Text stays text: never a formula.
     expect(red.getRow(2).getCell(4).type).toBe(ExcelJS.ValueType.String);
-    expect(workbook.getWorksheet('热线 hotline')!.rowCount).toBe(1);
+    expect(workbook.getWorksheet('热线发布 published')!.rowCount).toBe(1);
+    const hotline = workbook.getWorksheet('热线 hotline')!;
+    expect((hotline.getRow(2).values as unknown[]).slice(1)).toEqual(['appeals.received', '诉求·属地受理', 4, 2]);
     const league = workbook.getWorksheet('排名 rankings')!;
     expect((league.getRow(2).values as unknown[]).slice(1, 8)).toEqual(['社区 community', 1, '370502003001', '一社区', 'community', 81.25, 2]);
   });

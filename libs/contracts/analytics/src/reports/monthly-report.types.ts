@@ -1,5 +1,5 @@
 import type { UnitLevel } from '@gridline/contracts-registry';
-import type { CaseFigures } from '../figures/figures.types';
+import type { AppealFigures, CaseFigures } from '../figures/figures.types';
 import type { HotlineOwnerFiguresView } from '../hotline-figures/hotline-figures.types';
 import type { RankingRowView, RankingWeightsView } from '../rankings/rankings.types';
 
@@ -58,6 +58,10 @@ export interface MonthlyReportView {
   rankings: { weights: RankingWeightsView; communities: RankingRowView[] | null; grids: RankingRowView[] };
   /** The month's red cards beneath the unit, oldest first. */
   redCards: MonthlyRedCard[];
-  /** The hotline's rates as it last published them (its own last 30 days): the unit itself, then the units beneath it. */
-  hotline: { unit: HotlineOwnerFiguresView | null; beneath: HotlineOwnerFiguresView[] };
+  /**
+   * The hotline's three rates and unit figures: of the month and the month before, recounted from analytics' appeal
+   * projection (`current`, `previous`: as `GET /analytics/figures` answers `appeals`); and as the hotline last
+   * published them (its own last 30 days) for the unit itself and the units beneath it (`unit`, `beneath`).
+   */
+  hotline: { current: AppealFigures; previous: AppealFigures; unit: HotlineOwnerFiguresView | null; beneath: HotlineOwnerFiguresView[] };
 }

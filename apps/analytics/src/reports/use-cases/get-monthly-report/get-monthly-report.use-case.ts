@@ -115,7 +115,12 @@ export class GetMonthlyReportUseCase {
         ownerName: r.ownerCode ? (r.ownerKind === 'department' ? names.department(r.ownerCode) : names.unit(r.ownerCode)) : null,
         status: r.status,
       }));
-      const hotline = { unit: await this.hotline.ofOwner(unit.code), beneath: await this.hotline.beneath(unit.code) };
+      const hotline = {
+        current: await this.figures.appealFigures(scope, current),
+        previous: await this.figures.appealFigures(scope, previous),
+        unit: await this.hotline.ofOwner(unit.code),
+        beneath: await this.hotline.beneath(unit.code),
+      };
       const rows = (rankings.communities?.length ?? 0) + rankings.grids.length + hotTopics.length + redCards.length + (hotline.unit ? 1 : 0) + hotline.beneath.length;
       await this.audit.recordExport({ caller, list: MONTHLY_REPORT_LIST, format, filters: { unit: unit.code, month: query.month }, rows, maxRows: EXPORT_ROWS_CEILING });
       return {
