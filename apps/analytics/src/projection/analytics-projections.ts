@@ -45,6 +45,13 @@ export const ANALYTICS_PROJECTIONS: readonly AnalyticsProjection[] = [
   { subscriber: VisitLogSubscriber, tables: ['visit_log'] },
 ];
 
+/**
+ * Consumers of analytics that are not projections, so a rebuild leaves them and their inbox rows as they are: candidate
+ * outcomes (`candidate-outcome`) write onto the 3+N candidates analytics owns (dismissals, lifts), which no stream
+ * holds. A new consumer is either an entry above or named here (the rebuild int-spec checks it).
+ */
+export const NOT_REBUILT_SUBSCRIBERS: readonly string[] = ['candidate-outcome'];
+
 /** The subscribers and snapshots `ProjectionModule` provides (all but those provided by a module of their own). */
 export const PROJECTION_PROVIDERS = [
   ...ANALYTICS_PROJECTIONS.filter((p) => !p.providedElsewhere).map((p) => p.subscriber),
