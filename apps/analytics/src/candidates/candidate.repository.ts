@@ -137,13 +137,28 @@ export class CandidateRepository {
     await this.em.execute(`update ${this.t('candidate_scan')} set last_scan_at = ?, next_scan_at = ? where name = 'detector'`, [now, next]);
   }
 
+  /**
+   * The occurrences since `since` as SQL (params after): the cases by reporting (not refused, withdrawn or merged, and not
+   * opened from a 12345 appeal — the appeal counts itself) and the appeals by reception (with a category and a grid, not
+   * merged), each with its place.
+   */
+  private occurrencesSql(since: Date, now: Date): { sql: string; params: unknown[] } {
+    return {
+      sql: `select 'case' as kind, incident_id as id, category_code, grid_code, unit_path, reported_at as at, lat, lng from ${this.t('case_projection')}
+              where reported_at > ? and reported_at <= ? and status <> all(?::text[]) and source <> 'hotline'
+            union all
+            select 'appeal', appeal_id, category_code, grid_code, unit_path, received_at, lat, lng from ${this.t('appeal_projection')}
+              where received_at > ? and received_at <= ? and status <> 'merged' and category_code is not null and grid_code is not null`,
+      params: [since, now, pgTextArray(NOT_OCCURRENCES), since, now],
+    };
+  }
+
   /** The category × area (community or exclusive grid) pairs with at least `minCount` occurrences since `since`: the only ones a rule can fire in. */
   async busyAreas(since: Date, now: Date, minCount: number): Promise<BusyArea[]> {
+    const o = this.occurrencesSql(since, now);
     const rows: { category_code: string; area: string }[] = await this.em.execute(
-      `select category_code, coalesce(unit_path[2], grid_code) as area from ${this.t('case_projection')}
-        where reported_at > ? and reported_at <= ? and status <> all(?::text[])
-        group by 1, 2 having count(*) >= ?`,
-      [since, now, pgTextArray(NOT_OCCURRENCES), minCount],
+      `select category_code, coalesce(unit_path[2], grid_code) as area from (${o.sql}) o group by 1, 2 having count(*) >= ?`,
+      [...o.params, minCount],
     );
     return rows.map((r) => ({ categoryCode: r.category_code, area: r.area }));
   }
@@ -151,13 +166,12 @@ export class CandidateRepository {
   /** The occurrences of those pairs since `since`. */
   async occurrences(areas: readonly BusyArea[], since: Date, now: Date): Promise<Occurrence[]> {
     if (areas.length === 0) return [];
-    const rows: { id: string; category_code: string; grid_code: string; unit_path: string[]; at: Date; lat: number | null; lng: number | null }[] = await this.em.execute(
-      `select incident_id as id, category_code, grid_code, unit_path, reported_at as at, null::float8 as lat, null::float8 as lng from ${this.t('case_projection')}
-        where reported_at > ? and reported_at <= ? and status <> all(?::text[])
-          and (category_code, coalesce(unit_path[2], grid_code)) in (select * from unnest(?::text[], ?::text[]))`,
-      [since, now, pgTextArray(NOT_OCCURRENCES), pgTextArray(areas.map((a) => a.categoryCode)), pgTextArray(areas.map((a) => a.area))],
+    const o = this.occurrencesSql(since, now);
+    const rows: { kind: Occurrence['kind']; id: string; category_code: string; grid_code: string; unit_path: string[]; at: Date; lat: number | null; lng: number | null }[] = await this.em.execute(
+      `select * from (${o.sql}) o where (category_code, coalesce(unit_path[2], grid_code)) in (select * from unnest(?::text[], ?::text[]))`,
+      [...o.params, pgTextArray(areas.map((a) => a.categoryCode)), pgTextArray(areas.map((a) => a.area))],
     );
-    return rows.map((r) => ({ kind: 'case', id: r.id, categoryCode: r.category_code, gridCode: r.grid_code, unitPath: r.unit_path, at: new Date(r.at), lat: r.lat, lng: r.lng }));
+    return rows.map((r) => ({ kind: r.kind, id: r.id, categoryCode: r.category_code, gridCode: r.grid_code, unitPath: r.unit_path, at: new Date(r.at), lat: r.lat, lng: r.lng }));
   }
 
   /** The evidence of the candidates already decided (dismissed or lifted) with evidence since `since`, per rule and category: `<rule>|<category>` → `case:<id>`, `appeal:<id>`. */

@@ -61,11 +61,17 @@ describe('3+N candidates: detection over the case projection, the street centre�
   let db: Client;
   const now = new Date();
 
-  const insertCase = (id: string, grid: string, category: string, at: Date, status = 'reported') =>
+  const insertCase = (id: string, grid: string, category: string, at: Date, status = 'reported', place: { lat: number; lng: number } | null = null, source = 'patrol') =>
     db.query(
-      `insert into analytics.case_projection (incident_id, status, grid_code, unit_path, category_code, urgency, source, card, reported_at, warnings, yellow_cards, red_cards, returns, reworks, extensions, last_event_at)
-       values ($1, $2, $3, $4, $5, 'normal', 'patrol', 'none', $6, 0, 0, 0, 0, 0, 0, $6)`,
-      [id, status, grid, PATHS[grid], category, at],
+      `insert into analytics.case_projection (incident_id, status, grid_code, unit_path, category_code, urgency, source, card, reported_at, warnings, yellow_cards, red_cards, returns, reworks, extensions, last_event_at, lat, lng)
+       values ($1, $2, $3, $4, $5, 'normal', $7, 'none', $6, 0, 0, 0, 0, 0, 0, $6, $8, $9)`,
+      [id, status, grid, PATHS[grid], category, at, source, place?.lat ?? null, place?.lng ?? null],
+    );
+  const insertAppeal = (id: string, grid: string, category: string, at: Date, place: { lat: number; lng: number }) =>
+    db.query(
+      `insert into analytics.appeal_projection (appeal_id, status, channel, type, urgency, category_code, grid_code, unit_path, lat, lng, received_at, reopen_count, return_count, extension_count, last_event_at)
+       values ($1, 'dispatched', 'phone', 'complaint', 'normal', $2, $3, $4, $5, $6, $7, 0, 0, 0, $7)`,
+      [id, category, grid, PATHS[grid], place.lat, place.lng, at],
     );
   /** Both replicas scan at once: the lease lets one; the other finds it taken. */
   const scanBoth = async (at = new Date()) => {
@@ -240,5 +246,34 @@ describe('3+N candidates: detection over the case projection, the street centre�
     expect([...first.items, ...second.items].map((c) => c.unitCode)).toEqual([G11, G21, G12]);
     expect(second.nextCursor).toBeNull();
     expect(await refusal(candidates.list(CENTRE, { cursor: 'nonsense' }))).toMatchObject({ details: { fields: [expect.objectContaining({ field: 'cursor' })] } });
+  });
+
+  it('counts the 12345 appeals beside the cases, and finds a radius cluster across grids at their community', async () => {
+    await candidates.putRules(CENTRE, {
+      rules: [
+        { categoryCode: '*', kind: 'same_grid', windowDays: 14, minCount: 5 },
+        // Kept: under another rule the water cluster lifted before would be judged afresh.
+        { categoryCode: 'WATER', kind: 'rise_over_baseline', windowDays: 7, minCount: 4, factor: 2, baselineWindows: 3 },
+        { categoryCode: 'ROAD', kind: 'within_radius', windowDays: 14, minCount: 4, radiusMetres: 300 },
+      ],
+    });
+    const at = (dLat: number) => ({ lat: 37.4 + dLat, lng: 118.5 });
+    const days = (n: number) => new Date(now.getTime() - n * DAY);
+    const cases = [randomUUID(), randomUUID()];
+    const appeals = [randomUUID(), randomUUID()];
+    await insertCase(cases[0], G11, 'ROAD.POTHOLE', days(1), 'reported', at(0));
+    await insertCase(cases[1], G11, 'ROAD.POTHOLE', days(2), 'reported', at(0.0005));
+    await insertCase(randomUUID(), G12, 'ROAD.POTHOLE', days(2), 'reported', at(0.0012), 'hotline'); // opened from an appeal: the appeal counts
+    await insertCase(randomUUID(), G12, 'ROAD.POTHOLE', days(2), 'reported', at(0.05)); // far away
+    await insertAppeal(appeals[0], G11, 'ROAD.POTHOLE', days(3), at(0.001));
+    expect((await scanBoth()).flatMap((n) => n ?? [])).toEqual([]); // 3 near each other
+    await insertAppeal(appeals[1], G12, 'ROAD.POTHOLE', days(0.5), at(0.0015));
+    expect((await scanBoth()).flatMap((n) => n ?? []).map((n) => [n.result, n.ruleKey, n.unitCode, n.occurrences])).toEqual([['raised', 'ROAD', C1, 4]]);
+    const [cluster] = (await candidates.list(CENTRE, { unit: C1, status: 'raised' })).items;
+    expect(cluster).toMatchObject({ unitCode: C1, unitPath: [STREET, C1], categoryCode: 'ROAD.POTHOLE', rule: { kind: 'within_radius', radiusMetres: 300 } });
+    expect([...cluster.evidence.incidentIds].sort()).toEqual([...cases].sort());
+    expect([...cluster.evidence.appealIds].sort()).toEqual([...appeals].sort());
+    expect(cluster.evidence.trend.reduce((n, p) => [n[0] + p.cases, n[1] + p.appeals], [0, 0])).toEqual([3, 2]); // the unit's occurrences, the far case too
+    expect(cluster.summary).toBe(`name-${C1} 300米范围内 近14天 ROAD.POTHOLE 4 起`);
   });
 });

@@ -7,6 +7,7 @@ import { CaseOpenIndexesMigration } from './case-open-indexes.migration';
 import { CaseProjectionMigration } from './case-projection.migration';
 import { CaseWorkOrderMigration } from './case-work-order.migration';
 import { CandidatesMigration } from './candidates.migration';
+import { CandidateAppealsMigration } from './candidate-appeals.migration';
 import { GridQualityMigration } from './grid-quality.migration';
 import { HotlineFiguresMigration } from './hotline-figures.migration';
 import { PartyFiguresMigration } from './party-figures.migration';
@@ -34,5 +35,5 @@ export const ANALYTICS_MIGRATIONS = [
   // The rankings' satisfaction: the appeals closed, by place and by lead department.
   ...[RankingAppealsMigration].map((m) => ({ name: m.migrationName, class: m })),
   // The 3+N candidates: rules, the detector's lease, the candidates.
-  ...[CandidatesMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[CandidatesMigration, CandidateAppealsMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];
