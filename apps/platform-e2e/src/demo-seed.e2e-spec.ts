@@ -34,6 +34,7 @@ import {
   RegistrationsClient,
   StationsClient,
 } from '@gridline/contracts-party-building';
+import { CandidateDetector } from '@gridline/app-analytics';
 import { StreetFixture, chinaDayFromToday, fieldsOf } from './support/street-fixture';
 import { chinaDay } from '@gridline/platform';
 
@@ -42,7 +43,8 @@ describe('the demo seed', () => {
   let bus: BusClient;
 
   beforeAll(async () => {
-    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline', 'analytics', 'party-building'], gateway: true });
+    // The 3+N detector scans when the test asks it to (CANDIDATE_SCAN_MS 0), once the history is projected.
+    walk = await StreetFixture.start({ services: ['registry', 'incidents', 'hotline', ['analytics', { CANDIDATE_SCAN_MS: '0' }], 'party-building'], gateway: true });
     bus = walk.seedBus;
     await walk.sign({ centre: { sub: 'demo-street', roles: ['street_admin', 'analyst'], units: ['370502003'] } });
   });
@@ -143,6 +145,31 @@ describe('the demo seed', () => {
     expect(byCases[0]).toMatchObject({ category: burst.categoryCode, unit: burst.gridCode });
     expect(byCases[0].reported).toBeGreaterThanOrEqual(burst.cases);
   }, 300_000);
+
+  it('raises the planted clusters as 3+N candidates and ranks the communities on last month’s league table', async () => {
+    // After the history test above waited for every case to be projected: one scan raises each planted cluster.
+    const detector = walk.service('analytics').app.get(CandidateDetector);
+    await detector.scan();
+    const raised = (await walk.call('centre', 'GET', '/api/v1/analytics/candidates?status=raised&limit=100')).json().items as { categoryCode: string; unitCode: string; evidence: { incidentIds: string[] } }[];
+    expect(raised.length).toBeGreaterThanOrEqual(2);
+    for (const cluster of DEMO_HISTORY_CLUSTERS) {
+      const found = raised.find((c) => c.categoryCode === cluster.categoryCode && c.unitCode === cluster.gridCode);
+      expect(found).toBeDefined();
+      expect(found!.evidence.incidentIds.length).toBeGreaterThanOrEqual(5);
+    }
+    // A second scan raises nothing again.
+    await detector.scan();
+    expect((await walk.call('centre', 'GET', '/api/v1/analytics/candidates?status=raised&limit=100')).json().items).toHaveLength(raised.length);
+
+    const [year, month] = chinaDay().split('-').map(Number);
+    const lastMonth = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+    const league = await walk.call('centre', 'GET', `/api/v1/analytics/rankings/league?unit=370502003&month=${lastMonth}`);
+    expect(league.statusCode).toBe(200);
+    const communities = league.json().communities as { code: string; status: string; score: number | null; rank: number | null }[];
+    expect(communities.filter((c) => c.status === 'ranked')).toHaveLength(6);
+    expect(communities.map((c) => c.rank)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(new Set(communities.map((c) => c.score)).size).toBeGreaterThanOrEqual(3);
+  }, 120_000);
 
   it('takes the history’s appeals at their times: led by departments and by grids, a grid’s case found when it was handed down', async () => {
     const hotline = new HotlineClient(bus);
