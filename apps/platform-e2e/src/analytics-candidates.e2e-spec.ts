@@ -7,6 +7,7 @@ const STREET = '370502003';
 const COMMUNITY = '370502003001';
 const GRID = '370502003001001';
 const OTHER_COMMUNITY = '370502003002';
+const OTHER_STREET = '370502004';
 const IN_GRID = { lat: 37.405, lng: 118.505, address: '文汇小区东门' };
 
 /** Cases reported through the gateway; analytics' detector raises the 3+N candidates; the street centre dismisses and lifts them. */
@@ -25,7 +26,7 @@ describe('/api/v1/analytics/candidates and /candidate-rules', () => {
     walk = await StreetFixture.start({ services: ['registry', 'incidents', ['analytics', { CANDIDATE_SCAN_MS: '0' }]], gateway: true });
     const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
     await walk.seed({
-      units: [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build(), unitFactory().community(OTHER_COMMUNITY).build()],
+      units: [unitFactory().street(STREET).build(), unitFactory().community(COMMUNITY).build(), unitFactory().grid(GRID).at(118.5, 37.4).build(), unitFactory().community(OTHER_COMMUNITY).build(), unitFactory().street(OTHER_STREET).build()],
       categories: [
         { code: 'ENV', name: '环境卫生' },
         { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
@@ -35,6 +36,7 @@ describe('/api/v1/analytics/candidates and /candidate-rules', () => {
     await walk.sign({
       staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
       centre: { sub: 'centre-1', roles: ['street_admin'], units: [STREET] },
+      otherCentre: { sub: 'centre-2', roles: ['street_admin'], units: [OTHER_STREET] },
       community: { sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] },
       otherCommunity: { sub: 'community-2', roles: ['community_admin'], units: [OTHER_COMMUNITY] },
       analyst: { sub: 'analyst-1', roles: ['analyst'], units: [STREET] },
@@ -71,9 +73,10 @@ describe('/api/v1/analytics/candidates and /candidate-rules', () => {
     expect(JSON.stringify(bad.json())).toContain('status');
   });
 
-  it('reads and replaces the rules (the street centre), naming a bad field', async () => {
+  it('reads and replaces the rules (the street centre, its own street’s), naming a bad field', async () => {
     const rules = await walk.call('centre', 'GET', '/api/v1/analytics/candidate-rules');
     expect(rules.statusCode).toBe(200);
+    expect(rules.json()).toMatchObject({ street: STREET, source: 'default' }); // none of its own: the platform default
     expect(rules.json().rules).toEqual([expect.objectContaining({ categoryCode: '*', kind: 'same_grid', windowDays: 14, minCount: 5, enabled: true })]);
     expect((await walk.call('community', 'GET', '/api/v1/analytics/candidate-rules')).statusCode).toBe(403);
     const missing = await walk.call('centre', 'PUT', '/api/v1/analytics/candidate-rules', { rules: [{ categoryCode: '*', kind: 'same_grid', windowDays: 14, minCount: 5 }, { categoryCode: 'ENV', kind: 'rise_over_baseline', windowDays: 7, minCount: 3, baselineWindows: 4 }] });
@@ -85,6 +88,21 @@ describe('/api/v1/analytics/candidates and /candidate-rules', () => {
     const put = await walk.call('centre', 'PUT', '/api/v1/analytics/candidate-rules', { rules: [{ categoryCode: '*', kind: 'same_grid', windowDays: 14, minCount: 5 }, { categoryCode: 'ENV.SEWAGE', kind: 'within_radius', windowDays: 14, minCount: 4, radiusMetres: 300 }] });
     expect(put.statusCode).toBe(200);
     expect(put.json().rules.map((r: { categoryCode: string }) => r.categoryCode)).toEqual(['*', 'ENV.SEWAGE']);
+    expect((await walk.call('centre', 'GET', '/api/v1/analytics/candidate-rules')).json()).toMatchObject({ street: STREET, source: 'street' });
+    // Another street's rules are not the centre's: unchanged, 404 to it, and the platform default is an admin's.
+    const other = await walk.call('otherCentre', 'GET', '/api/v1/analytics/candidate-rules');
+    expect(other.statusCode).toBe(200);
+    expect(other.json()).toMatchObject({ street: OTHER_STREET, source: 'default', rules: [expect.objectContaining({ categoryCode: '*', minCount: 5 })] });
+    expect(other.json().rules).toHaveLength(1);
+    expect((await walk.call('centre', 'GET', `/api/v1/analytics/candidate-rules?street=${OTHER_STREET}`)).statusCode).toBe(404);
+    const foreign = await walk.call('centre', 'PUT', `/api/v1/analytics/candidate-rules?street=${OTHER_STREET}`, { rules: [{ categoryCode: '*', kind: 'same_grid', windowDays: 14, minCount: 2 }] });
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json()).toMatchObject({ code: 'ANALYTICS_UNIT_NOT_FOUND' });
+    expect((await walk.call('centre', 'PUT', '/api/v1/analytics/candidate-rules?street=*', { rules: [{ categoryCode: '*', kind: 'same_grid', windowDays: 14, minCount: 2 }] })).statusCode).toBe(403);
+    const badStreet = await walk.call('centre', 'GET', '/api/v1/analytics/candidate-rules?street=abc');
+    expect(badStreet.statusCode).toBe(400);
+    expect(JSON.stringify(badStreet.json())).toContain('street');
+    expect((await walk.call('otherCentre', 'GET', '/api/v1/analytics/candidate-rules')).json().rules).toHaveLength(1);
   });
 
   it('dismisses a candidate with a reason, once: 409 after, 400 without a reason, 403 to a community', async () => {

@@ -3,7 +3,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { RequestContext } from '@gridline/platform';
 import { TransactionRunner } from '@gridline/persistence';
 import { ClaimingWorker, Outbox, type ClaimedPass, type PollingWorkerSettings } from '@gridline/messaging';
-import { ANALYTICS_EVENTS } from '@gridline/contracts-analytics';
+import { ANALYTICS_EVENTS, PLATFORM_CANDIDATE_RULES, type CandidateRuleView } from '@gridline/contracts-analytics';
 import { ReferenceRepository } from '@gridline/registry-reference';
 import { detectClusters, lookbackDays, occurrenceKey, ruleFor, type Cluster } from './candidate-detection';
 import { CandidateRepository, type CandidateRow } from './candidate.repository';
@@ -30,9 +30,10 @@ export interface DetectionNote {
 /**
  * The 3+N detector (未诉先办): every CANDIDATE_SCAN_MS, on one replica at a time (the `candidate_scan` lease, claimed
  * FOR UPDATE SKIP LOCKED inside the scan's transaction), reads the occurrences of the busy categories and areas, asks
- * each category's rule for its clusters and raises each once: a raised candidate of the same rule, category and unit
- * (or sharing evidence) takes the new evidence instead, and a window already raised (the unique key on rule, unit,
- * category and first day) or decided is not raised again. The candidate and its `candidate.raised` commit together.
+ * each category's rule for its clusters — the rule of the occurrences' street (its own set, else the platform default)
+ * — and raises each once: a raised candidate of the same rule, category and unit (or sharing evidence) takes the new
+ * evidence instead, and a window already raised (the unique key on rule, unit, category and first day) or decided is
+ * not raised again. The candidate and its `candidate.raised` commit together.
  */
 @Injectable()
 export class CandidateDetector extends ClaimingWorker<DetectionNote> {
@@ -67,19 +68,28 @@ export class CandidateDetector extends ClaimingWorker<DetectionNote> {
   }
 
   private async detect(now: Date): Promise<DetectionNote[]> {
-    const stored = await this.candidates.rules();
-    const rules = new Map(stored.map((r) => [r.categoryCode, r]));
+    const stored = await this.candidates.allRules();
+    const sets = new Map<string, Map<string, CandidateRuleView>>();
+    for (const r of stored) sets.set(r.streetCode, (sets.get(r.streetCode) ?? new Map<string, CandidateRuleView>()).set(r.categoryCode, r));
+    // A street's own set when it has one (it always holds a `*` rule), else the platform default's.
+    const rulesOf = (street: string) => sets.get(street) ?? sets.get(PLATFORM_CANDIDATE_RULES) ?? new Map<string, CandidateRuleView>();
     const enabled = stored.filter((r) => r.enabled);
     if (enabled.length === 0) return [];
     const since = new Date(now.getTime() - Math.max(...enabled.map(lookbackDays)) * DAY_MS);
-    const busy = (await this.candidates.busyAreas(since, now, Math.min(...enabled.map((r) => r.minCount)))).filter((a) => ruleFor(a.categoryCode, rules));
+    const busy = (await this.candidates.busyAreas(since, now, Math.min(...enabled.map((r) => r.minCount)))).filter((a) => ruleFor(a.categoryCode, rulesOf(a.streetCode)));
     const occurrences = await this.candidates.occurrences(busy, since, now);
     const decided = await this.candidates.decidedEvidence(since);
-    const byCategory = new Map<string, typeof occurrences>();
-    for (const o of occurrences) byCategory.set(o.categoryCode, [...(byCategory.get(o.categoryCode) ?? []), o]);
+    // Each street's occurrences of a category under that street's rule.
+    const groups = new Map<string, { street: string; category: string; list: typeof occurrences }>();
+    for (const o of occurrences) {
+      const key = `${o.categoryCode}|${o.unitPath[0]}`;
+      const group = groups.get(key) ?? { street: o.unitPath[0], category: o.categoryCode, list: [] };
+      group.list.push(o);
+      groups.set(key, group);
+    }
     const clusters: Cluster[] = [];
-    for (const [category, list] of [...byCategory].sort(([a], [b]) => a.localeCompare(b))) {
-      const rule = ruleFor(category, rules);
+    for (const [, { street, category, list }] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+      const rule = ruleFor(category, rulesOf(street));
       if (rule) clusters.push(...detectClusters(rule, list, now, decided.get(`${rule.categoryCode}|${category}`)));
     }
     const names = await this.reference.names({ units: clusters.map((c) => c.unitCode), categories: clusters.map((c) => c.categoryCode) });

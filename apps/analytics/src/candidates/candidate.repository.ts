@@ -32,6 +32,8 @@ export interface CandidateRow {
 }
 
 export interface StoredRule extends CandidateRuleView {
+  /** The street's code, or `*` (the platform default). */
+  streetCode: string;
   updatedAt: Date;
   updatedBy: string;
 }
@@ -39,6 +41,7 @@ export interface StoredRule extends CandidateRuleView {
 /** The categories and areas (communities, exclusive grids) busy enough for a rule to fire, and their occurrences. */
 export interface BusyArea {
   categoryCode: string;
+  streetCode: string;
   area: string;
 }
 
@@ -82,6 +85,7 @@ function toRow(r: any): CandidateRow {
 
 function toRule(r: any): StoredRule {
   return {
+    streetCode: r.street_code,
     categoryCode: r.category_code,
     kind: r.kind as CandidateRuleKind,
     windowDays: r.window_days,
@@ -112,18 +116,25 @@ export class CandidateRepository {
     return `*, to_char(window_start, 'YYYY-MM-DD') as window_start_text`;
   }
 
-  async rules(): Promise<StoredRule[]> {
-    const rows = await this.em.execute(`select * from ${this.t('candidate_rule')} order by category_code = '*' desc, category_code`);
+  /** The rules of one street (or of `*`, the platform default): empty when it has none of its own. The `*` rule first. */
+  async rules(streetCode: string): Promise<StoredRule[]> {
+    const rows = await this.em.execute(`select * from ${this.t('candidate_rule')} where street_code = ? order by category_code = '*' desc, category_code`, [streetCode]);
     return rows.map(toRule);
   }
 
-  /** Replaces the whole set. */
-  async replaceRules(rules: readonly CandidateRuleView[], by: string, at: Date): Promise<void> {
-    await this.em.execute(`delete from ${this.t('candidate_rule')}`);
+  /** Every street's rules and the platform default's, for the detector. */
+  async allRules(): Promise<StoredRule[]> {
+    const rows = await this.em.execute(`select * from ${this.t('candidate_rule')} order by street_code, category_code`);
+    return rows.map(toRule);
+  }
+
+  /** Replaces the street's (or the platform default's) whole set. */
+  async replaceRules(streetCode: string, rules: readonly CandidateRuleView[], by: string, at: Date): Promise<void> {
+    await this.em.execute(`delete from ${this.t('candidate_rule')} where street_code = ?`, [streetCode]);
     await this.em.execute(
-      `insert into ${this.t('candidate_rule')} (category_code, kind, window_days, min_count, radius_metres, factor, baseline_windows, enabled, updated_at, updated_by)
-       values ${rules.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      rules.flatMap((r) => [r.categoryCode, r.kind, r.windowDays, r.minCount, r.radiusMetres, r.factor, r.baselineWindows, r.enabled, at, by]),
+      `insert into ${this.t('candidate_rule')} (street_code, category_code, kind, window_days, min_count, radius_metres, factor, baseline_windows, enabled, updated_at, updated_by)
+       values ${rules.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rules.flatMap((r) => [streetCode, r.categoryCode, r.kind, r.windowDays, r.minCount, r.radiusMetres, r.factor, r.baselineWindows, r.enabled, at, by]),
     );
   }
 
@@ -153,14 +164,14 @@ export class CandidateRepository {
     };
   }
 
-  /** The category × area (community or exclusive grid) pairs with at least `minCount` occurrences since `since`: the only ones a rule can fire in. */
+  /** The category × area (community or exclusive grid) pairs with at least `minCount` occurrences since `since`, with the area's street: the only ones a rule can fire in. */
   async busyAreas(since: Date, now: Date, minCount: number): Promise<BusyArea[]> {
     const o = this.occurrencesSql(since, now);
-    const rows: { category_code: string; area: string }[] = await this.em.execute(
-      `select category_code, coalesce(unit_path[2], grid_code) as area from (${o.sql}) o group by 1, 2 having count(*) >= ?`,
+    const rows: { category_code: string; street_code: string; area: string }[] = await this.em.execute(
+      `select category_code, unit_path[1] as street_code, coalesce(unit_path[2], grid_code) as area from (${o.sql}) o group by 1, 2, 3 having count(*) >= ?`,
       [...o.params, minCount],
     );
-    return rows.map((r) => ({ categoryCode: r.category_code, area: r.area }));
+    return rows.map((r) => ({ categoryCode: r.category_code, streetCode: r.street_code, area: r.area }));
   }
 
   /** The occurrences of those pairs since `since`. */

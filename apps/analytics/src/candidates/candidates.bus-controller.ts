@@ -2,10 +2,11 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { ANALYTICS_REQUESTS, CandidateIdRequest, DismissCandidateRequest, ListCandidatesQuery as ListCandidatesRequest, PutCandidateRulesRequest } from '@gridline/contracts-analytics';
+import { ANALYTICS_REQUESTS, CandidateIdRequest, CandidateRulesQuery, DismissCandidateRequest, ListCandidatesQuery as ListCandidatesRequest, PutCandidateRulesRequest } from '@gridline/contracts-analytics';
 import { DismissCandidateCommand } from './use-cases/dismiss-candidate/dismiss-candidate.command';
 import { DismissCandidateUseCase } from './use-cases/dismiss-candidate/dismiss-candidate.use-case';
 import { GetCandidateUseCase } from './use-cases/get-candidate/get-candidate.use-case';
+import { GetCandidateRulesQuery } from './use-cases/get-candidate-rules/get-candidate-rules.query';
 import { GetCandidateRulesUseCase } from './use-cases/get-candidate-rules/get-candidate-rules.use-case';
 import { LiftCandidateUseCase } from './use-cases/lift-candidate/lift-candidate.use-case';
 import { ListCandidatesQuery } from './use-cases/list-candidates/list-candidates.query';
@@ -25,8 +26,8 @@ export class CandidatesBusController {
   ) {}
 
   @MessagePattern(ANALYTICS_REQUESTS.candidateRules.pattern)
-  rules(@BusCaller() caller: Caller) {
-    return this.getRules.execute(caller);
+  rules(@Payload() { street }: CandidateRulesQuery, @BusCaller() caller: Caller) {
+    return this.getRules.execute(new GetCandidateRulesQuery(caller, street));
   }
 
   @MessagePattern(ANALYTICS_REQUESTS.putCandidateRules.pattern)

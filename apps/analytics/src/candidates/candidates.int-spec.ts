@@ -19,8 +19,14 @@ const C2 = '370502005002';
 const G11 = '370502005001001';
 const G12 = '370502005001002';
 const G21 = '370502005002001';
-const PATHS: Record<string, string[]> = { [G11]: [STREET, C1, G11], [G12]: [STREET, C1, G12], [G21]: [STREET, C2, G21] };
+// A second street, with its own grid centre: its rules are its own.
+const STREET_B = '370502006';
+const CB = '370502006001';
+const GB = '370502006001001';
+const PATHS: Record<string, string[]> = { [G11]: [STREET, C1, G11], [G12]: [STREET, C1, G12], [G21]: [STREET, C2, G21], [GB]: [STREET_B, CB, GB] };
 const CENTRE: Caller = { sub: 'centre-1', roles: ['street_admin'], units: [STREET] };
+const CENTRE_B: Caller = { sub: 'centre-b', roles: ['street_admin'], units: [STREET_B] };
+const ADMIN: Caller = { sub: 'admin-1', roles: ['admin'], units: [] };
 const C2_ADMIN: Caller = { sub: 'c2-1', roles: ['community_admin'], units: [C2] };
 const STAFF: Caller = { sub: 'staff-1', roles: ['grid_staff'], units: [G11] };
 const DAY = 24 * 3600 * 1000;
@@ -100,7 +106,11 @@ describe('3+N candidates: detection over the case projection, the street centre�
     await db.connect();
     const unit = (code: string, level: UnitLevel, path: string[]) =>
       buildCloudEvent(REGISTRY_EVENTS.unitCreated, code, { unit: { code, name: `name-${code}`, level, kind: null, parentCode: path.at(-2) ?? null, path, active: true, hasBoundary: false } }, { correlationId: 'c' });
-    const units = [unit(STREET, 'street', [STREET]), unit(C1, 'community', [STREET, C1]), unit(C2, 'community', [STREET, C2]), ...Object.entries(PATHS).map(([g, p]) => unit(g, 'grid', p))];
+    const units = [
+      unit(STREET, 'street', [STREET]), unit(C1, 'community', [STREET, C1]), unit(C2, 'community', [STREET, C2]),
+      unit(STREET_B, 'street', [STREET_B]), unit(CB, 'community', [STREET_B, CB]),
+      ...Object.entries(PATHS).map(([g, p]) => unit(g, 'grid', p)),
+    ];
     for (const u of units) await nc.jetstream().publish(withPrefix(platform.prefix, REGISTRY_EVENTS.unitCreated.subject), Buffer.from(JSON.stringify(u)), { msgID: u.id });
     for (const c of history(now)) await insertCase(c.id, c.grid, c.category, c.at);
     await eventually(async () => expect((await db.query(`select 1 from analytics.unit_projection`)).rowCount).toBe(units.length), { timeoutMs: 15_000 });
@@ -178,7 +188,7 @@ describe('3+N candidates: detection over the case projection, the street centre�
     expect(await refusal(candidates.putRules(CENTRE, { rules: [rules[0], { ...rules[1], factor: null }] }))).toMatchObject({ code: AnalyticsErrorCode.Invalid, details: { fields: [{ field: 'rules.1.factor' }] } });
     expect(await refusal(candidates.putRules(CENTRE, { rules: [{ ...rules[0], kind: 'nearby' } as unknown as CandidateRuleInput] }))).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: [expect.objectContaining({ field: 'rules.0.kind' })] } });
     expect(await refusal(candidates.putRules(C2_ADMIN, { rules }))).toMatchObject({ kind: 'forbidden' });
-    expect((await candidates.rules(CENTRE)).rules.map((r) => r.categoryCode)).toEqual(['*']);
+    expect(await candidates.rules(CENTRE)).toMatchObject({ street: STREET, source: 'default', rules: [{ categoryCode: '*' }] }); // none of its own yet: the platform default
     expect((await candidates.putRules(CENTRE, { rules })).rules.map((r) => [r.categoryCode, r.kind, r.updatedBy])).toEqual([['*', 'same_grid', CENTRE.sub], ['WATER', 'rise_over_baseline', CENTRE.sub]]);
     for (const daysAgo of [8, 12, 16, 20]) await insertCase(randomUUID(), G21, 'WATER.LEAK', new Date(now.getTime() - daysAgo * DAY)); // about 1.3 a week before
     for (const daysAgo of [1, 2, 3]) await insertCase(randomUUID(), G21, 'WATER.LEAK', new Date(now.getTime() - daysAgo * DAY));
@@ -275,5 +285,35 @@ describe('3+N candidates: detection over the case projection, the street centre�
     expect([...cluster.evidence.appealIds].sort()).toEqual([...appeals].sort());
     expect(cluster.evidence.trend.reduce((n, p) => [n[0] + p.cases, n[1] + p.appeals], [0, 0])).toEqual([3, 2]); // the unit's occurrences, the far case too
     expect(cluster.summary).toBe(`name-${C1} 300米范围内 近14天 ROAD.POTHOLE 4 起`);
+  });
+  it('keeps each street’s rules its own: A’s admin changes A’s, B’s stay; B is 404 to A’s admin, the platform default an admin’s', async () => {
+    const own: CandidateRuleInput[] = [{ categoryCode: '*', kind: 'same_grid', windowDays: 14, minCount: 3 }];
+    expect(await candidates.rules(CENTRE)).toMatchObject({ street: STREET, streetName: `name-${STREET}`, source: 'street' });
+    expect(await candidates.rules(CENTRE_B)).toMatchObject({ street: STREET_B, source: 'default', rules: [{ categoryCode: '*', minCount: 5, updatedBy: 'default' }] });
+    expect(await refusal(candidates.rules(CENTRE, { street: STREET_B }))).toMatchObject({ code: AnalyticsErrorCode.UnitNotFound, kind: 'not_found' });
+    expect(await refusal(candidates.putRules(CENTRE, { street: STREET_B, rules: own }))).toMatchObject({ code: AnalyticsErrorCode.UnitNotFound, kind: 'not_found' });
+    expect(await refusal(candidates.putRules(CENTRE, { street: '*', rules: own }))).toMatchObject({ kind: 'forbidden' });
+    expect(await refusal(candidates.putRules({ ...CENTRE_B, units: [CB] }, { street: STREET_B, rules: own }))).toMatchObject({ kind: 'forbidden' }); // a unit in it, not its street admin
+    expect(await refusal(candidates.rules(CENTRE, { street: 'x' }))).toMatchObject({ details: { fields: [expect.objectContaining({ field: 'street' })] } });
+    expect((await candidates.rules(CENTRE, { street: '*' })).rules.map((r) => [r.categoryCode, r.minCount])).toEqual([['*', 5]]); // A’s PUTs left the platform default alone
+
+    // B’s grid centre lowers B’s bar to 3; A (5 under its own `*`) is unchanged.
+    expect(await candidates.putRules(CENTRE_B, { rules: own })).toMatchObject({ street: STREET_B, source: 'street', rules: [{ categoryCode: '*', minCount: 3, updatedBy: CENTRE_B.sub }] });
+    expect((await candidates.rules(CENTRE)).rules.map((r) => [r.categoryCode, r.minCount])).toEqual([['*', 5], ['ROAD', 4], ['WATER', 4]]);
+    for (const grid of [GB, G11]) for (const daysAgo of [1, 2, 3]) await insertCase(randomUUID(), grid, 'SAFETY.GAS', new Date(now.getTime() - daysAgo * DAY));
+    // (the radius cluster raised before stays raised: unchanged)
+    expect((await scanBoth()).flatMap((n) => n ?? []).map((n) => [n.result, n.ruleKey, n.unitCode])).toEqual([['unchanged', 'ROAD', C1], ['raised', '*', GB]]);
+    const [inB] = (await candidates.list(CENTRE_B, { status: 'raised' })).items;
+    expect(inB).toMatchObject({ streetCode: STREET_B, unitCode: GB, rule: { minCount: 3 } });
+    expect(await refusal(candidates.get(CENTRE, inB.id))).toMatchObject({ code: AnalyticsErrorCode.CandidateNotFound });
+
+    // An admin sets the platform default (their default street): streets with rules of their own keep them.
+    expect(await candidates.putRules(ADMIN, { rules: [{ categoryCode: '*', kind: 'same_grid', windowDays: 14, minCount: 2 }] })).toMatchObject({ street: '*', source: 'default', rules: [{ minCount: 2, updatedBy: ADMIN.sub }] });
+    expect((await scanBoth()).flatMap((n) => n ?? []).map((n) => [n.result, n.unitCode])).toEqual([['unchanged', C1], ['unchanged', GB]]); // A’s three gas cases still short of A’s 5
+    expect(await candidates.rules(CENTRE_B)).toMatchObject({ source: 'street', rules: [{ minCount: 3 }] });
+    expect(await candidates.putRules(ADMIN, { street: STREET_B, rules: own })).toMatchObject({ street: STREET_B, rules: [{ updatedBy: ADMIN.sub }] });
+    expect((await db.query(`select street_code, count(*)::int as n from analytics.candidate_rule group by 1 order by 1`)).rows).toEqual([
+      { street_code: '*', n: 1 }, { street_code: STREET, n: 3 }, { street_code: STREET_B, n: 1 },
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { CaseProjectionMigration } from './case-projection.migration';
 import { CaseWorkOrderMigration } from './case-work-order.migration';
 import { CandidatesMigration } from './candidates.migration';
 import { CandidateAppealsMigration } from './candidate-appeals.migration';
+import { CandidateRuleStreetMigration } from './candidate-rule-street.migration';
 import { GridQualityMigration } from './grid-quality.migration';
 import { HotlineFiguresMigration } from './hotline-figures.migration';
 import { PartyFiguresMigration } from './party-figures.migration';
@@ -36,4 +37,6 @@ export const ANALYTICS_MIGRATIONS = [
   ...[RankingAppealsMigration].map((m) => ({ name: m.migrationName, class: m })),
   // The 3+N candidates: rules, the detector's lease, the candidates.
   ...[CandidatesMigration, CandidateAppealsMigration].map((m) => ({ name: m.migrationName, class: m })),
+  // The rules per street, the rules so far the platform default.
+  ...[CandidateRuleStreetMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

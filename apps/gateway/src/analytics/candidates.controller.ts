@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CANDIDATE_DECIDERS, CANDIDATE_READERS, CurrentCaller, Roles, type Caller } from '@gridline/auth';
-import { CandidatesClient, DismissCandidateBody, ListCandidatesQuery, PutCandidateRulesRequest } from '@gridline/contracts-analytics';
+import { CandidateRulesBody, CandidateRulesQuery, CandidatesClient, DismissCandidateBody, ListCandidatesQuery } from '@gridline/contracts-analytics';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ApiCursorPage } from '../http/api-page.decorator';
@@ -21,18 +21,22 @@ export class CandidatesController {
 
   @Get('candidate-rules')
   @Roles(...CANDIDATE_DECIDERS)
-  @ApiOperation({ summary: 'The 3+N detection rules: the * default first, then each category’s or major category’s own. Definitions: docs/analytics.md' })
-  rules(@CurrentCaller() caller: Caller) {
-    return this.candidates.rules(caller);
+  @ApiOperation({
+    summary:
+      'A street’s 3+N detection rules (default your street; street=* the platform default): the * rule first, then each category’s or major category’s own; source default when the street has none of its own and uses the platform default. Out of scope 404. Definitions: docs/analytics.md',
+  })
+  rules(@CurrentCaller() caller: Caller, @Query() query: CandidateRulesQuery) {
+    return this.candidates.rules(caller, query);
   }
 
   @Put('candidate-rules')
   @Roles(...CANDIDATE_DECIDERS)
   @ApiOperation({
-    summary: 'Replace the 3+N detection rules (the street grid centre): exactly one * rule, each category once; same_grid, within_radius (radiusMetres) or rise_over_baseline (factor, baselineWindows). 400 names the rule’s field (rules.1.factor)',
+    summary:
+      'Replace a street’s 3+N detection rules (its street grid centre or an admin; street=* the platform default, an admin only): exactly one * rule, each category once; same_grid, within_radius (radiusMetres) or rise_over_baseline (factor, baselineWindows). No other street’s rules change. 400 names the rule’s field (rules.1.factor); out of scope 404; not your street 403',
   })
-  putRules(@CurrentCaller() caller: Caller, @Body() body: PutCandidateRulesRequest) {
-    return this.candidates.putRules(caller, body);
+  putRules(@CurrentCaller() caller: Caller, @Query() { street }: CandidateRulesQuery, @Body() body: CandidateRulesBody) {
+    return this.candidates.putRules(caller, { ...body, street });
   }
 
   @Get('candidates')

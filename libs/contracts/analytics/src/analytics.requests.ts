@@ -15,7 +15,7 @@ import type { LeagueTableQuery, RankingWeightsQuery, RankingsQuery, SetRankingWe
 import type { LeagueTableView, RankingWeightsView, RankingsView } from './rankings/rankings.types';
 import type { WorkloadQuery } from './workload/workload.dto';
 import type { WorkloadView } from './workload/workload.types';
-import type { CandidateIdRequest, DismissCandidateRequest, ListCandidatesQuery, PutCandidateRulesRequest } from './candidates/candidates.dto';
+import type { CandidateIdRequest, CandidateRulesQuery, DismissCandidateRequest, ListCandidatesQuery, PutCandidateRulesRequest } from './candidates/candidates.dto';
 import type { CandidatePage, CandidateRulesView, CandidateView } from './candidates/candidates.types';
 
 /** Every query analytics answers over the bus. */
@@ -36,7 +36,7 @@ export const ANALYTICS_REQUESTS = {
   rankingWeights: defineRequest<RankingWeightsQuery, RankingWeightsView>('analytics', 'analytics.rankings.weights.get'),
   setRankingWeights: defineRequest<SetRankingWeightsRequest, RankingWeightsView>('analytics', 'analytics.rankings.weights.set'),
   workload: defineRequest<WorkloadQuery, WorkloadView>('analytics', 'analytics.workload.get'),
-  candidateRules: defineRequest<Record<string, never>, CandidateRulesView>('analytics', 'analytics.candidate_rules.get'),
+  candidateRules: defineRequest<CandidateRulesQuery, CandidateRulesView>('analytics', 'analytics.candidate_rules.get'),
   putCandidateRules: defineRequest<PutCandidateRulesRequest, CandidateRulesView>('analytics', 'analytics.candidate_rules.put'),
   listCandidates: defineRequest<ListCandidatesQuery, CandidatePage>('analytics', 'analytics.candidate.list'),
   getCandidate: defineRequest<CandidateIdRequest, CandidateView>('analytics', 'analytics.candidate.get'),

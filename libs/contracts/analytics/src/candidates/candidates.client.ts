@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
 import { ANALYTICS_REQUESTS } from '../analytics.requests';
-import type { DismissCandidateBody, ListCandidatesQuery, PutCandidateRulesRequest } from './candidates.dto';
+import type { CandidateRulesQuery, DismissCandidateBody, ListCandidatesQuery, PutCandidateRulesRequest } from './candidates.dto';
 import type { CandidatePage, CandidateRulesView, CandidateView } from './candidates.types';
 
 /** The 3+N candidates (未诉先办) and their detection rules, over the bus. */
@@ -10,8 +10,9 @@ import type { CandidatePage, CandidateRulesView, CandidateView } from './candida
 export class CandidatesClient {
   constructor(private readonly bus: BusRequester) {}
 
-  rules(caller: Caller): Promise<CandidateRulesView> {
-    return this.bus.request(ANALYTICS_REQUESTS.candidateRules, {}, { caller });
+  /** A street's rules (`street`: default the caller's street; `*` the platform default). */
+  rules(caller: Caller, query: CandidateRulesQuery = {}): Promise<CandidateRulesView> {
+    return this.bus.request(ANALYTICS_REQUESTS.candidateRules, query, { caller });
   }
 
   putRules(caller: Caller, request: PutCandidateRulesRequest): Promise<CandidateRulesView> {

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsInt, IsNotEmpty, IsNumber, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { CursorQuery, IsOneOf, Trim } from '@gridline/platform';
-import { CATEGORY_CODE_PATTERN, IsUnitCode } from '@gridline/contracts-registry';
-import { CANDIDATE_RULE_KINDS, CANDIDATE_STATUSES, type CandidateRuleKind, type CandidateStatus } from './candidates.types';
+import { CATEGORY_CODE_PATTERN, IsUnitCode, UNIT_CODE_PATTERN } from '@gridline/contracts-registry';
+import { CANDIDATE_RULE_KINDS, CANDIDATE_STATUSES, PLATFORM_CANDIDATE_RULES, type CandidateRuleKind, type CandidateStatus } from './candidates.types';
 
 /** A category code (`ENV.GARBAGE`), a major category (`ENV`) or `*`, the default rule. */
 export const CANDIDATE_RULE_CATEGORY = new RegExp(`^(\\*|${CATEGORY_CODE_PATTERN.source.slice(1, -1)})$`);
@@ -58,8 +58,22 @@ export class CandidateRuleInput {
   enabled?: boolean;
 }
 
-/** Body of PUT /api/v1/analytics/candidate-rules (and `analytics.candidate_rules.put`): every rule, replacing the set. */
-export class PutCandidateRulesRequest {
+/** A street's code, or `*`: the platform default. */
+export const CANDIDATE_RULES_STREET = new RegExp(`^(\\*|${UNIT_CODE_PATTERN.source.slice(1, -1)})$`);
+
+/** Query of GET|PUT /api/v1/analytics/candidate-rules (and `analytics.candidate_rules.get`). */
+export class CandidateRulesQuery {
+  @ApiPropertyOptional({
+    example: '370502003',
+    description: `The street whose rules (in your scope; default the street of your first unit, an admin's the platform default). ${PLATFORM_CANDIDATE_RULES}: the platform default, which every street without rules of its own uses (set by an admin only)`,
+  })
+  @IsOptional()
+  @Matches(CANDIDATE_RULES_STREET, { message: `street must be a street code or ${PLATFORM_CANDIDATE_RULES} (the platform default)` })
+  street?: string;
+}
+
+/** Body of PUT /api/v1/analytics/candidate-rules: every rule of the street, replacing its set. */
+export class CandidateRulesBody {
   @ApiProperty({ type: [CandidateRuleInput], description: 'The whole set: exactly one * rule, each category once' })
   @IsDefined()
   @IsArray()
@@ -68,6 +82,13 @@ export class PutCandidateRulesRequest {
   @ValidateNested({ each: true })
   @Type(() => CandidateRuleInput)
   rules!: CandidateRuleInput[];
+}
+
+/** `analytics.candidate_rules.put`: the street (as the query names it) and its rules. */
+export class PutCandidateRulesRequest extends CandidateRulesBody {
+  @IsOptional()
+  @Matches(CANDIDATE_RULES_STREET, { message: `street must be a street code or ${PLATFORM_CANDIDATE_RULES} (the platform default)` })
+  street?: string;
 }
 
 /** Query of GET /api/v1/analytics/candidates (and `analytics.candidate.list`). */

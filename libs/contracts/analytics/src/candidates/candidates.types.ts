@@ -29,7 +29,16 @@ export interface CandidateRuleView {
   enabled: boolean;
 }
 
+/** The `street` of the platform default rules, which every street without rules of its own uses. */
+export const PLATFORM_CANDIDATE_RULES = '*';
+
+/** A street's detection rules (or the platform default's). */
 export interface CandidateRulesView {
+  /** The street asked, or `*` (the platform default). */
+  street: string;
+  streetName: string | null;
+  /** street: the street's own rules; default: the platform default (the street has none of its own, or `*` was asked). */
+  source: 'street' | 'default';
   rules: (CandidateRuleView & { updatedAt: string; updatedBy: string })[];
 }
 

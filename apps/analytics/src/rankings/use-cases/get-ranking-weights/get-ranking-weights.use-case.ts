@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { FIGURES_READERS, requireRole, scopeCovers, type Caller } from '@gridline/auth';
+import { FIGURES_READERS, requireRole } from '@gridline/auth';
 import { RANKING_PARTS, type RankingWeights, type RankingWeightsView } from '@gridline/contracts-analytics';
 import { ReferenceRepository } from '@gridline/registry-reference';
 import { PartyFiguresRepository } from '../../../party/party-figures.repository';
 import { DEFAULT_RANKING_WEIGHTS, normaliseWeights } from '../../ranking-score';
-import { rankingStreet } from '../../ranking-street';
+import { rankingStreet, scopeMeetsStreet } from '../../ranking-street';
 import { RankingWeightsRepository, type StoredRankingWeights } from '../../ranking-weights.repository';
 import type { GetRankingWeightsQuery } from './get-ranking-weights.query';
 
@@ -38,7 +38,7 @@ export class GetRankingWeightsUseCase {
 
   async execute({ caller, street }: GetRankingWeightsQuery): Promise<RankingWeightsView> {
     requireRole(caller, FIGURES_READERS, 'read the ranking weights');
-    const unit = await rankingStreet(caller.units, street, this.units, (s) => this.meets(caller, s));
+    const unit = await rankingStreet(caller.units, street, this.units, (s) => scopeMeetsStreet(caller, s, this.units));
     return this.of(unit.code);
   }
 
@@ -47,11 +47,5 @@ export class GetRankingWeightsUseCase {
     if (!street) return rankingWeightsView(null, null, null);
     const names = await this.reference.names({ units: [street] });
     return rankingWeightsView(street, names.unit(street), await this.weights.find(street));
-  }
-
-  private async meets(caller: Caller, street: string): Promise<boolean> {
-    if (scopeCovers(caller, [street])) return true;
-    for (const code of caller.units) if ((await this.units.unit(code))?.path[0] === street) return true;
-    return false;
   }
 }
