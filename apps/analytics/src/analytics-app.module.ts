@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
 import { ExportAuditEntity, TransactionRunner } from '@gridline/persistence';
+import { HotlineClient } from '@gridline/contracts-hotline';
 import { IncidentsClient } from '@gridline/contracts-incidents';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule, type RegistryReferenceFillSettings } from '@gridline/registry-reference';
@@ -52,9 +53,9 @@ export class AnalyticsAppModule {
         WorkloadModule,
         CandidatesModule.register({ scanMs: config.CANDIDATE_SCAN_MS, autoStart: overrides.startWorkers ?? true }),
       ],
-      // Incidents is asked for its cases' snapshot (as svc:analytics) when the case projection starts after its stream lost messages.
-      providers: [RegistryClient, IncidentsClient, TransactionRunner, { provide: PROJECTION_BOOTSTRAP_SETTINGS, useValue: bootstrap }],
-      exports: [RegistryClient, IncidentsClient, TransactionRunner, PROJECTION_BOOTSTRAP_SETTINGS],
+      // Incidents and the hotline are asked for their snapshots (as svc:analytics) when the case or the appeal projection starts after its stream lost messages.
+      providers: [RegistryClient, IncidentsClient, HotlineClient, TransactionRunner, { provide: PROJECTION_BOOTSTRAP_SETTINGS, useValue: bootstrap }],
+      exports: [RegistryClient, IncidentsClient, HotlineClient, TransactionRunner, PROJECTION_BOOTSTRAP_SETTINGS],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { AnalyticsAppModule, AnalyticsConfig, rebuildProjections } from '@gridline/app-analytics';
+import { AnalyticsConfig, rebuildProjections } from '@gridline/app-analytics';
 import { SYSTEM_CALLER } from '@gridline/auth';
 import { IncidentsClient } from '@gridline/contracts-incidents';
 import { eventually, unitFactory } from '@gridline/testing';
@@ -92,22 +92,8 @@ describe('analytics started late: the case projection from incidents’ snapshot
       return answers;
     }, { timeoutMs: 20_000 });
 
-    // The live analytics goes; its durable consumers with it (a service started later has none yet).
-    const first = walk.service('analytics');
-    await first.close();
-    walk.platform.services.splice(walk.platform.services.indexOf(first), 1);
-    const stream = walk.stream('incidents');
-    await walk.jetstream(async (jsm) => {
-      for (const source of ['registry', 'incidents'] as const) {
-        for await (const c of jsm.consumers.list(walk.stream(source))) if (c.name.startsWith('analytics-')) await jsm.consumers.delete(walk.stream(source), c.name);
-      }
-      // The stream keeps only its newest third: the first cases' events are gone, the second's are cut in the middle.
-      const { messages } = (await jsm.streams.info(stream)).state;
-      await jsm.streams.purge(stream, { keep: Math.floor(messages / 3) });
-      expect((await jsm.streams.info(stream)).state.first_seq).toBeGreaterThan(1);
-    });
-
-    await walk.platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config), { DB_SCHEMA: 'analytics_late' });
+    // The stream keeps only its newest third: the first cases' events are gone, the second's are cut in the middle.
+    await walk.startAnalyticsAfterPurge('incidents', ['registry', 'incidents'], 'analytics_late');
     const db = await walk.db();
     await eventually(async () => {
       expect((await db.query(`select finished_at from analytics_late.projection_bootstrap where consumer = 'analytics-cases'`)).rows).toEqual([{ finished_at: expect.any(Date) }]);

@@ -43,9 +43,10 @@ export class TestPlatform {
   /**
    * A bus client on this platform's prefix that signs callers as the gateway does (with the development gateway key):
    * what a test uses to send requests as a user. The services' own clients sign only for themselves. `as: 'seed'`
-   * signs as the seed does (SYSTEM_CALLER is then the seed's own identity).
+   * signs as the seed does (SYSTEM_CALLER is then the seed's own identity); any other service's name signs as that
+   * service does with its development key (SYSTEM_CALLER is then `svc:<name>`, e.g. what only analytics may ask).
    */
-  async bus(as: 'gateway' | 'seed' = 'gateway'): Promise<BusClient> {
+  async bus(as = 'gateway'): Promise<BusClient> {
     const { bus, close } = await connectStandaloneBus(as, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: this.prefix, REQUEST_TIMEOUT_MS: 10_000 });
     this.buses.push({ close });
     return bus;

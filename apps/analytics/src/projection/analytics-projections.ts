@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { EventSubscriber } from '@gridline/messaging';
 import { REGISTRY_REFERENCE_TABLES, RegistryReferenceSubscriber } from '@gridline/registry-reference';
 import { AppealProjectionSubscriber } from './appeal-projection.subscriber';
+import { AppealSnapshot } from './appeal-snapshot';
 import { CaseProjectionSubscriber } from './case-projection.subscriber';
 import { CaseSnapshot } from './case-snapshot';
 import { HotlineFiguresProjectionSubscriber } from './hotline-figures-projection.subscriber';
@@ -41,7 +42,7 @@ export const ANALYTICS_PROJECTIONS: readonly AnalyticsProjection[] = [
   { subscriber: HotlineFiguresProjectionSubscriber, tables: ['hotline_owner_figures'] },
   { subscriber: PartyProjectionSubscriber, tables: ['party_organisation', 'party_member', 'party_registration', 'party_activity', 'party_attendance', 'party_service'] },
   { subscriber: CaseProjectionSubscriber, tables: ['case_event', 'case_projection', 'case_step', 'case_fact'], snapshot: CaseSnapshot },
-  { subscriber: AppealProjectionSubscriber, tables: ['appeal_projection'] },
+  { subscriber: AppealProjectionSubscriber, tables: ['appeal_projection'], snapshot: AppealSnapshot },
   { subscriber: VisitLogSubscriber, tables: ['visit_log'] },
 ];
 

@@ -27,6 +27,7 @@ export interface ProjectionBootstrapSettings {
 export class ProjectionBootstrap implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ProjectionBootstrap.name);
   private stopped = false;
+  private deciding: Promise<void> | undefined;
   private filling: Promise<void> | undefined;
 
   constructor(
@@ -36,14 +37,20 @@ export class ProjectionBootstrap implements OnModuleInit, OnApplicationBootstrap
     @Inject(PROJECTION_BOOTSTRAP_SETTINGS) private readonly settings: ProjectionBootstrapSettings,
   ) {}
 
+  // Nest calls these hooks once for each module the provider is reachable from (three in the service): decided and
+  // filled once all the same, or each fill would load every page again.
   async onModuleInit(): Promise<void> {
     if (!this.settings.autoStart) return;
     // A boot never fails for it: without NATS or the database now, the service starts as it would without a snapshot.
-    await this.decide().catch((error: unknown) => this.logger.warn({ msg: 'could not tell whether a projection needs its snapshot', error: (error as Error).message }));
+    this.deciding ??= this.decide().then(
+      () => undefined,
+      (error: unknown) => this.logger.warn({ msg: 'could not tell whether a projection needs its snapshot', error: (error as Error).message }),
+    );
+    await this.deciding;
   }
 
   onApplicationBootstrap(): void {
-    if (this.settings.autoStart) this.filling = this.fillUntilDone();
+    if (this.settings.autoStart) this.filling ??= this.fillUntilDone();
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -9,6 +9,7 @@ import { GetAppealTimelineUseCase } from './use-cases/get-appeal-timeline/get-ap
 import { IntakeAppealUseCase } from './use-cases/intake-appeal/intake-appeal.use-case';
 import { ExportAuditRepository } from '@gridline/persistence';
 import { ListAppealExportsUseCase } from './use-cases/list-appeal-exports/list-appeal-exports.use-case';
+import { GiveAppealSnapshotUseCase } from './use-cases/give-appeal-snapshot/give-appeal-snapshot.use-case';
 import { ListAppealsByCursorUseCase } from './use-cases/list-appeals-by-cursor/list-appeals-by-cursor.use-case';
 import { RecordAppealExportUseCase } from './use-cases/record-appeal-export/record-appeal-export.use-case';
 import { ListAppealsUseCase } from './use-cases/list-appeals/list-appeals.use-case';
@@ -32,6 +33,7 @@ import { RevealAppealCallerUseCase } from './use-cases/reveal-appeal-caller/reve
     RevealAppealCallerUseCase,
     ListCallerAuditUseCase,
     ListAppealsByCursorUseCase,
+    GiveAppealSnapshotUseCase,
     ExportAuditRepository,
     RecordAppealExportUseCase,
     ListAppealExportsUseCase,

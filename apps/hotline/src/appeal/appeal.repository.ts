@@ -56,6 +56,25 @@ export class AppealRepository {
     return this.em.nativeUpdate(AppealEntity, { $and: [where, { flagged: false }] }, { flagged: true });
   }
 
+  /** Every appeal in the order of its reception, from after a keyset position (`limit` rows): the appeals' snapshot. */
+  async inReceptionOrder(after: { receivedAt: Date; id: string } | null, limit: number): Promise<AppealEntity[]> {
+    const rows: Record<string, unknown>[] = await this.em.execute(
+      `select * from "${this.em.config.get('schema')}"."appeal" ${after ? 'where (received_at, id) > (?, ?)' : ''} order by received_at, id limit ?`,
+      after ? [after.receivedAt, after.id, limit] : [limit],
+    );
+    return rows.map((row) => this.em.map(AppealEntity, row));
+  }
+
+  /** The newest timeline entry of each appeal (its last change: when and by whom). */
+  async lastChanges(ids: readonly string[]): Promise<Map<string, { at: Date; actor: string }>> {
+    if (ids.length === 0) return new Map();
+    const rows: { appeal_id: string; at: Date; actor: string }[] = await this.em.execute(
+      `select distinct on (appeal_id) appeal_id, at, actor from "${this.em.config.get('schema')}"."appeal_timeline" where appeal_id in (${ids.map(() => '?').join(', ')}) order by appeal_id, at desc, id desc`,
+      [...ids],
+    );
+    return new Map(rows.map((r) => [r.appeal_id, { at: new Date(r.at), actor: r.actor }]));
+  }
+
   timeline(appealId: string): Promise<AppealTimelineEntity[]> {
     return this.em.find(AppealTimelineEntity, { appealId }, { orderBy: { id: 'asc' } });
   }

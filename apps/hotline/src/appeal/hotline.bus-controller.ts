@@ -2,7 +2,7 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { AppealActionRequest, AppealCursorPageRequest, AppealIdRequest, CallerAuditQuery, FiguresQuery, HOTLINE_REQUESTS, IntakeAppealRequest, ListAppealsQuery as ListAppealsRequest, RecordAppealExportRequest, RevealCallerRequest } from '@gridline/contracts-hotline';
+import { AppealActionRequest, AppealCursorPageRequest, AppealIdRequest, AppealSnapshotQuery, CallerAuditQuery, FiguresQuery, HOTLINE_REQUESTS, IntakeAppealRequest, ListAppealsQuery as ListAppealsRequest, RecordAppealExportRequest, RevealCallerRequest } from '@gridline/contracts-hotline';
 import { ExportAuditQuery } from '@gridline/platform';
 import { ActOnAppealCommand } from './use-cases/act-on-appeal/act-on-appeal.command';
 import { ActOnAppealUseCase } from './use-cases/act-on-appeal/act-on-appeal.use-case';
@@ -10,6 +10,8 @@ import { GetAppealQuery } from './use-cases/get-appeal/get-appeal.query';
 import { GetAppealUseCase } from './use-cases/get-appeal/get-appeal.use-case';
 import { GetAppealTimelineQuery } from './use-cases/get-appeal-timeline/get-appeal-timeline.query';
 import { GetAppealTimelineUseCase } from './use-cases/get-appeal-timeline/get-appeal-timeline.use-case';
+import { GiveAppealSnapshotQuery } from './use-cases/give-appeal-snapshot/give-appeal-snapshot.query';
+import { GiveAppealSnapshotUseCase } from './use-cases/give-appeal-snapshot/give-appeal-snapshot.use-case';
 import { IntakeAppealCommand } from './use-cases/intake-appeal/intake-appeal.command';
 import { IntakeAppealUseCase } from './use-cases/intake-appeal/intake-appeal.use-case';
 import { ListAppealsQuery } from './use-cases/list-appeals/list-appeals.query';
@@ -42,6 +44,7 @@ export class HotlineBusController {
     private readonly listByCursor: ListAppealsByCursorUseCase,
     private readonly recordExport: RecordAppealExportUseCase,
     private readonly exportAudit: ListAppealExportsUseCase,
+    private readonly giveSnapshot: GiveAppealSnapshotUseCase,
   ) {}
 
   @MessagePattern(HOTLINE_REQUESTS.revealCaller.pattern)
@@ -84,6 +87,11 @@ export class HotlineBusController {
   @MessagePattern(HOTLINE_REQUESTS.listByCursor.pattern)
   pageByCursor(@Payload() query: AppealCursorPageRequest, @BusCaller() caller: Caller) {
     return this.listByCursor.execute(new ListAppealsByCursorQuery(caller, query));
+  }
+
+  @MessagePattern(HOTLINE_REQUESTS.snapshot.pattern)
+  snapshot(@Payload() query: AppealSnapshotQuery, @BusCaller() caller: Caller) {
+    return this.giveSnapshot.execute(new GiveAppealSnapshotQuery(caller, query));
   }
 
   @MessagePattern(HOTLINE_REQUESTS.recordExport.pattern)

@@ -184,6 +184,29 @@ export class StreetFixture {
     }
   }
 
+  /**
+   * Analytics started late, after `source`'s stream lost its first messages (aged out: here purged): the live analytics
+   * goes, its durable consumers on `consumed` with it (a service started later has none yet); `source`'s stream keeps
+   * only its newest third; analytics starts again in a fresh schema `schema`.
+   */
+  async startAnalyticsAfterPurge(source: ServiceName, consumed: readonly ServiceName[], schema: string): Promise<RunningTestService> {
+    const live = this.service('analytics');
+    await live.close();
+    this.platform.services.splice(this.platform.services.indexOf(live), 1);
+    const stream = this.stream(source);
+    await this.jetstream(async (jsm) => {
+      for (const from of consumed) {
+        for await (const c of jsm.consumers.list(this.stream(from))) if (c.name.startsWith('analytics-')) await jsm.consumers.delete(this.stream(from), c.name);
+      }
+      const { messages } = (await jsm.streams.info(stream)).state;
+      await jsm.streams.purge(stream, { keep: Math.floor(messages / 3) });
+      expect((await jsm.streams.info(stream)).state.first_seq).toBeGreaterThan(1);
+    });
+    const late = await SERVICES.analytics(this.platform, { DB_SCHEMA: schema });
+    this.running.set('analytics', late);
+    return late;
+  }
+
   /** The last event stored on a subject of a service's stream (`events.hotline.appeal.dispatched`). */
   lastEvent(service: ServiceName, subject: string): Promise<StoredMsg> {
     return this.jetstream((jsm) => jsm.streams.getMessage(this.stream(service), { last_by_subj: this.subject(subject) }));

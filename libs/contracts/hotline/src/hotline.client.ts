@@ -3,7 +3,8 @@ import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
 import { HOTLINE_REQUESTS } from './hotline.requests';
 import type { CursorPage, ExportAuditEntryView, ExportAuditQuery, ExportFormat, ExportRecorded, OffsetPage } from '@gridline/platform';
-import type { AppealActionBody, AppealCursorPageRequest, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery } from './appeal/appeal.dto';
+import type { AppealActionBody, AppealCursorPageRequest, AppealSnapshotQuery, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery } from './appeal/appeal.dto';
+import type { AppealSnapshotPage } from './appeal/appeal.events';
 import type { AppealAction, AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
 
 /** The hotline's commands and queries, typed. */
@@ -32,6 +33,11 @@ export class HotlineClient {
   }
 
   /** The list's appeals in keyset pages (newest first): what an export reads. */
+  /** A page of every appeal as its newest state in the events' payload: answered to the analytics service acting for itself. */
+  snapshot(caller: Caller, query: AppealSnapshotQuery): Promise<AppealSnapshotPage> {
+    return this.bus.request(HOTLINE_REQUESTS.snapshot, query, { caller });
+  }
+
   listByCursor(caller: Caller, query: AppealCursorPageRequest): Promise<CursorPage<AppealView>> {
     return this.bus.request(HOTLINE_REQUESTS.listByCursor, query, { caller });
   }

@@ -1,6 +1,7 @@
 import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts';
 
-import type { AppealActionRequest, AppealCursorPageRequest, AppealIdRequest, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RecordAppealExportRequest, RevealCallerRequest } from './appeal/appeal.dto';
+import type { AppealActionRequest, AppealCursorPageRequest, AppealIdRequest, AppealSnapshotQuery, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RecordAppealExportRequest, RevealCallerRequest } from './appeal/appeal.dto';
+import type { AppealSnapshotPage } from './appeal/appeal.events';
 import type { AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
 import type { CursorPage, ExportAuditEntryView, ExportAuditQuery, ExportRecorded, OffsetPage } from '@gridline/platform';
 import type { IssueOpen311KeyRequest, PublicAppealUpdatesQuery, PublicAppealsQuery, RecordOpen311MediaRequest, RecordOpen311UpdateRequest, VerifyOpen311KeyRequest } from './open311/open311.dto';
@@ -17,6 +18,8 @@ export const HOTLINE_REQUESTS = {
   get: defineRequest<AppealIdRequest, AppealView>('hotline', 'hotline.appeal.get'),
   timeline: defineRequest<AppealIdRequest, AppealTimelineEntry[]>('hotline', 'hotline.appeal.timeline'),
   list: defineRequest<ListAppealsQuery, OffsetPage<AppealView>>('hotline', 'hotline.appeal.list'),
+  /** Every appeal as its newest state in the appeal events' payload, keyset-paged; for `svc:analytics` only (its bootstrap). */
+  snapshot: defineRequest<AppealSnapshotQuery, AppealSnapshotPage>('hotline', 'hotline.appeal.snapshot'),
   listByCursor: defineRequest<AppealCursorPageRequest, CursorPage<AppealView>>('hotline', 'hotline.appeal.export.page'),
   recordExport: defineRequest<RecordAppealExportRequest, ExportRecorded>('hotline', 'hotline.appeal.export.record'),
   exportAudit: defineRequest<ExportAuditQuery, OffsetPage<ExportAuditEntryView>>('hotline', 'hotline.appeal.export.audit'),

@@ -389,3 +389,6 @@ export class CallerAuditQuery extends PageQuery {
   @MaxLength(100)
   actor?: string;
 }
+
+/** A page of the appeals' snapshot (`hotline.appeal.snapshot`): `cursor` (the previous page's) and `limit`. */
+export class AppealSnapshotQuery extends CursorQuery {}

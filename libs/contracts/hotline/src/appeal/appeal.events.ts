@@ -1,3 +1,4 @@
+import type { CursorPage } from '@gridline/platform';
 import type { AppealChannel, OwnerFigures, AppealOwner, AppealReview, AppealStatus, AppealType, AppealUrgency, Resolution, Satisfaction } from './appeal.types';
 
 /** What every appeal event carries — never the caller's name or phone. */
@@ -53,6 +54,13 @@ export interface AppealEventData {
   actor: string;
   at: string;
 }
+
+/**
+ * A page of the appeals' snapshot (`hotline.appeal.snapshot`, for `svc:analytics` only): each appeal once, as its
+ * newest state in the appeal events' payload (no caller name or phone), `at` its last change — what a subscriber
+ * started after the stream lost the appeal's events folds as one more event, newest wins.
+ */
+export type AppealSnapshotPage = CursorPage<AppealEventData>;
 
 /** The deadlines the supervision watches: dispatch (while received), signing-for (while dispatched), the answer. */
 export const APPEAL_DEADLINES = ['dispatch', 'sign', 'answer'] as const;
