@@ -1,16 +1,12 @@
-import { connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
-import { AppError } from '@gridline/platform';
-import { buildCloudEvent, withPrefix, type CloudEvent, type EventDefinition } from '@gridline/messaging';
+import { type EventDefinition } from '@gridline/messaging';
 import { AnalyticsClient, AnalyticsErrorCode, type HotspotsQuery, type TrendsQuery } from '@gridline/contracts-analytics';
 import { HOTLINE_EVENTS } from '@gridline/contracts-hotline';
 import { INCIDENTS_EVENTS, type IncidentEventData } from '@gridline/contracts-incidents';
-import { REGISTRY_EVENTS, type UnitLevel } from '@gridline/contracts-registry';
-import { TEST_SERVERS, TestPlatform, appealEventData, eventually } from '@gridline/testing';
+import { appealEventData, eventually } from '@gridline/testing';
 import { hexCells } from './hex-cells';
-import { AnalyticsAppModule } from '../analytics-app.module';
-import { AnalyticsConfig } from '../analytics.config';
+import { event, refusal, startAnalyticsUnderTest, unitCreated, type AnalyticsUnderTest, type Published } from '../testing/analytics-under-test';
 
 const STREET = '370502004';
 const C1 = '370502004001';
@@ -22,10 +18,6 @@ const PATHS: Record<string, string[]> = { [G11]: [STREET, C1, G11], [G12]: [STRE
 const ANALYST: Caller = { sub: 'analyst-1', roles: ['analyst'], units: [STREET] };
 const C2_ADMIN: Caller = { sub: 'c2-1', roles: ['community_admin'], units: [C2] };
 
-type Published = CloudEvent & { on: string };
-function event<T>(definition: EventDefinition<T>, aggregateId: string, data: T): Published {
-  return { ...buildCloudEvent(definition, aggregateId, data, { correlationId: `c-${aggregateId}` }), on: definition.subject };
-}
 /** China time. */
 const cst = (day: string, time: string) => new Date(`2026-${day}T${time}:00+08:00`).toISOString();
 
@@ -77,30 +69,17 @@ const APPEALS = [
   appeal('AP6', cst('10-11', '23:30'), 'ROAD', G11, SPOT, cst('10-12', '08:30')),
 ];
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('hot spots and trends from incidents’ events', () => {
-  let platform: TestPlatform;
+  let harness: AnalyticsUnderTest;
   let analytics: AnalyticsClient;
-  let nc: NatsConnection;
   let db: Client;
-  const publish = async ({ on, ...e }: Published) => {
-    await nc.jetstream().publish(withPrefix(platform.prefix, on), Buffer.from(JSON.stringify(e)), { msgID: e.id });
-  };
-  const unit = (code: string, level: UnitLevel, path: string[]) =>
-    event(REGISTRY_EVENTS.unitCreated, code, { unit: { code, name: `name-${code}`, level, kind: null, parentCode: path.at(-2) ?? null, path, active: true, hasBoundary: false } });
+  const publish = (e: Published) => harness.publish(e);
+  const unit = unitCreated;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config));
-    analytics = new AnalyticsClient(await platform.bus());
-    nc = await connect({ servers: TEST_SERVERS.natsUrl });
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
+    harness = await startAnalyticsUnderTest();
+    ({ analytics, db } = harness);
     const units = [unit(STREET, 'street', [STREET]), unit(C1, 'community', [STREET, C1]), unit(C2, 'community', [STREET, C2]), ...Object.entries(PATHS).map(([g, p]) => unit(g, 'grid', p))];
     for (const u of units) await publish(u);
     for (const e of [...CASES, ...OCTOBER_CASES, ...APPEALS]) await publish(e);
@@ -113,9 +92,7 @@ describe('hot spots and trends from incidents’ events', () => {
   });
 
   afterAll(async () => {
-    await nc?.close();
-    await db?.end();
-    await platform?.close();
+    await harness?.close();
   });
 
   const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };

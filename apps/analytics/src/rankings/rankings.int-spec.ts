@@ -1,15 +1,12 @@
-import { connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
-import { AppError } from '@gridline/platform';
-import { buildCloudEvent, withPrefix, type CloudEvent, type EventDefinition } from '@gridline/messaging';
+import { type EventDefinition } from '@gridline/messaging';
 import { AnalyticsClient, AnalyticsErrorCode, type RankingRowView } from '@gridline/contracts-analytics';
 import { HOTLINE_EVENTS, type AppealEventData } from '@gridline/contracts-hotline';
 import { INCIDENTS_EVENTS, type IncidentEventData, type IncidentOwner, type IncidentStep } from '@gridline/contracts-incidents';
-import { REGISTRY_EVENTS, type UnitLevel } from '@gridline/contracts-registry';
-import { TEST_SERVERS, TestPlatform, eventually } from '@gridline/testing';
-import { AnalyticsAppModule } from '../analytics-app.module';
-import { AnalyticsConfig } from '../analytics.config';
+import { REGISTRY_EVENTS } from '@gridline/contracts-registry';
+import { eventually } from '@gridline/testing';
+import { event, refusal, startAnalyticsUnderTest, unitCreated, type AnalyticsUnderTest, type Published } from '../testing/analytics-under-test';
 
 const STREET = '370502005';
 const C1 = '370502005001';
@@ -27,10 +24,6 @@ const URBAN: Caller = { sub: 'urban-1', roles: ['department'], units: ['URBAN_MG
 const DEPT: IncidentOwner = { kind: 'department', departmentCode: 'URBAN_MGMT' };
 const ownGrid = (grid: string): IncidentOwner => ({ kind: 'unit', unitCode: grid, level: 'grid' });
 
-type Published = CloudEvent & { on: string };
-function event<T>(definition: EventDefinition<T>, aggregateId: string, data: T): Published {
-  return { ...buildCloudEvent(definition, aggregateId, data, { correlationId: `c-${aggregateId}` }), on: definition.subject };
-}
 
 /** China time: `day` of November (`10-30` for October), `time` HH:MM. */
 const cst = (day: string, time: string) => new Date(`2026-${day.includes('-') ? day : `11-${day}`}T${time}:00+08:00`).toISOString();
@@ -105,34 +98,21 @@ const APPEALS = [
 ];
 const NOV = { period: 'month' as const, from: '2026-11-01' };
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 const row = (rows: RankingRowView[], code: string) => rows.find((r) => r.code === code)!;
 const order = (rows: RankingRowView[]) => rows.map((r) => [r.code, r.rank, r.score]);
 
 describe('rankings from incidents’ events', () => {
-  let platform: TestPlatform;
+  let harness: AnalyticsUnderTest;
   let analytics: AnalyticsClient;
-  let nc: NatsConnection;
   let db: Client;
-  const publish = async ({ on, ...e }: Published) => {
-    await nc.jetstream().publish(withPrefix(platform.prefix, on), Buffer.from(JSON.stringify(e)), { msgID: e.id });
-  };
-  const unit = (code: string, level: UnitLevel, path: string[]) =>
-    event(REGISTRY_EVENTS.unitCreated, code, { unit: { code, name: `name-${code}`, level, kind: null, parentCode: path.at(-2) ?? null, path, active: true, hasBoundary: false } });
+  const publish = (e: Published) => harness.publish(e);
+  const unit = unitCreated;
   const department = (code: string, name: string) =>
     event(REGISTRY_EVENTS.departmentChanged, code, { department: { code, name, contact: null, active: true, updatedAt: '2026-10-01T00:00:00.000Z' } });
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config));
-    analytics = new AnalyticsClient(await platform.bus());
-    nc = await connect({ servers: TEST_SERVERS.natsUrl });
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
+    harness = await startAnalyticsUnderTest();
+    ({ analytics, db } = harness);
     const units = [unit(STREET, 'street', [STREET]), unit(C1, 'community', [STREET, C1]), unit(C2, 'community', [STREET, C2]), ...Object.entries(PATHS).map(([g, p]) => unit(g, 'grid', p))];
     for (const e of [...units, department('URBAN_MGMT', '城管办'), department('ECOLOGY', '生态办'), ...ALL]) await publish(e);
     await eventually(async () => {
@@ -144,9 +124,7 @@ describe('rankings from incidents’ events', () => {
   });
 
   afterAll(async () => {
-    await nc?.close();
-    await db?.end();
-    await platform?.close();
+    await harness?.close();
   });
 
   it('ranks the grids of the street by the default weights, with each part, the October rank and the movement', async () => {

@@ -1,14 +1,10 @@
-import { connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
-import { AppError } from '@gridline/platform';
-import { buildCloudEvent, withPrefix, type CloudEvent, type EventDefinition } from '@gridline/messaging';
+import { type EventDefinition } from '@gridline/messaging';
 import { AnalyticsClient, AnalyticsErrorCode } from '@gridline/contracts-analytics';
 import { INCIDENTS_EVENTS, type IncidentEventData } from '@gridline/contracts-incidents';
-import { REGISTRY_EVENTS, type UnitLevel } from '@gridline/contracts-registry';
-import { TEST_SERVERS, TestPlatform, eventually } from '@gridline/testing';
-import { AnalyticsAppModule } from '../analytics-app.module';
-import { AnalyticsConfig } from '../analytics.config';
+import { eventually } from '@gridline/testing';
+import { event, refusal, startAnalyticsUnderTest, unitCreated, type AnalyticsUnderTest, type Published } from '../testing/analytics-under-test';
 
 const STREET = '370502005';
 const C1 = '370502005001';
@@ -22,10 +18,6 @@ const C2_ADMIN: Caller = { sub: 'c2-r', roles: ['community_admin'], units: [C2] 
 const GRID_STAFF: Caller = { sub: 'gs-r', roles: ['grid_staff'], units: [G11] };
 const URBAN = { kind: 'department' as const, departmentCode: 'URBAN_MGMT' };
 
-type Published = CloudEvent & { on: string };
-function event<T>(definition: EventDefinition<T>, aggregateId: string, data: T): Published {
-  return { ...buildCloudEvent(definition, aggregateId, data, { correlationId: `c-${aggregateId}` }), on: definition.subject };
-}
 const cst = (day: string, time: string) => new Date(`2026-${day}T${time}:00+08:00`).toISOString();
 
 function incident(id: string, name: keyof typeof INCIDENTS_EVENTS, at: string, category: string, grid: string, extra: Partial<IncidentEventData> = {}): Published {
@@ -48,31 +40,18 @@ const CASES = [
   incident('RD', 'escalated', cst('10-15', '10:00'), 'ROAD', G11, { workOrder: 'GX-20261010-000004', status: 'dispatched' }),
 ];
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('analytics.report.monthly and analytics.export.record', () => {
-  let platform: TestPlatform;
+  let harness: AnalyticsUnderTest;
   let analytics: AnalyticsClient;
-  let nc: NatsConnection;
   let db: Client;
-  const publish = async ({ on, ...e }: Published) => {
-    await nc.jetstream().publish(withPrefix(platform.prefix, on), Buffer.from(JSON.stringify(e)), { msgID: e.id });
-  };
-  const unit = (code: string, level: UnitLevel, path: string[]) =>
-    event(REGISTRY_EVENTS.unitCreated, code, { unit: { code, name: `name-${code}`, level, kind: null, parentCode: path.at(-2) ?? null, path, active: true, hasBoundary: false } });
+  const publish = (e: Published) => harness.publish(e);
+  const unit = unitCreated;
   const audits = async () => (await db.query(`select actor, list, format, filters, rows from analytics.export_audit order by id`)).rows;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config));
-    analytics = new AnalyticsClient(await platform.bus());
-    nc = await connect({ servers: TEST_SERVERS.natsUrl });
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
+    harness = await startAnalyticsUnderTest();
+    ({ analytics, db } = harness);
     const units = [unit(STREET, 'street', [STREET]), unit(C1, 'community', [STREET, C1]), unit(C2, 'community', [STREET, C2]), ...Object.entries(PATHS).map(([g, p]) => unit(g, 'grid', p))];
     for (const u of units) await publish(u);
     for (const e of CASES) await publish(e);
@@ -84,9 +63,7 @@ describe('analytics.report.monthly and analytics.export.record', () => {
   });
 
   afterAll(async () => {
-    await nc?.close();
-    await db?.end();
-    await platform?.close();
+    await harness?.close();
   });
 
   it('composes a street’s month: the figures beside October’s, the hot topics, the red cards named, the audit row written', async () => {

@@ -1,15 +1,11 @@
-import { connect, type NatsConnection } from 'nats';
 import { Client } from 'pg';
 import type { Caller } from '@gridline/auth';
-import { AppError } from '@gridline/platform';
-import { buildCloudEvent, withPrefix, type CloudEvent, type EventDefinition } from '@gridline/messaging';
+import { type EventDefinition } from '@gridline/messaging';
 import { AnalyticsClient, AnalyticsErrorCode, type WorkloadCounts } from '@gridline/contracts-analytics';
 import { INCIDENTS_EVENTS, type IncidentEventData, type VisitLoggedEventData } from '@gridline/contracts-incidents';
 import { PARTY_BUILDING_EVENTS, type ServiceRecordEventData } from '@gridline/contracts-party-building';
-import { REGISTRY_EVENTS, type UnitLevel } from '@gridline/contracts-registry';
-import { TEST_SERVERS, TestPlatform, eventually } from '@gridline/testing';
-import { AnalyticsAppModule } from '../analytics-app.module';
-import { AnalyticsConfig } from '../analytics.config';
+import { eventually } from '@gridline/testing';
+import { event, refusal, startAnalyticsUnderTest, unitCreated, type AnalyticsUnderTest, type Published } from '../testing/analytics-under-test';
 
 const STREET = '370502005';
 const C1 = '370502005001';
@@ -19,10 +15,6 @@ const PATHS: Record<string, string[]> = { [G11]: [STREET, C1, G11], [G12]: [STRE
 const ANALYST: Caller = { sub: 'analyst-1', roles: ['analyst'], units: [STREET] };
 const STAFF_2: Caller = { sub: 'staff-2', roles: ['grid_staff'], units: [G12] };
 
-type Published = CloudEvent & { on: string };
-function event<T>(definition: EventDefinition<T>, aggregateId: string, data: T): Published {
-  return { ...buildCloudEvent(definition, aggregateId, data, { correlationId: `c-${aggregateId}` }), on: definition.subject };
-}
 /** China time. */
 const cst = (day: string, time: string) => new Date(`2026-${day}T${time}:00+08:00`).toISOString();
 
@@ -77,30 +69,17 @@ const counts = (reported: number, handled: number, handledOnTime: number, visits
   reported, handled, handledOnTime, onTimeRate: { numerator: handledOnTime, denominator: handled, rate: handled === 0 ? null : Math.round((handledOnTime / handled) * 1000) / 1000 }, visits, partyHours,
 });
 
-async function refusal(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe('staff workload from incidents’ and party building’s events', () => {
-  let platform: TestPlatform;
+  let harness: AnalyticsUnderTest;
   let analytics: AnalyticsClient;
-  let nc: NatsConnection;
   let db: Client;
-  const publish = async ({ on, ...e }: Published) => {
-    await nc.jetstream().publish(withPrefix(platform.prefix, on), Buffer.from(JSON.stringify(e)), { msgID: e.id });
-  };
-  const unit = (code: string, level: UnitLevel, path: string[]) =>
-    event(REGISTRY_EVENTS.unitCreated, code, { unit: { code, name: `name-${code}`, level, kind: null, parentCode: path.at(-2) ?? null, path, active: true, hasBoundary: false } });
+  const publish = (e: Published) => harness.publish(e);
+  const unit = unitCreated;
 
   beforeAll(async () => {
-    platform = await TestPlatform.create();
-    await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config));
-    analytics = new AnalyticsClient(await platform.bus());
-    nc = await connect({ servers: TEST_SERVERS.natsUrl });
-    db = new Client({ connectionString: platform.db.url });
-    await db.connect();
+    harness = await startAnalyticsUnderTest();
+    ({ analytics, db } = harness);
     const units = [unit(STREET, 'street', [STREET]), unit(C1, 'community', [STREET, C1]), ...Object.entries(PATHS).map(([g, p]) => unit(g, 'grid', p))];
     for (const e of [...units, ...EVENTS]) await publish(e);
     await eventually(async () => {
@@ -113,9 +92,7 @@ describe('staff workload from incidents’ and party building’s events', () =>
   });
 
   afterAll(async () => {
-    await nc?.close();
-    await db?.end();
-    await platform?.close();
+    await harness?.close();
   });
 
   const NOVEMBER = { from: '2026-11-01', to: '2026-11-30' };
