@@ -102,9 +102,9 @@ describe('3+N candidate discussions through the gateway: street admin → depart
     };
     const url = `/api/v1/discussions/${discussion.id}/meeting`;
     expect(fieldsOf(await call('street', 'POST', url, { ...meeting, tasks: [] }))).toEqual(['tasks']);
-    expect(fieldsOf(await call('street', 'POST', url, { ...meeting, tasks: [meeting.tasks[0], { ...meeting.tasks[1], dueOn: chinaDayFromToday(-1) }] }))).toEqual(['tasks[1].dueOn']);
-    expect(fieldsOf(await call('street', 'POST', url, { ...meeting, tasks: [{ ...meeting.tasks[0], departmentCode: 'NO_SUCH_OFFICE' }] }))).toEqual(['tasks[0].departmentCode']);
-    expect(fieldsOf(await call('street', 'POST', url, { ...meeting, tasks: [{ ...meeting.tasks[0], unitCode: GRID }] }))).toEqual(['tasks[0]']);
+    expect(fieldsOf(await call('street', 'POST', url, { ...meeting, tasks: [meeting.tasks[0], { ...meeting.tasks[1], dueOn: chinaDayFromToday(-1) }] }))).toEqual(['tasks.1.dueOn']);
+    expect(fieldsOf(await call('street', 'POST', url, { ...meeting, tasks: [{ ...meeting.tasks[0], departmentCode: 'NO_SUCH_OFFICE' }] }))).toEqual(['tasks.0.departmentCode']);
+    expect(fieldsOf(await call('street', 'POST', url, { ...meeting, tasks: [{ ...meeting.tasks[0], unitCode: GRID }] }))).toEqual(['tasks.0']);
     expect((await call('otherCommunity', 'POST', url, meeting)).statusCode).toBe(404);
 
     const key = { 'idempotency-key': `meeting-${randomUUID()}` };

@@ -261,9 +261,9 @@ describe('disputes, household visits and 3+N joint discussions through the gatew
 
       const both = await call('street', 'POST', `/api/v1/incidents/${id}/joint-discussion`, { ...discussion, owners: [{ departmentCode: 'URBAN_MGMT', unitCode: COMMUNITY }] });
       expect(both.statusCode).toBe(400);
-      expect(both.json().errors).toEqual([expect.objectContaining({ field: 'owners[0]' })]);
+      expect(both.json().errors).toEqual([expect.objectContaining({ field: 'owners.0' })]);
       const unknownUnit = await call('street', 'POST', `/api/v1/incidents/${id}/joint-discussion`, { ...discussion, owners: [{ unitCode: '370502003009' }] });
-      expect(unknownUnit.json().errors).toEqual([expect.objectContaining({ field: 'owners[0]' })]);
+      expect(unknownUnit.json().errors).toEqual([expect.objectContaining({ field: 'owners.0' })]);
       const badParticipant = await call('street', 'POST', `/api/v1/incidents/${id}/joint-discussion`, { ...discussion, participants: ['城管'] });
       expect(badParticipant.json().errors).toEqual([expect.objectContaining({ field: 'participants' })]);
       expect((await call('street', 'GET', `/api/v1/incidents/${id}/joint-discussion`)).json()).toEqual([]);

@@ -108,8 +108,8 @@ describe('grid red stations (网格红色驿站)', () => {
       const before = (await call('admin', 'GET', '/api/v1/party/stations?pageSize=100')).json().total;
       const cases: [object, string][] = [
         [station('x', 91, 118.505), 'location.lat'],
-        [station('x', 37.405, 118.505, { openingHours: [{ day: 'mon', opens: '09:00', closes: '08:00' }] }), 'openingHours[0].closes'],
-        [station('x', 37.405, 118.505, { openingHours: [{ day: 'mon', opens: '08:00', closes: '12:00' }, { day: 'mon', opens: '11:00', closes: '13:00' }] }), 'openingHours[1]'],
+        [station('x', 37.405, 118.505, { openingHours: [{ day: 'mon', opens: '09:00', closes: '08:00' }] }), 'openingHours.0.closes'],
+        [station('x', 37.405, 118.505, { openingHours: [{ day: 'mon', opens: '08:00', closes: '12:00' }, { day: 'mon', opens: '11:00', closes: '13:00' }] }), 'openingHours.1'],
         [station('x', 37.405, 118.505, { openingHours: [{ day: 'monday', opens: '08:00', closes: '12:00' }] }), 'openingHours.0.day'],
         [station('x', 37.405, 118.505, { functions: ['policy_publicity', 'policy_publicity'] }), 'functions'],
         [station('x', 37.405, 118.505, { functions: ['karaoke'] }), 'functions'],

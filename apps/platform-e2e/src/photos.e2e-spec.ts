@@ -174,9 +174,9 @@ describe('photos of cases through the gateway', () => {
       expect(after.map((p) => p.stage)).toEqual(['after', 'after']);
       const [before] = (await call('staff', 'GET', `/api/v1/incidents/${caseId}`)).json().attachments;
       const wrong = await call('staff', 'POST', `/api/v1/incidents/${caseId}/actions/handle`, { result: '已清运', attachments: [{ photoId: before.id }] });
-      expect(wrong.json()).toMatchObject({ status: 400, errors: [{ field: 'attachments[0].photoId' }] });
+      expect(wrong.json()).toMatchObject({ status: 400, errors: [{ field: 'attachments.0.photoId' }] });
       const unknown = await call('staff', 'POST', `/api/v1/incidents/${caseId}/actions/handle`, { result: '已清运', attachments: [{ photoId: randomUUID() }] });
-      expect(unknown.json()).toMatchObject({ status: 400, errors: [{ field: 'attachments[0].photoId' }] });
+      expect(unknown.json()).toMatchObject({ status: 400, errors: [{ field: 'attachments.0.photoId' }] });
 
       const handled = await call('staff', 'POST', `/api/v1/incidents/${caseId}/actions/handle`, { result: '已清运', attachments: after.map((p) => ({ photoId: p.id })) });
 

@@ -139,8 +139,8 @@ describe('scope on every path that names another object, through the gateway', (
       const elsewhere = await call('street', 'POST', `/api/v1/incidents/${incident.id}/joint-discussion`, discussion);
       expect(elsewhere.statusCode).toBe(400);
       const unknown = await call('street', 'POST', `/api/v1/incidents/${incident.id}/joint-discussion`, { ...discussion, owners: [{ unitCode: '370502004009' }] });
-      expect(elsewhere.json().errors).toEqual([{ field: 'owners[0]', reasons: [`${G4} is not a known unit in your scope`] }]);
-      expect(unknown.json().errors).toEqual([{ field: 'owners[0]', reasons: ['370502004009 is not a known unit in your scope'] }]);
+      expect(elsewhere.json().errors).toEqual([{ field: 'owners.0', reasons: [`${G4} is not a known unit in your scope`] }]);
+      expect(unknown.json().errors).toEqual([{ field: 'owners.0', reasons: ['370502004009 is not a known unit in your scope'] }]);
       expect((await call('street', 'GET', `/api/v1/incidents/${incident.id}/joint-discussion`)).json()).toEqual([]);
       expect((await call('street', 'POST', `/api/v1/incidents/${incident.id}/joint-discussion`, { ...discussion, owners: [{ unitCode: C1 }] })).statusCode).toBe(201);
     });
@@ -197,7 +197,7 @@ describe('scope on every path that names another object, through the gateway', (
       expect(elsewhere.json().errors).toEqual([{ field: 'lead.unitCode', reasons: [`${G4} is not a unit of the map in your scope`] }]);
       expect(unknown.json().errors).toEqual([{ field: 'lead.unitCode', reasons: ['370502003009009 is not a unit of the map in your scope'] }]);
       const coOwner = await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: C1 }, coOwners: [{ unitCode: OTHER_COMMUNITY }] });
-      expect(coOwner.json().errors).toEqual([expect.objectContaining({ field: 'coOwners[0].unitCode' })]);
+      expect(coOwner.json().errors).toEqual([expect.objectContaining({ field: 'coOwners.0.unitCode' })]);
       expect((await appealAct('operator', appeal.id, 'dispatch', { lead: { unitCode: C1 } })).json()).toMatchObject({ status: 'dispatched', lead: { unitCode: C1, level: 'community' } });
     });
   });

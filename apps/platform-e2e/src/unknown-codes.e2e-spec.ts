@@ -80,10 +80,10 @@ describe('unknown department and category codes through the gateway', () => {
       const discussion = { participants: [STREET, 'URBAN_MGMT'], date: chinaDay(), decision: '城管牵头处置' };
       expectRefused(
         await call('street', 'POST', `/api/v1/incidents/${id}/joint-discussion`, { ...discussion, owners: [{ unitCode: COMMUNITY }, { departmentCode: 'NOPE_DEPT' }] }),
-        'owners[1].departmentCode',
+        'owners.1.departmentCode',
         'NOPE_DEPT is not an active department of the responsibility list',
       );
-      expectRefused(await call('street', 'POST', `/api/v1/incidents/${id}/joint-discussion`, { ...discussion, owners: [{ departmentCode: 'OLD_OFFICE' }] }), 'owners[0].departmentCode', 'OLD_OFFICE is not an active department of the responsibility list');
+      expectRefused(await call('street', 'POST', `/api/v1/incidents/${id}/joint-discussion`, { ...discussion, owners: [{ departmentCode: 'OLD_OFFICE' }] }), 'owners.0.departmentCode', 'OLD_OFFICE is not an active department of the responsibility list');
       expect((await call('street', 'GET', `/api/v1/incidents/${id}/joint-discussion`)).json()).toEqual([]);
       const timeline = (await call('street', 'GET', `/api/v1/incidents/${id}/timeline`)).json();
       expect(timeline.map((entry: { action: string }) => entry.action)).toEqual(['report', 'accept']);
@@ -101,7 +101,7 @@ describe('unknown department and category codes through the gateway', () => {
       expectRefused(await dispatch({ lead: { departmentCode: 'OLD_OFFICE' } }), 'lead.departmentCode', 'OLD_OFFICE is not an active department of the responsibility list');
       expectRefused(
         await dispatch({ lead: { departmentCode: 'URBAN_MGMT' }, coOwners: [{ unitCode: COMMUNITY }, { departmentCode: 'NOPE_DEPT' }] }),
-        'coOwners[1].departmentCode',
+        'coOwners.1.departmentCode',
         'NOPE_DEPT is not an active department of the responsibility list',
       );
       const appeal = (await call('operator', 'GET', `/api/v1/appeals/${id}`)).json();

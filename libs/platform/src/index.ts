@@ -1,4 +1,5 @@
 export * from './errors/app-error';
+export * from './errors/field-path';
 export * from './errors/validation-errors';
 export * from './errors/field-errors';
 export * from './context/request-context';

@@ -1,4 +1,5 @@
 import { DEFAULT_CANDIDATE_RULE, analyticsInvalid, type CandidateRuleInput, type CandidateRuleView } from '@gridline/contracts-analytics';
+import { fieldPath } from '@gridline/platform';
 
 /**
  * The rules of a PUT, checked beyond their DTO: exactly one `*` rule, each category once, and each kind with the
@@ -7,7 +8,7 @@ import { DEFAULT_CANDIDATE_RULE, analyticsInvalid, type CandidateRuleInput, type
 export function checkCandidateRules(inputs: readonly CandidateRuleInput[]): CandidateRuleView[] {
   const seen = new Set<string>();
   const rules = inputs.map((input, i): CandidateRuleView => {
-    const field = (name: string) => `rules.${i}.${name}`;
+    const field = (name: string) => fieldPath('rules', i, name);
     if (seen.has(input.categoryCode)) throw analyticsInvalid(field('categoryCode'), `names ${input.categoryCode} a second time`);
     seen.add(input.categoryCode);
     const radius = input.radiusMetres ?? null;

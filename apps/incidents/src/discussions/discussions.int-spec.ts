@@ -184,11 +184,11 @@ describe('3+N candidate discussions', () => {
 
     // Refused, naming the field, nothing stored.
     const past = await refusal(discussions.recordMeeting(STREET_ADMIN, discussion.id, { ...meeting, tasks: [meeting.tasks[0], { ...meeting.tasks[1], dueOn: days(-1) }] }));
-    expect(past.details).toMatchObject({ fields: [{ field: 'tasks[1].dueOn' }] });
+    expect(past.details).toMatchObject({ fields: [{ field: 'tasks.1.dueOn' }] });
     const inactive = await refusal(discussions.recordMeeting(STREET_ADMIN, discussion.id, { ...meeting, tasks: [{ ...meeting.tasks[0], departmentCode: 'OLD_OFFICE' }] }));
-    expect(inactive.details).toMatchObject({ fields: [{ field: 'tasks[0].departmentCode' }] });
+    expect(inactive.details).toMatchObject({ fields: [{ field: 'tasks.0.departmentCode' }] });
     const outside = await refusal(discussions.recordMeeting(STREET_ADMIN, discussion.id, { ...meeting, tasks: [{ unitCode: OTHER_GRID, dueOn: days(1), description: '越界' }] }));
-    expect(outside.details).toMatchObject({ fields: [{ field: 'tasks[0].unitCode' }] });
+    expect(outside.details).toMatchObject({ fields: [{ field: 'tasks.0.unitCode' }] });
     expect((await refusal(discussions.recordMeeting(GRID_STAFF, discussion.id, meeting))).code).toBe('DISCUSSION_NOT_FOUND');
     expect((await refusal(discussions.recordMeeting(OTHER_ADMIN, discussion.id, meeting))).code).toBe('DISCUSSION_NOT_FOUND');
     expect(await events(discussion.id)).toHaveLength(1);

@@ -33,7 +33,7 @@ describe(ownersOf.name, () => {
         ownersOf(owners);
         throw new Error('expected a refusal');
       } catch (error) {
-        expect((error as AppError).details).toEqual({ fields: [{ field: 'owners[0]', reasons: ['must give exactly one of departmentCode and unitCode'] }] });
+        expect((error as AppError).details).toEqual({ fields: [{ field: 'owners.0', reasons: ['must give exactly one of departmentCode and unitCode'] }] });
       }
     }
   });

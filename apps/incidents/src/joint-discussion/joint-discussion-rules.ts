@@ -1,5 +1,6 @@
 import { scopeCovers, type Caller } from '@gridline/auth';
 import type { IncidentStatus, JointDiscussionOwner, JointDiscussionOwnerDto } from '@gridline/contracts-incidents';
+import { fieldPath } from '@gridline/platform';
 import type { IncidentEntity } from '../incident/incident.entity';
 import { incidentInvalid } from '../incident/incident.errors';
 
@@ -13,7 +14,7 @@ export function mayLift(caller: Caller, incident: IncidentEntity): boolean {
 }
 
 /** The owners as stored: each names exactly one department or one unit (400 naming the owner otherwise). */
-export function ownersOf(owners: readonly JointDiscussionOwnerDto[], field: (i: number) => string = (i) => `owners[${i}]`): JointDiscussionOwner[] {
+export function ownersOf(owners: readonly JointDiscussionOwnerDto[], field: (i: number) => string = (i) => fieldPath('owners', i)): JointDiscussionOwner[] {
   return owners.map((owner, i) => {
     if (!!owner.departmentCode === !!owner.unitCode) throw incidentInvalid(field(i), 'must give exactly one of departmentCode and unitCode');
     return owner.departmentCode ? { departmentCode: owner.departmentCode } : { unitCode: owner.unitCode! };

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { IncidentAttachment, IncidentAttachmentDto, PhotoStage } from '@gridline/contracts-incidents';
+import { fieldPath } from '@gridline/platform';
 import type { IncidentEntity } from '../incident/incident.entity';
 import { incidentInvalid } from '../incident/incident.errors';
 import { PhotoRepository } from './photo.repository';
@@ -21,7 +22,7 @@ export class PhotoAttachments {
   /** A report's attachments: URLs only, since photos are uploaded to a case once it exists. */
   ofReport(attachments: IncidentAttachmentDto[] | undefined): IncidentAttachment[] {
     return (attachments ?? []).map((a, i) => {
-      if (a.photoId !== undefined) throw incidentInvalid(`attachments[${i}].photoId`, 'cannot be given on a report: upload before photos to the case once reported (POST /api/v1/incidents/:id/photos)');
+      if (a.photoId !== undefined) throw incidentInvalid(fieldPath('attachments', i, 'photoId'), 'cannot be given on a report: upload before photos to the case once reported (POST /api/v1/incidents/:id/photos)');
       return urlAttachment(a);
     });
   }
@@ -38,7 +39,7 @@ export class PhotoAttachments {
     const seen = new Set<string>();
     return given.map((a, i) => {
       if (a.photoId === undefined) return urlAttachment(a);
-      const field = `attachments[${i}].photoId`;
+      const field = fieldPath('attachments', i, 'photoId');
       if (a.url !== undefined || a.mediaType !== undefined || a.sha256 !== undefined) throw incidentInvalid(field, 'is given with url, mediaType or sha256: give one or the other');
       const photo = byId.get(a.photoId);
       if (!photo) throw incidentInvalid(field, 'is not a photo uploaded to this case');

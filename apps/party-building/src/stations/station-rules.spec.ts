@@ -10,12 +10,12 @@ describe(openingHoursProblem.name, () => {
   });
 
   it('refuses a period that closes before or when it opens, naming it', () => {
-    expect(openingHoursProblem([period('mon', '08:30', '12:00'), period('tue', '17:00', '09:00')])).toEqual({ field: 'openingHours[1].closes', reason: 'must be after opens (17:00)', kind: 'validation' });
-    expect(openingHoursProblem([period('mon', '09:00', '09:00')])?.field).toBe('openingHours[0].closes');
+    expect(openingHoursProblem([period('mon', '08:30', '12:00'), period('tue', '17:00', '09:00')])).toEqual({ field: 'openingHours.1.closes', reason: 'must be after opens (17:00)', kind: 'validation' });
+    expect(openingHoursProblem([period('mon', '09:00', '09:00')])?.field).toBe('openingHours.0.closes');
   });
 
   it('refuses overlapping periods of one day, naming the later one given', () => {
-    expect(openingHoursProblem([period('wed', '08:00', '12:00'), period('thu', '08:00', '12:00'), period('wed', '11:30', '14:00')])).toEqual({ field: 'openingHours[2]', reason: 'overlaps openingHours[0] on wed', kind: 'validation' });
+    expect(openingHoursProblem([period('wed', '08:00', '12:00'), period('thu', '08:00', '12:00'), period('wed', '11:30', '14:00')])).toEqual({ field: 'openingHours.2', reason: 'overlaps openingHours.0 on wed', kind: 'validation' });
   });
 });
 

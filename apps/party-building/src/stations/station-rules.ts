@@ -1,4 +1,5 @@
 import { WEEKDAYS, type OpeningPeriod, type StationFunction } from '@gridline/contracts-party-building';
+import { fieldPath } from '@gridline/platform';
 
 /** A field at fault and why. `kind`: a 400 (the input is malformed) or a 422 (the rules refuse it). */
 export interface StationProblem {
@@ -18,15 +19,15 @@ export function sortedOpeningHours(periods: readonly OpeningPeriod[]): OpeningPe
 
 /**
  * Why the opening hours cannot stand (null: they can): each period closes after it opens, and no two periods of a
- * day overlap (one may close when the next opens). The field named is the period as given (`openingHours[2].closes`).
+ * day overlap (one may close when the next opens). The field named is the period as given (`openingHours.2.closes`).
  */
 export function openingHoursProblem(periods: readonly OpeningPeriod[]): StationProblem | null {
   for (const [i, p] of periods.entries()) {
-    if (minutes(p.closes) <= minutes(p.opens)) return { field: `openingHours[${i}].closes`, reason: `must be after opens (${p.opens})`, kind: 'validation' };
+    if (minutes(p.closes) <= minutes(p.opens)) return { field: fieldPath('openingHours', i, 'closes'), reason: `must be after opens (${p.opens})`, kind: 'validation' };
   }
   for (const [i, p] of periods.entries()) {
     const clash = periods.findIndex((q, j) => j !== i && q.day === p.day && minutes(q.opens) < minutes(p.closes) && minutes(p.opens) < minutes(q.closes));
-    if (clash >= 0) return { field: `openingHours[${Math.max(i, clash)}]`, reason: `overlaps openingHours[${Math.min(i, clash)}] on ${p.day}`, kind: 'validation' };
+    if (clash >= 0) return { field: fieldPath('openingHours', Math.max(i, clash)), reason: `overlaps ${fieldPath('openingHours', Math.min(i, clash))} on ${p.day}`, kind: 'validation' };
   }
   return null;
 }

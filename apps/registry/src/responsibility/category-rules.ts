@@ -1,4 +1,5 @@
 import type { CategoryDetail, CategoryDetailDto, CategoryOwnerDto, TimeLimitDto } from '@gridline/contracts-registry';
+import { fieldPath } from '@gridline/platform';
 import type { CategoryEntity } from './category.entity';
 import type { ResponsibilityRepository } from './responsibility.repository';
 import { categoryInvalid } from './responsibility.errors';
@@ -39,13 +40,13 @@ export function detailsOf(category: CategoryEntity, details: CategoryDetailDto[]
   if (details.length && !category.parentCode) throw categoryInvalid('details', 'only a minor category takes details');
   const codes = new Set<string>();
   return details.map((d, i) => {
-    if (codes.has(d.code)) throw categoryInvalid(`details[${i}].code`, `${d.code} is given twice`);
+    if (codes.has(d.code)) throw categoryInvalid(fieldPath('details', i, 'code'), `${d.code} is given twice`);
     codes.add(d.code);
     const list = d.datatype === 'singlevaluelist' || d.datatype === 'multivaluelist';
     const values = d.values ?? [];
-    if (list && values.length === 0) throw categoryInvalid(`details[${i}].values`, `is required for a ${d.datatype}`);
-    if (!list && values.length) throw categoryInvalid(`details[${i}].values`, `is only for a value list, not a ${d.datatype}`);
-    if (new Set(values.map((v) => v.key)).size !== values.length) throw categoryInvalid(`details[${i}].values`, 'must not repeat a key');
+    if (list && values.length === 0) throw categoryInvalid(fieldPath('details', i, 'values'), `is required for a ${d.datatype}`);
+    if (!list && values.length) throw categoryInvalid(fieldPath('details', i, 'values'), `is only for a value list, not a ${d.datatype}`);
+    if (new Set(values.map((v) => v.key)).size !== values.length) throw categoryInvalid(fieldPath('details', i, 'values'), 'must not repeat a key');
     return { code: d.code, description: d.description.trim(), datatype: d.datatype, required: d.required, values: values.map((v) => ({ key: v.key, name: v.name.trim() })) };
   });
 }

@@ -88,9 +88,9 @@ describe('responsibility list over the bus', () => {
     expect(updated.details).toEqual([{ ...floor, values: [] }, kind]);
     expect((await registry.getCategory(STAFF, 'ENV')).children.find((c) => c.code === 'ENV.SEWAGE')?.details).toEqual(updated.details);
     for (const [details, field] of [
-      [[{ ...kind, values: [] }], 'details[0].values'],
-      [[floor, floor], 'details[1].code'],
-      [[{ ...floor, values: [{ key: 'a', name: 'A' }] }], 'details[0].values'],
+      [[{ ...kind, values: [] }], 'details.0.values'],
+      [[floor, floor], 'details.1.code'],
+      [[{ ...floor, values: [{ key: 'a', name: 'A' }] }], 'details.0.values'],
     ] as const) {
       const error = await failure(registry.updateCategory(ADMIN, 'ENV.SEWAGE', { details: details as never }));
       expect(error.details?.fields).toEqual([expect.objectContaining({ field })]);

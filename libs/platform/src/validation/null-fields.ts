@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { FieldError } from '../errors/app-error';
+import { fieldPath } from '../errors/field-path';
 
 // Where @nestjs/swagger keeps each property's options (ApiProperty / ApiPropertyOptional), `nullable` among them.
 const API_PROPERTY_METADATA = 'swagger/apiModelProperties';
@@ -11,13 +12,13 @@ const API_PROPERTY_METADATA = 'swagger/apiModelProperties';
  * Plain objects (free-form maps such as GeoJSON) are not DTOs and are left alone.
  */
 export function nullFieldProblems(value: unknown, path = ''): FieldError[] {
-  if (Array.isArray(value)) return value.flatMap((item, i) => nullFieldProblems(item, path ? `${path}.${i}` : String(i)));
+  if (Array.isArray(value)) return value.flatMap((item, i) => nullFieldProblems(item, fieldPath(path, i)));
   if (typeof value !== 'object' || value === null) return [];
   const proto = Object.getPrototypeOf(value) as object | null;
   if (proto === null || proto === Object.prototype) return [];
   const problems: FieldError[] = [];
   for (const [key, child] of Object.entries(value)) {
-    const field = path ? `${path}.${key}` : key;
+    const field = fieldPath(path, key);
     if (child === null) {
       const documented = Reflect.getMetadata(API_PROPERTY_METADATA, proto, key) as { nullable?: boolean } | undefined;
       if (documented?.nullable !== true) problems.push({ field, reasons: [`${key} must not be null (leave it out instead)`] });

@@ -1,4 +1,5 @@
 import type { FieldError } from '../errors/app-error';
+import { fieldPath } from '../errors/field-path';
 
 /** How deep a request's JSON may nest (objects and arrays). The deepest DTO (a GeoJSON MultiPolygon in a body) needs 7. */
 export const MAX_INPUT_DEPTH = 32;
@@ -27,7 +28,7 @@ function isPlainContainer(value: unknown): value is Record<string, unknown> | un
 
 /**
  * What no handler can take, anywhere in a request's body, query or parameters: NUL characters and lone surrogates
- * in any string or key, the keys `__proto__`, `constructor` and `prototype`, and nesting deeper than `maxDepth`. Each problem names its field by its dotted path
+ * in any string or key, the keys `__proto__`, `constructor` and `prototype`, and nesting deeper than `maxDepth`. Each problem names its field by its `fieldPath`
  * (`location.address`, `tags.2`; `root` for the value itself). Walks iteratively, so a hostile depth cannot
  * overflow the stack; streams and class instances are left alone.
  */
@@ -49,7 +50,7 @@ export function unsafeInputProblems(value: unknown, root = '', maxDepth = MAX_IN
     }
     const entries: [string, unknown][] = Array.isArray(item.value) ? item.value.map((v, i) => [String(i), v]) : Object.entries(item.value);
     for (const [key, child] of entries) {
-      const path = item.path ? `${item.path}.${key}` : key;
+      const path = fieldPath(item.path, key);
       const keyProblem = FORBIDDEN_KEYS.has(key) ? `must not be ${[...FORBIDDEN_KEYS].join(', ')}` : unsafeStringProblem(key);
       if (keyProblem) {
         problems.push({ field: name(item.path), reasons: [`field names ${keyProblem}`] });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OptimisticLockError } from '@mikro-orm/core';
 import { mayBackdate, scopeCovers, type Caller } from '@gridline/auth';
-import { AppError, CommonErrorCode, backdatedStepProblem } from '@gridline/platform';
+import { AppError, CommonErrorCode, backdatedStepProblem, fieldPath } from '@gridline/platform';
 import { PersonalDataCipher, TransactionRunner } from '@gridline/persistence';
 import { Inject } from '@nestjs/common';
 import type { TimeLimit } from '@gridline/contracts-registry';
@@ -268,7 +268,7 @@ export class ActOnAppealUseCase {
     }
     const lead = body.lead ? await this.owner(caller, body.lead, 'lead') : await this.ownerFromCategory(appeal);
     const coOwners = [];
-    for (const [i, o] of (body.coOwners ?? []).entries()) coOwners.push(await this.owner(caller, o, `coOwners[${i}]`));
+    for (const [i, o] of (body.coOwners ?? []).entries()) coOwners.push(await this.owner(caller, o, fieldPath('coOwners', i)));
     await this.assign(appeal, lead, coOwners, now, 'lead');
     // The timeline says who was given it and why: the dispatcher's choice, or the category's owner (the located
     // grid, the street when nobody else is), with the deadlines it starts.
@@ -385,12 +385,12 @@ export class ActOnAppealUseCase {
     if ((given.departmentCode ? 1 : 0) + (given.unitCode ? 1 : 0) !== 1) throw invalid(field, 'must name exactly one of departmentCode or unitCode');
     if (given.departmentCode) {
       // An unknown department would leave an appeal that no one can sign for.
-      if (!(await this.copy.get('department', given.departmentCode))?.active) throw invalid(`${field}.departmentCode`, `${given.departmentCode} is not an active department of the responsibility list`);
+      if (!(await this.copy.get('department', given.departmentCode))?.active) throw invalid(fieldPath(field, 'departmentCode'), `${given.departmentCode} is not an active department of the responsibility list`);
       return { kind: 'department', departmentCode: given.departmentCode };
     }
     const unit = await this.copy.get('unit', given.unitCode!);
     // A unit outside the caller's scope is answered like an unknown one: the hotline dispatches within its own area.
-    if (!unit || !scopeCovers(caller, unit.path)) throw invalid(`${field}.unitCode`, `${given.unitCode} is not a unit of the map ${where}`);
+    if (!unit || !scopeCovers(caller, unit.path)) throw invalid(fieldPath(field, 'unitCode'), `${given.unitCode} is not a unit of the map ${where}`);
     return { kind: 'unit', unitCode: unit.code, level: unit.level === 'exclusive_grid' ? 'grid' : unit.level };
   }
 

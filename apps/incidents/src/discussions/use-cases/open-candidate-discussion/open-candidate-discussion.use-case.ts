@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { INCIDENTS_EVENTS } from '@gridline/contracts-incidents';
 import type { CandidateLiftedEventData } from '@gridline/contracts-analytics';
-import { AppError, CommonErrorCode } from '@gridline/platform';
+import { AppError, CommonErrorCode, fieldPath } from '@gridline/platform';
 import { ReferenceRepository } from '@gridline/registry-reference';
 import { incidentInvalid } from '../../../incident/incident.errors';
 import type { DiscussionEntity } from '../../discussion.entities';
@@ -81,6 +81,6 @@ function checkShape(c: CandidateLiftedEventData): void {
   text('liftedBy', 200);
   for (const kind of ['incidentIds', 'appealIds'] as const) {
     const ids: unknown = c.evidence?.[kind];
-    if (!Array.isArray(ids) || ids.length > 1000 || !ids.every((id) => typeof id === 'string' && UUID.test(id))) throw incidentInvalid(`evidence.${kind}`, 'must be a list of at most 1000 UUIDs');
+    if (!Array.isArray(ids) || ids.length > 1000 || !ids.every((id) => typeof id === 'string' && UUID.test(id))) throw incidentInvalid(fieldPath('evidence', kind), 'must be a list of at most 1000 UUIDs');
   }
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@gridline/persistence';
-import { chinaDay } from '@gridline/platform';
+import { chinaDay, fieldPath } from '@gridline/platform';
 import { INCIDENTS_EVENTS, type DiscussionView } from '@gridline/contracts-incidents';
 import { ReferenceRepository } from '@gridline/registry-reference';
 import { incidentInvalid } from '../../../incident/incident.errors';
@@ -14,7 +14,7 @@ import { DiscussionRepository } from '../../discussion.repository';
 import { DiscussionVisibility } from '../../discussion-visibility';
 import type { RecordDiscussionMeetingCommand } from './record-discussion-meeting.command';
 
-const TASK_FIELDS: OwnerFields = { owner: (i) => `tasks[${i}]`, department: (i) => `tasks[${i}].departmentCode`, unit: (i) => `tasks[${i}].unitCode` };
+const TASK_FIELDS: OwnerFields = { owner: (i) => fieldPath('tasks', i), department: (i) => fieldPath('tasks', i, 'departmentCode'), unit: (i) => fieldPath('tasks', i, 'unitCode') };
 
 /**
  * Records a candidate discussion's meeting (participants, day, decision) and makes its decisions tasks — each with
@@ -42,7 +42,7 @@ export class RecordDiscussionMeetingUseCase {
       assertNotInFuture('date', meeting.date);
       const now = new Date();
       const today = chinaDay(now);
-      for (const [i, task] of meeting.tasks.entries()) if (task.dueOn < today) throw incidentInvalid(`tasks[${i}].dueOn`, `must not be in the past (today is ${today}, China time)`);
+      for (const [i, task] of meeting.tasks.entries()) if (task.dueOn < today) throw incidentInvalid(fieldPath('tasks', i, 'dueOn'), `must not be in the past (today is ${today}, China time)`);
       const owners = await this.owners.check(caller, meeting.tasks, activeDepartments, TASK_FIELDS, d.streetCode);
 
       d.participants = [...new Set(meeting.participants)];

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@gridline/persistence';
 import type { JointDiscussionView } from '@gridline/contracts-incidents';
+import { fieldPath } from '@gridline/platform';
 import { IncidentJournal } from '../../../incident/incident-journal';
 import { incidentNotFound } from '../../../incident/incident.errors';
 import { mayView } from '../../../incident/incident-process';
@@ -15,7 +16,7 @@ import { JointDiscussionRepository } from '../../joint-discussion.repository';
 import type { LiftToJointDiscussionCommand } from './lift-to-joint-discussion.command';
 
 /** A case's discussion names `owners[i]`: its department as `owners[i].departmentCode`, a unit as the owner. */
-const OWNER_FIELDS: OwnerFields = { owner: (i) => `owners[${i}]`, department: (i) => `owners[${i}].departmentCode`, unit: (i) => `owners[${i}]` };
+const OWNER_FIELDS: OwnerFields = { owner: (i) => fieldPath('owners', i), department: (i) => fieldPath('owners', i, 'departmentCode'), unit: (i) => fieldPath('owners', i) };
 
 /**
  * Records a "3+N" joint discussion of a hard case — participants, day, decision, owners — with the case, and

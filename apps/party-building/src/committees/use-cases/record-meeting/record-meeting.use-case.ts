@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'crypto';
 import { PARTY_KEEPERS, requireRole } from '@gridline/auth';
-import { chinaDay } from '@gridline/platform';
+import { chinaDay, fieldPath } from '@gridline/platform';
 import { TransactionRunner } from '@gridline/persistence';
 import { partyInvalid, type MeetingView } from '@gridline/contracts-party-building';
 import { PartyScope } from '../../../scope/party-scope';
@@ -38,7 +38,7 @@ export class RecordMeetingUseCase {
       const memberUnits = await this.committees.memberUnits(committee.id);
       input.presentUnitIds.forEach((id, i) => {
         const unit = memberUnits.find((u) => u.id === id);
-        if (!unit || !isMemberOn(unit, day)) throw partyInvalid(`presentUnitIds.${i}`, 'is not a member unit of the committee on the meeting day');
+        if (!unit || !isMemberOn(unit, day)) throw partyInvalid(fieldPath('presentUnitIds', i), 'is not a member unit of the committee on the meeting day');
       });
       const meetingId = randomUUID();
       const resolutions = input.resolutions.map((r, i) => ({ id: randomUUID(), committeeId: committee.id, meetingId, position: i + 1, text: r.text }));
