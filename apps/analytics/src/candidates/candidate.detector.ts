@@ -7,11 +7,15 @@ import { ANALYTICS_EVENTS, PLATFORM_CANDIDATE_RULES, type CandidateRuleView } fr
 import { ReferenceRepository } from '@gridline/registry-reference';
 import { detectClusters, lookbackDays, occurrenceKey, ruleFor, type Cluster } from './candidate-detection';
 import { CandidateRepository, type CandidateRow } from './candidate.repository';
+import { ProjectionsReadiness } from './projections-readiness';
 import { candidateSummary } from './candidate-rules';
 import { raisedEvent } from './candidate.mapper';
 
-/** `scanMs`: how long after a scan the next is due (CANDIDATE_SCAN_MS), on whichever replica claims it. */
-export type CandidateDetectorSettings = PollingWorkerSettings & { scanMs: number };
+/**
+ * `scanMs`: how long after a scan the next is due (CANDIDATE_SCAN_MS), on whichever replica claims it; `readyPollMs`: how
+ * often a replica that has just booted asks whether the projections are ready for its first scan.
+ */
+export type CandidateDetectorSettings = PollingWorkerSettings & { scanMs: number; readyPollMs: number };
 export const CANDIDATE_DETECTOR_SETTINGS = Symbol('CANDIDATE_DETECTOR_SETTINGS');
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -28,8 +32,10 @@ export interface DetectionNote {
 }
 
 /**
- * The 3+N detector (未诉先办): every CANDIDATE_SCAN_MS, on one replica at a time (the `candidate_scan` lease, claimed
- * FOR UPDATE SKIP LOCKED inside the scan's transaction), reads the occurrences of the busy categories and areas, asks
+ * The 3+N detector (未诉先办): once soon after boot — as soon as the projections it reads are ready (ProjectionsReadiness;
+ * at the latest CANDIDATE_SCAN_MS after boot) —, then every CANDIDATE_SCAN_MS, on one replica at a time (the
+ * `candidate_scan` lease, claimed FOR UPDATE SKIP LOCKED inside the scan's transaction; at boot also when no scan ran
+ * since this replica started, else when due), reads the occurrences of the busy categories and areas, asks
  * each category's rule for its clusters — the rule of the occurrences' street (its own set, else the platform default)
  * — and raises each once: a raised candidate of the same rule, category and unit (or sharing evidence) takes the new
  * evidence instead, and a window already raised (the unique key on rule, unit, category and first day) or decided is
@@ -38,15 +44,42 @@ export interface DetectionNote {
 @Injectable()
 export class CandidateDetector extends ClaimingWorker<DetectionNote> {
   protected readonly logger = new Logger(CandidateDetector.name);
+  private readonly bootedAt = new Date();
+  private stopping = false;
+  private booting: Promise<void> | undefined;
 
   constructor(
     private readonly candidates: CandidateRepository,
     private readonly reference: ReferenceRepository,
     private readonly outbox: Outbox,
+    private readonly readiness: ProjectionsReadiness,
     transactions: TransactionRunner,
     @Inject(CANDIDATE_DETECTOR_SETTINGS) private readonly settings: CandidateDetectorSettings,
   ) {
     super(transactions, settings);
+  }
+
+  /** Starts the loop (its first pass the boot scan) once the projections are ready, not at once: the consumers and a snapshot fill start with the application too. */
+  override onApplicationBootstrap(): void {
+    if (this.settings.autoStart) this.booting ??= this.untilReady().then(() => (this.stopping ? undefined : this.start()));
+  }
+
+  override async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    await this.booting;
+    await super.onModuleDestroy();
+  }
+
+  private async untilReady(): Promise<void> {
+    const latest = this.bootedAt.getTime() + this.settings.scanMs;
+    while (!this.stopping && Date.now() < latest) {
+      try {
+        if (await this.readiness.ready()) return;
+      } catch (error) {
+        this.logger.warn({ msg: 'could not tell whether the projections are ready; asking again', err: error });
+      }
+      await new Promise((resolve) => setTimeout(resolve, this.settings.readyPollMs).unref());
+    }
   }
 
   /** One scan at `now` if the lease is due (tests pass their own `now`); answers what it did, or null when another replica holds the lease or it is not due. */
@@ -57,7 +90,7 @@ export class CandidateDetector extends ClaimingWorker<DetectionNote> {
   }
 
   protected async claimAndAct(now: Date): Promise<ClaimedPass<DetectionNote>> {
-    if (!(await this.candidates.claimScan(now))) return { claimed: 0, notes: [] };
+    if (!(await this.candidates.claimScan(now, this.bootedAt))) return { claimed: 0, notes: [] };
     const notes = await this.detect(now);
     await this.candidates.scanned(now, new Date(now.getTime() + this.settings.scanMs));
     return { claimed: 1, notes };

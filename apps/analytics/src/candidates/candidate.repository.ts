@@ -138,9 +138,15 @@ export class CandidateRepository {
     );
   }
 
-  /** Claims the detector's lease when a scan is due: SKIP LOCKED, so while one replica scans the others pass. */
-  async claimScan(now: Date): Promise<boolean> {
-    const rows = await this.em.execute(`select name from ${this.t('candidate_scan')} where name = 'detector' and next_scan_at <= ? for update skip locked`, [now]);
+  /**
+   * Claims the detector's lease when a scan is due, or when none ran since `bootedAt` (a replica's boot scan):
+   * SKIP LOCKED, so while one replica scans the others pass.
+   */
+  async claimScan(now: Date, bootedAt: Date): Promise<boolean> {
+    const rows = await this.em.execute(
+      `select name from ${this.t('candidate_scan')} where name = 'detector' and (next_scan_at <= ? or last_scan_at is null or last_scan_at < ?) for update skip locked`,
+      [now, bootedAt],
+    );
     return rows.length > 0;
   }
 

@@ -3,6 +3,7 @@ import { PartyFiguresModule } from '../party/party-figures.module';
 import { CandidateDetector, CANDIDATE_DETECTOR_SETTINGS, type CandidateDetectorSettings } from './candidate.detector';
 import { CandidateOutcomeSubscriber } from './candidate-outcome.subscriber';
 import { CandidateRepository } from './candidate.repository';
+import { ProjectionsReadiness } from './projections-readiness';
 import { CandidatesBusController } from './candidates.bus-controller';
 import { DismissCandidateUseCase } from './use-cases/dismiss-candidate/dismiss-candidate.use-case';
 import { GetCandidateUseCase } from './use-cases/get-candidate/get-candidate.use-case';
@@ -19,8 +20,8 @@ import { RecordDiscussionOutcomeUseCase } from './use-cases/record-discussion-ou
 @Module({})
 export class CandidatesModule {
   /** `scanMs` 0: the detector does not run by itself (tests call `scan`). */
-  static register({ scanMs, autoStart }: { scanMs: number; autoStart: boolean }): DynamicModule {
-    const settings: CandidateDetectorSettings = { scanMs, pollMs: scanMs > 0 ? scanMs : 60_000, batchSize: 1, autoStart: autoStart && scanMs > 0 };
+  static register({ scanMs, autoStart, readyPollMs = 2_000 }: { scanMs: number; autoStart: boolean; readyPollMs?: number }): DynamicModule {
+    const settings: CandidateDetectorSettings = { scanMs, readyPollMs, pollMs: scanMs > 0 ? scanMs : 60_000, batchSize: 1, autoStart: autoStart && scanMs > 0 };
     return {
       module: CandidatesModule,
       imports: [PartyFiguresModule],
@@ -28,6 +29,7 @@ export class CandidatesModule {
       providers: [
         { provide: CANDIDATE_DETECTOR_SETTINGS, useValue: settings },
         CandidateRepository,
+        ProjectionsReadiness,
         CandidateDetector,
         CandidateOutcomeSubscriber,
         GetCandidateRulesUseCase,
