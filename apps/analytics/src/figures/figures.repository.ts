@@ -5,6 +5,8 @@ import { INCIDENT_STEPS, type IncidentStep } from '@gridline/contracts-incidents
 import type { AppealFigures, CaseFigures } from '@gridline/contracts-analytics';
 import type { CaseDatedFact } from '../projection/case-fold';
 import { share } from '../party/party-figures';
+import { chinaDay, chinaMidnight } from '@gridline/platform';
+import { hoursBucketBounds, rollupScope } from '../projection/rollups';
 
 /** Whose figures: the cases beneath a unit (at its depth in the path, street 1), or those a department owned. */
 export type FiguresScope = { unit: string; depth: number } | { department: string };
@@ -58,6 +60,46 @@ function pathAt(depth: number): string {
 const fr = (numerator: number, denominator: number) => ({ numerator, denominator, rate: share(numerator, denominator) });
 const round = (value: unknown, places: number) => (value === null || value === undefined ? null : Math.round(Number(value) * 10 ** places) / 10 ** places);
 
+/** Up to this many closed cases, the p90 of their handling hours is exact; beyond, it is read from the hours' histogram. */
+export const EXACT_P90_MAX = 20_000;
+
+/**
+ * The China days of a period for the roll-ups (`from` inclusive, `to` exclusive), and today's (of `now`). Figures are
+ * of whole China days: a bound inside a day is a mistake of the caller's.
+ */
+function days({ start, end }: FiguresInstants, now: Date = new Date()): { from: string; to: string; today: string; todayStart: Date } {
+  const day = (at: Date) => {
+    const d = chinaDay(at);
+    if (chinaMidnight(d).getTime() !== at.getTime()) throw new Error(`figures are of whole China days: ${at.toISOString()} is not a China midnight`);
+    return d;
+  };
+  const today = chinaDay(now);
+  return { from: day(start), to: day(end), today, todayStart: chinaMidnight(today) };
+}
+
+/**
+ * The percentile `p` (0–1) of values counted in histogram buckets, as `percentile_cont` interpolates between the
+ * values around rank p·(n−1), each bucket's values taken as spread evenly across it.
+ */
+export function histogramPercentile(buckets: readonly { bucket: number; n: number }[], p: number, bounds: (bucket: number) => { low: number; high: number }): number | null {
+  const total = buckets.reduce((sum, b) => sum + b.n, 0);
+  if (total === 0) return null;
+  const valueAt = (rank: number) => {
+    let before = 0;
+    for (const b of [...buckets].sort((x, y) => x.bucket - y.bucket)) {
+      if (rank < before + b.n) {
+        const { low, high } = bounds(b.bucket);
+        return low + ((rank - before + 0.5) / b.n) * (high - low);
+      }
+      before += b.n;
+    }
+    return bounds(buckets[buckets.length - 1].bucket).high;
+  };
+  const rank = p * (total - 1);
+  const lower = Math.floor(rank);
+  return valueAt(lower) + (rank - lower) * (valueAt(Math.ceil(rank)) - valueAt(lower));
+}
+
 /**
  * The case figures in SQL over the case projection's indexed columns: each figure an index range over the scope's
  * column (`unit_path[depth]`, or the department) and the period, never the cases read into memory.
@@ -93,24 +135,43 @@ export class FiguresRepository {
 
   /**
    * Per group and step: counted steps ended in the period (and on time), and steps due in the period (by now) not
-   * ended by its end — the on-time rate's numerator and denominator (docs/analytics.md, "On time per step").
+   * ended by its end — the on-time rate's numerator and denominator (docs/analytics.md, "On time per step"). From the
+   * steps' roll-up (`case_step_day`), but for steps due earlier today: "by now" is finer than a day, so those are
+   * read from the steps themselves (one day of the scope, an index range).
    */
-  private async stepCounts(scope: GroupedFiguresScope, by: FiguresGrouping | null, { start, end }: FiguresInstants, now: Date): Promise<{ key: string | null; step: IncidentStep; ended: number; onTime: number; late: number }[]> {
+  private async stepCounts(scope: GroupedFiguresScope, by: FiguresGrouping | null, instants: FiguresInstants, now: Date): Promise<{ key: string | null; step: IncidentStep; ended: number; onTime: number; late: number }[]> {
+    const { start, end } = instants;
+    const { from, to, today, todayStart } = days(instants, now);
+    const rolled = rollupScope(scope, by);
     // Of a period not over yet, what is late is late by now: a step due later today is not overdue yet.
     const cut = new Date(Math.min(end.getTime(), now.getTime()));
-    const step = this.grouped(scope, 'step', by);
+    const dueBefore = to < today ? to : today;
     const rows: { key: string | null; step: IncidentStep; ended: string; on_time: string; late: string }[] = await this.em.execute(
-      `select key, step, sum(ended) as ended, sum(on_time) as on_time, sum(late) as late from (
-         select ${step.key} as key, step, count(*) as ended, count(*) filter (where on_time) as on_time, 0 as late
-           from ${this.t('case_step')} where ${step.sql} and ended_at >= ? and ended_at < ? and counted group by 1, 2
-         union all
-         -- Due in the period (by now) and still not done at its end: late, though not ended yet.
-         select ${step.key}, step, 0, 0, count(*) from ${this.t('case_step')}
-          where ${step.sql} and due_at >= ? and due_at < ? and (ended_at is null or ended_at >= ?) group by 1, 2) steps
+      `select ${rolled.key} as key, step, sum(counted_n) filter (where ended_day >= ?::date and ended_day < ?::date) as ended,
+              sum(on_time_n) filter (where ended_day >= ?::date and ended_day < ?::date) as on_time,
+              sum(n) filter (where due_day >= ?::date and due_day < ?::date and (ended_day is null or ended_day >= ?::date)) as late
+         from ${this.t('case_step_day')}
+        where ${rolled.sql} and ((ended_day >= ?::date and ended_day < ?::date) or (due_day >= ?::date and due_day < ?::date))
         group by 1, 2`,
-      [...step.params, start, end, ...step.params, start, cut, end],
+      [from, to, from, to, from, dueBefore, to, ...rolled.params, from, to, from, dueBefore],
     );
-    return rows.map((r) => ({ key: r.key, step: r.step, ended: n(r.ended), onTime: n(r.on_time), late: n(r.late) }));
+    const counts = rows.map((r) => ({ key: r.key, step: r.step, ended: n(r.ended), onTime: n(r.on_time), late: n(r.late) }));
+    // Due today before now (or before the period's end), not ended by the end.
+    const lateStart = new Date(Math.max(start.getTime(), todayStart.getTime()));
+    if (lateStart < cut) {
+      const step = this.grouped(scope, 'step', by);
+      const today: { key: string | null; step: IncidentStep; late: string }[] = await this.em.execute(
+        `select ${step.key} as key, step, count(*) as late from ${this.t('case_step')}
+          where ${step.sql} and due_at >= ? and due_at < ? and (ended_at is null or ended_at >= ?) group by 1, 2`,
+        [...step.params, lateStart, cut, end],
+      );
+      for (const r of today) {
+        const found = counts.find((c) => c.key === r.key && c.step === r.step);
+        if (found) found.late += n(r.late);
+        else counts.push({ key: r.key, step: r.step, ended: 0, onTime: 0, late: n(r.late) });
+      }
+    }
+    return counts;
   }
 
   /**
@@ -132,20 +193,21 @@ export class FiguresRepository {
       g.onTime.numerator += r.onTime;
       g.onTime.denominator += r.ended + r.late;
     }
-    const kase = this.grouped(scope, 'case', by);
+    const { from, to } = days(instants, now);
+    const rolled = rollupScope(scope, by);
     const accepted: { key: string | null; n: string; closed: string }[] = await this.em.execute(
-      `select ${kase.key} as key, count(*) as n, count(*) filter (where closed_at < ?) as closed from ${this.t('case_projection')}
-        where ${kase.sql} and accepted_at >= ? and accepted_at < ? group by 1`,
-      [end, ...kase.params, start, end],
+      `select ${rolled.key} as key, sum(n) as n, sum(n) filter (where closed_day < ?::date) as closed from ${this.t('case_accepted_day')}
+        where ${rolled.sql} and day >= ?::date and day < ?::date group by 1`,
+      [to, ...rolled.params, from, to],
     );
     for (const r of accepted) if (r.key !== null) Object.assign(of(r.key), { accepted: n(r.n), resolution: { numerator: n(r.closed), denominator: n(r.n) } });
     const closed: { key: string | null; n: string; reworked: string }[] = await this.em.execute(
-      `select ${kase.key} as key, count(*) as n, count(*) filter (where reworks > 0) as reworked from ${this.t('case_projection')}
-        where ${kase.sql} and closed_at >= ? and closed_at < ? group by 1`,
-      [...kase.params, start, end],
+      `select ${rolled.key} as key, sum(n) as n, sum(reworked) as reworked from ${this.t('case_closed_day')}
+        where ${rolled.sql} and day >= ?::date and day < ?::date group by 1`,
+      [...rolled.params, from, to],
     );
-    for (const r of closed) if (r.key !== null) of(r.key).rework = { numerator: n(r.n) - n(r.reworked), denominator: n(r.n) };
-    for (const r of await this.factCounts(scope, by, instants, 'evaluated')) if (r.key !== null) of(r.key).satisfaction = { numerator: r.satisfied, denominator: r.n };
+    for (const r of closed) if (r.key !== null && n(r.n) > 0) of(r.key).rework = { numerator: n(r.n) - n(r.reworked), denominator: n(r.n) };
+    for (const r of await this.factCounts(scope, by, instants, 'evaluated')) if (r.key !== null && r.n > 0) of(r.key).satisfaction = { numerator: r.satisfied, denominator: r.n };
     // The 12345 appeals closed in the period with the caller's satisfaction (not reached is no rating), as the hotline rates it.
     const appeal = this.grouped(scope, 'appeal', by);
     const appeals: { key: string | null; rated: string; satisfied: string }[] = await this.em.execute(
@@ -163,19 +225,17 @@ export class FiguresRepository {
 
   /**
    * Per group and kind, the dated facts in the period (or only those of one kind): how many, their mean value and how
-   * many of value 4 or more (the satisfied ratings).
+   * many of value 4 or more (the satisfied ratings) — from the facts' roll-up (`case_fact_day`).
    */
-  private async factCounts(scope: GroupedFiguresScope, by: FiguresGrouping | null, { start, end }: FiguresInstants, only?: CaseDatedFact['kind']): Promise<{ key: string | null; kind: string; n: number; mean: string | null; satisfied: number }[]> {
-    const fact = this.grouped(scope, 'fact', by);
-    // A kind of ours, written into the SQL so that a partial index of that kind applies.
-    if (only && !/^[a-z]+$/.test(only)) throw new Error(`fact kind ${only}`);
-    const filter = only ? ` and kind = '${only}'` : '';
-    const rows: { key: string | null; kind: string; n: string; mean: string | null; satisfied: string }[] = await this.em.execute(
-      `select ${fact.key} as key, kind, count(*) as n, avg(value) as mean, count(*) filter (where value >= 4) as satisfied
-         from ${this.t('case_fact')} where ${fact.sql} and at >= ? and at < ?${filter} group by 1, 2`,
-      [...fact.params, start, end],
+  private async factCounts(scope: GroupedFiguresScope, by: FiguresGrouping | null, instants: FiguresInstants, only?: CaseDatedFact['kind']): Promise<{ key: string | null; kind: string; n: number; mean: number | null; satisfied: number }[]> {
+    const { from, to } = days(instants);
+    const rolled = rollupScope(scope, by);
+    const rows: { key: string | null; kind: string; n: string; value_n: string; value_sum: string; satisfied: string }[] = await this.em.execute(
+      `select ${rolled.key} as key, kind, sum(n) as n, sum(value_n) as value_n, sum(value_sum) as value_sum, sum(value_ge4) as satisfied
+         from ${this.t('case_fact_day')} where ${rolled.sql} and day >= ?::date and day < ?::date${only ? ' and kind = ?' : ''} group by 1, 2`,
+      [...rolled.params, from, to, ...(only ? [only] : [])],
     );
-    return rows.map((r) => ({ key: r.key, kind: r.kind, n: n(r.n), mean: r.mean, satisfied: n(r.satisfied) }));
+    return rows.map((r) => ({ key: r.key, kind: r.kind, n: n(r.n), mean: n(r.value_n) > 0 ? n(r.value_sum) / n(r.value_n) : null, satisfied: n(r.satisfied) }));
   }
 
   /**
@@ -220,33 +280,64 @@ export class FiguresRepository {
     };
   }
 
-  async caseFigures(scope: FiguresScope, { start, end }: FiguresInstants, now: Date = new Date()): Promise<CaseFigures> {
-    // Of a period not over yet, what is late is late by now: a step due later today is not overdue yet.
-    const cut = new Date(Math.min(end.getTime(), now.getTime()));
-    const step = this.where(scope, 'step');
-    const kase = this.where(scope, 'case');
-    const facts = await this.factCounts(scope, null, { start, end });
-    const steps = await this.stepCounts(scope, null, { start, end }, now);
-    const [closed]: { n: string; returned: string; reworked: string; extended: string; hours: string; mean: string | null; p90: string | null }[] = await this.em.execute(
-      `select count(*) as n, count(*) filter (where returns > 0) as returned, count(*) filter (where reworks > 0) as reworked,
-              count(*) filter (where extensions > 0) as extended, count(handling_hours) as hours, avg(handling_hours) as mean,
-              percentile_cont(0.9) within group (order by handling_hours) as p90
-         from ${this.t('case_projection')} where ${kase.sql} and closed_at >= ? and closed_at < ?`,
-      [...kase.params, start, end],
+  /**
+   * The p90 of the handling hours of the cases closed in the period: exact (`percentile_cont` over the closed cases,
+   * an index range) up to `EXACT_P90_MAX` of them, else from the hours' half-hour histogram (`case_hours_day`).
+   */
+  private async handlingP90(scope: FiguresScope, instants: FiguresInstants, cases: number): Promise<number | null> {
+    if (cases <= EXACT_P90_MAX) {
+      const kase = this.where(scope, 'case');
+      const [row]: { p90: string | null }[] = await this.em.execute(
+        `select percentile_cont(0.9) within group (order by handling_hours) as p90 from ${this.t('case_projection')} where ${kase.sql} and closed_at >= ? and closed_at < ?`,
+        [...kase.params, instants.start, instants.end],
+      );
+      return row.p90 === null ? null : Number(row.p90);
+    }
+    const { from, to } = days(instants);
+    const rolled = rollupScope(scope, null);
+    const rows: { bucket: number; n: string }[] = await this.em.execute(
+      `select bucket, sum(n) as n from ${this.t('case_hours_day')} where ${rolled.sql} and day >= ?::date and day < ?::date group by 1`,
+      [...rolled.params, from, to],
     );
-    // Open at the end: still open now, or finished since — two small index ranges, not the history before the end.
+    return histogramPercentile(rows.map((r) => ({ bucket: Number(r.bucket), n: n(r.n) })), 0.9, hoursBucketBounds);
+  }
+
+  async caseFigures(scope: FiguresScope, instants: FiguresInstants, now: Date = new Date()): Promise<CaseFigures> {
+    const { end } = instants;
+    const { from, to, today, todayStart } = days(instants, now);
+    const rolled = rollupScope(scope, null);
+    const facts = await this.factCounts(scope, null, instants);
+    const steps = await this.stepCounts(scope, null, instants, now);
+    const [closed]: { n: string; returned: string; reworked: string; extended: string; hours: string; hours_sum: string }[] = await this.em.execute(
+      `select sum(n) as n, sum(returned) as returned, sum(reworked) as reworked, sum(extended) as extended, sum(hours_n) as hours, sum(hours_sum) as hours_sum
+         from ${this.t('case_closed_day')} where ${rolled.sql} and day >= ?::date and day < ?::date`,
+      [...rolled.params, from, to],
+    );
+    const hours = n(closed.hours);
+    const p90 = hours === 0 ? null : await this.handlingP90(scope, instants, hours);
+    // Open at the end: reported before it, not finished by it.
     const [open]: { n: string }[] = await this.em.execute(
-      `select (select count(*) from ${this.t('case_projection')} where ${kase.sql} and finished_at is null and reported_at < ?)
-            + (select count(*) from ${this.t('case_projection')} where ${kase.sql} and finished_at >= ? and reported_at < ?) as n`,
-      [...kase.params, end, ...kase.params, end, end],
+      `select sum(n) as n from ${this.t('case_open_day')} where ${rolled.sql} and day < ?::date and (finished_day is null or finished_day >= ?::date)`,
+      [...rolled.params, to, to],
     );
+    // Overdue at the end: a step open at the end (started before it, not ended by it) and due before it (by now, of a
+    // period not over) — a case has one step open at a time, so the steps count the cases.
+    const dueBefore = to < today ? to : today;
     const [overdue]: { n: string }[] = await this.em.execute(
-      `select count(distinct incident_id) as n from (
-         select incident_id from ${this.t('case_step')} where ${step.sql} and ended_at is null and due_at < ? and started_at < ?
-         union all
-         select incident_id from ${this.t('case_step')} where ${step.sql} and ended_at >= ? and due_at < ? and started_at < ?) late`,
-      [...step.params, cut, end, ...step.params, end, cut, end],
+      `select sum(n) as n from ${this.t('case_step_day')}
+        where ${rolled.sql} and (ended_day is null or ended_day >= ?::date) and start_day < ?::date and due_day < ?::date`,
+      [...rolled.params, to, to, dueBefore],
     );
+    let overdueNow = 0;
+    if (end > todayStart) {
+      // The period is not over: steps still open that fell due earlier today.
+      const step = this.where(scope, 'step');
+      const [late]: { n: string }[] = await this.em.execute(
+        `select count(*) as n from ${this.t('case_step')} where ${step.sql} and ended_at is null and due_at >= ? and due_at < ? and started_at < ?`,
+        [...step.params, todayStart, new Date(Math.min(end.getTime(), now.getTime())), end],
+      );
+      overdueNow = n(late.n);
+    }
     const kind = (k: string) => facts.find((f) => f.kind === k);
     const count = (k: string) => n(kind(k)?.n);
     const evaluated = kind('evaluated');
@@ -263,7 +354,7 @@ export class FiguresRepository {
       rejected: count('rejected'),
       closed: count('closed'),
       open: n(open.n),
-      overdue: n(overdue.n),
+      overdue: n(overdue.n) + overdueNow,
       onTime,
       warnings: count('warning'),
       yellowCards: count('yellow'),
@@ -271,7 +362,7 @@ export class FiguresRepository {
       returnRate: fr(n(closed.returned), closedCases),
       reworkRate: fr(n(closed.reworked), closedCases),
       extensionRate: fr(n(closed.extended), closedCases),
-      handlingHours: { cases: n(closed.hours), mean: round(closed.mean, 1), p90: round(closed.p90, 1) },
+      handlingHours: { cases: hours, mean: hours > 0 ? round(n(closed.hours_sum) / hours, 1) : null, p90: round(p90, 1) },
       evaluations: { count: n(evaluated?.n), meanRating: round(evaluated?.mean, 2), satisfied: fr(n(evaluated?.satisfied), n(evaluated?.n)) },
     };
   }

@@ -5,6 +5,7 @@ import { CaseHotspotIndexesMigration } from './case-hotspot-indexes.migration';
 import { CaseLocationMigration } from './case-location.migration';
 import { CaseOpenIndexesMigration } from './case-open-indexes.migration';
 import { CaseProjectionMigration } from './case-projection.migration';
+import { CaseRollupsMigration } from './case-rollups.migration';
 import { CaseWorkOrderMigration } from './case-work-order.migration';
 import { CandidatesMigration } from './candidates.migration';
 import { CandidateAppealsMigration } from './candidate-appeals.migration';
@@ -39,4 +40,6 @@ export const ANALYTICS_MIGRATIONS = [
   ...[CandidatesMigration, CandidateAppealsMigration].map((m) => ({ name: m.migrationName, class: m })),
   // The rules per street, the rules so far the platform default.
   ...[CandidateRuleStreetMigration].map((m) => ({ name: m.migrationName, class: m })),
+  // The case projection's daily roll-ups, kept by statement triggers: the figures of a year sum days, not cases.
+  ...[CaseRollupsMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

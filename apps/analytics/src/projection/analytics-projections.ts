@@ -7,6 +7,7 @@ import { CaseProjectionSubscriber } from './case-projection.subscriber';
 import { CaseSnapshot } from './case-snapshot';
 import { HotlineFiguresProjectionSubscriber } from './hotline-figures-projection.subscriber';
 import { PartyProjectionSubscriber } from './party-projection.subscriber';
+import { CASE_ROLLUPS } from './rollups';
 import { QualityProjectionSubscriber } from './quality-projection.subscriber';
 import type { ProjectionSnapshot } from './projection-snapshot';
 import { UnitProjectionSubscriber } from './unit-projection.subscriber';
@@ -41,7 +42,7 @@ export const ANALYTICS_PROJECTIONS: readonly AnalyticsProjection[] = [
   { subscriber: QualityProjectionSubscriber, tables: ['grid_quality'] },
   { subscriber: HotlineFiguresProjectionSubscriber, tables: ['hotline_owner_figures'] },
   { subscriber: PartyProjectionSubscriber, tables: ['party_organisation', 'party_member', 'party_registration', 'party_activity', 'party_attendance', 'party_service'] },
-  { subscriber: CaseProjectionSubscriber, tables: ['case_event', 'case_projection', 'case_step', 'case_fact'], snapshot: CaseSnapshot },
+  { subscriber: CaseProjectionSubscriber, tables: ['case_event', 'case_projection', 'case_step', 'case_fact', ...CASE_ROLLUPS.map((r) => r.table)], snapshot: CaseSnapshot },
   { subscriber: AppealProjectionSubscriber, tables: ['appeal_projection'], snapshot: AppealSnapshot },
   { subscriber: VisitLogSubscriber, tables: ['visit_log'] },
 ];

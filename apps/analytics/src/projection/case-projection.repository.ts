@@ -66,20 +66,43 @@ export class CaseProjectionRepository {
        on conflict (incident_id) do update set ${names.filter((n) => n !== 'incident_id').map((n) => `${n} = excluded.${n}`).join(', ')}`,
       Object.values(columns),
     );
-    await this.em.execute(`delete from ${this.t('case_step')} where incident_id = ?`, [s.incidentId]);
-    await this.em.execute(`delete from ${this.t('case_fact')} where incident_id = ?`, [s.incidentId]);
-    if (steps.length > 0) {
-      await this.em.execute(
-        `insert into ${this.t('case_step')} (incident_id, seq, step, unit_path, department_code, started_at, due_at, ended_at, ended_by, ended_actor, counted, on_time, extended)
-         values ${steps.map(() => '(?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        steps.flatMap((st) => [s.incidentId, st.seq, st.step, path, st.departmentCode, st.startedAt, st.dueAt, st.endedAt, st.endedBy, st.endedActor, st.counted, st.onTime, st.extended]),
-      );
-    }
-    if (facts.length > 0) {
-      await this.em.execute(
-        `insert into ${this.t('case_fact')} (incident_id, seq, kind, at, unit_path, department_code, value) values ${facts.map(() => '(?, ?, ?, ?, ?::text[], ?, ?)').join(', ')}`,
-        facts.flatMap((f, i) => [s.incidentId, i + 1, f.kind, f.at, path, f.departmentCode, f.value]),
-      );
-    }
+    // Only the steps and facts the fold changed are replaced: the roll-ups' triggers (projection/rollups.ts) then move
+    // the few rows that changed, not every row of the case twice.
+    const stepRows = steps.map((st) => [s.incidentId, st.seq, st.step, path, st.departmentCode, st.startedAt, st.dueAt, st.endedAt, st.endedBy, st.endedActor, st.counted, st.onTime, st.extended]);
+    await this.replaceChanged('case_step', s.incidentId, ['incident_id', 'seq', 'step', 'unit_path', 'department_code', 'started_at', 'due_at', 'ended_at', 'ended_by', 'ended_actor', 'counted', 'on_time', 'extended'], stepRows);
+    const factRows = facts.map((f, i) => [s.incidentId, i + 1, f.kind, f.at, path, f.departmentCode, f.value]);
+    await this.replaceChanged('case_fact', s.incidentId, ['incident_id', 'seq', 'kind', 'at', 'unit_path', 'department_code', 'value'], factRows);
   }
+
+  /**
+   * Makes a case's rows of `table` (keyed by incident and `seq`) those given: deletes the rows whose seq is gone or
+   * whose columns differ, inserts the new and changed ones, leaves the same ones alone.
+   */
+  private async replaceChanged(table: 'case_step' | 'case_fact', incidentId: string, columns: string[], rows: unknown[][]): Promise<void> {
+    const held: Record<string, unknown>[] = await this.em.execute(`select ${columns.join(', ')} from ${this.t(table)} where incident_id = ?`, [incidentId]);
+    const seq = columns.indexOf('seq');
+    const fresh = new Map(rows.map((row) => [Number(row[seq]), row]));
+    const same = new Set<number>();
+    const stale: number[] = [];
+    for (const row of held) {
+      const want = fresh.get(Number(row.seq));
+      if (want && columns.every((c, i) => sameValue(row[c], want[i]))) same.add(Number(row.seq));
+      else stale.push(Number(row.seq));
+    }
+    if (stale.length > 0) await this.em.execute(`delete from ${this.t(table)} where incident_id = ? and seq = any(?::int[])`, [incidentId, `{${stale.join(',')}}`]);
+    const insert = rows.filter((row) => !same.has(Number(row[seq])));
+    if (insert.length === 0) return;
+    const placeholders = `(${columns.map((c) => (c === 'unit_path' ? '?::text[]' : '?')).join(', ')})`;
+    await this.em.execute(`insert into ${this.t(table)} (${columns.join(', ')}) values ${insert.map(() => placeholders).join(', ')}`, insert.flat());
+  }
+}
+
+/** A column as PostgreSQL gave it back and as the fold would write it (`unit_path` as `pgTextArray` writes it). */
+function sameValue(held: unknown, want: unknown): boolean {
+  if (held === null || held === undefined || want === null || want === undefined) return (held ?? null) === (want ?? null);
+  if (held instanceof Date) return want instanceof Date && held.getTime() === want.getTime();
+  if (Array.isArray(held)) return pgTextArray(held as string[]) === want;
+  if (typeof held === 'boolean') return held === want;
+  if (typeof want === 'number') return Number(held) === want;
+  return String(held) === String(want);
 }

@@ -285,6 +285,12 @@ async function deadLetter(tx: EntityManager, replay: Replay, msg: JsMsg, event: 
   );
 }
 
+/** The roll-ups' trigger functions of a schema (`projection/rollups.ts`: `rollup_<table>_<operation>`). */
+async function rollupFunctions(tx: EntityManager, schema: string): Promise<string[]> {
+  const rows: { name: string }[] = await tx.execute(`select proname as name from pg_proc where pronamespace = ?::regnamespace and proname like 'rollup\\_%' order by 1`, [`"${schema}"`]);
+  return rows.map((r) => r.name);
+}
+
 /** The tail and the swap, in one transaction that holds the live consumers' writes for its length. */
 async function swap(orm: PgMikroORM, replays: Replay[], names: { schema: string; shadow: string; backup: string }, hooks: RebuildHooks): Promise<void> {
   const { schema, shadow, backup } = names;
@@ -311,6 +317,12 @@ async function swap(orm: PgMikroORM, replays: Replay[], names: { schema: string;
     for (const table of tables) {
       await tx.execute(`alter table ${q(schema, table)} set schema "${backup}"`);
       await tx.execute(`alter table ${q(shadow, table)} set schema "${schema}"`);
+    }
+    // The roll-ups' trigger functions go with their tables (the fresh tables' triggers call the shadow's, which the
+    // drop of the shadow schema would take with it).
+    for (const fn of await rollupFunctions(tx, shadow)) {
+      await tx.execute(`alter function ${q(schema, fn)}() set schema "${backup}"`);
+      await tx.execute(`alter function ${q(shadow, fn)}() set schema "${schema}"`);
     }
     // What the live inbox knew of consumers that are not projections stays; so do the replay's dead letters.
     await tx.execute(`insert into ${q(schema, 'inbox')} select * from ${q(backup, 'inbox')} where not (consumer = any(?::text[])) on conflict do nothing`, [

@@ -1,0 +1,250 @@
+import { pgTextArray } from '@gridline/persistence';
+
+/**
+ * Daily roll-ups of the projections (docs/analytics.md, "Roll-ups"): for each unit of a row's path (street, community,
+ * grid), and the department it names, the row's measures summed per China day and key. PostgreSQL keeps them: a
+ * statement trigger on the source table adds what a statement inserts and takes away what it deletes (an update
+ * both, for the rows whose rolled-up columns changed), in the statement's own transaction — so the fold, the
+ * snapshot bootstrap, a rebuild and a bulk load all keep them alike, and a roll-up is never behind its table. A
+ * year's figures then sum a few thousand rows instead of counting millions.
+ */
+
+/** One roll-up of a source table. */
+export interface Rollup {
+  /** The roll-up table. */
+  readonly table: string;
+  /** The table rolled up; its rows have a `unit_path text[]` (street first). */
+  readonly source: string;
+  /** Which rows count (SQL over the row `r`); all when absent. */
+  readonly where?: string;
+  /** The department dimension (SQL over `r`; null or absent: ''). */
+  readonly department?: string;
+  /** Further keys: column → [SQL type, SQL over `r`]. Nullable; NULLs are one key (`nulls not distinct`). */
+  readonly keys: Readonly<Record<string, readonly [type: string, expression: string]>>;
+  /** What is summed: column → [SQL type, SQL over `r`]. */
+  readonly measures: Readonly<Record<string, readonly [type: string, expression: string]>>;
+  /**
+   * Indexes beyond the unique one (which leads with the unit, then the keys in order) and those every roll-up has (a
+   * department's rows at the street's depth, the rows beneath a street or community, by the first key): each a list
+   * of columns (`where …` after the list for a partial one).
+   */
+  readonly indexes: readonly string[];
+}
+
+/** The China day (UTC+8 all year) of a timestamptz column of `r`, as a date. */
+export const chinaDate = (column: string) => `((${column}) at time zone 'Asia/Shanghai')::date`;
+
+/**
+ * The handling hours' histogram buckets: half an hour up to 100 h (0–199), five hours up to 1 000 h (200–379), and
+ * 1 000 h or more (380). `HOURS_BUCKET_SQL` and `hoursBucketBounds` must agree.
+ */
+export const HOURS_BUCKET_SQL = `(case when r.handling_hours < 100 then floor(r.handling_hours * 2) when r.handling_hours < 1000 then 200 + floor((r.handling_hours - 100) / 5) else 380 end)::smallint`;
+export function hoursBucketBounds(bucket: number): { low: number; high: number } {
+  if (bucket < 200) return { low: bucket / 2, high: bucket / 2 + 0.5 };
+  if (bucket < 380) return { low: 100 + (bucket - 200) * 5, high: 100 + (bucket - 199) * 5 };
+  return { low: 1000, high: 1000 };
+}
+
+const count = (condition = 'true'): readonly [string, string] => ['bigint', `coalesce((${condition})::int, 0)`];
+
+/** The case projection's roll-ups: facts, steps, closed cases and their hours, open and accepted spans. */
+export const CASE_ROLLUPS: readonly Rollup[] = [
+  {
+    table: 'case_fact_day',
+    source: 'case_fact',
+    department: 'r.department_code',
+    keys: { day: ['date', chinaDate('r.at')], kind: ['text', 'r.kind'] },
+    measures: { n: count(), value_n: count('r.value is not null'), value_sum: ['numeric', 'coalesce(r.value, 0)'], value_ge4: count('r.value >= 4') },
+    indexes: [],
+  },
+  {
+    // A step occurrence by the days it started, was due and ended (null: no due time, not ended).
+    table: 'case_step_day',
+    source: 'case_step',
+    department: 'r.department_code',
+    keys: { ended_day: ['date', chinaDate('r.ended_at')], due_day: ['date', chinaDate('r.due_at')], start_day: ['date', chinaDate('r.started_at')], step: ['text', 'r.step'] },
+    measures: { n: count(), counted_n: count('r.counted and r.ended_at is not null'), on_time_n: count('r.counted and r.ended_at is not null and coalesce(r.on_time, false)') },
+    indexes: ['unit, due_day', `department, due_day where depth = 1 and department <> ''`],
+  },
+  {
+    table: 'case_closed_day',
+    source: 'case_projection',
+    where: 'r.closed_at is not null',
+    department: `case when r.owner_kind = 'department' then r.owner_code end`,
+    keys: { day: ['date', chinaDate('r.closed_at')] },
+    measures: {
+      n: count(),
+      returned: count('r.returns > 0'),
+      reworked: count('r.reworks > 0'),
+      extended: count('r.extensions > 0'),
+      hours_n: count('r.handling_hours is not null'),
+      hours_sum: ['numeric', 'coalesce(r.handling_hours, 0)'],
+    },
+    indexes: [],
+  },
+  {
+    table: 'case_hours_day',
+    source: 'case_projection',
+    where: 'r.closed_at is not null and r.handling_hours is not null',
+    department: `case when r.owner_kind = 'department' then r.owner_code end`,
+    keys: { day: ['date', chinaDate('r.closed_at')], bucket: ['smallint', HOURS_BUCKET_SQL] },
+    measures: { n: count() },
+    indexes: [],
+  },
+  {
+    // Reported → finished (null: open): what was open at a day's start.
+    table: 'case_open_day',
+    source: 'case_projection',
+    where: 'r.reported_at is not null',
+    department: `case when r.owner_kind = 'department' then r.owner_code end`,
+    keys: { day: ['date', chinaDate('r.reported_at')], finished_day: ['date', chinaDate('r.finished_at')] },
+    measures: { n: count() },
+    indexes: ['unit, finished_day'],
+  },
+  {
+    // Accepted → closed (null: not closed): the rankings' resolution.
+    table: 'case_accepted_day',
+    source: 'case_projection',
+    where: 'r.accepted_at is not null',
+    department: `case when r.owner_kind = 'department' then r.owner_code end`,
+    keys: { day: ['date', chinaDate('r.accepted_at')], closed_day: ['date', chinaDate('r.closed_at')] },
+    measures: { n: count() },
+    indexes: [],
+  },
+];
+
+/** The primary key of each source table (an update pairs its old and new rows by it). */
+const SOURCE_KEYS: Record<string, readonly string[]> = {
+  case_fact: ['incident_id', 'seq'],
+  case_step: ['incident_id', 'seq'],
+  case_projection: ['incident_id'],
+  appeal_projection: ['appeal_id'],
+};
+
+/** Every column of `r` an expression of the roll-up reads (`r.<column>`). */
+function columnsOf(rollups: readonly Rollup[]): string[] {
+  const sql = rollups.flatMap((r) => [r.where ?? '', r.department ?? '', ...Object.values(r.keys).map(([, e]) => e), ...Object.values(r.measures).map(([, e]) => e)]).join(' ');
+  return [...new Set(['unit_path', ...[...sql.matchAll(/\br\.([a-z_0-9]+)/g)].map((m) => m[1])])].sort();
+}
+
+/** The unique key of a roll-up's rows: the unit, the department and the further keys. */
+const uniqueKey = (rollup: Rollup) => ['unit', ...Object.keys(rollup.keys), 'department'];
+
+/**
+ * The statement that adds the signed rows of `rows` (`sign`, then the source's columns) into the roll-up, one row per
+ * unit of the path: `%1$I` is the schema, filled by `format()` from the trigger's own table.
+ */
+function upsert(rollup: Rollup, rows: string): string {
+  const measures = Object.keys(rollup.measures);
+  return `insert into %1$I.${rollup.table} (unit, depth, path, leaf, department, ${[...Object.keys(rollup.keys), ...measures].join(', ')})
+    ${rollupSelect(rollup, rows)}
+    on conflict (${uniqueKey(rollup).join(', ')}) do update set ${measures.map((c) => `${c} = ${rollup.table}.${c} + excluded.${c}`).join(', ')}`;
+}
+
+/**
+ * The roll-up's rows of the signed rows `rows` (`sign`, then the source's columns): its columns in table order (unit,
+ * depth, path, leaf, department, the keys, the summed measures), grouped and ordered by the key (the lock order of an
+ * upsert: two statements never wait on each other's rows in opposite orders).
+ */
+export function rollupSelect(rollup: Rollup, rows: string): string {
+  const dims = [
+    `u.unit as unit`,
+    `u.depth::smallint as depth`,
+    `r.unit_path[1:u.depth] as path`,
+    `u.depth = cardinality(r.unit_path) as leaf`,
+    `coalesce(${rollup.department ?? 'null'}, '') as department`,
+    ...Object.entries(rollup.keys).map(([c, [, e]]) => `${e} as ${c}`),
+  ];
+  const groups = dims.map((_, i) => i + 1).join(', ');
+  return `select ${dims.join(', ')}, ${Object.entries(rollup.measures).map(([c, [, e]]) => `sum(r.sign * ${e}) as ${c}`).join(', ')}
+      from (${rows}) r cross join lateral unnest(r.unit_path) with ordinality as u(unit, depth)
+     where ${rollup.where ?? 'true'}
+     group by ${groups} order by ${groups}`;
+}
+
+/**
+ * The migration's statements for the roll-ups of one source table, in schema `schema`: the tables and their
+ * indexes, one trigger function per operation (inserted rows added, deleted taken away, updated rows whose rolled-up
+ * columns changed both) and the statement triggers. The functions find the schema from the trigger's table, so a
+ * rebuild can move the tables (and functions) into another schema.
+ */
+export function rollupDdl(schema: string, source: string, rollups: readonly Rollup[]): string[] {
+  const t = (table: string) => `"${schema}"."${table}"`;
+  const own = rollups.filter((r) => r.source === source);
+  const statements: string[] = [];
+  for (const r of own) {
+    const columns = [...Object.entries(r.keys).map(([c, [type]]) => `${c} ${type} null`), ...Object.entries(r.measures).map(([c, [type]]) => `${c} ${type} not null`)];
+    statements.push(`create table ${t(r.table)} (unit text not null, depth smallint not null, path text[] not null, leaf boolean not null, department text not null, ${columns.join(', ')})`);
+    statements.push(`create unique index ${r.table}_key on ${t(r.table)} (${uniqueKey(r).join(', ')}) nulls not distinct`);
+    // A department's figures: its rows at the street's depth, where each row is counted once.
+    const firstKey = Object.keys(r.keys)[0];
+    statements.push(`create index ${r.table}_department_idx on ${t(r.table)} (department, ${firstKey}) where depth = 1 and department <> ''`);
+    // Grouped beneath a street or community (rankings): the rows whose path passes through it.
+    for (const d of [1, 2]) statements.push(`create index ${r.table}_p${d}_idx on ${t(r.table)} ((path[${d}]), depth, ${firstKey})`);
+    r.indexes.forEach((index, i) => {
+      const [columns, where] = index.split(' where ');
+      statements.push(`create index ${r.table}_${i + 1}_idx on ${t(r.table)} (${columns})${where ? ` where ${where}` : ''}`);
+    });
+  }
+  const key = SOURCE_KEYS[source];
+  if (!key) throw new Error(`roll-ups of ${source}: its key is not known`);
+  const changed = columnsOf(own).map((c) => `o.${c} is distinct from n.${c}`).join(' or ');
+  const on = key.map((c) => `n.${c} = o.${c}`).join(' and ');
+  const bodies: Record<'insert' | 'delete' | 'update', string> = {
+    insert: `select 1 as sign, n.* from new_rows n`,
+    delete: `select -1 as sign, o.* from old_rows o`,
+    update: `select -1 as sign, o.* from old_rows o join new_rows n on ${on} where ${changed}
+             union all select 1, n.* from new_rows n join old_rows o on ${on} where ${changed}`,
+  };
+  for (const [op, rows] of Object.entries(bodies)) {
+    const fn = `rollup_${source}_${op}`;
+    const run = own.map((r) => `execute format(${dollar(upsert(r, rows))}, TG_TABLE_SCHEMA);`).join('\n  ');
+    statements.push(`create function ${t(fn)}() returns trigger language plpgsql as $fn$\nbegin\n  ${run}\n  return null;\nend\n$fn$`);
+    const transition = op === 'insert' ? 'new table as new_rows' : op === 'delete' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
+    statements.push(`create trigger ${fn} after ${op} on ${t(source)} referencing ${transition} for each statement execute function ${t(fn)}()`);
+  }
+  return statements;
+}
+
+/**
+ * The statements that fill the roll-ups of one source from the rows it holds already (a migration adding roll-ups to
+ * a projection that has rows).
+ */
+export function rollupBackfill(schema: string, source: string, rollups: readonly Rollup[]): string[] {
+  return rollups.filter((r) => r.source === source).map((r) => upsert(r, `select 1 as sign, n.* from "${schema}"."${source}" n`).replaceAll('%1$I', `"${schema}"`));
+}
+
+/** A dollar-quoted SQL string literal. */
+const dollar = (sql: string) => `$q$${sql}$q$`;
+
+/** The sources of these roll-ups, each once. */
+export const rollupSources = (rollups: readonly Rollup[]) => [...new Set(rollups.map((r) => r.source))];
+
+/** Whose rows of a roll-up: beneath a unit (at its depth in the path), or a department's (or these departments'). */
+export type RollupScope = { unit: string; depth: number } | { department: string } | { departments: string[] };
+/** How a roll-up's rows are grouped: by the unit at a depth, by the grid (the path's last unit), or by the department. */
+export type RollupGrouping = { path: number } | 'grid' | 'department' | null;
+
+const depthOf = (depth: number) => {
+  if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new Error(`unit depth ${depth}`);
+  return depth;
+};
+
+/**
+ * The condition on a roll-up's rows for a scope and grouping, and the group's key (`null::text`: one group). A row is
+ * one unit's, so a scope counts each source row once: the unit's own rows, or a department's at the street's depth;
+ * grouped by units, the rows of those units (`depth`, or `leaf` for the grids) whose path passes through the scope.
+ */
+export function rollupScope(scope: RollupScope, by: RollupGrouping): { sql: string; params: unknown[]; key: string } {
+  if ('unit' in scope) {
+    const d = depthOf(scope.depth);
+    if (by === null) return { sql: 'unit = ?', params: [scope.unit], key: 'null::text' };
+    if (by === 'department') return { sql: `unit = ? and department <> ''`, params: [scope.unit], key: 'department' };
+    if (by === 'grid') return { sql: `leaf and path[${d}] = ?`, params: [scope.unit], key: 'unit' };
+    return { sql: `depth = ${depthOf(by.path)} and path[${d}] = ?`, params: [scope.unit], key: 'unit' };
+  }
+  const [condition, param] = 'department' in scope ? ['department = ?', scope.department] : ['department = any(?::text[])', pgTextArray(scope.departments)];
+  if (by === null || by === 'department') return { sql: `depth = 1 and ${condition}`, params: [param], key: by === null ? 'null::text' : 'department' };
+  if (by === 'grid') return { sql: `leaf and ${condition}`, params: [param], key: 'unit' };
+  return { sql: `depth = ${depthOf(by.path)} and ${condition}`, params: [param], key: 'unit' };
+}
