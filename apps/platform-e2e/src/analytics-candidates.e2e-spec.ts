@@ -105,6 +105,24 @@ describe('/api/v1/analytics/candidates and /candidate-rules', () => {
     expect((await walk.call('otherCentre', 'GET', '/api/v1/analytics/candidate-rules')).json().rules).toHaveLength(1);
   });
 
+  it('returns the street to the default rules with DELETE: 204 each time, the platform default never removed', async () => {
+    expect((await walk.call('centre', 'GET', '/api/v1/analytics/candidate-rules')).json()).toMatchObject({ street: STREET, source: 'street' });
+    expect((await walk.call('community', 'DELETE', '/api/v1/analytics/candidate-rules')).statusCode).toBe(403);
+    const foreign = await walk.call('centre', 'DELETE', `/api/v1/analytics/candidate-rules?street=${OTHER_STREET}`);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.json()).toMatchObject({ code: 'ANALYTICS_UNIT_NOT_FOUND' });
+    const platformDefault = await walk.call('centre', 'DELETE', '/api/v1/analytics/candidate-rules?street=*');
+    expect(platformDefault.statusCode).toBe(400);
+    expect(platformDefault.json().errors).toEqual([expect.objectContaining({ field: 'street' })]);
+    for (let i = 0; i < 2; i++) {
+      const removed = await walk.call('centre', 'DELETE', `/api/v1/analytics/candidate-rules?street=${STREET}`);
+      expect({ status: removed.statusCode, body: removed.body }).toEqual({ status: 204, body: '' });
+    }
+    const rules = (await walk.call('centre', 'GET', '/api/v1/analytics/candidate-rules')).json();
+    expect(rules).toMatchObject({ street: STREET, source: 'default' });
+    expect(rules.rules).toEqual([expect.objectContaining({ categoryCode: '*', kind: 'same_grid', windowDays: 14, minCount: 5 })]);
+  });
+
   it('dismisses a candidate with a reason, once: 409 after, 400 without a reason, 403 to a community', async () => {
     const sewage = await candidateOf('ENV.SEWAGE');
     const empty = await walk.call('centre', 'POST', `/api/v1/analytics/candidates/${sewage.id}/dismiss`, { reason: '   ' });

@@ -128,6 +128,12 @@ export class CandidateRepository {
     return rows.map(toRule);
   }
 
+  /** Removes the street's own set (it then uses the platform default's); answers how many rules it held. */
+  async removeRules(streetCode: string): Promise<number> {
+    const rows = await this.em.execute(`delete from ${this.t('candidate_rule')} where street_code = ? returning category_code`, [streetCode]);
+    return rows.length;
+  }
+
   /** Replaces the street's (or the platform default's) whole set. */
   async replaceRules(streetCode: string, rules: readonly CandidateRuleView[], by: string, at: Date): Promise<void> {
     await this.em.execute(`delete from ${this.t('candidate_rule')} where street_code = ?`, [streetCode]);

@@ -3,6 +3,8 @@ import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { ANALYTICS_REQUESTS, CandidateIdRequest, CandidateRulesQuery, DismissCandidateRequest, ListCandidatesQuery as ListCandidatesRequest, PutCandidateRulesRequest } from '@gridline/contracts-analytics';
+import { DeleteCandidateRulesCommand } from './use-cases/delete-candidate-rules/delete-candidate-rules.command';
+import { DeleteCandidateRulesUseCase } from './use-cases/delete-candidate-rules/delete-candidate-rules.use-case';
 import { DismissCandidateCommand } from './use-cases/dismiss-candidate/dismiss-candidate.command';
 import { DismissCandidateUseCase } from './use-cases/dismiss-candidate/dismiss-candidate.use-case';
 import { GetCandidateUseCase } from './use-cases/get-candidate/get-candidate.use-case';
@@ -19,6 +21,7 @@ export class CandidatesBusController {
   constructor(
     private readonly getRules: GetCandidateRulesUseCase,
     private readonly putRules: PutCandidateRulesUseCase,
+    private readonly deleteRules: DeleteCandidateRulesUseCase,
     private readonly listCandidates: ListCandidatesUseCase,
     private readonly getCandidate: GetCandidateUseCase,
     private readonly dismissCandidate: DismissCandidateUseCase,
@@ -33,6 +36,11 @@ export class CandidatesBusController {
   @MessagePattern(ANALYTICS_REQUESTS.putCandidateRules.pattern)
   put(@Payload() request: PutCandidateRulesRequest, @BusCaller() caller: Caller) {
     return this.putRules.execute(new PutCandidateRulesCommand(caller, request));
+  }
+
+  @MessagePattern(ANALYTICS_REQUESTS.deleteCandidateRules.pattern)
+  delete(@Payload() { street }: CandidateRulesQuery, @BusCaller() caller: Caller) {
+    return this.deleteRules.execute(new DeleteCandidateRulesCommand(caller, street));
   }
 
   @MessagePattern(ANALYTICS_REQUESTS.listCandidates.pattern)

@@ -316,4 +316,30 @@ describe('3+N candidates: detection over the case projection, the street centreâ
       { street_code: '*', n: 1 }, { street_code: STREET, n: 3 }, { street_code: STREET_B, n: 1 },
     ]);
   });
+
+  it('returns a street to the platform default: its own set removed, idempotently, no other streetâ€™s; never the default itself', async () => {
+    const rulesByStreet = async () => (await db.query(`select street_code, count(*)::int as n from analytics.candidate_rule group by 1 order by 1`)).rows;
+    const before = await rulesByStreet();
+    expect(await refusal(candidates.deleteRules(C2_ADMIN))).toMatchObject({ kind: 'forbidden' });
+    expect(await refusal(candidates.deleteRules(CENTRE, { street: STREET_B }))).toMatchObject({ code: AnalyticsErrorCode.UnitNotFound, kind: 'not_found' });
+    expect(await refusal(candidates.deleteRules({ ...CENTRE_B, units: [CB] }, { street: STREET_B }))).toMatchObject({ kind: 'forbidden' }); // a unit in it, not its street admin
+    for (const [caller, query] of [[CENTRE, { street: '*' }], [ADMIN, { street: '*' }], [ADMIN, {}]] as const) {
+      expect(await refusal(candidates.deleteRules(caller, query))).toMatchObject({ code: AnalyticsErrorCode.Invalid, details: { fields: [expect.objectContaining({ field: 'street' })] } });
+    }
+    expect(await rulesByStreet()).toEqual(before);
+
+    // A's grid centre removes A's set: A now uses the platform default (an admin's minCount 2), B keeps its own.
+    const reset = await candidates.deleteRules(CENTRE);
+    expect(reset).toMatchObject({ street: STREET, streetName: `name-${STREET}`, source: 'default', rules: [{ categoryCode: '*', minCount: 2, updatedBy: ADMIN.sub }] });
+    expect(await candidates.deleteRules(CENTRE)).toEqual(reset); // again: nothing to remove, the same answer
+    expect(await candidates.rules(CENTRE)).toEqual(reset);
+    expect(await rulesByStreet()).toEqual([{ street_code: '*', n: 1 }, { street_code: STREET_B, n: 1 }]);
+    expect(await candidates.rules(CENTRE_B)).toMatchObject({ source: 'street', rules: [{ minCount: 3 }] });
+    // The next scan judges A by the default: its three gas cases in G11, short of A's own 5, now raise a candidate.
+    const notes = (await scanBoth()).flatMap((n) => n ?? []).map((n) => [n.result, n.ruleKey, n.unitCode, n.categoryCode]);
+    expect(notes).toContainEqual(['raised', '*', G11, 'SAFETY.GAS']);
+    // An admin returns B to the default too.
+    expect(await candidates.deleteRules(ADMIN, { street: STREET_B })).toMatchObject({ street: STREET_B, source: 'default' });
+    expect(await rulesByStreet()).toEqual([{ street_code: '*', n: 1 }]);
+  });
 });

@@ -5,6 +5,7 @@ import { CandidateOutcomeSubscriber } from './candidate-outcome.subscriber';
 import { CandidateRepository } from './candidate.repository';
 import { ProjectionsReadiness } from './projections-readiness';
 import { CandidatesBusController } from './candidates.bus-controller';
+import { DeleteCandidateRulesUseCase } from './use-cases/delete-candidate-rules/delete-candidate-rules.use-case';
 import { DismissCandidateUseCase } from './use-cases/dismiss-candidate/dismiss-candidate.use-case';
 import { GetCandidateUseCase } from './use-cases/get-candidate/get-candidate.use-case';
 import { GetCandidateRulesUseCase } from './use-cases/get-candidate-rules/get-candidate-rules.use-case';
@@ -34,6 +35,7 @@ export class CandidatesModule {
         CandidateOutcomeSubscriber,
         GetCandidateRulesUseCase,
         PutCandidateRulesUseCase,
+        DeleteCandidateRulesUseCase,
         ListCandidatesUseCase,
         GetCandidateUseCase,
         DismissCandidateUseCase,

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CANDIDATE_DECIDERS, CANDIDATE_READERS, CurrentCaller, Roles, type Caller } from '@gridline/auth';
 import { CandidateRulesBody, CandidateRulesQuery, CandidatesClient, DismissCandidateBody, ListCandidatesQuery } from '@gridline/contracts-analytics';
@@ -37,6 +37,17 @@ export class CandidatesController {
   })
   putRules(@CurrentCaller() caller: Caller, @Query() { street }: CandidateRulesQuery, @Body() body: CandidateRulesBody) {
     return this.candidates.putRules(caller, { ...body, street });
+  }
+
+  @Delete('candidate-rules')
+  @HttpCode(204)
+  @Roles(...CANDIDATE_DECIDERS)
+  @ApiOperation({
+    summary:
+      'Return a street to the platform default 3+N detection rules: removes its own set (its street grid centre or an admin; default your street). Idempotent: 204 whether or not it had rules of its own. The platform default itself is never removed (street=* 400; PUT replaces it). Out of scope 404; not your street 403',
+  })
+  async deleteRules(@CurrentCaller() caller: Caller, @Query() query: CandidateRulesQuery): Promise<void> {
+    await this.candidates.deleteRules(caller, query);
   }
 
   @Get('candidates')

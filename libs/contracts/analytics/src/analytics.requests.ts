@@ -38,6 +38,8 @@ export const ANALYTICS_REQUESTS = {
   workload: defineRequest<WorkloadQuery, WorkloadView>('analytics', 'analytics.workload.get'),
   candidateRules: defineRequest<CandidateRulesQuery, CandidateRulesView>('analytics', 'analytics.candidate_rules.get'),
   putCandidateRules: defineRequest<PutCandidateRulesRequest, CandidateRulesView>('analytics', 'analytics.candidate_rules.put'),
+  /** Removes a street's own rules (it uses the platform default's again); answers the rules it now uses. */
+  deleteCandidateRules: defineRequest<CandidateRulesQuery, CandidateRulesView>('analytics', 'analytics.candidate_rules.delete'),
   listCandidates: defineRequest<ListCandidatesQuery, CandidatePage>('analytics', 'analytics.candidate.list'),
   getCandidate: defineRequest<CandidateIdRequest, CandidateView>('analytics', 'analytics.candidate.get'),
   dismissCandidate: defineRequest<DismissCandidateRequest, CandidateView>('analytics', 'analytics.candidate.dismiss'),

@@ -19,6 +19,11 @@ export class CandidatesClient {
     return this.bus.request(ANALYTICS_REQUESTS.putCandidateRules, request, { caller });
   }
 
+  /** Returns a street to the platform default rules (idempotent); answers the rules it now uses (`source: default`). */
+  deleteRules(caller: Caller, query: CandidateRulesQuery = {}): Promise<CandidateRulesView> {
+    return this.bus.request(ANALYTICS_REQUESTS.deleteCandidateRules, query, { caller });
+  }
+
   list(caller: Caller, query: ListCandidatesQuery): Promise<CandidatePage> {
     return this.bus.request(ANALYTICS_REQUESTS.listCandidates, query, { caller });
   }

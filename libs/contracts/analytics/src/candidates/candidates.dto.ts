@@ -61,7 +61,7 @@ export class CandidateRuleInput {
 /** A street's code, or `*`: the platform default. */
 export const CANDIDATE_RULES_STREET = new RegExp(`^(\\*|${UNIT_CODE_PATTERN.source.slice(1, -1)})$`);
 
-/** Query of GET|PUT /api/v1/analytics/candidate-rules (and `analytics.candidate_rules.get`). */
+/** Query of GET|PUT|DELETE /api/v1/analytics/candidate-rules (and `analytics.candidate_rules.get`, `.delete`). */
 export class CandidateRulesQuery {
   @ApiPropertyOptional({
     example: '370502003',
