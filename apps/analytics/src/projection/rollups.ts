@@ -163,32 +163,29 @@ export function rollupSelect(rollup: Rollup, rows: string): string {
 }
 
 /**
- * The migration's statements for the roll-ups of one source table, in schema `schema`: the tables and their
- * indexes, one trigger function per operation (inserted rows added, deleted taken away, updated rows whose rolled-up
- * columns changed both) and the statement triggers. The functions find the schema from the trigger's table, so a
- * rebuild can move the tables (and functions) into another schema.
+ * The migration's statements for one roll-up, in schema `schema`: its table and indexes, one trigger function per
+ * operation on the source (inserted rows added, deleted taken away, updated rows whose rolled-up columns changed
+ * both) and the statement triggers, all named `rollup_<table>_<operation>`. The functions find the schema from the
+ * trigger's table, so a rebuild can move the tables (and functions) into another schema.
  */
-export function rollupDdl(schema: string, source: string, rollups: readonly Rollup[]): string[] {
+export function rollupDdl(schema: string, r: Rollup): string[] {
   const t = (table: string) => `"${schema}"."${table}"`;
-  const own = rollups.filter((r) => r.source === source);
   const statements: string[] = [];
-  for (const r of own) {
-    const columns = [...Object.entries(r.keys).map(([c, [type]]) => `${c} ${type} null`), ...Object.entries(r.measures).map(([c, [type]]) => `${c} ${type} not null`)];
-    statements.push(`create table ${t(r.table)} (unit text not null, depth smallint not null, path text[] not null, leaf boolean not null, department text not null, ${columns.join(', ')})`);
-    statements.push(`create unique index ${r.table}_key on ${t(r.table)} (${uniqueKey(r).join(', ')}) nulls not distinct`);
-    // A department's figures: its rows at the street's depth, where each row is counted once.
-    const firstKey = Object.keys(r.keys)[0];
-    statements.push(`create index ${r.table}_department_idx on ${t(r.table)} (department, ${firstKey}) where depth = 1 and department <> ''`);
-    // Grouped beneath a street or community (rankings): the rows whose path passes through it.
-    for (const d of [1, 2]) statements.push(`create index ${r.table}_p${d}_idx on ${t(r.table)} ((path[${d}]), depth, ${firstKey})`);
-    r.indexes.forEach((index, i) => {
-      const [columns, where] = index.split(' where ');
-      statements.push(`create index ${r.table}_${i + 1}_idx on ${t(r.table)} (${columns})${where ? ` where ${where}` : ''}`);
-    });
-  }
-  const key = SOURCE_KEYS[source];
-  if (!key) throw new Error(`roll-ups of ${source}: its key is not known`);
-  const changed = columnsOf(own).map((c) => `o.${c} is distinct from n.${c}`).join(' or ');
+  const columns = [...Object.entries(r.keys).map(([c, [type]]) => `${c} ${type} null`), ...Object.entries(r.measures).map(([c, [type]]) => `${c} ${type} not null`)];
+  statements.push(`create table ${t(r.table)} (unit text not null, depth smallint not null, path text[] not null, leaf boolean not null, department text not null, ${columns.join(', ')})`);
+  statements.push(`create unique index ${r.table}_key on ${t(r.table)} (${uniqueKey(r).join(', ')}) nulls not distinct`);
+  // A department's figures: its rows at the street's depth, where each row is counted once.
+  const firstKey = Object.keys(r.keys)[0];
+  statements.push(`create index ${r.table}_department_idx on ${t(r.table)} (department, ${firstKey}) where depth = 1 and department <> ''`);
+  // Grouped beneath a street or community (rankings): the rows whose path passes through it.
+  for (const d of [1, 2]) statements.push(`create index ${r.table}_p${d}_idx on ${t(r.table)} ((path[${d}]), depth, ${firstKey})`);
+  r.indexes.forEach((index, i) => {
+    const [list, where] = index.split(' where ');
+    statements.push(`create index ${r.table}_${i + 1}_idx on ${t(r.table)} (${list})${where ? ` where ${where}` : ''}`);
+  });
+  const key = SOURCE_KEYS[r.source];
+  if (!key) throw new Error(`roll-up of ${r.source}: its key is not known`);
+  const changed = columnsOf([r]).map((c) => `o.${c} is distinct from n.${c}`).join(' or ');
   const on = key.map((c) => `n.${c} = o.${c}`).join(' and ');
   const bodies: Record<'insert' | 'delete' | 'update', string> = {
     insert: `select 1 as sign, n.* from new_rows n`,
@@ -197,28 +194,27 @@ export function rollupDdl(schema: string, source: string, rollups: readonly Roll
              union all select 1, n.* from new_rows n join old_rows o on ${on} where ${changed}`,
   };
   for (const [op, rows] of Object.entries(bodies)) {
-    const fn = `rollup_${source}_${op}`;
-    const run = own.map((r) => `execute format(${dollar(upsert(r, rows))}, TG_TABLE_SCHEMA);`).join('\n  ');
-    statements.push(`create function ${t(fn)}() returns trigger language plpgsql as $fn$\nbegin\n  ${run}\n  return null;\nend\n$fn$`);
+    const fn = `rollup_${r.table}_${op}`;
+    statements.push(`create function ${t(fn)}() returns trigger language plpgsql as $fn$\nbegin\n  execute format(${dollar(upsert(r, rows))}, TG_TABLE_SCHEMA);\n  return null;\nend\n$fn$`);
     const transition = op === 'insert' ? 'new table as new_rows' : op === 'delete' ? 'old table as old_rows' : 'old table as old_rows new table as new_rows';
-    statements.push(`create trigger ${fn} after ${op} on ${t(source)} referencing ${transition} for each statement execute function ${t(fn)}()`);
+    statements.push(`create trigger ${fn} after ${op} on ${t(r.source)} referencing ${transition} for each statement execute function ${t(fn)}()`);
   }
   return statements;
 }
 
-/**
- * The statements that fill the roll-ups of one source from the rows it holds already (a migration adding roll-ups to
- * a projection that has rows).
- */
-export function rollupBackfill(schema: string, source: string, rollups: readonly Rollup[]): string[] {
-  return rollups.filter((r) => r.source === source).map((r) => upsert(r, `select 1 as sign, n.* from "${schema}"."${source}" n`).replaceAll('%1$I', `"${schema}"`));
+/** The statement that fills a roll-up from the rows its source holds already (a migration adding it to a projection with rows). */
+export function rollupBackfill(schema: string, r: Rollup): string {
+  return upsert(r, `select 1 as sign, n.* from "${schema}"."${r.source}" n`).replaceAll('%1$I', `"${schema}"`);
+}
+
+/** The statements that drop a roll-up: its trigger functions (and so its triggers) and its table. */
+export function rollupDrop(schema: string, r: Rollup): string[] {
+  return [...['insert', 'delete', 'update'].map((op) => `drop function if exists "${schema}"."rollup_${r.table}_${op}"() cascade`), `drop table if exists "${schema}"."${r.table}"`];
 }
 
 /** A dollar-quoted SQL string literal. */
 const dollar = (sql: string) => `$q$${sql}$q$`;
 
-/** The sources of these roll-ups, each once. */
-export const rollupSources = (rollups: readonly Rollup[]) => [...new Set(rollups.map((r) => r.source))];
 
 /** Whose rows of a roll-up: beneath a unit (at its depth in the path), or a department's (or these departments'). */
 export type RollupScope = { unit: string; depth: number } | { department: string } | { departments: string[] };
