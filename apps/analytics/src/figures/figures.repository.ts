@@ -67,14 +67,66 @@ export const EXACT_P90_MAX = 20_000;
  * The China days of a period for the roll-ups (`from` inclusive, `to` exclusive), and today's (of `now`). Figures are
  * of whole China days: a bound inside a day is a mistake of the caller's.
  */
-function days({ start, end }: FiguresInstants, now: Date = new Date()): { from: string; to: string; today: string; todayStart: Date } {
+function days({ start, end }: FiguresInstants, now: Date = new Date()): PeriodDays {
   const day = (at: Date) => {
     const d = chinaDay(at);
     if (chinaMidnight(d).getTime() !== at.getTime()) throw new Error(`figures are of whole China days: ${at.toISOString()} is not a China midnight`);
     return d;
   };
   const today = chinaDay(now);
-  return { from: day(start), to: day(end), today, todayStart: chinaMidnight(today) };
+  // Of a period not over yet, what is late is late by now: a step due later today is not overdue yet.
+  return { from: day(start), to: day(end), today, todayStart: chinaMidnight(today), cut: new Date(Math.min(end.getTime(), now.getTime())) };
+}
+
+/** A statement's SQL (with `?` placeholders) and its parameters. */
+interface Sql {
+  sql: string;
+  params: unknown[];
+}
+
+/** The days of a period and of today, and the cut of lateness: the period's end, or now if it is not over. */
+interface PeriodDays {
+  from: string;
+  to: string;
+  today: string;
+  todayStart: Date;
+  cut: Date;
+}
+
+type StepCount = { key: string | null; step: IncidentStep; ended: number; onTime: number; late: number };
+type FactCount = { key: string | null; kind: string; n: number; mean: number | null; satisfied: number };
+type NumberLike = string | number | null;
+type FactRow = { key: string | null; kind: string; n: NumberLike; value_n: NumberLike; value_sum: NumberLike; satisfied: NumberLike };
+type StepRow = { key: string | null; step: IncidentStep; ended?: NumberLike; on_time?: NumberLike; late: NumberLike };
+
+/** The one row of `caseFigures`' statement: the grouped parts as JSON arrays, the sums as numbers or numeric strings. */
+interface CaseFiguresRow {
+  facts: FactRow[] | null;
+  steps: StepRow[] | null;
+  late_today: StepRow[] | null;
+  n: NumberLike;
+  returned: NumberLike;
+  reworked: NumberLike;
+  extended: NumberLike;
+  hours: NumberLike;
+  hours_sum: NumberLike;
+  p90: NumberLike;
+  hours_histogram: { bucket: number; n: NumberLike }[] | null;
+  open: NumberLike;
+  overdue: NumberLike;
+}
+
+const factCount = (r: FactRow): FactCount => ({ key: r.key, kind: r.kind, n: n(r.n), mean: n(r.value_n) > 0 ? n(r.value_sum) / n(r.value_n) : null, satisfied: n(r.satisfied) });
+
+/** The rolled-up steps and those due earlier today added up, per group and step. */
+function addLateToday(rolled: StepRow[], today: StepRow[]): StepCount[] {
+  const counts = rolled.map((r) => ({ key: r.key, step: r.step, ended: n(r.ended), onTime: n(r.on_time), late: n(r.late) }));
+  for (const r of today) {
+    const found = counts.find((c) => c.key === r.key && c.step === r.step);
+    if (found) found.late += n(r.late);
+    else counts.push({ key: r.key, step: r.step, ended: 0, onTime: 0, late: n(r.late) });
+  }
+  return counts;
 }
 
 /**
@@ -133,45 +185,53 @@ export class FiguresRepository {
     return table === 'case' ? { sql: `${sql} and owner_kind = 'department'`, params, key: 'owner_code' } : { sql: `${sql} and department_code is not null`, params, key: 'department_code' };
   }
 
+  /** A statement's SQL and its parameters. */
+  private sql(sql: string, params: unknown[]): Sql {
+    return { sql, params };
+  }
+
   /**
-   * Per group and step: counted steps ended in the period (and on time), and steps due in the period (by now) not
-   * ended by its end — the on-time rate's numerator and denominator (docs/analytics.md, "On time per step"). From the
-   * steps' roll-up (`case_step_day`), but for steps due earlier today: "by now" is finer than a day, so those are
-   * read from the steps themselves (one day of the scope, an index range).
+   * Per group and step, from the steps' roll-up: counted steps ended in the period (and of them on time), and steps
+   * due in the period before `dueBefore` (the day the period ends, or today) not ended by its end.
    */
-  private async stepCounts(scope: GroupedFiguresScope, by: FiguresGrouping | null, instants: FiguresInstants, now: Date): Promise<{ key: string | null; step: IncidentStep; ended: number; onTime: number; late: number }[]> {
-    const { start, end } = instants;
-    const { from, to, today, todayStart } = days(instants, now);
+  private stepsRolled(scope: GroupedFiguresScope, by: FiguresGrouping | null, d: PeriodDays): Sql {
     const rolled = rollupScope(scope, by);
-    // Of a period not over yet, what is late is late by now: a step due later today is not overdue yet.
-    const cut = new Date(Math.min(end.getTime(), now.getTime()));
-    const dueBefore = to < today ? to : today;
-    const rows: { key: string | null; step: IncidentStep; ended: string; on_time: string; late: string }[] = await this.em.execute(
+    const dueBefore = d.to < d.today ? d.to : d.today;
+    return this.sql(
       `select ${rolled.key} as key, step, sum(counted_n) filter (where ended_day >= ?::date and ended_day < ?::date) as ended,
               sum(on_time_n) filter (where ended_day >= ?::date and ended_day < ?::date) as on_time,
               sum(n) filter (where due_day >= ?::date and due_day < ?::date and (ended_day is null or ended_day >= ?::date)) as late
          from ${this.t('case_step_day')}
         where ${rolled.sql} and ((ended_day >= ?::date and ended_day < ?::date) or (due_day >= ?::date and due_day < ?::date))
         group by 1, 2`,
-      [from, to, from, to, from, dueBefore, to, ...rolled.params, from, to, from, dueBefore],
+      [d.from, d.to, d.from, d.to, d.from, dueBefore, d.to, ...rolled.params, d.from, d.to, d.from, dueBefore],
     );
-    const counts = rows.map((r) => ({ key: r.key, step: r.step, ended: n(r.ended), onTime: n(r.on_time), late: n(r.late) }));
-    // Due today before now (or before the period's end), not ended by the end.
-    const lateStart = new Date(Math.max(start.getTime(), todayStart.getTime()));
-    if (lateStart < cut) {
-      const step = this.grouped(scope, 'step', by);
-      const today: { key: string | null; step: IncidentStep; late: string }[] = await this.em.execute(
-        `select ${step.key} as key, step, count(*) as late from ${this.t('case_step')}
-          where ${step.sql} and due_at >= ? and due_at < ? and (ended_at is null or ended_at >= ?) group by 1, 2`,
-        [...step.params, lateStart, cut, end],
-      );
-      for (const r of today) {
-        const found = counts.find((c) => c.key === r.key && c.step === r.step);
-        if (found) found.late += n(r.late);
-        else counts.push({ key: r.key, step: r.step, ended: 0, onTime: 0, late: n(r.late) });
-      }
-    }
-    return counts;
+  }
+
+  /**
+   * Per group and step, the steps due earlier today (in the period, before now and before its end) not ended by its
+   * end: finer than a day, so read from the steps themselves — one day of the scope, an index range, empty once the
+   * period is over.
+   */
+  private stepsLateToday(scope: GroupedFiguresScope, by: FiguresGrouping | null, { start, end }: FiguresInstants, d: PeriodDays): Sql {
+    const step = this.grouped(scope, 'step', by);
+    const lateStart = new Date(Math.max(start.getTime(), d.todayStart.getTime()));
+    return this.sql(
+      `select ${step.key} as key, step, count(*) as late from ${this.t('case_step')}
+        where ${step.sql} and due_at >= ? and due_at < ? and (ended_at is null or ended_at >= ?) group by 1, 2`,
+      [...step.params, lateStart, d.cut, end],
+    );
+  }
+
+  /**
+   * Per group and step: counted steps ended in the period (and on time), and steps due in the period (by now) not
+   * ended by its end — the on-time rate's numerator and denominator (docs/analytics.md, "On time per step").
+   */
+  private async stepCounts(scope: GroupedFiguresScope, by: FiguresGrouping | null, instants: FiguresInstants, now: Date): Promise<StepCount[]> {
+    const d = days(instants, now);
+    const rolled = this.stepsRolled(scope, by, d);
+    const today = this.stepsLateToday(scope, by, instants, d);
+    return addLateToday(await this.em.execute(rolled.sql, rolled.params), await this.em.execute(today.sql, today.params));
   }
 
   /**
@@ -227,15 +287,20 @@ export class FiguresRepository {
    * Per group and kind, the dated facts in the period (or only those of one kind): how many, their mean value and how
    * many of value 4 or more (the satisfied ratings) — from the facts' roll-up (`case_fact_day`).
    */
-  private async factCounts(scope: GroupedFiguresScope, by: FiguresGrouping | null, instants: FiguresInstants, only?: CaseDatedFact['kind']): Promise<{ key: string | null; kind: string; n: number; mean: number | null; satisfied: number }[]> {
-    const { from, to } = days(instants);
+  private async factCounts(scope: GroupedFiguresScope, by: FiguresGrouping | null, instants: FiguresInstants, only?: CaseDatedFact['kind']): Promise<FactCount[]> {
+    const facts = this.factsRolled(scope, by, days(instants), only);
+    const rows: FactRow[] = await this.em.execute(facts.sql, facts.params);
+    return rows.map(factCount);
+  }
+
+  /** Per group and kind, from the facts' roll-up: how many, the count and sum of their values, those of value 4 or more. */
+  private factsRolled(scope: GroupedFiguresScope, by: FiguresGrouping | null, d: Pick<PeriodDays, 'from' | 'to'>, only?: CaseDatedFact['kind']): Sql {
     const rolled = rollupScope(scope, by);
-    const rows: { key: string | null; kind: string; n: string; value_n: string; value_sum: string; satisfied: string }[] = await this.em.execute(
+    return this.sql(
       `select ${rolled.key} as key, kind, sum(n) as n, sum(value_n) as value_n, sum(value_sum) as value_sum, sum(value_ge4) as satisfied
          from ${this.t('case_fact_day')} where ${rolled.sql} and day >= ?::date and day < ?::date${only ? ' and kind = ?' : ''} group by 1, 2`,
-      [...rolled.params, from, to, ...(only ? [only] : [])],
+      [...rolled.params, d.from, d.to, ...(only ? [only] : [])],
     );
-    return rows.map((r) => ({ key: r.key, kind: r.kind, n: n(r.n), mean: n(r.value_n) > 0 ? n(r.value_sum) / n(r.value_n) : null, satisfied: n(r.satisfied) }));
   }
 
   /**
@@ -281,88 +346,77 @@ export class FiguresRepository {
   }
 
   /**
-   * The p90 of the handling hours of the cases closed in the period: exact (`percentile_cont` over the closed cases,
-   * an index range) up to `EXACT_P90_MAX` of them, else from the hours' half-hour histogram (`case_hours_day`).
+   * The case figures of a scope over a period in one statement (one round trip): the roll-ups' sums (facts, steps,
+   * closed cases, open and overdue at the end) and what is finer than a day from the rows (steps due earlier today;
+   * the exact p90 of the handling hours up to `EXACT_P90_MAX` closed cases, else their histogram — each subquery
+   * evaluated only when its branch is taken).
    */
-  private async handlingP90(scope: FiguresScope, instants: FiguresInstants, cases: number): Promise<number | null> {
-    if (cases <= EXACT_P90_MAX) {
-      const kase = this.where(scope, 'case');
-      const [row]: { p90: string | null }[] = await this.em.execute(
-        `select percentile_cont(0.9) within group (order by handling_hours) as p90 from ${this.t('case_projection')} where ${kase.sql} and closed_at >= ? and closed_at < ?`,
-        [...kase.params, instants.start, instants.end],
-      );
-      return row.p90 === null ? null : Number(row.p90);
-    }
-    const { from, to } = days(instants);
-    const rolled = rollupScope(scope, null);
-    const rows: { bucket: number; n: string }[] = await this.em.execute(
-      `select bucket, sum(n) as n from ${this.t('case_hours_day')} where ${rolled.sql} and day >= ?::date and day < ?::date group by 1`,
-      [...rolled.params, from, to],
-    );
-    return histogramPercentile(rows.map((r) => ({ bucket: Number(r.bucket), n: n(r.n) })), 0.9, hoursBucketBounds);
-  }
-
   async caseFigures(scope: FiguresScope, instants: FiguresInstants, now: Date = new Date()): Promise<CaseFigures> {
-    const { end } = instants;
-    const { from, to, today, todayStart } = days(instants, now);
+    const { start, end } = instants;
+    const d = days(instants, now);
     const rolled = rollupScope(scope, null);
-    const facts = await this.factCounts(scope, null, instants);
-    const steps = await this.stepCounts(scope, null, instants, now);
-    const [closed]: { n: string; returned: string; reworked: string; extended: string; hours: string; hours_sum: string }[] = await this.em.execute(
-      `select sum(n) as n, sum(returned) as returned, sum(reworked) as reworked, sum(extended) as extended, sum(hours_n) as hours, sum(hours_sum) as hours_sum
-         from ${this.t('case_closed_day')} where ${rolled.sql} and day >= ?::date and day < ?::date`,
-      [...rolled.params, from, to],
+    const kase = this.where(scope, 'case');
+    const step = this.where(scope, 'step');
+    const facts = this.factsRolled(scope, null, d);
+    const steps = this.stepsRolled(scope, null, d);
+    const today = this.stepsLateToday(scope, null, instants, d);
+    const dueBefore = d.to < d.today ? d.to : d.today;
+    const [row]: CaseFiguresRow[] = await this.em.execute(
+      `with closed as (
+         select sum(n) as n, sum(returned) as returned, sum(reworked) as reworked, sum(extended) as extended, sum(hours_n) as hours, sum(hours_sum) as hours_sum
+           from ${this.t('case_closed_day')} where ${rolled.sql} and day >= ?::date and day < ?::date)
+       select (select json_agg(f) from (${facts.sql}) f) as facts,
+              (select json_agg(s) from (${steps.sql}) s) as steps,
+              (select json_agg(s) from (${today.sql}) s) as late_today,
+              c.n, c.returned, c.reworked, c.extended, c.hours, c.hours_sum,
+              case when c.hours > 0 and c.hours <= ${EXACT_P90_MAX} then
+                (select percentile_cont(0.9) within group (order by handling_hours) from ${this.t('case_projection')} where ${kase.sql} and closed_at >= ? and closed_at < ?) end as p90,
+              case when c.hours > ${EXACT_P90_MAX} then
+                (select json_agg(h) from (select bucket, sum(n) as n from ${this.t('case_hours_day')} where ${rolled.sql} and day >= ?::date and day < ?::date group by 1) h) end as hours_histogram,
+              -- Open at the end: reported before it, not finished by it.
+              (select sum(n) from ${this.t('case_open_day')} where ${rolled.sql} and day < ?::date and (finished_day is null or finished_day >= ?::date)) as open,
+              -- Overdue at the end: a step open at the end (started before it, not ended by it) and due before it (by now,
+              -- of a period not over) — a case has one step open at a time, so the steps count the cases.
+              (select sum(n) from ${this.t('case_step_day')} where ${rolled.sql} and (ended_day is null or ended_day >= ?::date) and start_day < ?::date and due_day < ?::date)
+              + (select count(*) from ${this.t('case_step')} where ${step.sql} and ended_at is null and due_at >= ? and due_at < ? and started_at < ?) as overdue
+         from closed c`,
+      [
+        ...rolled.params, d.from, d.to,
+        ...facts.params, ...steps.params, ...today.params,
+        ...kase.params, start, end,
+        ...rolled.params, d.from, d.to,
+        ...rolled.params, d.to, d.to,
+        ...rolled.params, d.to, d.to, dueBefore, ...step.params, d.todayStart, d.cut, end,
+      ],
     );
-    const hours = n(closed.hours);
-    const p90 = hours === 0 ? null : await this.handlingP90(scope, instants, hours);
-    // Open at the end: reported before it, not finished by it.
-    const [open]: { n: string }[] = await this.em.execute(
-      `select sum(n) as n from ${this.t('case_open_day')} where ${rolled.sql} and day < ?::date and (finished_day is null or finished_day >= ?::date)`,
-      [...rolled.params, to, to],
-    );
-    // Overdue at the end: a step open at the end (started before it, not ended by it) and due before it (by now, of a
-    // period not over) — a case has one step open at a time, so the steps count the cases.
-    const dueBefore = to < today ? to : today;
-    const [overdue]: { n: string }[] = await this.em.execute(
-      `select sum(n) as n from ${this.t('case_step_day')}
-        where ${rolled.sql} and (ended_day is null or ended_day >= ?::date) and start_day < ?::date and due_day < ?::date`,
-      [...rolled.params, to, to, dueBefore],
-    );
-    let overdueNow = 0;
-    if (end > todayStart) {
-      // The period is not over: steps still open that fell due earlier today.
-      const step = this.where(scope, 'step');
-      const [late]: { n: string }[] = await this.em.execute(
-        `select count(*) as n from ${this.t('case_step')} where ${step.sql} and ended_at is null and due_at >= ? and due_at < ? and started_at < ?`,
-        [...step.params, todayStart, new Date(Math.min(end.getTime(), now.getTime())), end],
-      );
-      overdueNow = n(late.n);
-    }
-    const kind = (k: string) => facts.find((f) => f.kind === k);
-    const count = (k: string) => n(kind(k)?.n);
-    const evaluated = kind('evaluated');
+    const kinds = new Map((row.facts ?? []).map((f) => [f.kind, factCount(f)]));
+    const count = (k: string) => kinds.get(k)?.n ?? 0;
+    const evaluated = kinds.get('evaluated');
+    const stepRows = addLateToday(row.steps ?? [], row.late_today ?? []);
     const onTime = Object.fromEntries(
       INCIDENT_STEPS.map((s) => {
-        const e = steps.find((r) => r.step === s);
+        const e = stepRows.find((r) => r.step === s);
         return [s, fr(n(e?.onTime), n(e?.ended) + n(e?.late))];
       }),
     ) as CaseFigures['onTime'];
-    const closedCases = n(closed.n);
+    const hours = n(row.hours);
+    const closedCases = n(row.n);
+    const p90 = row.p90 !== null ? Number(row.p90) : row.hours_histogram ? histogramPercentile(row.hours_histogram.map((h) => ({ bucket: Number(h.bucket), n: n(h.n) })), 0.9, hoursBucketBounds) : null;
     return {
       reported: count('reported'),
       accepted: count('accepted'),
       rejected: count('rejected'),
       closed: count('closed'),
-      open: n(open.n),
-      overdue: n(overdue.n) + overdueNow,
+      open: n(row.open),
+      overdue: n(row.overdue),
       onTime,
       warnings: count('warning'),
       yellowCards: count('yellow'),
       redCards: count('red'),
-      returnRate: fr(n(closed.returned), closedCases),
-      reworkRate: fr(n(closed.reworked), closedCases),
-      extensionRate: fr(n(closed.extended), closedCases),
-      handlingHours: { cases: hours, mean: hours > 0 ? round(n(closed.hours_sum) / hours, 1) : null, p90: round(p90, 1) },
+      returnRate: fr(n(row.returned), closedCases),
+      reworkRate: fr(n(row.reworked), closedCases),
+      extensionRate: fr(n(row.extended), closedCases),
+      handlingHours: { cases: hours, mean: hours > 0 ? round(n(row.hours_sum) / hours, 1) : null, p90: round(p90, 1) },
       evaluations: { count: n(evaluated?.n), meanRating: round(evaluated?.mean, 2), satisfied: fr(n(evaluated?.satisfied), n(evaluated?.n)) },
     };
   }
