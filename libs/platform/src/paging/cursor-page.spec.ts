@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from './page';
-import { decodeCursor } from './cursor';
-import { cursorFetch, cursorPage, type CursorPage } from './cursor-page';
+import { decodeCursor, encodeCursor } from './cursor';
+import { cursorFetch, cursorPage, timeOrderedPage, type CursorPage, type TimeKeyset } from './cursor-page';
 
 interface Row {
   at: string;
@@ -51,5 +51,31 @@ describe(cursorPage.name, () => {
         expect(seen).toEqual(list);
       }),
     );
+  });
+});
+
+describe(timeOrderedPage.name, () => {
+  const rows = [1, 2, 3].map((n) => ({ at: new Date(Date.UTC(2026, 10, n)), id: uuid(n) }));
+  const refuse = (field: string, reason: string) => new Error(`${field} ${reason}`);
+  /** The rows after the position, in (at, id) order, as a keyset query reads them; what it was asked is kept. */
+  const asked: (TimeKeyset | null)[] = [];
+  const read = async (after: TimeKeyset | null, fetch: number) => {
+    asked.push(after);
+    return rows.filter((r) => !after || r.at > after.at || (r.at.getTime() === after.at.getTime() && r.id > after.id)).slice(0, fetch);
+  };
+
+  it('reads from the start without a cursor, then after the time and id of the last row given', async () => {
+    const first = await timeOrderedPage({ limit: 2 }, refuse, read, (r) => r);
+    expect(first.items).toEqual(rows.slice(0, 2));
+    const rest = await timeOrderedPage({ limit: 2, cursor: first.nextCursor! }, refuse, read, (r) => r);
+    expect(rest).toEqual({ items: [rows[2]], nextCursor: null });
+    expect(asked.slice(-2)).toEqual([null, { at: rows[1].at, id: rows[1].id }]);
+  });
+
+  it('refuses a cursor no time-ordered list gave out, naming the field, before reading', async () => {
+    const before = asked.length;
+    await expect(timeOrderedPage({ cursor: 'bm90LWEtY3Vyc29y' }, refuse, read, (r) => r)).rejects.toThrow('cursor is not a cursor this list gave out');
+    await expect(timeOrderedPage({ cursor: encodeCursor({ k: null, id: uuid(1) }) }, refuse, read, (r) => r)).rejects.toThrow(/^cursor /);
+    expect(asked).toHaveLength(before);
   });
 });
