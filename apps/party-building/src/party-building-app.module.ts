@@ -24,6 +24,7 @@ import { RegistrationEntity } from './registrations/registration.entity';
 import { RegistrationsModule } from './registrations/registrations.module';
 import { StationEntity, StationServiceEntity } from './stations/station.entities';
 import { ActivityPhotoEntity } from './activities/photos/activity-photo.entity';
+import { SnapshotModule } from './snapshot/snapshot.module';
 import { StationsModule } from './stations/stations.module';
 
 export const PARTY_BUILDING_SERVICE = 'party-building';
@@ -49,7 +50,7 @@ export class PartyBuildingAppModule {
     return {
       module: PartyBuildingAppModule,
       global: true,
-      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CoverageModule, CasesModule, LedgerModule, ActivitiesModule, RegistrationsModule, StationsModule, CommitteesModule],
+      imports: [ServiceModule.forRoot({ ...PARTY_BUILDING_PERSISTENCE, config, ...overrides }), RegistryReferenceModule.forService(copyFill), OrganisationsModule, MembersModule, CoverageModule, CasesModule, LedgerModule, ActivitiesModule, RegistrationsModule, StationsModule, CommitteesModule, SnapshotModule],
       providers: [
         { provide: PersonalDataCipher, useValue: cipher },
         // Report photos' uploads never committed are removed once expired (a worker like the relay: tests tick by hand).

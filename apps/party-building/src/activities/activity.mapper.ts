@@ -5,6 +5,7 @@ import type {
   ActivityReportView,
   ActivityScheduledEventData,
   ActivityView,
+  AttendanceRecordedEventData,
   SignUpView,
 } from '@gridline/contracts-party-building';
 import type { ActivityEntity, SignUpEntity } from './activity.entity';
@@ -68,4 +69,9 @@ export function toScheduledEventData(a: ActivityEntity): ActivityScheduledEventD
 
 export function toCancelledEventData(a: ActivityEntity, signedUpMemberIds: string[]): ActivityCancelledEventData {
   return { ...activityEventBase(a), startsAt: a.startsAt.toISOString(), signedUpMemberIds };
+}
+
+/** `attendance.recorded` of a sign-up checked in (when it attended; now if not told yet). */
+export function toAttendanceEventData(a: ActivityEntity, s: SignUpEntity): AttendanceRecordedEventData {
+  return { ...activityEventBase(a), signUpId: s.id, memberId: s.memberId, walkIn: s.walkIn, attendedAt: (s.attendedAt ?? new Date()).toISOString() };
 }

@@ -5,7 +5,7 @@ import { offsetPage, pageOffset, type OffsetPage, type PageRequest } from '@grid
 import { Outbox } from '@gridline/messaging';
 import { PARTY_BUILDING_EVENTS, type ListActivitiesQuery } from '@gridline/contracts-party-building';
 import { ActivityEntity, SignUpEntity } from './activity.entity';
-import { activityEventBase, toCancelledEventData, toScheduledEventData } from './activity.mapper';
+import { activityEventBase, toAttendanceEventData, toCancelledEventData, toScheduledEventData } from './activity.mapper';
 import { audienceFilter, type MemberAudience } from './activity-rules';
 
 /** Activities and their sign-ups, read and written in the caller's unit of work, with their events. */
@@ -59,13 +59,7 @@ export class ActivityRepository {
 
   /** Records `attendance.recorded` for a sign-up just checked in. */
   attended(activity: ActivityEntity, signUp: SignUpEntity): void {
-    this.events.record(PARTY_BUILDING_EVENTS.attendanceRecorded, activity.id, {
-      ...activityEventBase(activity),
-      signUpId: signUp.id,
-      memberId: signUp.memberId,
-      walkIn: signUp.walkIn,
-      attendedAt: (signUp.attendedAt ?? new Date()).toISOString(),
-    });
+    this.events.record(PARTY_BUILDING_EVENTS.attendanceRecorded, activity.id, toAttendanceEventData(activity, signUp));
   }
 
   /** Attendance of an activity: active sign-ups, those who checked in, walk-ins among them. */

@@ -10,6 +10,7 @@ import { PartyActivityPhotosMigration } from './20261210004500_activity_photos.m
 import { PartyStationsMigration } from './20261210006100_stations.migration';
 import { PartyCommitteesMigration } from './20261210007000_committees.migration';
 import { PartyActivityAttendanceSheetMigration } from './20261210008500_activity_attendance_sheet.migration';
+import { PartySnapshotOrderMigration } from './20261210009000_snapshot_order.migration';
 
 /**
  * The party-building schema's migrations, in order: the copy of the registry's map first, then one file per
@@ -17,5 +18,5 @@ import { PartyActivityAttendanceSheetMigration } from './20261210008500_activity
  */
 export const PARTY_BUILDING_MIGRATIONS = [
   ...REGISTRY_REFERENCE_MIGRATIONS,
-  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyRegistrationsMigration, PartyActivitiesMigration, PartyActivityPhotosMigration, PartyLedgerMigration, PartyCaseHandoffsMigration, PartyStationsMigration, PartyCommitteesMigration, PartyActivityAttendanceSheetMigration].map((m) => ({ name: m.migrationName, class: m })),
+  ...[PartyOrganisationsMigration, PartyOfficersMigration, PartyMembersMigration, PartyRegistrationsMigration, PartyActivitiesMigration, PartyActivityPhotosMigration, PartyLedgerMigration, PartyCaseHandoffsMigration, PartyStationsMigration, PartyCommitteesMigration, PartyActivityAttendanceSheetMigration, PartySnapshotOrderMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

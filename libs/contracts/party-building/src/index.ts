@@ -9,3 +9,4 @@ export * from './branch-coverage';
 export * from './registrations';
 export * from './stations';
 export * from './committees';
+export * from './snapshot';

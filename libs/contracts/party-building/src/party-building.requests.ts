@@ -8,6 +8,7 @@ import { ACTIVITY_PHOTO_REQUESTS } from './activities/activity-photo.requests';
 import { REGISTRATION_REQUESTS } from './registrations/registration.requests';
 import { STATION_REQUESTS } from './stations/station.requests';
 import { COMMITTEE_REQUESTS } from './committees/committee.requests';
+import { SNAPSHOT_REQUESTS } from './snapshot/snapshot.requests';
 
 /** Health of a service over the bus (the one definition, in @gridline/messaging). */
 export type { ServiceInfo } from '@gridline/messaging/contracts';
@@ -27,4 +28,5 @@ export const PARTY_BUILDING_REQUESTS = {
   ...REGISTRATION_REQUESTS,
   ...STATION_REQUESTS,
   ...COMMITTEE_REQUESTS,
+  ...SNAPSHOT_REQUESTS,
 } as const;
