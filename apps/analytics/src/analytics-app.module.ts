@@ -3,6 +3,7 @@ import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
 import { ExportAuditEntity, TransactionRunner } from '@gridline/persistence';
 import { HotlineClient } from '@gridline/contracts-hotline';
 import { IncidentsClient } from '@gridline/contracts-incidents';
+import { PartySnapshotClient } from '@gridline/contracts-party-building';
 import { RegistryClient } from '@gridline/contracts-registry';
 import { REGISTRY_REFERENCE_ENTITIES, RegistryReferenceModule, type RegistryReferenceFillSettings } from '@gridline/registry-reference';
 import type { AnalyticsConfig } from './analytics.config';
@@ -53,9 +54,9 @@ export class AnalyticsAppModule {
         WorkloadModule,
         CandidatesModule.register({ scanMs: config.CANDIDATE_SCAN_MS, autoStart: overrides.startWorkers ?? true }),
       ],
-      // Incidents and the hotline are asked for their snapshots (as svc:analytics) when the case or the appeal projection starts after its stream lost messages.
-      providers: [RegistryClient, IncidentsClient, HotlineClient, TransactionRunner, { provide: PROJECTION_BOOTSTRAP_SETTINGS, useValue: bootstrap }],
-      exports: [RegistryClient, IncidentsClient, HotlineClient, TransactionRunner, PROJECTION_BOOTSTRAP_SETTINGS],
+      // Incidents, the hotline and party building are asked for their snapshots (as svc:analytics) when the case, the appeal or the party projection starts after its stream lost messages.
+      providers: [RegistryClient, IncidentsClient, HotlineClient, PartySnapshotClient, TransactionRunner, { provide: PROJECTION_BOOTSTRAP_SETTINGS, useValue: bootstrap }],
+      exports: [RegistryClient, IncidentsClient, HotlineClient, PartySnapshotClient, TransactionRunner, PROJECTION_BOOTSTRAP_SETTINGS],
     };
   }
 }

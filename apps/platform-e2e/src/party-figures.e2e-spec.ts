@@ -1,17 +1,10 @@
 import { SYSTEM_CALLER } from '@gridline/auth';
-import { residentIdCheckCharacter } from '@gridline/platform';
 import { eventually, unitFactory } from '@gridline/testing';
-import { PARTY_STREET, foundOrganisation, partyStreetUnits, startPartyStreet } from './support/party-street';
+import { PARTY_STREET, foundOrganisations, partyStreetUnits, residentIdNumber, startPartyStreet } from './support/party-street';
 import { chinaDayFromToday, type StreetFixture } from './support/street-fixture';
 
 const { STREET, COMMUNITY: C1, OTHER_COMMUNITY: C2, GRID: G11, GRID_2: G12, OTHER_GRID: G21 } = PARTY_STREET;
 const EG1 = '370502003001101';
-
-/** A valid resident ID number (sequence `seq`). */
-const idNumber = (seq: number) => {
-  const first17 = `370502198503170${String(seq).padStart(2, '0')}`;
-  return first17 + residentIdCheckCharacter(first17);
-};
 
 describe('GET /api/v1/analytics/party', () => {
   let walk: StreetFixture;
@@ -29,19 +22,18 @@ describe('GET /api/v1/analytics/party', () => {
       seed: { units: [...partyStreetUnits({ withGrid2: true }), unitFactory().exclusiveGrid(EG1).at(118.56, 37.4).build()] },
       people: { staff: { sub: 'staff-1', roles: ['grid_staff'], units: [G11] }, member: { sub: 'acct-m1', roles: ['party_member'], units: [] } },
     });
-    const found = async (key: string, level: string, unitCode: string, parent?: string) => {
-      ids[key] = await foundOrganisation(walk, { name: key, level, unitCode, ...(parent ? { parentId: ids[parent] } : {}) });
-    };
-    await found('wc', 'working_committee', STREET);
-    await found('pc1', 'party_committee', C1, 'wc');
-    await found('pc2', 'party_committee', C2, 'wc');
-    await found('b11', 'branch', G11, 'pc1');
-    await found('jb1', 'joint_branch', EG1, 'pc1');
-    await found('b21', 'branch', G21, 'pc2');
+    Object.assign(ids, await foundOrganisations(walk, [
+      ['wc', 'working_committee', STREET],
+      ['pc1', 'party_committee', C1, 'wc'],
+      ['pc2', 'party_committee', C2, 'wc'],
+      ['b11', 'branch', G11, 'pc1'],
+      ['jb1', 'joint_branch', EG1, 'pc1'],
+      ['b21', 'branch', G21, 'pc2'],
+    ]));
     expect((await call('admin', 'PATCH', `/api/v1/party/organisations/${ids.b21}`, { active: false })).statusCode).toBe(200);
     const enrol = async (key: string, organisation: string, status: string, seq: number) => {
       const res = await call('admin', 'POST', '/api/v1/party/members', {
-        name: '王小明', idNumber: idNumber(seq), phone: '13805461234', status, joinedOn: '2010-07-01', organisationId: ids[organisation], homeGridCode: G11, account: `acct-${key}`,
+        name: '王小明', idNumber: residentIdNumber(seq), phone: '13805461234', status, joinedOn: '2010-07-01', organisationId: ids[organisation], homeGridCode: G11, account: `acct-${key}`,
       });
       expect(res.statusCode).toBe(201);
       ids[key] = res.json().id;

@@ -6,7 +6,9 @@ import { AppealSnapshot } from './appeal-snapshot';
 import { CaseProjectionSubscriber } from './case-projection.subscriber';
 import { CaseSnapshot } from './case-snapshot';
 import { HotlineFiguresProjectionSubscriber } from './hotline-figures-projection.subscriber';
+import { PARTY_PROJECTION_TABLES } from './party-projection.repository';
 import { PartyProjectionSubscriber } from './party-projection.subscriber';
+import { PartySnapshot } from './party-snapshot';
 import { CASE_ROLLUPS } from './rollups';
 import { QualityProjectionSubscriber } from './quality-projection.subscriber';
 import type { ProjectionSnapshot } from './projection-snapshot';
@@ -41,7 +43,7 @@ export const ANALYTICS_PROJECTIONS: readonly AnalyticsProjection[] = [
   { subscriber: UnitProjectionSubscriber, tables: ['unit_projection'] },
   { subscriber: QualityProjectionSubscriber, tables: ['grid_quality'] },
   { subscriber: HotlineFiguresProjectionSubscriber, tables: ['hotline_owner_figures'] },
-  { subscriber: PartyProjectionSubscriber, tables: ['party_organisation', 'party_member', 'party_registration', 'party_activity', 'party_attendance', 'party_service'] },
+  { subscriber: PartyProjectionSubscriber, tables: PARTY_PROJECTION_TABLES, snapshot: PartySnapshot },
   { subscriber: CaseProjectionSubscriber, tables: ['case_event', 'case_projection', 'case_step', 'case_fact', ...CASE_ROLLUPS.map((r) => r.table)], snapshot: CaseSnapshot },
   { subscriber: AppealProjectionSubscriber, tables: ['appeal_projection'], snapshot: AppealSnapshot },
   { subscriber: VisitLogSubscriber, tables: ['visit_log'] },

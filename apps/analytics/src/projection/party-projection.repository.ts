@@ -5,10 +5,14 @@ import { pgTextArray } from '@gridline/persistence';
 import type { AttendanceRecordedEventData, MemberEventData, OrganisationEventData, RegistrationEventData, ServiceRecordEventData } from '@gridline/contracts-party-building';
 import { activityDay, applyActivityEvent, type ActivityRecord } from './party-activity';
 
+/** The tables of the party projection (`analytics-party`): what a rebuild builds afresh, what its snapshot fills. */
+export const PARTY_PROJECTION_TABLES = ['party_organisation', 'party_member', 'party_registration', 'party_activity', 'party_attendance', 'party_service'] as const;
+
 /**
  * What analytics keeps of party building's events for the party figures. Each row is the newest state its events
  * told (`event_at`, the event's time): an older event arriving after a newer one changes nothing. Called by the
- * party subscriber inside its inbox transaction, so a row changes with its inbox row.
+ * party subscriber inside its inbox transaction, so a row changes with its inbox row, and by `PartySnapshot` with the
+ * snapshot's records (each as one more event) inside the page's.
  */
 @Injectable()
 export class PartyProjectionRepository {

@@ -1,4 +1,5 @@
 import type { CreateCategoryRequest, CreateUnitRequest } from '@gridline/contracts-registry';
+import { residentIdCheckCharacter } from '@gridline/platform';
 import { TEST_MAP, unitFactory, type testToken } from '@gridline/testing';
 import { StreetFixture, type StreetFixtureOptions, type StreetSeed } from './street-fixture';
 
@@ -89,6 +90,18 @@ export async function foundOrganisation(walk: StreetFixture, body: object, who =
   return (await walk.untilCreated(() => walk.call(who, 'POST', '/api/v1/party/organisations', body))).json().id;
 }
 
+/**
+ * Founds organisations in this order through the gateway as `admin`, each named by its key, beneath the organisation
+ * whose key `parent` names; answers their ids by key.
+ */
+export async function foundOrganisations(walk: StreetFixture, tree: readonly (readonly [key: string, level: string, unitCode: string, parent?: string])[]): Promise<Record<string, string>> {
+  const ids: Record<string, string> = {};
+  for (const [key, level, unitCode, parent] of tree) {
+    ids[key] = await foundOrganisation(walk, { name: key, level, unitCode, ...(parent ? { parentId: ids[parent] } : {}) });
+  }
+  return ids;
+}
+
 /** Founds, as `admin`, the other community's committee under the working committee `top` and a branch on OTHER_GRID; answers their ids. */
 export async function foundOtherCommunity(walk: StreetFixture, top: string): Promise<{ otherCommittee: string; otherBranch: string }> {
   const otherCommittee = await foundOrganisation(walk, { name: '二社区党委', level: 'party_committee', parentId: top, unitCode: OTHER_COMMUNITY });
@@ -101,4 +114,10 @@ export async function registerPartyMember(walk: StreetFixture, body: object): Pr
   const res = await walk.call('admin', 'POST', '/api/v1/party/members', body);
   expect(res.statusCode).toBe(201);
   return res.json().id;
+}
+
+/** A valid resident ID number, distinct per `seq` (0–99). */
+export function residentIdNumber(seq: number): string {
+  const first17 = `370502198503170${String(seq).padStart(2, '0')}`;
+  return first17 + residentIdCheckCharacter(first17);
 }
