@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { requireProcess } from '@gridline/auth';
-import { cursorFetch, cursorPage, parseCursor } from '@gridline/platform';
+import { timeOrderedPage } from '@gridline/platform';
 import type { AppealSnapshotPage } from '@gridline/contracts-hotline';
 import { appealInvalid } from '../../appeal.errors';
 import { toAppealEventData } from '../../appeal.mapper';
@@ -21,11 +21,12 @@ export class GiveAppealSnapshotUseCase {
 
   async execute({ caller, query }: GiveAppealSnapshotQuery): Promise<AppealSnapshotPage> {
     requireProcess(caller, 'analytics', "read the appeals' snapshot");
-    const cursor = query.cursor ? parseCursor(query.cursor) : null;
-    if (query.cursor && !cursor?.k) throw appealInvalid('cursor', 'is not a cursor this list gave out');
-    const { limit, fetch } = cursorFetch(query);
-    const appeals = await this.appeals.inReceptionOrder(cursor?.k ? { receivedAt: new Date(cursor.k), id: cursor.id } : null, fetch);
-    const page = cursorPage(appeals, limit, (a) => ({ k: a.receivedAt.toISOString(), id: a.id }));
+    const page = await timeOrderedPage(
+      query,
+      appealInvalid,
+      (after, fetch) => this.appeals.inReceptionOrder(after && { receivedAt: after.at, id: after.id }, fetch),
+      (a) => ({ at: a.receivedAt, id: a.id }),
+    );
     const changes = await this.appeals.lastChanges(page.items.map((a) => a.id));
     const items = page.items.map((a) => {
       const last = changes.get(a.id);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { requireProcess } from '@gridline/auth';
-import { cursorFetch, cursorPage, parseCursor } from '@gridline/platform';
+import { timeOrderedPage } from '@gridline/platform';
 import type { IncidentSnapshotPage } from '@gridline/contracts-incidents';
 import { ReferenceRepository } from '@gridline/registry-reference';
 import { incidentInvalid } from '../../incident.errors';
@@ -23,11 +23,12 @@ export class GiveIncidentSnapshotUseCase {
 
   async execute({ caller, query }: GiveIncidentSnapshotQuery): Promise<IncidentSnapshotPage> {
     requireProcess(caller, 'analytics', "read the cases' snapshot");
-    const cursor = query.cursor ? parseCursor(query.cursor) : null;
-    if (query.cursor && !cursor?.k) throw incidentInvalid('cursor', 'is not a cursor this list gave out');
-    const { limit, fetch } = cursorFetch(query);
-    const cases = await this.incidents.inCreationOrder(cursor?.k ? { createdAt: new Date(cursor.k), id: cursor.id } : null, fetch);
-    const page = cursorPage(cases, limit, (c) => ({ k: c.createdAt.toISOString(), id: c.id }));
+    const page = await timeOrderedPage(
+      query,
+      incidentInvalid,
+      (after, fetch) => this.incidents.inCreationOrder(after && { createdAt: after.at, id: after.id }, fetch),
+      (c) => ({ at: c.createdAt, id: c.id }),
+    );
     const rows = new Map<string, SnapshotTimelineRow[]>();
     for (const entry of await this.incidents.timelines(page.items.map((c) => c.id))) {
       rows.set(entry.incidentId, [...(rows.get(entry.incidentId) ?? []), { ...entry, id: String(entry.id) }]);
