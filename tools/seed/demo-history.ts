@@ -11,7 +11,8 @@
  * extensions, ratings), grids differ in how much happens in them, and the category mix is a street's. Two recurring
  * problems are planted (DEMO_HISTORY_CLUSTERS): a burst of street vending in one grid within ten days, and cooking
  * fumes rising over their baseline in one community, most in one grid. The noise never reaches five cases of one
- * category in one grid within fourteen days (a unit spec checks the plan).
+ * category in one grid within fourteen days (a unit spec checks the plan). One case is left signed for and never
+ * handled since early last month (DEMO_HISTORY_NEGLECTED): supervision red-cards it, for last month's report.
  *
  * Then a few dozen appeals over the same weeks, led by departments and grids, walked at their times likewise
  * (`demo-history-appeals.ts`).
@@ -55,6 +56,20 @@ export const DEMO_HISTORY_CLUSTERS: readonly DemoHistoryCluster[] = [
   // 金湖社区第3网格: a row of new barbecue restaurants; the community had one complaint a fortnight before.
   { name: 'cooking fumes rising', categoryCode: 'ENV.SMOKE', gridCode: `${DEMO_STREET_CODE}005003`, cases: 6, days: 12, endsDaysAgo: 1, baseline: 5 },
 ];
+
+/**
+ * A case its owner signed for and then left: reported early last month in 金湖社区 (the struggling community), accepted,
+ * dispatched and signed the same day, never handled. Supervision red-cards it when its handling time runs out
+ * (`escalated`, dated then: last month — the first look comes BACKDATED_SUPERVISION_DELAY_MS after seeding), so last
+ * month's report lists a red card; it is still open today.
+ */
+export const DEMO_HISTORY_NEGLECTED = {
+  name: 'neglected greenery repair',
+  categoryCode: 'ENV.GREEN',
+  gridCode: `${DEMO_STREET_CODE}005002`,
+  /** Reported on this day of the month before today's, at 09:40 China time. */
+  dayOfMonth: 2,
+} as const;
 
 /** How a community's grid centre and the owners it works with get their cases done. */
 interface Profile {
@@ -117,6 +132,8 @@ export interface DemoHistoryCase {
   steps: DemoHistoryStep[];
   /** The planted cluster it belongs to, if any. */
   cluster?: string;
+  /** The neglected case (DEMO_HISTORY_NEGLECTED). */
+  neglected?: true;
 }
 
 interface Grid {
@@ -155,7 +172,7 @@ function placeIn(rnd: () => number, grid: Grid, spot?: [number, number]): Report
 }
 
 /** The time `hours` after `from`, moved to the next morning when it falls in the night (China time). */
-function later(rnd: () => number, from: Date, hours: number): Date {
+export function later(rnd: () => number, from: Date, hours: number): Date {
   const t = new Date(from.getTime() + hours * HOUR);
   const hour = new Date(t.getTime() + CHINA_OFFSET).getUTCHours();
   if (hour >= 8 && hour < 18) return t;
@@ -163,7 +180,7 @@ function later(rnd: () => number, from: Date, hours: number): Date {
   return morning;
 }
 
-const between = (rnd: () => number, low: number, high: number) => low + (high - low) * rnd();
+export const between = (rnd: () => number, low: number, high: number) => low + (high - low) * rnd();
 
 /** The demo history, planned for the day of `anchor` (today's China midnight): the same every time that day. */
 export function demoHistory(anchor: Date = demoHistoryAnchor()): DemoHistoryCase[] {
@@ -174,7 +191,7 @@ export function demoHistory(anchor: Date = demoHistoryAnchor()): DemoHistoryCase
   const start = anchor.getTime() - DEMO_HISTORY_WEEKS * 7 * DAY;
   const cases: DemoHistoryCase[] = [];
 
-  const plan = (n: number, rnd: () => number, grid: Grid, categoryCode: string, foundAt: Date, location: ReportIncidentRequest['location'], cluster?: string) => {
+  const plan = (n: number, rnd: () => number, grid: Grid, categoryCode: string, foundAt: Date, location: ReportIncidentRequest['location'], cluster?: string, stopBefore?: IncidentAction) => {
     const profile: Profile = PROFILES[COMMUNITY_PROFILES[grid.community] ?? 'steady'];
     const marker = `〔历史 ${String(n).padStart(4, '0')}〕`;
     const urgency = categoryCode === 'FACILITY.MANHOLE' || categoryCode === 'SAFETY.GAS' ? 'emergency' : rnd() < 0.12 ? 'urgent' : 'normal';
@@ -227,8 +244,9 @@ export function demoHistory(anchor: Date = demoHistoryAnchor()): DemoHistoryCase
       }
     }
     // What would happen after today's midnight has not happened yet: the case is still open there.
-    const done = steps.filter((s) => s.at.getTime() < anchor.getTime());
-    cases.push({ key: `demo-history-${String(n).padStart(4, '0')}`, report, steps: done, ...(cluster ? { cluster } : {}) });
+    const stop = stopBefore ? steps.findIndex((s) => s.action === stopBefore) : -1;
+    const done = (stop >= 0 ? steps.slice(0, stop) : steps).filter((s) => s.at.getTime() < anchor.getTime());
+    cases.push({ key: `demo-history-${String(n).padStart(4, '0')}`, report, steps: done, ...(cluster ? { cluster } : {}), ...(stopBefore ? { neglected: true as const } : {}) });
   };
 
   // The noise: about four cases a day (fewer at weekends), in grids weighted by how busy they are.
@@ -268,6 +286,17 @@ export function demoHistory(anchor: Date = demoHistoryAnchor()): DemoHistoryCase
       plan(n, random(n * 104_729), where, cluster.categoryCode, new Date(day + 9 * HOUR + rnd() * 8 * HOUR), placeIn(rnd, where), `${cluster.name} (baseline)`);
     }
   });
+
+  // The neglected case: its steps up to signing taken, its handling never.
+  {
+    n += 1;
+    const rnd = random(80_001);
+    const grid = grids.find((g) => g.code === DEMO_HISTORY_NEGLECTED.gridCode)!;
+    const [year, month] = chinaDay(anchor).split('-').map(Number);
+    const previous = month === 1 ? `${year - 1}-12` : `${year}-${String(month - 1).padStart(2, '0')}`;
+    const foundAt = new Date(`${previous}-${String(DEMO_HISTORY_NEGLECTED.dayOfMonth).padStart(2, '0')}T09:40:00+08:00`);
+    plan(n, rnd, grid, DEMO_HISTORY_NEGLECTED.categoryCode, foundAt, placeIn(rnd, grid), undefined, 'handle');
+  }
   return cases;
 }
 

@@ -1,8 +1,15 @@
 /**
  * Demo cases: five in every grid of the demo street, spread over the states of the process, found over the last nine
- * days — so that many are overdue and supervised, as on a real street.
+ * days — so that many are overdue and supervised, as on a real street. Each step is taken a little after the one
+ * before (the seed gives it its time, `at`: svc:seed alone may), as the grid centre would have taken it then; a case
+ * stays at the step its plan stops before, and that step is what runs late today.
  */
 import type { IncidentAction, ReportIncidentRequest } from '@gridline/contracts-incidents';
+import { random } from './demo-appeals';
+import { between, later } from './demo-history';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 const MATTERS: [string, string, string][] = [
   ['ENV.GARBAGE', '垃圾堆放', '小区门口堆放生活垃圾，影响通行'],
@@ -27,19 +34,40 @@ const PLANS: IncidentAction[][] = [
   ['reject'],
 ];
 
+/** How many hours after the step before each action is taken (low, high), at a steady grid centre's pace. */
+const DELAY_HOURS: Partial<Record<IncidentAction, [number, number]>> = {
+  accept: [0.3, 2],
+  reject: [0.5, 3],
+  dispatch: [0.2, 1.5],
+  sign: [0.3, 3],
+  handle: [3, 20],
+  verify: [1, 8],
+  evaluate: [2, 24],
+};
+
 export interface DemoCase {
   key: string;
-  report: ReportIncidentRequest;
-  actions: IncidentAction[];
+  report: ReportIncidentRequest & { reportedAt: string };
+  /** The plan's actions, each with its time; only those before `now` (what has happened by the time of seeding). */
+  steps: { action: IncidentAction; at: Date }[];
 }
 
 /** `grids`: code and centre of each grid. */
-export function demoCases(grids: { code: string; lat: number; lng: number }[]): DemoCase[] {
+export function demoCases(grids: { code: string; lat: number; lng: number }[], now: Date = new Date()): DemoCase[] {
   const cases: DemoCase[] = [];
   grids.forEach((grid, g) => {
     for (let k = 0; k < 5; k++) {
       const n = g * 5 + k;
       const [categoryCode, title, description] = MATTERS[n % MATTERS.length];
+      const rnd = random(60_013 + n);
+      // Found up to nine days ago (today's within the last three hours): the cases still waiting for a step are overdue, and come under supervision.
+      const reportedAt = new Date(now.getTime() - (n % 10) * DAY - rnd() * 3 * HOUR);
+      let t = reportedAt;
+      const steps = PLANS[n % PLANS.length].map((action) => {
+        const [low, high] = DELAY_HOURS[action] ?? [0.5, 2];
+        t = later(rnd, t, between(rnd, low, high));
+        return { action, at: t };
+      });
       cases.push({
         key: `demo-case-${String(n).padStart(4, '0')}`,
         report: {
@@ -50,10 +78,10 @@ export function demoCases(grids: { code: string; lat: number; lng: number }[]): 
           gridCode: grid.code,
           urgency: categoryCode === 'FACILITY.MANHOLE' ? 'emergency' : n % 7 === 0 ? 'urgent' : 'normal',
           source: (['patrol', 'visit', 'resident', 'patrol', 'department'] as const)[k],
-          // Found up to nine days ago: the cases still waiting for a step are overdue, and come under supervision.
-          reportedAt: new Date(Date.now() - (n % 10) * 86_400_000).toISOString(),
+          reportedAt: reportedAt.toISOString(),
         },
-        actions: PLANS[n % PLANS.length],
+        // What would happen after now has not happened yet: the case waits at that step.
+        steps: steps.filter((s) => s.at.getTime() < now.getTime()),
       });
     }
   });

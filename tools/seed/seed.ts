@@ -25,7 +25,7 @@ export { DEMO_MEMBER_ACCOUNTS } from './demo-party-members';
 export { DEMO_HELD_ACTIVITIES } from './demo-party-activities';
 export { DEMO_STATIONS } from './demo-party-stations';
 /** What the demo's history plants, for the tests of the seed and of the analysis. */
-export { DEMO_HISTORY_CLUSTERS, DEMO_HISTORY_WEEKS, demoHistory, demoHistoryAnchor } from './demo-history';
+export { DEMO_HISTORY_CLUSTERS, DEMO_HISTORY_NEGLECTED, DEMO_HISTORY_WEEKS, demoHistory, demoHistoryAnchor } from './demo-history';
 export { DEMO_HISTORY_APPEALS, demoHistoryAppeals } from './demo-history-appeals';
 export { DEMO_COMMITTEE_NAME, DEMO_FIRST_MEETING, demoCommercialGridCode } from './demo-party-committee';
 
@@ -142,17 +142,17 @@ async function seedIncidents(bus: BusClient, result: SeedResult): Promise<void> 
     if (replayed) result.existing += 1;
     else result.created += 1;
     let current = incident;
-    for (const action of demo.actions) {
-      if (current.allowedActions.includes(action)) current = await actRetryingChanges(incidents, current.id, action);
+    for (const { action, at } of demo.steps) {
+      if (current.allowedActions.includes(action)) current = await actRetryingChanges(incidents, current.id, action, at);
     }
   }
 }
 
-/** The supervision scheduler may mark an overdue case between two steps: reload and take the step again. */
-async function actRetryingChanges(incidents: IncidentsClient, id: string, action: IncidentAction): Promise<IncidentView> {
+/** Takes the step at its time (the seed's back-dating); the supervision scheduler may mark the case between two steps: take it again. */
+async function actRetryingChanges(incidents: IncidentsClient, id: string, action: IncidentAction, at: Date): Promise<IncidentView> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await incidents.act(SYSTEM_CALLER, id, action, demoActionBody(action));
+      return await incidents.act(SYSTEM_CALLER, id, action, { ...demoActionBody(action), at: at.toISOString() });
     } catch (error) {
       if (!(error instanceof AppError && error.code === IncidentErrorCode.StaleVersion) || attempt >= 5) throw error;
     }

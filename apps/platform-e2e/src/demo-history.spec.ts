@@ -1,5 +1,5 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import { DEMO_HISTORY_CLUSTERS, DEMO_HISTORY_WEEKS, demoHistory, demoStreetUnits } from '@gridline/tools-seed';
+import { DEMO_HISTORY_CLUSTERS, DEMO_HISTORY_NEGLECTED, DEMO_HISTORY_WEEKS, demoHistory, demoStreetUnits } from '@gridline/tools-seed';
 import type { UnitBoundary } from '@gridline/contracts-registry';
 
 const DAY = 86_400_000;
@@ -71,6 +71,20 @@ describe('the demo history', () => {
     }
     // The noise stays well below: at most three of a kind in a grid within a fortnight.
     expect(Math.max(...[...most].filter(([key]) => !over.includes(key)).map(([, n]) => n))).toBeLessThanOrEqual(3);
+  });
+
+  it('leaves one case signed for early last month and never handled: the red card of last month’s report', () => {
+    // Anchors (China midnight) and the month before each: 1 December 2026, 15 January 2027, 1 April 2027.
+    const anchors: [Date, string][] = [[ANCHOR, '2026-11'], [new Date('2027-01-14T16:00:00Z'), '2026-12'], [new Date('2027-03-31T16:00:00Z'), '2027-03']];
+    for (const [anchor, lastMonth] of anchors) {
+      const neglected = demoHistory(anchor).filter((c) => c.neglected);
+      expect(neglected).toHaveLength(1);
+      const [c] = neglected;
+      expect(c.report).toMatchObject({ categoryCode: DEMO_HISTORY_NEGLECTED.categoryCode, gridCode: DEMO_HISTORY_NEGLECTED.gridCode, reportedAt: new Date(`${lastMonth}-02T09:40:00+08:00`).toISOString() });
+      // Accepted, dispatched and signed for within days; its handling never comes.
+      expect(c.steps.map((s) => s.action)).toEqual(['accept', 'dispatch', 'sign']);
+      expect(c.steps.at(-1)!.at.getTime() - Date.parse(c.report.reportedAt)).toBeLessThan(5 * DAY);
+    }
   });
 
   it('lets the rise stand over its community’s baseline: more in the last fortnight than in any fortnight before', () => {
