@@ -3,3 +3,4 @@ export * from './analytics-app.module';
 export * from './analytics.config';
 export * from './rebuild/projection-rebuild';
 export { CandidateDetector } from './candidates/candidate.detector';
+export { ProjectionsReadiness } from './candidates/projections-readiness';
