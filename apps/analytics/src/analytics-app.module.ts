@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ServiceModule, type ServiceModuleOptions } from '@gridline/messaging';
-import { ExportAuditEntity, TransactionRunner } from '@gridline/persistence';
+import { BOUNDED_READS_SETTINGS, BoundedReadInterceptor, BoundedReads, ExportAuditEntity, TransactionRunner, type BoundedReadsSettings } from '@gridline/persistence';
 import { HotlineClient } from '@gridline/contracts-hotline';
 import { IncidentsClient } from '@gridline/contracts-incidents';
 import { PartySnapshotClient } from '@gridline/contracts-party-building';
@@ -36,6 +36,7 @@ export class AnalyticsAppModule {
   static register(config: AnalyticsConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
     const copyFill: RegistryReferenceFillSettings = { autoStart: overrides.startWorkers ?? true, retryMs: 10_000 };
     const bootstrap: ProjectionBootstrapSettings = { service: ANALYTICS_SERVICE, prefix: config.NATS_PREFIX, autoStart: overrides.startWorkers ?? true, retryMs: 10_000 };
+    const reads: BoundedReadsSettings = { service: ANALYTICS_SERVICE, timeoutMs: config.ANALYTICS_STATEMENT_TIMEOUT_MS };
     return {
       module: AnalyticsAppModule,
       global: true,
@@ -55,8 +56,9 @@ export class AnalyticsAppModule {
         CandidatesModule.register({ scanMs: config.CANDIDATE_SCAN_MS, autoStart: overrides.startWorkers ?? true }),
       ],
       // Incidents, the hotline and party building are asked for their snapshots (as svc:analytics) when the case, the appeal or the party projection starts after its stream lost messages.
-      providers: [RegistryClient, IncidentsClient, HotlineClient, PartySnapshotClient, TransactionRunner, { provide: PROJECTION_BOOTSTRAP_SETTINGS, useValue: bootstrap }],
-      exports: [RegistryClient, IncidentsClient, HotlineClient, PartySnapshotClient, TransactionRunner, PROJECTION_BOOTSTRAP_SETTINGS],
+      // BoundedReads: the request-reply reads (`@BoundedRead()` on their bus controllers) stop after ANALYTICS_STATEMENT_TIMEOUT_MS.
+      providers: [RegistryClient, IncidentsClient, HotlineClient, PartySnapshotClient, TransactionRunner, BoundedReads, BoundedReadInterceptor, { provide: BOUNDED_READS_SETTINGS, useValue: reads }, { provide: PROJECTION_BOOTSTRAP_SETTINGS, useValue: bootstrap }],
+      exports: [RegistryClient, IncidentsClient, HotlineClient, PartySnapshotClient, TransactionRunner, BoundedReads, BoundedReadInterceptor, PROJECTION_BOOTSTRAP_SETTINGS],
     };
   }
 }

@@ -11,6 +11,7 @@ export * from './personal-data/personal-data.service';
 export * from './work-order/work-order-number';
 export * from './like-pattern';
 export * from './transactions/transaction-runner';
+export * from './transactions/bounded-reads';
 export * from './great-circle';
 export * from './export-audit/export-audit';
 export * from './media/pg-media-store';

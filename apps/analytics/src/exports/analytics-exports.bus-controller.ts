@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
+import { BoundedRead } from '@gridline/persistence';
 import { BusCaller } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { ExportAuditQuery } from '@gridline/platform';
@@ -9,6 +10,7 @@ import { ListAnalyticsExportsUseCase } from './use-cases/list-analytics-exports/
 import { RecordAnalyticsExportCommand } from './use-cases/record-analytics-export/record-analytics-export.command';
 import { RecordAnalyticsExportUseCase } from './use-cases/record-analytics-export/record-analytics-export.use-case';
 
+@BoundedRead()
 @Controller()
 export class AnalyticsExportsBusController {
   constructor(

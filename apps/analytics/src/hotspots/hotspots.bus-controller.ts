@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
+import { BoundedRead } from '@gridline/persistence';
 import { BusCaller } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { ANALYTICS_REQUESTS, HotspotsQuery, TrendsQuery } from '@gridline/contracts-analytics';
@@ -8,6 +9,7 @@ import { GetHotspotsUseCase } from './use-cases/get-hotspots/get-hotspots.use-ca
 import { GetTrendsQuery } from './use-cases/get-trends/get-trends.query';
 import { GetTrendsUseCase } from './use-cases/get-trends/get-trends.use-case';
 
+@BoundedRead()
 @Controller()
 export class HotspotsBusController {
   constructor(

@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern } from '@nestjs/microservices';
+import { BoundedRead } from '@gridline/persistence';
 import { BusCaller } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { ANALYTICS_REQUESTS } from '@gridline/contracts-analytics';
@@ -7,6 +8,7 @@ import { GetCollectionQualityUseCase } from './use-cases/get-collection-quality/
 import { GetOverviewQuery } from './use-cases/get-overview/get-overview.query';
 import { GetOverviewUseCase } from './use-cases/get-overview/get-overview.use-case';
 
+@BoundedRead()
 @Controller()
 export class OverviewBusController {
   constructor(

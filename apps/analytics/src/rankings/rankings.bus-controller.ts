@@ -1,5 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
+import { BoundedRead } from '@gridline/persistence';
 import { BusCaller } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
 import { ANALYTICS_REQUESTS, LeagueTableQuery, RankingWeightsQuery, RankingsQuery, SetRankingWeightsRequest } from '@gridline/contracts-analytics';
@@ -22,16 +23,19 @@ export class RankingsBusController {
   ) {}
 
   @MessagePattern(ANALYTICS_REQUESTS.rankings.pattern)
+  @BoundedRead()
   rankings(@Payload() query: RankingsQuery, @BusCaller() caller: Caller) {
     return this.getRankings.execute(new GetRankingsQuery(caller, query));
   }
 
   @MessagePattern(ANALYTICS_REQUESTS.leagueTable.pattern)
+  @BoundedRead()
   league(@Payload() query: LeagueTableQuery, @BusCaller() caller: Caller) {
     return this.getLeagueTable.execute(new GetLeagueTableQuery(caller, query));
   }
 
   @MessagePattern(ANALYTICS_REQUESTS.rankingWeights.pattern)
+  @BoundedRead()
   weights(@Payload() query: RankingWeightsQuery, @BusCaller() caller: Caller) {
     return this.getWeights.execute(new GetRankingWeightsQuery(caller, query.street));
   }

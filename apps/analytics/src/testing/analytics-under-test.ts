@@ -38,9 +38,10 @@ export interface AnalyticsUnderTest {
   close(): Promise<void>;
 }
 
-export async function startAnalyticsUnderTest(): Promise<AnalyticsUnderTest> {
+/** `env`: analytics' variables beside the platform's (e.g. `ANALYTICS_STATEMENT_TIMEOUT_MS`). */
+export async function startAnalyticsUnderTest(env: Record<string, string> = {}): Promise<AnalyticsUnderTest> {
   const platform = await TestPlatform.create();
-  await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config));
+  await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config), env);
   const analytics = new AnalyticsClient(await platform.bus());
   const nc = await connect({ servers: TEST_SERVERS.natsUrl });
   const db = new Client({ connectionString: platform.db.url });

@@ -13,6 +13,6 @@ export function ApiProblems(): ClassDecorator & MethodDecorator {
     ApiResponse({ status: 409, description: 'Conflicts with existing data', content: problem }),
     ApiResponse({ status: 429, description: 'RATE_LIMITED: too many failed authentications from your address (or reveals by you); retry after `Retry-After` seconds', content: problem }),
     ApiResponse({ status: 503, description: 'The service behind the route is not available (`service` names it)', content: problem }),
-    ApiResponse({ status: 504, description: 'The service behind the route did not answer in time', content: problem }),
+    ApiResponse({ status: 504, description: 'The service behind the route did not answer in time (`SERVICE_TIMEOUT`), or gave up its own query after its statement timeout (`STATEMENT_TIMEOUT`, analytics); `service` names it', content: problem }),
   );
 }

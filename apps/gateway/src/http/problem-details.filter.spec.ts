@@ -1,5 +1,5 @@
 import { ArgumentsHost, BadRequestException, Logger, NotFoundException } from '@nestjs/common';
-import { AppError, type ErrorKind } from '@gridline/platform';
+import { AppError, CommonErrorCode, type ErrorKind } from '@gridline/platform';
 import { ProblemDetailsFilter, statusOf, type ProblemDetails } from './problem-details.filter';
 
 function capture(exception: unknown): { status: number; headers: Record<string, string>; body: ProblemDetails } {
@@ -62,6 +62,14 @@ describe(ProblemDetailsFilter.name, () => {
     const { status, body } = capture(new AppError('SERVICE_UNAVAILABLE', 'unavailable', 'The hotline service is not available', { service: 'hotline' }));
     expect(status).toBe(503);
     expect(body).toMatchObject({ service: 'hotline', detail: 'The hotline service is not available' });
+  });
+
+  it('answers a service\'s statement timeout, as the bus brings it, with 504 naming the service and the limit', () => {
+    const envelope = { code: CommonErrorCode.StatementTimeout, kind: 'timeout' as const, message: 'The analytics service gave up the query after 5000 ms (statement timeout)', details: { service: 'analytics', reason: 'statement_timeout', timeoutMs: 5000 } };
+    const { status, body } = capture(AppError.fromEnvelope(envelope));
+    expect(status).toBe(504);
+    expect(body).toMatchObject({ title: 'Gateway Timeout', code: 'STATEMENT_TIMEOUT', service: 'analytics', detail: envelope.message, details: { reason: 'statement_timeout', timeoutMs: 5000 } });
+    expect(body.errorId).toBeUndefined();
   });
 
   it('hides an unexpected error behind an error id', () => {

@@ -63,6 +63,8 @@ export const CommonErrorCode = {
   NotFound: 'NOT_FOUND',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   ServiceTimeout: 'SERVICE_TIMEOUT',
+  /** A service gave up its own query after its statement timeout (`timeout`); `details.service`, `details.timeoutMs` say which and how long. */
+  StatementTimeout: 'STATEMENT_TIMEOUT',
   Internal: 'INTERNAL_ERROR',
   /** The Idempotency-Key was used before by the same caller for a different request. */
   IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
