@@ -50,7 +50,7 @@ export interface FiguresInstants {
 
 const n = (value: unknown) => Number(value ?? 0);
 const count = (): FiguresCount => ({ numerator: 0, denominator: 0 });
-type Table = 'fact' | 'step' | 'case' | 'appeal';
+type Table = 'fact' | 'step' | 'case';
 
 /** The path column at a unit's depth: a number of ours, never input, written into the SQL so that the expression index applies. */
 function pathAt(depth: number): string {
@@ -168,17 +168,12 @@ export class FiguresRepository {
   private where(scope: GroupedFiguresScope, table: Table): { sql: string; params: unknown[] } {
     if ('unit' in scope) return { sql: `${pathAt(scope.depth)} = ?`, params: [scope.unit] };
     const [sql, param] = 'department' in scope ? ['= ?', scope.department] : ['= any(?::text[])', pgTextArray(scope.departments)];
-    if (table === 'appeal') return { sql: `lead_kind = 'department' and lead_code ${sql}`, params: [param] };
     return table === 'case' ? { sql: `owner_kind = 'department' and owner_code ${sql}`, params: [param] } : { sql: `department_code ${sql}`, params: [param] };
   }
 
   /** The scope's condition and the group's key on a table (null: one group, the whole scope); a department group only counts what a department owned. */
   private grouped(scope: GroupedFiguresScope, table: Table, by: FiguresGrouping | null): { sql: string; params: unknown[]; key: string } {
-    const where = this.where(scope, table);
-    const { params } = where;
-    // An appeal counts for the department that leads it, for a unit where it is placed while the grid system (a unit) leads it.
-    const sql = table !== 'appeal' ? where.sql : `${where.sql} and lead_kind = '${by === 'department' ? 'department' : 'unit'}'`;
-    if (table === 'appeal' && by === 'department') return { sql, params, key: 'lead_code' };
+    const { sql, params } = this.where(scope, table);
     if (by === null) return { sql, params, key: 'null::text' };
     if (by === 'grid') return { sql, params, key: 'unit_path[cardinality(unit_path)]' };
     if (by !== 'department') return { sql, params, key: pathAt(by.path) };
@@ -240,7 +235,6 @@ export class FiguresRepository {
    * accepted in the period, the evaluations, the closed cases' reworks.
    */
   async groupedCounts(scope: GroupedFiguresScope, by: FiguresGrouping, instants: FiguresInstants, now: Date = new Date()): Promise<Map<string, GroupedCounts>> {
-    const { start, end } = instants;
     const groups = new Map<string, GroupedCounts>();
     const of = (key: string) => {
       let g = groups.get(key);
@@ -268,19 +262,30 @@ export class FiguresRepository {
     );
     for (const r of closed) if (r.key !== null && n(r.n) > 0) of(r.key).rework = { numerator: n(r.n) - n(r.reworked), denominator: n(r.n) };
     for (const r of await this.factCounts(scope, by, instants, 'evaluated')) if (r.key !== null && r.n > 0) of(r.key).satisfaction = { numerator: r.satisfied, denominator: r.n };
-    // The 12345 appeals closed in the period with the caller's satisfaction (not reached is no rating), as the hotline rates it.
-    const appeal = this.grouped(scope, 'appeal', by);
-    const appeals: { key: string | null; rated: string; satisfied: string }[] = await this.em.execute(
-      `select ${appeal.key} as key, count(*) as rated, count(*) filter (where satisfaction in ('satisfied', 'basically_satisfied')) as satisfied
-         from ${this.t('appeal_projection')} where ${appeal.sql} and closed_at >= ? and closed_at < ? and satisfaction <> 'not_reached' group by 1`,
-      [...appeal.params, start, end],
-    );
-    for (const r of appeals) {
+    for (const r of await this.ratedAppeals(scope, by, from, to)) {
       if (r.key === null) continue;
       const g = of(r.key);
       g.satisfaction = { numerator: g.satisfaction.numerator + n(r.satisfied), denominator: g.satisfaction.denominator + n(r.rated) };
     }
     return groups;
+  }
+
+  /**
+   * Per group, the 12345 appeals closed in the China days `from`–`to` (exclusive) with the caller's satisfaction (not
+   * reached is no rating), as the hotline rates it — from the appeals' roll-ups. An appeal counts for the department
+   * that leads it, and where it lies while the grid system (a unit) leads it: beneath a unit by place (grouped by
+   * department: the departments leading those beneath it), a department's wherever they lie (only by department: a
+   * department leads none as the grid system).
+   */
+  private async ratedAppeals(scope: GroupedFiguresScope, by: FiguresGrouping, from: string, to: string): Promise<{ key: string | null; rated: string; satisfied: string }[]> {
+    if (!('unit' in scope) && by !== 'department') return [];
+    const rolled = rollupScope(scope, by);
+    const [table, lead] = 'unit' in scope ? ['appeal_closed_day', by === 'department' ? '' : ` and lead_kind = 'unit'`] : ['appeal_lead_closed_day', ''];
+    return this.em.execute(
+      `select ${rolled.key} as key, sum(n) as rated, sum(satisfied) as satisfied from ${this.t(table)}
+        where ${rolled.sql}${lead} and day >= ?::date and day < ?::date group by 1`,
+      [...rolled.params, from, to],
+    );
   }
 
   /**
@@ -305,30 +310,22 @@ export class FiguresRepository {
 
   /**
    * The appeals of the scope over the period by reception (`received_at`), as the hotline counts its figures per lead
-   * owner (`ReadAppealFiguresUseCase`): those the unit or department leads now, and (a unit) those whose place lies at
-   * or beneath it. Two index ranges of `appeal_projection`: by lead owner, by the path at the unit's depth.
+   * owner (`ReadAppealFiguresUseCase`): those the unit or department leads now (`appeal_lead_day`, the owner's rows),
+   * and (a unit) those whose place lies at or beneath it (`appeal_received_day`, the unit's rows).
    */
-  async appealFigures(scope: FiguresScope, { start, end }: FiguresInstants): Promise<AppealFigures> {
+  async appealFigures(scope: FiguresScope, instants: FiguresInstants): Promise<AppealFigures> {
     const owner = 'unit' in scope ? scope.unit : scope.department;
-    const [r]: Record<'appeals' | 'dispatched' | 'signed_in_time' | 'answered' | 'resolved' | 'on_time' | 'rated' | 'satisfied' | 'returned' | 'reopened' | 'extended', string>[] = await this.em.execute(
-      `select count(*) as appeals,
-              count(*) filter (where dispatched_at is not null) as dispatched,
-              count(*) filter (where signed_at is not null and signed_at <= sign_due_at) as signed_in_time,
-              count(*) filter (where answered_at is not null) as answered,
-              count(*) filter (where answered_at is not null and resolution = 'resolved') as resolved,
-              count(*) filter (where answered_at is not null and answered_at <= answer_due_at) as on_time,
-              count(*) filter (where satisfaction in ('satisfied', 'basically_satisfied', 'dissatisfied')) as rated,
-              count(*) filter (where satisfaction in ('satisfied', 'basically_satisfied')) as satisfied,
-              count(*) filter (where return_count > 0) as returned,
-              count(*) filter (where reopen_count > 0) as reopened,
-              count(*) filter (where extension_count > 0) as extended
-         from ${this.t('appeal_projection')} where lead_code = ? and received_at >= ? and received_at < ?`,
-      [owner, start, end],
+    const { from, to } = days(instants);
+    const measures = ['dispatched', 'signed_in_time', 'answered', 'resolved', 'on_time', 'rated', 'satisfied', 'returned', 'reopened', 'extended'] as const;
+    const [r]: Record<'appeals' | (typeof measures)[number], string | null>[] = await this.em.execute(
+      `select sum(n) as appeals, ${measures.map((m) => `sum(${m}) as ${m}`).join(', ')}
+         from ${this.t('appeal_lead_day')} where unit = ? and day >= ?::date and day < ?::date`,
+      [owner, from, to],
     );
     let received: number | null = null;
     if ('unit' in scope) {
-      const place = this.where(scope, 'case');
-      const [row]: { n: string }[] = await this.em.execute(`select count(*) as n from ${this.t('appeal_projection')} where ${place.sql} and received_at >= ? and received_at < ?`, [...place.params, start, end]);
+      const place = rollupScope(scope, null);
+      const [row]: { n: string | null }[] = await this.em.execute(`select sum(n) as n from ${this.t('appeal_received_day')} where ${place.sql} and day >= ?::date and day < ?::date`, [...place.params, from, to]);
       received = n(row.n);
     }
     const appeals = n(r.appeals);

@@ -1,6 +1,7 @@
 import { ExportAuditMigration } from '@gridline/persistence';
 import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
 import { AppealProjectionMigration } from './appeal-projection.migration';
+import { AppealRollupsMigration } from './appeal-rollups.migration';
 import { CaseHotspotIndexesMigration } from './case-hotspot-indexes.migration';
 import { CaseLocationMigration } from './case-location.migration';
 import { CaseOpenIndexesMigration } from './case-open-indexes.migration';
@@ -42,4 +43,6 @@ export const ANALYTICS_MIGRATIONS = [
   ...[CandidateRuleStreetMigration].map((m) => ({ name: m.migrationName, class: m })),
   // The case projection's daily roll-ups, kept by statement triggers: the figures of a year sum days, not cases.
   ...[CaseRollupsMigration].map((m) => ({ name: m.migrationName, class: m })),
+  // The appeal projection's: the hotline's rates per lead owner, the appeals received by place, the rankings' satisfaction.
+  ...[AppealRollupsMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import type { EventSubscriber } from '@gridline/messaging';
 import { REGISTRY_REFERENCE_TABLES, RegistryReferenceSubscriber } from '@gridline/registry-reference';
 import { AppealProjectionSubscriber } from './appeal-projection.subscriber';
+import { APPEAL_ROLLUPS } from './appeal-rollups';
 import { AppealSnapshot } from './appeal-snapshot';
 import { CaseProjectionSubscriber } from './case-projection.subscriber';
 import { CaseSnapshot } from './case-snapshot';
@@ -45,7 +46,7 @@ export const ANALYTICS_PROJECTIONS: readonly AnalyticsProjection[] = [
   { subscriber: HotlineFiguresProjectionSubscriber, tables: ['hotline_owner_figures'] },
   { subscriber: PartyProjectionSubscriber, tables: PARTY_PROJECTION_TABLES, snapshot: PartySnapshot },
   { subscriber: CaseProjectionSubscriber, tables: ['case_event', 'case_projection', 'case_step', 'case_fact', ...CASE_ROLLUPS.map((r) => r.table)], snapshot: CaseSnapshot },
-  { subscriber: AppealProjectionSubscriber, tables: ['appeal_projection'], snapshot: AppealSnapshot },
+  { subscriber: AppealProjectionSubscriber, tables: ['appeal_projection', ...APPEAL_ROLLUPS.map((r) => r.table)], snapshot: AppealSnapshot },
   { subscriber: VisitLogSubscriber, tables: ['visit_log'] },
 ];
 

@@ -1,9 +1,14 @@
 import fc from 'fast-check';
+import { SATISFACTIONS } from '@gridline/contracts-hotline';
+import { APPEAL_ROLLUPS } from './appeal-rollups';
 import { CASE_ROLLUPS, rollupSelect, type Rollup } from './rollups';
 import { startAnalyticsUnderTest, type AnalyticsUnderTest } from '../testing/analytics-under-test';
 
-/** Paths of a street's community grid, an exclusive grid, another community's grid, and none (not placed). */
-const PATHS = ['{S,S-C1,S-C1-G1}', '{S,S-X1}', '{S,S-C2,S-C2-G1}', '{}'];
+/**
+ * Paths of a street's community grid, an exclusive grid, another community's grid, the street alone (an unlocated
+ * appeal's: the street a leaf for it, not for the others) and none (not placed).
+ */
+const PATHS = ['{S,S-C1,S-C1-G1}', '{S,S-X1}', '{S,S-C2,S-C2-G1}', '{S}', '{}'];
 const DEPARTMENTS = [null, 'D1', 'D2'];
 /** Instants around two China midnights (16:00 UTC is 00:00 the next day in China). */
 const instant = fc.integer({ min: 0, max: 40 }).map((h) => new Date(Date.UTC(2026, 10, 29, 12 + h, 30)).toISOString());
@@ -81,6 +86,67 @@ const statement: fc.Arbitrary<Statement> = fc.oneof(
   })),
 );
 
+const appeal = fc.record({
+  id: fc.constantFrom('a', 'b', 'c', 'd'),
+  path: fc.constantFrom(...PATHS),
+  lead: fc.constantFrom<[string | null, string | null]>([null, null], ['department', 'D1'], ['department', 'D2'], ['unit', 'S-C1-G1'], ['unit', 'S']),
+  received: instant,
+  dispatched: maybe(instant),
+  signDue: maybe(instant),
+  signed: maybe(instant),
+  answerDue: maybe(instant),
+  answered: maybe(instant),
+  closed: maybe(instant),
+  resolution: maybe(fc.constantFrom('resolved', 'partly_resolved', 'not_resolved')),
+  satisfaction: maybe(fc.constantFrom(...SATISFACTIONS)),
+  reopens: fc.integer({ min: 0, max: 1 }),
+  returns: fc.integer({ min: 0, max: 1 }),
+  extensions: fc.integer({ min: 0, max: 1 }),
+});
+
+/** One statement on the appeal projection: a batch upserted (as `AppealProjectionRepository.apply`), rows changed or deleted. */
+const appealStatement: fc.Arbitrary<Statement> = fc.oneof(
+  fc.array(appeal, { minLength: 1, maxLength: 4 }).map((rows) => ({
+    sql: `insert into analytics.appeal_projection (appeal_id, status, channel, type, urgency, unit_path, lead_kind, lead_code, received_at, dispatched_at, sign_due_at,
+            signed_at, answer_due_at, answered_at, closed_at, resolution, satisfaction, reopen_count, return_count, extension_count, last_event_at)
+          select distinct on (i) i, 'dispatched', 'phone', 'complaint', 'general', p::text[], lk, lc, rc, di, sd, si, ad, an, cl, rs, sa, ro, rt, ex, now()
+            from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::timestamptz[],
+                        $10::timestamptz[], $11::timestamptz[], $12::text[], $13::text[], $14::int[], $15::int[], $16::int[])
+              as r(i, p, lk, lc, rc, di, sd, si, ad, an, cl, rs, sa, ro, rt, ex)
+          on conflict (appeal_id) do update set unit_path = excluded.unit_path, lead_kind = excluded.lead_kind, lead_code = excluded.lead_code,
+            received_at = excluded.received_at, dispatched_at = excluded.dispatched_at, sign_due_at = excluded.sign_due_at, signed_at = excluded.signed_at,
+            answer_due_at = excluded.answer_due_at, answered_at = excluded.answered_at, closed_at = excluded.closed_at, resolution = excluded.resolution,
+            satisfaction = excluded.satisfaction, reopen_count = excluded.reopen_count, return_count = excluded.return_count,
+            extension_count = excluded.extension_count, last_event_at = excluded.last_event_at`,
+    params: [
+      rows.map((r) => r.id), rows.map((r) => r.path), rows.map((r) => r.lead[0]), rows.map((r) => r.lead[1]), rows.map((r) => r.received), rows.map((r) => r.dispatched),
+      rows.map((r) => r.signDue), rows.map((r) => r.signed), rows.map((r) => r.answerDue), rows.map((r) => r.answered), rows.map((r) => r.closed),
+      rows.map((r) => r.resolution), rows.map((r) => r.satisfaction), rows.map((r) => r.reopens), rows.map((r) => r.returns), rows.map((r) => r.extensions),
+    ],
+  })),
+  fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), answered: maybe(instant), closed: maybe(instant), satisfaction: maybe(fc.constantFrom(...SATISFACTIONS)) }).map((a) => ({
+    // Answered, closed, rated: an appeal's later life.
+    sql: `update analytics.appeal_projection set answered_at = $2, resolution = 'resolved', closed_at = $3, satisfaction = $4 where appeal_id = $1`,
+    params: [a.id, a.answered, a.closed, a.satisfaction],
+  })),
+  fc.record({ id: fc.constantFrom('a', 'b', 'c', 'd'), lead: fc.constantFrom<[string | null, string | null]>([null, null], ['department', 'D2'], ['unit', 'S-C2-G1']) }).map(({ id, lead }) => ({
+    // Returned and dispatched to another owner.
+    sql: `update analytics.appeal_projection set lead_kind = $2, lead_code = $3, return_count = return_count + 1 where appeal_id = $1`,
+    params: [id, lead[0], lead[1]],
+  })),
+  fc.constantFrom('S', 'S-C1').map((unit) => ({
+    // Many rows at once, of a place.
+    sql: `update analytics.appeal_projection set reopen_count = reopen_count + 1, extension_count = 1 - extension_count where $1 = any(unit_path)`,
+    params: [unit],
+  })),
+  fc.constantFrom('a', 'b', 'c', 'd').map((id) => ({
+    // Only columns no roll-up reads: nothing to move.
+    sql: `update analytics.appeal_projection set last_event_at = now(), status = 'closed', handoff = 1 where appeal_id = $1`,
+    params: [id],
+  })),
+  fc.constantFrom('a', 'b', 'c', 'd').map((id) => ({ sql: `delete from analytics.appeal_projection where appeal_id = $1`, params: [id] })),
+);
+
 /** The roll-up's rows that are not all zero (a row whose source rows all went keeps its key with zeros). */
 const held = (r: Rollup) => `select unit, depth, path, leaf, department, ${[...Object.keys(r.keys), ...Object.keys(r.measures)].join(', ')} from analytics.${r.table}
   where (${Object.keys(r.measures).join(', ')}) is distinct from (${Object.keys(r.measures).map(() => '0').join(', ')})`;
@@ -98,12 +164,13 @@ describe('daily roll-ups kept by statement triggers', () => {
     await t?.close();
   });
 
-  it('always hold what rolling up the source tables afresh gives, whatever was inserted, upserted, changed or deleted', async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.array(statement, { minLength: 1, maxLength: 12 }), async (statements) => {
-        await t.db.query(`truncate ${[...new Set(CASE_ROLLUPS.flatMap((r) => [r.source, r.table]))].map((x) => `analytics.${x}`).join(', ')}`);
-        for (const s of statements) await t.db.query(s.sql, s.params);
-        for (const r of CASE_ROLLUPS) {
+  /** After any run of the statements, from empty tables, each roll-up holds what rolling up its source afresh gives. */
+  const holdsFresh = (rollups: readonly Rollup[], statements: fc.Arbitrary<Statement>) =>
+    fc.assert(
+      fc.asyncProperty(fc.array(statements, { minLength: 1, maxLength: 12 }), async (run) => {
+        await t.db.query(`truncate ${[...new Set(rollups.flatMap((r) => [r.source, r.table]))].map((x) => `analytics.${x}`).join(', ')}`);
+        for (const s of run) await t.db.query(s.sql, s.params);
+        for (const r of rollups) {
           const extra = await t.db.query(`(${held(r)}) except all (${fresh(r)})`);
           const missing = await t.db.query(`(${fresh(r)}) except all (${held(r)})`);
           expect({ table: r.table, extra: extra.rows, missing: missing.rows }).toEqual({ table: r.table, extra: [], missing: [] });
@@ -111,5 +178,19 @@ describe('daily roll-ups kept by statement triggers', () => {
       }),
       { numRuns: 40 },
     );
+
+  it('always hold what rolling up the source tables afresh gives, whatever was inserted, upserted, changed or deleted', async () => {
+    await holdsFresh(CASE_ROLLUPS, statement);
+  });
+
+  it('keep the appeals rolled up per lead owner and per place through their life: upserted, answered, closed, rated, led by another, deleted', async () => {
+    await holdsFresh(APPEAL_ROLLUPS, appealStatement);
+    // The lead owner's rows hold every appeal it leads, placed or not.
+    await t.db.query(`truncate analytics.appeal_projection, ${APPEAL_ROLLUPS.map((r) => `analytics.${r.table}`).join(', ')}`);
+    await t.db.query(`insert into analytics.appeal_projection (appeal_id, status, channel, type, urgency, unit_path, lead_kind, lead_code, received_at, reopen_count, return_count, extension_count, last_event_at)
+      values ('x', 'dispatched', 'phone', 'complaint', 'general', '{}', 'department', 'D1', '2026-11-30T01:00:00Z', 0, 0, 0, now()),
+             ('y', 'dispatched', 'phone', 'complaint', 'general', '{S,S-X1}', 'department', 'D1', '2026-11-30T02:00:00Z', 0, 0, 0, now())`);
+    const { rows } = await t.db.query(`select unit, depth, path, leaf, day::text, n from analytics.appeal_lead_day where n > 0`);
+    expect(rows).toEqual([{ unit: 'D1', depth: 1, path: ['D1'], leaf: true, day: '2026-11-30', n: '2' }]);
   });
 });

@@ -15,6 +15,12 @@ export interface Rollup {
   readonly table: string;
   /** The table rolled up; its rows have a `unit_path text[]` (street first). */
   readonly source: string;
+  /**
+   * The units a row counts for, street first (a `text[]`, SQL over `r`; `r.unit_path` when absent): another
+   * dimension than the place, such as the appeals' lead owner (`array[r.lead_code]`, one unit at depth 1). Its rows
+   * must all be non-null (`where`).
+   */
+  readonly units?: string;
   /** Which rows count (SQL over the row `r`); all when absent. */
   readonly where?: string;
   /** The department dimension (SQL over `r`; null or absent: ''). */
@@ -45,7 +51,8 @@ export function hoursBucketBounds(bucket: number): { low: number; high: number }
   return { low: 1000, high: 1000 };
 }
 
-const count = (condition = 'true'): readonly [string, string] => ['bigint', `coalesce((${condition})::int, 0)`];
+/** A measure counting the rows where `condition` (SQL over `r`) holds. */
+export const count = (condition = 'true'): readonly [string, string] => ['bigint', `coalesce((${condition})::int, 0)`];
 
 /** The case projection's roll-ups: facts, steps, closed cases and their hours, open and accepted spans. */
 export const CASE_ROLLUPS: readonly Rollup[] = [
@@ -123,12 +130,16 @@ const SOURCE_KEYS: Record<string, readonly string[]> = {
 
 /** Every column of `r` an expression of the roll-up reads (`r.<column>`). */
 function columnsOf(rollups: readonly Rollup[]): string[] {
-  const sql = rollups.flatMap((r) => [r.where ?? '', r.department ?? '', ...Object.values(r.keys).map(([, e]) => e), ...Object.values(r.measures).map(([, e]) => e)]).join(' ');
+  const sql = rollups.flatMap((r) => [r.units ?? '', r.where ?? '', r.department ?? '', ...Object.values(r.keys).map(([, e]) => e), ...Object.values(r.measures).map(([, e]) => e)]).join(' ');
   return [...new Set(['unit_path', ...[...sql.matchAll(/\br\.([a-z_0-9]+)/g)].map((m) => m[1])])].sort();
 }
 
-/** The unique key of a roll-up's rows: the unit, the department and the further keys. */
-const uniqueKey = (rollup: Rollup) => ['unit', ...Object.keys(rollup.keys), 'department'];
+/**
+ * The unique key of a roll-up's rows: the unit, the further keys, the department, and whether the unit is the row's
+ * place itself (`leaf`: a unit is a leaf of some rows and not of others, as the street of an unlocated appeal — its
+ * path the street alone — and of the appeals beneath it; the rows by grid read the leaves only).
+ */
+const uniqueKey = (rollup: Rollup) => ['unit', ...Object.keys(rollup.keys), 'department', 'leaf'];
 
 /**
  * The statement that adds the signed rows of `rows` (`sign`, then the source's columns) into the roll-up, one row per
@@ -147,17 +158,18 @@ function upsert(rollup: Rollup, rows: string): string {
  * upsert: two statements never wait on each other's rows in opposite orders).
  */
 export function rollupSelect(rollup: Rollup, rows: string): string {
+  const units = `(${rollup.units ?? 'r.unit_path'})`;
   const dims = [
     `u.unit as unit`,
     `u.depth::smallint as depth`,
-    `r.unit_path[1:u.depth] as path`,
-    `u.depth = cardinality(r.unit_path) as leaf`,
+    `${units}[1:u.depth] as path`,
+    `u.depth = cardinality(${units}) as leaf`,
     `coalesce(${rollup.department ?? 'null'}, '') as department`,
     ...Object.entries(rollup.keys).map(([c, [, e]]) => `${e} as ${c}`),
   ];
   const groups = dims.map((_, i) => i + 1).join(', ');
   return `select ${dims.join(', ')}, ${Object.entries(rollup.measures).map(([c, [, e]]) => `sum(r.sign * ${e}) as ${c}`).join(', ')}
-      from (${rows}) r cross join lateral unnest(r.unit_path) with ordinality as u(unit, depth)
+      from (${rows}) r cross join lateral unnest(${units}) with ordinality as u(unit, depth)
      where ${rollup.where ?? 'true'}
      group by ${groups} order by ${groups}`;
 }
