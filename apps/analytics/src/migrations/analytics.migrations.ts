@@ -20,6 +20,7 @@ import { RankingAppealsMigration } from './ranking-appeals.migration';
 import { RankingMigration } from './ranking.migration';
 import { StaffWorkloadMigration } from './staff-workload.migration';
 import { UnitProjectionMigration } from './unit-projection.migration';
+import { UnreadIndexesMigration } from './unread-indexes.migration';
 
 /** Analytics' migrations in the order they apply; names never change once released. */
 export const ANALYTICS_MIGRATIONS = [
@@ -45,4 +46,6 @@ export const ANALYTICS_MIGRATIONS = [
   ...[CaseRollupsMigration].map((m) => ({ name: m.migrationName, class: m })),
   // The appeal projection's: the hotline's rates per lead owner, the appeals received by place, the rankings' satisfaction.
   ...[AppealRollupsMigration].map((m) => ({ name: m.migrationName, class: m })),
+  // The projections' indexes the roll-ups made unread, dropped (each cost every fold a write).
+  ...[UnreadIndexesMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];
