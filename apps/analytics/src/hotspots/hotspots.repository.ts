@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import type { HexResolution, HotspotGrouping, TrendInterval } from '@gridline/contracts-analytics';
+import { chinaDay } from '@gridline/platform';
 import type { FiguresInstants } from '../figures/figures.repository';
-import { hexColumn } from './hex-cells';
+import type { HotspotSource } from '../projection/hotspot-rollups';
+import { rollupScope } from '../projection/rollups';
+import { chinaDays, grainPieces } from './grain-pieces';
 
 /** The cases and appeals beneath a unit: at its depth in the path (street 1, community or exclusive grid 2, grid 3). */
 export interface HotspotScope {
@@ -36,10 +39,17 @@ export interface TrendRow {
 
 const TRUNC: Record<TrendInterval, string> = { day: 'day', week: 'week' };
 
+/** A statement's SQL (with `?` placeholders) and its parameters. */
+interface Sql {
+  sql: string;
+  params: unknown[];
+}
+
 /**
- * Hot spots and trends in SQL over the case and appeal projections: per table one index range over the unit's column
- * of the path (`unit_path[depth]`) and the reporting, closing or reception time, grouped in the database and summed
- * across the two, never the rows read into memory.
+ * Hot spots and trends in SQL over the roll-ups of the case and appeal projections (`projection/hotspot-rollups.ts`):
+ * the rows of the scope's unit, grouped in the database and summed across the two sources, never the cases or
+ * appeals themselves. The hot spots sum signed pieces of their grained tables (whole years and months, the days at
+ * the edges: `grain-pieces.ts`), the trends the days of theirs.
  */
 @Injectable()
 export class HotspotsRepository {
@@ -49,23 +59,29 @@ export class HotspotsRepository {
     return `"${this.em.config.get('schema')}"."${table}"`;
   }
 
-  /** The depth is a number of ours, never input: written into the SQL so that the expression index applies. */
-  private column({ depth }: HotspotScope): string {
-    if (!Number.isInteger(depth) || depth < 1 || depth > 3) throw new Error(`unit depth ${depth}`);
-    return `unit_path[${depth}]`;
+  /**
+   * The counts of one source's grained table over the period beneath the unit (of one category if asked): per piece
+   * of the period, its rows' `keys` and `n` with the piece's sign, as the `measure` column (the other `zero`).
+   */
+  private pieces(table: string, keys: string, measure: 'reported' | 'appeals', scope: HotspotScope, period: FiguresInstants, now: Date, category?: string): Sql {
+    const { from, to } = chinaDays(period);
+    const unit = rollupScope(scope, null);
+    const [reported, appeals] = measure === 'reported' ? ['n', '0'] : ['0', 'n'];
+    const parts = grainPieces(from, to, chinaDay(now)).map((p) => ({
+      // The sign is ours, never input.
+      sql: `select ${keys}, ${p.sign} * ${reported} as reported, ${p.sign} * ${appeals} as appeals from ${this.t(table)}
+             where ${unit.sql} and grain = ? and day >= ?::date and day < ?::date${category ? ' and category = ?' : ''}`,
+      params: [...unit.params, p.grain, p.from, p.to, ...(category ? [category] : [])],
+    }));
+    return { sql: parts.map((p) => p.sql).join(' union all '), params: parts.flatMap((p) => p.params) };
   }
 
-  /**
-   * The range of one source: the cases reported (`case_projection`, `reported_at`) or the appeals received
-   * (`appeal_projection`, `received_at`) in the period beneath the unit, of one category if asked.
-   */
-  private range(source: 'cases' | 'appeals', scope: HotspotScope, { start, end }: FiguresInstants, category?: string, at?: string): { from: string; where: string; params: unknown[] } {
-    const [table, time] = source === 'cases' ? ['case_projection', at ?? 'reported_at'] : ['appeal_projection', at ?? 'received_at'];
-    return {
-      from: this.t(table),
-      where: `${this.column(scope)} = ? and ${time} >= ? and ${time} < ?${category ? ' and category_code = ?' : ''}`,
-      params: [scope.unit, start, end, ...(category ? [category] : [])],
-    };
+  /** Both sources' pieces of a kind of hot spot (`unit`, `grid`, `hex<resolution>`), their keys as `keys`. */
+  private both(kind: string, keys: string, scope: HotspotScope, period: FiguresInstants, now: Date, category?: string): Sql {
+    const of = (source: HotspotSource, measure: 'reported' | 'appeals') => this.pieces(`spot_${source}_${kind}`, keys, measure, scope, period, now, category);
+    const cases = of('case', 'reported');
+    const appeals = of('appeal', 'appeals');
+    return { sql: `${cases.sql} union all ${appeals.sql}`, params: [...cases.params, ...appeals.params] };
   }
 
   /**
@@ -73,55 +89,44 @@ export class HotspotsRepository {
    * the unit directly beneath (a grid's own at the grid; an appeal not located at a grid, which has only its street
    * in its path, at the street itself); by grid, per grid (appeals without a grid in none). Most first.
    */
-  async hotspots(scope: HotspotScope, by: Exclude<HotspotGrouping, 'hex'>, period: FiguresInstants, category?: string): Promise<HotspotRow[]> {
-    const [grouped, unit] = by === 'category' ? ['category_code', `coalesce(unit_path[${scope.depth + 1}], grid_code, unit_path[${scope.depth}])`] : ['null::text', 'grid_code'];
-    const cases = this.range('cases', scope, period, category);
-    const appeals = this.range('appeals', scope, period, category);
+  async hotspots(scope: HotspotScope, by: Exclude<HotspotGrouping, 'hex'>, period: FiguresInstants, category?: string, now: Date = new Date()): Promise<HotspotRow[]> {
+    const counts = by === 'category' ? this.both('unit', 'category, beneath as unit', scope, period, now, category) : this.both('grid', 'null::text as category, grid as unit', scope, period, now, category);
     const rows: { category: string | null; unit: string; reported: string; appeals: string }[] = await this.em.execute(
-      `select category, unit, sum(reported) as reported, sum(appeals) as appeals from (
-         select ${grouped} as category, ${unit} as unit, count(*) as reported, 0 as appeals from ${cases.from} where ${cases.where} group by 1, 2
-         union all
-         select ${grouped}, ${unit}, 0, count(*) from ${appeals.from} where ${appeals.where}${by === 'grid' ? ' and grid_code is not null' : ''} group by 1, 2) counts
-        group by 1, 2 order by sum(reported) + sum(appeals) desc, 1 nulls last, 2`,
-      [...cases.params, ...appeals.params],
+      `select category, unit, sum(reported) as reported, sum(appeals) as appeals from (${counts.sql}) counts
+        group by 1, 2 having sum(reported) <> 0 or sum(appeals) <> 0 order by sum(reported) + sum(appeals) desc, 1 nulls last, 2`,
+      counts.params,
     );
     return rows.map((r) => ({ category: r.category, unit: r.unit, reported: Number(r.reported), appeals: Number(r.appeals) }));
   }
 
   /**
    * The cases reported and appeals received in the period (of one category, if asked) per H3 cell of the resolution
-   * and category; those without a location in the rows of cell null. One range of each covering hex index of the depth.
+   * and category; those without a location in the rows of cell null.
    */
-  async hexHotspots(scope: HotspotScope, resolution: HexResolution, period: FiguresInstants, category?: string): Promise<HexRow[]> {
-    const cell = hexColumn(resolution);
-    const cases = this.range('cases', scope, period, category);
-    const appeals = this.range('appeals', scope, period, category);
+  async hexHotspots(scope: HotspotScope, resolution: HexResolution, period: FiguresInstants, category?: string, now: Date = new Date()): Promise<HexRow[]> {
+    const counts = this.both(`hex${resolution}`, 'cell, category', scope, period, now, category);
     const rows: { cell: string | null; category: string | null; reported: string; appeals: string }[] = await this.em.execute(
-      `select cell, category, sum(reported) as reported, sum(appeals) as appeals from (
-         select ${cell} as cell, category_code as category, count(*) as reported, 0 as appeals from ${cases.from} where ${cases.where} group by 1, 2
-         union all
-         select ${cell}, category_code, 0, count(*) from ${appeals.from} where ${appeals.where} group by 1, 2) counts
-        group by 1, 2`,
-      [...cases.params, ...appeals.params],
+      `select cell, category, sum(reported) as reported, sum(appeals) as appeals from (${counts.sql}) counts
+        group by 1, 2 having sum(reported) <> 0 or sum(appeals) <> 0`,
+      counts.params,
     );
     return rows.map((r) => ({ cell: r.cell, category: r.category, reported: Number(r.reported), appeals: Number(r.appeals) }));
   }
 
   /** The cases reported and closed, and the appeals received, per category and bucket (China day, or the Monday of its ISO week, China time). */
   async trends(scope: HotspotScope, interval: TrendInterval, period: FiguresInstants, category?: string): Promise<TrendRow[]> {
-    const bucket = (at: string) => `to_char(date_trunc('${TRUNC[interval]}', ${at} at time zone 'Asia/Shanghai'), 'YYYY-MM-DD')`;
-    const reported = this.range('cases', scope, period, category);
-    const closed = this.range('cases', scope, period, category, 'closed_at');
-    const received = this.range('appeals', scope, period, category);
+    const { from, to } = chinaDays(period);
+    const unit = rollupScope(scope, null);
+    const of = (table: string, measure: 'reported' | 'closed' | 'appeals'): Sql => ({
+      sql: `select category, to_char(date_trunc('${TRUNC[interval]}', day::timestamp), 'YYYY-MM-DD') as bucket, ${(['reported', 'closed', 'appeals'] as const).map((m) => `${m === measure ? 'n' : '0'} as ${m}`).join(', ')}
+              from ${this.t(table)} where ${unit.sql} and day >= ?::date and day < ?::date${category ? ' and category = ?' : ''}`,
+      params: [...unit.params, from, to, ...(category ? [category] : [])],
+    });
+    const parts = [of('trend_case_reported_day', 'reported'), of('trend_case_closed_day', 'closed'), of('trend_appeal_received_day', 'appeals')];
     const rows: { category: string | null; bucket: string; reported: string; closed: string; appeals: string }[] = await this.em.execute(
-      `select category, bucket, sum(reported) as reported, sum(closed) as closed, sum(appeals) as appeals from (
-         select category_code as category, ${bucket('reported_at')} as bucket, count(*) as reported, 0 as closed, 0 as appeals from ${reported.from} where ${reported.where} group by 1, 2
-         union all
-         select category_code, ${bucket('closed_at')}, 0, count(*), 0 from ${closed.from} where ${closed.where} group by 1, 2
-         union all
-         select category_code, ${bucket('received_at')}, 0, 0, count(*) from ${received.from} where ${received.where} group by 1, 2) counts
-        group by 1, 2`,
-      [...reported.params, ...closed.params, ...received.params],
+      `select category, bucket, sum(reported) as reported, sum(closed) as closed, sum(appeals) as appeals from (${parts.map((p) => p.sql).join(' union all ')}) counts
+        group by 1, 2 having sum(reported) <> 0 or sum(closed) <> 0 or sum(appeals) <> 0`,
+      parts.flatMap((p) => p.params),
     );
     return rows.map((r) => ({ category: r.category, bucket: r.bucket, reported: Number(r.reported), closed: Number(r.closed), appeals: Number(r.appeals) }));
   }

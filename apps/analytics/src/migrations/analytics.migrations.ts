@@ -13,6 +13,7 @@ import { CandidateAppealsMigration } from './candidate-appeals.migration';
 import { CandidateRuleStreetMigration } from './candidate-rule-street.migration';
 import { GridQualityMigration } from './grid-quality.migration';
 import { HotlineFiguresMigration } from './hotline-figures.migration';
+import { HotspotRollupsMigration } from './hotspot-rollups.migration';
 import { PartyFiguresMigration } from './party-figures.migration';
 import { ProjectionBootstrapMigration } from './projection-bootstrap.migration';
 import { PartyPeriodFiguresMigration } from './party-period-figures.migration';
@@ -48,4 +49,6 @@ export const ANALYTICS_MIGRATIONS = [
   ...[AppealRollupsMigration].map((m) => ({ name: m.migrationName, class: m })),
   // The projections' indexes the roll-ups made unread, dropped (each cost every fold a write).
   ...[UnreadIndexesMigration].map((m) => ({ name: m.migrationName, class: m })),
+  // The hot spots' and trends' roll-ups of cases and appeals (days, months and years): a year's hot spots sum buckets, not rows.
+  ...[HotspotRollupsMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

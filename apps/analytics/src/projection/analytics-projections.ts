@@ -11,6 +11,7 @@ import { PARTY_PROJECTION_TABLES } from './party-projection.repository';
 import { PartyProjectionSubscriber } from './party-projection.subscriber';
 import { PartySnapshot } from './party-snapshot';
 import { CASE_ROLLUPS } from './rollups';
+import { APPEAL_HOTSPOT_ROLLUPS, CASE_HOTSPOT_ROLLUPS } from './hotspot-rollups';
 import { QualityProjectionSubscriber } from './quality-projection.subscriber';
 import type { ProjectionSnapshot } from './projection-snapshot';
 import { UnitProjectionSubscriber } from './unit-projection.subscriber';
@@ -45,8 +46,8 @@ export const ANALYTICS_PROJECTIONS: readonly AnalyticsProjection[] = [
   { subscriber: QualityProjectionSubscriber, tables: ['grid_quality'] },
   { subscriber: HotlineFiguresProjectionSubscriber, tables: ['hotline_owner_figures'] },
   { subscriber: PartyProjectionSubscriber, tables: PARTY_PROJECTION_TABLES, snapshot: PartySnapshot },
-  { subscriber: CaseProjectionSubscriber, tables: ['case_event', 'case_projection', 'case_step', 'case_fact', ...CASE_ROLLUPS.map((r) => r.table)], snapshot: CaseSnapshot },
-  { subscriber: AppealProjectionSubscriber, tables: ['appeal_projection', ...APPEAL_ROLLUPS.map((r) => r.table)], snapshot: AppealSnapshot },
+  { subscriber: CaseProjectionSubscriber, tables: ['case_event', 'case_projection', 'case_step', 'case_fact', ...CASE_ROLLUPS.map((r) => r.table), ...CASE_HOTSPOT_ROLLUPS.map((r) => r.table)], snapshot: CaseSnapshot },
+  { subscriber: AppealProjectionSubscriber, tables: ['appeal_projection', ...APPEAL_ROLLUPS.map((r) => r.table), ...APPEAL_HOTSPOT_ROLLUPS.map((r) => r.table)], snapshot: AppealSnapshot },
   { subscriber: VisitLogSubscriber, tables: ['visit_log'] },
 ];
 

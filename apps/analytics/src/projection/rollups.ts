@@ -25,7 +25,10 @@ export interface Rollup {
   readonly where?: string;
   /** The department dimension (SQL over `r`; null or absent: ''). */
   readonly department?: string;
-  /** Further keys: column → [SQL type, SQL over `r`]. Nullable; NULLs are one key (`nulls not distinct`). */
+  /**
+   * Further keys: column → [SQL type, SQL over `r`, and `u.unit`, `u.depth` the row's unit of the path, `g.grain` its
+   * grain]. Nullable; NULLs are one key (`nulls not distinct`).
+   */
   readonly keys: Readonly<Record<string, readonly [type: string, expression: string]>>;
   /** What is summed: column → [SQL type, SQL over `r`]. */
   readonly measures: Readonly<Record<string, readonly [type: string, expression: string]>>;
@@ -35,7 +38,20 @@ export interface Rollup {
    * of columns (`where …` after the list for a partial one).
    */
   readonly indexes: readonly string[];
+  /**
+   * Coarser grains beside the day: each source row is rolled up once per grain (`g.grain`, a `date_trunc` field:
+   * 'day', 'month', 'year'), which its keys read — a `grain` key and a day key truncated to it (`grainStart`) — so that
+   * a long period sums a few months and years instead of every day. Absent: one row per source row and unit.
+   */
+  readonly grains?: readonly RollupGrain[];
 }
+
+/** The grains a roll-up may hold beside (or instead of) the day, coarsest last. */
+export const ROLLUP_GRAINS = ['day', 'month', 'year'] as const;
+export type RollupGrain = (typeof ROLLUP_GRAINS)[number];
+
+/** In a roll-up with `grains`: the first China day of the row's grain holding a timestamptz column of `r`. */
+export const grainStart = (column: string) => `date_trunc(g.grain, (${column}) at time zone 'Asia/Shanghai')::date`;
 
 /** The China day (UTC+8 all year) of a timestamptz column of `r`, as a date. */
 export const chinaDate = (column: string) => `((${column}) at time zone 'Asia/Shanghai')::date`;
@@ -169,7 +185,7 @@ export function rollupSelect(rollup: Rollup, rows: string): string {
   ];
   const groups = dims.map((_, i) => i + 1).join(', ');
   return `select ${dims.join(', ')}, ${Object.entries(rollup.measures).map(([c, [, e]]) => `sum(r.sign * ${e}) as ${c}`).join(', ')}
-      from (${rows}) r cross join lateral unnest(${units}) with ordinality as u(unit, depth)
+      from (${rows}) r cross join lateral unnest(${units}) with ordinality as u(unit, depth)${rollup.grains ? ` cross join unnest(array[${rollup.grains.map((g) => `'${g}'`).join(', ')}]::text[]) as g(grain)` : ''}
      where ${rollup.where ?? 'true'}
      group by ${groups} order by ${groups}`;
 }
