@@ -7,6 +7,7 @@ import {
   CoverageRequest,
   CreatePersonRequest,
   EndAssignmentRequest,
+  GridStaffSnapshotQuery,
   PersonIdRequest,
   REGISTRY_REQUESTS,
   UnitPeopleRequest,
@@ -20,6 +21,8 @@ import { EndAssignmentCommand } from './use-cases/end-assignment/end-assignment.
 import { EndAssignmentUseCase } from './use-cases/end-assignment/end-assignment.use-case';
 import { UpdateAssignmentCommand } from './use-cases/update-assignment/update-assignment.command';
 import { UpdateAssignmentUseCase } from './use-cases/update-assignment/update-assignment.use-case';
+import { GiveGridStaffSnapshotQuery } from './use-cases/give-grid-staff-snapshot/give-grid-staff-snapshot.query';
+import { GiveGridStaffSnapshotUseCase } from './use-cases/give-grid-staff-snapshot/give-grid-staff-snapshot.use-case';
 import { GetPersonQuery } from './use-cases/get-person/get-person.query';
 import { GetPersonUseCase } from './use-cases/get-person/get-person.use-case';
 import { ListUnitPeopleQuery } from './use-cases/list-unit-people/list-unit-people.query';
@@ -38,6 +41,7 @@ export class PeopleBusController {
     private readonly updateAssignment: UpdateAssignmentUseCase,
     private readonly listUnitPeople: ListUnitPeopleUseCase,
     private readonly reportCoverage: ReportCoverageUseCase,
+    private readonly staffSnapshot: GiveGridStaffSnapshotUseCase,
   ) {}
 
   @MessagePattern(REGISTRY_REQUESTS.createPerson.pattern)
@@ -77,5 +81,10 @@ export class PeopleBusController {
   @MessagePattern(REGISTRY_REQUESTS.coverage.pattern)
   coverage(@Payload() request: CoverageRequest, @BusCaller() caller: Caller) {
     return this.reportCoverage.execute(new ReportCoverageQuery(caller, request.code));
+  }
+
+  @MessagePattern(REGISTRY_REQUESTS.staffSnapshot.pattern)
+  snapshot(@Payload() query: GridStaffSnapshotQuery, @BusCaller() caller: Caller) {
+    return this.staffSnapshot.execute(new GiveGridStaffSnapshotQuery(caller, query));
   }
 }

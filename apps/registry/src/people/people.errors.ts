@@ -30,3 +30,8 @@ export function personNotFound(id: string): AppError {
 export function assignmentNotFound(id: string): AppError {
   return new AppError(RegistryErrorCode.AssignmentNotFound, 'not_found', `Assignment ${id} does not exist`, { id });
 }
+
+/** 409: the login account is another person's already (the answer does not say whose). */
+export function personAccountTaken(): AppError {
+  return new AppError(RegistryErrorCode.PersonAccountTaken, 'conflict', 'Another person already has this login account', { field: 'account' });
+}

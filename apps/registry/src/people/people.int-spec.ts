@@ -2,8 +2,8 @@ import { connect, type NatsConnection as RawNats } from 'nats';
 import { Client } from 'pg';
 import { AppError, chinaDay } from '@gridline/platform';
 import { streamName } from '@gridline/messaging';
-import type { Caller } from '@gridline/auth';
-import { RegistryClient, RegistryPeopleClient, GRID_ROLES, SEVEN_INTO_GRID_ROLES, type AssignmentView, type GridRole } from '@gridline/contracts-registry';
+import { SYSTEM_CALLER, type Caller } from '@gridline/auth';
+import { RegistryClient, RegistryPeopleClient, GRID_ROLES, SEVEN_INTO_GRID_ROLES, type AssignmentView, type GridRole, type GridStaffRecord } from '@gridline/contracts-registry';
 import { TestPlatform, eventually, unitFactory, TEST_SERVERS } from '@gridline/testing';
 import { RegistryAppModule } from '../registry-app.module';
 import { RegistryConfig } from '../registry.config';
@@ -98,7 +98,7 @@ describe('people attached to grids, over the bus', () => {
   describe('persons', () => {
     it('creates a person, storing the phone encrypted and answering it masked', async () => {
       const person = seen(await people.createPerson(C1_ADMIN, { name: ' 王晓梅 ', phone: '+86 138-0546-1234' }));
-      expect(person).toEqual({ id: expect.any(String), name: '王晓梅', phone: MASKED, createdAt: expect.any(String) });
+      expect(person).toEqual({ id: expect.any(String), name: '王晓梅', phone: MASKED, account: null, createdAt: expect.any(String) });
       expect(JSON.stringify(person)).not.toContain(PHONE);
 
       const db = new Client({ connectionString: platform.db.url });
@@ -116,6 +116,15 @@ describe('people attached to grids, over the bus', () => {
     it('creates a person without a phone', async () => {
       const person = seen(await people.createPerson(STREET_ADMIN, { name: '李四' }));
       expect(person.phone).toBeNull();
+    });
+
+    it('links a person to their login account, once per account', async () => {
+      const person = seen(await people.createPerson(C1_ADMIN, { name: '周敏', account: 'zhou.min' }));
+      expect(person).toMatchObject({ name: '周敏', account: 'zhou.min' });
+      expect(seen(await people.getPerson(ADMIN, person.id))).toMatchObject({ account: 'zhou.min' });
+      const taken = await failure(people.createPerson(STREET_ADMIN, { name: '周敏二', account: 'zhou.min' }), 'PERSON_ACCOUNT_TAKEN');
+      expect(taken.kind).toBe('conflict');
+      await failure(people.createPerson(ADMIN, { name: '周敏三', account: 'zhou min' }), 'VALIDATION_FAILED', 'account');
     });
 
     it('lets only admins and the street and community grid centres add people', async () => {
@@ -421,6 +430,43 @@ describe('people attached to grids, over the bus', () => {
       expect((seen(await people.getPerson(ADMIN, loner))).assignments).toEqual([]);
       await failure(people.getPerson(STREET_ADMIN, loner), 'PERSON_NOT_FOUND');
       await failure(people.getPerson(C1_ADMIN, loner), 'PERSON_NOT_FOUND');
+    });
+  });
+
+  describe('the grid staff snapshot (for analytics)', () => {
+    let analytics: RegistryClient;
+    let staffer: string;
+
+    beforeAll(async () => {
+      analytics = new RegistryClient(await platform.bus('analytics'));
+      staffer = seen(await people.createPerson(ADMIN, { name: '吴刚', phone: '13600002222', account: 'wu.gang' })).id;
+      await assign(G1, staffer, 'grid_staff', { startsOn: '2026-02-01', endsOn: '2026-06-30' });
+      await assign(G1, staffer, 'building_chief');
+    });
+
+    it('answers every grid staff assignment with its person’s name and login, never a phone, page by page', async () => {
+      const all: GridStaffRecord[] = [];
+      for (let cursor: string | undefined; ; ) {
+        const page = seen(await analytics.staffSnapshot(SYSTEM_CALLER, { limit: 1, ...(cursor ? { cursor } : {}) }));
+        expect(page.items.length).toBeLessThanOrEqual(1);
+        all.push(...page.items);
+        if (!page.nextCursor) break;
+        cursor = page.nextCursor;
+      }
+      expect(all.length).toBeGreaterThan(1);
+      expect(new Set(all.map((r) => r.assignmentId)).size).toBe(all.length);
+      expect(all.filter((r) => r.personId === staffer)).toEqual([
+        { assignmentId: expect.any(String), personId: staffer, name: '吴刚', account: 'wu.gang', unitCode: G1, startsOn: '2026-02-01', endsOn: '2026-06-30' },
+      ]);
+      expect(JSON.stringify(all)).not.toContain('1360000');
+      const { items } = await analytics.staffSnapshot(SYSTEM_CALLER, { personIds: [staffer] });
+      expect(items.map((r) => r.name)).toEqual(['吴刚']);
+    });
+
+    it('answers the analytics service only, and names a bad cursor', async () => {
+      await failure(registry.staffSnapshot(ADMIN, {}), 'FORBIDDEN');
+      await failure(new RegistryClient(await platform.bus('incidents')).staffSnapshot(SYSTEM_CALLER, {}), 'FORBIDDEN');
+      await failure(analytics.staffSnapshot(SYSTEM_CALLER, { cursor: 'nope' }), 'VALIDATION_FAILED', 'cursor');
     });
   });
 

@@ -7,7 +7,7 @@ import type { PersonEntity } from './person.entity';
 export type PhoneMask = (enc: string | null) => string | null;
 
 export function toPersonView(person: PersonEntity, mask: PhoneMask): PersonView {
-  return { id: person.id, name: person.name, phone: mask(person.phoneEnc), createdAt: person.createdAt.toISOString() };
+  return { id: person.id, name: person.name, phone: mask(person.phoneEnc), account: person.account, createdAt: person.createdAt.toISOString() };
 }
 
 export function toAssignmentView(assignment: AssignmentEntity, person: PersonEntity, today: string, mask: PhoneMask): AssignmentView {

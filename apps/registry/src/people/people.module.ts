@@ -10,6 +10,7 @@ import { EndAssignmentUseCase } from './use-cases/end-assignment/end-assignment.
 import { EndRegisteredMemberUseCase } from './use-cases/end-registered-member/end-registered-member.use-case';
 import { RecordAssignmentRefusalUseCase } from './use-cases/record-assignment-refusal/record-assignment-refusal.use-case';
 import { UpdateAssignmentUseCase } from './use-cases/update-assignment/update-assignment.use-case';
+import { GiveGridStaffSnapshotUseCase } from './use-cases/give-grid-staff-snapshot/give-grid-staff-snapshot.use-case';
 import { GetPersonUseCase } from './use-cases/get-person/get-person.use-case';
 import { ListUnitPeopleUseCase } from './use-cases/list-unit-people/list-unit-people.use-case';
 import { ReportCoverageUseCase } from './use-cases/report-coverage/report-coverage.use-case';
@@ -25,6 +26,7 @@ import { ReportCoverageUseCase } from './use-cases/report-coverage/report-covera
     UpdateAssignmentUseCase,
     ListUnitPeopleUseCase,
     ReportCoverageUseCase,
+    GiveGridStaffSnapshotUseCase,
     RegistrationsClient,
     AssignRegisteredMemberUseCase,
     EndRegisteredMemberUseCase,

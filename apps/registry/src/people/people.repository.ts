@@ -98,6 +98,25 @@ export class PeopleRepository {
     return this.em.findOne(AssignmentEntity, { source }, { lockMode: LockMode.PESSIMISTIC_WRITE });
   }
 
+  /** The person whose login account this is, if any. */
+  findPersonByAccount(account: string): Promise<PersonEntity | null> {
+    return this.em.findOne(PersonEntity, { account });
+  }
+
+  /**
+   * Grid staff assignments (past, current and planned) with their person, by assignment id after `afterId`, at most
+   * `limit`; only those of `personIds` when given.
+   */
+  async gridStaffAssignments(afterId: string | null, limit: number, personIds?: readonly string[]): Promise<{ assignment: AssignmentEntity; person: PersonEntity }[]> {
+    const where: FilterQuery<AssignmentEntity> = { role: 'grid_staff', ...(afterId ? { id: { $gt: afterId } } : {}), ...(personIds ? { personId: { $in: [...personIds] } } : {}) };
+    const assignments = await this.em.find(AssignmentEntity, where, { orderBy: { id: 'asc' }, limit });
+    const persons = new Map((await this.findPersons(assignments.map((a) => a.personId))).map((p) => [p.id, p]));
+    return assignments.flatMap((assignment) => {
+      const person = persons.get(assignment.personId);
+      return person ? [{ assignment, person }] : [];
+    });
+  }
+
   /** A new person, to be stored by the next flush. */
   addPerson(data: RequiredEntityData<PersonEntity>): PersonEntity {
     const person = this.em.create(PersonEntity, data);

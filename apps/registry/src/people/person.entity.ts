@@ -4,7 +4,7 @@ import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 /** A person who works in the grids (grid staff, an instructor, one of the "seven into the grid"). */
 @Entity({ tableName: 'person' })
 export class PersonEntity {
-  [OptionalProps]?: 'id' | 'phoneEnc' | 'phoneIndex' | 'source' | 'createdAt' | 'updatedAt';
+  [OptionalProps]?: 'id' | 'phoneEnc' | 'phoneIndex' | 'account' | 'source' | 'createdAt' | 'updatedAt';
 
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -19,6 +19,10 @@ export class PersonEntity {
   /** Keyed hash of the normalised number, for exact-match search. */
   @Property({ type: 'text', nullable: true })
   phoneIndex: string | null = null;
+
+  /** The login subject (a token's `sub`) of the person's own account, when they log in; unique. */
+  @Property({ type: 'text', nullable: true })
+  account: string | null = null;
 
   /** The other service's record this person is (`party-building.member:<id>`), once; null for a grid centre's. */
   @Property({ type: 'text', nullable: true })

@@ -15,6 +15,8 @@ import type {
   UpdateCategoryBody,
   UpdateDepartmentBody,
 } from './responsibility/responsibility.dto';
+import type { GridStaffSnapshotQuery } from './people/people.dto';
+import type { GridStaffSnapshotPage } from './people/people.types';
 import type { CalendarYearInForceView, CalendarYearView, CategoryTreeView, CategoryView, DeadlineView, DepartmentView } from './responsibility/responsibility.types';
 
 /** The registry's commands and queries, typed, for any other service or the gateway. */
@@ -89,5 +91,10 @@ export class RegistryClient {
 
   deadline(caller: Caller, query: DeadlineQuery): Promise<DeadlineView> {
     return this.bus.request(REGISTRY_REQUESTS.deadline, query, { caller });
+  }
+
+  /** The grid staff for a copy of them (answered to `svc:analytics` only: ask as SYSTEM_CALLER from analytics). */
+  staffSnapshot(caller: Caller, query: GridStaffSnapshotQuery): Promise<GridStaffSnapshotPage> {
+    return this.bus.request(REGISTRY_REQUESTS.staffSnapshot, query, { caller });
   }
 }

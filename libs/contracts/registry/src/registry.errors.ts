@@ -21,6 +21,8 @@ export const RegistryErrorCode = {
   CategoryInvalid: 'CATEGORY_INVALID',
   CalendarInvalid: 'CALENDAR_INVALID',
   PersonNotFound: 'PERSON_NOT_FOUND',
+  /** Another person already has that login account (409). */
+  PersonAccountTaken: 'PERSON_ACCOUNT_TAKEN',
   AssignmentNotFound: 'ASSIGNMENT_NOT_FOUND',
   AssignmentInvalid: 'ASSIGNMENT_INVALID',
   BuildingNotFound: 'BUILDING_NOT_FOUND',

@@ -33,8 +33,8 @@ import type {
   ResidentView,
   RevealedResidentView,
 } from './registers/registers.types';
-import type { AssignPersonRequest, CoverageRequest, CreatePersonRequest, EndAssignmentRequest, PersonIdRequest, UnitPeopleRequest, UpdateAssignmentRequest } from './people/people.dto';
-import type { AssignmentView, CoverageView, PersonView } from './people/people.types';
+import type { AssignPersonRequest, CoverageRequest, CreatePersonRequest, EndAssignmentRequest, GridStaffSnapshotQuery, PersonIdRequest, UnitPeopleRequest, UpdateAssignmentRequest } from './people/people.dto';
+import type { AssignmentView, CoverageView, GridStaffSnapshotPage, PersonView } from './people/people.types';
 import type {
   CalendarYearRequest,
   CategoryCodeRequest,
@@ -76,6 +76,8 @@ export const REGISTRY_REQUESTS = {
   endAssignment: defineRequest<EndAssignmentRequest, AssignmentView>('registry', 'registry.assignment.end'),
   updateAssignment: defineRequest<UpdateAssignmentRequest, AssignmentView>('registry', 'registry.assignment.update'),
   unitPeople: defineRequest<UnitPeopleRequest, AssignmentView[]>('registry', 'registry.unit.people'),
+  /** The grid staff with names and logins, for analytics' copy: answers `svc:analytics` only. */
+  staffSnapshot: defineRequest<GridStaffSnapshotQuery, GridStaffSnapshotPage>('registry', 'registry.staff.snapshot'),
   coverage: defineRequest<CoverageRequest, CoverageView>('registry', 'registry.coverage.get'),
   createBuilding: defineRequest<CreateBuildingRequest, BuildingView>('registry', 'registry.building.create'),
   updateBuilding: defineRequest<UpdateBuildingRequest, BuildingView>('registry', 'registry.building.update'),

@@ -1,7 +1,7 @@
-import { IsCalendarDate, IsOneOf, QueryBoolean } from '@gridline/platform';
+import { CursorQuery, IsCalendarDate, IsOneOf, MAX_PAGE_SIZE, QueryBoolean } from '@gridline/platform';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { IsUnitCode } from '../identifiers/unit-code';
 import { IsMainlandMobile, NormalizeMobile } from '../identifiers/mobile';
 import { IsWorkPhone, normalizeWorkPhone } from '../identifiers/work-phone';
@@ -20,6 +20,16 @@ export class CreatePersonRequest {
   @NormalizeMobile()
   @IsMainlandMobile()
   phone?: string;
+
+  @ApiPropertyOptional({
+    example: 'wang.xiaomei',
+    description:
+      "The login subject (a token's `sub`) of the person's own account, when they log in: what links their work on the platform (cases reported, handled, visits) to them, e.g. in the staff workload. Unique; visible ASCII, at most 128 characters; set once, on creation",
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[\x21-\x7e]{1,128}$/, { message: 'account must be 1 to 128 visible ASCII characters' })
+  account?: string;
 }
 
 /** Body of POST /api/v1/units/:code/assignments. */
@@ -122,4 +132,16 @@ export class CoverageRequest {
 export class PersonIdRequest {
   @IsUUID()
   id!: string;
+}
+
+/**
+ * `registry.staff.snapshot`: the grid staff's assignments with their person's name and login, for another service's
+ * copy (answered to `svc:analytics` only); keyset pages by assignment id, or only the assignments of some persons.
+ */
+export class GridStaffSnapshotQuery extends CursorQuery {
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_PAGE_SIZE)
+  @IsUUID('all', { each: true })
+  personIds?: string[];
 }

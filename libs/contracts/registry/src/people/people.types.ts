@@ -28,6 +28,8 @@ export interface PersonView {
   id: string;
   name: string;
   phone: string | null;
+  /** The login subject (a token's `sub`) of the person's own account, when linked. */
+  account: string | null;
   createdAt: string;
 }
 
@@ -53,4 +55,21 @@ export interface CoverageView {
   grids: number;
   gridsWithoutStaff: string[];
   gridsMissingRoles: { gridCode: string; missing: GridRole[] }[];
+}
+
+/** A grid staff member's assignment as another service's copy keeps it (`registry.staff.snapshot`): no phone. */
+export interface GridStaffRecord {
+  assignmentId: string;
+  personId: string;
+  name: string;
+  /** The person's login subject, when linked. */
+  account: string | null;
+  unitCode: string;
+  startsOn: string;
+  endsOn: string | null;
+}
+
+export interface GridStaffSnapshotPage {
+  items: GridStaffRecord[];
+  nextCursor: string | null;
 }
