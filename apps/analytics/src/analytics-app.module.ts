@@ -34,7 +34,8 @@ export const ANALYTICS_PERSISTENCE = { service: ANALYTICS_SERVICE, entities: [Un
 @Module({})
 export class AnalyticsAppModule {
   static register(config: AnalyticsConfig, overrides: Partial<ServiceModuleOptions> = {}): DynamicModule {
-    const copyFill: RegistryReferenceFillSettings = { autoStart: overrides.startWorkers ?? true, retryMs: 10_000 };
+    // The copy keeps the grid staff too: the staff workload's rows.
+    const copyFill: RegistryReferenceFillSettings = { autoStart: overrides.startWorkers ?? true, retryMs: 10_000, staff: true };
     const bootstrap: ProjectionBootstrapSettings = { service: ANALYTICS_SERVICE, prefix: config.NATS_PREFIX, autoStart: overrides.startWorkers ?? true, retryMs: 10_000 };
     const reads: BoundedReadsSettings = { service: ANALYTICS_SERVICE, timeoutMs: config.ANALYTICS_STATEMENT_TIMEOUT_MS };
     return {

@@ -5,3 +5,4 @@ export * from './reference.repository';
 export * from './reference.subscriber';
 export * from './registry-reference';
 export * from './registry-reference.module';
+export * from './registry-reference.settings';

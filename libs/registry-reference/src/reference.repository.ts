@@ -2,9 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { pgTextArray } from '@gridline/persistence';
 import { calendarInForce, cstYear, type ResolvedCalendarYear, type WorkingCalendar } from '@gridline/platform';
-import { isUnitCode, type CalendarYearView, type CategoryView, type DepartmentView, type UnitSnapshot } from '@gridline/contracts-registry';
+import { isUnitCode, type AssignmentSnapshot, type CalendarYearView, type CategoryView, type DepartmentView, type GridStaffRecord, type UnitSnapshot } from '@gridline/contracts-registry';
 import { ReferenceCalendarYear, ReferenceCategory, ReferenceDepartment, ReferenceUnit } from './reference.entities';
 import { NameBook, type NameRequest } from './name-book';
+
+/** A grid staff member's assignment as the copy holds it: the name null until the copy asked the registry. */
+export interface GridStaffAssignment {
+  assignmentId: string;
+  personId: string;
+  name: string | null;
+  account: string | null;
+  unitCode: string;
+  startsOn: string;
+  endsOn: string | null;
+}
 
 /** What the copy holds of each kind of registry record. */
 export interface ReferenceRecordOf {
@@ -73,6 +84,53 @@ export class ReferenceRepository {
        on conflict (year) do update set holidays = excluded.holidays, workdays = excluded.workdays`,
       [c.year, pgTextArray(c.holidays), pgTextArray(c.workdays)],
     );
+  }
+
+  /** A grid staff assignment from its event: the dates, newest wins; the name and login kept as the copy had them. */
+  async saveStaffAssignment(a: AssignmentSnapshot, at: Date): Promise<void> {
+    const table = this.table('registry_grid_staff');
+    await this.em.execute(
+      `insert into ${table} (assignment_id, person_id, name, account, unit_code, starts_on, ends_on, updated_at) values (?, ?, null, null, ?, ?, ?, ?)
+       on conflict (assignment_id) do update set person_id = excluded.person_id, unit_code = excluded.unit_code, starts_on = excluded.starts_on, ends_on = excluded.ends_on, updated_at = excluded.updated_at
+       where ${table}.updated_at <= excluded.updated_at`,
+      [a.id, a.personId, a.unitCode, a.startsOn, a.endsOn, at],
+    );
+  }
+
+  /** A grid staff assignment as the registry's staff snapshot answers it (`at`: when it was asked), with name and login. */
+  async saveStaff(r: GridStaffRecord, at: Date): Promise<void> {
+    const table = this.table('registry_grid_staff');
+    await this.em.execute(
+      `insert into ${table} (assignment_id, person_id, name, account, unit_code, starts_on, ends_on, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (assignment_id) do update set name = excluded.name, account = excluded.account,
+         person_id = case when ${table}.updated_at <= excluded.updated_at then excluded.person_id else ${table}.person_id end,
+         unit_code = case when ${table}.updated_at <= excluded.updated_at then excluded.unit_code else ${table}.unit_code end,
+         starts_on = case when ${table}.updated_at <= excluded.updated_at then excluded.starts_on else ${table}.starts_on end,
+         ends_on = case when ${table}.updated_at <= excluded.updated_at then excluded.ends_on else ${table}.ends_on end,
+         updated_at = greatest(${table}.updated_at, excluded.updated_at)`,
+      [r.assignmentId, r.personId, r.name, r.account, r.unitCode, r.startsOn, r.endsOn, at],
+    );
+  }
+
+  /**
+   * The grid staff assignments on the units at or beneath `unitCode` (by the copy's unit paths) that share a day with
+   * `from`–`to` (China days, inclusive), by unit, name and person.
+   */
+  async gridStaff(unitCode: string, from: string, to: string): Promise<GridStaffAssignment[]> {
+    const rows: { assignment_id: string; person_id: string; name: string | null; account: string | null; unit_code: string; starts_on: string; ends_on: string | null }[] = await this.em.execute(
+      `select s.assignment_id, s.person_id, s.name, s.account, s.unit_code, s.starts_on::text as starts_on, s.ends_on::text as ends_on
+         from ${this.table('registry_grid_staff')} s join ${this.table('registry_unit')} u on u.code = s.unit_code
+        where ? = any(u.path) and s.starts_on <= ?::date and (s.ends_on is null or s.ends_on >= ?::date)
+        order by s.unit_code, s.name, s.person_id, s.assignment_id`,
+      [unitCode, to, from],
+    );
+    return rows.map((r) => ({ assignmentId: r.assignment_id, personId: r.person_id, name: r.name, account: r.account, unitCode: r.unit_code, startsOn: r.starts_on, endsOn: r.ends_on }));
+  }
+
+  /** How many grid staff assignments the copy holds (none: the staff are to be filled). */
+  async staffCount(): Promise<number> {
+    const [{ n }]: { n: string }[] = await this.em.execute(`select count(*) as n from ${this.table('registry_grid_staff')}`);
+    return Number(n);
   }
 
   async get<K extends ReferenceKind>(kind: K, code: string): Promise<ReferenceRecordOf[K] | null> {

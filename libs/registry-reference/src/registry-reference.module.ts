@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ReferenceRepository } from './reference.repository';
-import { RegistryReference, REGISTRY_REFERENCE_FILL, type RegistryReferenceFillSettings } from './registry-reference';
+import { RegistryReference } from './registry-reference';
+import { REGISTRY_REFERENCE_FILL, type RegistryReferenceFillSettings } from './registry-reference.settings';
 import { RegistryReferenceSubscriber } from './reference.subscriber';
 
 /**

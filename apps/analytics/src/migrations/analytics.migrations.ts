@@ -1,5 +1,5 @@
 import { ExportAuditMigration } from '@gridline/persistence';
-import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
+import { REGISTRY_REFERENCE_MIGRATIONS, REGISTRY_REFERENCE_STAFF_MIGRATIONS } from '@gridline/registry-reference';
 import { AppealProjectionMigration } from './appeal-projection.migration';
 import { AppealRollupsMigration } from './appeal-rollups.migration';
 import { CaseHotspotIndexesMigration } from './case-hotspot-indexes.migration';
@@ -51,4 +51,6 @@ export const ANALYTICS_MIGRATIONS = [
   ...[UnreadIndexesMigration].map((m) => ({ name: m.migrationName, class: m })),
   // The hot spots' and trends' roll-ups of cases and appeals (days, months and years): a year's hot spots sum buckets, not rows.
   ...[HotspotRollupsMigration].map((m) => ({ name: m.migrationName, class: m })),
+  // The registry copy's grid staff (the workload's rows: names and logins beside the assignments).
+  ...REGISTRY_REFERENCE_STAFF_MIGRATIONS,
 ];

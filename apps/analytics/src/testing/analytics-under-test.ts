@@ -3,10 +3,10 @@
  * (own database schema, subject prefix and streams), the client, a database connection to look at the projection,
  * and `publish` putting a CloudEvent on the prefixed subject as the owning service would (its id as the message id).
  */
-import { connect } from 'nats';
+import { JSONCodec, connect } from 'nats';
 import { Client } from 'pg';
 import { AppError } from '@gridline/platform';
-import { buildCloudEvent, withPrefix, type CloudEvent, type EventDefinition } from '@gridline/messaging';
+import { buildCloudEvent, withPrefix, type CloudEvent, type EventDefinition, type RequestDefinition } from '@gridline/messaging';
 import { AnalyticsClient } from '@gridline/contracts-analytics';
 import { REGISTRY_EVENTS, type UnitLevel } from '@gridline/contracts-registry';
 import { TEST_SERVERS, TestPlatform } from '@gridline/testing';
@@ -35,8 +35,16 @@ export interface AnalyticsUnderTest {
   analytics: AnalyticsClient;
   db: Client;
   publish(event: Published): Promise<void>;
+  /**
+   * Answers one request of another service on the platform's prefix as that service would (Nest's NATS reply), e.g.
+   * the registry's staff snapshot: a double of the service, which a test of analytics alone cannot boot. The
+   * caller's assertion is not checked.
+   */
+  answer<TReq, TRes>(definition: RequestDefinition<TReq, TRes>, reply: (data: TReq) => TRes): void;
   close(): Promise<void>;
 }
+
+const codec = JSONCodec<{ id: string; data: unknown }>();
 
 /** `env`: analytics' variables beside the platform's (e.g. `ANALYTICS_STATEMENT_TIMEOUT_MS`). */
 export async function startAnalyticsUnderTest(env: Record<string, string> = {}): Promise<AnalyticsUnderTest> {
@@ -51,6 +59,15 @@ export async function startAnalyticsUnderTest(env: Record<string, string> = {}):
     db,
     publish: async ({ on, ...e }) => {
       await nc.jetstream().publish(withPrefix(platform.prefix, on), Buffer.from(JSON.stringify(e)), { msgID: e.id });
+    },
+    answer: (definition, reply) => {
+      nc.subscribe(withPrefix(platform.prefix, definition.pattern), {
+        callback: (error, msg) => {
+          if (error) return;
+          const { id, data } = codec.decode(msg.data);
+          msg.respond(JSON.stringify({ id, response: reply(data as Parameters<typeof reply>[0]), isDisposed: true }));
+        },
+      });
     },
     close: async () => {
       await nc.close();

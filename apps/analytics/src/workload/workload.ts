@@ -1,15 +1,13 @@
 import type { StaffWorkloadView, WorkloadCounts } from '@gridline/contracts-analytics';
+import type { GridStaffAssignment, NameBook } from '@gridline/registry-reference';
 import { share } from '../party/party-figures';
 import type { WorkloadRow } from './workload.repository';
 
-/**
- * Subjects that are the platform acting for itself, not a person: the system caller, incidents' supervision
- * scheduler and its hotline hand-off, a process signed over the bus (`svc:<process>`). Not in the workload.
- */
-const MACHINE_SUBJECTS = new Set(['system', 'scheduler', 'hotline']);
-export const isPersonSubject = (subject: string): boolean => !MACHINE_SUBJECTS.has(subject) && !subject.startsWith('svc:');
+type Sums = Omit<WorkloadCounts, 'onTimeRate'>;
 
-const counts = (r: Omit<WorkloadCounts, 'onTimeRate'>): WorkloadCounts => ({
+const NOTHING: Sums = { reported: 0, handled: 0, handledOnTime: 0, visits: 0, partyHours: 0 };
+
+const counts = (r: Sums): WorkloadCounts => ({
   reported: r.reported,
   handled: r.handled,
   handledOnTime: r.handledOnTime,
@@ -19,12 +17,37 @@ const counts = (r: Omit<WorkloadCounts, 'onTimeRate'>): WorkloadCounts => ({
   partyHours: Math.round(r.partyHours * 10) / 10,
 });
 
-/** The people's rows (machine subjects left out), by subject, each with its on-time rate, and their sum. */
-export function workloadTable(rows: readonly WorkloadRow[]): { staff: StaffWorkloadView[]; total: WorkloadCounts } {
-  const people = rows.filter((r) => isPersonSubject(r.subject)).sort((a, b) => (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
-  const sum = people.reduce(
-    (t, r) => ({ reported: t.reported + r.reported, handled: t.handled + r.handled, handledOnTime: t.handledOnTime + r.handledOnTime, visits: t.visits + r.visits, partyHours: t.partyHours + r.partyHours }),
-    { reported: 0, handled: 0, handledOnTime: 0, visits: 0, partyHours: 0 },
-  );
-  return { staff: people.map((r) => ({ subject: r.subject, ...counts(r) })), total: counts(sum) };
+const add = (t: Sums, r: Sums): Sums => ({
+  reported: t.reported + r.reported,
+  handled: t.handled + r.handled,
+  handledOnTime: t.handledOnTime + r.handledOnTime,
+  visits: t.visits + r.visits,
+  partyHours: t.partyHours + r.partyHours,
+});
+
+/**
+ * The workload table: one row per grid staff member (a person of the staff assignments, in the order given: by grid,
+ * then name), their grids, and the counts of their login subject (zeros without a login or without work); the total
+ * is the rows' sum, so what other subjects did (the scheduler, department handlers, grid centre officers) is in
+ * neither.
+ */
+export function workloadTable(
+  staff: readonly GridStaffAssignment[],
+  rows: readonly WorkloadRow[],
+  names: NameBook,
+): { staff: StaffWorkloadView[]; total: WorkloadCounts } {
+  const bySubject = new Map(rows.map((r) => [r.subject, r]));
+  const people = new Map<string, { personId: string; name: string | null; subject: string | null; grids: string[] }>();
+  for (const a of staff) {
+    const person = people.get(a.personId) ?? { personId: a.personId, name: a.name, subject: a.account, grids: [] };
+    if (!person.grids.includes(a.unitCode)) person.grids.push(a.unitCode);
+    people.set(a.personId, person);
+  }
+  let total = NOTHING;
+  const views = [...people.values()].map((p) => {
+    const done = (p.subject ? bySubject.get(p.subject) : undefined) ?? NOTHING;
+    total = add(total, done);
+    return { personId: p.personId, name: p.name, subject: p.subject, grids: p.grids.map((code) => ({ code, name: names.unit(code) })), ...counts(done) };
+  });
+  return { staff: views, total: counts(total) };
 }

@@ -152,7 +152,7 @@ export class AnalyticsController {
 
   @Get('workload/export')
   @Roles(...WORKLOAD_READERS)
-  @ApiTableExport('workload', '/analytics/workload', 'the staff workload: a row per person (platform subject), then the total')
+  @ApiTableExport('workload', '/analytics/workload', 'the staff workload: a row per grid staff member (name, login subject, grids), then the total')
   async exportWorkload(@CurrentCaller() caller: Caller, @Query() { format, ...query }: ExportWorkloadQuery, @Res({ passthrough: true }) reply: FastifyReply) {
     return this.sendTable(caller, 'workload', format, query, reply, workloadTable(await this.analytics.workload(caller, query)));
   }
@@ -194,7 +194,7 @@ export class AnalyticsController {
   @Roles(...WORKLOAD_READERS)
   @ApiOperation({
     summary:
-      'Staff workload beneath a unit in your scope over a period (China days, `to` inclusive): per person (platform subject) the cases reported, handlings done and done on time, household visits logged and approved party service hours. Grid staff: only their own row. Definitions: docs/analytics.md',
+      'Staff workload beneath a unit in your scope over a period (China days, `to` inclusive): a row per grid staff member of the unit\'s grids in the period (the registry\'s grid staff: name, login subject, grids; zeros included) with the cases their login reported, handlings done and done on time, household visits logged and approved party service hours; the total is the rows\' sum (the work of anyone who is not grid staff of the unit — schedulers, departments\' handlers, grid centre officers — is in neither). Grid staff: only their own row. Definitions: docs/analytics.md',
   })
   workload(@CurrentCaller() caller: Caller, @Query() query: WorkloadQuery) {
     return this.analytics.workload(caller, query);

@@ -36,9 +36,21 @@ describe('figure tables', () => {
     expect(cells(collectionTable(collection))).toEqual([[null, 2, 5, 9, 20, 0.8, null], ['G1', null, null, null, 8, 0.6, null]]);
   });
 
-  it('flattens the workload: a row per person, then the total without a subject', () => {
+  it('flattens the workload: a row per grid staff member with name, login and grids, then the total without a subject', () => {
     const counts = { reported: 3, handled: 2, handledOnTime: 1, onTimeRate: { numerator: 1, denominator: 2, rate: 0.5 }, visits: 4, partyHours: 1.5 };
-    const view: WorkloadView = { unit: 'S', unitName: null, from: 'f', to: 't', self: false, staff: [{ subject: 'u1', ...counts }], total: counts };
-    expect(cells(workloadTable(view))).toEqual([['u1', 3, 2, 1, 0.5, 4, 1.5], [null, 3, 2, 1, 0.5, 4, 1.5]]);
+    const zero = { reported: 0, handled: 0, handledOnTime: 0, onTimeRate: { numerator: 0, denominator: 0, rate: null }, visits: 0, partyHours: 0 };
+    const view: WorkloadView = {
+      unit: 'S', unitName: null, from: 'f', to: 't', self: false, total: counts,
+      staff: [
+        { personId: 'p1', name: '王晓梅', subject: 'u1', grids: [{ code: 'G1', name: '一网格' }, { code: 'G2', name: null }], ...counts },
+        { personId: 'p2', name: '赵敏', subject: null, grids: [{ code: 'G1', name: '一网格' }], ...zero },
+      ],
+    };
+    expect(headers(workloadTable(view)).slice(0, 4)).toEqual(['姓名 name', '账号 subject', '网格 grids', '上报案件 reported']);
+    expect(cells(workloadTable(view))).toEqual([
+      ['王晓梅', 'u1', '一网格、G2', 3, 2, 1, 0.5, 4, 1.5],
+      ['赵敏', null, '一网格', 0, 0, 0, null, 0, 0],
+      ['total', null, null, 3, 2, 1, 0.5, 4, 1.5],
+    ]);
   });
 });

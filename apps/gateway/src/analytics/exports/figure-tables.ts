@@ -216,12 +216,18 @@ const WORKLOAD_NUMBERS = [
   ['partyHours', '党员服务时长 partyHours'],
 ] as const;
 
-const workloadRow = (subject: string | null, c: WorkloadCounts): FlatRow => ({ subject, reported: c.reported, handled: c.handled, handledOnTime: c.handledOnTime, onTimeRate: c.onTimeRate.rate, visits: c.visits, partyHours: c.partyHours });
+const workloadRow = (who: FlatRow, c: WorkloadCounts): FlatRow => ({ ...who, reported: c.reported, handled: c.handled, handledOnTime: c.handledOnTime, onTimeRate: c.onTimeRate.rate, visits: c.visits, partyHours: c.partyHours });
 
-/** `workload`: one row per person (their platform subject), then the total (no subject). */
+/**
+ * `workload`: one row per grid staff member — name, login subject, their grids (names, or codes the copy cannot name)
+ * — then the total (named `total`, no subject).
+ */
 export function workloadTable(view: WorkloadView): FlatTable {
   return {
-    columns: columnsOf([['subject', '人员 subject', 24], ...WORKLOAD_NUMBERS]),
-    rows: [...view.staff.map((s) => workloadRow(s.subject, s)), workloadRow(null, view.total)],
+    columns: columnsOf([['name', '姓名 name', 12], ['subject', '账号 subject', 24], ['grids', '网格 grids', 30], ...WORKLOAD_NUMBERS]),
+    rows: [
+      ...view.staff.map((s) => workloadRow({ name: s.name, subject: s.subject, grids: s.grids.map((g) => g.name ?? g.code).join('、') }, s)),
+      workloadRow({ name: 'total', subject: null, grids: null }, view.total),
+    ],
   };
 }

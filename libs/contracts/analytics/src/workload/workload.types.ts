@@ -16,9 +16,23 @@ export interface WorkloadCounts {
   partyHours: number;
 }
 
-/** One person's workload: their platform subject (a token's `sub`; analytics holds no names of people). */
+/** A grid of a staff member's row. */
+export interface WorkloadGridView {
+  code: string;
+  name: string | null;
+}
+
+/**
+ * One grid staff member's workload: the registry's person (name as the registry keeps it, and as the grid overview
+ * shows it), their login subject (a token's `sub`, null when the person has no linked login: nothing counts for
+ * them), the unit's grids they are grid staff of in the period, and their counts (zeros when nothing).
+ */
 export interface StaffWorkloadView extends WorkloadCounts {
-  subject: string;
+  personId: string;
+  /** Null only while analytics could not ask the registry for it yet. */
+  name: string | null;
+  subject: string | null;
+  grids: WorkloadGridView[];
 }
 
 export interface WorkloadView {
@@ -28,8 +42,12 @@ export interface WorkloadView {
   to: string;
   /** Grid staff see only themselves: `self` true and `staff` at most their own row. */
   self: boolean;
-  /** Each person with any count in the period, by subject. */
+  /**
+   * Each grid staff member of the unit's grids (the registry's `grid_staff` assignments sharing a day with the
+   * period), zeros included, by grid and name. Nobody else is a row: schedulers, department handlers, grid centre
+   * officers, partners.
+   */
   staff: StaffWorkloadView[];
-  /** The rows' sum. */
+  /** The rows' sum: only the grid staff's work (what anyone else did is in neither). */
   total: WorkloadCounts;
 }
