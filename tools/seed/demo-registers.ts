@@ -3,6 +3,7 @@
  * codes, so the data is the same on every run (ID numbers and phones are generated, valid and fictitious).
  */
 import { residentIdCheckCharacter, usccCheckCharacter, type CreateBusinessRequest, type GridRole } from '@gridline/contracts-registry';
+import { DEMO_MEMBER_ACCOUNTS } from './demo-party-members';
 import { DEMO_STREET_CODE } from './demo-street';
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
@@ -30,12 +31,27 @@ export function demoName(n: number): string {
   return pick(SURNAMES, n) + pick(GIVEN, Math.floor(n / SURNAMES.length));
 }
 
-/** Who staffs each grid: a grid staff member everywhere; the other "seven into the grid" roles in 文汇社区. */
-export function demoStaff(gridCodes: string[]): { name: string; phone: string; workPhone?: string; unitCode: string; role: GridRole }[] {
-  const staff: { name: string; phone: string; workPhone?: string; unitCode: string; role: GridRole }[] = [];
+/** A person of the demo street's grids and their role. */
+export interface DemoStaffMember {
+  name: string;
+  phone: string;
+  workPhone?: string;
+  /** The login subject of the person's own account. */
+  account?: string;
+  unitCode: string;
+  role: GridRole;
+}
+
+/**
+ * Who staffs each grid: a grid staff member everywhere; the other "seven into the grid" roles in 文汇社区. The first
+ * grid's staff member is the demo grid staff login (`account`), so the staff workload counts that login's work for them.
+ */
+export function demoStaff(gridCodes: string[]): DemoStaffMember[] {
+  const staff: DemoStaffMember[] = [];
   gridCodes.forEach((grid, i) => {
     // Grid staff publish a work line (the public grid lookup shows it); their own mobile stays private.
-    staff.push({ name: `${demoName(900 + i)}`, phone: demoPhone(9000 + i), workPhone: `0546-82${String(i + 1).padStart(5, '0')}`, unitCode: grid, role: 'grid_staff' });
+    const account = grid === `${DEMO_STREET_CODE}001001` ? { account: DEMO_MEMBER_ACCOUNTS.gridStaff } : {};
+    staff.push({ name: `${demoName(900 + i)}`, phone: demoPhone(9000 + i), workPhone: `0546-82${String(i + 1).padStart(5, '0')}`, unitCode: grid, role: 'grid_staff', ...account });
     if (grid.startsWith(`${DEMO_STREET_CODE}001`)) {
       staff.push({ name: demoName(700 + i), phone: demoPhone(7000 + i), unitCode: grid, role: 'building_chief' });
       staff.push({ name: demoName(750 + i), phone: demoPhone(7500 + i), unitCode: grid, role: 'property_staff' });

@@ -182,7 +182,7 @@ async function seedPeople(bus: BusClient, result: SeedResult): Promise<void> {
       result.existing += 1;
       continue;
     }
-    const person = await people.createPerson(SYSTEM_CALLER, { name: member.name, phone: member.phone });
+    const person = await people.createPerson(SYSTEM_CALLER, { name: member.name, phone: member.phone, ...(member.account ? { account: member.account } : {}) });
     await people.assignPerson(SYSTEM_CALLER, member.unitCode, { personId: person.id, role: member.role, startsOn: '2026-01-01', ...(member.workPhone ? { workPhone: member.workPhone } : {}) });
     result.created += 1;
   }

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { SYSTEM_CALLER } from '@gridline/auth';
 import { chinaDay } from '@gridline/platform';
+import { RegistryPeopleClient } from '@gridline/contracts-registry';
 import { eventually, unitFactory } from '@gridline/testing';
 import { StreetFixture } from './support/street-fixture';
 
@@ -55,6 +57,10 @@ describe('GET /api/v1/analytics/<table>/export and /analytics/reports/monthly', 
         { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
       ],
     });
+    // The grid's staff member whose login reports the cases.
+    const people = new RegistryPeopleClient(walk.seedBus);
+    const staffer = await people.createPerson(SYSTEM_CALLER, { name: '王晓梅', account: 'staff-1' });
+    await people.assignPerson(SYSTEM_CALLER, GRID, { personId: staffer.id, role: 'grid_staff', startsOn: '2026-01-01' });
     await walk.sign({
       staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
       otherCommunity: { sub: 'community-2', roles: ['community_admin'], units: [OTHER_COMMUNITY] },
@@ -113,13 +119,20 @@ describe('GET /api/v1/analytics/<table>/export and /analytics/reports/monthly', 
     expect(rows.map((r) => r['状态 status'])).toEqual(json.rows.map((r: { status: string }) => r.status));
   });
 
-  it('sends the staff workload: a row per person, then the total; grid staff their own row', async () => {
-    const json = (await get('analyst', `/api/v1/analytics/workload?unit=${STREET}&from=${today}&to=${today}`)).json();
+  it('sends the staff workload: a row per grid staff member with name, login and grids, then the total; grid staff their own row', async () => {
+    const json = await eventually(async () => {
+      const res = (await get('analyst', `/api/v1/analytics/workload?unit=${STREET}&from=${today}&to=${today}`)).json();
+      expect(res.staff).toMatchObject([{ name: '王晓梅', subject: 'staff-1', reported: 3 }]);
+      return res;
+    });
     const rows = csvRows((await get('analyst', `/api/v1/analytics/workload/export?format=csv&unit=${STREET}&from=${today}&to=${today}`)).rawPayload);
-    expect(rows.map((r) => [r['人员 subject'], Number(r['上报案件 reported'])])).toEqual([...json.staff.map((s: { subject: string; reported: number }) => [s.subject, s.reported]), ['', json.total.reported]]);
-    expect(rows.find((r) => r['人员 subject'] === 'staff-1')?.['上报案件 reported']).toBe('3');
+    expect(rows.map((r) => [r['姓名 name'], r['账号 subject'], Number(r['上报案件 reported'])])).toEqual([
+      ...json.staff.map((s: { name: string; subject: string; reported: number }) => [s.name, s.subject, s.reported]),
+      ['total', '', json.total.reported],
+    ]);
+    expect(rows[0]['网格 grids']).toBe(json.staff[0].grids[0].name ?? GRID);
     const own = csvRows((await get('staff', `/api/v1/analytics/workload/export?format=csv&unit=${GRID}&from=${today}&to=${today}`)).rawPayload);
-    expect(own.map((r) => r['人员 subject'])).toEqual(['staff-1', '']);
+    expect(own.map((r) => [r['姓名 name'], r['账号 subject']])).toEqual([['王晓梅', 'staff-1'], ['total', '']]);
   });
 
   it('answers the monthly report as JSON, as a workbook of its sections and as a printable page under a strict policy', async () => {
