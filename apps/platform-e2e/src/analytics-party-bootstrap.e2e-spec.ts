@@ -1,4 +1,6 @@
 import { AnalyticsConfig, rebuildProjections } from '@gridline/app-analytics';
+import { SYSTEM_CALLER } from '@gridline/auth';
+import { RegistryPeopleClient } from '@gridline/contracts-registry';
 import { eventually } from '@gridline/testing';
 import { PARTY_STREET, foundOrganisations, partyStreetUnits, registerPartyMember, residentIdNumber, startPartyStreet } from './support/party-street';
 import { chinaDayFromToday, type StreetFixture } from './support/street-fixture';
@@ -34,6 +36,12 @@ describe('analytics started late: the party projection from party building’s s
 
   beforeAll(async () => {
     walk = await startPartyStreet({ services: ['registry', 'party-building', 'analytics'], seed: { units: partyStreetUnits({ withGrid2: true }) } });
+    // The grid staff whose logins are m1's and m3's: the workload's rows (a late analytics names them from the registry).
+    const people = new RegistryPeopleClient(walk.seedBus);
+    for (const [name, account, grid] of [['王小明', 'acct-m1', G11], ['李红', 'acct-m3', G21]] as const) {
+      const person = await people.createPerson(SYSTEM_CALLER, { name, account });
+      await people.assignPerson(SYSTEM_CALLER, grid, { personId: person.id, role: 'grid_staff', startsOn: '2026-01-01' });
+    }
     Object.assign(ids, await foundOrganisations(walk, [
       ['wc', 'working_committee', STREET],
       ['pc1', 'party_committee', C1, 'wc'],
@@ -85,6 +93,7 @@ describe('analytics started late: the party projection from party building’s s
         expect(got[1].total).toEqual({ grids: 3, gridsWithBranch: 1, coverageShare: 0.333, members: 3, membersByStatus: { full: 3, probationary: 0 }, inServiceRegistrations: 1, activities: 1, attendance: 1, hours: 3.5 });
         expect(got[3].total).toMatchObject({ members: 1, gridsWithBranch: 0 });
         expect(got[5].total).toMatchObject({ partyHours: 3.5 });
+        expect(got[5].staff.map((s: { name: string; partyHours: number }) => [s.name, s.partyHours])).toEqual([['王小明', 2], ['李红', 1.5]]);
         return got;
       },
       { timeoutMs: 20_000 },
