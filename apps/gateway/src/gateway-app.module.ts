@@ -31,6 +31,7 @@ import { UnitsController } from './units/units.controller';
 import { PublicGridController } from './public/public-grid.controller';
 import { Open311Module } from './open311/open311.module';
 import { PartyModule } from './party/party.module';
+import { DEMO_SIGN_IN, DemoUsersController, demoSignInFrom } from './dev/demo-users.controller';
 import { PhotosController } from './incidents/photos/photos.controller';
 import { ReadPhotoUseCase } from './incidents/photos/use-cases/read-photo/read-photo.use-case';
 import { UploadPhotosUseCase } from './incidents/photos/use-cases/upload-photos/upload-photos.use-case';
@@ -43,7 +44,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck]), Open311Module.register(config), PartyModule],
-      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, RankingsController, CandidatesController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, DiscussionsController, PublicGridController, PhotosController, OverviewController],
+      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, RankingsController, CandidatesController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, DiscussionsController, PublicGridController, PhotosController, OverviewController, DemoUsersController],
       providers: [
         {
           provide: JwtVerifier,
@@ -56,6 +57,7 @@ export class GatewayAppModule {
               maxLifetimeSeconds: parseDurationSeconds(config.JWT_MAX_LIFETIME),
             }),
         },
+        { provide: DEMO_SIGN_IN, useValue: demoSignInFrom(config) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         RegistryClient,

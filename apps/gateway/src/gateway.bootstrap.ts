@@ -13,6 +13,7 @@ import { PHOTO_BODY_LIMIT, PHOTO_FORM_LIMITS, isPhotoUploadRoute } from './http/
 import { applyHardening, trustProxyFrom } from './http/hardening';
 import { installInputGuards, inputOptions } from './http/framework-errors';
 import { ProblemDetailsFilter, renderFault } from './http/problem-details.filter';
+import { serveConsole } from './console/console-static';
 
 export interface GatewayApp {
   app: NestFastifyApplication;
@@ -64,6 +65,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
     done();
   });
   installInputGuards(fastify, renderFault);
+  serveConsole(fastify, config.CONSOLE_DIR);
   fastify.addHook('onResponse', (request, reply, done) => {
     const correlationId = (request as unknown as { correlationId: string }).correlationId;
     logger.info({ correlationId, method: request.method, route: request.routeOptions?.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');

@@ -136,6 +136,14 @@ export class GatewayConfig extends ProcessConfig {
   @Min(50)
   @Max(60_000)
   PART_TIMEOUT_MS: number = 1500;
+
+  /**
+   * The built web console (apps/console), served at `/` with a single-page fallback, never over `/api`, `/open311`,
+   * the docs, `/health` or `/metrics`. Relative to the working directory; nothing is served when it holds no
+   * index.html. `npm start` runs from the repository root, where `npx nx build console` writes dist/apps/console.
+   */
+  @IsString()
+  CONSOLE_DIR: string = 'dist/apps/console';
 }
 
 /** The budget of each part of a composed answer: PART_TIMEOUT_MS, never beyond the gateway's own request timeout. */

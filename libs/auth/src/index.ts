@@ -6,3 +6,4 @@ export * from './caller-assertion';
 export * from './register-access';
 export * from './owner-handlers';
 export * from './role-lists';
+export * from './demo-users';

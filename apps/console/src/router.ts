@@ -1,0 +1,18 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { useSessionStore } from './shared/session/session.store';
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', redirect: '/cases' },
+    { path: '/sign-in', component: () => import('./features/sign-in/SignInView.vue'), meta: { public: true } },
+    { path: '/cases', component: () => import('./features/cases/CaseListView.vue') },
+    { path: '/cases/:id', component: () => import('./features/cases/CaseDetailView.vue'), props: true },
+    { path: '/map', component: () => import('./features/map/MapView.vue') },
+  ],
+});
+
+router.beforeEach((to) => {
+  if (!to.meta.public && !useSessionStore().signedIn) return { path: '/sign-in', query: { next: to.fullPath } };
+  return true;
+});

@@ -1,0 +1,53 @@
+import { ApiError, problemOf } from './problem';
+
+export type Query = Record<string, string | number | boolean | undefined | null>;
+
+/**
+ * The console's one way to the gateway: `/api/v1` on the same origin (the gateway serves the console; Vite's dev
+ * server proxies it). Sends the signed-in user's token; a non-2xx answer throws an ApiError with its problem.
+ */
+export class ApiClient {
+  constructor(
+    private readonly token: () => string | null,
+    private readonly onUnauthorized: () => void = () => undefined,
+    private readonly base = '/api/v1',
+  ) {}
+
+  get<T>(path: string, query: Query = {}): Promise<T> {
+    return this.request<T>('GET', path + queryString(query));
+  }
+
+  post<T>(path: string, body: unknown): Promise<T> {
+    return this.request<T>('POST', path, body);
+  }
+
+  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    const token = this.token();
+    if (token) headers.authorization = `Bearer ${token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    } catch (error) {
+      throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: (error as Error).message, code: 'NETWORK' });
+    }
+    if (!response.ok) {
+      const problem = await problemOf(response);
+      if (problem.status === 401) this.onUnauthorized();
+      throw new ApiError(problem);
+    }
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+}
+
+export function queryString(query: Query): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+/** What screens call (an ApiClient; the Pinia store hands it out without its private fields). */
+export type Api = Pick<ApiClient, 'get' | 'post' | 'request'>;
