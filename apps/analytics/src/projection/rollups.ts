@@ -177,13 +177,14 @@ export function rollupSelect(rollup: Rollup, rows: string): string {
   const units = `(${rollup.units ?? 'r.unit_path'})`;
   const dims = [
     `u.unit as unit`,
-    `u.depth::smallint as depth`,
-    `${units}[1:u.depth] as path`,
+    // Not keys: a unit moved in the tree gives its old rows and its new ones one key, not two rows of one statement.
+    `min(u.depth)::smallint as depth`,
+    `min(${units}[1:u.depth]) as path`,
     `u.depth = cardinality(${units}) as leaf`,
     `coalesce(${rollup.department ?? 'null'}, '') as department`,
     ...Object.entries(rollup.keys).map(([c, [, e]]) => `${e} as ${c}`),
   ];
-  const groups = dims.map((_, i) => i + 1).join(', ');
+  const groups = dims.map((_, i) => i + 1).filter((i) => i !== 2 && i !== 3).join(', ');
   return `select ${dims.join(', ')}, ${Object.entries(rollup.measures).map(([c, [, e]]) => `sum(r.sign * ${e}) as ${c}`).join(', ')}
       from (${rows}) r cross join lateral unnest(${units}) with ordinality as u(unit, depth)${rollup.grains ? ` cross join unnest(array[${rollup.grains.map((g) => `'${g}'`).join(', ')}]::text[]) as g(grain)` : ''}
      where ${rollup.where ?? 'true'}
