@@ -39,6 +39,8 @@ function depConstraints(forTests) {
       onlyDependOnLibsWithTags: ['scope:shared'],
     })),
     { allSourceTags: ['scope:shared', 'type:testing'], onlyDependOnLibsWithTags: ['scope:shared', 'type:contracts'] },
+    // The console is a front end like any other: it talks to the gateway's HTTP API only, and imports no library of ours.
+    { sourceTag: 'scope:console', onlyDependOnLibsWithTags: [] },
     { sourceTag: 'scope:e2e', onlyDependOnLibsWithTags: ['*'] },
     { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
     // Type: layering. util < persistence (MikroORM, migrations) < data-access (bus, outbox, inbox) < contracts < app.
