@@ -65,7 +65,6 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
     done();
   });
   installInputGuards(fastify, renderFault);
-  serveConsole(fastify, config.CONSOLE_DIR);
   fastify.addHook('onResponse', (request, reply, done) => {
     const correlationId = (request as unknown as { correlationId: string }).correlationId;
     logger.info({ correlationId, method: request.method, route: request.routeOptions?.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
@@ -79,6 +78,8 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
     bodyParser: false,
   });
   await applyHardening(app, config);
+  // After the hardening: its hooks (the security headers, the CSP) run first, so the console's pages carry them too.
+  serveConsole(fastify, config.CONSOLE_DIR);
   app.useGlobalPipes(createValidationPipe({ refuseNull: true }));
   app.useGlobalFilters(new ProblemDetailsFilter());
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
