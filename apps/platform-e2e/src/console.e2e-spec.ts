@@ -1,0 +1,228 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page, Response } from 'playwright-core';
+import type { GatewayApp } from '@gridline/app-gateway';
+import { eventually, unitFactory } from '@gridline/testing';
+import { ConsoleUser, buildConsole, launchChromium } from './support/console-browser';
+import { StreetFixture } from './support/street-fixture';
+
+// The demo street's codes: the demo users of GET /api/v1/dev/demo-users work in them.
+const STREET = '370502003';
+const COMMUNITY = '370502003001';
+const GRID = '370502003001001';
+const GRID_2 = '370502003001002';
+const OTHER_COMMUNITY = '370502003002';
+const OTHER_GRID = '370502003002001';
+const IN_GRID = { lat: 37.405, lng: 118.505, address: '文汇小区东门' };
+const GRID_MEMBER = 'demo-grid-staff';
+const OFFICER = 'demo-community';
+
+interface DemoUser {
+  sub: string;
+  name: string | null;
+  token: string;
+}
+
+/**
+ * The console in Chromium, as its users work in it: built from this checkout, served by a gateway in front of the
+ * registry and incidents on real PostgreSQL and NATS, signed in from the demo users' page.
+ */
+describe('the console in Chromium', () => {
+  let walk: StreetFixture;
+  let gateway: GatewayApp;
+  let consoleDir: string;
+  let base: string;
+  let browser: Browser;
+  let demoUsers: DemoUser[];
+  const people: ConsoleUser[] = [];
+
+  beforeAll(async () => {
+    consoleDir = mkdtempSync(join(tmpdir(), 'gridline-console-e2e-'));
+    // The build and the services' boot side by side; the gateway serves the console only once it is built.
+    const [started] = await Promise.all([StreetFixture.start({ services: ['registry', 'incidents'] }), buildConsole(consoleDir)]);
+    walk = started;
+    gateway = await walk.startGateway({ CONSOLE_DIR: consoleDir });
+    await gateway.app.listen(0, '127.0.0.1');
+    base = `http://127.0.0.1:${(gateway.app.getHttpServer().address() as AddressInfo).port}`;
+    const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
+    await walk.seed({
+      units: [
+        unitFactory().street(STREET, '东城街道').at(118.49, 37.39, 0.06).build(),
+        unitFactory().community(COMMUNITY, '文汇社区').at(118.495, 37.395, 0.03).build(),
+        unitFactory().grid(GRID, '文汇社区第1网格').at(118.5, 37.4).build(),
+        unitFactory().grid(GRID_2, '文汇社区第2网格').at(118.51, 37.4).build(),
+        unitFactory().community(OTHER_COMMUNITY, '新村社区').at(118.53, 37.395, 0.015).build(),
+        unitFactory().grid(OTHER_GRID, '新村社区第1网格').at(118.532, 37.4).build(),
+      ],
+      categories: [
+        { code: 'ENV', name: '环境卫生' },
+        { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+      ],
+    });
+    // The tokens the sign-in page hands out, for reporting through the API (the console has no report form yet).
+    demoUsers = ((await (await fetch(`${base}/api/v1/dev/demo-users`)).json()) as { items: DemoUser[] }).items;
+    browser = await launchChromium();
+  }, 240_000);
+
+  afterEach(async () => {
+    const faults = people.flatMap((person) => person.faults.splice(0));
+    for (const person of people.splice(0)) await person.close();
+    expect(faults).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await walk?.close();
+    if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
+  });
+
+  function demoUser(sub: string): DemoUser {
+    const user = demoUsers.find((u) => u.sub === sub);
+    if (!user) throw new Error(`${sub} is not a demo user`);
+    return user;
+  }
+
+  const api = (sub: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    gateway.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${demoUser(sub).token}` }, ...(payload ? { payload } : {}) });
+
+  /** A case reported by the grid member through the API, as a patrol report (its id). */
+  async function reported(title: string): Promise<string> {
+    const body = { categoryCode: 'ENV.GARBAGE', title, description: `${title}：东门外绿化带旁堆放建筑垃圾`, location: IN_GRID, source: 'patrol' };
+    // The incidents service learns the map and the categories from the registry's events: the first report waits for them.
+    const res = await walk.untilCreated(() => api(GRID_MEMBER, 'POST', '/incidents', body));
+    return res.json<{ incident: { id: string } }>().incident.id;
+  }
+
+  const stored = async (id: string) => ({
+    status: (await api(OFFICER, 'GET', `/incidents/${id}`)).json<{ status: string }>().status,
+    timeline: (await api(OFFICER, 'GET', `/incidents/${id}/timeline`)).json<{ action: string }[]>().map((step) => step.action),
+  });
+
+  /** Opens the console at `/` in a browser of the person's own and signs in as the demo user `sub` from the sign-in page. */
+  async function signIn(sub: string): Promise<Page> {
+    const person = await ConsoleUser.open(browser);
+    people.push(person);
+    const { page } = person;
+    await page.goto(`${base}/`);
+    // Not signed in: the console sends the person to the sign-in page, which lists the demo users.
+    await page.waitForURL(/\/sign-in\?next=/);
+    await page.locator(`[data-user="${sub}"] button`).click();
+    await page.waitForURL(`${base}/cases`);
+    await eventually(async () => expect((await page.locator('[data-test="signed-in-as"]').textContent())?.trim()).toBe(demoUser(sub).name ?? sub));
+    return page;
+  }
+
+  /** From the case list, opens the case whose row shows `title`. */
+  async function openFromList(page: Page, title: string, id: string): Promise<void> {
+    await page.locator('[data-test="case-list"] .el-table__row', { hasText: title }).click();
+    await page.waitForURL(`${base}/cases/${id}`);
+    await page.locator('[data-test="case-detail"] h1', { hasText: title }).waitFor();
+  }
+
+  /** Picks an action the detail offers and submits its form (after `fill`), returning the API's answer. */
+  async function takeAction(page: Page, action: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => undefined): Promise<Response> {
+    await page.locator('[data-test="actions"] label', { hasText: new RegExp(`^${action}$`) }).click();
+    const form = page.locator(`form[data-action="${action}"]`);
+    await fill(form);
+    const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/actions/${action}`)), form.locator('button[type="submit"]').click()]);
+    return answer;
+  }
+
+  const offered = (page: Page) => page.locator('[data-test="actions"] label').allTextContents().then((labels) => labels.map((l) => l.trim()));
+  const timelineText = (page: Page) => page.locator('[data-test="timeline"]').innerText();
+
+  it('signs a grid member in from the demo users and shows the case they reported, with no action open to them', async () => {
+    const title = `东门垃圾堆放 ${Date.now()}`;
+    const id = await reported(title);
+    const page = await signIn(GRID_MEMBER);
+    await openFromList(page, title, id);
+    const detail = page.locator('[data-test="case-detail"]');
+    await eventually(async () => expect(await detail.innerText()).toContain('reported'));
+    expect(await timelineText(page)).toContain(`report · ${GRID_MEMBER}`);
+    // The reporter accepts nothing: the API allows them no action, so the detail offers none.
+    expect(await page.locator('[data-test="actions"]').count()).toBe(0);
+    expect(await detail.innerText()).toContain('当前无可办理操作');
+    // A page path opened directly (a bookmark, a reload) is the console's page too, still signed in.
+    await page.reload();
+    await page.locator('[data-test="case-detail"] h1', { hasText: title }).waitFor();
+  });
+
+  it('walks a case from report to closed across the grid centre and the grid member, each step through its form', async () => {
+    const title = `楼道堆物 ${Date.now()}`;
+    const id = await reported(title);
+    const officer = await signIn(OFFICER);
+    await openFromList(officer, title, id);
+    expect(await offered(officer)).toEqual(['accept', 'reject', 'cancel', 'merge']);
+
+    const accepted = await takeAction(officer, 'accept', (form) => form.locator('[data-field="comment"] textarea').fill('已核实，安排清运'));
+    expect(accepted.status()).toBe(200);
+    await eventually(async () => expect(await timelineText(officer)).toContain(`accept · ${OFFICER} — 已核实，安排清运`));
+    await eventually(async () => expect(await offered(officer)).toContain('dispatch'));
+    expect((await takeAction(officer, 'dispatch')).status()).toBe(200);
+    await eventually(async () => expect(await officer.locator('[data-test="case-detail"]').innerText()).toContain('dispatched'));
+
+    const member = await signIn(GRID_MEMBER);
+    await openFromList(member, title, id);
+    await eventually(async () => expect(await offered(member)).toContain('sign'));
+    expect((await takeAction(member, 'sign')).status()).toBe(200);
+    await eventually(async () => expect(await offered(member)).toContain('handle'));
+    expect((await takeAction(member, 'handle', (form) => form.locator('[data-field="result"] textarea').fill('已清运完毕'))).status()).toBe(200);
+    await eventually(async () => expect(await member.locator('[data-test="case-detail"]').innerText()).toContain('handled'));
+
+    // The officer's page shows what the grid member did once it is loaded again.
+    await officer.reload();
+    await eventually(async () => expect(await offered(officer)).toContain('verify'));
+    const verified = await takeAction(officer, 'verify', async (form) => {
+      await form.locator('[data-field="passed"] .el-switch').click();
+      await form.locator('[data-field="comment"] textarea').fill('现场已清理');
+    });
+    expect(verified.status()).toBe(200);
+    await eventually(async () => expect(await officer.locator('[data-test="case-detail"]').innerText()).toContain('closed'));
+    expect(await stored(id)).toEqual({ status: 'closed', timeline: ['report', 'accept', 'dispatch', 'sign', 'handle', 'verify', 'closed'] });
+  });
+
+  it('shows the field error of a refused form next to its field, and stores nothing', async () => {
+    const title = `占道经营 ${Date.now()}`;
+    const id = await reported(title);
+    const officer = await signIn(OFFICER);
+    await openFromList(officer, title, id);
+
+    // A rejection needs its reason: submitted without one, the gateway answers 400 naming the field.
+    const refused = await takeAction(officer, 'reject');
+    expect(refused.status()).toBe(400);
+    const problem = (await refused.json()) as { errors: { field: string; reasons: string[] }[] };
+    expect(problem.errors.map((e) => e.field)).toEqual(['reason']);
+    const form = officer.locator('form[data-action="reject"]');
+    const fieldError = form.locator('[data-field="reason"] .el-form-item__error');
+    await fieldError.waitFor();
+    expect((await fieldError.textContent())?.trim()).toBe(problem.errors[0].reasons.join('; '));
+    expect(await form.locator('[data-field="reason"].is-error').count()).toBe(1);
+    // On the field, not in the form's general message.
+    expect(await form.locator('[data-test="form-error"]').count()).toBe(0);
+
+    expect(await stored(id)).toEqual({ status: 'reported', timeline: ['report'] });
+    expect(await officer.locator('[data-test="case-detail"]').innerText()).toContain('reported');
+    expect(await offered(officer)).toEqual(['accept', 'reject', 'cancel', 'merge']);
+  });
+
+  it("draws the boundaries of the officer's units on the map, and a grid's overview on a click", async () => {
+    const officer = await signIn(OFFICER);
+    await officer.locator('nav a[href="/map"]').click();
+    await officer.waitForURL(`${base}/map`);
+    await officer.locator(`path.unit-${GRID}`).waitFor();
+    const map = officer.locator('[data-test="map"]');
+    await eventually(async () => expect(await map.getAttribute('data-grids')).toBe('2'));
+    for (const code of [COMMUNITY, GRID, GRID_2]) expect({ code, paths: await officer.locator(`path.unit-${code}`).count() }).toEqual({ code, paths: 1 });
+    expect(await officer.locator('path.unit-grid').count()).toBe(2);
+    // Scoped to the officer's community: the other community's grid is not drawn.
+    expect(await officer.locator(`path.unit-${OTHER_GRID}`).count()).toBe(0);
+
+    await officer.locator(`path.unit-${GRID_2}`).click();
+    const overview = officer.locator('[data-test="overview"]');
+    await overview.waitFor();
+    await eventually(async () => expect(await overview.innerText()).toContain(GRID_2));
+    expect(await overview.innerText()).toContain('文汇社区第2网格');
+  });
+});

@@ -1,0 +1,57 @@
+import { execFile } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const ROOT = join(__dirname, '../../../..');
+/** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it): never a test tool's own browser download. */
+const CHROMIUM = '/usr/bin/chromium';
+
+/**
+ * Builds the console from its sources into `outDir` as `npm run build` does (`vite build --config
+ * apps/console/vite.config.ts`), so the walk tests this checkout's console, never a stale `dist/apps/console`.
+ * Vite runs in a process of its own: it is ESM-only, and Jest's module loader is CommonJS.
+ */
+export async function buildConsole(outDir: string): Promise<void> {
+  const vite = join(dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
+  await promisify(execFile)(process.execPath, [vite, 'build', '--config', 'apps/console/vite.config.ts', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], {
+    cwd: ROOT,
+    timeout: 180_000,
+    // Only what a default build sees: no tile URL of the developer's shell.
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production' },
+  });
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+}
+
+/**
+ * One person at one browser: a context of their own (their own sessionStorage, so their own sign-in) and its page,
+ * with what went wrong in the page kept — uncaught errors and what the Content Security Policy refused — for the test
+ * to assert there was nothing.
+ */
+export class ConsoleUser {
+  readonly faults: string[] = [];
+
+  private constructor(
+    readonly context: BrowserContext,
+    readonly page: Page,
+  ) {
+    page.on('pageerror', (error) => this.faults.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy|Refused to/.test(message.text())) this.faults.push(`refused: ${message.text()}`);
+    });
+  }
+
+  static async open(browser: Browser): Promise<ConsoleUser> {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    // Fail within a test's time with Playwright's own message (what it waited for), not Jest's timeout.
+    context.setDefaultTimeout(15_000);
+    return new ConsoleUser(context, await context.newPage());
+  }
+
+  async close(): Promise<void> {
+    await this.context.close();
+  }
+}
