@@ -4,17 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page, Response } from 'playwright-core';
 import type { GatewayApp } from '@gridline/app-gateway';
-import { eventually, unitFactory } from '@gridline/testing';
+import { TEST_MAP, eventually, unitFactory } from '@gridline/testing';
 import { ConsoleUser, buildConsole, launchChromium } from './support/console-browser';
 import { StreetFixture } from './support/street-fixture';
 
 // The demo street's codes: the demo users of GET /api/v1/dev/demo-users work in them.
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const GRID = '370502003001001';
-const GRID_2 = '370502003001002';
-const OTHER_COMMUNITY = '370502003002';
-const OTHER_GRID = '370502003002001';
+const { STREET, COMMUNITY, GRID, GRID_2, OTHER_COMMUNITY, OTHER_GRID } = TEST_MAP;
 const IN_GRID = { lat: 37.405, lng: 118.505, address: '文汇小区东门' };
 const GRID_MEMBER = 'demo-grid-staff';
 const OFFICER = 'demo-community';
