@@ -7,6 +7,7 @@ import type { CaseDatedFact } from '../projection/case-fold';
 import { share } from '../party/party-figures';
 import { chinaDay, chinaMidnight } from '@gridline/platform';
 import { hoursBucketBounds, rollupScope } from '../projection/rollups';
+import { grainPieces, grainedRows, type GrainPiece } from '../projection/grain-pieces';
 
 /** Whose figures: the cases beneath a unit (at its depth in the path, street 1), or those a department owned. */
 export type FiguresScope = { unit: string; depth: number } | { department: string };
@@ -75,7 +76,8 @@ function days({ start, end }: FiguresInstants, now: Date = new Date()): PeriodDa
   };
   const today = chinaDay(now);
   // Of a period not over yet, what is late is late by now: a step due later today is not overdue yet.
-  return { from: day(start), to: day(end), today, todayStart: chinaMidnight(today), cut: new Date(Math.min(end.getTime(), now.getTime())) };
+  const [from, to] = [day(start), day(end)];
+  return { from, to, today, todayStart: chinaMidnight(today), cut: new Date(Math.min(end.getTime(), now.getTime())), pieces: grainPieces(from, to, today) };
 }
 
 /** A statement's SQL (with `?` placeholders) and its parameters. */
@@ -91,6 +93,8 @@ interface PeriodDays {
   today: string;
   todayStart: Date;
   cut: Date;
+  /** The period as signed pieces of the grained roll-ups (`projection/grain-pieces.ts`). */
+  pieces: GrainPiece[];
 }
 
 type StepCount = { key: string | null; step: IncidentStep; ended: number; onTime: number; late: number };
@@ -186,20 +190,24 @@ export class FiguresRepository {
   }
 
   /**
-   * Per group and step, from the steps' roll-up: counted steps ended in the period (and of them on time), and steps
-   * due in the period before `dueBefore` (the day the period ends, or today) not ended by its end.
+   * Per group and step, from the steps' roll-ups: counted steps ended in the period (and of them on time) — whole
+   * years, months and the edge days of `case_step_ended_sum` — and steps due in the period before `dueBefore` (the
+   * day the period ends, or today) not ended by its end, of those that can be late (`case_step_late`: the rows ended
+   * after the period, or open — one index range).
    */
   private stepsRolled(scope: GroupedFiguresScope, by: FiguresGrouping | null, d: PeriodDays): Sql {
     const rolled = rollupScope(scope, by);
+    const ended = grainedRows(this.t('case_step_ended_sum'), d.pieces);
     const dueBefore = d.to < d.today ? d.to : d.today;
     return this.sql(
-      `select ${rolled.key} as key, step, sum(counted_n) filter (where ended_day >= ?::date and ended_day < ?::date) as ended,
-              sum(on_time_n) filter (where ended_day >= ?::date and ended_day < ?::date) as on_time,
-              sum(n) filter (where due_day >= ?::date and due_day < ?::date and (ended_day is null or ended_day >= ?::date)) as late
-         from ${this.t('case_step_day')}
-        where ${rolled.sql} and ((ended_day >= ?::date and ended_day < ?::date) or (due_day >= ?::date and due_day < ?::date))
+      `select key, step, sum(ended) as ended, sum(on_time) as on_time, sum(late) as late from (
+         select ${rolled.key} as key, step, sum(p.sign * counted_n) as ended, sum(p.sign * on_time_n) as on_time, 0 as late
+           from ${ended.sql} where ${rolled.sql} group by 1, 2
+         union all
+         select ${rolled.key} as key, step, 0, 0, sum(n) from ${this.t('case_step_late')}
+          where ${rolled.sql} and (ended_day is null or ended_day >= ?::date) and due_day >= ?::date and due_day < ?::date group by 1, 2) s
         group by 1, 2`,
-      [d.from, d.to, d.from, d.to, d.from, dueBefore, d.to, ...rolled.params, d.from, d.to, d.from, dueBefore],
+      [...ended.params, ...rolled.params, ...rolled.params, d.to, d.from, dueBefore],
     );
   }
 
@@ -247,7 +255,8 @@ export class FiguresRepository {
       g.onTime.numerator += r.onTime;
       g.onTime.denominator += r.ended + r.late;
     }
-    const { from, to } = days(instants, now);
+    const d = days(instants, now);
+    const { from, to } = d;
     const rolled = rollupScope(scope, by);
     const accepted: { key: string | null; n: string; closed: string }[] = await this.em.execute(
       `select ${rolled.key} as key, sum(n) as n, sum(n) filter (where closed_day < ?::date) as closed from ${this.t('case_accepted_day')}
@@ -255,10 +264,10 @@ export class FiguresRepository {
       [to, ...rolled.params, from, to],
     );
     for (const r of accepted) if (r.key !== null) Object.assign(of(r.key), { accepted: n(r.n), resolution: { numerator: n(r.closed), denominator: n(r.n) } });
+    const closedRows = grainedRows(this.t('case_closed_sum'), d.pieces);
     const closed: { key: string | null; n: string; reworked: string }[] = await this.em.execute(
-      `select ${rolled.key} as key, sum(n) as n, sum(reworked) as reworked from ${this.t('case_closed_day')}
-        where ${rolled.sql} and day >= ?::date and day < ?::date group by 1`,
-      [...rolled.params, from, to],
+      `select ${rolled.key} as key, sum(p.sign * n) as n, sum(p.sign * reworked) as reworked from ${closedRows.sql} where ${rolled.sql} group by 1`,
+      [...closedRows.params, ...rolled.params],
     );
     for (const r of closed) if (r.key !== null && n(r.n) > 0) of(r.key).rework = { numerator: n(r.n) - n(r.reworked), denominator: n(r.n) };
     for (const r of await this.factCounts(scope, by, instants, 'evaluated')) if (r.key !== null && r.n > 0) of(r.key).satisfaction = { numerator: r.satisfied, denominator: r.n };
@@ -299,12 +308,13 @@ export class FiguresRepository {
   }
 
   /** Per group and kind, from the facts' roll-up: how many, the count and sum of their values, those of value 4 or more. */
-  private factsRolled(scope: GroupedFiguresScope, by: FiguresGrouping | null, d: Pick<PeriodDays, 'from' | 'to'>, only?: CaseDatedFact['kind']): Sql {
+  private factsRolled(scope: GroupedFiguresScope, by: FiguresGrouping | null, d: Pick<PeriodDays, 'pieces'>, only?: CaseDatedFact['kind']): Sql {
     const rolled = rollupScope(scope, by);
+    const facts = grainedRows(this.t('case_fact_sum'), d.pieces);
     return this.sql(
-      `select ${rolled.key} as key, kind, sum(n) as n, sum(value_n) as value_n, sum(value_sum) as value_sum, sum(value_ge4) as satisfied
-         from ${this.t('case_fact_day')} where ${rolled.sql} and day >= ?::date and day < ?::date${only ? ' and kind = ?' : ''} group by 1, 2`,
-      [...rolled.params, d.from, d.to, ...(only ? [only] : [])],
+      `select ${rolled.key} as key, kind, sum(p.sign * n) as n, sum(p.sign * value_n) as value_n, sum(p.sign * value_sum) as value_sum, sum(p.sign * value_ge4) as satisfied
+         from ${facts.sql} where ${rolled.sql}${only ? ' and kind = ?' : ''} group by 1, 2`,
+      [...facts.params, ...rolled.params, ...(only ? [only] : [])],
     );
   }
 
@@ -358,10 +368,13 @@ export class FiguresRepository {
     const steps = this.stepsRolled(scope, null, d);
     const today = this.stepsLateToday(scope, null, instants, d);
     const dueBefore = d.to < d.today ? d.to : d.today;
+    const closed = grainedRows(this.t('case_closed_sum'), d.pieces);
+    const hours = grainedRows(this.t('case_hours_sum'), d.pieces);
     const [row]: CaseFiguresRow[] = await this.em.execute(
       `with closed as (
-         select sum(n) as n, sum(returned) as returned, sum(reworked) as reworked, sum(extended) as extended, sum(hours_n) as hours, sum(hours_sum) as hours_sum
-           from ${this.t('case_closed_day')} where ${rolled.sql} and day >= ?::date and day < ?::date)
+         select sum(p.sign * n) as n, sum(p.sign * returned) as returned, sum(p.sign * reworked) as reworked, sum(p.sign * extended) as extended,
+                sum(p.sign * hours_n) as hours, sum(p.sign * hours_sum) as hours_sum
+           from ${closed.sql} where ${rolled.sql})
        select (select json_agg(f) from (${facts.sql}) f) as facts,
               (select json_agg(s) from (${steps.sql}) s) as steps,
               (select json_agg(s) from (${today.sql}) s) as late_today,
@@ -369,19 +382,19 @@ export class FiguresRepository {
               case when c.hours > 0 and c.hours <= ${EXACT_P90_MAX} then
                 (select percentile_cont(0.9) within group (order by handling_hours) from ${this.t('case_projection')} where ${kase.sql} and closed_at >= ? and closed_at < ?) end as p90,
               case when c.hours > ${EXACT_P90_MAX} then
-                (select json_agg(h) from (select bucket, sum(n) as n from ${this.t('case_hours_day')} where ${rolled.sql} and day >= ?::date and day < ?::date group by 1) h) end as hours_histogram,
-              -- Open at the end: reported before it, not finished by it.
-              (select sum(n) from ${this.t('case_open_day')} where ${rolled.sql} and day < ?::date and (finished_day is null or finished_day >= ?::date)) as open,
-              -- Overdue at the end: a step open at the end (started before it, not ended by it) and due before it (by now,
+                (select json_agg(h) from (select bucket, sum(p.sign * n) as n from ${hours.sql} where ${rolled.sql} group by 1) h) end as hours_histogram,
+              -- Open at the end: finished after it (or not at all), reported before it.
+              (select sum(n) from ${this.t('case_open_span')} where ${rolled.sql} and (finished_day is null or finished_day >= ?::date) and day < ?::date) as open,
+              -- Overdue at the end: a step open at the end (not ended by it, started before it) and due before it (by now,
               -- of a period not over) — a case has one step open at a time, so the steps count the cases.
-              (select sum(n) from ${this.t('case_step_day')} where ${rolled.sql} and (ended_day is null or ended_day >= ?::date) and start_day < ?::date and due_day < ?::date)
+              (select sum(n) from ${this.t('case_step_late')} where ${rolled.sql} and (ended_day is null or ended_day >= ?::date) and start_day < ?::date and due_day < ?::date)
               + (select count(*) from ${this.t('case_step')} where ${step.sql} and ended_at is null and due_at >= ? and due_at < ? and started_at < ?) as overdue
          from closed c`,
       [
-        ...rolled.params, d.from, d.to,
+        ...closed.params, ...rolled.params,
         ...facts.params, ...steps.params, ...today.params,
         ...kase.params, start, end,
-        ...rolled.params, d.from, d.to,
+        ...hours.params, ...rolled.params,
         ...rolled.params, d.to, d.to,
         ...rolled.params, d.to, d.to, dueBefore, ...step.params, d.todayStart, d.cut, end,
       ],
@@ -396,7 +409,7 @@ export class FiguresRepository {
         return [s, fr(n(e?.onTime), n(e?.ended) + n(e?.late))];
       }),
     ) as CaseFigures['onTime'];
-    const hours = n(row.hours);
+    const hoursCount = n(row.hours);
     const closedCases = n(row.n);
     const p90 = row.p90 !== null ? Number(row.p90) : row.hours_histogram ? histogramPercentile(row.hours_histogram.map((h) => ({ bucket: Number(h.bucket), n: n(h.n) })), 0.9, hoursBucketBounds) : null;
     return {
@@ -413,7 +426,7 @@ export class FiguresRepository {
       returnRate: fr(n(row.returned), closedCases),
       reworkRate: fr(n(row.reworked), closedCases),
       extensionRate: fr(n(row.extended), closedCases),
-      handlingHours: { cases: hours, mean: hours > 0 ? round(n(row.hours_sum) / hours, 1) : null, p90: round(p90, 1) },
+      handlingHours: { cases: hoursCount, mean: hoursCount > 0 ? round(n(row.hours_sum) / hoursCount, 1) : null, p90: round(p90, 1) },
       evaluations: { count: n(evaluated?.n), meanRating: round(evaluated?.mean, 2), satisfied: fr(n(evaluated?.satisfied), n(evaluated?.n)) },
     };
   }

@@ -5,7 +5,7 @@ import { chinaDay } from '@gridline/platform';
 import type { FiguresInstants } from '../figures/figures.repository';
 import type { HotspotSource } from '../projection/hotspot-rollups';
 import { rollupScope } from '../projection/rollups';
-import { chinaDays, grainPieces } from './grain-pieces';
+import { chinaDays, grainPieces, grainedRows } from '../projection/grain-pieces';
 
 /** The cases and appeals beneath a unit: at its depth in the path (street 1, community or exclusive grid 2, grid 3). */
 export interface HotspotScope {
@@ -67,13 +67,11 @@ export class HotspotsRepository {
     const { from, to } = chinaDays(period);
     const unit = rollupScope(scope, null);
     const [reported, appeals] = measure === 'reported' ? ['n', '0'] : ['0', 'n'];
-    const parts = grainPieces(from, to, chinaDay(now)).map((p) => ({
-      // The sign is ours, never input.
-      sql: `select ${keys}, ${p.sign} * ${reported} as reported, ${p.sign} * ${appeals} as appeals from ${this.t(table)}
-             where ${unit.sql} and grain = ? and day >= ?::date and day < ?::date${category ? ' and category = ?' : ''}`,
-      params: [...unit.params, p.grain, p.from, p.to, ...(category ? [category] : [])],
-    }));
-    return { sql: parts.map((p) => p.sql).join(' union all '), params: parts.flatMap((p) => p.params) };
+    const rows = grainedRows(this.t(table), grainPieces(from, to, chinaDay(now)));
+    return {
+      sql: `select ${keys}, p.sign * ${reported} as reported, p.sign * ${appeals} as appeals from ${rows.sql} where ${unit.sql}${category ? ' and category = ?' : ''}`,
+      params: [...rows.params, ...unit.params, ...(category ? [category] : [])],
+    };
   }
 
   /** Both sources' pieces of a kind of hot spot (`unit`, `grid`, `hex<resolution>`), their keys as `keys`. */

@@ -6,7 +6,8 @@ import { CaseHotspotIndexesMigration } from './case-hotspot-indexes.migration';
 import { CaseLocationMigration } from './case-location.migration';
 import { CaseOpenIndexesMigration } from './case-open-indexes.migration';
 import { CaseProjectionMigration } from './case-projection.migration';
-import { CaseRollupsMigration } from './case-rollups.migration';
+import { CaseRollupsMigration, GrainedCaseRollupsMigration } from './case-rollups.migration';
+import { ClosedHoursIndexMigration } from './closed-hours-index.migration';
 import { CaseWorkOrderMigration } from './case-work-order.migration';
 import { CandidatesMigration } from './candidates.migration';
 import { CandidateAppealsMigration } from './candidate-appeals.migration';
@@ -53,4 +54,8 @@ export const ANALYTICS_MIGRATIONS = [
   ...[HotspotRollupsMigration].map((m) => ({ name: m.migrationName, class: m })),
   // The registry copy's grid staff (the workload's rows: names and logins beside the assignments).
   ...REGISTRY_REFERENCE_STAFF_MIGRATIONS,
+  // The case roll-ups by day, month and year and by the day a span ends, in place of the daily ones.
+  ...[GrainedCaseRollupsMigration].map((m) => ({ name: m.migrationName, class: m })),
+  // The exact p90's closed cases read from their index alone.
+  ...[ClosedHoursIndexMigration].map((m) => ({ name: m.migrationName, class: m })),
 ];

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { APPEAL_HOTSPOT_ROLLUPS, CASE_HOTSPOT_ROLLUPS } from './hotspot-rollups';
 import { rollupSelect, type Rollup } from './rollups';
-import { grainPieces } from '../hotspots/grain-pieces';
+import { grainPieces } from './grain-pieces';
 import { startAnalyticsUnderTest, type AnalyticsUnderTest } from '../testing/analytics-under-test';
 
 const ROLLUPS = [...CASE_HOTSPOT_ROLLUPS, ...APPEAL_HOTSPOT_ROLLUPS];

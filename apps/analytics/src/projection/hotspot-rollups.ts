@@ -5,7 +5,7 @@ import { chinaDate, grainStart, ROLLUP_GRAINS, type Rollup } from './rollups';
  * kept by the same statement triggers as the figures' (`projection/rollups.ts`). The hot spots' tables hold each
  * case (by its report) and appeal (by its reception) once per grain — its day, month and year (`grain`, `day` the
  * grain's first day) — so a period sums whole years and months and only the days at its edges
- * (`hotspots/grain-pieces.ts`); the trends' tables hold days, which are their buckets.
+ * (`projection/grain-pieces.ts`); the trends' tables hold days, which are their buckets.
  */
 
 /** The two sources: cases by their report, appeals by their reception. */

@@ -70,31 +70,54 @@ export function hoursBucketBounds(bucket: number): { low: number; high: number }
 /** A measure counting the rows where `condition` (SQL over `r`) holds. */
 export const count = (condition = 'true'): readonly [string, string] => ['bigint', `coalesce((${condition})::int, 0)`];
 
-/** The case projection's roll-ups: facts, steps, closed cases and their hours, open and accepted spans. */
+/** A step's China day at its due time, and at its end (null: not ended). */
+const DUE_DAY = chinaDate('r.due_at');
+const ENDED_DAY = chinaDate('r.ended_at');
+
+/**
+ * The case projection's roll-ups: facts, ended steps, closed cases and their hours — per grain (day, month, year) so
+ * that a year sums a few buckets — and, per day, the steps that can be late, the open and the accepted spans.
+ */
 export const CASE_ROLLUPS: readonly Rollup[] = [
   {
-    table: 'case_fact_day',
+    table: 'case_fact_sum',
     source: 'case_fact',
     department: 'r.department_code',
-    keys: { day: ['date', chinaDate('r.at')], kind: ['text', 'r.kind'] },
+    grains: ROLLUP_GRAINS,
+    keys: { grain: ['text', 'g.grain'], day: ['date', grainStart('r.at')], kind: ['text', 'r.kind'] },
     measures: { n: count(), value_n: count('r.value is not null'), value_sum: ['numeric', 'coalesce(r.value, 0)'], value_ge4: count('r.value >= 4') },
     indexes: [],
   },
   {
-    // A step occurrence by the days it started, was due and ended (null: no due time, not ended).
-    table: 'case_step_day',
+    // The steps ended, by the bucket of the day they ended: the on-time rate's ended steps and those on time.
+    table: 'case_step_ended_sum',
     source: 'case_step',
+    where: 'r.ended_at is not null',
     department: 'r.department_code',
-    keys: { ended_day: ['date', chinaDate('r.ended_at')], due_day: ['date', chinaDate('r.due_at')], start_day: ['date', chinaDate('r.started_at')], step: ['text', 'r.step'] },
-    measures: { n: count(), counted_n: count('r.counted and r.ended_at is not null'), on_time_n: count('r.counted and r.ended_at is not null and coalesce(r.on_time, false)') },
-    indexes: ['unit, due_day', `department, due_day where depth = 1 and department <> ''`],
+    grains: ROLLUP_GRAINS,
+    keys: { grain: ['text', 'g.grain'], day: ['date', grainStart('r.ended_at')], step: ['text', 'r.step'] },
+    measures: { counted_n: count('r.counted'), on_time_n: count('r.counted and coalesce(r.on_time, false)') },
+    indexes: [],
   },
   {
-    table: 'case_closed_day',
+    // The steps that can be late for some period: due, and not ended by the end of their due day (a step late for a
+    // period is due before its end and not ended by it). By the days they ended (null: open), were due and started —
+    // ended first, so that what is open at a day (ended later, or not at all) is one index range.
+    table: 'case_step_late',
+    source: 'case_step',
+    where: `r.due_at is not null and (r.ended_at is null or ${ENDED_DAY} > ${DUE_DAY})`,
+    department: 'r.department_code',
+    keys: { ended_day: ['date', ENDED_DAY], due_day: ['date', DUE_DAY], start_day: ['date', chinaDate('r.started_at')], step: ['text', 'r.step'] },
+    measures: { n: count() },
+    indexes: [],
+  },
+  {
+    table: 'case_closed_sum',
     source: 'case_projection',
     where: 'r.closed_at is not null',
     department: `case when r.owner_kind = 'department' then r.owner_code end`,
-    keys: { day: ['date', chinaDate('r.closed_at')] },
+    grains: ROLLUP_GRAINS,
+    keys: { grain: ['text', 'g.grain'], day: ['date', grainStart('r.closed_at')] },
     measures: {
       n: count(),
       returned: count('r.returns > 0'),
@@ -106,23 +129,25 @@ export const CASE_ROLLUPS: readonly Rollup[] = [
     indexes: [],
   },
   {
-    table: 'case_hours_day',
+    table: 'case_hours_sum',
     source: 'case_projection',
     where: 'r.closed_at is not null and r.handling_hours is not null',
     department: `case when r.owner_kind = 'department' then r.owner_code end`,
-    keys: { day: ['date', chinaDate('r.closed_at')], bucket: ['smallint', HOURS_BUCKET_SQL] },
+    grains: ROLLUP_GRAINS,
+    keys: { grain: ['text', 'g.grain'], day: ['date', grainStart('r.closed_at')], bucket: ['smallint', HOURS_BUCKET_SQL] },
     measures: { n: count() },
     indexes: [],
   },
   {
-    // Reported → finished (null: open): what was open at a day's start.
-    table: 'case_open_day',
+    // Reported → finished (null: open): what was open at a day's start — finished first, so that what is open at a day
+    // (finished later, or not at all) is one index range.
+    table: 'case_open_span',
     source: 'case_projection',
     where: 'r.reported_at is not null',
     department: `case when r.owner_kind = 'department' then r.owner_code end`,
-    keys: { day: ['date', chinaDate('r.reported_at')], finished_day: ['date', chinaDate('r.finished_at')] },
+    keys: { finished_day: ['date', chinaDate('r.finished_at')], day: ['date', chinaDate('r.reported_at')] },
     measures: { n: count() },
-    indexes: ['unit, finished_day'],
+    indexes: [],
   },
   {
     // Accepted → closed (null: not closed): the rankings' resolution.
@@ -135,6 +160,9 @@ export const CASE_ROLLUPS: readonly Rollup[] = [
     indexes: [],
   },
 ];
+
+/** The case roll-ups of the first shape (`20261202090000_case_rollups`), replaced by the grained ones above. */
+export const RETIRED_CASE_ROLLUPS = ['case_fact_day', 'case_step_day', 'case_closed_day', 'case_hours_day', 'case_open_day'] as const;
 
 /** The primary key of each source table (an update pairs its old and new rows by it). */
 const SOURCE_KEYS: Record<string, readonly string[]> = {
@@ -204,10 +232,11 @@ export function rollupDdl(schema: string, r: Rollup): string[] {
   statements.push(`create table ${t(r.table)} (unit text not null, depth smallint not null, path text[] not null, leaf boolean not null, department text not null, ${columns.join(', ')})`);
   statements.push(`create unique index ${r.table}_key on ${t(r.table)} (${uniqueKey(r).join(', ')}) nulls not distinct`);
   // A department's figures: its rows at the street's depth, where each row is counted once.
-  const firstKey = Object.keys(r.keys)[0];
-  statements.push(`create index ${r.table}_department_idx on ${t(r.table)} (department, ${firstKey}) where depth = 1 and department <> ''`);
+  // Led by the first key (a grained roll-up: the grain and its first day).
+  const lead = Object.keys(r.keys).slice(0, r.grains ? 2 : 1).join(', ');
+  statements.push(`create index ${r.table}_department_idx on ${t(r.table)} (department, ${lead}) where depth = 1 and department <> ''`);
   // Grouped beneath a street or community (rankings): the rows whose path passes through it.
-  for (const d of [1, 2]) statements.push(`create index ${r.table}_p${d}_idx on ${t(r.table)} ((path[${d}]), depth, ${firstKey})`);
+  for (const d of [1, 2]) statements.push(`create index ${r.table}_p${d}_idx on ${t(r.table)} ((path[${d}]), depth, ${lead})`);
   r.indexes.forEach((index, i) => {
     const [list, where] = index.split(' where ');
     statements.push(`create index ${r.table}_${i + 1}_idx on ${t(r.table)} (${list})${where ? ` where ${where}` : ''}`);
@@ -236,9 +265,9 @@ export function rollupBackfill(schema: string, r: Rollup): string {
   return upsert(r, `select 1 as sign, n.* from "${schema}"."${r.source}" n`).replaceAll('%1$I', `"${schema}"`);
 }
 
-/** The statements that drop a roll-up: its trigger functions (and so its triggers) and its table. */
-export function rollupDrop(schema: string, r: Rollup): string[] {
-  return [...['insert', 'delete', 'update'].map((op) => `drop function if exists "${schema}"."rollup_${r.table}_${op}"() cascade`), `drop table if exists "${schema}"."${r.table}"`];
+/** The statements that drop a roll-up table: its trigger functions (and so its triggers) and the table. */
+export function rollupDrop(schema: string, table: string): string[] {
+  return [...['insert', 'delete', 'update'].map((op) => `drop function if exists "${schema}"."rollup_${table}_${op}"() cascade`), `drop table if exists "${schema}"."${table}"`];
 }
 
 /** A dollar-quoted SQL string literal. */

@@ -1,5 +1,5 @@
 import { chinaDay, chinaMidnight } from '@gridline/platform';
-import type { RollupGrain } from '../projection/rollups';
+import type { RollupGrain } from './rollups';
 
 /**
  * A period of China days as signed ranges of a grained roll-up's rows (`projection/hotspot-rollups.ts`): the rows of
@@ -97,4 +97,24 @@ export function chinaDays({ start, end }: { start: Date; end: Date }): { from: s
     return d;
   };
   return { from: day(start), to: day(end) };
+}
+
+/**
+ * A period's pieces as rows to join a grained roll-up's rows on: `p.grain`, `p.day_from`, `p.day_to` (exclusive) and
+ * `p.sign`, named `alias` — e.g. `join ${values.sql} on t.grain = p.grain and t.day >= p.day_from and t.day < p.day_to`,
+ * summing `p.sign * t.n`. No pieces (an empty period): no rows.
+ */
+export function piecesValues(pieces: readonly GrainPiece[], alias = 'p'): { sql: string; params: unknown[] } {
+  const columns = `${alias}(grain, day_from, day_to, sign)`;
+  if (pieces.length === 0) return { sql: `(select null::text, null::date, null::date, 0 where false) as ${columns}`, params: [] };
+  return {
+    sql: `(values ${pieces.map(() => '(?::text, ?::date, ?::date, ?::int)').join(', ')}) as ${columns}`,
+    params: pieces.flatMap((p) => [p.grain, p.from, p.to, p.sign]),
+  };
+}
+
+/** The join of a grained roll-up `table` (aliased `t`) to a period's pieces (`p`): its rows of the period, signed by `p.sign`. */
+export function grainedRows(table: string, pieces: readonly GrainPiece[]): { sql: string; params: unknown[] } {
+  const values = piecesValues(pieces);
+  return { sql: `${table} t join ${values.sql} on t.grain = p.grain and t.day >= p.day_from and t.day < p.day_to`, params: values.params };
 }
