@@ -97,7 +97,13 @@ const { figuresPeriod, previousPeriod } = require(join(DIST_ANALYTICS, 'figures'
   figuresPeriod(query: { period?: string; from?: string; to?: string }): Period;
   previousPeriod(period: Period): Period;
 };
+type RollupLike = { table: string; source: string };
+const { CASE_ROLLUPS, rollupBackfill } = require(join(DIST_ANALYTICS, 'projection', 'rollups.js')) as { CASE_ROLLUPS: RollupLike[]; rollupBackfill(schema: string, r: RollupLike): string };
+const { APPEAL_ROLLUPS } = require(join(DIST_ANALYTICS, 'projection', 'appeal-rollups.js')) as { APPEAL_ROLLUPS: RollupLike[] };
+const { CASE_HOTSPOT_ROLLUPS, APPEAL_HOTSPOT_ROLLUPS } = require(join(DIST_ANALYTICS, 'projection', 'hotspot-rollups.js')) as { CASE_HOTSPOT_ROLLUPS: RollupLike[]; APPEAL_HOTSPOT_ROLLUPS: RollupLike[] };
 /* eslint-enable @typescript-eslint/no-require-imports */
+/** The roll-ups of the loaded tables, as the loader fills them after the load (their triggers disabled meanwhile). */
+const ROLLUPS = [...CASE_ROLLUPS, ...APPEAL_ROLLUPS, ...CASE_HOTSPOT_ROLLUPS, ...APPEAL_HOTSPOT_ROLLUPS].map((r) => ({ table: r.table, backfill: rollupBackfill(SCHEMA, r) }));
 
 /** What the repositories need of MikroORM's EntityManager: the schema, and `execute` with `?` placeholders — on a pg pool. */
 function poolEntityManager(pool: Pool, onStatement?: (sql: string, ms: number) => void) {
@@ -324,7 +330,7 @@ async function main(cleanup: Cleanup, interrupted: AbortSignal): Promise<number>
 
   interrupted.throwIfAborted();
   log(`loading ${CASES} cases and ${APPEALS} appeals into the analytics projection`);
-  const summary: HistorySummary = await loadAnalyticsHistory(platform.databaseUrl, { schema: SCHEMA, cases: CASES, appeals: APPEALS, interrupted });
+  const summary: HistorySummary = await loadAnalyticsHistory(platform.databaseUrl, { schema: SCHEMA, cases: CASES, appeals: APPEALS, rollups: ROLLUPS, interrupted });
   const sizes = Object.entries(summary.sizes).map(([t, s]) => `${t} ${s.table.toFixed(0)} + ${s.indexes.toFixed(0)} MiB`).join(', ');
   const dataset =
     `${summary.cases} cases (${summary.steps} steps, ${summary.facts} facts) and ${summary.appeals} appeals over 365 days loaded in ${summary.seconds.toFixed(0)} s ` +

@@ -286,7 +286,16 @@ async function timed<T>(what: string, run: () => Promise<T>): Promise<T> {
  * tables' secondary indexes are dropped first and built again from their own definitions after the load (faster than
  * maintaining some 60 indexes row by row), then ANALYZE. Returns the counts and sizes.
  */
-export async function loadAnalyticsHistory(databaseUrl: string, options: { schema: string; cases: number; appeals: number; interrupted?: AbortSignal }): Promise<HistorySummary> {
+/**
+ * `rollups`: the roll-ups of the projection tables (their tables and `rollupBackfill` statements, from the built
+ * app): their statement triggers are disabled for the load, and each is filled afterwards by its one statement, two
+ * at a time — the same rows the triggers would have written (an int-spec checks that the triggers' rows equal a
+ * fresh roll-up), without every insert statement aggregating all of them in turn on one core.
+ */
+export async function loadAnalyticsHistory(
+  databaseUrl: string,
+  options: { schema: string; cases: number; appeals: number; rollups: readonly { table: string; backfill: string }[]; interrupted?: AbortSignal },
+): Promise<HistorySummary> {
   const { schema } = options;
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
@@ -302,6 +311,8 @@ export async function loadAnalyticsHistory(databaseUrl: string, options: { schem
     );
     for (const { name } of indexes) await client.query(`drop index "${schema}"."${name}"`);
     log(`dropped ${indexes.length} secondary indexes of ${PROJECTION_TABLES.join(', ')} for the load`);
+    for (const table of PROJECTION_TABLES) await client.query(`alter table "${schema}"."${table}" disable trigger user`);
+    log(`disabled the roll-ups' triggers of ${PROJECTION_TABLES.join(', ')} for the load`);
 
     const lattice = spots();
     const map = [STREET, COMMUNITIES, GRIDS.map((g) => g.code)];
@@ -335,6 +346,8 @@ export async function loadAnalyticsHistory(databaseUrl: string, options: { schem
       const result = await timed(`appeal_projection ${from}–${to}`, () => client.query(insertAppeals(schema), [...map, DEPARTMENT.code, codes, ...cells, from, to]));
       appeals += result.rowCount ?? 0;
     }
+    await timed(`${options.rollups.length} roll-ups filled, two at a time`, () => fillRollups(databaseUrl, schema, options.rollups, options.interrupted));
+    for (const table of PROJECTION_TABLES) await client.query(`alter table "${schema}"."${table}" enable trigger user`);
     const loadSeconds = (Date.now() - started) / 1000;
 
     const indexStarted = Date.now();
@@ -355,6 +368,27 @@ export async function loadAnalyticsHistory(databaseUrl: string, options: { schem
   } finally {
     await client.end();
   }
+}
+
+/** Empties the roll-ups and fills each from its source by its backfill statement, on two connections. */
+async function fillRollups(databaseUrl: string, schema: string, rollups: readonly { table: string; backfill: string }[], interrupted?: AbortSignal): Promise<void> {
+  const queue = [...rollups];
+  const worker = async () => {
+    const client = new Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(`set maintenance_work_mem = '256MB'`);
+      await client.query(`set work_mem = '256MB'`);
+      for (let r = queue.shift(); r; r = queue.shift()) {
+        interrupted?.throwIfAborted();
+        await client.query(`truncate "${schema}"."${r.table}"`);
+        await timed(`roll-up ${r.table}`, () => client.query(r.backfill));
+      }
+    } finally {
+      await client.end();
+    }
+  };
+  await Promise.all([worker(), worker()]);
 }
 
 /** What was loaded in a period beneath a unit (the staging table and the appeals): what the figures must answer. */

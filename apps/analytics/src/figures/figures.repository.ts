@@ -327,17 +327,15 @@ export class FiguresRepository {
     const owner = 'unit' in scope ? scope.unit : scope.department;
     const { from, to } = days(instants);
     const measures = ['dispatched', 'signed_in_time', 'answered', 'resolved', 'on_time', 'rated', 'satisfied', 'returned', 'reopened', 'extended'] as const;
-    const [r]: Record<'appeals' | (typeof measures)[number], string | null>[] = await this.em.execute(
-      `select sum(n) as appeals, ${measures.map((m) => `sum(${m}) as ${m}`).join(', ')}
+    // The appeals received beneath a unit beside, in the same statement (a department's: null).
+    const place = 'unit' in scope ? rollupScope(scope, null) : null;
+    const [r]: (Record<'appeals' | (typeof measures)[number], string | null> & { received: string | null })[] = await this.em.execute(
+      `select sum(n) as appeals, ${measures.map((m) => `sum(${m}) as ${m}`).join(', ')},
+              ${place ? `(select coalesce(sum(n), 0) from ${this.t('appeal_received_day')} where ${place.sql} and day >= ?::date and day < ?::date)` : 'null'} as received
          from ${this.t('appeal_lead_day')} where unit = ? and day >= ?::date and day < ?::date`,
-      [owner, from, to],
+      [...(place ? [...place.params, from, to] : []), owner, from, to],
     );
-    let received: number | null = null;
-    if ('unit' in scope) {
-      const place = rollupScope(scope, null);
-      const [row]: { n: string | null }[] = await this.em.execute(`select sum(n) as n from ${this.t('appeal_received_day')} where ${place.sql} and day >= ?::date and day < ?::date`, [...place.params, from, to]);
-      received = n(row.n);
-    }
+    const received = place ? n(r.received) : null;
     const appeals = n(r.appeals);
     return {
       received,
