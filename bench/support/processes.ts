@@ -26,7 +26,8 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * Spawns `node -r ./tools/register-paths.js dist/apps/<app>/src/main.js`. Its output goes straight to a
+ * Spawns `node -r ./tools/register-paths.js dist/apps/<app>/src/main.js` (with `--cpu-prof` into
+ * `BENCH_CPU_PROFILE_DIR` when it is set). Its output goes straight to a
  * file rather than through a pipe: relaying every log line through the bench process would cost the
  * load generator CPU, and an unread pipe would eventually block the child.
  */
@@ -34,7 +35,9 @@ export function spawnApp(root: string, app: string, port: number, env: Record<st
   const logFile = join(logDir, `${app}.log`);
   const fd = openSync(logFile, 'a');
   try {
-    const child = spawn(process.execPath, ['-r', './tools/register-paths.js', `dist/apps/${app}/src/main.js`], {
+    // BENCH_CPU_PROFILE_DIR: each app writes a V8 CPU profile there when it stops (`--cpu-prof`; Node refuses it in NODE_OPTIONS).
+    const profile = process.env.BENCH_CPU_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE_DIR}`, `--cpu-prof-name=${app}.cpuprofile`] : [];
+    const child = spawn(process.execPath, [...profile, '-r', './tools/register-paths.js', `dist/apps/${app}/src/main.js`], {
       cwd: root,
       // The environment is handed on whole: each app reads its own config class from it.
       env: { ...process.env, ...env, HTTP_PORT: String(port), HTTP_HOST: '127.0.0.1' },
