@@ -27,7 +27,7 @@ function setup() {
   const units = { unit: jest.fn(async (code: string) => UNITS.find((u) => u.code === code) ?? null) };
   const hotline = { ofOwner: jest.fn(async () => null) };
   const overview = { collectionQualityBeneath: jest.fn(async () => ({ grids: 1 })) };
-  const party = { execute: jest.fn(async () => ({ total: { grids: 1 } })) };
+  const party = { totalOf: jest.fn(async () => ({ grids: 1 })) };
   const reference = { names: jest.fn(async () => new NameBook(new Map([[C1, '一社区']]), new Map(), new Map([['URBAN_MGMT', '城管办']]))) };
   const useCase = new GetFiguresUseCase(
     figures as unknown as FiguresRepository,
@@ -61,7 +61,7 @@ describe(GetFiguresUseCase.name, () => {
     const view = await useCase.execute(new GetFiguresQuery({ sub: 'op', roles: ['hotline_operator'], units: [G11] }, NOV));
     expect(view.scope).toMatchObject({ code: G11 });
     expect(view.party).toBeNull();
-    expect(party.execute).not.toHaveBeenCalled();
+    expect(party.totalOf).not.toHaveBeenCalled();
   });
 
   it('answers a unit outside the scope as unknown, counting nothing', async () => {

@@ -6,7 +6,6 @@ import { ReferenceRepository } from '@gridline/registry-reference';
 import { HotlineFiguresRepository } from '../../../hotline/hotline-figures.repository';
 import { OverviewRepository } from '../../../overview/overview.repository';
 import { PartyFiguresRepository } from '../../../party/party-figures.repository';
-import { GetPartyFiguresQuery } from '../../../party/use-cases/get-party-figures/get-party-figures.query';
 import { GetPartyFiguresUseCase } from '../../../party/use-cases/get-party-figures/get-party-figures.use-case';
 import { figuresPeriod, previousPeriod, type FiguresPeriod } from '../../figures-period';
 import { FiguresRepository, type FiguresScope } from '../../figures.repository';
@@ -45,7 +44,7 @@ export class GetFiguresUseCase {
     if (!unit || !scopeCovers(caller, unit.path) || readsOnlyOwnDepartment(caller)) throw unitNotFound(code);
     const scope: FiguresScope = { unit: unit.code, depth: unit.path.length };
     const names = await this.reference.names({ units: [unit.code] });
-    const party = hasAnyRole(caller, PARTY_READERS) ? (await this.party.execute(new GetPartyFiguresQuery(caller, { unit: unit.code, from: current.from, to: current.to }))).total : null;
+    const party = hasAnyRole(caller, PARTY_READERS) ? await this.party.totalOf(caller, unit.code, { from: current.from, to: current.to }) : null;
     return {
       scope: { kind: 'unit', code: unit.code, name: names.unit(unit.code), level: unit.level },
       ...(await this.periods(scope, current, previous)),

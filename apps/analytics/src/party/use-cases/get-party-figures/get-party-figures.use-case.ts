@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { PARTY_READERS, isUnrestricted, requireRole, scopeCovers } from '@gridline/auth';
+import { PARTY_READERS, isUnrestricted, requireRole, scopeCovers, type Caller } from '@gridline/auth';
 import { AppError } from '@gridline/platform';
 import { AnalyticsErrorCode, type PartyFiguresView } from '@gridline/contracts-analytics';
 import { figuresBeneath, partyPeriod } from '../../party-figures';
@@ -38,5 +38,14 @@ export class GetPartyFiguresUseCase {
       total: figuresBeneath(counts, scope ?? rows.map((r) => r.code)),
       units: rows.map((r) => ({ unitCode: r.code, level: r.level, ...figuresBeneath(counts, [r.code]) })),
     };
+  }
+
+  /**
+   * The party figures of one unit the caller's scope covers (the unit figures' `party`): its total alone, of the same
+   * period — without reading the unit again or the units beneath it.
+   */
+  async totalOf(caller: Caller, unit: string, query: Pick<GetPartyFiguresQuery['query'], 'from' | 'to'>): Promise<PartyFiguresView['total']> {
+    requireRole(caller, PARTY_READERS, 'read the party figures');
+    return figuresBeneath(await this.figures.counts([unit], partyPeriod(query)), [unit]);
   }
 }
