@@ -18,3 +18,4 @@ export * from './media/pg-media-store';
 export * from './media/pg-photo-chunks';
 export * from './media/photo-uploads';
 export * from './media/photo-record';
+export * from './prepared-statements';

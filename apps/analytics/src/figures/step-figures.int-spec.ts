@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Client } from 'pg';
+import { knex as createKnex, type EntityManager, type Knex } from '@mikro-orm/postgresql';
 import { INCIDENT_STEPS, type IncidentStep } from '@gridline/contracts-incidents';
 import { calendarPeriod } from './figures-period';
 import { FiguresRepository } from './figures.repository';
@@ -62,27 +61,24 @@ function expected(steps: Step[], start: Date, end: Date) {
   return { onTime, overdue };
 }
 
-/** What the repository needs of MikroORM's EntityManager, on the test's own client: the schema and `execute`. */
-function clientEntityManager(db: Client): EntityManager {
-  const em = {
-    config: { get: (key: string) => (key === 'schema' ? 'analytics' : undefined) },
-    async execute(sql: string, params: unknown[] = []) {
-      let n = 0;
-      return (await db.query(sql.replace(/\?/g, () => `$${++n}`), params)).rows;
-    },
-  };
+/** What the repository needs of MikroORM's EntityManager, on a knex of the test's own database: the schema and its knex. */
+function knexEntityManager(knex: Knex): EntityManager {
+  const em = { config: { get: (key: string) => (key === 'schema' ? 'analytics' : undefined) }, getKnex: () => knex, getTransactionContext: () => undefined };
   return em as unknown as EntityManager;
 }
 
 describe('the steps’ figures from their roll-ups', () => {
   let t: AnalyticsUnderTest;
+  let knex: Knex;
   let figures: FiguresRepository;
 
   beforeAll(async () => {
     t = await startAnalyticsUnderTest();
-    figures = new FiguresRepository(clientEntityManager(t.db));
+    knex = createKnex({ client: 'pg', connection: t.databaseUrl, pool: { min: 0, max: 2 } });
+    figures = new FiguresRepository(knexEntityManager(knex));
   });
   afterAll(async () => {
+    await knex?.destroy();
     await t?.close();
   });
 

@@ -34,6 +34,8 @@ export async function refusal(promise: Promise<unknown>): Promise<AppError> {
 export interface AnalyticsUnderTest {
   analytics: AnalyticsClient;
   db: Client;
+  /** The test's own database (its schema `analytics`). */
+  databaseUrl: string;
   publish(event: Published): Promise<void>;
   /**
    * Answers one request of another service on the platform's prefix as that service would (Nest's NATS reply), e.g.
@@ -57,6 +59,7 @@ export async function startAnalyticsUnderTest(env: Record<string, string> = {}):
   return {
     analytics,
     db,
+    databaseUrl: platform.db.url,
     publish: async ({ on, ...e }) => {
       await nc.jetstream().publish(withPrefix(platform.prefix, on), Buffer.from(JSON.stringify(e)), { msgID: e.id });
     },
