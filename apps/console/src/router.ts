@@ -7,7 +7,9 @@ export const router = createRouter({
     { path: '/', redirect: '/cases' },
     { path: '/sign-in', component: () => import('./features/sign-in/SignInView.vue'), meta: { public: true } },
     { path: '/cases', component: () => import('./features/cases/CaseListView.vue') },
+    { path: '/cases/new', component: () => import('./features/report/ReportCaseView.vue') },
     { path: '/cases/:id', component: () => import('./features/cases/CaseDetailView.vue'), props: true },
+    { path: '/supervision', component: () => import('./features/supervision/SupervisionView.vue') },
     { path: '/map', component: () => import('./features/map/MapView.vue') },
   ],
 });

@@ -1,22 +1,39 @@
 import type { Api } from '@/shared/api/client';
-import type { CaseView, CursorPage, TimelineEntry } from '@/shared/api/types';
+import type { CaseCounts, CaseView, CursorPage, TimelineEntry } from '@/shared/api/types';
 
+/** GET /incidents's filters (ListIncidentsQuery in docs/openapi.json): `q` is text or a work-order number. */
 export interface CaseFilters {
   status?: string;
   category?: string;
+  unit?: string;
+  /** Reported on or after this day (YYYY-MM-DD, China time). */
+  from?: string;
+  /** Reported on or before this day. */
+  to?: string;
   q?: string;
   overdue?: boolean;
   supervised?: boolean;
+  sort?: 'newest' | 'oldest' | 'due';
 }
 
 export const CASE_STATUSES = ['reported', 'accepted', 'rejected', 'dispatched', 'in_progress', 'handled', 'closed', 'evaluated', 'cancelled', 'merged'] as const;
 const FINAL = new Set(['rejected', 'closed', 'evaluated', 'cancelled', 'merged']);
+/** The board's columns: the states a case passes through, then where it ends. */
+export const BOARD_STATUSES = ['reported', 'accepted', 'dispatched', 'in_progress', 'handled', 'closed', 'evaluated', 'rejected', 'cancelled', 'merged'] as const;
 
-export const listCases = (api: Api, filters: CaseFilters, cursor?: string) => api.get<CursorPage<CaseView>>('/incidents', { ...filters, cursor, limit: 50 });
+export const listCases = (api: Api, filters: CaseFilters, cursor?: string, limit = 50) => api.get<CursorPage<CaseView>>('/incidents', { ...filters, cursor, limit });
+export const caseCounts = (api: Api, unit?: string) => api.get<CaseCounts>('/incidents/counts', { unit });
 export const getCase = (api: Api, id: string) => api.get<CaseView>(`/incidents/${encodeURIComponent(id)}`);
 export const caseTimeline = (api: Api, id: string) => api.get<TimelineEntry[]>(`/incidents/${encodeURIComponent(id)}/timeline`);
 export const actOnCase = (api: Api, id: string, action: string, body: Record<string, unknown>) =>
   api.post<CaseView>(`/incidents/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`, body);
+
+/** The cases by state, in the board's column order (a state the board does not name gets a column at the end). */
+export function byStatus(cases: readonly CaseView[]): { status: string; cases: CaseView[] }[] {
+  const columns = new Map<string, CaseView[]>(BOARD_STATUSES.map((s) => [s, []]));
+  for (const c of cases) columns.set(c.status, [...(columns.get(c.status) ?? []), c]);
+  return [...columns].map(([status, list]) => ({ status, cases: list }));
+}
 
 /** Past its step's due time and still open. */
 export function isOverdue(c: Pick<CaseView, 'dueAt' | 'status'>, now = Date.now()): boolean {

@@ -79,3 +79,30 @@ export interface UnitOverview {
   figures?: Part<Record<string, unknown>>;
   [part: string]: unknown;
 }
+
+/** A category of the responsibility list (GET /categories answers major ones with their minor `children`). */
+export interface CategoryView {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  kind: 'major' | 'minor';
+  active: boolean;
+}
+
+export interface CategoryTree extends CategoryView {
+  children: CategoryView[];
+}
+
+/** The answer to POST /incidents: the case, whether the Idempotency-Key replayed it, and possible duplicates. */
+export interface ReportResult {
+  incident: CaseView;
+  replayed: boolean;
+  possibleDuplicates: { id: string; title: string; status: CaseStatus; distanceMeters: number; createdAt: string }[];
+}
+
+/** GET /incidents/counts. */
+export interface CaseCounts {
+  byStatus: Partial<Record<CaseStatus, number>>;
+  overdue: number;
+  supervised: number;
+}
