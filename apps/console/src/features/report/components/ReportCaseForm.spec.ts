@@ -53,7 +53,13 @@ describe('ReportCaseForm', () => {
     await wrapper.find('[data-field="title"] input').setValue('东门垃圾堆放');
     await wrapper.find('[data-field="description"] textarea').setValue('东门外绿化带旁堆放建筑垃圾');
     await wrapper.find('[data-field="location.address"] input').setValue('文汇小区东门');
-    (wrapper.vm as unknown as { $: { setupState: { values: { categoryCode: string } } } }).$.setupState.values.categoryCode = 'ENV.GARBAGE';
+    // The category from the API's tree, picked in the select's list (Element Plus renders it into the body).
+    await wrapper.find('[data-field="categoryCode"] .el-select__wrapper').trigger('click');
+    await flushPromises();
+    const option = [...document.body.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].find((li) => li.textContent?.includes('垃圾堆放'));
+    expect(option).toBeDefined();
+    option?.click();
+    await flushPromises();
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     const request = sent(fetchMock);
