@@ -258,14 +258,16 @@ export class FiguresRepository {
     const d = days(instants, now);
     const { from, to } = d;
     const rolled = rollupScope(scope, by);
-    const accepted: { key: string | null; n: string; closed: string }[] = await executePrepared(this.em, 
+    const accepted: { key: string | null; n: string; closed: string }[] = await executePrepared(
+      this.em,
       `select ${rolled.key} as key, sum(n) as n, sum(n) filter (where closed_day < ?::date) as closed from ${this.t('case_accepted_day')}
         where ${rolled.sql} and day >= ?::date and day < ?::date group by 1`,
       [to, ...rolled.params, from, to],
     );
     for (const r of accepted) if (r.key !== null) Object.assign(of(r.key), { accepted: n(r.n), resolution: { numerator: n(r.closed), denominator: n(r.n) } });
     const closedRows = grainedRows(this.t('case_closed_sum'), d.pieces);
-    const closed: { key: string | null; n: string; reworked: string }[] = await executePrepared(this.em, 
+    const closed: { key: string | null; n: string; reworked: string }[] = await executePrepared(
+      this.em,
       `select ${rolled.key} as key, sum(p.sign * n) as n, sum(p.sign * reworked) as reworked from ${closedRows.sql} where ${rolled.sql} group by 1`,
       [...closedRows.params, ...rolled.params],
     );
@@ -290,7 +292,8 @@ export class FiguresRepository {
     if (!('unit' in scope) && by !== 'department') return [];
     const rolled = rollupScope(scope, by);
     const [table, lead] = 'unit' in scope ? ['appeal_closed_day', by === 'department' ? '' : ` and lead_kind = 'unit'`] : ['appeal_lead_closed_day', ''];
-    return executePrepared(this.em, 
+    return executePrepared(
+      this.em,
       `select ${rolled.key} as key, sum(n) as rated, sum(satisfied) as satisfied from ${this.t(table)}
         where ${rolled.sql}${lead} and day >= ?::date and day < ?::date group by 1`,
       [...rolled.params, from, to],
@@ -329,7 +332,8 @@ export class FiguresRepository {
     const measures = ['dispatched', 'signed_in_time', 'answered', 'resolved', 'on_time', 'rated', 'satisfied', 'returned', 'reopened', 'extended'] as const;
     // The appeals received beneath a unit beside, in the same statement (a department's: null).
     const place = 'unit' in scope ? rollupScope(scope, null) : null;
-    const [r]: (Record<'appeals' | (typeof measures)[number], string | null> & { received: string | null })[] = await executePrepared(this.em, 
+    const [r]: (Record<'appeals' | (typeof measures)[number], string | null> & { received: string | null })[] = await executePrepared(
+      this.em,
       `select sum(n) as appeals, ${measures.map((m) => `sum(${m}) as ${m}`).join(', ')},
               ${place ? `(select coalesce(sum(n), 0) from ${this.t('appeal_received_day')} where ${place.sql} and day >= ?::date and day < ?::date)` : 'null'} as received
          from ${this.t('appeal_lead_day')} where unit = ? and day >= ?::date and day < ?::date`,
@@ -368,7 +372,8 @@ export class FiguresRepository {
     const dueBefore = d.to < d.today ? d.to : d.today;
     const closed = grainedRows(this.t('case_closed_sum'), d.pieces);
     const hours = grainedRows(this.t('case_hours_sum'), d.pieces);
-    const [row]: CaseFiguresRow[] = await executePrepared(this.em, 
+    const [row]: CaseFiguresRow[] = await executePrepared(
+      this.em,
       `with closed as (
          select sum(p.sign * n) as n, sum(p.sign * returned) as returned, sum(p.sign * reworked) as reworked, sum(p.sign * extended) as extended,
                 sum(p.sign * hours_n) as hours, sum(p.sign * hours_sum) as hours_sum

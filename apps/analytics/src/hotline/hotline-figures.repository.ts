@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
-import { pgTextArray } from '@gridline/persistence';
+import { executePrepared, pgTextArray } from '@gridline/persistence';
 import type { OwnerFigures } from '@gridline/contracts-hotline';
 import type { HotlineOwnerFiguresView } from '@gridline/contracts-analytics';
 
@@ -35,7 +35,8 @@ export class HotlineFiguresRepository {
    */
   async latest(caller: Caller): Promise<HotlineOwnerFiguresView[]> {
     const schema = this.em.config.get('schema');
-    const rows: OwnerFiguresRow[] = await this.em.execute(
+    const rows: OwnerFiguresRow[] = await executePrepared(
+      this.em,
       `select owner, period_from, period_to, figures, published_at from "${schema}"."hotline_owner_figures"
         where ? or owner !~ '^[0-9]+$' or exists (select 1 from unnest(?::text[]) as unit(code) where owner like unit.code || '%')
         order by owner ~ '^[0-9]+$', owner`,
@@ -47,14 +48,15 @@ export class HotlineFiguresRepository {
   /** The latest figures of one lead owner (a unit or department code), null if the hotline never published any. */
   async ofOwner(owner: string): Promise<HotlineOwnerFiguresView | null> {
     const schema = this.em.config.get('schema');
-    const rows: OwnerFiguresRow[] = await this.em.execute(`select owner, period_from, period_to, figures, published_at from "${schema}"."hotline_owner_figures" where owner = ?`, [owner]);
+    const rows: OwnerFiguresRow[] = await executePrepared(this.em, `select owner, period_from, period_to, figures, published_at from "${schema}"."hotline_owner_figures" where owner = ?`, [owner]);
     return rows.length ? toView(rows[0]) : null;
   }
 
   /** The latest figures of the units beneath a unit (a unit's code starts with its parent's), by code. */
   async beneath(unit: string): Promise<HotlineOwnerFiguresView[]> {
     const schema = this.em.config.get('schema');
-    const rows: OwnerFiguresRow[] = await this.em.execute(
+    const rows: OwnerFiguresRow[] = await executePrepared(
+      this.em,
       `select owner, period_from, period_to, figures, published_at from "${schema}"."hotline_owner_figures" where owner ~ '^[0-9]+$' and owner like ? and owner <> ? order by owner`,
       [`${unit}%`, unit],
     );

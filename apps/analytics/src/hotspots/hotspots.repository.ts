@@ -90,7 +90,8 @@ export class HotspotsRepository {
    */
   async hotspots(scope: HotspotScope, by: Exclude<HotspotGrouping, 'hex'>, period: FiguresInstants, category?: string, now: Date = new Date()): Promise<HotspotRow[]> {
     const counts = by === 'category' ? this.both('unit', 'category, beneath as unit', scope, period, now, category) : this.both('grid', 'null::text as category, grid as unit', scope, period, now, category);
-    const rows: { category: string | null; unit: string; reported: string; appeals: string }[] = await executePrepared(this.em, 
+    const rows: { category: string | null; unit: string; reported: string; appeals: string }[] = await executePrepared(
+      this.em,
       `select category, unit, sum(reported) as reported, sum(appeals) as appeals from (${counts.sql}) counts
         group by 1, 2 having sum(reported) <> 0 or sum(appeals) <> 0 order by sum(reported) + sum(appeals) desc, 1 nulls last, 2`,
       counts.params,
@@ -104,7 +105,8 @@ export class HotspotsRepository {
    */
   async hexHotspots(scope: HotspotScope, resolution: HexResolution, period: FiguresInstants, category?: string, now: Date = new Date()): Promise<HexRow[]> {
     const counts = this.both(`hex${resolution}`, 'cell, category', scope, period, now, category);
-    const rows: { cell: string | null; category: string | null; reported: string; appeals: string }[] = await executePrepared(this.em, 
+    const rows: { cell: string | null; category: string | null; reported: string; appeals: string }[] = await executePrepared(
+      this.em,
       `select cell, category, sum(reported) as reported, sum(appeals) as appeals from (${counts.sql}) counts
         group by 1, 2 having sum(reported) <> 0 or sum(appeals) <> 0`,
       counts.params,
@@ -122,7 +124,8 @@ export class HotspotsRepository {
       params: [...unit.params, from, to, ...(category ? [category] : [])],
     });
     const parts = [of('trend_case_reported_day', 'reported'), of('trend_case_closed_day', 'closed'), of('trend_appeal_received_day', 'appeals')];
-    const rows: { category: string | null; bucket: string; reported: string; closed: string; appeals: string }[] = await executePrepared(this.em, 
+    const rows: { category: string | null; bucket: string; reported: string; closed: string; appeals: string }[] = await executePrepared(
+      this.em,
       `select category, bucket, sum(reported) as reported, sum(closed) as closed, sum(appeals) as appeals from (${parts.map((p) => p.sql).join(' union all ')}) counts
         group by 1, 2 having sum(reported) <> 0 or sum(closed) <> 0 or sum(appeals) <> 0`,
       parts.flatMap((p) => p.params),

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
-import { pgTextArray } from '@gridline/persistence';
+import { executePrepared, pgTextArray } from '@gridline/persistence';
 import type { CollectionQualityView, OverviewView } from '@gridline/contracts-analytics';
 
 @Injectable()
@@ -12,7 +12,8 @@ export class OverviewRepository {
   async countUnits(caller: Caller): Promise<OverviewView> {
     const schema = this.em.config.get('schema');
     const unrestricted = isUnrestricted(caller);
-    const rows: { level: string; n: string }[] = await this.em.execute(
+    const rows: { level: string; n: string }[] = await executePrepared(
+      this.em,
       `select level, count(*) as n from "${schema}"."unit_projection"
         where active and (? or path && ?::text[]) group by level`,
       [unrestricted, pgTextArray(caller.units)],
@@ -30,7 +31,8 @@ export class OverviewRepository {
   async collectionQualityBeneath(units: readonly string[] | null): Promise<CollectionQualityView> {
     const schema = this.em.config.get('schema');
     const rows: { grid_code: string; buildings: number; households: number; residents: number; completeness: number; last_updated_at: Date | null }[] =
-      await this.em.execute(
+      await executePrepared(
+      this.em,
         `select q.grid_code, q.buildings, q.households, q.residents, q.completeness, q.last_updated_at
            from "${schema}"."grid_quality" q join "${schema}"."unit_projection" u on u.code = q.grid_code
           where u.active and (? or u.path && ?::text[])

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
-import { pgTextArray } from '@gridline/persistence';
+import { executePrepared, pgTextArray } from '@gridline/persistence';
 import type { UnitLevel } from '@gridline/contracts-registry';
 import type { DayRange, PathCounts } from './party-figures';
 
@@ -23,7 +23,7 @@ export class PartyFiguresRepository {
   }
 
   private async unitRows(where: string, params: unknown[]): Promise<FiguresUnit[]> {
-    return this.em.execute(`select code, level, path from "${this.schema}"."unit_projection" where ${where} order by code`, params);
+    return executePrepared(this.em, `select code, level, path from "${this.schema}"."unit_projection" where ${where} order by code`, params);
   }
 
   /** A unit of the map as analytics knows it (active or not). */
@@ -55,7 +55,8 @@ export class PartyFiguresRepository {
   async counts(units: string[] | null, { from, to }: DayRange): Promise<PathCounts[]> {
     const beneath = (column: string) => `(?::text[] is null or ${column} && ?::text[])`;
     const scope = [units && pgTextArray(units), units && pgTextArray(units)];
-    const grids: { path: string[]; grids: string; covered: string }[] = await this.em.execute(
+    const grids: { path: string[]; grids: string; covered: string }[] = await executePrepared(
+      this.em,
       `select u.path, count(*) as grids,
               count(*) filter (where exists (select 1 from "${this.schema}"."party_organisation" o
                                               where o.unit_code = u.code and o.active and o.level = any(?::text[]))) as covered
@@ -64,18 +65,20 @@ export class PartyFiguresRepository {
         group by u.path`,
       [pgTextArray(COVERING_LEVELS), ...scope],
     );
-    const members: { path: string[]; status: string; n: string }[] = await this.em.execute(
+    const members: { path: string[]; status: string; n: string }[] = await executePrepared(
+      this.em,
       `select unit_path as path, status, count(*) as n from "${this.schema}"."party_member" where ${beneath('unit_path')} group by unit_path, status`,
       scope,
     );
     // In force on the period's last day: approved (or since ended), started by then and not ended before it.
-    const registrations: { path: string[]; n: string }[] = await this.em.execute(
+    const registrations: { path: string[]; n: string }[] = await executePrepared(
+      this.em,
       `select unit_path as path, count(*) as n from "${this.schema}"."party_registration"
         where ${beneath('unit_path')} and state in ('approved', 'ended') and starts_on <= ?::date and (ends_on is null or ends_on >= ?::date)
         group by unit_path`,
       [...scope, to, to],
     );
-    const perDay = (sql: string): Promise<{ path: string[]; n: string }[]> => this.em.execute(sql, [...scope, from, to]);
+    const perDay = (sql: string): Promise<{ path: string[]; n: string }[]> => executePrepared(this.em, sql, [...scope, from, to]);
     const activities = await perDay(
       `select unit_path as path, count(*) as n from "${this.schema}"."party_activity"
         where ${beneath('unit_path')} and day between ?::date and ?::date and (state = 'reported' or (state = 'scheduled' and starts_at <= now()))
