@@ -140,7 +140,10 @@ async function main(): Promise<void> {
   await checkPostgres();
   await checkNats();
 
-  for (const service of SERVICES) launch(service.name, { HTTP_PORT: String(service.port) });
+  // The demo's 3+N detector scans every minute (production: CANDIDATE_SCAN_MS, 5 minutes), so that the seeded
+  // street's candidates show soon after the seed, not at the next five-minute scan.
+  const demo: Record<string, Record<string, string>> = { analytics: { CANDIDATE_SCAN_MS: process.env.CANDIDATE_SCAN_MS ?? '60000' } };
+  for (const service of SERVICES) launch(service.name, { HTTP_PORT: String(service.port), ...demo[service.name] });
   for (const service of SERVICES) {
     await waitReady(service.name, service.port);
     say(`  ✓ ${service.name.padEnd(15)} ready (health http://127.0.0.1:${service.port}/health/ready)`);
