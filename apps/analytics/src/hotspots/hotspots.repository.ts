@@ -107,7 +107,8 @@ export class HotspotsRepository {
     const counts = this.both(`hex${resolution}`, 'cell, category', scope, period, now, category);
     const rows: { cell: string | null; category: string | null; reported: string; appeals: string }[] = await executePrepared(
       this.em,
-      `select cell, category, sum(reported) as reported, sum(appeals) as appeals from (${counts.sql}) counts
+      // Grouped on the codes' bytes (collation "C": the same groups, thousands of cells compared without the locale's rules).
+      `select cell collate "C" as cell, category collate "C" as category, sum(reported) as reported, sum(appeals) as appeals from (${counts.sql}) counts
         group by 1, 2 having sum(reported) <> 0 or sum(appeals) <> 0`,
       counts.params,
     );
