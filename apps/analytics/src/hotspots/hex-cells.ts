@@ -37,9 +37,19 @@ export function hexColumn(resolution: HexResolution): keyof HexCells & `h3r${Hex
   return `h3r${resolution}`;
 }
 
-/** A cell's centre and boundary for the map; throws on a string that is not an H3 cell. */
-export function hexCellShape(cell: string): HexCellShape {
+/** The shapes computed so far (a cell's shape never changes), the oldest forgotten past `SHAPES_KEPT`: a street's year of cells is a few thousand. */
+const SHAPES = new Map<string, Readonly<HexCellShape>>();
+const SHAPES_KEPT = 100_000;
+
+/** A cell's centre and boundary for the map (shared and frozen: the same cell's every answer); throws on a string that is not an H3 cell. */
+export function hexCellShape(cell: string): Readonly<HexCellShape> {
+  const known = SHAPES.get(cell);
+  if (known) return known;
   if (!isValidCell(cell)) throw new Error(`not an H3 cell: ${cell}`);
   const [lat, lng] = cellToLatLng(cell);
-  return { cell, lat, lng, boundary: { type: 'Polygon', coordinates: [cellToBoundary(cell, true) as [number, number][]] } };
+  const ring = cellToBoundary(cell, true) as [number, number][];
+  const shape: Readonly<HexCellShape> = Object.freeze({ cell, lat, lng, boundary: Object.freeze({ type: 'Polygon' as const, coordinates: [ring] }) });
+  if (SHAPES.size >= SHAPES_KEPT) SHAPES.delete(SHAPES.keys().next().value as string);
+  SHAPES.set(cell, shape);
+  return shape;
 }
