@@ -1,4 +1,5 @@
 import type { Api } from '@/shared/api/client';
+import type { ActionField } from '@/shared/forms/action-fields';
 import type { CaseCounts, CaseView, CursorPage, TimelineEntry } from '@/shared/api/types';
 
 /** GET /incidents's filters (ListIncidentsQuery in docs/openapi.json): `q` is text or a work-order number. */
@@ -38,13 +39,6 @@ export function byStatus(cases: readonly CaseView[]): { status: string; cases: C
 /** Past its step's due time and still open. */
 export function isOverdue(c: Pick<CaseView, 'dueAt' | 'status'>, now = Date.now()): boolean {
   return c.dueAt !== null && !FINAL.has(c.status) && Date.parse(c.dueAt) < now;
-}
-
-export type FieldKind = 'text' | 'textarea' | 'switch' | 'number' | 'select' | 'datetime';
-export interface ActionField {
-  name: string;
-  kind: FieldKind;
-  options?: readonly string[];
 }
 
 /** The fields of each step's body (IncidentActionBody in docs/openapi.json); `version` is sent by the form itself. */
