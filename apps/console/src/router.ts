@@ -10,6 +10,10 @@ export const router = createRouter({
     { path: '/cases/new', component: () => import('./features/report/ReportCaseView.vue') },
     { path: '/cases/:id', component: () => import('./features/cases/CaseDetailView.vue'), props: true },
     { path: '/supervision', component: () => import('./features/supervision/SupervisionView.vue') },
+    { path: '/hotline', component: () => import('./features/hotline/AppealListView.vue') },
+    { path: '/hotline/new', component: () => import('./features/hotline/AppealIntakeView.vue') },
+    { path: '/hotline/callbacks', component: () => import('./features/hotline/AppealListView.vue'), props: { callbacks: true } },
+    { path: '/hotline/appeals/:id', component: () => import('./features/hotline/AppealDetailView.vue'), props: true },
     { path: '/map', component: () => import('./features/map/MapView.vue') },
   ],
 });

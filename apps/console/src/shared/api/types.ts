@@ -86,6 +86,8 @@ export interface CategoryView {
   name: string;
   parentCode: string | null;
   kind: 'major' | 'minor';
+  /** Who the responsibility list names to answer it: a department, or a level of the grid map (absent in old answers). */
+  owner?: { level: string | null; departmentCode: string | null } | null;
   active: boolean;
 }
 
