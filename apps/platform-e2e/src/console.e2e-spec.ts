@@ -13,6 +13,8 @@ const { STREET, COMMUNITY, GRID, GRID_2, OTHER_COMMUNITY, OTHER_GRID } = TEST_MA
 const IN_GRID = { lat: 37.405, lng: 118.505, address: '文汇小区东门' };
 const GRID_MEMBER = 'demo-grid-staff';
 const OFFICER = 'demo-community';
+const OPERATOR = 'demo-hotline';
+const CALLER_PHONE = '13805461234';
 
 interface DemoUser {
   sub: string;
@@ -32,12 +34,14 @@ describe('the console in Chromium', () => {
   let browser: Browser;
   let demoUsers: DemoUser[];
   let overdueId: string;
+  let earlierAppealId: string;
+  let answeredAppealId: string;
   const people: ConsoleUser[] = [];
 
   beforeAll(async () => {
     consoleDir = mkdtempSync(join(tmpdir(), 'gridline-console-e2e-'));
     // The build and the services' boot side by side; the gateway serves the console only once it is built.
-    const [started] = await Promise.all([StreetFixture.start({ services: ['registry', 'incidents'] }), buildConsole(consoleDir)]);
+    const [started] = await Promise.all([StreetFixture.start({ services: ['registry', 'incidents', 'hotline'] }), buildConsole(consoleDir)]);
     walk = started;
     gateway = await walk.startGateway({ CONSOLE_DIR: consoleDir });
     await gateway.app.listen(0, '127.0.0.1');
@@ -52,17 +56,30 @@ describe('the console in Chromium', () => {
         unitFactory().community(OTHER_COMMUNITY, '新村社区').at(118.53, 37.395, 0.015).build(),
         unitFactory().grid(OTHER_GRID, '新村社区第1网格').at(118.532, 37.4).build(),
       ],
+      departments: [{ code: 'URBAN_MGMT', name: '城市管理办公室' }],
       categories: [
         { code: 'ENV', name: '环境卫生' },
         { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, ...limits },
+        { code: 'ENV.SEWAGE', name: '污水外溢', parentCode: 'ENV', owner: { departmentCode: 'URBAN_MGMT' }, ...limits },
       ],
     });
+    // No demo user works in a department: the lead department's handler and the auditor sign their own tokens.
+    await walk.sign({ department: { sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] }, admin: { sub: 'admin-1', roles: ['admin'] } });
     // The tokens the sign-in page hands out, for the cases a test needs before its own steps.
     demoUsers = ((await (await fetch(`${base}/api/v1/dev/demo-users`)).json()) as { items: DemoUser[] }).items;
     // A case the grid centre recorded a week late: its accept step is long past due. The incidents service learns the
     // map and the categories from the registry's events: this first report waits for them, the console's need not.
     const late = { categoryCode: 'ENV.GARBAGE', title: '超期未受理 井盖缺失', description: '府前街井盖缺失', location: IN_GRID, source: 'other', reportedAt: new Date(Date.now() - 7 * 86_400_000).toISOString() };
     overdueId = (await walk.untilCreated(() => api(OFFICER, 'POST', '/incidents', late))).json<{ incident: { id: string } }>().incident.id;
+    // An earlier call from the same caller about the same place: the intake form shows it as related while typed.
+    const earlier = { channel: 'phone', type: 'complaint', caller: { name: '王女士', phone: CALLER_PHONE }, content: '东门垃圾多日未清', categoryCode: 'ENV.GARBAGE', location: IN_GRID };
+    earlierAppealId = (await walk.untilCreated(() => api(OPERATOR, 'POST', '/appeals', earlier))).json<{ appeal: { id: string } }>().appeal.id;
+    // An appeal its lead department answered: in the callback queue.
+    const sewage = { channel: 'phone', type: 'report', caller: { name: '李先生', phone: CALLER_PHONE }, content: '路口污水外溢', categoryCode: 'ENV.SEWAGE', location: IN_GRID };
+    answeredAppealId = (await walk.untilCreated(() => api(OPERATOR, 'POST', '/appeals', sewage))).json<{ appeal: { id: string } }>().appeal.id;
+    for (const [who, action, body] of [[OPERATOR, 'dispatch', {}], ['department', 'sign', {}], ['department', 'answer', { resolution: 'resolved', text: '已疏通管道' }]] as const) {
+      expect((await api(who, 'POST', `/appeals/${answeredAppealId}/actions/${action}`, body)).statusCode).toBe(200);
+    }
     browser = await launchChromium();
   }, 240_000);
 
@@ -84,8 +101,9 @@ describe('the console in Chromium', () => {
     return user;
   }
 
-  const api = (sub: string, method: 'GET' | 'POST', url: string, payload?: object) =>
-    gateway.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${demoUser(sub).token}` }, ...(payload ? { payload } : {}) });
+  /** A request through the gateway as a demo user, or as a person whose token the walk signed (`walk.tokens`). */
+  const api = (who: string, method: 'GET' | 'POST', url: string, payload?: object) =>
+    gateway.app.inject({ method, url: `/api/v1${url}`, headers: { authorization: `Bearer ${walk.tokens[who] ?? demoUser(who).token}` }, ...(payload ? { payload } : {}) });
 
   /**
    * The grid member reports a case through the console's form, its point picked on the map of their grid: from the
@@ -284,5 +302,82 @@ describe('the console in Chromium', () => {
     await overview.waitFor();
     await eventually(async () => expect(await overview.innerText()).toContain(GRID_2));
     expect(await overview.innerText()).toContain('文汇社区第2网格');
+  });
+  it("takes an appeal through the hotline desk's form, with the caller's earlier appeal shown as typed, finds it in the list and dispatches it to the grid", async () => {
+    const content = `小区东门垃圾桶满溢 ${Date.now()}`;
+    const operator = await signIn(OPERATOR);
+    await operator.locator('nav a[href="/hotline"]').click();
+    await operator.waitForURL(`${base}/hotline`);
+    await operator.locator('[data-test="take-appeal"]').click();
+    await operator.waitForURL(`${base}/hotline/new`);
+    const form = operator.locator('[data-test="intake-form"]');
+    await form.locator('[data-field="caller.name"] input').fill('王女士');
+    await form.locator('[data-field="caller.phone"] input').fill(CALLER_PHONE);
+    await form.locator('[data-field="content"] textarea').fill(content);
+    await form.locator('[data-field="location.address"] input').fill(IN_GRID.address);
+    // The same caller's earlier appeal, looked up once typing pauses (by the phone and the address).
+    await form.locator(`[data-test="related"] [data-appeal="${earlierAppealId}"]`).waitFor();
+    await form.locator('[data-field="categoryCode"] .el-select').click();
+    await operator.locator('.el-select-dropdown__item', { hasText: '垃圾堆放' }).click();
+    await form.locator(`[data-test="intake-map"] path.unit-${GRID}`).click();
+    await form.locator('[data-test="intake-map"] path.picked-point').waitFor();
+    const [answer] = await Promise.all([
+      operator.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/appeals'),
+      form.locator('button[type="submit"]').click(),
+    ]);
+    expect(answer.status()).toBe(201);
+    expect(answer.request().headers()['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    const { appeal, related } = (await answer.json()) as { appeal: { id: string; workOrder: string }; related: { id: string }[] };
+    expect(related.map((r) => r.id)).toContain(earlierAppealId);
+    await operator.waitForURL(`${base}/hotline/appeals/${appeal.id}`);
+    const detail = operator.locator('[data-test="appeal-detail"]');
+    await detail.locator('h1', { hasText: appeal.workOrder }).waitFor();
+    // The caller's phone as the API masks it: never in clear without the audited reveal.
+    expect(await detail.innerText()).toContain(content);
+    expect(await detail.innerText()).not.toContain(CALLER_PHONE);
+    expect((await api(OPERATOR, 'GET', `/appeals/${appeal.id}`)).json<{ gridCode: string; categoryCode: string }>()).toMatchObject({ gridCode: GRID, categoryCode: 'ENV.GARBAGE' });
+
+    // In the list, found by its text.
+    await operator.locator('nav a[href="/hotline"]').click();
+    await operator.locator('[data-test="appeal-list"] [data-field="q"] input').fill(content);
+    await operator.locator('[data-test="appeal-list"] button[type="submit"]').click();
+    const row = operator.locator(`[data-test="appeals"] a[data-appeal="${appeal.id}"]`);
+    await row.waitFor();
+    expect(await operator.locator('[data-test="appeals"] .el-table__row').count()).toBe(1);
+    await row.click();
+    await operator.waitForURL(`${base}/hotline/appeals/${appeal.id}`);
+
+    // Dispatched: the category's owner on the responsibility list is the grid, found by the API from the point.
+    await eventually(async () => expect(await offered(operator)).toContain('dispatch'));
+    await operator.locator('[data-test="actions"] label', { hasText: /^dispatch$/ }).click();
+    await operator.locator('[data-test="suggested-owner"]').waitFor();
+    expect((await takeAction(operator, 'dispatch')).status()).toBe(200);
+    await eventually(async () => expect(await detail.locator('h1').innerText()).toContain('已派单'));
+    await eventually(async () => expect(await timelineText(operator)).toContain(`dispatch · ${OPERATOR}`));
+  });
+  it("shows the callback queue with the caller's phone masked, and reveals it only with a reason, audited", async () => {
+    const operator = await signIn(OPERATOR);
+    await operator.locator('nav a[href="/hotline/callbacks"]').click();
+    await operator.waitForURL(`${base}/hotline/callbacks`);
+    const queue = operator.locator('[data-test="callback-queue"]');
+    const row = queue.locator('.el-table__row', { has: operator.locator(`a[data-appeal="${answeredAppealId}"]`) });
+    await row.waitFor();
+    expect(await row.locator('[data-test="caller-phone"]').innerText()).not.toContain(CALLER_PHONE);
+    expect(await queue.innerText()).not.toContain(CALLER_PHONE);
+
+    // Asked without a reason: nothing is revealed, the reason field says why.
+    await row.locator('[data-test="reveal-phone"]').click();
+    const dialog = operator.locator('[data-test="reveal-form"]');
+    await dialog.locator('button[type="submit"]').click();
+    await dialog.locator('[data-field="reason"] .el-form-item__error').waitFor();
+    expect((await api('admin', 'GET', `/appeals/audit?appealId=${answeredAppealId}`)).json<{ total: number }>().total).toBe(0);
+
+    // With a reason, typed and sent by keyboard: the clear number in the dialog, and the reveal in the audit log.
+    await dialog.locator('[data-field="reason"] input').fill('回访核实办理结果');
+    const [revealed] = await Promise.all([operator.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/appeals/${answeredAppealId}/reveal`), dialog.locator('[data-field="reason"] input').press('Enter')]);
+    expect(revealed.status()).toBe(200);
+    expect((await dialog.locator('[data-test="revealed-phone"]').innerText()).trim()).toBe(CALLER_PHONE);
+    const audit = (await api('admin', 'GET', `/appeals/audit?appealId=${answeredAppealId}`)).json<{ items: { actor: string; fields: string[]; reason: string }[] }>();
+    expect(audit.items).toEqual([expect.objectContaining({ actor: OPERATOR, fields: ['phone'], reason: '回访核实办理结果' })]);
   });
 });
