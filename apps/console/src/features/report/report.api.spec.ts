@@ -1,15 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultSource, idempotencyKeys, mayReport } from './report.api';
-
-describe(idempotencyKeys.name, () => {
-  it('keeps the key for the same body (a retry) and makes a new one for a changed body', () => {
-    let n = 0;
-    const keyFor = idempotencyKeys(() => `key-${++n}`);
-    expect(keyFor({ title: 'a' })).toBe('key-1');
-    expect(keyFor({ title: 'a' })).toBe('key-1');
-    expect(keyFor({ title: 'b' })).toBe('key-2');
-  });
-});
+import { defaultSource, mayReport } from './report.api';
 
 describe('who reports', () => {
   it('offers the form to grid members and the grid centre, not to a plain party member', () => {
