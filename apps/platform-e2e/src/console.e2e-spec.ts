@@ -340,10 +340,15 @@ describe('the console in Chromium', () => {
     // In the list, found by its text.
     await operator.locator('nav a[href="/hotline"]').click();
     await operator.locator('[data-test="appeal-list"] [data-field="q"] input').fill(content);
-    await operator.locator('[data-test="appeal-list"] button[type="submit"]').click();
+    // The unfiltered list already shows the appeal: wait for the searched list's answer, not for the row.
+    const [searched] = await Promise.all([
+      operator.waitForResponse((r) => r.request().method() === 'GET' && new URL(r.url()).pathname === '/api/v1/appeals' && new URL(r.url()).searchParams.get('q') === content),
+      operator.locator('[data-test="appeal-list"] button[type="submit"]').click(),
+    ]);
+    expect(((await searched.json()) as { items: { id: string }[] }).items.map((a) => a.id)).toEqual([appeal.id]);
     const row = operator.locator(`[data-test="appeals"] a[data-appeal="${appeal.id}"]`);
     await row.waitFor();
-    expect(await operator.locator('[data-test="appeals"] .el-table__row').count()).toBe(1);
+    await eventually(async () => expect(await operator.locator('[data-test="appeals"] .el-table__row').count()).toBe(1));
     await row.click();
     await operator.waitForURL(`${base}/hotline/appeals/${appeal.id}`);
 
