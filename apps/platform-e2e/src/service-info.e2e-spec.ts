@@ -21,8 +21,7 @@ describe('<service>.service.info', () => {
     await platform.start('hotline', HotlineConfig, (config) => HotlineAppModule.register(config));
     await platform.start('analytics', AnalyticsConfig, (config) => AnalyticsAppModule.register(config));
     await platform.start('party-building', PartyBuildingConfig, (config) => PartyBuildingAppModule.register(config));
-    // Five services booting in turn, each migrating its own schema: beyond the default hook timeout on a busy machine.
-  }, 180_000);
+  });
 
   afterAll(async () => {
     await platform?.close();
