@@ -45,11 +45,11 @@ import { loadAnalyticsHistory, loadedCounts, type HistorySummary } from './suppo
 import { serveBaseline } from './support/baseline';
 import type { Cleanup } from './support/cleanup';
 import { CATEGORIES, GRIDS, STREET, createGridMap } from './support/grid-map';
-import { CONNECTIONS, type LoadSpec } from './support/load';
+import { CONNECTIONS, runLoad, type LoadSpec, type LoadStats } from './support/load';
 import { failedRuns, measurePair, pairsCpuTable, pairsTable, type MeasureSettings, type Pair } from './support/pairs';
 import { log, startPlatform, waitForQuiet, type Platform } from './support/platform';
 import { stopApp } from './support/processes';
-import { renderMarkdown, renderText, type Table } from './support/report';
+import { failureRate, renderMarkdown, renderText, type Table } from './support/report';
 import { runBench } from './support/run-bench';
 import { benchConfig } from './support/bench.config';
 
@@ -249,6 +249,28 @@ async function profile(databaseUrl: string, s: Scenario): Promise<{ ms: number; 
   }
 }
 
+/** A scenario through the gateway with one connection: the latency one officer sees, queued behind nobody. */
+interface OneCaller {
+  scenario: string;
+  stats: LoadStats;
+}
+
+async function oneCaller(scenario: string, spec: LoadSpec): Promise<OneCaller> {
+  log(`gateway  ${scenario} [one caller]: warm-up ${WARMUP_SECONDS} s`);
+  await runLoad(spec, WARMUP_SECONDS, 1);
+  const stats = await runLoad(spec, SECONDS, 1);
+  log(`gateway  ${scenario} [one caller]: ${stats.requestsPerSecond.toFixed(0)} req/s, p50 ${stats.p50.toFixed(2)} ms, p99 ${stats.p99.toFixed(2)} ms`);
+  return { scenario, stats };
+}
+
+function oneCallerTable(rows: OneCaller[], markdown: boolean): Table {
+  const ms = (v: number) => (Number.isNaN(v) ? '-' : v.toFixed(v >= 100 ? 0 : v >= 10 ? 1 : 2));
+  return {
+    header: ['One caller (1 connection)', markdown ? '**p99 ms gateway**' : 'p99 ms gateway', 'p50 ms gateway', 'req/s gateway', 'failed'],
+    rows: rows.map(({ scenario, stats }) => [scenario, markdown ? `**${ms(stats.p99)}**` : ms(stats.p99), ms(stats.p50), stats.requestsPerSecond.toFixed(0), String(stats.non2xx + stats.errors)]),
+  };
+}
+
 function load(url: string, requestPath: string, headers: Record<string, string>): LoadSpec {
   return { url, method: 'GET', headers, next: () => ({ path: requestPath }) };
 }
@@ -376,17 +398,20 @@ async function main(cleanup: Cleanup, interrupted: AbortSignal): Promise<number>
   cleanup.add('baseline', () => floor.close());
 
   const pairs: Pair[] = [];
+  const alone: OneCaller[] = [];
   const profiles: string[] = [];
   for (const [n, s] of all.entries()) {
     interrupted.throwIfAborted();
     await waitForQuiet(floor.pool, 300_000);
-    const pair = await measurePair(s.name, '', { baseline: load(floor.url, `/scenario/${n}`, {}), gateway: load(gateway.url, path(s), { authorization: `Bearer ${reader}` }) }, settings);
+    const gatewaySpec = load(gateway.url, path(s), { authorization: `Bearer ${reader}` });
+    const pair = await measurePair(s.name, '', { baseline: load(floor.url, `/scenario/${n}`, {}), gateway: gatewaySpec }, settings);
+    alone.push(await oneCaller(s.name, gatewaySpec));
     await waitForQuiet(floor.pool, 300_000);
     const one = await profile(platform.databaseUrl, s);
     pair.queryMs = one.ms;
     pairs.push(pair);
     const target = TARGET_MS[s.kind];
-    if (pair.gateway.stats.p99 >= target) {
+    if (pair.gateway.stats.p99 >= target || alone[alone.length - 1].stats.p99 >= target) {
       const slowest = one.statements.slice(0, 3).map((st) => `  ${st.ms.toFixed(1)} ms: ${st.sql}`).join('\n');
       profiles.push(`${s.name}: gateway p99 ${pair.gateway.stats.p99.toFixed(0)} ms ≥ ${target} ms; one answer's statements ${one.ms.toFixed(1)} ms (${one.statements.length}), the slowest:\n${slowest}`);
     }
@@ -409,7 +434,7 @@ async function main(cleanup: Cleanup, interrupted: AbortSignal): Promise<number>
   const { machine } = platform;
   const env = `Node ${machine.node}, ${machine.cpus}, PostgreSQL ${machine.postgres}, NATS ${machine.nats}`;
   const runSettings = `${CONNECTIONS} connections, ${SECONDS} s per run after ${WARMUP_SECONDS} s warm-up, apps at LOG_LEVEL=${LOG_LEVEL}; 1-min load average at the end ${loadavg()[0].toFixed(2)}`;
-  const tables = (markdown: boolean): Table[] => [pairsTable(pairs, { queryColumn: true, markdown }), pairsCpuTable(pairs, CPU_PARTS)];
+  const tables = (markdown: boolean): Table[] => [pairsTable(pairs, { queryColumn: true, markdown }), oneCallerTable(alone, markdown), pairsCpuTable(pairs, CPU_PARTS)];
   const rebuildText = rebuild
     ? `Rebuild: ${rebuild.events} events replayed in ${rebuild.seconds.toFixed(1)} s, ${rebuild.eventsPerSecond} events/s (published at ${rebuild.publishedPerSecond.toFixed(0)} events/s)`
     : 'Rebuild: skipped (BENCH_REBUILD_EVENTS=0)';
@@ -419,6 +444,7 @@ async function main(cleanup: Cleanup, interrupted: AbortSignal): Promise<number>
   for (const p of profiles) log(`target missed — ${p}`);
 
   problems.push(...failedRuns(pairs, MAX_FAILURE_RATE));
+  for (const { scenario, stats } of alone) if (failureRate(stats) > MAX_FAILURE_RATE) problems.push(`${scenario} [one caller]: ${stats.non2xx + stats.errors} of ${stats.responses} requests failed`);
   for (const problem of problems) log(`FAILED: ${problem}`);
   platform.keepLogs(problems.length > 0);
   return problems.length > 0 ? 1 : 0;

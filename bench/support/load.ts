@@ -39,15 +39,16 @@ interface RequestContext {
 export const CONNECTIONS = 10;
 
 /**
- * Runs autocannon for `seconds` with 10 connections. Latency percentiles are computed here from the
- * per-response times because autocannon's histogram counts whole milliseconds, too coarse for the floor.
+ * Runs autocannon for `seconds` with 10 connections (or `connections`: 1 measures one caller's latency, no queueing
+ * behind others). Latency percentiles are computed here from the per-response times because autocannon's histogram
+ * counts whole milliseconds, too coarse for the floor.
  */
-export async function runLoad(spec: LoadSpec, seconds: number): Promise<LoadStats> {
+export async function runLoad(spec: LoadSpec, seconds: number, connections: number = CONNECTIONS): Promise<LoadStats> {
   const latencies: number[] = [];
   const instance = autocannon(
     {
       url: spec.url,
-      connections: CONNECTIONS,
+      connections,
       duration: seconds,
       headers: spec.headers,
       requests: [
