@@ -367,7 +367,7 @@ describe('the console in Chromium', () => {
     const queue = operator.locator('[data-test="callback-queue"]');
     const row = queue.locator('.el-table__row', { has: operator.locator(`a[data-appeal="${answeredAppealId}"]`) });
     await row.waitFor();
-    expect(await row.locator('[data-test="caller-phone"]').innerText()).not.toContain(CALLER_PHONE);
+    expect(await row.locator('[data-test="masked-phone"]').innerText()).not.toContain(CALLER_PHONE);
     expect(await queue.innerText()).not.toContain(CALLER_PHONE);
 
     // Asked without a reason: nothing is revealed, the reason field says why.

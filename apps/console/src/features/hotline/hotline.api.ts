@@ -87,7 +87,8 @@ export const appealTimeline = (api: Api, id: string) => api.get<AppealTimelineEn
 export const actOnAppeal = (api: Api, id: string, action: string, body: Record<string, unknown>) =>
   api.post<AppealView>(`/appeals/${encodeURIComponent(id)}/actions/${encodeURIComponent(action)}`, body);
 /** GET /appeals/{id}/reveal: the caller's phone in clear, written to the audit log with the reason. */
-export const revealPhone = (api: Api, id: string, reason: string) => api.get<{ id: string; phone?: string | null }>(`/appeals/${encodeURIComponent(id)}/reveal`, { fields: 'phone', reason });
+export const revealPhone = async (api: Api, id: string, reason: string) =>
+  (await api.get<{ id: string; phone?: string | null }>(`/appeals/${encodeURIComponent(id)}/reveal`, { fields: 'phone', reason })).phone ?? null;
 
 /** The fields of each step's body (AppealActionBody in docs/openapi.json); `version` is sent by the form itself. */
 export const APPEAL_ACTION_FIELDS: Record<string, ActionField[]> = {
