@@ -14,6 +14,11 @@ export const router = createRouter({
     { path: '/hotline/new', component: () => import('./features/hotline/AppealIntakeView.vue') },
     { path: '/hotline/callbacks', component: () => import('./features/hotline/AppealListView.vue'), props: { callbacks: true } },
     { path: '/hotline/appeals/:id', component: () => import('./features/hotline/AppealDetailView.vue'), props: true },
+    { path: '/registers', component: () => import('./features/registers/RegistersView.vue'), props: { register: '' } },
+    { path: '/registers/import', component: () => import('./features/registers/ImportView.vue') },
+    { path: '/registers/:register(residents|households|buildings|businesses)', component: () => import('./features/registers/RegistersView.vue'), props: true },
+    { path: '/registers/:register(residents|households|buildings|businesses)/new', component: () => import('./features/registers/RecordCreateView.vue'), props: true },
+    { path: '/registers/:register(residents|households|buildings|businesses)/:id', component: () => import('./features/registers/RecordDetailView.vue'), props: true },
     { path: '/map', component: () => import('./features/map/MapView.vue') },
   ],
 });

@@ -2,7 +2,7 @@
 export const messages = {
   'zh-CN': {
     app: { title: '网格化治理平台', signOut: '退出', language: 'English' },
-    nav: { cases: '事件', supervision: '督办', hotline: '热线诉求', callbacks: '待回访', map: '网格地图' },
+    nav: { cases: '事件', supervision: '督办', hotline: '热线诉求', callbacks: '待回访', registers: '基础信息', map: '网格地图' },
     signIn: { title: '演示登录', hint: '开发与演示环境：选择一个演示用户登录（生产环境不提供）。', choose: '以此身份登录', unavailable: '此环境不提供演示登录。' },
     cases: {
       title: '事件列表', status: '状态', category: '类别', all: '全部', search: '查询', more: '加载更多', workOrder: '工单号', grid: '网格',
@@ -29,12 +29,27 @@ export const messages = {
       urgencies: { general: '一般', utilities: '水电气热', emergency: '紧急' },
       statuses: { received: '待派单', dispatched: '已派单', signed: '已签收', answered: '待回访', closed: '已办结', merged: '已合并' },
     },
+    registers: {
+      title: '基础信息', residents: '人口', households: '户', buildings: '楼栋', businesses: '商户企业', import: '导入', none: '您的角色无权查看基础信息。', noImport: '您的角色无权导入。',
+      create: '新增', edit: '修改', save: '保存', saved: '已保存', back: '返回列表', members: '户内成员', openHousehold: '查看所在户', updatedAt: '更新时间', count: '已显示 {shown} / 共 {total} 条',
+      exactHint: '完整号码精确查找', keepHint: '留空则不修改', reveal: '查看', revealIdNumber: '查看身份证号', revealPhone: '查看手机号', revealHint: '如：核实低保申请',
+      textHint: { residents: '姓名', households: '地址', buildings: '地址', businesses: '名称' },
+      importKind: '导入类型', file: 'CSV文件', chooseFile: '请选择CSV文件', startImport: '开始导入', progress: '导入进度', rejections: '未导入的行', line: '行号', field: '字段', reason: '原因',
+      counts: '共 {rows} 行：新增 {created}，更新 {updated}，未变 {unchanged}，未导入 {rejected}', firstRejections: '仅列出前 {shown} 行（共 {total} 行未导入）', replayed: '此文件已导入过：显示的是那次导入的结果，本次未导入任何行。',
+      columns: { residents: '列：grid_code、name、id_number（必填），building、room、phone、tags（可选，标签以竖线分隔）', households: '列：grid_code、address（必填），room（可选）', buildings: '列：grid_code、address（必填），name、floors、units（可选）' },
+      sexes: { male: '男', female: '女' },
+      tags: { elderly_alone: '独居老人', disabled: '残疾人', low_income: '低保', key_care: '重点关注', veteran: '退役军人', left_behind_child: '留守儿童', pregnant: '孕产妇' },
+      fields: {
+        name: '名称/姓名', idNumber: '身份证号', phone: '手机号', sex: '性别', birthYear: '出生年份', tags: '标签', householdId: '所在户（ID）', gridCode: '网格', address: '地址', room: '门牌/房号',
+        buildingId: '所在楼栋（ID）', headResidentId: '户主（居民ID）', floors: '层数', unitCount: '单元数', creditCode: '统一社会信用代码', contactName: '联系人', contactPhone: '联系电话',
+      },
+    },
     reveal: { reason: '查看原因', required: '请填写查看原因（将记入审计日志）', tooShort: '查看原因至少{min}个字' },
     map: { title: '网格地图', overview: '网格概况', staff: '网格力量', party: '党组织', stations: '红色驿站', openCases: '在办事件', overdue: '超期', unavailable: '暂不可用', pick: '点击网格查看概况' },
   },
   en: {
     app: { title: 'Grid governance console', signOut: 'Sign out', language: '中文' },
-    nav: { cases: 'Cases', supervision: 'Supervision', hotline: 'Hotline desk', callbacks: 'Callbacks', map: 'Grid map' },
+    nav: { cases: 'Cases', supervision: 'Supervision', hotline: 'Hotline desk', callbacks: 'Callbacks', registers: 'Registers', map: 'Grid map' },
     signIn: { title: 'Demo sign-in', hint: 'Development and demo only: pick a demo user (not offered in production).', choose: 'Sign in as this user', unavailable: 'This platform offers no demo sign-in.' },
     cases: {
       title: 'Cases', status: 'State', category: 'Category', all: 'All', search: 'Search', more: 'Load more', workOrder: 'Work order', grid: 'Grid',
@@ -60,6 +75,21 @@ export const messages = {
       types: { complaint: 'Complaint', help: 'Help', consultation: 'Consultation', report: 'Report', suggestion: 'Suggestion', praise: 'Praise' },
       urgencies: { general: 'General', utilities: 'Utilities', emergency: 'Emergency' },
       statuses: { received: 'Received', dispatched: 'Dispatched', signed: 'Signed for', answered: 'Awaiting callback', closed: 'Closed', merged: 'Merged' },
+    },
+    registers: {
+      title: 'Registers', residents: 'Residents', households: 'Households', buildings: 'Buildings', businesses: 'Businesses', import: 'Import', none: 'Your roles give you no register.', noImport: 'Your roles may not import.',
+      create: 'New', edit: 'Edit', save: 'Save', saved: 'Saved', back: 'Back to the list', members: 'Members', openHousehold: 'Open the household', updatedAt: 'Updated', count: '{shown} of {total} shown',
+      exactHint: 'The whole number, exact', keepHint: 'Leave empty to keep it', reveal: 'Show', revealIdNumber: 'Show the ID number', revealPhone: 'Show the phone', revealHint: 'e.g. checking a benefit application',
+      textHint: { residents: 'Name', households: 'Address', buildings: 'Address', businesses: 'Name' },
+      importKind: 'Register', file: 'CSV file', chooseFile: 'Choose a CSV file', startImport: 'Import', progress: 'Progress', rejections: 'Rows not imported', line: 'Line', field: 'Field', reason: 'Reason',
+      counts: '{rows} rows: {created} created, {updated} updated, {unchanged} unchanged, {rejected} not imported', firstRejections: 'The first {shown} shown ({total} not imported)', replayed: 'This file was imported before: this is that import\'s report, nothing was imported now.',
+      columns: { residents: 'Columns: grid_code, name, id_number (required), building, room, phone, tags (optional, tags separated by a vertical bar)', households: 'Columns: grid_code, address (required), room (optional)', buildings: 'Columns: grid_code, address (required), name, floors, units (optional)' },
+      sexes: { male: 'Male', female: 'Female' },
+      tags: { elderly_alone: 'Elderly living alone', disabled: 'Disabled', low_income: 'Low income', key_care: 'Key care', veteran: 'Veteran', left_behind_child: 'Left-behind child', pregnant: 'Pregnant' },
+      fields: {
+        name: 'Name', idNumber: 'ID number', phone: 'Phone', sex: 'Sex', birthYear: 'Born', tags: 'Tags', householdId: 'Household (id)', gridCode: 'Grid', address: 'Address', room: 'Room',
+        buildingId: 'Building (id)', headResidentId: 'Head of household (resident id)', floors: 'Floors', unitCount: 'Entrances', creditCode: 'Unified social credit code', contactName: 'Contact', contactPhone: 'Contact phone',
+      },
     },
     reveal: { reason: 'Reason', required: 'A reason is required (it goes to the audit log)', tooShort: 'Give a reason of at least {min} characters' },
     map: { title: 'Grid map', overview: 'Grid overview', staff: 'Staff', party: 'Party organisation', stations: 'Red stations', openCases: 'Open cases', overdue: 'Overdue', unavailable: 'unavailable', pick: 'Click a grid for its overview' },

@@ -25,10 +25,12 @@ export class ApiClient {
     const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
     const token = this.token();
     if (token) headers.authorization = `Bearer ${token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // A Blob (a file to upload) goes as it is, with its own type; anything else as JSON.
+    const raw = body instanceof Blob;
+    if (body !== undefined) headers['content-type'] = raw ? body.type || 'application/octet-stream' : 'application/json';
     let response: Response;
     try {
-      response = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      response = await fetch(this.base + path, { method, headers, body: body === undefined ? undefined : raw ? body : JSON.stringify(body) });
     } catch (error) {
       throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: (error as Error).message, code: 'NETWORK' });
     }
