@@ -29,6 +29,7 @@ export * from './idempotency/idempotency-store';
 export * from './idempotency/idempotency.interceptor';
 export * from './idempotency/idempotent.decorator';
 export * from './idempotency/idempotency-janitor';
+export * from './service/messaging-janitor';
 export * from './service/messaging-tables.migration';
 export * from './service/service-info';
 export * from './service/service-info.bus-controller';

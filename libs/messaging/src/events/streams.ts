@@ -1,6 +1,9 @@
 import { DiscardPolicy, RetentionPolicy, StorageType, nanos, type JetStreamManager } from 'nats';
 import { streamName, streamSubjects } from './subjects';
 
+/** How long a stream keeps its events: a consumer reset or a new consumer can be handed any of them again. */
+export const STREAM_MAX_AGE_DAYS = 30;
+
 /**
  * Creates the stream of a service's events if it does not exist yet. Publishers and subscribers
  * both call it, so start-up order does not matter.
@@ -18,7 +21,7 @@ export async function ensureStream(jsm: JetStreamManager, prefix: string, servic
         storage: StorageType.File,
         retention: RetentionPolicy.Limits,
         discard: DiscardPolicy.Old,
-        max_age: nanos(30 * 24 * 3600 * 1000),
+        max_age: nanos(STREAM_MAX_AGE_DAYS * 24 * 3600 * 1000),
         duplicate_window: nanos(2 * 60 * 1000),
         num_replicas: 1,
       });

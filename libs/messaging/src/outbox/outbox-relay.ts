@@ -12,8 +12,6 @@ export interface OutboxRelaySettings extends PollingWorkerSettings {
   service: string;
   prefix: string;
   publishTimeoutMs: number;
-  /** Published rows are kept this long so that they can be republished after a JetStream loss. */
-  retentionHours: number;
 }
 
 export const OUTBOX_RELAY_SETTINGS = Symbol('OUTBOX_RELAY_SETTINGS');
@@ -36,7 +34,6 @@ interface ClaimedRow {
 @Injectable()
 export class OutboxRelay extends PollingWorker {
   protected readonly logger = new Logger(OutboxRelay.name);
-  private lastCleanup = 0;
   private streamReady = false;
 
   constructor(
@@ -48,15 +45,13 @@ export class OutboxRelay extends PollingWorker {
     super(settings);
   }
 
-  /** One pass: makes sure the stream exists, publishes a batch, and now and then forgets old published rows. */
+  /** One pass: makes sure the stream exists and publishes a batch (the `MessagingJanitor` forgets old published rows). */
   async tick(): Promise<number> {
     if (!this.streamReady) {
       await ensureStream(this.nats.manager, this.settings.prefix, this.settings.service);
       this.streamReady = true;
     }
-    const published = await this.publishBatch();
-    await this.cleanup();
-    return published;
+    return this.publishBatch();
   }
 
   /** One pass: claims up to a batch of rows, publishes them and records the outcome. Returns how many went out. */
@@ -106,13 +101,4 @@ export class OutboxRelay extends PollingWorker {
     });
   }
 
-  private async cleanup(): Promise<void> {
-    if (Date.now() - this.lastCleanup < 3_600_000) return;
-    this.lastCleanup = Date.now();
-    const table = `"${this.orm.config.get('schema')}"."outbox"`;
-    await this.orm.em
-      .fork()
-      .getConnection()
-      .execute(`delete from ${table} where published_at < now() - (? || ' hours')::interval`, [String(this.settings.retentionHours)]);
-  }
 }

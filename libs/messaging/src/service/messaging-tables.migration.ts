@@ -75,4 +75,23 @@ export class IdempotentRequestsMigration extends SchemaMigration {
   }
 }
 
-export const MESSAGING_MIGRATIONS = [MessagingTablesMigration, IdempotentRequestsMigration].map((m) => ({ name: m.migrationName, class: m }));
+/**
+ * What the retention (`MessagingJanitor`) reads the inbox and the dead letters by: their age. (The outbox's published
+ * rows have theirs, `outbox_published_idx`.) Built without CONCURRENTLY (migrations run in a transaction): on a large
+ * inbox, apply it in a quiet hour.
+ */
+export class MessagingRetentionIndexesMigration extends SchemaMigration {
+  static readonly migrationName = '20261202000000_messaging_retention_indexes';
+
+  up(): void {
+    this.addSql(`create index inbox_processed_idx on ${this.t('inbox')} (processed_at)`);
+    this.addSql(`create index dead_letter_failed_idx on ${this.t('dead_letter')} (failed_at)`);
+  }
+
+  override down(): void {
+    this.addSql(`drop index if exists ${this.t('dead_letter_failed_idx')}`);
+    this.addSql(`drop index if exists ${this.t('inbox_processed_idx')}`);
+  }
+}
+
+export const MESSAGING_MIGRATIONS = [MessagingTablesMigration, IdempotentRequestsMigration, MessagingRetentionIndexesMigration].map((m) => ({ name: m.migrationName, class: m }));

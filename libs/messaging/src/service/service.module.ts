@@ -18,6 +18,7 @@ import { IDEMPOTENCY_SETTINGS, IdempotencyStore } from '../idempotency/idempoten
 import { IdempotencyInterceptor } from '../idempotency/idempotency.interceptor';
 import { IdempotencyJanitor } from '../idempotency/idempotency-janitor';
 import { MESSAGING_MIGRATIONS } from './messaging-tables.migration';
+import { MessagingJanitor } from './messaging-janitor';
 import { serviceInfoBusController } from './service-info.bus-controller';
 
 export interface ServiceModuleOptions {
@@ -78,7 +79,7 @@ export class ServiceModule {
             new OutboxRelay(
               orm,
               nats,
-              { service, prefix: config.NATS_PREFIX, pollMs: config.OUTBOX_POLL_MS, batchSize: options.relay?.batchSize ?? 100, publishTimeoutMs: options.relay?.publishTimeoutMs ?? 5000, retentionHours: 72, autoStart: startWorkers },
+              { service, prefix: config.NATS_PREFIX, pollMs: config.OUTBOX_POLL_MS, batchSize: options.relay?.batchSize ?? 100, publishTimeoutMs: options.relay?.publishTimeoutMs ?? 5000, autoStart: startWorkers },
               metrics,
             ),
           inject: [MikroORM, NatsConnection, MetricsRegistry],
@@ -104,8 +105,19 @@ export class ServiceModule {
           useFactory: (store: IdempotencyStore) => new IdempotencyJanitor(store, { pollMs: 60_000, batchSize: 500, autoStart: startWorkers }),
           inject: [IdempotencyStore],
         },
+        {
+          // The outbox's published rows, the inbox and the dead letters kept to their retention. Once a minute, 1000 of each a pass.
+          provide: MessagingJanitor,
+          useFactory: (orm: MikroORM) =>
+            new MessagingJanitor(
+              orm,
+              { outboxHours: config.OUTBOX_RETENTION_HOURS, inboxDays: config.INBOX_RETENTION_DAYS, deadLetterDays: config.DEAD_LETTER_RETENTION_DAYS },
+              { pollMs: 60_000, batchSize: 1000, autoStart: startWorkers },
+            ),
+          inject: [MikroORM],
+        },
       ],
-      exports: [EventPublisher, Outbox, OutboxRelay, EventConsumerHost, BusContextInterceptor, IdempotencyStore, IdempotencyInterceptor, IdempotencyJanitor],
+      exports: [EventPublisher, Outbox, OutboxRelay, EventConsumerHost, BusContextInterceptor, IdempotencyStore, IdempotencyInterceptor, IdempotencyJanitor, MessagingJanitor],
     };
   }
 }

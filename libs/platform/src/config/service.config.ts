@@ -110,4 +110,25 @@ export class ServiceConfig extends ProcessConfig {
   @Min(1)
   @Max(720)
   IDEMPOTENCY_KEY_TTL_HOURS: number = 24;
+
+  /** How long published outbox rows are kept (to publish them again after a JetStream loss), in hours. */
+  @IsInt()
+  @Min(1)
+  @Max(8760)
+  OUTBOX_RETENTION_HOURS: number = 72;
+
+  /**
+   * How long a consumer remembers the events it applied (the inbox: a redelivery within it has no second effect), in
+   * days. At least 31: longer than a stream keeps an event (30 days), which a consumer reset may hand over again.
+   */
+  @IsInt()
+  @Min(31)
+  @Max(3650)
+  INBOX_RETENTION_DAYS: number = 35;
+
+  /** How long a dead letter (an event a consumer gave up on) is kept for an operator, in days. */
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  DEAD_LETTER_RETENTION_DAYS: number = 90;
 }
