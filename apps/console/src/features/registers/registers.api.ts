@@ -114,6 +114,7 @@ export const getRecord = <T extends RecordView>(api: Api, register: Register, id
 /** POST /{register} with an Idempotency-Key (the gateway's IdempotentCreate): a retry with the same key creates nothing. */
 export const createRecord = <T extends RecordView>(api: Api, register: Register, body: Record<string, unknown>, idempotencyKey: string) =>
   api.post<T>(path(register), body, { 'Idempotency-Key': idempotencyKey });
+export const deleteRecord = (api: Api, register: Register, id: string) => api.request<void>('DELETE', path(register, id));
 export const updateRecord = <T extends RecordView>(api: Api, register: Register, id: string, body: Record<string, unknown>) => api.request<T>('PATCH', path(register, id), body);
 
 /** GET /residents/{id}/reveal: one clear value, written to the audit log with the reason. */

@@ -9,11 +9,14 @@ const json = (body: unknown, status = 200, type = 'application/json') => new Res
 const CSV = 'grid_code,name,id_number\n370502003001001,张三,x\n370502003001001,李四,y\n\n370502003001001,王五,z\n370502003001001,赵六,w\n';
 const report = (over: object) => ({ id: 'job', kind: 'residents', status: 'running', rowsTotal: 0, created: 0, updated: 0, unchanged: 0, rejected: 0, rejections: [], startedAt: '2026-12-01T00:00:00Z', finishedAt: null, ...over });
 
-function mountPanel() {
+const NOT_FOUND = { type: 'x', title: 'Not Found', status: 404, detail: 'No such import', code: 'NOT_FOUND' };
+
+/** The upload answers when `finish` is called; the job answers `progress` (its rows read so far), or 404 if there is none. */
+function mountPanel(progress: number | null = 2) {
   let finish: (response: Response) => void = () => undefined;
   const fetchMock = vi.fn((url: string, init: RequestInit) => {
     if (init.method === 'POST') return new Promise<Response>((resolve) => (finish = resolve));
-    return Promise.resolve(json(report({ id: url.split('/').pop(), rowsTotal: 2 })));
+    return Promise.resolve(progress === null ? json(NOT_FOUND, 404, 'application/problem+json') : json(report({ id: url.split('/').pop(), rowsTotal: progress })));
   });
   vi.stubGlobal('fetch', fetchMock);
   const wrapper = mount(ImportPanel, { props: { api: new ApiClient(() => 't'), kinds: ['residents', 'households', 'buildings'], pollMs: 200 }, global: { plugins: [ElementPlus, i18n] }, attachTo: document.body });
@@ -70,7 +73,7 @@ describe('ImportPanel', () => {
   });
 
   it("sends nothing without a file, and shows the API's refusal of the file on the file field", async () => {
-    const { wrapper, fetchMock, finish } = mountPanel();
+    const { wrapper, fetchMock, finish } = mountPanel(null);
     await wrapper.find('form').trigger('submit');
     await flushPromises();
     expect(fetchMock).not.toHaveBeenCalled();
@@ -83,5 +86,19 @@ describe('ImportPanel', () => {
     await flushPromises();
     expect(errorOf(wrapper, 'file')).toBe('missing column(s): id_number');
     expect(wrapper.find('[data-test="form-error"]').exists()).toBe(false);
+    // Refused before any row was read: no job, no report.
+    expect(wrapper.find('[data-test="import-report"]').exists()).toBe(false);
+  });
+
+  it('shows the rows imported before a file that stopped part way, with the reason in the form', async () => {
+    const { wrapper, finish } = mountPanel(500);
+    await pick(wrapper, CSV);
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    finish(json({ type: 'x', title: 'Payload Too Large', status: 413, detail: 'The file cannot be imported: it has more than 500 rows.', code: 'PAYLOAD_TOO_LARGE', details: { maxRows: 500 } }, 413, 'application/problem+json'));
+    await flushPromises();
+    expect(wrapper.find('[data-test="form-error"]').text()).toContain('more than 500 rows');
+    expect(wrapper.find('[data-test="import-stopped"]').exists()).toBe(true);
+    expect(wrapper.find('[data-test="import-counts"]').text()).toContain('共 500 行');
   });
 });
