@@ -6,9 +6,10 @@ export const STREAM_MAX_AGE_DAYS = 30;
 
 /**
  * Creates the stream of a service's events if it does not exist yet. Publishers and subscribers
- * both call it, so start-up order does not matter.
+ * both call it, so start-up order does not matter. `replicas` (NATS_STREAM_REPLICAS; 3 on a 3-node
+ * cluster) applies only when the stream is created: an existing stream keeps its own.
  */
-export async function ensureStream(jsm: JetStreamManager, prefix: string, service: string): Promise<string> {
+export async function ensureStream(jsm: JetStreamManager, prefix: string, service: string, replicas = 1): Promise<string> {
   const name = streamName(prefix, service);
   try {
     await jsm.streams.info(name);
@@ -23,7 +24,7 @@ export async function ensureStream(jsm: JetStreamManager, prefix: string, servic
         discard: DiscardPolicy.Old,
         max_age: nanos(STREAM_MAX_AGE_DAYS * 24 * 3600 * 1000),
         duplicate_window: nanos(2 * 60 * 1000),
-        num_replicas: 1,
+        num_replicas: replicas,
       });
     } catch (addError) {
       // Another replica may have created it between our look and our add.

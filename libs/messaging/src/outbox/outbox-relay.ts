@@ -12,6 +12,8 @@ export interface OutboxRelaySettings extends PollingWorkerSettings {
   service: string;
   prefix: string;
   publishTimeoutMs: number;
+  /** Replicas of the stream when the relay creates it (NATS_STREAM_REPLICAS; default 1). */
+  streamReplicas?: number;
 }
 
 export const OUTBOX_RELAY_SETTINGS = Symbol('OUTBOX_RELAY_SETTINGS');
@@ -48,7 +50,7 @@ export class OutboxRelay extends PollingWorker {
   /** One pass: makes sure the stream exists and publishes a batch (the `MessagingJanitor` forgets old published rows). */
   async tick(): Promise<number> {
     if (!this.streamReady) {
-      await ensureStream(this.nats.manager, this.settings.prefix, this.settings.service);
+      await ensureStream(this.nats.manager, this.settings.prefix, this.settings.service, this.settings.streamReplicas);
       this.streamReady = true;
     }
     return this.publishBatch();

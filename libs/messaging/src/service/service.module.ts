@@ -79,7 +79,7 @@ export class ServiceModule {
             new OutboxRelay(
               orm,
               nats,
-              { service, prefix: config.NATS_PREFIX, pollMs: config.OUTBOX_POLL_MS, batchSize: options.relay?.batchSize ?? 100, publishTimeoutMs: options.relay?.publishTimeoutMs ?? 5000, autoStart: startWorkers },
+              { service, prefix: config.NATS_PREFIX, pollMs: config.OUTBOX_POLL_MS, batchSize: options.relay?.batchSize ?? 100, publishTimeoutMs: options.relay?.publishTimeoutMs ?? 5000, streamReplicas: config.NATS_STREAM_REPLICAS, autoStart: startWorkers },
               metrics,
             ),
           inject: [MikroORM, NatsConnection, MetricsRegistry],

@@ -4,7 +4,13 @@ import { ServiceConfig } from './service.config';
 describe(loadConfig.name, () => {
   it('takes the documented defaults when nothing is set', () => {
     const config = loadConfig(ServiceConfig, {});
-    expect(config).toMatchObject({ NATS_URL: 'nats://127.0.0.1:4222', DB_POOL_SIZE: 10, RUN_MIGRATIONS: true, REQUEST_TIMEOUT_MS: 5000 });
+    expect(config).toMatchObject({ NATS_URL: 'nats://127.0.0.1:4222', DB_POOL_SIZE: 10, RUN_MIGRATIONS: true, REQUEST_TIMEOUT_MS: 5000, NATS_STREAM_REPLICAS: 1 });
+  });
+
+  it('takes the stream replicas of a NATS cluster (1 to 5)', () => {
+    expect(loadConfig(ServiceConfig, { NATS_STREAM_REPLICAS: '3' }).NATS_STREAM_REPLICAS).toBe(3);
+    expect(() => loadConfig(ServiceConfig, { NATS_STREAM_REPLICAS: '0' })).toThrow(/NATS_STREAM_REPLICAS/);
+    expect(() => loadConfig(ServiceConfig, { NATS_STREAM_REPLICAS: '6' })).toThrow(/NATS_STREAM_REPLICAS/);
   });
 
   it('converts numbers and booleans from their text', () => {

@@ -99,6 +99,16 @@ export class ServiceConfig extends ProcessConfig {
   @IsBoolean()
   RUN_MIGRATIONS: boolean = true;
 
+  /**
+   * Replicas of the JetStream stream this service creates for its events (its outbox relay creates it):
+   * 1 on a single nats-server, 3 on a 3-node cluster (production: an acknowledged event survives the loss of a node).
+   * An existing stream keeps its replicas: scale it with `nats stream edit <stream> --replicas 3`.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  NATS_STREAM_REPLICAS: number = 1;
+
   /** How often the outbox relay looks for events to publish when it was not woken, in milliseconds. */
   @IsInt()
   @Min(10)
