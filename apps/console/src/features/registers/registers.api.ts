@@ -136,8 +136,11 @@ export function dataRows(text: string): number {
   return Math.max(0, text.split(/\r?\n/).filter((line) => line.trim() !== '').length - 1);
 }
 
-/** The fields of each register's create and edit forms (CreateXRequest, UpdateXBody); `grid` picks a grid in scope. */
-export type RecordFieldKind = 'text' | 'grid' | 'number' | 'tags' | 'uuid';
+/**
+ * The fields of each register's create and edit forms (CreateXRequest, UpdateXBody): `grid` picks a grid in scope,
+ * `member` one of the household's members (its head), `uuid` takes a record's id.
+ */
+export type RecordFieldKind = 'text' | 'grid' | 'number' | 'tags' | 'uuid' | 'member';
 export interface RecordField {
   name: string;
   kind: RecordFieldKind;
@@ -185,7 +188,7 @@ export const EDIT_FIELDS: Record<Register, RecordField[]> = {
     { name: 'tags', kind: 'tags' },
     { name: 'householdId', kind: 'uuid' },
   ],
-  households: [{ name: 'headResidentId', kind: 'uuid' }],
+  households: [{ name: 'headResidentId', kind: 'member' }],
   buildings: [
     { name: 'name', kind: 'text', max: 100 },
     { name: 'floors', kind: 'number', max: 200 },

@@ -68,4 +68,25 @@ describe('RecordForm', () => {
     expect(JSON.parse(init.body as string)).toEqual({ name: '张三丰', tags: ['veteran'] });
     expect(wrapper.emitted('done')?.[0]).toEqual([{ id: 'r-1' }]);
   });
+
+  it("names a household's head from its members", async () => {
+    const fetchMock = stubFetch(() => json({ id: 'h-1' }));
+    const api = new ApiClient(() => 't');
+    const members = [{ id: 'r-1', name: '张三', idNumber: '370502********1234' }, { id: 'r-2', name: '李四', idNumber: '370502********5678' }];
+    const wrapper = mount(RecordForm, {
+      props: { fields: EDIT_FIELDS.households, units: [], members, initial: { id: 'h-1', headResidentId: null }, send: (body: Record<string, unknown>) => updateRecord(api, 'households', 'h-1', body), formTest: 'edit-form' },
+      global: { plugins: [ElementPlus, i18n] },
+      attachTo: document.body,
+    });
+    await wrapper.find('[data-field="headResidentId"] .el-select__wrapper').trigger('click');
+    await flushPromises();
+    const options = [...document.body.querySelectorAll<HTMLElement>('.el-select-dropdown__item')];
+    expect(options.map((o) => o.textContent?.trim())).toEqual(['张三（370502********1234）', '李四（370502********5678）']);
+    options[1].click();
+    await flushPromises();
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    const [url, init] = fetchMock.mock.calls[0];
+    expect([url, init.method, JSON.parse(init.body as string)]).toEqual(['/api/v1/households/h-1', 'PATCH', { headResidentId: 'r-2' }]);
+  });
 });
