@@ -20,6 +20,7 @@ export const router = createRouter({
     { path: '/registers/:register(residents|households|buildings|businesses)/new', component: () => import('./features/registers/RecordCreateView.vue'), props: true },
     { path: '/registers/:register(residents|households|buildings|businesses)/:id', component: () => import('./features/registers/RecordDetailView.vue'), props: true },
     { path: '/map', component: () => import('./features/map/MapView.vue') },
+    { path: '/figures', component: () => import('./features/figures/FiguresView.vue') },
   ],
 });
 

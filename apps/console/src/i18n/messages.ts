@@ -2,7 +2,7 @@
 export const messages = {
   'zh-CN': {
     app: { title: '网格化治理平台', signOut: '退出', language: 'English' },
-    nav: { cases: '事件', supervision: '督办', hotline: '热线诉求', callbacks: '待回访', registers: '基础信息', map: '网格地图' },
+    nav: { cases: '事件', supervision: '督办', hotline: '热线诉求', callbacks: '待回访', registers: '基础信息', map: '网格地图', figures: '数据统计', rankings: '排名', candidates: '3+N候选', wall: '大屏' },
     signIn: { title: '演示登录', hint: '开发与演示环境：选择一个演示用户登录（生产环境不提供）。', choose: '以此身份登录', unavailable: '此环境不提供演示登录。' },
     cases: {
       title: '事件列表', status: '状态', category: '类别', all: '全部', search: '查询', more: '加载更多', workOrder: '工单号', grid: '网格',
@@ -46,10 +46,36 @@ export const messages = {
     },
     reveal: { reason: '查看原因', required: '请填写查看原因（将记入审计日志）', tooShort: '查看原因至少{min}个字' },
     map: { title: '网格地图', overview: '网格概况', staff: '网格力量', party: '党组织', stations: '红色驿站', openCases: '在办事件', overdue: '超期', unavailable: '暂不可用', pick: '点击网格查看概况' },
+    figures: {
+      title: '数据统计', period: '统计周期', anchor: '所在日期', myUnit: '我的单位', metric: '指标', current: '本期', previous: '上期', trend: '趋势', hotspots: '热点（按类别）', unclassified: '未分类',
+      exportCsv: '导出 CSV', exportXlsx: '导出 Excel',
+      periods: { day: '日', week: '周', month: '月', quarter: '季度', year: '年', range: '自定义' },
+      series: { reported: '事件上报', closed: '事件办结', appeals: '12345诉求' },
+      metrics: {
+        cases_reported: '上报事件', cases_accepted: '立案', cases_rejected: '不予受理', cases_closed: '结案', cases_open: '在办', cases_overdue: '超期在办',
+        cases_onTime_accept: '按时受理率', cases_onTime_dispatch: '按时派遣率', cases_onTime_sign: '按时签收率', cases_onTime_handle: '按时处置率', cases_onTime_verify: '按时核查率',
+        cases_warnings: '提醒', cases_yellowCards: '黄牌', cases_redCards: '红牌', cases_returnRate: '退回率', cases_reworkRate: '返工率', cases_extensionRate: '延期率',
+        cases_handlingHours_mean: '平均办理时长（工作小时）', cases_handlingHours_p90: '办理时长 P90（工作小时）', cases_evaluations_count: '评价数', cases_evaluations_meanRating: '平均评分', cases_evaluations_satisfied: '满意率（4–5分）',
+        appeals_received: '辖区收到诉求', appeals_appeals: '主办诉求', appeals_responseRate: '响应率', appeals_resolutionRate: '解决率', appeals_satisfactionRate: '满意率', appeals_onTimeRate: '按时答复率',
+        appeals_returnRate: '退单率', appeals_reopenRate: '重办率', appeals_extensionRate: '延期率',
+      },
+    },
+    rankings: {
+      title: '排名', ranking: '综合排名', league: '月度排名通报', level: '排名对象', levels: { community: '社区', grid: '网格', department: '部门' }, month: '月份', street: '街道',
+      rank: '名次', name: '名称', score: '得分', movement: '升降', previousRank: '上期名次', volume: '立案量', noData: '无数据', totals: '街道合计', communities: '社区', grids: '网格', departments: '部门',
+      parts: { onTime: '按时', resolution: '解决', satisfaction: '满意', rework: '未返工' }, partHint: '比率（分子/分母）× 权重 = 得分贡献', weights: '权重',
+    },
+    candidates: {
+      title: '3+N 候选', status: '状态', statuses: { raised: '待研判', dismissed: '已忽略', lifted: '已提请' }, rule: '规则', window: '起始日', evidence: '依据', cases: '事件', appeals: '诉求', trend: '每日发生',
+      dismiss: '忽略', dismissTitle: '忽略候选', reason: '忽略原因', reasonHint: '如：已由城管中队常态化巡查', reasonRequired: '请填写忽略原因', lift: '提请3+N会商', lifted: '已提请会商',
+      outcome: '会商进展', tasks: '任务 {done}/{total}，超期 {overdue}', closedAt: '办结于 {at}', dismissedBy: '{by} 于 {at} 忽略：{reason}', liftedBy: '{by} 于 {at} 提请', none: '暂无候选',
+      rules: { same_grid: '同一网格', within_radius: '半径内', rise_over_baseline: '高于基线' },
+    },
+    wall: { title: '网格化治理指挥大屏', redCards: '红牌督办', noRedCards: '暂无红牌', league: '社区排名', updated: '更新于 {at}', exit: '退出大屏' },
   },
   en: {
     app: { title: 'Grid governance console', signOut: 'Sign out', language: '中文' },
-    nav: { cases: 'Cases', supervision: 'Supervision', hotline: 'Hotline desk', callbacks: 'Callbacks', registers: 'Registers', map: 'Grid map' },
+    nav: { cases: 'Cases', supervision: 'Supervision', hotline: 'Hotline desk', callbacks: 'Callbacks', registers: 'Registers', map: 'Grid map', figures: 'Figures', rankings: 'Rankings', candidates: '3+N', wall: 'Wall' },
     signIn: { title: 'Demo sign-in', hint: 'Development and demo only: pick a demo user (not offered in production).', choose: 'Sign in as this user', unavailable: 'This platform offers no demo sign-in.' },
     cases: {
       title: 'Cases', status: 'State', category: 'Category', all: 'All', search: 'Search', more: 'Load more', workOrder: 'Work order', grid: 'Grid',
@@ -93,5 +119,31 @@ export const messages = {
     },
     reveal: { reason: 'Reason', required: 'A reason is required (it goes to the audit log)', tooShort: 'Give a reason of at least {min} characters' },
     map: { title: 'Grid map', overview: 'Grid overview', staff: 'Staff', party: 'Party organisation', stations: 'Red stations', openCases: 'Open cases', overdue: 'Overdue', unavailable: 'unavailable', pick: 'Click a grid for its overview' },
+    figures: {
+      title: 'Figures', period: 'Period', anchor: 'Day in it', myUnit: 'My unit', metric: 'Figure', current: 'This period', previous: 'Period before', trend: 'Trend', hotspots: 'Hot spots by category', unclassified: 'Unclassified',
+      exportCsv: 'Export CSV', exportXlsx: 'Export XLSX',
+      periods: { day: 'Day', week: 'Week', month: 'Month', quarter: 'Quarter', year: 'Year', range: 'From–to' },
+      series: { reported: 'Cases reported', closed: 'Cases closed', appeals: '12345 appeals' },
+      metrics: {
+        cases_reported: 'Cases reported', cases_accepted: 'Accepted', cases_rejected: 'Rejected', cases_closed: 'Closed', cases_open: 'Open', cases_overdue: 'Open and overdue',
+        cases_onTime_accept: 'Accepted on time', cases_onTime_dispatch: 'Dispatched on time', cases_onTime_sign: 'Signed on time', cases_onTime_handle: 'Handled on time', cases_onTime_verify: 'Verified on time',
+        cases_warnings: 'Warnings', cases_yellowCards: 'Yellow cards', cases_redCards: 'Red cards', cases_returnRate: 'Return rate', cases_reworkRate: 'Rework rate', cases_extensionRate: 'Extension rate',
+        cases_handlingHours_mean: 'Handling time, mean (working hours)', cases_handlingHours_p90: 'Handling time, p90 (working hours)', cases_evaluations_count: 'Evaluations', cases_evaluations_meanRating: 'Mean rating', cases_evaluations_satisfied: 'Satisfied (4–5)',
+        appeals_received: 'Appeals received beneath', appeals_appeals: 'Appeals led', appeals_responseRate: 'Response rate', appeals_resolutionRate: 'Resolution rate', appeals_satisfactionRate: 'Satisfaction rate', appeals_onTimeRate: 'Answered on time',
+        appeals_returnRate: 'Return rate', appeals_reopenRate: 'Reopen rate', appeals_extensionRate: 'Extension rate',
+      },
+    },
+    rankings: {
+      title: 'Rankings', ranking: 'Ranking', league: 'Monthly league table', level: 'Ranked', levels: { community: 'Communities', grid: 'Grids', department: 'Departments' }, month: 'Month', street: 'Street',
+      rank: 'Rank', name: 'Name', score: 'Score', movement: 'Movement', previousRank: 'Rank before', volume: 'Cases accepted', noData: 'No data', totals: "The street's totals", communities: 'Communities', grids: 'Grids', departments: 'Departments',
+      parts: { onTime: 'On time', resolution: 'Resolution', satisfaction: 'Satisfaction', rework: 'No rework' }, partHint: 'rate (numerator/denominator) × weight = contribution', weights: 'Weights',
+    },
+    candidates: {
+      title: '3+N candidates', status: 'State', statuses: { raised: 'To judge', dismissed: 'Dismissed', lifted: 'Lifted' }, rule: 'Rule', window: 'From', evidence: 'Evidence', cases: 'Cases', appeals: 'Appeals', trend: 'Per day',
+      dismiss: 'Dismiss', dismissTitle: 'Dismiss the candidate', reason: 'Reason', reasonHint: 'e.g. patrolled routinely by the city squad', reasonRequired: 'A reason is required', lift: 'Lift into a 3+N discussion', lifted: 'Lifted into a discussion',
+      outcome: 'Discussion', tasks: 'tasks {done}/{total}, {overdue} overdue', closedAt: 'closed {at}', dismissedBy: 'dismissed by {by} at {at}: {reason}', liftedBy: 'lifted by {by} at {at}', none: 'No candidates',
+      rules: { same_grid: 'same grid', within_radius: 'within a radius', rise_over_baseline: 'rise over the baseline' },
+    },
+    wall: { title: 'Grid centre wall', redCards: 'Red cards', noRedCards: 'No red card open', league: 'Communities ranked', updated: 'Updated {at}', exit: 'Leave the wall' },
   },
 };

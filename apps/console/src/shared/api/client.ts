@@ -22,7 +22,22 @@ export class ApiClient {
   }
 
   async request<T>(method: string, path: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
+    const response = await this.send(method, path, { accept: 'application/json', ...extraHeaders }, body);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  /**
+   * A file the API sends (an export): fetched with the token — a plain link cannot carry it — and answered as a Blob
+   * with the file name of its Content-Disposition (null without one).
+   */
+  async download(path: string, query: Query = {}): Promise<{ blob: Blob; filename: string | null }> {
+    const response = await this.send('GET', path + queryString(query), { accept: '*/*' });
+    return { blob: await response.blob(), filename: filenameOf(response.headers.get('content-disposition')) };
+  }
+
+  private async send(method: string, path: string, extraHeaders: Record<string, string>, body?: unknown): Promise<Response> {
+    const headers: Record<string, string> = { ...extraHeaders };
     const token = this.token();
     if (token) headers.authorization = `Bearer ${token}`;
     // A Blob (a file to upload) goes as it is, with its own type; anything else as JSON.
@@ -39,9 +54,17 @@ export class ApiClient {
       if (problem.status === 401) this.onUnauthorized();
       throw new ApiError(problem);
     }
-    if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+    return response;
   }
+}
+
+/** The file name of a Content-Disposition header: `filename*=UTF-8''…` first, else `filename="…"`. */
+export function filenameOf(disposition: string | null): string | null {
+  if (!disposition) return null;
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (extended) return decodeURIComponent(extended[1].trim());
+  const plain = /filename="?([^";]+)"?/i.exec(disposition);
+  return plain ? plain[1].trim() : null;
 }
 
 export function queryString(query: Query): string {
@@ -52,4 +75,4 @@ export function queryString(query: Query): string {
 }
 
 /** What screens call (an ApiClient; the Pinia store hands it out without its private fields). */
-export type Api = Pick<ApiClient, 'get' | 'post' | 'request'>;
+export type Api = Pick<ApiClient, 'get' | 'post' | 'request' | 'download'>;
