@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { randomUUID } from 'node:crypto';
-import { ConfigError, NestPinoLogger, createLogger, type AppLogger } from '@gridline/platform';
+import { ConfigError, MetricsRegistry, NestPinoLogger, createLogger, type AppLogger } from '@gridline/platform';
 import { DEV_JWT } from '@gridline/auth';
 import { createValidationPipe } from '@gridline/messaging';
 import { GATEWAY, GatewayAppModule } from './gateway-app.module';
@@ -65,7 +65,13 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
     done();
   });
   installInputGuards(fastify, renderFault);
+  // The gateway's RED: each answer counted and timed by its route's pattern (a raw path would make a series per id);
+  // the registry is the app's, known once it is built.
+  const red: { metrics?: MetricsRegistry } = {};
   fastify.addHook('onResponse', (request, reply, done) => {
+    const labels = { method: request.method, route: request.routeOptions?.url ?? 'unmatched' };
+    red.metrics?.httpRequests.inc({ ...labels, status: String(reply.statusCode) });
+    red.metrics?.httpRequestSeconds.observe(labels, reply.elapsedTime / 1000);
     const correlationId = (request as unknown as { correlationId: string }).correlationId;
     logger.info({ correlationId, method: request.method, route: request.routeOptions?.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
     done();
@@ -77,7 +83,8 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
     // The body parsers are the gateway's own (installInputGuards).
     bodyParser: false,
   });
-  await applyHardening(app, config);
+  red.metrics = app.get(MetricsRegistry);
+    await applyHardening(app, config);
   // After the hardening: its hooks (the security headers, the CSP) run first, so the console's pages carry them too.
   serveConsole(fastify, config.CONSOLE_DIR);
   app.useGlobalPipes(createValidationPipe({ refuseNull: true }));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { connect, type NatsConnection } from 'nats';
 import { loadConfig } from '@gridline/platform';
-import { testPrefix, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
+import { metricValue, testPrefix, testToken, unitFactory, TEST_SERVERS } from '@gridline/testing';
 import { GatewayConfig, createGatewayApp, type GatewayApp } from '@gridline/app-gateway';
 import { StreetFixture } from './support/street-fixture';
 
@@ -180,6 +180,32 @@ describe('gateway', () => {
     const res = await gateway.app.inject({ method: 'GET', url: '/api/v1/units/000000000', headers: { authorization: `Bearer ${admin}`, 'x-correlation-id': 'abc-123' } });
     expect(res.headers['x-correlation-id']).toBe('abc-123');
     expect(res.json()).toMatchObject({ status: 404, correlationId: 'abc-123' });
+  });
+
+  it("exports RED metrics: the gateway's answers by route pattern and status, the registry's bus answers by pattern and outcome", async () => {
+    const scrape = async () => ({
+      gateway: (await get('/metrics')).body,
+      registry: await (await fetch(`${walk.platform.services[0].url}/metrics`)).text(), // the walk's one service
+    });
+    const before = await scrape();
+    expect((await get(`/api/v1/units/${GRID}`, admin)).statusCode).toBe(200);
+    expect((await get('/api/v1/units/370502003009009', admin)).statusCode).toBe(404);
+    expect((await get('/api/v1/no-such-route', admin)).statusCode).toBe(404);
+    const after = await scrape();
+    const grew = (side: 'gateway' | 'registry', name: string, labels: Record<string, string>) => metricValue(after[side], name, labels) - metricValue(before[side], name, labels);
+
+    const route = { method: 'GET', route: '/api/v1/units/:code', service: 'gateway' };
+    expect(grew('gateway', 'gridline_http_requests_total', { ...route, status: '200' })).toBe(1);
+    expect(grew('gateway', 'gridline_http_requests_total', { ...route, status: '404' })).toBe(1);
+    expect(grew('gateway', 'gridline_http_request_seconds_count', route)).toBe(2);
+    // An unknown path is one series, not one per path.
+    expect(grew('gateway', 'gridline_http_requests_total', { route: 'unmatched', status: '404' })).toBe(1);
+    expect(after.gateway).not.toContain('no-such-route');
+
+    const pattern = { pattern: 'registry.unit.get', service: 'registry' };
+    expect(grew('registry', 'gridline_bus_handled_total', { ...pattern, outcome: 'ok' })).toBe(1);
+    expect(grew('registry', 'gridline_bus_handled_total', { ...pattern, outcome: 'UNIT_NOT_FOUND' })).toBe(1);
+    expect(grew('registry', 'gridline_bus_handled_seconds_count', pattern)).toBe(2);
   });
 });
 

@@ -4,8 +4,8 @@ import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { connect, headers as natsHeaders, type NatsConnection as RawNats } from 'nats';
 import { SchemaMigration } from '@gridline/persistence';
-import { ServiceConfig } from '@gridline/platform';
-import { PrivateNatsServer, TestPlatform, eventually, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
+import { MetricsRegistry, ServiceConfig } from '@gridline/platform';
+import { PrivateNatsServer, TestPlatform, eventually, metricValue, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
 import { buildCloudEvent } from './events/cloud-event';
 import { defineEvent, defineRequest } from './events/definitions';
 import { connectStandaloneBus } from './bus/standalone-bus';
@@ -260,6 +260,8 @@ describe('idempotent consumers', () => {
   };
 
   it('applies an event delivered twice only once', async () => {
+    const metrics = async () => probe.app.get(MetricsRegistry).registry.metrics();
+    const before = await metrics();
     const event = buildCloudEvent(THING_HAPPENED, 'dup', { note: 'dup' }, { correlationId: 'c-dup' });
     // Two copies under different message ids, so that JetStream's own de-duplication does not hide the second.
     await publishRaw(JSON.stringify(event), 'dup-1');
@@ -269,6 +271,14 @@ describe('idempotent consumers', () => {
     await eventually(async () => expect(await query(probe, `select 1 from probe.effect where note = 'after-dup'`)).toHaveLength(1));
     expect(await query(probe, `select 1 from probe.effect where note = 'dup'`)).toHaveLength(1);
     expect(await query(probe, `select 1 from probe.inbox where event_id = ?`, [event.id])).toHaveLength(1);
+    // The consumer's RED: each delivery counted and timed by its outcome.
+    const after = await metrics();
+    const grew = (name: string, labels: Record<string, string>) => metricValue(after, name, labels) - metricValue(before, name, labels);
+    const consumer = { consumer: 'probe-effects' };
+    expect(grew('gridline_events_consumed_total', { ...consumer, outcome: 'applied' })).toBe(2);
+    expect(grew('gridline_events_consumed_total', { ...consumer, outcome: 'duplicate' })).toBe(1);
+    expect(grew('gridline_event_handle_seconds_count', { ...consumer, outcome: 'applied' })).toBe(2);
+    expect(grew('gridline_event_handle_seconds_count', { ...consumer, outcome: 'duplicate' })).toBe(1);
   });
 
   it('parks a poison message and a handler that keeps failing in the dead-letter table, and goes on', async () => {

@@ -7,3 +7,4 @@ export * from './appeal-event-factory';
 export * from './nats-server';
 export * from './test-platform';
 export * from './photo-fixtures';
+export * from './metrics-text';

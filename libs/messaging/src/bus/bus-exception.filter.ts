@@ -3,6 +3,13 @@ import { Catch, HttpException, Logger, type ArgumentsHost, type RpcExceptionFilt
 import { throwError, type Observable } from 'rxjs';
 import { AppError, CommonErrorCode, type ErrorEnvelope } from '@gridline/platform';
 
+/** The code a bus answer carries for an error (as `BusExceptionFilter` answers it), for the metrics' outcome. */
+export function busErrorCode(exception: unknown): string {
+  if (exception instanceof AppError) return exception.code;
+  if (exception instanceof HttpException && exception.getStatus() === 400) return CommonErrorCode.ValidationFailed;
+  return CommonErrorCode.Internal;
+}
+
 /**
  * Every error leaves a service as an envelope `{ code, kind, message, details }`: a known error with
  * its code, anything else as INTERNAL_ERROR with an error id (the detail goes to the log only).

@@ -179,12 +179,17 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
       msg.ack(); // an event this subscriber does not need
       return;
     }
+    const timer = this.metrics.eventHandleSeconds.startTimer({ consumer });
+    const outcome = (name: string) => {
+      timer({ outcome: name });
+      this.metrics.eventsConsumed.inc({ consumer, outcome: name });
+    };
     try {
       const applied = await RequestContext.run({ correlationId: event.correlationid, causationId: event.id }, () =>
         this.apply(consumer, binding, event),
       );
       msg.ack();
-      this.metrics.eventsConsumed.inc({ consumer, outcome: applied ? 'applied' : 'duplicate' });
+      outcome(applied ? 'applied' : 'duplicate');
     } catch (error) {
       // Logged and kept in the dead-letter table: without the values of a statement that failed.
       const reason = describeError(error);
@@ -194,14 +199,15 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
         // The hook sees a domain error as it is, anything else only by its scrubbed description.
         if (binding.failed && (await this.recordFailure(consumer, binding, event, error instanceof AppError ? error : new Error(reason)))) {
           msg.ack();
-          this.metrics.eventsConsumed.inc({ consumer, outcome: 'failed' });
+          outcome('failed');
           this.logger.warn({ msg: 'event handler failed; failure recorded', consumer, eventId: event.id, deliveries, permanent, reason });
           return;
         }
-        await this.park(consumer, msg, event, reason);
+        await this.park(consumer, msg, event, reason); // counted there (also for what is not a CloudEvent)
+        timer({ outcome: 'dead_lettered' });
       } else {
         this.logger.warn({ msg: 'event handler failed; will retry', consumer, eventId: event.id, deliveries, reason });
-        this.metrics.eventsConsumed.inc({ consumer, outcome: 'retried' });
+        outcome('retried');
         msg.nak(this.settings.retryDelayMs * 2 ** (deliveries - 1));
       }
     }

@@ -2,6 +2,8 @@ import { Controller, Get, Header, Injectable, Module, type DynamicModule } from 
 import { Public } from '../http/public.decorator';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+const SECONDS_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
 /** The process's Prometheus registry, with default metrics labelled by service. */
 @Injectable()
 export class MetricsRegistry {
@@ -10,6 +12,14 @@ export class MetricsRegistry {
   readonly busRequestSeconds: Histogram<'pattern'>;
   readonly eventsPublished: Counter<'type'>;
   readonly eventsConsumed: Counter<'consumer' | 'outcome'>;
+  /** RED of the bus requests this process answers (the server side; busRequests is the sender's). */
+  readonly busHandled: Counter<'pattern' | 'outcome'>;
+  readonly busHandledSeconds: Histogram<'pattern'>;
+  /** Duration of each event a consumer handled, by its outcome (the rate and errors are eventsConsumed). */
+  readonly eventHandleSeconds: Histogram<'consumer' | 'outcome'>;
+  /** RED of the HTTP requests this process answers (the gateway), by route pattern (never the raw path) and status. */
+  readonly httpRequests: Counter<'method' | 'route' | 'status'>;
+  readonly httpRequestSeconds: Histogram<'method' | 'route'>;
 
   constructor(service: string) {
     this.registry.setDefaultLabels({ service });
@@ -24,7 +34,7 @@ export class MetricsRegistry {
       name: 'gridline_bus_request_seconds',
       help: 'Time from sending a bus request to its reply',
       labelNames: ['pattern'],
-      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+      buckets: SECONDS_BUCKETS,
       registers: [this.registry],
     });
     this.eventsPublished = new Counter({
@@ -37,6 +47,39 @@ export class MetricsRegistry {
       name: 'gridline_events_consumed_total',
       help: 'Domain events handled by consumers, by outcome (applied, duplicate, retried, dead_lettered)',
       labelNames: ['consumer', 'outcome'],
+      registers: [this.registry],
+    });
+    this.busHandled = new Counter({
+      name: 'gridline_bus_handled_total',
+      help: 'Bus requests this service answered, by pattern and outcome (ok, or the error code answered)',
+      labelNames: ['pattern', 'outcome'],
+      registers: [this.registry],
+    });
+    this.busHandledSeconds = new Histogram({
+      name: 'gridline_bus_handled_seconds',
+      help: 'Time this service took to answer a bus request, from its arrival to the answer (errors included)',
+      labelNames: ['pattern'],
+      buckets: SECONDS_BUCKETS,
+      registers: [this.registry],
+    });
+    this.eventHandleSeconds = new Histogram({
+      name: 'gridline_event_handle_seconds',
+      help: 'Time a consumer took to handle one delivered event, by outcome (applied, duplicate, retried, failed, dead_lettered)',
+      labelNames: ['consumer', 'outcome'],
+      buckets: SECONDS_BUCKETS,
+      registers: [this.registry],
+    });
+    this.httpRequests = new Counter({
+      name: 'gridline_http_requests_total',
+      help: 'HTTP requests answered, by method, route pattern (unmatched for none) and status code',
+      labelNames: ['method', 'route', 'status'],
+      registers: [this.registry],
+    });
+    this.httpRequestSeconds = new Histogram({
+      name: 'gridline_http_request_seconds',
+      help: 'Time from an HTTP request to its response, by method and route pattern',
+      labelNames: ['method', 'route'],
+      buckets: SECONDS_BUCKETS,
       registers: [this.registry],
     });
   }
