@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory } from 'vue-router';
+import { mayDecideCandidates } from './features/candidates/candidates.api';
 import { useSessionStore } from './shared/session/session.store';
 
 export const router = createRouter({
@@ -20,7 +21,13 @@ export const router = createRouter({
     { path: '/registers/:register(residents|households|buildings|businesses)/new', component: () => import('./features/registers/RecordCreateView.vue'), props: true },
     { path: '/registers/:register(residents|households|buildings|businesses)/:id', component: () => import('./features/registers/RecordDetailView.vue'), props: true },
     { path: '/map', component: () => import('./features/map/MapView.vue') },
-    { path: '/figures', component: () => import('./features/figures/FiguresView.vue') },
+    // The screens below take the API client (and what the user may do) as props: their specs mount them with a stubbed one.
+    { path: '/figures', component: () => import('./features/figures/components/FiguresDashboard.vue'), props: () => ({ api: useSessionStore().api }) },
+    {
+      path: '/candidates',
+      component: () => import('./features/candidates/components/CandidateList.vue'),
+      props: () => ({ api: useSessionStore().api, mayDecide: mayDecideCandidates(useSessionStore().user?.roles) }),
+    },
   ],
 });
 
