@@ -23,6 +23,7 @@ export const router = createRouter({
     { path: '/map', component: () => import('./features/map/MapView.vue') },
     // The screens below take the API client (and what the user may do) as props: their specs mount them with a stubbed one.
     { path: '/figures', component: () => import('./features/figures/components/FiguresDashboard.vue'), props: () => ({ api: useSessionStore().api }) },
+    { path: '/rankings', component: () => import('./features/rankings/components/RankingsScreen.vue'), props: () => ({ api: useSessionStore().api }) },
     {
       path: '/candidates',
       component: () => import('./features/candidates/components/CandidateList.vue'),
