@@ -23,6 +23,8 @@ export const router = createRouter({
     { path: '/map', component: () => import('./features/map/MapView.vue') },
     // The screens below take the API client (and what the user may do) as props: their specs mount them with a stubbed one.
     { path: '/figures', component: () => import('./features/figures/components/FiguresDashboard.vue'), props: () => ({ api: useSessionStore().api }) },
+    // 大屏: full-screen, without the console's bar (App.vue draws a `bare` route alone).
+    { path: '/wall', component: () => import('./features/wall/WallScreen.vue'), props: () => ({ api: useSessionStore().api }), meta: { bare: true } },
     { path: '/rankings', component: () => import('./features/rankings/components/RankingsScreen.vue'), props: () => ({ api: useSessionStore().api }) },
     {
       path: '/candidates',
