@@ -25,7 +25,7 @@ interface DemoUser {
 
 /**
  * The console in Chromium, as its users work in it: built from this checkout, served by a gateway in front of the
- * registry and incidents on real PostgreSQL and NATS, signed in from the demo users' page.
+ * registry, incidents, hotline and analytics on real PostgreSQL and NATS, signed in from the demo users' page.
  */
 describe('the console in Chromium', () => {
   let walk: StreetFixture;
@@ -42,7 +42,7 @@ describe('the console in Chromium', () => {
   beforeAll(async () => {
     consoleDir = mkdtempSync(join(tmpdir(), 'gridline-console-e2e-'));
     // The build and the services' boot side by side; the gateway serves the console only once it is built.
-    const [started] = await Promise.all([StreetFixture.start({ services: ['registry', 'incidents', 'hotline'] }), buildConsole(consoleDir)]);
+    const [started] = await Promise.all([StreetFixture.start({ services: ['registry', 'incidents', 'hotline', 'analytics'] }), buildConsole(consoleDir)]);
     walk = started;
     gateway = await walk.startGateway({ CONSOLE_DIR: consoleDir });
     await gateway.app.listen(0, '127.0.0.1');
@@ -425,6 +425,31 @@ describe('the console in Chromium', () => {
       expect((await dialog.locator('[data-test="revealed-idNumber"]').innerText()).trim()).toBe(ID_NUMBER);
       expect(await detail.locator('[data-test="masked-idNumber"]').innerText()).not.toContain(ID_NUMBER);
       expect(await audited()).toEqual([expect.objectContaining({ actor: OFFICER, fields: ['idNumber'], reason: '核实低保申请' })]);
+    });
+  });
+  describe('the figures', () => {
+    it("shows the community's figures as analytics answers them, the case recorded a week late among them, with the month before beside", async () => {
+      // Analytics folds the cases from incidents' events: the late case (reported a week ago, this month or the last) counted first.
+      const reportedOf = async () => {
+        const figures = (await api(OFFICER, 'GET', '/analytics/figures?period=month')).json<{ current: { cases: { reported: number } }; previous: { cases: { reported: number } } }>();
+        return figures.current.cases.reported + figures.previous.cases.reported;
+      };
+      await eventually(async () => expect(await reportedOf()).toBeGreaterThanOrEqual(1));
+      const officer = await signIn(OFFICER);
+      const [answer] = await Promise.all([
+        officer.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/analytics/figures'),
+        officer.locator('nav a[href="/figures"]').click(),
+      ]);
+      expect(answer.status()).toBe(200);
+      const figures = (await answer.json()) as { current: { cases: { reported: number; onTime: { accept: { numerator: number; denominator: number } } } }; previous: { cases: { reported: number } } };
+      const reported = officer.locator('[data-figure="cases.reported"]');
+      await reported.waitFor();
+      expect(await reported.locator('[data-cell="current"]').innerText()).toBe(String(figures.current.cases.reported));
+      expect(await reported.locator('[data-cell="previous"]').innerText()).toBe(String(figures.previous.cases.reported));
+      const accept = figures.current.cases.onTime.accept;
+      expect(await officer.locator('[data-figure="cases.onTime.accept"] [data-cell="current"]').innerText()).toContain(`${accept.numerator}/${accept.denominator}`);
+      // The trend drawn by ECharts on its canvas, under the console's Content Security Policy (a refusal fails the test).
+      await officer.locator('[data-chart="trend"] canvas').waitFor();
     });
   });
 });
