@@ -21,6 +21,13 @@ export const router = createRouter({
     { path: '/registers/:register(residents|households|buildings|businesses)/new', component: () => import('./features/registers/RecordCreateView.vue'), props: true },
     { path: '/registers/:register(residents|households|buildings|businesses)/:id', component: () => import('./features/registers/RecordDetailView.vue'), props: true },
     { path: '/map', component: () => import('./features/map/MapView.vue') },
+    { path: '/party', component: () => import('./features/party/PartyView.vue') },
+    { path: '/party/me', component: () => import('./features/party/MyPartyView.vue') },
+    { path: '/party/activities/new', component: () => import('./features/party/ActivityCreateView.vue') },
+    { path: '/party/activities/:id', component: () => import('./features/party/ActivityDetailView.vue'), props: true },
+    { path: '/party/members/:id', component: () => import('./features/party/MemberDetailView.vue'), props: true },
+    { path: '/party/stations/:id', component: () => import('./features/party/StationDetailView.vue'), props: true },
+    { path: '/party/:tab(organisations|members|registrations|activities|stations)', component: () => import('./features/party/PartyView.vue'), props: true },
     // The screens below take the API client (and what the user may do) as props: their specs mount them with a stubbed one.
     { path: '/figures', component: () => import('./features/figures/components/FiguresDashboard.vue'), props: () => ({ api: useSessionStore().api }) },
     // 大屏: full-screen, without the console's bar (App.vue draws a `bare` route alone).

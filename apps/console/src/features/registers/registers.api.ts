@@ -1,5 +1,6 @@
 import type { Api } from '@/shared/api/client';
 import type { OffsetPage } from '@/shared/api/types';
+import { filledBody } from '@/shared/forms/action-fields';
 
 /** The registers as the gateway names their routes (`GET /residents`, `/households`, `/buildings`, `/businesses`). */
 export const REGISTERS = ['residents', 'households', 'buildings', 'businesses'] as const;
@@ -202,12 +203,4 @@ export const EDIT_FIELDS: Record<Register, RecordField[]> = {
 };
 
 /** A form's body: the fields filled in (an empty text or a number not given is not sent; a list always is). */
-export function recordBody(fields: readonly RecordField[], values: Record<string, unknown>): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  for (const { name } of fields) {
-    const value = values[name];
-    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) continue;
-    body[name] = typeof value === 'string' ? value.trim() : value;
-  }
-  return body;
-}
+export const recordBody = (fields: readonly RecordField[], values: Record<string, unknown>): Record<string, unknown> => filledBody(fields.map((f) => f.name), values);
