@@ -100,6 +100,12 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
+  // The request bodies' schemas: the validation pipe refuses a field a DTO does not declare (forbidNonWhitelisted), so
+  // each says so — a client sees it, and the compatibility check (npm run api:compat) reads an added optional field as
+  // widening what is accepted, not as a breaking change.
+  for (const schema of Object.values(document.components?.schemas ?? {})) {
+    if ('properties' in schema && schema.additionalProperties === undefined) schema.additionalProperties = false;
+  }
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ProblemDetails: PROBLEM_SCHEMA } };
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', yamlDocumentUrl: 'docs-yaml' });
   await app.init();

@@ -15,3 +15,4 @@ export * from './faults/fault-load';
 export * from './faults/fault-check';
 export * from './faults/fault-platform';
 export * from './faults/fault-scenario';
+export * from './api-compat/api-compat';
