@@ -4,6 +4,7 @@ const path = require('path');
 
 const projects = ['apps', 'libs', 'libs/contracts']
   .flatMap((dir) => fs.readdirSync(path.join(__dirname, dir)).map((name) => path.join(__dirname, dir, name)))
+  .concat([path.join(__dirname, 'deploy')])
   .filter((dir) => fs.existsSync(path.join(dir, 'jest.config.cjs')));
 
 module.exports = {
