@@ -19,6 +19,8 @@ export interface ConsumerSettings {
   /** First retry delay; doubles with each delivery. */
   retryDelayMs: number;
   autoStart: boolean;
+  /** Replicas of a source's stream if this consumer creates it first (NATS_STREAM_REPLICAS; default 1). */
+  streamReplicas?: number;
 }
 
 export const CONSUMER_SETTINGS = Symbol('CONSUMER_SETTINGS');
@@ -67,7 +69,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private async prepare(subscriber: EventSubscriber, durable: string): Promise<void> {
-    const stream = await ensureStream(this.nats.manager, this.settings.prefix, subscriber.source);
+    const stream = await ensureStream(this.nats.manager, this.settings.prefix, subscriber.source, this.settings.streamReplicas);
     await this.ensureConsumer(stream, durable, withPrefix(this.settings.prefix, `events.${subscriber.source}.${subscriber.filter}`));
   }
 

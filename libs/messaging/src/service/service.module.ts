@@ -91,6 +91,7 @@ export class ServiceModule {
             prefix: config.NATS_PREFIX,
             maxDeliveries: options.consumer?.maxDeliveries ?? 5,
             retryDelayMs: options.consumer?.retryDelayMs ?? 1000,
+            streamReplicas: config.NATS_STREAM_REPLICAS,
             autoStart: startWorkers,
           },
         },

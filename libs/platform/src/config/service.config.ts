@@ -100,8 +100,8 @@ export class ServiceConfig extends ProcessConfig {
   RUN_MIGRATIONS: boolean = true;
 
   /**
-   * Replicas of the JetStream stream this service creates for its events (its outbox relay creates it):
-   * 1 on a single nats-server, 3 on a 3-node cluster (production: an acknowledged event survives the loss of a node).
+   * Replicas of the JetStream stream this service creates for its events (and of a source's stream its consumers
+   * create first, where its NATS user may): 1 on a single nats-server, 3 on a 3-node cluster (production: an acknowledged event survives the loss of a node).
    * An existing stream keeps its replicas: scale it with `nats stream edit <stream> --replicas 3`.
    */
   @IsInt()
