@@ -32,6 +32,8 @@ import { PublicGridController } from './public/public-grid.controller';
 import { Open311Module } from './open311/open311.module';
 import { PartyModule } from './party/party.module';
 import { DEMO_SIGN_IN, DemoUsersController, demoSignInFrom } from './dev/demo-users.controller';
+import { CONSOLE_CONFIG, ConsoleConfigController, consoleConfigFrom } from './console/console-config.controller';
+import { MeController } from './me/me.controller';
 import { PhotosController } from './incidents/photos/photos.controller';
 import { ReadPhotoUseCase } from './incidents/photos/use-cases/read-photo/read-photo.use-case';
 import { UploadPhotosUseCase } from './incidents/photos/use-cases/upload-photos/upload-photos.use-case';
@@ -44,7 +46,7 @@ export class GatewayAppModule {
     return {
       module: GatewayAppModule,
       imports: [MetricsModule.forService(GATEWAY), BusModule.forRoot(GATEWAY, config), HealthModule.forChecks([NatsReadinessCheck]), Open311Module.register(config), PartyModule],
-      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, RankingsController, CandidatesController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, DiscussionsController, PublicGridController, PhotosController, OverviewController, DemoUsersController],
+      controllers: [UnitsController, ResponsibilityController, RegistersController, ImportsController, AnalyticsController, RankingsController, CandidatesController, PeopleController, IncidentsController, HotlineController, DisputesController, VisitsController, JointDiscussionController, DiscussionsController, PublicGridController, PhotosController, OverviewController, DemoUsersController, ConsoleConfigController, MeController],
       providers: [
         {
           provide: JwtVerifier,
@@ -58,6 +60,7 @@ export class GatewayAppModule {
             }),
         },
         { provide: DEMO_SIGN_IN, useValue: demoSignInFrom(config) },
+        { provide: CONSOLE_CONFIG, useValue: consoleConfigFrom(config, demoSignInFrom(config)) },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         RegistryClient,

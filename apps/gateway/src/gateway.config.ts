@@ -29,6 +29,32 @@ export class GatewayConfig extends ProcessConfig {
   JWKS_URL?: string;
 
   /**
+   * The console's production sign-in: the organisation's OpenID provider (its issuer URL, as in its
+   * `/.well-known/openid-configuration`). When set, the console signs users in with the authorization code flow with
+   * PKCE at this provider, as the public client OIDC_CLIENT_ID; its access tokens must then be JWTs this gateway
+   * verifies (JWKS_URL, JWT_ISSUER, JWT_AUDIENCE, claims `roles` and `units`). Unset: no OIDC sign-in.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'OIDC_ISSUER_URL must be an http(s) URL' })
+  OIDC_ISSUER_URL?: string;
+
+  /** The console's client id at the OIDC provider (a public client: no secret, PKCE). Required with OIDC_ISSUER_URL. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  OIDC_CLIENT_ID?: string;
+
+  /** The scopes the console asks for (add `offline_access` where the provider gives refresh tokens only for it). */
+  @Matches(/^openid( [\x21\x23-\x5B\x5D-\x7E]+)*$/, { message: 'OIDC_SCOPE must start with openid, scopes separated by single spaces' })
+  OIDC_SCOPE: string = 'openid profile';
+
+  /** What the console's button says: "Sign in with <OIDC_DISPLAY_NAME>" (e.g. the organisation's name). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  OIDC_DISPLAY_NAME?: string;
+
+  /**
    * The longest lifetime a bearer token may have (`exp` − `iat`), e.g. `12h`, `30m`: a token without `exp`, one that
    * lives longer, or one issued in the future (beyond 60 s of clock skew) is refused with 401.
    */

@@ -1,26 +1,16 @@
 import { decodeProtectedHeader } from 'jose';
 import { DEMO_USERS, DEV_JWT, JwtVerifier, generateCallerKeyPair } from '@gridline/auth';
-import { createLogger, loadConfig } from '@gridline/platform';
-import { LogCapture, TEST_SERVERS, testPrefix } from '@gridline/testing';
-import { createGatewayApp, type GatewayApp } from '../gateway.bootstrap';
-import { GatewayConfig } from '../gateway.config';
+import type { GatewayApp } from '../gateway.bootstrap';
+import { GatewaysUnderTest } from '../testing/gateways-under-test';
 
 const ROUTE = '/api/v1/dev/demo-users';
 const OWN_SECRET = 'a-deployment-secret-that-is-not-the-dev-one';
 
 describe(`GET ${ROUTE}`, () => {
-  const started: GatewayApp[] = [];
+  const gateways = new GatewaysUnderTest();
+  const gateway = (env: Record<string, string> = {}): Promise<GatewayApp> => gateways.start(env);
 
-  async function gateway(env: Record<string, string> = {}): Promise<GatewayApp> {
-    const config = loadConfig(GatewayConfig, { NATS_URL: TEST_SERVERS.natsUrl, NATS_PREFIX: testPrefix(), LOG_LEVEL: 'warn', ...env });
-    const app = await createGatewayApp(config, createLogger('gateway', config.LOG_LEVEL, new LogCapture()));
-    started.push(app);
-    return app;
-  }
-
-  afterAll(async () => {
-    for (const app of started) await app.app.close();
-  });
+  afterAll(() => gateways.close());
 
   it('lists every demo user outside production, each with an HS256 token of the configured secret that the gateway accepts', async () => {
     const { app } = await gateway({ NODE_ENV: 'development', JWT_SECRET: OWN_SECRET });

@@ -69,7 +69,7 @@ export function trustProxyFrom(value: string | undefined): string[] | false {
 
 /** Registers the headers, caching rule, rate limits and internal-only routes on the gateway (before `app.init()`). */
 export async function applyHardening(app: NestFastifyApplication, config: GatewayConfig): Promise<void> {
-  await app.register(helmet as never, { contentSecurityPolicy: { directives: CONTENT_SECURITY_POLICY } });
+  await app.register(helmet as never, { contentSecurityPolicy: { directives: contentSecurityPolicy(config) } });
   await app.register(rateLimit as never, { global: false });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   if (config.INTERNAL_HTTP_PORT !== undefined) keepInternalRoutesInternal(fastify);
@@ -86,8 +86,14 @@ export async function applyHardening(app: NestFastifyApplication, config: Gatewa
 
 /**
  * Swagger UI at /docs loads its scripts and styles from /docs itself and sets inline styles; nothing else is
- * needed. No `upgrade-insecure-requests`: the docs also work over plain HTTP inside the cluster.
+ * needed. No `upgrade-insecure-requests`: the docs also work over plain HTTP inside the cluster. The console's OIDC
+ * sign-in fetches the provider's discovery document, keys and token endpoint: its issuer's origin is allowed to connect.
  */
+export function contentSecurityPolicy(config: Pick<GatewayConfig, 'OIDC_ISSUER_URL'>): Record<string, string[] | null> {
+  const provider = config.OIDC_ISSUER_URL ? [new URL(config.OIDC_ISSUER_URL).origin] : [];
+  return { ...CONTENT_SECURITY_POLICY, connectSrc: ["'self'", ...provider] };
+}
+
 const CONTENT_SECURITY_POLICY = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
