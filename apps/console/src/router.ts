@@ -7,6 +7,7 @@ export const router = createRouter({
   routes: [
     { path: '/', redirect: '/cases' },
     { path: '/sign-in', component: () => import('./features/sign-in/SignInView.vue'), meta: { public: true } },
+    { path: '/sign-in/callback', component: () => import('./features/sign-in/SignInCallbackView.vue'), meta: { public: true } },
     { path: '/cases', component: () => import('./features/cases/CaseListView.vue') },
     { path: '/cases/new', component: () => import('./features/report/ReportCaseView.vue') },
     { path: '/cases/:id', component: () => import('./features/cases/CaseDetailView.vue'), props: true },

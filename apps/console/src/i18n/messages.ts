@@ -3,7 +3,7 @@ export const messages = {
   'zh-CN': {
     app: { title: '网格化治理平台', signOut: '退出', language: 'English' },
     nav: { cases: '事件', supervision: '督办', hotline: '热线诉求', callbacks: '待回访', registers: '基础信息', map: '网格地图', party: '党建', partyMe: '我的党建', figures: '数据统计', rankings: '排名', candidates: '3+N候选', wall: '大屏' },
-    signIn: { title: '演示登录', hint: '开发与演示环境：选择一个演示用户登录（生产环境不提供）。', choose: '以此身份登录', unavailable: '此环境不提供演示登录。' },
+    signIn: { title: '登录', demoTitle: '演示登录', hint: '开发与演示环境：选择一个演示用户登录（生产环境不提供）。', choose: '以此身份登录', unavailable: '此环境不提供演示登录。', withProvider: '使用{name}登录', withOrganisation: '使用单位统一身份认证登录', completing: '正在完成登录…', failed: '登录未完成：{reason}', again: '返回登录页', expired: '登录已过期，请重新登录。', noMethod: '此环境未配置登录方式。' },
     cases: {
       title: '事件列表', status: '状态', category: '类别', all: '全部', search: '查询', more: '加载更多', workOrder: '工单号', grid: '网格',
       unit: '区域', period: '上报时间', from: '开始日期', to: '结束日期', text: '关键词', textHint: '标题、描述、地址或工单号', allOf: '全部小类', supervised: '督办中', view: '显示方式', list: '列表', board: '看板',
@@ -103,7 +103,7 @@ export const messages = {
   en: {
     app: { title: 'Grid governance console', signOut: 'Sign out', language: '中文' },
     nav: { cases: 'Cases', supervision: 'Supervision', hotline: 'Hotline desk', callbacks: 'Callbacks', registers: 'Registers', map: 'Grid map', party: 'Party building', partyMe: 'My party work', figures: 'Figures', rankings: 'Rankings', candidates: '3+N', wall: 'Wall' },
-    signIn: { title: 'Demo sign-in', hint: 'Development and demo only: pick a demo user (not offered in production).', choose: 'Sign in as this user', unavailable: 'This platform offers no demo sign-in.' },
+    signIn: { title: 'Sign in', demoTitle: 'Demo sign-in', hint: 'Development and demo only: pick a demo user (not offered in production).', choose: 'Sign in as this user', unavailable: 'This platform offers no demo sign-in.', withProvider: 'Sign in with {name}', withOrganisation: "Sign in with your organisation's account", completing: 'Completing the sign-in…', failed: 'The sign-in did not complete: {reason}', again: 'Back to the sign-in page', expired: 'Your session has expired: please sign in again.', noMethod: 'No way to sign in is configured here.' },
     cases: {
       title: 'Cases', status: 'State', category: 'Category', all: 'All', search: 'Search', more: 'Load more', workOrder: 'Work order', grid: 'Grid',
       unit: 'Unit', period: 'Reported', from: 'From', to: 'To', text: 'Text', textHint: 'Title, description, address or work order', allOf: 'all of it', supervised: 'Supervised', view: 'View', list: 'List', board: 'Board',

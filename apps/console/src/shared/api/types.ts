@@ -58,6 +58,20 @@ export interface UnitView {
   active: boolean;
 }
 
+/** `GET /console-config`: how the console signs users in. */
+export interface ConsoleConfig {
+  oidc: { issuer: string; clientId: string; scope: string; name: string | null } | null;
+  demo: boolean;
+}
+
+/** `GET /me`: the caller as the gateway verified the token. */
+export interface Me {
+  sub: string;
+  name: string | null;
+  roles: string[];
+  units: string[];
+}
+
 export interface DemoUser {
   sub: string;
   name: string | null;
