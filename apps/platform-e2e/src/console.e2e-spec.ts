@@ -6,7 +6,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import type { GatewayApp } from '@gridline/app-gateway';
 import { residentIdCheckCharacter } from '@gridline/contracts-registry';
 import { TEST_MAP, eventually, unitFactory } from '@gridline/testing';
-import { ConsoleUser, buildConsole, launchChromium } from './support/console-browser';
+import { ConsolePeople, buildConsole, launchChromium } from './support/console-browser';
 import { StreetFixture } from './support/street-fixture';
 
 // The demo street's codes: the demo users of GET /api/v1/dev/demo-users work in them.
@@ -37,7 +37,7 @@ describe('the console in Chromium', () => {
   let overdueId: string;
   let earlierAppealId: string;
   let answeredAppealId: string;
-  const people: ConsoleUser[] = [];
+  const people = new ConsolePeople();
 
   beforeAll(async () => {
     consoleDir = mkdtempSync(join(tmpdir(), 'gridline-console-e2e-'));
@@ -85,9 +85,7 @@ describe('the console in Chromium', () => {
   }, 240_000);
 
   afterEach(async () => {
-    const faults = people.flatMap((person) => person.faults.splice(0));
-    for (const person of people.splice(0)) await person.close();
-    expect(faults).toEqual([]);
+    expect(await people.closeAll()).toEqual([]);
   });
 
   afterAll(async () => {
@@ -155,8 +153,7 @@ describe('the console in Chromium', () => {
 
   /** Opens the console at `/` in a browser of the person's own and signs in as the demo user `sub` from the sign-in page. */
   async function signIn(sub: string): Promise<Page> {
-    const person = await ConsoleUser.open(browser);
-    people.push(person);
+    const person = await people.person(browser);
     const { page } = person;
     await page.goto(`${base}/`);
     // Not signed in: the console sends the person to the sign-in page, which lists the demo users.

@@ -55,3 +55,23 @@ export class ConsoleUser {
     await this.context.close();
   }
 }
+
+/**
+ * The people a test opened browsers for: `open` one; after each test `closeAll` closes them all and answers what went
+ * wrong in their pages (the spec's afterEach asserts it is nothing).
+ */
+export class ConsolePeople {
+  private readonly open: ConsoleUser[] = [];
+
+  async person(browser: Browser): Promise<ConsoleUser> {
+    const person = await ConsoleUser.open(browser);
+    this.open.push(person);
+    return person;
+  }
+
+  async closeAll(): Promise<string[]> {
+    const faults = this.open.flatMap((person) => person.faults.splice(0));
+    for (const person of this.open.splice(0)) await person.close();
+    return faults;
+  }
+}
