@@ -28,11 +28,18 @@ interface SavedSession {
 
 function restored(): SavedSession | null {
   try {
-    const saved = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as SavedSession | null;
-    return saved && typeof saved.token === 'string' && saved.user ? saved : null;
+    const saved = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as (SavedSession | DemoUser) | null;
+    if (!saved || typeof saved.token !== 'string') return null;
+    if ('user' in saved) return saved;
+    // The demo sign-in's first format: the demo user with its token, flat (a tab signed in before the OIDC sign-in).
+    return demoSession(saved);
   } catch {
     return null;
   }
+}
+
+function demoSession({ token, sub, name, roles, units }: DemoUser): SavedSession {
+  return { user: { sub, name, roles, units }, token, via: 'demo', expiresAt: null, renewable: false };
 }
 
 /** The signed-in user and its token (kept in sessionStorage: a tab's own, gone when it closes). */
@@ -53,8 +60,7 @@ export const useSessionStore = defineStore('session', () => {
 
   /** Development and demo: a demo user with the token the gateway signed for them. */
   function signIn(demo: DemoUser): void {
-    const { token: demoToken, sub, name, roles, units } = demo;
-    keep({ user: { sub, name, roles, units }, token: demoToken, via: 'demo', expiresAt: null, renewable: false });
+    keep(demoSession(demo));
   }
 
   /** Production: the provider's access token, and who the gateway says it names (`GET /me`). */
