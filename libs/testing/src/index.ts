@@ -4,7 +4,6 @@ export * from './test-service';
 export * from './tokens';
 export * from './unit-factory';
 export * from './appeal-event-factory';
-export * from './free-port';
 export * from './nats-server';
 export * from './test-platform';
 export * from './photo-fixtures';
