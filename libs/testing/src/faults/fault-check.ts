@@ -49,6 +49,8 @@ export interface FaultReport {
   half: number;
   /** Events without the record they are about (an event of a write that was rolled back). */
   orphanEvents: number;
+  /** Writes the client had to send more than once (a fault hit them: 5xx, timeout, refused connection). */
+  retried: number;
   /** Appeal dispatches acknowledged / failed. */
   dispatched: { acknowledged: number; failed: number };
   /** Failed writes by kind and last error (`unit 503 SERVICE_UNAVAILABLE`), with how many. */
@@ -161,6 +163,7 @@ export async function checkWrites(records: WriteRecord[], { db, nc, stream }: Ch
     duplicated,
     half,
     orphanEvents,
+    retried: records.filter((r) => r.attempts > 1 || (r.dispatch?.attempts ?? 0) > 1).length,
     dispatched: {
       acknowledged: records.filter((r) => r.dispatch?.outcome === 'acknowledged').length,
       failed: records.filter((r) => r.dispatch?.outcome === 'failed').length,
@@ -174,7 +177,7 @@ export async function checkWrites(records: WriteRecord[], { db, nc, stream }: Ch
 export function reportLine(report: FaultReport): string {
   return (
     `faults: acknowledged ${report.acknowledged}, failed ${report.failed}, lost ${report.lost}, duplicated ${report.duplicated}` +
-    ` (half-done failed writes ${report.half}, orphan events ${report.orphanEvents}; appeal dispatches acknowledged ${report.dispatched.acknowledged}, failed ${report.dispatched.failed})` +
+    ` (retried ${report.retried}, half-done failed writes ${report.half}, orphan events ${report.orphanEvents}; appeal dispatches acknowledged ${report.dispatched.acknowledged}, failed ${report.dispatched.failed})` +
     (report.failed > 0 ? `; failures: ${Object.entries(report.failures).map(([what, n]) => `${what} ×${n}`).join(', ')}` : '')
   );
 }
