@@ -99,7 +99,7 @@ export class IncidentSearchMigration extends SchemaMigration {
 
   up(): void {
     // Trigrams make the substring search (which must work for Chinese text) use an index.
-    this.addSql('create extension if not exists pg_trgm');
+    this.addExtension('pg_trgm');
     this.addSql(`create index incident_search_trgm_idx on ${this.t('incident')}
       using gin ((title || ' ' || description || ' ' || coalesce(address, '')) gin_trgm_ops)`);
     this.addSql(`alter index "${this.schema}"."incident_search_trgm_idx" alter column 1 set statistics 1000`);

@@ -9,7 +9,7 @@ export class PublicGridLookupMigration extends SchemaMigration {
 
   up(): void {
     this.addSql(`alter table ${this.t('assignment')} add column work_phone text null`);
-    this.addSql('create extension if not exists pg_trgm');
+    this.addExtension('pg_trgm');
     this.addSql(`create index building_address_search_idx on ${this.t('building')}
       using gin ((regexp_replace(lower(normalize(address, NFKC)), '[[:space:][:punct:]]', '', 'g')) gin_trgm_ops)`);
   }

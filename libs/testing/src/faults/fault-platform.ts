@@ -44,9 +44,6 @@ export class FaultPlatform {
     const platform = new FaultPlatform(postgres, nats, logDir);
     try {
       await postgres.query(`create database ${DATABASE}`);
-      // The services migrate side by side and more than one creates pg_trgm (`if not exists` races: a unique
-      // violation in pg_extension): it is there first, as an operator's database would have it.
-      await postgres.query('create extension pg_trgm', [], DATABASE);
       const common = { NATS_URL: nats.url, NATS_PREFIX: PREFIX, LOG_LEVEL: 'warn', DATABASE_URL: postgres.databaseUrl(DATABASE) };
       for (const name of FAULT_SERVICES) {
         platform.processes.set(name, new ServiceProcess(name, await freePort(), { ...common, ...env[name] }, join(logDir, `${name}.log`)));
