@@ -20,7 +20,9 @@ import { ServiceModule } from './service/service.module';
 /** A probe service: it records `thing.happened` events and applies them to an `effect` table. */
 const THING_HAPPENED = defineEvent<{ note: string; seq?: number; fail?: boolean; refuse?: boolean }>('probe', 'thing', 'happened');
 /** Handled with a `failed` hook: a refused one is recorded as an effect of its own. */
-const THING_NOTED = defineEvent<{ note: string; refuse?: boolean; fail?: boolean }>('probe', 'thing', 'noted');
+const THING_NOTED = defineEvent<{ note: string; refuse?: boolean; fail?: boolean; awayFor?: number }>('probe', 'thing', 'noted');
+/** Deliveries of each `thing.noted` event so far (`awayFor`: the first that many meet a service that is away). */
+const notedDeliveries = new Map<string, number>();
 const refused = () => new AppError('PROBE_REFUSED', 'rule_violation', 'the probe refuses this note');
 
 class ProbeMigration extends SchemaMigration {
@@ -48,6 +50,9 @@ class ProbeSubscriber implements EventSubscriber {
         async (event, em) => {
           // An effect written before the refusal must roll back with it.
           await effect(em, event.id, `partial:${event.data.note}`);
+          const delivery = (notedDeliveries.get(event.id) ?? 0) + 1;
+          notedDeliveries.set(event.id, delivery);
+          if (delivery <= (event.data.awayFor ?? 0)) throw new AppError('SERVICE_UNAVAILABLE', 'unavailable', 'The registry service is not available');
           if (event.data.refuse) throw refused();
           if (event.data.fail) throw new Error('the store is away');
           await effect(em, event.id, event.data.note);
@@ -82,7 +87,7 @@ class ProbeModule {
           entities: [],
           migrations: [{ name: 'probe_effect', class: ProbeMigration }],
           startWorkers,
-          consumer: { maxDeliveries: 3, retryDelayMs: 50 },
+          consumer: { maxDeliveries: 3, retryDelayMs: 50, outageRetryMs: 3000 },
           relay: { publishTimeoutMs: 1000 },
         }),
       ],
@@ -319,6 +324,39 @@ describe('idempotent consumers', () => {
     expect(await query(probe, `select 1 from probe.dead_letter where event_id in (?, ?)`, [recorded.id, transient.id])).toHaveLength(0);
     expect(await query(probe, `select 1 from probe.effect where note like 'partial:%'`)).toHaveLength(0);
     expect(await query(probe, `select 1 from probe.inbox where event_id in (?, ?)`, [recorded.id, transient.id])).toHaveLength(2);
+  });
+});
+
+describe('consumers through another service\'s outage', () => {
+  let platform: TestPlatform;
+  let probe: Probe;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.create();
+    probe = await startProbe(platform);
+  });
+
+  afterAll(async () => {
+    await platform?.close();
+  });
+
+  it('retries a handler that meets an unavailable service past maxDeliveries, for outageRetryMs, then applies it once', async () => {
+    const em = probe.app.get(MikroORM).em.fork() as EntityManager;
+    const publisher = probe.app.get(EventPublisher);
+    // maxDeliveries is 3: a service away for 6 deliveries (50 ms doubling, ~1.6 s) used to fail the event.
+    await em.transactional(async (tx) => void publisher.record(tx, THING_NOTED, 'outage', { note: 'through-outage', awayFor: 6 }));
+    await eventually(async () => expect(await query<{ note: string }>(probe, `select note from probe.effect where note like '%through-outage' order by id`)).toEqual([{ note: 'partial:through-outage' }, { note: 'through-outage' }]), { timeoutMs: 15_000 });
+    expect(await query(probe, `select 1 from probe.dead_letter`)).toHaveLength(0);
+  });
+
+  it('still counts an outage as failed once outageRetryMs is spent', async () => {
+    const em = probe.app.get(MikroORM).em.fork() as EntityManager;
+    const publisher = probe.app.get(EventPublisher);
+    await em.transactional(async (tx) => void publisher.record(tx, THING_NOTED, 'long-outage', { note: 'long-outage', awayFor: 1000 }));
+    await eventually(
+      async () => expect(await query<{ note: string }>(probe, `select note from probe.effect where note like 'failed:long-outage%'`)).toEqual([{ note: 'failed:long-outage:The registry service is not available' }]),
+      { timeoutMs: 20_000 },
+    );
   });
 });
 

@@ -81,7 +81,7 @@ describe('3+N candidate discussions', () => {
   beforeAll(async () => {
     platform = await TestPlatform.create();
     // Two replicas on one database; the consumers started by hand, the schedulers ticked by the test.
-    const start = () => platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config, { startWorkers: false, consumer: { maxDeliveries: 2, retryDelayMs: 20 } }));
+    const start = () => platform.start('incidents', IncidentsConfig, (config) => IncidentsAppModule.register(config, { startWorkers: false, consumer: { maxDeliveries: 2, retryDelayMs: 20, outageRetryMs: 200 } }));
     replicas = [await start(), await start()];
     schedulers = replicas.map((r) => r.app.get(DiscussionTaskScheduler));
     discussions = new DiscussionsClient(await platform.bus());

@@ -16,14 +16,39 @@ export interface ConsumerSettings {
   prefix: string;
   /** Deliveries of one message before it is parked in the dead-letter table. */
   maxDeliveries: number;
-  /** First retry delay; doubles with each delivery. */
+  /** First retry delay; doubles with each delivery, up to 30 s. */
   retryDelayMs: number;
+  /**
+   * How long an outage is retried before the message counts as failed: a handler that fails because a service it asks
+   * is unavailable or times out, or its database is unreachable (`isOutageError`), is redelivered for about this long
+   * (a restarting service is back in seconds to a minute) instead of `maxDeliveries` times (15 s at the defaults).
+   */
+  outageRetryMs: number;
   autoStart: boolean;
   /** Replicas of a source's stream if this consumer creates it first (NATS_STREAM_REPLICAS; default 1). */
   streamReplicas?: number;
 }
 
 export const CONSUMER_SETTINGS = Symbol('CONSUMER_SETTINGS');
+
+const MAX_RETRY_DELAY_MS = 30_000;
+const OUTAGE_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03'];
+
+/**
+ * Whether a handler's error says that something it needs is away for now, not that the handler failed: another
+ * service unavailable or timing out (an `AppError` of kind unavailable or timeout, as the bus answers while a service
+ * restarts), or the database unreachable (a refused or cut connection, PostgreSQL shutting down or starting, SQLSTATE
+ * class 08). The fault suite (docs/faults.md) found a registry restart spending a hand-off's 5 deliveries.
+ */
+export function isOutageError(error: unknown): boolean {
+  if (error instanceof AppError) return error.kind === 'unavailable' || error.kind === 'timeout';
+  for (let e: unknown = error, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && (OUTAGE_CODES.includes(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+    if (/Connection terminated|not yet accepting connections|the database system is (starting up|shutting down)|connect ECONNREFUSED/i.test(String((e as Error).message))) return true;
+  }
+  return false;
+}
 
 /**
  * Runs the service's durable pull consumers. Each event's effect and its inbox row commit in one
@@ -119,9 +144,26 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
     return consumerName(this.settings.service, subscriber);
   }
 
+  /** Deliveries of a message whose handler meets an outage: as many as fit in `outageRetryMs` with the backoff. */
+  private get outageDeliveries(): number {
+    let deliveries = 1;
+    for (let waited = 0; waited < this.settings.outageRetryMs; deliveries++) waited += this.retryDelay(deliveries);
+    return Math.max(deliveries, this.settings.maxDeliveries);
+  }
+
+  private retryDelay(deliveries: number): number {
+    return Math.min(this.settings.retryDelayMs * 2 ** (deliveries - 1), MAX_RETRY_DELAY_MS);
+  }
+
   private async ensureConsumer(stream: string, durable: string, filter: string): Promise<void> {
+    // A backstop only: the host parks a message in the dead-letter table well before this.
+    const maxDeliver = this.outageDeliveries * 2;
     try {
-      await this.nats.manager.consumers.info(stream, durable);
+      const info = await this.nats.manager.consumers.info(stream, durable);
+      // A durable made by an older version (a lower backstop) would stop delivering during an outage's retries.
+      if (info.config.max_deliver !== undefined && info.config.max_deliver > 0 && info.config.max_deliver < maxDeliver) {
+        await this.nats.manager.consumers.update(stream, durable, { max_deliver: maxDeliver });
+      }
     } catch (error) {
       if (!isNotFound(error)) throw error;
       await this.nats.manager.consumers.add(stream, {
@@ -130,8 +172,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
         deliver_policy: DeliverPolicy.All,
         filter_subject: filter,
         ack_wait: nanos(30_000),
-        // A backstop only: the host parks a message in the dead-letter table well before this.
-        max_deliver: this.settings.maxDeliveries * 2,
+        max_deliver: maxDeliver,
         max_ack_pending: 1000,
       });
     }
@@ -197,7 +238,9 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
       const reason = describeError(error);
       // A business error (a refused command) fails the same way on every delivery: it is never retried.
       const permanent = isPermanentError(error);
-      if (permanent || deliveries >= this.settings.maxDeliveries) {
+      // An outage (a service restarting, the database away) is retried longer than a handler's own failure.
+      const limit = isOutageError(error) ? this.outageDeliveries : this.settings.maxDeliveries;
+      if (permanent || deliveries >= limit) {
         // The hook sees a domain error as it is, anything else only by its scrubbed description.
         if (binding.failed && (await this.recordFailure(consumer, binding, event, error instanceof AppError ? error : new Error(reason)))) {
           msg.ack();
@@ -210,7 +253,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
       } else {
         this.logger.warn({ msg: 'event handler failed; will retry', consumer, eventId: event.id, deliveries, reason });
         outcome('retried');
-        msg.nak(this.settings.retryDelayMs * 2 ** (deliveries - 1));
+        msg.nak(this.retryDelay(deliveries));
       }
     }
   }

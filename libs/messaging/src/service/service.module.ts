@@ -31,7 +31,7 @@ export interface ServiceModuleOptions {
   /** Whether the relay and consumers start with the app (tests may start them by hand). */
   startWorkers?: boolean;
   /** Consumer retry policy (tests shorten it). */
-  consumer?: { maxDeliveries?: number; retryDelayMs?: number };
+  consumer?: { maxDeliveries?: number; retryDelayMs?: number; outageRetryMs?: number };
   /** Outbox relay tuning (tests shorten it). */
   relay?: { publishTimeoutMs?: number; batchSize?: number };
 }
@@ -92,6 +92,7 @@ export class ServiceModule {
             maxDeliveries: options.consumer?.maxDeliveries ?? 5,
             retryDelayMs: options.consumer?.retryDelayMs ?? 1000,
             streamReplicas: config.NATS_STREAM_REPLICAS,
+            outageRetryMs: options.consumer?.outageRetryMs ?? 5 * 60_000,
             autoStart: startWorkers,
           },
         },
