@@ -15,6 +15,7 @@ const IN_GRID = { lat: 37.405, lng: 118.505, address: '文汇小区东门' };
 const GRID_MEMBER = 'demo-grid-staff';
 const OFFICER = 'demo-community';
 const OPERATOR = 'demo-hotline';
+const SECRETARY = 'demo-party-secretary';
 const CALLER_PHONE = '13805461234';
 
 interface DemoUser {
@@ -447,6 +448,21 @@ describe('the console in Chromium', () => {
       expect(await officer.locator('[data-figure="cases.onTime.accept"] [data-cell="current"]').innerText()).toContain(`${accept.numerator}/${accept.denominator}`);
       // The trend drawn by ECharts on its canvas, under the console's Content Security Policy (a refusal fails the test).
       await officer.locator('[data-chart="trend"] canvas').waitFor();
+    });
+  });
+  describe('party building', () => {
+    it("shows the party secretary their community's coverage: every grid without a branch while none is founded", async () => {
+      // The party-building service learns the grid map from the registry's events: the coverage counts both grids once it has.
+      await eventually(async () => expect((await api(SECRETARY, 'GET', '/party/coverage')).json<{ grids: number }>().grids).toBe(2), { timeoutMs: 20_000, intervalMs: 200 });
+      const secretary = await signIn(SECRETARY);
+      await secretary.locator('nav a[href="/party"]').click();
+      await secretary.waitForURL(`${base}/party`);
+      const panel = secretary.locator('[data-test="party-organisations"]');
+      await panel.locator('[data-test="coverage-share"]').waitFor();
+      expect(await panel.locator('[data-test="coverage-share"]').innerText()).toContain('0%');
+      for (const grid of [GRID, GRID_2]) await panel.locator(`[data-test="grids-without-branch"] [data-unit="${grid}"]`).waitFor();
+      expect(await panel.locator(`[data-test="grids-without-branch"] [data-unit="${OTHER_GRID}"]`).count()).toBe(0);
+      expect(await panel.locator('[data-test="coverage-communities"]').innerText()).toContain('文汇社区');
     });
   });
 });
