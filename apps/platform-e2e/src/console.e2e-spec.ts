@@ -43,7 +43,7 @@ describe('the console in Chromium', () => {
   beforeAll(async () => {
     consoleDir = mkdtempSync(join(tmpdir(), 'gridline-console-e2e-'));
     // The build and the services' boot side by side; the gateway serves the console only once it is built.
-    const [started] = await Promise.all([StreetFixture.start({ services: ['registry', 'incidents', 'hotline', 'analytics'] }), buildConsole(consoleDir)]);
+    const [started] = await Promise.all([StreetFixture.start({ services: ['registry', 'incidents', 'hotline', 'analytics', 'party-building'] }), buildConsole(consoleDir)]);
     walk = started;
     gateway = await walk.startGateway({ CONSOLE_DIR: consoleDir });
     await gateway.app.listen(0, '127.0.0.1');
