@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { randomUUID } from 'node:crypto';
 import { ConfigError, MetricsRegistry, NestPinoLogger, createLogger, type AppLogger } from '@gridline/platform';
 import { DEV_JWT } from '@gridline/auth';
@@ -103,7 +104,7 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
   // The request bodies' schemas: the validation pipe refuses a field a DTO does not declare (forbidNonWhitelisted), so
   // each says so — a client sees it, and the compatibility check (npm run api:compat) reads an added optional field as
   // widening what is accepted, not as a breaking change.
-  for (const schema of Object.values(document.components?.schemas ?? {})) {
+  for (const schema of requestBodySchemas(document)) {
     if ('properties' in schema && schema.additionalProperties === undefined) schema.additionalProperties = false;
   }
   document.components = { ...document.components, schemas: { ...document.components?.schemas, ProblemDetails: PROBLEM_SCHEMA } };
@@ -132,3 +133,25 @@ const PROBLEM_SCHEMA = {
     details: { type: 'object', description: 'What the service said beside the message: ids, states, allowed actions' },
   },
 };
+
+/** The component schemas a request body uses, directly or through another schema (not those only answers use). */
+function requestBodySchemas(document: OpenAPIObject): SchemaObject[] {
+  const schemas = (document.components?.schemas ?? {}) as Record<string, SchemaObject>;
+  const found = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && ref.startsWith('#/components/schemas/')) {
+      const name = ref.slice('#/components/schemas/'.length);
+      if (!found.has(name) && schemas[name]) {
+        found.add(name);
+        visit(schemas[name]);
+      }
+      return;
+    }
+    Object.values(node).forEach(visit);
+  };
+  for (const operations of Object.values(document.paths ?? {})) for (const operation of Object.values(operations ?? {})) visit((operation as { requestBody?: unknown })?.requestBody);
+  return [...found].map((name) => schemas[name]);
+}
