@@ -43,9 +43,9 @@ describe('gateway', () => {
     gateway.app.inject({ method: 'GET', url, headers: token ? { authorization: `Bearer ${token}` } : {} });
 
   describe('authentication', () => {
-    const PUBLIC = ['/health/live', '/health/ready', '/metrics', '/docs', '/docs-json', '/docs-yaml', '/api/v1/public/grid', '/api/v1/party/stations/nearest', '/api/v1/dev/demo-users'];
+    const PUBLIC = ['/health/live', '/health/ready', '/metrics', '/docs', '/docs-json', '/docs-yaml', '/api/v1/public/grid', '/api/v1/party/stations/nearest', '/api/v1/dev/demo-users', '/api/v1/console-config'];
 
-    it('guards every route but health, metrics, docs, the public grid and nearest-station lookups, the demo sign-in (not in production) and Open311 (which has its own api_key)', async () => {
+    it('guards every route but health, metrics, docs, the public grid and nearest-station lookups, the demo sign-in (not in production), the console sign-in config and Open311 (which has its own api_key)', async () => {
       // Open311: its resources under /open311/v2/, and the discovery document also at /open311/discovery.
       const guarded = gateway.routes.filter((r) => !PUBLIC.some((p) => r.url === p || r.url.startsWith('/docs')) && !r.url.startsWith('/open311/v2/') && r.url !== '/open311/discovery.:format');
       expect(guarded.map((r) => `${r.method} ${r.url}`)).toContain('POST /api/v1/open311/keys');
