@@ -6,7 +6,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import type { GatewayApp } from '@gridline/app-gateway';
 import { residentIdCheckCharacter } from '@gridline/contracts-registry';
 import { TEST_MAP, eventually, unitFactory } from '@gridline/testing';
-import { ConsolePeople, buildConsole, launchChromium } from './support/console-browser';
+import { ConsolePeople, buildConsole, launchChromium, screenshot } from './support/console-browser';
 import { StreetFixture } from './support/street-fixture';
 
 // The demo street's codes: the demo users of GET /api/v1/dev/demo-users work in them.
@@ -159,6 +159,7 @@ describe('the console in Chromium', () => {
     await page.goto(`${base}/`);
     // Not signed in: the console sends the person to the sign-in page, which lists the demo users.
     await page.waitForURL(/\/sign-in\?next=/);
+    await screenshot(page, 'sign-in');
     await page.locator(`[data-user="${sub}"] button`).click();
     await page.waitForURL(`${base}/cases`);
     await eventually(async () => expect((await page.locator('[data-test="signed-in-as"]').textContent())?.trim()).toBe(demoUser(sub).name ?? sub));
@@ -167,7 +168,10 @@ describe('the console in Chromium', () => {
 
   /** From the case list, opens the case whose row shows `title`. */
   async function openFromList(page: Page, title: string, id: string): Promise<void> {
-    await page.locator('[data-test="case-list"] .el-table__row', { hasText: title }).click();
+    const row = page.locator('[data-test="case-list"] .el-table__row', { hasText: title });
+    await row.waitFor();
+    await screenshot(page, 'cases');
+    await row.click();
     await page.waitForURL(`${base}/cases/${id}`);
     await page.locator('[data-test="case-detail"] h1', { hasText: title }).waitFor();
   }
@@ -233,6 +237,7 @@ describe('the console in Chromium', () => {
     expect(verified.status()).toBe(200);
     await eventually(async () => expect(await officer.locator('[data-test="case-detail"]').innerText()).toContain('closed'));
     expect(await stored(id)).toEqual({ status: 'closed', timeline: ['report', 'accept', 'dispatch', 'sign', 'handle', 'verify', 'closed'] });
+    await screenshot(officer, 'case-detail');
   });
 
   it('shows the field error of a refused form next to its field, and stores nothing', async () => {
@@ -271,6 +276,7 @@ describe('the console in Chromium', () => {
     await community.waitFor();
     const overdueCount = Number((await community.locator('td').nth(3).innerText()).trim());
     expect(overdueCount).toBeGreaterThanOrEqual(1);
+    await screenshot(officer, 'supervision');
 
     // From the board to the case: a keyboard user reaches it by its link.
     await overdueLane.locator(`[data-case="${overdueId}"]`).focus();
@@ -282,6 +288,7 @@ describe('the console in Chromium', () => {
     await officer.locator('[data-test="case-view"] label', { hasText: '看板' }).click();
     const column = officer.locator('[data-test="case-board"] [data-status="reported"]');
     await column.locator(`[data-case="${overdueId}"] [data-badge="overdue"]`).waitFor();
+    await screenshot(officer, 'case-board');
   });
 
   it("draws the boundaries of the officer's units on the map, and a grid's overview on a click", async () => {
@@ -301,6 +308,7 @@ describe('the console in Chromium', () => {
     await overview.waitFor();
     await eventually(async () => expect(await overview.innerText()).toContain(GRID_2));
     expect(await overview.innerText()).toContain('文汇社区第2网格');
+    await screenshot(officer, 'map');
   });
   it("takes an appeal through the hotline desk's form, with the caller's earlier appeal shown as typed, finds it in the list and dispatches it to the grid", async () => {
     const content = `小区东门垃圾桶满溢 ${Date.now()}`;
@@ -320,6 +328,7 @@ describe('the console in Chromium', () => {
     await operator.locator('.el-select-dropdown__item', { hasText: '垃圾堆放' }).click();
     await form.locator(`[data-test="intake-map"] path.unit-${GRID}`).click();
     await form.locator('[data-test="intake-map"] path.picked-point').waitFor();
+    await screenshot(operator, 'hotline-intake');
     const [answer] = await Promise.all([
       operator.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/api/v1/appeals'),
       form.locator('button[type="submit"]').click(),
@@ -358,6 +367,7 @@ describe('the console in Chromium', () => {
     expect((await takeAction(operator, 'dispatch')).status()).toBe(200);
     await eventually(async () => expect(await detail.locator('h1').innerText()).toContain('已派单'));
     await eventually(async () => expect(await timelineText(operator)).toContain(`dispatch · ${OPERATOR}`));
+    await screenshot(operator, 'appeal-detail');
   });
   it("shows the callback queue with the caller's phone masked, and reveals it only with a reason, audited", async () => {
     const operator = await signIn(OPERATOR);
@@ -368,6 +378,7 @@ describe('the console in Chromium', () => {
     await row.waitFor();
     expect(await row.locator('[data-test="masked-phone"]').innerText()).not.toContain(CALLER_PHONE);
     expect(await queue.innerText()).not.toContain(CALLER_PHONE);
+    await screenshot(operator, 'callbacks');
 
     // Asked without a reason: nothing is revealed, the reason field says why.
     await row.locator('[data-test="reveal-phone"]').click();
@@ -405,6 +416,7 @@ describe('the console in Chromium', () => {
       await row.waitFor();
       expect(await row.locator('[data-test="masked-idNumber"]').innerText()).toBe(`${ID_NUMBER.slice(0, 6)}********${ID_NUMBER.slice(14)}`);
       expect(await officer.locator('[data-test="registers"]').innerText()).not.toContain(ID_NUMBER);
+      await screenshot(officer, 'registers');
 
       await row.locator(`a[data-record="${residentId}"]`).click();
       await officer.waitForURL(`${base}/registers/residents/${residentId}`);
@@ -421,6 +433,7 @@ describe('the console in Chromium', () => {
       const [revealed] = await Promise.all([officer.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/residents/${residentId}/reveal`), dialog.locator('[data-field="reason"] input').press('Enter')]);
       expect(revealed.status()).toBe(200);
       expect((await dialog.locator('[data-test="revealed-idNumber"]').innerText()).trim()).toBe(ID_NUMBER);
+      await screenshot(officer, 'reveal');
       expect(await detail.locator('[data-test="masked-idNumber"]').innerText()).not.toContain(ID_NUMBER);
       expect(await audited()).toEqual([expect.objectContaining({ actor: OFFICER, fields: ['idNumber'], reason: '核实低保申请' })]);
     });
@@ -448,6 +461,7 @@ describe('the console in Chromium', () => {
       expect(await officer.locator('[data-figure="cases.onTime.accept"] [data-cell="current"]').innerText()).toContain(`${accept.numerator}/${accept.denominator}`);
       // The trend drawn by ECharts on its canvas, under the console's Content Security Policy (a refusal fails the test).
       await officer.locator('[data-chart="trend"] canvas').waitFor();
+      await screenshot(officer, 'figures');
     });
   });
   describe('party building', () => {
@@ -463,6 +477,7 @@ describe('the console in Chromium', () => {
       for (const grid of [GRID, GRID_2]) await panel.locator(`[data-test="grids-without-branch"] [data-unit="${grid}"]`).waitFor();
       expect(await panel.locator(`[data-test="grids-without-branch"] [data-unit="${OTHER_GRID}"]`).count()).toBe(0);
       expect(await panel.locator('[data-test="coverage-communities"]').innerText()).toContain('文汇社区');
+      await screenshot(secretary, 'party');
     });
   });
 });

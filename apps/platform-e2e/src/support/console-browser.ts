@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
@@ -74,4 +74,17 @@ export class ConsolePeople {
     for (const person of this.open.splice(0)) await person.close();
     return faults;
   }
+}
+
+/**
+ * With `CONSOLE_SCREENSHOTS=<dir>` (`npm run console:screenshots` writes docs/console), saves the page as
+ * `<dir>/<name>.png` where the walk reaches a screen worth showing in the README; otherwise does nothing. The walk's
+ * assertions are the same either way. Chinese text needs a CJK font (`apt-get install -y fonts-noto-cjk`).
+ */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  const dir = process.env.CONSOLE_SCREENSHOTS;
+  if (!dir) return;
+  // Fonts and ECharts' first frame drawn before the picture.
+  await page.evaluate('document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))');
+  await page.screenshot({ path: resolve(ROOT, dir, `${name}.png`) });
 }

@@ -18,6 +18,15 @@ describe('trendOption', () => {
       expect.objectContaining({ type: 'line', name: '诉求', data: [2, 0] }),
     ]);
   });
+
+  it('puts the legend in the room above the plot, where it covers no axis (both charts)', () => {
+    const trend = trendOption({ unit: '370502003', interval: 'day', from: '2026-11-01', to: '2026-11-01', series: [], total: [] }, labels);
+    const hotspots = hotspotOption({ unit: '370502003', by: 'category', from: '2026-11-01', to: '2026-11-01', total: 0, appeals: 0, spots: [] }, labels, String);
+    for (const option of [trend, hotspots]) {
+      expect(option.legend).toMatchObject({ top: 0 });
+      expect((option.grid as { top: number }).top).toBeGreaterThanOrEqual(30);
+    }
+  });
 });
 
 describe('hotspotOption', () => {

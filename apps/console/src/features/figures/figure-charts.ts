@@ -12,7 +12,8 @@ export function trendOption(view: TrendsView, labels: SeriesLabels): ChartOption
   const line = (name: string, data: number[]) => ({ type: 'line' as const, name, data, smooth: true, showSymbol: data.length <= 31 });
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: [labels.reported, labels.closed, labels.appeals] },
+    // Above the plot (top 0, inside grid.top): at ECharts' default place it was drawn over the x axis.
+    legend: { top: 0, data: [labels.reported, labels.closed, labels.appeals] },
     grid: { left: 40, right: 16, top: 36, bottom: 28 },
     xAxis: { type: 'category', data: view.total.map((p) => p.bucket), boundaryGap: false },
     yAxis: { type: 'value', minInterval: 1 },
@@ -43,7 +44,7 @@ export function hotspotOption(view: HotspotsView, labels: Pick<SeriesLabels, 're
     .reverse();
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { data: [labels.reported, labels.appeals] },
+    legend: { top: 0, data: [labels.reported, labels.appeals] },
     grid: { left: 110, right: 16, top: 36, bottom: 24 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: top.map(([code]) => categoryName(code)) },
