@@ -1,11 +1,8 @@
 import type { Client } from 'pg';
-import { eventually, unitFactory } from '@gridline/testing';
+import { TEST_MAP, eventually, unitFactory } from '@gridline/testing';
 import { StreetFixture } from './support/street-fixture';
 
-const STREET = '370502003';
-const COMMUNITY = '370502003001';
-const GRID = '370502003001001';
-const GRID_2 = '370502003001002';
+const { STREET, COMMUNITY, GRID, GRID_2 } = TEST_MAP;
 const IN_GRID = { lat: 37.405, lng: 118.505, address: '文汇小区东门' };
 
 /**
