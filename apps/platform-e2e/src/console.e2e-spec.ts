@@ -178,14 +178,15 @@ describe('the console in Chromium', () => {
 
   /** Picks an action the detail offers and submits its form (after `fill`), returning the API's answer. */
   async function takeAction(page: Page, action: string, fill: (form: ReturnType<Page['locator']>) => Promise<void> = async () => undefined): Promise<Response> {
-    await page.locator('[data-test="actions"] label', { hasText: new RegExp(`^${action}$`) }).click();
+    await page.locator(`[data-test="actions"] [data-action="${action}"]`).click();
     const form = page.locator(`form[data-action="${action}"]`);
     await fill(form);
     const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/actions/${action}`)), form.locator('button[type="submit"]').click()]);
     return answer;
   }
 
-  const offered = (page: Page) => page.locator('[data-test="actions"] label').allTextContents().then((labels) => labels.map((l) => l.trim()));
+  /** The steps offered, by code (each button shows the step's name: 受理, 派遣…). */
+  const offered = (page: Page) => page.locator('[data-test="actions"] [data-action]').evaluateAll((buttons) => buttons.map((b) => b.getAttribute('data-action')));
   const timelineText = (page: Page) => page.locator('[data-test="timeline"]').innerText();
 
   it('signs a grid member in from the demo users, who reports a case through the form with its point on the map and has no action open on it', async () => {
@@ -195,8 +196,8 @@ describe('the console in Chromium', () => {
     await page.locator('nav a[href="/cases"]').click();
     await openFromList(page, title, id);
     const detail = page.locator('[data-test="case-detail"]');
-    await eventually(async () => expect(await detail.innerText()).toContain('reported'));
-    expect(await timelineText(page)).toContain(`report · ${GRID_MEMBER}`);
+    await eventually(async () => expect(await detail.innerText()).toContain('待受理'));
+    expect(await timelineText(page)).toContain(`上报 · ${GRID_MEMBER}`);
     // The reporter accepts nothing: the API allows them no action, so the detail offers none.
     expect(await page.locator('[data-test="actions"]').count()).toBe(0);
     expect(await detail.innerText()).toContain('当前无可办理操作');
@@ -215,17 +216,17 @@ describe('the console in Chromium', () => {
 
     const accepted = await takeAction(officer, 'accept', (form) => form.locator('[data-field="comment"] textarea').fill('已核实，安排清运'));
     expect(accepted.status()).toBe(200);
-    await eventually(async () => expect(await timelineText(officer)).toContain(`accept · ${OFFICER} — 已核实，安排清运`));
+    await eventually(async () => expect(await timelineText(officer)).toContain(`受理 · ${OFFICER} — 已核实，安排清运`));
     await eventually(async () => expect(await offered(officer)).toContain('dispatch'));
     expect((await takeAction(officer, 'dispatch')).status()).toBe(200);
-    await eventually(async () => expect(await officer.locator('[data-test="case-detail"]').innerText()).toContain('dispatched'));
+    await eventually(async () => expect(await officer.locator('[data-test="case-detail"]').innerText()).toContain('已派遣'));
 
     await member.reload();
     await eventually(async () => expect(await offered(member)).toContain('sign'));
     expect((await takeAction(member, 'sign')).status()).toBe(200);
     await eventually(async () => expect(await offered(member)).toContain('handle'));
     expect((await takeAction(member, 'handle', (form) => form.locator('[data-field="result"] textarea').fill('已清运完毕'))).status()).toBe(200);
-    await eventually(async () => expect(await member.locator('[data-test="case-detail"]').innerText()).toContain('handled'));
+    await eventually(async () => expect(await member.locator('[data-test="case-detail"]').innerText()).toContain('待核查'));
 
     // The officer's page shows what the grid member did once it is loaded again.
     await officer.reload();
@@ -235,7 +236,7 @@ describe('the console in Chromium', () => {
       await form.locator('[data-field="comment"] textarea').fill('现场已清理');
     });
     expect(verified.status()).toBe(200);
-    await eventually(async () => expect(await officer.locator('[data-test="case-detail"]').innerText()).toContain('closed'));
+    await eventually(async () => expect(await officer.locator('[data-test="case-detail"]').innerText()).toContain('已结案'));
     expect(await stored(id)).toEqual({ status: 'closed', timeline: ['report', 'accept', 'dispatch', 'sign', 'handle', 'verify', 'closed'] });
     await screenshot(officer, 'case-detail');
   });
@@ -260,7 +261,7 @@ describe('the console in Chromium', () => {
     expect(await form.locator('[data-test="form-error"]').count()).toBe(0);
 
     expect(await stored(id)).toEqual({ status: 'reported', timeline: ['report'] });
-    expect(await officer.locator('[data-test="case-detail"]').innerText()).toContain('reported');
+    expect(await officer.locator('[data-test="case-detail"]').innerText()).toContain('待受理');
     expect(await offered(officer)).toEqual(['accept', 'reject', 'cancel', 'merge']);
   });
 
@@ -362,11 +363,11 @@ describe('the console in Chromium', () => {
 
     // Dispatched: the category's owner on the responsibility list is the grid, found by the API from the point.
     await eventually(async () => expect(await offered(operator)).toContain('dispatch'));
-    await operator.locator('[data-test="actions"] label', { hasText: /^dispatch$/ }).click();
+    await operator.locator('[data-test="actions"] [data-action="dispatch"]').click();
     await operator.locator('[data-test="suggested-owner"]').waitFor();
     expect((await takeAction(operator, 'dispatch')).status()).toBe(200);
     await eventually(async () => expect(await detail.locator('h1').innerText()).toContain('已派单'));
-    await eventually(async () => expect(await timelineText(operator)).toContain(`dispatch · ${OPERATOR}`));
+    await eventually(async () => expect(await timelineText(operator)).toContain(`派遣 · ${OPERATOR}`));
     await screenshot(operator, 'appeal-detail');
   });
   it("shows the callback queue with the caller's phone masked, and reveals it only with a reason, audited", async () => {

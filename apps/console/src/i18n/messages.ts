@@ -7,9 +7,17 @@ export const messages = {
     cases: {
       title: '事件列表', status: '状态', category: '类别', all: '全部', search: '查询', more: '加载更多', workOrder: '工单号', grid: '网格',
       unit: '区域', period: '上报时间', from: '开始日期', to: '结束日期', text: '关键词', textHint: '标题、描述、地址或工单号', allOf: '全部小类', supervised: '督办中', view: '显示方式', list: '列表', board: '看板',
-      due: '办理时限', overdue: '超期', card: { warning: '提醒', yellow: '黄牌', red: '红牌' }, timeline: '办理过程', actions: '可办理操作', noActions: '当前无可办理操作', back: '返回列表',
+      due: '办理时限', overdue: '超期', card: { warning: '提醒', yellow: '黄牌', red: '红牌' }, timeline: '办理过程', description: '事件描述', none: '—', actions: '可办理操作', noActions: '当前无可办理操作', back: '返回列表',
     },
     action: { submit: '提交', done: '已办理', reason: '原因', comment: '意见', ownerUnitCode: '承办单位代码', ownerDepartmentCode: '承办部门代码', result: '办理结果', resolution: '处置情况', passed: '核查通过', rating: '评价', intoId: '并入事件', requestedUntil: '申请延期至', approved: '同意', text: '答复内容', approve: '同意', satisfaction: '满意度', until: '延期至', summary: '活动情况', lead: { departmentCode: '主办部门代码', unitCode: '主办单位代码' }, owner: { departmentCode: '建议部门代码', unitCode: '建议单位代码' } },
+    steps: {
+      report: '上报', intake: '受理登记', accept: '受理', reject: '驳回', dispatch: '派遣', sign: '签收', return: '退回', handle: '处置', verify: '核查', evaluate: '评价',
+      request_extension: '申请延期', decide_extension: '审批延期', extend: '延期', cancel: '撤销', merge: '合并', answer_directly: '直接答复', contact: '联系诉求人',
+      decide_return: '审核退回', raise_objection: '提出异议', decide_objection: '审核异议', answer: '答复', callback: '回访', flag: '标记', reclassify: '重新分类',
+      handoff_failed: '转办失败', appeal_callback: '诉求回访', joint_discussion: '提请联席会议', opened_from_visit: '走访发现', photo_added: '添加照片',
+      dispute_party_added: '添加当事人', mediation_session_added: '添加调解记录', dispute_agreement_set: '达成协议', card: '亮牌', escalate: '升级督办', approve: '批准', end: '结束',
+    },
+    choices: { resolved: '已解决', partly_resolved: '部分解决', not_resolved: '未解决', satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意', not_reached: '未联系上' },
     status: { reported: '待受理', accepted: '已受理', rejected: '不予受理', dispatched: '已派遣', in_progress: '处置中', handled: '待核查', closed: '已结案', evaluated: '已评价', cancelled: '已撤销', merged: '已合并' },
     report: {
       title: '上报事件', category: '事件类别', chooseCategory: '选择小类', caseTitle: '标题', description: '事件描述', urgency: '紧急程度', source: '来源', address: '地址',
@@ -107,9 +115,17 @@ export const messages = {
     cases: {
       title: 'Cases', status: 'State', category: 'Category', all: 'All', search: 'Search', more: 'Load more', workOrder: 'Work order', grid: 'Grid',
       unit: 'Unit', period: 'Reported', from: 'From', to: 'To', text: 'Text', textHint: 'Title, description, address or work order', allOf: 'all of it', supervised: 'Supervised', view: 'View', list: 'List', board: 'Board',
-      due: 'Due', overdue: 'Overdue', card: { warning: 'Warning', yellow: 'Yellow card', red: 'Red card' }, timeline: 'Timeline', actions: 'Actions you may take', noActions: 'No action is open to you', back: 'Back to the list',
+      due: 'Due', overdue: 'Overdue', card: { warning: 'Warning', yellow: 'Yellow card', red: 'Red card' }, timeline: 'Timeline', description: 'Description', none: '—', actions: 'Actions you may take', noActions: 'No action is open to you', back: 'Back to the list',
     },
     action: { submit: 'Submit', done: 'Done', reason: 'Reason', comment: 'Comment', ownerUnitCode: 'Owner unit code', ownerDepartmentCode: 'Owner department code', result: 'Result', resolution: 'Resolution', passed: 'Verified', rating: 'Rating', intoId: 'Merge into case', requestedUntil: 'Extend until', approved: 'Approved', text: 'Reply', approve: 'Approve', satisfaction: 'Satisfaction', until: 'Until', summary: 'What was done', lead: { departmentCode: 'Lead department code', unitCode: 'Lead unit code' }, owner: { departmentCode: 'Suggested department code', unitCode: 'Suggested unit code' } },
+    steps: {
+      report: 'Reported', intake: 'Taken', accept: 'Accept', reject: 'Reject', dispatch: 'Dispatch', sign: 'Sign for', return: 'Return', handle: 'Handle', verify: 'Verify', evaluate: 'Evaluate',
+      request_extension: 'Request an extension', decide_extension: 'Decide the extension', extend: 'Extended', cancel: 'Cancel', merge: 'Merge', answer_directly: 'Answer directly', contact: 'Contact the caller',
+      decide_return: 'Decide the return', raise_objection: 'Object', decide_objection: 'Decide the objection', answer: 'Answer', callback: 'Call back', flag: 'Flag', reclassify: 'Reclassified',
+      handoff_failed: 'Hand-off failed', appeal_callback: 'Appeal called back', joint_discussion: 'Lifted to joint discussion', opened_from_visit: 'Found on a visit', photo_added: 'Photo added',
+      dispute_party_added: 'Party added', mediation_session_added: 'Mediation session', dispute_agreement_set: 'Agreement reached', card: 'Carded', escalate: 'Escalated', approve: 'Approve', end: 'End',
+    },
+    choices: { resolved: 'Resolved', partly_resolved: 'Partly resolved', not_resolved: 'Not resolved', satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied', not_reached: 'Not reached' },
     status: { reported: 'Reported', accepted: 'Accepted', rejected: 'Rejected', dispatched: 'Dispatched', in_progress: 'In progress', handled: 'Handled', closed: 'Closed', evaluated: 'Evaluated', cancelled: 'Cancelled', merged: 'Merged' },
     report: {
       title: 'Report a case', category: 'Category', chooseCategory: 'Choose a category', caseTitle: 'Title', description: 'Description', urgency: 'Urgency', source: 'Source', address: 'Address',

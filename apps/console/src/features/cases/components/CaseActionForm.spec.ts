@@ -40,4 +40,14 @@ describe('CaseActionForm', () => {
     expect(wrapper.emitted('done')?.[0]).toEqual([expect.objectContaining({ status: 'rejected' })]);
     vi.unstubAllGlobals();
   });
+  it('starts an evaluation at the top rating and sends it unless the evaluator changes it', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ ...CASE, status: 'evaluated', version: 4 }), { status: 200, headers: { 'content-type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    const wrapper = mount(CaseActionForm, { props: { api: new ApiClient(() => 't'), case: CASE, action: 'evaluate' }, global: { plugins: [ElementPlus, i18n] } });
+    expect((wrapper.find('[data-field="rating"] input').element as HTMLInputElement).value).toBe('5');
+    await wrapper.find('form').trigger('submit');
+    await flushPromises();
+    expect(JSON.parse((fetchMock.mock.calls[0] as unknown as [string, RequestInit])[1].body as string)).toEqual({ version: 3, rating: 5 });
+    vi.unstubAllGlobals();
+  });
 });
