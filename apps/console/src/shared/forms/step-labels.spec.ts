@@ -12,7 +12,7 @@ const global = { plugins: [ElementPlus, i18n] };
 
 describe('the names of states and steps', () => {
   it('names every state of a case, every step of a case or an appeal and every choice of their forms in both languages', () => {
-    const steps = [...Object.keys(ACTION_FIELDS), ...Object.keys(APPEAL_ACTION_FIELDS), 'report', 'intake', 'approve', 'end'];
+    const steps = [...Object.keys(ACTION_FIELDS), ...Object.keys(APPEAL_ACTION_FIELDS), 'report', 'intake', 'closed', 'approve', 'end'];
     for (const texts of [messages['zh-CN'], messages.en]) {
       expect(CASE_STATUSES.filter((s) => !(s in texts.status))).toEqual([]);
       expect(steps.filter((s) => !(s in texts.steps))).toEqual([]);
