@@ -168,7 +168,7 @@ describe('the console in Chromium', () => {
 
   /** From the case list, opens the case whose row shows `title`. */
   async function openFromList(page: Page, title: string, id: string): Promise<void> {
-    const row = page.locator('[data-test="case-list"] .el-table__row', { hasText: title });
+    const row = page.locator('[data-test="case-list"] .virtual-row', { hasText: title });
     await row.waitFor();
     await screenshot(page, 'cases');
     await row.click();
@@ -357,7 +357,7 @@ describe('the console in Chromium', () => {
     expect(((await searched.json()) as { items: { id: string }[] }).items.map((a) => a.id)).toEqual([appeal.id]);
     const row = operator.locator(`[data-test="appeals"] a[data-appeal="${appeal.id}"]`);
     await row.waitFor();
-    await eventually(async () => expect(await operator.locator('[data-test="appeals"] .el-table__row').count()).toBe(1));
+    await eventually(async () => expect(await operator.locator('[data-test="appeals"] .virtual-row').count()).toBe(1));
     await row.click();
     await operator.waitForURL(`${base}/hotline/appeals/${appeal.id}`);
 
@@ -375,7 +375,7 @@ describe('the console in Chromium', () => {
     await operator.locator('nav a[href="/hotline/callbacks"]').click();
     await operator.waitForURL(`${base}/hotline/callbacks`);
     const queue = operator.locator('[data-test="callback-queue"]');
-    const row = queue.locator('.el-table__row', { has: operator.locator(`a[data-appeal="${answeredAppealId}"]`) });
+    const row = queue.locator('.virtual-row', { has: operator.locator(`a[data-appeal="${answeredAppealId}"]`) });
     await row.waitFor();
     expect(await row.locator('[data-test="masked-phone"]').innerText()).not.toContain(CALLER_PHONE);
     expect(await queue.innerText()).not.toContain(CALLER_PHONE);
@@ -413,7 +413,7 @@ describe('the console in Chromium', () => {
       const officer = await signIn(OFFICER);
       await officer.locator('nav a[href="/registers"]').click();
       await officer.waitForURL(`${base}/registers`);
-      const row = officer.locator('[data-test="records"] .el-table__row', { has: officer.locator(`a[data-record="${residentId}"]`) });
+      const row = officer.locator('[data-test="records"] .virtual-row', { has: officer.locator(`a[data-record="${residentId}"]`) });
       await row.waitFor();
       expect(await row.locator('[data-test="masked-idNumber"]').innerText()).toBe(`${ID_NUMBER.slice(0, 6)}********${ID_NUMBER.slice(14)}`);
       expect(await officer.locator('[data-test="registers"]').innerText()).not.toContain(ID_NUMBER);

@@ -7,7 +7,7 @@ export const messages = {
     cases: {
       title: '事件列表', status: '状态', category: '类别', all: '全部', search: '查询', more: '加载更多', workOrder: '工单号', grid: '网格',
       unit: '区域', period: '上报时间', from: '开始日期', to: '结束日期', text: '关键词', textHint: '标题、描述、地址或工单号', allOf: '全部小类', supervised: '督办中', view: '显示方式', list: '列表', board: '看板',
-      due: '办理时限', overdue: '超期', card: { warning: '提醒', yellow: '黄牌', red: '红牌' }, timeline: '办理过程', description: '事件描述', none: '—', actions: '可办理操作', noActions: '当前无可办理操作', back: '返回列表',
+      due: '办理时限', overdue: '超期', card: { warning: '提醒', yellow: '黄牌', red: '红牌' }, timeline: '办理过程', description: '事件描述', none: '—', noRows: '暂无数据', actions: '可办理操作', noActions: '当前无可办理操作', back: '返回列表',
     },
     action: { submit: '提交', done: '已办理', reason: '原因', comment: '意见', ownerUnitCode: '承办单位代码', ownerDepartmentCode: '承办部门代码', result: '办理结果', resolution: '处置情况', passed: '核查通过', rating: '评价', intoId: '并入事件', requestedUntil: '申请延期至', approved: '同意', text: '答复内容', approve: '同意', satisfaction: '满意度', until: '延期至', summary: '活动情况', lead: { departmentCode: '主办部门代码', unitCode: '主办单位代码' }, owner: { departmentCode: '建议部门代码', unitCode: '建议单位代码' } },
     steps: {
@@ -115,7 +115,7 @@ export const messages = {
     cases: {
       title: 'Cases', status: 'State', category: 'Category', all: 'All', search: 'Search', more: 'Load more', workOrder: 'Work order', grid: 'Grid',
       unit: 'Unit', period: 'Reported', from: 'From', to: 'To', text: 'Text', textHint: 'Title, description, address or work order', allOf: 'all of it', supervised: 'Supervised', view: 'View', list: 'List', board: 'Board',
-      due: 'Due', overdue: 'Overdue', card: { warning: 'Warning', yellow: 'Yellow card', red: 'Red card' }, timeline: 'Timeline', description: 'Description', none: '—', actions: 'Actions you may take', noActions: 'No action is open to you', back: 'Back to the list',
+      due: 'Due', overdue: 'Overdue', card: { warning: 'Warning', yellow: 'Yellow card', red: 'Red card' }, timeline: 'Timeline', description: 'Description', none: '—', noRows: 'Nothing to show', actions: 'Actions you may take', noActions: 'No action is open to you', back: 'Back to the list',
     },
     action: { submit: 'Submit', done: 'Done', reason: 'Reason', comment: 'Comment', ownerUnitCode: 'Owner unit code', ownerDepartmentCode: 'Owner department code', result: 'Result', resolution: 'Resolution', passed: 'Verified', rating: 'Rating', intoId: 'Merge into case', requestedUntil: 'Extend until', approved: 'Approved', text: 'Reply', approve: 'Approve', satisfaction: 'Satisfaction', until: 'Until', summary: 'What was done', lead: { departmentCode: 'Lead department code', unitCode: 'Lead unit code' }, owner: { departmentCode: 'Suggested department code', unitCode: 'Suggested unit code' } },
     steps: {
