@@ -6,7 +6,7 @@ import type { Browser, Page, Response } from 'playwright-core';
 import type { GatewayApp } from '@gridline/app-gateway';
 import { residentIdCheckCharacter } from '@gridline/contracts-registry';
 import { TEST_MAP, eventually, unitFactory } from '@gridline/testing';
-import { ConsolePeople, buildConsole, launchChromium, screenshot } from './support/console-browser';
+import { ConsolePeople, accessibilityViolations, buildConsole, launchChromium, screenshot, type AxeViolation } from './support/console-browser';
 import { StreetFixture } from './support/street-fixture';
 
 // The demo street's codes: the demo users of GET /api/v1/dev/demo-users work in them.
@@ -479,6 +479,49 @@ describe('the console in Chromium', () => {
       expect(await panel.locator(`[data-test="grids-without-branch"] [data-unit="${OTHER_GRID}"]`).count()).toBe(0);
       expect(await panel.locator('[data-test="coverage-communities"]').innerText()).toContain('文汇社区');
       await screenshot(secretary, 'party');
+    });
+  });
+
+  describe('accessibility', () => {
+    it("passes axe-core's WCAG 2.1 A and AA rules on the sign-in page, every screen the street centre's menu offers and a case's detail", async () => {
+      const person = await people.person(browser);
+      const { page } = person;
+      await page.goto(`${base}/`);
+      await page.locator('[data-user] button').first().waitFor();
+      const found: Record<string, AxeViolation[]> = { '/sign-in': await accessibilityViolations(page) };
+      await page.locator(`[data-user="demo-street"] button`).click();
+      await page.waitForURL(`${base}/cases`);
+      const screens = await page.locator('nav a').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+      expect(screens).toEqual(expect.arrayContaining(['/cases', '/supervision', '/hotline', '/registers', '/party', '/map', '/figures', '/rankings', '/wall', '/candidates']));
+      for (const screen of [...screens, `/cases/${overdueId}`, '/cases/new', '/hotline/new']) {
+        // The session lives in the tab: a new load of the console keeps it.
+        await page.goto(`${base}${screen}`);
+        await page.waitForLoadState('networkidle');
+        found[screen] = await accessibilityViolations(page);
+      }
+      expect(Object.entries(found).filter(([, violations]) => violations.length > 0)).toEqual([]);
+    });
+
+    it('reaches the menu, a case and its steps by keyboard alone', async () => {
+      const officer = await signIn(OFFICER);
+      /** Presses Tab until the focus is on (or within) `selector`, at most `max` times, then Enter. */
+      async function tabTo(selector: string, max = 80): Promise<void> {
+        for (let i = 0; i < max; i++) {
+          await officer.keyboard.press('Tab');
+          if (await officer.evaluate(`document.activeElement?.closest(${JSON.stringify(selector)}) != null`)) return officer.keyboard.press('Enter');
+        }
+        throw new Error(`${selector} is not reached by ${max} presses of Tab`);
+      }
+      await tabTo('nav a[href="/supervision"]');
+      await officer.waitForURL(`${base}/supervision`);
+      await tabTo('nav a[href="/cases"]');
+      await officer.waitForURL(`${base}/cases`);
+      await officer.locator('[data-test="case-list"] .virtual-row').first().waitFor();
+      await tabTo(`[data-test="case-list"] a[href="/cases/${overdueId}"]`);
+      await officer.waitForURL(`${base}/cases/${overdueId}`);
+      await officer.locator('[data-test="case-detail"] [data-action]').first().waitFor();
+      await tabTo('[data-test="case-detail"] [data-action]');
+      expect(await officer.evaluate(`document.activeElement?.closest('[data-action]') != null`)).toBe(true);
     });
   });
 });

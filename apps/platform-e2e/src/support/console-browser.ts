@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -87,4 +88,29 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // Fonts and ECharts' first frame drawn before the picture.
   await page.evaluate('document.fonts.ready.then(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))))');
   await page.screenshot({ path: resolve(ROOT, dir, `${name}.png`) });
+}
+
+/** A rule axe-core found broken on a page: its id, how bad, what it asks and where (the first elements' selectors). */
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: string[];
+}
+
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+// The WCAG 2.0 and 2.1 rules of levels A and AA.
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+/**
+ * axe-core's WCAG 2.1 A and AA rules over the page as it is now. Its source is evaluated through the DevTools
+ * protocol: the console's Content Security Policy lets no injected script tag run. Colour contrast is not among them:
+ * the issue keeps Element Plus' default palette (its primary #409eff on white is 3.0:1, under axe's 4.5:1 for AA).
+ */
+export async function accessibilityViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(
+    `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} }, rules: { 'color-contrast': { enabled: false } } })
+      .then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
+  );
 }
