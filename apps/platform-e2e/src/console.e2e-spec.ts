@@ -292,7 +292,11 @@ describe('the console in Chromium', () => {
     await screenshot(officer, 'case-board');
   });
 
-  it("draws the boundaries of the officer's units on the map, and a grid's overview on a click", async () => {
+  it("draws the boundaries of the officer's units on the map, a grid's overview on a click, the layers of open cases, hot spots and red stations, and finds a grid or an address", async () => {
+    // Analytics folds the cases from their events: the hot spots' layer is asked once, when the map opens.
+    const chinaDay = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+    const hex = `/analytics/hotspots?by=hex&resolution=9&from=${chinaDay(Date.now() - 29 * 86_400_000)}&to=${chinaDay(Date.now())}`;
+    await eventually(async () => expect((await api(OFFICER, 'GET', hex)).json<{ cells: unknown[] }>().cells.length).toBeGreaterThan(0), { timeoutMs: 20_000, intervalMs: 200 });
     const officer = await signIn(OFFICER);
     await officer.locator('nav a[href="/map"]').click();
     await officer.waitForURL(`${base}/map`);
@@ -309,6 +313,29 @@ describe('the console in Chromium', () => {
     await overview.waitFor();
     await eventually(async () => expect(await overview.innerText()).toContain(GRID_2));
     expect(await overview.innerText()).toContain('文汇社区第2网格');
+
+    // The layers the officer's roles may see, each in Leaflet's control: the open cases (the week-late one among
+    // them, ringed or not by its card), the last 30 days' hot spots per H3 cell, the red stations.
+    await eventually(async () => expect((await map.getAttribute('data-layers'))?.split(' ').sort()).toEqual(['cases', 'hotspots', 'stations']));
+    const control = officer.locator('.leaflet-control-layers');
+    for (const name of ['在办事件', '热点（近30天）', '红色驿站']) expect(await control.innerText()).toContain(name);
+    await officer.locator(`path.case-marker.case-${overdueId}`).waitFor();
+    expect(await officer.locator('path.hotspot-cell').count()).toBeGreaterThan(0);
+    // Switched off in the control, the cases' markers leave the map.
+    await control.locator('label', { hasText: '在办事件' }).locator('input').uncheck();
+    expect(await officer.locator('path.case-marker').count()).toBe(0);
+    await control.locator('label', { hasText: '在办事件' }).locator('input').check();
+    await officer.locator(`path.case-marker.case-${overdueId}`).waitFor();
+
+    // Search by a grid's code: the grid is found and its overview opens; by an address: the cases there.
+    const search = officer.locator('[data-test="map-search"]');
+    await search.locator('input').fill(GRID);
+    await search.locator('button[type="submit"]').click();
+    await officer.locator(`[data-test="map-results"] [data-unit="${GRID}"]`).click();
+    await eventually(async () => expect(await overview.innerText()).toContain(GRID));
+    await search.locator('input').fill('府前街');
+    await search.locator('button[type="submit"]').click();
+    await officer.locator(`[data-test="map-results"] [data-case="${overdueId}"]`).waitFor();
     await screenshot(officer, 'map');
   });
   it("takes an appeal through the hotline desk's form, with the caller's earlier appeal shown as typed, finds it in the list and dispatches it to the grid", async () => {

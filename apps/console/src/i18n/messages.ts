@@ -80,7 +80,7 @@ export const messages = {
       mine: '我的党建', myActivities: '我的活动', notYet: '未签到', ledger: '{year} 年服务记录', ledgerTotals: '已认定 {hours} 小时、{points} 积分；待审核 {pending} 小时', activityCredit: '活动签到',
     },
     reveal: { reason: '查看原因', required: '请填写查看原因（将记入审计日志）', tooShort: '查看原因至少{min}个字' },
-    map: { title: '网格地图', overview: '网格概况', staff: '网格力量', party: '党组织', stations: '红色驿站', openCases: '在办事件', overdue: '超期', unavailable: '暂不可用', pick: '点击网格查看概况' },
+    map: { layers: { cases: '在办事件', hotspots: '热点（近30天）', stations: '红色驿站' }, layersMissing: '暂不可用的图层：{layers}', hotspot: '事件 {cases} · 诉求 {appeals}', search: '搜索', searchHint: '地址、网格名称或编码', noResults: '未找到', title: '网格地图', overview: '网格概况', staff: '网格力量', party: '党组织', stations: '红色驿站', openCases: '在办事件', overdue: '超期', unavailable: '暂不可用', pick: '点击网格查看概况' },
     figures: {
       title: '数据统计', period: '统计周期', anchor: '所在日期', myUnit: '我的单位', metric: '指标', current: '本期', previous: '上期', trend: '趋势', hotspots: '热点（按类别）', unclassified: '未分类',
       exportCsv: '导出 CSV', exportXlsx: '导出 Excel',
@@ -188,7 +188,7 @@ export const messages = {
       mine: 'My party work', myActivities: 'My activities', notYet: 'Not checked in', ledger: 'Service in {year}', ledgerTotals: '{hours} hours and {points} points approved; {pending} hours pending', activityCredit: 'Activity attended',
     },
     reveal: { reason: 'Reason', required: 'A reason is required (it goes to the audit log)', tooShort: 'Give a reason of at least {min} characters' },
-    map: { title: 'Grid map', overview: 'Grid overview', staff: 'Staff', party: 'Party organisation', stations: 'Red stations', openCases: 'Open cases', overdue: 'Overdue', unavailable: 'unavailable', pick: 'Click a grid for its overview' },
+    map: { layers: { cases: 'Open cases', hotspots: 'Hot spots (30 days)', stations: 'Red stations' }, layersMissing: 'Layers not available: {layers}', hotspot: '{cases} cases · {appeals} appeals', search: 'Search', searchHint: 'Address, grid name or code', noResults: 'Nothing found', title: 'Grid map', overview: 'Grid overview', staff: 'Staff', party: 'Party organisation', stations: 'Red stations', openCases: 'Open cases', overdue: 'Overdue', unavailable: 'unavailable', pick: 'Click a grid for its overview' },
     figures: {
       title: 'Figures', period: 'Period', anchor: 'Day in it', myUnit: 'My unit', metric: 'Figure', current: 'This period', previous: 'Period before', trend: 'Trend', hotspots: 'Hot spots by category', unclassified: 'Unclassified',
       exportCsv: 'Export CSV', exportXlsx: 'Export XLSX',

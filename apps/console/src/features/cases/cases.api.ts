@@ -20,6 +20,8 @@ export interface CaseFilters {
 export const CASE_STATUSES = ['reported', 'accepted', 'rejected', 'dispatched', 'in_progress', 'handled', 'closed', 'evaluated', 'cancelled', 'merged'] as const;
 const FINAL = new Set(['rejected', 'closed', 'evaluated', 'cancelled', 'merged']);
 /** The board's columns: the states a case passes through, then where it ends. */
+/** Whether a case is still open: not ended (rejected, closed, evaluated, cancelled or merged). */
+export const isOpen = (c: Pick<CaseView, 'status'>) => !FINAL.has(c.status);
 export const BOARD_STATUSES = ['reported', 'accepted', 'dispatched', 'in_progress', 'handled', 'closed', 'evaluated', 'rejected', 'cancelled', 'merged'] as const;
 
 export const listCases = (api: Api, filters: CaseFilters, cursor?: string, limit = 50) => api.get<CursorPage<CaseView>>('/incidents', { ...filters, cursor, limit });
