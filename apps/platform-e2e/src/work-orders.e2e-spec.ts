@@ -65,7 +65,7 @@ describe('work-order numbers and appeal search', () => {
     expect(await search('overdue=true')).toEqual([late.id]);
   });
 
-  it('refuses a malformed phone or boolean filter, naming the field', async () => {
+  it('refuses a malformed phone, boolean, card or due-time filter, naming the field', async () => {
     for (const [query, field] of [['phone=12345', 'phone'], ['overdue=maybe', 'overdue']]) {
       const res = await call('operator', 'GET', `/api/v1/appeals?${query}`);
       expect(res.statusCode).toBe(400);
@@ -74,6 +74,12 @@ describe('work-order numbers and appeal search', () => {
     // Boolean filters take true or false, nothing else (one transform for every list).
     for (const field of ['overdue', 'supervised']) {
       const res = await call('staff', 'GET', `/api/v1/incidents?${field}=UQ`);
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    // The supervision board's filters: a card by its name, a due time as ISO 8601, the counts per unit.
+    for (const [path, field] of [['incidents?card=purple', 'card'], ['incidents?dueBefore=tomorrow', 'dueBefore'], ['incidents/counts?by=grid', 'by']]) {
+      const res = await call('staff', 'GET', `/api/v1/${path}`);
       expect(res.statusCode).toBe(400);
       expect(res.json().errors.map((e: { field: string }) => e.field)).toEqual([field]);
     }

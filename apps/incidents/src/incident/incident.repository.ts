@@ -123,6 +123,22 @@ export class IncidentRepository {
     );
   }
 
+  /**
+   * The counts of `countByStatus` per unit of the cases' paths, from the highest of `from` on each path down (a unit
+   * above it, or a case whose path holds none of them, is not counted: a caller sees no unit above their own). With
+   * no `from` (an unrestricted caller), every unit of the path.
+   */
+  countByUnit(filter: IncidentSql, from: readonly string[]): Promise<{ unit: string; status: string; n: string; overdue: string; supervised: string }[]> {
+    const start = from.length ? `(select min(array_position(path, f)) from unnest(?::text[]) f)` : '1';
+    return this.em.execute(
+      `select u.unit, status, count(*) as n, count(*) filter (where due_at < now()) as overdue, count(*) filter (where supervision_card <> 'none') as supervised
+         from ${this.table} cross join lateral unnest(path) with ordinality as u(unit, ord)
+        where ${filter.where.join(' and ') || 'true'} and u.ord >= ${start}
+        group by u.unit, status order by u.unit`,
+      [...filter.params, ...(from.length ? [pgTextArray(from)] : [])],
+    );
+  }
+
   /** The time of the case's newest timeline entry (a back-dated step may not come before it). */
   async lastEntryAt(id: string): Promise<Date | null> {
     const [row]: { at: Date | null }[] = await this.em.execute(`select max(at) as at from "${this.em.config.get('schema')}"."incident_timeline" where incident_id = ?`, [id]);
@@ -214,6 +230,15 @@ export function incidentFilters(caller: Caller, query: ListIncidentsQuery): Inci
   // due_at is null once no step runs: the comparison alone says overdue (and keeps the row estimate right).
   if (query.overdue) where.push('due_at < now()');
   if (query.supervised) where.push(`supervision_card <> 'none'`);
+  if (query.card) {
+    where.push('supervision_card = ?');
+    params.push(query.card);
+  }
+  if (query.dueBefore) {
+    // A date alone is up to the end of that China day, as `to` is.
+    where.push('due_at < ?');
+    params.push(periodEnd(query.dueBefore));
+  }
   if (query.from) {
     where.push('created_at >= ?');
     params.push(periodStart(query.from));

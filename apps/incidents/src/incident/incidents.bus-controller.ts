@@ -80,7 +80,7 @@ export class IncidentsBusController {
   }
 
   @MessagePattern(INCIDENTS_REQUESTS.counts.pattern)
-  counts(@Payload() { unit }: IncidentCountsQuery, @BusCaller() caller: Caller) {
-    return this.countIncidents.execute(new CountIncidentsCommand(caller, unit));
+  counts(@Payload() { unit, by }: IncidentCountsQuery, @BusCaller() caller: Caller) {
+    return this.countIncidents.execute(new CountIncidentsCommand(caller, unit, by === 'unit'));
   }
 }

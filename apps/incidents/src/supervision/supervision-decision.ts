@@ -1,6 +1,4 @@
-import type { IncidentSupervision } from '@gridline/contracts-incidents';
-
-export type SupervisionCard = IncidentSupervision['card'];
+import type { SupervisionCard } from '@gridline/contracts-incidents';
 
 /** What the scheduler knows of a case when it looks at it. */
 export interface SupervisedCase {

@@ -143,6 +143,42 @@ describe(SupervisionScheduler.name, () => {
     expect(overdue).toContain(late);
     expect([...supervised, ...overdue]).not.toContain(onTime);
     expect((await incidents.counts(STREET_ADMIN, {})).supervised).toBeGreaterThanOrEqual(1);
+    // By the card it carries (past due, not yet red: yellow), and by when its step falls due.
+    const ids = async (query: Parameters<typeof incidents.list>[1]) => (await incidents.list(STREET_ADMIN, { limit: 200, ...query })).items.map((i) => i.id);
+    expect(await ids({ card: 'yellow' })).toContain(late);
+    expect(await ids({ card: 'red' })).not.toContain(late);
+    expect(await ids({ card: 'none' })).toEqual(expect.arrayContaining([onTime]));
+    expect(await ids({ card: 'none' })).not.toContain(late);
+    const dueNow = await ids({ dueBefore: new Date().toISOString(), sort: 'due' });
+    expect(dueNow).toContain(late);
+    expect(dueNow).not.toContain(onTime);
+    expect(await ids({ dueBefore: '2099-12-31', sort: 'due' })).toEqual(expect.arrayContaining([late, onTime]));
+  });
+
+  it('counts the cases per unit in one answer, from the asked unit (or the caller\'s) down, never a unit above it', async () => {
+    await report('按单位统计 网格');
+    await report('按单位统计 专属网格', EXCLUSIVE_GRID);
+    const sum = (c: { byStatus: Partial<Record<string, number>> }) => Object.values(c.byStatus).reduce((a = 0, b = 0) => a + b, 0);
+    const byCode = (counts: Awaited<ReturnType<typeof incidents.counts>>) => Object.fromEntries((counts.units ?? []).map((u) => [u.unit, u]));
+
+    const street = await incidents.counts(STREET_ADMIN, { by: 'unit' });
+    const units = byCode(street);
+    expect(Object.keys(units).sort()).toEqual([STREET, COMMUNITY, GRID, EXCLUSIVE_GRID].sort());
+    // Every case is the street's; the community's are its one grid's; the street's are the community's and the exclusive grid's.
+    expect(sum(units[STREET])).toBe(sum(street));
+    expect(units[STREET].overdue).toBe(street.overdue);
+    expect(units[COMMUNITY]).toEqual({ ...units[GRID], unit: COMMUNITY });
+    expect(sum(units[STREET])).toBe(sum(units[COMMUNITY]) + sum(units[EXCLUSIVE_GRID]));
+    expect(sum(units[EXCLUSIVE_GRID])).toBeGreaterThanOrEqual(1);
+    // Without by=unit, the answer is as before.
+    expect((await incidents.counts(STREET_ADMIN, {})).units).toBeUndefined();
+
+    // A unit asked: it and beneath. A community's officer: their community and beneath, not the street above.
+    expect(Object.keys(byCode(await incidents.counts(STREET_ADMIN, { unit: COMMUNITY, by: 'unit' }))).sort()).toEqual([COMMUNITY, GRID]);
+    const officer: Caller = { sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] };
+    const theirs = byCode(await incidents.counts(officer, { by: 'unit' }));
+    expect(Object.keys(theirs).sort()).toEqual([COMMUNITY, GRID]);
+    expect(sum(theirs[COMMUNITY])).toBe(sum(units[COMMUNITY]));
   });
 
   it('marks every threshold a late pass finds passed, in order, and puts an exclusive grid under its street', async () => {

@@ -14,6 +14,10 @@ export interface CaseFilters {
   q?: string;
   overdue?: boolean;
   supervised?: boolean;
+  /** A supervision card now carried: warning, yellow, red (escalated) or none. */
+  card?: 'none' | 'warning' | 'yellow' | 'red';
+  /** The current step due before this moment (ISO 8601). */
+  dueBefore?: string;
   sort?: 'newest' | 'oldest' | 'due';
 }
 
@@ -25,7 +29,7 @@ export const isOpen = (c: Pick<CaseView, 'status'>) => !FINAL.has(c.status);
 export const BOARD_STATUSES = ['reported', 'accepted', 'dispatched', 'in_progress', 'handled', 'closed', 'evaluated', 'rejected', 'cancelled', 'merged'] as const;
 
 export const listCases = (api: Api, filters: CaseFilters, cursor?: string, limit = 50) => api.get<CursorPage<CaseView>>('/incidents', { ...filters, cursor, limit });
-export const caseCounts = (api: Api, unit?: string) => api.get<CaseCounts>('/incidents/counts', { unit });
+export const caseCounts = (api: Api, unit?: string, by?: 'unit') => api.get<CaseCounts>('/incidents/counts', { unit, by });
 export const getCase = (api: Api, id: string) => api.get<CaseView>(`/incidents/${encodeURIComponent(id)}`);
 export const caseTimeline = (api: Api, id: string) => api.get<TimelineEntry[]>(`/incidents/${encodeURIComponent(id)}/timeline`);
 export const actOnCase = (api: Api, id: string, action: string, body: Record<string, unknown>) =>

@@ -1,5 +1,5 @@
 import type { Api } from '@/shared/api/client';
-import type { CaseCounts, CaseView } from '@/shared/api/types';
+import type { CaseStatus, CaseView } from '@/shared/api/types';
 import { caseCounts, isOverdue, listCases } from '@/features/cases/cases.api';
 
 /** How far ahead "due soon" looks. */
@@ -14,23 +14,24 @@ export interface Supervision {
 }
 
 /**
- * The board's four lists from what GET /incidents offers: `overdue=true`, `supervised=true` (any card), and the
- * open cases by due time (`sort=due`) of which those due within the horizon and not yet past it are "due soon".
- * The API has no card filter: escalated (a red card) is picked from the carded ones.
+ * The board's four lists, each one filter of GET /incidents: due soon (`dueBefore` the horizon, `sort=due`: the open
+ * cases falling due first, of which those not yet past it), `overdue=true`, `supervised=true` (any card) and
+ * `card=red` (escalated).
  */
-export function supervisionOf(byDue: readonly CaseView[], overdue: readonly CaseView[], carded: readonly CaseView[], now = Date.now(), horizon = DUE_SOON_MS): Supervision {
-  const dueSoon = byDue.filter((c) => LIVE.has(c.status) && c.dueAt !== null && !isOverdue(c, now) && Date.parse(c.dueAt) <= now + horizon);
-  return { dueSoon, overdue: [...overdue], carded: [...carded], escalated: carded.filter((c) => c.supervision.card === 'red') };
+export function supervisionOf(dueByHorizon: readonly CaseView[], overdue: readonly CaseView[], carded: readonly CaseView[], escalated: readonly CaseView[], now = Date.now()): Supervision {
+  const dueSoon = dueByHorizon.filter((c) => LIVE.has(c.status) && c.dueAt !== null && !isOverdue(c, now));
+  return { dueSoon, overdue: [...overdue], carded: [...carded], escalated: [...escalated] };
 }
 
 /** The first page (up to 200, the API's most) of each list, within `unit` when given. */
-export async function loadSupervision(api: Api, unit?: string): Promise<Supervision> {
-  const [byDue, overdue, carded] = await Promise.all([
-    listCases(api, { unit, sort: 'due' }, undefined, 200),
+export async function loadSupervision(api: Api, unit?: string, now = Date.now(), horizon = DUE_SOON_MS): Promise<Supervision> {
+  const [dueByHorizon, overdue, carded, escalated] = await Promise.all([
+    listCases(api, { unit, dueBefore: new Date(now + horizon).toISOString(), sort: 'due' }, undefined, 200),
     listCases(api, { unit, overdue: true, sort: 'due' }, undefined, 200),
     listCases(api, { unit, supervised: true, sort: 'due' }, undefined, 200),
+    listCases(api, { unit, card: 'red', sort: 'due' }, undefined, 200),
   ]);
-  return supervisionOf(byDue.items, overdue.items, carded.items);
+  return supervisionOf(dueByHorizon.items, overdue.items, carded.items, escalated.items, now);
 }
 
 export interface UnitFigures {
@@ -42,13 +43,12 @@ export interface UnitFigures {
   supervised: number;
 }
 
-/** Open, overdue and supervised cases per unit (one GET /incidents/counts each: the API counts one unit at a time). */
+/** Open, overdue and supervised cases per unit, all in one GET /incidents/counts?by=unit (a unit without cases: 0). */
 export async function figuresByUnit(api: Api, units: readonly { code: string; name: string; level: string }[]): Promise<UnitFigures[]> {
-  return Promise.all(
-    units.map(async (u) => {
-      const counts: CaseCounts = await caseCounts(api, u.code);
-      const open = [...LIVE].reduce((sum, s) => sum + (counts.byStatus[s] ?? 0), 0);
-      return { code: u.code, name: u.name, level: u.level, open, overdue: counts.overdue, supervised: counts.supervised };
-    }),
-  );
+  const counted = new Map(((await caseCounts(api, undefined, 'unit')).units ?? []).map((c) => [c.unit, c]));
+  return units.map((u) => {
+    const counts = counted.get(u.code);
+    const open = [...LIVE].reduce((sum, s) => sum + (counts?.byStatus[s as CaseStatus] ?? 0), 0);
+    return { code: u.code, name: u.name, level: u.level, open, overdue: counts?.overdue ?? 0, supervised: counts?.supervised ?? 0 };
+  });
 }

@@ -121,4 +121,6 @@ export interface CaseCounts {
   byStatus: Partial<Record<CaseStatus, number>>;
   overdue: number;
   supervised: number;
+  /** With `by=unit`: the same per unit at or beneath the one asked (or the user's units). */
+  units?: (Omit<CaseCounts, 'units'> & { unit: string })[];
 }

@@ -27,11 +27,13 @@ import {
   INCIDENT_SOURCES,
   INCIDENT_STATUSES,
   INCIDENT_URGENCIES,
+  SUPERVISION_CARDS,
   type HandlingResolution,
   type IncidentAction,
   type IncidentSource,
   type IncidentStatus,
   type IncidentUrgency,
+  type SupervisionCard,
 } from './incident.types';
 
 
@@ -315,6 +317,16 @@ export class ListIncidentsQuery extends CursorQuery {
   @IsBoolean()
   supervised?: boolean;
 
+  @ApiPropertyOptional({ enum: SUPERVISION_CARDS, description: 'Only cases carrying this supervision card now: warning, yellow or red (escalated); none for the unsupervised' })
+  @IsOptional()
+  @IsOneOf(SUPERVISION_CARDS)
+  card?: SupervisionCard;
+
+  @ApiPropertyOptional({ example: '2026-12-04T08:00:00+08:00', description: "Only cases whose current step is due before this moment (ISO 8601; a date alone: before the end of that day, China time) — with sort=due, what falls due first; with overdue=true, those already past it" })
+  @IsOptional()
+  @IsDateTime({ allowDate: true })
+  dueBefore?: string;
+
   @ApiPropertyOptional({ description: 'Reported at or after (ISO 8601; a date alone is the start of that day, China time)' })
   @IsOptional()
   @IsDateTime({ allowDate: true })
@@ -346,10 +358,15 @@ export class ExportIncidentsQuery extends IntersectionType(OmitType(ListIncident
 export class RecordIncidentExportRequest extends ExportRequestOf(ListIncidentsQuery) {}
 
 export class IncidentCountsQuery {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Only the cases at or beneath this unit (within your scope)' })
   @IsOptional()
   @IsUnitCode()
   unit?: string;
+
+  @ApiPropertyOptional({ enum: ['unit'], description: "by=unit: the same counts also per unit — `unit` and every unit beneath it on the cases' paths (without `unit`: your units and beneath), in one answer (`units`)" })
+  @IsOptional()
+  @IsIn(['unit'])
+  by?: 'unit';
 }
 
 /** A page of the cases' snapshot (`incidents.incident.snapshot`): `cursor` (the previous page's) and `limit`. */

@@ -1,6 +1,10 @@
 import type { CursorPage } from '@gridline/platform';
 import type { IncidentEventData } from './incident.events';
 
+/** A case's supervision card: none, then warning (70 % of the step's time), yellow (past due), red (escalated). */
+export const SUPERVISION_CARDS = ['none', 'warning', 'yellow', 'red'] as const;
+export type SupervisionCard = (typeof SUPERVISION_CARDS)[number];
+
 /** The states of a case (DOMAIN.md "Grid incidents"). */
 export const INCIDENT_STATUSES = [
   'reported',
@@ -65,7 +69,7 @@ export type IncidentOwner = { kind: 'department'; departmentCode: string } | { k
 
 /** Supervision (督办): how late the current step is, and who supervises it now. */
 export interface IncidentSupervision {
-  card: 'none' | 'warning' | 'yellow' | 'red';
+  card: SupervisionCard;
   /** The unit that supervises: the level above the case's grid (its community), then the street, with each card. */
   supervisorUnitCode: string | null;
   since: string | null;
@@ -227,6 +231,16 @@ export interface ReportResult {
 }
 
 export interface IncidentCounts {
+  byStatus: Partial<Record<IncidentStatus, number>>;
+  overdue: number;
+  supervised: number;
+  /** With `by=unit`: the counts of each unit at or beneath the one asked (or the caller's), by code. */
+  units?: UnitIncidentCounts[];
+}
+
+/** One unit's cases (each case counts for every unit of its path from the asked one down). */
+export interface UnitIncidentCounts {
+  unit: string;
   byStatus: Partial<Record<IncidentStatus, number>>;
   overdue: number;
   supervised: number;
