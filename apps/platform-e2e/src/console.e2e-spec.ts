@@ -388,10 +388,12 @@ describe('the console in Chromium', () => {
     await row.click();
     await operator.waitForURL(`${base}/hotline/appeals/${appeal.id}`);
 
-    // Dispatched: the category's owner on the responsibility list is the grid, found by the API from the point.
+    // Dispatched: the category's owner on the responsibility list is the grid of the appeal's point.
     await eventually(async () => expect(await offered(operator)).toContain('dispatch'));
     await operator.locator('[data-test="actions"] [data-action="dispatch"]').click();
-    await operator.locator('[data-test="suggested-owner"]').waitFor();
+    // The API's suggestion (GET /appeals/{id}/owner-suggestion): the grid by name, filled in as the lead.
+    await eventually(async () => expect(await operator.locator('[data-test="suggested-owner"]').innerText()).toContain(`文汇社区第1网格（${GRID}）`));
+    expect(await operator.locator('form[data-action="dispatch"] [data-field="lead.unitCode"] input').inputValue()).toBe(GRID);
     expect((await takeAction(operator, 'dispatch')).status()).toBe(200);
     await eventually(async () => expect(await detail.locator('h1').innerText()).toContain('已派单'));
     await eventually(async () => expect(await timelineText(operator)).toContain(`派遣 · ${OPERATOR}`));

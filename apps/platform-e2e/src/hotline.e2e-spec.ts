@@ -164,4 +164,33 @@ describe('hotline appeals through the gateway, linked to the grid', () => {
     const haystack = [...events, walk.gatewayLogs.text(), ...walk.platform.services.map((s) => s.logs.text())].join('\n');
     for (const secret of [CALLER.phone, CALLER.name, '15953460000']) expect(haystack).not.toContain(secret);
   });
+
+  it("suggests the lead a dispatch naming none gives: the category's owner at the place, else the street; hidden from others", async () => {
+    const suggestion = async (who: string, id: string) => call(who, 'GET', `/api/v1/appeals/${id}/owner-suggestion`);
+    const cases = [
+      // A grid-owned category at a located place: that grid.
+      [{ categoryCode: 'ENV.GARBAGE', location: { lat: 37.405, lng: 118.505 } }, { kind: 'unit', unitCode: GRID, level: 'grid' }, 'category_owner'],
+      // A department-owned category: the department, named.
+      [{ categoryCode: 'ENV.SEWAGE' }, { kind: 'department', departmentCode: 'URBAN_MGMT', name: '城市管理办公室' }, 'category_owner'],
+      // A grid-owned category and no place, or no category at all: the street (兜底).
+      [{ categoryCode: 'ENV.GARBAGE' }, { kind: 'unit', unitCode: STREET, level: 'street' }, 'street_fallback'],
+      [{}, { kind: 'unit', unitCode: STREET, level: 'street' }, 'street_fallback'],
+    ] as const;
+    for (const [given, lead, why] of cases) {
+      const taken = await intake({ channel: 'phone', type: 'complaint', caller: { anonymous: true }, content: '建议主办单位', ...given });
+      expect(taken.statusCode).toBe(201);
+      const id = taken.json().appeal.id as string;
+      const suggested = await suggestion('operator', id);
+      expect(suggested.statusCode).toBe(200);
+      expect(suggested.json()).toMatchObject({ lead, why });
+      // The dispatch naming no lead gives it to the suggested owner.
+      expect((await appealAct('operator', id, 'dispatch')).json().lead).toMatchObject(lead);
+    }
+    // Whoever may not see the appeal learns nothing of it: 404, as for the appeal itself; a malformed id is a 400.
+    const hidden = (await intake({ channel: 'phone', type: 'complaint', caller: { anonymous: true }, content: '他处诉求', categoryCode: 'ENV.SEWAGE' })).json().appeal.id as string;
+    expect((await suggestion('staff', hidden)).statusCode).toBe(404);
+    const malformed = await call('operator', 'GET', '/api/v1/appeals/not-a-uuid/owner-suggestion');
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors.map((e: { field: string }) => e.field)).toEqual(['id']);
+  });
 });

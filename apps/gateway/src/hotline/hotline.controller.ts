@@ -102,6 +102,15 @@ export class HotlineController {
     return this.hotline.revealCaller(caller, id, query);
   }
 
+  @Get(':id/owner-suggestion')
+  @ApiOperation({
+    summary: 'Who a dispatch naming no lead gives the appeal to: the responsibility list\'s owner of its category at its place, or its street',
+    description: 'For whoever may see the appeal. The dispatch form fills it in; the dispatcher may name another lead.',
+  })
+  ownerSuggestion(@CurrentCaller() caller: Caller, @Param() { id }: AppealIdParam) {
+    return this.hotline.ownerSuggestion(caller, id);
+  }
+
   @Get(':id/timeline')
   timeline(@CurrentCaller() caller: Caller, @Param() { id }: AppealIdParam) {
     return this.hotline.timeline(caller, id);

@@ -15,7 +15,7 @@ export function namesOf(appeals: AppealEntity[]): NameRequest {
   };
 }
 
-function ownerView(owner: AppealOwner, names: NameBook): AppealOwnerView {
+export function ownerView(owner: AppealOwner, names: NameBook): AppealOwnerView {
   return { ...owner, name: owner.kind === 'department' ? names.department(owner.departmentCode) : names.unit(owner.unitCode) };
 }
 

@@ -18,6 +18,9 @@ import { ReadAppealFiguresUseCase } from './use-cases/read-appeal-figures/read-a
 import { RevealAppealCallerUseCase } from './use-cases/reveal-appeal-caller/reveal-appeal-caller.use-case';
 
 /** Appeals from intake to callback: their steps, views, timelines, figures and the callers revealed, the lists exported. */
+import { DefaultAppealOwner } from './appeal-owner';
+import { SuggestAppealOwnerUseCase } from './use-cases/suggest-appeal-owner/suggest-appeal-owner.use-case';
+
 @Module({
   controllers: [HotlineBusController],
   providers: [
@@ -28,6 +31,8 @@ import { RevealAppealCallerUseCase } from './use-cases/reveal-appeal-caller/reve
     ActOnAppealUseCase,
     GetAppealUseCase,
     GetAppealTimelineUseCase,
+    DefaultAppealOwner,
+    SuggestAppealOwnerUseCase,
     ListAppealsUseCase,
     ReadAppealFiguresUseCase,
     RevealAppealCallerUseCase,

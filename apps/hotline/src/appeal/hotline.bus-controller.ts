@@ -8,6 +8,8 @@ import { ActOnAppealCommand } from './use-cases/act-on-appeal/act-on-appeal.comm
 import { ActOnAppealUseCase } from './use-cases/act-on-appeal/act-on-appeal.use-case';
 import { GetAppealQuery } from './use-cases/get-appeal/get-appeal.query';
 import { GetAppealUseCase } from './use-cases/get-appeal/get-appeal.use-case';
+import { SuggestAppealOwnerQuery } from './use-cases/suggest-appeal-owner/suggest-appeal-owner.query';
+import { SuggestAppealOwnerUseCase } from './use-cases/suggest-appeal-owner/suggest-appeal-owner.use-case';
 import { GetAppealTimelineQuery } from './use-cases/get-appeal-timeline/get-appeal-timeline.query';
 import { GetAppealTimelineUseCase } from './use-cases/get-appeal-timeline/get-appeal-timeline.use-case';
 import { GiveAppealSnapshotQuery } from './use-cases/give-appeal-snapshot/give-appeal-snapshot.query';
@@ -36,6 +38,7 @@ export class HotlineBusController {
     private readonly intakeAppeal: IntakeAppealUseCase,
     private readonly actOnAppeal: ActOnAppealUseCase,
     private readonly getAppeal: GetAppealUseCase,
+    private readonly suggestOwner: SuggestAppealOwnerUseCase,
     private readonly getTimeline: GetAppealTimelineUseCase,
     private readonly listAppeals: ListAppealsUseCase,
     private readonly readFigures: ReadAppealFiguresUseCase,
@@ -72,6 +75,11 @@ export class HotlineBusController {
   @MessagePattern(HOTLINE_REQUESTS.get.pattern)
   get(@Payload() { id }: AppealIdRequest, @BusCaller() caller: Caller) {
     return this.getAppeal.execute(new GetAppealQuery(caller, id));
+  }
+
+  @MessagePattern(HOTLINE_REQUESTS.ownerSuggestion.pattern)
+  ownerSuggestion(@Payload() { id }: AppealIdRequest, @BusCaller() caller: Caller) {
+    return this.suggestOwner.execute(new SuggestAppealOwnerQuery(caller, id));
   }
 
   @MessagePattern(HOTLINE_REQUESTS.timeline.pattern)

@@ -5,7 +5,7 @@ import { HOTLINE_REQUESTS } from './hotline.requests';
 import type { CursorPage, ExportAuditEntryView, ExportAuditQuery, ExportFormat, ExportRecorded, OffsetPage } from '@gridline/platform';
 import type { AppealActionBody, AppealCursorPageRequest, AppealSnapshotQuery, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery } from './appeal/appeal.dto';
 import type { AppealSnapshotPage } from './appeal/appeal.events';
-import type { AppealAction, AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
+import type { AppealAction, AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, OwnerSuggestion, RevealedCallerView } from './appeal/appeal.types';
 
 /** The hotline's commands and queries, typed. */
 @Injectable()
@@ -26,6 +26,10 @@ export class HotlineClient {
 
   timeline(caller: Caller, id: string): Promise<AppealTimelineEntry[]> {
     return this.bus.request(HOTLINE_REQUESTS.timeline, { id }, { caller });
+  }
+
+  ownerSuggestion(caller: Caller, id: string): Promise<OwnerSuggestion> {
+    return this.bus.request(HOTLINE_REQUESTS.ownerSuggestion, { id }, { caller });
   }
 
   list(caller: Caller, query: ListAppealsQuery): Promise<OffsetPage<AppealView>> {

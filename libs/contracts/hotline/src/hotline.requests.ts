@@ -2,7 +2,7 @@ import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts
 
 import type { AppealActionRequest, AppealCursorPageRequest, AppealIdRequest, AppealSnapshotQuery, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RecordAppealExportRequest, RevealCallerRequest } from './appeal/appeal.dto';
 import type { AppealSnapshotPage } from './appeal/appeal.events';
-import type { AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, RevealedCallerView } from './appeal/appeal.types';
+import type { AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, OwnerSuggestion, RevealedCallerView } from './appeal/appeal.types';
 import type { CursorPage, ExportAuditEntryView, ExportAuditQuery, ExportRecorded, OffsetPage } from '@gridline/platform';
 import type { IssueOpen311KeyRequest, PublicAppealUpdatesQuery, PublicAppealsQuery, RecordOpen311MediaRequest, RecordOpen311UpdateRequest, VerifyOpen311KeyRequest } from './open311/open311.dto';
 import type { Open311Application, Open311KeyIssued, Open311UpdateRecorded, PublicAppealUpdateView, PublicAppealView } from './open311/open311.types';
@@ -17,6 +17,7 @@ export const HOTLINE_REQUESTS = {
   act: defineRequest<AppealActionRequest, AppealView>('hotline', 'hotline.appeal.act'),
   get: defineRequest<AppealIdRequest, AppealView>('hotline', 'hotline.appeal.get'),
   timeline: defineRequest<AppealIdRequest, AppealTimelineEntry[]>('hotline', 'hotline.appeal.timeline'),
+  ownerSuggestion: defineRequest<AppealIdRequest, OwnerSuggestion>('hotline', 'hotline.appeal.owner-suggestion'),
   list: defineRequest<ListAppealsQuery, OffsetPage<AppealView>>('hotline', 'hotline.appeal.list'),
   /** Every appeal as its newest state in the appeal events' payload, keyset-paged; for `svc:analytics` only (its bootstrap). */
   snapshot: defineRequest<AppealSnapshotQuery, AppealSnapshotPage>('hotline', 'hotline.appeal.snapshot'),

@@ -1,5 +1,5 @@
 import type { Api } from '@/shared/api/client';
-import type { CategoryTree, OffsetPage } from '@/shared/api/types';
+import type { OffsetPage } from '@/shared/api/types';
 import type { ActionField } from '@/shared/forms/action-fields';
 
 /** IntakeAppealRequest's choices (docs/openapi.json). */
@@ -108,14 +108,20 @@ export const APPEAL_ACTION_FIELDS: Record<string, ActionField[]> = {
   flag: [{ name: 'reason', kind: 'textarea' }],
 };
 
+/** GET /appeals/{id}/owner-suggestion: the lead a dispatch naming none gives the appeal (OwnerSuggestion). */
+export interface OwnerSuggestion {
+  lead: { kind: 'department'; departmentCode: string; name: string | null } | { kind: 'unit'; unitCode: string; level: string; name: string | null };
+  why: 'category_owner' | 'street_fallback';
+}
+
+export const ownerSuggestion = (api: Api, id: string) => api.get<OwnerSuggestion>(`/appeals/${encodeURIComponent(id)}/owner-suggestion`);
+
 /**
- * The owner the responsibility list names for the appeal's category (GET /categories: a minor category's `owner`):
- * a department, or a level of the grid map (the API then finds the unit from the appeal's location). Null if none.
+ * The dispatch form's fields filled from the suggestion: the responsibility list's owner as the lead (the operator
+ * may change it); nothing for the street's fallback, which a dispatch naming no lead gives anyway.
  */
-export function suggestedOwner(categories: readonly CategoryTree[], code: string | null): { departmentCode: string } | { level: string } | null {
-  if (!code) return null;
-  const minor = categories.flatMap((major) => major.children).find((c) => c.code === code);
-  const owner = minor?.owner;
-  if (!owner) return null;
-  return owner.departmentCode ? { departmentCode: owner.departmentCode } : owner.level ? { level: owner.level } : null;
+export function dispatchInitial(suggestion: OwnerSuggestion | null): Record<string, string> {
+  if (!suggestion || suggestion.why !== 'category_owner') return {};
+  const { lead } = suggestion;
+  return lead.kind === 'department' ? { 'lead.departmentCode': lead.departmentCode } : { 'lead.unitCode': lead.unitCode };
 }

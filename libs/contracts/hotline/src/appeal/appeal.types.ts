@@ -41,6 +41,16 @@ export type AppealOwner = { kind: 'department'; departmentCode: string } | { kin
 /** An owner as a view shows it: its code and its name (null when the registry does not know the code or cannot say). */
 export type AppealOwnerView = AppealOwner & { name: string | null };
 
+/**
+ * Who a dispatch naming no lead gives the appeal to (GET /appeals/{id}/owner-suggestion): the category's owner on
+ * the responsibility list at the appeal's place (`category_owner`), or its street (`street_fallback`: no category,
+ * no owner, or a level owner and no located grid).
+ */
+export interface OwnerSuggestion {
+  lead: AppealOwnerView;
+  why: 'category_owner' | 'street_fallback';
+}
+
 /** An extension of the answer deadline the lead owner asked for, waiting for the hotline's decision. */
 export interface AppealPendingExtension {
   /** The answer deadline asked for. */

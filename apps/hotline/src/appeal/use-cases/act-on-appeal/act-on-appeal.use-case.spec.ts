@@ -9,6 +9,7 @@ import type { AppealRepository } from '../../appeal.repository';
 import { ActOnAppealCommand } from './act-on-appeal.command';
 import { ActOnAppealUseCase } from './act-on-appeal.use-case';
 
+import { DefaultAppealOwner } from '../../appeal-owner';
 const STREET = '370502003';
 const GRID = '370502003001001';
 const OPERATOR: Caller = { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] };
@@ -36,6 +37,7 @@ function setup(copies: Partial<Record<`${ReferenceKind}:${string}`, Partial<Refe
     reference as unknown as RegistryReference,
     deadlines as unknown as WorkingDeadlines,
     journal as unknown as AppealJournal,
+    new DefaultAppealOwner(copy as unknown as ReferenceRepository),
     config,
   );
   return { useCase, appeal, appeals, reference, deadlines, journal, state };

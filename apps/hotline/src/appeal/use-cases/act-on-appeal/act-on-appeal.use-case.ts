@@ -15,6 +15,7 @@ import { AppealJournal, type AppealDispatchExtra, type AppealStepEventName, type
 import type { AppealEntity } from '../../appeal.entity';
 import { AppealRepository } from '../../appeal.repository';
 import { appealInvalid as invalid, appealNotFound, need } from '../../appeal.errors';
+import { DefaultAppealOwner } from '../../appeal-owner';
 import type { ActOnAppealCommand } from './act-on-appeal.command';
 import { namesOf, toAppealView } from '../../appeal.mapper';
 import { APPEAL_PROCESS, ASKED_BY, CASE_STEPS, allowedAppealActions, appealsInScope, asked, handledThroughCase, mayView, objectsAs, operates, returnToHotline } from '../../appeal-process';
@@ -67,6 +68,7 @@ export class ActOnAppealUseCase {
     private readonly reference: RegistryReference,
     private readonly deadlines: WorkingDeadlines,
     private readonly journal: AppealJournal,
+    private readonly defaultOwner: DefaultAppealOwner,
     @Inject(HOTLINE_CONFIG) private readonly config: HotlineConfig,
   ) {}
 
@@ -266,7 +268,7 @@ export class ActOnAppealUseCase {
       record.eventExtra = { categoryChange: change };
       appeal.categoryCode = body.categoryCode;
     }
-    const lead = body.lead ? await this.owner(caller, body.lead, 'lead') : await this.ownerFromCategory(appeal);
+    const lead = body.lead ? await this.owner(caller, body.lead, 'lead') : (await this.defaultOwner.of(appeal)).owner;
     const coOwners = [];
     for (const [i, o] of (body.coOwners ?? []).entries()) coOwners.push(await this.owner(caller, o, fieldPath('coOwners', i)));
     await this.assign(appeal, lead, coOwners, now, 'lead');
@@ -392,18 +394,5 @@ export class ActOnAppealUseCase {
     // A unit outside the caller's scope is answered like an unknown one: the hotline dispatches within its own area.
     if (!unit || !scopeCovers(caller, unit.path)) throw invalid(fieldPath(field, 'unitCode'), `${given.unitCode} is not a unit of the map ${where}`);
     return { kind: 'unit', unitCode: unit.code, level: unit.level === 'exclusive_grid' ? 'grid' : unit.level };
-  }
-
-  private async ownerFromCategory(appeal: AppealEntity): Promise<AppealOwner> {
-    const street = appeal.path[0];
-    const fallback: AppealOwner = { kind: 'unit', unitCode: street, level: 'street' };
-    if (!appeal.categoryCode) return fallback;
-    const owner = (await this.copy.get('category', appeal.categoryCode))?.owner;
-    if (!owner) return fallback;
-    if (owner.departmentCode) return { kind: 'department', departmentCode: owner.departmentCode };
-    if (!appeal.gridCode) return fallback; // a level owner needs the place: without it, the street takes it
-    if (owner.level === 'grid') return { kind: 'unit', unitCode: appeal.gridCode, level: 'grid' };
-    if (owner.level === 'community' && appeal.path.length >= 3) return { kind: 'unit', unitCode: appeal.path[1], level: 'community' };
-    return fallback;
   }
 }
