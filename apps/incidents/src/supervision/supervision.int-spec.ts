@@ -158,7 +158,7 @@ describe(SupervisionScheduler.name, () => {
   it('counts the cases per unit in one answer, from the asked unit (or the caller\'s) down, never a unit above it', async () => {
     await report('按单位统计 网格');
     await report('按单位统计 专属网格', EXCLUSIVE_GRID);
-    const sum = (c: { byStatus: Partial<Record<string, number>> }) => Object.values(c.byStatus).reduce((a = 0, b = 0) => a + b, 0);
+    const sum = (c: { byStatus: Partial<Record<string, number>> } | undefined) => Object.values(c?.byStatus ?? {}).reduce<number>((a, b) => a + (b ?? 0), 0);
     const byCode = (counts: Awaited<ReturnType<typeof incidents.counts>>) => Object.fromEntries((counts.units ?? []).map((u) => [u.unit, u]));
 
     const street = await incidents.counts(STREET_ADMIN, { by: 'unit' });
