@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router';
 import { mayDecideCandidates } from './features/candidates/candidates.api';
+import { mayKeepRankingWeights } from './features/rankings/rankings.api';
 import { useSessionStore } from './shared/session/session.store';
 
 export const router = createRouter({
@@ -33,7 +34,11 @@ export const router = createRouter({
     { path: '/figures', component: () => import('./features/figures/components/FiguresDashboard.vue'), props: () => ({ api: useSessionStore().api }) },
     // 大屏: full-screen, without the console's bar (App.vue draws a `bare` route alone).
     { path: '/wall', component: () => import('./features/wall/WallScreen.vue'), props: () => ({ api: useSessionStore().api }), meta: { bare: true } },
-    { path: '/rankings', component: () => import('./features/rankings/components/RankingsScreen.vue'), props: () => ({ api: useSessionStore().api }) },
+    {
+      path: '/rankings',
+      component: () => import('./features/rankings/components/RankingsScreen.vue'),
+      props: () => ({ api: useSessionStore().api, mayKeepWeights: mayKeepRankingWeights(useSessionStore().user?.roles) }),
+    },
     {
       path: '/candidates',
       component: () => import('./features/candidates/components/CandidateList.vue'),

@@ -99,6 +99,7 @@ export const messages = {
       title: '排名', ranking: '综合排名', league: '月度排名通报', level: '排名对象', levels: { community: '社区', grid: '网格', department: '部门' }, month: '月份', street: '街道',
       rank: '名次', name: '名称', score: '得分', movement: '升降', previousRank: '上期名次', volume: '立案量', noData: '无数据', totals: '街道合计', communities: '社区', grids: '网格', departments: '部门',
       parts: { onTime: '按时', resolution: '解决', satisfaction: '满意', rework: '未返工' }, partHint: '比率（分子/分母）× 权重 = 得分贡献', weights: '权重',
+      weightsEditor: { title: '排名权重', save: '保存权重', hint: '按比例使用，不能全为 0', share: '占 {share}%', updated: '{by} 于 {at} 设置', sources: { street: '本街道设置', default: '默认权重' } },
     },
     candidates: {
       title: '3+N 候选', status: '状态', statuses: { raised: '待研判', dismissed: '已忽略', lifted: '已提请' }, rule: '规则', window: '起始日', evidence: '依据', cases: '事件', appeals: '诉求', trend: '每日发生',
@@ -207,6 +208,7 @@ export const messages = {
       title: 'Rankings', ranking: 'Ranking', league: 'Monthly league table', level: 'Ranked', levels: { community: 'Communities', grid: 'Grids', department: 'Departments' }, month: 'Month', street: 'Street',
       rank: 'Rank', name: 'Name', score: 'Score', movement: 'Movement', previousRank: 'Rank before', volume: 'Cases accepted', noData: 'No data', totals: "The street's totals", communities: 'Communities', grids: 'Grids', departments: 'Departments',
       parts: { onTime: 'On time', resolution: 'Resolution', satisfaction: 'Satisfaction', rework: 'No rework' }, partHint: 'rate (numerator/denominator) × weight = contribution', weights: 'Weights',
+      weightsEditor: { title: 'Ranking weights', save: 'Save the weights', hint: 'used in proportion; not all zero', share: '{share}% of the score', updated: 'set by {by} at {at}', sources: { street: "the street's own", default: 'the defaults' } },
     },
     candidates: {
       title: '3+N candidates', status: 'State', statuses: { raised: 'To judge', dismissed: 'Dismissed', lifted: 'Lifted' }, rule: 'Rule', window: 'From', evidence: 'Evidence', cases: 'Cases', appeals: 'Appeals', trend: 'Per day',

@@ -1,4 +1,4 @@
-import type { Api } from '@/shared/api/client';
+import { queryString, type Api } from '@/shared/api/client';
 import type { FiguresRate, PeriodQuery } from '@/features/figures/figures.types';
 
 export const RANKING_LEVELS = ['community', 'grid', 'department'] as const;
@@ -24,12 +24,27 @@ export interface RankingRowView {
   volume: number;
 }
 
+export type RankingWeights = Record<RankingPart, number>;
+
+/** GET /analytics/ranking-weights: a street's weights as set (or the defaults) and normalised to sum 1. */
+export interface RankingWeightsView {
+  street: string | null;
+  streetName: string | null;
+  source: 'street' | 'default';
+  weights: RankingWeights;
+  normalised: RankingWeights;
+  updatedBy: string | null;
+  updatedAt: string | null;
+}
+
 /** GET /analytics/rankings (docs/analytics.md "Rankings"). */
 export interface RankingsView {
   unit: { code: string; name: string | null; level: string } | null;
   level: string;
   current: { from: string; to: string };
   previous: { from: string; to: string };
+  /** The weights used: the street's of the unit, or the defaults. */
+  weights: RankingWeightsView;
   ranked: number;
   rows: RankingRowView[];
 }
@@ -54,3 +69,11 @@ export interface LeagueTableView {
 
 export const getRankings = (api: Api, unit: string | undefined, level: string | undefined, period: PeriodQuery) => api.get<RankingsView>('/analytics/rankings', { unit, level, ...period });
 export const getLeague = (api: Api, unit: string | undefined, month: string | undefined) => api.get<LeagueTableView>('/analytics/rankings/league', { unit, month });
+
+/** Who may set a street's weights (PUT /analytics/ranking-weights: its street admin, or an admin). The API decides; this only decides what shows. */
+const WEIGHTS_KEEPERS = new Set(['admin', 'street_admin']);
+export const mayKeepRankingWeights = (roles: readonly string[] | undefined) => (roles ?? []).some((role) => WEIGHTS_KEEPERS.has(role));
+export const getRankingWeights = (api: Api, street: string | undefined) => api.get<RankingWeightsView>('/analytics/ranking-weights', { street });
+/** A PUT: the same weights again change nothing, so it needs no Idempotency-Key. */
+export const setRankingWeights = (api: Api, street: string | undefined, weights: RankingWeights) =>
+  api.request<RankingWeightsView>('PUT', `/analytics/ranking-weights${queryString({ street })}`, weights);
