@@ -41,7 +41,7 @@ export const router = createRouter({
     },
     {
       path: '/candidates',
-      component: () => import('./features/candidates/components/CandidateList.vue'),
+      component: () => import('./features/candidates/components/CandidatesScreen.vue'),
       props: () => ({ api: useSessionStore().api, mayDecide: mayDecideCandidates(useSessionStore().user?.roles) }),
     },
   ],

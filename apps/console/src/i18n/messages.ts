@@ -106,6 +106,11 @@ export const messages = {
       dismiss: '忽略', dismissTitle: '忽略候选', reason: '忽略原因', reasonHint: '如：已由城管中队常态化巡查', reasonRequired: '请填写忽略原因', lift: '提请3+N会商', lifted: '已提请会商',
       outcome: '会商进展', tasks: '任务 {done}/{total}，超期 {overdue}', closedAt: '办结于 {at}', dismissedBy: '{by} 于 {at} 忽略：{reason}', liftedBy: '{by} 于 {at} 提请', none: '暂无候选',
       rules: { same_grid: '同一网格', within_radius: '半径内', rise_over_baseline: '高于基线' },
+      rulesEditor: {
+        title: '3+N 发现规则', platform: '平台默认', sources: { street: '本街道规则', default: '沿用平台默认规则' }, hint: '* 为默认规则（必须有且仅有一条），其余每个类别或大类至多一条',
+        fields: { categoryCode: '类别', kind: '方式', windowDays: '天数', minCount: '至少起数', radiusMetres: '半径（米）', factor: '倍数', baselineWindows: '基线周期数', enabled: '启用' },
+        categoryHint: '如 ENV.GARBAGE', add: '添加规则', remove: '删除第 {n} 条规则', removeShort: '删除', save: '保存规则', toDefault: '恢复平台默认', toDefaultConfirm: '删除本街道的规则，改用平台默认规则？',
+      },
     },
     wall: { title: '网格化治理指挥大屏', redCards: '红牌督办', noRedCards: '暂无红牌', league: '社区排名', updated: '更新于 {at}', exit: '退出大屏' },
   },
@@ -215,6 +220,11 @@ export const messages = {
       dismiss: 'Dismiss', dismissTitle: 'Dismiss the candidate', reason: 'Reason', reasonHint: 'e.g. patrolled routinely by the city squad', reasonRequired: 'A reason is required', lift: 'Lift into a 3+N discussion', lifted: 'Lifted into a discussion',
       outcome: 'Discussion', tasks: 'tasks {done}/{total}, {overdue} overdue', closedAt: 'closed {at}', dismissedBy: 'dismissed by {by} at {at}: {reason}', liftedBy: 'lifted by {by} at {at}', none: 'No candidates',
       rules: { same_grid: 'same grid', within_radius: 'within a radius', rise_over_baseline: 'rise over the baseline' },
+      rulesEditor: {
+        title: '3+N detection rules', platform: 'Platform default', sources: { street: "the street's own rules", default: 'the platform default in use' }, hint: '* is the default rule (exactly one); any other category or major category at most once',
+        fields: { categoryCode: 'Category', kind: 'Kind', windowDays: 'Days', minCount: 'At least', radiusMetres: 'Radius (m)', factor: 'Factor', baselineWindows: 'Baseline windows', enabled: 'Enabled' },
+        categoryHint: 'e.g. ENV.GARBAGE', add: 'Add a rule', remove: 'Remove rule {n}', removeShort: 'Remove', save: 'Save the rules', toDefault: 'Return to the platform default', toDefaultConfirm: "Remove the street's own rules and use the platform default?",
+      },
     },
     wall: { title: 'Grid centre wall', redCards: 'Red cards', noRedCards: 'No red card open', league: 'Communities ranked', updated: 'Updated {at}', exit: 'Leave the wall' },
   },

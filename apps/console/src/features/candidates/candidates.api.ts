@@ -1,4 +1,4 @@
-import type { Api } from '@/shared/api/client';
+import { queryString, type Api } from '@/shared/api/client';
 import type { CursorPage } from '@/shared/api/types';
 
 export const CANDIDATE_STATUSES = ['raised', 'dismissed', 'lifted'] as const;
@@ -34,3 +34,35 @@ export const listCandidates = (api: Api, status: string | undefined, cursor?: st
 export const dismissCandidate = (api: Api, id: string, reason: string) =>
   api.post<CandidateView>(`/analytics/candidates/${encodeURIComponent(id)}/dismiss`, { reason }, { 'Idempotency-Key': crypto.randomUUID() });
 export const liftCandidate = (api: Api, id: string) => api.post<CandidateView>(`/analytics/candidates/${encodeURIComponent(id)}/lift`, {}, { 'Idempotency-Key': crypto.randomUUID() });
+
+export const CANDIDATE_RULE_KINDS = ['same_grid', 'within_radius', 'rise_over_baseline'] as const;
+export type CandidateRuleKind = (typeof CANDIDATE_RULE_KINDS)[number];
+/** The category code of the default rule, for every category without a rule of its own. */
+export const DEFAULT_CANDIDATE_RULE = '*';
+
+/** A detection rule as PUT /analytics/candidate-rules takes it (`CandidateRuleInput`). */
+export interface CandidateRuleInput {
+  categoryCode: string;
+  kind: CandidateRuleKind;
+  windowDays: number;
+  minCount: number;
+  radiusMetres: number | null;
+  factor: number | null;
+  baselineWindows: number | null;
+  enabled: boolean;
+}
+
+/** GET /analytics/candidate-rules: a street's rules (`source: street`), or the platform default it uses (`default`; `street: *` for the default itself). */
+export interface CandidateRulesView {
+  street: string;
+  streetName: string | null;
+  source: 'street' | 'default';
+  rules: (CandidateRuleInput & { updatedAt: string; updatedBy: string })[];
+}
+
+const rulesPath = (street: string | undefined) => `/analytics/candidate-rules${queryString({ street })}`;
+export const getCandidateRules = (api: Api, street?: string) => api.get<CandidateRulesView>('/analytics/candidate-rules', { street });
+/** A PUT replaces the whole set (the same set again changes nothing): no Idempotency-Key. */
+export const putCandidateRules = (api: Api, street: string | undefined, rules: CandidateRuleInput[]) => api.request<CandidateRulesView>('PUT', rulesPath(street), { rules });
+/** Back to the platform default: 204 whether or not the street had rules of its own. */
+export const deleteCandidateRules = (api: Api, street: string | undefined) => api.request<void>('DELETE', rulesPath(street));
