@@ -4,6 +4,7 @@ import { StreetFixture } from './support/street-fixture';
 const STREET = '370502003';
 const COMMUNITY = '370502003001';
 const GRID = '370502003001001';
+const OTHER_STREET = '370502004';
 const CALLER = { name: '王秀英', phone: '13805469999' };
 
 describe('hotline appeals through the gateway, linked to the grid', () => {
@@ -24,6 +25,7 @@ describe('hotline appeals through the gateway, linked to the grid', () => {
     });
     await walk.sign({
       operator: { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] },
+      otherOperator: { sub: 'operator-2', roles: ['hotline_operator'], units: [OTHER_STREET] },
       staff: { sub: 'staff-1', roles: ['grid_staff'], units: [GRID] },
       community: { sub: 'community-1', roles: ['community_admin'], units: [COMMUNITY] },
       department: { sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] },
@@ -192,5 +194,50 @@ describe('hotline appeals through the gateway, linked to the grid', () => {
     const malformed = await call('operator', 'GET', '/api/v1/appeals/not-a-uuid/owner-suggestion');
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().errors.map((e: { field: string }) => e.field)).toEqual(['id']);
+  });
+
+  it('answers before the intake the related appeals the intake then answers — by phone, category and point — none of another area, and names the field of bad input', async () => {
+    const phone = '13905467777';
+    const place = { lat: 37.405, lng: 118.505 };
+    const related = (who: string, query: Record<string, string>) => call(who, 'GET', `/api/v1/appeals/related?${new URLSearchParams(query)}`);
+    const ids = (answer: { id: string; reason: string }[]) => answer.map((r) => `${r.reason}:${r.id}`).sort();
+    const earlier = (await intake({ channel: 'phone', type: 'complaint', caller: { name: '赵先生', phone }, content: '东门垃圾桶满溢', categoryCode: 'ENV.GARBAGE', location: { ...place, address: '文汇小区东门' } })).json().appeal;
+
+    // The phone alone, as typed (+86, spaces): the caller's appeals of any category, with what the operator reads.
+    const byPhone = await related('operator', { phone: '+86 139 0546 7777' });
+    expect(byPhone.statusCode).toBe(200);
+    expect(byPhone.json()).toEqual([
+      { id: earlier.id, workOrder: earlier.workOrder, reason: 'same_caller', status: 'received', categoryCode: 'ENV.GARBAGE', content: '东门垃圾桶满溢', address: '文汇小区东门', receivedAt: earlier.receivedAt },
+    ]);
+    // Another category chosen narrows it away; the category and a point of the grid find the open ones there.
+    expect((await related('operator', { phone, categoryCode: 'ENV.SEWAGE' })).json()).toEqual([]);
+    const atPlace = (await related('operator', { categoryCode: 'ENV.GARBAGE', lat: String(place.lat), lng: String(place.lng) })).json();
+    expect(ids(atPlace)).toContain(`same_place:${earlier.id}`);
+
+    // What the form showed before is what the intake answers after.
+    const before = (await related('operator', { phone, categoryCode: 'ENV.GARBAGE', lat: String(place.lat), lng: String(place.lng) })).json();
+    expect(ids(before)).toContain(`same_caller:${earlier.id}`);
+    const taken = (await intake({ channel: 'phone', type: 'complaint', caller: { phone }, content: '垃圾桶又满了', categoryCode: 'ENV.GARBAGE', location: place })).json();
+    expect(ids(taken.related)).toEqual(ids(before));
+
+    // Another street's operator learns nothing of these appeals; who takes no appeals may not ask.
+    expect((await related('otherOperator', { phone })).json()).toEqual([]);
+    expect((await related('otherOperator', { categoryCode: 'ENV.GARBAGE', lat: String(place.lat), lng: String(place.lng) })).json()).toEqual([]);
+    expect((await related('staff', { phone })).statusCode).toBe(403);
+
+    // Bad input: a 400 naming the field and why.
+    for (const [query, field] of [
+      [{ phone: '1390546' }, 'phone'],
+      [{ lat: '37.405' }, 'lng'],
+      [{ lat: 'north', lng: '118.5' }, 'lat'],
+      [{ categoryCode: 'ENV' }, 'categoryCode'],
+    ] as const) {
+      const refused = await related('operator', query);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual([field]);
+    }
+    // The phone asked by is never logged.
+    await eventually(async () => expect(walk.gatewayLogs.text()).toContain('/api/v1/appeals/related'));
+    expect([walk.gatewayLogs.text(), ...walk.platform.services.map((s) => s.logs.text())].join('\n')).not.toContain(phone);
   });
 });

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { IsUUID } from 'class-validator';
 import { ExportAuditQuery, IsOneOf, MAX_PAGE_SIZE } from '@gridline/platform';
 import { APPEAL_CALLER_REVEALERS, APPEAL_TAKERS, CurrentCaller, HOTLINE_FIGURES_READERS, Roles, type Caller } from '@gridline/auth';
-import { APPEAL_ACTIONS, AppealActionBody, CallerAuditQuery, ExportAppealsQuery, FiguresQuery, HotlineClient, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery, type AppealAction } from '@gridline/contracts-hotline';
+import { APPEAL_ACTIONS, AppealActionBody, CallerAuditQuery, ExportAppealsQuery, FiguresQuery, HotlineClient, IntakeAppealRequest, ListAppealsQuery, RelatedAppealsQuery, RevealCallerQuery, type AppealAction } from '@gridline/contracts-hotline';
 import { API_PREFIX } from '../http/api';
 import { ApiProblems } from '../http/api-problems.decorator';
 import { ApiOffsetPage } from '../http/api-page.decorator';
@@ -100,6 +100,17 @@ export class HotlineController {
   })
   reveal(@CurrentCaller() caller: Caller, @Param() { id }: AppealIdParam, @Query() query: RevealCallerQuery) {
     return this.hotline.revealCaller(caller, id, query);
+  }
+
+  @Get('related')
+  @Roles(...APPEAL_TAKERS)
+  @ApiOperation({
+    summary: 'The related appeals of a call not yet taken — what the intake would answer — as the operator types',
+    description:
+      "The same caller's appeals within the repeat window (of the category, once chosen: phone whole), and the open appeals of the category in the grid of the point picked (lat and lng together) — among the appeals you may see. RelatedAppeal[]; the phone is matched through its keyed hash, never logged.",
+  })
+  related(@CurrentCaller() caller: Caller, @Query() query: RelatedAppealsQuery) {
+    return this.hotline.related(caller, query);
   }
 
   @Get(':id/owner-suggestion')

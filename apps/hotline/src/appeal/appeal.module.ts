@@ -16,18 +16,23 @@ import { ListAppealsUseCase } from './use-cases/list-appeals/list-appeals.use-ca
 import { ListCallerAuditUseCase } from './use-cases/list-caller-audit/list-caller-audit.use-case';
 import { ReadAppealFiguresUseCase } from './use-cases/read-appeal-figures/read-appeal-figures.use-case';
 import { RevealAppealCallerUseCase } from './use-cases/reveal-appeal-caller/reveal-appeal-caller.use-case';
-
-/** Appeals from intake to callback: their steps, views, timelines, figures and the callers revealed, the lists exported. */
 import { DefaultAppealOwner } from './appeal-owner';
+import { AppealPlaceLocator } from './appeal-place';
+import { RelatedAppeals } from './related-appeals';
+import { FindRelatedAppealsUseCase } from './use-cases/find-related-appeals/find-related-appeals.use-case';
 import { SuggestAppealOwnerUseCase } from './use-cases/suggest-appeal-owner/suggest-appeal-owner.use-case';
 
+/** Appeals from intake to callback: their steps, views, timelines, figures and the callers revealed, the lists exported. */
 @Module({
   controllers: [HotlineBusController],
   providers: [
     AppealRepository,
     AppealJournal,
     CallerAuditRepository,
+    AppealPlaceLocator,
+    RelatedAppeals,
     IntakeAppealUseCase,
+    FindRelatedAppealsUseCase,
     ActOnAppealUseCase,
     GetAppealUseCase,
     GetAppealTimelineUseCase,

@@ -2,12 +2,14 @@ import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { BusCaller, Idempotent } from '@gridline/messaging';
 import type { Caller } from '@gridline/auth';
-import { AppealActionRequest, AppealCursorPageRequest, AppealIdRequest, AppealSnapshotQuery, CallerAuditQuery, FiguresQuery, HOTLINE_REQUESTS, IntakeAppealRequest, ListAppealsQuery as ListAppealsRequest, RecordAppealExportRequest, RevealCallerRequest } from '@gridline/contracts-hotline';
+import { AppealActionRequest, AppealCursorPageRequest, AppealIdRequest, AppealSnapshotQuery, CallerAuditQuery, FiguresQuery, HOTLINE_REQUESTS, IntakeAppealRequest, ListAppealsQuery as ListAppealsRequest, RecordAppealExportRequest, RelatedAppealsQuery, RevealCallerRequest } from '@gridline/contracts-hotline';
 import { ExportAuditQuery } from '@gridline/platform';
 import { ActOnAppealCommand } from './use-cases/act-on-appeal/act-on-appeal.command';
 import { ActOnAppealUseCase } from './use-cases/act-on-appeal/act-on-appeal.use-case';
 import { GetAppealQuery } from './use-cases/get-appeal/get-appeal.query';
 import { GetAppealUseCase } from './use-cases/get-appeal/get-appeal.use-case';
+import { FindRelatedAppealsQuery } from './use-cases/find-related-appeals/find-related-appeals.query';
+import { FindRelatedAppealsUseCase } from './use-cases/find-related-appeals/find-related-appeals.use-case';
 import { SuggestAppealOwnerQuery } from './use-cases/suggest-appeal-owner/suggest-appeal-owner.query';
 import { SuggestAppealOwnerUseCase } from './use-cases/suggest-appeal-owner/suggest-appeal-owner.use-case';
 import { GetAppealTimelineQuery } from './use-cases/get-appeal-timeline/get-appeal-timeline.query';
@@ -39,6 +41,7 @@ export class HotlineBusController {
     private readonly actOnAppeal: ActOnAppealUseCase,
     private readonly getAppeal: GetAppealUseCase,
     private readonly suggestOwner: SuggestAppealOwnerUseCase,
+    private readonly findRelated: FindRelatedAppealsUseCase,
     private readonly getTimeline: GetAppealTimelineUseCase,
     private readonly listAppeals: ListAppealsUseCase,
     private readonly readFigures: ReadAppealFiguresUseCase,
@@ -75,6 +78,11 @@ export class HotlineBusController {
   @MessagePattern(HOTLINE_REQUESTS.get.pattern)
   get(@Payload() { id }: AppealIdRequest, @BusCaller() caller: Caller) {
     return this.getAppeal.execute(new GetAppealQuery(caller, id));
+  }
+
+  @MessagePattern(HOTLINE_REQUESTS.related.pattern)
+  related(@Payload() query: RelatedAppealsQuery, @BusCaller() caller: Caller) {
+    return this.findRelated.execute(new FindRelatedAppealsQuery(caller, query));
   }
 
   @MessagePattern(HOTLINE_REQUESTS.ownerSuggestion.pattern)

@@ -3,9 +3,9 @@ import { BusRequester } from '@gridline/messaging/contracts';
 import type { Caller } from '@gridline/auth';
 import { HOTLINE_REQUESTS } from './hotline.requests';
 import type { CursorPage, ExportAuditEntryView, ExportAuditQuery, ExportFormat, ExportRecorded, OffsetPage } from '@gridline/platform';
-import type { AppealActionBody, AppealCursorPageRequest, AppealSnapshotQuery, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RevealCallerQuery } from './appeal/appeal.dto';
+import type { AppealActionBody, AppealCursorPageRequest, AppealSnapshotQuery, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RelatedAppealsQuery, RevealCallerQuery } from './appeal/appeal.dto';
 import type { AppealSnapshotPage } from './appeal/appeal.events';
-import type { AppealAction, AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, OwnerSuggestion, RevealedCallerView } from './appeal/appeal.types';
+import type { AppealAction, AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, OwnerSuggestion, RelatedAppeal, RevealedCallerView } from './appeal/appeal.types';
 
 /** The hotline's commands and queries, typed. */
 @Injectable()
@@ -14,6 +14,10 @@ export class HotlineClient {
 
   intake(caller: Caller, appeal: IntakeAppealRequest): Promise<IntakeResult> {
     return this.bus.request(HOTLINE_REQUESTS.intake, appeal, { caller });
+  }
+
+  related(caller: Caller, query: RelatedAppealsQuery): Promise<RelatedAppeal[]> {
+    return this.bus.request(HOTLINE_REQUESTS.related, query, { caller });
   }
 
   act(caller: Caller, id: string, action: AppealAction, body: AppealActionBody = {}): Promise<AppealView> {

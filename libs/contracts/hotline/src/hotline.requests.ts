@@ -1,8 +1,8 @@
 import { defineRequest, serviceInfoRequest } from '@gridline/messaging/contracts';
 
-import type { AppealActionRequest, AppealCursorPageRequest, AppealIdRequest, AppealSnapshotQuery, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RecordAppealExportRequest, RevealCallerRequest } from './appeal/appeal.dto';
+import type { AppealActionRequest, AppealCursorPageRequest, AppealIdRequest, AppealSnapshotQuery, CallerAuditQuery, FiguresQuery, IntakeAppealRequest, ListAppealsQuery, RecordAppealExportRequest, RelatedAppealsQuery, RevealCallerRequest } from './appeal/appeal.dto';
 import type { AppealSnapshotPage } from './appeal/appeal.events';
-import type { AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, OwnerSuggestion, RevealedCallerView } from './appeal/appeal.types';
+import type { AppealTimelineEntry, AppealView, CallerAuditEntryView, IntakeResult, OwnerFigures, OwnerSuggestion, RelatedAppeal, RevealedCallerView } from './appeal/appeal.types';
 import type { CursorPage, ExportAuditEntryView, ExportAuditQuery, ExportRecorded, OffsetPage } from '@gridline/platform';
 import type { IssueOpen311KeyRequest, PublicAppealUpdatesQuery, PublicAppealsQuery, RecordOpen311MediaRequest, RecordOpen311UpdateRequest, VerifyOpen311KeyRequest } from './open311/open311.dto';
 import type { Open311Application, Open311KeyIssued, Open311UpdateRecorded, PublicAppealUpdateView, PublicAppealView } from './open311/open311.types';
@@ -14,6 +14,8 @@ export type { ServiceInfo } from '@gridline/messaging/contracts';
 export const HOTLINE_REQUESTS = {
   info: serviceInfoRequest('hotline'),
   intake: defineRequest<IntakeAppealRequest, IntakeResult>('hotline', 'hotline.appeal.intake'),
+  /** The appeals intake would show as related, for a call not yet taken (the operator's typing so far). */
+  related: defineRequest<RelatedAppealsQuery, RelatedAppeal[]>('hotline', 'hotline.appeal.related'),
   act: defineRequest<AppealActionRequest, AppealView>('hotline', 'hotline.appeal.act'),
   get: defineRequest<AppealIdRequest, AppealView>('hotline', 'hotline.appeal.get'),
   timeline: defineRequest<AppealIdRequest, AppealTimelineEntry[]>('hotline', 'hotline.appeal.timeline'),

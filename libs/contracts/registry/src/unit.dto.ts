@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsNumber, IsObject, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { IsUnitCode } from './identifiers/unit-code';
@@ -127,3 +127,6 @@ export class LocateQuery {
   @Max(180)
   lng!: number;
 }
+
+/** A point that may be left out: `lat` and `lng` as LocateQuery's, both optional (whoever takes it checks they come together). */
+export class OptionalPointQuery extends PartialType(LocateQuery) {}

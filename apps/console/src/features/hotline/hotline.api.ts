@@ -58,9 +58,29 @@ export interface IntakeBody {
   location?: { lat?: number; lng?: number; address?: string };
 }
 
+/** An earlier appeal of the same caller, or an open one of the same category and grid (RelatedAppeal). */
+export interface RelatedAppeal {
+  id: string;
+  workOrder: string;
+  reason: 'same_caller' | 'same_place';
+  status: string;
+  categoryCode: string | null;
+  content: string;
+  address: string | null;
+  receivedAt: string;
+}
+
 export interface IntakeResult {
   appeal: AppealView;
-  related: { id: string; reason: 'same_caller' | 'same_place'; status: string; receivedAt: string }[];
+  related: RelatedAppeal[];
+}
+
+/** GET /appeals/related's query (RelatedAppealsQuery): what the operator has typed of the call so far. */
+export interface RelatedQuery {
+  phone?: string;
+  categoryCode?: string;
+  lat?: number;
+  lng?: number;
 }
 
 /** GET /appeals's filters (ListAppealsQuery): `q` is a work-order number or text of the content or address. */
@@ -81,6 +101,8 @@ export const mayUseHotlineDesk = (roles: readonly string[] | undefined) => (role
 
 /** POST /appeals with an Idempotency-Key (the gateway's IdempotentCreate): a retry with the same key creates nothing. */
 export const intakeAppeal = (api: Api, body: IntakeBody, idempotencyKey: string) => api.post<IntakeResult>('/appeals', body, { 'Idempotency-Key': idempotencyKey });
+/** The related appeals intake would answer, for the call being typed (nothing asked: none). */
+export const relatedAppeals = (api: Api, query: RelatedQuery) => api.get<RelatedAppeal[]>('/appeals/related', { ...query });
 export const listAppeals = (api: Api, filters: AppealFilters, page = 1, pageSize = 50) => api.get<OffsetPage<AppealView>>('/appeals', { ...filters, page, pageSize });
 export const getAppeal = (api: Api, id: string) => api.get<AppealView>(`/appeals/${encodeURIComponent(id)}`);
 export const appealTimeline = (api: Api, id: string) => api.get<AppealTimelineEntry[]>(`/appeals/${encodeURIComponent(id)}/timeline`);

@@ -20,7 +20,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { IsDepartmentCode, IsMinorCategoryCode, IsUnitCode } from '@gridline/contracts-registry';
+import { IsDepartmentCode, IsMinorCategoryCode, IsUnitCode, OptionalPointQuery } from '@gridline/contracts-registry';
 import { CommaSeparated, CursorQuery, ExportFormatQuery, ExportRequestOf, PageQuery, QueryBoolean, Trim } from '@gridline/platform';
 import {
   APPEAL_ACTIONS,
@@ -39,8 +39,9 @@ import {
   type Satisfaction,
 } from './appeal.types';
 
-/** A minor category code of the responsibility list, such as ENV.GARBAGE (whether it is an active one is the hotline's check). */
-
+/** A caller's phone: a mainland mobile, or a landline with its area code (after `mobile` took spaces and +86 off). */
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}\d{7,8})$/;
+const PHONE_MESSAGE = 'phone must be a mainland mobile or a landline with its area code';
 const mobile = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.replace(/[\s-]/g, '').replace(/^(\+?86|0086)(?=1\d{10}$)/, '') : value);
 
 export class AppealCallerDto {
@@ -54,7 +55,7 @@ export class AppealCallerDto {
   @ApiPropertyOptional({ example: '13805461234', description: 'Stored encrypted, answered masked' })
   @IsOptional()
   @Transform(mobile)
-  @Matches(/^(1[3-9]\d{9}|0\d{2,3}\d{7,8})$/, { message: 'phone must be a mainland mobile or a landline with its area code' })
+  @Matches(PHONE, { message: PHONE_MESSAGE })
   phone?: string;
 
   @ApiPropertyOptional({ default: false })
@@ -265,6 +266,24 @@ export class AppealIdRequest {
   id!: string;
 }
 
+/**
+ * Query of GET /api/v1/appeals/related: what the operator has typed so far of a call not yet taken — the phone, the
+ * category, the point picked (`lat` with `lng`: its grid is the place) — and the related appeals intake would answer
+ * for it (RelatedAppeal).
+ */
+export class RelatedAppealsQuery extends OptionalPointQuery {
+  @ApiPropertyOptional({ example: '13805461234', description: "The caller's phone, whole (matched through its keyed hash, never stored or logged in clear)" })
+  @IsOptional()
+  @Transform(mobile)
+  @Matches(PHONE, { message: PHONE_MESSAGE })
+  phone?: string;
+
+  @ApiPropertyOptional({ example: 'ENV.GARBAGE', description: 'The minor category chosen: narrows the same caller’s appeals to it, and finds the open ones of the same place' })
+  @IsOptional()
+  @IsMinorCategoryCode()
+  categoryCode?: string;
+}
+
 /** Query of GET /api/v1/appeals: filters, and the page (`page`, `pageSize`). */
 export class ListAppealsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: APPEAL_STATUSES })
@@ -283,7 +302,7 @@ export class ListAppealsQuery extends PageQuery {
   @ApiPropertyOptional({ example: '13805461234', description: "The caller's phone (matched through its keyed hash, never stored or logged in clear)" })
   @IsOptional()
   @Transform(mobile)
-  @Matches(/^(1[3-9]\d{9}|0\d{2,3}\d{7,8})$/, { message: 'phone must be a mainland mobile or a landline with its area code' })
+  @Matches(PHONE, { message: PHONE_MESSAGE })
   phone?: string;
 
   @ApiPropertyOptional({ description: 'Only appeals with a step past its deadline (dispatch, signing for, answer), not closed' })

@@ -199,11 +199,26 @@ export interface OwnerFigures {
   extensionRate: number | null;
 }
 
+/**
+ * An earlier appeal the operator may want to merge with or mention: the same caller's within the repeat window (of
+ * the same category, when one is given), or an open one of the same category in the same grid — among those the
+ * asking caller may see.
+ */
+export interface RelatedAppeal {
+  id: string;
+  workOrder: string;
+  reason: 'same_caller' | 'same_place';
+  status: AppealStatus;
+  categoryCode: string | null;
+  content: string;
+  address: string | null;
+  receivedAt: string;
+}
+
 export interface IntakeResult {
   appeal: AppealView;
-  /** Earlier appeals of the same caller and category, or the same category and place, for the operator to merge. */
-  /** Earlier appeals of the same caller or place, among those you may see. */
-  related: { id: string; reason: 'same_caller' | 'same_place'; status: AppealStatus; receivedAt: string }[];
+  /** The appeal's related ones (GET /appeals/related answers the same before the intake). */
+  related: RelatedAppeal[];
 }
 
 /** An appeal's caller in clear, for the callback: only the fields asked for, each audited. Null for an anonymous caller. */

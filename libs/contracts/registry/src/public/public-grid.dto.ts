@@ -1,28 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsNumber, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { Transform } from 'class-transformer';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { OptionalPointQuery } from '../unit.dto';
 
 /**
  * Query of GET /api/v1/public/grid and `registry.public_grid.find`: a point (`lat` and `lng`) or an `address`,
  * exactly one of the two (checked by the registry, which names the field).
  */
-export class PublicGridQuery {
-  @ApiPropertyOptional({ example: 37.4612, description: 'Latitude, WGS 84 (with lng)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-90)
-  @Max(90)
-  lat?: number;
-
-  @ApiPropertyOptional({ example: 118.5081, description: 'Longitude, WGS 84 (with lat)' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  @Min(-180)
-  @Max(180)
-  lng?: number;
-
+export class PublicGridQuery extends OptionalPointQuery {
   @ApiPropertyOptional({
     example: '文汇小区3号楼',
     description:

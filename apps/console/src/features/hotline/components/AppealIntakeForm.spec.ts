@@ -6,7 +6,7 @@ import { ApiClient } from '@/shared/api/client';
 import AppealIntakeForm from './AppealIntakeForm.vue';
 
 const json = (body: unknown, status = 200, type = 'application/json') => new Response(JSON.stringify(body), { status, headers: { 'content-type': type } });
-const EARLIER = { id: 'a-1', workOrder: '12345-20261201-000001', status: 'dispatched', content: '东门垃圾堆放', location: { lat: null, lng: null, address: '文汇小区东门' }, caller: { phone: '138****1234' } };
+const EARLIER = { id: 'a-1', workOrder: '12345-20261201-000001', reason: 'same_caller', status: 'dispatched', categoryCode: 'ENV.GARBAGE', content: '东门垃圾堆放', address: '文汇小区东门', receivedAt: '2026-12-01T02:00:00.000Z' };
 
 function mountForm(answer: (url: string, init: RequestInit) => Response) {
   const fetchMock = vi.fn(async (url: string, init: RequestInit) => answer(url, init));
@@ -29,22 +29,38 @@ describe('AppealIntakeForm', () => {
     document.body.innerHTML = '';
   });
 
-  it('lists the related appeals as the operator types, looked up by the phone and the address once typing pauses', async () => {
+  it('looks up the related appeals once the phone is whole and typing pauses, and lists what the API answers', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const { wrapper, fetchMock } = mountForm((url) => json({ items: url.includes('phone=') || url.includes('q=') ? [EARLIER] : [], total: 1, page: 1, pageSize: 5 }));
+    const { wrapper, fetchMock } = mountForm((url) => json(url.startsWith('/api/v1/appeals/related') ? [EARLIER] : []));
     await wrapper.find('[data-field="caller.phone"] input').setValue('1380546');
-    await wrapper.find('[data-field="caller.phone"] input').setValue('13805461234');
-    await wrapper.find('[data-field="location.address"] input').setValue('文汇小区东门');
+    await vi.advanceTimersByTimeAsync(400);
+    // A part of a number asks nothing (the API would refuse it).
+    expect(fetchMock).not.toHaveBeenCalled();
+    await wrapper.find('[data-field="caller.phone"] input').setValue('138 0546 1234');
     // Debounced: nothing asked while the operator types.
     expect(fetchMock).not.toHaveBeenCalled();
     await vi.advanceTimersByTimeAsync(400);
     await flushPromises();
-    expect(calls(fetchMock).sort()).toEqual(['/api/v1/appeals?phone=13805461234&page=1&pageSize=5', `/api/v1/appeals?q=${encodeURIComponent('文汇小区东门')}&page=1&pageSize=5`].sort());
-    // The same appeal found both ways is listed once.
+    expect(calls(fetchMock)).toEqual(['/api/v1/appeals/related?phone=13805461234']);
     const listed = wrapper.findAll('[data-test="related"] li');
     expect(listed.map((li) => li.attributes('data-appeal'))).toEqual(['a-1']);
     expect(listed[0].text()).toContain('12345-20261201-000001');
+    expect(listed[0].text()).toContain('文汇小区东门');
     expect(listed[0].find('a').attributes('href')).toBe('/hotline/appeals/a-1');
+  });
+
+  it('asks again with nothing of the phone once the caller is anonymous, and shows none when nothing is left to look up by', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const { wrapper, fetchMock } = mountForm(() => json([EARLIER]));
+    await wrapper.find('[data-field="caller.phone"] input').setValue('13805461234');
+    await vi.advanceTimersByTimeAsync(400);
+    await flushPromises();
+    expect(wrapper.findAll('[data-test="related"] li')).toHaveLength(1);
+    await wrapper.find('[data-field="caller.anonymous"] .el-switch').trigger('click');
+    await vi.advanceTimersByTimeAsync(400);
+    await flushPromises();
+    expect(calls(fetchMock)).toEqual(['/api/v1/appeals/related?phone=13805461234']);
+    expect(wrapper.findAll('[data-test="related"] li')).toHaveLength(0);
   });
 
   it("puts the problem+json answer's field errors on their fields, nested ones included, and sends the intake with an Idempotency-Key", async () => {

@@ -1,19 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APPEAL_TAKERS, SYSTEM_CALLER, mayBackdate, requireRole, type Caller } from '@gridline/auth';
-import { AppError } from '@gridline/platform';
+import { APPEAL_TAKERS, mayBackdate, requireRole, type Caller } from '@gridline/auth';
 import { PersonalDataCipher, TransactionRunner } from '@gridline/persistence';
-import { RegistryClient, RegistryErrorCode } from '@gridline/contracts-registry';
 import { activeCategory } from '../../../reference/active-category';
 import { ReferenceRepository, RegistryReference } from '@gridline/registry-reference';
 import type { IntakeResult } from '@gridline/contracts-hotline';
 import { HOTLINE_CONFIG, HotlineConfig } from '../../../hotline.config';
 import { AppealJournal } from '../../appeal-journal';
-import type { AppealEntity } from '../../appeal.entity';
 import { AppealRepository } from '../../appeal.repository';
 import { appealInvalid } from '../../appeal.errors';
 import type { IntakeAppealCommand } from './intake-appeal.command';
 import { namesOf, toAppealView } from '../../appeal.mapper';
 import { appealsInScope } from '../../appeal-process';
+import { AppealPlaceLocator } from '../../appeal-place';
+import { RelatedAppeals } from '../../related-appeals';
 
 const HOUR = 3_600_000;
 /** How far back a call taken earlier may be recorded, and how far ahead a clock may run (skew). */
@@ -23,7 +22,7 @@ const CLOCK_SKEW_MS = 60_000;
 /**
  * Takes an appeal: the caller's name and phone encrypted (the phone's keyed hash kept to find repeats), the place
  * located in a grid when it can be, the dispatch clock started, and earlier appeals of the same caller or place
- * shown to the operator.
+ * shown to the operator (RelatedAppeals).
  */
 @Injectable()
 export class IntakeAppealUseCase {
@@ -31,7 +30,8 @@ export class IntakeAppealUseCase {
     private readonly appeals: AppealRepository,
     private readonly transactions: TransactionRunner,
     private readonly cipher: PersonalDataCipher,
-    private readonly registry: RegistryClient,
+    private readonly places: AppealPlaceLocator,
+    private readonly related: RelatedAppeals,
     private readonly reference: RegistryReference,
     private readonly copy: ReferenceRepository,
     private readonly journal: AppealJournal,
@@ -49,18 +49,10 @@ export class IntakeAppealUseCase {
       await this.reference.prefetch({ category: [input.categoryCode] });
       activeCategory(await this.copy.get('category', input.categoryCode), input.categoryCode);
     }
-    let gridCode: string | null = null;
-    let path = caller.units.slice(0, 1);
     const { lat, lng } = input.location ?? {};
-    if (lat !== undefined && lng !== undefined) {
-      try {
-        const located = await this.registry.locate(SYSTEM_CALLER, { lat, lng });
-        gridCode = located.grid.code;
-        path = [located.street.code, ...(located.community ? [located.community.code] : []), located.grid.code].filter((c, i, all) => all.indexOf(c) === i);
-      } catch (error) {
-        if (!(error instanceof AppError && error.code === RegistryErrorCode.NoGridAtPoint)) throw error;
-      }
-    }
+    const place = lat !== undefined && lng !== undefined ? await this.places.locate(lat, lng) : null;
+    const gridCode = place?.gridCode ?? null;
+    const path = place?.path ?? caller.units.slice(0, 1);
     // The units of the place, for the owners a dispatch takes from them and for their names: in the copy before the transaction.
     if (gridCode) await this.reference.prefetch({ unit: path });
     const phoneIndex = input.caller?.phone ? this.cipher.blindIndex('phone', input.caller.phone) : null;
@@ -101,7 +93,7 @@ export class IntakeAppealUseCase {
       await this.appeals.flush();
       return entity;
     });
-    return { appeal: toAppealView(appeal, caller, this.cipher, await this.copy.names(namesOf([appeal]))), related: await this.related(caller, appeal) };
+    return { appeal: toAppealView(appeal, caller, this.cipher, await this.copy.names(namesOf([appeal]))), related: await this.related.of(caller, { phoneIndex, categoryCode: appeal.categoryCode, gridCode, except: appeal.id }) };
   }
 
   /**
@@ -116,25 +108,5 @@ export class IntakeAppealUseCase {
     const reasons = at.getTime() > now + CLOCK_SKEW_MS ? ['must not be in the future'] : at.getTime() < now - BACKDATE_DAYS * 86_400_000 ? [`must be at most ${BACKDATE_DAYS} days back`] : [];
     if (reasons.length > 0) throw appealInvalid('receivedAt', reasons);
     return at;
-  }
-
-  /**
-   * Earlier open or recent appeals of the same caller and category, or the same category and grid — among the
-   * appeals the taking caller may see: the answer names no appeal of another area.
-   */
-  private async related(caller: Caller, appeal: AppealEntity): Promise<IntakeResult['related']> {
-    if (!appeal.categoryCode) return [];
-    const since = new Date(Date.now() - this.config.HOTLINE_REPEAT_DAYS * 86_400_000);
-    const scope = appealsInScope(caller);
-    const sameCaller = appeal.callerPhoneIndex
-      ? await this.appeals.find({ callerPhoneIndex: appeal.callerPhoneIndex, categoryCode: appeal.categoryCode, receivedAt: { $gte: since }, id: { $ne: appeal.id }, ...scope }, { limit: 10 })
-      : [];
-    const samePlace = appeal.gridCode
-      ? await this.appeals.find({ gridCode: appeal.gridCode, categoryCode: appeal.categoryCode, status: { $nin: ['closed', 'merged'] }, id: { $nin: [appeal.id, ...sameCaller.map((a) => a.id)] }, ...scope }, { limit: 10 })
-      : [];
-    return [
-      ...sameCaller.map((a) => ({ id: a.id, reason: 'same_caller' as const, status: a.status, receivedAt: a.receivedAt.toISOString() })),
-      ...samePlace.map((a) => ({ id: a.id, reason: 'same_place' as const, status: a.status, receivedAt: a.receivedAt.toISOString() })),
-    ];
   }
 }
