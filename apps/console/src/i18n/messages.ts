@@ -78,6 +78,11 @@ export const messages = {
       checkInTitle: '签到', openCheckIn: '生成签到码', newCode: '重新生成签到码', codeExpires: '有效至 {at}（一次显示，请现场展示）', checkIn: '签到', checkedIn: '已签到，记入服务时长 {hours} 小时', checkedInNoHours: '已签到，未记时长：{reason}',
       cancel: '取消活动', report: '活动报告', attendance: '报名 {signedUp} 人，签到 {attended} 人（现场加入 {walkIns} 人），缺席 {noShows} 人', atStation: '查看驿站',
       mine: '我的党建', myActivities: '我的活动', notYet: '未签到', ledger: '{year} 年服务记录', ledgerTotals: '已认定 {hours} 小时、{points} 积分；待审核 {pending} 小时', activityCredit: '活动签到',
+      create: {
+        newOrganisation: '新建组织', newMember: '登记党员', newStation: '新建红色驿站', orgName: '组织名称', level: '组织层级', unitCode: '所属单元', parentId: '上级组织', found: '建立组织',
+        account: '登录账号', accountHint: '党员本人的登录账号（可不填）', register: '登记', stationName: '驿站名称', day: '开放日', opens: '开门', closes: '关门', addPeriod: '添加开放时段', removePeriod: '删除第 {n} 个时段',
+        post: '联系岗位', workPhone: '工作电话', workPhoneHint: '公开显示：请填工作电话，勿填个人号码', open: '建立驿站',
+      },
     },
     reveal: { reason: '查看原因', required: '请填写查看原因（将记入审计日志）', tooShort: '查看原因至少{min}个字' },
     map: { layers: { cases: '在办事件', hotspots: '热点（近30天）', stations: '红色驿站' }, layersMissing: '暂不可用的图层：{layers}', hotspot: '事件 {cases} · 诉求 {appeals}', search: '搜索', searchHint: '地址、网格名称或编码', noResults: '未找到', title: '网格地图', overview: '网格概况', staff: '网格力量', party: '党组织', stations: '红色驿站', openCases: '在办事件', overdue: '超期', unavailable: '暂不可用', pick: '点击网格查看概况' },
@@ -192,6 +197,11 @@ export const messages = {
       checkInTitle: 'Check-in', openCheckIn: 'Open check-in', newCode: 'New code', codeExpires: 'Valid until {at} (shown once: show it at the activity)', checkIn: 'Check in', checkedIn: 'Checked in: {hours} service hours credited', checkedInNoHours: 'Checked in, no hours credited: {reason}',
       cancel: 'Cancel the activity', report: 'Report', attendance: '{signedUp} signed up, {attended} checked in ({walkIns} walk-ins), {noShows} no-shows', atStation: 'The red station',
       mine: 'My party work', myActivities: 'My activities', notYet: 'Not checked in', ledger: 'Service in {year}', ledgerTotals: '{hours} hours and {points} points approved; {pending} hours pending', activityCredit: 'Activity attended',
+      create: {
+        newOrganisation: 'New organisation', newMember: 'Register a member', newStation: 'New red station', orgName: 'Name', level: 'Level', unitCode: 'Unit', parentId: 'Organisation above', found: 'Found',
+        account: 'Login account', accountHint: "the member's own login (optional)", register: 'Register', stationName: 'Station name', day: 'Day', opens: 'Opens', closes: 'Closes', addPeriod: 'Add a period', removePeriod: 'Remove period {n}',
+        post: 'Contact post', workPhone: 'Work phone', workPhoneHint: 'published: a work line, never a personal number', open: 'Open the station',
+      },
     },
     reveal: { reason: 'Reason', required: 'A reason is required (it goes to the audit log)', tooShort: 'Give a reason of at least {min} characters' },
     map: { layers: { cases: 'Open cases', hotspots: 'Hot spots (30 days)', stations: 'Red stations' }, layersMissing: 'Layers not available: {layers}', hotspot: '{cases} cases · {appeals} appeals', search: 'Search', searchHint: 'Address, grid name or code', noResults: 'Nothing found', title: 'Grid map', overview: 'Grid overview', staff: 'Staff', party: 'Party organisation', stations: 'Red stations', openCases: 'Open cases', overdue: 'Overdue', unavailable: 'unavailable', pick: 'Click a grid for its overview' },

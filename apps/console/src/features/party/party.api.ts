@@ -1,4 +1,5 @@
 import type { Api } from '@/shared/api/client';
+import { allPages } from '@/shared/api/reference';
 import type { OffsetPage } from '@/shared/api/types';
 
 // The answers of the gateway's party routes (apps/gateway/src/party/*.controller.ts), mirroring the contracts of
@@ -228,6 +229,15 @@ export const getReport = (api: Api, activityId: string) => api.get<ActivityRepor
 
 export const listStations = (api: Api, filters: Filters, page = 1, pageSize = 50) => api.get<OffsetPage<StationView>>('/party/stations', { ...filters, page, pageSize });
 export const getStation = (api: Api, stationId: string) => api.get<StationView>(`/party/stations/${id(stationId)}`);
+
+// The keepers' creates, each an IdempotentCreate route of the gateway: the form's key per body (useCreateForm).
+export const createOrganisation = (api: Api, body: Record<string, unknown>, idempotencyKey: string) =>
+  api.post<OrganisationView>('/party/organisations', body, { 'Idempotency-Key': idempotencyKey });
+/** The ID number and phone go in the body only: never in a URL, never logged. */
+export const createMember = (api: Api, body: Record<string, unknown>, idempotencyKey: string) => api.post<MemberView>('/party/members', body, { 'Idempotency-Key': idempotencyKey });
+export const createStation = (api: Api, body: Record<string, unknown>, idempotencyKey: string) => api.post<StationView>('/party/stations', body, { 'Idempotency-Key': idempotencyKey });
+/** The active organisations of the user's scope, every page (what a create form offers as parent or owner). */
+export const activeOrganisations = (api: Api) => allPages((page) => listOrganisations(api, {}, page)).then((all) => all.filter((o) => o.active));
 
 export const ownMember = (api: Api) => api.get<MemberView>('/party/me');
 export const ownActivities = (api: Api, page = 1, pageSize = 50) => api.get<OffsetPage<{ activity: ActivityView; signUp: SignUpView }>>('/party/me/activities', { page, pageSize });
