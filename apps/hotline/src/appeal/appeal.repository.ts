@@ -3,7 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { nextWorkOrderNumber } from '@gridline/persistence';
 import { offsetPage, pageOffset, type OffsetPage, type PageRequest } from '@gridline/platform';
+import type { Caller } from '@gridline/auth';
 import { AppealEntity, AppealTimelineEntity } from './appeal.entity';
+import { appealNotFound } from './appeal.errors';
+import { mayView } from './appeal-process';
 
 /** One row of the figures per lead owner: counts as text, as PostgreSQL answers `count(*)`. */
 export type OwnerFigureRow = Record<'owner' | 'appeals' | 'dispatched' | 'signed_in_time' | 'answered' | 'resolved' | 'on_time' | 'rated' | 'satisfied' | 'returned' | 'reopened' | 'extended', string>;
@@ -18,6 +21,13 @@ export class AppealRepository {
 
   findById(id: string): Promise<AppealEntity | null> {
     return this.em.findOne(AppealEntity, { id });
+  }
+
+  /** The appeal, if the caller may see it; else 404 `APPEAL_NOT_FOUND`, answered exactly as for one that does not exist. */
+  async findVisible(caller: Caller, id: string): Promise<AppealEntity> {
+    const appeal = await this.findById(id);
+    if (!appeal || !mayView(caller, appeal)) throw appealNotFound(id);
+    return appeal;
   }
 
   find(where: FilterQuery<AppealEntity>, options: { limit: number; offset?: number }): Promise<AppealEntity[]> {

@@ -10,6 +10,8 @@ import { ActOnAppealCommand } from './act-on-appeal.command';
 import { ActOnAppealUseCase } from './act-on-appeal.use-case';
 
 import { DefaultAppealOwner } from '../../appeal-owner';
+import { appealNotFound } from '../../appeal.errors';
+
 const STREET = '370502003';
 const GRID = '370502003001001';
 const OPERATOR: Caller = { sub: 'operator-1', roles: ['hotline_operator'], units: [STREET] };
@@ -22,7 +24,11 @@ function setup(copies: Partial<Record<`${ReferenceKind}:${string}`, Partial<Refe
     id: 'a1', workOrder: '12345-20261201-000001', status: 'received', channel: 'phone', type: 'complaint', content: '路灯不亮', categoryCode: 'ENV.GARBAGE',
     gridCode: GRID, path: [STREET, '370502003001', GRID], urgency: 'general', operator: 'operator-1', receivedAt: new Date(), version: 1,
   });
-  const appeals = { findById: jest.fn(async (id: string) => (id === appeal.id ? appeal : null)), flagOthers: jest.fn(async () => 0), flush: jest.fn(async () => void state.flushed++) };
+  const findVisible = jest.fn(async (_caller: Caller, id: string) => {
+    if (id !== appeal.id) throw appealNotFound(id);
+    return appeal;
+  });
+  const appeals = { findVisible, flagOthers: jest.fn(async () => 0), flush: jest.fn(async () => void state.flushed++) };
   const transactions = { run: async <T>(work: () => Promise<T>) => { state.inside = true; try { return await work(); } finally { state.inside = false; } } };
   const reference = { prefetch: jest.fn(async (codes: unknown) => void state.asked.push({ codes, inside: state.inside })) };
   const copy = { get: jest.fn(async (kind: ReferenceKind, code: string) => copies[`${kind}:${code}`] ?? null), names: async () => NO_NAMES };

@@ -14,11 +14,11 @@ import { WorkingDeadlines } from '../../../reference/working-deadlines';
 import { AppealJournal, type AppealDispatchExtra, type AppealStepEventName, type JournalEntry } from '../../appeal-journal';
 import type { AppealEntity } from '../../appeal.entity';
 import { AppealRepository } from '../../appeal.repository';
-import { appealInvalid as invalid, appealNotFound, need } from '../../appeal.errors';
+import { appealInvalid as invalid, need } from '../../appeal.errors';
 import { DefaultAppealOwner } from '../../appeal-owner';
 import type { ActOnAppealCommand } from './act-on-appeal.command';
 import { namesOf, toAppealView } from '../../appeal.mapper';
-import { APPEAL_PROCESS, ASKED_BY, CASE_STEPS, allowedAppealActions, appealsInScope, asked, handledThroughCase, mayView, objectsAs, operates, returnToHotline } from '../../appeal-process';
+import { APPEAL_PROCESS, ASKED_BY, CASE_STEPS, allowedAppealActions, appealsInScope, asked, handledThroughCase, objectsAs, operates, returnToHotline } from '../../appeal-process';
 
 type EventName = AppealStepEventName;
 
@@ -86,8 +86,7 @@ export class ActOnAppealUseCase {
   private async step(caller: Caller, id: string, action: AppealAction, body: AppealActionBody): Promise<{ appeal: AppealEntity; outcome: StepOutcome }> {
     try {
       return await this.transactions.run(async () => {
-        const appeal = await this.appeals.findById(id);
-        if (!appeal || !mayView(caller, appeal)) throw appealNotFound(id);
+        const appeal = await this.appeals.findVisible(caller, id);
         if (body.version !== undefined && body.version !== appeal.version) {
           throw new AppError(AppealErrorCode.StaleVersion, 'conflict', `Appeal ${id} changed meanwhile: reload it and try again`, { id, version: appeal.version });
         }
@@ -234,9 +233,8 @@ export class ActOnAppealUseCase {
       }
       case 'merge': {
         const intoId = need(body.intoId, 'intoId', 'is required: the appeal this one repeats');
-        const into = await this.appeals.findById(intoId);
         // A target the caller may not see is answered exactly like one that does not exist.
-        if (!into || !mayView(caller, into)) throw appealNotFound(intoId);
+        const into = await this.appeals.findVisible(caller, intoId);
         // A repeat of a closed appeal is a new call about it: refused here, the caller's new appeal is handled anew.
         if (into.id === appeal.id || into.status === 'merged' || into.status === 'closed') throw invalid('intoId', 'is not another open appeal');
         appeal.mergedInto = into.id;

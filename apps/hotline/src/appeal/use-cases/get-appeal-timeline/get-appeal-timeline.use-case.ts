@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AppealTimelineEntry } from '@gridline/contracts-hotline';
-import { appealNotFound } from '../../appeal.errors';
 import { toTimelineEntry } from '../../appeal.mapper';
 import { AppealRepository } from '../../appeal.repository';
-import { mayView } from '../../appeal-process';
 import type { GetAppealTimelineQuery } from './get-appeal-timeline.query';
 
 /** An appeal's timeline, oldest first, for whoever may see the appeal. */
@@ -12,8 +10,7 @@ export class GetAppealTimelineUseCase {
   constructor(private readonly appeals: AppealRepository) {}
 
   async execute({ caller, id }: GetAppealTimelineQuery): Promise<AppealTimelineEntry[]> {
-    const appeal = await this.appeals.findById(id);
-    if (!appeal || !mayView(caller, appeal)) throw appealNotFound(id);
+    await this.appeals.findVisible(caller, id);
     return (await this.appeals.timeline(id)).map(toTimelineEntry);
   }
 }

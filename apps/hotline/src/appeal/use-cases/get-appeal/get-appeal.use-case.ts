@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { PersonalDataCipher } from '@gridline/persistence';
 import type { AppealView } from '@gridline/contracts-hotline';
 import { ReferenceRepository } from '@gridline/registry-reference';
-import { appealNotFound } from '../../appeal.errors';
 import { namesOf, toAppealView } from '../../appeal.mapper';
 import { AppealRepository } from '../../appeal.repository';
-import { mayView } from '../../appeal-process';
 import type { GetAppealQuery } from './get-appeal.query';
 
 /** An appeal as the caller may see it (the caller masked), with the names beside its codes. */
@@ -18,8 +16,7 @@ export class GetAppealUseCase {
   ) {}
 
   async execute({ caller, id }: GetAppealQuery): Promise<AppealView> {
-    const appeal = await this.appeals.findById(id);
-    if (!appeal || !mayView(caller, appeal)) throw appealNotFound(id);
+    const appeal = await this.appeals.findVisible(caller, id);
     return toAppealView(appeal, caller, this.cipher, await this.copy.names(namesOf([appeal])));
   }
 }

@@ -2,10 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { OwnerSuggestion } from '@gridline/contracts-hotline';
 import { ReferenceRepository } from '@gridline/registry-reference';
 import { DefaultAppealOwner } from '../../appeal-owner';
-import { appealNotFound } from '../../appeal.errors';
 import { ownerView } from '../../appeal.mapper';
 import { AppealRepository } from '../../appeal.repository';
-import { mayView } from '../../appeal-process';
 import type { SuggestAppealOwnerQuery } from './suggest-appeal-owner.query';
 
 /**
@@ -21,8 +19,7 @@ export class SuggestAppealOwnerUseCase {
   ) {}
 
   async execute({ caller, id }: SuggestAppealOwnerQuery): Promise<OwnerSuggestion> {
-    const appeal = await this.appeals.findById(id);
-    if (!appeal || !mayView(caller, appeal)) throw appealNotFound(id);
+    const appeal = await this.appeals.findVisible(caller, id);
     const { owner, why } = await this.defaultOwner.of(appeal);
     const names = await this.copy.names({ units: [owner.kind === 'unit' ? owner.unitCode : null], departments: [owner.kind === 'department' ? owner.departmentCode : null] });
     return { lead: ownerView(owner, names), why };
