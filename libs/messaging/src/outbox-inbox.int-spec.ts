@@ -5,7 +5,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { connect, headers as natsHeaders, type NatsConnection as RawNats } from 'nats';
 import { SchemaMigration } from '@gridline/persistence';
 import { MetricsRegistry, ServiceConfig } from '@gridline/platform';
-import { PrivateNatsServer, TestPlatform, eventually, metricValue, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
+import { PrivateNatsCluster, PrivateNatsServer, TestPlatform, eventually, metricValue, TEST_SERVERS, type RunningTestService } from '@gridline/testing';
 import { buildCloudEvent } from './events/cloud-event';
 import { defineEvent, defineRequest } from './events/definitions';
 import { connectStandaloneBus } from './bus/standalone-bus';
@@ -238,6 +238,71 @@ describe('outbox and inbox through a NATS outage', () => {
     } finally {
       await nc.close();
     }
+  });
+});
+
+describe('outbox and inbox on a 3-node NATS cluster (JetStream R3, the production topology) losing the stream leader mid-load', () => {
+  const EVENTS = 150;
+  let platform: TestPlatform;
+  let prefix: string;
+  let cluster: PrivateNatsCluster;
+  let probe: Probe;
+
+  beforeAll(async () => {
+    platform = await TestPlatform.create();
+    prefix = platform.prefix;
+    cluster = await PrivateNatsCluster.start(3);
+    probe = await platform.start('probe', ServiceConfig, (config) => ProbeModule.register(config, true), { NATS_URL: cluster.url, NATS_STREAM_REPLICAS: '3', DB_SCHEMA: 'probe' });
+  });
+
+  afterAll(async () => {
+    for (const service of platform.services.splice(0)) await service.close();
+    await cluster?.dispose();
+    await platform?.close();
+  });
+
+  it('publishes every committed event once, stored on three nodes, and applies each once while the leader is killed (-9) and comes back', async () => {
+    const stream = streamName(prefix, 'probe');
+    // The load: one committed write after another, each with its event in the outbox (acknowledged once committed).
+    let written = 0;
+    const load = (async () => {
+      for (; written < EVENTS; written++) await record(probe, [{ note: `n-${written}` }]);
+    })();
+    await eventually(async () => expect((await query(probe, 'select 1 from probe.effect')).length).toBeGreaterThanOrEqual(20));
+    const info = await cluster.withJetStream((jsm) => jsm.streams.info(stream));
+    expect(info.config.num_replicas).toBe(3);
+    const leader = await cluster.streamLeader(stream);
+    await cluster.halt(leader);
+    const killedAt = written;
+    await load;
+    expect(killedAt).toBeLessThan(EVENTS);
+
+    // Every acknowledged write's event applied exactly once: none lost, none twice.
+    await eventually(
+      async () => {
+        const effects = await query<{ note: string; event_id: string }>(probe, 'select note, event_id from probe.effect');
+        expect(effects).toHaveLength(EVENTS);
+        expect(new Set(effects.map((e) => e.note)).size).toBe(EVENTS);
+        expect(new Set(effects.map((e) => e.event_id)).size).toBe(EVENTS);
+      },
+      { timeoutMs: 60_000 },
+    );
+    expect(await query(probe, 'select id from probe.outbox where published_at is null')).toEqual([]);
+    // The stream, led by a node that stayed up, holds each event once (a publish retried across the election is
+    // deduplicated by its Nats-Msg-Id) — and the killed node, back, catches up to the same.
+    const after = await cluster.withJetStream((jsm) => jsm.streams.info(stream));
+    expect(after.cluster?.leader).not.toBe(leader);
+    expect(after.state.messages).toBe(EVENTS);
+    await cluster.resume(leader);
+    await eventually(
+      async () => {
+        const replicas = (await cluster.withJetStream((jsm) => jsm.streams.info(stream))).cluster?.replicas ?? [];
+        expect(replicas.map((r) => ({ name: r.name, current: r.current })).sort((a, b) => a.name.localeCompare(b.name))).toEqual(
+          cluster.nodes.map((n) => n.name).filter((name) => name !== after.cluster?.leader).map((name) => ({ name, current: true })),
+        );
+      },
+      { timeoutMs: 30_000 },
+    );
   });
 });
 
