@@ -29,7 +29,7 @@ export const messages = {
     hotline: {
       appeals: '热线诉求', callbacks: '待回访', intake: '受理诉求', back: '返回诉求列表', take: '受理', status: '状态', textHint: '诉求内容、地址或工单号',
       channel: '来源渠道', type: '诉求类型', anonymous: '匿名', callerName: '来电人姓名', callerPhone: '来电号码', content: '诉求内容', category: '诉求类别', urgency: '紧急程度',
-      lead: '主办单位', receivedAt: '受理时间', reply: '答复', gridCase: '查看网格事件', related: '相关诉求', noRelated: '暂无相关诉求（按来电号码与地址查找）',
+      lead: '主办单位', receivedAt: '受理时间', reply: '答复', gridCase: '查看网格事件', related: '相关诉求', noRelated: '暂无相关诉求（按来电号码、类别与所选位置查找）', relatedReasons: { same_caller: '同一来电人', same_place: '同网格同类' },
       reveal: '查看号码', revealTitle: '查看来电号码', revealHint: '如：回访核实办理结果',
       suggestedOwner: '责任清单建议主办单位：{name}（{code}）', suggestedFallback: '责任清单未指定主办单位：兜底由{name}（{code}）办理',
       channels: { phone: '电话', web: '网站', app: 'App', wechat: '微信', open311: 'Open311', other: '其他' },
@@ -148,7 +148,7 @@ export const messages = {
     hotline: {
       appeals: 'Appeals', callbacks: 'Callbacks', intake: 'Take an appeal', back: 'Back to the appeals', take: 'Take', status: 'State', textHint: 'Content, address or work order',
       channel: 'Channel', type: 'Type', anonymous: 'Anonymous', callerName: "Caller's name", callerPhone: "Caller's phone", content: 'Content', category: 'Category', urgency: 'Urgency',
-      lead: 'Lead owner', receivedAt: 'Received', reply: 'Reply', gridCase: 'Open the grid case', related: 'Related appeals', noRelated: 'No related appeal (looked up by phone and address)',
+      lead: 'Lead owner', receivedAt: 'Received', reply: 'Reply', gridCase: 'Open the grid case', related: 'Related appeals', noRelated: 'No related appeal (looked up by phone, category and the point picked)', relatedReasons: { same_caller: 'same caller', same_place: 'same grid and category' },
       reveal: 'Show number', revealTitle: "Show the caller's phone", revealHint: 'e.g. callback on the answer',
       suggestedOwner: 'The responsibility list suggests {name} ({code}) to lead', suggestedFallback: 'The responsibility list names no owner here: {name} ({code}) takes it',
       channels: { phone: 'Phone', web: 'Web', app: 'App', wechat: 'WeChat', open311: 'Open311', other: 'Other' },
