@@ -3,7 +3,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { randomUUID } from 'node:crypto';
-import { ConfigError, MetricsRegistry, NestPinoLogger, createLogger, type AppLogger } from '@gridline/platform';
+import { ConfigError, MetricsRegistry, NestPinoLogger, SpanKind, createLogger, endSpan, parseTraceparent, startSpan, traceparentOf, type AppLogger, type Span } from '@gridline/platform';
 import { DEV_JWT } from '@gridline/auth';
 import { createValidationPipe } from '@gridline/messaging';
 import { GATEWAY, GatewayAppModule } from './gateway-app.module';
@@ -63,6 +63,13 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
     const correlationId = typeof given === 'string' && CORRELATION_ID.test(given) ? given : randomUUID();
     (request as unknown as { correlationId: string }).correlationId = correlationId;
     void reply.header(CORRELATION_HEADER, correlationId);
+    // The request's span, child of the client's `traceparent` when it sends a well-formed one; the bus requests the
+    // request makes are its children (RequestContextInterceptor puts it in the request's context).
+    const traceHeader = request.headers.traceparent;
+    const parent = typeof traceHeader === 'string' && parseTraceparent(traceHeader) ? traceHeader : undefined;
+    const route = request.routeOptions?.url ?? 'unmatched';
+    const span = startSpan({ service: GATEWAY, name: `${request.method} ${route}`, kind: SpanKind.SERVER, parent, attributes: { 'http.request.method': request.method, 'http.route': route } });
+    Object.assign(request, { span, traceparent: traceparentOf(span, parent) });
     done();
   });
   installInputGuards(fastify, renderFault);
@@ -74,7 +81,10 @@ export async function createGatewayApp(config: GatewayConfig, logger: AppLogger 
     red.metrics?.httpRequests.inc({ ...labels, status: String(reply.statusCode) });
     red.metrics?.httpRequestSeconds.observe(labels, reply.elapsedTime / 1000);
     const correlationId = (request as unknown as { correlationId: string }).correlationId;
-    logger.info({ correlationId, method: request.method, route: request.routeOptions?.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    const { span, traceparent } = request as unknown as { span?: Span; traceparent?: string };
+    const traceId = parseTraceparent(traceparent)?.traceId;
+    logger.info({ correlationId, ...(traceId ? { traceId } : {}), method: request.method, route: request.routeOptions?.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    if (span) endSpan(span, reply.statusCode >= 500 ? String(reply.statusCode) : undefined, { 'http.response.status_code': reply.statusCode });
     done();
   });
 

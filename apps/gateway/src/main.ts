@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig } from '@gridline/platform';
+import { ConfigError, loadConfig, startTracing } from '@gridline/platform';
 import { createGatewayApp } from './gateway.bootstrap';
 import { startInternalListener } from './http/hardening';
 import { GatewayConfig } from './gateway.config';
@@ -15,6 +15,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
+  startTracing('gateway', config.OTEL_EXPORTER_OTLP_ENDPOINT);
   const { app } = await createGatewayApp(config).catch((error: unknown) => {
     if (error instanceof ConfigError) {
       process.stderr.write(`gateway: ${error.message}\n`);

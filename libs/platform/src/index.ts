@@ -33,3 +33,5 @@ export * from './calendar/limit-deadline';
 export * from './identifiers/resident-id';
 export * from './identifiers/mobile';
 export * from './exports/exports';
+export * from './tracing/tracing';
+export * from './tracing/start-tracing';

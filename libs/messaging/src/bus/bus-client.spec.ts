@@ -10,7 +10,7 @@ const ping = defineRequest<Record<string, never>, string>('registry', 'registry.
 describe(withBusTimeout.name, () => {
   const request = jest.fn(async () => ({ data: JSONCodec().encode({ response: 'pong' }) }));
   const signer = { sign: jest.fn(async () => 'assertion') } as unknown as CallerSigner;
-  const bus = new BusClient({ nc: { request } } as unknown as NatsConnection, { prefix: 't', timeoutMs: 5000 }, new MetricsRegistry('bus-client-spec'), signer);
+  const bus = new BusClient({ nc: { request } } as unknown as NatsConnection, { service: 'spec', prefix: 't', timeoutMs: 5000 }, new MetricsRegistry('bus-client-spec'), signer);
   const timeoutOfLastRequest = () => (request.mock.calls.at(-1) as unknown as [string, Uint8Array, { timeout: number }])[2].timeout;
 
   it('makes the bus requests within it wait the budget instead of the default, and only those', async () => {

@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, JSONCodec, headers as natsHeaders, type NatsError } from 'nats';
-import { AppError, CommonErrorCode, MetricsRegistry, RequestContext, isErrorEnvelope } from '@gridline/platform';
+import { AppError, CommonErrorCode, MetricsRegistry, RequestContext, SpanKind, currentTraceparent, endSpan, isErrorEnvelope, startSpan, traceparentOf } from '@gridline/platform';
 import { CALLER_HEADER, SYSTEM_CALLER, type CallerSigner } from '@gridline/auth';
 import type { RequestDefinition } from '../events/definitions';
 import type { BusRequestOptions, BusRequester } from './bus-requester';
 import { withPrefix } from '../events/subjects';
 import { NatsConnection } from '../nats/nats-connection';
-import { CORRELATION_HEADER, IDEMPOTENCY_KEY_HEADER } from './headers';
+import { CORRELATION_HEADER, IDEMPOTENCY_KEY_HEADER, TRACEPARENT_HEADER } from './headers';
 
 export interface BusClientSettings {
+  /** The process sending (its spans' tracer). */
+  service: string;
   prefix: string;
   /** Default time to wait for a reply. */
   timeoutMs: number;
@@ -62,7 +64,12 @@ export class BusClient implements BusRequester {
     h.set(CALLER_HEADER, await this.signer.sign(caller, { audience: definition.service, pattern: definition.pattern, requestId: packet.id, ttlSeconds: timeoutMs / 1000 + 5 }));
     const idempotencyKey = options.idempotencyKey ?? RequestContext.current()?.idempotencyKey;
     if (idempotencyKey) h.set(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+    // The request's span (a child of the work in progress): the answering service's span is a child of it.
+    const span = startSpan({ service: this.settings.service, name: `${definition.pattern} send`, kind: SpanKind.CLIENT, attributes: { 'messaging.system': 'nats', 'messaging.destination.name': definition.pattern } });
+    const traceparent = traceparentOf(span, currentTraceparent());
+    if (traceparent) h.set(TRACEPARENT_HEADER, traceparent);
     const timer = this.metrics.busRequestSeconds.startTimer({ pattern: definition.pattern });
+    let failure: string | undefined;
     try {
       const msg = await this.nats.nc.request(withPrefix(this.settings.prefix, definition.pattern), codec.encode(packet), {
         timeout: timeoutMs,
@@ -75,9 +82,11 @@ export class BusClient implements BusRequester {
     } catch (error) {
       const mapped = error instanceof AppError ? error : this.transportError(definition, error);
       this.metrics.busRequests.inc({ pattern: definition.pattern, outcome: mapped.code });
+      failure = mapped.code;
       throw mapped;
     } finally {
       timer();
+      endSpan(span, failure);
     }
   }
 

@@ -24,7 +24,7 @@ export class BusModule {
         {
           provide: BusClient,
           useFactory: (nats: NatsConnection, metrics: MetricsRegistry) =>
-            new BusClient(nats, { prefix: config.NATS_PREFIX, timeoutMs: config.REQUEST_TIMEOUT_MS }, metrics, keys.signer),
+            new BusClient(nats, { service: name, prefix: config.NATS_PREFIX, timeoutMs: config.REQUEST_TIMEOUT_MS }, metrics, keys.signer),
           inject: [NatsConnection, MetricsRegistry],
         },
         // What the contracts libraries' clients inject (they must not load NATS themselves).

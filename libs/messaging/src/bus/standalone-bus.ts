@@ -11,6 +11,6 @@ export async function connectStandaloneBus(
   const keys = loadCallerKeys(name, { NODE_ENV: 'development', ...config });
   const nats = new NatsConnection(natsSettings(name, config));
   await nats.connect();
-  const bus = new BusClient(nats, { prefix: config.NATS_PREFIX, timeoutMs: config.REQUEST_TIMEOUT_MS }, new MetricsRegistry(name), keys.signer);
+  const bus = new BusClient(nats, { service: name, prefix: config.NATS_PREFIX, timeoutMs: config.REQUEST_TIMEOUT_MS }, new MetricsRegistry(name), keys.signer);
   return { bus, close: () => nats.onApplicationShutdown() };
 }

@@ -13,13 +13,15 @@ export interface CloudEvent<TData = unknown> {
   data: TData;
   correlationid: string;
   causationid?: string;
+  /** The span that recorded the event (W3C Trace Context; the CloudEvents distributed tracing extension): its consumers' spans are its children. */
+  traceparent?: string;
 }
 
 export function buildCloudEvent<TData>(
   definition: EventDefinition<TData>,
   subject: string,
   data: TData,
-  trace: { correlationId: string; causationId?: string },
+  trace: { correlationId: string; causationId?: string; traceparent?: string },
 ): CloudEvent<TData> {
   return {
     specversion: '1.0',
@@ -32,6 +34,7 @@ export function buildCloudEvent<TData>(
     data,
     correlationid: trace.correlationId,
     ...(trace.causationId ? { causationid: trace.causationId } : {}),
+    ...(trace.traceparent ? { traceparent: trace.traceparent } : {}),
   };
 }
 

@@ -3,7 +3,7 @@ import { DiscoveryService } from '@nestjs/core';
 import { MikroORM } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AckPolicy, DeliverPolicy, nanos, type ConsumerMessages, type JsMsg } from 'nats';
-import { AppError, MetricsRegistry, RequestContext, describeError, isPermanentError } from '@gridline/platform';
+import { AppError, MetricsRegistry, RequestContext, SpanKind, describeError, endSpan, isPermanentError, startSpan, traceparentOf, type RequestContextStore } from '@gridline/platform';
 import { parseCloudEvent, type CloudEvent } from '../events/cloud-event';
 import { ensureStream, isNotFound } from '../events/streams';
 import { streamName, withPrefix } from '../events/subjects';
@@ -223,14 +223,24 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
       return;
     }
     const timer = this.metrics.eventHandleSeconds.startTimer({ consumer });
+    // Each delivery in a span of its own, child of the span that recorded the event: one trace from the request that
+    // caused it, through this consumer's effects (its bus requests, the events it records in turn).
+    const span = startSpan({
+      service: this.settings.service,
+      name: `${consumer} ${event.type}`,
+      kind: SpanKind.CONSUMER,
+      parent: event.traceparent,
+      attributes: { 'messaging.system': 'nats', 'messaging.consumer.group.name': consumer, 'messaging.message.id': event.id, 'gridline.delivery': deliveries },
+    });
+    const context = { correlationId: event.correlationid, causationId: event.id, traceparent: traceparentOf(span, event.traceparent) };
+    const ended = (name: string) => endSpan(span, name === 'applied' || name === 'duplicate' ? undefined : name, { 'gridline.outcome': name });
     const outcome = (name: string) => {
       timer({ outcome: name });
       this.metrics.eventsConsumed.inc({ consumer, outcome: name });
+      ended(name);
     };
     try {
-      const applied = await RequestContext.run({ correlationId: event.correlationid, causationId: event.id }, () =>
-        this.apply(consumer, binding, event),
-      );
+      const applied = await RequestContext.run(context, () => this.apply(consumer, binding, event));
       msg.ack();
       outcome(applied ? 'applied' : 'duplicate');
     } catch (error) {
@@ -242,7 +252,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
       const limit = isOutageError(error) ? this.outageDeliveries : this.settings.maxDeliveries;
       if (permanent || deliveries >= limit) {
         // The hook sees a domain error as it is, anything else only by its scrubbed description.
-        if (binding.failed && (await this.recordFailure(consumer, binding, event, error instanceof AppError ? error : new Error(reason)))) {
+        if (binding.failed && (await this.recordFailure(consumer, binding, event, error instanceof AppError ? error : new Error(reason), context))) {
           msg.ack();
           outcome('failed');
           this.logger.warn({ msg: 'event handler failed; failure recorded', consumer, eventId: event.id, deliveries, permanent, reason });
@@ -250,6 +260,7 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
         }
         await this.park(consumer, msg, event, reason); // counted there (also for what is not a CloudEvent)
         timer({ outcome: 'dead_lettered' });
+        ended('dead_lettered');
       } else {
         this.logger.warn({ msg: 'event handler failed; will retry', consumer, eventId: event.id, deliveries, reason });
         outcome('retried');
@@ -268,9 +279,9 @@ export class EventConsumerHost implements OnApplicationBootstrap, OnModuleDestro
    * Records the handler's failure through its `failed` hook with the inbox row, in one transaction: the event is
    * then consumed (a redelivery finds the inbox row). Returns false when that could not be written (retried later).
    */
-  private async recordFailure(consumer: string, binding: EventHandlerBinding<unknown>, event: CloudEvent, error: Error): Promise<boolean> {
+  private async recordFailure(consumer: string, binding: EventHandlerBinding<unknown>, event: CloudEvent, error: Error, context: RequestContextStore): Promise<boolean> {
     try {
-      await RequestContext.run({ correlationId: event.correlationid, causationId: event.id }, async () => {
+      await RequestContext.run(context, async () => {
         const em = this.orm.em.fork() as EntityManager;
         const schema = this.orm.config.get('schema');
         await em.transactional(async (tx) => {

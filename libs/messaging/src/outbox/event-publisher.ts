@@ -16,6 +16,7 @@ export class EventPublisher {
     const event = buildCloudEvent(definition, aggregateId, data, {
       correlationId: ctx?.correlationId ?? RequestContext.newCorrelationId(),
       ...(ctx?.causationId ? { causationId: ctx.causationId } : {}),
+      ...(ctx?.traceparent ? { traceparent: ctx.traceparent } : {}),
     });
     em.persist(
       em.create(OutboxMessage, {

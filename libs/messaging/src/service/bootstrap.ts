@@ -4,7 +4,7 @@ import type { DynamicModule } from '@nestjs/common';
 import type { MicroserviceOptions } from '@nestjs/microservices';
 import { MikroORM } from '@mikro-orm/core';
 import type { MikroORM as PgMikroORM } from '@mikro-orm/postgresql';
-import { ConfigError, NestPinoLogger, createLogger, type AppLogger, type ServiceConfig } from '@gridline/platform';
+import { ConfigError, NestPinoLogger, createLogger, startTracing, type AppLogger, type ServiceConfig } from '@gridline/platform';
 import { migrateSchema } from '@gridline/persistence';
 import { BusServer } from '../bus/bus-server';
 import { natsSettings } from '../nats/nats-connection';
@@ -68,6 +68,8 @@ export async function runServiceMain(service: string, load: () => { config: Serv
     }
     throw error;
   }
+  // The process's spans to the collector when OTEL_EXPORTER_OTLP_ENDPOINT is set (once per process: not in startService).
+  startTracing(service, loaded.config.OTEL_EXPORTER_OTLP_ENDPOINT);
   try {
     await startService(service, loaded.config, loaded.module);
   } catch (error) {

@@ -64,6 +64,14 @@ export class ProcessConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string = 'info';
 
+  /**
+   * An OpenTelemetry collector's OTLP/HTTP endpoint (e.g. http://otel-collector:4318): this process's spans are
+   * exported there (docs/observability.md). Unset: no span is recorded; the trace context still passes through.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
+  OTEL_EXPORTER_OTLP_ENDPOINT?: string;
+
   /** The platform's version, set by npm when the process runs through an npm script; a service answers it on `service.info`. */
   @IsString()
   npm_package_version: string = '0.1.0';

@@ -16,6 +16,8 @@ export interface RequestContextStore {
    * (the gateway's composed answers give each part its own budget: `withBusTimeout` in @gridline/messaging).
    */
   busTimeoutMs?: number;
+  /** The span in progress as a W3C traceparent (libs/platform/src/tracing): what a bus request and a recorded event carry on. */
+  traceparent?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContextStore>();

@@ -1,5 +1,6 @@
 import type { LoggerService } from '@nestjs/common';
 import pino, { type Logger } from 'pino';
+import { parseTraceparent } from '../tracing/tracing';
 import { RequestContext } from '../context/request-context';
 import { scrubSqlText, serializeError } from './log-errors';
 
@@ -55,7 +56,9 @@ export function createLogger(service: string, level = 'info', destination?: pino
       formatters: { level: (label) => ({ level: label }), log: (fields) => redactPersonalData(fields) as Record<string, unknown> },
       mixin() {
         const ctx = RequestContext.current();
-        return ctx ? { correlationId: ctx.correlationId, ...(ctx.causationId ? { causationId: ctx.causationId } : {}) } : {};
+        // The trace's id and the span's (W3C Trace Context), so that a log line is found from a trace and back.
+        const span = parseTraceparent(ctx?.traceparent);
+        return ctx ? { correlationId: ctx.correlationId, ...(ctx.causationId ? { causationId: ctx.causationId } : {}), ...(span ? { traceId: span.traceId, spanId: span.spanId } : {}) } : {};
       },
     },
     destination,

@@ -1,4 +1,5 @@
-import { Controller, Get, Header, Injectable, Module, type DynamicModule } from '@nestjs/common';
+import { Controller, Get, Header, Injectable, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
+import { flushSpans } from '../tracing/start-tracing';
 import { Public } from '../http/public.decorator';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -98,6 +99,14 @@ export class MetricsController {
   }
 }
 
+/** At shutdown, the spans still batched are sent (startTracing). */
+@Injectable()
+class SpanFlush implements OnApplicationShutdown {
+  onApplicationShutdown(): Promise<void> {
+    return flushSpans();
+  }
+}
+
 @Module({})
 export class MetricsModule {
   static forService(service: string): DynamicModule {
@@ -105,7 +114,7 @@ export class MetricsModule {
       module: MetricsModule,
       global: true,
       controllers: [MetricsController],
-      providers: [{ provide: MetricsRegistry, useValue: new MetricsRegistry(service) }],
+      providers: [{ provide: MetricsRegistry, useValue: new MetricsRegistry(service) }, SpanFlush],
       exports: [MetricsRegistry],
     };
   }
