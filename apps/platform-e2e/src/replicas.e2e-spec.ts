@@ -1,5 +1,5 @@
 import type { Client } from 'pg';
-import { TEST_MAP, eventually, unitFactory } from '@gridline/testing';
+import { TEST_MAP, eventually, metricValue, unitFactory } from '@gridline/testing';
 import { StreetFixture } from './support/street-fixture';
 
 const { STREET, COMMUNITY, GRID, GRID_2 } = TEST_MAP;
@@ -116,5 +116,24 @@ describe('two replicas of every service', () => {
 
   it("holds each grid once in the party's copy of the map, though both party-building replicas consume the registry's events", async () => {
     await eventually(async () => expect((await walk.call('secretary', 'GET', '/api/v1/party/coverage')).json()).toMatchObject({ grids: 2 }), { timeoutMs: 20_000 });
+  });
+
+  it('shares the work between the two replicas of each service (each one\'s handled counts printed)', async () => {
+    const handled = await Promise.all(
+      walk.platform.services.map(async ({ url }) => {
+        const text = await (await fetch(`${url}/metrics`)).text();
+        const service = /service="([^"]+)"/.exec(text)?.[1] ?? 'unknown';
+        return { service, requests: metricValue(text, 'gridline_bus_handled_total'), events: metricValue(text, 'gridline_events_consumed_total'), published: metricValue(text, 'gridline_events_published_total') };
+      }),
+    );
+    process.stdout.write(`replicas' handled counts:\n${handled.map((h) => `  ${h.service}: ${h.requests} requests answered, ${h.events} events consumed, ${h.published} published`).join('\n')}\n`);
+    for (const service of ['registry', 'incidents', 'hotline', 'analytics', 'party-building']) {
+      const replicas = handled.filter((h) => h.service === service);
+      expect({ service, replicas: replicas.length }).toEqual({ service, replicas: 2 });
+      const total = replicas.reduce((sum, r) => sum + r.requests, 0);
+      expect({ service, answered: total > 0 }).toEqual({ service, answered: true });
+      // The queue group spreads requests at random: past 16 of them, one replica taking all is a 1-in-30 000 chance.
+      if (total >= 16) expect({ service, idle: replicas.filter((r) => r.requests === 0).length }).toEqual({ service, idle: 0 });
+    }
   });
 });
