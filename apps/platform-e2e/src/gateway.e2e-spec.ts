@@ -80,6 +80,19 @@ describe('gateway', () => {
       expect((await get('/docs-json')).json()).toEqual(committed);
     });
 
+    it('types every body field it documents: an object field has its properties (a nullable number or string declares its type, or the generator writes "object")', async () => {
+      type Schema = { type?: string; properties?: Record<string, Schema>; additionalProperties?: unknown; $ref?: string; allOf?: unknown[]; description?: string };
+      const schemas = (await get('/docs-json')).json().components.schemas as Record<string, Schema>;
+      // Free-form on purpose: a GeoJSON geometry (checked by the registry), a problem's details.
+      const FREE_FORM = ['CreateUnitRequest.boundary', 'UpdateUnitBody.boundary', 'ProblemDetails.details'];
+      const untyped = Object.entries(schemas).flatMap(([name, schema]) =>
+        Object.entries(schema.properties ?? {})
+          .filter(([, p]) => p.type === 'object' && !p.properties && !p.additionalProperties && !p.$ref && !p.allOf)
+          .map(([field]) => `${name}.${field}`),
+      );
+      expect(untyped.filter((field) => !FREE_FORM.includes(field))).toEqual([]);
+    });
+
     it('documents every paged list with the shared page envelope: offset pages by page/pageSize, cursor pages by cursor/limit', async () => {
       type Operation = { parameters?: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, { schema?: { allOf?: { $ref?: string }[] } }> }> };
       const paths = (await get('/docs-json')).json().paths as Record<string, Record<string, Operation>>;

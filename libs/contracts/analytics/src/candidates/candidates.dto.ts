@@ -31,21 +31,21 @@ export class CandidateRuleInput {
   @Max(1000)
   minCount!: number;
 
-  @ApiPropertyOptional({ example: 200, minimum: 10, maximum: 5000, nullable: true, description: 'within_radius only (required there)' })
+  @ApiPropertyOptional({ type: 'integer', example: 200, minimum: 10, maximum: 5000, nullable: true, description: 'within_radius only (required there)' })
   @IsOptional()
   @IsInt()
   @Min(10)
   @Max(5000)
   radiusMetres?: number | null;
 
-  @ApiPropertyOptional({ example: 2, minimum: 1, maximum: 100, nullable: true, description: 'rise_over_baseline only (required there): the last window ≥ factor × the baseline mean' })
+  @ApiPropertyOptional({ type: Number, example: 2, minimum: 1, maximum: 100, nullable: true, description: 'rise_over_baseline only (required there): the last window ≥ factor × the baseline mean' })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 })
   @Min(1)
   @Max(100)
   factor?: number | null;
 
-  @ApiPropertyOptional({ example: 4, minimum: 1, maximum: 12, nullable: true, description: 'rise_over_baseline only (required there): how many windows before the last make the baseline' })
+  @ApiPropertyOptional({ type: 'integer', example: 4, minimum: 1, maximum: 12, nullable: true, description: 'rise_over_baseline only (required there): how many windows before the last make the baseline' })
   @IsOptional()
   @IsInt()
   @Min(1)

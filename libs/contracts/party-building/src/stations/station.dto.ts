@@ -126,7 +126,7 @@ export class UpdateStationBody {
   @Type(() => StationLocationDto)
   location?: StationLocationDto;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @ValidateIf((_, v) => v !== undefined && v !== null)
   @Trim()
   @IsString()

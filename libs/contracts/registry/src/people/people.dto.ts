@@ -72,6 +72,7 @@ export class AssignPersonRequest extends AssignPersonBody {
 /** Body of PATCH /api/v1/assignments/:id: what a grid centre may change on a running assignment. */
 export class UpdateAssignmentBody {
   @ApiPropertyOptional({
+    type: String,
     example: '0546-8221235',
     nullable: true,
     description:
