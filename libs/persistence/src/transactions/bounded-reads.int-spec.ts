@@ -68,14 +68,19 @@ describe(BoundedReads.name, () => {
   });
 
   it('stops a read of several statements, each under the limit, once the whole has taken the limit', async () => {
-    // Ten statements of 150 ms: 1.5 s unbounded; each alone is well under 300 ms.
-    const { error, ms } = await timedRefusal(() =>
+    // Ten statements of 150 ms: 1.5 s unbounded; each alone is well under 300 ms. The whole read's 300 ms leave room
+    // for two at most, however busy the machine (a statement never sleeps less than it is asked).
+    let completed = 0;
+    const { error } = await timedRefusal(() =>
       reads.run(async () => {
-        for (let i = 0; i < 10; i++) await slow.sleep(0.15);
+        for (let i = 0; i < 10; i++) {
+          await slow.sleep(0.15);
+          completed++;
+        }
       }),
     );
     expect(error.code).toBe(CommonErrorCode.StatementTimeout);
-    expect(ms).toBeLessThan(1200);
+    expect(completed).toBeLessThanOrEqual(2);
   });
 
   it('answers a read within the limit, sets the timeout on its own transaction only, and commits what it wrote', async () => {
