@@ -118,14 +118,18 @@ describe('two replicas of every service', () => {
     await eventually(async () => expect((await walk.call('secretary', 'GET', '/api/v1/party/coverage')).json()).toMatchObject({ grids: 2 }), { timeoutMs: 20_000 });
   });
 
-  it('shares the work between the two replicas of each service (each one\'s handled counts printed)', async () => {
-    const handled = await Promise.all(
-      walk.platform.services.map(async ({ url }) => {
-        const text = await (await fetch(`${url}/metrics`)).text();
+  /** Each running replica with its service's name and what it handled so far (its /metrics). */
+  const replicas = () =>
+    Promise.all(
+      walk.platform.services.map(async (replica) => {
+        const text = await (await fetch(`${replica.url}/metrics`)).text();
         const service = /service="([^"]+)"/.exec(text)?.[1] ?? 'unknown';
-        return { service, requests: metricValue(text, 'gridline_bus_handled_total'), events: metricValue(text, 'gridline_events_consumed_total'), published: metricValue(text, 'gridline_events_published_total') };
+        return { replica, service, requests: metricValue(text, 'gridline_bus_handled_total'), events: metricValue(text, 'gridline_events_consumed_total'), published: metricValue(text, 'gridline_events_published_total') };
       }),
     );
+
+  it('shares the work between the two replicas of each service (each one\'s handled counts printed)', async () => {
+    const handled = await replicas();
     process.stdout.write(`replicas' handled counts:\n${handled.map((h) => `  ${h.service}: ${h.requests} requests answered, ${h.events} events consumed, ${h.published} published`).join('\n')}\n`);
     for (const service of ['registry', 'incidents', 'hotline', 'analytics', 'party-building']) {
       const replicas = handled.filter((h) => h.service === service);
@@ -135,5 +139,32 @@ describe('two replicas of every service', () => {
       // The queue group spreads requests at random: past 16 of them, one replica taking all is a 1-in-30 000 chance.
       if (total >= 16) expect({ service, idle: replicas.filter((r) => r.requests === 0).length }).toEqual({ service, idle: 0 });
     }
+  });
+
+  it('goes on when a replica of incidents and one of the hotline stop mid-walk: the others answer, relay and consume, once each', async () => {
+    for (const service of ['incidents', 'hotline']) {
+      const { replica } = (await replicas()).find((r) => r.service === service)!;
+      await replica.close();
+      walk.platform.services.splice(walk.platform.services.indexOf(replica), 1);
+    }
+    expect((await replicas()).filter((r) => r.service === 'incidents' || r.service === 'hotline').map((r) => r.service).sort()).toEqual(['hotline', 'incidents']);
+    // A report and an appeal handed down to the grid, through what is left: one case each, the hand-off linked back.
+    const reportedNow = await report('停机后上报', `after-stop-${Date.now()}`);
+    expect(reportedNow.statusCode).toBe(201);
+    const intake = await walk.call('operator', 'POST', '/api/v1/appeals', { channel: 'phone', type: 'complaint', caller: { anonymous: true }, content: '停机后的诉求', categoryCode: 'ENV.GARBAGE', location: IN_GRID });
+    expect(intake.statusCode).toBe(201);
+    const appealId = intake.json().appeal.id as string;
+    expect((await walk.call('operator', 'POST', `/api/v1/appeals/${appealId}/actions/dispatch`, { lead: { unitCode: GRID } })).statusCode).toBe(200);
+    const incidentId = await eventually(
+      async () => {
+        const view = (await walk.call('operator', 'GET', `/api/v1/appeals/${appealId}`)).json();
+        expect(view).toMatchObject({ status: 'dispatched', incidentId: expect.any(String) });
+        return view.incidentId as string;
+      },
+      { timeoutMs: 45_000 },
+    );
+    expect((await db.query('select id from incidents.incident where appeal_ref = $1', [appealId])).rows).toEqual([{ id: incidentId }]);
+    await eventually(async () => expect(await eventsOf(reportedNow.json().incident.id)).toEqual(['reported']));
+    await eventually(async () => expect(await eventsOf(incidentId)).toEqual(['reported']));
   });
 });
