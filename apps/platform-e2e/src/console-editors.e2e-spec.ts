@@ -138,6 +138,31 @@ describe('the console’s editors in Chromium', () => {
     await screenshot(page, 'rankings-weights');
   });
 
+  it('sets the ranking weights by keyboard alone: Tab to each weight, type it, Tab to save and Enter', async () => {
+    const page = await signIn(STREET_CENTRE);
+    await page.goto(`${base}/rankings`);
+    const editor = page.locator('[data-test="weights-editor"]');
+    await editor.locator('[data-test="weights-source"]').waitFor();
+    /** Presses Tab until the focus is within `selector` (at most `max` presses). */
+    async function tabTo(selector: string, max = 120): Promise<void> {
+      for (let i = 0; i < max; i++) {
+        await page.keyboard.press('Tab');
+        if (await page.evaluate(`document.activeElement?.closest(${JSON.stringify(selector)}) != null`)) return;
+      }
+      throw new Error(`${selector} is not reached by ${max} presses of Tab`);
+    }
+    const weights = { onTime: 3, resolution: 1, satisfaction: 1, rework: 1 };
+    for (const [part, weight] of Object.entries(weights)) {
+      await tabTo(`[data-test="weights-editor"] [data-field="${part}"] input`);
+      await page.keyboard.press('ControlOrMeta+a');
+      await page.keyboard.type(String(weight));
+    }
+    await tabTo('[data-test="save-weights"]');
+    const [saved] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'PUT' && new URL(r.url()).pathname === '/api/v1/analytics/ranking-weights'), page.keyboard.press('Enter')]);
+    expect(saved.status()).toBe(200);
+    expect((await api(STREET_CENTRE, '/analytics/ranking-weights')).json<{ weights: object }>()).toMatchObject({ weights });
+  });
+
   it("lets the street grid centre edit the 3+N rules: a bad factor refused on the row's field, the set saved, then the platform default again", async () => {
     const page = await signIn(STREET_CENTRE);
     await page.locator('nav a[href="/candidates"]').click();
