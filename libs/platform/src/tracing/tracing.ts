@@ -50,9 +50,12 @@ export function startSpan({ service, name, kind, parent = currentTraceparent(), 
   return trace.getTracer(service).startSpan(name, { kind, attributes }, context);
 }
 
-/** The traceparent of a span, to run its work under (RequestContext) or send on; the parent's when the tracer records nothing. */
+/**
+ * The traceparent of a span, to run its work under (RequestContext) or send on; the parent's when the tracer records
+ * nothing — a well-formed one only, so that a malformed header or event attribute is never passed on.
+ */
 export function traceparentOf(span: Span, parent?: string): string | undefined {
-  return formatTraceparent(span.spanContext()) ?? parent;
+  return formatTraceparent(span.spanContext()) ?? (parseTraceparent(parent) ? parent : undefined);
 }
 
 /** Ends a span with its outcome: `error` an error code or message (the span's status ERROR), undefined for success. */
