@@ -4,20 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Locator, Page, Response } from 'playwright-core';
 import type { GatewayApp } from '@gridline/app-gateway';
-import { TEST_MAP, eventually, unitFactory } from '@gridline/testing';
-import { ConsolePeople, accessibilityViolations, buildConsole, launchChromium, screenshot } from './support/console-browser';
+import { TEST_MAP, eventually } from '@gridline/testing';
+import { CONSOLE_STREET_UNITS, ConsolePeople, accessibilityViolations, buildConsole, demoUsersAt, launchChromium, screenshot, type DemoUser } from './support/console-browser';
 import { residentIdNumber } from './support/party-street';
 import { StreetFixture } from './support/street-fixture';
 
-const { STREET, COMMUNITY, GRID, GRID_2, OTHER_COMMUNITY, OTHER_GRID } = TEST_MAP;
+const { STREET, COMMUNITY, GRID } = TEST_MAP;
 const STREET_CENTRE = 'demo-street';
 const SECRETARY = 'demo-party-secretary';
-
-interface DemoUser {
-  sub: string;
-  name: string | null;
-  token: string;
-}
 
 /**
  * The console's editors in Chromium: the street grid centre sets the ranking weights and the 3+N rules, the party
@@ -42,18 +36,11 @@ describe('the console’s editors in Chromium', () => {
     await gateway.app.listen(0, '127.0.0.1');
     base = `http://127.0.0.1:${(gateway.app.getHttpServer().address() as AddressInfo).port}`;
     await walk.seed({
-      units: [
-        unitFactory().street(STREET, '东城街道').at(118.49, 37.39, 0.06).build(),
-        unitFactory().community(COMMUNITY, '文汇社区').at(118.495, 37.395, 0.03).build(),
-        unitFactory().grid(GRID, '文汇社区第1网格').at(118.5, 37.4).build(),
-        unitFactory().grid(GRID_2, '文汇社区第2网格').at(118.51, 37.4).build(),
-        unitFactory().community(OTHER_COMMUNITY, '新村社区').at(118.53, 37.395, 0.015).build(),
-        unitFactory().grid(OTHER_GRID, '新村社区第1网格').at(118.532, 37.4).build(),
-      ],
+      units: CONSOLE_STREET_UNITS,
       categories: [{ code: 'ENV', name: '环境卫生' }, { code: 'ENV.GARBAGE', name: '垃圾堆放', parentCode: 'ENV', owner: { level: 'grid' }, acceptLimit: { amount: 2, unit: 'working_hours' }, handleLimit: { amount: 1, unit: 'working_days' } }],
     });
     await walk.sign({ admin: { sub: 'admin-1', roles: ['admin'] } });
-    demoUsers = ((await (await fetch(`${base}/api/v1/dev/demo-users`)).json()) as { items: DemoUser[] }).items;
+    demoUsers = await demoUsersAt(base);
     // The street's working committee and the community's committee, founded by the admin: the secretary founds the grid's branch beneath.
     // (Party building learns the map from the registry's events: the first waits for it.)
     const found = async (body: object) =>

@@ -5,24 +5,18 @@ import { join } from 'node:path';
 import type { Browser, Page, Response } from 'playwright-core';
 import type { GatewayApp } from '@gridline/app-gateway';
 import { residentIdCheckCharacter } from '@gridline/contracts-registry';
-import { TEST_MAP, eventually, unitFactory } from '@gridline/testing';
-import { ConsolePeople, accessibilityViolations, buildConsole, launchChromium, screenshot, type AxeViolation } from './support/console-browser';
+import { TEST_MAP, eventually } from '@gridline/testing';
+import { CONSOLE_STREET_UNITS, ConsolePeople, accessibilityViolations, buildConsole, demoUsersAt, launchChromium, screenshot, type DemoUser, type AxeViolation } from './support/console-browser';
 import { StreetFixture } from './support/street-fixture';
 
 // The demo street's codes: the demo users of GET /api/v1/dev/demo-users work in them.
-const { STREET, COMMUNITY, GRID, GRID_2, OTHER_COMMUNITY, OTHER_GRID } = TEST_MAP;
+const { COMMUNITY, GRID, GRID_2, OTHER_GRID } = TEST_MAP;
 const IN_GRID = { lat: 37.405, lng: 118.505, address: '文汇小区东门' };
 const GRID_MEMBER = 'demo-grid-staff';
 const OFFICER = 'demo-community';
 const OPERATOR = 'demo-hotline';
 const SECRETARY = 'demo-party-secretary';
 const CALLER_PHONE = '13805461234';
-
-interface DemoUser {
-  sub: string;
-  name: string | null;
-  token: string;
-}
 
 /**
  * The console in Chromium, as its users work in it: built from this checkout, served by a gateway in front of the
@@ -50,14 +44,7 @@ describe('the console in Chromium', () => {
     base = `http://127.0.0.1:${(gateway.app.getHttpServer().address() as AddressInfo).port}`;
     const limits = { acceptLimit: { amount: 2, unit: 'working_hours' as const }, handleLimit: { amount: 1, unit: 'working_days' as const } };
     await walk.seed({
-      units: [
-        unitFactory().street(STREET, '东城街道').at(118.49, 37.39, 0.06).build(),
-        unitFactory().community(COMMUNITY, '文汇社区').at(118.495, 37.395, 0.03).build(),
-        unitFactory().grid(GRID, '文汇社区第1网格').at(118.5, 37.4).build(),
-        unitFactory().grid(GRID_2, '文汇社区第2网格').at(118.51, 37.4).build(),
-        unitFactory().community(OTHER_COMMUNITY, '新村社区').at(118.53, 37.395, 0.015).build(),
-        unitFactory().grid(OTHER_GRID, '新村社区第1网格').at(118.532, 37.4).build(),
-      ],
+      units: CONSOLE_STREET_UNITS,
       departments: [{ code: 'URBAN_MGMT', name: '城市管理办公室' }],
       categories: [
         { code: 'ENV', name: '环境卫生' },
@@ -68,7 +55,7 @@ describe('the console in Chromium', () => {
     // No demo user works in a department: the lead department's handler and the auditor sign their own tokens.
     await walk.sign({ department: { sub: 'dept-1', roles: ['department'], units: ['URBAN_MGMT'] }, admin: { sub: 'admin-1', roles: ['admin'] } });
     // The tokens the sign-in page hands out, for the cases a test needs before its own steps.
-    demoUsers = ((await (await fetch(`${base}/api/v1/dev/demo-users`)).json()) as { items: DemoUser[] }).items;
+    demoUsers = await demoUsersAt(base);
     // A case the grid centre recorded a week late: its accept step is long past due. The incidents service learns the
     // map and the categories from the registry's events: this first report waits for them, the console's need not.
     const late = { categoryCode: 'ENV.GARBAGE', title: '超期未受理 井盖缺失', description: '府前街井盖缺失', location: IN_GRID, source: 'other', reportedAt: new Date(Date.now() - 7 * 86_400_000).toISOString() };

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { TEST_MAP, unitFactory } from '@gridline/testing';
 
 const ROOT = join(__dirname, '../../../..');
 /** Debian's Chromium (`apt-get install chromium`; `.ci/run` installs it): never a test tool's own browser download. */
@@ -113,4 +114,31 @@ export async function accessibilityViolations(page: Page): Promise<AxeViolation[
     `axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(AXE_TAGS)} }, rules: { 'color-contrast': { enabled: false } } })
       .then((result) => result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) })))`,
   );
+}
+
+const { STREET, COMMUNITY, GRID, GRID_2, OTHER_COMMUNITY, OTHER_GRID } = TEST_MAP;
+
+/**
+ * The demo street the console's walks seed (its codes are the demo users' units): the street, 文汇社区 with two
+ * grids and 新村社区 with one, each with a boundary where the map draws it.
+ */
+export const CONSOLE_STREET_UNITS = [
+  unitFactory().street(STREET, '东城街道').at(118.49, 37.39, 0.06).build(),
+  unitFactory().community(COMMUNITY, '文汇社区').at(118.495, 37.395, 0.03).build(),
+  unitFactory().grid(GRID, '文汇社区第1网格').at(118.5, 37.4).build(),
+  unitFactory().grid(GRID_2, '文汇社区第2网格').at(118.51, 37.4).build(),
+  unitFactory().community(OTHER_COMMUNITY, '新村社区').at(118.53, 37.395, 0.015).build(),
+  unitFactory().grid(OTHER_GRID, '新村社区第1网格').at(118.532, 37.4).build(),
+];
+
+/** A user of the sign-in page's list (GET /api/v1/dev/demo-users), with the token it hands out. */
+export interface DemoUser {
+  sub: string;
+  name: string | null;
+  token: string;
+}
+
+/** The demo users the gateway at `base` offers on its sign-in page. */
+export async function demoUsersAt(base: string): Promise<DemoUser[]> {
+  return ((await (await fetch(`${base}/api/v1/dev/demo-users`)).json()) as { items: DemoUser[] }).items;
 }
