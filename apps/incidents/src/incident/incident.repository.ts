@@ -6,6 +6,7 @@ import { WORK_ORDER_NUMBER, boundingBox, containsPattern, greatCircleMetresSql, 
 import { periodEnd, periodStart } from '@gridline/platform';
 import { Outbox } from '@gridline/messaging';
 import { INCIDENTS_EVENTS, LIVE_STATUSES, type AppealHandoffFailedEventData, type ListIncidentsQuery } from '@gridline/contracts-incidents';
+import { UNIT_CODE_LENGTH } from '@gridline/contracts-registry';
 import { IncidentEntity, TimelineEntity } from './incident.entity';
 
 /** What an earlier claim of an idempotency key holds: the hash of its report and the case it made. */
@@ -14,10 +15,32 @@ export interface EarlierClaim {
   incidentId: string;
 }
 
-/** A condition on the incident table as SQL (`?` placeholders), as the lists build it. */
+/** A condition on the incident table as SQL (`?` placeholders). */
+export interface SqlCondition {
+  sql: string;
+  params: unknown[];
+}
+
+/** The cases a caller may see, as SQL: one condition, and for a grid member the same cases as disjoint-or-not arms to read apart. */
+export interface ScopeSql extends SqlCondition {
+  /**
+   * Conditions whose union is exactly `sql` (they may overlap): a page reads each in the list's order through its own
+   * index and merges them (`search`), where the OR would keep PostgreSQL from reading any index in order.
+   */
+  arms?: SqlCondition[];
+}
+
+/** The scope and the filters of a list (`?` placeholders): the cases matching `scope` (null: every case) and each of `where`. */
 export interface IncidentSql {
+  scope: ScopeSql | null;
   where: string[];
   params: unknown[];
+}
+
+/** The whole condition of a filter: its scope and its filters, ANDed. */
+function conditionOf(filter: IncidentSql): SqlCondition {
+  const where = filter.scope ? [filter.scope.sql, ...filter.where] : filter.where;
+  return { sql: where.join(' and ') || 'true', params: [...(filter.scope?.params ?? []), ...filter.params] };
 }
 
 /**
@@ -99,27 +122,39 @@ export class IncidentRepository {
     return this.em.find(IncidentEntity, { nextCheckAt: { $lte: now }, step: { $ne: null } }, { orderBy: { nextCheckAt: 'asc' }, limit, lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE });
   }
 
-  /** One page of the cases matching `filter`, in the order given (`limit` + 1 read: the caller sees whether more follow). */
+  /**
+   * One page of the cases matching `filter`, in the order given (`limit` + 1 read: the caller sees whether more follow).
+   * A scope in arms is read arm by arm, each its first `limit` in that order, and the union's first `limit` kept (a case
+   * in two arms once).
+   */
   async search(filter: IncidentSql, orderBy: string, limit: number): Promise<IncidentEntity[]> {
-    const rows: Record<string, unknown>[] = await this.em.execute(`select * from ${this.table} where ${filter.where.join(' and ') || 'true'} order by ${orderBy} limit ?`, [
-      ...filter.params,
-      limit,
-    ]);
+    const arms = filter.scope?.arms;
+    const { sql, params } = arms
+      ? {
+          sql: `select * from (select distinct on (id) * from (${arms
+            .map((arm) => `(select * from ${this.table} where ${[arm.sql, ...filter.where].join(' and ')} order by ${orderBy} limit ?)`)
+            .join(' union all ')}) armed order by id) scoped order by ${orderBy} limit ?`,
+          params: [...arms.flatMap((arm) => [...arm.params, ...filter.params, limit]), limit],
+        }
+      : (({ sql: where, params: values }) => ({ sql: `select * from ${this.table} where ${where} order by ${orderBy} limit ?`, params: [...values, limit] }))(conditionOf(filter));
+    const rows: Record<string, unknown>[] = await this.em.execute(sql, params);
     return rows.map((row) => this.em.map(IncidentEntity, row));
   }
 
   /** How many cases match `filter` (an export's size before it is written). */
   async count(filter: IncidentSql): Promise<number> {
-    const [row]: { n: string }[] = await this.em.execute(`select count(*) as n from ${this.table} where ${filter.where.join(' and ') || 'true'}`, filter.params);
+    const { sql, params } = conditionOf(filter);
+    const [row]: { n: string }[] = await this.em.execute(`select count(*) as n from ${this.table} where ${sql}`, params);
     return Number(row?.n ?? 0);
   }
 
   /** Counts of the cases matching `filter` by status, with how many of each are overdue and supervised. */
   countByStatus(filter: IncidentSql): Promise<{ status: string; n: string; overdue: string; supervised: string }[]> {
+    const { sql, params } = conditionOf(filter);
     return this.em.execute(
       `select status, count(*) as n, count(*) filter (where due_at < now()) as overdue, count(*) filter (where supervision_card <> 'none') as supervised
-         from ${this.table} where ${filter.where.join(' and ') || 'true'} group by status`,
-      filter.params,
+         from ${this.table} where ${sql} group by status`,
+      params,
     );
   }
 
@@ -130,12 +165,13 @@ export class IncidentRepository {
    */
   countByUnit(filter: IncidentSql, from: readonly string[]): Promise<{ unit: string; status: string; n: string; overdue: string; supervised: string }[]> {
     const start = from.length ? `(select min(array_position(path, f)) from unnest(?::text[]) f)` : '1';
+    const { sql, params } = conditionOf(filter);
     return this.em.execute(
       `select u.unit, status, count(*) as n, count(*) filter (where due_at < now()) as overdue, count(*) filter (where supervision_card <> 'none') as supervised
          from ${this.table} cross join lateral unnest(path) with ordinality as u(unit, ord)
-        where ${filter.where.join(' and ') || 'true'} and u.ord >= ${start}
+        where ${sql} and u.ord >= ${start}
         group by u.unit, status order by u.unit`,
-      [...filter.params, ...(from.length ? [pgTextArray(from)] : [])],
+      [...params, ...(from.length ? [pgTextArray(from)] : [])],
     );
   }
 
@@ -186,14 +222,30 @@ export class IncidentRepository {
 }
 
 /**
- * The cases a caller may see, as a SQL condition on the incident table (null: every case): the same rule as
- * `mayView` — the case's grid in scope, its owner department, or its reporter.
+ * A grid's (or an exclusive grid's) code: the registry gives them 15 digits and streets and communities fewer
+ * (UNIT_CODE_LENGTH), and a grid has no units beneath it, so such a code is in a case's path exactly when it is the
+ * case's `grid_code` (the path's last unit).
  */
-export function incidentScopeSql(caller: Caller): { sql: string; params: unknown[] } | null {
+function isGridCode(code: string): boolean {
+  return code.length === UNIT_CODE_LENGTH.grid && UNIT_CODE_LENGTH.exclusive_grid === UNIT_CODE_LENGTH.grid;
+}
+
+/**
+ * The cases a caller may see, as a SQL condition on the incident table (null: every case): the same rule as
+ * `mayView` — the case's grid in scope, its owner department, or its reporter. A caller whose units are all grids
+ * (a grid member) is scoped by `grid_code`, with the indexes led by it, in arms: their grids' cases, their own reports.
+ */
+export function incidentScopeSql(caller: Caller): ScopeSql | null {
   if (isUnrestricted(caller)) return null;
   // The department branch only for department users: an always-false OR would keep the planner off the indexes.
   if (caller.roles.includes('department')) {
     return { sql: `(path && ?::text[] or owner->>'departmentCode' = any(?::text[]) or reporter = ?)`, params: [pgTextArray(caller.units), pgTextArray(caller.units), caller.sub] };
+  }
+  if (caller.units.length > 0 && caller.units.every(isGridCode)) {
+    // One grid as an equality: `= any` of one value would not let PostgreSQL read (grid_code, created_at) in order.
+    const grids: SqlCondition = caller.units.length === 1 ? { sql: 'grid_code = ?', params: [caller.units[0]] } : { sql: 'grid_code = any(?::text[])', params: [pgTextArray(caller.units)] };
+    const reports: SqlCondition = { sql: 'reporter = ?', params: [caller.sub] };
+    return { sql: `(${grids.sql} or ${reports.sql})`, params: [...grids.params, ...reports.params], arms: [grids, reports] };
   }
   return { sql: `(path && ?::text[] or reporter = ?)`, params: [pgTextArray(caller.units), caller.sub] };
 }
@@ -202,11 +254,6 @@ export function incidentScopeSql(caller: Caller): { sql: string; params: unknown
 export function incidentFilters(caller: Caller, query: ListIncidentsQuery): IncidentSql {
   const where: string[] = [];
   const params: unknown[] = [];
-  const scope = incidentScopeSql(caller);
-  if (scope) {
-    where.push(scope.sql);
-    params.push(...scope.params);
-  }
   if (query.unit) {
     where.push(`path @> ?::text[]`);
     params.push(pgTextArray([query.unit]));
@@ -257,5 +304,5 @@ export function incidentFilters(caller: Caller, query: ListIncidentsQuery): Inci
     where.push(`(title || ' ' || description || ' ' || coalesce(address, '')) like ?`);
     params.push(containsPattern(query.q));
   }
-  return { where, params };
+  return { scope: incidentScopeSql(caller), where, params };
 }

@@ -6,6 +6,7 @@ import { DueProvisionalMigration } from './20261202003500_due_provisional.migrat
 import { CaseOutcomesMigration } from './20261202002000_case_outcomes.migration';
 import { PhotosMigration } from './20261202005000_photos.migration';
 import { IncidentsRegistryReferenceMigration } from './20261207000100_registry_reference.migration';
+import { IncidentGridScopeMigration } from './20261214000100_grid_scope.migration';
 import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
 
 export class IncidentsMigration extends SchemaMigration {
@@ -161,4 +162,5 @@ export const INCIDENTS_MIGRATIONS = [
   { name: IncidentsRegistryReferenceMigration.migrationName, class: IncidentsRegistryReferenceMigration },
   { name: ExportAuditMigration.migrationName, class: ExportAuditMigration },
   { name: CandidateDiscussionsMigration.migrationName, class: CandidateDiscussionsMigration },
+  { name: IncidentGridScopeMigration.migrationName, class: IncidentGridScopeMigration },
 ];

@@ -22,7 +22,8 @@ export class ListIncidentsUseCase {
   ) {}
 
   async execute({ caller, query }: ListIncidentsCommand): Promise<IncidentPage> {
-    const { where, params } = incidentFilters(caller, query);
+    const filter = incidentFilters(caller, query);
+    const { where, params } = filter;
     const sort = SORTS[query.sort ?? 'newest'];
     const { limit, fetch } = cursorFetch(query);
     if (query.cursor) {
@@ -39,7 +40,7 @@ export class ListIncidentsUseCase {
       }
     }
     const orderBy = `${sort.column} ${sort.dir}${sort.column === 'due_at' ? ' nulls last' : ''}, id ${sort.dir === 'desc' ? 'desc' : 'asc'}`;
-    const rows = await this.incidents.search({ where, params }, orderBy, fetch);
+    const rows = await this.incidents.search(filter, orderBy, fetch);
     const page = cursorPage(rows, limit, (last) => {
       const key = sort.column === 'due_at' ? last.dueAt : last.createdAt;
       return { k: key ? key.toISOString() : null, id: last.id };

@@ -22,7 +22,7 @@ describe(RecordIncidentExportUseCase.name, () => {
     expect(await useCase.execute(new RecordIncidentExportCommand(ADMIN, { format: 'xlsx', maxRows: 5, category: 'ENV', limit: 20 }))).toEqual({ id: '1', rows: 2 });
     const [filter] = incidents.count.mock.calls[0];
     // The list's own scope condition comes with the filters (the caller's units as a parameter).
-    expect(JSON.stringify(filter.params)).toContain(COMMUNITY);
+    expect(JSON.stringify(filter.scope?.params)).toContain(COMMUNITY);
     expect(audit.record).toHaveBeenCalledWith({ actor: 'community-1', actorRoles: ['community_admin'], list: 'incidents', format: 'xlsx', filters: { category: 'ENV' }, rows: 2, correlationId: null });
   });
 
