@@ -1,5 +1,6 @@
-import { createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { SignJWT } from 'jose';
+import { createHmac, createPublicKey, generateKeyPairSync, sign as signBytes } from 'node:crypto';
+import fc from 'fast-check';
+import { SignJWT, jwtVerify } from 'jose';
 import { AppError, ConfigError } from '@gridline/platform';
 import type { Caller } from './caller';
 import { DEV_JWT, JwtVerifier, signDevToken } from './jwt';
@@ -103,6 +104,69 @@ describe(CallerVerifier.name, () => {
       .setExpirationTime('30s')
       .sign(devCallerKey('hotline').key);
     await refusal(forged);
+  });
+
+  /** An assertion as a JOSE library signs it, with the gateway's development key unless another is given. */
+  function joseSigned(claims: Record<string, unknown>, header: Record<string, unknown> = {}, key = devCallerKey('gateway').key) {
+    return new SignJWT({ roles: USER.roles, units: USER.units, pat: REVEAL, ...claims })
+      .setProtectedHeader({ alg: 'EdDSA', kid: 'dev-gateway', ...header })
+      .setIssuer('gateway')
+      .setSubject(USER.sub)
+      .setAudience('registry')
+      .setJti(`j${++n}`)
+      .setIssuedAt()
+      .setExpirationTime('30s')
+      .sign(key);
+  }
+
+  it('reads the compact JWS of a JOSE library, and a JOSE library reads its own (the same standard both ways)', async () => {
+    await expect(verifier.verify(await joseSigned({}), REVEAL)).resolves.toEqual({ sub: USER.sub, roles: USER.roles, units: USER.units });
+    await expect(verifier.verify(await joseSigned({ aud: ['analytics', 'registry'] }), REVEAL)).resolves.toMatchObject({ sub: USER.sub });
+    const ours = await gateway.sign(USER, target({ ttlSeconds: 20 }));
+    const { payload, protectedHeader } = await jwtVerify(ours, createPublicKey(devCallerKey('gateway').key), { algorithms: ['EdDSA'], audience: 'registry', issuer: 'gateway' });
+    expect(protectedHeader).toEqual({ alg: 'EdDSA', kid: 'dev-gateway', typ: 'gridline-caller+jwt' });
+    expect(payload).toMatchObject({ sub: USER.sub, name: USER.name, roles: USER.roles, units: USER.units, pat: REVEAL, jti: `r${n}` });
+    expect((payload.exp as number) - (payload.iat as number)).toBe(20);
+  });
+
+  it('refuses what a JOSE library would refuse: another algorithm, a critical extension, an unknown key, not yet valid, issued in the future', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const claims = { roles: USER.roles, units: USER.units, pat: REVEAL, iss: 'gateway', sub: USER.sub, aud: 'registry', iat: now, exp: now + 30 };
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    /** A token made by hand: any header, signed by `signature` over its first two parts. */
+    const handMade = (header: Record<string, unknown>, signature: (input: Buffer) => Buffer, over: Record<string, unknown> = {}) => {
+      const input = `${encode(header)}.${encode({ ...claims, jti: `h${++n}`, ...over })}`;
+      return `${input}.${signature(Buffer.from(input)).toString('base64url')}`;
+    };
+    const ed25519 = (input: Buffer) => signBytes(null, input, devCallerKey('gateway').key);
+    // The same token made by hand is taken: what follows is refused for its header alone.
+    await expect(verifier.verify(handMade({ alg: 'EdDSA', kid: 'dev-gateway' }, ed25519), REVEAL)).resolves.toMatchObject({ sub: USER.sub });
+    await refusal(handMade({ alg: 'none', kid: 'dev-gateway' }, () => Buffer.alloc(0)));
+    await refusal(handMade({ alg: 'EdDSA', kid: 'dev-gateway', crit: ['exp'], exp: 1 }, ed25519));
+    // A HMAC keyed with the public key (the algorithm-confusion attack).
+    const publicBytes = createPublicKey(devCallerKey('gateway').key).export({ format: 'der', type: 'spki' });
+    await refusal(handMade({ alg: 'HS256', kid: 'dev-gateway' }, (input) => createHmac('sha256', publicBytes).update(input).digest()));
+    await refusal(await joseSigned({}, { kid: 'dev-nobody' }));
+    const gatewayHeader = { alg: 'EdDSA', kid: 'dev-gateway' };
+    await refusal(handMade(gatewayHeader, ed25519, { nbf: now + 60 }));
+    await refusal(handMade(gatewayHeader, ed25519, { iat: now + 60, exp: now + 90 }));
+    await refusal(handMade(gatewayHeader, ed25519, { iat: now - 120, exp: now + 10 }));
+    await refusal(handMade(gatewayHeader, ed25519, { iat: now - 10, exp: now - 6 }));
+    await refusal(handMade(gatewayHeader, ed25519, { aud: 'analytics' }));
+    await refusal(handMade(gatewayHeader, ed25519, { jti: 7 }));
+    await refusal(handMade(gatewayHeader, ed25519, { exp: '9999999999' }));
+  });
+
+  it('refuses every assertion changed after signing, however it was changed (property)', async () => {
+    const original = await gateway.sign(USER, target());
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: original.length - 1 }), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ '), fc.boolean(), async (at, char, cut) => {
+        const changed = cut ? original.slice(0, at) : `${original.slice(0, at)}${char}${original.slice(at + 1)}`;
+        fc.pre(changed !== original);
+        await refusal(changed);
+      }),
+      { seed: 20261206, numRuns: 300 },
+    );
   });
 
   it('refuses an assertion used twice', async () => {

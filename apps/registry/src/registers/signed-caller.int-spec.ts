@@ -59,7 +59,7 @@ describe('the registry acts only for a signed caller', () => {
   const gateway = new CallerSigner('gateway', devCallerKey('gateway'));
   const forgedAdmin: Caller = { sub: 'attacker', name: '平台管理员', roles: ['admin'], units: [] };
 
-  it.each<[string, () => Promise<string | undefined>]>([
+  it.each<[string, () => Promise<string | undefined> | string]>([
     ['no caller at all', async () => undefined],
     ['a caller named in plain JSON (the old header)', async () => JSON.stringify(forgedAdmin)],
     ['an assertion signed by a key nobody trusts', () => signed(new CallerSigner('gateway', { kid: 'dev-gateway', key: generateKeyPairSync('ed25519').privateKey }), forgedAdmin)],
