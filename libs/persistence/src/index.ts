@@ -19,3 +19,4 @@ export * from './media/pg-photo-chunks';
 export * from './media/photo-uploads';
 export * from './media/photo-record';
 export * from './prepared-statements';
+export * from './transactions/insert-together';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
 import { offsetPage, pageOffset, type OffsetPage } from '@gridline/platform';
-import { containsPattern } from '@gridline/persistence';
+import { containsPattern, insertTogether, type InsertRow } from '@gridline/persistence';
 import type { ListUnitsQuery } from '@gridline/contracts-registry';
 import { UnitEntity } from './unit.entity';
 
@@ -59,13 +59,14 @@ export class UnitRepository {
     return this.em.find(UnitEntity, { code: { $in: [...new Set(codes)] }, level: { $in: ['grid', 'exclusive_grid'] }, active: true });
   }
 
-  /** A new unit, not yet stored: `add` it once it passed the map's rules. */
+  /** A new unit, not yet stored (nor in the unit of work): `insert` it once it passed the map's rules. */
   create(data: RequiredEntityData<UnitEntity>): UnitEntity {
-    return this.em.create(UnitEntity, data);
+    return this.em.create(UnitEntity, data, { persist: false });
   }
 
-  add(unit: UnitEntity): void {
-    this.em.persist(unit);
+  /** Stores a new unit and its events' outbox rows in one statement (a taken code: UniqueConstraintViolationException). */
+  insert(unit: UnitEntity, events: readonly InsertRow[]): Promise<void> {
+    return insertTogether(this.em, [{ entity: UnitEntity, data: unit }, ...events]);
   }
 
   /** Writes the changes of the current unit of work (a `TransactionRunner.run`'s, inside one). */

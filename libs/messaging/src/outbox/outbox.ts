@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/core';
+import type { InsertRow } from '@gridline/persistence';
 import type { EventDefinition } from '../events/definitions';
 import { EventPublisher } from './event-publisher';
 
@@ -17,5 +18,13 @@ export class Outbox {
 
   record<TData>(definition: EventDefinition<TData>, aggregateId: string, data: TData): void {
     this.events.record(this.em, definition, aggregateId, data);
+  }
+
+  /**
+   * The event as an outbox row, for a repository that stores a new object and its events in one statement
+   * (`insertTogether`): the lean create, with no unit of work.
+   */
+  row<TData>(definition: EventDefinition<TData>, aggregateId: string, data: TData): InsertRow {
+    return this.events.row(definition, aggregateId, data);
   }
 }

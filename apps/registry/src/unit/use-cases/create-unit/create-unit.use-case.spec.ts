@@ -16,16 +16,15 @@ function unit(code: string, level: UnitEntity['level'], path: string[]): UnitEnt
   return Object.assign(new UnitEntity(), { code, name: code, level, path });
 }
 
-/** A repository holding a street and a community, and an outbox that remembers what it recorded (inside a transaction only). */
+/** A repository holding a street and a community, and an outbox that makes event rows. */
 function setup(existing: UnitEntity[] = [unit('370502003', 'street', ['370502003']), unit('370502003001', 'community', ['370502003', '370502003001'])]) {
   const transactions = { open: false, run: jest.fn(async (work: () => Promise<unknown>) => { transactions.open = true; try { return await work(); } finally { transactions.open = false; } }) };
   const units = {
-    findByCode: jest.fn(async (code: string) => existing.find((u) => u.code === code) ?? null),
+    findByCodes: jest.fn(async (codes: string[]) => existing.filter((u) => codes.includes(u.code))),
     create: (data: Partial<UnitEntity>) => Object.assign(new UnitEntity(), data),
-    add: jest.fn(),
-    flush: jest.fn(),
+    insert: jest.fn(async (_unit: UnitEntity, _events: unknown[]) => ({ inTransaction: transactions.open })),
   };
-  const events = { record: jest.fn((..._: unknown[]) => expect(transactions.open).toBe(true)) };
+  const events = { row: jest.fn((...args: unknown[]) => ({ event: args })) };
   const boundaries = { assertFits: jest.fn(async () => undefined) };
   const useCase = new CreateUnitUseCase(units as unknown as UnitRepository, boundaries as unknown as UnitBoundaryRules, events as unknown as Outbox, transactions as unknown as TransactionRunner);
   return { useCase, units, events, transactions, boundaries };
@@ -40,16 +39,26 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 describe(CreateUnitUseCase.name, () => {
   const grid: CreateUnitRequest = { code: '370502003001001', name: '一网格', level: 'grid', parentCode: '370502003001', boundary: square };
 
-  it('stores a grid beneath its community and records unit.created in the same transaction', async () => {
+  it('stores a grid beneath its community with its unit.created row, checked against the map in one transaction', async () => {
     const { useCase, events, units, boundaries } = setup();
     const view = await useCase.execute(new CreateUnitCommand(ADMIN, grid));
+    expect(units.findByCodes).toHaveBeenCalledTimes(1);
     expect(boundaries.assertFits).toHaveBeenCalledWith(ADMIN, expect.objectContaining({ code: grid.code, boundary: square, minLng: 118.5, maxLat: 37.41 }), { boundary: true, activated: true });
     expect(view).toMatchObject({ code: grid.code, path: ['370502003', '370502003001', grid.code], boundary: square });
-    expect(units.add).toHaveBeenCalledTimes(1);
-    expect(events.record).toHaveBeenCalledWith(REGISTRY_EVENTS.unitCreated, grid.code, {
+    expect(events.row).toHaveBeenCalledWith(REGISTRY_EVENTS.unitCreated, grid.code, {
       unit: expect.objectContaining({ code: grid.code, level: 'grid', hasBoundary: true }),
     });
-    expect(units.flush).toHaveBeenCalled();
+    expect(units.insert).toHaveBeenCalledTimes(1);
+    expect(units.insert.mock.calls[0][1]).toEqual([events.row.mock.results[0].value]);
+    await expect(units.insert.mock.results[0].value).resolves.toEqual({ inTransaction: true });
+  });
+
+  it('stores a community without a boundary in its one statement, with no transaction around it', async () => {
+    const { useCase, units, transactions } = setup();
+    const view = await useCase.execute(new CreateUnitCommand(ADMIN, { code: '370502003002', name: '二社区', level: 'community', parentCode: '370502003' }));
+    expect(view).toMatchObject({ code: '370502003002', path: ['370502003', '370502003002'], boundary: null });
+    expect(transactions.run).not.toHaveBeenCalled();
+    await expect(units.insert.mock.results[0].value).resolves.toEqual({ inTransaction: false });
   });
 
   it('refuses a boundary larger than its level allows, naming the field', async () => {
@@ -86,9 +95,10 @@ describe(CreateUnitUseCase.name, () => {
     expect(await codeOf(useCase.execute(new CreateUnitCommand(staff, grid)))).toBe('FORBIDDEN');
   });
 
-  it('refuses a code that exists, before opening a transaction', async () => {
-    const { useCase, transactions } = setup();
+  it('refuses a code that exists, before storing anything', async () => {
+    const { useCase, transactions, units } = setup();
     expect(await codeOf(useCase.execute(new CreateUnitCommand(ADMIN, { code: '370502003001', name: 'x', level: 'community', parentCode: '370502003' })))).toBe('UNIT_CODE_TAKEN');
     expect(transactions.run).not.toHaveBeenCalled();
+    expect(units.insert).not.toHaveBeenCalled();
   });
 });

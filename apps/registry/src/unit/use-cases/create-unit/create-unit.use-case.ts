@@ -46,6 +46,8 @@ export class CreateUnitUseCase {
       throw unitFieldError(RegistryErrorCode.BoundaryRequired, 'boundary', `is required for a ${input.level}`);
     }
 
+    // The parent and the code itself, in one look-up.
+    const known = await this.units.findByCodes(input.parentCode ? [input.parentCode, input.code] : [input.code]);
     let path: string[];
     if (allowedParents === null) {
       if (input.parentCode) throw unitFieldError(RegistryErrorCode.ParentInvalid, 'parentCode', 'must be empty for a street');
@@ -53,7 +55,7 @@ export class CreateUnitUseCase {
       path = [input.code];
     } else {
       if (!input.parentCode) throw unitFieldError(RegistryErrorCode.ParentInvalid, 'parentCode', `is required for a ${input.level}`);
-      const parent = await this.units.findByCode(input.parentCode);
+      const parent = known.find((unit) => unit.code === input.parentCode);
       if (!parent) throw unitFieldError(RegistryErrorCode.ParentNotFound, 'parentCode', `${input.parentCode} does not exist`);
       assertMayEditMap(caller, parent);
       if (!allowedParents.includes(parent.level)) {
@@ -69,26 +71,28 @@ export class CreateUnitUseCase {
       path = [...parent.path, input.code];
     }
 
-    if (await this.units.findByCode(input.code)) throw codeTaken(input.code);
+    if (known.some((unit) => unit.code === input.code)) throw codeTaken(input.code);
 
+    const unit = this.units.create({
+      code: input.code,
+      name: input.name.trim(),
+      level: input.level,
+      kind: input.kind ?? null,
+      parentCode: input.parentCode ?? null,
+      path,
+      active: input.active ?? true,
+    });
+    setBoundary(unit, input.boundary ?? null);
+    const created = this.outbox.row(REGISTRY_EVENTS.unitCreated, unit.code, { unit: toUnitSnapshot(unit) });
+    const store = async () => {
+      await this.boundaries.assertFits(caller, unit, { boundary: true, activated: true });
+      await this.units.insert(unit, [created]);
+    };
     try {
-      return await this.transactions.run(async () => {
-        const unit = this.units.create({
-          code: input.code,
-          name: input.name.trim(),
-          level: input.level,
-          kind: input.kind ?? null,
-          parentCode: input.parentCode ?? null,
-          path,
-          active: input.active ?? true,
-        });
-        setBoundary(unit, input.boundary ?? null);
-        await this.boundaries.assertFits(caller, unit, { boundary: true, activated: true });
-        this.units.add(unit);
-        this.outbox.record(REGISTRY_EVENTS.unitCreated, unit.code, { unit: toUnitSnapshot(unit) });
-        await this.units.flush();
-        return toUnitView(unit);
-      });
+      // The unit and its event are one statement. A boundary is checked against the map under the map's lock, in a
+      // transaction with that statement; a unit without one reads nothing, and its statement is atomic alone.
+      await (unit.boundary ? this.transactions.run(store) : store());
+      return toUnitView(unit);
     } catch (error) {
       // Two creators raced past the look-up above: the primary key decides.
       if (error instanceof UniqueConstraintViolationException) throw codeTaken(input.code);
