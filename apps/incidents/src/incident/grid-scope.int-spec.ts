@@ -88,7 +88,7 @@ describe('case lists scoped by grid_code', () => {
   it('has the indexes led by the grid after the migrations', async () => {
     const { rows } = await db.query<{ indexname: string }>(`select indexname from pg_indexes where schemaname = 'incidents' and tablename = 'incident' order by 1`);
     const names = rows.map((r) => r.indexname);
-    expect(names).toEqual(expect.arrayContaining(['incident_grid_due_idx', 'incident_grid_created_idx', 'incident_grid_search_trgm_idx', 'incident_reporter_created_idx']));
+    expect(names).toEqual(expect.arrayContaining(['incident_grid_due_idx', 'incident_grid_created_idx', 'incident_grid_status_idx', 'incident_grid_search_trgm_idx', 'incident_reporter_created_idx']));
     expect(names).not.toContain('incident_reporter_idx');
     const { rows: applied } = await db.query<{ name: string }>('select name from incidents.mikro_orm_migrations where name = $1', [IncidentGridScopeMigration.migrationName]);
     expect(applied).toHaveLength(1);

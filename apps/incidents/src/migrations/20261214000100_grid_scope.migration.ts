@@ -5,8 +5,8 @@ const SEARCH_TEXT = `(title || ' ' || description || ' ' || coalesce(address, ''
 
 /**
  * Indexes led by the case's grid, for the lists of a grid member (scope `grid_code`, incidentScopeSql) over tens of
- * millions of cases (docs/BENCHMARKS.md, "Incidents at city size"): a grid's overdue cases, its newest, and the
- * substring search within it. No backfill: `grid_code` is there since the first migration (not null), set on every
+ * millions of cases (docs/BENCHMARKS.md, "Incidents at city size"): a grid's overdue cases, its newest, its newest of
+ * a status, and the substring search within it. No backfill: `grid_code` is there since the first migration (not null), set on every
  * report to the last unit of the case's path, and neither changes afterwards.
  */
 export class IncidentGridScopeMigration extends SchemaMigration {
@@ -15,8 +15,9 @@ export class IncidentGridScopeMigration extends SchemaMigration {
   up(): void {
     // due_at is null once no step runs: the overdue test (due_at < now()) implies the predicate.
     this.addSql(`create index incident_grid_due_idx on ${this.t('incident')} (grid_code, due_at) where due_at is not null`);
-    // The list's order (created_at desc, id desc) within one grid.
+    // The list's order (created_at desc, id desc) within one grid, and within one status of a grid (the board's columns).
     this.addSql(`create index incident_grid_created_idx on ${this.t('incident')} (grid_code, created_at desc, id desc)`);
+    this.addSql(`create index incident_grid_status_idx on ${this.t('incident')} (grid_code, status, created_at desc, id desc)`);
     // btree_gin: the grid's code in the trigram index, so that a grid's search reads only that grid's postings.
     this.addExtension('btree_gin');
     this.addSql(`create index incident_grid_search_trgm_idx on ${this.t('incident')} using gin (grid_code, ${SEARCH_TEXT} gin_trgm_ops)`);
@@ -29,6 +30,6 @@ export class IncidentGridScopeMigration extends SchemaMigration {
   override down(): void {
     this.addSql(`create index if not exists incident_reporter_idx on ${this.t('incident')} (reporter)`);
     this.addSql(`drop index if exists "${this.schema}"."incident_reporter_created_idx"`);
-    for (const index of ['incident_grid_search_trgm_idx', 'incident_grid_created_idx', 'incident_grid_due_idx']) this.addSql(`drop index if exists "${this.schema}"."${index}"`);
+    for (const index of ['incident_grid_search_trgm_idx', 'incident_grid_status_idx', 'incident_grid_created_idx', 'incident_grid_due_idx']) this.addSql(`drop index if exists "${this.schema}"."${index}"`);
   }
 }
