@@ -1,5 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { AppError, nullFieldProblems, toFieldErrors, unsafeInputProblems } from '@gridline/platform';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 export interface GridlineValidationOptions {
   /**
@@ -27,6 +28,7 @@ export class GridlineValidationPipe extends ValidationPipe {
       exceptionFactory: (errors) => AppError.validation(toFieldErrors(errors)),
     });
     this.refuseNull = options.refuseNull ?? false;
+    cacheValidationMetadata();
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
