@@ -32,6 +32,8 @@ export class BusServer extends ServerNats {
       waitOnFirstConnect: true,
       gracefulShutdown: true,
       gracePeriod: 1000,
+      // Replies carry no stack of where a request started (see NatsConnection).
+      noAsyncTraces: true,
     });
     this.prefix = settings.prefix;
   }

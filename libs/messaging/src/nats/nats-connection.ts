@@ -31,6 +31,7 @@ export class NatsConnection implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(NatsConnection.name);
   private connection?: RawNatsConnection;
   private jsm?: JetStreamManager;
+  private jetstream?: JetStreamClient;
 
   constructor(private readonly settings: NatsSettings) {}
 
@@ -49,7 +50,11 @@ export class NatsConnection implements OnModuleInit, OnApplicationShutdown {
       maxReconnectAttempts: -1,
       reconnectTimeWait: 500,
       waitOnFirstConnect: true,
+      // A request's timeout becomes an AppError naming the service (BusClient), never a stack: capturing one for
+      // every request in case it fails (an Error made per request) is the client's costliest default.
+      noAsyncTraces: true,
     });
+    this.jetstream = this.connection.jetstream();
     this.jsm = await this.connection.jetstreamManager();
     void this.watch(this.connection);
   }
@@ -60,7 +65,8 @@ export class NatsConnection implements OnModuleInit, OnApplicationShutdown {
   }
 
   get js(): JetStreamClient {
-    return this.nc.jetstream();
+    if (!this.jetstream) throw new Error('NATS is not connected yet');
+    return this.jetstream;
   }
 
   get manager(): JetStreamManager {
