@@ -23,6 +23,48 @@ describe(JwtVerifier.name, () => {
     expect(await reasonOf(token)).toContain('expired');
   });
 
+  describe('a token verified before', () => {
+    afterEach(() => jest.useRealTimers());
+
+    it('is remembered: a second request with it is not verified again, and gets a caller of its own', async () => {
+      const fresh = new JwtVerifier({ ...DEV_JWT });
+      const token = await signDevToken({ sub: 'u2', roles: ['grid_staff'], units: ['370502003001001'] }, DEV_JWT);
+      const first = await fresh.verify(token);
+      const verifyNow = jest.spyOn(fresh as unknown as { verifyNow: () => unknown }, 'verifyNow');
+      const second = await fresh.verify(token);
+      expect(verifyNow).not.toHaveBeenCalled();
+      expect(second).toEqual(first);
+      second.units.push('370502003001002');
+      expect((await fresh.verify(token)).units).toEqual(['370502003001001']);
+    });
+
+    it('is refused once it expires, and verified again after a minute', async () => {
+      jest.useFakeTimers({ now: Date.now(), doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+      const fresh = new JwtVerifier({ ...DEV_JWT });
+      const short = await signDevToken({ sub: 'u3', roles: ['admin'], units: [], expiresIn: '30s' }, DEV_JWT);
+      const long = await signDevToken({ sub: 'u4', roles: ['admin'], units: [] }, DEV_JWT);
+      await fresh.verify(short);
+      await fresh.verify(long);
+      const verifyNow = jest.spyOn(fresh as unknown as { verifyNow: () => unknown }, 'verifyNow');
+      jest.setSystemTime(Date.now() + 31_000);
+      await expect(fresh.verify(short)).rejects.toMatchObject({ kind: 'unauthenticated', message: expect.stringContaining('expired') });
+      await fresh.verify(long);
+      expect(verifyNow).toHaveBeenCalledTimes(1);
+      jest.setSystemTime(Date.now() + 30_000);
+      await fresh.verify(long);
+      expect(verifyNow).toHaveBeenCalledTimes(2);
+    });
+
+    it('never stands for another text: the same claims under a changed signature are refused', async () => {
+      const fresh = new JwtVerifier({ ...DEV_JWT });
+      const token = await signDevToken({ sub: 'u5', roles: ['admin'], units: [] }, DEV_JWT);
+      await fresh.verify(token);
+      const changed = `${token.slice(0, -2)}${token.endsWith('AA') ? 'BB' : 'AA'}`;
+      const error = await fresh.verify(changed).catch((e: unknown) => e);
+      expect(error).toMatchObject({ kind: 'unauthenticated' });
+    });
+  });
+
   it('refuses a token for another audience or issuer', async () => {
     expect(await reasonOf(await signDevToken({ sub: 'u', roles: ['admin'], units: [] }, { ...DEV_JWT, audience: 'other' }))).toContain('aud');
     expect(await reasonOf(await signDevToken({ sub: 'u', roles: ['admin'], units: [] }, { ...DEV_JWT, issuer: 'other' }))).toContain('iss');

@@ -27,8 +27,18 @@ export function parseDurationSeconds(text: string): number | undefined {
   return Number(match[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[(match[2] ?? 's') as 's' | 'm' | 'h' | 'd'];
 }
 
-/** Verifies bearer tokens and turns their claims into a Caller. */
+/** How many verified tokens a verifier remembers, and for how long at most (see JwtVerifier). */
+const VERIFIED_KEPT = 10_000;
+const VERIFIED_KEPT_MS = 60_000;
+
+/**
+ * Verifies bearer tokens and turns their claims into a Caller. A client sends the same token with every request until
+ * it expires, so a token verified is remembered — by its whole text, signature included, so that no other text ever
+ * matches it — until it expires or for a minute at most (a key withdrawn from the JWKS stops being honoured within
+ * that minute), up to VERIFIED_KEPT tokens (the oldest forgotten first). Each request still gets its own Caller.
+ */
 export class JwtVerifier {
+  private readonly verified = new Map<string, { caller: Caller; until: number }>();
   private readonly key: Uint8Array | JWTVerifyGetKey;
   private readonly algorithms: string[];
   private readonly maxLifetime: number;
@@ -49,6 +59,16 @@ export class JwtVerifier {
   }
 
   async verify(token: string): Promise<Caller> {
+    const known = this.verified.get(token);
+    if (known && Date.now() < known.until) return copyOf(known.caller);
+    if (known) this.verified.delete(token);
+    const { caller, exp } = await this.verifyNow(token);
+    if (this.verified.size >= VERIFIED_KEPT) this.verified.delete(this.verified.keys().next().value as string);
+    this.verified.set(token, { caller: copyOf(caller), until: Math.min(Date.now() + VERIFIED_KEPT_MS, exp * 1000) });
+    return caller;
+  }
+
+  private async verifyNow(token: string): Promise<{ caller: Caller; exp: number }> {
     let payload: JWTPayload;
     try {
       const verified =
@@ -60,7 +80,7 @@ export class JwtVerifier {
       throw new AppError(CommonErrorCode.Unauthenticated, 'unauthenticated', `The token is not valid: ${reason(error)}`);
     }
     this.checkLifetime(payload);
-    return callerFromClaims(payload);
+    return { caller: callerFromClaims(payload), exp: payload.exp! };
   }
 
   /**
@@ -86,6 +106,10 @@ export class JwtVerifier {
       requiredClaims: ['exp', 'sub'],
     };
   }
+}
+
+function copyOf(caller: Caller): Caller {
+  return { ...caller, roles: [...caller.roles], units: [...caller.units] };
 }
 
 function reason(error: unknown): string {
