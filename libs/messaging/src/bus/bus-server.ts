@@ -38,6 +38,14 @@ export class BusServer extends ServerNats {
     this.prefix = settings.prefix;
   }
 
+  /**
+   * The handler of a subject, looked up as the string it is. Nest first tries the subject as a JSON pattern
+   * (`JSON.parse`), which throws for every plain subject — an exception made and caught on every request.
+   */
+  override getHandlerByPattern(pattern: string): MessageHandler | null {
+    return this.messageHandlers.get(pattern) ?? super.getHandlerByPattern(pattern);
+  }
+
   override addHandler(pattern: unknown, callback: MessageHandler, isEventHandler = false, extras: Record<string, unknown> = {}): void {
     super.addHandler(typeof pattern === 'string' ? withPrefix(this.prefix, pattern) : pattern, callback, isEventHandler, extras);
   }
