@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { Outbox, type EventDefinition } from '@gridline/messaging';
+import type { InsertRow } from '@gridline/persistence';
 import { provisionalYearsBetween } from '@gridline/platform';
 import { INCIDENTS_EVENTS, type IncidentEventData, type IncidentStatus, type IncidentStep } from '@gridline/contracts-incidents';
 import { INCIDENTS_CONFIG, IncidentsConfig } from '../incidents.config';
@@ -88,25 +89,45 @@ export class IncidentJournal {
    * A timeline entry, and the event when the change is one subscribers follow — both dated `entry.at` (default now): a
    * back-dated step (the seed's history) and a supervision mark (its threshold) carry the time they happened.
    */
-  record(
-    incident: IncidentEntity,
-    entry: { action: string; actor: string; from: IncidentStatus | null; comment?: string | null; details?: Record<string, unknown>; at?: Date },
-    event?: IncidentEventName,
-  ): void {
+  record(incident: IncidentEntity, entry: JournalEntry, event?: IncidentEventName): void {
     const em = this.em;
     const at = entry.at ?? new Date();
-    em.persist(
-      em.create(TimelineEntity, {
-        at,
-        incidentId: incident.id,
-        action: entry.action,
-        actor: entry.actor,
-        fromStatus: entry.from,
-        toStatus: incident.status,
-        comment: entry.comment ?? null,
-        details: entry.details ?? {},
-      }),
-    );
+    em.persist(em.create(TimelineEntity, timelineRow(incident, entry, at)));
     if (event) this.events.record(INCIDENTS_EVENTS[event] as EventDefinition<IncidentEventData>, incident.id, toEventData(incident, entry.actor, entry.comment ?? null, at));
   }
+
+  /**
+   * A new case's first entry and its event, as rows to insert with the case in one statement
+   * (`IncidentRepository.insert`): a report changes nothing that exists, so it needs no unit of work.
+   */
+  firstEntry(incident: IncidentEntity, entry: JournalEntry, event: IncidentEventName): InsertRow[] {
+    const at = entry.at ?? new Date();
+    return [
+      { entity: TimelineEntity, data: timelineRow(incident, entry, at) },
+      this.events.row(INCIDENTS_EVENTS[event] as EventDefinition<IncidentEventData>, incident.id, toEventData(incident, entry.actor, entry.comment ?? null, at)),
+    ];
+  }
+}
+
+/** What a timeline entry says: who did what, from which status (the case's status is where it went). */
+export interface JournalEntry {
+  action: string;
+  actor: string;
+  from: IncidentStatus | null;
+  comment?: string | null;
+  details?: Record<string, unknown>;
+  at?: Date;
+}
+
+function timelineRow(incident: IncidentEntity, entry: JournalEntry, at: Date) {
+  return {
+    at,
+    incidentId: incident.id,
+    action: entry.action,
+    actor: entry.actor,
+    fromStatus: entry.from,
+    toStatus: incident.status,
+    comment: entry.comment ?? null,
+    details: entry.details ?? {},
+  };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LockMode, type RequiredEntityData } from '@mikro-orm/core';
 import { EntityManager } from '@mikro-orm/postgresql';
 import { isUnrestricted, type Caller } from '@gridline/auth';
-import { WORK_ORDER_NUMBER, boundingBox, containsPattern, greatCircleMetresSql, nextWorkOrderNumber, pgTextArray } from '@gridline/persistence';
+import { WORK_ORDER_NUMBER, boundingBox, containsPattern, greatCircleMetresSql, insertTogether, nextWorkOrderNumber, pgTextArray, type InsertRow } from '@gridline/persistence';
 import { periodEnd, periodStart } from '@gridline/platform';
 import { Outbox } from '@gridline/messaging';
 import { INCIDENTS_EVENTS, LIVE_STATUSES, type AppealHandoffFailedEventData, type ListIncidentsQuery } from '@gridline/contracts-incidents';
@@ -68,10 +68,14 @@ export class IncidentRepository {
   }
 
   /** A new case, persisted with the transaction. */
-  create(data: RequiredEntityData<IncidentEntity>): IncidentEntity {
-    const incident = this.em.create(IncidentEntity, data);
-    this.em.persist(incident);
-    return incident;
+  /** A new case, not yet stored (nor in the unit of work): `insert` it with its first entry. */
+  build(data: RequiredEntityData<IncidentEntity>): IncidentEntity {
+    return this.em.create(IncidentEntity, { ...data, version: 1 }, { persist: false });
+  }
+
+  /** Stores a new case with its first entry and event in one statement (in the transaction running, if any). */
+  insert(incident: IncidentEntity, rows: readonly InsertRow[]): Promise<void> {
+    return insertTogether(this.em, [{ entity: IncidentEntity, data: incident }, ...rows]);
   }
 
   /** Writes the changes of the cases (and entries) of this unit of work now, guarded by each case's version. */

@@ -27,12 +27,8 @@ function setup(earlier: (hash: string) => { requestHash: string; incidentId: str
   const incidents = {
     claimIdempotencyKey: jest.fn(async (_actor: string, _key: string, hash: string, _incidentId: string) => earlier(hash)),
     nextWorkOrderNumber: jest.fn(async () => 'GX-20261201-000001'),
-    create: jest.fn((data: Partial<IncidentEntity>) => {
-      const incident = stored(data);
-      rows.set(incident.id, incident);
-      return incident;
-    }),
-    save: jest.fn(async () => undefined),
+    build: jest.fn((data: Partial<IncidentEntity>) => stored(data)),
+    insert: jest.fn(async (incident: IncidentEntity, _rows: unknown[]) => void rows.set(incident.id, incident)),
     findById: jest.fn(async (id: string) => rows.get(id) ?? stored({ id, status: 'reported', categoryCode: 'ENV.GARBAGE', gridCode: GRID, path: PATH, reporter: STAFF.sub })),
     nearby: jest.fn(async () => []),
   };
@@ -42,7 +38,7 @@ function setup(earlier: (hash: string) => { requestHash: string; incidentId: str
     names: jest.fn(async () => NameBook.EMPTY),
   };
   const registry = { locate: jest.fn(), getUnit: jest.fn() };
-  const journal = { startStep: jest.fn(async () => undefined), record: jest.fn() };
+  const journal = { startStep: jest.fn(async () => undefined), firstEntry: jest.fn((..._: unknown[]) => [{ entry: 'first' }]) };
   const config = { INCIDENT_DUPLICATE_RADIUS_M: 200, INCIDENT_DUPLICATE_DAYS: 7 } as IncidentsConfig;
   const useCase = new ReportIncidentUseCase(
     incidents as unknown as IncidentRepository,
@@ -64,8 +60,10 @@ describe(ReportIncidentUseCase.name, () => {
     const [[actor, key, , id]] = incidents.claimIdempotencyKey.mock.calls;
     expect([actor, key, id]).toEqual([STAFF.sub, 'key-1', result.incident.id]);
     expect(journal.startStep).toHaveBeenCalledTimes(1);
-    expect(journal.record).toHaveBeenCalledWith(expect.objectContaining({ id: result.incident.id }), { action: 'report', actor: STAFF.sub, from: null, at: new Date(result.incident.createdAt) }, 'reported');
-    expect(incidents.save).toHaveBeenCalledTimes(1);
+    expect(journal.firstEntry).toHaveBeenCalledWith(expect.objectContaining({ id: result.incident.id }), { action: 'report', actor: STAFF.sub, from: null, at: new Date(result.incident.createdAt) }, 'reported');
+    // The case is stored with its first entry in one insert, and answered as stored: no read after the commit.
+    expect(incidents.insert).toHaveBeenCalledWith(expect.objectContaining({ id: result.incident.id }), [{ entry: 'first' }]);
+    expect(incidents.findById).not.toHaveBeenCalled();
     // A grid given without a location is not asked of the registry.
     expect(registry.locate).not.toHaveBeenCalled();
     expect(registry.getUnit).not.toHaveBeenCalled();
@@ -75,16 +73,17 @@ describe(ReportIncidentUseCase.name, () => {
     const { useCase, incidents, journal } = setup((hash) => ({ requestHash: hash, incidentId: 'earlier-case' }));
     const result = await useCase.execute(new ReportIncidentCommand(STAFF, REPORT, 'key-1'));
     expect(result).toMatchObject({ replayed: true, incident: { id: 'earlier-case' } });
-    expect(incidents.create).not.toHaveBeenCalled();
+    expect(incidents.build).not.toHaveBeenCalled();
+    expect(incidents.insert).not.toHaveBeenCalled();
     expect(incidents.nextWorkOrderNumber).not.toHaveBeenCalled();
-    expect(journal.record).not.toHaveBeenCalled();
+    expect(journal.firstEntry).not.toHaveBeenCalled();
   });
 
   it('refuses another report under a key used before (422), and creates nothing', async () => {
     const { useCase, incidents } = setup(() => ({ requestHash: 'another report', incidentId: 'earlier-case' }));
     const refused = await useCase.execute(new ReportIncidentCommand(STAFF, REPORT, 'key-1')).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: IncidentErrorCode.IdempotencyMismatch, kind: 'rule_violation' });
-    expect(incidents.create).not.toHaveBeenCalled();
+    expect(incidents.insert).not.toHaveBeenCalled();
   });
 
   it('refuses a category that is not active, naming categoryCode, before anything is claimed', async () => {

@@ -54,7 +54,7 @@ export class ReportIncidentUseCase {
 
     const hash = createHash('sha256').update(canonicalJson(input)).digest('hex');
     const id = randomUUID();
-    const createdId = await this.transactions.run(async () => {
+    const created = await this.transactions.run(async (): Promise<IncidentEntity | string> => {
       if (idempotencyKey) {
         const earlier = await this.incidents.claimIdempotencyKey(caller.sub, idempotencyKey, hash, id);
         if (earlier) {
@@ -65,7 +65,7 @@ export class ReportIncidentUseCase {
         }
       }
       const now = reportedAt;
-      const incident = this.incidents.create({
+      const incident = this.incidents.build({
         id,
         status: 'reported',
         categoryCode: category.code,
@@ -88,13 +88,14 @@ export class ReportIncidentUseCase {
         separationOfDuties: !(this.config.SEPARATION_OF_DUTIES_OFF_STREETS ?? '').split(',').includes(grid.path[0]),
       });
       await this.journal.startStep(incident, now);
-      this.journal.record(incident, { action: 'report', actor: caller.sub, from: null, at: now, ...(origin ? { details: origin } : {}) }, 'reported');
-      await this.incidents.save();
-      return id;
+      // The case, its first entry and its event: one statement, nothing of the unit of work to compute.
+      await this.incidents.insert(incident, this.journal.firstEntry(incident, { action: 'report', actor: caller.sub, from: null, at: now, ...(origin ? { details: origin } : {}) }, 'reported'));
+      return incident;
     });
 
-    const incident = (await this.incidents.findById(createdId))!;
-    return { incident: toIncidentView(incident, caller, await this.reference.names(codesOf([incident]))), replayed: createdId !== id, possibleDuplicates: await this.duplicatesOf(caller, incident) };
+    // A new case is answered as stored (no read after the commit); a replay with the case the key made first.
+    const incident = typeof created === 'string' ? (await this.incidents.findById(created))! : created;
+    return { incident: toIncidentView(incident, caller, await this.reference.names(codesOf([incident]))), replayed: typeof created === 'string', possibleDuplicates: await this.duplicatesOf(caller, incident) };
   }
 
   /**
