@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, type FilterQuery, type RequiredEntityData } from '@mikro-orm/postgresql';
-import { nextWorkOrderNumber } from '@gridline/persistence';
+import { insertTogether, nextWorkOrderNumber, type InsertRow } from '@gridline/persistence';
 import { offsetPage, pageOffset, type OffsetPage, type PageRequest } from '@gridline/platform';
 import type { Caller } from '@gridline/auth';
 import { AppealEntity, AppealTimelineEntity } from './appeal.entity';
@@ -54,11 +54,14 @@ export class AppealRepository {
     return nextWorkOrderNumber(this.em, '12345', at);
   }
 
-  /** A new appeal, written with the next `flush()`. */
-  add(data: Omit<RequiredEntityData<AppealEntity>, 'id'>): AppealEntity {
-    const appeal = this.em.create(AppealEntity, { id: randomUUID(), ...data } as RequiredEntityData<AppealEntity>);
-    this.em.persist(appeal);
-    return appeal;
+  /** A new appeal, not yet stored (nor in the unit of work): `insert` it with its first entry. */
+  build(data: Omit<RequiredEntityData<AppealEntity>, 'id'>): AppealEntity {
+    return this.em.create(AppealEntity, { id: randomUUID(), ...data, version: 1 } as RequiredEntityData<AppealEntity>, { persist: false });
+  }
+
+  /** Stores a new appeal with its first entry and event in one statement (in the transaction running, if any). */
+  insert(appeal: AppealEntity, rows: readonly InsertRow[]): Promise<void> {
+    return insertTogether(this.em, [{ entity: AppealEntity, data: appeal }, ...rows]);
   }
 
   /** Flags the other appeals matching `where` at once; answers how many it flagged. */

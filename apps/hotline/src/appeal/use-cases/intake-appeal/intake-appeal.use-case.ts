@@ -63,7 +63,7 @@ export class IntakeAppealUseCase {
       const history = receivedAt !== null && mayBackdate(caller);
       // A flag informs the operators of its scope: the new appeal inherits only flags the taking caller may see.
       const flagged = phoneIndex ? await this.appeals.exists({ callerPhoneIndex: phoneIndex, flagged: true, ...appealsInScope(caller) }) : false;
-      const entity = this.appeals.add({
+      const entity = this.appeals.build({
         workOrder: await this.appeals.nextWorkOrder(takenAt),
         status: 'received',
         channel: input.channel,
@@ -89,8 +89,8 @@ export class IntakeAppealUseCase {
         updatedAt: history ? takenAt : new Date(),
       });
       const comment = receivedAt ? `Call taken at ${receivedAt.toISOString()}, recorded later` : null;
-      this.journal.record(entity, { action: 'intake', actor: caller.sub, from: null, comment, ...(history ? { at: takenAt } : {}) }, 'received');
-      await this.appeals.flush();
+      // The appeal, its first entry and its event: one statement, nothing of the unit of work to compute.
+      await this.appeals.insert(entity, this.journal.firstEntry(entity, { action: 'intake', actor: caller.sub, from: null, comment, ...(history ? { at: takenAt } : {}) }, 'received'));
       return entity;
     });
     return { appeal: toAppealView(appeal, caller, this.cipher, await this.copy.names(namesOf([appeal]))), related: await this.related.of(caller, { phoneIndex, categoryCode: appeal.categoryCode, gridCode, except: appeal.id }) };
