@@ -28,9 +28,13 @@ export class BenchConfig {
   @IsPositive()
   BENCH_CASES: number = 1_000_000;
 
-  /** bench:analytics — appeals in the appeal projection. */
+  /** bench:analytics — appeals in the appeal projection; bench:appeals — appeals in the hotline's table. */
   @IsPositive()
   BENCH_APPEALS: number = 1_000_000;
+
+  /** bench:residents — residents in the registry's table. */
+  @IsPositive()
+  BENCH_RESIDENTS: number = 500_000;
 
   /** bench:analytics — incident events published for the rebuild's throughput (`0` skips the rebuild). */
   @Min(0)

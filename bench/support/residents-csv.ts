@@ -33,8 +33,20 @@ export function residentIdNumber(key: number): string {
   return first17 + residentIdCheckCharacter(first17);
 }
 
-function phone(key: number): string {
+/** The mobile number of key's resident (unique per key; the file leaves one in ten without a phone). */
+export function residentPhone(key: number): string {
   return `1${3 + (key % 7)}${String((key * 7919) % 1_000_000_000).padStart(9, '0')}`;
+}
+
+/** The name of key's resident. */
+export function residentName(key: number): string {
+  return SURNAMES[key % SURNAMES.length] + GIVEN[Math.floor(key / SURNAMES.length) % GIVEN.length];
+}
+
+/** The tags of key's resident (about 15% have one). */
+export function residentTags(key: number): string[] {
+  const text = tags(key);
+  return text ? text.split('|') : [];
 }
 
 function tags(key: number): string {
@@ -97,8 +109,8 @@ export async function writeResidentsCsv(path: string, rows: number, firstKey: nu
       building = `${label}小区${Math.floor(household / HOUSEHOLDS_PER_BUILDING) + 1}号楼`;
       room = `${(flat % 2) + 1}-${Math.floor(flat / 4) + 1}0${(Math.floor(flat / 2) % 2) + 1}`;
     }
-    const name = SURNAMES[key % SURNAMES.length] + GIVEN[Math.floor(key / SURNAMES.length) % GIVEN.length];
-    const phoneNumber = key % 10 === 3 ? '' : phone(key);
+    const name = residentName(key);
+    const phoneNumber = key % 10 === 3 ? '' : residentPhone(key);
     chunk.push(`${grids[gridIndex]},${name},${residentIdNumber(key)},${building},${room},${phoneNumber},${tags(key)}`);
     if (chunk.length >= 2000) await flush();
   }
