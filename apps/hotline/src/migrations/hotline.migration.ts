@@ -5,6 +5,7 @@ import { HotlineDueProvisionalMigration } from './20261205002000_appeal_due_prov
 import { HotlineOpen311UpdatesMigration } from './20261205003000_open311_updates.migration';
 import { HotlineRegistryCopyMigration } from './20261206001000_registry_copy.migration';
 import { HotlineRegistryReferenceMigration } from './20261207000100_registry_reference.migration';
+import { HotlineAppealSearchMigration } from './20261215000100_appeal_search.migration';
 import { REGISTRY_REFERENCE_MIGRATIONS } from '@gridline/registry-reference';
 
 export class HotlineMigration extends SchemaMigration {
@@ -214,4 +215,5 @@ export const HOTLINE_MIGRATIONS = [
   ...REGISTRY_REFERENCE_MIGRATIONS,
   { name: HotlineRegistryReferenceMigration.migrationName, class: HotlineRegistryReferenceMigration },
   { name: ExportAuditMigration.migrationName, class: ExportAuditMigration },
+  { name: HotlineAppealSearchMigration.migrationName, class: HotlineAppealSearchMigration },
 ];
