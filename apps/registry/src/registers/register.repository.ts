@@ -11,6 +11,20 @@ type ScopedClass<T extends Scoped> = new () => T;
 
 const ENTITIES = { building: BuildingEntity, household: HouseholdEntity, resident: ResidentEntity, business: BusinessEntity } as const;
 
+/** A grid's or an exclusive grid's code: 15 digits, the last unit of a path (no level lies beneath a grid). */
+const GRID_CODE = /^\d{15}$/;
+
+/**
+ * The caller's scope as a condition on a record. A record's path is its grid's, so for a caller whose units are all
+ * grids `path && units` holds exactly when `grid_code` is one of them: that form is read through the indexes led by
+ * the grid (a grid's residents in the list's order, its buildings and households by address) instead of a bitmap of
+ * the path index sorted afterwards, which grows with the grid (docs/BENCHMARKS.md, "Residents: lookups at city size").
+ */
+function scopeOf(caller: Caller): FilterQuery<Scoped> {
+  if (caller.units.length > 0 && caller.units.every((unit) => GRID_CODE.test(unit))) return { gridCode: { $in: caller.units } };
+  return { path: { $overlap: caller.units } };
+}
+
 /** Reads and writes of the registers; every list is cut to the caller's scope here. */
 @Injectable()
 export class RegisterRepository {
@@ -83,7 +97,7 @@ export class RegisterRepository {
     orderBy: Record<string, 'asc' | 'desc'> = { createdAt: 'asc' },
   ): Promise<OffsetPage<T>> {
     const where: FilterQuery<T>[] = [...filters];
-    if (!isUnrestricted(caller)) where.push({ path: { $overlap: caller.units } } as FilterQuery<T>);
+    if (!isUnrestricted(caller)) where.push(scopeOf(caller) as FilterQuery<T>);
     if (query.unit) where.push({ path: { $contains: [query.unit] } } as FilterQuery<T>);
     const { limit, offset } = pageOffset(query);
     const [items, total] = await this.em.findAndCount(cls, (where.length ? { $and: where } : {}) as FilterQuery<T>, {
