@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { isIP } from 'node:net';
 import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { JwtVerifier } from '@gridline/auth';
@@ -69,9 +69,13 @@ export function trustProxyFrom(value: string | undefined): string[] | false {
 
 /** Registers the headers, caching rule, rate limits and internal-only routes on the gateway (before `app.init()`). */
 export async function applyHardening(app: NestFastifyApplication, config: GatewayConfig): Promise<void> {
-  await app.register(helmet as never, { contentSecurityPolicy: { directives: contentSecurityPolicy(config) } });
-  await app.register(rateLimit as never, { global: false });
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  // helmet's security headers with the gateway's Content-Security-Policy, on every answer (a route may set its own
+  // CSP over it). Its middleware is built once: @fastify/helmet built it anew for every request, parsing the
+  // directives each time.
+  const securityHeaders = helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(config) } });
+  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+  await app.register(rateLimit as never, { global: false });
   if (config.INTERNAL_HTTP_PORT !== undefined) keepInternalRoutesInternal(fastify);
   noStoreOnTheApi(fastify);
   const authFailures = parseRateLimit(config.AUTH_FAILURE_RATE_LIMIT);
