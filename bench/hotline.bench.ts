@@ -105,13 +105,15 @@ async function startHotlineBaseline(databaseUrl: string): Promise<HotlineBaselin
 
   return serveBaseline(databaseUrl, async (app, pool) => {
     await pool.query(`create table if not exists baseline_appeal (like "${SCHEMA}"."appeal" including all)`);
+    // work_order is not null and unique: a counter of this process numbers the floor's appeals.
+    let workOrder = 0;
     app.post<{ Body: AppealBody }>('/appeals', async (request, reply) => {
       const b = request.body;
       const now = Date.now();
       const { rows } = await pool.query(
         `insert into baseline_appeal (id, status, channel, type, caller_name_enc, caller_phone_enc, caller_phone_index, content, category_code,
-                                      lat, lng, address, path, urgency, operator, dispatch_due_at, received_at)
-         values ($1, 'received', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning *`,
+                                      lat, lng, address, path, urgency, operator, dispatch_due_at, received_at, work_order)
+         values ($1, 'received', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning *`,
         [
           randomUUID(),
           b.channel,
@@ -129,6 +131,7 @@ async function startHotlineBaseline(databaseUrl: string): Promise<HotlineBaselin
           OPERATOR.sub,
           new Date(now + 24 * 3_600_000),
           new Date(now),
+          `12345-BASELINE-${++workOrder}`,
         ],
       );
       const { caller_name_enc: _name, caller_phone_enc: _phone, caller_phone_index: _index, ...row } = rows[0] as Record<string, unknown>;
